@@ -1,0 +1,27 @@
+//! The library's error type: one variant per stage error.
+
+use crate::input::InputError;
+use crate::nlp::corpus::CorpusError;
+use crate::nlp::ModelError;
+use crate::rdf::StoreError;
+
+/// Any error the library returns.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Reading an article failed.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// A model file could not be loaded.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// A training or evaluation corpus could not be read.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// `Result` with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,29 @@
+//! newskg: news articles in, a grounded knowledge graph out.
+//!
+//! The data flows through one module per stage:
+//!
+//! 1. [`input`]: paths → [`Document`] (decode, strip markup, drop repeats)
+//! 2. [`nlp`]: [`Document`] → [`AnalyzedDoc`] (tokens, sentences, tags, parse, names)
+//! 3. [`extract`]: [`AnalyzedDoc`] → [`DocFacts`] (mentions, coreference, facts)
+//! 4. [`kg`]: [`DocFacts`] → stable [`EntityId`]s (cross-document resolution)
+//! 5. [`rdf`]: facts → quads in an oxigraph [`Store`]; SPARQL; RDF export
+//! 6. [`graph`]: the store → petgraph: DOT, GraphML, CSV, JSON, centrality
+//!
+//! [`pipeline`] is the one place the stages are chained.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod extract;
+pub mod graph;
+pub mod input;
+pub mod kg;
+pub mod nlp;
+pub mod pipeline;
+pub mod rdf;
+
+pub use error::{Error, Result};
+pub use extract::{DocFacts, Fact, Mention};
+pub use input::Document;
+pub use kg::{Entity, EntityId};
+pub use nlp::{AnalyzedDoc, Sentence, Token};
+pub use rdf::Store;

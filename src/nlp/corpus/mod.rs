@@ -1,0 +1,5 @@
+//! Reading and writing annotated corpora: CoNLL-U treebanks and BIO NER files.
+
+pub mod conllu;
+
+pub use conllu::CorpusError;

@@ -1,0 +1,124 @@
+//! Linguistic analysis: [`Document`] in, [`AnalyzedDoc`] out.
+//!
+//! Stages, in order: tokenizer and sentence splitter (rules), lemmatizer
+//! (tables + rules), POS tagger and dependency parser (averaged perceptrons),
+//! named-entity recognizer (perceptron sequence tagger + gazetteers).
+//! The entry point is [`Analyzer`]: load it once per process with
+//! [`Analyzer::load`] and share it between threads (it is `Send + Sync`).
+//!
+//! SKELETON: the component signatures below are the contract between the
+//! nlp sub-modules; implementations are being filled in.
+
+pub mod corpus;
+mod lemmatize;
+mod ner;
+mod parser;
+pub mod perceptron;
+mod sentences;
+mod tagger;
+mod tokenize;
+mod types;
+
+use std::path::{Path, PathBuf};
+
+pub use lemmatize::Lemmatizer;
+pub use ner::Recognizer;
+pub use parser::Parser;
+pub use sentences::split_sentences;
+pub use tagger::Tagger;
+pub use tokenize::tokenize;
+pub use types::{AnalyzedDoc, EntityLabel, NamedEntity, Sentence, Span, Token, Upos};
+
+use crate::input::Document;
+
+/// A model file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The file could not be read.
+    #[error("{}: cannot read model file", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a newskg weight file, or is damaged.
+    #[error("{}: {message}", .path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The loaded analysis models. Cheap to share (`&Analyzer`) across threads.
+pub struct Analyzer {
+    lemmatizer: Lemmatizer,
+    tagger: Tagger,
+    parser: Parser,
+    recognizer: Recognizer,
+}
+
+impl Analyzer {
+    /// The models shipped in this repository's `models/` folder.
+    pub fn default_dir() -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models"))
+    }
+
+    /// Loads every model from `dir` (`tagger.nkw`, `parser.nkw`, `ner.nkw`,
+    /// `lemmas.nkw`).
+    pub fn load(dir: &Path) -> Result<Analyzer, ModelError> {
+        Ok(Analyzer {
+            lemmatizer: Lemmatizer::load(dir)?,
+            tagger: Tagger::load(&dir.join("tagger.nkw"))?,
+            parser: Parser::load(&dir.join("parser.nkw"))?,
+            recognizer: Recognizer::load(dir)?,
+        })
+    }
+
+    /// Tokens, sentences, tags, lemmas, parse and named entities of `doc`.
+    pub fn analyze(&self, doc: Document) -> AnalyzedDoc {
+        let spans = tokenize(&doc.text);
+        let mut sentences: Vec<Sentence> = split_sentences(&doc.text, &spans)
+            .into_iter()
+            .map(|range| {
+                let tokens: Vec<Token> = spans[range]
+                    .iter()
+                    .map(|s| Token::unanalyzed(*s, s.of(&doc.text)))
+                    .collect();
+                let span = Span::new(
+                    tokens.first().map_or(0, |t| t.span.start),
+                    tokens.last().map_or(0, |t| t.span.end),
+                );
+                Sentence { span, tokens }
+            })
+            .collect();
+        for s in &mut sentences {
+            self.analyze_sentence(s);
+        }
+        let entities = self.recognizer.predict(&doc.text, &sentences);
+        AnalyzedDoc {
+            doc,
+            sentences,
+            entities,
+        }
+    }
+
+    /// Tags, lemmatizes and parses one tokenized sentence in place (used for
+    /// `--input conllu`, where tokens and sentences are given).
+    pub fn analyze_sentence(&self, sentence: &mut Sentence) {
+        self.tagger.predict(sentence);
+        for t in &mut sentence.tokens {
+            t.lemma = self.lemmatizer.lemma(&t.form, t.upos, &t.xpos);
+        }
+        self.parser.predict(sentence);
+    }
+
+    /// The named-entity recognizer alone (for `analyze --format bio`).
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+}

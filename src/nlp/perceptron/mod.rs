@@ -1,0 +1,2 @@
+//! The averaged perceptron shared by the tagger, parser and recognizer, and
+//! the weight-file format (SKELETON).

@@ -1,0 +1,3 @@
+//! The stages chained: the functions the CLI, examples, tests and benches call.
+//!
+//! SKELETON: to be filled in.
