@@ -1,2 +1,14 @@
-//! The averaged perceptron shared by the tagger, parser and recognizer, and
-//! the weight-file format (SKELETON).
+//! The averaged perceptron shared by the tagger, the parser and the
+//! recognizer, and the weight-file format they are saved in.
+//!
+//! Features are 64-bit hashes ([`feature`]); a [`Model`] maps each known
+//! feature to one weight per class. Training lives apart, in [`Trainer`],
+//! whose [`Trainer::finish`] returns the averaged runtime [`Model`].
+
+mod model;
+mod train;
+mod weights;
+
+pub use model::{feature, Model};
+pub use train::{Rng, Trainer};
+pub use weights::{WeightFile, FORMAT_VERSION};
