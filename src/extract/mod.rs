@@ -10,16 +10,21 @@ mod fact;
 
 pub use fact::{Argument, DocEntity, DocFacts, Fact, Mention, MentionKind, Modality, Stance};
 
-use crate::nlp::AnalyzedDoc;
+use crate::nlp::{AnalyzedDoc, Gazetteer};
 
 /// Finds entities and facts in analysed documents. `Send + Sync`.
 #[derive(Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    #[allow(dead_code)]
+    gazetteer: Gazetteer,
+}
 
 impl Extractor {
-    /// An extractor with the built-in relation lexicon.
-    pub fn new() -> Extractor {
-        Extractor {}
+    /// An extractor with the built-in relation lexicon, using `gazetteer`
+    /// (from [`Analyzer::gazetteer`](crate::nlp::Analyzer::gazetteer)) for
+    /// demonyms, titles and country names.
+    pub fn new(gazetteer: Gazetteer) -> Extractor {
+        Extractor { gazetteer }
     }
 
     /// Entities, mentions and facts of one analysed document.

@@ -10,6 +10,7 @@
 //! nlp sub-modules; implementations are being filled in.
 
 pub mod corpus;
+mod gazetteer;
 mod lemmatize;
 mod ner;
 mod parser;
@@ -21,6 +22,7 @@ mod types;
 
 use std::path::{Path, PathBuf};
 
+pub use gazetteer::{Gazetteer, GazetteerEntry};
 pub use lemmatize::Lemmatizer;
 pub use ner::Recognizer;
 pub use parser::Parser;
@@ -60,6 +62,7 @@ pub struct Analyzer {
     tagger: Tagger,
     parser: Parser,
     recognizer: Recognizer,
+    gazetteer: Gazetteer,
 }
 
 impl Analyzer {
@@ -69,13 +72,14 @@ impl Analyzer {
     }
 
     /// Loads every model from `dir` (`tagger.nkw`, `parser.nkw`, `ner.nkw`,
-    /// `lemmas.nkw`).
+    /// `lemmas.nkw`, `gazetteer.nkw`).
     pub fn load(dir: &Path) -> Result<Analyzer, ModelError> {
         Ok(Analyzer {
             lemmatizer: Lemmatizer::load(dir)?,
             tagger: Tagger::load(&dir.join("tagger.nkw"))?,
             parser: Parser::load(&dir.join("parser.nkw"))?,
             recognizer: Recognizer::load(dir)?,
+            gazetteer: Gazetteer::load(dir)?,
         })
     }
 
@@ -115,6 +119,11 @@ impl Analyzer {
             t.lemma = self.lemmatizer.lemma(&t.form, t.upos, &t.xpos);
         }
         self.parser.predict(sentence);
+    }
+
+    /// The gazetteer (shared with extraction and resolution).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
     }
 
     /// The named-entity recognizer alone (for `analyze --format bio`).
