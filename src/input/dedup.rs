@@ -22,7 +22,10 @@ pub(crate) struct Paragraph {
 impl Paragraph {
     /// A paragraph read from one source line.
     pub fn on_line(text: String, line: u64) -> Paragraph {
-        Paragraph { text, lines: vec![(0, line)] }
+        Paragraph {
+            text,
+            lines: vec![(0, line)],
+        }
     }
 }
 
@@ -87,7 +90,13 @@ mod tests {
 
     #[test]
     fn repeated_paragraphs_are_kept_once() {
-        let paras = ["Headline Here", "First point.", "Headline Here", "Second point.", "First point."];
+        let paras = [
+            "Headline Here",
+            "First point.",
+            "Headline Here",
+            "Second point.",
+            "First point.",
+        ];
         let parsed = Parsed {
             paragraphs: paras
                 .iter()
@@ -97,7 +106,9 @@ mod tests {
             ..Parsed::default()
         };
         let doc = build("x".into(), parsed);
-        let Some(doc) = doc else { panic!("no document") };
+        let Some(doc) = doc else {
+            panic!("no document")
+        };
         assert_eq!(doc.text, "Headline Here\n\nFirst point.\n\nSecond point.");
         // "Second point." came from line 4.
         let at = doc.text.find("Second").unwrap_or(0);

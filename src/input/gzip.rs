@@ -18,9 +18,15 @@ pub(crate) fn decoder(inner: impl BufRead + 'static) -> Box<dyn Read> {
 /// otherwise a plain I/O error.
 pub(crate) fn read_error(path: &Path, gzipped: bool, source: std::io::Error) -> InputError {
     if gzipped {
-        InputError::Gzip { path: path.to_owned(), source }
+        InputError::Gzip {
+            path: path.to_owned(),
+            source,
+        }
     } else {
-        InputError::Io { path: path.to_owned(), source }
+        InputError::Io {
+            path: path.to_owned(),
+            source,
+        }
     }
 }
 
@@ -62,6 +68,8 @@ mod tests {
         assert_eq!(out, data);
         let cut = packed[..packed.len() / 2].to_vec();
         let mut out = Vec::new();
-        assert!(decoder(std::io::Cursor::new(cut)).read_to_end(&mut out).is_err());
+        assert!(decoder(std::io::Cursor::new(cut))
+            .read_to_end(&mut out)
+            .is_err());
     }
 }

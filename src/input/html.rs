@@ -21,9 +21,37 @@ const DROPPED: &[&str] = &[
 
 /// Elements that end a paragraph where they open and close.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "blockquote", "pre", "section", "article", "main", "figure", "figcaption", "table", "tr",
-    "td", "th", "br", "hr", "address", "body", "details", "summary",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "hr",
+    "address",
+    "body",
+    "details",
+    "summary",
 ];
 
 /// Paragraphs and metadata of an HTML page.
@@ -80,7 +108,11 @@ impl Walker {
                 match name {
                     "title" => self.in_title = true,
                     "h1" if self.first_h1.is_none() => self.in_h1 = true,
-                    "meta" => meta(&mut self.out, el.attr("property").or(el.attr("name")), el.attr("content")),
+                    "meta" => meta(
+                        &mut self.out,
+                        el.attr("property").or(el.attr("name")),
+                        el.attr("content"),
+                    ),
                     "link" if el.attr("rel") == Some("canonical") && self.out.url.is_none() => {
                         self.out.url = el.attr("href").map(str::to_owned);
                     }
@@ -151,7 +183,9 @@ impl Walker {
 
 /// Takes the metadata the common meta tags carry.
 fn meta(out: &mut Parsed, key: Option<&str>, content: Option<&str>) {
-    let (Some(key), Some(content)) = (key, content) else { return };
+    let (Some(key), Some(content)) = (key, content) else {
+        return;
+    };
     let content = collapse(content);
     let slot = match key {
         "og:title" => &mut out.title,
@@ -175,7 +209,10 @@ fn locate(raw: &str, texts: Vec<String>) -> Vec<Paragraph> {
             let probe: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
             if !probe.is_empty() {
                 if let Some(found) = raw[pos..].find(&probe) {
-                    line += raw[pos..pos + found].bytes().filter(|&b| b == b'\n').count() as u64;
+                    line += raw[pos..pos + found]
+                        .bytes()
+                        .filter(|&b| b == b'\n')
+                        .count() as u64;
                     pos += found;
                 }
             }
@@ -202,7 +239,15 @@ mod tests {
     fn strips_markup_and_furniture() {
         let p = parse(PAGE.to_string());
         let texts: Vec<&str> = p.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, ["Big News", "First bold paragraph.", "Second & last.", "After break."]);
+        assert_eq!(
+            texts,
+            [
+                "Big News",
+                "First bold paragraph.",
+                "Second & last.",
+                "After break."
+            ]
+        );
         assert_eq!(p.title.as_deref(), Some("The Page Title"));
         assert_eq!(p.date.as_deref(), Some("2025-02-01"));
         assert_eq!(p.url.as_deref(), Some("https://example.org/a"));

@@ -46,7 +46,8 @@ impl JsonlReader {
             problem,
             source,
         };
-        let value: Value = serde_json::from_str(&json).map_err(|e| bad("not valid JSON".into(), Some(e)))?;
+        let value: Value =
+            serde_json::from_str(&json).map_err(|e| bad("not valid JSON".into(), Some(e)))?;
         let Value::Object(map) = value else {
             return Err(bad("not a JSON object".into(), None));
         };
@@ -71,8 +72,17 @@ impl JsonlReader {
             }
             p.lines.truncate(1);
         }
-        let source = format!("{}#{}", self.path.display(), id.unwrap_or_else(|| line.to_string()));
-        let parsed = Parsed { title, date, url, paragraphs };
+        let source = format!(
+            "{}#{}",
+            self.path.display(),
+            id.unwrap_or_else(|| line.to_string())
+        );
+        let parsed = Parsed {
+            title,
+            date,
+            url,
+            paragraphs,
+        };
         dedup::build(source, parsed).ok_or_else(|| InputError::Empty {
             path: self.path.clone(),
             line: Some(line),
@@ -126,19 +136,38 @@ mod tests {
                     {\"text\": 5}\n";
         let got = read(data);
         assert_eq!(got.len(), 6);
-        let Ok(first) = &got[0] else { panic!("{:?}", got[0]) };
+        let Ok(first) = &got[0] else {
+            panic!("{:?}", got[0])
+        };
         assert_eq!(first.source, "in.jsonl#a1");
         assert_eq!(first.text, "One.\n\nTwo.");
         assert_eq!(first.title.as_deref(), Some("T"));
         assert_eq!(first.date.as_deref(), Some("2025-01-02"));
-        let msg = |i: usize| got[i].as_ref().err().map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(msg(1), "in.jsonl:3: malformed JSON Lines record: not valid JSON");
-        let Ok(third) = &got[2] else { panic!("{:?}", got[2]) };
+        let msg = |i: usize| {
+            got[i]
+                .as_ref()
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            msg(1),
+            "in.jsonl:3: malformed JSON Lines record: not valid JSON"
+        );
+        let Ok(third) = &got[2] else {
+            panic!("{:?}", got[2])
+        };
         assert_eq!(third.source, "in.jsonl#4");
         assert_eq!(third.url.as_deref(), Some("https://x.org/"));
         assert_eq!(third.line_index.line_of(0), Some(4));
-        assert_eq!(msg(3), "in.jsonl:5: malformed JSON Lines record: not a JSON object");
+        assert_eq!(
+            msg(3),
+            "in.jsonl:5: malformed JSON Lines record: not a JSON object"
+        );
         assert_eq!(msg(4), "in.jsonl:6: empty article (no text after cleaning)");
-        assert_eq!(msg(5), "in.jsonl:7: malformed JSON Lines record: field `text` is not a string");
+        assert_eq!(
+            msg(5),
+            "in.jsonl:7: malformed JSON Lines record: field `text` is not a string"
+        );
     }
 }

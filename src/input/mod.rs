@@ -304,7 +304,11 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> PathBuf {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/input-files")).join(name)
+        PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/input-files"
+        ))
+        .join(name)
     }
 
     fn all(paths: &[PathBuf]) -> Vec<Result<Document, InputError>> {
@@ -314,7 +318,7 @@ mod tests {
     #[test]
     fn missing_file_names_the_path() {
         let p = fixture("no-such-file.txt");
-        let got = all(&[p.clone()]);
+        let got = all(std::slice::from_ref(&p));
         assert_eq!(got.len(), 1);
         let err = got.into_iter().next().and_then(|r| r.err());
         assert!(matches!(err, Some(InputError::Missing { .. })));
@@ -327,10 +331,13 @@ mod tests {
     #[test]
     fn invalid_utf8_says_the_offset_and_line() {
         let p = fixture("latin1.txt");
-        let err = all(&[p.clone()]).pop().and_then(|r| r.err());
+        let err = all(std::slice::from_ref(&p)).pop().and_then(|r| r.err());
         assert_eq!(
             err.map(|e| e.to_string()),
-            Some(format!("{}:2: invalid UTF-8 at byte offset 27", p.display()))
+            Some(format!(
+                "{}:2: invalid UTF-8 at byte offset 27",
+                p.display()
+            ))
         );
     }
 
@@ -340,13 +347,20 @@ mod tests {
         assert!(matches!(bin, Some(InputError::Binary { .. })), "{bin:?}");
         let empty = all(&[fixture("blank.txt")]).pop().and_then(|r| r.err());
         assert!(matches!(empty, Some(InputError::Empty { .. })), "{empty:?}");
-        let markup = all(&[fixture("markup-only.html")]).pop().and_then(|r| r.err());
-        assert!(matches!(markup, Some(InputError::Empty { .. })), "{markup:?}");
+        let markup = all(&[fixture("markup-only.html")])
+            .pop()
+            .and_then(|r| r.err());
+        assert!(
+            matches!(markup, Some(InputError::Empty { .. })),
+            "{markup:?}"
+        );
     }
 
     #[test]
     fn truncated_gzip_is_an_error() {
-        let err = all(&[fixture("truncated.txt.gz")]).pop().and_then(|r| r.err());
+        let err = all(&[fixture("truncated.txt.gz")])
+            .pop()
+            .and_then(|r| r.err());
         assert!(matches!(err, Some(InputError::Gzip { .. })), "{err:?}");
     }
 
@@ -374,7 +388,10 @@ mod tests {
                 Err(e) => format!("error {e}"),
             })
             .collect();
-        let names: Vec<&str> = sources.iter().map(|s| s.rsplit('/').next().unwrap_or(s)).collect();
+        let names: Vec<&str> = sources
+            .iter()
+            .map(|s| s.rsplit('/').next().unwrap_or(s))
+            .collect();
         assert_eq!(names, ["a.txt", "b.htm", "c.txt"], "{sources:?}");
     }
 
@@ -389,7 +406,12 @@ mod tests {
         let dir = tempfile::tempdir().ok();
         let Some(dir) = dir else { return };
         let mut seed = 0x2545_f491_u64;
-        for (i, ext) in ["txt", "html", "jsonl", "txt.gz", "jsonl.gz", "bin"].iter().cycle().take(60).enumerate() {
+        for (i, ext) in ["txt", "html", "jsonl", "txt.gz", "jsonl.gz", "bin"]
+            .iter()
+            .cycle()
+            .take(60)
+            .enumerate()
+        {
             let mut bytes = Vec::new();
             for _ in 0..(i * 37 % 700) {
                 seed ^= seed << 13;
@@ -397,7 +419,11 @@ mod tests {
                 seed ^= seed << 17;
                 let b = (seed % 256) as u8;
                 // Mostly printable, so some inputs get past the binary check.
-                bytes.push(if seed % 5 == 0 { b } else { b" <p>{}\"\n\x1f\x8bab"[(b % 12) as usize] });
+                bytes.push(if seed % 5 == 0 {
+                    b
+                } else {
+                    b" <p>{}\"\n\x1f\x8bab"[(b % 12) as usize]
+                });
             }
             let p = dir.path().join(format!("f{i}.{ext}"));
             if std::fs::write(&p, &bytes).is_ok() {

@@ -15,7 +15,11 @@ use super::dedup::{collapse, Paragraph, Parsed};
 pub(crate) fn parse(text: String) -> Parsed {
     let paragraphs = paragraphs(&text, 1);
     let title = headline(&paragraphs);
-    Parsed { title, paragraphs, ..Parsed::default() }
+    Parsed {
+        title,
+        paragraphs,
+        ..Parsed::default()
+    }
 }
 
 /// Splits `text` into paragraphs; `first_line` is the source line of its
@@ -32,7 +36,10 @@ pub(crate) fn paragraphs(text: &str, first_line: u64) -> Vec<Paragraph> {
         }
         let joins = open
             && out.last().is_some_and(|p| !ends_sentence(&p.text))
-            && line.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
         match out.last_mut() {
             Some(last) if joins => {
                 last.text.push(' ');
@@ -77,7 +84,10 @@ fn looks_like_headline(text: &str) -> bool {
 
 /// Most longer words start with a capital ("Mexico Closes Door on US ...").
 fn title_cased(text: &str) -> bool {
-    let long: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() > 3).collect();
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
     let capital = long
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -102,8 +112,17 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_are_joined() {
-        let p = paragraphs("The minister said that the\nplan would go ahead.\nNext one.", 1);
-        assert_eq!(texts(&p), ["The minister said that the plan would go ahead.", "Next one."]);
+        let p = paragraphs(
+            "The minister said that the\nplan would go ahead.\nNext one.",
+            1,
+        );
+        assert_eq!(
+            texts(&p),
+            [
+                "The minister said that the plan would go ahead.",
+                "Next one."
+            ]
+        );
         assert_eq!(p[0].lines, vec![(0, 1), (27, 2)]);
     }
 
@@ -114,7 +133,8 @@ mod tests {
         assert_eq!(doc.paragraphs.len(), 2, "the headline stays in the text");
         let doc = parse("It rained all day in the city today.\nMore rain is due.".into());
         assert_eq!(doc.title, None);
-        let teaser = parse("A teaser sentence comes first.\nCity Braces for More Rain\nBody.".into());
+        let teaser =
+            parse("A teaser sentence comes first.\nCity Braces for More Rain\nBody.".into());
         assert_eq!(teaser.title.as_deref(), Some("City Braces for More Rain"));
         let not = parse("A teaser sentence comes first.\nthe rain goes on and on\nBody.".into());
         assert_eq!(not.title, None);

@@ -59,9 +59,10 @@ impl Source {
         };
         let mut buffered = BufReader::with_capacity(64 * 1024, raw);
         let path = self.display_path();
-        let head = buffered
-            .fill_buf()
-            .map_err(|source| InputError::Io { path: path.clone(), source })?;
+        let head = buffered.fill_buf().map_err(|source| InputError::Io {
+            path: path.clone(),
+            source,
+        })?;
         if head.starts_with(&[0x1f, 0x8b]) {
             Ok((gzip::decoder(buffered), true))
         } else {
@@ -72,28 +73,41 @@ impl Source {
 
 fn open_error(path: &Path, source: std::io::Error) -> InputError {
     if source.kind() == std::io::ErrorKind::NotFound {
-        InputError::Missing { path: path.to_owned() }
+        InputError::Missing {
+            path: path.to_owned(),
+        }
     } else {
-        InputError::Io { path: path.to_owned(), source }
+        InputError::Io {
+            path: path.to_owned(),
+            source,
+        }
     }
 }
 
 /// The format and compression a file name says: `a.jsonl.gz` → `(Jsonl, true)`.
 fn format_of(path: &Path) -> (Option<Format>, bool) {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let lower = name.to_ascii_lowercase();
     let (stem, gz) = match lower.strip_suffix(".gz") {
         Some(stem) => (stem.to_owned(), true),
         None => (lower, false),
     };
-    let ext = Path::new(&stem).extension().map(|e| e.to_string_lossy().into_owned());
+    let ext = Path::new(&stem)
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned());
     (ext.as_deref().and_then(Format::from_extension), gz)
 }
 
 /// Expands one command-line path into the sources under it, in order.
 pub(crate) fn expand(path: &Path) -> Vec<Result<Source, InputError>> {
     if path == Path::new("-") {
-        return vec![Ok(Source { path: None, format: None })];
+        return vec![Ok(Source {
+            path: None,
+            format: None,
+        })];
     }
     match std::fs::metadata(path) {
         Err(e) => vec![Err(open_error(path, e))],
@@ -138,7 +152,10 @@ fn walk_dir(root: &Path, out: &mut Vec<Result<Source, InputError>>) {
                 continue;
             }
             if let (Some(format), _) = format_of(&path) {
-                out.push(Ok(Source { path: Some(path), format: Some(format) }));
+                out.push(Ok(Source {
+                    path: Some(path),
+                    format: Some(format),
+                }));
             }
         }
         // Files of a folder come before its subfolders; subfolders in order.
@@ -150,7 +167,10 @@ fn walk_dir(root: &Path, out: &mut Vec<Result<Source, InputError>>) {
 /// the first non-blank character opens an object, HTML when it opens a tag
 /// or doctype, plain text otherwise.
 pub(crate) fn sniff(head: &[u8]) -> Format {
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let rest = &head[start..];
     let lower: Vec<u8> = rest.iter().take(64).map(u8::to_ascii_lowercase).collect();
     if rest.starts_with(b"{") {
@@ -174,7 +194,10 @@ mod tests {
 
     #[test]
     fn formats_from_names() {
-        assert_eq!(format_of(Path::new("a/b.JSONL.gz")), (Some(Format::Jsonl), true));
+        assert_eq!(
+            format_of(Path::new("a/b.JSONL.gz")),
+            (Some(Format::Jsonl), true)
+        );
         assert_eq!(format_of(Path::new("x.htm")), (Some(Format::Html), false));
         assert_eq!(format_of(Path::new("x.txt.gz")), (Some(Format::Text), true));
         assert_eq!(format_of(Path::new("x.gz")), (None, true));
