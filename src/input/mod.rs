@@ -145,6 +145,16 @@ pub struct LoadOptions {
 }
 
 /// Every document under `paths`, in a stable order (see [`documents_with`]).
+///
+/// ```
+/// use std::path::PathBuf;
+/// let paths = [PathBuf::from("tests/fixtures/input-files/article.txt")];
+/// for doc in newskg::input::documents(&paths) {
+///     let doc = doc?;
+///     assert_eq!(doc.title.as_deref(), Some("Council Approves New Bridge"));
+/// }
+/// # Ok::<(), newskg::Error>(())
+/// ```
 pub fn documents(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, InputError>> + '_ {
     documents_with(paths, LoadOptions::default())
 }
@@ -313,6 +323,22 @@ mod tests {
 
     fn all(paths: &[PathBuf]) -> Vec<Result<Document, InputError>> {
         documents(paths).collect()
+    }
+
+    #[test]
+    fn repeated_paragraphs_are_read_once_and_the_headline_kept() {
+        let docs = all(&[fixture("article.txt")]);
+        let Some(Ok(doc)) = docs.first() else {
+            panic!("{docs:?}")
+        };
+        assert_eq!(doc.title.as_deref(), Some("Council Approves New Bridge"));
+        assert_eq!(doc.text.matches("approved a new bridge").count(), 1);
+        assert!(doc
+            .text
+            .starts_with("Council Approves New Bridge\n\nThe city council"));
+        // "Critics ..." is on line 6 of the file, after the dropped repeat.
+        let at = doc.text.find("Critics").unwrap_or(0);
+        assert_eq!(doc.line_index.line_of(at), Some(6));
     }
 
     #[test]

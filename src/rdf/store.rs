@@ -44,7 +44,20 @@ pub enum IngestOutcome {
     Replaced,
 }
 
-/// The knowledge graph store.
+/// The knowledge graph store: oxigraph on RocksDB ([`Store::open`]) or in
+/// memory ([`Store::in_memory`]). Writes go through [`Store::ingest`], one
+/// transaction per document; use it from one thread at a time.
+///
+/// ```
+/// use newskg::rdf::{prepare, RdfFormat, Store};
+/// let store = Store::in_memory()?;
+/// assert!(store.is_empty()?);
+/// let answer = prepare("SELECT ?doc { ?doc a schema:NewsArticle }", &[])?.run(&store)?;
+/// assert!(answer.is_empty());
+/// let mut nquads = Vec::new();
+/// store.export(RdfFormat::NQuads, &mut nquads)?;
+/// # Ok::<(), newskg::Error>(())
+/// ```
 pub struct Store {
     inner: oxigraph::store::Store,
     ids: Ids,
@@ -286,11 +299,15 @@ impl Store {
         &self.inner
     }
 
-    /// Writes every quad in `format`. Formats without graphs (Turtle,
-    /// N-Triples, RDF/XML, N3) get the union of all graphs, each triple once.
+    /// Writes every quad in `format`, streaming. Formats without graphs
+    /// (Turtle, N-Triples, RDF/XML, N3) get the union of all graphs, each
+    /// triple once (which keeps a set of the triples written in memory).
     pub fn export(&self, format: RdfFormat, out: &mut dyn Write) -> Result<(), StoreError> {
-        let quads = self.inner.iter().collect::<Result<Vec<Quad>, _>>()?;
-        write_quads(&quads, format, out)
+        serialize(
+            self.inner.iter().map(|q| q.map_err(StoreError::from)),
+            format,
+            out,
+        )
     }
 
     /// Loads RDF in `format` (a dump made by [`Store::export`]) in one transaction.
@@ -338,6 +355,14 @@ pub fn write_quads(
     format: RdfFormat,
     out: &mut dyn Write,
 ) -> Result<(), StoreError> {
+    serialize(quads.iter().map(|q| Ok(q.clone())), format, out)
+}
+
+fn serialize(
+    quads: impl Iterator<Item = Result<Quad, StoreError>>,
+    format: RdfFormat,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
     let mut serializer = RdfSerializer::from_format(format);
     for (prefix, iri) in PREFIXES {
         serializer =
@@ -351,16 +376,13 @@ pub fn write_quads(
     let mut writer = serializer.for_writer(out);
     if format.supports_datasets() {
         for quad in quads {
-            writer.serialize_quad(quad).map_err(StoreError::Write)?;
+            writer.serialize_quad(&quad?).map_err(StoreError::Write)?;
         }
     } else {
         let mut seen: HashSet<Triple> = HashSet::new();
         for quad in quads {
-            let triple = Triple::new(
-                quad.subject.clone(),
-                quad.predicate.clone(),
-                quad.object.clone(),
-            );
+            let quad = quad?;
+            let triple = Triple::new(quad.subject, quad.predicate, quad.object);
             if seen.contains(&triple) {
                 continue;
             }
