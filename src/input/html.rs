@@ -198,23 +198,32 @@ fn meta(out: &mut Parsed, key: Option<&str>, content: Option<&str>) {
     }
 }
 
-/// Pairs each paragraph with a source line: where its first word is found in
-/// `raw` after the previous paragraph's position (or that paragraph's line).
+/// Pairs each paragraph with a source line: where its opening words are
+/// found in `raw` after the previous paragraph's position (markup or an
+/// entity inside them stops the probe early), or the previous line.
 fn locate(raw: &str, texts: Vec<String>) -> Vec<Paragraph> {
     let mut pos = 0;
     let mut line = 1u64;
     texts
         .into_iter()
         .map(|text| {
-            let probe: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
-            if !probe.is_empty() {
-                if let Some(found) = raw[pos..].find(&probe) {
-                    line += raw[pos..pos + found]
-                        .bytes()
-                        .filter(|&b| b == b'\n')
-                        .count() as u64;
-                    pos += found;
-                }
+            let long: String = text
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == ' ')
+                .take(40)
+                .collect();
+            let word: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let probes = [long.trim_end(), word.as_str()];
+            let found = probes
+                .iter()
+                .filter(|p| p.chars().count() >= 4)
+                .find_map(|p| raw[pos..].find(*p));
+            if let Some(found) = found {
+                line += raw[pos..pos + found]
+                    .bytes()
+                    .filter(|&b| b == b'\n')
+                    .count() as u64;
+                pos += found;
             }
             Paragraph::on_line(text, line)
         })

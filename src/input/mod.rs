@@ -342,6 +342,41 @@ mod tests {
     }
 
     #[test]
+    fn html_is_stripped_to_paragraphs() {
+        let docs = all(&[fixture("article.html")]);
+        let Some(Ok(doc)) = docs.first() else {
+            panic!("{docs:?}")
+        };
+        assert_eq!(doc.title.as_deref(), Some("Port Strike Ends After Deal"));
+        assert_eq!(doc.date.as_deref(), Some("2025-04-02T09:00:00Z"));
+        assert_eq!(
+            doc.text,
+            "Port Strike Ends After Deal\n\nDock workers ended their strike on Tuesday after the union \
+             accepted a new offer.\n\nThe port authority praised the agreement."
+        );
+        let at = doc.text.find("The port").unwrap_or(0);
+        assert_eq!(doc.line_index.line_of(at), Some(15));
+    }
+
+    #[test]
+    fn a_malformed_jsonl_line_is_reported_and_the_others_read() {
+        let p = fixture("bad-line.jsonl");
+        let got = all(std::slice::from_ref(&p));
+        assert_eq!(got.len(), 3);
+        assert!(matches!(&got[0], Ok(d) if d.source.ends_with("bad-line.jsonl#ok-1")));
+        let msg = got[1].as_ref().err().map(|e| e.to_string());
+        assert_eq!(
+            msg,
+            Some(format!(
+                "{}:2: malformed JSON Lines record: not valid JSON",
+                p.display()
+            ))
+        );
+        assert_eq!(got[1].as_ref().err().and_then(InputError::line), Some(2));
+        assert!(matches!(&got[2], Ok(d) if d.title.as_deref() == Some("Second")));
+    }
+
+    #[test]
     fn missing_file_names_the_path() {
         let p = fixture("no-such-file.txt");
         let got = all(std::slice::from_ref(&p));

@@ -461,7 +461,8 @@ mod tests {
             "Ann Lee praised Acme. Acme did not confirm the plan.",
         );
         let quads = count(&store);
-        for format in [RdfFormat::TriG, RdfFormat::NQuads] {
+        let jsonld = rdf_format("jsonld").unwrap_or(RdfFormat::NQuads);
+        for format in [RdfFormat::TriG, RdfFormat::NQuads, jsonld] {
             let mut out = Vec::new();
             assert!(store.export(format, &mut out).is_ok());
             let Ok(copy) = Store::in_memory() else {
@@ -490,10 +491,6 @@ mod tests {
             }
             assert_eq!(count(&copy), distinct.len(), "{format}");
         }
-        let mut out = Vec::new();
-        let jsonld = rdf_format("jsonld").unwrap_or(RdfFormat::NQuads);
-        assert!(store.export(jsonld, &mut out).is_ok());
-        assert!(out.starts_with(b"[") || out.starts_with(b"{"));
     }
 
     #[test]
