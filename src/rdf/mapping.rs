@@ -191,8 +191,8 @@ pub fn doc_graph(base: &Ids, facts: &DocFacts, ids: &[EntityId], run: &RunInfo) 
         w.add(&d, term(SCHEMA, "mentions"), e.clone());
         w.add(&e, term(NKG, "mentionCount"), int(count));
     }
-    for (i, fact) in facts.facts.iter().enumerate() {
-        add_fact(&mut w, base, facts, ids, &d, i, fact);
+    for fact in &facts.facts {
+        add_fact(&mut w, base, facts, ids, &d, fact);
     }
     dedup(w.quads)
 }
@@ -252,10 +252,8 @@ fn add_fact(
     facts: &DocFacts,
     ids: &[EntityId],
     d: &NamedNode,
-    index: usize,
     fact: &Fact,
 ) {
-    let _ = index;
     let (Some(s), Some(o)) = (
         argument(w, base, ids, &fact.subject),
         argument(w, base, ids, &fact.object),
@@ -301,10 +299,12 @@ fn add_fact(
     {
         w.add(&f, term(NKG, "attributedTo"), speaker);
     }
+    // Rounded, so an f32 such as 0.87 is written 0.87, not 0.8700000047683716.
+    let confidence = (f64::from(fact.confidence) * 10_000.0).round() / 10_000.0;
     w.add(
         &f,
         term(NKG, "confidence"),
-        Literal::from(f64::from(fact.confidence)),
+        typed(&confidence.to_string(), "double"),
     );
     if let Some(sentence) = facts.analyzed.sentences.get(fact.sentence) {
         let span = sentence.span;
@@ -372,7 +372,7 @@ pub(crate) mod tests {
                 Modality::Reported
             },
             attributed_to: (!negated).then_some(Argument::Entity(1)),
-            confidence: 0.75,
+            confidence: 0.87,
             sentence,
             pattern: "svo".into(),
         };
@@ -476,6 +476,7 @@ pub(crate) mod tests {
         assert!(has("fact/", "#predicate", "rel/confirm"));
         assert!(has("fact/", "#negated", "\"true\""));
         assert!(has("fact/", "#charStart", "\"27\""));
+        assert!(has("fact/", "#confidence", "\"0.87\""), "rounded");
         assert!(has("entity/ann-lee", "jobTitle", "minister"));
         assert!(!quads
             .iter()
