@@ -9,6 +9,7 @@ mod entities;
 mod export;
 mod extract;
 mod ingest;
+mod load;
 mod output;
 mod query;
 mod stats;
@@ -41,6 +42,7 @@ enum Command {
     Export(export::ExportArgs),
     Stats(stats::StatsArgs),
     Entities(entities::EntitiesArgs),
+    Load(load::LoadArgs),
     Analyze(analyze::AnalyzeArgs),
     Train(train::TrainArgs),
 }
@@ -54,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Entities(a) => entities::run(a),
+        Command::Load(a) => load::run(a),
         Command::Analyze(a) => analyze::run(a),
         Command::Train(a) => train::run(a),
     }
