@@ -174,8 +174,10 @@ impl KnowledgeGraph {
 fn write_node(out: &mut dyn Write, node: &Node) -> Result<(), GraphError> {
     let (shape, fill) = style(node.kind);
     let mut tooltip = format!("{} ({})", node.label, node.kind);
-    if node.mentions > 0 {
-        tooltip.push_str(&format!(", {} mentions", node.mentions));
+    match node.mentions {
+        0 => {}
+        1 => tooltip.push_str(", 1 mention"),
+        n => tooltip.push_str(&format!(", {n} mentions")),
     }
     if !node.titles.is_empty() {
         tooltip.push_str(&format!("\ntitles: {}", node.titles.join(", ")));

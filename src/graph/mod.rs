@@ -41,6 +41,7 @@ use std::fmt;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
+pub use csv::{EDGES_HEADER, NODES_HEADER};
 pub use dot::RenderFormat;
 pub use stats::{Ranked, Stats};
 

@@ -367,6 +367,16 @@ mod tests {
         assert_eq!(stats.facts_by_stance[0], ("Enact".to_owned(), 2));
         assert_eq!(stats.components, [4, 2, 2]);
         assert_eq!(stats.by_degree[0].label, "Claudia Sheinbaum");
+        // networkx 3.6 `_pagerank_python` on the undirected view gives 0.1623
+        // for Sheinbaum and Mexico and 0.0877 for Donald Trump.
+        assert_eq!(stats.by_pagerank[0].label, "Claudia Sheinbaum");
+        assert!((stats.by_pagerank[0].score - 0.1623).abs() < 5e-5);
+        let trump = stats
+            .by_pagerank
+            .iter()
+            .find(|r| r.label == "Donald Trump")
+            .unwrap();
+        assert!((trump.score - 0.0877).abs() < 5e-5);
         let text = stats.to_string();
         assert!(
             text.starts_with(
