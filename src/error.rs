@@ -21,6 +21,9 @@ pub enum Error {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Writing results failed.
+    #[error("cannot write output")]
+    Output(#[source] std::io::Error),
 }
 
 /// `Result` with the library's [`Error`].
