@@ -6,7 +6,14 @@
 //!
 //! SKELETON: to be filled in.
 
+mod attribution;
+pub mod carb;
+mod clauses;
+mod concepts;
 mod fact;
+mod lexicon;
+mod negation;
+mod nominal;
 
 pub use fact::{Argument, DocEntity, DocFacts, Fact, Mention, MentionKind, Modality, Stance};
 
