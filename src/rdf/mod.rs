@@ -87,6 +87,12 @@ impl Store {
         Ok(IngestOutcome::New)
     }
 
+    /// Whether a document with this content is already stored.
+    pub fn contains_document(&self, id: &crate::input::DocId) -> Result<bool, StoreError> {
+        let _ = id;
+        Ok(false)
+    }
+
     /// Every entity stored, for the resolver.
     pub fn entities(&self) -> Result<Vec<Entity>, StoreError> {
         Ok(Vec::new())

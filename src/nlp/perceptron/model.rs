@@ -1,7 +1,7 @@
 //! The runtime model: feature hash → per-class weights, read-only.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// Hashes a feature: a template number and its string parts. Stable across
 /// runs and platforms (FNV-1a), because weight files store these hashes.
