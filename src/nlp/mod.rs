@@ -15,6 +15,7 @@ mod lemmatize;
 mod ner;
 mod parser;
 pub mod perceptron;
+pub mod train;
 mod sentences;
 mod tagger;
 mod tokenize;
