@@ -159,7 +159,18 @@ impl Lemmatizer {
                 return form.chars().filter(|&c| c != ',').collect();
             }
             Upos::Propn => return self.proper_noun(form, xpos),
+            // Adjectives inside names ("New", "United") and of nationality
+            // ("American", "Iraqi") keep their capital.
+            Upos::Adj if xpos.starts_with("NNP") || is_nationality(form) => return form.to_string(),
             _ => {}
+        }
+        // Acronyms, codes and Roman numerals keep their form ("USB", "EB3326", "II").
+        if matches!(upos, Upos::Noun | Upos::Num | Upos::X) && !xpos.ends_with('S') && is_code(form) {
+            return match form {
+                "AM" => "a.m.".to_string(),
+                "PM" => "p.m.".to_string(),
+                _ => form.to_string(),
+            };
         }
         let lower = lowercase(form);
         if let Some(l) = closed_class(&lower, upos, xpos) {
@@ -262,10 +273,41 @@ fn lowercase(s: &str) -> String {
     }
 }
 
+/// A capitalised adjective of nationality or religion ("American",
+/// "Chinese", "Iraqi", "Islamic"), by its ending.
+fn is_nationality(form: &str) -> bool {
+    let mut cs = form.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.as_str().chars().all(char::is_lowercase)
+        && ["an", "ese", "ish", "ic", "i", "ch"].iter().any(|e| form.ends_with(e))
+}
+
+/// A code mixing capitals and digits ("EB3326", "01-Feb-02"), a single
+/// capital, or a Roman numeral: EWT keeps these as written (plain
+/// acronyms are not codes: EWT lower-cases "ID", keeps "USB").
+fn is_code(form: &str) -> bool {
+    let upper = form.chars().any(char::is_uppercase);
+    let digit = form.bytes().any(|b| b.is_ascii_digit());
+    let roman = form.len() <= 6 && form.bytes().all(|b| b"IVXLC".contains(&b));
+    upper && (digit || form.chars().count() == 1 || roman)
+}
+
 /// Closed-class words whose lemma the tables do not give (EWT conventions).
 fn closed_class(lower: &str, upos: Upos, xpos: &str) -> Option<&'static str> {
-    let w = lower.replace(['’', '`'], "'");
-    let l = match (w.as_str(), upos) {
+    let replaced;
+    let w = if lower.contains(['’', '`']) {
+        replaced = lower.replace(['’', '`'], "'");
+        replaced.as_str()
+    } else {
+        lower
+    };
+    if matches!(upos, Upos::Adj | Upos::Adv) {
+        // EWT keeps the comparative words whole (WordNet would give "much").
+        if let Some(c) = ["more", "most", "less", "least"].into_iter().find(|c| *c == w) {
+            return Some(c);
+        }
+    }
+    let l = match (w, upos) {
         ("n't" | "nt" | "not", _) => "not",
         ("'s" | "'" | "s", Upos::Part) if xpos == "POS" || xpos.is_empty() => "'s",
         ("'s" | "s", Upos::Aux | Upos::Verb) => "be",
@@ -385,60 +427,44 @@ fn undouble(stem: &str) -> &str {
 /// last TAB (the whole line when the table is a set).
 struct Table {
     text: String,
-    starts: Vec<u32>,
+    /// Per line: start, end of the key (before the last TAB, or the line
+    /// end), end of the line.
+    lines: Vec<(u32, u32, u32)>,
 }
 
 impl Table {
     fn new(text: String) -> Table {
-        let mut starts = Vec::with_capacity(text.len() / 12);
+        let mut lines = Vec::with_capacity(text.len() / 12);
         let mut at = 0;
         for line in text.split_inclusive('\n') {
-            if line.trim_end_matches('\n').is_empty() {
-                at += line.len();
-                continue;
+            let body = line.trim_end_matches('\n');
+            if !body.is_empty() {
+                let key_end = body.rfind('\t').unwrap_or(body.len());
+                lines.push((at as u32, (at + key_end) as u32, (at + body.len()) as u32));
             }
-            starts.push(at as u32);
             at += line.len();
         }
-        Table { text, starts }
+        Table { text, lines }
     }
 
-    fn line(&self, i: usize) -> &str {
-        let start = self.starts[i] as usize;
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |k| start + k);
-        &self.text[start..end]
-    }
-
-    /// The line whose key (whole line for sets) equals `key`, split as (key, value).
-    fn find(&self, key: &str, keyed: bool) -> Option<(&str, &str)> {
-        let split = |line: &'_ str| -> (usize, usize) {
-            if keyed {
-                line.rfind('\t').map_or((line.len(), line.len()), |k| (k, k + 1))
-            } else {
-                (line.len(), line.len())
-            }
-        };
+    /// The line whose key equals `key` (keyed tables) or which equals `key`
+    /// (sets), as (start, key end, end).
+    fn find(&self, key: &str, keyed: bool) -> Option<(usize, usize, usize)> {
         let i = self
-            .starts
-            .binary_search_by(|&s| {
-                let line = self.line_at(s as usize);
-                let (k, _) = split(line);
-                line[..k].cmp(key)
+            .lines
+            .binary_search_by(|&(s, k, e)| {
+                let stop = if keyed { k } else { e };
+                self.text.as_bytes()[s as usize..stop as usize].cmp(key.as_bytes())
             })
             .ok()?;
-        let line = self.line(i);
-        let (k, v) = split(line);
-        Some((&line[..k], &line[v..]))
-    }
-
-    fn line_at(&self, start: usize) -> &str {
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |k| start + k);
-        &self.text[start..end]
+        let (s, k, e) = self.lines[i];
+        Some((s as usize, k as usize, e as usize))
     }
 
     /// The value stored for `key`.
     fn get(&self, key: &str) -> Option<&str> {
-        self.find(key, true).map(|(_, v)| v)
+        let (_, k, e) = self.find(key, true)?;
+        self.text.get((k + 1).min(e)..e)
     }
 
     /// Whether a set holds `key`.
@@ -555,6 +581,13 @@ mod tests {
         assert_eq!(l.lemma("”", Upos::Punct, "''"), "”");
         assert_eq!(l.lemma("me", Upos::Pron, "PRP"), "I");
         assert_eq!(l.lemma("an", Upos::Det, "DT"), "a");
+        assert_eq!(l.lemma("more", Upos::Adj, "JJR"), "more");
+        assert_eq!(l.lemma("American", Upos::Adj, "JJ"), "American");
+        assert_eq!(l.lemma("New", Upos::Adj, "NNP"), "New");
+        assert_eq!(l.lemma("Big", Upos::Adj, "JJ"), "big");
+        assert_eq!(l.lemma("EB3326", Upos::Noun, "NN"), "EB3326");
+        assert_eq!(l.lemma("PM", Upos::Noun, "NN"), "p.m.");
+        assert_eq!(l.lemma("II", Upos::Num, "CD"), "II");
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn terminal(tok: &str) -> Option<Terminal> {
         return Some(Terminal::Stop);
     }
     if matches!(first, b'.' | b'!' | b'?') || tok.starts_with('…') {
-        if tok == "..." || tok == "…" {
+        if tok == "…" || (tok.len() >= 2 && tok.bytes().all(|b| b == b'.')) {
             return Some(Terminal::Ellipsis);
         }
         return tok
@@ -107,7 +107,7 @@ fn is_closer(text: &str, tokens: &[Span], k: usize) -> bool {
     let tok = tokens[k].of(text);
     let attached = tokens[k - 1].end == tokens[k].start;
     match tok {
-        "”" | "’" | "»" | "’’" => true,
+        "”" | "’" | "»" | "’’" | ":)" | ":-)" | ":(" | ":-(" | ":D" | ":P" | ";)" | ";-)" => true,
         ")" | "]" | "}" | "\"" | "'" | "''" => attached,
         _ => false,
     }
@@ -126,9 +126,10 @@ fn ends_here(kind: Terminal, text: &str, tokens: &[Span], last: usize) -> bool {
     let starts_upper = first.is_uppercase() || first.is_ascii_digit() || opens(next, tokens, text, last + 1);
     match kind {
         Terminal::Stop => {
-            // "Help!" he said: ! and ? before a lower-case word go on.
+            // "Help!" he said: ! and ? in a quote before a lower-case word go on.
             let tok = tokens_terminal(text, tokens, last);
-            !(tok.contains(['!', '?']) && !tok.contains('.') && first.is_lowercase())
+            let quoted = tokens[last].of(text) != tok;
+            !(quoted && tok.contains(['!', '?']) && first.is_lowercase())
         }
         Terminal::Ellipsis => starts_upper || gap.contains('\n'),
         Terminal::Abbreviation => gap.contains('\n') || is_sentence_start(next, tokens, text, last + 1),

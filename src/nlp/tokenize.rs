@@ -236,7 +236,7 @@ impl Chunk<'_, '_> {
     /// punctuation that belongs to the sentence.
     fn url_or_email(&self, i: usize) -> Option<usize> {
         let rest = &self.text[i..self.end];
-        let is_url = ["http://", "https://", "ftp://", "www."]
+        let is_url = ["http://", "https://", "ftp://", "mailto:", "www."]
             .iter()
             .any(|p| rest.len() > p.len() && rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
         let is_email = !is_url
@@ -307,7 +307,13 @@ impl Chunk<'_, '_> {
                 ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
                 '\'' => next.is_alphabetic(),
                 '-' | '\u{2010}' | '_' => is_word(next),
-                '&' => prev.is_ascii_uppercase() && next.is_ascii_uppercase(),
+                // "AT&T", "p&l"
+                '&' => {
+                    (prev.is_ascii_uppercase() && next.is_ascii_uppercase())
+                        || (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && j - start <= 2)
+                }
+                // "Edison@ENRON" (addresses with a dotted domain are caught earlier)
+                '@' => prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric(),
                 _ => false,
             } || (c == '’' && next.is_alphabetic());
             if !joins {
@@ -343,14 +349,17 @@ impl Chunk<'_, '_> {
     /// "example.com", "3.5").
     fn sentence_glue(&self, start: usize, dot: usize) -> bool {
         let bytes = self.text.as_bytes();
+        if self.text[start..dot].contains('.') {
+            return false; // "U.S", "e.g"
+        }
         let after = self.at(dot + 1);
         let after2 = self.at(dot + 2);
         let left = &self.text[start..dot];
         let run_start = left.rfind(|c: char| !c.is_alphanumeric()).map_or(start, |k| start + k + 1);
-        after.is_uppercase()
-            && after2.is_lowercase()
-            && dot - run_start >= 2
-            && bytes[run_start..dot].iter().all(|b| b.is_ascii_lowercase())
+        let run = &bytes[run_start.min(dot)..dot];
+        let initial = run.len() == 1 && run[0].is_ascii_uppercase();
+        let word = run.len() >= 2 && run.iter().all(u8::is_ascii_alphabetic) && run[run.len() - 1].is_ascii_lowercase();
+        after.is_uppercase() && after2.is_lowercase() && (initial || word)
     }
 
     /// Whether the next token after byte `i` (skipping spaces) is a number.
@@ -363,12 +372,12 @@ impl Chunk<'_, '_> {
     fn split_word(&mut self, start: usize, core_end: usize, end: usize) {
         let w = &self.text[start..core_end];
         // Hyphens: split unless between digits or after a bound prefix.
-        if w.contains(['-', '\u{2010}']) && !w.contains(['.', '@', '/']) {
+        if w.contains(['-', '\u{2010}']) && !w.contains(['.', '@', '/']) && !numeric_code(w) {
             let mut piece_start = start;
             let mut k = start;
             while k < core_end {
                 let (c, len) = char_at(self.text, k);
-                if (c == '-' || c == '\u{2010}') && !self.keeps_hyphen(piece_start, k, start, core_end) {
+                if (c == '-' || c == '\u{2010}') && !self.keeps_hyphen(piece_start, k, core_end) {
                     self.clitics(piece_start, k, k);
                     self.push(k, k + len);
                     piece_start = k + len;
@@ -381,27 +390,16 @@ impl Chunk<'_, '_> {
         self.clitics(start, core_end, end);
     }
 
-    /// Whether the hyphen at `h` stays inside its word; `piece_start` is the
-    /// start of the current piece, `start..end` the whole word.
-    fn keeps_hyphen(&self, piece_start: usize, h: usize, start: usize, end: usize) -> bool {
+    /// Whether the hyphen at `h` stays inside its word (after a bound
+    /// prefix); `piece_start` is the start of the current piece, `end` the
+    /// end of the word.
+    fn keeps_hyphen(&self, piece_start: usize, h: usize, end: usize) -> bool {
         let left_start = self.text[piece_start..h].rfind(['-', '\u{2010}']).map_or(piece_start, |k| {
             piece_start + k + self.text[piece_start + k..].chars().next().map_or(1, char::len_utf8)
         });
         let left = &self.text[left_start..h];
         let right_end = self.text[h + 1..end].find(['-', '\u{2010}']).map_or(end, |k| h + 1 + k);
         let right = &self.text[h + 1..right_end];
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if digits(left) && digits(right) {
-            return true;
-        }
-        // "F-16", "COVID-19", "G-20": a short upper-case name with a number.
-        if left_start == start
-            && digits(right)
-            && left.len() <= 5
-            && left.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        {
-            return true;
-        }
         let lower = left.to_ascii_lowercase();
         HYPHEN_PREFIXES.contains(&lower.as_str()) && right.chars().next().is_some_and(char::is_alphabetic)
     }
@@ -421,7 +419,7 @@ impl Chunk<'_, '_> {
                 self.push(start + at, end);
                 return;
             }
-            if let Some(at) = clock_split(w) {
+            if let Some(at) = clock_split(w).or_else(|| unit_split(w)) {
                 self.push(start, start + at);
                 self.push(start + at, end);
                 return;
@@ -440,12 +438,24 @@ impl Chunk<'_, '_> {
         let len = c.len_utf8();
         let mut end = i + len;
         match c {
-            '.' | '!' | '?' | '…' => {
-                while matches!(self.at(end), '.' | '!' | '?' | '…') {
-                    end += self.at(end).len_utf8();
+            // "...", "....": dots alone; "?!", "!!!", ".?": marks alone
+            // or after one period.
+            '.' => {
+                while self.at(end) == '.' {
+                    end += 1;
+                }
+                if end == i + 1 {
+                    while matches!(self.at(end), '!' | '?') {
+                        end += 1;
+                    }
                 }
             }
-            '-' | '—' | '–' | '_' | '*' | '=' | '~' | '#' | '$' | '`' => {
+            '!' | '?' => {
+                while matches!(self.at(end), '!' | '?') {
+                    end += 1;
+                }
+            }
+            '-' | '—' | '–' | '_' | '*' | '=' | '~' | '#' | '$' | '`' | '^' | '+' | '…' => {
                 while self.at(end) == c {
                     end += len;
                 }
@@ -455,8 +465,11 @@ impl Chunk<'_, '_> {
                 let rest = &self.text[end..self.end];
                 let n = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
                 let after = rest[n..].chars().next().unwrap_or(' ');
+                let d = rest.bytes().take_while(u8::is_ascii_digit).count();
                 if n > 0 && !after.is_alphanumeric() && is_clitic_tail(&rest[..n]) {
                     end += n;
+                } else if d == 2 && !rest[d..].starts_with(|c: char| c.is_ascii_digit()) {
+                    end += d; // '68: a year
                 } else {
                     while self.at(end) == c {
                         end += len;
@@ -527,7 +540,31 @@ fn clitic_start(w: &str) -> Option<usize> {
     let apos = w.rfind(['\'', '’'])?;
     let tail = &w[apos..];
     let tail = tail.trim_start_matches(['\'', '’']);
-    (apos > 0 && is_clitic_tail(tail)).then_some(apos)
+    // "80's" (a decade) stays whole.
+    let numeric_host = w[..apos].bytes().all(|b| b.is_ascii_digit());
+    (apos > 0 && !numeric_host && is_clitic_tail(tail)).then_some(apos)
+}
+
+/// Whether a hyphenated word is a code EWT keeps whole: a phone number
+/// ("713-853-3989", "646-8420"), a ZIP+4 code ("20006-3700") or a date ("11-20-2000", "01-Feb-02");
+/// ranges and scores ("1946-1954", "4-0") are split.
+fn numeric_code(w: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = w.split('-').collect();
+    match parts.as_slice() {
+        [a, b] => digits(a) && digits(b) && matches!((a.len(), b.len()), (3, 4) | (5, 4)),
+        [a, .., z] => digits(a) && digits(z),
+        _ => false,
+    }
+}
+
+/// Where a number glued to an upper-case unit splits ("81K" → 2,
+/// "300USD" → 3); ordinals and decades ("17th", "1980s") stay whole.
+fn unit_split(w: &str) -> Option<usize> {
+    let digits = w.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
+    let rest = &w[digits..];
+    (digits >= 2 && w.as_bytes()[0].is_ascii_digit() && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_uppercase()))
+        .then_some(digits)
 }
 
 /// Where a contraction written without apostrophe splits ("cannot" → 3).
@@ -638,7 +675,8 @@ mod tests {
         assert_eq!(words("3.5 and 1,000 cost $5, or 50%."), ["3.5", "and", "1,000", "cost", "$", "5", ",", "or", "50", "%", "."]);
         assert_eq!(words("at 10:30 on 11/28/2000, 5pm"), ["at", "10:30", "on", "11/28/2000", ",", "5", "pm"]);
         assert_eq!(words("call 713-853-3989"), ["call", "713-853-3989"]);
-        assert_eq!(words("the 1980s and 17th"), ["the", "1980s", "and", "17th"]);
+        assert_eq!(words("the 1980s, 80's, '68 and 17th"), ["the", "1980s", ",", "80's", ",", "'68", "and", "17th"]);
+        assert_eq!(words("51K and 300USD"), ["51", "K", "and", "300", "USD"]);
     }
 
     #[test]
@@ -646,13 +684,15 @@ mod tests {
         assert_eq!(words("see https://example.com/a?b=1&c=2."), ["see", "https://example.com/a?b=1&c=2", "."]);
         assert_eq!(words("(www.nytimes.com)"), ["(", "www.nytimes.com", ")"]);
         assert_eq!(words("mail john.doe@mail.example.org, now"), ["mail", "john.doe@mail.example.org", ",", "now"]);
+        assert_eq!(words("Edison@ENRON AT&T p&l"), ["Edison@ENRON", "AT&T", "p&l"]);
+        assert_eq!(words("mailto:a@b.com"), ["mailto:a@b.com"]);
     }
 
     #[test]
     fn hyphens_follow_ewt() {
         assert_eq!(words("We co-operate on US-Mexico ties"), ["We", "co-operate", "on", "US", "-", "Mexico", "ties"]);
         assert_eq!(words("a non-stop, well-known e-mail"), ["a", "non-stop", ",", "well", "-", "known", "e-mail"]);
-        assert_eq!(words("the F-16 and COVID-19"), ["the", "F-16", "and", "COVID-19"]);
+        assert_eq!(words("the F-16 in 1946-1954 on 01-Feb-02"), ["the", "F", "-", "16", "in", "1946", "-", "1954", "on", "01-Feb-02"]);
         assert_eq!(words("a 5-year plan -- really"), ["a", "5", "-", "year", "plan", "--", "really"]);
     }
 
@@ -662,7 +702,8 @@ mod tests {
         let spans = tokenize(text);
         assert_eq!(spans[..3], [Span::new(0, 13), Span::new(13, 16), Span::new(16, 25)]);
         assert_eq!(words("the military... There"), ["the", "military", "...", "There"]);
-        assert_eq!(words("wait… what?! 1–2"), ["wait", "…", "what", "?!", "1", "–", "2"]);
+        assert_eq!(words("wait… what?! 1–2 so...?"), ["wait", "…", "what", "?!", "1", "–", "2", "so", "...", "?"]);
+        assert_eq!(words("end.The J.Aron U.S.A"), ["end", ".", "The", "J.", "Aron", "U.S.A"]);
     }
 
     #[test]
