@@ -55,7 +55,9 @@ impl Lemmatizer {
     /// Builds the lemmatizer from a decoded weight file.
     pub fn from_weights(file: &WeightFile) -> Result<Lemmatizer, String> {
         let section = |name: &str| -> Result<String, String> {
-            let bytes = file.section(name).ok_or_else(|| format!("missing section {name:?}"))?;
+            let bytes = file
+                .section(name)
+                .ok_or_else(|| format!("missing section {name:?}"))?;
             let mut text = String::new();
             flate2::read::DeflateDecoder::new(bytes)
                 .read_to_string(&mut text)
@@ -66,7 +68,9 @@ impl Lemmatizer {
         for line in section("rules")?.lines() {
             let mut f = line.split('\t');
             match (f.next(), f.next(), f.next()) {
-                (Some(c), Some(s), Some(r)) if c.len() == 1 => rules.push((c.as_bytes()[0], s.to_string(), r.to_string())),
+                (Some(c), Some(s), Some(r)) if c.len() == 1 => {
+                    rules.push((c.as_bytes()[0], s.to_string(), r.to_string()))
+                }
                 _ => return Err(format!("bad rule line {line:?}")),
             }
         }
@@ -83,7 +87,12 @@ impl Lemmatizer {
     /// content of `lemmas.nkw`. Lookup entries that the rules already derive
     /// are left out. Deterministic: the same folder gives the same bytes.
     pub fn compile(lexicon_dir: &Path) -> Result<WeightFile, ModelError> {
-        let class_of = |name: &str| CLASSES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c as char);
+        let class_of = |name: &str| {
+            CLASSES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| *c as char)
+        };
         let mut rules = String::new();
         for (_, f) in read_tsv(&lexicon_dir.join("lemma_rules.tsv"), 3)? {
             if let Some(c) = class_of(&f[0]) {
@@ -103,7 +112,9 @@ impl Lemmatizer {
             if let Some(c) = class_of(&f[0]) {
                 if usable(&f[1]) && usable(&f[2]) {
                     // The first lemma listed for a form is the usual one.
-                    exceptions.entry(format!("{c}\t{}", f[1])).or_insert_with(|| f[2].clone());
+                    exceptions
+                        .entry(format!("{c}\t{}", f[1]))
+                        .or_insert_with(|| f[2].clone());
                 }
             }
         }
@@ -146,7 +157,8 @@ impl Lemmatizer {
             ("index", join_set(&index)),
             ("lookup", join_map(&lookup)),
         ] {
-            file.sections.push((name.to_string(), deflate(text.as_bytes())));
+            file.sections
+                .push((name.to_string(), deflate(text.as_bytes())));
         }
         Ok(file)
     }
@@ -161,16 +173,15 @@ impl Lemmatizer {
             Upos::Propn => return self.proper_noun(form, xpos),
             // Adjectives inside names ("New", "United") and of nationality
             // ("American", "Iraqi") keep their capital.
-            Upos::Adj if xpos.starts_with("NNP") || is_nationality(form) => return form.to_string(),
+            Upos::Adj if xpos.starts_with("NNP") || is_nationality(form) => {
+                return form.to_string()
+            }
             _ => {}
         }
         // Acronyms, codes and Roman numerals keep their form ("USB", "EB3326", "II").
-        if matches!(upos, Upos::Noun | Upos::Num | Upos::X) && !xpos.ends_with('S') && is_code(form) {
-            return match form {
-                "AM" => "a.m.".to_string(),
-                "PM" => "p.m.".to_string(),
-                _ => form.to_string(),
-            };
+        if matches!(upos, Upos::Noun | Upos::Num | Upos::X) && !xpos.ends_with('S') && is_code(form)
+        {
+            return form.to_string();
         }
         let lower = lowercase(form);
         if let Some(l) = closed_class(&lower, upos, xpos) {
@@ -183,11 +194,10 @@ impl Lemmatizer {
             Upos::Adv => b'r',
             _ => return lower,
         };
-        let inflected = match xpos {
-            "" => true,
-            "NNS" | "VBD" | "VBN" | "VBG" | "VBZ" | "JJR" | "JJS" | "RBR" | "RBS" => true,
-            _ => false,
-        };
+        let inflected = matches!(
+            xpos,
+            "" | "NNS" | "VBD" | "VBN" | "VBG" | "VBZ" | "JJR" | "JJS" | "RBR" | "RBS"
+        );
         if !inflected || !lower.chars().any(char::is_alphabetic) {
             return lower;
         }
@@ -225,7 +235,11 @@ impl Lemmatizer {
         }
         let mut out: Vec<String> = Vec::new();
         for (c, suffix, repl) in &self.rules {
-            if *c != class || suffix.is_empty() || word.len() <= suffix.len() || !word.ends_with(suffix.as_str()) {
+            if *c != class
+                || suffix.is_empty()
+                || word.len() <= suffix.len()
+                || !word.ends_with(suffix.as_str())
+            {
                 continue;
             }
             let cand = format!("{}{repl}", &word[..word.len() - suffix.len()]);
@@ -279,7 +293,9 @@ fn is_nationality(form: &str) -> bool {
     let mut cs = form.chars();
     cs.next().is_some_and(char::is_uppercase)
         && cs.as_str().chars().all(char::is_lowercase)
-        && ["an", "ese", "ish", "ic", "i", "ch"].iter().any(|e| form.ends_with(e))
+        && ["an", "ese", "ish", "ic", "i", "ch"]
+            .iter()
+            .any(|e| form.ends_with(e))
 }
 
 /// A code mixing capitals and digits ("EB3326", "01-Feb-02"), a single
@@ -303,7 +319,10 @@ fn closed_class(lower: &str, upos: Upos, xpos: &str) -> Option<&'static str> {
     };
     if matches!(upos, Upos::Adj | Upos::Adv) {
         // EWT keeps the comparative words whole (WordNet would give "much").
-        if let Some(c) = ["more", "most", "less", "least"].into_iter().find(|c| *c == w) {
+        if let Some(c) = ["more", "most", "less", "least"]
+            .into_iter()
+            .find(|c| *c == w)
+        {
             return Some(c);
         }
     }
@@ -312,7 +331,11 @@ fn closed_class(lower: &str, upos: Upos, xpos: &str) -> Option<&'static str> {
         ("'s" | "'" | "s", Upos::Part) if xpos == "POS" || xpos.is_empty() => "'s",
         ("'s" | "s", Upos::Aux | Upos::Verb) => "be",
         ("'s", Upos::Pron) => "we",
-        ("is" | "are" | "am" | "was" | "were" | "been" | "being" | "be" | "'m" | "'re" | "m" | "re" | "r", Upos::Aux | Upos::Verb) => "be",
+        (
+            "is" | "are" | "am" | "was" | "were" | "been" | "being" | "be" | "'m" | "'re" | "m"
+            | "re" | "r",
+            Upos::Aux | Upos::Verb,
+        ) => "be",
         ("has" | "have" | "had" | "having" | "'ve" | "ve", Upos::Aux | Upos::Verb) => "have",
         ("'d", Upos::Aux | Upos::Verb) if xpos == "VBD" => "have",
         ("'d" | "d", Upos::Aux | Upos::Verb) => "would",
@@ -340,6 +363,8 @@ fn closed_class(lower: &str, upos: Upos, xpos: &str) -> Option<&'static str> {
         ("theirs", Upos::Pron) => "their",
         ("u", Upos::Pron) => "you",
         ("an", Upos::Det) => "a",
+        ("am" | "a.m" | "a.m.", Upos::Noun) => "a.m.",
+        ("pm" | "p.m" | "p.m.", Upos::Noun) => "p.m.",
         ("these", Upos::Det | Upos::Pron) => "this",
         ("those", Upos::Det | Upos::Pron) => "that",
         _ => return None,
@@ -355,7 +380,10 @@ fn guess_lemma(class: u8, w: &str) -> String {
         b'n' => {
             if ends("ies") {
                 strip(3) + "y"
-            } else if ["ses", "xes", "zes", "ches", "shes"].iter().any(|s| ends(s)) {
+            } else if ["ses", "xes", "zes", "ches", "shes"]
+                .iter()
+                .any(|s| ends(s))
+            {
                 strip(2)
             } else if ends("s") && !["ss", "us", "is"].iter().any(|s| w.ends_with(s)) {
                 strip(1)
@@ -366,7 +394,10 @@ fn guess_lemma(class: u8, w: &str) -> String {
         b'v' => {
             if ends("ies") || ends("ied") {
                 strip(3) + "y"
-            } else if ["ses", "xes", "zes", "ches", "shes"].iter().any(|s| ends(s)) {
+            } else if ["ses", "xes", "zes", "ches", "shes"]
+                .iter()
+                .any(|s| ends(s))
+            {
                 strip(2)
             } else if ends("s") && !w.ends_with("ss") {
                 strip(1)
@@ -401,9 +432,12 @@ fn restore_stem(stem: &str) -> String {
     if u.len() < stem.len() {
         return u.to_string();
     }
-    let needs_e = ["at", "iz", "is", "yz", "uc", "ur", "ud", "ag", "v", "c", "bl", "dl", "gl", "pl", "tl", "kl"]
-        .iter()
-        .any(|s| stem.ends_with(s));
+    let needs_e = [
+        "at", "iz", "is", "yz", "uc", "ur", "ud", "ag", "v", "c", "bl", "dl", "gl", "pl", "tl",
+        "kl",
+    ]
+    .iter()
+    .any(|s| stem.ends_with(s));
     if needs_e && !stem.ends_with("ee") {
         format!("{stem}e")
     } else {
@@ -516,7 +550,11 @@ fn read_tsv(path: &Path, columns: usize) -> Result<Vec<(usize, Vec<String>)>, Mo
         if fields.len() != columns {
             return Err(ModelError::Corrupt {
                 path: path.to_owned(),
-                message: format!("line {}: expected {columns} tab-separated fields, found {}", i + 1, fields.len()),
+                message: format!(
+                    "line {}: expected {columns} tab-separated fields, found {}",
+                    i + 1,
+                    fields.len()
+                ),
             });
         }
         rows.push((i + 1, fields));
@@ -543,8 +581,16 @@ mod tests {
             "verb\treject\nverb\trule\nverb\tdesignate\nverb\tstem\nverb\tsing\nverb\tsinge\nnoun\tstem\nnoun\tcity\nnoun\tnews\nverb\tgo\nadj\tbig\n",
         )
         .unwrap();
-        std::fs::write(p.join("lemma_exc.tsv"), "verb\twent\tgo\nnoun\tgeese\tgoose\nadj\tbigger\tbig\n").unwrap();
-        std::fs::write(p.join("lemma_lookup.tsv"), "singing\tsing\nrejected\treject\nmice\tmouse\n").unwrap();
+        std::fs::write(
+            p.join("lemma_exc.tsv"),
+            "verb\twent\tgo\nnoun\tgeese\tgoose\nadj\tbigger\tbig\n",
+        )
+        .unwrap();
+        std::fs::write(
+            p.join("lemma_lookup.tsv"),
+            "singing\tsing\nrejected\treject\nmice\tmouse\n",
+        )
+        .unwrap();
         let file = Lemmatizer::compile(p).unwrap();
         let bytes = file.to_bytes();
         Lemmatizer::from_weights(&WeightFile::from_bytes(&bytes, "lemmas").unwrap()).unwrap()
@@ -614,9 +660,16 @@ mod tests {
     #[test]
     fn bad_lexicon_line_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("lemma_rules.tsv"), "noun\ts\t\nbroken line\n").unwrap();
+        std::fs::write(
+            dir.path().join("lemma_rules.tsv"),
+            "noun\ts\t\nbroken line\n",
+        )
+        .unwrap();
         let err = Lemmatizer::compile(dir.path()).unwrap_err().to_string();
-        assert!(err.ends_with("lemma_rules.tsv: line 2: expected 3 tab-separated fields, found 1"), "{err}");
+        assert!(
+            err.ends_with("lemma_rules.tsv: line 2: expected 3 tab-separated fields, found 1"),
+            "{err}"
+        );
     }
 
     #[test]

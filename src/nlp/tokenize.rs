@@ -52,7 +52,12 @@ pub fn tokenize(text: &str) -> Vec<Span> {
             }
             end += len;
         }
-        Chunk { text, end, out: &mut out }.run(i);
+        Chunk {
+            text,
+            end,
+            out: &mut out,
+        }
+        .run(i);
         i = end;
     }
     out
@@ -61,7 +66,11 @@ pub fn tokenize(text: &str) -> Vec<Span> {
 /// Separators: Unicode whitespace plus invisible format characters that
 /// never belong to a word (zero-width space, byte-order mark, direction marks).
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+        )
 }
 
 /// The char starting at byte `i` and its length (the caller keeps `i` on a
@@ -112,33 +121,36 @@ fn is_emoji_extender(c: char) -> bool {
 
 /// Prefixes that EWT keeps attached to the rest of a hyphenated word.
 const HYPHEN_PREFIXES: &[&str] = &[
-    "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "extra", "hyper", "inter", "intra", "macro", "meta",
-    "micro", "mid", "mini", "multi", "neo", "non", "over", "pan", "post", "pre", "pro", "pseudo", "psycho", "re",
-    "semi", "socio", "sub", "super", "trans", "tri", "ultra", "un", "under",
+    "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "extra", "hyper", "inter", "intra",
+    "macro", "meta", "micro", "mid", "mini", "multi", "neo", "non", "over", "pan", "post", "pre",
+    "pro", "pseudo", "psycho", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra",
+    "un", "under",
 ];
 
 /// Abbreviations that keep a following period (matched case-sensitively;
 /// the lower-case entries also match with a capital first letter).
 const ABBREVIATIONS: &[&str] = &[
     // titles
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Drs", "Prof", "Sr", "Jr", "St", "Mt", "Ft", "Gen", "Sen", "Sens", "Rep",
-    "Reps", "Gov", "Lt", "Col", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Cmdr", "Cdr", "Rev", "Hon", "Pres", "Supt",
-    "Cpl", "Pvt", "Insp", "Fr", "Atty", "Gens", "Lieut", "Brig",
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Drs", "Prof", "Sr", "Jr", "St", "Mt", "Ft", "Gen", "Sen",
+    "Sens", "Rep", "Reps", "Gov", "Lt", "Col", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Cmdr", "Cdr",
+    "Rev", "Hon", "Pres", "Supt", "Cpl", "Pvt", "Insp", "Fr", "Atty", "Gens", "Lieut", "Brig",
     // companies and places
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Assn", "Dept", "Univ", "Inst", "Ave", "Blvd", "Rd", "Hwy", "Ln", "Sq",
-    "Pl", "Ste", "Apt", "Calif", "Ariz", "Ala", "Ark", "Colo", "Conn", "Del", "Fla", "Ga", "Kan", "Kans", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex",
-    "Va", "Vt", "Wis", "Wyo", "Ont", "Que",
+    "Inc", "Corp", "Co", "Ltd", "Bros", "Assn", "Dept", "Univ", "Inst", "Ave", "Blvd", "Rd", "Hwy",
+    "Ln", "Sq", "Pl", "Ste", "Apt", "Calif", "Ariz", "Ala", "Ark", "Colo", "Conn", "Del", "Fla",
+    "Ga", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Mo", "Mont", "Neb", "Nev",
+    "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "Ont", "Que",
     // dates
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues",
-    "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-    // other
-    "etc", "vs", "v", "approx", "est", "al", "cf", "viz", "ca", "fig", "figs", "vol", "vols", "pp", "ext",
-    "dept", "misc", "govt", "attn", "tel", "yr", "yrs", "mos", "hrs", "mins", "secs", "lbs", "oz", "ft", "sq",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
+    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", // other
+    "etc", "vs", "v", "approx", "est", "al", "cf", "viz", "ca", "fig", "figs", "vol", "vols", "pp",
+    "ext", "dept", "misc", "govt", "attn", "tel", "yr", "yrs", "mos", "hrs", "mins", "secs", "lbs",
+    "oz", "ft", "sq",
 ];
 
 /// Abbreviations that keep their period only before a number ("No. 5").
-const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "nos", "Art", "art", "Ch", "ch", "p", "Sec", "sec"];
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "No", "no", "Nos", "nos", "Art", "art", "Ch", "ch", "p", "Sec", "sec",
+];
 
 /// Whether `word` (without its period) is a known abbreviation.
 fn is_abbreviation(word: &str) -> bool {
@@ -151,9 +163,11 @@ fn is_abbreviation(word: &str) -> bool {
         Some(f) if f.is_ascii_uppercase() => {
             let rest = cs.as_str();
             rest.bytes().all(|b| b.is_ascii_lowercase())
-                && ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.len() == word.len() && a.as_bytes()[0] == f.to_ascii_lowercase() as u8 && a[1..] == *rest)
+                && ABBREVIATIONS.iter().any(|a| {
+                    a.len() == word.len()
+                        && a.as_bytes()[0] == f.to_ascii_lowercase() as u8
+                        && a[1..] == *rest
+                })
         }
         _ => false,
     }
@@ -238,7 +252,12 @@ impl Chunk<'_, '_> {
         let rest = &self.text[i..self.end];
         let is_url = ["http://", "https://", "ftp://", "mailto:", "www."]
             .iter()
-            .any(|p| rest.len() > p.len() && rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+            .any(|p| {
+                rest.len() > p.len()
+                    && rest
+                        .get(..p.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            });
         let is_email = !is_url
             && rest.find('@').is_some_and(|a| {
                 let domain = rest[a + 1..]
@@ -247,7 +266,9 @@ impl Chunk<'_, '_> {
                     .unwrap_or("")
                     .trim_end_matches('.');
                 a > 0
-                    && rest[..a].bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+                    && rest[..a]
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
                     && domain.contains('.')
                     && !domain.starts_with('.')
             });
@@ -259,15 +280,20 @@ impl Chunk<'_, '_> {
             // local@domain.tld: stop at the first char that is not a domain char.
             let a = rest.find('@').map_or(0, |a| i + a + 1);
             end = a;
-            while end < self.end && (self.text.as_bytes()[end].is_ascii_alphanumeric() || b".-".contains(&self.text.as_bytes()[end])) {
+            while end < self.end
+                && (self.text.as_bytes()[end].is_ascii_alphanumeric()
+                    || b".-".contains(&self.text.as_bytes()[end]))
+            {
                 end += 1;
             }
         }
         let open_parens = self.text[i..end].matches('(').count();
         while end > i {
             let (last, len) = last_char(&self.text[i..end]);
-            let strip = matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | ']' | '>')
-                || (last == ')' && self.text[i..end].matches(')').count() > open_parens);
+            let strip = matches!(
+                last,
+                '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | ']' | '>'
+            ) || (last == ')' && self.text[i..end].matches(')').count() > open_parens);
             if !strip {
                 break;
             }
@@ -310,7 +336,9 @@ impl Chunk<'_, '_> {
                 // "AT&T", "p&l"
                 '&' => {
                     (prev.is_ascii_uppercase() && next.is_ascii_uppercase())
-                        || (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && j - start <= 2)
+                        || (prev.is_ascii_alphabetic()
+                            && next.is_ascii_alphabetic()
+                            && j - start <= 2)
                 }
                 // "Edison@ENRON" (addresses with a dotted domain are caught earlier)
                 '@' => prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric(),
@@ -355,16 +383,24 @@ impl Chunk<'_, '_> {
         let after = self.at(dot + 1);
         let after2 = self.at(dot + 2);
         let left = &self.text[start..dot];
-        let run_start = left.rfind(|c: char| !c.is_alphanumeric()).map_or(start, |k| start + k + 1);
+        let run_start = left
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(start, |k| start + k + 1);
         let run = &bytes[run_start.min(dot)..dot];
         let initial = run.len() == 1 && run[0].is_ascii_uppercase();
-        let word = run.len() >= 2 && run.iter().all(u8::is_ascii_alphabetic) && run[run.len() - 1].is_ascii_lowercase();
+        let word = run.len() >= 2
+            && run.iter().all(u8::is_ascii_alphabetic)
+            && run[run.len() - 1].is_ascii_lowercase();
         after.is_uppercase() && after2.is_lowercase() && (initial || word)
     }
 
     /// Whether the next token after byte `i` (skipping spaces) is a number.
     fn followed_by_number(&self, i: usize) -> bool {
-        self.text[i..].trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit)
+        self.text[i..]
+            .trim_start()
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
     }
 
     /// Emits the tokens of the word `start..end` (`core_end` is before any
@@ -394,14 +430,25 @@ impl Chunk<'_, '_> {
     /// prefix); `piece_start` is the start of the current piece, `end` the
     /// end of the word.
     fn keeps_hyphen(&self, piece_start: usize, h: usize, end: usize) -> bool {
-        let left_start = self.text[piece_start..h].rfind(['-', '\u{2010}']).map_or(piece_start, |k| {
-            piece_start + k + self.text[piece_start + k..].chars().next().map_or(1, char::len_utf8)
-        });
+        let left_start =
+            self.text[piece_start..h]
+                .rfind(['-', '\u{2010}'])
+                .map_or(piece_start, |k| {
+                    piece_start
+                        + k
+                        + self.text[piece_start + k..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8)
+                });
         let left = &self.text[left_start..h];
-        let right_end = self.text[h + 1..end].find(['-', '\u{2010}']).map_or(end, |k| h + 1 + k);
+        let right_end = self.text[h + 1..end]
+            .find(['-', '\u{2010}'])
+            .map_or(end, |k| h + 1 + k);
         let right = &self.text[h + 1..right_end];
         let lower = left.to_ascii_lowercase();
-        HYPHEN_PREFIXES.contains(&lower.as_str()) && right.chars().next().is_some_and(char::is_alphabetic)
+        HYPHEN_PREFIXES.contains(&lower.as_str())
+            && right.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// Emits `start..end` split into host and clitic where it has one;
@@ -509,12 +556,16 @@ impl Chunk<'_, '_> {
 
 /// The last char of a non-empty string and its length.
 fn last_char(s: &str) -> (char, usize) {
-    s.chars().next_back().map_or(('\0', 1), |c| (c, c.len_utf8()))
+    s.chars()
+        .next_back()
+        .map_or(('\0', 1), |c| (c, c.len_utf8()))
 }
 
 /// Whether `tail` (after an apostrophe) is a clitic: s m d ll re ve (any case).
 fn is_clitic_tail(tail: &str) -> bool {
-    ["s", "m", "d", "ll", "re", "ve"].iter().any(|t| tail.eq_ignore_ascii_case(t))
+    ["s", "m", "d", "ll", "re", "ve"]
+        .iter()
+        .any(|t| tail.eq_ignore_ascii_case(t))
 }
 
 /// Where the clitic of `w` starts ("don't" → 2, "I'm" → 1), if it has one.
@@ -561,10 +612,16 @@ fn numeric_code(w: &str) -> bool {
 /// Where a number glued to an upper-case unit splits ("81K" → 2,
 /// "300USD" → 3); ordinals and decades ("17th", "1980s") stay whole.
 fn unit_split(w: &str) -> Option<usize> {
-    let digits = w.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
+    let digits = w
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+        .count();
     let rest = &w[digits..];
-    (digits >= 2 && w.as_bytes()[0].is_ascii_digit() && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_uppercase()))
-        .then_some(digits)
+    (digits >= 2
+        && w.as_bytes()[0].is_ascii_digit()
+        && !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_uppercase()))
+    .then_some(digits)
 }
 
 /// Where a contraction written without apostrophe splits ("cannot" → 3).
@@ -580,7 +637,10 @@ fn fused_split(w: &str) -> Option<usize> {
 
 /// Where a time written with its am/pm splits ("5pm" → 1, "10:30a.m." → 5).
 fn clock_split(w: &str) -> Option<usize> {
-    let digits = w.bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
+    let digits = w
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .count();
     if digits == 0 || !w.as_bytes()[0].is_ascii_digit() {
         return None;
     }
@@ -600,9 +660,16 @@ mod tests {
         let spans = tokenize(text);
         let mut last = 0;
         for s in &spans {
-            assert!(s.start >= last && s.end > s.start, "bad span {s:?} in {text:?}");
+            assert!(
+                s.start >= last && s.end > s.start,
+                "bad span {s:?} in {text:?}"
+            );
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-            assert!(!s.of(text).chars().any(is_space), "space inside {:?}", s.of(text));
+            assert!(
+                !s.of(text).chars().any(is_space),
+                "space inside {:?}",
+                s.of(text)
+            );
             last = s.end;
         }
         spans.iter().map(|s| s.of(text)).collect()
@@ -637,11 +704,23 @@ mod tests {
 
     #[test]
     fn curly_apostrophes_and_possessives() {
-        assert_eq!(words("Trump’s plan isn’t new"), ["Trump", "’s", "plan", "is", "n’t", "new"]);
-        assert_eq!(words("Mexico's army and the parents' cars"), ["Mexico", "'s", "army", "and", "the", "parents", "'", "cars"]);
-        assert_eq!(words("They'll, we've, you're, he'd"), ["They", "'ll", ",", "we", "'ve", ",", "you", "'re", ",", "he", "'d"]);
+        assert_eq!(
+            words("Trump’s plan isn’t new"),
+            ["Trump", "’s", "plan", "is", "n’t", "new"]
+        );
+        assert_eq!(
+            words("Mexico's army and the parents' cars"),
+            ["Mexico", "'s", "army", "and", "the", "parents", "'", "cars"]
+        );
+        assert_eq!(
+            words("They'll, we've, you're, he'd"),
+            ["They", "'ll", ",", "we", "'ve", ",", "you", "'re", ",", "he", "'d"]
+        );
         assert_eq!(words("O'Neil"), ["O'Neil"]);
-        assert_eq!(words("cannot gonna dont"), ["can", "not", "gon", "na", "do", "nt"]);
+        assert_eq!(
+            words("cannot gonna dont"),
+            ["can", "not", "gon", "na", "do", "nt"]
+        );
     }
 
     #[test]
@@ -649,7 +728,10 @@ mod tests {
         let text = "declared, “The United States.” He said \"no\" and 'yes'.";
         assert_eq!(
             words(text),
-            ["declared", ",", "“", "The", "United", "States", ".", "”", "He", "said", "\"", "no", "\"", "and", "'", "yes", "'", "."]
+            [
+                "declared", ",", "“", "The", "United", "States", ".", "”", "He", "said", "\"",
+                "no", "\"", "and", "'", "yes", "'", "."
+            ]
         );
         let spans = tokenize(text);
         assert_eq!(spans[2], Span::new(10, 13)); // “ is 3 bytes
@@ -659,59 +741,150 @@ mod tests {
     #[test]
     fn abbreviations_and_initials() {
         assert_eq!(words("Donald J. Trump"), ["Donald", "J.", "Trump"]);
-        assert_eq!(words("the U.S. and Mr. Smith said."), ["the", "U.S.", "and", "Mr.", "Smith", "said", "."]);
-        assert_eq!(words("in Jan. 2020, e.g. now"), ["in", "Jan.", "2020", ",", "e.g.", "now"]);
-        assert_eq!(words("He lives in the U.S."), ["He", "lives", "in", "the", "U.S."]);
+        assert_eq!(
+            words("the U.S. and Mr. Smith said."),
+            ["the", "U.S.", "and", "Mr.", "Smith", "said", "."]
+        );
+        assert_eq!(
+            words("in Jan. 2020, e.g. now"),
+            ["in", "Jan.", "2020", ",", "e.g.", "now"]
+        );
+        assert_eq!(
+            words("He lives in the U.S."),
+            ["He", "lives", "in", "the", "U.S."]
+        );
         assert_eq!(words("Acme Inc. said"), ["Acme", "Inc.", "said"]);
-        assert_eq!(words("No. 5 and I said no."), ["No.", "5", "and", "I", "said", "no", "."]);
+        assert_eq!(
+            words("No. 5 and I said no."),
+            ["No.", "5", "and", "I", "said", "no", "."]
+        );
         assert_eq!(words("so did I."), ["so", "did", "I", "."]);
+        let text = "Donald J. Trump and the U.S.";
+        assert_eq!(
+            tokenize(text),
+            [
+                Span::new(0, 6),
+                Span::new(7, 9),
+                Span::new(10, 15),
+                Span::new(16, 19),
+                Span::new(20, 23),
+                Span::new(24, 28)
+            ]
+        );
         let text = "Mr. Smith said.";
         let spans = tokenize(text);
-        assert_eq!(spans, [Span::new(0, 3), Span::new(4, 9), Span::new(10, 14), Span::new(14, 15)]);
+        assert_eq!(
+            spans,
+            [
+                Span::new(0, 3),
+                Span::new(4, 9),
+                Span::new(10, 14),
+                Span::new(14, 15)
+            ]
+        );
     }
 
     #[test]
     fn numbers_money_percent_times() {
-        assert_eq!(words("3.5 and 1,000 cost $5, or 50%."), ["3.5", "and", "1,000", "cost", "$", "5", ",", "or", "50", "%", "."]);
-        assert_eq!(words("at 10:30 on 11/28/2000, 5pm"), ["at", "10:30", "on", "11/28/2000", ",", "5", "pm"]);
+        assert_eq!(
+            words("3.5 and 1,000 cost $5, or 50%."),
+            ["3.5", "and", "1,000", "cost", "$", "5", ",", "or", "50", "%", "."]
+        );
+        assert_eq!(
+            words("at 10:30 on 11/28/2000, 5pm"),
+            ["at", "10:30", "on", "11/28/2000", ",", "5", "pm"]
+        );
         assert_eq!(words("call 713-853-3989"), ["call", "713-853-3989"]);
-        assert_eq!(words("the 1980s, 80's, '68 and 17th"), ["the", "1980s", ",", "80's", ",", "'68", "and", "17th"]);
+        assert_eq!(
+            words("the 1980s, 80's, '68 and 17th"),
+            ["the", "1980s", ",", "80's", ",", "'68", "and", "17th"]
+        );
         assert_eq!(words("51K and 300USD"), ["51", "K", "and", "300", "USD"]);
     }
 
     #[test]
     fn urls_and_emails_whole() {
-        assert_eq!(words("see https://example.com/a?b=1&c=2."), ["see", "https://example.com/a?b=1&c=2", "."]);
+        assert_eq!(
+            words("see https://example.com/a?b=1&c=2."),
+            ["see", "https://example.com/a?b=1&c=2", "."]
+        );
         assert_eq!(words("(www.nytimes.com)"), ["(", "www.nytimes.com", ")"]);
-        assert_eq!(words("mail john.doe@mail.example.org, now"), ["mail", "john.doe@mail.example.org", ",", "now"]);
-        assert_eq!(words("Edison@ENRON AT&T p&l"), ["Edison@ENRON", "AT&T", "p&l"]);
+        assert_eq!(
+            words("mail john.doe@mail.example.org, now"),
+            ["mail", "john.doe@mail.example.org", ",", "now"]
+        );
+        assert_eq!(
+            words("Edison@ENRON AT&T p&l"),
+            ["Edison@ENRON", "AT&T", "p&l"]
+        );
         assert_eq!(words("mailto:a@b.com"), ["mailto:a@b.com"]);
     }
 
     #[test]
     fn hyphens_follow_ewt() {
-        assert_eq!(words("We co-operate on US-Mexico ties"), ["We", "co-operate", "on", "US", "-", "Mexico", "ties"]);
-        assert_eq!(words("a non-stop, well-known e-mail"), ["a", "non-stop", ",", "well", "-", "known", "e-mail"]);
-        assert_eq!(words("the F-16 in 1946-1954 on 01-Feb-02"), ["the", "F", "-", "16", "in", "1946", "-", "1954", "on", "01-Feb-02"]);
-        assert_eq!(words("a 5-year plan -- really"), ["a", "5", "-", "year", "plan", "--", "really"]);
+        assert_eq!(
+            words("We co-operate on US-Mexico ties"),
+            ["We", "co-operate", "on", "US", "-", "Mexico", "ties"]
+        );
+        assert_eq!(
+            words("a non-stop, well-known e-mail"),
+            ["a", "non-stop", ",", "well", "-", "known", "e-mail"]
+        );
+        assert_eq!(
+            words("the F-16 in 1946-1954 on 01-Feb-02"),
+            [
+                "the",
+                "F",
+                "-",
+                "16",
+                "in",
+                "1946",
+                "-",
+                "1954",
+                "on",
+                "01-Feb-02"
+            ]
+        );
+        assert_eq!(
+            words("a 5-year plan -- really"),
+            ["a", "5", "-", "year", "plan", "--", "really"]
+        );
     }
 
     #[test]
     fn dashes_and_ellipses() {
         let text = "organizations—signaling a shift";
         let spans = tokenize(text);
-        assert_eq!(spans[..3], [Span::new(0, 13), Span::new(13, 16), Span::new(16, 25)]);
-        assert_eq!(words("the military... There"), ["the", "military", "...", "There"]);
-        assert_eq!(words("wait… what?! 1–2 so...?"), ["wait", "…", "what", "?!", "1", "–", "2", "so", "...", "?"]);
-        assert_eq!(words("end.The J.Aron U.S.A"), ["end", ".", "The", "J.", "Aron", "U.S.A"]);
+        assert_eq!(
+            spans[..3],
+            [Span::new(0, 13), Span::new(13, 16), Span::new(16, 25)]
+        );
+        assert_eq!(
+            words("the military... There"),
+            ["the", "military", "...", "There"]
+        );
+        assert_eq!(
+            words("wait… what?! 1–2 so...?"),
+            ["wait", "…", "what", "?!", "1", "–", "2", "so", "...", "?"]
+        );
+        assert_eq!(
+            words("end.The J.Aron U.S.A"),
+            ["end", ".", "The", "J.", "Aron", "U.S.A"]
+        );
     }
 
     #[test]
     fn empty_whitespace_and_odd_input() {
         assert!(tokenize("").is_empty());
         assert!(tokenize(" \n\t\u{a0}\n ").is_empty());
-        assert_eq!(words("Привет, мир! 東京 café naïve"), ["Привет", ",", "мир", "!", "東京", "café", "naïve"]);
-        assert_eq!(words("fun 👍🏽 😀😀 👨‍👩‍👧 ok"), ["fun", "👍🏽", "😀", "😀", "👨‍👩‍👧", "ok"]);
+        assert_eq!(
+            words("Привет, мир! 東京 café naïve"),
+            ["Привет", ",", "мир", "!", "東京", "café", "naïve"]
+        );
+        assert_eq!(
+            words("fun 👍🏽 😀😀 👨‍👩‍👧 ok"),
+            ["fun", "👍🏽", "😀", "😀", "👨‍👩‍👧", "ok"]
+        );
         assert_eq!(words("हिन्दी"), ["हिन्दी"]);
         assert_eq!(words(":) ok :-("), [":)", "ok", ":-("]);
         // Every prefix of a mixed string must tokenize without panicking.
