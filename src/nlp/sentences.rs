@@ -92,7 +92,7 @@ fn terminal(tok: &str) -> Option<Terminal> {
             .all(|c| matches!(c, '.' | '!' | '?' | '…'))
             .then_some(Terminal::Stop);
     }
-    if tok.len() > 1 && tok.ends_with('.') {
+    if tok.len() > 1 && tok.ends_with('.') && !first.is_ascii_digit() {
         let w = &tok[..tok.len() - 1];
         if TITLES.contains(&tok) || (w.len() == 1 && first.is_ascii_uppercase()) {
             return Some(Terminal::Title);
@@ -107,6 +107,21 @@ fn terminal(tok: &str) -> Option<Terminal> {
 fn is_closer(text: &str, tokens: &[Span], k: usize) -> bool {
     let tok = tokens[k].of(text);
     let attached = tokens[k - 1].end == tokens[k].start;
+    let footnote = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.of(text) == "[")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.of(text).bytes().all(|b| b.is_ascii_digit()))
+            && tokens.get(k + 2).is_some_and(|t| t.of(text) == "]")
+    };
+    // A footnote marker "[2]" after the period: "[" opens it, then its
+    // number and "]" follow as closers.
+    if attached && tok == "[" && footnote(k) {
+        return true;
+    }
+    if (k >= 2 && footnote(k - 1)) || (k >= 3 && footnote(k - 2)) {
+        return attached;
+    }
     match tok {
         "”" | "’" | "»" | "’’" | ":)" | ":-)" | ":(" | ":-(" | ":D" | ":P" | ";)" | ";-)" => {
             true
@@ -361,6 +376,14 @@ mod tests {
         assert_eq!(
             sents("He said \"no.\" Then he left."),
             ["He said \"no.\"", "Then he left."]
+        );
+        assert_eq!(
+            sents("It was praised.[2] In 1891 he left."),
+            ["It was praised.[2]", "In 1891 he left."]
+        );
+        assert_eq!(
+            sents("Two rules. 1. Matter is made of atoms."),
+            ["Two rules.", "1. Matter is made of atoms."]
         );
         assert_eq!(
             sents("\"Help!\" he cried. (It was late.) We ran."),

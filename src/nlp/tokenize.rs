@@ -360,9 +360,21 @@ impl Chunk<'_, '_> {
                 || is_abbreviation(w)
                 || (w.contains('.') && clock_split(w).is_some())
                 || (NUMBER_ABBREVIATIONS.contains(&w) && self.followed_by_number(j + 1))
+                || self.is_list_number(start, j)
             {
                 end = j + 1;
             }
+        } else if matches!(self.at(j), '-' | '\u{2010}')
+            && j + 1 == self.end
+            && self.text[start..j].chars().all(char::is_alphabetic)
+            && ["and ", "or ", "to "]
+                .iter()
+                .any(|c| self.text[j + 1..].trim_start().starts_with(c))
+        {
+            // A prefix broken off before "and"/"or"/"to": "pre- and post-war".
+            end = j + self.at(j).len_utf8();
+            self.push(start, end);
+            return end;
         }
         if has_inner || end - start >= 3 {
             self.split_word(start, j, end);
@@ -448,7 +460,23 @@ impl Chunk<'_, '_> {
         let right = &self.text[h + 1..right_end];
         let lower = left.to_ascii_lowercase();
         HYPHEN_PREFIXES.contains(&lower.as_str())
-            && right.chars().next().is_some_and(char::is_alphabetic)
+            && right.chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    /// Whether the number `start..dot` followed by a period numbers a list
+    /// item: one or two digits at the start of the text, of a line or after
+    /// a sentence end, before a capital ("elements. 4. A compound").
+    fn is_list_number(&self, start: usize, dot: usize) -> bool {
+        let w = &self.text[start..dot];
+        if w.is_empty() || w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let before = self.text[..start].trim_end_matches([' ', '\t']);
+        let after_break = before.is_empty()
+            || before.ends_with(['\n', '.', '!', '?', ':'])
+            || before.ends_with(['"', '”', ')']);
+        let next = self.text[dot + 1..].trim_start_matches([' ', '\t']);
+        after_break && dot + 1 == self.end && next.starts_with(|c: char| c.is_uppercase())
     }
 
     /// Emits `start..end` split into host and clitic where it has one;
@@ -759,6 +787,10 @@ mod tests {
             ["No.", "5", "and", "I", "said", "no", "."]
         );
         assert_eq!(words("so did I."), ["so", "did", "I", "."]);
+        assert_eq!(
+            words("1. Matter is. 2. Atoms in 2. Then"),
+            ["1.", "Matter", "is", ".", "2.", "Atoms", "in", "2", ".", "Then"]
+        );
         let text = "Donald J. Trump and the U.S.";
         assert_eq!(
             tokenize(text),
@@ -848,6 +880,10 @@ mod tests {
         assert_eq!(
             words("a 5-year plan -- really"),
             ["a", "5", "-", "year", "plan", "--", "really"]
+        );
+        assert_eq!(
+            words("pre- and post-1990, mid-2004"),
+            ["pre-", "and", "post-1990", ",", "mid-2004"]
         );
     }
 
