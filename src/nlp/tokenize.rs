@@ -700,6 +700,10 @@ mod tests {
             );
             last = s.end;
         }
+        // Lossless: the tokens hold every character that is not a separator.
+        let joined: String = spans.iter().map(|s| s.of(text)).collect();
+        let visible: String = text.chars().filter(|c| !is_space(*c)).collect();
+        assert_eq!(joined, visible, "characters lost in {text:?}");
         spans.iter().map(|s| s.of(text)).collect()
     }
 
@@ -928,6 +932,30 @@ mod tests {
         for (i, _) in mixed.char_indices() {
             words(&mixed[..i]);
             words(&mixed[i..]);
+        }
+    }
+
+    #[test]
+    fn random_text_never_panics() {
+        // A fixed pseudo-random walk over characters that exercise every branch.
+        let palette: Vec<char> =
+            "aZ9 .,;:!?'’\"“”-–—/@&_()[]$%…\n\t\u{a0}\u{200b}\u{301}😀\u{200d}👍\u{1f3fd}é東ह्"
+                .chars()
+                .collect();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..2_000 {
+            let len = (state % 40) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(palette[(state % palette.len() as u64) as usize]);
+            }
+            words(&text);
+            let tokens = tokenize(&text);
+            let ranges = crate::nlp::split_sentences(&text, &tokens);
+            assert_eq!(ranges.iter().map(|r| r.len()).sum::<usize>(), tokens.len());
         }
     }
 
