@@ -230,7 +230,9 @@ impl Lemmatizer {
     /// Lemmas the exception list or the rules give for `word`, found in the
     /// index of `class` (morphy). Several only when the rules disagree.
     fn known_lemmas(&self, class: u8, word: &str) -> Vec<String> {
-        if let Some(l) = self.exceptions.get(&key(class, word)) {
+        // One key buffer, "class TAB candidate", reused for every probe.
+        let mut k = key(class, word);
+        if let Some(l) = self.exceptions.get(&k) {
             return vec![l.to_string()];
         }
         let mut out: Vec<String> = Vec::new();
@@ -242,9 +244,11 @@ impl Lemmatizer {
             {
                 continue;
             }
-            let cand = format!("{}{repl}", &word[..word.len() - suffix.len()]);
-            if self.index.contains(&key(class, &cand)) && !out.contains(&cand) {
-                out.push(cand);
+            k.truncate(2);
+            k.push_str(&word[..word.len() - suffix.len()]);
+            k.push_str(repl);
+            if self.index.contains(&k) && !out.iter().any(|o| *o == k[2..]) {
+                out.push(k[2..].to_string());
             }
         }
         out
