@@ -218,10 +218,8 @@ impl Gazetteer {
                 g.demonyms.entry((*word).to_string()).or_insert(i);
             }
         }
-        // A demonym is not a place name of its own ("French" under France).
-        let entries = &g.entries;
-        g.names
-            .retain(|k, i| !g.demonyms.contains_key(k) || entries[*i].subtype.as_deref() == Some("Country"));
+        // A demonym is not a name of its own ("French" under France).
+        g.names.retain(|k, _| !g.demonyms.contains_key(k));
         g.max_words = g.names.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
         g
     }
@@ -276,7 +274,11 @@ impl Gazetteer {
 
     fn add_country_block(&mut self, b: &Block) {
         let head = &b.names[0];
-        let is_country = b.codes.first().is_some_and(|c| is_country_code(c)) && !head.iter().any(|w| is_org_word(w));
+        // "Russian Federation [RUS]" is a country; "Kurdistan Regional
+        // Government [IRQ >20060520]" is not.
+        let is_country = b.codes.first().is_some_and(|c| {
+            is_country_code(c) && (!c.contains(' ') || !head.iter().any(|w| is_org_word(w)))
+        });
         if is_country {
             let key = head.join(" ");
             let canonical = CANONICAL_COUNTRIES
@@ -508,8 +510,10 @@ fn label_from_str(s: &str) -> Option<EntityLabel> {
         .find(|l| l.as_str() == s)
 }
 
-/// A CAMEO country code: three capital letters, no role, no dates.
+/// A CAMEO country code: three capital letters and no role (dates allowed:
+/// `[IRQ <20030320]`).
 fn is_country_code(code: &str) -> bool {
+    let code = code.split_whitespace().next().unwrap_or("");
     code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
 }
 
@@ -607,7 +611,8 @@ const CANONICAL_COUNTRIES: [(&str, &str); 8] = [
 ];
 
 /// Demonyms that do not share a stem with their country's name.
-const IRREGULAR_DEMONYMS: [(&str, &str); 14] = [
+const IRREGULAR_DEMONYMS: [(&str, &str); 15] = [
+    ("russian", "Russia"),
     ("french", "France"),
     ("dutch", "Netherlands"),
     ("swiss", "Switzerland"),
