@@ -25,7 +25,11 @@ pub struct Resolver {
 impl Resolver {
     /// A resolver that knows `existing` entities (ids are kept).
     pub fn new(existing: Vec<Entity>) -> Resolver {
-        let by_label = existing.iter().enumerate().map(|(i, e)| (e.label.clone(), i)).collect();
+        let by_label = existing
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.label.clone(), i))
+            .collect();
         Resolver {
             entities: existing,
             by_label,
@@ -55,7 +59,8 @@ impl Resolver {
                             titles: Default::default(),
                             mentions: 0,
                         });
-                        self.by_label.insert(e.label.clone(), self.entities.len() - 1);
+                        self.by_label
+                            .insert(e.label.clone(), self.entities.len() - 1);
                         self.entities.len() - 1
                     }
                 };
@@ -112,7 +117,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("U.S. Military Intervention"), "us-military-intervention");
+        assert_eq!(
+            slug("U.S. Military Intervention"),
+            "us-military-intervention"
+        );
         assert_eq!(slug("Claudia Sheinbaum"), "claudia-sheinbaum");
         assert_eq!(slug("rule out"), "rule-out");
         assert_eq!(slug("Trump's"), "trumps");

@@ -18,7 +18,11 @@ use crate::nlp::perceptron::feature;
 use crate::nlp::{EntityLabel, Gazetteer};
 
 /// The entity types the model predicts, in class order.
-pub(crate) const TYPES: [EntityLabel; 3] = [EntityLabel::Person, EntityLabel::Organization, EntityLabel::Place];
+pub(crate) const TYPES: [EntityLabel; 3] = [
+    EntityLabel::Person,
+    EntityLabel::Organization,
+    EntityLabel::Place,
+];
 
 /// Number of classes: O plus B, I, L, U for each type.
 pub(crate) const CLASSES: usize = 1 + 4 * TYPES.len();
@@ -49,7 +53,9 @@ pub(crate) fn encode(part: Part, label: EntityLabel) -> usize {
 
 /// Whether `class` may follow `prev` (`None` = sentence start).
 pub(crate) fn allowed(prev: Option<usize>, class: usize) -> bool {
-    let open = prev.and_then(decode).filter(|(p, _)| matches!(p, Part::Begin | Part::Inside));
+    let open = prev
+        .and_then(decode)
+        .filter(|(p, _)| matches!(p, Part::Begin | Part::Inside));
     match (open, decode(class)) {
         (Some((_, t)), Some((Part::Inside | Part::Last, u))) => t == u,
         (Some(_), _) => false,
@@ -61,8 +67,8 @@ pub(crate) fn allowed(prev: Option<usize>, class: usize) -> bool {
 /// A short name of a class for previous-tag features.
 fn class_name(class: Option<usize>) -> &'static str {
     const NAMES: [&str; CLASSES] = [
-        "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC", "L-LOC",
-        "U-LOC",
+        "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC",
+        "I-LOC", "L-LOC", "U-LOC",
     ];
     class.map_or("<s>", |c| NAMES.get(c).copied().unwrap_or("?"))
 }
@@ -95,20 +101,46 @@ impl SentenceView {
         let n = words.len();
         // Headlines in capitals: read their words in lower case for form
         // features, but look names and clusters up in title case.
-        let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let letters: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
         let caps = letters
             .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+            .filter(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            })
             .count();
-        let upper_sentence = letters.len() >= 3 && caps * 10 >= letters.len() * 8;
+        // Headlines in title case ("Mexico Closes Door on US Military
+        // Intervention") are read the same way: capitals say nothing there.
+        let titled = letters
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let upper_sentence = letters.len() >= 3 && caps * 10 >= letters.len() * 8
+            || letters.len() >= 4 && titled * 10 >= letters.len() * 8;
         let lookup_forms: Vec<String> = words
             .iter()
-            .map(|w| if upper_sentence && w.chars().count() > 3 { title_case(w) } else { (*w).to_string() })
+            .map(|w| {
+                if upper_sentence && w.chars().count() > 3 {
+                    title_case(w)
+                } else {
+                    (*w).to_string()
+                }
+            })
             .collect();
         let form: Vec<String> = words
             .iter()
             .zip(&lookup_forms)
-            .map(|(w, _)| if upper_sentence { w.to_lowercase() } else { (*w).to_string() })
+            .map(|(w, _)| {
+                if upper_sentence {
+                    w.to_lowercase()
+                } else {
+                    (*w).to_string()
+                }
+            })
             .collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shape: Vec<String> = form.iter().map(|w| shape(w)).collect();
@@ -121,8 +153,12 @@ impl SentenceView {
         let refs: Vec<&str> = lookup_forms.iter().map(String::as_str).collect();
         let mut i = 0;
         while i < n {
+            // In a capitalised headline "AT" or "IN" is not an acronym.
+            let short = |len: usize| len == 1 && upper_sentence && words[i].chars().count() <= 3;
             match gazetteer.longest_match(&refs[i..]) {
-                Some((len, entry)) => {
+                Some((len, entry))
+                    if !short(len) || entry.subtype.as_deref() == Some("Country") =>
+                {
                     let kind = entry.subtype.as_deref().unwrap_or(entry.label.as_str());
                     for (k, slot) in gaz[i..i + len].iter_mut().enumerate() {
                         let part = match (k, len) {
@@ -135,10 +171,13 @@ impl SentenceView {
                     }
                     i += len;
                 }
-                None => i += 1,
+                _ => i += 1,
             }
         }
-        let demonym = refs.iter().map(|w| gazetteer.demonym(w).is_some()).collect();
+        let demonym = refs
+            .iter()
+            .map(|w| gazetteer.demonym(w).is_some())
+            .collect();
         let mut after_title = vec![false; n];
         for (i, slot) in after_title.iter_mut().enumerate() {
             *slot = (1..=3.min(i)).any(|k| gazetteer.is_title(&lower[i - k..i].join(" ")));
@@ -160,7 +199,10 @@ impl SentenceView {
                 j += 1;
             }
         }
-        let given = refs.iter().map(|w| capital(w) && gazetteer.is_given_name(w)).collect();
+        let given = refs
+            .iter()
+            .map(|w| capital(w) && gazetteer.is_given_name(w))
+            .collect();
         SentenceView {
             lower,
             form,
@@ -182,7 +224,13 @@ impl SentenceView {
     }
 
     /// The features of token `i` given the two previous predicted classes.
-    pub(crate) fn features(&self, i: usize, prev: Option<usize>, prev2: Option<usize>, out: &mut Vec<u64>) {
+    pub(crate) fn features(
+        &self,
+        i: usize,
+        prev: Option<usize>,
+        prev2: Option<usize>,
+        out: &mut Vec<u64>,
+    ) {
         out.clear();
         let n = self.len();
         let word = |k: isize| -> &str {
@@ -269,7 +317,10 @@ impl SentenceView {
             out.push(feature(24, &["here", sh]));
         }
         if let Some(d) = self.org_ahead[i] {
-            out.push(feature(24, &["ahead", if d > 2 { "far" } else { "near" }, sh]));
+            out.push(feature(
+                24,
+                &["ahead", if d > 2 { "far" } else { "near" }, sh],
+            ));
         }
         if self.given[i] {
             out.push(feature(25, &["here"]));
@@ -313,7 +364,11 @@ fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
-        .map(|f| f.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        .map(|f| {
+            f.to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
         .unwrap_or_default()
 }
 

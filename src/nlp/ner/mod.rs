@@ -55,10 +55,16 @@ impl Recognizer {
             path: path.clone(),
             message,
         };
-        let model = Model::from_bytes(file.section("model").ok_or_else(|| corrupt("missing section \"model\"".into()))?)
-            .map_err(corrupt)?;
+        let model = Model::from_bytes(
+            file.section("model")
+                .ok_or_else(|| corrupt("missing section \"model\"".into()))?,
+        )
+        .map_err(corrupt)?;
         if model.classes() != CLASSES {
-            return Err(corrupt(format!("model has {} classes, expected {CLASSES}", model.classes())));
+            return Err(corrupt(format!(
+                "model has {} classes, expected {CLASSES}",
+                model.classes()
+            )));
         }
         let clusters = std::str::from_utf8(file.section("clusters").unwrap_or_default())
             .map_err(|_| corrupt("section \"clusters\" is not UTF-8".into()))?
@@ -74,7 +80,12 @@ impl Recognizer {
         })
     }
 
-    fn from_parts(model: Model, gazetteer: Gazetteer, clusters: Clusters, metadata: serde_json::Value) -> Recognizer {
+    fn from_parts(
+        model: Model,
+        gazetteer: Gazetteer,
+        clusters: Clusters,
+        metadata: serde_json::Value,
+    ) -> Recognizer {
         Recognizer {
             model,
             gazetteer,
@@ -90,7 +101,10 @@ impl Recognizer {
         file.sections.push(("model".into(), self.model.to_bytes()));
         let mut clusters: Vec<_> = self.clusters.iter().collect();
         clusters.sort();
-        let table: String = clusters.into_iter().map(|(w, p)| format!("{w}\t{p}\n")).collect();
+        let table: String = clusters
+            .into_iter()
+            .map(|(w, p)| format!("{w}\t{p}\n"))
+            .collect();
         file.sections.push(("clusters".into(), table.into_bytes()));
         file.save(path)
     }
@@ -112,7 +126,10 @@ impl Recognizer {
                 let tokens = &sentences[f.sentence].tokens;
                 let span = tokens[f.start].span.join(tokens[f.end - 1].span);
                 let subtype = (f.label == EntityLabel::Place)
-                    .then(|| self.gazetteer.longest_match(&words[f.sentence][f.start..f.end]))
+                    .then(|| {
+                        self.gazetteer
+                            .longest_match(&words[f.sentence][f.start..f.end])
+                    })
                     .flatten()
                     .filter(|(n, e)| *n == f.end - f.start && e.label == EntityLabel::Place)
                     .and_then(|(_, e)| e.subtype.clone());
@@ -134,7 +151,10 @@ impl Recognizer {
             .iter()
             .map(|s| s.iter().map(String::as_str).collect())
             .collect();
-        let mut tags: Vec<Vec<String>> = sentences.iter().map(|s| vec!["O".to_string(); s.len()]).collect();
+        let mut tags: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| vec!["O".to_string(); s.len()])
+            .collect();
         for f in self.recognize(&words) {
             for (k, tag) in tags[f.sentence][f.start..f.end].iter_mut().enumerate() {
                 *tag = format!("{}-{}", if k == 0 { "B" } else { "I" }, f.label.conll());
@@ -163,13 +183,93 @@ impl Recognizer {
                 });
             }
         }
+        self.repair_spans(doc, &mut found);
         self.apply_gazetteer(doc, &mut found);
+        self.find_organisations(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
         found.sort_by_key(|f| (f.sentence, f.start));
         found
     }
 
-    /// Step 2: gazetteer types, missed known names, demonyms as MISC.
+    /// Step 2a: a leading "The" is not part of a name, and a person span that
+    /// starts with a country ("Ambassador to Mexico Ronald Johnson") is two names.
+    fn repair_spans(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let mut extra = Vec::new();
+        let wordy = |w: &str| w.chars().any(char::is_alphabetic);
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            // Names start with a letter-bearing word, not "The", a quote or a
+            // date, and end with a capitalised word ("US military" → "US").
+            while f.start < f.end
+                && (!wordy(words[f.start]) || (f.end - f.start >= 2 && words[f.start] == "The"))
+            {
+                f.start += 1;
+            }
+            while f.end > f.start && !(wordy(words[f.end - 1]) && !is_lower_word(words[f.end - 1]))
+            {
+                f.end -= 1;
+            }
+            if f.start == f.end {
+                continue;
+            }
+            // The rest is a person when the model said so or it opens with a
+            // given name.
+            let rest_is_person = |n: usize| {
+                f.label == EntityLabel::Person || self.gazetteer.is_given_name(words[f.start + n])
+            };
+            if let Some((n, e)) = self.gazetteer.longest_match(&words[f.start..f.end]) {
+                if e.subtype.as_deref() == Some("Country")
+                    && n < f.end - f.start
+                    && rest_is_person(n)
+                {
+                    f.label = EntityLabel::Person;
+                    extra.push(Found {
+                        sentence: f.sentence,
+                        start: f.start,
+                        end: f.start + n,
+                        label: EntityLabel::Place,
+                    });
+                    f.start += n;
+                }
+            }
+        }
+        found.retain(|f| f.start < f.end);
+        found.extend(extra);
+    }
+
+    /// Step 2c: a capitalised run that ends in an organisation word ("U.S.
+    /// Customs and Border Protection", "New York Times") or opens with one
+    /// followed by "of" ("Department of Defense") is one organisation name;
+    /// it replaces whatever the model found inside it.
+    fn find_organisations(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        for (s, words) in doc.iter().enumerate() {
+            let mut i = 0;
+            while i < words.len() {
+                let end = capitalised_run(words, i);
+                if end == i {
+                    i += 1;
+                    continue;
+                }
+                let start = if words[i] == "The" { i + 1 } else { i };
+                let org_word =
+                    |k: usize| self.gazetteer.is_org_word(words[k]) && is_capitalised(words[k]);
+                let ends_in_org = org_word(end - 1);
+                let opens_with_org = org_word(start) && words.get(start + 1) == Some(&"of");
+                if end - start >= 2 && (ends_in_org || opens_with_org) {
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
+                    found.push(Found {
+                        sentence: s,
+                        start,
+                        end,
+                        label: EntityLabel::Organization,
+                    });
+                }
+                i = end;
+            }
+        }
+    }
+
+    /// Step 2b: gazetteer types, missed known names, demonyms as MISC.
     fn apply_gazetteer(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         let g = &self.gazetteer;
         for f in found.iter_mut() {
@@ -321,6 +421,32 @@ fn classes_of(len: usize, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize> {
     out
 }
 
+/// The end of the run of capitalised words starting at `i` (joined by "of",
+/// "and", "for", "&", "the", "on"); `i` when `words[i]` is not capitalised.
+fn capitalised_run(words: &[&str], i: usize) -> usize {
+    if !is_capitalised(words[i]) {
+        return i;
+    }
+    let mut end = i + 1;
+    while end < words.len() {
+        if is_capitalised(words[end]) {
+            end += 1;
+        } else if matches!(words[end], "of" | "and" | "for" | "&" | "the" | "on")
+            && words.get(end + 1).is_some_and(|w| is_capitalised(w))
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether `word` starts with a small letter ("military").
+fn is_lower_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -367,8 +493,14 @@ fn make_consistent(doc: &[Vec<&str>], found: &mut Vec<Found>, gazetteer: &Gazett
     let mut parts = Vec::new();
     for f in persons {
         for w in [doc[f.sentence][f.start], doc[f.sentence][f.end - 1]] {
-            let country = gazetteer.lookup(w).is_some_and(|e| e.subtype.as_deref() == Some("Country"));
-            if w.chars().count() > 1 && is_capitalised(w) && !country && !gazetteer.is_title(&w.to_lowercase()) {
+            let country = gazetteer
+                .lookup(w)
+                .is_some_and(|e| e.subtype.as_deref() == Some("Country"));
+            if w.chars().count() > 1
+                && is_capitalised(w)
+                && !country
+                && !gazetteer.is_title(&w.to_lowercase())
+            {
                 parts.push(w.to_string());
             }
         }
@@ -382,7 +514,11 @@ fn make_consistent(doc: &[Vec<&str>], found: &mut Vec<Found>, gazetteer: &Gazett
         }
     }
     // Later (or earlier) bare mentions of a known name.
-    let longest = known.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+    let longest = known
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(0);
     for (s, words) in doc.iter().enumerate() {
         let mut covered = covered(found, s, words.len());
         let mut i = 0;
@@ -419,7 +555,8 @@ mod tests {
     use super::*;
     use crate::nlp::{Span, Token};
 
-    const COUNTRIES: &str = "MEXICO_  [MEX]\n+MEXICAN_ \nUNITED_STATES_OF_AMERICA_  [USA]\n+U.S. \n+AMERICAN_ \n";
+    const COUNTRIES: &str =
+        "MEXICO_  [MEX]\n+MEXICAN_ \nUNITED_STATES_OF_AMERICA_  [USA]\n+U.S. \n+AMERICAN_ \n";
     const AGENTS: &str = "PRESIDENT [~GOV]\nAMBASSADOR [~GOV]\n";
 
     fn gazetteer() -> Gazetteer {
@@ -449,7 +586,11 @@ mod tests {
         }
         std::fs::write(dir.path().join("train.txt"), &text).unwrap();
         std::fs::write(dir.path().join("dev.txt"), &text).unwrap();
-        std::fs::write(dir.path().join("brown.tsv"), "Canada\t0110\nNorway\t0110\nPeru\t0110\nMexico\t0110\n").unwrap();
+        std::fs::write(
+            dir.path().join("brown.tsv"),
+            "Canada\t0110\nNorway\t0110\nPeru\t0110\nMexico\t0110\n",
+        )
+        .unwrap();
         let config = NerTrainConfig {
             train: dir.path().join("train.txt"),
             dev: dir.path().join("dev.txt"),
@@ -476,7 +617,10 @@ mod tests {
         rec.save(&dir.path().join("ner.nkw")).unwrap();
         gazetteer().save(&dir.path().join("gazetteer.nkw")).unwrap();
         let again = Recognizer::load(dir.path()).unwrap();
-        assert_eq!(again.predict_tokens(&[words("Anna Lopez lives in Peru .")]), tags);
+        assert_eq!(
+            again.predict_tokens(&[words("Anna Lopez lives in Peru .")]),
+            tags
+        );
         // Training is deterministic.
         let (twin, _, _) = tiny();
         assert_eq!(twin.model.to_bytes(), rec.model.to_bytes());
@@ -554,7 +698,11 @@ mod tests {
 
     #[test]
     fn bilou_spans_round_trip() {
-        let s = vec![(0, 2, EntityLabel::Person), (3, 4, EntityLabel::Place), (4, 7, EntityLabel::Organization)];
+        let s = vec![
+            (0, 2, EntityLabel::Person),
+            (3, 4, EntityLabel::Place),
+            (4, 7, EntityLabel::Organization),
+        ];
         assert_eq!(spans(&classes_of(8, &s)), s);
     }
 

@@ -75,7 +75,10 @@ struct Example {
 
 /// Trains the recognizer from `config` with `gazetteer` (used for features
 /// and kept in the result). Prints nothing.
-pub fn train_ner(config: &NerTrainConfig, gazetteer: Gazetteer) -> Result<(Recognizer, NerTrainReport), CorpusError> {
+pub fn train_ner(
+    config: &NerTrainConfig,
+    gazetteer: Gazetteer,
+) -> Result<(Recognizer, NerTrainReport), CorpusError> {
     let started = Instant::now();
     let train = read_examples(&config.train)?;
     let dev = read_examples(&config.dev)?;
@@ -106,7 +109,8 @@ pub fn train_ner(config: &NerTrainConfig, gazetteer: Gazetteer) -> Result<(Recog
             }
         }
     }
-    let (final_f1, epochs, model) = best.unwrap_or_else(|| (0.0, 0, Trainer::new(CLASSES).finish(0.0)));
+    let (final_f1, epochs, model) =
+        best.unwrap_or_else(|| (0.0, 0, Trainer::new(CLASSES).finish(0.0)));
     let report = NerTrainReport {
         seconds: started.elapsed().as_secs_f64(),
         epochs,
@@ -125,11 +129,19 @@ pub fn train_ner(config: &NerTrainConfig, gazetteer: Gazetteer) -> Result<(Recog
         "prune": config.prune,
         "report": report,
     });
-    Ok((Recognizer::from_parts(model, gazetteer, clusters, metadata), report))
+    Ok((
+        Recognizer::from_parts(model, gazetteer, clusters, metadata),
+        report,
+    ))
 }
 
 /// One training run of `epochs` epochs from scratch, averaged.
-fn train_model(train: &[Example], views: &[SentenceView], epochs: usize, config: &NerTrainConfig) -> Model {
+fn train_model(
+    train: &[Example],
+    views: &[SentenceView],
+    epochs: usize,
+    config: &NerTrainConfig,
+) -> Model {
     let mut trainer = Trainer::new(CLASSES);
     let mut rng = Rng::new(config.seed);
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -159,7 +171,10 @@ fn read_examples(path: &Path) -> Result<Vec<Example>, CorpusError> {
     let mut out = Vec::new();
     for s in docs.into_iter().flat_map(|d| d.sentences) {
         let gold = classes_of(s.tokens.len(), &iob_spans(&s.tags));
-        out.push(Example { words: s.tokens, gold });
+        out.push(Example {
+            words: s.tokens,
+            gold,
+        });
     }
     Ok(out)
 }
@@ -177,7 +192,9 @@ pub(crate) fn iob_spans(tags: &[String]) -> Vec<(usize, usize, EntityLabel)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, Option<EntityLabel>)> = None;
     for (i, tag) in tags.iter().enumerate() {
-        let (prefix, ty) = tag.split_once('-').map_or(("O", None), |(p, t)| (p, label(t)));
+        let (prefix, ty) = tag
+            .split_once('-')
+            .map_or(("O", None), |(p, t)| (p, label(t)));
         let continues = prefix == "I" && matches!(open, Some((_, t)) if t == ty);
         if !continues {
             if let Some((s, Some(t))) = open.take() {

@@ -51,7 +51,8 @@ impl Trainer {
                 stamps: vec![0; classes],
             });
             for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                row.totals[class] += (step - row.stamps[class]) as f64 * f64::from(row.weights[class]);
+                row.totals[class] +=
+                    (step - row.stamps[class]) as f64 * f64::from(row.weights[class]);
                 row.stamps[class] = step;
                 row.weights[class] += delta;
             }
@@ -71,7 +72,8 @@ impl Trainer {
         let rows = self.rows.into_iter().filter_map(|(f, row)| {
             let avg: Vec<f32> = (0..classes)
                 .map(|c| {
-                    let total = row.totals[c] + (step - row.stamps[c]) as f64 * f64::from(row.weights[c]);
+                    let total =
+                        row.totals[c] + (step - row.stamps[c]) as f64 * f64::from(row.weights[c]);
                     (total / step as f64) as f32
                 })
                 .collect();
@@ -91,7 +93,11 @@ pub struct Rng(u64);
 impl Rng {
     /// A generator from a seed (0 is replaced by a fixed constant).
     pub fn new(seed: u64) -> Rng {
-        Rng(if seed == 0 { 0x9e37_79b9_7f4a_7c15 } else { seed })
+        Rng(if seed == 0 {
+            0x9e37_79b9_7f4a_7c15
+        } else {
+            seed
+        })
     }
 
     /// The next 64 random bits.
