@@ -57,6 +57,8 @@ pub struct Gazetteer {
     org_words: HashSet<String>,
     /// Lower-case first name → gender.
     genders: HashMap<String, Gender>,
+    /// Lower-case words that end names of events ("Cup", "Open", "Games").
+    events: HashSet<String>,
     /// Lower-case given names seen in the political-figure lists.
     given: HashSet<String>,
     /// Longest name in words.
@@ -181,6 +183,7 @@ impl Gazetteer {
             ("titles", set_lines(&self.titles)),
             ("org_words", set_lines(&self.org_words)),
             ("given_names", set_lines(&self.given)),
+            ("event_words", set_lines(&self.events)),
             ("genders", genders),
         ] {
             file.sections.push((name.to_string(), text.into_bytes()));
@@ -246,6 +249,11 @@ impl Gazetteer {
                 g.demonyms.entry((*word).to_string()).or_insert(i);
             }
         }
+        for (word, canonical, label, subtype) in GROUP_ADJECTIVES {
+            let i = g.add_entry((*canonical).to_string(), *label, *subtype);
+            g.demonyms.entry((*word).to_string()).or_insert(i);
+        }
+        g.events = EVENT_WORDS.iter().map(|w| (*w).to_string()).collect();
         // A demonym is not a name of its own ("French" under France).
         g.names.retain(|k, _| !g.demonyms.contains_key(k));
         g.max_words = g
@@ -335,7 +343,7 @@ impl Gazetteer {
                 match classify_synonym(syn, &base, &stems) {
                     Synonym::Alias => self.add_name(syn, country),
                     Synonym::Demonym => {
-                        self.demonyms.entry(syn[0].clone()).or_insert(country);
+                        self.demonyms.entry(syn.join(" ")).or_insert(country);
                     }
                     Synonym::Place => {
                         let subtype = syn.iter().any(|w| w == "city").then_some("City");
@@ -410,13 +418,15 @@ impl Gazetteer {
         best
     }
 
-    /// The country or place a demonym or adjective refers to ("Mexican" → Mexico;
-    /// plurals such as "Mexicans" too).
+    /// The country or place a demonym or adjective refers to ("Mexican" →
+    /// Mexico, "South Korean" → South Korea; plurals such as "Mexicans" too).
+    /// Adjectives of regions, religions and peoples ("European", "Muslim",
+    /// "Kurdish") give an entry of their own.
     pub fn demonym(&self, word: &str) -> Option<&GazetteerEntry> {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let lower = word.to_lowercase();
+        let lower = normalize(word);
         self.demonyms
             .get(&lower)
             .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
@@ -443,6 +453,12 @@ impl Gazetteer {
             "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" => Some(Gender::Female),
             _ => self.genders.get(&lower).copied(),
         }
+    }
+
+    /// Whether `word` typically ends the name of an event or competition
+    /// ("World Cup", "U.S. Open", "Olympic Games").
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.events.contains(&word.to_lowercase())
     }
 
     /// Whether `word` is a known given name (hand-written list or a first
@@ -632,6 +648,13 @@ fn classify_synonym(syn: &[String], base: &[String], stems: &[String]) -> Synony
     {
         return Synonym::Alias;
     }
+    // "South Korean" under "South Korea": same first word, the second a demonym.
+    if syn.len() == 2 && own.len() == 2 && syn[0] == own[0] {
+        return match classify_synonym(&syn[1..], &own[1..], &own[1..]) {
+            Synonym::Demonym => Synonym::Demonym,
+            _ => Synonym::Place,
+        };
+    }
     if syn.len() == 1 {
         let w = &syn[0];
         let shared = content
@@ -712,6 +735,75 @@ const IRREGULAR_DEMONYMS: [(&str, &str); 15] = [
     ("emirati", "United Arab Emirates"),
     ("saudi", "Saudi Arabia"),
     ("yemeni", "Yemen"),
+];
+
+/// Adjectives and plurals of regions, religions and peoples (hand-written):
+/// word, canonical name, type, subtype.
+const GROUP_ADJECTIVES: &[(&str, &str, EntityLabel, Option<&str>)] = &[
+    ("european", "Europe", EntityLabel::Place, Some("Region")),
+    ("african", "Africa", EntityLabel::Place, Some("Region")),
+    ("asian", "Asia", EntityLabel::Place, Some("Region")),
+    (
+        "latin american",
+        "Latin America",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    (
+        "middle eastern",
+        "Middle East",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    (
+        "scandinavian",
+        "Scandinavia",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    ("balkan", "Balkans", EntityLabel::Place, Some("Region")),
+    ("caribbean", "Caribbean", EntityLabel::Place, Some("Region")),
+    ("arab", "Arabs", EntityLabel::Misc, None),
+    ("kurdish", "Kurds", EntityLabel::Misc, None),
+    ("kurd", "Kurds", EntityLabel::Misc, None),
+    ("muslim", "Islam", EntityLabel::Misc, None),
+    ("moslem", "Islam", EntityLabel::Misc, None),
+    ("islamic", "Islam", EntityLabel::Misc, None),
+    ("christian", "Christianity", EntityLabel::Misc, None),
+    ("catholic", "Catholicism", EntityLabel::Misc, None),
+    ("protestant", "Protestantism", EntityLabel::Misc, None),
+    ("jewish", "Judaism", EntityLabel::Misc, None),
+    ("jew", "Judaism", EntityLabel::Misc, None),
+    ("hindu", "Hinduism", EntityLabel::Misc, None),
+    ("buddhist", "Buddhism", EntityLabel::Misc, None),
+    ("sunni", "Sunni Islam", EntityLabel::Misc, None),
+    ("shi'ite", "Shia Islam", EntityLabel::Misc, None),
+    ("shiite", "Shia Islam", EntityLabel::Misc, None),
+    ("hispanic", "Hispanics", EntityLabel::Misc, None),
+    ("olympic", "Olympic Games", EntityLabel::Misc, None),
+];
+
+/// Last words of event and competition names (hand-written).
+const EVENT_WORDS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "prix",
+    "trophy",
+    "classic",
+    "masters",
+    "tournament",
+    "marathon",
+    "rally",
+    "festival",
+    "expo",
+    "summit",
+    "war",
+    "awards",
+    "prize",
 ];
 
 /// Words that end or head organisation names (hand-written, general English).

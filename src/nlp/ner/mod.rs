@@ -239,8 +239,9 @@ impl Recognizer {
 
     /// Step 2c: a capitalised run that ends in an organisation word ("U.S.
     /// Customs and Border Protection", "New York Times") or opens with one
-    /// followed by "of" ("Department of Defense") is one organisation name;
-    /// it replaces whatever the model found inside it.
+    /// followed by "of" ("Department of Defense") is one organisation name,
+    /// and one that ends in an event word ("World Cup") is MISC; either
+    /// replaces whatever the model found inside it.
     fn find_organisations(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         for (s, words) in doc.iter().enumerate() {
             let mut i = 0;
@@ -255,13 +256,19 @@ impl Recognizer {
                     |k: usize| self.gazetteer.is_org_word(words[k]) && is_capitalised(words[k]);
                 let ends_in_org = org_word(end - 1);
                 let opens_with_org = org_word(start) && words.get(start + 1) == Some(&"of");
-                if end - start >= 2 && (ends_in_org || opens_with_org) {
+                let event = self.gazetteer.is_event_word(words[end - 1]);
+                let label = if event {
+                    EntityLabel::Misc
+                } else {
+                    EntityLabel::Organization
+                };
+                if end - start >= 2 && (ends_in_org || opens_with_org || event) {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
                     found.push(Found {
                         sentence: s,
                         start,
                         end,
-                        label: EntityLabel::Organization,
+                        label,
                     });
                 }
                 i = end;
@@ -274,9 +281,12 @@ impl Recognizer {
         let g = &self.gazetteer;
         for f in found.iter_mut() {
             let words = &doc[f.sentence][f.start..f.end];
-            if words.len() == 1 && g.demonym(words[0]).is_some() {
-                f.label = EntityLabel::Misc;
-                continue;
+            if words.len() <= 2 {
+                // "Mexican", "South Korean", "European", "Muslim": MISC.
+                if g.demonym(&words.join(" ")).is_some() {
+                    f.label = EntityLabel::Misc;
+                    continue;
+                }
             }
             if let Some(entry) = g.lookup(&words.join(" ")) {
                 let country = entry.subtype.as_deref() == Some("Country");
@@ -308,16 +318,23 @@ impl Recognizer {
                         continue;
                     }
                 }
-                if g.demonym(words[i]).is_some() {
+                let pair =
+                    (i + 2 <= words.len() && !covered[i + 1]).then(|| words[i..i + 2].join(" "));
+                let n = match pair {
+                    Some(p) if g.demonym(&p).is_some() => 2,
+                    _ if g.demonym(words[i]).is_some() => 1,
+                    _ => 0,
+                };
+                if n > 0 {
                     found.push(Found {
                         sentence: s,
                         start: i,
-                        end: i + 1,
+                        end: i + n,
                         label: EntityLabel::Misc,
                     });
-                    covered[i] = true;
+                    covered[i..i + n].iter_mut().for_each(|c| *c = true);
                 }
-                i += 1;
+                i += n.max(1);
             }
         }
     }
