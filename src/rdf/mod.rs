@@ -1,24 +1,45 @@
 //! The RDF store: documents' facts in, quads out; SPARQL and RDF export.
 //!
-//! Maps [`DocFacts`] with their resolved [`EntityId`]s onto the RDF model of
-//! DESIGN.md (named graph per document, statement nodes, no direct triple for
-//! negated facts) and keeps them in an oxigraph [`Store`]: one transaction per
-//! document, idempotent by content hash, replacing earlier versions from the
-//! same source.
+//! Maps [`DocFacts`](crate::DocFacts) with their resolved
+//! [`EntityId`](crate::EntityId)s onto the RDF model of docs/rdf-model.md
+//! (a named graph per document, statement nodes, no direct triple for
+//! negated facts) and keeps them in an oxigraph [`Store`]: one transaction
+//! per document, idempotent by content hash, replacing earlier versions from
+//! the same source. Queries ([`prepare`]) see the union of all graphs and
+//! bind `--param` values as RDF terms in the parsed query, never as text.
 //!
-//! SKELETON: signatures are the contract; bodies to be filled in.
+//! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
+//! quads, no store), `store.rs` (the store, ingest, export), `query.rs`
+//! (SPARQL, parameters, result writers), `named.rs` (the queries/*.rq).
+//!
+//! ```
+//! use newskg::rdf::{prepare, Store};
+//! let store = Store::in_memory()?;
+//! let query = prepare("ASK { ?s ?p ?o }", &[])?;
+//! assert_eq!(query.run(&store)?.boolean(), Some(false));
+//! # Ok::<(), newskg::Error>(())
+//! ```
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod mapping;
+mod named;
+mod query;
+mod store;
+mod vocab;
 
-use crate::extract::DocFacts;
-use crate::kg::{Entity, EntityId};
+use std::path::PathBuf;
+
+pub use mapping::{doc_quads, doc_quads_with, entity_description};
+pub use named::{named_queries, named_query, NamedQuery, QueryParam};
+pub use oxigraph::io::RdfFormat;
+pub use query::{prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat};
+pub use store::{rdf_format, write_quads, IngestOutcome, RunInfo, Store};
+pub use vocab::{compact, Ids, DEFAULT_BASE, NKG, PREFIXES};
 
 /// A store operation that failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// The store could not be opened.
+    /// The on-disk store could not be opened (locked, corrupt, not a store).
     #[error("cannot open store {}", .path.display())]
     Open {
         /// The store folder.
@@ -27,89 +48,69 @@ pub enum StoreError {
         #[source]
         source: oxigraph::store::StorageError,
     },
+    /// This build has no on-disk store (compiled without the `rocksdb` feature).
+    #[error(
+        "cannot open store {}: this build has no on-disk store (built without the \"rocksdb\" feature); use `--store :memory:`",
+        .path.display()
+    )]
+    NoDiskStore {
+        /// The store folder asked for.
+        path: PathBuf,
+    },
     /// Reading or writing the store failed.
     #[error(transparent)]
     Storage(#[from] oxigraph::store::StorageError),
-}
-
-/// What the software run that produced quads was (PROV-O `prov:wasGeneratedBy`).
-#[derive(Clone, Debug)]
-pub struct RunInfo {
-    /// Run id: a hash of start time and versions.
-    pub id: String,
-    /// `newskg x.y.z`.
-    pub software: String,
-    /// Model versions, e.g. "tagger=… parser=…".
-    pub models: String,
-    /// ISO 8601 start time.
-    pub started: String,
-}
-
-/// What ingesting one document did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IngestOutcome {
-    /// A document not seen before.
-    New,
-    /// The same content was already stored: nothing changed.
-    Unchanged,
-    /// The source had an older version, now replaced.
-    Replaced,
-}
-
-/// The knowledge graph store.
-pub struct Store {
-    inner: oxigraph::store::Store,
-}
-
-impl Store {
-    /// Opens (or creates) the persistent store in folder `path`.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let _ = path;
-        Store::in_memory()
-    }
-
-    /// A throwaway in-memory store.
-    pub fn in_memory() -> Result<Store, StoreError> {
-        Ok(Store {
-            inner: oxigraph::store::Store::new()?,
-        })
-    }
-
-    /// Stores one document's facts in one transaction.
-    pub fn ingest(
-        &self,
-        doc: &DocFacts,
-        ids: &[EntityId],
-        entities: &[&Entity],
-        run: &RunInfo,
-    ) -> Result<IngestOutcome, StoreError> {
-        let _ = (doc, ids, entities, run);
-        Ok(IngestOutcome::New)
-    }
-
-    /// Every entity stored, for the resolver.
-    pub fn entities(&self) -> Result<Vec<Entity>, StoreError> {
-        Ok(Vec::new())
-    }
-
-    /// Number of quads in all graphs.
-    pub fn len(&self) -> Result<usize, StoreError> {
-        Ok(self.inner.len()?)
-    }
-
-    /// Whether the store holds no quad.
-    pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.inner.is_empty()?)
-    }
-
-    /// The oxigraph store underneath, for queries and export.
-    pub fn oxigraph(&self) -> &oxigraph::store::Store {
-        &self.inner
-    }
-
-    /// Writes every quad in `format` (unused in the skeleton).
-    pub fn export(&self, out: &mut dyn Write) -> Result<(), StoreError> {
-        let _ = out;
-        Ok(())
-    }
+    /// Loading RDF into the store failed.
+    #[error(transparent)]
+    Load(#[from] oxigraph::store::LoaderError),
+    /// The instance base IRI is not an absolute IRI.
+    #[error("invalid base IRI {base:?}")]
+    BadBaseIri {
+        /// The IRI given.
+        base: String,
+        /// Why it is invalid.
+        #[source]
+        source: oxigraph::model::IriParseError,
+    },
+    /// The instance base IRI must end in `/` or `#`, so ids can be appended.
+    #[error("invalid base IRI {base:?}: it must end with '/' or '#'")]
+    BaseIriEnd {
+        /// The IRI given.
+        base: String,
+    },
+    /// The SPARQL text does not parse. `line` and `column` are 1-based.
+    #[error("{}SPARQL syntax error at line {line}, column {column}: {message}", .file.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
+    Syntax {
+        /// The query file or named query, when the text came from one.
+        file: Option<String>,
+        /// 1-based line.
+        line: u64,
+        /// 1-based column.
+        column: u64,
+        /// What the parser expected.
+        message: String,
+    },
+    /// A `--param name=value` that cannot be bound.
+    #[error("parameter {name}: {problem}")]
+    BadParam {
+        /// The parameter name.
+        name: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The query failed while running.
+    #[error("query evaluation failed")]
+    Evaluation(#[source] oxigraph::sparql::QueryEvaluationError),
+    /// The result cannot be written in the format asked for (e.g. CSV for a
+    /// CONSTRUCT query).
+    #[error("{format} output does not fit {kind} results")]
+    ResultFormat {
+        /// The format asked for.
+        format: &'static str,
+        /// What the query returned.
+        kind: &'static str,
+    },
+    /// Writing output failed.
+    #[error("cannot write output")]
+    Write(#[source] std::io::Error),
 }

@@ -127,7 +127,10 @@ impl Model {
         for f in features {
             if let Some(&row) = self.rows.get(f) {
                 let start = row as usize * self.classes;
-                for (s, w) in scores.iter_mut().zip(&self.weights[start..start + self.classes]) {
+                for (s, w) in scores
+                    .iter_mut()
+                    .zip(&self.weights[start..start + self.classes])
+                {
                     *s += w;
                 }
             }
@@ -198,7 +201,11 @@ impl Model {
         let n = u64_at(8)? as usize;
         let row_len = 8 + 4 * classes;
         if classes == 0 || bytes.len() != 16 + n * row_len {
-            return Err(format!("model section has {} bytes, expected {}", bytes.len(), 16 + n * row_len));
+            return Err(format!(
+                "model section has {} bytes, expected {}",
+                bytes.len(),
+                16 + n * row_len
+            ));
         }
         let mut rows = Vec::with_capacity(n);
         for i in 0..n {

@@ -1,0 +1,173 @@
+//! JSON Lines → one [`Document`] per line, streamed.
+//!
+//! Each line is an object with optional `id`, `title`, `date`, `url` and
+//! `text` (paragraphs separated by a blank line); other fields are ignored.
+//! A record's source is `path#<id>` (or `path#<line>` without an id), so
+//! re-ingesting a changed record replaces just that record. A bad line is
+//! reported with its line number and the stream goes on; only a read error
+//! (a truncated `.gz`) ends it, since nothing after it can be trusted.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use super::dedup::{self, Parsed};
+use super::{decode, gzip, text, Document, InputError};
+
+/// Yields the records of one JSON Lines stream.
+pub(crate) struct JsonlReader {
+    path: PathBuf,
+    lines: BufReader<Box<dyn Read>>,
+    gzipped: bool,
+    line: u64,
+    done: bool,
+}
+
+impl JsonlReader {
+    /// Reads `reader` (already decompressed) line by line.
+    pub fn new(path: PathBuf, reader: Box<dyn Read>, gzipped: bool) -> JsonlReader {
+        JsonlReader {
+            path,
+            lines: BufReader::with_capacity(64 * 1024, reader),
+            gzipped,
+            line: 0,
+            done: false,
+        }
+    }
+
+    /// One record line → a document.
+    fn record(&self, bytes: &[u8]) -> Result<Document, InputError> {
+        let line = self.line;
+        let json = decode(&self.path, bytes, Some(line))?;
+        let bad = |problem: String, source| InputError::BadRecord {
+            path: self.path.clone(),
+            line,
+            problem,
+            source,
+        };
+        let value: Value =
+            serde_json::from_str(&json).map_err(|e| bad("not valid JSON".into(), Some(e)))?;
+        let Value::Object(map) = value else {
+            return Err(bad("not a JSON object".into(), None));
+        };
+        let field = |name: &str| -> Result<Option<String>, InputError> {
+            match map.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(Value::Number(n)) if name == "id" => Ok(Some(n.to_string())),
+                Some(_) => Err(bad(format!("field `{name}` is not a string"), None)),
+            }
+        };
+        let id = field("id")?;
+        let title = field("title")?.map(|t| dedup::collapse(&t));
+        let date = field("date")?;
+        let url = field("url")?;
+        let body = field("text")?.unwrap_or_default();
+        let mut paragraphs = text::paragraphs(&body, line);
+        for p in &mut paragraphs {
+            // Every paragraph of a record comes from the record's line.
+            for anchor in &mut p.lines {
+                anchor.1 = line;
+            }
+            p.lines.truncate(1);
+        }
+        let source = format!(
+            "{}#{}",
+            self.path.display(),
+            id.unwrap_or_else(|| line.to_string())
+        );
+        let parsed = Parsed {
+            title,
+            date,
+            url,
+            paragraphs,
+        };
+        dedup::build(source, parsed).ok_or_else(|| InputError::Empty {
+            path: self.path.clone(),
+            line: Some(line),
+        })
+    }
+}
+
+impl Iterator for JsonlReader {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut buf = Vec::new();
+        while !self.done {
+            buf.clear();
+            match self.lines.read_until(b'\n', &mut buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    if buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(self.record(&buf));
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(gzip::read_error(&self.path, self.gzipped, e)));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(data: &str) -> Vec<Result<Document, InputError>> {
+        let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(data.as_bytes().to_vec()));
+        JsonlReader::new(PathBuf::from("in.jsonl"), reader, false).collect()
+    }
+
+    #[test]
+    fn records_become_documents_and_bad_lines_are_reported() {
+        let data = "{\"id\":\"a1\",\"title\":\"T\",\"date\":\"2025-01-02\",\"text\":\"One.\\n\\nTwo.\\n\\nOne.\"}\n\
+                    \n\
+                    {\"id\": 7, \"text\": \"Missing the end\"\n\
+                    {\"text\":\"No id here.\",\"url\":\"https://x.org/\"}\n\
+                    [1, 2]\n\
+                    {\"title\":\"Only a title\"}\n\
+                    {\"text\": 5}\n";
+        let got = read(data);
+        assert_eq!(got.len(), 6);
+        let Ok(first) = &got[0] else {
+            panic!("{:?}", got[0])
+        };
+        assert_eq!(first.source, "in.jsonl#a1");
+        assert_eq!(first.text, "One.\n\nTwo.");
+        assert_eq!(first.title.as_deref(), Some("T"));
+        assert_eq!(first.date.as_deref(), Some("2025-01-02"));
+        let msg = |i: usize| {
+            got[i]
+                .as_ref()
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            msg(1),
+            "in.jsonl:3: malformed JSON Lines record: not valid JSON"
+        );
+        let Ok(third) = &got[2] else {
+            panic!("{:?}", got[2])
+        };
+        assert_eq!(third.source, "in.jsonl#4");
+        assert_eq!(third.url.as_deref(), Some("https://x.org/"));
+        assert_eq!(third.line_index.line_of(0), Some(4));
+        assert_eq!(
+            msg(3),
+            "in.jsonl:5: malformed JSON Lines record: not a JSON object"
+        );
+        assert_eq!(msg(4), "in.jsonl:6: empty article (no text after cleaning)");
+        assert_eq!(
+            msg(5),
+            "in.jsonl:7: malformed JSON Lines record: field `text` is not a string"
+        );
+    }
+}

@@ -1,0 +1,496 @@
+//! Facts → quads: the RDF model of docs/rdf-model.md, without a store.
+//!
+//! [`doc_graph`] makes the named graph of one document (document node, run
+//! node, mentions, concepts, relations, facts as statement nodes plus direct
+//! triples for facts the text does not deny); [`entity_description`] makes
+//! one entity's description for `id:graph/entities`. The store writes
+//! exactly these quads, and `extract --format ttl|nq` prints them
+//! ([`doc_quads`]), so both paths share one mapping.
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use sha2::{Digest, Sha256};
+
+use crate::extract::{Argument, DocFacts, Fact, Modality, Stance};
+use crate::kg::{Entity, EntityId};
+use crate::nlp::EntityLabel;
+
+use super::vocab::{term, Ids, NKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD};
+use super::RunInfo;
+
+/// Collects quads of one graph.
+struct GraphWriter {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl GraphWriter {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads
+            .push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+    }
+}
+
+fn int(n: usize) -> Literal {
+    Literal::from(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn typed(value: &str, datatype: &str) -> Literal {
+    Literal::new_typed_literal(value, term(XSD, datatype))
+}
+
+/// The quads of one document in the store: its own graph and the
+/// descriptions of `entities` in `id:graph/entities`. `ids[i]` is the graph
+/// id of `doc.entities[i]`.
+pub fn doc_quads(
+    doc: &DocFacts,
+    ids: &[EntityId],
+    entities: &[&Entity],
+    run: &RunInfo,
+) -> Vec<Quad> {
+    doc_quads_with(&Ids::default(), doc, ids, entities, run)
+}
+
+/// [`doc_quads`] with instance IRIs under another base.
+pub fn doc_quads_with(
+    base: &Ids,
+    doc: &DocFacts,
+    ids: &[EntityId],
+    entities: &[&Entity],
+    run: &RunInfo,
+) -> Vec<Quad> {
+    let mut quads = doc_graph(base, doc, ids, run);
+    for entity in entities {
+        quads.extend(entity_description(base, entity));
+    }
+    quads
+}
+
+/// The description of one entity in `id:graph/entities`.
+pub fn entity_description(base: &Ids, entity: &Entity) -> Vec<Quad> {
+    let mut w = GraphWriter {
+        graph: base.entities_graph().into(),
+        quads: Vec::new(),
+    };
+    let e = base.entity(&entity.id);
+    let class = match entity.label_type {
+        EntityLabel::Person => term(SCHEMA, "Person"),
+        EntityLabel::Organization => term(SCHEMA, "Organization"),
+        EntityLabel::Place => term(SCHEMA, "Place"),
+        EntityLabel::Misc => term(NKG, "Misc"),
+    };
+    w.add(&e, term(RDF, "type"), class);
+    if let Some(subtype) = &entity.subtype {
+        if let Some(class) = place_class(subtype) {
+            w.add(&e, term(RDF, "type"), term(SCHEMA, class));
+        }
+        w.add(&e, term(NKG, "subtype"), Literal::from(subtype.as_str()));
+    }
+    w.add(
+        &e,
+        term(RDFS, "label"),
+        Literal::from(entity.label.as_str()),
+    );
+    w.add(
+        &e,
+        term(SCHEMA, "name"),
+        Literal::from(entity.label.as_str()),
+    );
+    w.add(
+        &e,
+        term(NKG, "entityType"),
+        Literal::from(entity.label_type.as_str()),
+    );
+    for alias in &entity.aliases {
+        w.add(
+            &e,
+            term(SCHEMA, "alternateName"),
+            Literal::from(alias.as_str()),
+        );
+    }
+    for title in &entity.titles {
+        w.add(&e, term(SCHEMA, "jobTitle"), Literal::from(title.as_str()));
+    }
+    w.quads
+}
+
+/// The schema.org class of a place subtype the model names.
+fn place_class(subtype: &str) -> Option<&'static str> {
+    match subtype.to_ascii_lowercase().as_str() {
+        "country" => Some("Country"),
+        "city" | "town" => Some("City"),
+        "state" | "province" | "region" | "administrativearea" | "county" => {
+            Some("AdministrativeArea")
+        }
+        _ => None,
+    }
+}
+
+/// The named graph `id:doc/<DocId>` of one document.
+pub fn doc_graph(base: &Ids, facts: &DocFacts, ids: &[EntityId], run: &RunInfo) -> Vec<Quad> {
+    let doc = &facts.analyzed.doc;
+    let d = base.doc(&doc.id);
+    let mut w = GraphWriter {
+        graph: d.clone().into(),
+        quads: Vec::new(),
+    };
+    // The document.
+    w.add(&d, term(RDF, "type"), term(SCHEMA, "NewsArticle"));
+    if let Some(title) = &doc.title {
+        w.add(&d, term(SCHEMA, "headline"), Literal::from(title.as_str()));
+    }
+    if let Some(date) = &doc.date {
+        w.add(
+            &d,
+            term(SCHEMA, "datePublished"),
+            Literal::from(date.as_str()),
+        );
+    }
+    if let Some(url) = doc.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+        w.add(&d, term(SCHEMA, "url"), url);
+    }
+    w.add(&d, term(NKG, "source"), Literal::from(doc.source.as_str()));
+    w.add(
+        &d,
+        term(PROV, "generatedAtTime"),
+        typed(&run.started, "dateTime"),
+    );
+    let r = base.run(&run.id);
+    w.add(&d, term(PROV, "wasGeneratedBy"), r.clone());
+    w.add(
+        &d,
+        term(NKG, "sentenceCount"),
+        int(facts.analyzed.sentences.len()),
+    );
+    // The run.
+    w.add(&r, term(RDF, "type"), term(PROV, "Activity"));
+    w.add(
+        &r,
+        term(RDFS, "label"),
+        Literal::from(run.software.as_str()),
+    );
+    w.add(
+        &r,
+        term(NKG, "software"),
+        Literal::from(run.software.as_str()),
+    );
+    w.add(&r, term(NKG, "models"), Literal::from(run.models.as_str()));
+    w.add(
+        &r,
+        term(PROV, "startedAtTime"),
+        typed(&run.started, "dateTime"),
+    );
+    // Mentions: two document entities may resolve to one graph entity.
+    let mut mentions: BTreeMap<&EntityId, usize> = BTreeMap::new();
+    for (entity, id) in facts.entities.iter().zip(ids) {
+        *mentions.entry(id).or_default() += entity.mentions;
+    }
+    for (id, count) in mentions {
+        let e = base.entity(id);
+        w.add(&d, term(SCHEMA, "mentions"), e.clone());
+        w.add(&e, term(NKG, "mentionCount"), int(count));
+    }
+    for fact in &facts.facts {
+        add_fact(&mut w, base, facts, ids, &d, fact);
+    }
+    dedup(w.quads)
+}
+
+/// Sorted, without repeats (a concept or relation used twice is described once).
+fn dedup(mut quads: Vec<Quad>) -> Vec<Quad> {
+    quads.sort_by_cached_key(|q| q.to_string());
+    quads.dedup();
+    quads
+}
+
+/// The IRI of an argument, describing a concept in the graph on the way;
+/// `None` for an entity index out of range (never panic on bad input).
+fn argument(
+    w: &mut GraphWriter,
+    base: &Ids,
+    ids: &[EntityId],
+    arg: &Argument,
+) -> Option<NamedNode> {
+    match arg {
+        Argument::Entity(i) => ids.get(*i).map(|id| base.entity(id)),
+        Argument::Concept { label, head } => {
+            let c = base.concept(label);
+            w.add(&c, term(RDF, "type"), term(SKOS, "Concept"));
+            w.add(&c, term(RDFS, "label"), Literal::from(label.as_str()));
+            w.add(&c, term(NKG, "head"), Literal::from(head.as_str()));
+            Some(c)
+        }
+    }
+}
+
+fn stance_node(stance: Stance) -> NamedNode {
+    term(NKG, stance.as_str())
+}
+
+fn modality_node(modality: Modality) -> NamedNode {
+    term(NKG, modality.as_str())
+}
+
+/// First 16 hex digits of SHA-256 over the fact's identity (the model's rule).
+pub(crate) fn fact_hash(
+    doc: &str,
+    sentence: usize,
+    s: &str,
+    relation: &str,
+    o: &str,
+    negated: bool,
+) -> String {
+    let key = format!("{doc}\n{sentence}\n{s}\n{relation}\n{o}\n{negated}");
+    let digest = Sha256::digest(key.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn add_fact(
+    w: &mut GraphWriter,
+    base: &Ids,
+    facts: &DocFacts,
+    ids: &[EntityId],
+    d: &NamedNode,
+    fact: &Fact,
+) {
+    let (Some(s), Some(o)) = (
+        argument(w, base, ids, &fact.subject),
+        argument(w, base, ids, &fact.object),
+    ) else {
+        return;
+    };
+    let p = base.relation(&fact.relation);
+    w.add(&p, term(RDF, "type"), term(NKG, "Relation"));
+    w.add(
+        &p,
+        term(RDFS, "label"),
+        Literal::from(fact.relation.as_str()),
+    );
+    if let Some(stance) = fact.stance {
+        w.add(&p, term(NKG, "stance"), stance_node(stance));
+    }
+    if !fact.negated {
+        w.add(&s, p.clone(), o.clone());
+    }
+    let doc = &facts.analyzed.doc;
+    let hash = fact_hash(
+        &doc.id.0,
+        fact.sentence,
+        s.as_str(),
+        &fact.relation,
+        o.as_str(),
+        fact.negated,
+    );
+    let f = base.fact(&hash);
+    w.add(&f, term(RDF, "type"), term(NKG, "Fact"));
+    w.add(&f, term(NKG, "subject"), s);
+    w.add(&f, term(NKG, "predicate"), p);
+    w.add(&f, term(NKG, "object"), o);
+    w.add(&f, term(NKG, "negated"), Literal::from(fact.negated));
+    w.add(&f, term(NKG, "modality"), modality_node(fact.modality));
+    if let Some(stance) = fact.stance {
+        w.add(&f, term(NKG, "stance"), stance_node(stance));
+    }
+    if let Some(speaker) = fact
+        .attributed_to
+        .as_ref()
+        .and_then(|a| argument(w, base, ids, a))
+    {
+        w.add(&f, term(NKG, "attributedTo"), speaker);
+    }
+    // Rounded, so an f32 such as 0.87 is written 0.87, not 0.8700000047683716.
+    let confidence = (f64::from(fact.confidence) * 10_000.0).round() / 10_000.0;
+    w.add(
+        &f,
+        term(NKG, "confidence"),
+        typed(&confidence.to_string(), "double"),
+    );
+    if let Some(sentence) = facts.analyzed.sentences.get(fact.sentence) {
+        let span = sentence.span;
+        if let (Some(before), Some(text)) = (
+            doc.text.get(..span.start),
+            doc.text.get(span.start..span.end),
+        ) {
+            let start = before.chars().count();
+            w.add(&f, term(NKG, "sentence"), Literal::from(text));
+            w.add(&f, term(NKG, "charStart"), int(start));
+            w.add(&f, term(NKG, "charEnd"), int(start + text.chars().count()));
+        }
+    }
+    w.add(
+        &f,
+        term(NKG, "pattern"),
+        Literal::from(fact.pattern.as_str()),
+    );
+    w.add(&f, term(PROV, "wasDerivedFrom"), d.clone());
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::extract::DocEntity;
+    use crate::input::Document;
+    use crate::nlp::{AnalyzedDoc, Sentence, Span};
+
+    /// A hand-built document: "Ann Lee rejected the plan. Acme did not confirm the deal."
+    pub(crate) fn sample(source: &str, text: &str) -> (DocFacts, Vec<EntityId>, Vec<Entity>) {
+        let doc = Document::from_text(source, text);
+        let first_end = text.find('.').map(|i| i + 1).unwrap_or(text.len());
+        let sentences = vec![
+            Sentence {
+                span: Span::new(0, first_end),
+                tokens: Vec::new(),
+            },
+            Sentence {
+                span: Span::new((first_end + 1).min(text.len()), text.len()),
+                tokens: Vec::new(),
+            },
+        ];
+        let analyzed = AnalyzedDoc {
+            doc,
+            sentences,
+            entities: Vec::new(),
+        };
+        let doc_entity = |label: &str, t: EntityLabel, mentions| DocEntity {
+            label: label.into(),
+            label_type: t,
+            subtype: None,
+            aliases: vec![],
+            titles: vec![],
+            mentions,
+        };
+        let fact = |s, r: &str, st, o, negated, sentence| Fact {
+            subject: s,
+            relation: r.into(),
+            stance: st,
+            object: o,
+            negated,
+            modality: if negated {
+                Modality::Asserted
+            } else {
+                Modality::Reported
+            },
+            attributed_to: (!negated).then_some(Argument::Entity(1)),
+            confidence: 0.87,
+            sentence,
+            pattern: "svo".into(),
+        };
+        let concept = |l: &str, h: &str| Argument::Concept {
+            label: l.into(),
+            head: h.into(),
+        };
+        let facts = DocFacts {
+            analyzed,
+            entities: vec![
+                doc_entity("Ann Lee", EntityLabel::Person, 2),
+                doc_entity("Acme", EntityLabel::Organization, 1),
+            ],
+            mentions: vec![],
+            facts: vec![
+                fact(
+                    Argument::Entity(0),
+                    "reject",
+                    Some(Stance::Oppose),
+                    concept("the plan", "plan"),
+                    false,
+                    0,
+                ),
+                fact(
+                    Argument::Entity(1),
+                    "confirm",
+                    Some(Stance::Support),
+                    concept("the deal", "deal"),
+                    true,
+                    1,
+                ),
+                fact(
+                    Argument::Entity(0),
+                    "support",
+                    Some(Stance::Support),
+                    Argument::Entity(1),
+                    false,
+                    0,
+                ),
+                // Out-of-range indexes are skipped, never a panic.
+                fact(
+                    Argument::Entity(9),
+                    "meet",
+                    None,
+                    Argument::Entity(0),
+                    false,
+                    7,
+                ),
+            ],
+        };
+        let ids = vec![EntityId("ann-lee".into()), EntityId("acme".into())];
+        let entities = vec![
+            Entity {
+                id: ids[0].clone(),
+                label: "Ann Lee".into(),
+                label_type: EntityLabel::Person,
+                subtype: None,
+                aliases: ["Lee".to_string()].into(),
+                titles: ["minister".to_string()].into(),
+                mentions: 2,
+            },
+            Entity {
+                id: ids[1].clone(),
+                label: "Acme".into(),
+                label_type: EntityLabel::Organization,
+                subtype: None,
+                aliases: Default::default(),
+                titles: Default::default(),
+                mentions: 1,
+            },
+        ];
+        (facts, ids, entities)
+    }
+
+    pub(crate) fn run() -> RunInfo {
+        RunInfo {
+            id: "r1".into(),
+            software: "newskg 0.1.0".into(),
+            models: "test".into(),
+            started: "2025-01-01T00:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn negated_fact_has_a_statement_node_but_no_direct_triple() {
+        let (facts, ids, entities) = sample(
+            "a.txt",
+            "Ann Lee rejected the plan. Acme did not confirm the deal.",
+        );
+        let refs: Vec<&Entity> = entities.iter().collect();
+        let quads = doc_quads(&facts, &ids, &refs, &run());
+        let has = |s: &str, p: &str, o: &str| {
+            quads.iter().any(|q| {
+                q.subject.to_string().contains(s)
+                    && q.predicate.as_str().ends_with(p)
+                    && q.object.to_string().contains(o)
+            })
+        };
+        assert!(has("entity/ann-lee", "rel/reject", "concept/the-plan"));
+        assert!(!has("entity/acme", "rel/confirm", "concept/the-deal"));
+        assert!(has("fact/", "#predicate", "rel/confirm"));
+        assert!(has("fact/", "#negated", "\"true\""));
+        assert!(has("fact/", "#charStart", "\"27\""));
+        assert!(has("fact/", "#confidence", "\"0.87\""), "rounded");
+        assert!(has("entity/ann-lee", "jobTitle", "minister"));
+        assert!(!quads
+            .iter()
+            .any(|q| q.predicate.as_str().ends_with("rel/meet")));
+        assert!(
+            !quads.iter().any(|q| q.to_string().contains("rel/meet")),
+            "bad fact skipped"
+        );
+    }
+
+    #[test]
+    fn hash_is_sixteen_hex() {
+        let h = fact_hash("d", 0, "s", "r", "o", false);
+        assert_eq!(h.len(), 16);
+        assert_ne!(h, fact_hash("d", 0, "s", "r", "o", true));
+    }
+}

@@ -1,0 +1,251 @@
+//! The named queries of `queries/*.rq`, embedded in the binary.
+//!
+//! `newskg query who-opposes` runs `queries/who-opposes.rq`. Each file starts
+//! with a comment header: the first line says what the query answers, and a
+//! line `# param NAME: description` declares each `--param`. The header is
+//! parsed at run time from the embedded text, so the file is the only place
+//! a query and its documentation live.
+
+/// A query shipped in `queries/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedQuery {
+    /// The file name without `.rq` (`who-opposes`).
+    pub name: &'static str,
+    /// What it answers (the header's first line).
+    pub description: String,
+    /// Its parameters, in header order.
+    pub params: Vec<QueryParam>,
+    /// The SPARQL text.
+    pub sparql: &'static str,
+}
+
+/// One `--param` a named query takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryParam {
+    /// The variable name, without `?`.
+    pub name: String,
+    /// What to pass.
+    pub description: String,
+}
+
+/// Every embedded query: (name, text), sorted by name.
+const QUERIES: [(&str, &str); 11] = [
+    (
+        "article-summary",
+        include_str!("../../queries/article-summary.rq"),
+    ),
+    (
+        "co-mentioned",
+        include_str!("../../queries/co-mentioned.rq"),
+    ),
+    (
+        "confirmed-facts",
+        include_str!("../../queries/confirmed-facts.rq"),
+    ),
+    ("facts-about", include_str!("../../queries/facts-about.rq")),
+    (
+        "most-mentioned",
+        include_str!("../../queries/most-mentioned.rq"),
+    ),
+    (
+        "negated-facts",
+        include_str!("../../queries/negated-facts.rq"),
+    ),
+    (
+        "reported-facts",
+        include_str!("../../queries/reported-facts.rq"),
+    ),
+    ("roles", include_str!("../../queries/roles.rq")),
+    (
+        "stance-network",
+        include_str!("../../queries/stance-network.rq"),
+    ),
+    ("who-opposes", include_str!("../../queries/who-opposes.rq")),
+    (
+        "who-supports",
+        include_str!("../../queries/who-supports.rq"),
+    ),
+];
+
+/// The SPARQL text of the named query `name` (with or without `.rq`).
+pub fn named_query(name: &str) -> Option<&'static str> {
+    let name = name.strip_suffix(".rq").unwrap_or(name);
+    QUERIES.iter().find(|(n, _)| *n == name).map(|(_, q)| *q)
+}
+
+/// Every named query with its description and parameters, sorted by name.
+pub fn named_queries() -> Vec<NamedQuery> {
+    QUERIES
+        .iter()
+        .map(|&(name, sparql)| describe(name, sparql))
+        .collect()
+}
+
+/// Reads the comment header of a query.
+fn describe(name: &'static str, sparql: &'static str) -> NamedQuery {
+    let header = sparql
+        .lines()
+        .map_while(|l| l.trim_start().strip_prefix('#'))
+        .map(str::trim);
+    let mut description = String::new();
+    let mut params = Vec::new();
+    for line in header {
+        if let Some((param, text)) = line.strip_prefix("param ").and_then(|p| p.split_once(':')) {
+            params.push(QueryParam {
+                name: param.trim().trim_start_matches('?').to_owned(),
+                description: text.trim().to_owned(),
+            });
+        } else if description.is_empty() {
+            description = line.to_owned();
+        }
+    }
+    NamedQuery {
+        name,
+        description,
+        params,
+        sparql,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kg::Entity;
+    use crate::rdf::mapping::tests::{run, sample};
+    use crate::rdf::{prepare_with, Store};
+
+    #[test]
+    fn every_file_in_queries_is_embedded_with_a_header() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/queries");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .filter_map(|e| {
+                        e.file_name()
+                            .to_str()?
+                            .strip_suffix(".rq")
+                            .map(str::to_owned)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        on_disk.sort();
+        let embedded: Vec<&str> = named_queries().iter().map(|q| q.name).collect();
+        assert_eq!(on_disk, embedded);
+        assert!(embedded.len() >= 10);
+        for q in named_queries() {
+            assert!(q.description.len() > 20, "{}: no description", q.name);
+            assert_eq!(named_query(q.name), Some(q.sparql));
+        }
+        let facts_about = named_queries()
+            .into_iter()
+            .find(|q| q.name == "facts-about");
+        assert_eq!(facts_about.map(|q| q.params.len()), Some(1));
+        assert_eq!(named_query("who-opposes.rq"), named_query("who-opposes"));
+        assert_eq!(named_query("nope"), None);
+    }
+
+    /// Runs `name` with `params` on a two-document store.
+    fn rows(store: &Store, name: &str, params: &[(&str, &str)]) -> Vec<Vec<String>> {
+        let params: Vec<(String, String)> = params
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let Some(sparql) = named_query(name) else {
+            panic!("no query {name}")
+        };
+        match prepare_with(sparql, &params, Some(name)).and_then(|q| q.run(store)) {
+            Ok(outcome) => outcome.text_rows(),
+            Err(e) => panic!("{name}: {e}"),
+        }
+    }
+
+    #[test]
+    fn every_query_parses_and_runs() {
+        let Ok(store) = Store::in_memory() else {
+            panic!("no store")
+        };
+        for (source, text) in [
+            (
+                "a.txt",
+                "Ann Lee rejected the plan. Acme did not confirm the deal.",
+            ),
+            (
+                "b.txt",
+                "Ann Lee rejected the plan again. Acme did not confirm the deal today.",
+            ),
+        ] {
+            let (facts, ids, entities) = sample(source, text);
+            let refs: Vec<&Entity> = entities.iter().collect();
+            assert!(store.ingest(&facts, &ids, &refs, &run()).is_ok());
+        }
+        for q in named_queries() {
+            let params: Vec<(&str, &str)> =
+                q.params.iter().map(|p| (p.name.as_str(), "Lee")).collect();
+            rows(&store, q.name, &params);
+        }
+        let opposes = rows(&store, "who-opposes", &[]);
+        assert!(
+            opposes
+                .iter()
+                .any(|r| r[0] == "Ann Lee" && r[1] == "reject" && r[2] == "the plan"),
+            "{opposes:?}"
+        );
+        let negated = rows(&store, "negated-facts", &[]);
+        assert!(
+            negated.iter().all(|r| r[1] == "confirm") && negated.len() == 2,
+            "{negated:?}"
+        );
+        let about = rows(&store, "facts-about", &[("entity", "lee")]);
+        assert_eq!(about.len(), 4, "{about:?}");
+        let about_iri = rows(&store, "facts-about", &[("entity", "id:entity/acme")]);
+        assert_eq!(about_iri.len(), 4, "{about_iri:?}");
+        let confirmed = rows(&store, "confirmed-facts", &[]);
+        assert!(
+            confirmed.iter().any(|r| r[1] == "reject" && r[3] == "2"),
+            "{confirmed:?}"
+        );
+        assert!(
+            !confirmed.iter().any(|r| r[1] == "confirm"),
+            "negated facts confirm nothing"
+        );
+        let most = rows(&store, "most-mentioned", &[]);
+        assert_eq!(
+            most.first().map(|r| (r[1].as_str(), r[3].as_str())),
+            Some(("Ann Lee", "4"))
+        );
+        let summary = rows(&store, "article-summary", &[]);
+        assert_eq!(summary.len(), 2, "{summary:?}");
+        assert_eq!(
+            summary[0][5..],
+            ["2".to_string(), "3".into(), "1".into()],
+            "{summary:?}"
+        );
+        let roles = rows(&store, "roles", &[]);
+        assert_eq!(
+            roles,
+            vec![vec![
+                "Ann Lee".to_string(),
+                "minister".into(),
+                String::new()
+            ]]
+        );
+        let pairs = rows(&store, "co-mentioned", &[]);
+        assert_eq!(pairs.first().map(|r| r[2].as_str()), Some("2"), "{pairs:?}");
+        let reported = rows(&store, "reported-facts", &[]);
+        assert!(
+            reported.iter().all(|r| r[0] == "Acme") && !reported.is_empty(),
+            "{reported:?}"
+        );
+        let network = rows(&store, "stance-network", &[]);
+        assert_eq!(
+            network,
+            vec![vec![
+                "Ann Lee".to_string(),
+                "Support".into(),
+                "Acme".into(),
+                "2".into()
+            ]]
+        );
+    }
+}

@@ -1,0 +1,516 @@
+//! The oxigraph store: one transaction per document, idempotent by content
+//! hash, replacing earlier versions from the same source; entity
+//! descriptions read back for the resolver; export in every RDF format.
+//!
+//! Why a transaction per document: a crash or a failed write leaves either
+//! all of a document's quads or none (issue 2, item 2).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::io::Write;
+use std::path::Path;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Triple};
+
+use crate::extract::DocFacts;
+use crate::kg::{Entity, EntityId};
+use crate::nlp::EntityLabel;
+
+use super::mapping::{doc_graph, entity_description};
+use super::vocab::{term, Ids, NKG, PREFIXES, RDF, RDFS, SCHEMA};
+use super::StoreError;
+
+/// What the software run that produced quads was (PROV-O `prov:wasGeneratedBy`).
+#[derive(Clone, Debug)]
+pub struct RunInfo {
+    /// Run id: a hash of start time and versions.
+    pub id: String,
+    /// `newskg x.y.z`.
+    pub software: String,
+    /// Model versions, e.g. "tagger=… parser=…".
+    pub models: String,
+    /// ISO 8601 start time (`xsd:dateTime`).
+    pub started: String,
+}
+
+/// What ingesting one document did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// A document not seen before.
+    New,
+    /// The same content was already stored: nothing changed.
+    Unchanged,
+    /// The source had an older version, now replaced.
+    Replaced,
+}
+
+/// The knowledge graph store: oxigraph on RocksDB ([`Store::open`]) or in
+/// memory ([`Store::in_memory`]). Writes go through [`Store::ingest`], one
+/// transaction per document; use it from one thread at a time.
+///
+/// ```
+/// use newskg::rdf::{prepare, RdfFormat, Store};
+/// let store = Store::in_memory()?;
+/// assert!(store.is_empty()?);
+/// let answer = prepare("SELECT ?doc { ?doc a schema:NewsArticle }", &[])?.run(&store)?;
+/// assert!(answer.is_empty());
+/// let mut nquads = Vec::new();
+/// store.export(RdfFormat::NQuads, &mut nquads)?;
+/// # Ok::<(), newskg::Error>(())
+/// ```
+pub struct Store {
+    inner: oxigraph::store::Store,
+    ids: Ids,
+}
+
+impl Store {
+    /// Opens (or creates) the persistent store in folder `path`.
+    #[cfg(feature = "rocksdb")]
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let inner = oxigraph::store::Store::open(path).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(Store {
+            inner,
+            ids: Ids::default(),
+        })
+    }
+
+    /// Opens the persistent store in `path`: this build has none (compiled
+    /// without the `rocksdb` feature), so it always fails with
+    /// [`StoreError::NoDiskStore`].
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Err(StoreError::NoDiskStore {
+            path: path.to_owned(),
+        })
+    }
+
+    /// A throwaway in-memory store.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Ok(Store {
+            inner: oxigraph::store::Store::new()?,
+            ids: Ids::default(),
+        })
+    }
+
+    /// The same store, writing instance IRIs under `ids` (`--base-iri`).
+    pub fn with_ids(self, ids: Ids) -> Store {
+        Store { ids, ..self }
+    }
+
+    /// The instance IRIs this store writes.
+    pub fn ids(&self) -> &Ids {
+        &self.ids
+    }
+
+    /// Stores one document's facts in one transaction.
+    ///
+    /// `ids[i]` is the graph id of `doc.entities[i]`; `entities` are the
+    /// resolver's current records of the entities to (re)describe in
+    /// `id:graph/entities`. A document whose graph already exists is left
+    /// alone ([`IngestOutcome::Unchanged`]); an older version from the same
+    /// source is dropped in the same transaction ([`IngestOutcome::Replaced`]),
+    /// with the descriptions of entities no document mentions any more.
+    pub fn ingest(
+        &self,
+        doc: &DocFacts,
+        ids: &[EntityId],
+        entities: &[&Entity],
+        run: &RunInfo,
+    ) -> Result<IngestOutcome, StoreError> {
+        let d = self.ids.doc(&doc.analyzed.doc.id);
+        let graph = GraphNameRef::NamedNode(d.as_ref());
+        let rdf_type = term(RDF, "type");
+        let article = term(SCHEMA, "NewsArticle");
+        let source_p = term(NKG, "source");
+        let mentions_p = term(SCHEMA, "mentions");
+        let mut tx = self.inner.start_transaction()?;
+        if tx.contains(QuadRef::new(&d, &rdf_type, &article, graph))? {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        // Older versions: other document graphs with the same nkg:source.
+        let source = oxigraph::model::Literal::from(doc.analyzed.doc.source.as_str());
+        let mut old_graphs = BTreeSet::new();
+        for quad in tx.quads_for_pattern(
+            None,
+            Some(source_p.as_ref()),
+            Some(source.as_ref().into()),
+            None,
+        ) {
+            let quad = quad?;
+            if let oxigraph::model::GraphName::NamedNode(g) = quad.graph_name {
+                if g != d {
+                    old_graphs.insert(g);
+                }
+            }
+        }
+        let mut orphans = BTreeSet::new();
+        for g in &old_graphs {
+            for quad in tx.quads_for_pattern(
+                None,
+                Some(mentions_p.as_ref()),
+                None,
+                Some(g.as_ref().into()),
+            ) {
+                if let Term::NamedNode(e) = quad?.object {
+                    orphans.insert(e);
+                }
+            }
+            tx.remove_named_graph(g.as_ref())?;
+        }
+        for quad in doc_graph(&self.ids, doc, ids, run) {
+            tx.insert(&quad);
+        }
+        let entities_graph = self.ids.entities_graph();
+        let eg = GraphNameRef::NamedNode(entities_graph.as_ref());
+        for entity in entities {
+            let e = self.ids.entity(&entity.id);
+            remove_subject(&mut tx, e.as_ref(), eg)?;
+            for quad in entity_description(&self.ids, entity) {
+                tx.insert(&quad);
+            }
+        }
+        // Entities only the replaced version mentioned lose their description.
+        for e in orphans {
+            let still = tx
+                .quads_for_pattern(
+                    None,
+                    Some(mentions_p.as_ref()),
+                    Some(e.as_ref().into()),
+                    None,
+                )
+                .next()
+                .is_some();
+            if !still {
+                remove_subject(&mut tx, e.as_ref(), eg)?;
+            }
+        }
+        tx.commit()?;
+        Ok(if old_graphs.is_empty() {
+            IngestOutcome::New
+        } else {
+            IngestOutcome::Replaced
+        })
+    }
+
+    /// Every entity stored, for the resolver; `mentions` is the sum of the
+    /// per-document mention counts.
+    pub fn entities(&self) -> Result<Vec<Entity>, StoreError> {
+        let graph = self.ids.entities_graph();
+        let mut by_iri: BTreeMap<String, Entity> = BTreeMap::new();
+        let p = |ns, local| term(ns, local).as_str().to_owned();
+        let (label, alt, job, etype, subtype) = (
+            p(RDFS, "label"),
+            p(SCHEMA, "alternateName"),
+            p(SCHEMA, "jobTitle"),
+            p(NKG, "entityType"),
+            p(NKG, "subtype"),
+        );
+        for quad in self
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+        {
+            let quad = quad?;
+            let NamedOrBlankNode::NamedNode(s) = &quad.subject else {
+                continue;
+            };
+            let Some(id) = self.ids.entity_id(s.as_str()) else {
+                continue;
+            };
+            let Term::Literal(value) = &quad.object else {
+                continue;
+            };
+            let value = value.value().to_owned();
+            let entity = by_iri
+                .entry(s.as_str().to_owned())
+                .or_insert_with(|| Entity {
+                    id,
+                    label: String::new(),
+                    label_type: EntityLabel::Misc,
+                    subtype: None,
+                    aliases: BTreeSet::new(),
+                    titles: BTreeSet::new(),
+                    mentions: 0,
+                });
+            let pred = quad.predicate.as_str();
+            if pred == label {
+                entity.label = value;
+            } else if pred == alt {
+                entity.aliases.insert(value);
+            } else if pred == job {
+                entity.titles.insert(value);
+            } else if pred == subtype {
+                entity.subtype = Some(value);
+            } else if pred == etype {
+                entity.label_type = match value.as_str() {
+                    "Person" => EntityLabel::Person,
+                    "Organization" => EntityLabel::Organization,
+                    "Place" => EntityLabel::Place,
+                    _ => EntityLabel::Misc,
+                };
+            }
+        }
+        let count = term(NKG, "mentionCount");
+        for quad in self
+            .inner
+            .quads_for_pattern(None, Some(count.as_ref()), None, None)
+        {
+            let quad = quad?;
+            let (NamedOrBlankNode::NamedNode(s), Term::Literal(n)) = (&quad.subject, &quad.object)
+            else {
+                continue;
+            };
+            if let (Some(entity), Ok(n)) = (by_iri.get_mut(s.as_str()), n.value().parse::<usize>())
+            {
+                entity.mentions += n;
+            }
+        }
+        Ok(by_iri.into_values().collect())
+    }
+
+    /// Number of quads in all graphs.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.inner.len()?)
+    }
+
+    /// Whether the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// Number of document graphs.
+    pub fn document_count(&self) -> Result<usize, StoreError> {
+        let (t, a) = (term(RDF, "type"), term(SCHEMA, "NewsArticle"));
+        let mut n = 0;
+        for quad in
+            self.inner
+                .quads_for_pattern(None, Some(t.as_ref()), Some(a.as_ref().into()), None)
+        {
+            quad?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The oxigraph store underneath, for queries and export.
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// Writes every quad in `format`, streaming. Formats without graphs
+    /// (Turtle, N-Triples, RDF/XML, N3) get the union of all graphs, each
+    /// triple once (which keeps a set of the triples written in memory).
+    pub fn export(&self, format: RdfFormat, out: &mut dyn Write) -> Result<(), StoreError> {
+        serialize(
+            self.inner.iter().map(|q| q.map_err(StoreError::from)),
+            format,
+            out,
+        )
+    }
+
+    /// Loads RDF in `format` (a dump made by [`Store::export`]) in one transaction.
+    pub fn import(&self, format: RdfFormat, input: impl std::io::Read) -> Result<(), StoreError> {
+        Ok(self.inner.load_from_reader(format, input)?)
+    }
+}
+
+/// Removes every quad with subject `s` in graph `g`.
+fn remove_subject(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    s: NamedNodeRef<'_>,
+    g: GraphNameRef<'_>,
+) -> Result<(), StoreError> {
+    let old = tx
+        .quads_for_pattern(Some(s.into()), None, None, Some(g))
+        .collect::<Result<Vec<_>, _>>()?;
+    for quad in &old {
+        tx.remove(quad);
+    }
+    Ok(())
+}
+
+/// The RDF format named on the command line: `ttl`, `trig`, `nt`, `nq`,
+/// `rdfxml`, `jsonld`, `n3` (and their usual long names and media types).
+pub fn rdf_format(name: &str) -> Option<RdfFormat> {
+    match name.to_ascii_lowercase().as_str() {
+        "ttl" | "turtle" => Some(RdfFormat::Turtle),
+        "trig" => Some(RdfFormat::TriG),
+        "nt" | "ntriples" | "n-triples" => Some(RdfFormat::NTriples),
+        "nq" | "nquads" | "n-quads" => Some(RdfFormat::NQuads),
+        "rdfxml" | "rdf" | "xml" | "owl" => Some(RdfFormat::RdfXml),
+        "jsonld" | "json-ld" => Some(RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        }),
+        "n3" => Some(RdfFormat::N3),
+        other => RdfFormat::from_media_type(other).or_else(|| RdfFormat::from_extension(other)),
+    }
+}
+
+/// Writes `quads` in `format` with the model's prefixes; formats without
+/// graphs get each distinct triple once (the union of the graphs).
+pub fn write_quads(
+    quads: &[Quad],
+    format: RdfFormat,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    serialize(quads.iter().map(|q| Ok(q.clone())), format, out)
+}
+
+fn serialize(
+    quads: impl Iterator<Item = Result<Quad, StoreError>>,
+    format: RdfFormat,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in PREFIXES {
+        serializer =
+            serializer
+                .with_prefix(prefix, iri)
+                .map_err(|source| StoreError::BadBaseIri {
+                    base: iri.to_owned(),
+                    source,
+                })?;
+    }
+    let mut writer = serializer.for_writer(out);
+    if format.supports_datasets() {
+        for quad in quads {
+            writer.serialize_quad(&quad?).map_err(StoreError::Write)?;
+        }
+    } else {
+        let mut seen: HashSet<Triple> = HashSet::new();
+        for quad in quads {
+            let quad = quad?;
+            let triple = Triple::new(quad.subject, quad.predicate, quad.object);
+            if seen.contains(&triple) {
+                continue;
+            }
+            writer
+                .serialize_triple(&triple)
+                .map_err(StoreError::Write)?;
+            seen.insert(triple);
+        }
+    }
+    writer.finish().map_err(StoreError::Write)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf::mapping::tests::{run, sample};
+
+    const TEXT: &str = "Ann Lee rejected the plan. Acme did not confirm the deal.";
+
+    fn ingest(store: &Store, source: &str, text: &str) -> IngestOutcome {
+        let (facts, ids, entities) = sample(source, text);
+        let refs: Vec<&Entity> = entities.iter().collect();
+        match store.ingest(&facts, &ids, &refs, &run()) {
+            Ok(outcome) => outcome,
+            Err(e) => panic!("ingest failed: {e}"),
+        }
+    }
+
+    fn count(store: &Store) -> usize {
+        store.len().unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn ingest_is_idempotent_and_replaces_by_source() {
+        let Ok(store) = Store::in_memory() else {
+            panic!("no store")
+        };
+        assert_eq!(ingest(&store, "a.txt", TEXT), IngestOutcome::New);
+        let once = count(&store);
+        assert!(once > 30, "{once} quads");
+        assert_eq!(ingest(&store, "a.txt", TEXT), IngestOutcome::Unchanged);
+        assert_eq!(count(&store), once);
+        // Changed content from the same source replaces the document.
+        let changed = "Ann Lee rejected the proposal. Acme did not confirm the deal.";
+        assert_eq!(ingest(&store, "a.txt", changed), IngestOutcome::Replaced);
+        assert_eq!(store.document_count().ok(), Some(1));
+        let dump = {
+            let mut out = Vec::new();
+            assert!(store.export(RdfFormat::NQuads, &mut out).is_ok());
+            String::from_utf8_lossy(&out).into_owned()
+        };
+        assert!(dump.contains("rejected the proposal"));
+        assert!(!dump.contains("rejected the plan"), "the old graph is gone");
+        assert_eq!(count(&store), once, "same shape, same quad count");
+        // A second source adds a document; the entities stay one each.
+        assert_eq!(ingest(&store, "b.txt", TEXT), IngestOutcome::New);
+        assert_eq!(store.document_count().ok(), Some(2));
+        let entities = store.entities().unwrap_or_default();
+        assert_eq!(entities.len(), 2);
+        let ann = entities.iter().find(|e| e.id.0 == "ann-lee");
+        assert_eq!(ann.map(|e| e.mentions), Some(4));
+        assert_eq!(ann.map(|e| e.label_type), Some(EntityLabel::Person));
+        assert!(ann.is_some_and(|e| e.aliases.contains("Lee") && e.titles.contains("minister")));
+    }
+
+    #[test]
+    fn exports_reimport_with_the_same_quad_count() {
+        let Ok(store) = Store::in_memory() else {
+            panic!("no store")
+        };
+        ingest(&store, "a.txt", TEXT);
+        ingest(
+            &store,
+            "b.txt",
+            "Ann Lee praised Acme. Acme did not confirm the plan.",
+        );
+        let quads = count(&store);
+        let jsonld = rdf_format("jsonld").unwrap_or(RdfFormat::NQuads);
+        for format in [RdfFormat::TriG, RdfFormat::NQuads, jsonld] {
+            let mut out = Vec::new();
+            assert!(store.export(format, &mut out).is_ok());
+            let Ok(copy) = Store::in_memory() else {
+                panic!()
+            };
+            if let Err(e) = copy.import(format, out.as_slice()) {
+                panic!("{format}: {e}");
+            }
+            assert_eq!(count(&copy), quads, "{format}");
+        }
+        // Turtle holds the union: the distinct triples.
+        let distinct: HashSet<String> = store
+            .oxigraph()
+            .iter()
+            .filter_map(Result::ok)
+            .map(|q| Triple::new(q.subject, q.predicate, q.object).to_string())
+            .collect();
+        for format in [RdfFormat::Turtle, RdfFormat::NTriples, RdfFormat::RdfXml] {
+            let mut out = Vec::new();
+            assert!(store.export(format, &mut out).is_ok());
+            let Ok(copy) = Store::in_memory() else {
+                panic!()
+            };
+            if let Err(e) = copy.import(format, out.as_slice()) {
+                panic!("{format}: {e}");
+            }
+            assert_eq!(count(&copy), distinct.len(), "{format}");
+        }
+    }
+
+    #[test]
+    fn format_names() {
+        assert_eq!(rdf_format("ttl"), Some(RdfFormat::Turtle));
+        assert_eq!(rdf_format("nq"), Some(RdfFormat::NQuads));
+        assert_eq!(rdf_format("rdfxml"), Some(RdfFormat::RdfXml));
+        assert_eq!(rdf_format("dot"), None);
+    }
+
+    #[cfg(not(feature = "rocksdb"))]
+    #[test]
+    fn no_disk_store_says_what_to_do() {
+        let err = Store::open(Path::new("kg.db"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("kg.db") && err.contains("--store :memory:"),
+            "{err}"
+        );
+    }
+}
