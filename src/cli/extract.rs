@@ -53,7 +53,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             let header = std::mem::replace(&mut first, false);
             pipeline::write_tsv(&pipeline::fact_records(doc, ids, r), header, &mut out)
         })?,
-        FactFormat::Carb => newskg::extract::carb::write_sentences(&engine, &args.paths, &mut out)?,
+        FactFormat::Carb => pipeline::carb(&engine, &args.paths, &mut out)?,
         FactFormat::Ttl | FactFormat::Nq => {
             let format = if args.format == FactFormat::Ttl {
                 newskg::rdf::RdfFormat::Turtle

@@ -112,6 +112,28 @@ impl Analyzer {
         }
     }
 
+    /// Like [`Analyzer::analyze`], but the whole text is one sentence (for
+    /// one-sentence-per-line inputs such as open IE benchmarks).
+    pub fn analyze_as_sentence(&self, doc: Document) -> AnalyzedDoc {
+        let tokens: Vec<Token> = tokenize(&doc.text)
+            .into_iter()
+            .map(|s| Token::unanalyzed(s, s.of(&doc.text)))
+            .collect();
+        let mut sentences = Vec::new();
+        if !tokens.is_empty() {
+            let span = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
+            let mut sentence = Sentence { span, tokens };
+            self.analyze_sentence(&mut sentence);
+            sentences.push(sentence);
+        }
+        let entities = self.recognizer.predict(&doc.text, &sentences);
+        AnalyzedDoc {
+            doc,
+            sentences,
+            entities,
+        }
+    }
+
     /// Tags, lemmatizes and parses one tokenized sentence in place (used for
     /// `--input conllu`, where tokens and sentences are given).
     pub fn analyze_sentence(&self, sentence: &mut Sentence) {

@@ -77,6 +77,57 @@ pub fn extract(
     Ok(report)
 }
 
+/// Open IE tuples in CaRB's format for every line of `paths` (one sentence
+/// per line; `-` is standard input): `sentence TAB confidence TAB relation
+/// TAB arg1 TAB arg2 …`. Lines are analysed in parallel, written in order.
+pub fn carb(engine: &Engine, paths: &[PathBuf], out: &mut dyn std::io::Write) -> Result<ExtractReport> {
+    use std::io::BufRead;
+    let mut report = ExtractReport::default();
+    for path in paths {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(source) => {
+                    report.failures.push(InputError::Io {
+                        path: path.clone(),
+                        source,
+                    });
+                    continue;
+                }
+            }
+        };
+        let mut lines = Vec::new();
+        for line in reader.lines() {
+            match line {
+                Ok(l) if !l.trim().is_empty() => lines.push(l),
+                Ok(_) => {}
+                Err(source) => {
+                    report.failures.push(InputError::Io {
+                        path: path.clone(),
+                        source,
+                    });
+                    break;
+                }
+            }
+        }
+        let docs: Vec<_> = lines
+            .par_iter()
+            .map(|l| {
+                engine
+                    .analyzer
+                    .analyze_as_sentence(Document::from_text(path.display().to_string(), l.trim()))
+            })
+            .collect();
+        for doc in &docs {
+            crate::extract::carb::write_carb(&mut &mut *out, doc).map_err(crate::Error::Output)?;
+        }
+        report.documents += docs.len();
+    }
+    Ok(report)
+}
+
 /// What [`ingest`] did.
 #[derive(Debug, Default)]
 pub struct IngestReport {
