@@ -84,6 +84,16 @@ impl Tagger {
         f
     }
 
+    /// A smaller tagger keeping only the `xpos` and `upos` most important
+    /// features of each model (for the size budget of shipped weights).
+    pub fn pruned(&self, xpos: usize, upos: usize) -> Tagger {
+        Tagger {
+            xpos_model: self.xpos_model.pruned(xpos),
+            upos_model: self.upos_model.pruned(upos),
+            ..self.clone()
+        }
+    }
+
     /// Sets `upos` and `xpos` of every token (forms must be set).
     pub fn predict(&self, sentence: &mut Sentence) {
         let words: Vec<WordAtoms> = sentence

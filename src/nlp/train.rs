@@ -32,6 +32,13 @@ const TAGDICT_MIN_COUNT: usize = 20;
 const JACKKNIFE_EPOCHS: usize = 6;
 /// Averaged weights below this are dropped from the saved models.
 const PRUNE: f32 = 0.05;
+/// Size budget of the shipped models, in features kept per model (the most
+/// important ones). Measured on EWT dev, these cost under 0.15 points
+/// against the unpruned models while cutting the files by about 3x.
+const TAGGER_XPOS_FEATURES: usize = 120_000;
+const TAGGER_UPOS_FEATURES: usize = 40_000;
+const PARSER_ACTION_FEATURES: usize = 250_000;
+const PARSER_LABEL_FEATURES: usize = 80_000;
 
 /// What to train and where to write it.
 #[derive(Clone, Debug)]
@@ -122,7 +129,8 @@ pub fn train_tagger(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
     let start = Instant::now();
     let (train, dev) = read_data(&opts.data)?;
     let clusters = read_clusters(opts, &train)?;
-    let fit = fit_tagger(&train, Some(&dev), opts.epochs, opts.seed, &clusters, opts);
+    let mut fit = fit_tagger(&train, Some(&dev), opts.epochs, opts.seed, &clusters, opts);
+    fit.tagger = fit.tagger.pruned(TAGGER_XPOS_FEATURES, TAGGER_UPOS_FEATURES);
     let scores = tag_scores(&fit.tagger, &dev);
     let features = fit.tagger.xpos_model.features() + fit.tagger.upos_model.features();
     let dev_scores = vec![("upos".to_string(), scores.upos), ("xpos".to_string(), scores.xpos)];
@@ -154,7 +162,8 @@ pub fn train_parser(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
     for s in &mut dev {
         retag(&dev_tagger, s);
     }
-    let fit = fit_parser(&train, Some(&dev), opts.epochs, opts.seed, &clusters, opts);
+    let mut fit = fit_parser(&train, Some(&dev), opts.epochs, opts.seed, &clusters, opts);
+    fit.parser = fit.parser.pruned(PARSER_ACTION_FEATURES, PARSER_LABEL_FEATURES);
     let scores = parse_scores(&fit.parser, &dev);
     let features = fit.parser.actions.features() + fit.parser.labels.features();
     let dev_scores = vec![("uas".to_string(), scores.uas), ("las".to_string(), scores.las)];

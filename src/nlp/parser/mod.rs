@@ -72,6 +72,18 @@ impl Parser {
         f
     }
 
+    /// A smaller parser keeping only the `actions` most important
+    /// transition features and `labels` label features (for the size
+    /// budget of shipped weights).
+    pub fn pruned(&self, actions: usize, labels: usize) -> Parser {
+        Parser {
+            actions: self.actions.pruned(actions),
+            labels: self.labels.pruned(labels),
+            label_names: self.label_names.clone(),
+            clusters: self.clusters.clone(),
+        }
+    }
+
     /// The label id of the root relation (label ids are class + 1; 0 = none).
     pub(crate) fn root_label(&self) -> u16 {
         self.label_names.len() as u16 + 1

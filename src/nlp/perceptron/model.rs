@@ -144,6 +144,20 @@ impl Model {
         argmax(&scores)
     }
 
+    /// The `keep` most important rows (largest absolute weight), the rest
+    /// dropped: fits a model into a size budget with the least loss.
+    pub fn pruned(&self, keep: usize) -> Model {
+        let mut rows: Vec<(f32, u64, &[f32])> = self
+            .rows()
+            .into_iter()
+            .map(|(f, w)| (w.iter().fold(0.0f32, |m, x| m.max(x.abs())), f, w))
+            .collect();
+        rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        rows.truncate(keep);
+        rows.sort_by_key(|r| r.1);
+        Model::from_rows(self.classes, rows.into_iter().map(|(_, f, w)| (f, w.to_vec())))
+    }
+
     /// Every row, for saving: `(feature, weights)`, sorted by feature.
     pub fn rows(&self) -> Vec<(u64, &[f32])> {
         let mut out: Vec<(u64, &[f32])> = self
