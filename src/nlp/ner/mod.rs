@@ -205,8 +205,7 @@ impl Recognizer {
             {
                 f.start += 1;
             }
-            while f.end > f.start && !(wordy(words[f.end - 1]) && !is_lower_word(words[f.end - 1]))
-            {
+            while f.end > f.start && (!wordy(words[f.end - 1]) || is_lower_word(words[f.end - 1])) {
                 f.end -= 1;
             }
             if f.start == f.end {
@@ -733,7 +732,7 @@ mod tests {
         ];
         let tags = rec.predict_tokens(&doc);
         assert_eq!(&tags[0][..4], ["B-MISC", "O", "B-PER", "I-PER"]);
-        assert_eq!(&tags[0][8..12], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]);
+        assert_eq!(&tags[0][8..12], ["O", "B-ORG", "I-ORG", "I-ORG"]);
         assert_eq!(tags[1][0], "B-PER");
         assert_eq!(&tags[1][7..9], ["B-PER", "I-PER"]);
     }
