@@ -117,6 +117,10 @@ impl Gazetteer {
             .lines()
             .map(str::to_string)
             .collect();
+        g.events = section("event_words")?
+            .lines()
+            .map(str::to_string)
+            .collect();
         for (i, line) in section("genders")?.lines().enumerate() {
             let gender = match line.split_once('\t') {
                 Some((name, "M")) => (name, Gender::Male),

@@ -185,11 +185,11 @@ impl SentenceView {
         let org_word: Vec<bool> = lower.iter().map(|w| gazetteer.is_org_word(w)).collect();
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let mut org_ahead = vec![None; n];
-        for i in 0..n {
+        for (i, ahead) in org_ahead.iter_mut().enumerate() {
             let mut j = i + 1;
             while j < n && j <= i + 6 {
                 if org_word[j] && capital(&form[j]) {
-                    org_ahead[i] = Some(j - i);
+                    *ahead = Some(j - i);
                     break;
                 }
                 let joiner = matches!(lower[j].as_str(), "of" | "and" | "for" | "&" | "the" | "on");

@@ -205,8 +205,7 @@ impl Recognizer {
             {
                 f.start += 1;
             }
-            while f.end > f.start && !(wordy(words[f.end - 1]) && !is_lower_word(words[f.end - 1]))
-            {
+            while f.end > f.start && (!wordy(words[f.end - 1]) || is_lower_word(words[f.end - 1])) {
                 f.end -= 1;
             }
             if f.start == f.end {
@@ -290,12 +289,13 @@ impl Recognizer {
             }
             if let Some(entry) = g.lookup(&words.join(" ")) {
                 let country = entry.subtype.as_deref() == Some("Country");
-                if country || words.len() >= 2 {
+                if country || words.len() >= 2 || is_acronym(words[0]) {
                     f.label = entry.label;
                 }
             }
         }
         for (s, words) in doc.iter().enumerate() {
+            let headline = is_headline(words);
             let mut covered = covered(found, s, words.len());
             let mut i = 0;
             while i < words.len() {
@@ -306,7 +306,8 @@ impl Recognizer {
                 if let Some((len, entry)) = g.longest_match(&words[i..]) {
                     let free = !covered[i..i + len].iter().any(|c| *c);
                     let country = entry.subtype.as_deref() == Some("Country");
-                    if free && (country || len >= 2) {
+                    let acronym = len == 1 && !headline && is_acronym(words[i]);
+                    if free && (country || len >= 2 || acronym) {
                         found.push(Found {
                             sentence: s,
                             start: i,
@@ -462,6 +463,33 @@ fn capitalised_run(words: &[&str], i: usize) -> usize {
 /// Whether `word` starts with a small letter ("military").
 fn is_lower_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// An acronym: 2 to 6 characters, capitals (and "&"), at least two letters,
+/// and not one of the common non-name abbreviations.
+fn is_acronym(word: &str) -> bool {
+    const NOT_NAMES: [&str; 16] = [
+        "TV", "OK", "AM", "PM", "GMT", "CEO", "ID", "DNA", "HIV", "AIDS", "PC", "UK", "US", "EST",
+        "CET", "GDP",
+    ];
+    let letters = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&word.len())
+        && letters >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !NOT_NAMES.contains(&word)
+}
+
+/// A headline or table row in capitals, where capitals say nothing.
+fn is_headline(words: &[&str]) -> bool {
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = letters
+        .iter()
+        .filter(|w| !w.chars().any(char::is_lowercase))
+        .count();
+    caps * 2 > letters.len()
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -733,7 +761,7 @@ mod tests {
         ];
         let tags = rec.predict_tokens(&doc);
         assert_eq!(&tags[0][..4], ["B-MISC", "O", "B-PER", "I-PER"]);
-        assert_eq!(&tags[0][8..12], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]);
+        assert_eq!(&tags[0][8..12], ["O", "B-ORG", "I-ORG", "I-ORG"]);
         assert_eq!(tags[1][0], "B-PER");
         assert_eq!(&tags[1][7..9], ["B-PER", "I-PER"]);
     }

@@ -127,8 +127,12 @@ pub fn train_ner(
         "seed": config.seed,
         "max_epochs": config.max_epochs,
         "prune": config.prune,
-        "report": report,
+        "epochs": report.epochs,
+        "dev_f1_per_epochs": report.epoch_f1,
+        "uner_dev_f1": report.dev_f1,
+        "features": report.features,
     });
+    // No wall time in the file: the same data must give the same bytes.
     Ok((
         Recognizer::from_parts(model, gazetteer, clusters, metadata),
         report,
