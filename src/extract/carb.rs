@@ -11,16 +11,11 @@
 //! knowledge graph gets. Line format: `sentence TAB confidence TAB relation
 //! TAB arg1 TAB arg2 ...`.
 
-use std::io::{self, BufRead, Write};
-use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
+use std::io::{self, Write};
 
 use super::clauses::{sentence_frames, Frame, SlotKind, Tree};
 use super::concepts;
-use crate::input::{Document, InputError};
-use crate::nlp::{tokenize, AnalyzedDoc, Analyzer, Sentence, Span, Token};
-use crate::pipeline::{Engine, ExtractReport};
+use crate::nlp::AnalyzedDoc;
 
 /// One open IE extraction.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,81 +64,6 @@ pub fn write_carb(out: &mut impl Write, doc: &AnalyzedDoc) -> io::Result<()> {
     Ok(())
 }
 
-/// `newskg extract --format carb`: reads each file (or `-`, standard input)
-/// as one sentence per line, analyses each line as a single sentence and
-/// writes its tuples with [`write_carb`]. PTB escapes of the CaRB files
-/// (`-LRB-`, two backquotes) are undone first. An unreadable file is recorded in
-/// the report and the others go on.
-pub fn write_sentences(engine: &Engine, paths: &[PathBuf], out: &mut impl Write) -> crate::Result<ExtractReport> {
-    let mut report = ExtractReport::default();
-    for path in paths {
-        let lines = match read_lines(path) {
-            Ok(lines) => lines,
-            Err(source) => {
-                report.failures.push(InputError::Io {
-                    path: path.clone(),
-                    source,
-                });
-                continue;
-            }
-        };
-        let docs: Vec<AnalyzedDoc> = lines
-            .par_iter()
-            .map(|line| analyze_line(&engine.analyzer, &path.display().to_string(), line))
-            .collect();
-        for doc in &docs {
-            write_carb(out, doc).map_err(crate::Error::Output)?;
-        }
-        report.documents += 1;
-    }
-    Ok(report)
-}
-
-fn read_lines(path: &Path) -> io::Result<Vec<String>> {
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-        Box::new(io::BufReader::new(io::stdin()))
-    } else {
-        Box::new(io::BufReader::new(std::fs::File::open(path)?))
-    };
-    let mut lines = Vec::new();
-    for line in reader.lines() {
-        let line = unescape_ptb(line?.trim());
-        if !line.is_empty() {
-            lines.push(line);
-        }
-    }
-    Ok(lines)
-}
-
-/// Undoes the Penn Treebank escapes of CaRB's sentence files.
-fn unescape_ptb(line: &str) -> String {
-    line.replace("-LRB-", "(")
-        .replace("-RRB-", ")")
-        .replace("-LSB-", "[")
-        .replace("-RSB-", "]")
-        .replace("-LCB-", "{")
-        .replace("-RCB-", "}")
-        .replace("``", "\"")
-        .replace("''", "\"")
-}
-
-/// One line as a one-sentence document (no sentence splitting: the input
-/// already has one sentence a line).
-fn analyze_line(analyzer: &Analyzer, source: &str, line: &str) -> AnalyzedDoc {
-    let tokens: Vec<Token> = tokenize(line).iter().map(|s| Token::unanalyzed(*s, s.of(line))).collect();
-    let span = Span::new(
-        tokens.first().map_or(0, |t| t.span.start),
-        tokens.last().map_or(0, |t| t.span.end),
-    );
-    let mut sentence = Sentence { span, tokens };
-    analyzer.analyze_sentence(&mut sentence);
-    AnalyzedDoc {
-        doc: Document::from_text(source, line),
-        sentences: vec![sentence],
-        entities: Vec::new(),
-    }
-}
-
 fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
@@ -187,7 +107,10 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
     });
     let subject = &subject;
     let mut moved_case = None;
-    if args.first().is_some_and(|s| s.kind == SlotKind::Oblique && s.head > f.pred) {
+    if args
+        .first()
+        .is_some_and(|s| s.kind == SlotKind::Oblique && s.head > f.pred)
+    {
         if let Some(c) = t.case_kid(args[0].head) {
             moved_case = Some(c);
             rel_tokens.push(c);
@@ -334,11 +257,6 @@ mod tests {
             l.contains(&"stems from | The delay | a software error".to_string()),
             "{l:?}"
         );
-    }
-
-    #[test]
-    fn undoes_ptb_escapes() {
-        assert_eq!(unescape_ptb("a -LRB- b -RRB- `` c ''"), "a ( b ) \" c \"");
     }
 
     #[test]
