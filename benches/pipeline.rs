@@ -1,1 +1,105 @@
-fn main() {}
+//! Throughput of each stage on real news: tokenize; tokenize+tag+parse; the
+//! full analysis (+ NER); analysis + extraction; single thread and all threads.
+//!
+//! Reads `../shared/data/bench/news-21k.jsonl.gz` (or `$NEWSKG_BENCH_CORPUS`)
+//! at run time; it is research-only data and is never committed. Without it
+//! the benchmark prints a message and measures nothing.
+//!
+//! Run: `cargo bench --bench pipeline` (or `scripts/dev bench`).
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use rayon::prelude::*;
+
+use newskg::input::Document;
+use newskg::nlp::{self, Analyzer};
+use newskg::pipeline::Engine;
+
+/// How many articles of the corpus one iteration processes.
+const SAMPLE: usize = 300;
+
+fn corpus() -> Option<Vec<Document>> {
+    let path = std::env::var_os("NEWSKG_BENCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/news-21k.jsonl.gz"))
+    });
+    let file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(_) => {
+            eprintln!("skipped: {} not found (set NEWSKG_BENCH_CORPUS)", path.display());
+            return None;
+        }
+    };
+    let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(file));
+    let docs = reader
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(&l).ok())
+        .filter_map(|v| v["text"].as_str().map(|t| Document::from_text("bench", t)))
+        .take(SAMPLE)
+        .collect();
+    Some(docs)
+}
+
+fn token_count(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| nlp::tokenize(&d.text).len() as u64).sum()
+}
+
+fn stages(c: &mut Criterion) {
+    let Some(docs) = corpus() else { return };
+    let engine = Engine::load(&Analyzer::default_dir()).expect("models load");
+    let tokens = token_count(&docs);
+    let mut group = c.benchmark_group("news");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(tokens));
+
+    group.bench_function("tokenize", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| nlp::tokenize(&d.text).len()).sum();
+            assert_eq!(n as u64, tokens);
+        })
+    });
+    group.bench_function("tokenize+tag+parse/1-thread", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                let spans = nlp::tokenize(&d.text);
+                for range in nlp::split_sentences(&d.text, &spans) {
+                    let mut s = sentence(&d.text, &spans[range]);
+                    engine.analyzer.analyze_sentence(&mut s);
+                    n += s.tokens.len();
+                }
+            }
+            assert_eq!(n as u64, tokens);
+        })
+    });
+    group.bench_function("analyze (with NER)/1-thread", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| engine.analyzer.analyze(d.clone()).sentences.len()).sum();
+            assert!(n > 0);
+        })
+    });
+    group.bench_function("analyze+extract/1-thread", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| engine.extract_document(d.clone()).facts.len()).sum();
+            assert!(n > 0);
+        })
+    });
+    group.bench_function("analyze+extract/all-threads", |b| {
+        b.iter(|| {
+            let n: usize = docs.par_iter().map(|d| engine.extract_document(d.clone()).facts.len()).sum();
+            assert!(n > 0);
+        })
+    });
+    group.finish();
+}
+
+fn sentence(text: &str, spans: &[nlp::Span]) -> nlp::Sentence {
+    let tokens: Vec<nlp::Token> = spans.iter().map(|s| nlp::Token::unanalyzed(*s, s.of(text))).collect();
+    let span = nlp::Span::new(spans.first().map_or(0, |s| s.start), spans.last().map_or(0, |s| s.end));
+    nlp::Sentence { span, tokens }
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

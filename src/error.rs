@@ -1,5 +1,6 @@
 //! The library's error type: one variant per stage error.
 
+use crate::graph::GraphError;
 use crate::input::InputError;
 use crate::nlp::corpus::CorpusError;
 use crate::nlp::ModelError;
@@ -21,6 +22,12 @@ pub enum Error {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Projecting or drawing the graph failed.
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// Writing results failed.
+    #[error("cannot write output")]
+    Output(#[source] std::io::Error),
 }
 
 /// `Result` with the library's [`Error`].

@@ -1,1 +1,16 @@
-mod placeholder {}
+//! newskg's integration tests: one binary, one module per command or concern.
+//! Each test runs the real `newskg` binary in a fresh temporary folder.
+
+// Workdir, the binary runner and shared assertions.
+mod util;
+
+// ingest: idempotence, replacement, bad inputs, a crash mid-ingest.
+mod cli_ingest;
+// query: named queries, parameters, formats, ASK exit codes, syntax errors.
+mod cli_query;
+// export: RDF round trips, DOT through Graphviz, GraphML, CSV, JSON.
+mod cli_export;
+// extract: the JSONL contract, TSV, and the gold facts of the example articles.
+mod cli_extract;
+// stats, entities and analyze.
+mod cli_misc;

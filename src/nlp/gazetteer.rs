@@ -1,11 +1,26 @@
-//! Gazetteer: known names of countries, cities, organisations and people,
-//! demonyms ("Mexican" → Mexico) and titles ("President"), compiled from the
-//! PETRARCH dictionaries into `models/gazetteer.nkw`.
+//! Gazetteer: known names of countries, places, organisations and people,
+//! demonyms ("Mexican" → Mexico), titles and role nouns ("President",
+//! "Secretary of State"), organisation suffixes ("Ministry", "Times", "Inc."),
+//! honorifics and a first-name gender table.
 //!
-//! SKELETON: the API is the contract; the lookups are being filled in.
+//! [`Gazetteer::compile`] reads the TABARI/PETRARCH dictionaries (MIT,
+//! `shared/data/gazetteers/petrarch`) plus the small hand-written lists of
+//! general English below, and [`Gazetteer::save`] writes `models/gazetteer.nkw`;
+//! at run time [`Gazetteer::load`] reads only that file. The PETRARCH files do
+//! not say which synonym of a country is a name, an adjective or a city
+//! (`+MEXICAN_`, `+MEXICO_CITY_` and `+MEJICO_` all sit under `MEXICO_`), so
+//! [`classify_synonym`] sorts them with general rules: acronyms and names
+//! sharing a word with the country are aliases, adjective-shaped words sharing
+//! its stem are demonyms, anything else is a place inside the country (typed
+//! as a Place, never merged into the country).
+//!
+//! Lookups are case-insensitive on names that contain a capital letter
+//! ("US" is the country, "us" is not) and ignore a leading "the".
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::perceptron::WeightFile;
 use super::{EntityLabel, ModelError};
 
 /// What the gazetteer knows about a name.
@@ -19,29 +34,1275 @@ pub struct GazetteerEntry {
     pub subtype: Option<String>,
 }
 
+/// Grammatical gender suggested by a first name or an honorific.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// "John", "Mr."
+    Male,
+    /// "Claudia", "Mrs."
+    Female,
+}
+
 /// Name, demonym and title lookups. `Send + Sync`.
 #[derive(Clone, Debug, Default)]
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    entries: Vec<GazetteerEntry>,
+    /// Normalised name → entry.
+    names: HashMap<String, usize>,
+    /// Lower-case demonym → country entry.
+    demonyms: HashMap<String, usize>,
+    /// Lower-case titles and role nouns, words joined by one space.
+    titles: HashSet<String>,
+    /// Lower-case words that end (or head) organisation names.
+    org_words: HashSet<String>,
+    /// Lower-case first name → gender.
+    genders: HashMap<String, Gender>,
+    /// Lower-case words that end names of events ("Cup", "Open", "Games").
+    events: HashSet<String>,
+    /// Lower-case given names seen in the political-figure lists.
+    given: HashSet<String>,
+    /// Longest name in words.
+    max_words: usize,
+}
+
+/// The weight-file kind of a compiled gazetteer.
+const KIND: &str = "gazetteer";
 
 impl Gazetteer {
     /// Loads `dir/gazetteer.nkw`.
-    pub fn load(_dir: &Path) -> Result<Gazetteer, ModelError> {
-        Ok(Gazetteer {})
+    pub fn load(dir: &Path) -> Result<Gazetteer, ModelError> {
+        let path = dir.join("gazetteer.nkw");
+        let file = WeightFile::load(&path, KIND)?;
+        Gazetteer::from_weight_file(&file).map_err(|message| ModelError::Corrupt { path, message })
+    }
+
+    /// Decodes a gazetteer from its weight file.
+    pub fn from_weight_file(file: &WeightFile) -> Result<Gazetteer, String> {
+        let section = |name: &str| -> Result<&str, String> {
+            let bytes = file
+                .section(name)
+                .ok_or_else(|| format!("missing section {name:?}"))?;
+            std::str::from_utf8(bytes).map_err(|_| format!("section {name:?} is not UTF-8"))
+        };
+        let mut g = Gazetteer::default();
+        for (i, line) in section("entries")?.lines().enumerate() {
+            let mut cols = line.split('\t');
+            let (Some(canonical), Some(label), Some(subtype)) =
+                (cols.next(), cols.next(), cols.next())
+            else {
+                return Err(format!("entries line {}: expected 3 columns", i + 1));
+            };
+            let label = label_from_str(label)
+                .ok_or_else(|| format!("entries line {}: bad label {label:?}", i + 1))?;
+            g.entries.push(GazetteerEntry {
+                canonical: canonical.to_string(),
+                label,
+                subtype: (!subtype.is_empty()).then(|| subtype.to_string()),
+            });
+        }
+        for (section_name, map) in [("names", &mut g.names), ("demonyms", &mut g.demonyms)] {
+            for (i, line) in section(section_name)?.lines().enumerate() {
+                let parsed = line
+                    .split_once('\t')
+                    .and_then(|(k, v)| Some((k, v.parse::<usize>().ok()?)))
+                    .filter(|(_, v)| *v < g.entries.len());
+                let (key, index) =
+                    parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
+                map.insert(key.to_string(), index);
+            }
+        }
+        g.titles = section("titles")?.lines().map(str::to_string).collect();
+        g.org_words = section("org_words")?.lines().map(str::to_string).collect();
+        g.given = section("given_names")?
+            .lines()
+            .map(str::to_string)
+            .collect();
+        g.events = section("event_words")?
+            .lines()
+            .map(str::to_string)
+            .collect();
+        for (i, line) in section("genders")?.lines().enumerate() {
+            let gender = match line.split_once('\t') {
+                Some((name, "M")) => (name, Gender::Male),
+                Some((name, "F")) => (name, Gender::Female),
+                _ => return Err(format!("genders line {}: bad row", i + 1)),
+            };
+            g.genders.insert(gender.0.to_string(), gender.1);
+        }
+        g.max_words = g
+            .names
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
+        Ok(g)
+    }
+
+    /// Encodes the gazetteer as a weight file (sorted, so equal gazetteers give equal bytes).
+    pub fn to_weight_file(&self) -> WeightFile {
+        let mut file = WeightFile::new(
+            KIND,
+            serde_json::json!({
+                "source": "TABARI/PETRARCH Phoenix dictionaries (2014), shared/data/gazetteers/petrarch, plus hand-written lists in src/nlp/gazetteer.rs",
+                "licence": "MIT (c) 2014 Open Event Data Alliance (PETRARCH dictionaries); hand-written lists: the project's licence",
+                "command": "newskg train gazetteer --data ../shared/data",
+                "entries": self.entries.len(),
+                "names": self.names.len(),
+            }),
+        );
+        let entries: String = self
+            .entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}\t{}\t{}\n",
+                    e.canonical,
+                    e.label.as_str(),
+                    e.subtype.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        let map_lines = |map: &HashMap<String, usize>| -> String {
+            let mut rows: Vec<_> = map.iter().collect();
+            rows.sort();
+            rows.into_iter()
+                .map(|(k, v)| format!("{k}\t{v}\n"))
+                .collect()
+        };
+        let set_lines = |set: &HashSet<String>| -> String {
+            let mut rows: Vec<_> = set.iter().collect();
+            rows.sort();
+            rows.into_iter().map(|k| format!("{k}\n")).collect()
+        };
+        let mut genders: Vec<_> = self.genders.iter().collect();
+        genders.sort_by_key(|(k, _)| k.as_str());
+        let genders: String = genders
+            .into_iter()
+            .map(|(k, g)| format!("{k}\t{}\n", if *g == Gender::Male { "M" } else { "F" }))
+            .collect();
+        for (name, text) in [
+            ("entries", entries),
+            ("names", map_lines(&self.names)),
+            ("demonyms", map_lines(&self.demonyms)),
+            ("titles", set_lines(&self.titles)),
+            ("org_words", set_lines(&self.org_words)),
+            ("given_names", set_lines(&self.given)),
+            ("event_words", set_lines(&self.events)),
+            ("genders", genders),
+        ] {
+            file.sections.push((name.to_string(), text.into_bytes()));
+        }
+        file
+    }
+
+    /// Writes the gazetteer to `path` (normally `models/gazetteer.nkw`).
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        self.to_weight_file().save(path)
+    }
+
+    /// Builds the gazetteer from the PETRARCH folder (the `Phoenix.*.txt`
+    /// files) and the hand-written lists.
+    pub fn compile(petrarch_dir: &Path) -> Result<Gazetteer, ModelError> {
+        let read = |name: &str| -> Result<String, ModelError> {
+            let path = petrarch_dir.join(name);
+            let bytes = std::fs::read(&path).map_err(|source| ModelError::Io { path, source })?;
+            // Latin-1 with stray bytes: map each byte to the char of that code point.
+            Ok(bytes.iter().map(|&b| char::from(b)).collect())
+        };
+        Ok(Gazetteer::compile_from(
+            &read("Phoenix.Countries.actors.txt")?,
+            &read("Phoenix.International.actors.txt")?,
+            &read("Phoenix.MilNonState.actors.txt")?,
+            &read("Phoenix.agents.txt")?,
+        ))
+    }
+
+    /// Builds the gazetteer from the texts of the four PETRARCH files.
+    pub fn compile_from(
+        countries: &str,
+        international: &str,
+        armed_groups: &str,
+        agents: &str,
+    ) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for (name, gender) in MALE_NAMES
+            .iter()
+            .map(|n| (n, Gender::Male))
+            .chain(FEMALE_NAMES.iter().map(|n| (n, Gender::Female)))
+        {
+            g.genders.insert((*name).to_string(), gender);
+        }
+        g.org_words = ORG_WORDS.iter().map(|w| (*w).to_string()).collect();
+        g.titles = TITLES.iter().map(|w| (*w).to_string()).collect();
+        for line in agents.lines() {
+            g.add_agent(line);
+        }
+        // Countries first: their names win over later duplicates.
+        let country_blocks = blocks(countries);
+        for b in &country_blocks {
+            g.add_country_block(b);
+        }
+        for b in blocks(international) {
+            g.add_org_block(&b, true);
+        }
+        for b in blocks(armed_groups) {
+            g.add_org_block(&b, false);
+        }
+        for (word, country) in IRREGULAR_DEMONYMS {
+            if let Some(&i) = g.names.get(&normalize(country)) {
+                g.demonyms.entry((*word).to_string()).or_insert(i);
+            }
+        }
+        for (word, canonical, label, subtype) in GROUP_ADJECTIVES {
+            let i = g.add_entry((*canonical).to_string(), *label, *subtype);
+            g.demonyms.entry((*word).to_string()).or_insert(i);
+        }
+        g.events = EVENT_WORDS.iter().map(|w| (*w).to_string()).collect();
+        // A demonym is not a name of its own ("French" under France).
+        g.names.retain(|k, _| !g.demonyms.contains_key(k));
+        g.max_words = g
+            .names
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
+        g
+    }
+
+    fn add_entry(&mut self, canonical: String, label: EntityLabel, subtype: Option<&str>) -> usize {
+        self.entries.push(GazetteerEntry {
+            canonical,
+            label,
+            subtype: subtype.map(str::to_string),
+        });
+        self.entries.len() - 1
+    }
+
+    fn add_name(&mut self, words: &[String], entry: usize) {
+        let key = words.join(" ");
+        if !key.is_empty() && key.chars().any(char::is_alphabetic) {
+            self.names.entry(key).or_insert(entry);
+        }
+    }
+
+    fn add_agent(&mut self, line: &str) {
+        let line = line.split('#').next().unwrap_or("");
+        let Some((name, _code)) = line.split_once('[') else {
+            return;
+        };
+        let name = name.trim().trim_end_matches('_');
+        if name.is_empty() || name.contains('{') || name.contains('=') {
+            return;
+        }
+        let expansions: Vec<String> = if name.contains("!PERSON!") {
+            ["MAN", "WOMAN", "MEN", "WOMEN", "PERSON"]
+                .iter()
+                .map(|x| name.replace("!PERSON!", x))
+                .collect()
+        } else if name.contains("!MINIST!") {
+            ["MINISTER", "MINISTERS", "MINISTRY", "MINISTRIES"]
+                .iter()
+                .map(|x| name.replace("!MINIST!", x))
+                .collect()
+        } else if name.contains('!') {
+            return;
+        } else {
+            vec![name.to_string()]
+        };
+        for e in expansions {
+            let words = name_words(&e);
+            if !words.is_empty() {
+                self.titles.insert(words.join(" "));
+            }
+        }
+    }
+
+    fn add_country_block(&mut self, b: &Block) {
+        let head = &b.names[0];
+        // "Russian Federation [RUS]" is a country; "Kurdistan Regional
+        // Government [IRQ >20060520]" is not.
+        let is_country = b.codes.first().is_some_and(|c| {
+            is_country_code(c) && (!c.contains(' ') || !head.iter().any(|w| is_org_word(w)))
+        });
+        if is_country {
+            let key = head.join(" ");
+            let canonical = CANONICAL_COUNTRIES
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or_else(|| title_case(head), |(_, c)| (*c).to_string());
+            let country = self.add_entry(canonical.clone(), EntityLabel::Place, Some("Country"));
+            let mut base: Vec<String> = head.clone();
+            base.extend(name_words(&canonical));
+            let mut stems = base.clone();
+            self.add_name(head, country);
+            self.add_name(&name_words(&canonical), country);
+            // Aliases first, so that demonyms may share a stem with any of
+            // them ("British" with "Great Britain").
+            for syn in &b.names[1..] {
+                if classify_synonym(syn, &base, &base) == Synonym::Alias {
+                    stems.extend(syn.iter().filter(|w| w.len() >= 4).cloned());
+                }
+            }
+            for syn in &b.names[1..] {
+                match classify_synonym(syn, &base, &stems) {
+                    Synonym::Alias => self.add_name(syn, country),
+                    Synonym::Demonym => {
+                        self.demonyms.entry(syn.join(" ")).or_insert(country);
+                    }
+                    Synonym::Place => {
+                        let subtype = syn.iter().any(|w| w == "city").then_some("City");
+                        let place = self.add_entry(title_case(syn), EntityLabel::Place, subtype);
+                        self.add_name(syn, place);
+                    }
+                }
+            }
+        } else if b.person_source && head.len() >= 2 {
+            let person = self.add_entry(title_case(head), EntityLabel::Person, None);
+            self.given.insert(head[0].clone());
+            for n in &b.names {
+                self.add_name(n, person);
+            }
+        } else if head.iter().any(|w| is_org_word(w)) {
+            let org = self.add_entry(title_case(head), EntityLabel::Organization, None);
+            for n in &b.names {
+                self.add_name(n, org);
+            }
+        }
+    }
+
+    fn add_org_block(&mut self, b: &Block, people_possible: bool) {
+        let head = &b.names[0];
+        let org_like = head.len() == 1 || head.len() >= 4 || head.iter().any(|w| is_org_word(w));
+        let person = people_possible
+            && !org_like
+            && (self.given.contains(&head[0]) || self.genders.contains_key(&head[0]));
+        let label = if person {
+            EntityLabel::Person
+        } else {
+            EntityLabel::Organization
+        };
+        let entry = self.add_entry(title_case(head), label, None);
+        for n in &b.names {
+            // A one-word acronym of two letters ("UN") is too ambiguous in
+            // lower case; keys are matched only on capitalised text anyway.
+            self.add_name(n, entry);
+        }
     }
 
     /// The entry for a name as written ("U.S.", "Mexico", "New York Times").
-    pub fn lookup(&self, _name: &str) -> Option<&GazetteerEntry> {
-        None
+    /// Names without any capital letter never match.
+    pub fn lookup(&self, name: &str) -> Option<&GazetteerEntry> {
+        if !name.chars().any(char::is_uppercase) {
+            return None;
+        }
+        let key = normalize(name);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        self.names.get(key).map(|&i| &self.entries[i])
     }
 
-    /// The country or place a demonym or adjective refers to ("Mexican" → Mexico).
-    pub fn demonym(&self, _word: &str) -> Option<&GazetteerEntry> {
-        None
+    /// The longest known name starting at `words[0]` (at least one word must
+    /// be capitalised): its length in words and its entry.
+    pub fn longest_match(&self, words: &[&str]) -> Option<(usize, &GazetteerEntry)> {
+        let limit = words.len().min(self.max_words);
+        let mut key = String::new();
+        let mut best = None;
+        let mut capital = false;
+        for (n, w) in words[..limit].iter().enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&w.to_lowercase());
+            capital |= w.chars().next().is_some_and(char::is_uppercase);
+            if capital {
+                if let Some(&i) = self.names.get(&key) {
+                    best = Some((n + 1, &self.entries[i]));
+                }
+            }
+        }
+        best
+    }
+
+    /// The country or place a demonym or adjective refers to ("Mexican" →
+    /// Mexico, "South Korean" → South Korea; plurals such as "Mexicans" too).
+    /// Adjectives of regions, religions and peoples ("European", "Muslim",
+    /// "Kurdish") give an entry of their own.
+    pub fn demonym(&self, word: &str) -> Option<&GazetteerEntry> {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = normalize(word);
+        self.demonyms
+            .get(&lower)
+            .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
+            .map(|&i| &self.entries[i])
     }
 
     /// Whether `words` (lower-case) is a title or role noun ("president",
     /// "secretary of state", "ambassador").
-    pub fn is_title(&self, _words: &str) -> bool {
-        false
+    pub fn is_title(&self, words: &str) -> bool {
+        self.titles.contains(&normalize(words))
+    }
+
+    /// Whether `word` typically ends or heads an organisation name
+    /// ("Ministry", "Times", "Inc.", "University", "Party").
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(&word.to_lowercase())
+    }
+
+    /// The gender a first name or honorific suggests ("Claudia", "Mr."), if any.
+    pub fn gender(&self, first_name: &str) -> Option<Gender> {
+        let lower = first_name.to_lowercase();
+        match lower.trim_end_matches('.') {
+            "mr" | "sir" | "lord" => Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" => Some(Gender::Female),
+            _ => self.genders.get(&lower).copied(),
+        }
+    }
+
+    /// Whether `word` typically ends the name of an event or competition
+    /// ("World Cup", "U.S. Open", "Olympic Games").
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.events.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is a known given name (hand-written list or a first
+    /// name of a political figure in the PETRARCH lists).
+    pub fn is_given_name(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.genders.contains_key(&lower) || self.given.contains(&lower)
+    }
+}
+
+/// One dictionary entry: its names (headline first, then `+` synonyms), its
+/// codes, and whether it comes from the country-info person lists.
+struct Block {
+    names: Vec<Vec<String>>,
+    codes: Vec<String>,
+    person_source: bool,
+}
+
+/// Splits a TABARI actor file into entries.
+fn blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for raw in text.lines() {
+        let (body, comment) = raw.split_once('#').unwrap_or((raw, ""));
+        let codes: Vec<String> = body
+            .split('[')
+            .skip(1)
+            .filter_map(|c| c.split(']').next())
+            .map(|c| c.trim().to_string())
+            .collect();
+        let name_part = body.split('[').next().unwrap_or("");
+        let first = raw.chars().next();
+        match first {
+            Some('+') => {
+                if let Some(b) = out.last_mut() {
+                    let words = name_words(&name_part[1..]);
+                    if !words.is_empty() {
+                        b.names.push(words);
+                    }
+                    b.codes.extend(codes);
+                }
+            }
+            Some(c) if c.is_whitespace() => {
+                if let Some(b) = out.last_mut() {
+                    b.codes.extend(codes);
+                }
+            }
+            Some(c) if c.is_alphanumeric() => {
+                let words = name_words(name_part);
+                if !words.is_empty() {
+                    out.push(Block {
+                        names: vec![words],
+                        codes,
+                        person_source: comment.contains("CountryInfo"),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The lower-case words of a TABARI name (`UNITED_STATES_` → united, states).
+fn name_words(name: &str) -> Vec<String> {
+    let name = name.trim();
+    if name.contains('(') || name.contains('{') || name.contains('!') {
+        return Vec::new();
+    }
+    name.split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A name as a lookup key: lower-case words joined by one space.
+fn normalize(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `united states` → `United States`; small function words stay lower-case.
+fn title_case(words: &[String]) -> String {
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i > 0
+                && matches!(
+                    w.as_str(),
+                    "of" | "the" | "and" | "de" | "del" | "la" | "for" | "on"
+                )
+            {
+                return w.clone();
+            }
+            if w.len() <= 4 && w.contains('.') {
+                return w.to_uppercase();
+            }
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn label_from_str(s: &str) -> Option<EntityLabel> {
+    [
+        EntityLabel::Person,
+        EntityLabel::Organization,
+        EntityLabel::Place,
+        EntityLabel::Misc,
+    ]
+    .into_iter()
+    .find(|l| l.as_str() == s)
+}
+
+/// A CAMEO country code: three capital letters and no role (dates allowed:
+/// `[IRQ <20030320]`).
+fn is_country_code(code: &str) -> bool {
+    let code = code.split_whitespace().next().unwrap_or("");
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn is_org_word(w: &str) -> bool {
+    ORG_WORDS.contains(&w)
+        || matches!(
+            w,
+            "house" | "forces" | "government" | "front" | "movement" | "brigade"
+        )
+}
+
+/// What a `+` synonym under a country is.
+#[derive(Debug, PartialEq, Eq)]
+enum Synonym {
+    /// Another name of the country ("U.S.", "United States", "America").
+    Alias,
+    /// Its adjective or people ("Mexican").
+    Demonym,
+    /// A city, region or feature inside it ("Guadalajara").
+    Place,
+}
+
+/// Sorts a synonym of a country whose own name words are `base` and whose
+/// name words with those of its aliases are `stems`.
+fn classify_synonym(syn: &[String], base: &[String], stems: &[String]) -> Synonym {
+    const PLACE_WORDS: [&str; 14] = [
+        "city",
+        "gulf",
+        "bay",
+        "mount",
+        "mt",
+        "lake",
+        "river",
+        "desert",
+        "peninsula",
+        "province",
+        "state",
+        "sea",
+        "valley",
+        "canal",
+    ];
+    let words = |list: &'_ [String]| -> Vec<String> {
+        list.iter()
+            .filter(|w| !matches!(w.as_str(), "of" | "the" | "and"))
+            .cloned()
+            .collect()
+    };
+    let (own, content) = (words(base), words(stems));
+    let initials: String = own.iter().filter_map(|w| w.chars().next()).collect();
+    let joined: String = syn.concat().replace('.', "");
+    if syn.len() == 1 && joined.len() >= 2 && (initials.starts_with(&joined) || joined == initials)
+    {
+        return Synonym::Alias;
+    }
+    if syn
+        .iter()
+        .any(|w| PLACE_WORDS.contains(&w.as_str()) && !stems.contains(w))
+    {
+        return Synonym::Place;
+    }
+    if syn
+        .iter()
+        .any(|w| w.len() >= 4 && content.iter().any(|s| s == w))
+    {
+        return Synonym::Alias;
+    }
+    // "South Korean" under "South Korea": same first word, the second a demonym.
+    if syn.len() == 2 && own.len() == 2 && syn[0] == own[0] {
+        return match classify_synonym(&syn[1..], &own[1..], &own[1..]) {
+            Synonym::Demonym => Synonym::Demonym,
+            _ => Synonym::Place,
+        };
+    }
+    if syn.len() == 1 {
+        let w = &syn[0];
+        let shared = content
+            .iter()
+            .map(|s| common_prefix(s, w))
+            .max()
+            .unwrap_or(0);
+        // "Iraqi" is "Iraq" + i, while "Mexicali" is a city: an -i adjective
+        // keeps nearly all of the stem; -an/-ese/-ish ones may change more.
+        let n = w.chars().count();
+        let adjective = if w.ends_with('i') {
+            shared + 2 >= n
+        } else {
+            ["an", "ese", "ish", "ic", "ch"]
+                .iter()
+                .any(|s| w.ends_with(s))
+                && shared + 5 >= n
+        };
+        if adjective && shared >= 3 {
+            return Synonym::Demonym;
+        }
+        // Misspellings of a one-word country ("mejico", "irak").
+        if shared >= 1 && n >= 5 && own.len() <= 2 && own.iter().any(|o| edit_distance(w, o) <= 2) {
+            return Synonym::Alias;
+        }
+    }
+    Synonym::Place
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Short names for countries whose dictionary headline is a long form.
+const CANONICAL_COUNTRIES: [(&str, &str); 8] = [
+    ("united states of america", "United States"),
+    ("russian federation", "Russia"),
+    ("republic of south africa", "South Africa"),
+    ("united republic of tanzania", "Tanzania"),
+    ("brunei darussalam", "Brunei"),
+    ("madagaskar", "Madagascar"),
+    (
+        "democratic republic of the congo",
+        "Democratic Republic of the Congo",
+    ),
+    ("german democratic republic", "East Germany"),
+];
+
+/// Demonyms that do not share a stem with their country's name.
+const IRREGULAR_DEMONYMS: [(&str, &str); 15] = [
+    ("russian", "Russia"),
+    ("french", "France"),
+    ("dutch", "Netherlands"),
+    ("swiss", "Switzerland"),
+    ("greek", "Greece"),
+    ("danish", "Denmark"),
+    ("irish", "Ireland"),
+    ("english", "United Kingdom"),
+    ("scottish", "United Kingdom"),
+    ("welsh", "United Kingdom"),
+    ("filipino", "Philippines"),
+    ("czech", "Czech Republic"),
+    ("emirati", "United Arab Emirates"),
+    ("saudi", "Saudi Arabia"),
+    ("yemeni", "Yemen"),
+];
+
+/// Adjectives and plurals of regions, religions and peoples (hand-written):
+/// word, canonical name, type, subtype.
+const GROUP_ADJECTIVES: &[(&str, &str, EntityLabel, Option<&str>)] = &[
+    ("european", "Europe", EntityLabel::Place, Some("Region")),
+    ("african", "Africa", EntityLabel::Place, Some("Region")),
+    ("asian", "Asia", EntityLabel::Place, Some("Region")),
+    (
+        "latin american",
+        "Latin America",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    (
+        "middle eastern",
+        "Middle East",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    (
+        "scandinavian",
+        "Scandinavia",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    ("balkan", "Balkans", EntityLabel::Place, Some("Region")),
+    ("caribbean", "Caribbean", EntityLabel::Place, Some("Region")),
+    ("arab", "Arabs", EntityLabel::Misc, None),
+    ("kurdish", "Kurds", EntityLabel::Misc, None),
+    ("kurd", "Kurds", EntityLabel::Misc, None),
+    ("muslim", "Islam", EntityLabel::Misc, None),
+    ("moslem", "Islam", EntityLabel::Misc, None),
+    ("islamic", "Islam", EntityLabel::Misc, None),
+    ("christian", "Christianity", EntityLabel::Misc, None),
+    ("catholic", "Catholicism", EntityLabel::Misc, None),
+    ("protestant", "Protestantism", EntityLabel::Misc, None),
+    ("jewish", "Judaism", EntityLabel::Misc, None),
+    ("jew", "Judaism", EntityLabel::Misc, None),
+    ("hindu", "Hinduism", EntityLabel::Misc, None),
+    ("buddhist", "Buddhism", EntityLabel::Misc, None),
+    ("sunni", "Sunni Islam", EntityLabel::Misc, None),
+    ("shi'ite", "Shia Islam", EntityLabel::Misc, None),
+    ("shiite", "Shia Islam", EntityLabel::Misc, None),
+    ("hispanic", "Hispanics", EntityLabel::Misc, None),
+    ("olympic", "Olympic Games", EntityLabel::Misc, None),
+];
+
+/// Last words of event and competition names (hand-written).
+const EVENT_WORDS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "prix",
+    "trophy",
+    "classic",
+    "masters",
+    "tournament",
+    "marathon",
+    "rally",
+    "festival",
+    "expo",
+    "summit",
+    "war",
+    "awards",
+    "prize",
+];
+
+/// Words that end or head organisation names (hand-written, general English).
+const ORG_WORDS: &[&str] = &[
+    "department",
+    "ministry",
+    "agency",
+    "times",
+    "post",
+    "party",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "ag",
+    "gmbh",
+    "bank",
+    "university",
+    "council",
+    "committee",
+    "commission",
+    "court",
+    "congress",
+    "senate",
+    "parliament",
+    "assembly",
+    "association",
+    "institute",
+    "institution",
+    "foundation",
+    "group",
+    "company",
+    "corporation",
+    "airlines",
+    "airways",
+    "fund",
+    "union",
+    "federation",
+    "league",
+    "club",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "church",
+    "army",
+    "navy",
+    "police",
+    "office",
+    "service",
+    "services",
+    "board",
+    "authority",
+    "administration",
+    "bureau",
+    "news",
+    "journal",
+    "herald",
+    "tribune",
+    "press",
+    "network",
+    "systems",
+    "technologies",
+    "motors",
+    "holdings",
+    "partners",
+    "organization",
+    "organisation",
+    "society",
+    "center",
+    "centre",
+    "museum",
+    "reserve",
+    "exchange",
+    "cabinet",
+    "guard",
+    "command",
+    "agencies",
+    "broadcasting",
+    "television",
+    "radio",
+    "magazine",
+    "gazette",
+    "daily",
+    "telegraph",
+    "guardian",
+    "secretariat",
+    "alliance",
+    "coalition",
+    "industries",
+    "protection",
+];
+
+/// Titles and role nouns beside those of the PETRARCH agents file.
+const TITLES: &[&str] = &[
+    "president",
+    "vice president",
+    "prime minister",
+    "deputy prime minister",
+    "secretary of state",
+    "secretary",
+    "minister",
+    "foreign minister",
+    "ambassador",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen.",
+    "admiral",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lieutenant",
+    "sergeant",
+    "commander",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "judge",
+    "justice",
+    "attorney general",
+    "prosecutor",
+    "lawmaker",
+    "leader",
+    "premier",
+    "sheikh",
+    "ceo",
+    "chief executive",
+    "president-elect",
+    "dr.",
+    "professor",
+    "prof.",
+    "coach",
+    "envoy",
+];
+
+/// Common given names, male (hand-written).
+const MALE_NAMES: &[&str] = &[
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "christopher",
+    "daniel",
+    "matthew",
+    "anthony",
+    "mark",
+    "donald",
+    "steven",
+    "paul",
+    "andrew",
+    "joshua",
+    "kenneth",
+    "kevin",
+    "brian",
+    "george",
+    "timothy",
+    "ronald",
+    "edward",
+    "jason",
+    "jeffrey",
+    "ryan",
+    "jacob",
+    "gary",
+    "nicholas",
+    "eric",
+    "jonathan",
+    "stephen",
+    "larry",
+    "justin",
+    "scott",
+    "brandon",
+    "benjamin",
+    "samuel",
+    "gregory",
+    "alexander",
+    "frank",
+    "patrick",
+    "raymond",
+    "jack",
+    "dennis",
+    "jerry",
+    "tyler",
+    "aaron",
+    "jose",
+    "adam",
+    "henry",
+    "nathan",
+    "douglas",
+    "zachary",
+    "peter",
+    "kyle",
+    "walter",
+    "ethan",
+    "jeremy",
+    "harold",
+    "keith",
+    "christian",
+    "roger",
+    "noah",
+    "gerald",
+    "carl",
+    "terry",
+    "sean",
+    "austin",
+    "arthur",
+    "lawrence",
+    "jesse",
+    "dylan",
+    "bryan",
+    "joe",
+    "jordan",
+    "billy",
+    "bruce",
+    "albert",
+    "willie",
+    "gabriel",
+    "logan",
+    "alan",
+    "juan",
+    "wayne",
+    "roy",
+    "ralph",
+    "randy",
+    "eugene",
+    "vincent",
+    "russell",
+    "louis",
+    "bobby",
+    "philip",
+    "johnny",
+    "marco",
+    "carlos",
+    "luis",
+    "miguel",
+    "jorge",
+    "pedro",
+    "manuel",
+    "andres",
+    "vladimir",
+    "boris",
+    "barack",
+    "bill",
+    "mike",
+    "tom",
+    "jim",
+    "bob",
+    "joe",
+    "ted",
+    "hans",
+    "pierre",
+    "ahmed",
+    "mohammed",
+];
+
+/// Common given names, female (hand-written).
+const FEMALE_NAMES: &[&str] = &[
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "betty",
+    "margaret",
+    "sandra",
+    "ashley",
+    "kimberly",
+    "emily",
+    "donna",
+    "michelle",
+    "dorothy",
+    "carol",
+    "amanda",
+    "melissa",
+    "deborah",
+    "stephanie",
+    "rebecca",
+    "sharon",
+    "laura",
+    "cynthia",
+    "kathleen",
+    "amy",
+    "shirley",
+    "angela",
+    "helen",
+    "anna",
+    "brenda",
+    "pamela",
+    "nicole",
+    "emma",
+    "samantha",
+    "katherine",
+    "christine",
+    "debra",
+    "rachel",
+    "catherine",
+    "carolyn",
+    "janet",
+    "ruth",
+    "maria",
+    "heather",
+    "diane",
+    "virginia",
+    "julie",
+    "joyce",
+    "victoria",
+    "olivia",
+    "kelly",
+    "christina",
+    "lauren",
+    "joan",
+    "evelyn",
+    "judith",
+    "megan",
+    "cheryl",
+    "andrea",
+    "hannah",
+    "martha",
+    "jacqueline",
+    "frances",
+    "gloria",
+    "ann",
+    "teresa",
+    "kathryn",
+    "sara",
+    "janice",
+    "jean",
+    "alice",
+    "madison",
+    "doris",
+    "abigail",
+    "julia",
+    "judy",
+    "grace",
+    "denise",
+    "amber",
+    "marilyn",
+    "beverly",
+    "danielle",
+    "theresa",
+    "sophia",
+    "claudia",
+    "hillary",
+    "angela",
+    "theresa",
+    "kamala",
+    "nancy",
+    "ursula",
+    "marine",
+    "giorgia",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTRIES: &str = "# comment\nMEXICO_  [MEX]\n+MEXICAN_ \n+MEJICO_ \n+MEXICO_CITY_ \n+GUADALAJARA_ \n\
+        JOSE_LOPEZ_PORTILLO_  # CountryInfo.txt\n\t[MEXGOV 761201-821130]\n\
+        UNITED_STATES_OF_AMERICA_  [USA]\n+WASHINGTON_ \n+AMERICAN_ \n+AMERICA\n+US_ # hard\n+U.S. \n+UNITED_STATES_ \n\
+        WHITE_HOUSE_\n+THE_WHITE_HOUSE_\n\t[USAGOV]\n\
+        IRAQ_\n+IRAQI_ \n+BAGHDAD_ \n\t[IRQ]\n";
+    const INTERNATIONAL: &str =
+        "UNITED_NATIONS_ [IGOUNO]\n+UN_\nJOHN_BOLTON_\n+J._BOLTON_\n\t[IGOUNO]\n";
+    const AGENTS: &str = "!PERSON! = MAN, MEN\nPRESIDENT [~GOV]\nSECRETARY_OF_STATE [~GOV]\nAMBASSADOR_TO {} [~GOV]\nCATTLE!PERSON! [~AGR]\n";
+
+    fn tiny() -> Gazetteer {
+        Gazetteer::compile_from(COUNTRIES, INTERNATIONAL, "HAMAS [NGMHAM]\n", AGENTS)
+    }
+
+    #[test]
+    fn countries_aliases_demonyms_places() {
+        let g = tiny();
+        for name in [
+            "U.S.",
+            "US",
+            "United States",
+            "America",
+            "the United States",
+        ] {
+            let e = g.lookup(name).unwrap_or_else(|| panic!("{name} not found"));
+            assert_eq!(e.canonical, "United States", "{name}");
+            assert_eq!(e.subtype.as_deref(), Some("Country"));
+        }
+        assert_eq!(g.lookup("us"), None);
+        assert_eq!(g.lookup("Mejico").unwrap().canonical, "Mexico");
+        assert_eq!(g.demonym("Mexican").unwrap().canonical, "Mexico");
+        assert_eq!(g.demonym("Mexicans").unwrap().canonical, "Mexico");
+        assert_eq!(g.demonym("Iraqi").unwrap().canonical, "Iraq");
+        let city = g.lookup("Mexico City").unwrap();
+        assert_eq!(
+            (city.label, city.subtype.as_deref()),
+            (EntityLabel::Place, Some("City"))
+        );
+        assert_eq!(g.lookup("Guadalajara").unwrap().label, EntityLabel::Place);
+        assert_eq!(g.lookup("Baghdad").unwrap().subtype, None);
+        assert_eq!(
+            g.lookup("White House").unwrap().label,
+            EntityLabel::Organization
+        );
+        assert_eq!(g.lookup("UN").unwrap().canonical, "United Nations");
+        assert_eq!(g.lookup("John Bolton").unwrap().label, EntityLabel::Person);
+        assert_eq!(
+            g.lookup("Jose Lopez Portillo").unwrap().label,
+            EntityLabel::Person
+        );
+        assert_eq!(g.lookup("Hamas").unwrap().label, EntityLabel::Organization);
+    }
+
+    #[test]
+    fn titles_genders_org_words() {
+        let g = tiny();
+        assert!(g.is_title("secretary of state"));
+        assert!(g.is_title("president"));
+        assert!(g.is_title("cattleman"));
+        assert!(!g.is_title("table"));
+        assert_eq!(g.gender("Claudia"), Some(Gender::Female));
+        assert_eq!(g.gender("Mr."), Some(Gender::Male));
+        assert_eq!(g.gender("Xyzzy"), None);
+        assert!(g.is_org_word("Ministry") && g.is_org_word("Inc."));
+        assert!(g.is_given_name("jose"));
+    }
+
+    #[test]
+    fn longest_match_needs_a_capital() {
+        let g = tiny();
+        let (n, e) = g.longest_match(&["Mexico", "City", "police"]).unwrap();
+        assert_eq!((n, e.canonical.as_str()), (2, "Mexico City"));
+        assert!(g.longest_match(&["us", "too"]).is_none());
+        assert!(g.longest_match(&[]).is_none());
+    }
+
+    #[test]
+    fn weight_file_round_trip() {
+        let g = tiny();
+        let file = g.to_weight_file();
+        let again =
+            Gazetteer::from_weight_file(&WeightFile::from_bytes(&file.to_bytes(), KIND).unwrap())
+                .unwrap();
+        assert_eq!(again.to_weight_file(), file);
+        assert_eq!(again.lookup("US").unwrap().canonical, "United States");
+    }
+
+    #[test]
+    fn shipped_gazetteer_knows_the_basics() {
+        let dir = crate::nlp::Analyzer::default_dir();
+        let g = Gazetteer::load(&dir).unwrap();
+        for name in ["U.S.", "US", "United States", "America"] {
+            assert_eq!(
+                g.lookup(name).map(|e| e.canonical.as_str()),
+                Some("United States"),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            g.demonym("Mexican").map(|e| e.canonical.as_str()),
+            Some("Mexico")
+        );
+        assert!(g.is_title("secretary of state"));
+        assert!(g.is_title("ambassador"));
     }
 }

@@ -15,6 +15,7 @@ mod lemmatize;
 mod ner;
 mod parser;
 pub mod perceptron;
+pub mod train;
 mod sentences;
 mod tagger;
 mod tokenize;
@@ -22,9 +23,9 @@ mod types;
 
 use std::path::{Path, PathBuf};
 
-pub use gazetteer::{Gazetteer, GazetteerEntry};
+pub use gazetteer::{Gazetteer, GazetteerEntry, Gender};
 pub use lemmatize::Lemmatizer;
-pub use ner::Recognizer;
+pub use ner::{train_ner, NerTrainConfig, NerTrainReport, Recognizer};
 pub use parser::Parser;
 pub use sentences::split_sentences;
 pub use tagger::Tagger;
@@ -102,6 +103,28 @@ impl Analyzer {
             .collect();
         for s in &mut sentences {
             self.analyze_sentence(s);
+        }
+        let entities = self.recognizer.predict(&doc.text, &sentences);
+        AnalyzedDoc {
+            doc,
+            sentences,
+            entities,
+        }
+    }
+
+    /// Like [`Analyzer::analyze`], but the whole text is one sentence (for
+    /// one-sentence-per-line inputs such as open IE benchmarks).
+    pub fn analyze_as_sentence(&self, doc: Document) -> AnalyzedDoc {
+        let tokens: Vec<Token> = tokenize(&doc.text)
+            .into_iter()
+            .map(|s| Token::unanalyzed(s, s.of(&doc.text)))
+            .collect();
+        let mut sentences = Vec::new();
+        if !tokens.is_empty() {
+            let span = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
+            let mut sentence = Sentence { span, tokens };
+            self.analyze_sentence(&mut sentence);
+            sentences.push(sentence);
         }
         let entities = self.recognizer.predict(&doc.text, &sentences);
         AnalyzedDoc {

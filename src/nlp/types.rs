@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::input::Document;
 
 /// A byte range `start..end` in [`Document::text`](crate::Document::text).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -105,6 +105,17 @@ impl Store {
         &self.ids
     }
 
+    /// Whether a document with this content is already stored (so ingest
+    /// can skip it before spending any time analysing it).
+    pub fn contains_document(&self, id: &crate::input::DocId) -> Result<bool, StoreError> {
+        let d = self.ids.doc(id);
+        let rdf_type = term(RDF, "type");
+        let article = term(SCHEMA, "NewsArticle");
+        Ok(self
+            .inner
+            .contains(QuadRef::new(&d, &rdf_type, &article, GraphNameRef::NamedNode(d.as_ref())))?)
+    }
+
     /// Stores one document's facts in one transaction.
     ///
     /// `ids[i]` is the graph id of `doc.entities[i]`; `entities` are the

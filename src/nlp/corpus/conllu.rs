@@ -97,7 +97,11 @@ pub fn read(reader: impl BufRead, path: &Path) -> Result<Vec<ConlluSentence>, Co
     Ok(out)
 }
 
-fn build(comments: &[String], rows: &[(u64, Vec<String>)], path: &Path) -> Result<ConlluSentence, CorpusError> {
+fn build(
+    comments: &[String],
+    rows: &[(u64, Vec<String>)],
+    path: &Path,
+) -> Result<ConlluSentence, CorpusError> {
     let bad = |line: u64, message: String| CorpusError::Malformed {
         path: path.to_owned(),
         line,
@@ -128,8 +132,12 @@ fn build(comments: &[String], rows: &[(u64, Vec<String>)], path: &Path) -> Resul
         }
         let space_after = !cols[9].split('|').any(|m| m == "SpaceAfter=No");
         if let Some((a, b)) = id_col.split_once('-') {
-            let b: usize = b.parse().map_err(|_| bad(*lineno, format!("bad token range {id_col:?}")))?;
-            let _: usize = a.parse().map_err(|_| bad(*lineno, format!("bad token range {id_col:?}")))?;
+            let b: usize = b
+                .parse()
+                .map_err(|_| bad(*lineno, format!("bad token range {id_col:?}")))?;
+            let _: usize = a
+                .parse()
+                .map_err(|_| bad(*lineno, format!("bad token range {id_col:?}")))?;
             let start = text.len();
             text.push_str(&cols[1]);
             mwt_span = Span::new(start, text.len());
@@ -140,7 +148,9 @@ fn build(comments: &[String], rows: &[(u64, Vec<String>)], path: &Path) -> Resul
             }
             continue;
         }
-        let word_id: usize = id_col.parse().map_err(|_| bad(*lineno, format!("bad word id {id_col:?}")))?;
+        let word_id: usize = id_col
+            .parse()
+            .map_err(|_| bad(*lineno, format!("bad word id {id_col:?}")))?;
         let form = cols[1].clone();
         let span = if word_id <= mwt_end {
             // A word inside a multi-word token: find it in the token's surface.
@@ -151,7 +161,14 @@ fn build(comments: &[String], rows: &[(u64, Vec<String>)], path: &Path) -> Resul
                     mwt_cursor = s.end;
                     s
                 }
-                _ => Span::new(mwt_cursor, if word_id == mwt_end { mwt_span.end } else { mwt_cursor }),
+                _ => Span::new(
+                    mwt_cursor,
+                    if word_id == mwt_end {
+                        mwt_span.end
+                    } else {
+                        mwt_cursor
+                    },
+                ),
             }
         } else {
             let start = text.len();
@@ -165,7 +182,9 @@ fn build(comments: &[String], rows: &[(u64, Vec<String>)], path: &Path) -> Resul
         let head = match cols[6].as_str() {
             "_" => None,
             h => {
-                let h: usize = h.parse().map_err(|_| bad(*lineno, format!("bad head {h:?}")))?;
+                let h: usize = h
+                    .parse()
+                    .map_err(|_| bad(*lineno, format!("bad head {h:?}")))?;
                 if h == 0 {
                     None
                 } else {
@@ -181,11 +200,23 @@ fn build(comments: &[String], rows: &[(u64, Vec<String>)], path: &Path) -> Resul
         tokens.push(Token {
             span,
             form,
-            lemma: if cols[2] == "_" && cols[1] != "_" { String::new() } else { cols[2].clone() },
+            lemma: if cols[2] == "_" && cols[1] != "_" {
+                String::new()
+            } else {
+                cols[2].clone()
+            },
             upos,
-            xpos: if cols[4] == "_" { String::new() } else { cols[4].clone() },
+            xpos: if cols[4] == "_" {
+                String::new()
+            } else {
+                cols[4].clone()
+            },
             head,
-            deprel: if cols[7] == "_" { String::new() } else { cols[7].clone() },
+            deprel: if cols[7] == "_" {
+                String::new()
+            } else {
+                cols[7].clone()
+            },
         });
     }
     let text = match given_text {
@@ -217,15 +248,30 @@ fn build(comments: &[String], rows: &[(u64, Vec<String>)], path: &Path) -> Resul
 
 /// Writes sentences as CoNLL-U. `text` is the text their spans point into.
 /// `SpaceAfter=No` is written where the next token follows with no gap.
-pub fn write(out: &mut impl Write, text: &str, sentences: &[Sentence], first_id: usize) -> io::Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    text: &str,
+    sentences: &[Sentence],
+    first_id: usize,
+) -> io::Result<()> {
     for (k, s) in sentences.iter().enumerate() {
         writeln!(out, "# sent_id = {}", first_id + k)?;
         writeln!(out, "# text = {}", s.span.of(text).replace('\n', " "))?;
         for (i, t) in s.tokens.iter().enumerate() {
             let head = t.head.map_or(0, |h| h + 1);
             let next_start = s.tokens.get(i + 1).map(|n| n.span.start);
-            let misc = if next_start == Some(t.span.end) { "SpaceAfter=No" } else { "_" };
-            let or_ = |v: &str| if v.is_empty() { "_".to_string() } else { v.to_string() };
+            let misc = if next_start == Some(t.span.end) {
+                "SpaceAfter=No"
+            } else {
+                "_"
+            };
+            let or_ = |v: &str| {
+                if v.is_empty() {
+                    "_".to_string()
+                } else {
+                    v.to_string()
+                }
+            };
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
@@ -235,7 +281,11 @@ pub fn write(out: &mut impl Write, text: &str, sentences: &[Sentence], first_id:
                 t.upos,
                 or_(&t.xpos),
                 head,
-                if t.head.is_none() && t.deprel.is_empty() { "root".to_string() } else { or_(&t.deprel) },
+                if t.head.is_none() && t.deprel.is_empty() {
+                    "root".to_string()
+                } else {
+                    or_(&t.deprel)
+                },
                 misc
             )?;
         }
@@ -256,7 +306,12 @@ mod tests {
         assert_eq!(s.len(), 1);
         let s = &s[0];
         assert_eq!(s.text, "I don't know.");
-        let forms: Vec<&str> = s.sentence.tokens.iter().map(|t| t.span.of(&s.text)).collect();
+        let forms: Vec<&str> = s
+            .sentence
+            .tokens
+            .iter()
+            .map(|t| t.span.of(&s.text))
+            .collect();
         assert_eq!(forms, ["I", "do", "n't", "know", "."]);
         assert_eq!(s.sentence.tokens[0].head, Some(3));
         assert_eq!(s.sentence.tokens[3].head, None);
@@ -265,7 +320,10 @@ mod tests {
     #[test]
     fn bad_column_count_names_line() {
         let err = read("1\tx\n".as_bytes(), Path::new("bad.conllu")).unwrap_err();
-        assert_eq!(err.to_string(), "bad.conllu:1: expected 10 tab-separated columns, found 2");
+        assert_eq!(
+            err.to_string(),
+            "bad.conllu:1: expected 10 tab-separated columns, found 2"
+        );
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! feature to one weight per class. Training lives apart, in [`Trainer`],
 //! whose [`Trainer::finish`] returns the averaged runtime [`Model`].
 
+mod clusters;
 mod model;
 mod train;
 mod weights;
 
-pub use model::{feature, Model};
+pub use clusters::Clusters;
+pub use model::{argmax, atom, combine, feature, Model};
 pub use train::{Rng, Trainer};
 pub use weights::{WeightFile, FORMAT_VERSION};

@@ -10,10 +10,13 @@ pub struct Trainer {
     step: u64,
 }
 
+/// One feature's weights. `totals` is brought up to date (for every class
+/// at once) whenever the row changes, so one stamp per row suffices; that
+/// keeps training memory at 12 bytes per weight.
 struct Row {
     weights: Vec<f32>,
     totals: Vec<f64>,
-    stamps: Vec<u64>,
+    stamp: u64,
 }
 
 impl Trainer {
@@ -48,13 +51,17 @@ impl Trainer {
             let row = self.rows.entry(*f).or_insert_with(|| Row {
                 weights: vec![0.0; classes],
                 totals: vec![0.0; classes],
-                stamps: vec![0; classes],
+                stamp: step,
             });
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                row.totals[class] += (step - row.stamps[class]) as f64 * f64::from(row.weights[class]);
-                row.stamps[class] = step;
-                row.weights[class] += delta;
+            let elapsed = (step - row.stamp) as f64;
+            if elapsed > 0.0 {
+                for (t, w) in row.totals.iter_mut().zip(&row.weights) {
+                    *t += elapsed * f64::from(*w);
+                }
+                row.stamp = step;
             }
+            row.weights[truth] += 1.0;
+            row.weights[guess] -= 1.0;
         }
     }
 
@@ -63,24 +70,35 @@ impl Trainer {
         self.step += 1;
     }
 
+    /// Number of features seen so far.
+    pub fn features(&self) -> usize {
+        self.rows.len()
+    }
+
     /// The averaged model. Rows whose averaged weights are all below
     /// `prune` in absolute value are dropped (smaller files, same accuracy).
     pub fn finish(self, prune: f32) -> Model {
+        self.averaged(prune)
+    }
+
+    /// The averaged model so far, leaving training state untouched (for
+    /// choosing the best epoch on a development set).
+    pub fn averaged(&self, prune: f32) -> Model {
         let step = self.step.max(1);
-        let classes = self.classes;
-        let rows = self.rows.into_iter().filter_map(|(f, row)| {
-            let avg: Vec<f32> = (0..classes)
-                .map(|c| {
-                    let total = row.totals[c] + (step - row.stamps[c]) as f64 * f64::from(row.weights[c]);
-                    (total / step as f64) as f32
-                })
+        let rows = self.rows.iter().filter_map(|(f, row)| {
+            let elapsed = (step.saturating_sub(row.stamp)) as f64;
+            let avg: Vec<f32> = row
+                .totals
+                .iter()
+                .zip(&row.weights)
+                .map(|(t, w)| ((t + elapsed * f64::from(*w)) / step as f64) as f32)
                 .collect();
-            avg.iter().any(|w| w.abs() >= prune).then_some((f, avg))
+            avg.iter().any(|w| w.abs() >= prune).then_some((*f, avg))
         });
         // Sort for a deterministic layout.
         let mut rows: Vec<(u64, Vec<f32>)> = rows.collect();
         rows.sort_by_key(|(f, _)| *f);
-        Model::from_rows(classes, rows)
+        Model::from_rows(self.classes, rows)
     }
 }
 

@@ -40,7 +40,10 @@ impl WeightFile {
 
     /// The section called `name`.
     pub fn section(&self, name: &str) -> Option<&[u8]> {
-        self.sections.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice())
+        self.sections
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.as_slice())
     }
 
     /// Encodes the file.
@@ -97,16 +100,26 @@ impl WeightFile {
             return Err("checksum mismatch: the file is damaged or truncated".to_string());
         }
         let mut at = 8;
-        let found_kind = String::from_utf8(take(body, &mut at)?.to_vec()).map_err(|_| "bad kind".to_string())?;
+        let found_kind =
+            String::from_utf8(take(body, &mut at)?.to_vec()).map_err(|_| "bad kind".to_string())?;
         if found_kind != kind {
-            return Err(format!("holds a {found_kind} model, expected a {kind} model"));
+            return Err(format!(
+                "holds a {found_kind} model, expected a {kind} model"
+            ));
         }
-        let metadata = serde_json::from_slice(take(body, &mut at)?).map_err(|e| format!("bad metadata: {e}"))?;
-        let n = u32::from_le_bytes(body.get(at..at + 4).ok_or("truncated")?.try_into().map_err(|_| "truncated")?);
+        let metadata = serde_json::from_slice(take(body, &mut at)?)
+            .map_err(|e| format!("bad metadata: {e}"))?;
+        let n = u32::from_le_bytes(
+            body.get(at..at + 4)
+                .ok_or("truncated")?
+                .try_into()
+                .map_err(|_| "truncated")?,
+        );
         at += 4;
         let mut sections = Vec::new();
         for _ in 0..n {
-            let name = String::from_utf8(take(body, &mut at)?.to_vec()).map_err(|_| "bad section name".to_string())?;
+            let name = String::from_utf8(take(body, &mut at)?.to_vec())
+                .map_err(|_| "bad section name".to_string())?;
             let data = take(body, &mut at)?.to_vec();
             sections.push((name, data));
         }
@@ -129,7 +142,9 @@ fn take<'a>(bytes: &'a [u8], at: &mut usize) -> Result<&'a [u8], String> {
         .map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) as usize)
         .ok_or("truncated")?;
     let start = *at + 8;
-    let data = bytes.get(start..start.saturating_add(len)).ok_or("truncated")?;
+    let data = bytes
+        .get(start..start.saturating_add(len))
+        .ok_or("truncated")?;
     *at = start + len;
     Ok(data)
 }
@@ -153,11 +168,19 @@ mod tests {
         f.sections.push(("model".into(), vec![1, 2, 3]));
         let bytes = f.to_bytes();
         assert_eq!(WeightFile::from_bytes(&bytes, "tagger").unwrap(), f);
-        assert!(WeightFile::from_bytes(&bytes, "parser").unwrap_err().contains("holds a tagger model"));
+        assert!(WeightFile::from_bytes(&bytes, "parser")
+            .unwrap_err()
+            .contains("holds a tagger model"));
         let mut bad = bytes.clone();
         bad[20] ^= 1;
-        assert!(WeightFile::from_bytes(&bad, "tagger").unwrap_err().contains("checksum"));
+        assert!(WeightFile::from_bytes(&bad, "tagger")
+            .unwrap_err()
+            .contains("checksum"));
         assert!(WeightFile::from_bytes(&bytes[..10], "tagger").is_err());
-        assert!(WeightFile::from_bytes(b"hello world, not weights", "tagger").unwrap_err().contains("magic"));
+        assert!(
+            WeightFile::from_bytes(b"hello world, not weights", "tagger")
+                .unwrap_err()
+                .contains("magic")
+        );
     }
 }

@@ -1,0 +1,79 @@
+//! `newskg extract`: facts to standard output, no store.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use newskg::kg::Resolver;
+use newskg::pipeline::{self, RecordWriter};
+
+use super::{output, report_failures, JobsArg, ModelArgs};
+
+/// Print the entities and facts of articles without touching any store.
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// Articles: files, directories, or `-` for standard input (with
+    /// `--format carb`: one sentence per line)
+    #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+    paths: Vec<PathBuf>,
+    /// Output: JSON Lines (entities, then facts; the contract of DESIGN.md),
+    /// TSV (one fact a line), CaRB open-IE tuples, Turtle or N-Quads
+    #[arg(long, short, value_enum, default_value_t = FactFormat::Jsonl)]
+    format: FactFormat,
+    #[command(flatten)]
+    models: ModelArgs,
+    #[command(flatten)]
+    jobs: JobsArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FactFormat {
+    Jsonl,
+    Tsv,
+    Carb,
+    Ttl,
+    Nq,
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    args.jobs.apply()?;
+    let engine = args.models.engine()?;
+    let mut out = output::stdout();
+    let mut resolver = Resolver::default();
+    let mut records = RecordWriter::default();
+    let mut first = true;
+    let report = match args.format {
+        FactFormat::Jsonl => pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+            records.add(doc, ids, r);
+            Ok(())
+        })?,
+        FactFormat::Tsv => pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+            let header = std::mem::replace(&mut first, false);
+            pipeline::write_tsv(&pipeline::fact_records(doc, ids, r), header, &mut out)
+        })?,
+        FactFormat::Carb => pipeline::carb(&engine, &args.paths, &mut out)?,
+        FactFormat::Ttl | FactFormat::Nq => {
+            let format = if args.format == FactFormat::Ttl {
+                newskg::rdf::RdfFormat::Turtle
+            } else {
+                newskg::rdf::RdfFormat::NQuads
+            };
+            let mut quads = Vec::new();
+            let run = pipeline::run_info(&args.models.dir());
+            let report = pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+                let entities: Vec<_> = ids.iter().filter_map(|id| r.get(id)).collect();
+                quads.extend(newskg::rdf::doc_quads(doc, ids, &entities, &run));
+                Ok(())
+            })?;
+            newskg::rdf::write_quads(&quads, format, &mut out)?;
+            report
+        }
+    };
+    if args.format == FactFormat::Jsonl {
+        records.write_jsonl(&resolver, &mut out)?;
+    }
+    out.flush()?;
+    Ok(report_failures(&report.failures))
+}

@@ -1,0 +1,78 @@
+//! `newskg ingest`: build or extend the knowledge graph.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+
+use newskg::pipeline;
+
+use super::{output, report_failures, JobsArg, ModelArgs, StoreArgs};
+
+/// Read articles and add their entities and facts to the store. Each article
+/// is committed on its own; content already stored is skipped, and changed
+/// content from the same source replaces the old version.
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    /// Articles: .txt, .html, .jsonl (one article a line), any of them .gz,
+    /// directories (read recursively), or `-` for standard input
+    #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(super) store: StoreArgs,
+    #[command(flatten)]
+    models: ModelArgs,
+    #[command(flatten)]
+    jobs: JobsArg,
+}
+
+pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    args.jobs.apply()?;
+    let engine = args.models.engine()?;
+    let store = args.store.open()?;
+    let run = pipeline::run_info(&args.models.dir());
+    let bar = progress_bar();
+    let report = pipeline::ingest(&engine, &args.paths, &store, &run, |done| bar.set_position(done as u64))
+        .with_context(|| format!("ingesting into {}", args.store.store))?;
+    bar.finish_and_clear();
+    let quads = store.len()?;
+    println!(
+        "{} documents: {} new, {} unchanged, {} replaced; {} facts, {} entities ({} linked to known entities); {} quads in {}; {:.2} s",
+        report.new + report.unchanged + report.replaced,
+        report.new,
+        report.unchanged,
+        report.replaced,
+        report.facts,
+        report.entities,
+        report.merges,
+        quads,
+        args.store.store,
+        report.seconds
+    );
+    Ok(report_failures(&report.failures))
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    if !output::stderr_is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} documents {per_sec} {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Cli;
+    use clap::Parser;
+
+    #[test]
+    fn needs_a_path() {
+        assert!(Cli::try_parse_from(["newskg", "ingest"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--store", ":memory:", "-j", "2"]).is_ok());
+    }
+}

@@ -1,0 +1,273 @@
+//! Open IE tuples in CaRB's tabbed format (`newskg extract --format carb`).
+//!
+//! Takes an analysed document (one sentence per input line, typically) and
+//! returns, per predicate frame, a tuple `(confidence, relation, arg1,
+//! arg2, ...)` whose words are the sentence's own: the relation keeps its
+//! auxiliaries and negation ("did not confirm"), arguments are whole
+//! subtrees (CaRB gold spans are long), conjoined subjects and objects are
+//! split into their own tuples, and the preposition of a first oblique moves
+//! into the relation ("stems from"). It shares the frames of
+//! [`super::clauses`], so open IE scores measure the same reading the
+//! knowledge graph gets. Line format: `sentence TAB confidence TAB relation
+//! TAB arg1 TAB arg2 ...`.
+
+use std::io::{self, Write};
+
+use super::clauses::{sentence_frames, Frame, SlotKind, Tree};
+use super::concepts;
+use crate::nlp::AnalyzedDoc;
+
+/// One open IE extraction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CarbTuple {
+    /// Index of the sentence in [`AnalyzedDoc::sentences`].
+    pub sentence: usize,
+    /// Higher is surer (0..1).
+    pub confidence: f32,
+    /// The relation phrase as written ("did not confirm", "stems from").
+    pub relation: String,
+    /// Subject first, then the other arguments in text order.
+    pub args: Vec<String>,
+}
+
+/// Every open IE tuple of a document, sentence by sentence.
+pub fn carb_tuples(doc: &AnalyzedDoc) -> Vec<CarbTuple> {
+    let mut out = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let t = Tree::new(sent);
+        for f in sentence_frames(&t) {
+            if f.pattern == "nominal" {
+                continue; // CaRB annotates clauses, not event nouns
+            }
+            tuples_of_frame(&t, &f, si, &mut out);
+        }
+    }
+    out
+}
+
+/// Writes [`carb_tuples`] as CaRB tabbed lines; the sentence column is the
+/// sentence's text with tabs and newlines turned into spaces.
+pub fn write_carb(out: &mut impl Write, doc: &AnalyzedDoc) -> io::Result<()> {
+    for tuple in carb_tuples(doc) {
+        let sentence = clean(doc.sentences[tuple.sentence].span.of(&doc.doc.text));
+        write!(
+            out,
+            "{sentence}\t{:.4}\t{}",
+            tuple.confidence,
+            clean(&tuple.relation)
+        )?;
+        for a in &tuple.args {
+            write!(out, "\t{}", clean(a))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn conjuncts(t: &Tree, head: usize) -> Vec<usize> {
+    let mut v = vec![head];
+    v.extend(
+        t.kids(head)
+            .iter()
+            .copied()
+            .filter(|&k| t.rel(k) == "conj" && t.upos(k) == t.upos(head)),
+    );
+    v
+}
+
+fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
+    let Some(subject) = &f.subject else { return };
+    // Relation: the surface tokens; a first oblique (with no object before it) lends its preposition.
+    let mut rel_tokens = f.rel_tokens.clone();
+    let mut args = f.args.clone();
+    let mut subject = subject.clone();
+    if f.pattern == "copula_rel" || f.pattern == "appos" {
+        // CaRB reads "X is the mayor of Y" as (is, X, the mayor of Y).
+        args = vec![super::clauses::Slot::object(f.pred)];
+    }
+    if f.pattern == "passive_agent" && !args.is_empty() {
+        // CaRB keeps the passive: (was designed by, the bridge, Alvarez).
+        let patient = args.remove(0);
+        let mut agent = std::mem::replace(&mut subject, patient);
+        agent.kind = SlotKind::Oblique;
+        args.insert(0, agent);
+    }
+    // Objects and clauses first, then what follows the verb, then what precedes it.
+    args.sort_by_key(|s| {
+        let rank = match s.kind {
+            SlotKind::Object | SlotKind::Clause => 0,
+            _ if s.head > f.pred => 1,
+            _ => 2,
+        };
+        (rank, s.head)
+    });
+    let subject = &subject;
+    let mut moved_case = None;
+    if args
+        .first()
+        .is_some_and(|s| s.kind == SlotKind::Oblique && s.head > f.pred)
+    {
+        if let Some(c) = t.case_kid(args[0].head) {
+            moved_case = Some(c);
+            rel_tokens.push(c);
+            rel_tokens.extend(t.kids(c).iter().copied().filter(|&k| t.rel(k) == "fixed"));
+        }
+    }
+    if f.pattern.starts_with("copula") {
+        // "X is a Y": keep "is" as the relation and the predicate (minus subject and copula) as arg2.
+        rel_tokens.retain(|&k| k != f.pred);
+    }
+    rel_tokens.sort_unstable();
+    rel_tokens.dedup();
+    if f.pattern == "appos" {
+        rel_tokens.clear();
+    }
+    let relation = if rel_tokens.is_empty() {
+        "is".to_string()
+    } else {
+        t.join(&rel_tokens)
+    };
+    // Exclusions: the relation words and the subject never reappear inside an argument.
+    let mut exclude: Vec<usize> = rel_tokens.clone();
+    exclude.push(subject.head);
+    if let Some(c) = moved_case {
+        exclude.push(c);
+    }
+    let arg_text = |head: usize, extra: &[usize]| {
+        let mut ex = exclude.clone();
+        ex.extend_from_slice(extra);
+        ex.retain(|&e| e != head);
+        let mut toks = concepts::span(t, head, &ex);
+        toks.retain(|k| !rel_tokens.contains(k) || *k == head && f.pattern == "copula");
+        t.join(&toks)
+    };
+    let rest: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|s| {
+            let mut ex = s.exclude.clone();
+            if s.head == f.pred {
+                ex.extend(t.kids(f.pred).iter().copied().filter(|&k| {
+                    t.base(k) != "nmod"
+                        && t.base(k) != "amod"
+                        && t.base(k) != "det"
+                        && t.base(k) != "compound"
+                        && t.base(k) != "case"
+                }));
+            }
+            arg_text(s.head, &ex)
+        })
+        .collect();
+    let mut subj_ex = subject.exclude.clone();
+    subj_ex.push(f.pred);
+    // An antecedent inside a prepositional phrase ("many of the Iraqis, who ...") loses its preposition.
+    subj_ex.extend(t.case_kid(subject.head));
+    let first_heads = args
+        .first()
+        .map(|s| conjuncts(t, s.head))
+        .unwrap_or_default();
+    for sh in conjuncts(t, subject.head) {
+        let arg1 = arg_text(sh, &subj_ex);
+        if arg1.is_empty() {
+            continue;
+        }
+        let mut conf = f.confidence;
+        if args.is_empty() {
+            conf *= 0.4;
+            out.push(CarbTuple {
+                sentence: si,
+                confidence: conf,
+                relation: relation.clone(),
+                args: vec![arg1.clone()],
+            });
+            continue;
+        }
+        for &oh in &first_heads {
+            let first = &args[0];
+            let mut ex = first.exclude.clone();
+            if first.head == f.pred && f.pattern != "appos" {
+                // A copula complement: drop its subject, copula and clausal dependents.
+                ex.extend(t.kids(f.pred).iter().copied().filter(|&k| {
+                    matches!(
+                        t.base(k),
+                        "nsubj"
+                            | "cop"
+                            | "aux"
+                            | "advcl"
+                            | "punct"
+                            | "cc"
+                            | "conj"
+                            | "mark"
+                            | "parataxis"
+                    ) || negation_word(t, k)
+                }));
+            }
+            let a2 = arg_text(oh, &ex);
+            if a2.is_empty() {
+                continue;
+            }
+            let mut all = vec![arg1.clone(), a2];
+            all.extend(rest.iter().filter(|s| !s.is_empty()).cloned());
+            let words: usize = all.iter().map(|a| a.split(' ').count()).sum();
+            let length_penalty = 1.0 - 0.01 * (words.saturating_sub(12) as f32);
+            out.push(CarbTuple {
+                sentence: si,
+                confidence: conf * length_penalty.clamp(0.5, 1.0),
+                relation: relation.clone(),
+                args: all,
+            });
+        }
+    }
+}
+
+fn negation_word(t: &Tree, k: usize) -> bool {
+    super::negation::is_negator(t, k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clauses::tests::fixture_doc;
+    use super::*;
+
+    fn lines(name: &str) -> Vec<String> {
+        let doc = fixture_doc(name);
+        carb_tuples(&doc)
+            .into_iter()
+            .map(|c| format!("{} | {}", c.relation, c.args.join(" | ")))
+            .collect()
+    }
+
+    #[test]
+    fn relation_keeps_auxiliaries_and_negation() {
+        let l = lines("extract-negation.conllu");
+        assert!(
+            l.contains(&"did not confirm | The ministry | the report".to_string()),
+            "{l:?}"
+        );
+    }
+
+    #[test]
+    fn preposition_moves_into_relation() {
+        let l = lines("extract-svo.conllu");
+        assert!(
+            l.contains(&"stems from | The delay | a software error".to_string()),
+            "{l:?}"
+        );
+    }
+
+    #[test]
+    fn writes_tabbed_lines() {
+        let doc = fixture_doc("extract-negation.conllu");
+        let mut buf = Vec::new();
+        write_carb(&mut buf, &doc).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        let first = text.lines().next().unwrap();
+        let cols: Vec<&str> = first.split('\t').collect();
+        assert!(cols.len() >= 4, "{first:?}");
+        assert!(cols[1].parse::<f32>().is_ok());
+    }
+}

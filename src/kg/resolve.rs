@@ -1,0 +1,555 @@
+//! The [`Resolver`]: document entities in, stable graph ids out.
+//!
+//! Incremental: each document's entities are linked to the entities already
+//! known (from earlier documents or the store) or become new ones. A link
+//! needs a shared name form (label, alias, a person-name variant such as
+//! "Donald Trump" ~ "Donald J. Trump", or an acronym and its long form) and
+//! agreeing types, and is refused when first names conflict ("Ronald
+//! Johnson" ≠ "Boris Johnson"). A bare surname ("Johnson") links only when one
+//! known person fits, or when context (shared titles, co-occurring entities)
+//! singles one out; otherwise it becomes its own entity. Ids are slugs of the
+//! first label, suffixed -2, -3 on collision, and never change; a later,
+//! fuller name ("Johnson" → "Ronald Johnson") updates the label only.
+//!
+//! Lookups go through hash indexes of name keys, surnames and initials, so
+//! resolving a document costs a few hash probes per entity whatever the size
+//! of the graph.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::names;
+use super::{slug, Entity, EntityId};
+use crate::extract::{DocEntity, DocFacts};
+use crate::input::DocId;
+use crate::nlp::{EntityLabel, Gazetteer};
+
+/// Links document entities to graph entities, incrementally.
+#[derive(Default)]
+pub struct Resolver {
+    entities: Vec<Entity>,
+    /// Normalised label and alias keys → entities.
+    by_key: HashMap<String, Vec<usize>>,
+    /// Last word of person names → persons.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Lower-case initials of organisation names → organisations.
+    by_initials: HashMap<String, Vec<usize>>,
+    by_id: HashMap<EntityId, usize>,
+    /// Entities seen in the same document as each entity (this session only).
+    neighbors: Vec<HashSet<usize>>,
+    /// Documents already resolved, with their answers (re-resolving is a no-op).
+    seen: HashMap<DocId, Vec<EntityId>>,
+    merges: usize,
+    gazetteer: Gazetteer,
+}
+
+impl Resolver {
+    /// A resolver that knows `existing` entities (ids are kept).
+    pub fn new(existing: Vec<Entity>) -> Resolver {
+        let mut r = Resolver::default();
+        for e in existing {
+            r.by_id.insert(e.id.clone(), r.entities.len());
+            r.entities.push(e);
+            r.neighbors.push(HashSet::new());
+            r.index(r.entities.len() - 1);
+        }
+        r
+    }
+
+    /// The graph id of each of `doc.entities`, in the same order; updates the
+    /// known entities (new nodes, new aliases, mention counts). Resolving the
+    /// same document (same content hash) again returns the same ids and
+    /// changes nothing.
+    pub fn resolve(&mut self, doc: &DocFacts) -> Vec<EntityId> {
+        let doc_id = &doc.analyzed.doc.id;
+        if let Some(ids) = self.seen.get(doc_id) {
+            return ids.clone();
+        }
+        let before = self.entities.len();
+        let mut linked: Vec<Option<usize>> = vec![None; doc.entities.len()];
+        // Full names, organisations and places first; bare surnames last, so
+        // their context (the entities around them) is already known.
+        let bare = |e: &DocEntity| {
+            e.label_type == EntityLabel::Person && e.label.split_whitespace().count() == 1
+        };
+        for pass in [false, true] {
+            for (i, d) in doc.entities.iter().enumerate() {
+                if bare(d) != pass {
+                    continue;
+                }
+                let context: HashSet<usize> = linked.iter().flatten().copied().collect();
+                let found = self.find(d, &context);
+                let k = match found {
+                    Some(k) => {
+                        if k < before {
+                            self.merges += 1;
+                        }
+                        self.absorb(k, d);
+                        k
+                    }
+                    None => self.create(d),
+                };
+                linked[i] = Some(k);
+            }
+        }
+        let ks: Vec<usize> = linked.iter().flatten().copied().collect();
+        for &a in &ks {
+            for &b in &ks {
+                if a != b {
+                    self.neighbors[a].insert(b);
+                }
+            }
+        }
+        let ids: Vec<EntityId> = ks.iter().map(|&k| self.entities[k].id.clone()).collect();
+        self.seen.insert(doc_id.clone(), ids.clone());
+        ids
+    }
+
+    /// Every known entity.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &EntityId) -> Option<&Entity> {
+        self.by_id.get(id).map(|&k| &self.entities[k])
+    }
+
+    /// How many document entities were linked to an existing node.
+    pub fn merges(&self) -> usize {
+        self.merges
+    }
+
+    /// The known entity `d` refers to, if one fits unambiguously.
+    fn find(&self, d: &DocEntity, context: &HashSet<usize>) -> Option<usize> {
+        let mut cands: Vec<usize> = Vec::new();
+        let mut push = |ks: Option<&Vec<usize>>| {
+            for &k in ks.into_iter().flatten() {
+                if !cands.contains(&k) {
+                    cands.push(k);
+                }
+            }
+        };
+        let forms: Vec<&String> = std::iter::once(&d.label).chain(&d.aliases).collect();
+        for f in &forms {
+            let key = names::normalize(f);
+            push(self.by_key.get(&key));
+            if d.label_type == EntityLabel::Person {
+                if let Some(last) = names::key_words(&key).last() {
+                    push(self.by_surname.get(*last));
+                }
+            } else if names::is_acronym(f) {
+                push(self.by_initials.get(&key));
+            } else {
+                for initials in initials(f) {
+                    push(self.by_key.get(&initials));
+                }
+            }
+        }
+        let cands: Vec<usize> = cands
+            .into_iter()
+            .filter(|&k| self.fits(d, &self.entities[k]))
+            .collect();
+        match cands.len() {
+            0 => None,
+            1 => Some(cands[0]),
+            _ => {
+                // Several fit: an exact full name wins; otherwise the best
+                // context, an exact one-word label counting as a little.
+                let key = names::normalize(&d.label);
+                let exact = |k: usize| names::normalize(&self.entities[k].label) == key;
+                if d.label.split_whitespace().count() > 1 {
+                    if let [k] = cands
+                        .iter()
+                        .copied()
+                        .filter(|&k| exact(k))
+                        .collect::<Vec<_>>()[..]
+                    {
+                        return Some(k);
+                    }
+                }
+                let mut scored: Vec<(usize, usize)> = cands
+                    .iter()
+                    .map(|&k| (self.context_score(k, d, context) + usize::from(exact(k)), k))
+                    .collect();
+                scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                match scored[..] {
+                    [(s0, k), (s1, _), ..] if s0 > s1 => Some(k),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// Whether known entity `e` can be document entity `d`: types agree, a
+    /// name form matches, first names do not conflict, and a bare surname's
+    /// titles do not conflict.
+    fn fits(&self, d: &DocEntity, e: &Entity) -> bool {
+        if !names::types_agree(d.label_type, e.label_type) {
+            return false;
+        }
+        let d_forms: Vec<String> = std::iter::once(&d.label)
+            .chain(&d.aliases)
+            .map(|f| names::normalize(f))
+            .collect();
+        let e_forms: Vec<String> = std::iter::once(&e.label)
+            .chain(&e.aliases)
+            .map(|f| names::normalize(f))
+            .collect();
+        if d.label_type == EntityLabel::Person || e.label_type == EntityLabel::Person {
+            let full = |fs: &[String]| -> Vec<String> {
+                fs.iter()
+                    .filter(|f| f.split(' ').count() > 1)
+                    .cloned()
+                    .collect()
+            };
+            let (df, ef) = (full(&d_forms), full(&e_forms));
+            let dl = names::normalize(&d.label);
+            let el = names::normalize(&e.label);
+            let (dw, ew) = (names::key_words(&dl), names::key_words(&el));
+            let variant = names::person_variant(&dw, &ew) || names::person_variant(&ew, &dw);
+            if !variant && !d_forms.iter().any(|f| e_forms.contains(f)) {
+                return false;
+            }
+            // Both carry full names: one pair must be variants of each other.
+            if !df.is_empty() && !ef.is_empty() {
+                let agree = df.iter().any(|a| {
+                    ef.iter().any(|b| {
+                        let (aw, bw) = (names::key_words(a), names::key_words(b));
+                        names::person_variant(&aw, &bw) || names::person_variant(&bw, &aw)
+                    })
+                });
+                if !agree || !variant {
+                    return false;
+                }
+            }
+            // A bare surname with a role must not contradict the roles known.
+            if (dw.len() == 1 || ew.len() == 1) && !d.titles.is_empty() && !e.titles.is_empty() {
+                return d.titles.iter().any(|t| e.titles.contains(t));
+            }
+            return true;
+        }
+        if d_forms.iter().any(|f| e_forms.contains(f)) {
+            return true;
+        }
+        // Acronym one way or the other.
+        let g = &self.gazetteer;
+        std::iter::once(&d.label).chain(&d.aliases).any(|a| {
+            std::iter::once(&e.label)
+                .chain(e.aliases.iter())
+                .any(|b| names::acronym_of(g, a, b) || names::acronym_of(g, b, a))
+        })
+    }
+
+    /// Evidence that `d` is known entity `k`: shared titles and entities
+    /// seen with both.
+    fn context_score(&self, k: usize, d: &DocEntity, context: &HashSet<usize>) -> usize {
+        let e = &self.entities[k];
+        let titles = d.titles.iter().filter(|t| e.titles.contains(*t)).count();
+        let shared = context.intersection(&self.neighbors[k]).count();
+        4 * titles + 2 * shared
+    }
+
+    /// Adds what `d` says to known entity `k`. The id never changes; the
+    /// label becomes `d`'s when that is a fuller form of the same name.
+    fn absorb(&mut self, k: usize, d: &DocEntity) {
+        let e = &mut self.entities[k];
+        e.mentions += d.mentions;
+        let fuller = d.label.split_whitespace().count() > e.label.split_whitespace().count()
+            && e.label_type != EntityLabel::Place
+            && {
+                let (dl, el) = (names::normalize(&d.label), names::normalize(&e.label));
+                names::person_variant(&names::key_words(&el), &names::key_words(&dl))
+                    || names::acronym_of(&self.gazetteer, &e.label, &d.label)
+            };
+        if fuller {
+            let old = std::mem::replace(&mut e.label, d.label.clone());
+            e.aliases.insert(old);
+        } else if d.label != e.label {
+            e.aliases.insert(d.label.clone());
+        }
+        for a in &d.aliases {
+            if *a != e.label {
+                e.aliases.insert(a.clone());
+            }
+        }
+        let label = e.label.clone();
+        e.aliases.remove(&label);
+        e.titles.extend(d.titles.iter().cloned());
+        if e.label_type == EntityLabel::Misc {
+            e.label_type = d.label_type;
+        }
+        if e.subtype.is_none() {
+            e.subtype = d.subtype.clone();
+        }
+        self.index(k);
+    }
+
+    /// A new entity for `d`, with a fresh id.
+    fn create(&mut self, d: &DocEntity) -> usize {
+        let base = slug(&d.label);
+        let mut id = EntityId(base.clone());
+        let mut n = 2;
+        while self.by_id.contains_key(&id) {
+            id = EntityId(format!("{base}-{n}"));
+            n += 1;
+        }
+        let k = self.entities.len();
+        self.by_id.insert(id.clone(), k);
+        self.entities.push(Entity {
+            id,
+            label: d.label.clone(),
+            label_type: d.label_type,
+            subtype: d.subtype.clone(),
+            aliases: d
+                .aliases
+                .iter()
+                .filter(|a| **a != d.label)
+                .cloned()
+                .collect::<BTreeSet<_>>(),
+            titles: d.titles.iter().cloned().collect(),
+            mentions: d.mentions,
+        });
+        self.neighbors.push(HashSet::new());
+        self.index(k);
+        k
+    }
+
+    /// (Re-)indexes entity `k` under its name keys, surname and initials.
+    fn index(&mut self, k: usize) {
+        let e = &self.entities[k];
+        let forms: Vec<String> = std::iter::once(&e.label)
+            .chain(e.aliases.iter())
+            .cloned()
+            .collect();
+        let person = e.label_type == EntityLabel::Person;
+        let org = !person && e.label_type != EntityLabel::Place;
+        for f in forms {
+            let key = names::normalize(&f);
+            if key.is_empty() {
+                continue;
+            }
+            if person {
+                if let Some(last) = names::key_words(&key).last() {
+                    add(&mut self.by_surname, last.to_string(), k);
+                }
+            }
+            if org && !names::is_acronym(&f) {
+                for i in initials(&f) {
+                    add(&mut self.by_initials, i, k);
+                }
+            }
+            add(&mut self.by_key, key, k);
+        }
+    }
+}
+
+fn add(map: &mut HashMap<String, Vec<usize>>, key: String, k: usize) {
+    let v = map.entry(key).or_default();
+    if !v.contains(&k) {
+        v.push(k);
+    }
+}
+
+/// Lower-case initials an acronym of `name` could have: of all words, of the
+/// content words, and of those after a leading country ("U.S. Customs and
+/// Border Protection" → "uscabp", "uscbp", "cbp").
+fn initials(name: &str) -> Vec<String> {
+    const STOP: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "at"];
+    let key = names::normalize(name);
+    let words = names::key_words(&key);
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let of = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !STOP.contains(w))
+        .collect();
+    let mut out = vec![of(&words), of(&content)];
+    let first = name.split_whitespace().next().unwrap_or("");
+    if content.len() > 2 && names::place(&Gazetteer::default(), first).is_some() {
+        out.push(of(&content[1..]));
+    }
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)] // a failed expectation is a failed test
+mod tests {
+    use super::*;
+    use crate::input::Document;
+    use crate::nlp::AnalyzedDoc;
+
+    fn ent(label: &str, t: EntityLabel, aliases: &[&str], titles: &[&str]) -> DocEntity {
+        DocEntity {
+            label: label.to_string(),
+            label_type: t,
+            subtype: None,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            titles: titles.iter().map(|s| s.to_string()).collect(),
+            mentions: 1,
+        }
+    }
+
+    fn doc(text: &str, entities: Vec<DocEntity>) -> DocFacts {
+        DocFacts {
+            analyzed: AnalyzedDoc {
+                doc: Document::from_text("t", text),
+                sentences: Vec::new(),
+                entities: Vec::new(),
+            },
+            entities,
+            mentions: Vec::new(),
+            facts: Vec::new(),
+        }
+    }
+
+    use EntityLabel::*;
+
+    #[test]
+    fn two_johnsons_stay_two() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![
+                ent("Ronald Johnson", Person, &["Johnson"], &["ambassador"]),
+                ent("Mexico", Place, &[], &[]),
+            ],
+        ));
+        let b = r.resolve(&doc(
+            "b",
+            vec![
+                ent("Boris Johnson", Person, &["Johnson"], &["prime minister"]),
+                ent("United Kingdom", Place, &["UK"], &[]),
+            ],
+        ));
+        assert_eq!(a[0].0, "ronald-johnson");
+        assert_eq!(b[0].0, "boris-johnson");
+        assert_eq!(r.merges(), 0);
+        // A bare "Johnson" next to Mexico goes to the ambassador ...
+        let c = r.resolve(&doc(
+            "c",
+            vec![
+                ent("Mexico", Place, &[], &[]),
+                ent("Johnson", Person, &[], &[]),
+            ],
+        ));
+        assert_eq!(c[1], a[0]);
+        // ... with nothing to go by, it stays apart.
+        let d = r.resolve(&doc("d", vec![ent("Johnson", Person, &[], &[])]));
+        assert_eq!(d[0].0, "johnson");
+        // A role decides too.
+        let e = r.resolve(&doc(
+            "e",
+            vec![ent("Johnson", Person, &[], &["prime minister"])],
+        ));
+        assert_eq!(e[0], b[0]);
+    }
+
+    #[test]
+    fn same_full_name_different_first_name_never_merge() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc("a", vec![ent("Ronald Johnson", Person, &[], &[])]));
+        let b = r.resolve(&doc(
+            "b",
+            vec![ent("Boris Johnson", Person, &["Johnson"], &[])],
+        ));
+        assert_ne!(a, b);
+        let c = r.resolve(&doc(
+            "c",
+            vec![ent("Ronald Johnson", Person, &["Johnson"], &[])],
+        ));
+        assert_eq!(a, c);
+    }
+
+    #[test]
+    fn variants_acronyms_and_stable_ids() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![
+                ent("Claudia Sheinbaum", Person, &["Sheinbaum"], &["president"]),
+                ent("Customs and Border Protection", Organization, &[], &[]),
+                ent("United States", Place, &["U.S."], &[]),
+            ],
+        ));
+        let b = r.resolve(&doc(
+            "b",
+            vec![
+                ent("Sheinbaum", Person, &[], &[]),
+                ent("CBP", Organization, &[], &[]),
+                ent("United States", Place, &["US", "America"], &[]),
+            ],
+        ));
+        assert_eq!(a, b);
+        assert_eq!(r.merges(), 3);
+        let us = r.get(&a[2]).expect("known");
+        assert!(us.aliases.contains("America") && us.aliases.contains("U.S."));
+        // Re-resolving a document changes nothing.
+        let again = r.resolve(&doc("b", Vec::new()));
+        assert_eq!(again, b);
+        assert_eq!(r.merges(), 3);
+        assert_eq!(r.get(&a[0]).map(|e| e.mentions), Some(2));
+        // A new resolver from the saved entities keeps the ids.
+        let mut r2 = Resolver::new(r.entities().to_vec());
+        let c = r2.resolve(&doc("c", vec![ent("Claudia Sheinbaum", Person, &[], &[])]));
+        assert_eq!(c[0], a[0]);
+    }
+
+    #[test]
+    fn fuller_label_keeps_id() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc("a", vec![ent("Sheinbaum", Person, &[], &[])]));
+        let b = r.resolve(&doc(
+            "b",
+            vec![ent("Claudia Sheinbaum", Person, &["Sheinbaum"], &[])],
+        ));
+        assert_eq!(a, b);
+        let e = r.get(&a[0]).expect("known");
+        assert_eq!(
+            (e.id.0.as_str(), e.label.as_str()),
+            ("sheinbaum", "Claudia Sheinbaum")
+        );
+        assert!(e.aliases.contains("Sheinbaum"));
+    }
+
+    #[test]
+    fn person_never_merges_with_place() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc("a", vec![ent("Georgia", Place, &[], &[])]));
+        let b = r.resolve(&doc("b", vec![ent("Georgia", Person, &[], &[])]));
+        assert_ne!(a, b);
+        assert_eq!(b[0].0, "georgia-2");
+    }
+
+    #[test]
+    fn speed_many_documents() {
+        let mut r = Resolver::new(Vec::new());
+        let start = std::time::Instant::now();
+        for i in 0..2000 {
+            let d = doc(
+                &format!("doc {i}"),
+                vec![
+                    ent(
+                        &format!("Person{} Surname{}", i % 300, i % 300),
+                        Person,
+                        &[],
+                        &[],
+                    ),
+                    ent(
+                        &format!("Agency of Things {}", i % 50),
+                        Organization,
+                        &[],
+                        &[],
+                    ),
+                    ent("United States", Place, &["U.S."], &[]),
+                ],
+            );
+            assert_eq!(r.resolve(&d).len(), 3);
+        }
+        assert!(r.entities().len() < 2000);
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    }
+}

@@ -1,0 +1,142 @@
+//! Brown clusters: word → bit-string path in a hierarchical clustering of
+//! words by context (`Paris 0110010101`, `London 0110010101`).
+//!
+//! Prefixes of the path are coarse word classes, so a word never seen in the
+//! treebank still shares features with seen words of its cluster (Koo et al.
+//! 2008). The tagger and the parser store the clusters they were trained with
+//! in their weight files ([`Clusters::to_bytes`]), so prediction needs no
+//! lexicon on disk.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::model::atom;
+use crate::nlp::corpus::CorpusError;
+
+/// Prefix lengths used as features (the last entry means the full path).
+pub const PREFIXES: [usize; 4] = [4, 6, 10, usize::MAX];
+
+/// Word → cluster path, with the feature atoms of its prefixes precomputed.
+#[derive(Clone, Debug, Default)]
+pub struct Clusters {
+    paths: HashMap<String, String>,
+    atoms: HashMap<String, [u64; 4]>,
+}
+
+impl Clusters {
+    /// Builds from `(word, path)` pairs.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Clusters {
+        let mut c = Clusters::default();
+        for (w, p) in pairs {
+            let atoms = prefix_atoms(&p);
+            c.atoms.insert(w.clone(), atoms);
+            c.paths.insert(w, p);
+        }
+        c
+    }
+
+    /// Reads a `word<TAB>path` file, keeping the first `top` lines (the file
+    /// is ordered by frequency) plus any word in `keep`.
+    pub fn read_tsv(path: &Path, top: usize, keep: &HashSet<String>) -> Result<Clusters, CorpusError> {
+        let text = std::fs::read_to_string(path).map_err(|source| CorpusError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut pairs = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let Some((w, p)) = line.split_once('\t') else {
+                return Err(CorpusError::Malformed {
+                    path: path.to_owned(),
+                    line: i as u64 + 1,
+                    message: "expected `word<TAB>bit-string`".to_string(),
+                });
+            };
+            if i < top || keep.contains(w) {
+                pairs.push((w.to_string(), p.trim().to_string()));
+            }
+        }
+        Ok(Clusters::from_pairs(pairs))
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// Atoms of the cluster prefixes ([`PREFIXES`]) of `word` (tried as is,
+    /// then lowercased); all zero when the word is unknown.
+    pub fn atoms(&self, word: &str) -> [u64; 4] {
+        if let Some(a) = self.atoms.get(word) {
+            return *a;
+        }
+        if word.chars().any(char::is_uppercase) {
+            if let Some(a) = self.atoms.get(&word.to_lowercase()) {
+                return *a;
+            }
+        }
+        [0; 4]
+    }
+
+    /// Serialises as `word\tpath\n` lines, sorted (deterministic bytes).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut words: Vec<(&String, &String)> = self.paths.iter().collect();
+        words.sort();
+        let mut out = Vec::new();
+        for (w, p) in words {
+            out.extend_from_slice(w.as_bytes());
+            out.push(b'\t');
+            out.extend_from_slice(p.as_bytes());
+            out.push(b'\n');
+        }
+        out
+    }
+
+    /// Reads what [`Clusters::to_bytes`] wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Clusters, String> {
+        let text = std::str::from_utf8(bytes).map_err(|_| "cluster section is not UTF-8".to_string())?;
+        let mut pairs = Vec::new();
+        for line in text.lines() {
+            let (w, p) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("bad cluster line {line:?}"))?;
+            pairs.push((w.to_string(), p.to_string()));
+        }
+        Ok(Clusters::from_pairs(pairs))
+    }
+}
+
+fn prefix_atoms(path: &str) -> [u64; 4] {
+    let mut out = [0; 4];
+    for (slot, len) in out.iter_mut().zip(PREFIXES) {
+        let p = path.get(..path.len().min(len)).unwrap_or(path);
+        // Tag with the length so a short full path differs from a prefix.
+        *slot = atom(p) ^ (len.min(64) as u64).wrapping_mul(0x9e37_79b9);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_shared_and_bytes_round_trip() {
+        let c = Clusters::from_pairs([
+            ("Paris".to_string(), "0110010101".to_string()),
+            ("london".to_string(), "0110010111".to_string()),
+        ]);
+        let (p, l) = (c.atoms("Paris"), c.atoms("London"));
+        assert_eq!(p[0], l[0]);
+        assert_eq!(p[1], l[1]);
+        assert_ne!(p[3], l[3]);
+        assert_eq!(c.atoms("unknown"), [0; 4]);
+        let again = Clusters::from_bytes(&c.to_bytes()).unwrap();
+        assert_eq!(again.atoms("Paris"), p);
+        assert_eq!(again.to_bytes(), c.to_bytes());
+    }
+}

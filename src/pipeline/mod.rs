@@ -1,0 +1,289 @@
+//! The stages chained: the one place `input → nlp → extract → kg → rdf` is
+//! wired. The CLI, the examples, the tests and the benches all call these.
+//!
+//! Documents are analysed in parallel (rayon, in batches), but resolved and
+//! stored one at a time in input order, so that entity ids and store contents
+//! do not depend on thread timing.
+
+mod records;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+pub use records::{entity_iri, entity_records, fact_records, write_tsv, ArgumentRecord, EntityRecord, FactRecord, RecordWriter};
+
+use crate::extract::{DocFacts, Extractor};
+use crate::input::{self, Document, InputError};
+use crate::kg::{EntityId, Resolver};
+use crate::nlp::Analyzer;
+use crate::rdf::{IngestOutcome, RunInfo, Store};
+use crate::Result;
+
+/// How many documents are analysed together before they are resolved and
+/// stored. Large enough to keep every core busy, small enough to bound memory.
+const BATCH: usize = 64;
+
+/// The loaded models: analysis and extraction. Build once per process.
+pub struct Engine {
+    /// Tokens, tags, parse, names.
+    pub analyzer: Analyzer,
+    /// Mentions, coreference, facts.
+    pub extractor: Extractor,
+}
+
+impl Engine {
+    /// Loads every model from `dir` (see [`Analyzer::load`]).
+    pub fn load(dir: &std::path::Path) -> Result<Engine> {
+        let analyzer = Analyzer::load(dir)?;
+        let extractor = Extractor::new(analyzer.gazetteer().clone());
+        Ok(Engine { analyzer, extractor })
+    }
+
+    /// Analysis and extraction of one document.
+    pub fn extract_document(&self, doc: Document) -> DocFacts {
+        self.extractor.extract(self.analyzer.analyze(doc))
+    }
+}
+
+/// What [`extract`] did.
+#[derive(Debug, Default)]
+pub struct ExtractReport {
+    /// Documents read and extracted.
+    pub documents: usize,
+    /// Inputs that could not be read, in input order.
+    pub failures: Vec<InputError>,
+}
+
+/// Reads every document under `paths`, extracts its facts and resolves its
+/// entities with `resolver`; calls `sink` for each document in input order.
+/// An unreadable input is recorded in the report and the others go on.
+pub fn extract(
+    engine: &Engine,
+    paths: &[PathBuf],
+    resolver: &mut Resolver,
+    mut sink: impl FnMut(&DocFacts, &[EntityId], &Resolver) -> std::io::Result<()>,
+) -> Result<ExtractReport> {
+    let mut report = ExtractReport::default();
+    for_each_batch(paths, &mut report.failures, |batch| {
+        for facts in batch.into_par_iter().map(|d| engine.extract_document(d)).collect::<Vec<_>>() {
+            let ids = resolver.resolve(&facts);
+            report.documents += 1;
+            sink(&facts, &ids, resolver).map_err(crate::Error::Output)?;
+        }
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+/// Open IE tuples in CaRB's format for every line of `paths` (one sentence
+/// per line; `-` is standard input): `sentence TAB confidence TAB relation
+/// TAB arg1 TAB arg2 …`. Lines are analysed in parallel, written in order.
+pub fn carb(engine: &Engine, paths: &[PathBuf], out: &mut dyn std::io::Write) -> Result<ExtractReport> {
+    use std::io::BufRead;
+    let mut report = ExtractReport::default();
+    for path in paths {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(source) => {
+                    report.failures.push(InputError::Io {
+                        path: path.clone(),
+                        source,
+                    });
+                    continue;
+                }
+            }
+        };
+        let mut lines = Vec::new();
+        for line in reader.lines() {
+            match line {
+                Ok(l) if !l.trim().is_empty() => lines.push(l),
+                Ok(_) => {}
+                Err(source) => {
+                    report.failures.push(InputError::Io {
+                        path: path.clone(),
+                        source,
+                    });
+                    break;
+                }
+            }
+        }
+        let docs: Vec<_> = lines
+            .par_iter()
+            .map(|l| {
+                engine
+                    .analyzer
+                    .analyze_as_sentence(Document::from_text(path.display().to_string(), l.trim()))
+            })
+            .collect();
+        for doc in &docs {
+            crate::extract::carb::write_carb(&mut &mut *out, doc).map_err(crate::Error::Output)?;
+        }
+        report.documents += docs.len();
+    }
+    Ok(report)
+}
+
+/// What [`ingest`] did.
+#[derive(Debug, Default)]
+pub struct IngestReport {
+    /// Documents not stored before.
+    pub new: usize,
+    /// Documents whose content was already stored (nothing changed).
+    pub unchanged: usize,
+    /// Documents that replaced an older version from the same source.
+    pub replaced: usize,
+    /// Facts stored (of new and replaced documents).
+    pub facts: usize,
+    /// Entities in the store afterwards.
+    pub entities: usize,
+    /// Document entities linked to an entity already known.
+    pub merges: usize,
+    /// Inputs that could not be read, in input order.
+    pub failures: Vec<InputError>,
+    /// Wall time.
+    pub seconds: f64,
+}
+
+/// Reads, analyses, resolves and stores every document under `paths`. Each
+/// document is committed in its own transaction, so an error or a crash never
+/// leaves half a document, and what was stored stays stored. Content already
+/// in the store is skipped before analysis (ingest is idempotent).
+/// `progress` is called with the number of inputs done so far.
+pub fn ingest(
+    engine: &Engine,
+    paths: &[PathBuf],
+    store: &Store,
+    run: &RunInfo,
+    mut progress: impl FnMut(usize),
+) -> Result<IngestReport> {
+    let started = Instant::now();
+    let mut report = IngestReport::default();
+    let mut resolver = Resolver::new(store.entities()?);
+    let mut failures = Vec::new();
+    let mut done = 0;
+    for_each_batch(paths, &mut failures, |batch| {
+        let mut todo = Vec::with_capacity(batch.len());
+        for doc in batch {
+            if store.contains_document(&doc.id)? {
+                report.unchanged += 1;
+            } else {
+                todo.push(doc);
+            }
+        }
+        let extracted: Vec<DocFacts> = todo.into_par_iter().map(|d| engine.extract_document(d)).collect();
+        for facts in extracted {
+            let merges_before = resolver.merges();
+            let ids = resolver.resolve(&facts);
+            let entities: Vec<_> = ids.iter().filter_map(|id| resolver.get(id)).collect();
+            match store.ingest(&facts, &ids, &entities, run)? {
+                IngestOutcome::New => report.new += 1,
+                IngestOutcome::Unchanged => report.unchanged += 1,
+                IngestOutcome::Replaced => report.replaced += 1,
+            }
+            report.facts += facts.facts.len();
+            report.merges += resolver.merges() - merges_before;
+            done += 1;
+            progress(done + report.unchanged);
+        }
+        Ok(())
+    })?;
+    report.failures = failures;
+    report.entities = resolver.entities().len();
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Feeds the documents under `paths` to `f` in batches of [`BATCH`]; input
+/// errors go to `failures` and reading goes on.
+fn for_each_batch(
+    paths: &[PathBuf],
+    failures: &mut Vec<InputError>,
+    mut f: impl FnMut(Vec<Document>) -> Result<()>,
+) -> Result<()> {
+    let mut batch = Vec::with_capacity(BATCH);
+    for item in input::documents(paths) {
+        match item {
+            Ok(doc) => batch.push(doc),
+            Err(e) => failures.push(e),
+        }
+        if batch.len() == BATCH {
+            f(std::mem::take(&mut batch))?;
+        }
+    }
+    if !batch.is_empty() {
+        f(batch)?;
+    }
+    Ok(())
+}
+
+/// Provenance of this run: software version, a fingerprint of the model
+/// files in `models_dir`, and the start time (PROV-O `prov:Activity`).
+pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
+    use sha2::{Digest, Sha256};
+    let software = format!("newskg {}", env!("CARGO_PKG_VERSION"));
+    let mut names: Vec<PathBuf> = std::fs::read_dir(models_dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    names.retain(|p| p.extension().is_some_and(|e| e == "nkw"));
+    names.sort();
+    let models: Vec<String> = names
+        .iter()
+        .map(|p| {
+            let digest = std::fs::read(p).map(|b| Sha256::digest(&b)).unwrap_or_default();
+            let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+            format!("{}={hex}", p.file_stem().unwrap_or_default().to_string_lossy())
+        })
+        .collect();
+    let models = models.join(" ");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let started = iso8601(now);
+    let id_digest = Sha256::digest(format!("{software}|{models}|{started}").as_bytes());
+    let id = id_digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    RunInfo {
+        id,
+        software,
+        models,
+        started,
+    }
+}
+
+/// `seconds` since the Unix epoch as `YYYY-MM-DDThh:mm:ssZ` (UTC).
+fn iso8601(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rem = seconds % 86_400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601(1_795_000_000), "2026-11-18T11:06:40Z");
+    }
+}

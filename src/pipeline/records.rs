@@ -1,0 +1,233 @@
+//! Facts and entities as flat records: the `extract --format jsonl` contract
+//! of DESIGN.md (which `shared/tools/score_facts.py` reads) and a TSV view.
+//!
+//! This is where byte spans become character offsets (Unicode scalar values),
+//! as every consumer outside Rust counts characters.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::extract::{Argument, DocFacts, Fact};
+use crate::kg::{slug, EntityId, Resolver};
+
+/// Instance namespace of ids in records (the same IRIs the store uses).
+pub const ID_BASE: &str = "https://w3id.org/newskg/id/";
+
+/// One `{"kind":"entity",…}` line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityRecord {
+    /// Always "entity".
+    pub kind: &'static str,
+    /// Entity IRI.
+    pub id: String,
+    /// Fullest proper name.
+    pub label: String,
+    /// Person, Organization, Place or Misc.
+    #[serde(rename = "type")]
+    pub entity_type: &'static str,
+    /// Finer type ("Country"), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<String>,
+    /// Every other name seen.
+    pub aliases: Vec<String>,
+    /// Titles and roles seen.
+    pub titles: Vec<String>,
+    /// Mentions over the documents read.
+    pub mentions: usize,
+}
+
+/// One side of a fact: id, label and type.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArgumentRecord {
+    /// Entity or concept IRI.
+    pub id: String,
+    /// Name or noun phrase.
+    pub label: String,
+    /// Person, Organization, Place, Misc or Concept.
+    #[serde(rename = "type")]
+    pub arg_type: &'static str,
+}
+
+/// One `{"kind":"fact",…}` line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FactRecord {
+    /// Always "fact".
+    pub kind: &'static str,
+    /// Document id (content hash).
+    pub doc: String,
+    /// Where the document came from.
+    pub source: String,
+    /// Subject.
+    pub subject: ArgumentRecord,
+    /// Normalised relation ("reject", "rule out").
+    pub relation: String,
+    /// Stance class, when known.
+    pub stance: Option<&'static str>,
+    /// Object.
+    pub object: ArgumentRecord,
+    /// Whether the text denies the relation.
+    pub negated: bool,
+    /// Asserted, Reported or Possible.
+    pub modality: &'static str,
+    /// Who the fact is attributed to.
+    pub attributed_to: Option<ArgumentRecord>,
+    /// 0..1, two decimals.
+    pub confidence: f64,
+    /// The sentence the fact comes from.
+    pub sentence: String,
+    /// First character of the sentence in the document text.
+    pub char_start: usize,
+    /// One past its last character.
+    pub char_end: usize,
+    /// Extraction pattern.
+    pub pattern: String,
+}
+
+/// The IRI of a concept label.
+pub fn concept_iri(label: &str) -> String {
+    format!("{ID_BASE}concept/{}", slug(label))
+}
+
+/// The IRI of an entity id.
+pub fn entity_iri(id: &EntityId) -> String {
+    format!("{ID_BASE}entity/{id}")
+}
+
+fn argument(arg: &Argument, ids: &[EntityId], resolver: &Resolver) -> ArgumentRecord {
+    match arg {
+        Argument::Entity(i) => {
+            let id = &ids[*i];
+            let (label, arg_type) = resolver
+                .get(id)
+                .map_or((id.0.clone(), "Misc"), |e| (e.label.clone(), e.label_type.as_str()));
+            ArgumentRecord {
+                id: entity_iri(id),
+                label,
+                arg_type,
+            }
+        }
+        Argument::Concept { label, .. } => ArgumentRecord {
+            id: concept_iri(label),
+            label: label.clone(),
+            arg_type: "Concept",
+        },
+    }
+}
+
+/// The fact records of one document whose entities resolved to `ids`.
+pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Vec<FactRecord> {
+    let text = &doc.analyzed.doc.text;
+    // Character offset of every sentence start and end, computed in one pass.
+    let mut char_at = std::collections::HashMap::new();
+    for s in &doc.analyzed.sentences {
+        char_at.insert(s.span.start, 0);
+        char_at.insert(s.span.end, 0);
+    }
+    let ends = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    for (chars, byte) in ends.enumerate() {
+        if let Some(c) = char_at.get_mut(&byte) {
+            *c = chars;
+        }
+    }
+    doc.facts
+        .iter()
+        .filter_map(|f: &Fact| {
+            let sentence = doc.analyzed.sentences.get(f.sentence)?;
+            Some(FactRecord {
+                kind: "fact",
+                doc: doc.analyzed.doc.id.0.clone(),
+                source: doc.analyzed.doc.source.clone(),
+                subject: argument(&f.subject, ids, resolver),
+                relation: f.relation.clone(),
+                stance: f.stance.map(|s| s.as_str()),
+                object: argument(&f.object, ids, resolver),
+                negated: f.negated,
+                modality: f.modality.as_str(),
+                attributed_to: f.attributed_to.as_ref().map(|a| argument(a, ids, resolver)),
+                confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
+                sentence: sentence.span.of(text).to_string(),
+                char_start: char_at[&sentence.span.start],
+                char_end: char_at[&sentence.span.end],
+                pattern: f.pattern.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The entity record of every entity `resolver` knows, in order of first sight.
+pub fn entity_records(resolver: &Resolver) -> Vec<EntityRecord> {
+    resolver
+        .entities()
+        .iter()
+        .map(|e| EntityRecord {
+            kind: "entity",
+            id: entity_iri(&e.id),
+            label: e.label.clone(),
+            entity_type: e.label_type.as_str(),
+            subtype: e.subtype.clone(),
+            aliases: e.aliases.iter().filter(|a| **a != e.label).cloned().collect(),
+            titles: e.titles.iter().cloned().collect(),
+            mentions: e.mentions,
+        })
+        .collect()
+}
+
+/// Collects records over many documents and writes them in the contract's
+/// order: every entity first (each once, with all its aliases), then facts.
+#[derive(Default)]
+pub struct RecordWriter {
+    facts: Vec<FactRecord>,
+}
+
+impl RecordWriter {
+    /// Adds one document's facts.
+    pub fn add(&mut self, doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) {
+        self.facts.extend(fact_records(doc, ids, resolver));
+    }
+
+    /// Writes JSON Lines: entities, then facts.
+    pub fn write_jsonl(&self, resolver: &Resolver, out: &mut dyn Write) -> io::Result<()> {
+        for e in entity_records(resolver) {
+            serde_json::to_writer(&mut *out, &e)?;
+            out.write_all(b"\n")?;
+        }
+        for f in &self.facts {
+            serde_json::to_writer(&mut *out, f)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes facts as TSV, one line each, after a header line when `header`.
+pub fn write_tsv(facts: &[FactRecord], header: bool, out: &mut dyn Write) -> io::Result<()> {
+    if header {
+        writeln!(
+            out,
+            "doc\tsubject\tsubject_type\trelation\tstance\tobject\tobject_type\tnegated\tmodality\tattributed_to\tconfidence\tchar_start\tchar_end\tsentence"
+        )?;
+    }
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    for f in facts {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{}\t{}\t{}",
+            f.doc,
+            clean(&f.subject.label),
+            f.subject.arg_type,
+            clean(&f.relation),
+            f.stance.unwrap_or(""),
+            clean(&f.object.label),
+            f.object.arg_type,
+            f.negated,
+            f.modality,
+            f.attributed_to.as_ref().map_or(String::new(), |a| clean(&a.label)),
+            f.confidence,
+            f.char_start,
+            f.char_end,
+            clean(&f.sentence)
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,143 @@
+use std::io::Write;
+use std::time::Duration;
+
+use crate::assert_contains;
+use crate::util::{examples, Workdir};
+
+#[test]
+fn ingest_twice_changes_nothing() {
+    let wd = Workdir::new();
+    let first = wd.ingest_examples("kg.db");
+    assert_contains!(first, "2 new");
+    let quads = wd.quads("kg.db");
+    assert!(quads > 100, "only {quads} quads");
+    let second = wd.ingest_examples("kg.db");
+    assert_contains!(second, "0 new, 2 unchanged");
+    assert_eq!(wd.quads("kg.db"), quads);
+}
+
+#[test]
+fn changed_content_from_the_same_source_replaces_it() {
+    let wd = Workdir::new();
+    wd.write("a.txt", "Mexican President Claudia Sheinbaum rejected the plan. Marco Rubio defended it.\n");
+    wd.ok(&["ingest", "a.txt", "--store", "kg.db"]);
+    wd.write("a.txt", "Marco Rubio defended the plan on Friday.\n");
+    let out = wd.ok(&["ingest", "a.txt", "--store", "kg.db"]);
+    assert_contains!(out, "1 replaced");
+    let docs = wd.ok(&["query", "SELECT ?d { ?d a <http://schema.org/NewsArticle> }", "--store", "kg.db", "--format", "tsv"]);
+    assert_eq!(docs.lines().count(), 2, "one document expected:\n{docs}");
+    // Entity ids survive the replacement.
+    let ent = wd.ok(&["entities", "--store", "kg.db"]);
+    assert_contains!(ent, "marco-rubio");
+}
+
+/// Each bad input is reported with its file name and problem; the good input
+/// still goes in; the exit code says something failed; and the store holds
+/// exactly what ingesting the good input alone gives.
+#[test]
+fn bad_inputs_are_reported_and_store_nothing() {
+    let wd = Workdir::new();
+    let good = wd.write("good.txt", "Marco Rubio defended the designation.\n");
+    wd.ok(&["ingest", good.to_str().unwrap(), "--store", "ref.db"]);
+    let reference = wd.quads("ref.db");
+
+    let gz = {
+        let mut e = flate2_encoder();
+        e.write_all(b"Some text that will be cut off in the middle of the stream.").unwrap();
+        let bytes = e.finish().unwrap();
+        bytes[..bytes.len() / 2].to_vec()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("binary.txt", vec![0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0, 0, 9], "binary"),
+        ("latin1.txt", b"Caf\xe9 society met in M\xe9xico.\n".to_vec(), "UTF-8"),
+        ("empty.txt", Vec::new(), "empty"),
+        ("cut.txt.gz", gz, "gzip"),
+        ("bad.jsonl", b"{\"text\": \"Marco Rubio spoke.\"}\n{not json\n".to_vec(), "bad.jsonl:2"),
+    ];
+    for (name, bytes, problem) in cases {
+        let bad = wd.write(name, bytes);
+        let store = format!("{name}.db");
+        let out = wd.output(&["ingest", good.to_str().unwrap(), bad.to_str().unwrap(), "--store", &store]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: exit code\n{stderr}");
+        assert_contains!(stderr, name);
+        assert!(
+            stderr.to_lowercase().contains(&problem.to_lowercase()),
+            "{name}: expected {problem:?} in:\n{stderr}"
+        );
+        let expected = if name == "bad.jsonl" {
+            // Its first line is a good article of its own.
+            None
+        } else {
+            Some(reference)
+        };
+        if let Some(expected) = expected {
+            assert_eq!(wd.quads(&store), expected, "{name}: store changed by a bad input");
+        }
+    }
+    // A missing file.
+    let out = wd.output(&["ingest", "nope.txt", "--store", "missing.db"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_contains!(String::from_utf8_lossy(&out.stderr), "nope.txt");
+}
+
+fn flate2_encoder() -> flate2::write::GzEncoder<Vec<u8>> {
+    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default())
+}
+
+/// Killing `newskg ingest` mid-way leaves a store that opens, holds only
+/// whole documents, and finishes cleanly when the same ingest runs again.
+#[test]
+fn crash_mid_ingest_leaves_whole_documents() {
+    let wd = Workdir::new();
+    let article = std::fs::read_to_string(examples().join("sheinbaum-rejects-intervention.txt")).unwrap();
+    let mut jsonl = String::new();
+    let n = 600;
+    for i in 0..n {
+        // Each record differs, so each is its own document.
+        let text = format!("{article}\n\nThis is report number {i} of the series.");
+        jsonl.push_str(&serde_json::json!({"id": format!("r{i}"), "text": text}).to_string());
+        jsonl.push('\n');
+    }
+    let input = wd.write("many.jsonl", jsonl);
+    let mut child = wd
+        .command(&["ingest", input.to_str().unwrap(), "--store", "crash.db", "-j", "1"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(2500));
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let partial = r#"SELECT ?g { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), "/id/doc/"))
+        FILTER NOT EXISTS { GRAPH ?g { ?g a <http://schema.org/NewsArticle> } } } LIMIT 1"#;
+    let count = "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a <http://schema.org/NewsArticle> }";
+    let out = wd.ok(&["query", partial, "--store", "crash.db", "--format", "tsv"]);
+    assert_eq!(out.lines().count(), 1, "a document graph without its document node:\n{out}");
+    let before = crate::util::parse_count(&wd.ok(&["query", count, "--store", "crash.db", "--format", "tsv"]));
+    assert!(before <= n);
+    wd.ok(&["ingest", input.to_str().unwrap(), "--store", "crash.db"]);
+    let after = crate::util::parse_count(&wd.ok(&["query", count, "--store", "crash.db", "--format", "tsv"]));
+    assert_eq!(after, n);
+}
+
+#[test]
+fn stdin_is_read() {
+    let wd = Workdir::new();
+    let mut child = wd
+        .command(&["ingest", "-", "--store", ":memory:"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Marco Rubio defended the terrorist designation.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_contains!(String::from_utf8_lossy(&out.stdout), "1 new");
+}

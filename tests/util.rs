@@ -1,0 +1,116 @@
+//! A temporary working folder with the example articles, and a runner for the
+//! real binary that shows everything when an expectation fails.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's example articles.
+pub fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
+}
+
+/// `../shared`, when present (CI has it; a user's fresh clone does not).
+pub fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if p.join("data").is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared/data not found");
+        None
+    }
+}
+
+/// A fresh folder for one test; removed when dropped.
+pub struct Workdir {
+    dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    pub fn new() -> Workdir {
+        Workdir {
+            dir: tempfile::Builder::new().prefix("newskg-test-").tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file (bytes) into the folder and returns its path.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    /// A `newskg` command running in this folder.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_newskg"));
+        cmd.args(args).current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Runs `newskg ARGS` and returns its output, whatever the status.
+    pub fn output(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// Runs `newskg ARGS`, expects exit code `code`, returns stdout.
+    pub fn expect(&self, args: &[&str], code: i32) -> String {
+        let out = self.output(args);
+        if out.status.code() != Some(code) {
+            panic!(
+                "\n`newskg {}` in {}\nexpected exit {code}, got {:?}\n--- stdout\n{}\n--- stderr\n{}\n",
+                args.join(" "),
+                self.dir.path().display(),
+                out.status.code(),
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs `newskg ARGS`, expects success, returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        self.expect(args, 0)
+    }
+
+    /// Number of quads in the store at `store`.
+    pub fn quads(&self, store: &str) -> u64 {
+        let out = self.ok(&["query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "tsv"]);
+        let default = self.ok(&["query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "--store", store, "--format", "tsv"]);
+        let _ = default;
+        parse_count(&out)
+    }
+
+    /// Ingests the example articles into `store` and returns the stdout.
+    pub fn ingest_examples(&self, store: &str) -> String {
+        self.ok(&["ingest", examples().to_str().unwrap(), "--store", store])
+    }
+}
+
+/// The number in a one-cell TSV result (`?n\n"3"^^xsd:integer` or `?n\n3`).
+pub fn parse_count(tsv: &str) -> u64 {
+    let cell = tsv.lines().nth(1).unwrap_or_else(|| panic!("no result row in {tsv:?}"));
+    let digits: String = cell
+        .trim_start_matches('"')
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().unwrap_or_else(|_| panic!("not a count: {cell:?}"))
+}
+
+/// Shows expected and actual as blocks when they differ.
+#[macro_export]
+macro_rules! assert_contains {
+    ($haystack:expr, $needle:expr) => {{
+        let (h, n): (&str, &str) = (&$haystack, &$needle);
+        if !h.contains(n) {
+            panic!("\nexpected to find:\n{n}\n\nin:\n{h}\n");
+        }
+    }};
+}
