@@ -74,7 +74,11 @@ pub fn write_carb(out: &mut impl Write, doc: &AnalyzedDoc) -> io::Result<()> {
 /// writes its tuples with [`write_carb`]. PTB escapes of the CaRB files
 /// (`-LRB-`, two backquotes) are undone first. An unreadable file is recorded in
 /// the report and the others go on.
-pub fn write_sentences(engine: &Engine, paths: &[PathBuf], out: &mut impl Write) -> crate::Result<ExtractReport> {
+pub fn write_sentences(
+    engine: &Engine,
+    paths: &[PathBuf],
+    out: &mut impl Write,
+) -> crate::Result<ExtractReport> {
     let mut report = ExtractReport::default();
     for path in paths {
         let lines = match read_lines(path) {
@@ -130,7 +134,10 @@ fn unescape_ptb(line: &str) -> String {
 /// One line as a one-sentence document (no sentence splitting: the input
 /// already has one sentence a line).
 fn analyze_line(analyzer: &Analyzer, source: &str, line: &str) -> AnalyzedDoc {
-    let tokens: Vec<Token> = tokenize(line).iter().map(|s| Token::unanalyzed(*s, s.of(line))).collect();
+    let tokens: Vec<Token> = tokenize(line)
+        .iter()
+        .map(|s| Token::unanalyzed(*s, s.of(line)))
+        .collect();
     let span = Span::new(
         tokens.first().map_or(0, |t| t.span.start),
         tokens.last().map_or(0, |t| t.span.end),
@@ -187,7 +194,10 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
     });
     let subject = &subject;
     let mut moved_case = None;
-    if args.first().is_some_and(|s| s.kind == SlotKind::Oblique && s.head > f.pred) {
+    if args
+        .first()
+        .is_some_and(|s| s.kind == SlotKind::Oblique && s.head > f.pred)
+    {
         if let Some(c) = t.case_kid(args[0].head) {
             moved_case = Some(c);
             rel_tokens.push(c);

@@ -321,6 +321,7 @@ fn antecedent(
 /// antecedent and an "it" or "they": then the pronoun most likely refers to
 /// that noun's thing ("Rubio defended the designation, saying it would ..."),
 /// and is left unresolved. Needs POS tags; untagged text never blocks.
+/// (Nouns inside a candidate's own span, as "Border" in a name, never block.)
 fn blocked(
     analyzed: &AnalyzedDoc,
     cands: &[Candidate],
@@ -331,12 +332,23 @@ fn blocked(
     if matches!(p, PronounClass::Male | PronounClass::Female) {
         return false;
     }
+    // An organisation is "they" mostly as a subject ("the White House ...,
+    // they said"); otherwise any plural noun from its sentence on is the
+    // likelier antecedent ("cartels ... the Department of Defense. ... them").
+    let from = if p == PronounClass::Plural && !a.subject {
+        analyzed
+            .sentences
+            .get(a.sentence)
+            .map_or(a.span.end, |s| s.span.start)
+    } else {
+        a.span.end
+    };
     for s in a.sentence..=pr.sentence {
         let Some(sentence) = analyzed.sentences.get(s) else {
             continue;
         };
         for (ti, t) in sentence.tokens.iter().enumerate() {
-            if t.span.start < a.span.end || t.span.end > pr.span.start || t.upos != Upos::Noun {
+            if t.span.start < from || t.span.end > pr.span.start || t.upos != Upos::Noun {
                 continue;
             }
             let inside = cands.iter().any(|c| {

@@ -98,9 +98,9 @@ fn argument(arg: &Argument, ids: &[EntityId], resolver: &Resolver) -> ArgumentRe
     match arg {
         Argument::Entity(i) => {
             let id = &ids[*i];
-            let (label, arg_type) = resolver
-                .get(id)
-                .map_or((id.0.clone(), "Misc"), |e| (e.label.clone(), e.label_type.as_str()));
+            let (label, arg_type) = resolver.get(id).map_or((id.0.clone(), "Misc"), |e| {
+                (e.label.clone(), e.label_type.as_str())
+            });
             ArgumentRecord {
                 id: entity_iri(id),
                 label,
@@ -125,7 +125,10 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
         char_at.insert(s.span.end, 0);
     }
     let mut chars = 0;
-    for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (byte, _) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if let Some(c) = char_at.get_mut(&byte) {
             *c = chars;
         }
@@ -167,7 +170,12 @@ pub fn entity_records(resolver: &Resolver) -> Vec<EntityRecord> {
             label: e.label.clone(),
             entity_type: e.label_type.as_str(),
             subtype: e.subtype.clone(),
-            aliases: e.aliases.iter().filter(|a| **a != e.label).cloned().collect(),
+            aliases: e
+                .aliases
+                .iter()
+                .filter(|a| **a != e.label)
+                .cloned()
+                .collect(),
             titles: e.titles.iter().cloned().collect(),
             mentions: e.mentions,
         })
@@ -223,7 +231,9 @@ pub fn write_tsv(facts: &[FactRecord], header: bool, out: &mut dyn Write) -> io:
             f.object.arg_type,
             f.negated,
             f.modality,
-            f.attributed_to.as_ref().map_or(String::new(), |a| clean(&a.label)),
+            f.attributed_to
+                .as_ref()
+                .map_or(String::new(), |a| clean(&a.label)),
             f.confidence,
             f.char_start,
             f.char_end,
