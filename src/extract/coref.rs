@@ -129,11 +129,28 @@ pub(crate) fn cluster(analyzed: &AnalyzedDoc, cands: &[Candidate], gaz: &Gazette
         }
     }
 
+    // Tokens inside a name or description (a noun there never blocks a
+    // pronoun), per sentence.
+    let mut inside: Vec<Vec<bool>> = analyzed
+        .sentences
+        .iter()
+        .map(|s| vec![false; s.tokens.len()])
+        .collect();
+    for c in cands.iter().filter(|c| c.kind != MentionKind::Pronoun) {
+        if let Some(row) = inside.get_mut(c.sentence) {
+            for t in c.tokens.clone() {
+                if let Some(x) = row.get_mut(t) {
+                    *x = true;
+                }
+            }
+        }
+    }
+
     // 4. Pronouns, in text order (a resolved pronoun can be the next one's
     //    antecedent, and lends its gender to the cluster).
     for i in 0..cands.len() {
         let Some(p) = cands[i].pronoun else { continue };
-        if let Some(k) = antecedent(analyzed, cands, &assign, &clusters, i, p) {
+        if let Some(k) = antecedent(analyzed, &inside, cands, &assign, &clusters, i, p) {
             match p {
                 PronounClass::Male => clusters[k].gender = Some(Gender::Male),
                 PronounClass::Female => clusters[k].gender = Some(Gender::Female),
@@ -265,6 +282,7 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
 /// The nearest compatible antecedent of pronoun candidate `i`.
 fn antecedent(
     analyzed: &AnalyzedDoc,
+    inside: &[Vec<bool>],
     cands: &[Candidate],
     assign: &[Option<usize>],
     clusters: &[Cluster],
@@ -299,7 +317,7 @@ fn antecedent(
             }
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };
-        if !fits || blocked(analyzed, cands, a, pr, p) {
+        if !fits || blocked(analyzed, inside, a, pr, p) {
             continue;
         }
         let dist = pr.sentence - a.sentence;
@@ -324,7 +342,7 @@ fn antecedent(
 /// (Nouns inside a candidate's own span, as "Border" in a name, never block.)
 fn blocked(
     analyzed: &AnalyzedDoc,
-    cands: &[Candidate],
+    inside: &[Vec<bool>],
     a: &Candidate,
     pr: &Candidate,
     p: PronounClass,
@@ -351,10 +369,12 @@ fn blocked(
             if t.span.start < from || t.span.end > pr.span.start || t.upos != Upos::Noun {
                 continue;
             }
-            let inside = cands.iter().any(|c| {
-                c.sentence == s && c.tokens.contains(&ti) && c.kind != MentionKind::Pronoun
-            });
-            if inside {
+            if inside
+                .get(s)
+                .and_then(|row| row.get(ti))
+                .copied()
+                .unwrap_or(false)
+            {
                 continue;
             }
             let plural = t.xpos == "NNS" || t.xpos == "NNPS";

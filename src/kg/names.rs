@@ -571,8 +571,18 @@ pub(crate) fn place(gazetteer: &Gazetteer, name: &str) -> Option<Known> {
     let key = normalize(name);
     COUNTRIES
         .iter()
-        .find(|c| normalize(c.name) == key || c.aliases.iter().any(|a| normalize(a) == key))
+        .find(|c| same_key(c.name, &key) || c.aliases.iter().any(|a| same_key(a, &key)))
         .map(country_known)
+}
+
+/// Whether table name `name` (no leading "the", single spaces) normalises to
+/// `key`, without allocating: this runs for every capitalised token.
+fn same_key(name: &str, key: &str) -> bool {
+    name.chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .flat_map(char::to_lowercase)
+        .eq(key.chars())
 }
 
 /// Any known name: the gazetteer's entry (of any type), else a place.
