@@ -374,6 +374,15 @@ fn name_candidates(
     // A demonym tagged as a name ("Mexican" as MISC).
     if span.len() == 1 && label != EntityLabel::Person {
         if let Some(k) = names::demonym(gaz, surface) {
+            // "Mexican President's denial": a headless title is a description.
+            if let Some((role, end)) = roles::title_starting(gaz, toks, span.end) {
+                if !capitalised_after(toks, end) {
+                    let mut c =
+                        Candidate::new(sentence, span.start..end, toks, MentionKind::Nominal);
+                    c.description = Some(Description::Role(role, Some(k.canonical.clone())));
+                    out.push(c);
+                }
+            }
             out.push(demonym_candidate(sentence, span.start, toks, k));
             return;
         }

@@ -415,6 +415,22 @@ mod tests {
         );
         assert_eq!(entity(&f, "Claudia Sheinbaum").1.mentions, 2);
         assert!(f.mentions.iter().all(|m| m.text != "The agency"));
+        // A headline's headless title, with the demonym tagged on its own.
+        let h = extract(
+            "Mexican President's denial. Mexican President Claudia Sheinbaum spoke.",
+            &[
+                ("Mexican", Misc),
+                ("Mexican", Misc),
+                ("Claudia Sheinbaum", Person),
+            ],
+        );
+        assert_eq!(
+            entity(&h, "Claudia Sheinbaum").1.mentions,
+            2,
+            "{:?}",
+            h.mentions
+        );
+        assert_eq!(entity(&h, "Mexico").1.mentions, 2);
         // Two presidents: "the president" is ambiguous and left out.
         let g = extract(
             "President Donald Trump met President Claudia Sheinbaum. The president smiled.",
