@@ -116,12 +116,17 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
 
 /// Tags a `token TAB …` file line for line: the output has the same lines and
 /// tokens, so `ner_score.py GOLD PRED` can compare them.
-fn tag_token_file(analyzer: &newskg::nlp::Analyzer, path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+fn tag_token_file(
+    analyzer: &newskg::nlp::Analyzer,
+    path: &Path,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(std::io::BufReader::new(
-            std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?,
+            std::fs::File::open(path)
+                .with_context(|| format!("{}: cannot open", path.display()))?,
         ))
     };
     // Lines of the current document: Some(token) or None for a blank line.
@@ -155,7 +160,11 @@ fn flush_document(
     let mut tags = tags.into_iter().flatten();
     for line in lines.drain(..) {
         match line {
-            Some(token) => writeln!(out, "{token}\t{}", tags.next().unwrap_or_else(|| "O".to_string()))?,
+            Some(token) => writeln!(
+                out,
+                "{token}\t{}",
+                tags.next().unwrap_or_else(|| "O".to_string())
+            )?,
             None => writeln!(out)?,
         }
     }

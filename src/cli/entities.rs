@@ -28,7 +28,12 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let mut out = output::stdout();
     writeln!(out, "id\ttype\tlabel\tmentions\taliases\ttitles")?;
     for e in &entities {
-        let aliases: Vec<&str> = e.aliases.iter().filter(|a| **a != e.label).map(String::as_str).collect();
+        let aliases: Vec<&str> = e
+            .aliases
+            .iter()
+            .filter(|a| **a != e.label)
+            .map(String::as_str)
+            .collect();
         let titles: Vec<&str> = e.titles.iter().map(String::as_str).collect();
         writeln!(
             out,

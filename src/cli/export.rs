@@ -64,15 +64,18 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut graph = KnowledgeGraph::from_store(store.oxigraph()).context("reading the graph from the store")?;
+    let mut graph =
+        KnowledgeGraph::from_store(store.oxigraph()).context("reading the graph from the store")?;
     if let Some(entity) = &args.entity {
         graph = graph.ego(entity, args.depth)?;
     }
     if format == ExportFormat::Csv {
-        let dir = args
-            .output
-            .context("--format csv writes nodes.csv and edges.csv: name their folder with -o DIR")?;
-        graph.write_csv_dir(&dir).with_context(|| format!("writing {}", dir.display()))?;
+        let dir = args.output.context(
+            "--format csv writes nodes.csv and edges.csv: name their folder with -o DIR",
+        )?;
+        graph
+            .write_csv_dir(&dir)
+            .with_context(|| format!("writing {}", dir.display()))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = output::file_or_stdout(args.output.as_deref())?;

@@ -45,14 +45,18 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut records = RecordWriter::default();
     let mut first = true;
     let report = match args.format {
-        FactFormat::Jsonl => pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
-            records.add(doc, ids, r);
-            Ok(())
-        })?,
-        FactFormat::Tsv => pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
-            let header = std::mem::replace(&mut first, false);
-            pipeline::write_tsv(&pipeline::fact_records(doc, ids, r), header, &mut out)
-        })?,
+        FactFormat::Jsonl => {
+            pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+                records.add(doc, ids, r);
+                Ok(())
+            })?
+        }
+        FactFormat::Tsv => {
+            pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+                let header = std::mem::replace(&mut first, false);
+                pipeline::write_tsv(&pipeline::fact_records(doc, ids, r), header, &mut out)
+            })?
+        }
         FactFormat::Carb => pipeline::carb(&engine, &args.paths, &mut out)?,
         FactFormat::Ttl | FactFormat::Nq => {
             let format = if args.format == FactFormat::Ttl {

@@ -33,8 +33,10 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let store = args.store.open()?;
     let run = pipeline::run_info(&args.models.dir());
     let bar = progress_bar();
-    let report = pipeline::ingest(&engine, &args.paths, &store, &run, |done| bar.set_position(done as u64))
-        .with_context(|| format!("ingesting into {}", args.store.store))?;
+    let report = pipeline::ingest(&engine, &args.paths, &store, &run, |done| {
+        bar.set_position(done as u64)
+    })
+    .with_context(|| format!("ingesting into {}", args.store.store))?;
     bar.finish_and_clear();
     let quads = store.len()?;
     println!(
@@ -73,6 +75,9 @@ mod tests {
     #[test]
     fn needs_a_path() {
         assert!(Cli::try_parse_from(["newskg", "ingest"]).is_err());
-        assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--store", ":memory:", "-j", "2"]).is_ok());
+        assert!(
+            Cli::try_parse_from(["newskg", "ingest", "-", "--store", ":memory:", "-j", "2"])
+                .is_ok()
+        );
     }
 }

@@ -24,13 +24,20 @@ pub struct LoadArgs {
 pub fn run(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let store = args.store.open()?;
     for file in &args.files {
-        let ext = file.extension().and_then(|e| e.to_str()).unwrap_or_default();
-        let format = rdf::rdf_format(ext)
-            .with_context(|| format!("{}: unknown RDF format (extension {ext:?})", file.display()))?;
+        let ext = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        let format = rdf::rdf_format(ext).with_context(|| {
+            format!("{}: unknown RDF format (extension {ext:?})", file.display())
+        })?;
         let reader = std::io::BufReader::new(
-            std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?,
+            std::fs::File::open(file)
+                .with_context(|| format!("{}: cannot open", file.display()))?,
         );
-        store.import(format, reader).with_context(|| format!("loading {}", file.display()))?;
+        store
+            .import(format, reader)
+            .with_context(|| format!("loading {}", file.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

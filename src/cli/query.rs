@@ -35,7 +35,9 @@ pub struct QueryArgs {
 }
 
 fn parse_param(s: &str) -> Result<(String, String), String> {
-    let (k, v) = s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))?;
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))?;
     Ok((k.trim_start_matches('?').to_string(), v.to_string()))
 }
 
@@ -43,7 +45,11 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let mut out = output::stdout();
     if args.list {
         for q in rdf::named_queries() {
-            let params: Vec<String> = q.params.iter().map(|p| format!("--param {}=…", p.name)).collect();
+            let params: Vec<String> = q
+                .params
+                .iter()
+                .map(|p| format!("--param {}=…", p.name))
+                .collect();
             writeln!(out, "{:<18} {} {}", q.name, q.description, params.join(" "))?;
         }
         out.flush()?;
@@ -72,22 +78,32 @@ fn query_text(arg: &str) -> anyhow::Result<(String, Option<String>)> {
     if arg == "-" {
         let mut text = String::new();
         if std::io::stdin().is_terminal() {
-            anyhow::bail!("`newskg query -` reads the query from standard input, which is a terminal");
+            anyhow::bail!(
+                "`newskg query -` reads the query from standard input, which is a terminal"
+            );
         }
-        std::io::stdin().read_to_string(&mut text).context("reading the query from standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the query from standard input")?;
         return Ok((text, Some("<stdin>".to_string())));
     }
     if let Some(text) = rdf::named_query(arg) {
-        return Ok((text.to_string(), Some(format!("queries/{}.rq", arg.trim_end_matches(".rq")))));
+        return Ok((
+            text.to_string(),
+            Some(format!("queries/{}.rq", arg.trim_end_matches(".rq"))),
+        ));
     }
     let path = std::path::Path::new(arg);
     let looks_like_file = !arg.contains(char::is_whitespace) && !arg.contains('{');
     if looks_like_file {
         if path.is_file() {
-            let text = std::fs::read_to_string(path).with_context(|| format!("{arg}: cannot read query file"))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{arg}: cannot read query file"))?;
             return Ok((text, Some(arg.to_string())));
         }
-        anyhow::bail!("{arg:?} is neither a named query (see `newskg query --list`), a file, nor SPARQL text");
+        anyhow::bail!(
+            "{arg:?} is neither a named query (see `newskg query --list`), a file, nor SPARQL text"
+        );
     }
     Ok((arg.to_string(), None))
 }
@@ -99,7 +115,16 @@ mod tests {
 
     #[test]
     fn params_and_formats() {
-        assert!(Cli::try_parse_from(["newskg", "query", "x", "--param", "entity=A B", "-f", "json"]).is_ok());
+        assert!(Cli::try_parse_from([
+            "newskg",
+            "query",
+            "x",
+            "--param",
+            "entity=A B",
+            "-f",
+            "json"
+        ])
+        .is_ok());
         assert!(Cli::try_parse_from(["newskg", "query", "x", "--param", "novalue"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "query", "x", "-f", "yaml"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "query", "--list"]).is_ok());

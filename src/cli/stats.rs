@@ -21,7 +21,8 @@ pub struct StatsArgs {
 
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let store = args.store.open_existing()?;
-    let graph = KnowledgeGraph::from_store(store.oxigraph()).context("reading the graph from the store")?;
+    let graph =
+        KnowledgeGraph::from_store(store.oxigraph()).context("reading the graph from the store")?;
     let mut out = output::stdout();
     writeln!(out, "quads: {}", store.len()?)?;
     write!(out, "{}", graph.stats())?;

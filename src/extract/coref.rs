@@ -129,11 +129,28 @@ pub(crate) fn cluster(analyzed: &AnalyzedDoc, cands: &[Candidate], gaz: &Gazette
         }
     }
 
+    // Tokens inside a name or description (a noun there never blocks a
+    // pronoun), per sentence.
+    let mut inside: Vec<Vec<bool>> = analyzed
+        .sentences
+        .iter()
+        .map(|s| vec![false; s.tokens.len()])
+        .collect();
+    for c in cands.iter().filter(|c| c.kind != MentionKind::Pronoun) {
+        if let Some(row) = inside.get_mut(c.sentence) {
+            for t in c.tokens.clone() {
+                if let Some(x) = row.get_mut(t) {
+                    *x = true;
+                }
+            }
+        }
+    }
+
     // 4. Pronouns, in text order (a resolved pronoun can be the next one's
     //    antecedent, and lends its gender to the cluster).
     for i in 0..cands.len() {
         let Some(p) = cands[i].pronoun else { continue };
-        if let Some(k) = antecedent(analyzed, cands, &assign, &clusters, i, p) {
+        if let Some(k) = antecedent(analyzed, &inside, cands, &assign, &clusters, i, p) {
             match p {
                 PronounClass::Male => clusters[k].gender = Some(Gender::Male),
                 PronounClass::Female => clusters[k].gender = Some(Gender::Female),
@@ -265,6 +282,7 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
 /// The nearest compatible antecedent of pronoun candidate `i`.
 fn antecedent(
     analyzed: &AnalyzedDoc,
+    inside: &[Vec<bool>],
     cands: &[Candidate],
     assign: &[Option<usize>],
     clusters: &[Cluster],
@@ -299,7 +317,7 @@ fn antecedent(
             }
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };
-        if !fits || blocked(analyzed, cands, a, pr, p) {
+        if !fits || blocked(analyzed, inside, a, pr, p) {
             continue;
         }
         let dist = pr.sentence - a.sentence;
@@ -321,9 +339,10 @@ fn antecedent(
 /// antecedent and an "it" or "they": then the pronoun most likely refers to
 /// that noun's thing ("Rubio defended the designation, saying it would ..."),
 /// and is left unresolved. Needs POS tags; untagged text never blocks.
+/// (Nouns inside a candidate's own span, as "Border" in a name, never block.)
 fn blocked(
     analyzed: &AnalyzedDoc,
-    cands: &[Candidate],
+    inside: &[Vec<bool>],
     a: &Candidate,
     pr: &Candidate,
     p: PronounClass,
@@ -331,18 +350,31 @@ fn blocked(
     if matches!(p, PronounClass::Male | PronounClass::Female) {
         return false;
     }
+    // An organisation is "they" mostly as a subject ("the White House ...,
+    // they said"); otherwise any plural noun from its sentence on is the
+    // likelier antecedent ("cartels ... the Department of Defense. ... them").
+    let from = if p == PronounClass::Plural && !a.subject {
+        analyzed
+            .sentences
+            .get(a.sentence)
+            .map_or(a.span.end, |s| s.span.start)
+    } else {
+        a.span.end
+    };
     for s in a.sentence..=pr.sentence {
         let Some(sentence) = analyzed.sentences.get(s) else {
             continue;
         };
         for (ti, t) in sentence.tokens.iter().enumerate() {
-            if t.span.start < a.span.end || t.span.end > pr.span.start || t.upos != Upos::Noun {
+            if t.span.start < from || t.span.end > pr.span.start || t.upos != Upos::Noun {
                 continue;
             }
-            let inside = cands.iter().any(|c| {
-                c.sentence == s && c.tokens.contains(&ti) && c.kind != MentionKind::Pronoun
-            });
-            if inside {
+            if inside
+                .get(s)
+                .and_then(|row| row.get(ti))
+                .copied()
+                .unwrap_or(false)
+            {
                 continue;
             }
             let plural = t.xpos == "NNS" || t.xpos == "NNPS";

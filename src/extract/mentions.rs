@@ -212,7 +212,16 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
             }
             if let Some(end) = titled_name(gaz, text, toks, i, &covered[si]) {
                 let before = out.len();
-                name_candidates(gaz, text, toks, si, i..end, EntityLabel::Person, None, &mut out);
+                name_candidates(
+                    gaz,
+                    text,
+                    toks,
+                    si,
+                    i..end,
+                    EntityLabel::Person,
+                    None,
+                    &mut out,
+                );
                 for c in &out[before..] {
                     mark(&mut covered[si], c);
                 }
@@ -272,7 +281,16 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
     for (si, sentence) in analyzed.sentences.iter().enumerate() {
         for (i, t) in sentence.tokens.iter().enumerate() {
             if !covered[si][i] && surnames.contains(&t.form) {
-                name_candidates(gaz, text, &sentence.tokens, si, i..i + 1, EntityLabel::Person, None, &mut out);
+                name_candidates(
+                    gaz,
+                    text,
+                    &sentence.tokens,
+                    si,
+                    i..i + 1,
+                    EntityLabel::Person,
+                    None,
+                    &mut out,
+                );
                 covered[si][i] = true;
             }
         }
@@ -293,7 +311,13 @@ fn mark(covered: &mut [bool], c: &Candidate) {
 /// A person name the recognizer missed but a title announces: capitalised
 /// words (up to four, initials allowed) right after a title phrase
 /// ("Secretary of State Marco Rubio", "Mr. Smith"). Returns the name's end.
-fn titled_name(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize, covered: &[bool]) -> Option<usize> {
+fn titled_name(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    covered: &[bool],
+) -> Option<usize> {
     let name_word = |t: &Token| {
         let mut chars = t.form.chars();
         chars.next().is_some_and(char::is_uppercase)
@@ -350,6 +374,15 @@ fn name_candidates(
     // A demonym tagged as a name ("Mexican" as MISC).
     if span.len() == 1 && label != EntityLabel::Person {
         if let Some(k) = names::demonym(gaz, surface) {
+            // "Mexican President's denial": a headless title is a description.
+            if let Some((role, end)) = roles::title_starting(gaz, toks, span.end) {
+                if !capitalised_after(toks, end) {
+                    let mut c =
+                        Candidate::new(sentence, span.start..end, toks, MentionKind::Nominal);
+                    c.description = Some(Description::Role(role, Some(k.canonical.clone())));
+                    out.push(c);
+                }
+            }
             out.push(demonym_candidate(sentence, span.start, toks, k));
             return;
         }
@@ -433,15 +466,12 @@ fn name_candidates(
     if label == EntityLabel::Person && c.gender.is_none() {
         let first = name.split_whitespace().next().unwrap_or("");
         if name.split_whitespace().count() > 1 {
-            c.gender = names::first_name_gender(first);
+            c.gender = names::first_name_gender(gaz, first);
         }
     }
     // Places and known names get their canonical form.
-    let known = if label == EntityLabel::Person {
-        None
-    } else {
-        names::known(gaz, &name).filter(|k| k.label == label || label == EntityLabel::Misc)
-    };
+    // A capital standing for its government ("enable Washington to
+    // pursue"), unless it is a location ("in Washington", "Washington, D.C.").
     let metonym = (label == EntityLabel::Place || label == EntityLabel::Organization)
         && name_range.len() == 1
         && !name_start
@@ -451,13 +481,13 @@ fn name_candidates(
             toks.get(span.end).map(|t| t.form.as_str()),
             Some("," | "D.C." | "state" | "State")
         );
-    let known = known.or_else(|| {
-        if metonym {
-            names::capital_of(&name)
-        } else {
-            None
-        }
-    });
+    let known = if label == EntityLabel::Person {
+        None
+    } else if let Some(country) = names::capital_of(&name).filter(|_| metonym) {
+        Some(country)
+    } else {
+        names::known(gaz, &name).filter(|k| k.label == label || label == EntityLabel::Misc)
+    };
     if let Some(k) = known {
         c.canonical = Some(k.canonical);
         label = k.label;

@@ -415,6 +415,22 @@ mod tests {
         );
         assert_eq!(entity(&f, "Claudia Sheinbaum").1.mentions, 2);
         assert!(f.mentions.iter().all(|m| m.text != "The agency"));
+        // A headline's headless title, with the demonym tagged on its own.
+        let h = extract(
+            "Mexican President's denial. Mexican President Claudia Sheinbaum spoke.",
+            &[
+                ("Mexican", Misc),
+                ("Mexican", Misc),
+                ("Claudia Sheinbaum", Person),
+            ],
+        );
+        assert_eq!(
+            entity(&h, "Claudia Sheinbaum").1.mentions,
+            2,
+            "{:?}",
+            h.mentions
+        );
+        assert_eq!(entity(&h, "Mexico").1.mentions, 2);
         // Two presidents: "the president" is ambiguous and left out.
         let g = extract(
             "President Donald Trump met President Claudia Sheinbaum. The president smiled.",
@@ -432,7 +448,64 @@ mod tests {
         assert_eq!(entity(&f, "Marco Rubio").1.mentions, 2);
         assert_eq!(entity(&f, "Marco Rubio").1.label_type, Person);
         assert_eq!(entity(&f, "Sheinbaum").1.label_type, Person);
-        assert!(role(&f, "Marco Rubio", "secretary of state of", "United States"));
+        assert!(role(
+            &f,
+            "Marco Rubio",
+            "secretary of state of",
+            "United States"
+        ));
+    }
+
+    /// Sets the tags of every token spelled `form`.
+    fn tag(d: &mut AnalyzedDoc, form: &str, upos: crate::nlp::Upos, xpos: &str, deprel: &str) {
+        for t in d.sentences.iter_mut().flat_map(|s| s.tokens.iter_mut()) {
+            if t.form == form {
+                (t.upos, t.xpos, t.deprel) = (upos, xpos.to_string(), deprel.to_string());
+            }
+        }
+    }
+
+    fn pronoun_targets(f: &DocFacts) -> Vec<(String, String)> {
+        f.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Pronoun)
+            .map(|m| (m.text.clone(), f.entities[m.entity].label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn nouns_between_block_it_and_they() {
+        use crate::nlp::Upos::Noun;
+        let ex = Extractor::new(Gazetteer::default());
+        let text = "Mexico rejected the plan, saying it was wrong.";
+        let untagged = ex.extract(doc(text, &[("Mexico", Place)]));
+        assert_eq!(
+            pronoun_targets(&untagged),
+            [("it".to_string(), "Mexico".to_string())]
+        );
+        let mut d = doc(text, &[("Mexico", Place)]);
+        tag(&mut d, "plan", Noun, "NN", "obj");
+        assert!(pronoun_targets(&ex.extract(d)).is_empty());
+
+        let text =
+            "Agents chase cartels with the Department of Defense. We treat them as terrorists. \
+                    The White House did not confirm the plan, but they praised the agents.";
+        let mut d = doc(
+            text,
+            &[
+                ("Department of Defense", Organization),
+                ("White House", Organization),
+            ],
+        );
+        tag(&mut d, "cartels", Noun, "NNS", "obj");
+        tag(&mut d, "agents", Noun, "NNS", "obj");
+        tag(&mut d, "plan", Noun, "NN", "obj");
+        tag(&mut d, "House", Noun, "NNP", "nsubj");
+        let f = ex.extract(d);
+        assert_eq!(
+            pronoun_targets(&f),
+            [("they".to_string(), "White House".to_string())]
+        );
     }
 
     #[test]

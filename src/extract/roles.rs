@@ -186,9 +186,17 @@ pub(crate) fn place_starting(
     })
 }
 
-/// Whether lower-case `words` is a role title.
+/// Whether lower-case `words` is a role title. The gazetteer's titles also
+/// name bodies ("military", "department of defense"), so one of them counts
+/// only when its last word is a person's role noun from [`TITLES`]
+/// ("defense minister").
 fn is_title(gaz: &Gazetteer, words: &str) -> bool {
-    TITLES.contains(&words) || gaz.is_title(words)
+    TITLES.contains(&words)
+        || (gaz.is_title(words)
+            && words
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| TITLES.contains(&head)))
 }
 
 /// The longest title (up to five tokens) ending just before `end`, as its

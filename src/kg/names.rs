@@ -291,15 +291,18 @@ const FEMALE_NAMES: &[&str] = &[
     "xiomara",
 ];
 
-/// The gender a given name suggests, if the table knows it.
-pub(crate) fn first_name_gender(word: &str) -> Option<Gender> {
+/// The gender a given name suggests: the table here, else the gazetteer's.
+pub(crate) fn first_name_gender(gazetteer: &Gazetteer, word: &str) -> Option<Gender> {
     let w = word.to_lowercase();
     if MALE_NAMES.contains(&w.as_str()) {
         Some(Gender::Male)
     } else if FEMALE_NAMES.contains(&w.as_str()) {
         Some(Gender::Female)
     } else {
-        None
+        gazetteer.gender(word).map(|g| match g {
+            crate::nlp::Gender::Male => Gender::Male,
+            crate::nlp::Gender::Female => Gender::Female,
+        })
     }
 }
 
@@ -568,8 +571,18 @@ pub(crate) fn place(gazetteer: &Gazetteer, name: &str) -> Option<Known> {
     let key = normalize(name);
     COUNTRIES
         .iter()
-        .find(|c| normalize(c.name) == key || c.aliases.iter().any(|a| normalize(a) == key))
+        .find(|c| same_key(c.name, &key) || c.aliases.iter().any(|a| same_key(a, &key)))
         .map(country_known)
+}
+
+/// Whether table name `name` (no leading "the", single spaces) normalises to
+/// `key`, without allocating: this runs for every capitalised token.
+fn same_key(name: &str, key: &str) -> bool {
+    name.chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .flat_map(char::to_lowercase)
+        .eq(key.chars())
 }
 
 /// Any known name: the gazetteer's entry (of any type), else a place.
@@ -703,7 +716,7 @@ mod tests {
             capital_of("Washington").map(|k| k.canonical),
             Some("United States".to_string())
         );
-        assert_eq!(first_name_gender("Claudia"), Some(Gender::Female));
-        assert_eq!(first_name_gender("Ronald"), Some(Gender::Male));
+        assert_eq!(first_name_gender(&g, "Claudia"), Some(Gender::Female));
+        assert_eq!(first_name_gender(&g, "Ronald"), Some(Gender::Male));
     }
 }

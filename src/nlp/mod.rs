@@ -15,10 +15,10 @@ mod lemmatize;
 mod ner;
 mod parser;
 pub mod perceptron;
-pub mod train;
 mod sentences;
 mod tagger;
 mod tokenize;
+pub mod train;
 mod types;
 
 use std::path::{Path, PathBuf};

@@ -12,7 +12,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-pub use records::{entity_iri, entity_records, fact_records, write_tsv, ArgumentRecord, EntityRecord, FactRecord, RecordWriter};
+pub use records::{
+    entity_iri, entity_records, fact_records, write_tsv, ArgumentRecord, EntityRecord, FactRecord,
+    RecordWriter,
+};
 
 use crate::extract::{DocFacts, Extractor};
 use crate::input::{self, Document, InputError};
@@ -38,7 +41,10 @@ impl Engine {
     pub fn load(dir: &std::path::Path) -> Result<Engine> {
         let analyzer = Analyzer::load(dir)?;
         let extractor = Extractor::new(analyzer.gazetteer().clone());
-        Ok(Engine { analyzer, extractor })
+        Ok(Engine {
+            analyzer,
+            extractor,
+        })
     }
 
     /// Analysis and extraction of one document.
@@ -67,7 +73,11 @@ pub fn extract(
 ) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
     for_each_batch(paths, &mut report.failures, |batch| {
-        for facts in batch.into_par_iter().map(|d| engine.extract_document(d)).collect::<Vec<_>>() {
+        for facts in batch
+            .into_par_iter()
+            .map(|d| engine.extract_document(d))
+            .collect::<Vec<_>>()
+        {
             let ids = resolver.resolve(&facts);
             report.documents += 1;
             sink(&facts, &ids, resolver).map_err(crate::Error::Output)?;
@@ -80,7 +90,11 @@ pub fn extract(
 /// Open IE tuples in CaRB's format for every line of `paths` (one sentence
 /// per line; `-` is standard input): `sentence TAB confidence TAB relation
 /// TAB arg1 TAB arg2 …`. Lines are analysed in parallel, written in order.
-pub fn carb(engine: &Engine, paths: &[PathBuf], out: &mut dyn std::io::Write) -> Result<ExtractReport> {
+pub fn carb(
+    engine: &Engine,
+    paths: &[PathBuf],
+    out: &mut dyn std::io::Write,
+) -> Result<ExtractReport> {
     use std::io::BufRead;
     let mut report = ExtractReport::default();
     for path in paths {
@@ -175,7 +189,10 @@ pub fn ingest(
                 todo.push(doc);
             }
         }
-        let extracted: Vec<DocFacts> = todo.into_par_iter().map(|d| engine.extract_document(d)).collect();
+        let extracted: Vec<DocFacts> = todo
+            .into_par_iter()
+            .map(|d| engine.extract_document(d))
+            .collect();
         for facts in extracted {
             let merges_before = resolver.merges();
             let ids = resolver.resolve(&facts);
@@ -234,9 +251,14 @@ pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
     let models: Vec<String> = names
         .iter()
         .map(|p| {
-            let digest = std::fs::read(p).map(|b| Sha256::digest(&b)).unwrap_or_default();
+            let digest = std::fs::read(p)
+                .map(|b| Sha256::digest(&b))
+                .unwrap_or_default();
             let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
-            format!("{}={hex}", p.file_stem().unwrap_or_default().to_string_lossy())
+            format!(
+                "{}={hex}",
+                p.file_stem().unwrap_or_default().to_string_lossy()
+            )
         })
         .collect();
     let models = models.join(" ");

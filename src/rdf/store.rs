@@ -111,9 +111,12 @@ impl Store {
         let d = self.ids.doc(id);
         let rdf_type = term(RDF, "type");
         let article = term(SCHEMA, "NewsArticle");
-        Ok(self
-            .inner
-            .contains(QuadRef::new(&d, &rdf_type, &article, GraphNameRef::NamedNode(d.as_ref())))?)
+        Ok(self.inner.contains(QuadRef::new(
+            &d,
+            &rdf_type,
+            &article,
+            GraphNameRef::NamedNode(d.as_ref()),
+        ))?)
     }
 
     /// Stores one document's facts in one transaction.

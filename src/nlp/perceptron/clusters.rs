@@ -37,7 +37,11 @@ impl Clusters {
 
     /// Reads a `word<TAB>path` file, keeping the first `top` lines (the file
     /// is ordered by frequency) plus any word in `keep`.
-    pub fn read_tsv(path: &Path, top: usize, keep: &HashSet<String>) -> Result<Clusters, CorpusError> {
+    pub fn read_tsv(
+        path: &Path,
+        top: usize,
+        keep: &HashSet<String>,
+    ) -> Result<Clusters, CorpusError> {
         let text = std::fs::read_to_string(path).map_err(|source| CorpusError::Io {
             path: path.to_owned(),
             source,
@@ -98,7 +102,8 @@ impl Clusters {
 
     /// Reads what [`Clusters::to_bytes`] wrote.
     pub fn from_bytes(bytes: &[u8]) -> Result<Clusters, String> {
-        let text = std::str::from_utf8(bytes).map_err(|_| "cluster section is not UTF-8".to_string())?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| "cluster section is not UTF-8".to_string())?;
         let mut pairs = Vec::new();
         for line in text.lines() {
             let (w, p) = line
