@@ -100,6 +100,6 @@ fn seeds_gold_scores() {
     assert_eq!(s["ungrounded_facts"].as_u64().unwrap(), 0, "{s}");
 }
 
-const MIN_ENTITIES_FOUND: u64 = 8;
-const MAX_ENTITIES_SPLIT: u64 = 1;
-const MIN_TIER1_RECALL: f64 = 0.5;
+const MIN_ENTITIES_FOUND: u64 = 10;
+const MAX_ENTITIES_SPLIT: u64 = 0;
+const MIN_TIER1_RECALL: f64 = 0.93;
