@@ -461,7 +461,9 @@ impl QueryOutcome {
                 writer.finish().map_err(StoreError::Write)?;
             }
             QueryOutcome::Boolean(b) => {
-                if format == ResultFormat::Table {
+                // SPARQL's CSV/TSV formats define no boolean; a line is what
+                // shell pipelines expect.
+                if matches!(format, ResultFormat::Table | ResultFormat::Csv | ResultFormat::Tsv) {
                     return writeln!(out, "{b}").map_err(StoreError::Write);
                 }
                 let Some(results) = format.sparql_results() else {
