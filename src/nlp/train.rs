@@ -16,10 +16,10 @@ use std::time::Instant;
 
 use super::corpus::conllu;
 use super::parser::features::{label_features, transition_features, Atoms};
-use super::parser::state::{State, ACTIONS, NONE};
+use super::parser::state::{State, ACTIONS, LEFT, NONE, REDUCE};
 use super::parser::{best_legal, Parser};
 use super::perceptron::{argmax, Clusters, Rng, Trainer};
-use super::tagger::{upos_features, xpos_features, Tagger, WordAtoms};
+use super::tagger::{dictionary_tags, upos_features, xpos_features, Tagger, WordAtoms};
 use super::{ModelError, Sentence, Upos};
 
 /// How many lines of the Brown-cluster file (most frequent words first) are
@@ -397,6 +397,8 @@ pub(crate) fn fit_tagger(
         rng.shuffle(&mut order);
         for &k in &order {
             let ex = &examples[k];
+            let forms: Vec<&str> = ex.forms.iter().map(String::as_str).collect();
+            let ahead = dictionary_tags(&forms, &tagdict);
             let mut xs: Vec<u16> = Vec::with_capacity(ex.words.len());
             for i in 0..ex.words.len() {
                 if let Some(t) = tagdict.get(&ex.forms[i]) {
@@ -404,7 +406,7 @@ pub(crate) fn fit_tagger(
                     continue;
                 }
                 feats.clear();
-                xpos_features(&ex.words, i, &xs, &mut feats);
+                xpos_features(&ex.words, &ahead, i, &xs, &mut feats);
                 xs_scores.iter_mut().for_each(|s| *s = 0.0);
                 tx.score(&feats, &mut xs_scores);
                 let guess = argmax(&xs_scores);
@@ -533,9 +535,11 @@ pub(crate) fn fit_parser(
                 ta.tick();
                 let explore = epoch > 1 && rng.next_u64() % 10 < 9;
                 let action = if explore { guess } else { oracle };
-                let label = match state.arc(action) {
-                    Some((head, _)) if head == n => root_id,
-                    Some((head, dep)) => {
+                let label = match action {
+                    LEFT if state.b == n => root_id,
+                    LEFT | REDUCE => {
+                        let dep = state.s0();
+                        let head = if action == LEFT { state.b } else { state.heads[dep] };
                         feats.clear();
                         label_features(&state, &atoms, head, dep, &mut feats);
                         label_scores.iter_mut().for_each(|s| *s = 0.0);
@@ -550,8 +554,11 @@ pub(crate) fn fit_parser(
                             guess as u16 + 1
                         }
                     }
-                    None => 0,
+                    _ => 0,
                 };
+                if action == REDUCE {
+                    state.set_label(state.s0(), label);
+                }
                 state.apply(action, label);
             }
         }

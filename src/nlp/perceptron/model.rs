@@ -82,17 +82,90 @@ pub(crate) type FeatureMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Pr
 pub struct Model {
     classes: usize,
     /// Row `i` holds the weights of feature `i` for every class, contiguous.
-    rows: FeatureMap<u32>,
+    rows: RowTable,
     weights: Vec<f32>,
+}
+
+/// Feature hash → row number: an open-addressing table with linear
+/// probing at load factor ≤ 1/2. Lookups touch one or two adjacent slots and
+/// the lookups of one configuration are independent of each other, so the
+/// CPU overlaps their cache misses; this is most of prediction time.
+#[derive(Clone, Debug, Default)]
+struct RowTable {
+    /// `(feature hash, row)` per slot, so one cache line answers a probe;
+    /// hash 0 = empty (a feature hashing to 0 is stored as 1).
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl RowTable {
+    fn with_capacity(n: usize) -> RowTable {
+        let slots = (2 * n).next_power_of_two().max(16);
+        RowTable {
+            slots: vec![(0, 0); slots],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        // Fold the high bits in: FNV hashes vary little in their low bits.
+        ((key ^ (key >> 29) ^ (key >> 47)) as usize) & (self.slots.len() - 1)
+    }
+
+    fn insert(&mut self, key: u64, row: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let mut bigger = RowTable::with_capacity(self.len + 1);
+            for (k, r) in self.iter() {
+                bigger.insert(k, r);
+            }
+            *self = bigger;
+        }
+        let key = key.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (key, row);
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let key = key.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, row) = self.slots[i];
+            if k == key {
+                return Some(row);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.slots.iter().filter(|(k, _)| *k != 0).copied()
+    }
 }
 
 impl Model {
     /// Builds a model from `(feature, weights per class)` rows.
     pub fn from_rows(classes: usize, rows: impl IntoIterator<Item = (u64, Vec<f32>)>) -> Model {
+        let rows: Vec<(u64, Vec<f32>)> = rows.into_iter().collect();
         let mut m = Model {
             classes,
-            rows: FeatureMap::default(),
-            weights: Vec::new(),
+            rows: RowTable::with_capacity(rows.len()),
+            weights: Vec::with_capacity(rows.len() * classes),
         };
         for (f, w) in rows {
             debug_assert_eq!(w.len(), classes);
@@ -119,18 +192,23 @@ impl Model {
 
     /// Number of features with weights.
     pub fn features(&self) -> usize {
-        self.rows.len()
+        self.rows.len
     }
 
     /// Adds the weights of `features` into `scores` (length = classes).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        for f in features {
-            if let Some(&row) = self.rows.get(f) {
+        // Look every feature up first, then add: the lookups are independent,
+        // so their cache misses overlap instead of waiting on the additions.
+        for chunk in features.chunks(32) {
+            let mut rows = [u32::MAX; 32];
+            for (r, f) in rows.iter_mut().zip(chunk) {
+                if let Some(row) = self.rows.get(*f) {
+                    *r = row;
+                }
+            }
+            for &row in rows.iter().take(chunk.len()).filter(|r| **r != u32::MAX) {
                 let start = row as usize * self.classes;
-                for (s, w) in scores
-                    .iter_mut()
-                    .zip(&self.weights[start..start + self.classes])
-                {
+                for (s, w) in scores.iter_mut().zip(&self.weights[start..start + self.classes]) {
                     *s += w;
                 }
             }
@@ -163,9 +241,9 @@ impl Model {
         let mut out: Vec<(u64, &[f32])> = self
             .rows
             .iter()
-            .map(|(f, &r)| {
+            .map(|(f, r)| {
                 let s = r as usize * self.classes;
-                (*f, &self.weights[s..s + self.classes])
+                (f, &self.weights[s..s + self.classes])
             })
             .collect();
         out.sort_by_key(|(f, _)| *f);
@@ -272,10 +350,9 @@ impl Model {
         }
         let mut m = Model {
             classes,
-            rows: FeatureMap::default(),
+            rows: RowTable::with_capacity(n.min(bytes.len() / 10)),
             weights: Vec::new(),
         };
-        m.rows.reserve(n.min(bytes.len() / 10));
         m.weights.reserve(n.min(bytes.len() / 10) * classes);
         let mut at = 16;
         for _ in 0..n {
