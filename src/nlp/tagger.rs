@@ -44,7 +44,10 @@ impl Tagger {
 
     /// Decodes a weight file already read.
     pub(crate) fn from_file(file: &WeightFile) -> Result<Tagger, String> {
-        let section = |name: &str| file.section(name).ok_or_else(|| format!("missing section {name:?}"));
+        let section = |name: &str| {
+            file.section(name)
+                .ok_or_else(|| format!("missing section {name:?}"))
+        };
         let xpos_model = Model::from_compact_bytes(section("xpos.model")?)?;
         let upos_model = Model::from_compact_bytes(section("upos.model")?)?;
         let xpos_tags: Vec<String> = lines(section("xpos.tags")?)?;
@@ -76,11 +79,16 @@ impl Tagger {
         let mut dict: Vec<(&String, &u16)> = self.tagdict.iter().collect();
         dict.sort();
         let dict: Vec<String> = dict.into_iter().map(|(w, t)| format!("{w}\t{t}")).collect();
-        f.sections.push(("xpos.model".into(), self.xpos_model.to_compact_bytes()));
-        f.sections.push(("upos.model".into(), self.upos_model.to_compact_bytes()));
-        f.sections.push(("xpos.tags".into(), self.xpos_tags.join("\n").into_bytes()));
-        f.sections.push(("tagdict".into(), dict.join("\n").into_bytes()));
-        f.sections.push(("clusters".into(), self.clusters.to_bytes()));
+        f.sections
+            .push(("xpos.model".into(), self.xpos_model.to_compact_bytes()));
+        f.sections
+            .push(("upos.model".into(), self.upos_model.to_compact_bytes()));
+        f.sections
+            .push(("xpos.tags".into(), self.xpos_tags.join("\n").into_bytes()));
+        f.sections
+            .push(("tagdict".into(), dict.join("\n").into_bytes()));
+        f.sections
+            .push(("clusters".into(), self.clusters.to_bytes()));
         f
     }
 
@@ -101,7 +109,14 @@ impl Tagger {
             .iter()
             .map(|t| WordAtoms::new(&t.form, &self.clusters))
             .collect();
-        let xpos = self.predict_xpos(&sentence.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>(), &words);
+        let xpos = self.predict_xpos(
+            &sentence
+                .tokens
+                .iter()
+                .map(|t| t.form.as_str())
+                .collect::<Vec<_>>(),
+            &words,
+        );
         let upos = self.predict_upos(&words, &xpos);
         for ((t, x), u) in sentence.tokens.iter_mut().zip(&xpos).zip(&upos) {
             t.xpos.clone_from(&self.xpos_tags[usize::from(*x)]);
@@ -143,7 +158,11 @@ impl Tagger {
 
 fn lines(bytes: &[u8]) -> Result<Vec<String>, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "section is not UTF-8".to_string())?;
-    Ok(text.lines().filter(|l| !l.is_empty()).map(str::to_string).collect())
+    Ok(text
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect())
 }
 
 /// The hashed pieces of one word that features are built from.
@@ -158,8 +177,8 @@ pub(crate) struct WordAtoms {
 }
 
 /// Padding before the sentence and after it.
-const START: u64 = 0x5354_4152_54;
-const END: u64 = 0x454e_44;
+const START: u64 = 0x53_5441_5254;
+const END: u64 = 0x45_4e44;
 
 impl WordAtoms {
     /// Atoms of `form`.
@@ -193,7 +212,9 @@ impl WordAtoms {
 /// Digits become `0`, so "1987" and "2003" share features.
 fn normalize_digits(s: &str) -> String {
     if s.bytes().any(|b| b.is_ascii_digit()) {
-        s.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+        s.chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect()
     } else {
         s.to_string()
     }
@@ -239,18 +260,34 @@ pub(crate) fn dictionary_tags(forms: &[&str], tagdict: &HashMap<String, u16>) ->
 }
 
 /// A word not in the tag dictionary.
-const UNKNOWN: u64 = 0x554e_4b;
+const UNKNOWN: u64 = 0x55_4e4b;
 
 /// Features for the XPOS of word `i`; `prev` holds the tags of words `0..i`,
 /// `ahead` the [`dictionary_tags`] of every word.
-pub(crate) fn xpos_features(words: &[WordAtoms], ahead: &[u64], i: usize, prev: &[u16], out: &mut Vec<u64>) {
+pub(crate) fn xpos_features(
+    words: &[WordAtoms],
+    ahead: &[u64],
+    i: usize,
+    prev: &[u16],
+    out: &mut Vec<u64>,
+) {
     let w = &words[i];
-    let at = |k: isize| -> Option<&WordAtoms> { usize::try_from(i as isize + k).ok().and_then(|j| words.get(j)) };
+    let at = |k: isize| -> Option<&WordAtoms> {
+        usize::try_from(i as isize + k)
+            .ok()
+            .and_then(|j| words.get(j))
+    };
     let lower = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |x| x.lower);
     let suf3 = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |x| x.suffix[2]);
     let shp = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |x| x.shape);
     let clu = |k: isize, p: usize| at(k).map_or(if k < 0 { START } else { END }, |x| x.cluster[p]);
-    let tag = |k: usize| if i >= k { u64::from(prev[i - k]) + 1 } else { START };
+    let tag = |k: usize| {
+        if i >= k {
+            u64::from(prev[i - k]) + 1
+        } else {
+            START
+        }
+    };
     let (t1, t2) = (tag(1), tag(2));
     let mut t = 0;
     let mut add = |parts: &[u64]| {
@@ -300,7 +337,13 @@ pub(crate) fn xpos_features(words: &[WordAtoms], ahead: &[u64], i: usize, prev: 
 }
 
 /// Features for the UPOS of word `i`, given every XPOS and the UPOS of `0..i`.
-pub(crate) fn upos_features(words: &[WordAtoms], xpos: &[u16], i: usize, prev: &[u16], out: &mut Vec<u64>) {
+pub(crate) fn upos_features(
+    words: &[WordAtoms],
+    xpos: &[u16],
+    i: usize,
+    prev: &[u16],
+    out: &mut Vec<u64>,
+) {
     let w = &words[i];
     let x = |k: isize| -> u64 {
         usize::try_from(i as isize + k)
@@ -314,7 +357,11 @@ pub(crate) fn upos_features(words: &[WordAtoms], xpos: &[u16], i: usize, prev: &
             .and_then(|j| words.get(j))
             .map_or(if k < 0 { START } else { END }, |a| a.lower)
     };
-    let u1 = if i > 0 { u64::from(prev[i - 1]) + 1 } else { START };
+    let u1 = if i > 0 {
+        u64::from(prev[i - 1]) + 1
+    } else {
+        START
+    };
     let x0 = x(0);
     let mut t = 1000;
     let mut add = |parts: &[u64]| {
@@ -359,7 +406,10 @@ mod tests {
             let a = WordAtoms::new(w, &c);
             assert_eq!(a.form, atom(w));
         }
-        assert_eq!(WordAtoms::new("1987", &c).lower, WordAtoms::new("2003", &c).lower);
+        assert_eq!(
+            WordAtoms::new("1987", &c).lower,
+            WordAtoms::new("2003", &c).lower
+        );
     }
 
     // Training, round-trip and corrupt-file tests live in `nlp::train`,

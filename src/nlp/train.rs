@@ -130,10 +130,15 @@ pub fn train_tagger(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
     let (train, dev) = read_data(&opts.data)?;
     let clusters = read_clusters(opts, &train)?;
     let mut fit = fit_tagger(&train, Some(&dev), opts.epochs, opts.seed, &clusters, opts);
-    fit.tagger = fit.tagger.pruned(TAGGER_XPOS_FEATURES, TAGGER_UPOS_FEATURES);
+    fit.tagger = fit
+        .tagger
+        .pruned(TAGGER_XPOS_FEATURES, TAGGER_UPOS_FEATURES);
     let scores = tag_scores(&fit.tagger, &dev);
     let features = fit.tagger.xpos_model.features() + fit.tagger.upos_model.features();
-    let dev_scores = vec![("upos".to_string(), scores.upos), ("xpos".to_string(), scores.xpos)];
+    let dev_scores = vec![
+        ("upos".to_string(), scores.upos),
+        ("xpos".to_string(), scores.xpos),
+    ];
     let meta = metadata(opts, fit.best_epoch, &dev_scores, start);
     let file = fit.tagger.to_file(meta);
     let bytes = file.to_bytes().len();
@@ -157,18 +162,37 @@ pub fn train_parser(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
     }
     let dev_tagger = match &opts.tagger {
         Some(path) => Tagger::load(path)?,
-        None => fit_tagger(&train_gold_tags(opts)?, None, JACKKNIFE_EPOCHS, opts.seed, &clusters, opts).tagger,
+        None => {
+            fit_tagger(
+                &train_gold_tags(opts)?,
+                None,
+                JACKKNIFE_EPOCHS,
+                opts.seed,
+                &clusters,
+                opts,
+            )
+            .tagger
+        }
     };
     for s in &mut dev {
         retag(&dev_tagger, s);
     }
     let mut fit = fit_parser(&train, Some(&dev), opts.epochs, opts.seed, &clusters, opts);
-    fit.parser = fit.parser.pruned(PARSER_ACTION_FEATURES, PARSER_LABEL_FEATURES);
+    fit.parser = fit
+        .parser
+        .pruned(PARSER_ACTION_FEATURES, PARSER_LABEL_FEATURES);
     let scores = parse_scores(&fit.parser, &dev);
     let features = fit.parser.actions.features() + fit.parser.labels.features();
-    let dev_scores = vec![("uas".to_string(), scores.uas), ("las".to_string(), scores.las)];
+    let dev_scores = vec![
+        ("uas".to_string(), scores.uas),
+        ("las".to_string(), scores.las),
+    ];
     let mut meta = metadata(opts, fit.best_epoch, &dev_scores, start);
-    meta["dev_tags"] = serde_json::json!(if opts.tagger.is_some() { "given tagger" } else { "tagger trained on train" });
+    meta["dev_tags"] = serde_json::json!(if opts.tagger.is_some() {
+        "given tagger"
+    } else {
+        "tagger trained on train"
+    });
     meta["jackknife_folds"] = serde_json::json!(opts.folds);
     let file = fit.parser.to_file(meta);
     let bytes = file.to_bytes().len();
@@ -236,7 +260,11 @@ fn find(data: &Path, suffix: &str) -> Result<PathBuf, crate::Error> {
     })?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(suffix)))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(suffix))
+        })
         .collect();
     found.sort();
     found.into_iter().next().ok_or_else(|| {
@@ -251,7 +279,10 @@ fn find(data: &Path, suffix: &str) -> Result<PathBuf, crate::Error> {
 fn read_data(data: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>), crate::Error> {
     let read = |suffix: &str| -> Result<Vec<Sentence>, crate::Error> {
         let path = find(data, suffix)?;
-        Ok(conllu::read_file(&path)?.into_iter().map(|c| c.sentence).collect())
+        Ok(conllu::read_file(&path)?
+            .into_iter()
+            .map(|c| c.sentence)
+            .collect())
     };
     Ok((read("-ud-train.conllu")?, read("-ud-dev.conllu")?))
 }
@@ -272,7 +303,12 @@ fn read_clusters(opts: &TrainOptions, train: &[Sentence]) -> Result<Clusters, cr
     Ok(Clusters::read_tsv(path, CLUSTER_WORDS, &keep)?)
 }
 
-fn metadata(opts: &TrainOptions, best_epoch: usize, dev: &[(String, f64)], start: Instant) -> serde_json::Value {
+fn metadata(
+    opts: &TrainOptions,
+    best_epoch: usize,
+    dev: &[(String, f64)],
+    start: Instant,
+) -> serde_json::Value {
     let dev: serde_json::Map<String, serde_json::Value> = dev
         .iter()
         .map(|(k, v)| (k.clone(), serde_json::json!((v * 100.0).round() / 100.0)))
@@ -312,7 +348,15 @@ fn jackknife(train: &mut [Sentence], folds: usize, clusters: &Clusters, opts: &T
                 .filter(|(i, _)| i % folds != f)
                 .map(|(_, s)| s.clone())
                 .collect();
-            fit_tagger(&rest, None, JACKKNIFE_EPOCHS, opts.seed + f as u64, clusters, opts).tagger
+            fit_tagger(
+                &rest,
+                None,
+                JACKKNIFE_EPOCHS,
+                opts.seed + f as u64,
+                clusters,
+                opts,
+            )
+            .tagger
         })
         .collect();
     for (i, s) in train.iter_mut().enumerate() {
@@ -346,16 +390,26 @@ pub(crate) fn fit_tagger(
     if xpos_tags.is_empty() {
         xpos_tags.push("X".to_string());
     }
-    let class: HashMap<&str, u16> = xpos_tags.iter().enumerate().map(|(i, t)| (t.as_str(), i as u16)).collect();
+    let class: HashMap<&str, u16> = xpos_tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.as_str(), i as u16))
+        .collect();
     let mut counts: HashMap<&str, HashMap<u16, usize>> = HashMap::new();
     for t in train.iter().flat_map(|s| &s.tokens) {
-        *counts.entry(&t.form).or_default().entry(class[t.xpos.as_str()]).or_default() += 1;
+        *counts
+            .entry(&t.form)
+            .or_default()
+            .entry(class[t.xpos.as_str()])
+            .or_default() += 1;
     }
     let tagdict: HashMap<String, u16> = counts
         .into_iter()
         .filter_map(|(w, tags)| {
             let total: usize = tags.values().sum();
-            let (tag, n) = tags.into_iter().max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t)))?;
+            let (tag, n) = tags
+                .into_iter()
+                .max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t)))?;
             (total >= TAGDICT_MIN_COUNT && n * 100 >= total * 97).then(|| (w.to_string(), tag))
         })
         .collect();
@@ -372,7 +426,11 @@ pub(crate) fn fit_tagger(
         .iter()
         .map(|s| Example {
             forms: s.tokens.iter().map(|t| t.form.clone()).collect(),
-            words: s.tokens.iter().map(|t| WordAtoms::new(&t.form, clusters)).collect(),
+            words: s
+                .tokens
+                .iter()
+                .map(|t| WordAtoms::new(&t.form, clusters))
+                .collect(),
             xpos: s.tokens.iter().map(|t| class[t.xpos.as_str()]).collect(),
             upos: s.tokens.iter().map(|t| upos_class(t.upos)).collect(),
         })
@@ -429,7 +487,10 @@ pub(crate) fn fit_tagger(
         if let Some(dev) = dev {
             let tagger = snapshot(&tx, &tu);
             let s = tag_scores(&tagger, dev);
-            opts.say(&format!("tagger epoch {epoch}: dev UPOS {:.2} XPOS {:.2}", s.upos, s.xpos));
+            opts.say(&format!(
+                "tagger epoch {epoch}: dev UPOS {:.2} XPOS {:.2}",
+                s.upos, s.xpos
+            ));
             let score = s.upos + s.xpos;
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, epoch, tagger));
@@ -504,7 +565,13 @@ pub(crate) fn fit_parser(
             let gold_label: Vec<u16> = s
                 .tokens
                 .iter()
-                .map(|t| if t.head.is_none() { root_id } else { label_id.get(t.deprel.as_str()).copied().unwrap_or(1) })
+                .map(|t| {
+                    if t.head.is_none() {
+                        root_id
+                    } else {
+                        label_id.get(t.deprel.as_str()).copied().unwrap_or(1)
+                    }
+                })
                 .collect();
             let atoms = Atoms::new(&s.tokens, clusters);
             let mut state = State::new(n);
@@ -539,7 +606,11 @@ pub(crate) fn fit_parser(
                     LEFT if state.b == n => root_id,
                     LEFT | REDUCE => {
                         let dep = state.s0();
-                        let head = if action == LEFT { state.b } else { state.heads[dep] };
+                        let head = if action == LEFT {
+                            state.b
+                        } else {
+                            state.heads[dep]
+                        };
                         feats.clear();
                         label_features(&state, &atoms, head, dep, &mut feats);
                         label_scores.iter_mut().for_each(|s| *s = 0.0);
@@ -598,8 +669,19 @@ mod tests {
     fn corpus() -> Vec<Sentence> {
         let dets = [("the", "DT"), ("a", "DT"), ("every", "DT")];
         let adjs = ["big", "small", "red", "old"];
-        let nouns = [("dog", "NN"), ("cat", "NN"), ("dogs", "NNS"), ("bird", "NN"), ("man", "NN")];
-        let verbs = [("sees", "VBZ"), ("chased", "VBD"), ("likes", "VBZ"), ("found", "VBD")];
+        let nouns = [
+            ("dog", "NN"),
+            ("cat", "NN"),
+            ("dogs", "NNS"),
+            ("bird", "NN"),
+            ("man", "NN"),
+        ];
+        let verbs = [
+            ("sees", "VBZ"),
+            ("chased", "VBD"),
+            ("likes", "VBZ"),
+            ("found", "VBD"),
+        ];
         let mut out = Vec::new();
         let mut k = 0usize;
         for (vi, v) in verbs.iter().enumerate() {
@@ -644,7 +726,8 @@ mod tests {
 
     fn split() -> (Vec<Sentence>, Vec<Sentence>) {
         let all = corpus();
-        let (train, held): (Vec<_>, Vec<_>) = all.into_iter().enumerate().partition(|(i, _)| i % 5 != 0);
+        let (train, held): (Vec<_>, Vec<_>) =
+            all.into_iter().enumerate().partition(|(i, _)| i % 5 != 0);
         (
             train.into_iter().map(|(_, s)| s).collect(),
             held.into_iter().map(|(_, s)| s).collect(),
@@ -685,7 +768,11 @@ mod tests {
         let b = fit_tagger(&train, None, 3, 11, &Clusters::default(), &opts()).tagger;
         let meta = serde_json::json!({"seed": 11});
         let bytes = a.to_file(meta.clone()).to_bytes();
-        assert_eq!(bytes, b.to_file(meta.clone()).to_bytes(), "same seed, same bytes");
+        assert_eq!(
+            bytes,
+            b.to_file(meta.clone()).to_bytes(),
+            "same seed, same bytes"
+        );
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tagger.nkw");
         a.to_file(meta.clone()).save(&path).unwrap();
@@ -713,7 +800,10 @@ mod tests {
         let junk = dir.path().join("junk.nkw");
         std::fs::write(&junk, b"definitely not weights").unwrap();
         let err = Tagger::load(&junk).unwrap_err().to_string();
-        assert!(err.starts_with(&junk.display().to_string()) && err.contains("magic"), "{err}");
+        assert!(
+            err.starts_with(&junk.display().to_string()) && err.contains("magic"),
+            "{err}"
+        );
 
         let (train, _) = split();
         let tagger = fit_tagger(&train, None, 1, 1, &Clusters::default(), &opts()).tagger;
@@ -722,7 +812,10 @@ mod tests {
         let err = Parser::load(&path).unwrap_err().to_string();
         assert_eq!(
             err,
-            format!("{}: holds a tagger model, expected a parser model", path.display())
+            format!(
+                "{}: holds a tagger model, expected a parser model",
+                path.display()
+            )
         );
         let missing = dir.path().join("missing.nkw");
         let err = Parser::load(&missing).unwrap_err().to_string();
@@ -793,7 +886,12 @@ mod tests {
         for (name, set) in [("x-ud-train.conllu", &train), ("x-ud-dev.conllu", &dev)] {
             let mut out = Vec::new();
             for s in set.iter() {
-                let text: String = s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+                let text: String = s
+                    .tokens
+                    .iter()
+                    .map(|t| t.form.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let mut fixed = s.clone();
                 let mut at = 0;
                 for t in &mut fixed.tokens {
@@ -818,5 +916,55 @@ mod tests {
         let report = train_parser(&o).unwrap();
         assert!(report.dev[0].1 > 80.0, "{report:?}");
         assert!(Parser::load(&o.output).is_ok());
+    }
+
+    /// The shipped weights load, and tag and parse a plain sentence sensibly.
+    #[test]
+    fn shipped_models_tag_and_parse() {
+        let dir = crate::nlp::Analyzer::default_dir();
+        let (tagger, parser) = match (
+            Tagger::load(&dir.join("tagger.nkw")),
+            Parser::load(&dir.join("parser.nkw")),
+        ) {
+            (Ok(t), Ok(p)) => (t, p),
+            (t, p) => panic!("shipped models do not load: {:?} {:?}", t.err(), p.err()),
+        };
+        let words = [
+            "The", "court", "rejected", "the", "appeal", "on", "Monday", ".",
+        ];
+        let mut at = 0;
+        let tokens = words
+            .iter()
+            .map(|w| {
+                let t = Token::unanalyzed(Span::new(at, at + w.len()), *w);
+                at += w.len() + 1;
+                t
+            })
+            .collect();
+        let mut s = Sentence {
+            span: Span::new(0, at - 1),
+            tokens,
+        };
+        tagger.predict(&mut s);
+        parser.predict(&mut s);
+        assert_valid_tree(&s);
+        let tags: Vec<&str> = s.tokens.iter().map(|t| t.upos.as_str()).collect();
+        assert_eq!(
+            tags,
+            ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+        );
+        assert_eq!(s.tokens[2].head, None, "rejected is the root");
+        assert_eq!(
+            (s.tokens[1].head, s.tokens[1].deprel.as_str()),
+            (Some(2), "nsubj")
+        );
+        assert_eq!(
+            (s.tokens[4].head, s.tokens[4].deprel.as_str()),
+            (Some(2), "obj")
+        );
+        assert_eq!(
+            (s.tokens[6].head, s.tokens[6].deprel.as_str()),
+            (Some(2), "obl")
+        );
     }
 }

@@ -39,7 +39,10 @@ impl Atoms {
             a.upos.push(atom(t.upos.as_str()));
             a.cluster.push(clusters.atoms(&t.form));
         }
-        for (w, t) in [(0x524f_4f54, 0x524f_4f54_0001), (0x4e4f_4e45, 0x4e4f_4e45_0001)] {
+        for (w, t) in [
+            (0x524f_4f54, 0x524f_4f54_0001),
+            (0x4e4f_4e45, 0x4e4f_4e45_0001),
+        ] {
             a.word.push(w);
             a.tag.push(t);
             a.upos.push(t);
@@ -114,7 +117,11 @@ pub(crate) fn transition_features(s: &State, a: &Atoms, out: &mut Vec<u64>) {
     let n1 = if n0 < n { n0 + 1 } else { NONE };
     let n2 = if n1 != NONE && n1 < n { n1 + 1 } else { NONE };
     let s0h = get(&s.heads, s0);
-    let s0h2 = if s0h != NONE && s0h < n { s.heads[s0h] } else { NONE };
+    let s0h2 = if s0h != NONE && s0h < n {
+        s.heads[s0h]
+    } else {
+        NONE
+    };
     let side = |v: &Vec<[usize; 2]>, i: usize, k: usize| if i == NONE { NONE } else { v[i][k] };
     let (s0l, s0l2) = (side(&s.lefts, s0, 0), side(&s.lefts, s0, 1));
     let (s0r, s0r2) = (side(&s.rights, s0, 0), side(&s.rights, s0, 1));
@@ -169,7 +176,11 @@ pub(crate) fn transition_features(s: &State, a: &Atoms, out: &mut Vec<u64>) {
     add(&[s0w, n0w, d]);
     add(&[s0p, n0p, d]);
     // Valency.
-    let (s0vr, s0vl, n0vl) = (count(&s.right_count, s0), count(&s.left_count, s0), count(&s.left_count, n0));
+    let (s0vr, s0vl, n0vl) = (
+        count(&s.right_count, s0),
+        count(&s.left_count, s0),
+        count(&s.left_count, n0),
+    );
     add(&[s0w, s0vr]);
     add(&[s0p, s0vr]);
     add(&[s0w, s0vl]);
@@ -207,7 +218,11 @@ pub(crate) fn transition_features(s: &State, a: &Atoms, out: &mut Vec<u64>) {
     add(&[s0p, a.p(s0h), a.p(s0h2)]);
     add(&[n0p, a.p(n0l), a.p(n0l2)]);
     // Label sets.
-    let (s0sr, s0sl, n0sl) = (set(&s.right_labels, s0), set(&s.left_labels, s0), set(&s.left_labels, n0));
+    let (s0sr, s0sl, n0sl) = (
+        set(&s.right_labels, s0),
+        set(&s.left_labels, s0),
+        set(&s.left_labels, n0),
+    );
     add(&[s0w, s0sr]);
     add(&[s0p, s0sr]);
     add(&[s0w, s0sl]);
@@ -238,7 +253,7 @@ pub(crate) fn label_features(s: &State, a: &Atoms, head: usize, dep: usize, out:
     let dir = u64::from(dep < head);
     let (hw, hp, dw, dp) = (a.w(head), a.p(head), a.w(dep), a.p(dep));
     let before = if dep > 0 { dep - 1 } else { NONE };
-    let after = if dep + 1 <= n { dep + 1 } else { NONE };
+    let after = if dep < n { dep + 1 } else { NONE };
     let d = distance(head, dep);
     let side = |v: &Vec<[usize; 2]>, i: usize| v[i][0];
     let hh = if head < n { s.heads[head] } else { NONE };
@@ -263,7 +278,12 @@ pub(crate) fn label_features(s: &State, a: &Atoms, head: usize, dep: usize, out:
     add(&[dir, hp, dp, a.p(before), a.p(after)]);
     add(&[dir, dp, label(s, side(&s.lefts, dep))]);
     add(&[dir, dp, label(s, side(&s.rights, dep))]);
-    add(&[dir, dp, u64::from(s.left_labels[dep] != 0), u64::from(s.right_labels[dep] != 0)]);
+    add(&[
+        dir,
+        dp,
+        u64::from(s.left_labels[dep] != 0),
+        u64::from(s.right_labels[dep] != 0),
+    ]);
     add(&[dir, hp, label(s, side(&s.lefts, head))]);
     add(&[dir, hp, label(s, side(&s.rights, head))]);
     add(&[dir, hp, dp, s.left_labels[head]]);

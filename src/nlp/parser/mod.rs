@@ -47,10 +47,14 @@ impl Parser {
 
     /// Decodes a weight file already read.
     pub(crate) fn from_file(file: &WeightFile) -> Result<Parser, String> {
-        let section = |name: &str| file.section(name).ok_or_else(|| format!("missing section {name:?}"));
+        let section = |name: &str| {
+            file.section(name)
+                .ok_or_else(|| format!("missing section {name:?}"))
+        };
         let actions = Model::from_compact_bytes(section("actions.model")?)?;
         let labels = Model::from_compact_bytes(section("labels.model")?)?;
-        let names = std::str::from_utf8(section("labels")?).map_err(|_| "label section is not UTF-8")?;
+        let names =
+            std::str::from_utf8(section("labels")?).map_err(|_| "label section is not UTF-8")?;
         let label_names: Vec<String> = names.lines().map(str::to_string).collect();
         if actions.classes() != ACTIONS || labels.classes() != label_names.len() {
             return Err("label table does not match the model sizes".to_string());
@@ -67,10 +71,14 @@ impl Parser {
     /// Encodes as a weight file of kind "parser" with `metadata`.
     pub(crate) fn to_file(&self, metadata: serde_json::Value) -> WeightFile {
         let mut f = WeightFile::new("parser", metadata);
-        f.sections.push(("actions.model".into(), self.actions.to_compact_bytes()));
-        f.sections.push(("labels.model".into(), self.labels.to_compact_bytes()));
-        f.sections.push(("labels".into(), self.label_names.join("\n").into_bytes()));
-        f.sections.push(("clusters".into(), self.clusters.to_bytes()));
+        f.sections
+            .push(("actions.model".into(), self.actions.to_compact_bytes()));
+        f.sections
+            .push(("labels.model".into(), self.labels.to_compact_bytes()));
+        f.sections
+            .push(("labels".into(), self.label_names.join("\n").into_bytes()));
+        f.sections
+            .push(("clusters".into(), self.clusters.to_bytes()));
         f
     }
 
@@ -122,7 +130,11 @@ impl Parser {
                 LEFT if state.b == n => self.root_label(),
                 LEFT | REDUCE => {
                     let dep = state.s0();
-                    let head = if action == LEFT { state.b } else { state.heads[dep] };
+                    let head = if action == LEFT {
+                        state.b
+                    } else {
+                        state.heads[dep]
+                    };
                     feats.clear();
                     label_features(&state, &atoms, head, dep, &mut feats);
                     self.labels.score_into(&feats, &mut label_scores);

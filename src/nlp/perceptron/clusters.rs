@@ -30,13 +30,20 @@ impl Clusters {
         let mut paths: Vec<(String, String)> = pairs.into_iter().collect();
         paths.sort();
         paths.dedup_by(|a, b| a.0 == b.0);
-        let atoms = paths.iter().map(|(w, p)| (w.clone(), prefix_atoms(p))).collect();
+        let atoms = paths
+            .iter()
+            .map(|(w, p)| (w.clone(), prefix_atoms(p)))
+            .collect();
         Clusters { paths, atoms }
     }
 
     /// Reads a `word<TAB>path` file, keeping the first `top` lines (the file
     /// is ordered by frequency) plus any word in `keep`.
-    pub fn read_tsv(path: &Path, top: usize, keep: &HashSet<String>) -> Result<Clusters, CorpusError> {
+    pub fn read_tsv(
+        path: &Path,
+        top: usize,
+        keep: &HashSet<String>,
+    ) -> Result<Clusters, CorpusError> {
         let text = std::fs::read_to_string(path).map_err(|source| CorpusError::Io {
             path: path.to_owned(),
             source,
@@ -95,7 +102,8 @@ impl Clusters {
 
     /// Reads what [`Clusters::to_bytes`] wrote.
     pub fn from_bytes(bytes: &[u8]) -> Result<Clusters, String> {
-        let text = std::str::from_utf8(bytes).map_err(|_| "cluster section is not UTF-8".to_string())?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| "cluster section is not UTF-8".to_string())?;
         let mut pairs = Vec::new();
         for line in text.lines() {
             let (w, p) = line

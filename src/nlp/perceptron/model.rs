@@ -208,7 +208,10 @@ impl Model {
             }
             for &row in rows.iter().take(chunk.len()).filter(|r| **r != u32::MAX) {
                 let start = row as usize * self.classes;
-                for (s, w) in scores.iter_mut().zip(&self.weights[start..start + self.classes]) {
+                for (s, w) in scores
+                    .iter_mut()
+                    .zip(&self.weights[start..start + self.classes])
+                {
                     *s += w;
                 }
             }
@@ -233,7 +236,10 @@ impl Model {
         rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         rows.truncate(keep);
         rows.sort_by_key(|r| r.1);
-        Model::from_rows(self.classes, rows.into_iter().map(|(_, f, w)| (f, w.to_vec())))
+        Model::from_rows(
+            self.classes,
+            rows.into_iter().map(|(_, f, w)| (f, w.to_vec())),
+        )
     }
 
     /// Every row, for saving: `(feature, weights)`, sorted by feature.
@@ -357,7 +363,8 @@ impl Model {
         let mut at = 16;
         for _ in 0..n {
             let f = u64::from_le_bytes(get(at, 8)?.try_into().map_err(|_| truncated())?);
-            let k = u16::from_le_bytes(get(at + 8, 2)?.try_into().map_err(|_| truncated())?) as usize;
+            let k =
+                u16::from_le_bytes(get(at + 8, 2)?.try_into().map_err(|_| truncated())?) as usize;
             at += 10;
             let start = m.weights.len();
             m.weights.resize(start + classes, 0.0);
@@ -365,7 +372,9 @@ impl Model {
                 let c = u16::from_le_bytes([e[0], e[1]]) as usize;
                 let x = i16::from_le_bytes([e[2], e[3]]);
                 if c >= classes {
-                    return Err(format!("compact model entry for class {c}, model has {classes}"));
+                    return Err(format!(
+                        "compact model entry for class {c}, model has {classes}"
+                    ));
                 }
                 m.weights[start + c] = f32::from(x) * scale;
             }
@@ -373,7 +382,10 @@ impl Model {
             m.rows.insert(f, (start / classes) as u32);
         }
         if at != bytes.len() {
-            return Err(format!("compact model section has {} trailing bytes", bytes.len() - at));
+            return Err(format!(
+                "compact model section has {} trailing bytes",
+                bytes.len() - at
+            ));
         }
         Ok(m)
     }
@@ -412,7 +424,14 @@ mod tests {
 
     #[test]
     fn compact_bytes_round_trip() {
-        let m = Model::from_rows(3, vec![(7, vec![1.0, -1.0, 0.0]), (3, vec![0.0, 0.0, 0.0]), (9, vec![0.5, 0.0, 2.0])]);
+        let m = Model::from_rows(
+            3,
+            vec![
+                (7, vec![1.0, -1.0, 0.0]),
+                (3, vec![0.0, 0.0, 0.0]),
+                (9, vec![0.5, 0.0, 2.0]),
+            ],
+        );
         let bytes = m.to_compact_bytes();
         let again = Model::from_compact_bytes(&bytes).unwrap();
         assert_eq!(again.features(), 2, "all-zero rows are dropped");
@@ -424,7 +443,10 @@ mod tests {
 
     #[test]
     fn combine_is_order_sensitive() {
-        assert_ne!(combine(1, &[atom("a"), atom("b")]), combine(1, &[atom("b"), atom("a")]));
+        assert_ne!(
+            combine(1, &[atom("a"), atom("b")]),
+            combine(1, &[atom("b"), atom("a")])
+        );
         assert_ne!(combine(1, &[1]), combine(2, &[1]));
         assert_eq!(combine(3, &[atom("x")]), combine(3, &[atom("x")]));
     }
