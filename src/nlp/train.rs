@@ -139,7 +139,7 @@ pub fn train_tagger(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
         ("upos".to_string(), scores.upos),
         ("xpos".to_string(), scores.xpos),
     ];
-    let meta = metadata(opts, fit.best_epoch, &dev_scores, start);
+    let meta = metadata(opts, fit.best_epoch, &dev_scores);
     let file = fit.tagger.to_file(meta);
     let bytes = file.to_bytes().len();
     file.save(&opts.output)?;
@@ -187,7 +187,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
         ("uas".to_string(), scores.uas),
         ("las".to_string(), scores.las),
     ];
-    let mut meta = metadata(opts, fit.best_epoch, &dev_scores, start);
+    let mut meta = metadata(opts, fit.best_epoch, &dev_scores);
     meta["dev_tags"] = serde_json::json!(if opts.tagger.is_some() {
         "given tagger"
     } else {
@@ -303,12 +303,7 @@ fn read_clusters(opts: &TrainOptions, train: &[Sentence]) -> Result<Clusters, cr
     Ok(Clusters::read_tsv(path, CLUSTER_WORDS, &keep)?)
 }
 
-fn metadata(
-    opts: &TrainOptions,
-    best_epoch: usize,
-    dev: &[(String, f64)],
-    start: Instant,
-) -> serde_json::Value {
+fn metadata(opts: &TrainOptions, best_epoch: usize, dev: &[(String, f64)]) -> serde_json::Value {
     let dev: serde_json::Map<String, serde_json::Value> = dev
         .iter()
         .map(|(k, v)| (k.clone(), serde_json::json!((v * 100.0).round() / 100.0)))
@@ -323,7 +318,6 @@ fn metadata(
         "clusters": opts.clusters.is_some(),
         "git_rev": opts.git_rev,
         "command": opts.command,
-        "train_seconds": start.elapsed().as_secs_f64().round(),
     })
 }
 
