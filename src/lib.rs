@@ -10,6 +10,19 @@
 //! 6. [`graph`]: the store → petgraph: DOT, GraphML, CSV, JSON, centrality
 //!
 //! [`pipeline`] is the one place the stages are chained.
+//!
+//! ```
+//! use newskg::nlp::Analyzer;
+//! use newskg::pipeline::Engine;
+//! use newskg::Document;
+//!
+//! // Load the models once per process (tens of milliseconds).
+//! let engine = Engine::load(&Analyzer::default_dir())?;
+//! let doc = Document::from_text("-", "Marco Rubio defended the terrorist designation.");
+//! let found = engine.extract_document(doc);
+//! assert!(found.facts.iter().any(|f| f.relation == "defend"));
+//! # Ok::<(), newskg::Error>(())
+//! ```
 #![warn(missing_docs)]
 
 pub mod error;

@@ -77,7 +77,8 @@ impl StoreArgs {
         if self.store == ":memory:" {
             return Store::in_memory().context("creating the in-memory store");
         }
-        Store::open(std::path::Path::new(&self.store)).with_context(|| format!("opening store {}", self.store))
+        // The store's error names the folder already.
+        Ok(Store::open(std::path::Path::new(&self.store))?)
     }
 
     /// Opens the store for reading; a store folder that does not exist is an

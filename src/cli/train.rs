@@ -1,13 +1,139 @@
-//! `newskg train`: reproduce the shipped model files (wired at merge).
+//! `newskg train`: reproduce the shipped model files from their corpora.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use anyhow::Context;
+use clap::{Args, Subcommand};
 
-/// Train a model from its corpus.
+use newskg::nlp::train::{self, TrainOptions};
+use newskg::nlp::{Gazetteer, Lemmatizer, NerTrainConfig};
+
+/// Train a model (deterministic for a given seed). The shipped files in
+/// models/ were made with the commands in models/README.md.
 #[derive(Args, Debug)]
-pub struct TrainArgs {}
+pub struct TrainArgs {
+    #[command(subcommand)]
+    model: Model,
+}
 
-pub fn run(_args: TrainArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("training is wired when the trainers land")
+#[derive(Subcommand, Debug)]
+enum Model {
+    /// POS tagger (UPOS + XPOS) from a UD treebank folder (train + dev CoNLL-U)
+    Tagger(Treebank),
+    /// Dependency parser from a UD treebank folder
+    Parser {
+        #[command(flatten)]
+        treebank: Treebank,
+        /// Tagger whose tags the parser is trained and tuned on
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        tagger: Option<PathBuf>,
+        /// Jack-knifing folds for predicted training tags (0: gold tags)
+        #[arg(long, default_value_t = 4)]
+        folds: usize,
+    },
+    /// Named-entity recognizer from the shared data folder (UNER-EWT + Brown clusters)
+    Ner {
+        /// The data folder holding ner/uner-ewt and lexicon/
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        data: PathBuf,
+        /// Folder with the gazetteer (gazetteer.nkw) used for features
+        #[arg(long, default_value = "models", value_hint = clap::ValueHint::DirPath)]
+        gazetteer_dir: PathBuf,
+        /// Upper bound on epochs (the best on dev is kept)
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Shuffling seed
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Output file
+        #[arg(long, short, default_value = "models/ner.nkw")]
+        output: PathBuf,
+    },
+    /// Lemma tables from the lexicon folder (lemma_*.tsv)
+    Lemmas {
+        /// The lexicon folder
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        data: PathBuf,
+        /// Output file
+        #[arg(long, short, default_value = "models/lemmas.nkw")]
+        output: PathBuf,
+    },
+    /// Gazetteer from the PETRARCH dictionaries folder
+    Gazetteer {
+        /// The folder with the Phoenix.*.txt files
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        data: PathBuf,
+        /// Output file
+        #[arg(long, short, default_value = "models/gazetteer.nkw")]
+        output: PathBuf,
+    },
+}
+
+/// Flags shared by the tagger and the parser.
+#[derive(Args, Debug)]
+struct Treebank {
+    /// Folder with *-ud-train.conllu and *-ud-dev.conllu
+    #[arg(long, value_hint = clap::ValueHint::DirPath)]
+    data: PathBuf,
+    /// Brown clusters (word TAB bits)
+    #[arg(long, value_hint = clap::ValueHint::FilePath)]
+    clusters: Option<PathBuf>,
+    /// Upper bound on epochs (the best on dev is kept)
+    #[arg(long, default_value_t = 15)]
+    epochs: usize,
+    /// Random seed
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Output file
+    #[arg(long, short)]
+    output: PathBuf,
+}
+
+impl Treebank {
+    fn options(&self) -> TrainOptions {
+        let mut o = TrainOptions::new(&self.data, &self.output);
+        o.epochs = self.epochs;
+        o.seed = self.seed;
+        o.clusters.clone_from(&self.clusters);
+        o.command = Some(std::env::args().collect::<Vec<_>>().join(" "));
+        o.progress = Some(|line| eprintln!("{line}"));
+        o
+    }
+}
+
+pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let what = match args.model {
+        Model::Tagger(tb) => {
+            let report = train::train_tagger(&tb.options()).context("training the tagger")?;
+            format!("{} (best epoch {}, dev {:?})", tb.output.display(), report.best_epoch, report.dev)
+        }
+        Model::Parser { treebank, tagger, folds } => {
+            let mut o = treebank.options();
+            o.tagger = tagger;
+            o.folds = folds;
+            let report = train::train_parser(&o).context("training the parser")?;
+            format!("{} (best epoch {}, dev {:?})", treebank.output.display(), report.best_epoch, report.dev)
+        }
+        Model::Ner { data, gazetteer_dir, epochs, seed, output } => {
+            let gazetteer = Gazetteer::load(&gazetteer_dir)?;
+            let mut config = NerTrainConfig::new(&data);
+            config.max_epochs = epochs;
+            config.seed = seed;
+            let (recognizer, report) = newskg::nlp::train_ner(&config, gazetteer).context("training the recognizer")?;
+            recognizer.save(&output)?;
+            format!("{} (epochs {}, dev F1 {:.4})", output.display(), report.epochs, report.dev_f1)
+        }
+        Model::Lemmas { data, output } => {
+            Lemmatizer::compile(&data)?.save(&output)?;
+            output.display().to_string()
+        }
+        Model::Gazetteer { data, output } => {
+            Gazetteer::compile(&data)?.save(&output)?;
+            output.display().to_string()
+        }
+    };
+    eprintln!("wrote {what} in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
 }

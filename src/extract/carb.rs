@@ -84,30 +84,38 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
     // Relation: the surface tokens; a first oblique (with no object before it) lends its preposition.
     let mut rel_tokens = f.rel_tokens.clone();
     let mut args = f.args.clone();
-    if f.pattern == "copula_rel" {
+    let mut subject = subject.clone();
+    if f.pattern == "copula_rel" || f.pattern == "appos" {
         // CaRB reads "X is the mayor of Y" as (is, X, the mayor of Y).
         args = vec![super::clauses::Slot::object(f.pred)];
     }
-    args.sort_by_key(|s| s.head);
-    let first_obl = args
-        .iter()
-        .position(|s| {
-            matches!(
-                s.kind,
-                SlotKind::Object | SlotKind::Clause | SlotKind::Oblique
-            )
-        })
-        .filter(|&i| args[i].kind == SlotKind::Oblique && args[i].head > f.pred);
+    if f.pattern == "passive_agent" && !args.is_empty() {
+        // CaRB keeps the passive: (was designed by, the bridge, Alvarez).
+        let patient = args.remove(0);
+        let mut agent = std::mem::replace(&mut subject, patient);
+        agent.kind = SlotKind::Oblique;
+        args.insert(0, agent);
+    }
+    // Objects and clauses first, then what follows the verb, then what precedes it.
+    args.sort_by_key(|s| {
+        let rank = match s.kind {
+            SlotKind::Object | SlotKind::Clause => 0,
+            _ if s.head > f.pred => 1,
+            _ => 2,
+        };
+        (rank, s.head)
+    });
+    let subject = &subject;
     let mut moved_case = None;
-    if let Some(i) = first_obl {
-        if let Some(c) = t.case_kid(args[i].head) {
+    if args
+        .first()
+        .is_some_and(|s| s.kind == SlotKind::Oblique && s.head > f.pred)
+    {
+        if let Some(c) = t.case_kid(args[0].head) {
             moved_case = Some(c);
             rel_tokens.push(c);
             rel_tokens.extend(t.kids(c).iter().copied().filter(|&k| t.rel(k) == "fixed"));
         }
-        // The oblique becomes the first object argument.
-        let obl = args.remove(i);
-        args.insert(0, obl);
     }
     if f.pattern.starts_with("copula") {
         // "X is a Y": keep "is" as the relation and the predicate (minus subject and copula) as arg2.
@@ -156,6 +164,8 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
         .collect();
     let mut subj_ex = subject.exclude.clone();
     subj_ex.push(f.pred);
+    // An antecedent inside a prepositional phrase ("many of the Iraqis, who ...") loses its preposition.
+    subj_ex.extend(t.case_kid(subject.head));
     let first_heads = args
         .first()
         .map(|s| conjuncts(t, s.head))

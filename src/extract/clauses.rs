@@ -469,6 +469,10 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
         "obl" if TIME_WORDS.contains(&t.lemma(k).as_str()) => SlotKind::Temporal,
         "obl" => SlotKind::Oblique,
         "xcomp" if t.upos(k) != Upos::Verb && t.case_kid(k).is_some() => SlotKind::Oblique,
+        // "became a symbol", "remained strong": the complement is the object.
+        "xcomp" if matches!(t.upos(k), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) => {
+            SlotKind::Object
+        }
         _ => return None,
     };
     let mut slot = Slot::new(k, kind);
@@ -819,6 +823,8 @@ fn facts_of_frame(r: &Resolver, lexicon: &Lexicon, f: &Frame, si: usize, out: &m
         let (relation, factor) = match slot.kind {
             SlotKind::Temporal => continue,
             SlotKind::Object | SlotKind::Clause => (f.relation.clone(), 1.0),
+            // A fronted adjunct ("In a post on X, Lind said ...") is circumstance, not a relation.
+            SlotKind::Oblique if slot.head < f.pred => continue,
             SlotKind::Oblique => {
                 let rel = match &slot.prep {
                     Some(p) if f.pattern != "copula_rel" => format!("{} {p}", f.relation),

@@ -210,6 +210,15 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
                 i += 1;
                 continue;
             }
+            if let Some(end) = titled_name(gaz, text, toks, i, &covered[si]) {
+                let before = out.len();
+                name_candidates(gaz, text, toks, si, i..end, EntityLabel::Person, None, &mut out);
+                for c in &out[before..] {
+                    mark(&mut covered[si], c);
+                }
+                i = end;
+                continue;
+            }
             if let Some((_, end)) = roles::place_starting(gaz, text, toks, i) {
                 if (i..end).all(|j| !covered[si][j]) {
                     let before = out.len();
@@ -250,6 +259,24 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
             i += 1;
         }
     }
+
+    // 3. Surnames of the persons found, wherever the recognizer missed them
+    //    (a name typed once keeps its type in the whole document).
+    let surnames: Vec<String> = out
+        .iter()
+        .filter(|c| c.label == Some(EntityLabel::Person) && c.kind == MentionKind::Name)
+        .filter_map(|c| c.name.as_deref())
+        .filter(|n| n.split_whitespace().count() > 1)
+        .filter_map(|n| n.split_whitespace().last().map(str::to_string))
+        .collect();
+    for (si, sentence) in analyzed.sentences.iter().enumerate() {
+        for (i, t) in sentence.tokens.iter().enumerate() {
+            if !covered[si][i] && surnames.contains(&t.form) {
+                name_candidates(gaz, text, &sentence.tokens, si, i..i + 1, EntityLabel::Person, None, &mut out);
+                covered[si][i] = true;
+            }
+        }
+    }
     out.sort_by_key(|c| (c.span.start, c.span.end));
     out.dedup_by_key(|c| c.span);
     out
@@ -261,6 +288,29 @@ fn mark(covered: &mut [bool], c: &Candidate) {
             *x = true;
         }
     }
+}
+
+/// A person name the recognizer missed but a title announces: capitalised
+/// words (up to four, initials allowed) right after a title phrase
+/// ("Secretary of State Marco Rubio", "Mr. Smith"). Returns the name's end.
+fn titled_name(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize, covered: &[bool]) -> Option<usize> {
+    let name_word = |t: &Token| {
+        let mut chars = t.form.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+            && names::place(gaz, &t.form).is_none()
+            && names::demonym(gaz, &t.form).is_none()
+            && roles::title_starting(gaz, std::slice::from_ref(t), 0).is_none()
+    };
+    if covered.get(i) != Some(&false) || !name_word(&toks[i]) {
+        return None;
+    }
+    roles::title_before(gaz, text, toks, i)?;
+    let mut end = i;
+    while end < toks.len() && end - i < 4 && !covered[end] && name_word(&toks[end]) {
+        end += 1;
+    }
+    Some(end)
 }
 
 /// The pronoun class of a word, if it is a third-person pronoun.

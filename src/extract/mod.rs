@@ -202,7 +202,7 @@ mod tests {
                 panic!("{name} not in text after byte {from}");
             };
             let (start, end) = (from + off, from + off + name.len());
-            from = start + 1;
+            from = end;
             for (si, s) in sentences.iter().enumerate() {
                 let a = s.tokens.iter().position(|t| t.span.start == start);
                 let b = s.tokens.iter().position(|t| t.span.end == end);
@@ -301,7 +301,7 @@ mod tests {
         assert!(role(&f, "Ronald Johnson", "ambassador to", "Mexico"));
         assert!(role(&f, "Ronald Johnson", "ambassador of", "United States"));
         let (_, e) = entity(&f, "Ronald Johnson");
-        assert_eq!(e.mentions, 2);
+        assert_eq!(e.mentions, 2, "{:#?}", f.mentions);
         let (_, us) = entity(&f, "United States");
         assert_eq!(us.label_type, Place);
         assert!(us.aliases.contains(&"U.S.".to_string()));
@@ -421,6 +421,18 @@ mod tests {
             &[("Donald Trump", Person), ("Claudia Sheinbaum", Person)],
         );
         assert!(g.mentions.iter().all(|m| m.kind != MentionKind::Nominal));
+    }
+
+    #[test]
+    fn titles_and_surnames_find_names_the_recognizer_missed() {
+        let f = extract(
+            "Secretary of State Marco Rubio met President Sheinbaum in the U.S. Rubio left.",
+            &[],
+        );
+        assert_eq!(entity(&f, "Marco Rubio").1.mentions, 2);
+        assert_eq!(entity(&f, "Marco Rubio").1.label_type, Person);
+        assert_eq!(entity(&f, "Sheinbaum").1.label_type, Person);
+        assert!(role(&f, "Marco Rubio", "secretary of state of", "United States"));
     }
 
     #[test]

@@ -58,7 +58,8 @@ pub enum InputError {
         path: PathBuf,
         /// Line of the first bad byte.
         line: Option<u64>,
-        /// Byte offset of the first bad byte (in the decompressed data for `.gz`).
+        /// Byte offset of the first bad byte: in the file (decompressed, for
+        /// `.gz`), or for a JSON Lines record in its line.
         offset: u64,
     },
     /// The file holds binary data (NUL bytes or mostly control characters).

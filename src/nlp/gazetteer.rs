@@ -57,6 +57,8 @@ pub struct Gazetteer {
     org_words: HashSet<String>,
     /// Lower-case first name → gender.
     genders: HashMap<String, Gender>,
+    /// Lower-case words that end names of events ("Cup", "Open", "Games").
+    events: HashSet<String>,
     /// Lower-case given names seen in the political-figure lists.
     given: HashSet<String>,
     /// Longest name in words.
@@ -77,16 +79,21 @@ impl Gazetteer {
     /// Decodes a gazetteer from its weight file.
     pub fn from_weight_file(file: &WeightFile) -> Result<Gazetteer, String> {
         let section = |name: &str| -> Result<&str, String> {
-            let bytes = file.section(name).ok_or_else(|| format!("missing section {name:?}"))?;
+            let bytes = file
+                .section(name)
+                .ok_or_else(|| format!("missing section {name:?}"))?;
             std::str::from_utf8(bytes).map_err(|_| format!("section {name:?} is not UTF-8"))
         };
         let mut g = Gazetteer::default();
         for (i, line) in section("entries")?.lines().enumerate() {
             let mut cols = line.split('\t');
-            let (Some(canonical), Some(label), Some(subtype)) = (cols.next(), cols.next(), cols.next()) else {
+            let (Some(canonical), Some(label), Some(subtype)) =
+                (cols.next(), cols.next(), cols.next())
+            else {
                 return Err(format!("entries line {}: expected 3 columns", i + 1));
             };
-            let label = label_from_str(label).ok_or_else(|| format!("entries line {}: bad label {label:?}", i + 1))?;
+            let label = label_from_str(label)
+                .ok_or_else(|| format!("entries line {}: bad label {label:?}", i + 1))?;
             g.entries.push(GazetteerEntry {
                 canonical: canonical.to_string(),
                 label,
@@ -99,13 +106,21 @@ impl Gazetteer {
                     .split_once('\t')
                     .and_then(|(k, v)| Some((k, v.parse::<usize>().ok()?)))
                     .filter(|(_, v)| *v < g.entries.len());
-                let (key, index) = parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
+                let (key, index) =
+                    parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
                 map.insert(key.to_string(), index);
             }
         }
         g.titles = section("titles")?.lines().map(str::to_string).collect();
         g.org_words = section("org_words")?.lines().map(str::to_string).collect();
-        g.given = section("given_names")?.lines().map(str::to_string).collect();
+        g.given = section("given_names")?
+            .lines()
+            .map(str::to_string)
+            .collect();
+        g.events = section("event_words")?
+            .lines()
+            .map(str::to_string)
+            .collect();
         for (i, line) in section("genders")?.lines().enumerate() {
             let gender = match line.split_once('\t') {
                 Some((name, "M")) => (name, Gender::Male),
@@ -114,7 +129,12 @@ impl Gazetteer {
             };
             g.genders.insert(gender.0.to_string(), gender.1);
         }
-        g.max_words = g.names.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+        g.max_words = g
+            .names
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
         Ok(g)
     }
 
@@ -133,12 +153,21 @@ impl Gazetteer {
         let entries: String = self
             .entries
             .iter()
-            .map(|e| format!("{}\t{}\t{}\n", e.canonical, e.label.as_str(), e.subtype.as_deref().unwrap_or("")))
+            .map(|e| {
+                format!(
+                    "{}\t{}\t{}\n",
+                    e.canonical,
+                    e.label.as_str(),
+                    e.subtype.as_deref().unwrap_or("")
+                )
+            })
             .collect();
         let map_lines = |map: &HashMap<String, usize>| -> String {
             let mut rows: Vec<_> = map.iter().collect();
             rows.sort();
-            rows.into_iter().map(|(k, v)| format!("{k}\t{v}\n")).collect()
+            rows.into_iter()
+                .map(|(k, v)| format!("{k}\t{v}\n"))
+                .collect()
         };
         let set_lines = |set: &HashSet<String>| -> String {
             let mut rows: Vec<_> = set.iter().collect();
@@ -158,6 +187,7 @@ impl Gazetteer {
             ("titles", set_lines(&self.titles)),
             ("org_words", set_lines(&self.org_words)),
             ("given_names", set_lines(&self.given)),
+            ("event_words", set_lines(&self.events)),
             ("genders", genders),
         ] {
             file.sections.push((name.to_string(), text.into_bytes()));
@@ -188,7 +218,12 @@ impl Gazetteer {
     }
 
     /// Builds the gazetteer from the texts of the four PETRARCH files.
-    pub fn compile_from(countries: &str, international: &str, armed_groups: &str, agents: &str) -> Gazetteer {
+    pub fn compile_from(
+        countries: &str,
+        international: &str,
+        armed_groups: &str,
+        agents: &str,
+    ) -> Gazetteer {
         let mut g = Gazetteer::default();
         for (name, gender) in MALE_NAMES
             .iter()
@@ -218,11 +253,19 @@ impl Gazetteer {
                 g.demonyms.entry((*word).to_string()).or_insert(i);
             }
         }
-        // A demonym is not a place name of its own ("French" under France).
-        let entries = &g.entries;
-        g.names
-            .retain(|k, i| !g.demonyms.contains_key(k) || entries[*i].subtype.as_deref() == Some("Country"));
-        g.max_words = g.names.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+        for (word, canonical, label, subtype) in GROUP_ADJECTIVES {
+            let i = g.add_entry((*canonical).to_string(), *label, *subtype);
+            g.demonyms.entry((*word).to_string()).or_insert(i);
+        }
+        g.events = EVENT_WORDS.iter().map(|w| (*w).to_string()).collect();
+        // A demonym is not a name of its own ("French" under France).
+        g.names.retain(|k, _| !g.demonyms.contains_key(k));
+        g.max_words = g
+            .names
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
         g
     }
 
@@ -276,7 +319,11 @@ impl Gazetteer {
 
     fn add_country_block(&mut self, b: &Block) {
         let head = &b.names[0];
-        let is_country = b.codes.first().is_some_and(|c| is_country_code(c)) && !head.iter().any(|w| is_org_word(w));
+        // "Russian Federation [RUS]" is a country; "Kurdistan Regional
+        // Government [IRQ >20060520]" is not.
+        let is_country = b.codes.first().is_some_and(|c| {
+            is_country_code(c) && (!c.contains(' ') || !head.iter().any(|w| is_org_word(w)))
+        });
         if is_country {
             let key = head.join(" ");
             let canonical = CANONICAL_COUNTRIES
@@ -300,7 +347,7 @@ impl Gazetteer {
                 match classify_synonym(syn, &base, &stems) {
                     Synonym::Alias => self.add_name(syn, country),
                     Synonym::Demonym => {
-                        self.demonyms.entry(syn[0].clone()).or_insert(country);
+                        self.demonyms.entry(syn.join(" ")).or_insert(country);
                     }
                     Synonym::Place => {
                         let subtype = syn.iter().any(|w| w == "city").then_some("City");
@@ -326,8 +373,14 @@ impl Gazetteer {
     fn add_org_block(&mut self, b: &Block, people_possible: bool) {
         let head = &b.names[0];
         let org_like = head.len() == 1 || head.len() >= 4 || head.iter().any(|w| is_org_word(w));
-        let person = people_possible && !org_like && (self.given.contains(&head[0]) || self.genders.contains_key(&head[0]));
-        let label = if person { EntityLabel::Person } else { EntityLabel::Organization };
+        let person = people_possible
+            && !org_like
+            && (self.given.contains(&head[0]) || self.genders.contains_key(&head[0]));
+        let label = if person {
+            EntityLabel::Person
+        } else {
+            EntityLabel::Organization
+        };
         let entry = self.add_entry(title_case(head), label, None);
         for n in &b.names {
             // A one-word acronym of two letters ("UN") is too ambiguous in
@@ -369,13 +422,15 @@ impl Gazetteer {
         best
     }
 
-    /// The country or place a demonym or adjective refers to ("Mexican" → Mexico;
-    /// plurals such as "Mexicans" too).
+    /// The country or place a demonym or adjective refers to ("Mexican" →
+    /// Mexico, "South Korean" → South Korea; plurals such as "Mexicans" too).
+    /// Adjectives of regions, religions and peoples ("European", "Muslim",
+    /// "Kurdish") give an entry of their own.
     pub fn demonym(&self, word: &str) -> Option<&GazetteerEntry> {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let lower = word.to_lowercase();
+        let lower = normalize(word);
         self.demonyms
             .get(&lower)
             .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
@@ -402,6 +457,12 @@ impl Gazetteer {
             "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" => Some(Gender::Female),
             _ => self.genders.get(&lower).copied(),
         }
+    }
+
+    /// Whether `word` typically ends the name of an event or competition
+    /// ("World Cup", "U.S. Open", "Olympic Games").
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.events.contains(&word.to_lowercase())
     }
 
     /// Whether `word` is a known given name (hand-written list or a first
@@ -478,7 +539,10 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// A name as a lookup key: lower-case words joined by one space.
 fn normalize(name: &str) -> String {
-    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `united states` → `United States`; small function words stay lower-case.
@@ -487,7 +551,12 @@ fn title_case(words: &[String]) -> String {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            if i > 0 && matches!(w.as_str(), "of" | "the" | "and" | "de" | "del" | "la" | "for" | "on") {
+            if i > 0
+                && matches!(
+                    w.as_str(),
+                    "of" | "the" | "and" | "de" | "del" | "la" | "for" | "on"
+                )
+            {
                 return w.clone();
             }
             if w.len() <= 4 && w.contains('.') {
@@ -503,18 +572,29 @@ fn title_case(words: &[String]) -> String {
 }
 
 fn label_from_str(s: &str) -> Option<EntityLabel> {
-    [EntityLabel::Person, EntityLabel::Organization, EntityLabel::Place, EntityLabel::Misc]
-        .into_iter()
-        .find(|l| l.as_str() == s)
+    [
+        EntityLabel::Person,
+        EntityLabel::Organization,
+        EntityLabel::Place,
+        EntityLabel::Misc,
+    ]
+    .into_iter()
+    .find(|l| l.as_str() == s)
 }
 
-/// A CAMEO country code: three capital letters, no role, no dates.
+/// A CAMEO country code: three capital letters and no role (dates allowed:
+/// `[IRQ <20030320]`).
 fn is_country_code(code: &str) -> bool {
+    let code = code.split_whitespace().next().unwrap_or("");
     code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn is_org_word(w: &str) -> bool {
-    ORG_WORDS.contains(&w) || matches!(w, "house" | "forces" | "government" | "front" | "movement" | "brigade")
+    ORG_WORDS.contains(&w)
+        || matches!(
+            w,
+            "house" | "forces" | "government" | "front" | "movement" | "brigade"
+        )
 }
 
 /// What a `+` synonym under a country is.
@@ -532,8 +612,20 @@ enum Synonym {
 /// name words with those of its aliases are `stems`.
 fn classify_synonym(syn: &[String], base: &[String], stems: &[String]) -> Synonym {
     const PLACE_WORDS: [&str; 14] = [
-        "city", "gulf", "bay", "mount", "mt", "lake", "river", "desert", "peninsula", "province", "state", "sea",
-        "valley", "canal",
+        "city",
+        "gulf",
+        "bay",
+        "mount",
+        "mt",
+        "lake",
+        "river",
+        "desert",
+        "peninsula",
+        "province",
+        "state",
+        "sea",
+        "valley",
+        "canal",
     ];
     let words = |list: &'_ [String]| -> Vec<String> {
         list.iter()
@@ -544,25 +636,46 @@ fn classify_synonym(syn: &[String], base: &[String], stems: &[String]) -> Synony
     let (own, content) = (words(base), words(stems));
     let initials: String = own.iter().filter_map(|w| w.chars().next()).collect();
     let joined: String = syn.concat().replace('.', "");
-    if syn.len() == 1 && joined.len() >= 2 && (initials.starts_with(&joined) || joined == initials) {
+    if syn.len() == 1 && joined.len() >= 2 && (initials.starts_with(&joined) || joined == initials)
+    {
         return Synonym::Alias;
     }
-    if syn.iter().any(|w| PLACE_WORDS.contains(&w.as_str()) && !stems.contains(w)) {
+    if syn
+        .iter()
+        .any(|w| PLACE_WORDS.contains(&w.as_str()) && !stems.contains(w))
+    {
         return Synonym::Place;
     }
-    if syn.iter().any(|w| w.len() >= 4 && content.iter().any(|s| s == w)) {
+    if syn
+        .iter()
+        .any(|w| w.len() >= 4 && content.iter().any(|s| s == w))
+    {
         return Synonym::Alias;
+    }
+    // "South Korean" under "South Korea": same first word, the second a demonym.
+    if syn.len() == 2 && own.len() == 2 && syn[0] == own[0] {
+        return match classify_synonym(&syn[1..], &own[1..], &own[1..]) {
+            Synonym::Demonym => Synonym::Demonym,
+            _ => Synonym::Place,
+        };
     }
     if syn.len() == 1 {
         let w = &syn[0];
-        let shared = content.iter().map(|s| common_prefix(s, w)).max().unwrap_or(0);
+        let shared = content
+            .iter()
+            .map(|s| common_prefix(s, w))
+            .max()
+            .unwrap_or(0);
         // "Iraqi" is "Iraq" + i, while "Mexicali" is a city: an -i adjective
         // keeps nearly all of the stem; -an/-ese/-ish ones may change more.
         let n = w.chars().count();
         let adjective = if w.ends_with('i') {
             shared + 2 >= n
         } else {
-            ["an", "ese", "ish", "ic", "ch"].iter().any(|s| w.ends_with(s)) && shared + 5 >= n
+            ["an", "ese", "ish", "ic", "ch"]
+                .iter()
+                .any(|s| w.ends_with(s))
+                && shared + 5 >= n
         };
         if adjective && shared >= 3 {
             return Synonym::Demonym;
@@ -602,12 +715,16 @@ const CANONICAL_COUNTRIES: [(&str, &str); 8] = [
     ("united republic of tanzania", "Tanzania"),
     ("brunei darussalam", "Brunei"),
     ("madagaskar", "Madagascar"),
-    ("democratic republic of the congo", "Democratic Republic of the Congo"),
+    (
+        "democratic republic of the congo",
+        "Democratic Republic of the Congo",
+    ),
     ("german democratic republic", "East Germany"),
 ];
 
 /// Demonyms that do not share a stem with their country's name.
-const IRREGULAR_DEMONYMS: [(&str, &str); 14] = [
+const IRREGULAR_DEMONYMS: [(&str, &str); 15] = [
+    ("russian", "Russia"),
     ("french", "France"),
     ("dutch", "Netherlands"),
     ("swiss", "Switzerland"),
@@ -624,58 +741,460 @@ const IRREGULAR_DEMONYMS: [(&str, &str); 14] = [
     ("yemeni", "Yemen"),
 ];
 
+/// Adjectives and plurals of regions, religions and peoples (hand-written):
+/// word, canonical name, type, subtype.
+const GROUP_ADJECTIVES: &[(&str, &str, EntityLabel, Option<&str>)] = &[
+    ("european", "Europe", EntityLabel::Place, Some("Region")),
+    ("african", "Africa", EntityLabel::Place, Some("Region")),
+    ("asian", "Asia", EntityLabel::Place, Some("Region")),
+    (
+        "latin american",
+        "Latin America",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    (
+        "middle eastern",
+        "Middle East",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    (
+        "scandinavian",
+        "Scandinavia",
+        EntityLabel::Place,
+        Some("Region"),
+    ),
+    ("balkan", "Balkans", EntityLabel::Place, Some("Region")),
+    ("caribbean", "Caribbean", EntityLabel::Place, Some("Region")),
+    ("arab", "Arabs", EntityLabel::Misc, None),
+    ("kurdish", "Kurds", EntityLabel::Misc, None),
+    ("kurd", "Kurds", EntityLabel::Misc, None),
+    ("muslim", "Islam", EntityLabel::Misc, None),
+    ("moslem", "Islam", EntityLabel::Misc, None),
+    ("islamic", "Islam", EntityLabel::Misc, None),
+    ("christian", "Christianity", EntityLabel::Misc, None),
+    ("catholic", "Catholicism", EntityLabel::Misc, None),
+    ("protestant", "Protestantism", EntityLabel::Misc, None),
+    ("jewish", "Judaism", EntityLabel::Misc, None),
+    ("jew", "Judaism", EntityLabel::Misc, None),
+    ("hindu", "Hinduism", EntityLabel::Misc, None),
+    ("buddhist", "Buddhism", EntityLabel::Misc, None),
+    ("sunni", "Sunni Islam", EntityLabel::Misc, None),
+    ("shi'ite", "Shia Islam", EntityLabel::Misc, None),
+    ("shiite", "Shia Islam", EntityLabel::Misc, None),
+    ("hispanic", "Hispanics", EntityLabel::Misc, None),
+    ("olympic", "Olympic Games", EntityLabel::Misc, None),
+];
+
+/// Last words of event and competition names (hand-written).
+const EVENT_WORDS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "prix",
+    "trophy",
+    "classic",
+    "masters",
+    "tournament",
+    "marathon",
+    "rally",
+    "festival",
+    "expo",
+    "summit",
+    "war",
+    "awards",
+    "prize",
+];
+
 /// Words that end or head organisation names (hand-written, general English).
 const ORG_WORDS: &[&str] = &[
-    "department", "ministry", "agency", "times", "post", "party", "inc", "inc.", "corp", "corp.", "co.", "ltd",
-    "ltd.", "llc", "plc", "ag", "gmbh", "bank", "university", "council", "committee", "commission", "court",
-    "congress", "senate", "parliament", "assembly", "association", "institute", "institution", "foundation",
-    "group", "company", "corporation", "airlines", "airways", "fund", "union", "federation", "league", "club",
-    "college", "school", "academy", "hospital", "church", "army", "navy", "police", "office", "service",
-    "services", "board", "authority", "administration", "bureau", "news", "journal", "herald", "tribune", "press",
-    "network", "systems", "technologies", "motors", "holdings", "partners", "organization", "organisation",
-    "society", "center", "centre", "museum", "reserve", "exchange", "cabinet", "guard", "command", "agencies",
-    "broadcasting", "television", "radio", "magazine", "gazette", "daily", "telegraph", "guardian", "secretariat",
-    "alliance", "coalition", "industries", "protection",
+    "department",
+    "ministry",
+    "agency",
+    "times",
+    "post",
+    "party",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "ag",
+    "gmbh",
+    "bank",
+    "university",
+    "council",
+    "committee",
+    "commission",
+    "court",
+    "congress",
+    "senate",
+    "parliament",
+    "assembly",
+    "association",
+    "institute",
+    "institution",
+    "foundation",
+    "group",
+    "company",
+    "corporation",
+    "airlines",
+    "airways",
+    "fund",
+    "union",
+    "federation",
+    "league",
+    "club",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "church",
+    "army",
+    "navy",
+    "police",
+    "office",
+    "service",
+    "services",
+    "board",
+    "authority",
+    "administration",
+    "bureau",
+    "news",
+    "journal",
+    "herald",
+    "tribune",
+    "press",
+    "network",
+    "systems",
+    "technologies",
+    "motors",
+    "holdings",
+    "partners",
+    "organization",
+    "organisation",
+    "society",
+    "center",
+    "centre",
+    "museum",
+    "reserve",
+    "exchange",
+    "cabinet",
+    "guard",
+    "command",
+    "agencies",
+    "broadcasting",
+    "television",
+    "radio",
+    "magazine",
+    "gazette",
+    "daily",
+    "telegraph",
+    "guardian",
+    "secretariat",
+    "alliance",
+    "coalition",
+    "industries",
+    "protection",
 ];
 
 /// Titles and role nouns beside those of the PETRARCH agents file.
 const TITLES: &[&str] = &[
-    "president", "vice president", "prime minister", "deputy prime minister", "secretary of state",
-    "secretary", "minister", "foreign minister", "ambassador", "senator", "sen.", "representative", "rep.",
-    "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "king", "queen", "prince",
-    "princess", "pope", "general", "gen.", "admiral", "colonel", "col.", "captain", "capt.", "lieutenant",
-    "sergeant", "commander", "chief", "director", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
-    "spokesperson", "judge", "justice", "attorney general", "prosecutor", "lawmaker", "leader", "premier",
-    "sheikh", "ceo", "chief executive", "president-elect", "dr.", "professor", "prof.", "coach", "envoy",
+    "president",
+    "vice president",
+    "prime minister",
+    "deputy prime minister",
+    "secretary of state",
+    "secretary",
+    "minister",
+    "foreign minister",
+    "ambassador",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen.",
+    "admiral",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lieutenant",
+    "sergeant",
+    "commander",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "judge",
+    "justice",
+    "attorney general",
+    "prosecutor",
+    "lawmaker",
+    "leader",
+    "premier",
+    "sheikh",
+    "ceo",
+    "chief executive",
+    "president-elect",
+    "dr.",
+    "professor",
+    "prof.",
+    "coach",
+    "envoy",
 ];
 
 /// Common given names, male (hand-written).
 const MALE_NAMES: &[&str] = &[
-    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
-    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
-    "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob",
-    "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin",
-    "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron",
-    "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy",
-    "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur",
-    "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel",
-    "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "louis", "bobby",
-    "philip", "johnny", "marco", "carlos", "luis", "miguel", "jorge", "pedro", "manuel", "andres", "vladimir",
-    "boris", "barack", "bill", "mike", "tom", "jim", "bob", "joe", "ted", "hans", "pierre", "ahmed", "mohammed",
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "christopher",
+    "daniel",
+    "matthew",
+    "anthony",
+    "mark",
+    "donald",
+    "steven",
+    "paul",
+    "andrew",
+    "joshua",
+    "kenneth",
+    "kevin",
+    "brian",
+    "george",
+    "timothy",
+    "ronald",
+    "edward",
+    "jason",
+    "jeffrey",
+    "ryan",
+    "jacob",
+    "gary",
+    "nicholas",
+    "eric",
+    "jonathan",
+    "stephen",
+    "larry",
+    "justin",
+    "scott",
+    "brandon",
+    "benjamin",
+    "samuel",
+    "gregory",
+    "alexander",
+    "frank",
+    "patrick",
+    "raymond",
+    "jack",
+    "dennis",
+    "jerry",
+    "tyler",
+    "aaron",
+    "jose",
+    "adam",
+    "henry",
+    "nathan",
+    "douglas",
+    "zachary",
+    "peter",
+    "kyle",
+    "walter",
+    "ethan",
+    "jeremy",
+    "harold",
+    "keith",
+    "christian",
+    "roger",
+    "noah",
+    "gerald",
+    "carl",
+    "terry",
+    "sean",
+    "austin",
+    "arthur",
+    "lawrence",
+    "jesse",
+    "dylan",
+    "bryan",
+    "joe",
+    "jordan",
+    "billy",
+    "bruce",
+    "albert",
+    "willie",
+    "gabriel",
+    "logan",
+    "alan",
+    "juan",
+    "wayne",
+    "roy",
+    "ralph",
+    "randy",
+    "eugene",
+    "vincent",
+    "russell",
+    "louis",
+    "bobby",
+    "philip",
+    "johnny",
+    "marco",
+    "carlos",
+    "luis",
+    "miguel",
+    "jorge",
+    "pedro",
+    "manuel",
+    "andres",
+    "vladimir",
+    "boris",
+    "barack",
+    "bill",
+    "mike",
+    "tom",
+    "jim",
+    "bob",
+    "joe",
+    "ted",
+    "hans",
+    "pierre",
+    "ahmed",
+    "mohammed",
 ];
 
 /// Common given names, female (hand-written).
 const FEMALE_NAMES: &[&str] = &[
-    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
-    "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy",
-    "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen",
-    "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine",
-    "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane",
-    "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn",
-    "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa",
-    "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
-    "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "claudia", "hillary", "angela",
-    "theresa", "kamala", "nancy", "ursula", "marine", "giorgia",
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "betty",
+    "margaret",
+    "sandra",
+    "ashley",
+    "kimberly",
+    "emily",
+    "donna",
+    "michelle",
+    "dorothy",
+    "carol",
+    "amanda",
+    "melissa",
+    "deborah",
+    "stephanie",
+    "rebecca",
+    "sharon",
+    "laura",
+    "cynthia",
+    "kathleen",
+    "amy",
+    "shirley",
+    "angela",
+    "helen",
+    "anna",
+    "brenda",
+    "pamela",
+    "nicole",
+    "emma",
+    "samantha",
+    "katherine",
+    "christine",
+    "debra",
+    "rachel",
+    "catherine",
+    "carolyn",
+    "janet",
+    "ruth",
+    "maria",
+    "heather",
+    "diane",
+    "virginia",
+    "julie",
+    "joyce",
+    "victoria",
+    "olivia",
+    "kelly",
+    "christina",
+    "lauren",
+    "joan",
+    "evelyn",
+    "judith",
+    "megan",
+    "cheryl",
+    "andrea",
+    "hannah",
+    "martha",
+    "jacqueline",
+    "frances",
+    "gloria",
+    "ann",
+    "teresa",
+    "kathryn",
+    "sara",
+    "janice",
+    "jean",
+    "alice",
+    "madison",
+    "doris",
+    "abigail",
+    "julia",
+    "judy",
+    "grace",
+    "denise",
+    "amber",
+    "marilyn",
+    "beverly",
+    "danielle",
+    "theresa",
+    "sophia",
+    "claudia",
+    "hillary",
+    "angela",
+    "theresa",
+    "kamala",
+    "nancy",
+    "ursula",
+    "marine",
+    "giorgia",
 ];
 
 #[cfg(test)]
@@ -687,7 +1206,8 @@ mod tests {
         UNITED_STATES_OF_AMERICA_  [USA]\n+WASHINGTON_ \n+AMERICAN_ \n+AMERICA\n+US_ # hard\n+U.S. \n+UNITED_STATES_ \n\
         WHITE_HOUSE_\n+THE_WHITE_HOUSE_\n\t[USAGOV]\n\
         IRAQ_\n+IRAQI_ \n+BAGHDAD_ \n\t[IRQ]\n";
-    const INTERNATIONAL: &str = "UNITED_NATIONS_ [IGOUNO]\n+UN_\nJOHN_BOLTON_\n+J._BOLTON_\n\t[IGOUNO]\n";
+    const INTERNATIONAL: &str =
+        "UNITED_NATIONS_ [IGOUNO]\n+UN_\nJOHN_BOLTON_\n+J._BOLTON_\n\t[IGOUNO]\n";
     const AGENTS: &str = "!PERSON! = MAN, MEN\nPRESIDENT [~GOV]\nSECRETARY_OF_STATE [~GOV]\nAMBASSADOR_TO {} [~GOV]\nCATTLE!PERSON! [~AGR]\n";
 
     fn tiny() -> Gazetteer {
@@ -697,7 +1217,13 @@ mod tests {
     #[test]
     fn countries_aliases_demonyms_places() {
         let g = tiny();
-        for name in ["U.S.", "US", "United States", "America", "the United States"] {
+        for name in [
+            "U.S.",
+            "US",
+            "United States",
+            "America",
+            "the United States",
+        ] {
             let e = g.lookup(name).unwrap_or_else(|| panic!("{name} not found"));
             assert_eq!(e.canonical, "United States", "{name}");
             assert_eq!(e.subtype.as_deref(), Some("Country"));
@@ -708,13 +1234,22 @@ mod tests {
         assert_eq!(g.demonym("Mexicans").unwrap().canonical, "Mexico");
         assert_eq!(g.demonym("Iraqi").unwrap().canonical, "Iraq");
         let city = g.lookup("Mexico City").unwrap();
-        assert_eq!((city.label, city.subtype.as_deref()), (EntityLabel::Place, Some("City")));
+        assert_eq!(
+            (city.label, city.subtype.as_deref()),
+            (EntityLabel::Place, Some("City"))
+        );
         assert_eq!(g.lookup("Guadalajara").unwrap().label, EntityLabel::Place);
         assert_eq!(g.lookup("Baghdad").unwrap().subtype, None);
-        assert_eq!(g.lookup("White House").unwrap().label, EntityLabel::Organization);
+        assert_eq!(
+            g.lookup("White House").unwrap().label,
+            EntityLabel::Organization
+        );
         assert_eq!(g.lookup("UN").unwrap().canonical, "United Nations");
         assert_eq!(g.lookup("John Bolton").unwrap().label, EntityLabel::Person);
-        assert_eq!(g.lookup("Jose Lopez Portillo").unwrap().label, EntityLabel::Person);
+        assert_eq!(
+            g.lookup("Jose Lopez Portillo").unwrap().label,
+            EntityLabel::Person
+        );
         assert_eq!(g.lookup("Hamas").unwrap().label, EntityLabel::Organization);
     }
 
@@ -745,7 +1280,9 @@ mod tests {
     fn weight_file_round_trip() {
         let g = tiny();
         let file = g.to_weight_file();
-        let again = Gazetteer::from_weight_file(&WeightFile::from_bytes(&file.to_bytes(), KIND).unwrap()).unwrap();
+        let again =
+            Gazetteer::from_weight_file(&WeightFile::from_bytes(&file.to_bytes(), KIND).unwrap())
+                .unwrap();
         assert_eq!(again.to_weight_file(), file);
         assert_eq!(again.lookup("US").unwrap().canonical, "United States");
     }
@@ -755,9 +1292,16 @@ mod tests {
         let dir = crate::nlp::Analyzer::default_dir();
         let g = Gazetteer::load(&dir).unwrap();
         for name in ["U.S.", "US", "United States", "America"] {
-            assert_eq!(g.lookup(name).map(|e| e.canonical.as_str()), Some("United States"), "{name}");
+            assert_eq!(
+                g.lookup(name).map(|e| e.canonical.as_str()),
+                Some("United States"),
+                "{name}"
+            );
         }
-        assert_eq!(g.demonym("Mexican").map(|e| e.canonical.as_str()), Some("Mexico"));
+        assert_eq!(
+            g.demonym("Mexican").map(|e| e.canonical.as_str()),
+            Some("Mexico")
+        );
         assert!(g.is_title("secretary of state"));
         assert!(g.is_title("ambassador"));
     }

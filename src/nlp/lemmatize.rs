@@ -55,7 +55,9 @@ impl Lemmatizer {
     /// Builds the lemmatizer from a decoded weight file.
     pub fn from_weights(file: &WeightFile) -> Result<Lemmatizer, String> {
         let section = |name: &str| -> Result<String, String> {
-            let bytes = file.section(name).ok_or_else(|| format!("missing section {name:?}"))?;
+            let bytes = file
+                .section(name)
+                .ok_or_else(|| format!("missing section {name:?}"))?;
             let mut text = String::new();
             flate2::read::DeflateDecoder::new(bytes)
                 .read_to_string(&mut text)
@@ -66,7 +68,9 @@ impl Lemmatizer {
         for line in section("rules")?.lines() {
             let mut f = line.split('\t');
             match (f.next(), f.next(), f.next()) {
-                (Some(c), Some(s), Some(r)) if c.len() == 1 => rules.push((c.as_bytes()[0], s.to_string(), r.to_string())),
+                (Some(c), Some(s), Some(r)) if c.len() == 1 => {
+                    rules.push((c.as_bytes()[0], s.to_string(), r.to_string()))
+                }
                 _ => return Err(format!("bad rule line {line:?}")),
             }
         }
@@ -83,7 +87,12 @@ impl Lemmatizer {
     /// content of `lemmas.nkw`. Lookup entries that the rules already derive
     /// are left out. Deterministic: the same folder gives the same bytes.
     pub fn compile(lexicon_dir: &Path) -> Result<WeightFile, ModelError> {
-        let class_of = |name: &str| CLASSES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c as char);
+        let class_of = |name: &str| {
+            CLASSES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| *c as char)
+        };
         let mut rules = String::new();
         for (_, f) in read_tsv(&lexicon_dir.join("lemma_rules.tsv"), 3)? {
             if let Some(c) = class_of(&f[0]) {
@@ -103,7 +112,9 @@ impl Lemmatizer {
             if let Some(c) = class_of(&f[0]) {
                 if usable(&f[1]) && usable(&f[2]) {
                     // The first lemma listed for a form is the usual one.
-                    exceptions.entry(format!("{c}\t{}", f[1])).or_insert_with(|| f[2].clone());
+                    exceptions
+                        .entry(format!("{c}\t{}", f[1]))
+                        .or_insert_with(|| f[2].clone());
                 }
             }
         }
@@ -146,7 +157,8 @@ impl Lemmatizer {
             ("index", join_set(&index)),
             ("lookup", join_map(&lookup)),
         ] {
-            file.sections.push((name.to_string(), deflate(text.as_bytes())));
+            file.sections
+                .push((name.to_string(), deflate(text.as_bytes())));
         }
         Ok(file)
     }
@@ -159,7 +171,17 @@ impl Lemmatizer {
                 return form.chars().filter(|&c| c != ',').collect();
             }
             Upos::Propn => return self.proper_noun(form, xpos),
+            // Adjectives inside names ("New", "United") and of nationality
+            // ("American", "Iraqi") keep their capital.
+            Upos::Adj if xpos.starts_with("NNP") || is_nationality(form) => {
+                return form.to_string()
+            }
             _ => {}
+        }
+        // Acronyms, codes and Roman numerals keep their form ("USB", "EB3326", "II").
+        if matches!(upos, Upos::Noun | Upos::Num | Upos::X) && !xpos.ends_with('S') && is_code(form)
+        {
+            return form.to_string();
         }
         let lower = lowercase(form);
         if let Some(l) = closed_class(&lower, upos, xpos) {
@@ -172,11 +194,10 @@ impl Lemmatizer {
             Upos::Adv => b'r',
             _ => return lower,
         };
-        let inflected = match xpos {
-            "" => true,
-            "NNS" | "VBD" | "VBN" | "VBG" | "VBZ" | "JJR" | "JJS" | "RBR" | "RBS" => true,
-            _ => false,
-        };
+        let inflected = matches!(
+            xpos,
+            "" | "NNS" | "VBD" | "VBN" | "VBG" | "VBZ" | "JJR" | "JJS" | "RBR" | "RBS"
+        );
         if !inflected || !lower.chars().any(char::is_alphabetic) {
             return lower;
         }
@@ -209,17 +230,25 @@ impl Lemmatizer {
     /// Lemmas the exception list or the rules give for `word`, found in the
     /// index of `class` (morphy). Several only when the rules disagree.
     fn known_lemmas(&self, class: u8, word: &str) -> Vec<String> {
-        if let Some(l) = self.exceptions.get(&key(class, word)) {
+        // One key buffer, "class TAB candidate", reused for every probe.
+        let mut k = key(class, word);
+        if let Some(l) = self.exceptions.get(&k) {
             return vec![l.to_string()];
         }
         let mut out: Vec<String> = Vec::new();
         for (c, suffix, repl) in &self.rules {
-            if *c != class || suffix.is_empty() || word.len() <= suffix.len() || !word.ends_with(suffix.as_str()) {
+            if *c != class
+                || suffix.is_empty()
+                || word.len() <= suffix.len()
+                || !word.ends_with(suffix.as_str())
+            {
                 continue;
             }
-            let cand = format!("{}{repl}", &word[..word.len() - suffix.len()]);
-            if self.index.contains(&key(class, &cand)) && !out.contains(&cand) {
-                out.push(cand);
+            k.truncate(2);
+            k.push_str(&word[..word.len() - suffix.len()]);
+            k.push_str(repl);
+            if self.index.contains(&k) && !out.iter().any(|o| *o == k[2..]) {
+                out.push(k[2..].to_string());
             }
         }
         out
@@ -262,15 +291,55 @@ fn lowercase(s: &str) -> String {
     }
 }
 
+/// A capitalised adjective of nationality or religion ("American",
+/// "Chinese", "Iraqi", "Islamic"), by its ending.
+fn is_nationality(form: &str) -> bool {
+    let mut cs = form.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.as_str().chars().all(char::is_lowercase)
+        && ["an", "ese", "ish", "ic", "i", "ch"]
+            .iter()
+            .any(|e| form.ends_with(e))
+}
+
+/// A code mixing capitals and digits ("EB3326", "01-Feb-02"), a single
+/// capital, or a Roman numeral: EWT keeps these as written (plain
+/// acronyms are not codes: EWT lower-cases "ID", keeps "USB").
+fn is_code(form: &str) -> bool {
+    let upper = form.chars().any(char::is_uppercase);
+    let digit = form.bytes().any(|b| b.is_ascii_digit());
+    let roman = form.len() <= 6 && form.bytes().all(|b| b"IVXLC".contains(&b));
+    upper && (digit || form.chars().count() == 1 || roman)
+}
+
 /// Closed-class words whose lemma the tables do not give (EWT conventions).
 fn closed_class(lower: &str, upos: Upos, xpos: &str) -> Option<&'static str> {
-    let w = lower.replace(['’', '`'], "'");
-    let l = match (w.as_str(), upos) {
+    let replaced;
+    let w = if lower.contains(['’', '`']) {
+        replaced = lower.replace(['’', '`'], "'");
+        replaced.as_str()
+    } else {
+        lower
+    };
+    if matches!(upos, Upos::Adj | Upos::Adv) {
+        // EWT keeps the comparative words whole (WordNet would give "much").
+        if let Some(c) = ["more", "most", "less", "least"]
+            .into_iter()
+            .find(|c| *c == w)
+        {
+            return Some(c);
+        }
+    }
+    let l = match (w, upos) {
         ("n't" | "nt" | "not", _) => "not",
         ("'s" | "'" | "s", Upos::Part) if xpos == "POS" || xpos.is_empty() => "'s",
         ("'s" | "s", Upos::Aux | Upos::Verb) => "be",
         ("'s", Upos::Pron) => "we",
-        ("is" | "are" | "am" | "was" | "were" | "been" | "being" | "be" | "'m" | "'re" | "m" | "re" | "r", Upos::Aux | Upos::Verb) => "be",
+        (
+            "is" | "are" | "am" | "was" | "were" | "been" | "being" | "be" | "'m" | "'re" | "m"
+            | "re" | "r",
+            Upos::Aux | Upos::Verb,
+        ) => "be",
         ("has" | "have" | "had" | "having" | "'ve" | "ve", Upos::Aux | Upos::Verb) => "have",
         ("'d", Upos::Aux | Upos::Verb) if xpos == "VBD" => "have",
         ("'d" | "d", Upos::Aux | Upos::Verb) => "would",
@@ -298,6 +367,8 @@ fn closed_class(lower: &str, upos: Upos, xpos: &str) -> Option<&'static str> {
         ("theirs", Upos::Pron) => "their",
         ("u", Upos::Pron) => "you",
         ("an", Upos::Det) => "a",
+        ("am" | "a.m" | "a.m.", Upos::Noun) => "a.m.",
+        ("pm" | "p.m" | "p.m.", Upos::Noun) => "p.m.",
         ("these", Upos::Det | Upos::Pron) => "this",
         ("those", Upos::Det | Upos::Pron) => "that",
         _ => return None,
@@ -313,7 +384,10 @@ fn guess_lemma(class: u8, w: &str) -> String {
         b'n' => {
             if ends("ies") {
                 strip(3) + "y"
-            } else if ["ses", "xes", "zes", "ches", "shes"].iter().any(|s| ends(s)) {
+            } else if ["ses", "xes", "zes", "ches", "shes"]
+                .iter()
+                .any(|s| ends(s))
+            {
                 strip(2)
             } else if ends("s") && !["ss", "us", "is"].iter().any(|s| w.ends_with(s)) {
                 strip(1)
@@ -324,7 +398,10 @@ fn guess_lemma(class: u8, w: &str) -> String {
         b'v' => {
             if ends("ies") || ends("ied") {
                 strip(3) + "y"
-            } else if ["ses", "xes", "zes", "ches", "shes"].iter().any(|s| ends(s)) {
+            } else if ["ses", "xes", "zes", "ches", "shes"]
+                .iter()
+                .any(|s| ends(s))
+            {
                 strip(2)
             } else if ends("s") && !w.ends_with("ss") {
                 strip(1)
@@ -359,9 +436,12 @@ fn restore_stem(stem: &str) -> String {
     if u.len() < stem.len() {
         return u.to_string();
     }
-    let needs_e = ["at", "iz", "is", "yz", "uc", "ur", "ud", "ag", "v", "c", "bl", "dl", "gl", "pl", "tl", "kl"]
-        .iter()
-        .any(|s| stem.ends_with(s));
+    let needs_e = [
+        "at", "iz", "is", "yz", "uc", "ur", "ud", "ag", "v", "c", "bl", "dl", "gl", "pl", "tl",
+        "kl",
+    ]
+    .iter()
+    .any(|s| stem.ends_with(s));
     if needs_e && !stem.ends_with("ee") {
         format!("{stem}e")
     } else {
@@ -385,60 +465,44 @@ fn undouble(stem: &str) -> &str {
 /// last TAB (the whole line when the table is a set).
 struct Table {
     text: String,
-    starts: Vec<u32>,
+    /// Per line: start, end of the key (before the last TAB, or the line
+    /// end), end of the line.
+    lines: Vec<(u32, u32, u32)>,
 }
 
 impl Table {
     fn new(text: String) -> Table {
-        let mut starts = Vec::with_capacity(text.len() / 12);
+        let mut lines = Vec::with_capacity(text.len() / 12);
         let mut at = 0;
         for line in text.split_inclusive('\n') {
-            if line.trim_end_matches('\n').is_empty() {
-                at += line.len();
-                continue;
+            let body = line.trim_end_matches('\n');
+            if !body.is_empty() {
+                let key_end = body.rfind('\t').unwrap_or(body.len());
+                lines.push((at as u32, (at + key_end) as u32, (at + body.len()) as u32));
             }
-            starts.push(at as u32);
             at += line.len();
         }
-        Table { text, starts }
+        Table { text, lines }
     }
 
-    fn line(&self, i: usize) -> &str {
-        let start = self.starts[i] as usize;
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |k| start + k);
-        &self.text[start..end]
-    }
-
-    /// The line whose key (whole line for sets) equals `key`, split as (key, value).
-    fn find(&self, key: &str, keyed: bool) -> Option<(&str, &str)> {
-        let split = |line: &'_ str| -> (usize, usize) {
-            if keyed {
-                line.rfind('\t').map_or((line.len(), line.len()), |k| (k, k + 1))
-            } else {
-                (line.len(), line.len())
-            }
-        };
+    /// The line whose key equals `key` (keyed tables) or which equals `key`
+    /// (sets), as (start, key end, end).
+    fn find(&self, key: &str, keyed: bool) -> Option<(usize, usize, usize)> {
         let i = self
-            .starts
-            .binary_search_by(|&s| {
-                let line = self.line_at(s as usize);
-                let (k, _) = split(line);
-                line[..k].cmp(key)
+            .lines
+            .binary_search_by(|&(s, k, e)| {
+                let stop = if keyed { k } else { e };
+                self.text.as_bytes()[s as usize..stop as usize].cmp(key.as_bytes())
             })
             .ok()?;
-        let line = self.line(i);
-        let (k, v) = split(line);
-        Some((&line[..k], &line[v..]))
-    }
-
-    fn line_at(&self, start: usize) -> &str {
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |k| start + k);
-        &self.text[start..end]
+        let (s, k, e) = self.lines[i];
+        Some((s as usize, k as usize, e as usize))
     }
 
     /// The value stored for `key`.
     fn get(&self, key: &str) -> Option<&str> {
-        self.find(key, true).map(|(_, v)| v)
+        let (_, k, e) = self.find(key, true)?;
+        self.text.get((k + 1).min(e)..e)
     }
 
     /// Whether a set holds `key`.
@@ -490,7 +554,11 @@ fn read_tsv(path: &Path, columns: usize) -> Result<Vec<(usize, Vec<String>)>, Mo
         if fields.len() != columns {
             return Err(ModelError::Corrupt {
                 path: path.to_owned(),
-                message: format!("line {}: expected {columns} tab-separated fields, found {}", i + 1, fields.len()),
+                message: format!(
+                    "line {}: expected {columns} tab-separated fields, found {}",
+                    i + 1,
+                    fields.len()
+                ),
             });
         }
         rows.push((i + 1, fields));
@@ -517,8 +585,16 @@ mod tests {
             "verb\treject\nverb\trule\nverb\tdesignate\nverb\tstem\nverb\tsing\nverb\tsinge\nnoun\tstem\nnoun\tcity\nnoun\tnews\nverb\tgo\nadj\tbig\n",
         )
         .unwrap();
-        std::fs::write(p.join("lemma_exc.tsv"), "verb\twent\tgo\nnoun\tgeese\tgoose\nadj\tbigger\tbig\n").unwrap();
-        std::fs::write(p.join("lemma_lookup.tsv"), "singing\tsing\nrejected\treject\nmice\tmouse\n").unwrap();
+        std::fs::write(
+            p.join("lemma_exc.tsv"),
+            "verb\twent\tgo\nnoun\tgeese\tgoose\nadj\tbigger\tbig\n",
+        )
+        .unwrap();
+        std::fs::write(
+            p.join("lemma_lookup.tsv"),
+            "singing\tsing\nrejected\treject\nmice\tmouse\n",
+        )
+        .unwrap();
         let file = Lemmatizer::compile(p).unwrap();
         let bytes = file.to_bytes();
         Lemmatizer::from_weights(&WeightFile::from_bytes(&bytes, "lemmas").unwrap()).unwrap()
@@ -555,6 +631,13 @@ mod tests {
         assert_eq!(l.lemma("”", Upos::Punct, "''"), "”");
         assert_eq!(l.lemma("me", Upos::Pron, "PRP"), "I");
         assert_eq!(l.lemma("an", Upos::Det, "DT"), "a");
+        assert_eq!(l.lemma("more", Upos::Adj, "JJR"), "more");
+        assert_eq!(l.lemma("American", Upos::Adj, "JJ"), "American");
+        assert_eq!(l.lemma("New", Upos::Adj, "NNP"), "New");
+        assert_eq!(l.lemma("Big", Upos::Adj, "JJ"), "big");
+        assert_eq!(l.lemma("EB3326", Upos::Noun, "NN"), "EB3326");
+        assert_eq!(l.lemma("PM", Upos::Noun, "NN"), "p.m.");
+        assert_eq!(l.lemma("II", Upos::Num, "CD"), "II");
     }
 
     #[test]
@@ -581,9 +664,16 @@ mod tests {
     #[test]
     fn bad_lexicon_line_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("lemma_rules.tsv"), "noun\ts\t\nbroken line\n").unwrap();
+        std::fs::write(
+            dir.path().join("lemma_rules.tsv"),
+            "noun\ts\t\nbroken line\n",
+        )
+        .unwrap();
         let err = Lemmatizer::compile(dir.path()).unwrap_err().to_string();
-        assert!(err.ends_with("lemma_rules.tsv: line 2: expected 3 tab-separated fields, found 1"), "{err}");
+        assert!(
+            err.ends_with("lemma_rules.tsv: line 2: expected 3 tab-separated fields, found 1"),
+            "{err}"
+        );
     }
 
     #[test]

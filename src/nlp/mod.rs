@@ -23,9 +23,9 @@ mod types;
 
 use std::path::{Path, PathBuf};
 
-pub use gazetteer::{Gazetteer, GazetteerEntry};
+pub use gazetteer::{Gazetteer, GazetteerEntry, Gender};
 pub use lemmatize::Lemmatizer;
-pub use ner::Recognizer;
+pub use ner::{train_ner, NerTrainConfig, NerTrainReport, Recognizer};
 pub use parser::Parser;
 pub use sentences::split_sentences;
 pub use tagger::Tagger;

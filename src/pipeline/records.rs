@@ -124,12 +124,11 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
         char_at.insert(s.span.start, 0);
         char_at.insert(s.span.end, 0);
     }
-    let mut chars = 0;
-    for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    let ends = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    for (chars, byte) in ends.enumerate() {
         if let Some(c) = char_at.get_mut(&byte) {
             *c = chars;
         }
-        chars += 1;
     }
     doc.facts
         .iter()

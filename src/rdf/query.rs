@@ -259,6 +259,12 @@ fn syntax_error(message: &str, file: Option<&str>) -> StoreError {
 }
 
 impl PreparedQuery {
+    /// The query as SPARQL, parameters included as a `VALUES` table (for
+    /// `--explain`-style output and tests).
+    pub fn sparql(&self) -> String {
+        self.query.to_string()
+    }
+
     /// The query form.
     pub fn kind(&self) -> QueryKind {
         match self.query {
@@ -606,6 +612,13 @@ mod tests {
         let evil = "Ann Lee\" || true) } UNION { ?e ?p ?o FILTER(\"x";
         assert!(rows(&store, q, &[("label", evil)]).is_empty());
         assert!(rows(&store, q, &[("?label", "} ; DROP ALL ; {")]).is_empty());
+        let bound = prepare(q, &params(&[("label", evil)]))
+            .map(|p| p.sparql())
+            .unwrap_or_default();
+        assert!(
+            bound.contains(r#"VALUES ( ?label ) { ( "Ann Lee\" || true) } UNION"#),
+            "{bound}"
+        );
         // IRIs: <...> and prefixed ids.
         let q = "SELECT ?name WHERE { ?e rdfs:label ?name }";
         assert_eq!(

@@ -461,6 +461,34 @@ mod tests {
     }
 
     #[test]
+    fn a_replacement_drops_entities_no_document_mentions_any_more() {
+        let Ok(store) = Store::in_memory() else {
+            panic!("no store")
+        };
+        assert_eq!(ingest(&store, "a.txt", TEXT), IngestOutcome::New);
+        let before = count(&store);
+        // The new version mentions only Ann Lee: Acme's description goes.
+        let (mut facts, mut ids, mut entities) = sample("a.txt", "Ann Lee rejected the plan.");
+        facts.entities.truncate(1);
+        ids.truncate(1);
+        entities.truncate(1);
+        let refs: Vec<&Entity> = entities.iter().collect();
+        let outcome = store.ingest(&facts, &ids, &refs, &run()).ok();
+        assert_eq!(outcome, Some(IngestOutcome::Replaced));
+        let left: Vec<String> = store
+            .entities()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.id.0)
+            .collect();
+        assert_eq!(left, ["ann-lee"]);
+        assert!(count(&store) < before);
+        // A third document about Acme from elsewhere brings it back.
+        assert_eq!(ingest(&store, "c.txt", TEXT), IngestOutcome::New);
+        assert_eq!(store.entities().map(|e| e.len()).ok(), Some(2));
+    }
+
+    #[test]
     fn exports_reimport_with_the_same_quad_count() {
         let Ok(store) = Store::in_memory() else {
             panic!("no store")

@@ -70,7 +70,10 @@ pub fn read(reader: impl BufRead, path: &Path) -> Result<Vec<BioDocument>, Corpu
         let columns: Vec<&str> = line.split('\t').collect();
         let token = columns[0];
         if token.is_empty() {
-            return Err(malformed(lineno, format!("expected `token TAB tag`, found {line:?}")));
+            return Err(malformed(
+                lineno,
+                format!("expected `token TAB tag`, found {line:?}"),
+            ));
         }
         if token == DOCSTART {
             if !sentence.tokens.is_empty() {
@@ -100,7 +103,10 @@ pub fn read(reader: impl BufRead, path: &Path) -> Result<Vec<BioDocument>, Corpu
         if has_tag {
             let tag = columns[columns.len() - 1];
             if !valid_tag(tag) {
-                return Err(malformed(lineno, format!("bad tag {tag:?}: expected O, B-TYPE or I-TYPE")));
+                return Err(malformed(
+                    lineno,
+                    format!("bad tag {tag:?}: expected O, B-TYPE or I-TYPE"),
+                ));
             }
             sentence.tags.push(tag.to_string());
         }
@@ -175,10 +181,18 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         let e = parse("a\tO\nb\tX-PER\n").unwrap_err();
-        assert_eq!(e.to_string(), "x.bio:2: bad tag \"X-PER\": expected O, B-TYPE or I-TYPE");
+        assert_eq!(
+            e.to_string(),
+            "x.bio:2: bad tag \"X-PER\": expected O, B-TYPE or I-TYPE"
+        );
         let e = parse("a\tO\n\nb\n").unwrap_err();
-        assert_eq!(e.to_string(), "x.bio:3: missing tag column (earlier lines have one)");
+        assert_eq!(
+            e.to_string(),
+            "x.bio:3: missing tag column (earlier lines have one)"
+        );
         let e = parse("a\n\tO\n").unwrap_err();
-        assert!(e.to_string().starts_with("x.bio:2: expected `token TAB tag`"));
+        assert!(e
+            .to_string()
+            .starts_with("x.bio:2: expected `token TAB tag`"));
     }
 }

@@ -1,0 +1,403 @@
+//! Features and tag scheme of the NER sequence labeller.
+//!
+//! Tags are BILOU (O, then B/I/L/U for PER, ORG, LOC): the perceptron learns
+//! boundaries more easily when the last word of a name has its own tag.
+//! MISC has no training data (UNER-EWT has none), so it is not a class: the
+//! recognizer adds MISC spans from the gazetteer's demonyms afterwards.
+//!
+//! Features look at the word and its neighbours (forms, lower case, shape,
+//! affixes), Brown-cluster path prefixes (word classes learned from a large
+//! corpus, which carry over from web text to news better than word forms),
+//! gazetteer matches (country, city, organisation, person), role titles
+//! before the word, organisation words ahead of it ("Department", "Times"),
+//! given names, and the two previous predicted tags.
+
+use std::collections::HashMap;
+
+use crate::nlp::perceptron::feature;
+use crate::nlp::{EntityLabel, Gazetteer};
+
+/// The entity types the model predicts, in class order.
+pub(crate) const TYPES: [EntityLabel; 3] = [
+    EntityLabel::Person,
+    EntityLabel::Organization,
+    EntityLabel::Place,
+];
+
+/// Number of classes: O plus B, I, L, U for each type.
+pub(crate) const CLASSES: usize = 1 + 4 * TYPES.len();
+
+/// Position of a tag inside an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+const PARTS: [Part; 4] = [Part::Begin, Part::Inside, Part::Last, Part::Unit];
+
+/// A BILOU class index → (part, type); `None` for O.
+pub(crate) fn decode(class: usize) -> Option<(Part, EntityLabel)> {
+    (class > 0).then(|| (PARTS[(class - 1) % 4], TYPES[(class - 1) / 4]))
+}
+
+/// (part, type) → class index; types outside [`TYPES`] map to O.
+pub(crate) fn encode(part: Part, label: EntityLabel) -> usize {
+    match TYPES.iter().position(|t| *t == label) {
+        Some(t) => 1 + 4 * t + PARTS.iter().position(|p| *p == part).unwrap_or(0),
+        None => 0,
+    }
+}
+
+/// Whether `class` may follow `prev` (`None` = sentence start).
+pub(crate) fn allowed(prev: Option<usize>, class: usize) -> bool {
+    let open = prev
+        .and_then(decode)
+        .filter(|(p, _)| matches!(p, Part::Begin | Part::Inside));
+    match (open, decode(class)) {
+        (Some((_, t)), Some((Part::Inside | Part::Last, u))) => t == u,
+        (Some(_), _) => false,
+        (None, Some((Part::Inside | Part::Last, _))) => false,
+        (None, _) => true,
+    }
+}
+
+/// A short name of a class for previous-tag features.
+fn class_name(class: Option<usize>) -> &'static str {
+    const NAMES: [&str; CLASSES] = [
+        "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC",
+        "I-LOC", "L-LOC", "U-LOC",
+    ];
+    class.map_or("<s>", |c| NAMES.get(c).copied().unwrap_or("?"))
+}
+
+/// Brown-cluster paths by word (case-sensitive, as in the source table).
+pub(crate) type Clusters = HashMap<String, String>;
+
+/// What the features need to know about each token of a sentence,
+/// computed once per sentence.
+pub(crate) struct SentenceView {
+    lower: Vec<String>,
+    form: Vec<String>,
+    shape: Vec<String>,
+    cluster: Vec<Option<String>>,
+    /// Gazetteer match tag: "B-Country", "I-Organization", ...
+    gaz: Vec<Option<String>>,
+    demonym: Vec<bool>,
+    /// A title or role word ends just before this token.
+    after_title: Vec<bool>,
+    org_word: Vec<bool>,
+    /// Distance to an organisation word further along the same capitalised run.
+    org_ahead: Vec<Option<usize>>,
+    given: Vec<bool>,
+    upper_sentence: bool,
+}
+
+impl SentenceView {
+    /// Precomputes the token facts of `words`.
+    pub(crate) fn new(words: &[&str], gazetteer: &Gazetteer, clusters: &Clusters) -> SentenceView {
+        let n = words.len();
+        // Headlines in capitals: read their words in lower case for form
+        // features, but look names and clusters up in title case.
+        let letters: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        let caps = letters
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            })
+            .count();
+        // Headlines in title case ("Mexico Closes Door on US Military
+        // Intervention") are read the same way: capitals say nothing there.
+        let titled = letters
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let upper_sentence = letters.len() >= 3 && caps * 10 >= letters.len() * 8
+            || letters.len() >= 4 && titled * 10 >= letters.len() * 8;
+        let lookup_forms: Vec<String> = words
+            .iter()
+            .map(|w| {
+                if upper_sentence && w.chars().count() > 3 {
+                    title_case(w)
+                } else {
+                    (*w).to_string()
+                }
+            })
+            .collect();
+        let form: Vec<String> = words
+            .iter()
+            .zip(&lookup_forms)
+            .map(|(w, _)| {
+                if upper_sentence {
+                    w.to_lowercase()
+                } else {
+                    (*w).to_string()
+                }
+            })
+            .collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shape: Vec<String> = form.iter().map(|w| shape(w)).collect();
+        let cluster = lookup_forms
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| clusters.get(w).or_else(|| clusters.get(l)).cloned())
+            .collect();
+        let mut gaz: Vec<Option<String>> = vec![None; n];
+        let refs: Vec<&str> = lookup_forms.iter().map(String::as_str).collect();
+        let mut i = 0;
+        while i < n {
+            // In a capitalised headline "AT" or "IN" is not an acronym.
+            let short = |len: usize| len == 1 && upper_sentence && words[i].chars().count() <= 3;
+            match gazetteer.longest_match(&refs[i..]) {
+                Some((len, entry))
+                    if !short(len) || entry.subtype.as_deref() == Some("Country") =>
+                {
+                    let kind = entry.subtype.as_deref().unwrap_or(entry.label.as_str());
+                    for (k, slot) in gaz[i..i + len].iter_mut().enumerate() {
+                        let part = match (k, len) {
+                            (_, 1) => "U",
+                            (0, _) => "B",
+                            (k, l) if k + 1 == l => "L",
+                            _ => "I",
+                        };
+                        *slot = Some(format!("{part}-{kind}"));
+                    }
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        let demonym = refs
+            .iter()
+            .map(|w| gazetteer.demonym(w).is_some())
+            .collect();
+        let mut after_title = vec![false; n];
+        for (i, slot) in after_title.iter_mut().enumerate() {
+            *slot = (1..=3.min(i)).any(|k| gazetteer.is_title(&lower[i - k..i].join(" ")));
+        }
+        let org_word: Vec<bool> = lower.iter().map(|w| gazetteer.is_org_word(w)).collect();
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut org_ahead = vec![None; n];
+        for (i, ahead) in org_ahead.iter_mut().enumerate() {
+            let mut j = i + 1;
+            while j < n && j <= i + 6 {
+                if org_word[j] && capital(&form[j]) {
+                    *ahead = Some(j - i);
+                    break;
+                }
+                let joiner = matches!(lower[j].as_str(), "of" | "and" | "for" | "&" | "the" | "on");
+                if !(capital(&form[j]) || joiner) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        let given = refs
+            .iter()
+            .map(|w| capital(w) && gazetteer.is_given_name(w))
+            .collect();
+        SentenceView {
+            lower,
+            form,
+            shape,
+            cluster,
+            gaz,
+            demonym,
+            after_title,
+            org_word,
+            org_ahead,
+            given,
+            upper_sentence,
+        }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.form.len()
+    }
+
+    /// The features of token `i` given the two previous predicted classes.
+    pub(crate) fn features(
+        &self,
+        i: usize,
+        prev: Option<usize>,
+        prev2: Option<usize>,
+        out: &mut Vec<u64>,
+    ) {
+        out.clear();
+        let n = self.len();
+        let word = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 {
+                "<s>"
+            } else if j as usize >= n {
+                "</s>"
+            } else {
+                &self.lower[j as usize]
+            }
+        };
+        let shape_at = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= n {
+                "-"
+            } else {
+                &self.shape[j as usize]
+            }
+        };
+        let (p1, p2) = (class_name(prev), class_name(prev2));
+        let lower = &self.lower[i];
+        let sh = &self.shape[i];
+        out.push(feature(0, &[]));
+        out.push(feature(1, &[&self.form[i]]));
+        out.push(feature(2, &[lower]));
+        out.push(feature(3, &[sh]));
+        let chars: Vec<char> = lower.chars().collect();
+        for k in 1..=4.min(chars.len()) {
+            let suffix: String = chars[chars.len() - k..].iter().collect();
+            out.push(feature(4, &[&suffix]));
+        }
+        for k in 1..=3.min(chars.len()) {
+            let prefix: String = chars[..k].iter().collect();
+            out.push(feature(5, &[&prefix]));
+        }
+        out.push(feature(6, &[word(-1)]));
+        out.push(feature(7, &[word(1)]));
+        out.push(feature(8, &[word(-2)]));
+        out.push(feature(9, &[word(2)]));
+        out.push(feature(10, &[shape_at(-1), sh]));
+        out.push(feature(11, &[sh, shape_at(1)]));
+        out.push(feature(27, &[word(-1), lower]));
+        out.push(feature(28, &[lower, word(1)]));
+        for (template, k) in [(12u32, 0isize), (13, -1), (14, 1)] {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= n {
+                continue;
+            }
+            if let Some(path) = &self.cluster[j as usize] {
+                let lengths: &[usize] = if k == 0 { &[4, 6, 10, 20] } else { &[4, 8] };
+                for &len in lengths {
+                    out.push(feature(template, &[&path[..len.min(path.len())]]));
+                }
+            } else if k == 0 {
+                out.push(feature(template, &["none"]));
+            }
+        }
+        out.push(feature(15, &[p1]));
+        out.push(feature(16, &[p2, p1]));
+        out.push(feature(17, &[p1, lower]));
+        out.push(feature(18, &[p1, sh]));
+        if i == 0 {
+            out.push(feature(19, &[sh]));
+        }
+        let gaz = |j: usize| self.gaz.get(j).and_then(|g| g.as_deref());
+        if let Some(g) = gaz(i) {
+            out.push(feature(20, &[g]));
+            out.push(feature(29, &[g, p1]));
+        }
+        if let Some(g) = i.checked_sub(1).and_then(gaz) {
+            out.push(feature(21, &["prev", g]));
+        }
+        if let Some(g) = gaz(i + 1) {
+            out.push(feature(21, &["next", g]));
+        }
+        if self.demonym[i] {
+            out.push(feature(22, &[]));
+        }
+        if self.after_title[i] {
+            out.push(feature(23, &[sh]));
+        }
+        if self.org_word[i] {
+            out.push(feature(24, &["here", sh]));
+        }
+        if let Some(d) = self.org_ahead[i] {
+            out.push(feature(
+                24,
+                &["ahead", if d > 2 { "far" } else { "near" }, sh],
+            ));
+        }
+        if self.given[i] {
+            out.push(feature(25, &["here"]));
+        }
+        if i > 0 && self.given[i - 1] {
+            out.push(feature(25, &["prev", sh]));
+        }
+        if self.upper_sentence {
+            out.push(feature(26, &[sh]));
+        }
+    }
+}
+
+/// Word shape: X for capitals, x for small letters, d for digits, other
+/// characters kept; runs longer than three are cut ("Xxxx", "dddd-dd").
+pub(crate) fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        run = if s == last { run + 1 } else { 1 };
+        last = s;
+        if run <= 3 {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// "MEXICO" → "Mexico".
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_round_trip_and_transitions() {
+        for c in 0..CLASSES {
+            match decode(c) {
+                Some((p, t)) => assert_eq!(encode(p, t), c),
+                None => assert_eq!(c, 0),
+            }
+        }
+        let b_per = encode(Part::Begin, EntityLabel::Person);
+        let l_per = encode(Part::Last, EntityLabel::Person);
+        let l_org = encode(Part::Last, EntityLabel::Organization);
+        assert!(allowed(Some(b_per), l_per));
+        assert!(!allowed(Some(b_per), l_org));
+        assert!(!allowed(Some(b_per), 0));
+        assert!(!allowed(None, l_per));
+        assert!(allowed(Some(l_per), 0));
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Sheinbaum"), "Xxxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1996-08-30"), "ddd-dd-dd");
+    }
+}
