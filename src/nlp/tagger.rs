@@ -125,6 +125,7 @@ impl Tagger {
     }
 
     fn predict_xpos(&self, forms: &[&str], words: &[WordAtoms]) -> Vec<u16> {
+        let ahead = dictionary_tags(forms, &self.tagdict);
         let mut tags: Vec<u16> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0.0; self.xpos_model.classes()];
@@ -134,7 +135,7 @@ impl Tagger {
                 continue;
             }
             feats.clear();
-            xpos_features(words, i, &tags, &mut feats);
+            xpos_features(words, &ahead, i, &tags, &mut feats);
             self.xpos_model.score_into(&feats, &mut scores);
             tags.push(argmax(&scores) as u16);
         }
@@ -176,8 +177,8 @@ pub(crate) struct WordAtoms {
 }
 
 /// Padding before the sentence and after it.
-const START: u64 = 0x5354_4152_54;
-const END: u64 = 0x454e_44;
+const START: u64 = 0x53_5441_5254;
+const END: u64 = 0x45_4e44;
 
 impl WordAtoms {
     /// Atoms of `form`.
@@ -249,8 +250,27 @@ pub(crate) fn shape(form: &str) -> String {
     out
 }
 
-/// Features for the XPOS of word `i`; `prev` holds the tags of words `0..i`.
-pub(crate) fn xpos_features(words: &[WordAtoms], i: usize, prev: &[u16], out: &mut Vec<u64>) {
+/// The tag-dictionary tag of each word (an atom; [`UNKNOWN`] when absent):
+/// lets the tagger look ahead at the unambiguous words to its right.
+pub(crate) fn dictionary_tags(forms: &[&str], tagdict: &HashMap<String, u16>) -> Vec<u64> {
+    forms
+        .iter()
+        .map(|f| tagdict.get(*f).map_or(UNKNOWN, |t| u64::from(*t) + 1))
+        .collect()
+}
+
+/// A word not in the tag dictionary.
+const UNKNOWN: u64 = 0x55_4e4b;
+
+/// Features for the XPOS of word `i`; `prev` holds the tags of words `0..i`,
+/// `ahead` the [`dictionary_tags`] of every word.
+pub(crate) fn xpos_features(
+    words: &[WordAtoms],
+    ahead: &[u64],
+    i: usize,
+    prev: &[u16],
+    out: &mut Vec<u64>,
+) {
     let w = &words[i];
     let at = |k: isize| -> Option<&WordAtoms> {
         usize::try_from(i as isize + k)
@@ -308,6 +328,12 @@ pub(crate) fn xpos_features(words: &[WordAtoms], i: usize, prev: &[u16], out: &m
     add(&[t1, clu(1, 1)]);
     add(&[t1, w.cluster[1]]);
     add(&[w.suffix[2], lower(1)]);
+    let dict = |k: usize| ahead.get(i + k).copied().unwrap_or(END);
+    add(&[dict(1)]);
+    add(&[dict(1), dict(2)]);
+    add(&[t1, dict(1)]);
+    add(&[w.lower, dict(1)]);
+    add(&[w.suffix[2], dict(1)]);
 }
 
 /// Features for the UPOS of word `i`, given every XPOS and the UPOS of `0..i`.
@@ -355,6 +381,10 @@ pub(crate) fn upos_features(
     add(&[x0, w.shape]);
     add(&[x0, w.cluster[1]]);
     add(&[w.lower]);
+    add(&[w.form]);
+    add(&[x0, w.form]);
+    add(&[x0, w.cluster[3]]);
+    add(&[x0, x(1), lower(1)]);
 }
 
 #[cfg(test)]

@@ -16,10 +16,10 @@ use std::time::Instant;
 
 use super::corpus::conllu;
 use super::parser::features::{label_features, transition_features, Atoms};
-use super::parser::state::{State, ACTIONS, NONE};
+use super::parser::state::{State, ACTIONS, LEFT, NONE, REDUCE};
 use super::parser::{best_legal, Parser};
 use super::perceptron::{argmax, Clusters, Rng, Trainer};
-use super::tagger::{upos_features, xpos_features, Tagger, WordAtoms};
+use super::tagger::{dictionary_tags, upos_features, xpos_features, Tagger, WordAtoms};
 use super::{ModelError, Sentence, Upos};
 
 /// How many lines of the Brown-cluster file (most frequent words first) are
@@ -139,7 +139,7 @@ pub fn train_tagger(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
         ("upos".to_string(), scores.upos),
         ("xpos".to_string(), scores.xpos),
     ];
-    let meta = metadata(opts, fit.best_epoch, &dev_scores, start);
+    let meta = metadata(opts, fit.best_epoch, &dev_scores);
     let file = fit.tagger.to_file(meta);
     let bytes = file.to_bytes().len();
     file.save(&opts.output)?;
@@ -187,7 +187,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<TrainReport, crate::Error> {
         ("uas".to_string(), scores.uas),
         ("las".to_string(), scores.las),
     ];
-    let mut meta = metadata(opts, fit.best_epoch, &dev_scores, start);
+    let mut meta = metadata(opts, fit.best_epoch, &dev_scores);
     meta["dev_tags"] = serde_json::json!(if opts.tagger.is_some() {
         "given tagger"
     } else {
@@ -303,12 +303,7 @@ fn read_clusters(opts: &TrainOptions, train: &[Sentence]) -> Result<Clusters, cr
     Ok(Clusters::read_tsv(path, CLUSTER_WORDS, &keep)?)
 }
 
-fn metadata(
-    opts: &TrainOptions,
-    best_epoch: usize,
-    dev: &[(String, f64)],
-    start: Instant,
-) -> serde_json::Value {
+fn metadata(opts: &TrainOptions, best_epoch: usize, dev: &[(String, f64)]) -> serde_json::Value {
     let dev: serde_json::Map<String, serde_json::Value> = dev
         .iter()
         .map(|(k, v)| (k.clone(), serde_json::json!((v * 100.0).round() / 100.0)))
@@ -323,7 +318,6 @@ fn metadata(
         "clusters": opts.clusters.is_some(),
         "git_rev": opts.git_rev,
         "command": opts.command,
-        "train_seconds": start.elapsed().as_secs_f64().round(),
     })
 }
 
@@ -455,6 +449,8 @@ pub(crate) fn fit_tagger(
         rng.shuffle(&mut order);
         for &k in &order {
             let ex = &examples[k];
+            let forms: Vec<&str> = ex.forms.iter().map(String::as_str).collect();
+            let ahead = dictionary_tags(&forms, &tagdict);
             let mut xs: Vec<u16> = Vec::with_capacity(ex.words.len());
             for i in 0..ex.words.len() {
                 if let Some(t) = tagdict.get(&ex.forms[i]) {
@@ -462,7 +458,7 @@ pub(crate) fn fit_tagger(
                     continue;
                 }
                 feats.clear();
-                xpos_features(&ex.words, i, &xs, &mut feats);
+                xpos_features(&ex.words, &ahead, i, &xs, &mut feats);
                 xs_scores.iter_mut().for_each(|s| *s = 0.0);
                 tx.score(&feats, &mut xs_scores);
                 let guess = argmax(&xs_scores);
@@ -600,9 +596,15 @@ pub(crate) fn fit_parser(
                 ta.tick();
                 let explore = epoch > 1 && rng.next_u64() % 10 < 9;
                 let action = if explore { guess } else { oracle };
-                let label = match state.arc(action) {
-                    Some((head, _)) if head == n => root_id,
-                    Some((head, dep)) => {
+                let label = match action {
+                    LEFT if state.b == n => root_id,
+                    LEFT | REDUCE => {
+                        let dep = state.s0();
+                        let head = if action == LEFT {
+                            state.b
+                        } else {
+                            state.heads[dep]
+                        };
                         feats.clear();
                         label_features(&state, &atoms, head, dep, &mut feats);
                         label_scores.iter_mut().for_each(|s| *s = 0.0);
@@ -617,8 +619,11 @@ pub(crate) fn fit_parser(
                             guess as u16 + 1
                         }
                     }
-                    None => 0,
+                    _ => 0,
                 };
+                if action == REDUCE {
+                    state.set_label(state.s0(), label);
+                }
                 state.apply(action, label);
             }
         }
@@ -905,5 +910,55 @@ mod tests {
         let report = train_parser(&o).unwrap();
         assert!(report.dev[0].1 > 80.0, "{report:?}");
         assert!(Parser::load(&o.output).is_ok());
+    }
+
+    /// The shipped weights load, and tag and parse a plain sentence sensibly.
+    #[test]
+    fn shipped_models_tag_and_parse() {
+        let dir = crate::nlp::Analyzer::default_dir();
+        let (tagger, parser) = match (
+            Tagger::load(&dir.join("tagger.nkw")),
+            Parser::load(&dir.join("parser.nkw")),
+        ) {
+            (Ok(t), Ok(p)) => (t, p),
+            (t, p) => panic!("shipped models do not load: {:?} {:?}", t.err(), p.err()),
+        };
+        let words = [
+            "The", "court", "rejected", "the", "appeal", "on", "Monday", ".",
+        ];
+        let mut at = 0;
+        let tokens = words
+            .iter()
+            .map(|w| {
+                let t = Token::unanalyzed(Span::new(at, at + w.len()), *w);
+                at += w.len() + 1;
+                t
+            })
+            .collect();
+        let mut s = Sentence {
+            span: Span::new(0, at - 1),
+            tokens,
+        };
+        tagger.predict(&mut s);
+        parser.predict(&mut s);
+        assert_valid_tree(&s);
+        let tags: Vec<&str> = s.tokens.iter().map(|t| t.upos.as_str()).collect();
+        assert_eq!(
+            tags,
+            ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+        );
+        assert_eq!(s.tokens[2].head, None, "rejected is the root");
+        assert_eq!(
+            (s.tokens[1].head, s.tokens[1].deprel.as_str()),
+            (Some(2), "nsubj")
+        );
+        assert_eq!(
+            (s.tokens[4].head, s.tokens[4].deprel.as_str()),
+            (Some(2), "obj")
+        );
+        assert_eq!(
+            (s.tokens[6].head, s.tokens[6].deprel.as_str()),
+            (Some(2), "obl")
+        );
     }
 }

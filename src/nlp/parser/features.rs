@@ -84,9 +84,13 @@ fn get(v: &[usize], i: usize) -> usize {
     }
 }
 
+/// The label of `i`'s arc: its id, 0 without a head, or a marker for a
+/// RIGHT arc whose label is still pending.
 fn label(s: &State, i: usize) -> u64 {
     if i == NONE {
         0xffff
+    } else if s.labels[i] == 0 && s.heads[i] != NONE {
+        0xfffe
     } else {
         u64::from(s.labels[i])
     }
@@ -243,13 +247,13 @@ pub(crate) fn transition_features(s: &State, a: &Atoms, out: &mut Vec<u64>) {
     add(&[a.c(s0, 1), a.c(n0, 1), d]);
 }
 
-/// Label features for a new arc `head → dep` in configuration `s`.
+/// Label features for the arc `head → dep` in configuration `s`.
 pub(crate) fn label_features(s: &State, a: &Atoms, head: usize, dep: usize, out: &mut Vec<u64>) {
     let n = s.n;
     let dir = u64::from(dep < head);
     let (hw, hp, dw, dp) = (a.w(head), a.p(head), a.w(dep), a.p(dep));
     let before = if dep > 0 { dep - 1 } else { NONE };
-    let after = if dep + 1 <= n { dep + 1 } else { NONE };
+    let after = if dep < n { dep + 1 } else { NONE };
     let d = distance(head, dep);
     let side = |v: &Vec<[usize; 2]>, i: usize| v[i][0];
     let hh = if head < n { s.heads[head] } else { NONE };
@@ -291,4 +295,14 @@ pub(crate) fn label_features(s: &State, a: &Atoms, head: usize, dep: usize, out:
     add(&[dir, dw, a.w(after)]);
     add(&[dir, a.w(before), dw]);
     add(&[dir, hw, dp, d]);
+    // The dependent's complete subtree (labels are assigned once it is).
+    let dl = side(&s.lefts, dep);
+    let dr = side(&s.rights, dep);
+    add(&[dir, dp, s.left_labels[dep]]);
+    add(&[dir, dp, s.right_labels[dep]]);
+    add(&[dir, hp, dp, s.left_labels[dep], s.right_labels[dep]]);
+    add(&[dir, dp, a.w(dl), label(s, dl)]);
+    add(&[dir, hp, a.w(dl), label(s, dl)]);
+    add(&[dir, dp, a.w(dr), label(s, dr)]);
+    add(&[dir, dw, label(s, dl)]);
 }

@@ -3,8 +3,10 @@
 //!
 //! A greedy arc-eager transition parser ([`state`]) with two averaged
 //! perceptrons: one picks the transition from Zhang & Nivre (2011) style
-//! features ([`features`]), the other picks the UD relation of each arc when
-//! it is made. Splitting the label off keeps the transition model at four
+//! features ([`features`]), the other picks the UD relation of each arc once
+//! the dependent's subtree is complete: when a LEFT arc is made, or when a
+//! RIGHT dependent is reduced (its right dependents, such as the `mark` of an
+//! `advcl` or the `case` of an `obl`, are known only then). Splitting the label off keeps the transition model at four
 //! classes, which is what makes parsing fast (each of the ≤ 2n + 1
 //! transitions costs about 90 hash lookups and 4 additions each). Trained
 //! with a dynamic oracle (Goldberg & Nivre 2012) on predicted tags, in
@@ -19,7 +21,7 @@ pub(crate) mod state;
 use std::path::Path;
 
 use self::features::{label_features, transition_features, Atoms};
-use self::state::{State, ACTIONS, LEFT};
+use self::state::{State, ACTIONS, LEFT, REDUCE};
 use super::perceptron::{argmax, Clusters, Model, WeightFile};
 use super::{ModelError, Sentence};
 
@@ -112,20 +114,37 @@ impl Parser {
         let mut steps = 0;
         while !state.is_terminal() && steps <= 2 * n + 2 {
             steps += 1;
-            feats.clear();
-            transition_features(&state, &atoms, &mut feats);
-            self.actions.score_into(&feats, &mut scores);
-            let action = best_legal(&state, &scores);
-            let label = match state.arc(action) {
-                Some((head, _)) if head == n => self.root_label(),
-                Some((head, dep)) => {
+            // A forced move (one legal transition) needs no scoring.
+            let action = match forced(&state) {
+                Some(a) => a,
+                None => {
+                    feats.clear();
+                    transition_features(&state, &atoms, &mut feats);
+                    self.actions.score_into(&feats, &mut scores);
+                    best_legal(&state, &scores)
+                }
+            };
+            // LEFT arcs are labelled when made (the dependent is complete);
+            // RIGHT arcs when their dependent is reduced.
+            let label = match action {
+                LEFT if state.b == n => self.root_label(),
+                LEFT | REDUCE => {
+                    let dep = state.s0();
+                    let head = if action == LEFT {
+                        state.b
+                    } else {
+                        state.heads[dep]
+                    };
                     feats.clear();
                     label_features(&state, &atoms, head, dep, &mut feats);
                     self.labels.score_into(&feats, &mut label_scores);
                     argmax(&label_scores) as u16 + 1
                 }
-                None => 0,
+                _ => 0,
             };
+            if action == REDUCE {
+                state.set_label(state.s0(), label);
+            }
             state.apply(action, label);
         }
         self.write(&state, sentence);
@@ -154,6 +173,20 @@ impl Parser {
             }
         }
     }
+}
+
+/// The only legal transition, if there is just one.
+pub(crate) fn forced(state: &State) -> Option<usize> {
+    let mut only = None;
+    for a in 0..ACTIONS {
+        if state.legal(a) {
+            if only.is_some() {
+                return None;
+            }
+            only = Some(a);
+        }
+    }
+    only
 }
 
 /// The highest-scoring legal transition.

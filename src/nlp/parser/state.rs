@@ -95,15 +95,6 @@ impl State {
         }
     }
 
-    /// The arc `(head, dependent)` that `action` would add, if any.
-    pub fn arc(&self, action: usize) -> Option<(usize, usize)> {
-        match action {
-            LEFT => Some((self.b, self.s0())),
-            RIGHT => Some((self.s0(), self.b)),
-            _ => None,
-        }
-    }
-
     /// Applies a legal `action`; `label` is used by LEFT and RIGHT.
     pub fn apply(&mut self, action: usize, label: u16) {
         match action {
@@ -135,17 +126,31 @@ impl State {
 
     fn add_arc(&mut self, head: usize, dep: usize, label: u16) {
         self.heads[dep] = head;
-        self.labels[dep] = label;
-        let bit = 1u64 << (label % 64);
         if dep < head {
             // Arc-eager adds left dependents from the nearest outwards.
             self.lefts[head] = [dep, self.lefts[head][0]];
             self.left_count[head] = self.left_count[head].saturating_add(1);
-            self.left_labels[head] |= bit;
         } else {
             // ... and right dependents from the nearest outwards.
             self.rights[head] = [dep, self.rights[head][0]];
             self.right_count[head] = self.right_count[head].saturating_add(1);
+        }
+        self.set_label(dep, label);
+    }
+
+    /// Labels the arc into `dep` (which has a head). RIGHT arcs are labelled
+    /// late, when their dependent is reduced and its subtree is complete;
+    /// until then their label is 0.
+    pub fn set_label(&mut self, dep: usize, label: u16) {
+        self.labels[dep] = label;
+        let head = self.heads[dep];
+        if label == 0 || head == NONE {
+            return;
+        }
+        let bit = 1u64 << (label % 64);
+        if dep < head {
+            self.left_labels[head] |= bit;
+        } else {
             self.right_labels[head] |= bit;
         }
     }

@@ -19,20 +19,22 @@ pub const PREFIXES: [usize; 4] = [4, 6, 10, usize::MAX];
 /// Word → cluster path, with the feature atoms of its prefixes precomputed.
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
-    paths: HashMap<String, String>,
+    /// `(word, path)`, sorted by word (for saving).
+    paths: Vec<(String, String)>,
     atoms: HashMap<String, [u64; 4]>,
 }
 
 impl Clusters {
     /// Builds from `(word, path)` pairs.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Clusters {
-        let mut c = Clusters::default();
-        for (w, p) in pairs {
-            let atoms = prefix_atoms(&p);
-            c.atoms.insert(w.clone(), atoms);
-            c.paths.insert(w, p);
-        }
-        c
+        let mut paths: Vec<(String, String)> = pairs.into_iter().collect();
+        paths.sort();
+        paths.dedup_by(|a, b| a.0 == b.0);
+        let atoms = paths
+            .iter()
+            .map(|(w, p)| (w.clone(), prefix_atoms(p)))
+            .collect();
+        Clusters { paths, atoms }
     }
 
     /// Reads a `word<TAB>path` file, keeping the first `top` lines (the file
@@ -88,10 +90,8 @@ impl Clusters {
 
     /// Serialises as `word\tpath\n` lines, sorted (deterministic bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut words: Vec<(&String, &String)> = self.paths.iter().collect();
-        words.sort();
         let mut out = Vec::new();
-        for (w, p) in words {
+        for (w, p) in &self.paths {
             out.extend_from_slice(w.as_bytes());
             out.push(b'\t');
             out.extend_from_slice(p.as_bytes());

@@ -82,17 +82,98 @@ pub(crate) type FeatureMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Pr
 pub struct Model {
     classes: usize,
     /// Row `i` holds the weights of feature `i` for every class, contiguous.
-    rows: FeatureMap<u32>,
+    rows: RowTable,
     weights: Vec<f32>,
+    /// For models of at most [`INLINE`] classes (the parser's transitions):
+    /// `(feature, weights)` side by side in an open-addressing table shaped
+    /// like `rows`, so a lookup costs one cache miss instead of two.
+    inline: Vec<(u64, [f32; INLINE])>,
+}
+
+/// Models with at most this many classes keep their weights inline.
+const INLINE: usize = 4;
+
+/// Feature hash → row number: an open-addressing table with linear
+/// probing at load factor ≤ 1/2. Lookups touch one or two adjacent slots and
+/// the lookups of one configuration are independent of each other, so the
+/// CPU overlaps their cache misses; this is most of prediction time.
+#[derive(Clone, Debug, Default)]
+struct RowTable {
+    /// `(feature hash, row)` per slot, so one cache line answers a probe;
+    /// hash 0 = empty (a feature hashing to 0 is stored as 1).
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl RowTable {
+    fn with_capacity(n: usize) -> RowTable {
+        let slots = (2 * n).next_power_of_two().max(16);
+        RowTable {
+            slots: vec![(0, 0); slots],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        // Fold the high bits in: FNV hashes vary little in their low bits.
+        ((key ^ (key >> 29) ^ (key >> 47)) as usize) & (self.slots.len() - 1)
+    }
+
+    fn insert(&mut self, key: u64, row: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let mut bigger = RowTable::with_capacity(self.len + 1);
+            for (k, r) in self.iter() {
+                bigger.insert(k, r);
+            }
+            *self = bigger;
+        }
+        let key = key.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (key, row);
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let key = key.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, row) = self.slots[i];
+            if k == key {
+                return Some(row);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.slots.iter().filter(|(k, _)| *k != 0).copied()
+    }
 }
 
 impl Model {
     /// Builds a model from `(feature, weights per class)` rows.
     pub fn from_rows(classes: usize, rows: impl IntoIterator<Item = (u64, Vec<f32>)>) -> Model {
+        let rows: Vec<(u64, Vec<f32>)> = rows.into_iter().collect();
         let mut m = Model {
             classes,
-            rows: FeatureMap::default(),
-            weights: Vec::new(),
+            rows: RowTable::with_capacity(rows.len()),
+            weights: Vec::with_capacity(rows.len() * classes),
+            inline: Vec::new(),
         };
         for (f, w) in rows {
             debug_assert_eq!(w.len(), classes);
@@ -100,6 +181,7 @@ impl Model {
             m.weights.extend_from_slice(&w);
             m.rows.insert(f, at);
         }
+        m.build_inline();
         m
     }
 
@@ -112,6 +194,23 @@ impl Model {
         self.score(features, scores);
     }
 
+    /// Fills [`Model::inline`] for small models (same slots as `rows`).
+    fn build_inline(&mut self) {
+        self.inline.clear();
+        if self.classes > INLINE {
+            return;
+        }
+        self.inline = vec![(0, [0.0; INLINE]); self.rows.slots.len()];
+        for (i, &(key, row)) in self.rows.slots.iter().enumerate() {
+            if key != 0 {
+                let start = row as usize * self.classes;
+                let mut w = [0.0; INLINE];
+                w[..self.classes].copy_from_slice(&self.weights[start..start + self.classes]);
+                self.inline[i] = (key, w);
+            }
+        }
+    }
+
     /// Number of classes scored.
     pub fn classes(&self) -> usize {
         self.classes
@@ -119,13 +218,42 @@ impl Model {
 
     /// Number of features with weights.
     pub fn features(&self) -> usize {
-        self.rows.len()
+        self.rows.len
     }
 
     /// Adds the weights of `features` into `scores` (length = classes).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        for f in features {
-            if let Some(&row) = self.rows.get(f) {
+        // Look every feature up first, then add: the lookups are independent,
+        // so their cache misses overlap instead of waiting on the additions.
+        if !self.inline.is_empty() {
+            let mask = self.inline.len() - 1;
+            for f in features {
+                let key = (*f).max(1);
+                let mut i = self.rows.slot(key);
+                loop {
+                    let (k, w) = &self.inline[i];
+                    if *k == key {
+                        for (s, x) in scores.iter_mut().zip(w) {
+                            *s += x;
+                        }
+                        break;
+                    }
+                    if *k == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
+            }
+            return;
+        }
+        for chunk in features.chunks(32) {
+            let mut rows = [u32::MAX; 32];
+            for (r, f) in rows.iter_mut().zip(chunk) {
+                if let Some(row) = self.rows.get(*f) {
+                    *r = row;
+                }
+            }
+            for &row in rows.iter().take(chunk.len()).filter(|r| **r != u32::MAX) {
                 let start = row as usize * self.classes;
                 for (s, w) in scores
                     .iter_mut()
@@ -166,9 +294,9 @@ impl Model {
         let mut out: Vec<(u64, &[f32])> = self
             .rows
             .iter()
-            .map(|(f, &r)| {
+            .map(|(f, r)| {
                 let s = r as usize * self.classes;
-                (*f, &self.weights[s..s + self.classes])
+                (f, &self.weights[s..s + self.classes])
             })
             .collect();
         out.sort_by_key(|(f, _)| *f);
@@ -275,10 +403,10 @@ impl Model {
         }
         let mut m = Model {
             classes,
-            rows: FeatureMap::default(),
+            rows: RowTable::with_capacity(n.min(bytes.len() / 10)),
             weights: Vec::new(),
+            inline: Vec::new(),
         };
-        m.rows.reserve(n.min(bytes.len() / 10));
         m.weights.reserve(n.min(bytes.len() / 10) * classes);
         let mut at = 16;
         for _ in 0..n {
@@ -307,6 +435,7 @@ impl Model {
                 bytes.len() - at
             ));
         }
+        m.build_inline();
         Ok(m)
     }
 }
