@@ -1,3 +1,6 @@
+// A benchmark is a program: it may print and stop on a broken set-up.
+#![allow(clippy::print_stderr, clippy::expect_used)]
+
 //! Throughput of each stage on real news: tokenize; tokenize+tag+parse; the
 //! full analysis (+ NER); analysis + extraction; single thread and all threads.
 //!
@@ -21,13 +24,21 @@ use newskg::pipeline::Engine;
 const SAMPLE: usize = 300;
 
 fn corpus() -> Option<Vec<Document>> {
-    let path = std::env::var_os("NEWSKG_BENCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/news-21k.jsonl.gz"))
-    });
+    let path = std::env::var_os("NEWSKG_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../shared/data/bench/news-21k.jsonl.gz"
+            ))
+        });
     let file = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(_) => {
-            eprintln!("skipped: {} not found (set NEWSKG_BENCH_CORPUS)", path.display());
+            eprintln!(
+                "skipped: {} not found (set NEWSKG_BENCH_CORPUS)",
+                path.display()
+            );
             return None;
         }
     };
@@ -43,7 +54,9 @@ fn corpus() -> Option<Vec<Document>> {
 }
 
 fn token_count(docs: &[Document]) -> u64 {
-    docs.iter().map(|d| nlp::tokenize(&d.text).len() as u64).sum()
+    docs.iter()
+        .map(|d| nlp::tokenize(&d.text).len() as u64)
+        .sum()
 }
 
 fn stages(c: &mut Criterion) {
@@ -76,19 +89,28 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("analyze (with NER)/1-thread", |b| {
         b.iter(|| {
-            let n: usize = docs.iter().map(|d| engine.analyzer.analyze(d.clone()).sentences.len()).sum();
+            let n: usize = docs
+                .iter()
+                .map(|d| engine.analyzer.analyze(d.clone()).sentences.len())
+                .sum();
             assert!(n > 0);
         })
     });
     group.bench_function("analyze+extract/1-thread", |b| {
         b.iter(|| {
-            let n: usize = docs.iter().map(|d| engine.extract_document(d.clone()).facts.len()).sum();
+            let n: usize = docs
+                .iter()
+                .map(|d| engine.extract_document(d.clone()).facts.len())
+                .sum();
             assert!(n > 0);
         })
     });
     group.bench_function("analyze+extract/all-threads", |b| {
         b.iter(|| {
-            let n: usize = docs.par_iter().map(|d| engine.extract_document(d.clone()).facts.len()).sum();
+            let n: usize = docs
+                .par_iter()
+                .map(|d| engine.extract_document(d.clone()).facts.len())
+                .sum();
             assert!(n > 0);
         })
     });
@@ -96,8 +118,14 @@ fn stages(c: &mut Criterion) {
 }
 
 fn sentence(text: &str, spans: &[nlp::Span]) -> nlp::Sentence {
-    let tokens: Vec<nlp::Token> = spans.iter().map(|s| nlp::Token::unanalyzed(*s, s.of(text))).collect();
-    let span = nlp::Span::new(spans.first().map_or(0, |s| s.start), spans.last().map_or(0, |s| s.end));
+    let tokens: Vec<nlp::Token> = spans
+        .iter()
+        .map(|s| nlp::Token::unanalyzed(*s, s.of(text)))
+        .collect();
+    let span = nlp::Span::new(
+        spans.first().map_or(0, |s| s.start),
+        spans.last().map_or(0, |s| s.end),
+    );
     nlp::Sentence { span, tokens }
 }
 

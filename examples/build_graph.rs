@@ -28,7 +28,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let articles = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles"));
     let run = pipeline::run_info(&Analyzer::default_dir());
     let report = pipeline::ingest(&engine, &[articles], &store, &run, |_| {})?;
-    println!("{} documents, {} facts, {} entities", report.new, report.facts, report.entities);
+    println!(
+        "{} documents, {} facts, {} entities",
+        report.new, report.facts, report.entities
+    );
 
     // # Ask who opposes what
     //

@@ -19,7 +19,9 @@ fn rdf_exports_round_trip() {
         assert_eq!(wd.quads(&store), quads, "{format}");
     }
     // Turtle has no graphs: it holds the union, so compare with the distinct triples.
-    wd.ok(&["export", "--format", "ttl", "-o", "kg.ttl", "--store", "kg.db"]);
+    wd.ok(&[
+        "export", "--format", "ttl", "-o", "kg.ttl", "--store", "kg.db",
+    ]);
     wd.ok(&["load", "kg.ttl", "--store", "ttl.db"]);
     let triples = crate::util::parse_count(&wd.ok(&[
         "query",
@@ -48,16 +50,34 @@ fn rdf_exports_round_trip() {
 fn dot_is_accepted_by_graphviz_and_stable() {
     let wd = example_store();
     let dot = wd.ok(&["export", "--format", "dot", "--store", "kg.db"]);
-    assert_eq!(dot, wd.ok(&["export", "--format", "dot", "--store", "kg.db"]), "DOT output not stable");
+    assert_eq!(
+        dot,
+        wd.ok(&["export", "--format", "dot", "--store", "kg.db"]),
+        "DOT output not stable"
+    );
     assert_contains!(dot, "digraph");
     assert_contains!(dot, "dashed"); // the negated White House fact
-    if std::process::Command::new("dot").arg("-V").output().is_err() {
+    if std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
         eprintln!("skipped: Graphviz `dot` not installed");
         return;
     }
     let svg = wd.ok(&["export", "--format", "svg", "--store", "kg.db"]);
     assert_contains!(svg, "<svg");
-    let ego = wd.ok(&["export", "--format", "dot", "--entity", "Claudia Sheinbaum", "--depth", "1", "--store", "kg.db"]);
+    let ego = wd.ok(&[
+        "export",
+        "--format",
+        "dot",
+        "--entity",
+        "Claudia Sheinbaum",
+        "--depth",
+        "1",
+        "--store",
+        "kg.db",
+    ]);
     assert!(ego.len() < dot.len());
     assert_contains!(ego, "Claudia Sheinbaum");
 }
@@ -73,7 +93,10 @@ fn graphml_is_well_formed() {
             Ok(quick_xml::events::Event::Eof) => break,
             Ok(quick_xml::events::Event::Start(e)) if e.name().as_ref() == b"node" => nodes += 1,
             Ok(_) => {}
-            Err(e) => panic!("GraphML not well-formed at {}: {e}", reader.buffer_position()),
+            Err(e) => panic!(
+                "GraphML not well-formed at {}: {e}",
+                reader.buffer_position()
+            ),
         }
     }
     assert!(nodes >= 5, "{nodes} nodes");

@@ -19,12 +19,22 @@ fn ingest_twice_changes_nothing() {
 #[test]
 fn changed_content_from_the_same_source_replaces_it() {
     let wd = Workdir::new();
-    wd.write("a.txt", "Mexican President Claudia Sheinbaum rejected the plan. Marco Rubio defended it.\n");
+    wd.write(
+        "a.txt",
+        "Mexican President Claudia Sheinbaum rejected the plan. Marco Rubio defended it.\n",
+    );
     wd.ok(&["ingest", "a.txt", "--store", "kg.db"]);
     wd.write("a.txt", "Marco Rubio defended the plan on Friday.\n");
     let out = wd.ok(&["ingest", "a.txt", "--store", "kg.db"]);
     assert_contains!(out, "1 replaced");
-    let docs = wd.ok(&["query", "SELECT ?d { ?d a <http://schema.org/NewsArticle> }", "--store", "kg.db", "--format", "tsv"]);
+    let docs = wd.ok(&[
+        "query",
+        "SELECT ?d { ?d a <http://schema.org/NewsArticle> }",
+        "--store",
+        "kg.db",
+        "--format",
+        "tsv",
+    ]);
     assert_eq!(docs.lines().count(), 2, "one document expected:\n{docs}");
     // Entity ids survive the replacement.
     let ent = wd.ok(&["entities", "--store", "kg.db"]);
@@ -43,21 +53,40 @@ fn bad_inputs_are_reported_and_store_nothing() {
 
     let gz = {
         let mut e = flate2_encoder();
-        e.write_all(b"Some text that will be cut off in the middle of the stream.").unwrap();
+        e.write_all(b"Some text that will be cut off in the middle of the stream.")
+            .unwrap();
         let bytes = e.finish().unwrap();
         bytes[..bytes.len() / 2].to_vec()
     };
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("binary.txt", vec![0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0, 0, 9], "binary"),
-        ("latin1.txt", b"Caf\xe9 society met in M\xe9xico.\n".to_vec(), "UTF-8"),
+        (
+            "binary.txt",
+            vec![0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0, 0, 9],
+            "binary",
+        ),
+        (
+            "latin1.txt",
+            b"Caf\xe9 society met in M\xe9xico.\n".to_vec(),
+            "UTF-8",
+        ),
         ("empty.txt", Vec::new(), "empty"),
         ("cut.txt.gz", gz, "gzip"),
-        ("bad.jsonl", b"{\"text\": \"Marco Rubio spoke.\"}\n{not json\n".to_vec(), "bad.jsonl:2"),
+        (
+            "bad.jsonl",
+            b"{\"text\": \"Marco Rubio spoke.\"}\n{not json\n".to_vec(),
+            "bad.jsonl:2",
+        ),
     ];
     for (name, bytes, problem) in cases {
         let bad = wd.write(name, bytes);
         let store = format!("{name}.db");
-        let out = wd.output(&["ingest", good.to_str().unwrap(), bad.to_str().unwrap(), "--store", &store]);
+        let out = wd.output(&[
+            "ingest",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "--store",
+            &store,
+        ]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{name}: exit code\n{stderr}");
         assert_contains!(stderr, name);
@@ -72,7 +101,11 @@ fn bad_inputs_are_reported_and_store_nothing() {
             Some(reference)
         };
         if let Some(expected) = expected {
-            assert_eq!(wd.quads(&store), expected, "{name}: store changed by a bad input");
+            assert_eq!(
+                wd.quads(&store),
+                expected,
+                "{name}: store changed by a bad input"
+            );
         }
     }
     // A missing file.
@@ -90,7 +123,8 @@ fn flate2_encoder() -> flate2::write::GzEncoder<Vec<u8>> {
 #[test]
 fn crash_mid_ingest_leaves_whole_documents() {
     let wd = Workdir::new();
-    let article = std::fs::read_to_string(examples().join("sheinbaum-rejects-intervention.txt")).unwrap();
+    let article =
+        std::fs::read_to_string(examples().join("sheinbaum-rejects-intervention.txt")).unwrap();
     let mut jsonl = String::new();
     let n = 600;
     for i in 0..n {
@@ -101,7 +135,14 @@ fn crash_mid_ingest_leaves_whole_documents() {
     }
     let input = wd.write("many.jsonl", jsonl);
     let mut child = wd
-        .command(&["ingest", input.to_str().unwrap(), "--store", "crash.db", "-j", "1"])
+        .command(&[
+            "ingest",
+            input.to_str().unwrap(),
+            "--store",
+            "crash.db",
+            "-j",
+            "1",
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -114,11 +155,19 @@ fn crash_mid_ingest_leaves_whole_documents() {
         FILTER NOT EXISTS { GRAPH ?g { ?g a <http://schema.org/NewsArticle> } } } LIMIT 1"#;
     let count = "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a <http://schema.org/NewsArticle> }";
     let out = wd.ok(&["query", partial, "--store", "crash.db", "--format", "tsv"]);
-    assert_eq!(out.lines().count(), 1, "a document graph without its document node:\n{out}");
-    let before = crate::util::parse_count(&wd.ok(&["query", count, "--store", "crash.db", "--format", "tsv"]));
+    assert_eq!(
+        out.lines().count(),
+        1,
+        "a document graph without its document node:\n{out}"
+    );
+    let before = crate::util::parse_count(
+        &wd.ok(&["query", count, "--store", "crash.db", "--format", "tsv"]),
+    );
     assert!(before <= n);
     wd.ok(&["ingest", input.to_str().unwrap(), "--store", "crash.db"]);
-    let after = crate::util::parse_count(&wd.ok(&["query", count, "--store", "crash.db", "--format", "tsv"]));
+    let after = crate::util::parse_count(
+        &wd.ok(&["query", count, "--store", "crash.db", "--format", "tsv"]),
+    );
     assert_eq!(after, n);
 }
 

@@ -22,7 +22,13 @@ fn entities_lists_aliases_and_mentions() {
         .unwrap_or_else(|| panic!("no Claudia Sheinbaum in:\n{out}"));
     assert_contains!(line, "Sheinbaum;");
     let persons = wd.ok(&["entities", "--type", "Person", "--store", "kg.db"]);
-    assert!(persons.lines().skip(1).all(|l| l.split('\t').nth(1) == Some("Person")), "{persons}");
+    assert!(
+        persons
+            .lines()
+            .skip(1)
+            .all(|l| l.split('\t').nth(1) == Some("Person")),
+        "{persons}"
+    );
 }
 
 #[test]
@@ -30,19 +36,34 @@ fn reading_commands_do_not_create_a_store() {
     let wd = Workdir::new();
     let out = wd.output(&["stats", "--store", "absent.db"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_contains!(String::from_utf8_lossy(&out.stderr), "no store at absent.db");
+    assert_contains!(
+        String::from_utf8_lossy(&out.stderr),
+        "no store at absent.db"
+    );
     assert!(!wd.path("absent.db").exists());
 }
 
 #[test]
 fn analyze_prints_conllu() {
     let wd = Workdir::new();
-    let file = wd.write("s.txt", "Mexico's president rejected the plan. She didn't sign it.");
+    let file = wd.write(
+        "s.txt",
+        "Mexico's president rejected the plan. She didn't sign it.",
+    );
     let out = wd.ok(&["analyze", file.to_str().unwrap()]);
-    let rows: Vec<&str> = out.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
     assert!(rows.iter().all(|r| r.split('\t').count() == 10), "{out}");
     assert_eq!(out.matches("# sent_id").count(), 2, "{out}");
-    assert_eq!(rows.iter().filter(|r| r.split('\t').nth(7) == Some("root")).count(), 2, "{out}");
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.split('\t').nth(7) == Some("root"))
+            .count(),
+        2,
+        "{out}"
+    );
 }
 
 #[test]
@@ -50,9 +71,19 @@ fn analyze_bio_keeps_the_lines() {
     let wd = Workdir::new();
     let input = "-DOCSTART-\tO\n\nClaudia\tB-PER\nSheinbaum\tI-PER\nspoke\tO\n.\tO\n\nMexico\tB-LOC\nwaits\tO\n";
     let file = wd.write("g.txt", input);
-    let out = wd.ok(&["analyze", file.to_str().unwrap(), "--input", "tokens", "--format", "bio"]);
+    let out = wd.ok(&[
+        "analyze",
+        file.to_str().unwrap(),
+        "--input",
+        "tokens",
+        "--format",
+        "bio",
+    ]);
     let got: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
-    let want: Vec<&str> = input.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    let want: Vec<&str> = input
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
     assert_eq!(got, want);
     assert!(out.contains("Claudia\tB-PER"), "{out}");
 }

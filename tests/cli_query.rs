@@ -11,10 +11,17 @@ fn example_store() -> Workdir {
 #[test]
 fn sheinbaum_opposes_intervention() {
     let wd = example_store();
-    let out = wd.ok(&["query", "who-opposes", "--store", "kg.db", "--format", "csv"]);
-    let hit = out
-        .lines()
-        .any(|l| l.contains("Claudia Sheinbaum") && (l.contains("intervention") || l.contains("invasion")));
+    let out = wd.ok(&[
+        "query",
+        "who-opposes",
+        "--store",
+        "kg.db",
+        "--format",
+        "csv",
+    ]);
+    let hit = out.lines().any(|l| {
+        l.contains("Claudia Sheinbaum") && (l.contains("intervention") || l.contains("invasion"))
+    });
     assert!(hit, "no Sheinbaum → intervention row in:\n{out}");
 }
 
@@ -23,9 +30,18 @@ fn sheinbaum_opposes_intervention() {
 #[test]
 fn white_house_confirm_is_only_negated() {
     let wd = example_store();
-    let negated = wd.ok(&["query", "negated-facts", "--store", "kg.db", "--format", "csv"]);
+    let negated = wd.ok(&[
+        "query",
+        "negated-facts",
+        "--store",
+        "kg.db",
+        "--format",
+        "csv",
+    ]);
     assert!(
-        negated.lines().any(|l| l.contains("White House") && l.contains("confirm")),
+        negated
+            .lines()
+            .any(|l| l.contains("White House") && l.contains("confirm")),
         "no negated White House confirm fact in:\n{negated}"
     );
     let ask = r#"PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -50,7 +66,14 @@ fn every_named_query_runs() {
     names.sort();
     assert!(names.len() >= 10, "only {} named queries", names.len());
     for name in names {
-        let mut args = vec!["query", name.as_str(), "--store", "kg.db", "--format", "json"];
+        let mut args = vec![
+            "query",
+            name.as_str(),
+            "--store",
+            "kg.db",
+            "--format",
+            "json",
+        ];
         if name == "facts-about" {
             args.extend(["--param", "entity=Claudia Sheinbaum"]);
         }
@@ -60,15 +83,28 @@ fn every_named_query_runs() {
             "{name}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let _: serde_json::Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+        let _: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{name}: not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        });
     }
 }
 
 #[test]
 fn facts_about_an_entity_with_evidence() {
     let wd = example_store();
-    let out = wd.ok(&["query", "facts-about", "--param", "entity=Marco Rubio", "--store", "kg.db", "--format", "tsv"]);
+    let out = wd.ok(&[
+        "query",
+        "facts-about",
+        "--param",
+        "entity=Marco Rubio",
+        "--store",
+        "kg.db",
+        "--format",
+        "tsv",
+    ]);
     assert_contains!(out, "defend");
     assert_contains!(out, "designation");
 }
@@ -78,7 +114,16 @@ fn parameters_cannot_inject() {
     let wd = example_store();
     // A value that would close the literal and add a pattern if pasted.
     let evil = r#"entity=x" } UNION { ?s ?p ?o } #"#;
-    let out = wd.ok(&["query", "facts-about", "--param", evil, "--store", "kg.db", "--format", "tsv"]);
+    let out = wd.ok(&[
+        "query",
+        "facts-about",
+        "--param",
+        evil,
+        "--store",
+        "kg.db",
+        "--format",
+        "tsv",
+    ]);
     assert_eq!(out.lines().count(), 1, "injection returned rows:\n{out}");
 }
 
@@ -94,12 +139,29 @@ fn syntax_error_points_at_line_and_column() {
 #[test]
 fn query_from_file_and_stdin_and_formats() {
     let wd = example_store();
-    let file = wd.write("q.rq", "SELECT (COUNT(*) AS ?n) { ?s a <http://schema.org/Person> }");
+    let file = wd.write(
+        "q.rq",
+        "SELECT (COUNT(*) AS ?n) { ?s a <http://schema.org/Person> }",
+    );
     for format in ["table", "csv", "tsv", "json", "xml"] {
-        let out = wd.ok(&["query", file.to_str().unwrap(), "--store", "kg.db", "--format", format]);
+        let out = wd.ok(&[
+            "query",
+            file.to_str().unwrap(),
+            "--store",
+            "kg.db",
+            "--format",
+            format,
+        ]);
         assert!(!out.is_empty(), "{format}: empty output");
     }
-    let out = wd.ok(&["query", "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 3", "--store", "kg.db", "--format", "nt"]);
+    let out = wd.ok(&[
+        "query",
+        "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 3",
+        "--store",
+        "kg.db",
+        "--format",
+        "nt",
+    ]);
     assert_eq!(out.lines().count(), 3, "{out}");
     let mut child = wd
         .command(&["query", "-", "--store", "kg.db", "--format", "csv"])
@@ -108,7 +170,12 @@ fn query_from_file_and_stdin_and_formats() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"SELECT ?x { BIND(1 AS ?x) }").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT ?x { BIND(1 AS ?x) }")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     assert_contains!(String::from_utf8_lossy(&out.stdout), "x");

@@ -1,3 +1,6 @@
+// Tests report by printing and by panicking.
+#![allow(clippy::print_stderr, clippy::expect_used)]
+
 //! newskg's integration tests: one binary, one module per command or concern.
 //! Each test runs the real `newskg` binary in a fresh temporary folder.
 

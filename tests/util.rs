@@ -28,7 +28,10 @@ pub struct Workdir {
 impl Workdir {
     pub fn new() -> Workdir {
         Workdir {
-            dir: tempfile::Builder::new().prefix("newskg-test-").tempdir().unwrap(),
+            dir: tempfile::Builder::new()
+                .prefix("newskg-test-")
+                .tempdir()
+                .unwrap(),
         }
     }
 
@@ -81,8 +84,22 @@ impl Workdir {
 
     /// Number of quads in the store at `store`.
     pub fn quads(&self, store: &str) -> u64 {
-        let out = self.ok(&["query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "tsv"]);
-        let default = self.ok(&["query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "--store", store, "--format", "tsv"]);
+        let out = self.ok(&[
+            "query",
+            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+            "--store",
+            store,
+            "--format",
+            "tsv",
+        ]);
+        let default = self.ok(&[
+            "query",
+            "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+            "--store",
+            store,
+            "--format",
+            "tsv",
+        ]);
         let _ = default;
         parse_count(&out)
     }
@@ -95,13 +112,18 @@ impl Workdir {
 
 /// The number in a one-cell TSV result (`?n\n"3"^^xsd:integer` or `?n\n3`).
 pub fn parse_count(tsv: &str) -> u64 {
-    let cell = tsv.lines().nth(1).unwrap_or_else(|| panic!("no result row in {tsv:?}"));
+    let cell = tsv
+        .lines()
+        .nth(1)
+        .unwrap_or_else(|| panic!("no result row in {tsv:?}"));
     let digits: String = cell
         .trim_start_matches('"')
         .chars()
         .take_while(|c| c.is_ascii_digit())
         .collect();
-    digits.parse().unwrap_or_else(|_| panic!("not a count: {cell:?}"))
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("not a count: {cell:?}"))
 }
 
 /// Shows expected and actual as blocks when they differ.

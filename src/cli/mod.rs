@@ -105,7 +105,9 @@ pub struct ModelArgs {
 
 impl ModelArgs {
     fn dir(&self) -> PathBuf {
-        self.models.clone().unwrap_or_else(newskg::nlp::Analyzer::default_dir)
+        self.models
+            .clone()
+            .unwrap_or_else(newskg::nlp::Analyzer::default_dir)
     }
 
     /// Loads the models once for the whole command.
@@ -178,7 +180,9 @@ mod tests {
     #[test]
     fn store_defaults_to_newskg_db() {
         let cli = Cli::try_parse_from(["newskg", "ingest", "a.txt"]).unwrap();
-        let Command::Ingest(a) = cli.command else { panic!("not ingest") };
+        let Command::Ingest(a) = cli.command else {
+            panic!("not ingest")
+        };
         assert_eq!(a.store.store, "newskg.db");
     }
 }

@@ -107,23 +107,49 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let what = match args.model {
         Model::Tagger(tb) => {
             let report = train::train_tagger(&tb.options()).context("training the tagger")?;
-            format!("{} (best epoch {}, dev {:?})", tb.output.display(), report.best_epoch, report.dev)
+            format!(
+                "{} (best epoch {}, dev {:?})",
+                tb.output.display(),
+                report.best_epoch,
+                report.dev
+            )
         }
-        Model::Parser { treebank, tagger, folds } => {
+        Model::Parser {
+            treebank,
+            tagger,
+            folds,
+        } => {
             let mut o = treebank.options();
             o.tagger = tagger;
             o.folds = folds;
             let report = train::train_parser(&o).context("training the parser")?;
-            format!("{} (best epoch {}, dev {:?})", treebank.output.display(), report.best_epoch, report.dev)
+            format!(
+                "{} (best epoch {}, dev {:?})",
+                treebank.output.display(),
+                report.best_epoch,
+                report.dev
+            )
         }
-        Model::Ner { data, gazetteer_dir, epochs, seed, output } => {
+        Model::Ner {
+            data,
+            gazetteer_dir,
+            epochs,
+            seed,
+            output,
+        } => {
             let gazetteer = Gazetteer::load(&gazetteer_dir)?;
             let mut config = NerTrainConfig::new(&data);
             config.max_epochs = epochs;
             config.seed = seed;
-            let (recognizer, report) = newskg::nlp::train_ner(&config, gazetteer).context("training the recognizer")?;
+            let (recognizer, report) =
+                newskg::nlp::train_ner(&config, gazetteer).context("training the recognizer")?;
             recognizer.save(&output)?;
-            format!("{} (epochs {}, dev F1 {:.4})", output.display(), report.epochs, report.dev_f1)
+            format!(
+                "{} (epochs {}, dev F1 {:.4})",
+                output.display(),
+                report.epochs,
+                report.dev_f1
+            )
         }
         Model::Lemmas { data, output } => {
             Lemmatizer::compile(&data)?.save(&output)?;

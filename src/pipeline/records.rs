@@ -98,9 +98,9 @@ fn argument(arg: &Argument, ids: &[EntityId], resolver: &Resolver) -> ArgumentRe
     match arg {
         Argument::Entity(i) => {
             let id = &ids[*i];
-            let (label, arg_type) = resolver
-                .get(id)
-                .map_or((id.0.clone(), "Misc"), |e| (e.label.clone(), e.label_type.as_str()));
+            let (label, arg_type) = resolver.get(id).map_or((id.0.clone(), "Misc"), |e| {
+                (e.label.clone(), e.label_type.as_str())
+            });
             ArgumentRecord {
                 id: entity_iri(id),
                 label,
@@ -124,7 +124,10 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
         char_at.insert(s.span.start, 0);
         char_at.insert(s.span.end, 0);
     }
-    let ends = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let ends = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
     for (chars, byte) in ends.enumerate() {
         if let Some(c) = char_at.get_mut(&byte) {
             *c = chars;
@@ -166,7 +169,12 @@ pub fn entity_records(resolver: &Resolver) -> Vec<EntityRecord> {
             label: e.label.clone(),
             entity_type: e.label_type.as_str(),
             subtype: e.subtype.clone(),
-            aliases: e.aliases.iter().filter(|a| **a != e.label).cloned().collect(),
+            aliases: e
+                .aliases
+                .iter()
+                .filter(|a| **a != e.label)
+                .cloned()
+                .collect(),
             titles: e.titles.iter().cloned().collect(),
             mentions: e.mentions,
         })
@@ -222,7 +230,9 @@ pub fn write_tsv(facts: &[FactRecord], header: bool, out: &mut dyn Write) -> io:
             f.object.arg_type,
             f.negated,
             f.modality,
-            f.attributed_to.as_ref().map_or(String::new(), |a| clean(&a.label)),
+            f.attributed_to
+                .as_ref()
+                .map_or(String::new(), |a| clean(&a.label)),
             f.confidence,
             f.char_start,
             f.char_end,

@@ -463,7 +463,10 @@ impl QueryOutcome {
             QueryOutcome::Boolean(b) => {
                 // SPARQL's CSV/TSV formats define no boolean; a line is what
                 // shell pipelines expect.
-                if matches!(format, ResultFormat::Table | ResultFormat::Csv | ResultFormat::Tsv) {
+                if matches!(
+                    format,
+                    ResultFormat::Table | ResultFormat::Csv | ResultFormat::Tsv
+                ) {
                     return writeln!(out, "{b}").map_err(StoreError::Write);
                 }
                 let Some(results) = format.sparql_results() else {
