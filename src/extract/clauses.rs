@@ -680,7 +680,7 @@ fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
 }
 
 /// How reliable each pattern is, before the parse penalty.
-fn base_confidence(pattern: &str) -> f32 {
+pub(crate) fn base_confidence(pattern: &str) -> f32 {
     match pattern {
         "svo" => 0.9,
         "ditransitive" => 0.85,
