@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use super::clauses::{sentence_frames, Frame, SlotKind, Tree};
 use super::concepts;
-use crate::nlp::AnalyzedDoc;
+use crate::nlp::{AnalyzedDoc, Upos};
 
 /// One open IE extraction.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,8 +43,49 @@ pub fn carb_tuples(doc: &AnalyzedDoc) -> Vec<CarbTuple> {
             }
             tuples_of_frame(&t, &f, si, &mut out);
         }
+        possessive_tuples(&t, si, &mut out);
     }
     out
+}
+
+/// "King's grandmother" states (King, has, grandmother): CaRB annotates
+/// possession implied by a genitive. Pronoun owners ("his") are skipped;
+/// the tuples get a low confidence, as annotators list them only sometimes.
+fn possessive_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
+    for k in 0..t.len() {
+        if t.rel(k) != "nmod:poss" || t.is_pron(k) {
+            continue;
+        }
+        let Some(h) = t.head(k) else { continue };
+        if !matches!(t.upos(h), Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        let marks: Vec<usize> = t
+            .kids(k)
+            .iter()
+            .copied()
+            .filter(|&d| t.rel(d) == "case")
+            .collect();
+        let owner = concepts::span(t, k, &marks);
+        let mut ex = vec![k];
+        ex.extend(
+            t.kids(h)
+                .iter()
+                .copied()
+                .filter(|&d| matches!(t.base(d), "det" | "acl" | "case" | "appos")),
+        );
+        let owned = concepts::span(t, h, &ex);
+        if owned.windows(2).any(|w| w[1] != w[0] + 1) {
+            continue; // a broken span means a broken parse
+        }
+        out.push(CarbTuple {
+            sentence: si,
+            confidence: 0.3,
+            relation: "has".to_string(),
+            args: vec![t.join(&owner), t.join(&owned)],
+            pattern: "possessive",
+        });
+    }
 }
 
 /// Writes [`carb_tuples`] as CaRB tabbed lines; the sentence column is the
@@ -299,6 +340,15 @@ mod tests {
         let l = lines("extract-svo.conllu");
         assert!(
             l.contains(&"stems from | The delay | a software error".to_string()),
+            "{l:?}"
+        );
+    }
+
+    #[test]
+    fn genitive_states_possession() {
+        let l = lines("extract-nominal.conllu");
+        assert!(
+            l.contains(&"has | Norway | firm rejection of the proposal".to_string()),
             "{l:?}"
         );
     }
