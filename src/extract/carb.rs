@@ -188,6 +188,7 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
         toks.retain(|k| !rel_tokens.contains(k) || *k == head && f.pattern == "copula");
         t.join(&toks)
     };
+    // Later arguments keep their whole coordination: the head's span stops at its conjuncts.
     let rest: Vec<String> = args
         .iter()
         .skip(1)
@@ -201,9 +202,25 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
                         && t.base(k) != "compound"
                         && t.base(k) != "case"
                 }));
+                return arg_text(s.head, &ex);
             }
-            arg_text(s.head, &ex)
+            let heads = conjuncts(t, s.head);
+            if heads.len() == 1 {
+                return arg_text(s.head, &ex);
+            }
+            let toks: Vec<usize> = heads
+                .iter()
+                .flat_map(|&h| concepts::span(t, h, &ex))
+                .collect();
+            let (Some(&lo), Some(&hi)) = (toks.iter().min(), toks.iter().max()) else {
+                return String::new();
+            };
+            let whole: Vec<usize> = (lo..=hi)
+                .filter(|k| !ex.contains(k) && !rel_tokens.contains(k))
+                .collect();
+            t.join(&whole)
         })
+        .filter(|a| !a.is_empty())
         .collect();
     let mut subj_ex = subject.exclude.clone();
     subj_ex.push(f.pred);
@@ -255,7 +272,7 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
                 continue;
             }
             let mut all = vec![arg1.clone(), a2];
-            all.extend(rest.iter().filter(|s| !s.is_empty()).cloned());
+            all.extend(rest.iter().cloned());
             out.push(CarbTuple {
                 sentence: si,
                 confidence: (conf * shape_factor(&relation, &all)).clamp(0.0, 1.0),
@@ -349,6 +366,15 @@ mod tests {
         let l = lines("extract-nominal.conllu");
         assert!(
             l.contains(&"has | Norway | firm rejection of the proposal".to_string()),
+            "{l:?}"
+        );
+    }
+
+    #[test]
+    fn later_argument_keeps_its_coordination() {
+        let l = lines("extract-coord.conllu");
+        assert!(
+            l.contains(&"opened | The firm | offices | in Oslo and Bergen".to_string()),
             "{l:?}"
         );
     }
