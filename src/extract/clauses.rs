@@ -741,11 +741,35 @@ pub(crate) fn extract_facts(doc: &AnalyzedDoc, mentions: &[Mention]) -> Vec<Fact
             t: &t,
             mentions: ms,
         };
+        let start = facts.len();
         for f in sentence_frames(&t) {
             facts_of_frame(&args, &lexicon, &f, si, &mut facts);
         }
+        dedup_sentence_facts(&mut facts, start);
     }
     facts
+}
+
+/// Drops a sentence's repeated facts (from `start` on), comparing concept
+/// labels without case: two frames may reach the same argument with
+/// differently cased labels, and one statement is one fact. The first
+/// (most direct) reading is kept.
+fn dedup_sentence_facts(facts: &mut Vec<Fact>, start: usize) {
+    let mut seen = std::collections::HashSet::new();
+    let mut i = start;
+    while i < facts.len() {
+        let f = &facts[i];
+        let key = format!(
+            "{:?}|{}|{:?}|{}|{:?}",
+            f.subject, f.relation, f.object, f.negated, f.modality
+        )
+        .to_lowercase();
+        if seen.insert(key) {
+            i += 1;
+        } else {
+            facts.remove(i);
+        }
+    }
 }
 
 /// Maps argument heads to entities or concepts.
@@ -794,6 +818,9 @@ impl Resolver<'_> {
                 continue; // an unresolved pronoun names nothing
             }
             for toks in concepts::label_variants(t, h) {
+                if toks.iter().all(|&k| concepts::is_function_word(t, k)) {
+                    continue; // a stranded preposition or a lone determiner names nothing
+                }
                 out.push(Argument::Concept {
                     label: concepts::label(t, &toks),
                     head: t.lemma(h),
@@ -965,6 +992,46 @@ pub(crate) mod tests {
                 facts.iter().map(|(k, _)| k).collect::<Vec<_>>()
             ),
         }
+    }
+
+    #[test]
+    fn headline_labels_lowercased_and_stranded_preposition_dropped() {
+        let facts = facts_of("extract-labels.conllu");
+        get(&facts, "Mexico|close|door");
+        get(&facts, "Mexico|close on|US military intervention");
+        get(&facts, "Brandt|refer as|terrorist groups");
+        assert!(
+            !facts.iter().any(|(k, _)| k.ends_with("|to")),
+            "{:?}",
+            facts.iter().map(|(k, _)| k).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn same_fact_with_differently_cased_label_kept_once() {
+        let fact = |label: &str| Fact {
+            subject: Argument::Entity(0),
+            relation: "oppose".to_string(),
+            stance: None,
+            object: Argument::Concept {
+                label: label.to_string(),
+                head: "intervention".to_string(),
+            },
+            negated: false,
+            modality: Modality::Asserted,
+            attributed_to: None,
+            confidence: 0.9,
+            sentence: 0,
+            pattern: "svo".to_string(),
+        };
+        let mut facts = vec![
+            fact("US Military Intervention"),
+            fact("US military intervention"),
+            fact("military intervention"),
+        ];
+        dedup_sentence_facts(&mut facts, 0);
+        assert_eq!(facts.len(), 2);
+        assert_eq!(facts[0], fact("US Military Intervention"));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Words are always the sentence's own tokens, so labels stay grounded.
 
 use super::clauses::Tree;
+use crate::nlp::Upos;
 
 /// Dependents that belong in a compact label.
 const KEEP: &[&str] = &[
@@ -145,9 +146,64 @@ fn compact_tokens_plain(t: &Tree, head: usize) -> Vec<usize> {
     out
 }
 
-/// The label text of tokens (forms joined as spaced in the text).
+/// The label text of tokens (forms joined as spaced in the text). In a
+/// title-cased headline ("Mexico Closes Door on US Military Intervention")
+/// common words are lowercased, so the headline's concept gets the same
+/// label as the body's ("US military intervention"); proper nouns and
+/// acronyms keep their case.
 pub(crate) fn label(t: &Tree, tokens: &[usize]) -> String {
-    t.join(tokens)
+    let text = t.join(tokens);
+    if !is_title_case(t) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    for &i in tokens {
+        let form = &t.sent.tokens[i].form;
+        let Some(at) = rest.find(form.as_str()) else {
+            return text;
+        };
+        out.push_str(&rest[..at]);
+        let acronym = form.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !form.chars().any(char::is_lowercase);
+        if t.upos(i) == Upos::Propn || acronym {
+            out.push_str(form);
+        } else {
+            out.push_str(&form.to_lowercase());
+        }
+        rest = &rest[at + form.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the sentence is a title-cased headline: at least three content
+/// words, all capitalised.
+fn is_title_case(t: &Tree) -> bool {
+    let content: Vec<&str> = (0..t.len())
+        .filter(|&i| matches!(t.upos(i), Upos::Noun | Upos::Verb | Upos::Adj | Upos::Adv))
+        .map(|i| t.sent.tokens[i].form.as_str())
+        .collect();
+    content.len() >= 3
+        && content
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a token is a function word, which alone names no concept (a
+/// stranded preposition: "what he referred to").
+pub(crate) fn is_function_word(t: &Tree, i: usize) -> bool {
+    matches!(
+        t.upos(i),
+        Upos::Adp
+            | Upos::Det
+            | Upos::Part
+            | Upos::Cconj
+            | Upos::Sconj
+            | Upos::Aux
+            | Upos::Pron
+            | Upos::Punct
+    )
 }
 
 /// The words of a clause, compactly: its subject, negation, verb, particle,
