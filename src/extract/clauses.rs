@@ -378,10 +378,29 @@ fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
             None => subject_of(t, h, depth + 1),
         },
         "advcl" if t.sent.tokens[p].xpos == "VBG" && t.kid(p, "mark").is_none() => {
-            subject_of(t, h, depth + 1)
+            match reduced_relative_antecedent(t, h, p) {
+                Some(o) => Some(Slot::new(o, SlotKind::Object)),
+                None => subject_of(t, h, depth + 1),
+            }
         }
         _ => None,
     }
+}
+
+/// The object of `h` that a subjectless -ing participle `p` hanging from
+/// `h` really modifies, read as a reduced relative clause: "signed a
+/// directive authorizing the use of force" means the directive authorizes.
+/// Parsers often attach the participle to the verb; the reading is taken
+/// only when the participle directly follows the object's last word (no
+/// comma, which would mark an adverbial "..., saying ...").
+fn reduced_relative_antecedent(t: &Tree, h: usize, p: usize) -> Option<usize> {
+    let o = t.kids(h).iter().copied().find(|&k| t.base(k) == "obj")?;
+    if !matches!(t.upos(o), Upos::Noun | Upos::Propn) || o > p {
+        return None;
+    }
+    let last = (o..t.len()).filter(|&k| t.dominates(o, k)).max()?;
+    let first = (0..=p).find(|&k| t.dominates(p, k))?;
+    (first == p && p == last + 1).then_some(o)
 }
 
 /// Whether `v` is a matrix verb whose xcomp chain continues below it with
@@ -1032,6 +1051,19 @@ pub(crate) mod tests {
         dedup_sentence_facts(&mut facts, 0);
         assert_eq!(facts.len(), 2);
         assert_eq!(facts[0], fact("US Military Intervention"));
+    }
+
+    #[test]
+    fn participle_after_object_is_reduced_relative() {
+        let facts = facts_of("extract-reduced.conllu");
+        get(&facts, "directive|authorize|use of force");
+        // After a comma the participle stays adverbial: Lind is the one saying.
+        let keys: Vec<&String> = facts.iter().map(|(k, _)| k).collect();
+        assert!(keys.iter().any(|k| k.starts_with("Lind|say")), "{keys:?}");
+        assert!(
+            !keys.iter().any(|k| k.starts_with("directive|say")),
+            "{keys:?}"
+        );
     }
 
     #[test]
