@@ -44,8 +44,38 @@ pub fn carb_tuples(doc: &AnalyzedDoc) -> Vec<CarbTuple> {
             tuples_of_frame(&t, &f, si, &mut out);
         }
         possessive_tuples(&t, si, &mut out);
+        named_appositive_tuples(&t, si, &mut out);
     }
     out
+}
+
+/// "his partner, Stanley Canter, ..." states (his partner, is, Stanley
+/// Canter). The knowledge graph takes such names as mentions, not facts,
+/// so only open IE reads them, at low confidence.
+fn named_appositive_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
+    for k in 0..t.len() {
+        if t.rel(k) != "appos" || t.upos(k) != Upos::Propn {
+            continue;
+        }
+        let Some(a) = t.head(k) else { continue };
+        if t.upos(a) != Upos::Noun {
+            continue;
+        }
+        let mut ex = vec![k];
+        ex.extend(t.case_kid(a));
+        let described = concepts::span(t, a, &ex);
+        let name = concepts::span(t, k, &[]);
+        if described.windows(2).any(|w| w[1] != w[0] + 1) {
+            continue;
+        }
+        out.push(CarbTuple {
+            sentence: si,
+            confidence: 0.45,
+            relation: "be".to_string(),
+            args: vec![t.join(&described), t.join(&name)],
+            pattern: "appos",
+        });
+    }
 }
 
 /// "King's grandmother" states (King, has, grandmother): CaRB annotates
@@ -170,7 +200,7 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
         rel_tokens.clear();
     }
     let relation = if rel_tokens.is_empty() {
-        "is".to_string()
+        "be".to_string()
     } else {
         t.join(&rel_tokens)
     };
@@ -237,7 +267,7 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
         }
         let mut conf = carb_confidence(t, f);
         if args.is_empty() {
-            conf *= 0.4;
+            conf *= 0.1;
             out.push(CarbTuple {
                 sentence: si,
                 confidence: conf,
@@ -298,7 +328,7 @@ fn carb_confidence(t: &Tree, f: &Frame) -> f32 {
         "copula" => 0.76,
         "copula_rel" => 0.72,
         "relcl" => 0.68,
-        "appos" => 0.5,
+        "appos" => 0.62,
         "participle" => 0.45,
         _ => 0.5,
     };
@@ -375,6 +405,15 @@ mod tests {
         let l = lines("extract-coord.conllu");
         assert!(
             l.contains(&"opened | The firm | offices | in Oslo and Bergen".to_string()),
+            "{l:?}"
+        );
+    }
+
+    #[test]
+    fn named_appositive_is_untensed_be() {
+        let l = lines("extract-appos.conllu");
+        assert!(
+            l.contains(&"be | His partner | Stanley Canter".to_string()),
             "{l:?}"
         );
     }
