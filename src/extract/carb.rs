@@ -10,7 +10,8 @@
 //! [`super::clauses`], so open IE scores measure the same reading the
 //! knowledge graph gets. Verbless readings CaRB also annotates are added at
 //! low confidence: genitives ("King's grandmother": King has grandmother)
-//! and named appositives; a relation with no tense of its own is written
+//! named appositives and nouns placed by a preposition ("countries in
+//! Europe": countries be in Europe); a relation with no tense of its own is written
 //! "be". Confidences are per-pattern priors measured on CaRB dev times the
 //! tuple's shape (long subjects and long tuples rank lower), so the ranking
 //! follows how often each kind of tuple is right. Line format: `sentence TAB
@@ -50,6 +51,7 @@ pub fn carb_tuples(doc: &AnalyzedDoc) -> Vec<CarbTuple> {
         }
         possessive_tuples(&t, si, &mut out);
         named_appositive_tuples(&t, si, &mut out);
+        located_noun_tuples(&t, si, &mut out);
     }
     out
 }
@@ -80,6 +82,37 @@ fn named_appositive_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
             args: vec![t.join(&described), t.join(&name)],
             pattern: "appos",
         });
+    }
+}
+
+/// "four other countries in Europe" states (four other countries, be in,
+/// Europe): a noun's `in`/`at`/`on`/`from` phrase places it. One tuple per
+/// conjunct of the place; lowish confidence (about half are annotated).
+fn located_noun_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
+    for m in 0..t.len() {
+        let prep = t.prep(m).unwrap_or_default();
+        if t.rel(m) != "nmod" || !matches!(prep.as_str(), "in" | "at" | "on" | "from") {
+            continue;
+        }
+        let Some(n) = t.head(m) else { continue };
+        if !matches!(t.upos(n), Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        let placed = concepts::span(t, n, &[m]);
+        if placed.windows(2).any(|w| w[1] != w[0] + 1) {
+            continue;
+        }
+        for place in conjuncts(t, m) {
+            let mut ex: Vec<usize> = t.case_kid(place).into_iter().collect();
+            ex.extend(t.case_kid(m));
+            out.push(CarbTuple {
+                sentence: si,
+                confidence: 0.45,
+                relation: format!("be {prep}"),
+                args: vec![t.join(&placed), t.join(&concepts::span(t, place, &ex))],
+                pattern: "located",
+            });
+        }
     }
 }
 
@@ -421,6 +454,17 @@ mod tests {
             l.contains(&"be | His partner | Stanley Canter".to_string()),
             "{l:?}"
         );
+    }
+
+    #[test]
+    fn noun_placed_by_its_in_phrase() {
+        let l = lines("extract-appos.conllu");
+        for want in [
+            "be in | Four countries | Europe",
+            "be in | Four countries | Asia",
+        ] {
+            assert!(l.contains(&want.to_string()), "{want}: {l:?}");
+        }
     }
 
     #[test]
