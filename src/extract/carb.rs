@@ -86,12 +86,15 @@ fn named_appositive_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
 }
 
 /// "four other countries in Europe" states (four other countries, be in,
-/// Europe): a noun's `in`/`at`/`on`/`from` phrase places it. One tuple per
-/// conjunct of the place; lowish confidence (about half are annotated).
+/// Europe): a noun's `in`/`at`/`on`/`from` phrase places it, and a `for` or
+/// `with` phrase relates it. One tuple per conjunct; lowish confidence
+/// (about 40% of them are annotated), lower still for `for` and `with`.
 fn located_noun_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
     for m in 0..t.len() {
         let prep = t.prep(m).unwrap_or_default();
-        if t.rel(m) != "nmod" || !matches!(prep.as_str(), "in" | "at" | "on" | "from") {
+        if t.rel(m) != "nmod"
+            || !matches!(prep.as_str(), "in" | "at" | "on" | "from" | "for" | "with")
+        {
             continue;
         }
         let Some(n) = t.head(m) else { continue };
@@ -107,7 +110,11 @@ fn located_noun_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
             ex.extend(t.case_kid(m));
             out.push(CarbTuple {
                 sentence: si,
-                confidence: 0.45,
+                confidence: if matches!(prep.as_str(), "in" | "on" | "at" | "from") {
+                    0.45
+                } else {
+                    0.3
+                },
                 relation: format!("be {prep}"),
                 args: vec![t.join(&placed), t.join(&concepts::span(t, place, &ex))],
                 pattern: "located",
