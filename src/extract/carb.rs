@@ -86,15 +86,15 @@ fn named_appositive_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
 }
 
 /// "four other countries in Europe" states (four other countries, be in,
-/// Europe): a noun's `in`/`at`/`on`/`from` phrase places it, and a `for` or
-/// `with` phrase relates it. One tuple per conjunct; lowish confidence
-/// (about 40% of them are annotated), lower still for `for` and `with`.
+/// Europe): a noun's `in` or `on` phrase places it, and a `with` phrase
+/// relates it. One tuple per conjunct, at low confidence: on CaRB dev only
+/// about a quarter (`in`, `on`) to a half (`with`) match an annotated tuple
+/// of that preposition, so `at`, `from` and `for` (fewer still) are left
+/// out.
 fn located_noun_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
     for m in 0..t.len() {
         let prep = t.prep(m).unwrap_or_default();
-        if t.rel(m) != "nmod"
-            || !matches!(prep.as_str(), "in" | "at" | "on" | "from" | "for" | "with")
-        {
+        if t.rel(m) != "nmod" || !matches!(prep.as_str(), "in" | "on" | "with") {
             continue;
         }
         let Some(n) = t.head(m) else { continue };
@@ -110,11 +110,7 @@ fn located_noun_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
             ex.extend(t.case_kid(m));
             out.push(CarbTuple {
                 sentence: si,
-                confidence: if matches!(prep.as_str(), "in" | "on" | "at" | "from") {
-                    0.45
-                } else {
-                    0.3
-                },
+                confidence: 0.45,
                 relation: format!("be {prep}"),
                 args: vec![t.join(&placed), t.join(&concepts::span(t, place, &ex))],
                 pattern: "located",
