@@ -52,11 +52,7 @@ pub struct ConlluSentence {
 
 /// Reads every sentence of a CoNLL-U file.
 pub fn read_file(path: &Path) -> Result<Vec<ConlluSentence>, CorpusError> {
-    let file = std::fs::File::open(path).map_err(|source| CorpusError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    read(io::BufReader::new(file), path)
+    read(super::open(path)?, path)
 }
 
 /// Reads CoNLL-U from any reader; `path` is only used in error messages.
