@@ -7,10 +7,10 @@
 //! in their weight files ([`Clusters::to_bytes`]), so prediction needs no
 //! lexicon on disk.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
-use super::model::atom;
+use super::model::{atom, FnvMap};
 use crate::nlp::corpus::CorpusError;
 
 /// Prefix lengths used as features (the last entry means the full path).
@@ -21,7 +21,7 @@ pub const PREFIXES: [usize; 4] = [4, 6, 10, usize::MAX];
 pub struct Clusters {
     /// `(word, path)`, sorted by word (for saving).
     paths: Vec<(String, String)>,
-    atoms: HashMap<String, [u64; 4]>,
+    atoms: FnvMap<Box<str>, [u64; 4]>,
 }
 
 impl Clusters {
@@ -32,7 +32,7 @@ impl Clusters {
         paths.dedup_by(|a, b| a.0 == b.0);
         let atoms = paths
             .iter()
-            .map(|(w, p)| (w.clone(), prefix_atoms(p)))
+            .map(|(w, p)| (Box::from(w.as_str()), prefix_atoms(p)))
             .collect();
         Clusters { paths, atoms }
     }
@@ -81,7 +81,7 @@ impl Clusters {
             return *a;
         }
         if word.chars().any(char::is_uppercase) {
-            if let Some(a) = self.atoms.get(&word.to_lowercase()) {
+            if let Some(a) = self.atoms.get(word.to_lowercase().as_str()) {
                 return *a;
             }
         }
