@@ -12,9 +12,7 @@
 //! before the word, organisation words ahead of it ("Department", "Times"),
 //! given names, and the two previous predicted tags.
 
-use std::collections::HashMap;
-
-use crate::nlp::perceptron::feature;
+use crate::nlp::perceptron::{feature, FnvMap};
 use crate::nlp::{EntityLabel, Gazetteer};
 
 /// The entity types the model predicts, in class order.
@@ -74,7 +72,7 @@ fn class_name(class: Option<usize>) -> &'static str {
 }
 
 /// Brown-cluster paths by word (case-sensitive, as in the source table).
-pub(crate) type Clusters = HashMap<String, String>;
+pub(crate) type Clusters = FnvMap<String, String>;
 
 /// What the features need to know about each token of a sentence,
 /// computed once per sentence.

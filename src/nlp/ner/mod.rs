@@ -47,6 +47,12 @@ struct Found {
 }
 
 impl Recognizer {
+    /// The gazetteer it was loaded with (the [`Analyzer`](super::Analyzer)
+    /// shares it instead of loading `gazetteer.nkw` twice).
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
     /// Loads `dir/ner.nkw` and the gazetteer `dir/gazetteer.nkw`.
     pub fn load(dir: &Path) -> Result<Recognizer, ModelError> {
         let path = dir.join("ner.nkw");

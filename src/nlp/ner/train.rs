@@ -238,7 +238,7 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Clusters, CorpusError> {
         path: path.to_owned(),
         source,
     })?;
-    let mut out = Clusters::new();
+    let mut out = Clusters::default();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(|source| CorpusError::Io {
             path: path.to_owned(),
