@@ -174,19 +174,10 @@ fn crash_mid_ingest_leaves_whole_documents() {
 #[test]
 fn stdin_is_read() {
     let wd = Workdir::new();
-    let mut child = wd
-        .command(&["ingest", "-", "--store", ":memory:"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Marco Rubio defended the terrorist designation.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = wd.output_with_stdin(
+        &["ingest", "-", "--store", ":memory:"],
+        b"Marco Rubio defended the terrorist designation.\n",
+    );
     assert!(out.status.success());
     assert_contains!(String::from_utf8_lossy(&out.stdout), "1 new");
 }

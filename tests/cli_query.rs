@@ -163,20 +163,10 @@ fn query_from_file_and_stdin_and_formats() {
         "nt",
     ]);
     assert_eq!(out.lines().count(), 3, "{out}");
-    let mut child = wd
-        .command(&["query", "-", "--store", "kg.db", "--format", "csv"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"SELECT ?x { BIND(1 AS ?x) }")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = wd.output_with_stdin(
+        &["query", "-", "--store", "kg.db", "--format", "csv"],
+        b"SELECT ?x { BIND(1 AS ?x) }",
+    );
     assert!(out.status.success());
     assert_contains!(String::from_utf8_lossy(&out.stdout), "x");
 }

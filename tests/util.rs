@@ -61,6 +61,21 @@ impl Workdir {
         self.command(args).output().unwrap()
     }
 
+    /// Runs `newskg ARGS` with `input` on its standard input.
+    pub fn output_with_stdin(&self, args: &[&str], input: &[u8]) -> Output {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    }
+
     /// Runs `newskg ARGS`, expects exit code `code`, returns stdout.
     pub fn expect(&self, args: &[&str], code: i32) -> String {
         let out = self.output(args);

@@ -62,8 +62,8 @@ pub struct Analyzer {
     lemmatizer: Lemmatizer,
     tagger: Tagger,
     parser: Parser,
+    /// Also holds the gazetteer (see [`Analyzer::gazetteer`]).
     recognizer: Recognizer,
-    gazetteer: Gazetteer,
 }
 
 impl Analyzer {
@@ -80,7 +80,6 @@ impl Analyzer {
             tagger: Tagger::load(&dir.join("tagger.nkw"))?,
             parser: Parser::load(&dir.join("parser.nkw"))?,
             recognizer: Recognizer::load(dir)?,
-            gazetteer: Gazetteer::load(dir)?,
         })
     }
 
@@ -146,7 +145,7 @@ impl Analyzer {
 
     /// The gazetteer (shared with extraction and resolution).
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        self.recognizer.gazetteer()
     }
 
     /// The named-entity recognizer alone (for `analyze --format bio`).

@@ -17,7 +17,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::perceptron::{argmax, atom, combine, Clusters, Model, WeightFile};
+use std::hash::Hasher;
+
+use super::perceptron::{argmax, atom, combine, Clusters, Fnv, Model, WeightFile};
 use super::{ModelError, Sentence, Upos};
 
 /// Assigns UPOS and XPOS tags. Read-only after loading; `Send + Sync`.
@@ -183,33 +185,73 @@ const END: u64 = 0x45_4e44;
 impl WordAtoms {
     /// Atoms of `form`.
     pub(crate) fn new(form: &str, clusters: &Clusters) -> WordAtoms {
-        let lower = form.to_lowercase();
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        // Most words are ASCII with no capital: no lowercase copy, and byte
+        // offsets are char offsets.
+        let lower: std::borrow::Cow<str> =
+            if form.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                std::borrow::Cow::Owned(form.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(form)
+            };
+        let lower = lower.as_ref();
         let mut prefix = [0; 4];
         let mut suffix = [0; 4];
-        for k in 0..4 {
-            let len = k + 1;
-            if chars.len() >= len {
-                let end = chars.get(len).map_or(lower.len(), |c| c.0);
-                prefix[k] = atom(&lower[..end]);
-                suffix[k] = atom(&lower[chars[chars.len() - len].0..]);
-            } else {
-                prefix[k] = atom(&lower);
-                suffix[k] = prefix[k];
+        if lower.is_ascii() {
+            let n = lower.len();
+            for k in 0..4 {
+                let len = k + 1;
+                if n >= len {
+                    prefix[k] = atom(&lower[..len]);
+                    suffix[k] = atom(&lower[n - len..]);
+                } else {
+                    prefix[k] = atom(lower);
+                    suffix[k] = prefix[k];
+                }
+            }
+        } else {
+            let chars: Vec<(usize, char)> = lower.char_indices().collect();
+            for k in 0..4 {
+                let len = k + 1;
+                if chars.len() >= len {
+                    let end = chars.get(len).map_or(lower.len(), |c| c.0);
+                    prefix[k] = atom(&lower[..end]);
+                    suffix[k] = atom(&lower[chars[chars.len() - len].0..]);
+                } else {
+                    prefix[k] = atom(lower);
+                    suffix[k] = prefix[k];
+                }
             }
         }
         WordAtoms {
             form: atom(form),
-            lower: atom(&normalize_digits(&lower)),
+            lower: digits_atom(lower),
             prefix,
             suffix,
-            shape: atom(&shape(form)),
+            shape: shape_atom(form),
             cluster: clusters.atoms(form),
         }
     }
 }
 
+/// `atom(&normalize_digits(s))` without building the string.
+fn digits_atom(s: &str) -> u64 {
+    let mut h = Fnv::default();
+    for b in s.bytes() {
+        h.write_u8(if b.is_ascii_digit() { b'0' } else { b });
+    }
+    h.finish()
+}
+
+/// `atom(&shape(form))` without building the string.
+fn shape_atom(form: &str) -> u64 {
+    let mut h = Fnv::default();
+    let mut buf = [0u8; 4];
+    for_each_shape_char(form, |c| h.write(c.encode_utf8(&mut buf).as_bytes()));
+    h.finish()
+}
+
 /// Digits become `0`, so "1987" and "2003" share features.
+#[cfg(test)]
 fn normalize_digits(s: &str) -> String {
     if s.bytes().any(|b| b.is_ascii_digit()) {
         s.chars()
@@ -222,8 +264,15 @@ fn normalize_digits(s: &str) -> String {
 
 /// Word shape with runs of one class shortened to two: "McDonald's" →
 /// "XxXxx'x", "1,000" → "d,dd".
+#[cfg(test)]
 pub(crate) fn shape(form: &str) -> String {
     let mut out = String::new();
+    for_each_shape_char(form, |c| out.push(c));
+    out
+}
+
+/// Calls `push` with each character of the shape of `form` (see [`shape`]).
+fn for_each_shape_char(form: &str, mut push: impl FnMut(char)) {
     let mut last = ' ';
     let mut run = 0;
     for c in form.chars().take(40) {
@@ -245,9 +294,8 @@ pub(crate) fn shape(form: &str) -> String {
             run = 0;
         }
         last = k;
-        out.push(k);
+        push(k);
     }
-    out
 }
 
 /// The tag-dictionary tag of each word (an atom; [`UNKNOWN`] when absent):
@@ -410,6 +458,11 @@ mod tests {
             WordAtoms::new("1987", &c).lower,
             WordAtoms::new("2003", &c).lower
         );
+        for w in ["McDonald's", "1,000", "Ünïcode-X9", "abc"] {
+            assert_eq!(shape_atom(w), atom(&shape(w)));
+            let lower = w.to_lowercase();
+            assert_eq!(digits_atom(&lower), atom(&normalize_digits(&lower)));
+        }
     }
 
     // Training, round-trip and corrupt-file tests live in `nlp::train`,

@@ -35,11 +35,7 @@ pub struct BioDocument {
 
 /// Reads a BIO file.
 pub fn read_file(path: &Path) -> Result<Vec<BioDocument>, CorpusError> {
-    let file = std::fs::File::open(path).map_err(|source| CorpusError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    read(io::BufReader::new(file), path)
+    read(super::open(path)?, path)
 }
 
 /// Reads BIO from any reader; `path` is only used in error messages.

@@ -52,11 +52,7 @@ pub struct ConlluSentence {
 
 /// Reads every sentence of a CoNLL-U file.
 pub fn read_file(path: &Path) -> Result<Vec<ConlluSentence>, CorpusError> {
-    let file = std::fs::File::open(path).map_err(|source| CorpusError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    read(io::BufReader::new(file), path)
+    read(super::open(path)?, path)
 }
 
 /// Reads CoNLL-U from any reader; `path` is only used in error messages.
@@ -257,14 +253,33 @@ pub fn write(
     for (k, s) in sentences.iter().enumerate() {
         writeln!(out, "# sent_id = {}", first_id + k)?;
         writeln!(out, "# text = {}", s.span.of(text).replace('\n', " "))?;
+        let mut group_end = 0; // last word index of the current multi-word token
         for (i, t) in s.tokens.iter().enumerate() {
             let head = t.head.map_or(0, |h| h + 1);
-            let next_start = s.tokens.get(i + 1).map(|n| n.span.start);
-            let misc = if next_start == Some(t.span.end) {
-                "SpaceAfter=No"
-            } else {
-                "_"
+            let space_after = |k: usize| {
+                let next_start = s.tokens.get(k + 1).map(|n| n.span.start);
+                if next_start == Some(s.tokens[k].span.end) {
+                    "SpaceAfter=No"
+                } else {
+                    "_"
+                }
             };
+            if i >= group_end {
+                let end = clitic_group_end(&s.tokens, i);
+                if end > i {
+                    let surface = &text[t.span.start..s.tokens[end].span.end];
+                    writeln!(
+                        out,
+                        "{}-{}\t{surface}\t_\t_\t_\t_\t_\t_\t_\t{}",
+                        i + 1,
+                        end + 1,
+                        space_after(end)
+                    )?;
+                    group_end = end + 1;
+                }
+            }
+            // Words inside a multi-word token carry no SpaceAfter: its range line does.
+            let misc = if i < group_end { "_" } else { space_after(i) };
             let or_ = |v: &str| {
                 if v.is_empty() {
                     "_".to_string()
@@ -292,6 +307,35 @@ pub fn write(
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// The last index of the clitic group that starts at word `i` ("do" "n't",
+/// "Trump" "'s", "can" "not", "gon" "na"), or `i` when none does. UD English
+/// EWT writes such groups as one multi-word token; doing the same lets
+/// CoNLL 2018 scorers count tokens the way the treebank does.
+fn clitic_group_end(tokens: &[crate::nlp::Token], i: usize) -> usize {
+    let mut end = i;
+    while let Some(next) = tokens.get(end + 1) {
+        if next.span.start != tokens[end].span.end || !is_clitic(&tokens[end].form, &next.form) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+fn is_clitic(prev: &str, word: &str) -> bool {
+    let word = word.to_lowercase().replace('’', "'");
+    let prev = prev.to_lowercase();
+    match word.as_str() {
+        "n't" | "'s" | "'m" | "'re" | "'ve" | "'ll" | "'d" => {
+            prev.chars().any(char::is_alphanumeric)
+        }
+        "not" => prev == "can",
+        "na" => prev == "gon" || prev == "wan",
+        "ta" => prev == "got",
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -323,6 +367,19 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "bad.conllu:1: expected 10 tab-separated columns, found 2"
+        );
+    }
+
+    #[test]
+    fn clitic_groups_are_written_as_multiword_tokens() {
+        let s = read(SAMPLE.as_bytes(), Path::new("x")).unwrap();
+        let mut out = Vec::new();
+        write(&mut out, &s[0].text, &[s[0].sentence.clone()], 1).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("\n2-3\tdon't\t_"), "{out}");
+        assert!(
+            out.contains("\n2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n"),
+            "{out}"
         );
     }
 

@@ -12,8 +12,6 @@
 //! before the word, organisation words ahead of it ("Department", "Times"),
 //! given names, and the two previous predicted tags.
 
-use std::collections::HashMap;
-
 use crate::nlp::perceptron::feature;
 use crate::nlp::{EntityLabel, Gazetteer};
 
@@ -74,7 +72,98 @@ fn class_name(class: Option<usize>) -> &'static str {
 }
 
 /// Brown-cluster paths by word (case-sensitive, as in the source table).
-pub(crate) type Clusters = HashMap<String, String>;
+///
+/// One `word<TAB>path` text plus an open-addressing index of its lines:
+/// loading the ~190k-word table makes no allocation per word (a map of
+/// `String` pairs was a quarter of all model loading time).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Clusters {
+    text: String,
+    /// Per line: start of the word, the tab after it, end of the line.
+    lines: Vec<(usize, usize, usize)>,
+    /// Line index + 1 (0 = empty); a power of two long, at most half full.
+    slots: Vec<u32>,
+}
+
+impl Clusters {
+    /// Indexes `word<TAB>path` lines (lines without a tab are skipped; of
+    /// repeated words the last line wins).
+    pub(crate) fn from_text(text: String) -> Clusters {
+        let mut c = Clusters {
+            lines: Vec::new(),
+            slots: Vec::new(),
+            text: String::new(),
+        };
+        let base = text.as_ptr() as usize;
+        for line in text.lines() {
+            if let Some(tab) = line.find('\t') {
+                let start = line.as_ptr() as usize - base;
+                c.lines.push((start, start + tab, start + line.len()));
+            }
+        }
+        c.text = text;
+        c.slots = vec![0; (2 * c.lines.len()).next_power_of_two().max(16)];
+        let mask = c.slots.len() - 1;
+        for i in 0..c.lines.len() {
+            let word = c.word(i);
+            let mut at = slot_of(word, mask);
+            loop {
+                match c.slots[at] {
+                    0 => {
+                        c.slots[at] = i as u32 + 1;
+                        break;
+                    }
+                    j if c.word(j as usize - 1) == word => {
+                        c.slots[at] = i as u32 + 1;
+                        break;
+                    }
+                    _ => at = (at + 1) & mask,
+                }
+            }
+        }
+        c
+    }
+
+    fn word(&self, line: usize) -> &str {
+        let (start, tab, _) = self.lines[line];
+        &self.text[start..tab]
+    }
+
+    fn path(&self, line: usize) -> &str {
+        let (_, tab, end) = self.lines[line];
+        &self.text[tab + 1..end]
+    }
+
+    /// The cluster path of `word`.
+    pub(crate) fn get(&self, word: &str) -> Option<&str> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(word, mask);
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                j if self.word(j as usize - 1) == word => return Some(self.path(j as usize - 1)),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Every `(word, path)`, each word once, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.slots
+            .iter()
+            .filter(|j| **j != 0)
+            .map(|j| (self.word(*j as usize - 1), self.path(*j as usize - 1)))
+    }
+}
+
+/// The home slot of `word` in a table of `mask + 1` slots.
+fn slot_of(word: &str, mask: usize) -> usize {
+    let h = crate::nlp::perceptron::atom(word);
+    ((h ^ (h >> 29) ^ (h >> 47)) as usize) & mask
+}
 
 /// What the features need to know about each token of a sentence,
 /// computed once per sentence.
@@ -147,7 +236,12 @@ impl SentenceView {
         let cluster = lookup_forms
             .iter()
             .zip(&lower)
-            .map(|(w, l)| clusters.get(w).or_else(|| clusters.get(l)).cloned())
+            .map(|(w, l)| {
+                clusters
+                    .get(w)
+                    .or_else(|| clusters.get(l))
+                    .map(str::to_string)
+            })
             .collect();
         let mut gaz: Vec<Option<String>> = vec![None; n];
         let refs: Vec<&str> = lookup_forms.iter().map(String::as_str).collect();

@@ -47,6 +47,12 @@ struct Found {
 }
 
 impl Recognizer {
+    /// The gazetteer it was loaded with (the [`Analyzer`](super::Analyzer)
+    /// shares it instead of loading `gazetteer.nkw` twice).
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
     /// Loads `dir/ner.nkw` and the gazetteer `dir/gazetteer.nkw`.
     pub fn load(dir: &Path) -> Result<Recognizer, ModelError> {
         let path = dir.join("ner.nkw");
@@ -66,12 +72,9 @@ impl Recognizer {
                 model.classes()
             )));
         }
-        let clusters = std::str::from_utf8(file.section("clusters").unwrap_or_default())
-            .map_err(|_| corrupt("section \"clusters\" is not UTF-8".into()))?
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(w, p)| (w.to_string(), p.to_string()))
-            .collect();
+        let clusters = String::from_utf8(file.section("clusters").unwrap_or_default().to_vec())
+            .map_err(|_| corrupt("section \"clusters\" is not UTF-8".into()))?;
+        let clusters = Clusters::from_text(clusters);
         Ok(Recognizer {
             model,
             gazetteer: Gazetteer::load(dir)?,

@@ -238,7 +238,7 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Clusters, CorpusError> {
         path: path.to_owned(),
         source,
     })?;
-    let mut out = Clusters::new();
+    let mut out = String::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(|source| CorpusError::Io {
             path: path.to_owned(),
@@ -251,7 +251,10 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Clusters, CorpusError> {
                 message: "expected `word TAB bitstring`".to_string(),
             });
         };
-        out.insert(word.to_string(), bits.trim().to_string());
+        out.push_str(word);
+        out.push('\t');
+        out.push_str(bits.trim());
+        out.push('\n');
     }
-    Ok(out)
+    Ok(Clusters::from_text(out))
 }

@@ -33,8 +33,12 @@ impl Atoms {
             cluster: Vec::with_capacity(n + 2),
         };
         for t in tokens {
-            let lower = t.form.to_lowercase();
-            a.word.push(atom(&lower));
+            // Most forms are already lowercase ASCII: no copy for them.
+            if t.form.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                a.word.push(atom(&t.form.to_lowercase()));
+            } else {
+                a.word.push(atom(&t.form));
+            }
             a.tag.push(atom(&t.xpos));
             a.upos.push(atom(t.upos.as_str()));
             a.cluster.push(clusters.atoms(&t.form));

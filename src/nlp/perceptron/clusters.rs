@@ -7,10 +7,10 @@
 //! in their weight files ([`Clusters::to_bytes`]), so prediction needs no
 //! lexicon on disk.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
-use super::model::atom;
+use super::model::{atom, FnvMap};
 use crate::nlp::corpus::CorpusError;
 
 /// Prefix lengths used as features (the last entry means the full path).
@@ -19,9 +19,10 @@ pub const PREFIXES: [usize; 4] = [4, 6, 10, usize::MAX];
 /// Word → cluster path, with the feature atoms of its prefixes precomputed.
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
-    /// `(word, path)`, sorted by word (for saving).
-    paths: Vec<(String, String)>,
-    atoms: HashMap<String, [u64; 4]>,
+    /// `word\tpath\n` lines sorted by word: what [`Clusters::to_bytes`]
+    /// saves, kept as one string instead of two per word.
+    text: String,
+    atoms: FnvMap<Box<str>, [u64; 4]>,
 }
 
 impl Clusters {
@@ -30,11 +31,18 @@ impl Clusters {
         let mut paths: Vec<(String, String)> = pairs.into_iter().collect();
         paths.sort();
         paths.dedup_by(|a, b| a.0 == b.0);
+        let mut text = String::new();
+        for (w, p) in &paths {
+            text.push_str(w);
+            text.push('\t');
+            text.push_str(p);
+            text.push('\n');
+        }
         let atoms = paths
             .iter()
-            .map(|(w, p)| (w.clone(), prefix_atoms(p)))
+            .map(|(w, p)| (Box::from(w.as_str()), prefix_atoms(p)))
             .collect();
-        Clusters { paths, atoms }
+        Clusters { text, atoms }
     }
 
     /// Reads a `word<TAB>path` file, keeping the first `top` lines (the file
@@ -66,12 +74,12 @@ impl Clusters {
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.paths.len()
+        self.atoms.len()
     }
 
     /// Whether there are no words.
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
+        self.atoms.is_empty()
     }
 
     /// Atoms of the cluster prefixes ([`PREFIXES`]) of `word` (tried as is,
@@ -81,7 +89,7 @@ impl Clusters {
             return *a;
         }
         if word.chars().any(char::is_uppercase) {
-            if let Some(a) = self.atoms.get(&word.to_lowercase()) {
+            if let Some(a) = self.atoms.get(word.to_lowercase().as_str()) {
                 return *a;
             }
         }
@@ -90,20 +98,37 @@ impl Clusters {
 
     /// Serialises as `word\tpath\n` lines, sorted (deterministic bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        for (w, p) in &self.paths {
-            out.extend_from_slice(w.as_bytes());
-            out.push(b'\t');
-            out.extend_from_slice(p.as_bytes());
-            out.push(b'\n');
-        }
-        out
+        self.text.clone().into_bytes()
     }
 
-    /// Reads what [`Clusters::to_bytes`] wrote.
+    /// Reads what [`Clusters::to_bytes`] wrote. Saved tables are sorted,
+    /// so they are taken as they are, without sorting or copying pairs
+    /// (this is part of model loading time); any other order goes through
+    /// [`Clusters::from_pairs`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Clusters, String> {
         let text =
             std::str::from_utf8(bytes).map_err(|_| "cluster section is not UTF-8".to_string())?;
+        let mut atoms = FnvMap::default();
+        atoms.reserve(text.len() / 16);
+        let mut last: Option<&str> = None;
+        let mut sorted = (text.is_empty() || text.ends_with('\n')) && !text.contains('\r');
+        for line in text.lines() {
+            let (w, p) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("bad cluster line {line:?}"))?;
+            if last.is_some_and(|l| l >= w) || p.contains('\t') {
+                sorted = false;
+                break;
+            }
+            last = Some(w);
+            atoms.insert(Box::from(w), prefix_atoms(p));
+        }
+        if sorted {
+            return Ok(Clusters {
+                text: text.to_string(),
+                atoms,
+            });
+        }
         let mut pairs = Vec::new();
         for line in text.lines() {
             let (w, p) = line
