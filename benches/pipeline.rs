@@ -21,7 +21,7 @@ use newskg::nlp::{self, Analyzer};
 use newskg::pipeline::Engine;
 
 /// How many articles of the corpus one iteration processes.
-const SAMPLE: usize = 300;
+const SAMPLE: usize = 100;
 
 fn corpus() -> Option<Vec<Document>> {
     let path = std::env::var_os("NEWSKG_BENCH_CORPUS")
@@ -65,6 +65,8 @@ fn stages(c: &mut Criterion) {
     let tokens = token_count(&docs);
     let mut group = c.benchmark_group("news");
     group.sample_size(10);
+    group.warm_up_time(std::time::Duration::from_secs(1));
+    group.measurement_time(std::time::Duration::from_secs(5));
     group.throughput(Throughput::Elements(tokens));
 
     group.bench_function("tokenize", |b| {
