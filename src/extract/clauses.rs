@@ -743,11 +743,12 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
 
 /// Facts of a document: each sentence's frames as binary facts, arguments
 /// resolved through `mentions` (an argument whose head token lies in a
-/// mention is that mention's entity).
-// Wired into `Extractor::extract` by the lead (mod.rs belongs to the coref work).
-#[allow(dead_code)]
-pub(crate) fn extract_facts(doc: &AnalyzedDoc, mentions: &[Mention]) -> Vec<Fact> {
-    let lexicon = Lexicon::builtin();
+/// mention is that mention's entity), stances from `lexicon`.
+pub(crate) fn extract_facts(
+    doc: &AnalyzedDoc,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<Fact> {
     let mut by_sentence: HashMap<usize, Vec<&Mention>> = HashMap::new();
     for m in mentions {
         by_sentence.entry(m.sentence).or_default().push(m);
@@ -762,7 +763,7 @@ pub(crate) fn extract_facts(doc: &AnalyzedDoc, mentions: &[Mention]) -> Vec<Fact
         };
         let start = facts.len();
         for f in sentence_frames(&t) {
-            facts_of_frame(&args, &lexicon, &f, si, &mut facts);
+            facts_of_frame(&args, lexicon, &f, si, &mut facts);
         }
         dedup_sentence_facts(&mut facts, start);
     }
@@ -991,7 +992,7 @@ pub(crate) mod tests {
             Argument::Entity(e) => names[*e].clone(),
             Argument::Concept { label, .. } => label.clone(),
         };
-        extract_facts(&doc, &mentions)
+        extract_facts(&doc, &mentions, &Lexicon::builtin())
             .into_iter()
             .map(|f| {
                 (
@@ -1200,7 +1201,7 @@ pub(crate) mod tests {
         ] {
             let doc = fixture_doc(name);
             let (mentions, _) = naive_mentions(&doc);
-            for f in extract_facts(&doc, &mentions) {
+            for f in extract_facts(&doc, &mentions, &Lexicon::builtin()) {
                 let s = doc.sentences[f.sentence].span.of(&doc.doc.text);
                 for a in [&f.subject, &f.object] {
                     if let Argument::Concept { label, .. } = a {

@@ -5,9 +5,9 @@
 //! `relations.tsv` (embedded with `include_str!`, so the binary needs no data
 //! files); they were written for newskg with the event classes of CAMEO and
 //! PLOVER as a guide. Lookup tries the whole relation first, then its first
-//! word, so "reject outright" still finds Oppose. The table is parsed once per
-//! [`Lexicon::builtin`] call (a few hundred lines), which extraction does once
-//! per document: no global state.
+//! word, so "reject outright" still finds Oppose. The table is parsed by
+//! [`Lexicon::builtin`] (a few hundred lines), once per `Extractor`: no global
+//! state.
 
 use std::collections::HashMap;
 

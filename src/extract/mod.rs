@@ -32,9 +32,10 @@ use crate::nlp::{AnalyzedDoc, Gazetteer};
 use mentions::Candidate;
 
 /// Finds entities and facts in analysed documents. `Send + Sync`.
-#[derive(Default)]
 pub struct Extractor {
     gazetteer: Gazetteer,
+    /// Relation → stance, parsed once here rather than per document.
+    lexicon: lexicon::Lexicon,
 }
 
 impl Extractor {
@@ -42,7 +43,10 @@ impl Extractor {
     /// (from [`Analyzer::gazetteer`](crate::nlp::Analyzer::gazetteer)) for
     /// demonyms, titles and country names.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
-        Extractor { gazetteer }
+        Extractor {
+            gazetteer,
+            lexicon: lexicon::Lexicon::builtin(),
+        }
     }
 
     /// Entities, mentions and facts of one analysed document.
@@ -54,7 +58,7 @@ impl Extractor {
             assign,
         } = coref::cluster(&analyzed, &cands, &self.gazetteer);
         let mut facts = role_facts(&cands, &assign, &entities);
-        facts.extend(clauses::extract_facts(&analyzed, &mentions));
+        facts.extend(clauses::extract_facts(&analyzed, &mentions, &self.lexicon));
         facts.sort_by_key(|f| f.sentence);
         DocFacts {
             analyzed,

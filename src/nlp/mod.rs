@@ -5,9 +5,6 @@
 //! named-entity recognizer (perceptron sequence tagger + gazetteers).
 //! The entry point is [`Analyzer`]: load it once per process with
 //! [`Analyzer::load`] and share it between threads (it is `Send + Sync`).
-//!
-//! SKELETON: the component signatures below are the contract between the
-//! nlp sub-modules; implementations are being filled in.
 
 pub mod corpus;
 mod gazetteer;
