@@ -90,14 +90,9 @@ pub(crate) fn acronym_of(gazetteer: &Gazetteer, acronym: &str, long: &str) -> bo
     false
 }
 
-/// Grammatical gender, from first names, titles and pronouns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Gender {
-    /// he, him, his; Mr., King; John.
-    Male,
-    /// she, her; Mrs., Queen; Mary.
-    Female,
-}
+/// Grammatical gender, from first names, titles and pronouns: the
+/// gazetteer's type, so both tables speak the same language.
+pub(crate) use crate::nlp::Gender;
 
 /// Common given names with a strong gender reading in English-language news.
 const MALE_NAMES: &[&str] = &[
@@ -299,10 +294,7 @@ pub(crate) fn first_name_gender(gazetteer: &Gazetteer, word: &str) -> Option<Gen
     } else if FEMALE_NAMES.contains(&w.as_str()) {
         Some(Gender::Female)
     } else {
-        gazetteer.gender(word).map(|g| match g {
-            crate::nlp::Gender::Male => Gender::Male,
-            crate::nlp::Gender::Female => Gender::Female,
-        })
+        gazetteer.gender(word)
     }
 }
 

@@ -248,17 +248,16 @@ pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
         .unwrap_or_default();
     names.retain(|p| p.extension().is_some_and(|e| e == "nkw"));
     names.sort();
+    // Every weight file ends with the checksum of its content: that is the
+    // fingerprint, read without hashing the 20-odd MB of models again.
     let models: Vec<String> = names
         .iter()
         .map(|p| {
-            let digest = std::fs::read(p)
-                .map(|b| Sha256::digest(&b))
-                .unwrap_or_default();
-            let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
-            format!(
-                "{}={hex}",
-                p.file_stem().unwrap_or_default().to_string_lossy()
-            )
+            let stem = p.file_stem().unwrap_or_default().to_string_lossy();
+            match trailing_checksum(p) {
+                Some(sum) => format!("{stem}={sum:016x}"),
+                None => format!("{stem}=unreadable"),
+            }
         })
         .collect();
     let models = models.join(" ");
@@ -274,6 +273,16 @@ pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
         models,
         started,
     }
+}
+
+/// The last 8 bytes of a weight file (its checksum), if readable.
+fn trailing_checksum(path: &std::path::Path) -> Option<u64> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    file.seek(SeekFrom::End(-8)).ok()?;
+    let mut last = [0u8; 8];
+    file.read_exact(&mut last).ok()?;
+    Some(u64::from_le_bytes(last))
 }
 
 /// `seconds` since the Unix epoch as `YYYY-MM-DDThh:mm:ssZ` (UTC).
