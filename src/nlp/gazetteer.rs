@@ -258,6 +258,16 @@ impl Gazetteer {
             g.demonyms.entry((*word).to_string()).or_insert(i);
         }
         g.events = EVENT_WORDS.iter().map(|w| (*w).to_string()).collect();
+        // Nations inside a state that PETRARCH files as places of it:
+        // countries in their own right (and in sport, where they field
+        // their own teams).
+        for name in NATIONS_IN_STATES {
+            if let Some(&i) = g.names.get(&normalize(name)) {
+                if g.entries[i].label == EntityLabel::Place {
+                    g.entries[i].subtype = Some("Country".to_string());
+                }
+            }
+        }
         // A demonym is not a name of its own ("French" under France).
         g.names.retain(|k, _| !g.demonyms.contains_key(k));
         g.max_words = g
@@ -321,9 +331,15 @@ impl Gazetteer {
         let head = &b.names[0];
         // "Russian Federation [RUS]" is a country; "Kurdistan Regional
         // Government [IRQ >20060520]" is not.
-        let is_country = b.codes.first().is_some_and(|c| {
-            is_country_code(c) && (!c.contains(' ') || !head.iter().any(|w| is_org_word(w)))
-        });
+        // Countries that became independent carry a former code first
+        // ("BELARUS_" has [USRBLR <910825] before [BLR >911221]), so any
+        // bare country code marks a country; figures with one are not.
+        let org_head = head.iter().any(|w| is_org_word(w));
+        let is_country = !b.person_source
+            && b.codes
+                .iter()
+                .enumerate()
+                .any(|(k, c)| is_country_code(c) && (k > 0 || !c.contains(' ') || !org_head));
         if is_country {
             let key = head.join(" ");
             let canonical = CANONICAL_COUNTRIES
@@ -634,6 +650,12 @@ fn classify_synonym(syn: &[String], base: &[String], stems: &[String]) -> Synony
             .collect()
     };
     let (own, content) = (words(base), words(stems));
+    // "South Korean" under "South Korea": same first word, the second a
+    // demonym (checked before the shared-word rule, which "South" would pass).
+    // (`own` may repeat the head's words after the canonical name's.)
+    if syn.len() == 2 && own.len() >= 2 && syn[0] == own[0] && !own.contains(&syn[1]) {
+        return classify_synonym(&syn[1..], &own[1..2], &own[1..2]);
+    }
     let initials: String = own.iter().filter_map(|w| w.chars().next()).collect();
     let joined: String = syn.concat().replace('.', "");
     if syn.len() == 1 && joined.len() >= 2 && (initials.starts_with(&joined) || joined == initials)
@@ -651,13 +673,6 @@ fn classify_synonym(syn: &[String], base: &[String], stems: &[String]) -> Synony
         .any(|w| w.len() >= 4 && content.iter().any(|s| s == w))
     {
         return Synonym::Alias;
-    }
-    // "South Korean" under "South Korea": same first word, the second a demonym.
-    if syn.len() == 2 && own.len() == 2 && syn[0] == own[0] {
-        return match classify_synonym(&syn[1..], &own[1..], &own[1..]) {
-            Synonym::Demonym => Synonym::Demonym,
-            _ => Synonym::Place,
-        };
     }
     if syn.len() == 1 {
         let w = &syn[0];
@@ -708,6 +723,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Short names for countries whose dictionary headline is a long form.
+/// Countries that are part of a sovereign state ("England" under the United
+/// Kingdom, "Faroe Islands" under Denmark) or self-governing territories.
+const NATIONS_IN_STATES: [&str; 10] = [
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Faroe Islands",
+    "Greenland",
+    "Puerto Rico",
+    "Hong Kong",
+    "Macau",
+    "Gibraltar",
+];
+
 const CANONICAL_COUNTRIES: [(&str, &str); 8] = [
     ("united states of america", "United States"),
     ("russian federation", "Russia"),
@@ -1205,7 +1235,9 @@ mod tests {
         JOSE_LOPEZ_PORTILLO_  # CountryInfo.txt\n\t[MEXGOV 761201-821130]\n\
         UNITED_STATES_OF_AMERICA_  [USA]\n+WASHINGTON_ \n+AMERICAN_ \n+AMERICA\n+US_ # hard\n+U.S. \n+UNITED_STATES_ \n\
         WHITE_HOUSE_\n+THE_WHITE_HOUSE_\n\t[USAGOV]\n\
-        IRAQ_\n+IRAQI_ \n+BAGHDAD_ \n\t[IRQ]\n";
+        IRAQ_\n+IRAQI_ \n+BAGHDAD_ \n\t[IRQ]\n\
+        BELARUS_\n+BELARUSIAN_ \n+MINSK_ \n\t[USRBLR <910825]\n\t[BLR >911221]\n\
+        SOUTH_KOREA_  [KOR]\n+SOUTH_KOREAN_ \n+SOUTH_JEOLLA_ \n";
     const INTERNATIONAL: &str =
         "UNITED_NATIONS_ [IGOUNO]\n+UN_\nJOHN_BOLTON_\n+J._BOLTON_\n\t[IGOUNO]\n";
     const AGENTS: &str = "!PERSON! = MAN, MEN\nPRESIDENT [~GOV]\nSECRETARY_OF_STATE [~GOV]\nAMBASSADOR_TO {} [~GOV]\nCATTLE!PERSON! [~AGR]\n";
@@ -1251,6 +1283,22 @@ mod tests {
             EntityLabel::Person
         );
         assert_eq!(g.lookup("Hamas").unwrap().label, EntityLabel::Organization);
+    }
+
+    #[test]
+    fn later_country_codes_and_two_word_demonyms() {
+        let g = tiny();
+        let belarus = g.lookup("Belarus").unwrap();
+        assert_eq!(belarus.subtype.as_deref(), Some("Country"));
+        assert_eq!(g.demonym("Belarusian").unwrap().canonical, "Belarus");
+        assert_eq!(g.lookup("Minsk").unwrap().label, EntityLabel::Place);
+        assert_eq!(g.demonym("South Korean").unwrap().canonical, "South Korea");
+        assert!(g.lookup("South Korean").is_none());
+        let jeolla = g.lookup("South Jeolla").unwrap();
+        assert_eq!(
+            (jeolla.label, jeolla.subtype.as_deref()),
+            (EntityLabel::Place, None)
+        );
     }
 
     #[test]

@@ -454,7 +454,7 @@ pub(crate) fn shape(word: &str) -> String {
 }
 
 /// "MEXICO" → "Mexico".
-fn title_case(word: &str) -> String {
+pub(crate) fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
