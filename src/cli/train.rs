@@ -46,6 +46,10 @@ enum Model {
         /// Shuffling seed
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// Train on UNER-EWT alone, without the news-like variants (capitals,
+        /// gazetteer names) the shipped model adds
+        #[arg(long)]
+        no_augment: bool,
         /// Output file
         #[arg(long, short, default_value = "models/ner.nkw")]
         output: PathBuf,
@@ -135,12 +139,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             gazetteer_dir,
             epochs,
             seed,
+            no_augment,
             output,
         } => {
             let gazetteer = Gazetteer::load(&gazetteer_dir)?;
             let mut config = NerTrainConfig::new(&data);
             config.max_epochs = epochs;
             config.seed = seed;
+            config.augment = !no_augment;
             let (recognizer, report) =
                 newskg::nlp::train_ner(&config, gazetteer).context("training the recognizer")?;
             recognizer.save(&output)?;

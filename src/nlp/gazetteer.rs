@@ -481,6 +481,15 @@ impl Gazetteer {
         self.events.contains(&word.to_lowercase())
     }
 
+    /// The canonical names of every entry of type `label`, in entry order
+    /// (for making training variants with other names; see `train_ner`).
+    pub fn canonical_names(&self, label: EntityLabel) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .filter(move |e| e.label == label)
+            .map(|e| e.canonical.as_str())
+    }
+
     /// Whether `word` is a known given name (hand-written list or a first
     /// name of a political figure in the PETRARCH lists).
     pub fn is_given_name(&self, word: &str) -> bool {

@@ -212,7 +212,11 @@ impl Recognizer {
 
     /// Step 2a: a leading "The" is not part of a name, and a person span that
     /// starts with a country ("Ambassador to Mexico Ronald Johnson") is two names.
+    /// A person or place span with a figure, a punctuation mark or a small
+    /// word inside ("P. Johnson 84 ; M. McCague", "Waugh b Muralitharan") is
+    /// two names, as in scorecards and lists.
     fn repair_spans(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        split_at_breaks(doc, found);
         let mut extra = Vec::new();
         let wordy = |w: &str| w.chars().any(char::is_alphabetic);
         for f in found.iter_mut() {
@@ -965,13 +969,56 @@ fn extend_person_names(doc: &[Vec<&str>], found: &mut [Found], gazetteer: &Gazet
         }
         while start > 0
             && is_initial(words[start - 1])
-            && gazetteer.lookup(words[start - 1]).is_none()
+            && (words[start - 1].len() == 2 || gazetteer.lookup(words[start - 1]).is_none())
             && free(f.sentence, start - 1)
         {
             start -= 1;
         }
         f.start = start;
     }
+}
+
+/// Small words that may stand inside a place name ("Isle of Man", "Trinidad
+/// and Tobago", "Stratford upon Avon", "Rio de Janeiro").
+const PLACE_JOINERS: &[&str] = &[
+    "of", "and", "de", "del", "la", "upon", "on", "the", "du", "sur", "am", "an", "der", "le",
+    "les", "el", "al", "da", "do", "dos", "y",
+];
+
+/// Splits person and place spans at a word no such name holds inside: a
+/// word without letters, or a small word that is neither a name particle
+/// nor a place joiner.
+fn split_at_breaks(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    let mut out = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if !matches!(f.label, EntityLabel::Person | EntityLabel::Place) {
+            out.push(f);
+            continue;
+        }
+        let words = &doc[f.sentence];
+        let breaks = |k: usize| {
+            let w = words[k];
+            let joiner = match f.label {
+                EntityLabel::Person => NAME_PARTICLES.contains(&w),
+                _ => PLACE_JOINERS.contains(&w),
+            };
+            !w.chars().any(char::is_alphabetic) || (is_lower_word(w) && !joiner)
+        };
+        let mut start = f.start;
+        for k in f.start..=f.end {
+            if k == f.end || breaks(k) {
+                if start < k {
+                    out.push(Found {
+                        start,
+                        end: k,
+                        ..f.clone()
+                    });
+                }
+                start = k + 1;
+            }
+        }
+    }
+    *found = out;
 }
 
 /// "A.", "J.J.", "A.de": a name's initial (the caller rules out "U.S.").
@@ -1165,6 +1212,7 @@ mod tests {
             max_epochs: 5,
             seed: 1,
             prune: 0.0,
+            augment: false,
         };
         let (rec, report) = train_ner(&config, gazetteer()).unwrap();
         (rec, report, dir)
@@ -1419,6 +1467,33 @@ mod tests {
                 found(1, 0, 3, EntityLabel::Person),
                 found(2, 3, 4, EntityLabel::Person),
                 found(3, 1, 3, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_split_at_figures_and_small_words() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["P.", "Johnson", "84", ";", "M.", "McCague", "4-55"],
+            vec!["Waugh", "b", "Muralitharan", "22"],
+            vec!["Isle", "of", "Man", "and", "Aravinda", "de", "Silva"],
+        ];
+        let mut list = vec![
+            found(0, 0, 6, EntityLabel::Person),
+            found(1, 0, 3, EntityLabel::Place),
+            found(2, 0, 3, EntityLabel::Place),
+            found(2, 4, 7, EntityLabel::Person),
+        ];
+        split_at_breaks(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(0, 0, 2, EntityLabel::Person),
+                found(0, 4, 6, EntityLabel::Person),
+                found(1, 0, 1, EntityLabel::Place),
+                found(1, 2, 3, EntityLabel::Place),
+                found(2, 0, 3, EntityLabel::Place),
+                found(2, 4, 7, EntityLabel::Person),
             ]
         );
     }

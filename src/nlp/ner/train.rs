@@ -33,6 +33,8 @@ pub struct NerTrainConfig {
     pub seed: u64,
     /// Averaged weights smaller than this are dropped (file size).
     pub prune: f32,
+    /// Add news-like variants of the training sentences (see [`variants`]).
+    pub augment: bool,
 }
 
 impl NerTrainConfig {
@@ -45,6 +47,7 @@ impl NerTrainConfig {
             max_epochs: 12,
             seed: 7,
             prune: 0.05,
+            augment: true,
         }
     }
 }
@@ -80,7 +83,11 @@ pub fn train_ner(
     gazetteer: Gazetteer,
 ) -> Result<(Recognizer, NerTrainReport), CorpusError> {
     let started = Instant::now();
-    let train = read_examples(&config.train)?;
+    let mut train = read_examples(&config.train)?;
+    if config.augment {
+        let extra = variants(&train, &gazetteer, config.seed);
+        train.extend(extra);
+    }
     let dev = read_examples(&config.dev)?;
     let clusters = read_clusters(&config.clusters)?;
     let view = |e: &Example| {
@@ -137,6 +144,73 @@ pub fn train_ner(
         Recognizer::from_parts(model, gazetteer, clusters, metadata),
         report,
     ))
+}
+
+/// News-like variants of the training sentences, made from the sentences
+/// themselves and the gazetteer (UNER-EWT is web text: no headlines in
+/// capitals, few foreign politicians, cities or agencies):
+/// - one sentence with names in three is copied in capitals, as headlines
+///   and results tables are written;
+/// - one sentence with names in two is copied with each name replaced by a
+///   gazetteer name of the same type, so that the model learns from the
+///   context around a name rather than from the few names it has seen.
+///
+/// Deterministic for a given seed.
+fn variants(train: &[Example], gazetteer: &Gazetteer, seed: u64) -> Vec<Example> {
+    let pools: Vec<(EntityLabel, Vec<Vec<String>>)> = [
+        EntityLabel::Person,
+        EntityLabel::Organization,
+        EntityLabel::Place,
+    ]
+    .into_iter()
+    .map(|label| {
+        let names = gazetteer
+            .canonical_names(label)
+            .map(|n| n.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty() && w.len() <= 5)
+            .collect();
+        (label, names)
+    })
+    .collect();
+    let mut rng = Rng::new(seed ^ 0x5eed);
+    let mut out = Vec::new();
+    for e in train {
+        let names = spans(&e.gold);
+        if names.is_empty() {
+            continue;
+        }
+        if pick(&mut rng, 3) == 0 && e.words.len() >= 3 {
+            out.push(Example {
+                words: e.words.iter().map(|w| w.to_uppercase()).collect(),
+                gold: e.gold.clone(),
+            });
+        }
+        if pick(&mut rng, 2) == 0 {
+            let mut words = Vec::new();
+            let mut kept = Vec::new();
+            let mut at = 0;
+            for &(start, end, label) in &names {
+                words.extend(e.words[at..start].iter().cloned());
+                let pool = pools.iter().find(|(l, _)| *l == label).map(|(_, p)| p);
+                let name = match pool {
+                    Some(p) if !p.is_empty() => p[pick(&mut rng, p.len())].clone(),
+                    _ => e.words[start..end].to_vec(),
+                };
+                kept.push((words.len(), words.len() + name.len(), label));
+                words.extend(name);
+                at = end;
+            }
+            words.extend(e.words[at..].iter().cloned());
+            let gold = classes_of(words.len(), &kept);
+            out.push(Example { words, gold });
+        }
+    }
+    out
+}
+
+/// A random index below `n` (> 0).
+fn pick(rng: &mut Rng, n: usize) -> usize {
+    (rng.next_u64() % n as u64) as usize
 }
 
 /// One training run of `epochs` epochs from scratch, averaged.
@@ -257,4 +331,65 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Clusters, CorpusError> {
         out.push('\n');
     }
     Ok(Clusters::from_text(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(tagged: &str) -> Example {
+        let (words, tags): (Vec<String>, Vec<String>) = tagged
+            .split(' ')
+            .map(|p| {
+                let (w, t) = p.rsplit_once('/').unwrap_or((p, "O"));
+                (w.to_string(), t.to_string())
+            })
+            .unzip();
+        let gold = classes_of(words.len(), &iob_spans(&tags));
+        Example { words, gold }
+    }
+
+    #[test]
+    fn variants_keep_labels_and_are_reproducible() {
+        let gazetteer = Gazetteer::compile_from(
+            "MEXICO_  [MEX]\nPERU_  [PER]\n",
+            "UNITED_NATIONS_ [IGOUNO]\n",
+            "",
+            "",
+        );
+        let train: Vec<Example> = (0..40)
+            .map(|_| example("Anna/B-PER Berg/I-PER visited/O Norway/B-LOC today/O ./O"))
+            .chain([example("nothing/O here/O ./O")])
+            .collect();
+        let out = variants(&train, &gazetteer, 3);
+        assert!(!out.is_empty());
+        let caps = out.iter().filter(|e| e.words[2] == "VISITED").count();
+        let swapped = out
+            .iter()
+            .filter(|e| e.words.iter().any(|w| w == "Mexico" || w == "Peru"));
+        assert!(caps > 0 && swapped.count() > 0);
+        for e in &out {
+            // The place is still a place, whatever name now stands there.
+            let places: Vec<_> = spans(&e.gold)
+                .into_iter()
+                .filter(|s| s.2 == EntityLabel::Place)
+                .collect();
+            assert_eq!(places.len(), 1, "{:?}", e.words);
+            let (start, end, _) = places[0];
+            let name = e.words[start..end].join(" ");
+            let from_pool = gazetteer
+                .canonical_names(EntityLabel::Place)
+                .any(|n| n == name);
+            assert!(from_pool || name == "Norway" || name == "NORWAY", "{name}");
+        }
+        // Sentences without names give no variants; the same seed, the same variants.
+        assert!(out
+            .iter()
+            .all(|e| e.words[0] != "nothing" && e.words[0] != "NOTHING"));
+        let again = variants(&train, &gazetteer, 3);
+        assert_eq!(
+            again.iter().map(|e| e.words.clone()).collect::<Vec<_>>(),
+            out.iter().map(|e| e.words.clone()).collect::<Vec<_>>()
+        );
+    }
 }
