@@ -314,11 +314,10 @@ impl Recognizer {
             }
             let covered = covered(found, s, words.len());
             for (i, w) in words.iter().enumerate() {
-                let known = self.gazetteer.lookup(w).is_some();
                 if !covered[i]
-                    && !known
                     && is_acronym(w)
                     && !is_roman_numeral(w)
+                    && self.gazetteer.lookup(w).is_none()
                     && !self.is_shouted(w)
                 {
                     found.push(Found {
@@ -831,15 +830,15 @@ const ORG_NOUNS_AFTER: &[&str] = &[
 ];
 
 /// Whether a document reads as a sports report: three distinct sports
-/// words, and sports words and scores ("2-1", "301-5") make up at least one
-/// token in a hundred (so that a long mixed file is not one sports report).
+/// words, or one and three results lines; in a document longer than a long article, sports words and scores
+/// ("2-1", "301-5") must also make up one token in a hundred (so that a long
+/// mixed file is not one sports report).
 fn is_sports_report(doc: &[Vec<&str>]) -> bool {
     let mut cues: Vec<&str> = Vec::new();
     let (mut hits, mut tokens) = (0, 0);
     for w in doc.iter().flatten() {
         tokens += 1;
-        let lower = w.to_lowercase();
-        if let Some(cue) = SPORTS_WORDS.iter().find(|c| **c == lower) {
+        if let Some(cue) = SPORTS_WORDS.iter().find(|c| c.eq_ignore_ascii_case(w)) {
             hits += 1;
             if !cues.contains(cue) {
                 cues.push(cue);
@@ -848,7 +847,30 @@ fn is_sports_report(doc: &[Vec<&str>]) -> bool {
             hits += 1;
         }
     }
-    cues.len() >= 3 && hits * 100 >= tokens
+    let rows = doc.iter().filter(|s| is_results_row(s)).count();
+    (cues.len() >= 3 || (!cues.is_empty() && rows >= 3))
+        && (tokens <= 2000 || (hits + rows) * 100 >= tokens)
+}
+
+/// A results line: "Leeds 2 Arsenal 1", "Atlanta 5 PITTSBURGH 1 ( 1st game )":
+/// a name, a count, a name, a count.
+fn is_results_row(words: &[&str]) -> bool {
+    let name_end = |from: usize| {
+        let end = (from..words.len())
+            .take_while(|&k| is_capitalised(words[k]))
+            .last()
+            .map_or(from, |k| k + 1);
+        (end > from && end - from <= 3).then_some(end)
+    };
+    let count = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3)
+    };
+    name_end(0)
+        .filter(|&e| count(e))
+        .and_then(|e| name_end(e + 1))
+        .is_some_and(|e| count(e))
 }
 
 /// The number of words of the place that opens a dateline ("MADRID
@@ -1413,6 +1435,15 @@ mod tests {
                 found(4, 2, 3, EntityLabel::Place),
             ]
         );
+        // One sports word and three results lines make a results report.
+        let results: Vec<Vec<&str>> = vec![
+            vec!["BASEBALL", "-", "RESULTS"],
+            vec!["Atlanta", "5", "PITTSBURGH", "1"],
+            vec!["CHICAGO", "3", "Atlanta", "2", "(", "1st", "game", ")"],
+            vec!["New", "York", "6", "St", "Louis", "5"],
+        ];
+        assert!(is_sports_report(&results));
+        assert!(!is_results_row(&["In", "1996", "Smith", "won"]));
         // A story with one sports word is not a sports report.
         let politics: Vec<Vec<&str>> = vec![vec!["Leeds", "voted", "for", "the", "league", "."]];
         assert!(!is_sports_report(&politics));
