@@ -477,37 +477,87 @@ impl Recognizer {
 
     /// Step 3d: a name the document calls a company, club or newspaper
     /// anywhere ("tyre giant Pirelli", "packaging company Cofinec",
-    /// "Petofi general manager", "Cofinec CEO") is an organisation in every
-    /// mention, whatever the model said; a name that opens with a given
-    /// name or is a known place keeps its type.
-    fn type_by_company_words(&self, doc: &[Vec<&str>], found: &mut [Found]) {
-        let mut organisations: Vec<String> = Vec::new();
-        for f in found.iter().filter(|f| f.label != EntityLabel::Misc) {
-            let words = &doc[f.sentence];
-            let before = f.start.checked_sub(1).map(|k| words[k].to_lowercase());
-            let after = words.get(f.end).map(|w| w.to_lowercase());
-            let after = match after.as_deref() {
-                Some("'s") => words.get(f.end + 1).map(|w| w.to_lowercase()),
-                _ => after,
-            };
-            let cue = before
-                .as_deref()
-                .is_some_and(|w| ORG_NOUNS_BEFORE.contains(&w))
-                || after
-                    .as_deref()
-                    .is_some_and(|w| ORG_NOUNS_AFTER.contains(&w));
-            let name = words[f.start..f.end].join(" ");
-            let place = self
-                .gazetteer
-                .lookup(&name)
-                .is_some_and(|e| e.label == EntityLabel::Place);
-            if cue && !place && !self.gazetteer.is_given_name(words[f.start]) {
-                organisations.push(name);
+    /// "Petofi general manager", "Cofinec S.A.", "Interfax news agency") is
+    /// an organisation in every mention, whatever the model said or missed;
+    /// a name that opens with a given name or is a known place keeps its type.
+    fn type_by_company_words(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let mut organisations: Vec<Vec<&str>> = Vec::new();
+        for words in doc {
+            for (k, w) in words.iter().enumerate() {
+                // The cue noun as written: lower-case ("giant", not "General").
+                let name = if ORG_NOUNS_BEFORE.contains(w) {
+                    let end = (k + 1..words.len().min(k + 4))
+                        .take_while(|&j| is_capitalised(words[j]))
+                        .last()
+                        .map_or(k + 1, |j| j + 1);
+                    &words[k + 1..end]
+                } else if ORG_NOUNS_AFTER.contains(w) || ORG_SUFFIXES.contains(w) {
+                    let end = if k > 0 && words[k - 1] == "'s" {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    let start = (end.saturating_sub(3)..end)
+                        .rev()
+                        .take_while(|&j| is_capitalised(words[j]))
+                        .last()
+                        .unwrap_or(end);
+                    &words[start..end]
+                } else {
+                    continue;
+                };
+                let Some(first) = name.first() else {
+                    continue;
+                };
+                // "Good news", "Group A": a capitalised common word or a letter.
+                let start = (name.as_ptr() as usize - words.as_ptr() as usize)
+                    / std::mem::size_of::<&str>();
+                let common = name.len() == 1
+                    && (first.chars().count() < 2
+                        || (start == 0 && self.clusters.get(&first.to_lowercase()).is_some()));
+                let joined = name.join(" ");
+                let place_or_person = common
+                    || self
+                        .gazetteer
+                        .lookup(&joined)
+                        .is_some_and(|e| e.label != EntityLabel::Organization)
+                    || self.gazetteer.demonym(&joined).is_some()
+                    || self.gazetteer.is_given_name(first)
+                    || self.gazetteer.is_title(&first.to_lowercase())
+                    || is_month(first)
+                    || is_weekday(first);
+                if !place_or_person && !organisations.contains(&name.to_vec()) {
+                    organisations.push(name.to_vec());
+                }
             }
         }
+        if organisations.is_empty() {
+            return;
+        }
         for f in found.iter_mut().filter(|f| f.label != EntityLabel::Misc) {
-            if organisations.contains(&doc[f.sentence][f.start..f.end].join(" ")) {
+            if organisations
+                .iter()
+                .any(|o| o[..] == doc[f.sentence][f.start..f.end])
+            {
                 f.label = EntityLabel::Organization;
+            }
+        }
+        // Mentions the model missed.
+        for (s, words) in doc.iter().enumerate() {
+            let mut covered = covered(found, s, words.len());
+            for name in &organisations {
+                let n = name.len();
+                for i in 0..(words.len() + 1).saturating_sub(n) {
+                    if words[i..i + n] == name[..] && !covered[i..i + n].iter().any(|c| *c) {
+                        found.push(Found {
+                            sentence: s,
+                            start: i,
+                            end: i + n,
+                            label: EntityLabel::Organization,
+                        });
+                        covered[i..i + n].iter_mut().for_each(|c| *c = true);
+                    }
+                }
             }
         }
     }
@@ -788,32 +838,16 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "newsagency",
 ];
 
-/// Nouns and suffixes that follow an organisation's name ("Cofinec CEO",
-/// "Petofi general manager", "Pirelli shares", "Cofinec S.A.").
+/// Nouns that follow an organisation's name ("Cofinec CEO", "Petofi general
+/// manager", "Pirelli shares", "Interfax news agency").
 const ORG_NOUNS_AFTER: &[&str] = &[
-    "ceo",
+    "CEO",
     "chairman",
     "shares",
     "stock",
     "stake",
     "subsidiary",
-    "unit",
     "shareholders",
-    "plc",
-    "s.a.",
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "ltd",
-    "ltd.",
-    "ag",
-    "nv",
-    "n.v.",
-    "spa",
-    "gmbh",
-    "co",
-    "co.",
     "general",
     "board",
     "executives",
@@ -822,11 +856,20 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "employees",
     "headquarters",
     "manager",
-    "coach",
     "striker",
     "goalkeeper",
     "midfielder",
     "defender",
+    "news",
+    "agency",
+    "newspaper",
+    "daily",
+];
+
+/// Company-form suffixes, as written ("Cofinec S.A.", "Acme Inc.").
+const ORG_SUFFIXES: &[&str] = &[
+    "plc", "PLC", "S.A.", "SA", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "AG", "NV", "N.V.",
+    "SpA", "GmbH", "Co", "Co.", "Bhd", "AB", "ASA", "Oyj",
 ];
 
 /// Whether a document reads as a sports report: three distinct sports
@@ -953,6 +996,20 @@ fn is_month(word: &str) -> bool {
         ];
         lower.len() == 3 || full.contains(&lower.as_str())
     }
+}
+
+/// "Monday" ... "Sunday".
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// "II", "XIV": a Roman numeral (a king's or a sequel's number, not a name).
@@ -1224,7 +1281,7 @@ mod tests {
         std::fs::write(
             dir.path().join("brown.tsv"),
             "Canada\t0110\nNorway\t0110\nPeru\t0110\nMexico\t0110\nfree\t0101\nFREE\t0111\n\
-             round\t0001\nnato\t1110\nNATO\t1110\n",
+             round\t0001\ngood\t0011\nnato\t1110\nNATO\t1110\n",
         )
         .unwrap();
         let config = NerTrainConfig {
@@ -1455,23 +1512,28 @@ mod tests {
         let doc: Vec<Vec<&str>> = vec![
             vec!["Italian", "tyre", "giant", "Pirelli", "rose", "."],
             vec!["Pirelli", "said", "Mexico", "shares", "fell", "."],
-            vec!["John", "Smith", "shares", "views", "."],
+            vec!["John", "Smith", "shares", "views", "with", "Pirelli", "."],
+            vec!["Attorney", "General", "Reno", "spoke", "to", "group", "A", "."],
+            vec!["Good", "news", "came", "from", "Globex", "S.A.", "on", "Monday", "."],
         ];
         let mut list = vec![
             found(0, 3, 4, EntityLabel::Person),
             found(1, 0, 1, EntityLabel::Person),
             found(1, 2, 3, EntityLabel::Place),
             found(2, 0, 2, EntityLabel::Person),
+            found(3, 2, 3, EntityLabel::Person),
         ];
         rec.type_by_company_words(&doc, &mut list);
-        let labels: Vec<EntityLabel> = list.iter().map(|f| f.label).collect();
         assert_eq!(
-            labels,
+            sorted(list),
             [
-                EntityLabel::Organization,
-                EntityLabel::Organization,
-                EntityLabel::Place,
-                EntityLabel::Person,
+                found(0, 3, 4, EntityLabel::Organization),
+                found(1, 0, 1, EntityLabel::Organization),
+                found(1, 2, 3, EntityLabel::Place),
+                found(2, 0, 2, EntityLabel::Person),
+                found(2, 5, 6, EntityLabel::Organization),
+                found(3, 2, 3, EntityLabel::Person),
+                found(4, 4, 5, EntityLabel::Organization),
             ]
         );
     }
