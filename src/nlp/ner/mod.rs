@@ -913,7 +913,7 @@ fn is_results_row(words: &[&str]) -> bool {
     name_end(0)
         .filter(|&e| count(e))
         .and_then(|e| name_end(e + 1))
-        .is_some_and(|e| count(e))
+        .is_some_and(count)
 }
 
 /// The number of words of the place that opens a dateline ("MADRID
