@@ -198,6 +198,7 @@ impl Recognizer {
         self.apply_gazetteer(doc, &mut found);
         self.find_organisations(doc, &mut found);
         self.find_acronyms(doc, &mut found);
+        self.find_place_compounds(doc, &mut found);
         extend_person_names(doc, &mut found, &self.gazetteer);
         self.find_datelines(doc, &mut found);
         if is_sports_report(doc) {
@@ -299,6 +300,66 @@ impl Recognizer {
                     });
                 }
                 i = end;
+            }
+        }
+    }
+
+    /// Step 2e: words built on a place or people are MISC in the CoNLL
+    /// conventions, not the place itself: "New York-based", "Surinamese-born",
+    /// "ex-England", "Arab-Israeli"; so are currencies written "C$", "A$".
+    fn find_place_compounds(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        const TAILS: [&str; 9] = [
+            "based",
+            "born",
+            "registered",
+            "bound",
+            "origin",
+            "owned",
+            "led",
+            "made",
+            "listed",
+        ];
+        for (s, words) in doc.iter().enumerate() {
+            for (i, w) in words.iter().enumerate() {
+                let currency = w.len() <= 3
+                    && w.ends_with('$')
+                    && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+                    && w.len() >= 2;
+                let head = if let Some(rest) = w.strip_prefix("ex-") {
+                    Some(rest)
+                } else {
+                    w.rsplit_once('-')
+                        .filter(|(_, tail)| TAILS.contains(tail))
+                        .map(|(head, _)| head)
+                };
+                // The head may close a two-word name ("New York-based").
+                let (start, known) = match head {
+                    Some(h) if is_capitalised(h) => {
+                        let one = self.gazetteer.lookup(h).is_some()
+                            || self.gazetteer.demonym(h).is_some();
+                        let two = i > 0
+                            && is_capitalised(words[i - 1])
+                            && self
+                                .gazetteer
+                                .lookup(&format!("{} {h}", words[i - 1]))
+                                .is_some();
+                        if two {
+                            (i - 1, true)
+                        } else {
+                            (i, one)
+                        }
+                    }
+                    _ => (i, false),
+                };
+                if currency || known {
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start > i);
+                    found.push(Found {
+                        sentence: s,
+                        start,
+                        end: i + 1,
+                        label: EntityLabel::Misc,
+                    });
+                }
             }
         }
     }
@@ -1024,7 +1085,7 @@ const NAME_PARTICLES: &[&str] = &[
     "ibn",
 ];
 
-/// Step 2e: a person's name takes in an initial before it ("A. Smith",
+/// Step 2f: a person's name takes in an initial before it ("A. Smith",
 /// "J.J. Kenny") and lower-case particles with the capitalised name before
 /// them ("Aravinda de Silva", "Gary van der Merwe"), which the model, not
 /// having seen many such names, cuts off.
@@ -1513,8 +1574,12 @@ mod tests {
             vec!["Italian", "tyre", "giant", "Pirelli", "rose", "."],
             vec!["Pirelli", "said", "Mexico", "shares", "fell", "."],
             vec!["John", "Smith", "shares", "views", "with", "Pirelli", "."],
-            vec!["Attorney", "General", "Reno", "spoke", "to", "group", "A", "."],
-            vec!["Good", "news", "came", "from", "Globex", "S.A.", "on", "Monday", "."],
+            vec![
+                "Attorney", "General", "Reno", "spoke", "to", "group", "A", ".",
+            ],
+            vec![
+                "Good", "news", "came", "from", "Globex", "S.A.", "on", "Monday", ".",
+            ],
         ];
         let mut list = vec![
             found(0, 3, 4, EntityLabel::Person),
@@ -1587,6 +1652,36 @@ mod tests {
                 found(1, 2, 3, EntityLabel::Place),
                 found(2, 0, 3, EntityLabel::Place),
                 found(2, 4, 7, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_built_on_places_are_misc() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "the",
+                "Mexico-based",
+                "firm",
+                "paid",
+                "C$",
+                "5",
+                "to",
+                "ex-Mexico",
+                "coach",
+            ],
+            vec!["a", "Mexican-born", "Acme-based", "well-known", "man"],
+        ];
+        let mut list = vec![found(0, 1, 2, EntityLabel::Place)];
+        rec.find_place_compounds(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 1, 2, EntityLabel::Misc),
+                found(0, 4, 5, EntityLabel::Misc),
+                found(0, 7, 8, EntityLabel::Misc),
+                found(1, 1, 2, EntityLabel::Misc),
             ]
         );
     }
