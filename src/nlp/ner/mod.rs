@@ -379,7 +379,7 @@ impl Recognizer {
                     && is_acronym(w)
                     && !is_roman_numeral(w)
                     && self.gazetteer.lookup(w).is_none()
-                    && !self.is_shouted(w)
+                    && !self.is_common_word(w)
                 {
                     found.push(Found {
                         sentence: s,
@@ -392,16 +392,17 @@ impl Recognizer {
         }
     }
 
-    /// Whether a word in capitals is an ordinary word shouted ("FREE",
-    /// "YOU"): the cluster table knows its lower-case form in another word
-    /// class ("nato" and "NATO" share one; "you" and "YOU" do not).
-    fn is_shouted(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        match (self.clusters.get(&lower), self.clusters.get(word)) {
-            (Some(l), Some(u)) => l != u,
-            (Some(_), None) => true,
-            _ => false,
-        }
+    /// Whether a capitalised word is an ordinary word ("The", "Good",
+    /// "Reading", shouted "FREE") rather than a name: the cluster table knows
+    /// its lower-case form, in another word class than the word as written
+    /// and in title case. Names share one class in every case ("Wigan" and
+    /// "wigan", "NATO" and "nato"); common words do not ("The" and "the").
+    fn is_common_word(&self, word: &str) -> bool {
+        let Some(lower) = self.clusters.get(&word.to_lowercase()) else {
+            return false;
+        };
+        self.clusters.get(word) != Some(lower)
+            && self.clusters.get(&title_case(word)) != Some(lower)
     }
 
     /// Step 3a: the dateline that opens a news story ("MADRID 1996-08-30",
@@ -510,7 +511,7 @@ impl Recognizer {
                 let player = self.gazetteer.is_given_name(&titled[0]) || is_initial(words[i]);
                 let common = end == i + 1
                     && entry.is_none()
-                    && (self.clusters.get(&words[i].to_lowercase()).is_some()
+                    && (self.is_common_word(words[i])
                         || !words[i].chars().any(char::is_alphabetic));
                 if followed_by_number
                     && !player
@@ -570,12 +571,9 @@ impl Recognizer {
                 let Some(first) = name.first() else {
                     continue;
                 };
-                // "Good news", "Group A": a capitalised common word or a letter.
-                let start = (name.as_ptr() as usize - words.as_ptr() as usize)
-                    / std::mem::size_of::<&str>();
-                let common = name.len() == 1
-                    && (first.chars().count() < 2
-                        || (start == 0 && self.clusters.get(&first.to_lowercase()).is_some()));
+                // "Good news", "The board", "Group A": a common word or a letter.
+                let common =
+                    name.len() == 1 && (first.chars().count() < 2 || self.is_common_word(first));
                 let joined = name.join(" ");
                 let place_or_person = common
                     || self
