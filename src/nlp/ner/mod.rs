@@ -547,13 +547,14 @@ impl Recognizer {
         for words in doc {
             for (k, w) in words.iter().enumerate() {
                 // The cue noun as written: lower-case ("giant", not "General").
-                let name = if ORG_NOUNS_BEFORE.contains(w) {
+                let cue = org_cue(w);
+                let name = if cue == Some(OrgCue::Before) {
                     let end = (k + 1..words.len().min(k + 4))
                         .take_while(|&j| is_capitalised(words[j]))
                         .last()
                         .map_or(k + 1, |j| j + 1);
                     &words[k + 1..end]
-                } else if ORG_NOUNS_AFTER.contains(w) || ORG_SUFFIXES.contains(w) {
+                } else if cue == Some(OrgCue::After) {
                     let end = if k > 0 && words[k - 1] == "'s" {
                         k - 1
                     } else {
@@ -930,6 +931,32 @@ const ORG_SUFFIXES: &[&str] = &[
     "plc", "PLC", "S.A.", "SA", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "AG", "NV", "N.V.",
     "SpA", "GmbH", "Co", "Co.", "Bhd", "AB", "ASA", "Oyj",
 ];
+
+/// Where an organisation's name stands from a cue word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OrgCue {
+    /// "giant Pirelli"
+    Before,
+    /// "Pirelli shares", "Cofinec S.A."
+    After,
+}
+
+/// The cue a word gives, as written (one hash lookup per word: this runs
+/// over every word of every document).
+fn org_cue(word: &str) -> Option<OrgCue> {
+    static CUES: std::sync::OnceLock<HashMap<&'static str, OrgCue>> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let before = ORG_NOUNS_BEFORE.iter().map(|w| (*w, OrgCue::Before));
+        let after = ORG_NOUNS_AFTER
+            .iter()
+            .chain(ORG_SUFFIXES)
+            .map(|w| (*w, OrgCue::After));
+        // A word in both lists ("subsidiary") reads as the noun before a name.
+        after.chain(before).collect()
+    })
+    .get(word)
+    .copied()
+}
 
 /// Whether a document reads as a sports report: three distinct sports
 /// words, or one and three results lines; in a document longer than a long article, sports words and scores
