@@ -393,16 +393,15 @@ impl Recognizer {
     }
 
     /// Whether a capitalised word is an ordinary word ("The", "Good",
-    /// "Reading", shouted "FREE") rather than a name: the cluster table knows
-    /// its lower-case form, in another word class than the word as written
-    /// and in title case. Names share one class in every case ("Wigan" and
-    /// "wigan", "NATO" and "nato"); common words do not ("The" and "the").
+    /// "Reading", shouted "FREE") rather than a name: the cluster table
+    /// knows its lower-case form outside the branch of the hierarchy that
+    /// holds names. In this table names, even written in lower case, sit
+    /// under the path prefix `011` ("wigan", "pirelli", "nato", "smith");
+    /// common words sit elsewhere ("the" 1101, "good" 1110, "free" 0101).
     fn is_common_word(&self, word: &str) -> bool {
-        let Some(lower) = self.clusters.get(&word.to_lowercase()) else {
-            return false;
-        };
-        self.clusters.get(word) != Some(lower)
-            && self.clusters.get(&title_case(word)) != Some(lower)
+        self.clusters
+            .get(&word.to_lowercase())
+            .is_some_and(|path| !path.starts_with(NAME_BRANCH))
     }
 
     /// Step 3a: the dateline that opens a news story ("MADRID 1996-08-30",
@@ -541,7 +540,8 @@ impl Recognizer {
     /// anywhere ("tyre giant Pirelli", "packaging company Cofinec",
     /// "Petofi general manager", "Cofinec S.A.", "Interfax news agency") is
     /// an organisation in every mention, whatever the model said or missed;
-    /// a name that opens with a given name or is a known place keeps its type.
+    /// a name that opens with a given name or is a known place keeps its
+    /// type (a known person does not: "giant Pirelli" is no person).
     fn type_by_company_words(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         let mut organisations: Vec<Vec<&str>> = Vec::new();
         for words in doc {
@@ -580,7 +580,7 @@ impl Recognizer {
                     || self
                         .gazetteer
                         .lookup(&joined)
-                        .is_some_and(|e| e.label != EntityLabel::Organization)
+                        .is_some_and(|e| e.label == EntityLabel::Place)
                     || self.gazetteer.demonym(&joined).is_some()
                     || self.gazetteer.is_given_name(first)
                     || self.gazetteer.is_title(&first.to_lowercase())
@@ -931,6 +931,9 @@ const ORG_SUFFIXES: &[&str] = &[
     "plc", "PLC", "S.A.", "SA", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "AG", "NV", "N.V.",
     "SpA", "GmbH", "Co", "Co.", "Bhd", "AB", "ASA", "Oyj",
 ];
+
+/// The Brown-cluster path prefix under which the shipped table puts names.
+const NAME_BRANCH: &str = "011";
 
 /// Where an organisation's name stands from a cue word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1367,7 +1370,7 @@ mod tests {
         std::fs::write(
             dir.path().join("brown.tsv"),
             "Canada\t0110\nNorway\t0110\nPeru\t0110\nMexico\t0110\nfree\t0101\nFREE\t0111\n\
-             round\t0001\ngood\t0011\nnato\t1110\nNATO\t1110\n",
+             round\t0001\ngood\t0011\nnato\t0110\nNATO\t0110\n",
         )
         .unwrap();
         let config = NerTrainConfig {
