@@ -29,9 +29,14 @@ pub(crate) struct ListName {
     pub label: EntityLabel,
     /// Finer type ("SportsTeam", "Company"), when given.
     pub subtype: Option<&'static str>,
-    /// Whether the row comes from the sports-team list (also for team names
-    /// that are places, such as "Liverpool").
-    pub team: bool,
+}
+
+impl ListName {
+    /// Whether the name is a sports team's (subtype SportsTeam; also for
+    /// team names that are places, such as "Liverpool").
+    pub fn is_team(&self) -> bool {
+        self.subtype == Some(TEAM_SUBTYPE)
+    }
 }
 
 /// One row of the demonym list.
@@ -45,9 +50,12 @@ pub(crate) struct ListDemonym {
     pub label: EntityLabel,
 }
 
-/// The sports-team list; its names are also team names
-/// ([`Gazetteer::is_team_name`](super::Gazetteer::is_team_name)).
+/// The sports-team list: every row has subtype [`TEAM_SUBTYPE`], and only its
+/// rows have it ([`Gazetteer::is_team_name`](super::Gazetteer::is_team_name)).
 const TEAMS: &str = "sports_teams.tsv";
+
+/// The subtype that marks a team name.
+const TEAM_SUBTYPE: &str = "SportsTeam";
 
 /// The name lists, file name and text, in the order they are compiled (a
 /// name listed twice keeps its first row).
@@ -101,7 +109,9 @@ fn rows_of(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>
         .map(|(i, l)| (i + 1, l.split('\t').collect()))
 }
 
-fn parse_name(cols: &[&'static str], team: bool) -> Result<ListName, String> {
+/// Parses one row of a name list; `team_list` says whether it is the
+/// sports-team list, whose rows (and only whose) have subtype SportsTeam.
+fn parse_name(cols: &[&'static str], team_list: bool) -> Result<ListName, String> {
     let [name, label, subtype] = cols else {
         return Err(format!(
             "expected 3 TAB-separated columns, found {}",
@@ -113,11 +123,15 @@ fn parse_name(cols: &[&'static str], team: bool) -> Result<ListName, String> {
     if !subtype.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(format!("subtype {subtype:?} is not one word"));
     }
+    if team_list != (*subtype == TEAM_SUBTYPE) {
+        return Err(format!(
+            "subtype {TEAM_SUBTYPE} belongs to the rows of {TEAMS}, and only to them"
+        ));
+    }
     Ok(ListName {
         name,
         label,
         subtype: (!subtype.is_empty()).then_some(*subtype),
-        team,
     })
 }
 
@@ -186,13 +200,13 @@ mod tests {
         assert!(demonyms.len() > 300, "{} demonyms", demonyms.len());
         assert!(names
             .iter()
-            .any(|n| n.name == "Manchester United" && n.team && n.subtype == Some("SportsTeam")));
+            .any(|n| n.name == "Manchester United" && n.is_team()));
         assert!(names
             .iter()
-            .any(|n| n.name == "Yorkshire" && n.team && n.label == EntityLabel::Place));
+            .any(|n| n.name == "Yorkshire" && n.is_team() && n.label == EntityLabel::Place));
         assert!(names
             .iter()
-            .any(|n| n.name == "Interfax" && !n.team && n.subtype == Some("NewsMedia")));
+            .any(|n| n.name == "Interfax" && !n.is_team() && n.subtype == Some("NewsMedia")));
     }
 
     #[test]
@@ -233,14 +247,15 @@ mod tests {
         // The country is not replaced by any list row.
         let uk = g.lookup("UK").unwrap();
         assert_eq!(uk.subtype.as_deref(), Some("Country"));
+        // Entries get the label only (see Gazetteer::add_curated_lists).
         let club = g.lookup("Man United").unwrap();
         assert_eq!(
             (club.label, club.subtype.as_deref()),
-            (EntityLabel::Organization, Some("SportsTeam"))
+            (EntityLabel::Organization, None)
         );
         assert_eq!(
-            g.lookup("Interfax").unwrap().subtype.as_deref(),
-            Some("NewsMedia")
+            g.lookup("Interfax").unwrap().label,
+            EntityLabel::Organization
         );
         assert_eq!(
             g.lookup("Bundesbank").unwrap().label,
@@ -280,6 +295,8 @@ mod tests {
         assert!(parse_name(&["arsenal", "Organization", ""], false).is_err());
         assert!(parse_name(&["Arsenal ", "Organization", ""], false).is_err());
         assert!(parse_name(&["Arsenal", "Organization", "Sports Team"], false).is_err());
+        assert!(parse_name(&["Arsenal", "Organization", "SportsTeam"], false).is_err());
+        assert!(parse_name(&["Arsenal", "Organization", ""], true).is_err());
         assert!(parse_demonym(&["Briton"]).is_err());
         assert!(parse_demonym(&["Briton", "United Kingdom"]).is_err());
         assert!(parse_demonym(&["Briton", "United Kingdom", "Organization"]).is_err());
@@ -289,7 +306,7 @@ mod tests {
             (ok.label, ok.subtype),
             (EntityLabel::Organization, Some("SportsTeam"))
         );
-        let plain = parse_name(&["Yorkshire", "Place", ""], true).unwrap();
+        let plain = parse_name(&["Interfax", "Organization", ""], false).unwrap();
         assert_eq!(plain.subtype, None);
     }
 }
