@@ -9,6 +9,7 @@
 pub mod corpus;
 mod gazetteer;
 mod lemmatize;
+mod lists;
 mod ner;
 mod parser;
 pub mod perceptron;
