@@ -366,7 +366,7 @@ mod tests {
         let caps = out.iter().filter(|e| e.words[2] == "VISITED").count();
         let swapped = out
             .iter()
-            .filter(|e| e.words.iter().any(|w| w == "Mexico" || w == "Peru"));
+            .filter(|e| !e.words.iter().any(|w| w == "Norway" || w == "NORWAY"));
         assert!(caps > 0 && swapped.count() > 0);
         for e in &out {
             // The place is still a place, whatever name now stands there.
