@@ -199,7 +199,7 @@ impl Recognizer {
         self.find_organisations(doc, &mut found);
         self.find_acronyms(doc, &mut found);
         self.find_place_compounds(doc, &mut found);
-        extend_person_names(doc, &mut found, &self.gazetteer);
+        extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         self.find_datelines(doc, &mut found);
         if is_sports_report(doc) {
             self.read_places_as_teams(doc, &mut found);
@@ -1172,10 +1172,25 @@ const NAME_PARTICLES: &[&str] = &[
 /// ("Ronald Johnson", "A. Smith", "J.J. Kenny") and lower-case particles
 /// with the capitalised name before them ("Aravinda de Silva", "Gary van der
 /// Merwe"), which the model, not having seen many such names, cuts off.
-fn extend_person_names(doc: &[Vec<&str>], found: &mut [Found], gazetteer: &Gazetteer) {
+fn extend_person_names(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    gazetteer: &Gazetteer,
+    is_common_word: impl Fn(&str) -> bool,
+) {
     let taken: Vec<(usize, usize, usize)> =
         found.iter().map(|f| (f.sentence, f.start, f.end)).collect();
     let free = |s: usize, k: usize| !taken.iter().any(|&(t, a, b)| t == s && a <= k && k < b);
+    // A capitalised word that may open a person's name: no title, month,
+    // common word or known place, people or organisation.
+    let may_open = |w: &str| {
+        is_capitalised(w)
+            && w.chars().all(char::is_alphabetic)
+            && !is_honorific(w, gazetteer)
+            && !is_common_word(w)
+            && gazetteer.lookup(w).is_none()
+            && gazetteer.demonym(w).is_none()
+    };
     for f in found.iter_mut().filter(|f| f.label == EntityLabel::Person) {
         let words = &doc[f.sentence];
         let mut start = f.start;
@@ -1190,12 +1205,12 @@ fn extend_person_names(doc: &[Vec<&str>], found: &mut [Found], gazetteer: &Gazet
         {
             start -= 1;
         }
-        // A given name the model left out ("Ronald" before "Johnson").
+        // A given name the model left out ("Ronald" before "Johnson"), or a
+        // name-like word right before a one-word name ("Duncan Ferguson").
         while start > 0
-            && is_capitalised(words[start - 1])
-            && gazetteer.is_given_name(words[start - 1])
-            && !is_honorific(words[start - 1], gazetteer)
             && free(f.sentence, start - 1)
+            && (gazetteer.is_given_name(words[start - 1]) || f.end - start == 1)
+            && may_open(words[start - 1])
         {
             start -= 1;
         }
@@ -1207,7 +1222,36 @@ fn extend_person_names(doc: &[Vec<&str>], found: &mut [Found], gazetteer: &Gazet
             start -= 1;
         }
         f.start = start;
+        // "M." alone: the surname after it.
+        while f.end < words.len()
+            && words[f.start..f.end].iter().all(|w| is_initial(w))
+            && is_capitalised(words[f.end])
+            && !is_initial(words[f.end])
+            && free(f.sentence, f.end)
+        {
+            f.end += 1;
+        }
     }
+    // "M." and "Bicknell" found as two persons are one.
+    found.sort_by_key(|f| (f.sentence, f.start));
+    let mut merged: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        match merged.last_mut() {
+            Some(last)
+                if last.sentence == f.sentence
+                    && last.end == f.start
+                    && last.label == EntityLabel::Person
+                    && f.label == EntityLabel::Person
+                    && doc[f.sentence][last.start..last.end]
+                        .iter()
+                        .all(|w| is_initial(w)) =>
+            {
+                last.end = f.end;
+            }
+            _ => merged.push(f),
+        }
+    }
+    *found = merged;
 }
 
 /// Small words that may stand inside a place name ("Isle of Man", "Trinidad
@@ -1717,14 +1761,34 @@ mod tests {
             vec!["Aravinda", "de", "Silva", "batted"],
             vec!["In", "the", "U.S.", "Smith", "won"],
             vec!["then", "van", "Basten", "scored"],
+            vec!["M.", "Slater", "run", "out", ",", "M.", "Bicknell", "4-38"],
+            vec![
+                "Everton",
+                "'s",
+                "Duncan",
+                "Ferguson",
+                "and",
+                "Then",
+                "Smith",
+                "met",
+                "President",
+                "Ruiz",
+            ],
         ];
         let mut list = vec![
             found(0, 1, 2, EntityLabel::Person),
             found(1, 2, 3, EntityLabel::Person),
             found(2, 3, 4, EntityLabel::Person),
             found(3, 2, 3, EntityLabel::Person),
+            found(4, 0, 1, EntityLabel::Person),
+            found(4, 5, 6, EntityLabel::Person),
+            found(4, 6, 7, EntityLabel::Person),
+            found(5, 3, 4, EntityLabel::Person),
+            found(5, 6, 7, EntityLabel::Person),
+            found(5, 9, 10, EntityLabel::Person),
         ];
-        extend_person_names(&doc, &mut list, &gazetteer());
+        // "Then" is the common word here (the recognizer asks its clusters).
+        extend_person_names(&doc, &mut list, &gazetteer(), |w| w == "Then");
         assert_eq!(
             list,
             [
@@ -1732,6 +1796,11 @@ mod tests {
                 found(1, 0, 3, EntityLabel::Person),
                 found(2, 3, 4, EntityLabel::Person),
                 found(3, 1, 3, EntityLabel::Person),
+                found(4, 0, 2, EntityLabel::Person),
+                found(4, 5, 7, EntityLabel::Person),
+                found(5, 2, 4, EntityLabel::Person),
+                found(5, 6, 7, EntityLabel::Person),
+                found(5, 9, 10, EntityLabel::Person),
             ]
         );
     }
