@@ -200,13 +200,14 @@ impl Recognizer {
         self.find_acronyms(doc, &mut found);
         self.find_place_compounds(doc, &mut found);
         extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
-        self.find_datelines(doc, &mut found);
         if is_sports_report(doc) {
             self.read_places_as_teams(doc, &mut found);
             self.find_teams_in_results(doc, &mut found);
         }
         self.type_by_company_words(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
+        // Last, so that no team or majority type overrides the story's place.
+        self.find_datelines(doc, &mut found);
         found.sort_by_key(|f| (f.sentence, f.start));
         found
     }
@@ -409,20 +410,19 @@ impl Recognizer {
     /// Only the first sentences of a document are read, where datelines are.
     fn find_datelines(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         for (s, words) in doc.iter().enumerate().take(3) {
-            let caps = dateline_length(words);
-            if caps == 0 {
+            let places = dateline_places(words);
+            if places.is_empty() || self.gazetteer.demonym(&title_case(words[0])).is_some() {
                 continue;
             }
-            if self.gazetteer.demonym(&title_case(words[0])).is_some() {
-                continue;
+            for (start, end) in places {
+                found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
+                found.push(Found {
+                    sentence: s,
+                    start,
+                    end,
+                    label: EntityLabel::Place,
+                });
             }
-            found.retain(|f| f.sentence != s || f.start >= caps);
-            found.push(Found {
-                sentence: s,
-                start: 0,
-                end: caps,
-                label: EntityLabel::Place,
-            });
         }
     }
 
@@ -446,7 +446,7 @@ impl Recognizer {
             if lookup.is_some_and(|e| matches!(e.subtype.as_deref(), Some("Country" | "Region"))) {
                 continue;
             }
-            if f.start == 0 && f.sentence < 3 && dateline_length(words) == f.end {
+            if f.sentence < 3 && dateline_places(words).contains(&(f.start, f.end)) {
                 continue;
             }
             if !after_locative(words, f.start) {
@@ -459,13 +459,18 @@ impl Recognizer {
     /// teams in a sports report, whatever the model said: the model takes
     /// many for persons or places, or misses them.
     fn find_team_names(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        // National sides are typed by their country ("Faroe Islands").
+        let team = |name: &str| {
+            self.gazetteer.is_team_name(name)
+                && !self
+                    .gazetteer
+                    .lookup(name)
+                    .is_some_and(|e| e.subtype.as_deref() == Some("Country"))
+        };
         for f in found.iter_mut() {
             let words = &doc[f.sentence];
             let name = words[f.start..f.end].join(" ");
-            if f.label != EntityLabel::Misc
-                && !after_locative(words, f.start)
-                && self.gazetteer.is_team_name(&name)
-            {
+            if f.label != EntityLabel::Misc && !after_locative(words, f.start) && team(&name) {
                 f.label = EntityLabel::Organization;
             }
         }
@@ -477,7 +482,7 @@ impl Recognizer {
                     is_capitalised(words[i])
                         && !after_locative(words, i)
                         && !covered[i..i + n].iter().any(|c| *c)
-                        && self.gazetteer.is_team_name(&words[i..i + n].join(" "))
+                        && team(&words[i..i + n].join(" "))
                 });
                 match hit {
                     Some(n) => {
@@ -1060,24 +1065,37 @@ fn is_results_row(words: &[&str]) -> bool {
         .is_some_and(count)
 }
 
-/// The number of words of the place that opens a dateline ("MADRID
-/// 1996-08-30", "MEXICO CITY (Reuters)", "WASHINGTON, Nov. 20"): one to
-/// three words in capitals followed by a date, a month or a parenthesis;
-/// 0 when `words` does not open with one.
-fn dateline_length(words: &[&str]) -> usize {
+/// The places of the dateline that opens a story, as token ranges: one to
+/// three words in capitals ("MADRID 1996-08-30", "MEXICO CITY (Reuters)",
+/// "WASHINGTON, Nov. 20"), optionally followed by a comma and a region
+/// ("ARLINGTON , Texas 1996-08-31"), then a date, a month or a parenthesis.
+/// Empty when `words` does not open with a dateline.
+fn dateline_places(words: &[&str]) -> Vec<(usize, usize)> {
     let caps = words
         .iter()
         .take_while(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
         .count();
-    let mut next = words.get(caps).copied().unwrap_or("");
-    if next == "," {
-        next = words.get(caps + 1).copied().unwrap_or("");
+    if !(1..=3).contains(&caps) {
+        return Vec::new();
     }
-    if (1..=3).contains(&caps) && (is_date(next) || next == "(" || is_month(next)) {
-        caps
-    } else {
-        0
+    let closes = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| is_date(w) || *w == "(" || is_month(w))
+    };
+    if closes(caps) || (words.get(caps) == Some(&",") && closes(caps + 1)) {
+        return vec![(0, caps)];
     }
+    if words.get(caps) == Some(&",") {
+        let region_end = (caps + 1..words.len().min(caps + 4))
+            .take_while(|&k| is_capitalised(words[k]))
+            .last()
+            .map_or(caps + 1, |k| k + 1);
+        if region_end > caps + 1 && closes(region_end) {
+            return vec![(0, caps), (caps + 1, region_end)];
+        }
+    }
+    Vec::new()
 }
 
 /// "2-1", "301-5", "6-4": digits, a hyphen, digits (not a date).
@@ -1669,6 +1687,9 @@ mod tests {
                 found(2, 0, 2, EntityLabel::Place),
             ]
         );
+        let with_region = ["ARLINGTON", ",", "Texas", "1996-08-31"];
+        assert_eq!(dateline_places(&with_region), [(0, 1), (2, 3)]);
+        assert!(dateline_places(&["ARLINGTON", ",", "said", "Smith"]).is_empty());
     }
 
     #[test]
