@@ -462,10 +462,10 @@ impl Recognizer {
         // National sides are typed by their country ("Faroe Islands").
         let team = |name: &str| {
             self.gazetteer.is_team_name(name)
-                && !self
+                && self
                     .gazetteer
                     .lookup(name)
-                    .is_some_and(|e| e.subtype.as_deref() == Some("Country"))
+                    .is_none_or(|e| e.subtype.as_deref() != Some("Country"))
         };
         for f in found.iter_mut() {
             let words = &doc[f.sentence];
