@@ -205,6 +205,7 @@ impl Recognizer {
             self.find_teams_in_results(doc, &mut found);
         }
         self.type_by_company_words(doc, &mut found);
+        join_misc(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
         // Last, so that no team or majority type overrides the story's place.
         self.find_datelines(doc, &mut found);
@@ -1272,6 +1273,36 @@ fn extend_person_names(
     *found = merged;
 }
 
+/// Step 3e: MISC names next to each other are one ("Iraqi Kurds", "Bosnian
+/// Serb"), and an event takes in the year before it ("1998 World Cup").
+fn join_misc(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    found.sort_by_key(|f| (f.sentence, f.start));
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found.drain(..) {
+        if f.label != EntityLabel::Misc {
+            out.push(f);
+            continue;
+        }
+        let words = &doc[f.sentence];
+        let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        let taken = out
+            .last()
+            .is_some_and(|p| p.sentence == f.sentence && p.end == f.start);
+        if f.start > 0 && year(words[f.start - 1]) && f.end - f.start >= 2 && !taken {
+            f.start -= 1;
+        }
+        match out.last_mut() {
+            Some(p)
+                if p.sentence == f.sentence && p.end == f.start && p.label == EntityLabel::Misc =>
+            {
+                p.end = f.end;
+            }
+            _ => out.push(f),
+        }
+    }
+    *found = out;
+}
+
 /// Small words that may stand inside a place name ("Isle of Man", "Trinidad
 /// and Tobago", "Stratford upon Avon", "Rio de Janeiro").
 const PLACE_JOINERS: &[&str] = &[
@@ -1879,6 +1910,31 @@ mod tests {
                 found(0, 4, 5, EntityLabel::Misc),
                 found(0, 7, 8, EntityLabel::Misc),
                 found(1, 1, 2, EntityLabel::Misc),
+            ]
+        );
+    }
+
+    #[test]
+    fn misc_names_join_and_take_their_year() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Iraqi", "Kurds", "watched", "the", "1998", "World", "Cup", "in", "1998",
+            ],
+            vec!["In", "1996", "Mexican", "fans", "cheered"],
+        ];
+        let mut list = vec![
+            found(0, 0, 1, EntityLabel::Misc),
+            found(0, 1, 2, EntityLabel::Misc),
+            found(0, 5, 7, EntityLabel::Misc),
+            found(1, 2, 3, EntityLabel::Misc),
+        ];
+        join_misc(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(0, 0, 2, EntityLabel::Misc),
+                found(0, 4, 7, EntityLabel::Misc),
+                found(1, 2, 3, EntityLabel::Misc),
             ]
         );
     }
