@@ -18,9 +18,10 @@
 //! ("US" is the country, "us" is not) and ignore a leading "the".
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
-use super::perceptron::WeightFile;
+use super::perceptron::{Fnv, WeightFile};
 use super::{EntityLabel, ModelError};
 
 /// What the gazetteer knows about a name.
@@ -63,6 +64,14 @@ pub struct Gazetteer {
     given: HashSet<String>,
     /// Longest name in words.
     max_words: usize,
+    /// Every name key, and every shorter run of its first words, → the
+    /// entry of that name (`None` for a run that is only the start of
+    /// longer names). [`Gazetteer::longest_match`] walks it word by word and
+    /// stops at the first run that starts no name, instead of trying every
+    /// length up to `max_words` at every position. Built when a gazetteer is
+    /// loaded; one built by [`Gazetteer::compile_from`] has none and looks
+    /// names up in `names` (same answers, slower).
+    steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>>,
 }
 
 /// The weight-file kind of a compiled gazetteer.
@@ -135,7 +144,23 @@ impl Gazetteer {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(0);
+        g.index_steps();
         Ok(g)
+    }
+
+    /// Fills `steps` from `names` (see the field).
+    fn index_steps(&mut self) {
+        let mut steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        for (key, &i) in &self.names {
+            steps.insert(key.clone(), Some(i));
+        }
+        for key in self.names.keys() {
+            for (at, _) in key.match_indices(' ') {
+                steps.entry(key[..at].to_string()).or_insert(None);
+            }
+        }
+        self.steps = steps;
     }
 
     /// Encodes the gazetteer as a weight file (sorted, so equal gazetteers give equal bytes).
@@ -395,9 +420,19 @@ impl Gazetteer {
         if !name.chars().any(char::is_uppercase) {
             return None;
         }
-        let key = normalize(name);
+        let mut key = String::with_capacity(name.len());
+        normalize_into(name, &mut key);
         let key = key.strip_prefix("the ").unwrap_or(&key);
-        self.names.get(key).map(|&i| &self.entries[i])
+        self.name_entry(key).map(|i| &self.entries[i])
+    }
+
+    /// The entry index of a normalised name key.
+    fn name_entry(&self, key: &str) -> Option<usize> {
+        if self.steps.is_empty() {
+            self.names.get(key).copied()
+        } else {
+            self.steps.get(key).copied().flatten()
+        }
     }
 
     /// The longest known name starting at `words[0]` (at least one word must
@@ -411,12 +446,21 @@ impl Gazetteer {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&w.to_lowercase());
+            push_lower(&mut key, w);
             capital |= w.chars().next().is_some_and(char::is_uppercase);
-            if capital {
-                if let Some(&i) = self.names.get(&key) {
-                    best = Some((n + 1, &self.entries[i]));
+            if self.steps.is_empty() {
+                if capital {
+                    if let Some(&i) = self.names.get(&key) {
+                        best = Some((n + 1, &self.entries[i]));
+                    }
                 }
+                continue;
+            }
+            match self.steps.get(&key) {
+                // No name starts with these words: none is longer either.
+                None => break,
+                Some(Some(i)) if capital => best = Some((n + 1, &self.entries[*i])),
+                Some(_) => {}
             }
         }
         best
@@ -430,7 +474,8 @@ impl Gazetteer {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let lower = normalize(word);
+        let mut lower = String::with_capacity(word.len());
+        normalize_into(word, &mut lower);
         self.demonyms
             .get(&lower)
             .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
@@ -440,13 +485,15 @@ impl Gazetteer {
     /// Whether `words` (lower-case) is a title or role noun ("president",
     /// "secretary of state", "ambassador").
     pub fn is_title(&self, words: &str) -> bool {
-        self.titles.contains(&normalize(words))
+        let mut key = String::with_capacity(words.len());
+        normalize_into(words, &mut key);
+        self.titles.contains(&key)
     }
 
     /// Whether `word` typically ends or heads an organisation name
     /// ("Ministry", "Times", "Inc.", "University", "Party").
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&word.to_lowercase())
+        with_lower(word, |w| self.org_words.contains(w))
     }
 
     /// The gender a first name or honorific suggests ("Claudia", "Mr."), if any.
@@ -462,14 +509,13 @@ impl Gazetteer {
     /// Whether `word` typically ends the name of an event or competition
     /// ("World Cup", "U.S. Open", "Olympic Games").
     pub fn is_event_word(&self, word: &str) -> bool {
-        self.events.contains(&word.to_lowercase())
+        with_lower(word, |w| self.events.contains(w))
     }
 
     /// Whether `word` is a known given name (hand-written list or a first
     /// name of a political figure in the PETRARCH lists).
     pub fn is_given_name(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.genders.contains_key(&lower) || self.given.contains(&lower)
+        with_lower(word, |w| self.genders.contains_key(w) || self.given.contains(w))
     }
 }
 
@@ -539,10 +585,47 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// A name as a lookup key: lower-case words joined by one space.
 fn normalize(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// Appends [`normalize`]`(name)` to `out` (one allocation at most, none for
+/// ASCII words).
+fn normalize_into(name: &str, out: &mut String) {
+    for (n, w) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        push_lower(out, w);
+    }
+}
+
+/// Appends `word.to_lowercase()` to `out`; ASCII words without allocating.
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Calls `f` with `word.to_lowercase()`, without allocating when the word
+/// is already lower-case ASCII or short ASCII (set lookups of single words).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// `united states` → `United States`; small function words stay lower-case.

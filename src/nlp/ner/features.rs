@@ -12,6 +12,8 @@
 //! before the word, organisation words ahead of it ("Department", "Times"),
 //! given names, and the two previous predicted tags.
 
+use std::borrow::Cow;
+
 use crate::nlp::perceptron::feature;
 use crate::nlp::{EntityLabel, Gazetteer};
 
@@ -166,12 +168,17 @@ fn slot_of(word: &str, mask: usize) -> usize {
 }
 
 /// What the features need to know about each token of a sentence,
-/// computed once per sentence.
-pub(crate) struct SentenceView {
-    lower: Vec<String>,
-    form: Vec<String>,
-    shape: Vec<String>,
-    cluster: Vec<Option<String>>,
+/// computed once per sentence. The lower-case form, form and shape of every
+/// token live in one string (`text`) and cluster paths are borrowed from the
+/// table, so a sentence costs a handful of allocations, not several per
+/// token (this runs for every token of every document).
+pub(crate) struct SentenceView<'a> {
+    text: String,
+    /// Byte ranges in `text`, per token.
+    lower: Vec<(usize, usize)>,
+    form: Vec<(usize, usize)>,
+    shape: Vec<(usize, usize)>,
+    cluster: Vec<Option<&'a str>>,
     /// Gazetteer match tag: "B-Country", "I-Organization", ...
     gaz: Vec<Option<String>>,
     demonym: Vec<bool>,
@@ -184,9 +191,13 @@ pub(crate) struct SentenceView {
     upper_sentence: bool,
 }
 
-impl SentenceView {
+impl<'a> SentenceView<'a> {
     /// Precomputes the token facts of `words`.
-    pub(crate) fn new(words: &[&str], gazetteer: &Gazetteer, clusters: &Clusters) -> SentenceView {
+    pub(crate) fn new(
+        words: &[&str],
+        gazetteer: &Gazetteer,
+        clusters: &'a Clusters,
+    ) -> SentenceView<'a> {
         let n = words.len();
         // Headlines in capitals: read their words in lower case for form
         // features, but look names and clusters up in title case.
@@ -210,41 +221,49 @@ impl SentenceView {
             .count();
         let upper_sentence = letters.len() >= 3 && caps * 10 >= letters.len() * 8
             || letters.len() >= 4 && titled * 10 >= letters.len() * 8;
-        let lookup_forms: Vec<String> = words
+        let lookup_forms: Vec<Cow<str>> = words
             .iter()
             .map(|w| {
                 if upper_sentence && w.chars().count() > 3 {
-                    title_case(w)
+                    Cow::Owned(title_case(w))
                 } else {
-                    (*w).to_string()
+                    Cow::Borrowed(*w)
                 }
             })
             .collect();
-        let form: Vec<String> = words
-            .iter()
-            .zip(&lookup_forms)
-            .map(|(w, _)| {
-                if upper_sentence {
-                    w.to_lowercase()
+        let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
+        // Form: the word, or in a headline its lower case.
+        let form = |i: usize| if upper_sentence { &*lower[i] } else { words[i] };
+        let mut text = String::with_capacity(words.iter().map(|w| 3 * w.len()).sum());
+        let mut push = |s: &str| {
+            let start = text.len();
+            text.push_str(s);
+            (start, text.len())
+        };
+        let lower_at: Vec<(usize, usize)> = lower.iter().map(|w| push(w)).collect();
+        let form_at: Vec<(usize, usize)> = (0..n)
+            .map(|i| {
+                if form(i) == &*lower[i] {
+                    lower_at[i]
                 } else {
-                    (*w).to_string()
+                    push(form(i))
                 }
             })
             .collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let shape: Vec<String> = form.iter().map(|w| shape(w)).collect();
+        let shape_at: Vec<(usize, usize)> = (0..n)
+            .map(|i| {
+                let start = text.len();
+                push_shape(&mut text, form(i));
+                (start, text.len())
+            })
+            .collect();
         let cluster = lookup_forms
             .iter()
             .zip(&lower)
-            .map(|(w, l)| {
-                clusters
-                    .get(w)
-                    .or_else(|| clusters.get(l))
-                    .map(str::to_string)
-            })
+            .map(|(w, l)| clusters.get(w).or_else(|| clusters.get(l)))
             .collect();
         let mut gaz: Vec<Option<String>> = vec![None; n];
-        let refs: Vec<&str> = lookup_forms.iter().map(String::as_str).collect();
+        let refs: Vec<&str> = lookup_forms.iter().map(|w| &**w).collect();
         let mut i = 0;
         while i < n {
             // In a capitalised headline "AT" or "IN" is not an acronym.
@@ -273,8 +292,18 @@ impl SentenceView {
             .map(|w| gazetteer.demonym(w).is_some())
             .collect();
         let mut after_title = vec![false; n];
+        let mut phrase = String::new();
         for (i, slot) in after_title.iter_mut().enumerate() {
-            *slot = (1..=3.min(i)).any(|k| gazetteer.is_title(&lower[i - k..i].join(" ")));
+            *slot = (1..=3.min(i)).any(|k| {
+                phrase.clear();
+                for (m, w) in lower[i - k..i].iter().enumerate() {
+                    if m > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(w);
+                }
+                gazetteer.is_title(&phrase)
+            });
         }
         let org_word: Vec<bool> = lower.iter().map(|w| gazetteer.is_org_word(w)).collect();
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -282,12 +311,12 @@ impl SentenceView {
         for (i, ahead) in org_ahead.iter_mut().enumerate() {
             let mut j = i + 1;
             while j < n && j <= i + 6 {
-                if org_word[j] && capital(&form[j]) {
+                if org_word[j] && capital(form(j)) {
                     *ahead = Some(j - i);
                     break;
                 }
-                let joiner = matches!(lower[j].as_str(), "of" | "and" | "for" | "&" | "the" | "on");
-                if !(capital(&form[j]) || joiner) {
+                let joiner = matches!(&*lower[j], "of" | "and" | "for" | "&" | "the" | "on");
+                if !(capital(form(j)) || joiner) {
                     break;
                 }
                 j += 1;
@@ -298,9 +327,10 @@ impl SentenceView {
             .map(|w| capital(w) && gazetteer.is_given_name(w))
             .collect();
         SentenceView {
-            lower,
-            form,
-            shape,
+            text,
+            lower: lower_at,
+            form: form_at,
+            shape: shape_at,
             cluster,
             gaz,
             demonym,
@@ -315,6 +345,10 @@ impl SentenceView {
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.form.len()
+    }
+
+    fn at(&self, (start, end): (usize, usize)) -> &str {
+        &self.text[start..end]
     }
 
     /// The features of token `i` given the two previous predicted classes.
@@ -334,7 +368,7 @@ impl SentenceView {
             } else if j as usize >= n {
                 "</s>"
             } else {
-                &self.lower[j as usize]
+                self.at(self.lower[j as usize])
             }
         };
         let shape_at = |k: isize| -> &str {
@@ -342,24 +376,31 @@ impl SentenceView {
             if j < 0 || j as usize >= n {
                 "-"
             } else {
-                &self.shape[j as usize]
+                self.at(self.shape[j as usize])
             }
         };
         let (p1, p2) = (class_name(prev), class_name(prev2));
-        let lower = &self.lower[i];
-        let sh = &self.shape[i];
+        let lower = self.at(self.lower[i]);
+        let sh = self.at(self.shape[i]);
         out.push(feature(0, &[]));
-        out.push(feature(1, &[&self.form[i]]));
+        out.push(feature(1, &[self.at(self.form[i])]));
         out.push(feature(2, &[lower]));
         out.push(feature(3, &[sh]));
-        let chars: Vec<char> = lower.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let suffix: String = chars[chars.len() - k..].iter().collect();
-            out.push(feature(4, &[&suffix]));
+        // Suffixes and prefixes of 1–4 and 1–3 characters, sliced at
+        // character boundaries (no allocation).
+        let mut ends = lower.char_indices().rev().map(|(at, _)| at);
+        for _ in 0..4 {
+            match ends.next() {
+                Some(at) => out.push(feature(4, &[&lower[at..]])),
+                None => break,
+            }
         }
-        for k in 1..=3.min(chars.len()) {
-            let prefix: String = chars[..k].iter().collect();
-            out.push(feature(5, &[&prefix]));
+        let mut starts = lower.char_indices().map(|(at, c)| at + c.len_utf8());
+        for _ in 0..3 {
+            match starts.next() {
+                Some(at) => out.push(feature(5, &[&lower[..at]])),
+                None => break,
+            }
         }
         out.push(feature(6, &[word(-1)]));
         out.push(feature(7, &[word(1)]));
@@ -374,7 +415,7 @@ impl SentenceView {
             if j < 0 || j as usize >= n {
                 continue;
             }
-            if let Some(path) = &self.cluster[j as usize] {
+            if let Some(path) = self.cluster[j as usize] {
                 let lengths: &[usize] = if k == 0 { &[4, 6, 10, 20] } else { &[4, 8] };
                 for &len in lengths {
                     out.push(feature(template, &[&path[..len.min(path.len())]]));
@@ -430,8 +471,15 @@ impl SentenceView {
 
 /// Word shape: X for capitals, x for small letters, d for digits, other
 /// characters kept; runs longer than three are cut ("Xxxx", "dddd-dd").
+#[cfg(test)]
 pub(crate) fn shape(word: &str) -> String {
     let mut out = String::new();
+    push_shape(&mut out, word);
+    out
+}
+
+/// Appends the [`shape`] of `word` to `out`.
+fn push_shape(out: &mut String, word: &str) {
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -450,7 +498,16 @@ pub(crate) fn shape(word: &str) -> String {
             out.push(s);
         }
     }
-    out
+}
+
+/// `word.to_lowercase()`, borrowed when that changes nothing (ASCII without
+/// capitals).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// "MEXICO" → "Mexico".
