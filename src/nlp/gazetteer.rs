@@ -485,6 +485,9 @@ impl Gazetteer {
     /// Whether `words` (lower-case) is a title or role noun ("president",
     /// "secretary of state", "ambassador").
     pub fn is_title(&self, words: &str) -> bool {
+        if is_normal(words) {
+            return self.titles.contains(words);
+        }
         let mut key = String::with_capacity(words.len());
         normalize_into(words, &mut key);
         self.titles.contains(&key)
@@ -601,10 +604,25 @@ fn normalize_into(name: &str, out: &mut String) {
     }
 }
 
+/// Whether `name` is its own [`normalize`]d form: ASCII without capitals,
+/// words joined by single spaces (the common case, checked without copying).
+fn is_normal(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter().all(|&c| {
+            c.is_ascii() && !c.is_ascii_uppercase() && (c == b' ' || !c.is_ascii_whitespace())
+        })
+        && !b.contains(&0x0b)
+}
+
 /// Appends `word.to_lowercase()` to `out`; ASCII words without allocating.
 fn push_lower(out: &mut String, word: &str) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&word.to_lowercase());
     }
@@ -1357,6 +1375,59 @@ mod tests {
         assert_eq!((n, e.canonical.as_str()), (2, "Mexico City"));
         assert!(g.longest_match(&["us", "too"]).is_none());
         assert!(g.longest_match(&[]).is_none());
+    }
+
+    #[test]
+    fn loaded_index_answers_as_the_compiled_maps() {
+        // A loaded gazetteer walks `steps` and stops early; a compiled one
+        // tries every length in `names`. Both must answer alike.
+        let compiled = tiny();
+        let file = compiled.to_weight_file();
+        let loaded =
+            Gazetteer::from_weight_file(&WeightFile::from_bytes(&file.to_bytes(), KIND).unwrap())
+                .unwrap();
+        assert!(compiled.steps.is_empty() && !loaded.steps.is_empty());
+        let text = "the United States of America and Mexico City police met UN and \
+            U.S. envoys in Iraq with John Bolton , the White House and us too MEXICO CITY \
+            Jose Lopez Portillo said ; United Nations United";
+        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        for i in 0..words.len() {
+            assert_eq!(
+                compiled.longest_match(&words[i..]),
+                loaded.longest_match(&words[i..]),
+                "{:?}",
+                &words[i..]
+            );
+            for n in 1..=3.min(words.len() - i) {
+                let name = words[i..i + n].join(" ");
+                assert_eq!(compiled.lookup(&name), loaded.lookup(&name), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_plain_lower_casing() {
+        let plain = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for s in [
+            "", " ", "a", "Secretary of State", "secretary  of state", " lead", "trail ",
+            "tab\tin", "vt\u{0b}x", "ÉCOLE Normale", "ΟΔΟΣ", "İstanbul", "nbsp\u{a0}x", "x.y-z",
+        ] {
+            assert_eq!(normalize(s), plain(s), "{s:?}");
+            if is_normal(s) {
+                assert_eq!(plain(s), s, "{s:?}");
+            }
+            let mut out = String::from("k ");
+            push_lower(&mut out, s);
+            assert_eq!(out, format!("k {}", s.to_lowercase()), "{s:?}");
+            assert_eq!(with_lower(s, str::to_string), s.to_lowercase(), "{s:?}");
+        }
+        assert!(is_normal("secretary of state") && !is_normal("Secretary"));
+        assert!(!is_normal("a  b") && !is_normal("a\u{0b}b"));
     }
 
     #[test]
