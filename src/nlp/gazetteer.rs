@@ -72,6 +72,10 @@ pub struct Gazetteer {
     /// loaded; one built by [`Gazetteer::compile_from`] has none and looks
     /// names up in `names` (same answers, slower).
     steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>>,
+    /// Every title and every run of its last words ("secretary of state",
+    /// "of state", "state"), built with `steps`: a phrase that ends no
+    /// title cannot become one by adding words in front.
+    title_ends: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 /// The weight-file kind of a compiled gazetteer.
@@ -161,6 +165,14 @@ impl Gazetteer {
             }
         }
         self.steps = steps;
+        let mut ends: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
+        for title in &self.titles {
+            ends.insert(title.clone());
+            for (at, _) in title.match_indices(' ') {
+                ends.insert(title[at + 1..].to_string());
+            }
+        }
+        self.title_ends = ends;
     }
 
     /// Encodes the gazetteer as a weight file (sorted, so equal gazetteers give equal bytes).
@@ -491,6 +503,16 @@ impl Gazetteer {
         let mut key = String::with_capacity(words.len());
         normalize_into(words, &mut key);
         self.titles.contains(&key)
+    }
+
+    /// Whether a longer phrase ending with `words` (a phrase that is not a
+    /// title itself) can still be a title: `false` only when no title ends
+    /// with these words, so callers extending a phrase leftwards can stop.
+    pub(crate) fn may_end_title(&self, words: &str) -> bool {
+        self.title_ends.is_empty()
+            || words.is_empty()
+            || !is_normal(words)
+            || self.title_ends.contains(words)
     }
 
     /// Whether `word` typically ends or heads an organisation name
@@ -1387,6 +1409,9 @@ mod tests {
             Gazetteer::from_weight_file(&WeightFile::from_bytes(&file.to_bytes(), KIND).unwrap())
                 .unwrap();
         assert!(compiled.steps.is_empty() && !loaded.steps.is_empty());
+        assert!(loaded.may_end_title("of state") && loaded.may_end_title("state"));
+        assert!(!loaded.may_end_title("table") && compiled.may_end_title("table"));
+        assert!(loaded.may_end_title("Of State"), "not normalised: no promise");
         let text = "the United States of America and Mexico City police met UN and \
             U.S. envoys in Iraq with John Bolton , the White House and us too MEXICO CITY \
             Jose Lopez Portillo said ; United Nations United";

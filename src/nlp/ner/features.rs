@@ -83,8 +83,10 @@ pub(crate) struct Clusters {
     text: String,
     /// Per line: start of the word, the tab after it, end of the line.
     lines: Vec<(usize, usize, usize)>,
-    /// Line index + 1 (0 = empty); a power of two long, at most half full.
-    slots: Vec<u32>,
+    /// (high half of the word's hash, line index + 1; 0 = empty); a power
+    /// of two long, at most half full. The hash half lets a probe pass over
+    /// other words without reading their text.
+    slots: Vec<(u32, u32)>,
 }
 
 impl Clusters {
@@ -104,24 +106,19 @@ impl Clusters {
             }
         }
         c.text = text;
-        c.slots = vec![0; (2 * c.lines.len()).next_power_of_two().max(16)];
+        c.slots = vec![(0, 0); (2 * c.lines.len()).next_power_of_two().max(16)];
         let mask = c.slots.len() - 1;
         for i in 0..c.lines.len() {
             let word = c.word(i);
-            let mut at = slot_of(word, mask);
+            let (mut at, tag) = slot_of(word, mask);
             loop {
                 match c.slots[at] {
-                    0 => {
-                        c.slots[at] = i as u32 + 1;
-                        break;
-                    }
-                    j if c.word(j as usize - 1) == word => {
-                        c.slots[at] = i as u32 + 1;
-                        break;
-                    }
+                    (_, 0) => break,
+                    (t, j) if t == tag && c.word(j as usize - 1) == word => break,
                     _ => at = (at + 1) & mask,
                 }
             }
+            c.slots[at] = (tag, i as u32 + 1);
         }
         c
     }
@@ -142,11 +139,13 @@ impl Clusters {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut at = slot_of(word, mask);
+        let (mut at, tag) = slot_of(word, mask);
         loop {
             match self.slots[at] {
-                0 => return None,
-                j if self.word(j as usize - 1) == word => return Some(self.path(j as usize - 1)),
+                (_, 0) => return None,
+                (t, j) if t == tag && self.word(j as usize - 1) == word => {
+                    return Some(self.path(j as usize - 1))
+                }
                 _ => at = (at + 1) & mask,
             }
         }
@@ -156,15 +155,16 @@ impl Clusters {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.slots
             .iter()
-            .filter(|j| **j != 0)
-            .map(|j| (self.word(*j as usize - 1), self.path(*j as usize - 1)))
+            .filter(|(_, j)| *j != 0)
+            .map(|(_, j)| (self.word(*j as usize - 1), self.path(*j as usize - 1)))
     }
 }
 
-/// The home slot of `word` in a table of `mask + 1` slots.
-fn slot_of(word: &str, mask: usize) -> usize {
+/// The home slot of `word` in a table of `mask + 1` slots, and the tag
+/// kept beside it.
+fn slot_of(word: &str, mask: usize) -> (usize, u32) {
     let h = crate::nlp::perceptron::atom(word);
-    ((h ^ (h >> 29) ^ (h >> 47)) as usize) & mask
+    (((h ^ (h >> 29) ^ (h >> 47)) as usize) & mask, (h >> 32) as u32)
 }
 
 /// What the features need to know about each token of a sentence,
@@ -260,7 +260,11 @@ impl<'a> SentenceView<'a> {
         let cluster = lookup_forms
             .iter()
             .zip(&lower)
-            .map(|(w, l)| clusters.get(w).or_else(|| clusters.get(l)))
+            .map(|(w, l)| {
+                clusters
+                    .get(w)
+                    .or_else(|| (*w != *l).then(|| clusters.get(l)).flatten())
+            })
             .collect();
         let mut gaz: Vec<Option<String>> = vec![None; n];
         let refs: Vec<&str> = lookup_forms.iter().map(|w| &**w).collect();
@@ -291,10 +295,12 @@ impl<'a> SentenceView<'a> {
             .iter()
             .map(|w| gazetteer.demonym(w).is_some())
             .collect();
+        // A title of one to three words just before; phrases grow leftwards
+        // and stop once no title ends with them.
         let mut after_title = vec![false; n];
         let mut phrase = String::new();
         for (i, slot) in after_title.iter_mut().enumerate() {
-            *slot = (1..=3.min(i)).any(|k| {
+            for k in 1..=3.min(i) {
                 phrase.clear();
                 for (m, w) in lower[i - k..i].iter().enumerate() {
                     if m > 0 {
@@ -302,8 +308,14 @@ impl<'a> SentenceView<'a> {
                     }
                     phrase.push_str(w);
                 }
-                gazetteer.is_title(&phrase)
-            });
+                if gazetteer.is_title(&phrase) {
+                    *slot = true;
+                    break;
+                }
+                if !gazetteer.may_end_title(&phrase) {
+                    break;
+                }
+            }
         }
         let org_word: Vec<bool> = lower.iter().map(|w| gazetteer.is_org_word(w)).collect();
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -543,6 +555,24 @@ mod tests {
         assert!(!allowed(Some(b_per), 0));
         assert!(!allowed(None, l_per));
         assert!(allowed(Some(l_per), 0));
+    }
+
+    #[test]
+    fn clusters_find_each_word_and_keep_the_last_line() {
+        let mut text = String::from("no tab here\nMexico\t0110\nmexico\t0111\n");
+        for i in 0..100 {
+            text.push_str(&format!("w{i}\t{i:b}\n"));
+        }
+        text.push_str("Mexico\t1\n\tempty\n");
+        let c = Clusters::from_text(text);
+        assert_eq!(c.get("Mexico"), Some("1"));
+        assert_eq!(c.get("mexico"), Some("0111"));
+        assert_eq!(c.get("w37"), Some("100101"));
+        assert_eq!(c.get(""), Some("empty"));
+        assert_eq!(c.get("MEXICO"), None);
+        assert_eq!(c.get("no tab here"), None);
+        assert_eq!(c.iter().count(), 103);
+        assert_eq!(Clusters::default().get("x"), None);
     }
 
     #[test]
