@@ -68,8 +68,9 @@ pub struct Gazetteer {
     /// entry of that name (`None` for a run that is only the start of
     /// longer names). [`Gazetteer::longest_match`] walks it word by word and
     /// stops at the first run that starts no name, instead of trying every
-    /// length up to `max_words` at every position. Built when a gazetteer is
-    /// loaded; one built by [`Gazetteer::compile_from`] has none and looks
+    /// length up to `max_words` at every position. A loaded gazetteer keeps
+    /// its names here only (`names` stays empty: one map to build, not two);
+    /// one built by [`Gazetteer::compile_from`] has no `steps` and looks
     /// names up in `names` (same answers, slower).
     steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>>,
     /// Every title and every run of its last words ("secretary of state",
@@ -113,17 +114,22 @@ impl Gazetteer {
                 subtype: (!subtype.is_empty()).then(|| subtype.to_string()),
             });
         }
-        for (section_name, map) in [("names", &mut g.names), ("demonyms", &mut g.demonyms)] {
+        let mut names = Vec::new();
+        let mut demonyms = Vec::new();
+        for (section_name, rows) in [("names", &mut names), ("demonyms", &mut demonyms)] {
             for (i, line) in section(section_name)?.lines().enumerate() {
                 let parsed = line
                     .split_once('\t')
                     .and_then(|(k, v)| Some((k, v.parse::<usize>().ok()?)))
                     .filter(|(_, v)| *v < g.entries.len());
-                let (key, index) =
-                    parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
-                map.insert(key.to_string(), index);
+                let row = parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
+                rows.push(row);
             }
         }
+        g.demonyms = demonyms
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
         g.titles = section("titles")?.lines().map(str::to_string).collect();
         g.org_words = section("org_words")?.lines().map(str::to_string).collect();
         g.given = section("given_names")?
@@ -142,28 +148,33 @@ impl Gazetteer {
             };
             g.genders.insert(gender.0.to_string(), gender.1);
         }
-        g.max_words = g
-            .names
-            .keys()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(0);
-        g.index_steps();
+        // A loaded gazetteer keeps its names in `steps` only (see there).
+        g.index_names(&names);
         Ok(g)
     }
 
-    /// Fills `steps` from `names` (see the field).
-    fn index_steps(&mut self) {
+    /// Fills `steps` (see the field), `max_words` and `title_ends` from the
+    /// `(name key, entry)` rows of a weight file; `names` stays empty.
+    fn index_names(&mut self, names: &[(&str, usize)]) {
         let mut steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>> =
             HashMap::default();
-        for (key, &i) in &self.names {
-            steps.insert(key.clone(), Some(i));
+        steps.reserve(2 * names.len());
+        // Of repeated keys the last row wins, as in a map.
+        for &(key, i) in names {
+            steps.insert(key.to_string(), Some(i));
         }
-        for key in self.names.keys() {
+        for &(key, _) in names {
             for (at, _) in key.match_indices(' ') {
-                steps.entry(key[..at].to_string()).or_insert(None);
+                if !steps.contains_key(&key[..at]) {
+                    steps.insert(key[..at].to_string(), None);
+                }
             }
         }
+        self.max_words = names
+            .iter()
+            .map(|(k, _)| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
         self.steps = steps;
         let mut ends: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
         for title in &self.titles {
@@ -177,6 +188,7 @@ impl Gazetteer {
 
     /// Encodes the gazetteer as a weight file (sorted, so equal gazetteers give equal bytes).
     pub fn to_weight_file(&self) -> WeightFile {
+        let names = self.name_map();
         let mut file = WeightFile::new(
             KIND,
             serde_json::json!({
@@ -184,7 +196,7 @@ impl Gazetteer {
                 "licence": "MIT (c) 2014 Open Event Data Alliance (PETRARCH dictionaries); hand-written lists: the project's licence",
                 "command": "newskg train gazetteer --data ../shared/data",
                 "entries": self.entries.len(),
-                "names": self.names.len(),
+                "names": names.len(),
             }),
         );
         let entries: String = self
@@ -219,7 +231,7 @@ impl Gazetteer {
             .collect();
         for (name, text) in [
             ("entries", entries),
-            ("names", map_lines(&self.names)),
+            ("names", map_lines(&names)),
             ("demonyms", map_lines(&self.demonyms)),
             ("titles", set_lines(&self.titles)),
             ("org_words", set_lines(&self.org_words)),
@@ -436,6 +448,17 @@ impl Gazetteer {
         normalize_into(name, &mut key);
         let key = key.strip_prefix("the ").unwrap_or(&key);
         self.name_entry(key).map(|i| &self.entries[i])
+    }
+
+    /// Name key → entry, from `names` or, in a loaded gazetteer, `steps`.
+    fn name_map(&self) -> HashMap<String, usize> {
+        if self.steps.is_empty() {
+            return self.names.clone();
+        }
+        self.steps
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), (*v)?)))
+            .collect()
     }
 
     /// The entry index of a normalised name key.
