@@ -81,56 +81,78 @@ fn class_name(class: Option<usize>) -> &'static str {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Clusters {
     text: String,
-    /// Per line: start of the word, the tab after it, end of the line.
-    lines: Vec<(usize, usize, usize)>,
-    /// (high half of the word's hash, line index + 1; 0 = empty); a power
-    /// of two long, at most half full. The hash half lets a probe pass over
-    /// other words without reading their text.
-    slots: Vec<(u32, u32)>,
+    /// One line per slot; a power of two long, at most half full.
+    slots: Vec<ClusterSlot>,
+}
+
+/// A line of the cluster table: where its word and path are in the text,
+/// with the high half of the word's hash so that a probe passes over other
+/// words without reading their text. A lookup reads one slot and the text.
+#[derive(Clone, Copy, Debug, Default)]
+struct ClusterSlot {
+    tag: u32,
+    /// Start of the word + 1 (0 = empty slot).
+    start: u32,
+    /// The tab after the word.
+    tab: u32,
+    /// End of the line.
+    end: u32,
 }
 
 impl Clusters {
     /// Indexes `word<TAB>path` lines (lines without a tab are skipped; of
-    /// repeated words the last line wins).
+    /// repeated words the last line wins). Offsets are 32-bit: a table past
+    /// 4 GB keeps only the lines that start below that.
     pub(crate) fn from_text(text: String) -> Clusters {
-        let mut c = Clusters {
-            lines: Vec::new(),
-            slots: Vec::new(),
-            text: String::new(),
-        };
         let base = text.as_ptr() as usize;
+        let mut lines = Vec::new();
         for line in text.lines() {
             if let Some(tab) = line.find('\t') {
                 let start = line.as_ptr() as usize - base;
-                c.lines.push((start, start + tab, start + line.len()));
-            }
-        }
-        c.text = text;
-        c.slots = vec![(0, 0); (2 * c.lines.len()).next_power_of_two().max(16)];
-        let mask = c.slots.len() - 1;
-        for i in 0..c.lines.len() {
-            let word = c.word(i);
-            let (mut at, tag) = slot_of(word, mask);
-            loop {
-                match c.slots[at] {
-                    (_, 0) => break,
-                    (t, j) if t == tag && c.word(j as usize - 1) == word => break,
-                    _ => at = (at + 1) & mask,
+                let at = |x: usize| u32::try_from(x).ok();
+                if let (Some(s), Some(t), Some(e)) =
+                    (at(start + 1), at(start + tab), at(start + line.len()))
+                {
+                    lines.push(ClusterSlot {
+                        tag: 0,
+                        start: s,
+                        tab: t,
+                        end: e,
+                    });
                 }
             }
-            c.slots[at] = (tag, i as u32 + 1);
+        }
+        let mut c = Clusters {
+            text,
+            slots: vec![ClusterSlot::default(); (2 * lines.len()).next_power_of_two().max(16)],
+        };
+        let mask = c.slots.len() - 1;
+        for mut line in lines {
+            let word = c.word(line);
+            let (mut at, tag) = slot_of(word, mask);
+            loop {
+                let s = c.slots[at];
+                if s.start == 0 || (s.tag == tag && c.word(s) == word) {
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+            line.tag = tag;
+            c.slots[at] = line;
         }
         c
     }
 
-    fn word(&self, line: usize) -> &str {
-        let (start, tab, _) = self.lines[line];
-        &self.text[start..tab]
+    fn word(&self, s: ClusterSlot) -> &str {
+        self.text
+            .get((s.start as usize).saturating_sub(1)..s.tab as usize)
+            .unwrap_or("")
     }
 
-    fn path(&self, line: usize) -> &str {
-        let (_, tab, end) = self.lines[line];
-        &self.text[tab + 1..end]
+    fn path(&self, s: ClusterSlot) -> &str {
+        self.text
+            .get(s.tab as usize + 1..s.end as usize)
+            .unwrap_or("")
     }
 
     /// The cluster path of `word`.
@@ -141,13 +163,14 @@ impl Clusters {
         let mask = self.slots.len() - 1;
         let (mut at, tag) = slot_of(word, mask);
         loop {
-            match self.slots[at] {
-                (_, 0) => return None,
-                (t, j) if t == tag && self.word(j as usize - 1) == word => {
-                    return Some(self.path(j as usize - 1))
-                }
-                _ => at = (at + 1) & mask,
+            let s = self.slots[at];
+            if s.start == 0 {
+                return None;
             }
+            if s.tag == tag && self.word(s) == word {
+                return Some(self.path(s));
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -155,8 +178,8 @@ impl Clusters {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.slots
             .iter()
-            .filter(|(_, j)| *j != 0)
-            .map(|(_, j)| (self.word(*j as usize - 1), self.path(*j as usize - 1)))
+            .filter(|s| s.start != 0)
+            .map(|s| (self.word(*s), self.path(*s)))
     }
 }
 
