@@ -109,7 +109,9 @@ fn stages(c: &mut Criterion) {
             let n: usize = docs
                 .iter()
                 .map(|d| {
-                    let entities = engine.extractor.entities(engine.analyzer.analyze(d.clone()));
+                    let entities = engine
+                        .extractor
+                        .entities(engine.analyzer.analyze(d.clone()));
                     resolver.resolve(&entities).len()
                 })
                 .sum();
@@ -141,7 +143,11 @@ fn stages(c: &mut Criterion) {
             let mut resolver = Resolver::new(Vec::new());
             let n: usize = analysed
                 .iter()
-                .map(|a| resolver.resolve(&engine.extractor.entities(a.clone())).len())
+                .map(|a| {
+                    resolver
+                        .resolve(&engine.extractor.entities(a.clone()))
+                        .len()
+                })
                 .sum();
             assert!(n > 0);
         })

@@ -122,7 +122,8 @@ impl Gazetteer {
                     .split_once('\t')
                     .and_then(|(k, v)| Some((k, v.parse::<usize>().ok()?)))
                     .filter(|(_, v)| *v < g.entries.len());
-                let row = parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
+                let row =
+                    parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
                 rows.push(row);
             }
         }
@@ -156,8 +157,7 @@ impl Gazetteer {
     /// Fills `steps` (see the field), `max_words` and `title_ends` from the
     /// `(name key, entry)` rows of a weight file; `names` stays empty.
     fn index_names(&mut self, names: &[(&str, usize)]) {
-        let mut steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
+        let mut steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
         steps.reserve(2 * names.len());
         // Of repeated keys the last row wins, as in a map.
         for &(key, i) in names {
@@ -563,7 +563,9 @@ impl Gazetteer {
     /// Whether `word` is a known given name (hand-written list or a first
     /// name of a political figure in the PETRARCH lists).
     pub fn is_given_name(&self, word: &str) -> bool {
-        with_lower(word, |w| self.genders.contains_key(w) || self.given.contains(w))
+        with_lower(word, |w| {
+            self.genders.contains_key(w) || self.given.contains(w)
+        })
     }
 }
 
@@ -676,7 +678,10 @@ fn push_lower(out: &mut String, word: &str) {
 /// Calls `f` with `word.to_lowercase()`, without allocating when the word
 /// is already lower-case ASCII or short ASCII (set lookups of single words).
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return f(word);
     }
     let mut buf = [0u8; 32];
@@ -1434,7 +1439,10 @@ mod tests {
         assert!(compiled.steps.is_empty() && !loaded.steps.is_empty());
         assert!(loaded.may_end_title("of state") && loaded.may_end_title("state"));
         assert!(!loaded.may_end_title("table") && compiled.may_end_title("table"));
-        assert!(loaded.may_end_title("Of State"), "not normalised: no promise");
+        assert!(
+            loaded.may_end_title("Of State"),
+            "not normalised: no promise"
+        );
         let text = "the United States of America and Mexico City police met UN and \
             U.S. envoys in Iraq with John Bolton , the White House and us too MEXICO CITY \
             Jose Lopez Portillo said ; United Nations United";
@@ -1462,8 +1470,20 @@ mod tests {
                 .join(" ")
         };
         for s in [
-            "", " ", "a", "Secretary of State", "secretary  of state", " lead", "trail ",
-            "tab\tin", "vt\u{0b}x", "ÉCOLE Normale", "ΟΔΟΣ", "İstanbul", "nbsp\u{a0}x", "x.y-z",
+            "",
+            " ",
+            "a",
+            "Secretary of State",
+            "secretary  of state",
+            " lead",
+            "trail ",
+            "tab\tin",
+            "vt\u{0b}x",
+            "ÉCOLE Normale",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "nbsp\u{a0}x",
+            "x.y-z",
         ] {
             assert_eq!(normalize(s), plain(s), "{s:?}");
             if is_normal(s) {

@@ -187,7 +187,10 @@ impl Clusters {
 /// kept beside it.
 fn slot_of(word: &str, mask: usize) -> (usize, u32) {
     let h = crate::nlp::perceptron::atom(word);
-    (((h ^ (h >> 29) ^ (h >> 47)) as usize) & mask, (h >> 32) as u32)
+    (
+        ((h ^ (h >> 29) ^ (h >> 47)) as usize) & mask,
+        (h >> 32) as u32,
+    )
 }
 
 /// What the features need to know about each token of a sentence,
@@ -538,7 +541,10 @@ fn push_shape(out: &mut String, word: &str) {
 /// `word.to_lowercase()`, borrowed when that changes nothing (ASCII without
 /// capitals).
 fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())

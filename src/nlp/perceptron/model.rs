@@ -807,7 +807,9 @@ mod tests {
         let m = Model::from_rows(classes, rows.clone());
         assert!(m.is_dense() && m.features() == rows.len());
         assert_eq!(m.rows(), rows);
-        let features: Vec<u64> = (0..60u64).map(|i| ((i * 7) % 45 + 1) * 0x9e37_79b9).collect();
+        let features: Vec<u64> = (0..60u64)
+            .map(|i| ((i * 7) % 45 + 1) * 0x9e37_79b9)
+            .collect();
         let mut plain = vec![0.5f32; classes];
         for f in &features {
             if let Some((_, w)) = rows.iter().find(|(k, _)| k == f) {
