@@ -444,10 +444,10 @@ impl Gazetteer {
         if !name.chars().any(char::is_uppercase) {
             return None;
         }
-        let mut key = String::with_capacity(name.len());
-        normalize_into(name, &mut key);
-        let key = key.strip_prefix("the ").unwrap_or(&key);
-        self.name_entry(key).map(|i| &self.entries[i])
+        let i = with_normal(name, |key| {
+            self.name_entry(key.strip_prefix("the ").unwrap_or(key))
+        })?;
+        Some(&self.entries[i])
     }
 
     /// Name key → entry, from `names` or, in a loaded gazetteer, `steps`.
@@ -509,12 +509,13 @@ impl Gazetteer {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let mut lower = String::with_capacity(word.len());
-        normalize_into(word, &mut lower);
-        self.demonyms
-            .get(&lower)
-            .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
-            .map(|&i| &self.entries[i])
+        let i = with_normal(word, |lower| {
+            self.demonyms
+                .get(lower)
+                .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
+                .copied()
+        })?;
+        Some(&self.entries[i])
     }
 
     /// Whether `words` (lower-case) is a title or role noun ("president",
@@ -662,6 +663,32 @@ fn is_normal(name: &str) -> bool {
             c.is_ascii() && !c.is_ascii_uppercase() && (c == b' ' || !c.is_ascii_whitespace())
         })
         && !b.contains(&0x0b)
+}
+
+/// Calls `f` with [`normalize`]`(name)`, built on the stack for short
+/// ASCII names (the lookups of every capitalised token), else allocated.
+fn with_normal<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if name.is_ascii() && name.len() <= buf.len() {
+        // Single spaces between words: never longer than `name`.
+        let mut n = 0;
+        for (k, w) in name.split_whitespace().enumerate() {
+            if k > 0 {
+                buf[n] = b' ';
+                n += 1;
+            }
+            for b in w.bytes() {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
+    }
+    let mut key = String::with_capacity(name.len());
+    normalize_into(name, &mut key);
+    f(&key)
 }
 
 /// Appends `word.to_lowercase()` to `out`; ASCII words without allocating.
@@ -1493,6 +1520,7 @@ mod tests {
             push_lower(&mut out, s);
             assert_eq!(out, format!("k {}", s.to_lowercase()), "{s:?}");
             assert_eq!(with_lower(s, str::to_string), s.to_lowercase(), "{s:?}");
+            assert_eq!(with_normal(s, str::to_string), plain(s), "{s:?}");
         }
         assert!(is_normal("secretary of state") && !is_normal("Secretary"));
         assert!(!is_normal("a  b") && !is_normal("a\u{0b}b"));
