@@ -1511,6 +1511,7 @@ mod tests {
             "İstanbul",
             "nbsp\u{a0}x",
             "x.y-z",
+            "The Very Long Name Of A Ministry Of Foreign Affairs And Trade Of Somewhere  Else",
         ] {
             assert_eq!(normalize(s), plain(s), "{s:?}");
             if is_normal(s) {
