@@ -139,28 +139,10 @@ pub struct Model {
     /// `(feature, weights)` side by side in an open-addressing table shaped
     /// like `rows`, so a lookup costs one cache miss instead of two.
     inline: Vec<(u64, [f32; INLINE])>,
-    /// For models of more than [`INLINE`] and at most [`DENSE`] classes (the
-    /// recognizer's 13 BILOU tags): every row in full, one aligned 64-byte
-    /// line each, indexed by its slot's `start`. A lookup then reads one
-    /// line and adds all classes in one vector step, instead of walking a
-    /// run of `(class, weight)` entries with a branch per entry. Each class
-    /// still receives its weights in feature order, so every score is the
-    /// same (a zero weight added changes at most the sign of a zero score,
-    /// which no comparison sees).
-    dense: Vec<DenseRow>,
 }
 
 /// Models with at most this many classes keep their weights inline.
 const INLINE: usize = 4;
-
-/// Models with at most this many classes (and more than [`INLINE`]) keep
-/// dense rows.
-const DENSE: usize = 16;
-
-/// One dense row: a weight per class, zero-padded to [`DENSE`].
-#[derive(Clone, Copy, Debug, Default)]
-#[repr(C, align(64))]
-struct DenseRow([f32; DENSE]);
 
 /// One non-zero weight of a row.
 #[derive(Clone, Copy, Debug, Default)]
@@ -257,16 +239,6 @@ impl Model {
                 rows: RowTable::default(),
                 entries: Vec::new(),
                 inline: vec![(0, [0.0; INLINE]); slots],
-                dense: Vec::new(),
-            };
-        }
-        if classes <= DENSE {
-            return Model {
-                classes,
-                rows: RowTable::with_capacity(rows),
-                entries: Vec::new(),
-                inline: Vec::new(),
-                dense: Vec::with_capacity(rows),
             };
         }
         Model {
@@ -274,28 +246,7 @@ impl Model {
             rows: RowTable::with_capacity(rows),
             entries: Vec::with_capacity(rows * 4),
             inline: Vec::new(),
-            dense: Vec::new(),
         }
-    }
-
-    /// Whether rows are kept in `dense`.
-    #[inline]
-    fn is_dense(&self) -> bool {
-        self.classes > INLINE && self.classes <= DENSE
-    }
-
-    /// Appends a dense row (later weights of a class replace earlier ones,
-    /// classes beyond the model's are dropped) and points `feature` at it.
-    fn push_dense(&mut self, feature: u64, entries: impl IntoIterator<Item = (usize, f32)>) {
-        let mut row = DenseRow::default();
-        for (c, x) in entries {
-            if c < self.classes {
-                row.0[c] = x;
-            }
-        }
-        self.dense.push(row);
-        self.rows
-            .insert(feature, (self.dense.len() - 1) as u32, self.classes as u32);
     }
 
     /// Inserts (or replaces) a row of a small model, growing the table to
@@ -332,10 +283,6 @@ impl Model {
                 }
             }
             self.insert_inline(feature, w);
-            return;
-        }
-        if self.is_dense() {
-            self.push_dense(feature, entries);
             return;
         }
         let start = self.entries.len();
@@ -412,10 +359,6 @@ impl Model {
             }
             return;
         }
-        if self.is_dense() {
-            self.score_dense(features, scores);
-            return;
-        }
         for chunk in features.chunks(32) {
             for f in chunk {
                 prefetch(&self.rows.slots, self.rows.slot((*f).max(1)));
@@ -436,34 +379,6 @@ impl Model {
                 }
             }
         }
-    }
-
-    /// [`Model::score`] for dense rows: the same lookups, then each row
-    /// added to all classes at once.
-    fn score_dense(&self, features: &[u64], scores: &mut [f32]) {
-        let n = scores.len().min(DENSE);
-        let mut sums = [0.0f32; DENSE];
-        sums[..n].copy_from_slice(&scores[..n]);
-        for chunk in features.chunks(32) {
-            for f in chunk {
-                prefetch(&self.rows.slots, self.rows.slot((*f).max(1)));
-            }
-            let mut found = [u32::MAX; 32];
-            for (r, f) in found.iter_mut().zip(chunk) {
-                if let Some(s) = self.rows.get(*f) {
-                    prefetch(&self.dense, s.start as usize);
-                    *r = s.start;
-                }
-            }
-            for &r in found.iter().take(chunk.len()) {
-                if let Some(row) = self.dense.get(r as usize) {
-                    for (s, w) in sums.iter_mut().zip(&row.0) {
-                        *s += *w;
-                    }
-                }
-            }
-        }
-        scores[..n].copy_from_slice(&sums[..n]);
     }
 
     /// The best class for `features`.
@@ -499,12 +414,6 @@ impl Model {
             .iter()
             .map(|s| {
                 let mut w = vec![0.0; self.classes];
-                if self.is_dense() {
-                    if let Some(row) = self.dense.get(s.start as usize) {
-                        w.copy_from_slice(&row.0[..self.classes]);
-                    }
-                    return (s.key, w);
-                }
                 for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
                     w[e.class as usize] = e.weight;
                 }
@@ -577,9 +486,7 @@ impl Model {
         let max = self
             .entries
             .iter()
-            .map(|e| e.weight)
-            .chain(self.dense.iter().flat_map(|r| r.0))
-            .fold(0.0f32, |m, w| m.max(w.abs()));
+            .fold(0.0f32, |m, e| m.max(e.weight.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut body = Vec::new();
         let mut kept = 0u64;
@@ -637,22 +544,6 @@ impl Model {
                 }
                 at += 4 * k;
                 m.insert_inline(f, w);
-                continue;
-            }
-            if m.is_dense() {
-                let mut row = Vec::with_capacity(k);
-                for e in get(at, 4 * k)?.chunks_exact(4) {
-                    let c = u16::from_le_bytes([e[0], e[1]]) as usize;
-                    let x = i16::from_le_bytes([e[2], e[3]]);
-                    if c >= classes {
-                        return Err(format!(
-                            "compact model entry for class {c}, model has {classes}"
-                        ));
-                    }
-                    row.push((c, f32::from(x) * scale));
-                }
-                at += 4 * k;
-                m.push_dense(f, row);
                 continue;
             }
             let start = m.entries.len();
@@ -782,52 +673,6 @@ mod tests {
         assert_eq!(again.predict(&[9]), 2);
         assert_eq!(again.to_compact_bytes(), bytes);
         assert!(Model::from_compact_bytes(&bytes[..bytes.len() - 1]).is_err());
-    }
-
-    #[test]
-    fn dense_rows_score_as_a_plain_sum_in_feature_order() {
-        // 13 classes: the dense layout. Scores must equal, bit for bit, a
-        // plain sum of the non-zero weights in feature order.
-        let classes = 13;
-        let rows: Vec<(u64, Vec<f32>)> = (1..=40u64)
-            .map(|f| {
-                let w = (0..classes)
-                    .map(|c| {
-                        let x = (f * 31 + c as u64 * 17) % 11;
-                        if x < 4 {
-                            0.0
-                        } else {
-                            (x as f32 - 7.3) / 3.1
-                        }
-                    })
-                    .collect();
-                (f * 0x9e37_79b9, w)
-            })
-            .collect();
-        let m = Model::from_rows(classes, rows.clone());
-        assert!(m.is_dense() && m.features() == rows.len());
-        assert_eq!(m.rows(), rows);
-        let features: Vec<u64> = (0..60u64)
-            .map(|i| ((i * 7) % 45 + 1) * 0x9e37_79b9)
-            .collect();
-        let mut plain = vec![0.5f32; classes];
-        for f in &features {
-            if let Some((_, w)) = rows.iter().find(|(k, _)| k == f) {
-                for (s, x) in plain.iter_mut().zip(w) {
-                    if *x != 0.0 {
-                        *s += x;
-                    }
-                }
-            }
-        }
-        let mut scores = vec![0.5f32; classes];
-        m.score(&features, &mut scores);
-        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-        assert_eq!(bits(&scores), bits(&plain));
-        // Compact bytes round-trip through the dense layout too.
-        let again = Model::from_compact_bytes(&m.to_compact_bytes()).unwrap();
-        assert_eq!(again.to_compact_bytes(), m.to_compact_bytes());
-        assert_eq!(again.predict(&features), m.predict(&features));
     }
 
     #[test]
