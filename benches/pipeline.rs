@@ -2,7 +2,11 @@
 #![allow(clippy::print_stderr, clippy::expect_used)]
 
 //! Throughput of each stage on real news: tokenize; tokenize+tag+parse; the
-//! full analysis (+ NER); analysis + extraction; single thread and all threads.
+//! full analysis (+ NER); + coreference and cross-document resolution;
+//! analysis + extraction; single thread and all threads. Two more lines time
+//! NER alone and coreference + resolution alone on documents analysed before
+//! the timed loop, so the cost of each can be read off directly. Issue #4's
+//! budget: NER + coreference + resolution at most 30% of tokenize+tag+parse.
 //!
 //! Reads `../shared/data/bench/news-21k.jsonl.gz` (or `$NEWSKG_BENCH_CORPUS`)
 //! at run time; it is research-only data and is never committed. Without it
@@ -17,6 +21,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use rayon::prelude::*;
 
 use newskg::input::Document;
+use newskg::kg::Resolver;
 use newskg::nlp::{self, Analyzer};
 use newskg::pipeline::Engine;
 
@@ -94,6 +99,55 @@ fn stages(c: &mut Criterion) {
             let n: usize = docs
                 .iter()
                 .map(|d| engine.analyzer.analyze(d.clone()).sentences.len())
+                .sum();
+            assert!(n > 0);
+        })
+    });
+    group.bench_function("analyze+NER+coref+resolve/1-thread", |b| {
+        b.iter(|| {
+            let mut resolver = Resolver::new(Vec::new());
+            let n: usize = docs
+                .iter()
+                .map(|d| {
+                    let entities = engine
+                        .extractor
+                        .entities(engine.analyzer.analyze(d.clone()));
+                    resolver.resolve(&entities).len()
+                })
+                .sum();
+            assert!(n > 0);
+        })
+    });
+    // The same steps on documents analysed once, outside the timed loop.
+    let analysed: Vec<nlp::AnalyzedDoc> = docs
+        .iter()
+        .map(|d| engine.analyzer.analyze(d.clone()))
+        .collect();
+    group.bench_function("NER only (analysed docs)/1-thread", |b| {
+        b.iter(|| {
+            let n: usize = analysed
+                .iter()
+                .map(|a| {
+                    engine
+                        .analyzer
+                        .recognizer()
+                        .predict(&a.doc.text, &a.sentences)
+                        .len()
+                })
+                .sum();
+            assert!(n > 0);
+        })
+    });
+    group.bench_function("coref+resolve only (analysed docs)/1-thread", |b| {
+        b.iter(|| {
+            let mut resolver = Resolver::new(Vec::new());
+            let n: usize = analysed
+                .iter()
+                .map(|a| {
+                    resolver
+                        .resolve(&engine.extractor.entities(a.clone()))
+                        .len()
+                })
                 .sum();
             assert!(n > 0);
         })

@@ -14,6 +14,7 @@
 //! 4. pronouns join the nearest compatible antecedent (gender, number,
 //!    person or not); none → left out rather than guessed.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::extract::fact::{DocEntity, Mention, MentionKind};
@@ -85,13 +86,21 @@ pub(crate) fn cluster(analyzed: &AnalyzedDoc, cands: &[Candidate], gaz: &Gazette
             cands[i].span.start,
         )
     });
+    let places = Places::new(gaz);
     for i in order {
         let c = &cands[i];
         let (Some(name), Some(label)) = (c.name.as_deref(), c.label) else {
             continue;
         };
+        let key = names::normalize(name);
+        let probe = Probe {
+            name,
+            label,
+            key: &key,
+            words: names::key_words(&key),
+        };
         let fits: Vec<usize> = (0..clusters.len())
-            .filter(|&k| compatible(gaz, name, label, &clusters[k]))
+            .filter(|&k| compatible(&places, &probe, &clusters[k]))
             .collect();
         let k = match fits.len() {
             0 => {
@@ -189,30 +198,71 @@ fn add(cl: &mut Cluster, i: usize, c: &Candidate) {
     }
 }
 
+/// A name looking for its cluster: its key and key words are computed once,
+/// not once per cluster.
+struct Probe<'a> {
+    name: &'a str,
+    label: EntityLabel,
+    key: &'a str,
+    words: Vec<&'a str>,
+}
+
+/// Place lookups remembered for one document: [`compatible`] runs for every
+/// pair of a name and a cluster, and a place lookup scans the country table.
+struct Places<'g> {
+    gaz: &'g Gazetteer,
+    /// Name → whether [`names::place`] knows it.
+    known: RefCell<HashMap<String, bool>>,
+}
+
+impl<'g> Places<'g> {
+    fn new(gaz: &'g Gazetteer) -> Places<'g> {
+        Places {
+            gaz,
+            known: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// `names::place(gaz, name).is_some()`.
+    fn is_place(&self, name: &str) -> bool {
+        if let Some(&known) = self.known.borrow().get(name) {
+            return known;
+        }
+        let known = names::place(self.gaz, name).is_some();
+        self.known.borrow_mut().insert(name.to_string(), known);
+        known
+    }
+}
+
 /// Whether a name (of type `label`) can join a cluster.
-fn compatible(gaz: &Gazetteer, name: &str, label: EntityLabel, cl: &Cluster) -> bool {
-    let key = names::normalize(name);
-    let words = names::key_words(&key);
+fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
+    let Probe {
+        name,
+        label,
+        key,
+        ref words,
+    } = *probe;
+    let gaz = places.gaz;
     // A one-word name the recognizer typed as an organisation may still be a
     // person's surname ("Sheinbaum" as ORG); not so for acronyms and places.
     let surname_slip = label != EntityLabel::Place
         && cl.label == EntityLabel::Person
         && words.len() == 1
         && !names::is_acronym(name)
-        && names::place(gaz, name).is_none();
+        && !places.is_place(name);
     if !names::types_agree(label, cl.label) && !surname_slip {
         return false;
     }
     cl.keys.iter().any(|k| {
-        if *k == key {
+        if k == key {
             return true;
         }
         let kw = names::key_words(k);
         match cl.label {
-            EntityLabel::Person => names::person_variant(&words, &kw),
+            EntityLabel::Person => names::person_variant(words, &kw),
             EntityLabel::Place => false,
             _ => {
-                strip_place(gaz, &words) == strip_place(gaz, &kw)
+                strip_place(places, words) == strip_place(places, &kw)
                     || cl
                         .forms
                         .iter()
@@ -224,11 +274,11 @@ fn compatible(gaz: &Gazetteer, name: &str, label: EntityLabel, cl: &Cluster) -> 
 
 /// An organisation name's words without a leading country ("us customs and
 /// border protection" → "customs and border protection").
-fn strip_place<'a>(gaz: &Gazetteer, words: &[&'a str]) -> Vec<&'a str> {
-    if words.len() > 2 && names::place(gaz, &words[0].to_uppercase()).is_some() {
-        words[1..].to_vec()
+fn strip_place<'w, 'a>(places: &Places, words: &'w [&'a str]) -> &'w [&'a str] {
+    if words.len() > 2 && places.is_place(&words[0].to_uppercase()) {
+        &words[1..]
     } else {
-        words.to_vec()
+        words
     }
 }
 

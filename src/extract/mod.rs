@@ -49,6 +49,22 @@ impl Extractor {
         }
     }
 
+    /// Entities and mentions of one analysed document, without facts (steps
+    /// 1–2 only): what cross-document resolution needs. The benchmark times
+    /// coreference with it, apart from fact extraction.
+    pub fn entities(&self, analyzed: AnalyzedDoc) -> DocFacts {
+        let cands = mentions::find(&analyzed, &self.gazetteer);
+        let coref::Coref {
+            entities, mentions, ..
+        } = coref::cluster(&analyzed, &cands, &self.gazetteer);
+        DocFacts {
+            analyzed,
+            entities,
+            mentions,
+            facts: Vec::new(),
+        }
+    }
+
     /// Entities, mentions and facts of one analysed document.
     pub fn extract(&self, analyzed: AnalyzedDoc) -> DocFacts {
         let cands = mentions::find(&analyzed, &self.gazetteer);

@@ -18,9 +18,10 @@
 //! ("US" is the country, "us" is not) and ignore a leading "the".
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
-use super::perceptron::WeightFile;
+use super::perceptron::{Fnv, WeightFile};
 use super::{EntityLabel, ModelError};
 
 /// What the gazetteer knows about a name.
@@ -67,6 +68,19 @@ pub struct Gazetteer {
     team_names: HashSet<String>,
     /// Longest name in words.
     max_words: usize,
+    /// Every name key, and every shorter run of its first words, → the
+    /// entry of that name (`None` for a run that is only the start of
+    /// longer names). [`Gazetteer::longest_match`] walks it word by word and
+    /// stops at the first run that starts no name, instead of trying every
+    /// length up to `max_words` at every position. A loaded gazetteer keeps
+    /// its names here only (`names` stays empty: one map to build, not two);
+    /// one built by [`Gazetteer::compile_from`] has no `steps` and looks
+    /// names up in `names` (same answers, slower).
+    steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>>,
+    /// Every title and every run of its last words ("secretary of state",
+    /// "of state", "state"), built with `steps`: a phrase that ends no
+    /// title cannot become one by adding words in front.
+    title_ends: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 /// The weight-file kind of a compiled gazetteer.
@@ -104,17 +118,23 @@ impl Gazetteer {
                 subtype: (!subtype.is_empty()).then(|| subtype.to_string()),
             });
         }
-        for (section_name, map) in [("names", &mut g.names), ("demonyms", &mut g.demonyms)] {
+        let mut names = Vec::new();
+        let mut demonyms = Vec::new();
+        for (section_name, rows) in [("names", &mut names), ("demonyms", &mut demonyms)] {
             for (i, line) in section(section_name)?.lines().enumerate() {
                 let parsed = line
                     .split_once('\t')
                     .and_then(|(k, v)| Some((k, v.parse::<usize>().ok()?)))
                     .filter(|(_, v)| *v < g.entries.len());
-                let (key, index) =
+                let row =
                     parsed.ok_or_else(|| format!("{section_name} line {}: bad row", i + 1))?;
-                map.insert(key.to_string(), index);
+                rows.push(row);
             }
         }
+        g.demonyms = demonyms
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
         g.titles = section("titles")?.lines().map(str::to_string).collect();
         g.org_words = section("org_words")?.lines().map(str::to_string).collect();
         g.given = section("given_names")?
@@ -139,17 +159,46 @@ impl Gazetteer {
             };
             g.genders.insert(gender.0.to_string(), gender.1);
         }
-        g.max_words = g
-            .names
-            .keys()
-            .map(|k| k.split(' ').count())
+        // A loaded gazetteer keeps its names in `steps` only (see there).
+        g.index_names(&names);
+        Ok(g)
+    }
+
+    /// Fills `steps` (see the field), `max_words` and `title_ends` from the
+    /// `(name key, entry)` rows of a weight file; `names` stays empty.
+    fn index_names(&mut self, names: &[(&str, usize)]) {
+        let mut steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+        steps.reserve(2 * names.len());
+        // Of repeated keys the last row wins, as in a map.
+        for &(key, i) in names {
+            steps.insert(key.to_string(), Some(i));
+        }
+        for &(key, _) in names {
+            for (at, _) in key.match_indices(' ') {
+                if !steps.contains_key(&key[..at]) {
+                    steps.insert(key[..at].to_string(), None);
+                }
+            }
+        }
+        self.max_words = names
+            .iter()
+            .map(|(k, _)| k.split(' ').count())
             .max()
             .unwrap_or(0);
-        Ok(g)
+        self.steps = steps;
+        let mut ends: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
+        for title in &self.titles {
+            ends.insert(title.clone());
+            for (at, _) in title.match_indices(' ') {
+                ends.insert(title[at + 1..].to_string());
+            }
+        }
+        self.title_ends = ends;
     }
 
     /// Encodes the gazetteer as a weight file (sorted, so equal gazetteers give equal bytes).
     pub fn to_weight_file(&self) -> WeightFile {
+        let names = self.name_map();
         let mut file = WeightFile::new(
             KIND,
             serde_json::json!({
@@ -157,7 +206,7 @@ impl Gazetteer {
                 "licence": "MIT (c) 2014 Open Event Data Alliance (PETRARCH dictionaries); hand-written lists: the project's licence",
                 "command": "newskg train gazetteer --data ../shared/data",
                 "entries": self.entries.len(),
-                "names": self.names.len(),
+                "names": names.len(),
             }),
         );
         let entries: String = self
@@ -192,7 +241,7 @@ impl Gazetteer {
             .collect();
         for (name, text) in [
             ("entries", entries),
-            ("names", map_lines(&self.names)),
+            ("names", map_lines(&names)),
             ("demonyms", map_lines(&self.demonyms)),
             ("titles", set_lines(&self.titles)),
             ("org_words", set_lines(&self.org_words)),
@@ -489,9 +538,30 @@ impl Gazetteer {
         if !name.chars().any(char::is_uppercase) {
             return None;
         }
-        let key = normalize(name);
-        let key = key.strip_prefix("the ").unwrap_or(&key);
-        self.names.get(key).map(|&i| &self.entries[i])
+        let i = with_normal(name, |key| {
+            self.name_entry(key.strip_prefix("the ").unwrap_or(key))
+        })?;
+        Some(&self.entries[i])
+    }
+
+    /// Name key → entry, from `names` or, in a loaded gazetteer, `steps`.
+    fn name_map(&self) -> HashMap<String, usize> {
+        if self.steps.is_empty() {
+            return self.names.clone();
+        }
+        self.steps
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), (*v)?)))
+            .collect()
+    }
+
+    /// The entry index of a normalised name key.
+    fn name_entry(&self, key: &str) -> Option<usize> {
+        if self.steps.is_empty() {
+            self.names.get(key).copied()
+        } else {
+            self.steps.get(key).copied().flatten()
+        }
     }
 
     /// The longest known name starting at `words[0]` (at least one word must
@@ -505,12 +575,21 @@ impl Gazetteer {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&w.to_lowercase());
+            push_lower(&mut key, w);
             capital |= w.chars().next().is_some_and(char::is_uppercase);
-            if capital {
-                if let Some(&i) = self.names.get(&key) {
-                    best = Some((n + 1, &self.entries[i]));
+            if self.steps.is_empty() {
+                if capital {
+                    if let Some(&i) = self.names.get(&key) {
+                        best = Some((n + 1, &self.entries[i]));
+                    }
                 }
+                continue;
+            }
+            match self.steps.get(&key) {
+                // No name starts with these words: none is longer either.
+                None => break,
+                Some(Some(i)) if capital => best = Some((n + 1, &self.entries[*i])),
+                Some(_) => {}
             }
         }
         best
@@ -524,23 +603,40 @@ impl Gazetteer {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let lower = normalize(word);
-        self.demonyms
-            .get(&lower)
-            .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
-            .map(|&i| &self.entries[i])
+        let i = with_normal(word, |lower| {
+            self.demonyms
+                .get(lower)
+                .or_else(|| lower.strip_suffix('s').and_then(|s| self.demonyms.get(s)))
+                .copied()
+        })?;
+        Some(&self.entries[i])
     }
 
     /// Whether `words` (lower-case) is a title or role noun ("president",
     /// "secretary of state", "ambassador").
     pub fn is_title(&self, words: &str) -> bool {
-        self.titles.contains(&normalize(words))
+        if is_normal(words) {
+            return self.titles.contains(words);
+        }
+        let mut key = String::with_capacity(words.len());
+        normalize_into(words, &mut key);
+        self.titles.contains(&key)
+    }
+
+    /// Whether a longer phrase ending with `words` (a phrase that is not a
+    /// title itself) can still be a title: `false` only when no title ends
+    /// with these words, so callers extending a phrase leftwards can stop.
+    pub(crate) fn may_end_title(&self, words: &str) -> bool {
+        self.title_ends.is_empty()
+            || words.is_empty()
+            || !is_normal(words)
+            || self.title_ends.contains(words)
     }
 
     /// Whether `word` typically ends or heads an organisation name
     /// ("Ministry", "Times", "Inc.", "University", "Party").
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&word.to_lowercase())
+        with_lower(word, |w| self.org_words.contains(w))
     }
 
     /// The gender a first name or honorific suggests ("Claudia", "Mr."), if any.
@@ -556,7 +652,7 @@ impl Gazetteer {
     /// Whether `word` typically ends the name of an event or competition
     /// ("World Cup", "U.S. Open", "Olympic Games").
     pub fn is_event_word(&self, word: &str) -> bool {
-        self.events.contains(&word.to_lowercase())
+        with_lower(word, |w| self.events.contains(w))
     }
 
     /// The canonical names of every entry of type `label`, in entry order
@@ -578,8 +674,9 @@ impl Gazetteer {
     /// Whether `word` is a known given name (hand-written list or a first
     /// name of a political figure in the PETRARCH lists).
     pub fn is_given_name(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.genders.contains_key(&lower) || self.given.contains(&lower)
+        with_lower(word, |w| {
+            self.genders.contains_key(w) || self.given.contains(w)
+        })
     }
 }
 
@@ -649,10 +746,91 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// A name as a lookup key: lower-case words joined by one space.
 fn normalize(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// Appends [`normalize`]`(name)` to `out` (one allocation at most, none for
+/// ASCII words).
+fn normalize_into(name: &str, out: &mut String) {
+    for (n, w) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        push_lower(out, w);
+    }
+}
+
+/// Whether `name` is its own [`normalize`]d form: ASCII without capitals,
+/// words joined by single spaces (the common case, checked without copying).
+fn is_normal(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter().all(|&c| {
+            c.is_ascii() && !c.is_ascii_uppercase() && (c == b' ' || !c.is_ascii_whitespace())
+        })
+        && !b.contains(&0x0b)
+}
+
+/// Calls `f` with [`normalize`]`(name)`, built on the stack for short
+/// ASCII names (the lookups of every capitalised token), else allocated.
+fn with_normal<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if name.is_ascii() && name.len() <= buf.len() {
+        // Single spaces between words: never longer than `name`.
+        let mut n = 0;
+        for (k, w) in name.split_whitespace().enumerate() {
+            if k > 0 {
+                buf[n] = b' ';
+                n += 1;
+            }
+            for b in w.bytes() {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
+    }
+    let mut key = String::with_capacity(name.len());
+    normalize_into(name, &mut key);
+    f(&key)
+}
+
+/// Appends `word.to_lowercase()` to `out`; ASCII words without allocating.
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Calls `f` with `word.to_lowercase()`, without allocating when the word
+/// is already lower-case ASCII or short ASCII (set lookups of single words).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// `united states` → `United States`; small function words stay lower-case.
@@ -1416,6 +1594,79 @@ mod tests {
         assert_eq!((n, e.canonical.as_str()), (2, "Mexico City"));
         assert!(g.longest_match(&["us", "too"]).is_none());
         assert!(g.longest_match(&[]).is_none());
+    }
+
+    #[test]
+    fn loaded_index_answers_as_the_compiled_maps() {
+        // A loaded gazetteer walks `steps` and stops early; a compiled one
+        // tries every length in `names`. Both must answer alike.
+        let compiled = tiny();
+        let file = compiled.to_weight_file();
+        let loaded =
+            Gazetteer::from_weight_file(&WeightFile::from_bytes(&file.to_bytes(), KIND).unwrap())
+                .unwrap();
+        assert!(compiled.steps.is_empty() && !loaded.steps.is_empty());
+        assert!(loaded.may_end_title("of state") && loaded.may_end_title("state"));
+        assert!(!loaded.may_end_title("table") && compiled.may_end_title("table"));
+        assert!(
+            loaded.may_end_title("Of State"),
+            "not normalised: no promise"
+        );
+        let text = "the United States of America and Mexico City police met UN and \
+            U.S. envoys in Iraq with John Bolton , the White House and us too MEXICO CITY \
+            Jose Lopez Portillo said ; United Nations United";
+        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        for i in 0..words.len() {
+            assert_eq!(
+                compiled.longest_match(&words[i..]),
+                loaded.longest_match(&words[i..]),
+                "{:?}",
+                &words[i..]
+            );
+            for n in 1..=3.min(words.len() - i) {
+                let name = words[i..i + n].join(" ");
+                assert_eq!(compiled.lookup(&name), loaded.lookup(&name), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_plain_lower_casing() {
+        let plain = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for s in [
+            "",
+            " ",
+            "a",
+            "Secretary of State",
+            "secretary  of state",
+            " lead",
+            "trail ",
+            "tab\tin",
+            "vt\u{0b}x",
+            "ÉCOLE Normale",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "nbsp\u{a0}x",
+            "x.y-z",
+            "The Very Long Name Of A Ministry Of Foreign Affairs And Trade Of Somewhere  Else",
+        ] {
+            assert_eq!(normalize(s), plain(s), "{s:?}");
+            if is_normal(s) {
+                assert_eq!(plain(s), s, "{s:?}");
+            }
+            let mut out = String::from("k ");
+            push_lower(&mut out, s);
+            assert_eq!(out, format!("k {}", s.to_lowercase()), "{s:?}");
+            assert_eq!(with_lower(s, str::to_string), s.to_lowercase(), "{s:?}");
+            assert_eq!(with_normal(s, str::to_string), plain(s), "{s:?}");
+        }
+        assert!(is_normal("secretary of state") && !is_normal("Secretary"));
+        assert!(!is_normal("a  b") && !is_normal("a\u{0b}b"));
     }
 
     #[test]

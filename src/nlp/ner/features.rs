@@ -12,6 +12,8 @@
 //! before the word, organisation words ahead of it ("Department", "Times"),
 //! given names, and the two previous predicted tags.
 
+use std::borrow::Cow;
+
 use crate::nlp::perceptron::feature;
 use crate::nlp::{EntityLabel, Gazetteer};
 
@@ -79,59 +81,78 @@ fn class_name(class: Option<usize>) -> &'static str {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Clusters {
     text: String,
-    /// Per line: start of the word, the tab after it, end of the line.
-    lines: Vec<(usize, usize, usize)>,
-    /// Line index + 1 (0 = empty); a power of two long, at most half full.
-    slots: Vec<u32>,
+    /// One line per slot; a power of two long, at most half full.
+    slots: Vec<ClusterSlot>,
+}
+
+/// A line of the cluster table: where its word and path are in the text,
+/// with the high half of the word's hash so that a probe passes over other
+/// words without reading their text. A lookup reads one slot and the text.
+#[derive(Clone, Copy, Debug, Default)]
+struct ClusterSlot {
+    tag: u32,
+    /// Start of the word + 1 (0 = empty slot).
+    start: u32,
+    /// The tab after the word.
+    tab: u32,
+    /// End of the line.
+    end: u32,
 }
 
 impl Clusters {
     /// Indexes `word<TAB>path` lines (lines without a tab are skipped; of
-    /// repeated words the last line wins).
+    /// repeated words the last line wins). Offsets are 32-bit: a table past
+    /// 4 GB keeps only the lines that start below that.
     pub(crate) fn from_text(text: String) -> Clusters {
-        let mut c = Clusters {
-            lines: Vec::new(),
-            slots: Vec::new(),
-            text: String::new(),
-        };
         let base = text.as_ptr() as usize;
+        let mut lines = Vec::new();
         for line in text.lines() {
             if let Some(tab) = line.find('\t') {
                 let start = line.as_ptr() as usize - base;
-                c.lines.push((start, start + tab, start + line.len()));
-            }
-        }
-        c.text = text;
-        c.slots = vec![0; (2 * c.lines.len()).next_power_of_two().max(16)];
-        let mask = c.slots.len() - 1;
-        for i in 0..c.lines.len() {
-            let word = c.word(i);
-            let mut at = slot_of(word, mask);
-            loop {
-                match c.slots[at] {
-                    0 => {
-                        c.slots[at] = i as u32 + 1;
-                        break;
-                    }
-                    j if c.word(j as usize - 1) == word => {
-                        c.slots[at] = i as u32 + 1;
-                        break;
-                    }
-                    _ => at = (at + 1) & mask,
+                let at = |x: usize| u32::try_from(x).ok();
+                if let (Some(s), Some(t), Some(e)) =
+                    (at(start + 1), at(start + tab), at(start + line.len()))
+                {
+                    lines.push(ClusterSlot {
+                        tag: 0,
+                        start: s,
+                        tab: t,
+                        end: e,
+                    });
                 }
             }
+        }
+        let mut c = Clusters {
+            text,
+            slots: vec![ClusterSlot::default(); (2 * lines.len()).next_power_of_two().max(16)],
+        };
+        let mask = c.slots.len() - 1;
+        for mut line in lines {
+            let word = c.word(line);
+            let (mut at, tag) = slot_of(word, mask);
+            loop {
+                let s = c.slots[at];
+                if s.start == 0 || (s.tag == tag && c.word(s) == word) {
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+            line.tag = tag;
+            c.slots[at] = line;
         }
         c
     }
 
-    fn word(&self, line: usize) -> &str {
-        let (start, tab, _) = self.lines[line];
-        &self.text[start..tab]
+    fn word(&self, s: ClusterSlot) -> &str {
+        self.text
+            .get((s.start as usize).saturating_sub(1)..s.tab as usize)
+            .unwrap_or("")
     }
 
-    fn path(&self, line: usize) -> &str {
-        let (_, tab, end) = self.lines[line];
-        &self.text[tab + 1..end]
+    fn path(&self, s: ClusterSlot) -> &str {
+        self.text
+            .get(s.tab as usize + 1..s.end as usize)
+            .unwrap_or("")
     }
 
     /// The cluster path of `word`.
@@ -140,13 +161,16 @@ impl Clusters {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut at = slot_of(word, mask);
+        let (mut at, tag) = slot_of(word, mask);
         loop {
-            match self.slots[at] {
-                0 => return None,
-                j if self.word(j as usize - 1) == word => return Some(self.path(j as usize - 1)),
-                _ => at = (at + 1) & mask,
+            let s = self.slots[at];
+            if s.start == 0 {
+                return None;
             }
+            if s.tag == tag && self.word(s) == word {
+                return Some(self.path(s));
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -154,24 +178,33 @@ impl Clusters {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.slots
             .iter()
-            .filter(|j| **j != 0)
-            .map(|j| (self.word(*j as usize - 1), self.path(*j as usize - 1)))
+            .filter(|s| s.start != 0)
+            .map(|s| (self.word(*s), self.path(*s)))
     }
 }
 
-/// The home slot of `word` in a table of `mask + 1` slots.
-fn slot_of(word: &str, mask: usize) -> usize {
+/// The home slot of `word` in a table of `mask + 1` slots, and the tag
+/// kept beside it.
+fn slot_of(word: &str, mask: usize) -> (usize, u32) {
     let h = crate::nlp::perceptron::atom(word);
-    ((h ^ (h >> 29) ^ (h >> 47)) as usize) & mask
+    (
+        ((h ^ (h >> 29) ^ (h >> 47)) as usize) & mask,
+        (h >> 32) as u32,
+    )
 }
 
 /// What the features need to know about each token of a sentence,
-/// computed once per sentence.
-pub(crate) struct SentenceView {
-    lower: Vec<String>,
-    form: Vec<String>,
-    shape: Vec<String>,
-    cluster: Vec<Option<String>>,
+/// computed once per sentence. The lower-case form, form and shape of every
+/// token live in one string (`text`) and cluster paths are borrowed from the
+/// table, so a sentence costs a handful of allocations, not several per
+/// token (this runs for every token of every document).
+pub(crate) struct SentenceView<'a> {
+    text: String,
+    /// Byte ranges in `text`, per token.
+    lower: Vec<(usize, usize)>,
+    form: Vec<(usize, usize)>,
+    shape: Vec<(usize, usize)>,
+    cluster: Vec<Option<&'a str>>,
     /// Gazetteer match tag: "B-Country", "I-Organization", ...
     gaz: Vec<Option<String>>,
     demonym: Vec<bool>,
@@ -184,9 +217,13 @@ pub(crate) struct SentenceView {
     upper_sentence: bool,
 }
 
-impl SentenceView {
+impl<'a> SentenceView<'a> {
     /// Precomputes the token facts of `words`.
-    pub(crate) fn new(words: &[&str], gazetteer: &Gazetteer, clusters: &Clusters) -> SentenceView {
+    pub(crate) fn new(
+        words: &[&str],
+        gazetteer: &Gazetteer,
+        clusters: &'a Clusters,
+    ) -> SentenceView<'a> {
         let n = words.len();
         // Headlines in capitals: read their words in lower case for form
         // features, but look names and clusters up in title case.
@@ -210,41 +247,53 @@ impl SentenceView {
             .count();
         let upper_sentence = letters.len() >= 3 && caps * 10 >= letters.len() * 8
             || letters.len() >= 4 && titled * 10 >= letters.len() * 8;
-        let lookup_forms: Vec<String> = words
+        let lookup_forms: Vec<Cow<str>> = words
             .iter()
             .map(|w| {
                 if upper_sentence && w.chars().count() > 3 {
-                    title_case(w)
+                    Cow::Owned(title_case(w))
                 } else {
-                    (*w).to_string()
+                    Cow::Borrowed(*w)
                 }
             })
             .collect();
-        let form: Vec<String> = words
-            .iter()
-            .zip(&lookup_forms)
-            .map(|(w, _)| {
-                if upper_sentence {
-                    w.to_lowercase()
+        let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
+        // Form: the word, or in a headline its lower case.
+        let form = |i: usize| if upper_sentence { &*lower[i] } else { words[i] };
+        let mut text = String::with_capacity(words.iter().map(|w| 3 * w.len()).sum());
+        let mut push = |s: &str| {
+            let start = text.len();
+            text.push_str(s);
+            (start, text.len())
+        };
+        let lower_at: Vec<(usize, usize)> = lower.iter().map(|w| push(w)).collect();
+        let form_at: Vec<(usize, usize)> = (0..n)
+            .map(|i| {
+                if form(i) == &*lower[i] {
+                    lower_at[i]
                 } else {
-                    (*w).to_string()
+                    push(form(i))
                 }
             })
             .collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let shape: Vec<String> = form.iter().map(|w| shape(w)).collect();
+        let shape_at: Vec<(usize, usize)> = (0..n)
+            .map(|i| {
+                let start = text.len();
+                push_shape(&mut text, form(i));
+                (start, text.len())
+            })
+            .collect();
         let cluster = lookup_forms
             .iter()
             .zip(&lower)
             .map(|(w, l)| {
                 clusters
                     .get(w)
-                    .or_else(|| clusters.get(l))
-                    .map(str::to_string)
+                    .or_else(|| (*w != *l).then(|| clusters.get(l)).flatten())
             })
             .collect();
         let mut gaz: Vec<Option<String>> = vec![None; n];
-        let refs: Vec<&str> = lookup_forms.iter().map(String::as_str).collect();
+        let refs: Vec<&str> = lookup_forms.iter().map(|w| &**w).collect();
         let mut i = 0;
         while i < n {
             // In a capitalised headline "AT" or "IN" is not an acronym.
@@ -272,9 +321,27 @@ impl SentenceView {
             .iter()
             .map(|w| gazetteer.demonym(w).is_some())
             .collect();
+        // A title of one to three words just before; phrases grow leftwards
+        // and stop once no title ends with them.
         let mut after_title = vec![false; n];
+        let mut phrase = String::new();
         for (i, slot) in after_title.iter_mut().enumerate() {
-            *slot = (1..=3.min(i)).any(|k| gazetteer.is_title(&lower[i - k..i].join(" ")));
+            for k in 1..=3.min(i) {
+                phrase.clear();
+                for (m, w) in lower[i - k..i].iter().enumerate() {
+                    if m > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(w);
+                }
+                if gazetteer.is_title(&phrase) {
+                    *slot = true;
+                    break;
+                }
+                if !gazetteer.may_end_title(&phrase) {
+                    break;
+                }
+            }
         }
         let org_word: Vec<bool> = lower.iter().map(|w| gazetteer.is_org_word(w)).collect();
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -282,12 +349,12 @@ impl SentenceView {
         for (i, ahead) in org_ahead.iter_mut().enumerate() {
             let mut j = i + 1;
             while j < n && j <= i + 6 {
-                if org_word[j] && capital(&form[j]) {
+                if org_word[j] && capital(form(j)) {
                     *ahead = Some(j - i);
                     break;
                 }
-                let joiner = matches!(lower[j].as_str(), "of" | "and" | "for" | "&" | "the" | "on");
-                if !(capital(&form[j]) || joiner) {
+                let joiner = matches!(&*lower[j], "of" | "and" | "for" | "&" | "the" | "on");
+                if !(capital(form(j)) || joiner) {
                     break;
                 }
                 j += 1;
@@ -298,9 +365,10 @@ impl SentenceView {
             .map(|w| capital(w) && gazetteer.is_given_name(w))
             .collect();
         SentenceView {
-            lower,
-            form,
-            shape,
+            text,
+            lower: lower_at,
+            form: form_at,
+            shape: shape_at,
             cluster,
             gaz,
             demonym,
@@ -315,6 +383,10 @@ impl SentenceView {
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.form.len()
+    }
+
+    fn at(&self, (start, end): (usize, usize)) -> &str {
+        &self.text[start..end]
     }
 
     /// The features of token `i` given the two previous predicted classes.
@@ -334,7 +406,7 @@ impl SentenceView {
             } else if j as usize >= n {
                 "</s>"
             } else {
-                &self.lower[j as usize]
+                self.at(self.lower[j as usize])
             }
         };
         let shape_at = |k: isize| -> &str {
@@ -342,24 +414,31 @@ impl SentenceView {
             if j < 0 || j as usize >= n {
                 "-"
             } else {
-                &self.shape[j as usize]
+                self.at(self.shape[j as usize])
             }
         };
         let (p1, p2) = (class_name(prev), class_name(prev2));
-        let lower = &self.lower[i];
-        let sh = &self.shape[i];
+        let lower = self.at(self.lower[i]);
+        let sh = self.at(self.shape[i]);
         out.push(feature(0, &[]));
-        out.push(feature(1, &[&self.form[i]]));
+        out.push(feature(1, &[self.at(self.form[i])]));
         out.push(feature(2, &[lower]));
         out.push(feature(3, &[sh]));
-        let chars: Vec<char> = lower.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let suffix: String = chars[chars.len() - k..].iter().collect();
-            out.push(feature(4, &[&suffix]));
+        // Suffixes and prefixes of 1–4 and 1–3 characters, sliced at
+        // character boundaries (no allocation).
+        let mut ends = lower.char_indices().rev().map(|(at, _)| at);
+        for _ in 0..4 {
+            match ends.next() {
+                Some(at) => out.push(feature(4, &[&lower[at..]])),
+                None => break,
+            }
         }
-        for k in 1..=3.min(chars.len()) {
-            let prefix: String = chars[..k].iter().collect();
-            out.push(feature(5, &[&prefix]));
+        let mut starts = lower.char_indices().map(|(at, c)| at + c.len_utf8());
+        for _ in 0..3 {
+            match starts.next() {
+                Some(at) => out.push(feature(5, &[&lower[..at]])),
+                None => break,
+            }
         }
         out.push(feature(6, &[word(-1)]));
         out.push(feature(7, &[word(1)]));
@@ -374,7 +453,7 @@ impl SentenceView {
             if j < 0 || j as usize >= n {
                 continue;
             }
-            if let Some(path) = &self.cluster[j as usize] {
+            if let Some(path) = self.cluster[j as usize] {
                 let lengths: &[usize] = if k == 0 { &[4, 6, 10, 20] } else { &[4, 8] };
                 for &len in lengths {
                     out.push(feature(template, &[&path[..len.min(path.len())]]));
@@ -430,8 +509,15 @@ impl SentenceView {
 
 /// Word shape: X for capitals, x for small letters, d for digits, other
 /// characters kept; runs longer than three are cut ("Xxxx", "dddd-dd").
+#[cfg(test)]
 pub(crate) fn shape(word: &str) -> String {
     let mut out = String::new();
+    push_shape(&mut out, word);
+    out
+}
+
+/// Appends the [`shape`] of `word` to `out`.
+fn push_shape(out: &mut String, word: &str) {
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -450,7 +536,19 @@ pub(crate) fn shape(word: &str) -> String {
             out.push(s);
         }
     }
-    out
+}
+
+/// `word.to_lowercase()`, borrowed when that changes nothing (ASCII without
+/// capitals).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// "MEXICO" → "Mexico".
@@ -486,6 +584,24 @@ mod tests {
         assert!(!allowed(Some(b_per), 0));
         assert!(!allowed(None, l_per));
         assert!(allowed(Some(l_per), 0));
+    }
+
+    #[test]
+    fn clusters_find_each_word_and_keep_the_last_line() {
+        let mut text = String::from("no tab here\nMexico\t0110\nmexico\t0111\n");
+        for i in 0..100 {
+            text.push_str(&format!("w{i}\t{i:b}\n"));
+        }
+        text.push_str("Mexico\t1\n\tempty\n");
+        let c = Clusters::from_text(text);
+        assert_eq!(c.get("Mexico"), Some("1"));
+        assert_eq!(c.get("mexico"), Some("0111"));
+        assert_eq!(c.get("w37"), Some("100101"));
+        assert_eq!(c.get(""), Some("empty"));
+        assert_eq!(c.get("MEXICO"), None);
+        assert_eq!(c.get("no tab here"), None);
+        assert_eq!(c.iter().count(), 103);
+        assert_eq!(Clusters::default().get("x"), None);
     }
 
     #[test]
