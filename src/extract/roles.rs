@@ -170,17 +170,43 @@ pub(crate) fn place_starting(
     tokens: &[Token],
     start: usize,
 ) -> Option<(String, usize)> {
-    let max = 6.min(tokens.len().saturating_sub(start));
-    (1..=max).rev().find_map(|len| {
+    if !tokens
+        .get(start)
+        .is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    // A place name is a run of capitalised words and joiners ("Bosnia and
+    // Herzegovina", "Rio de Janeiro"): no longer spans are looked up (this
+    // runs at every capitalised token).
+    let run = tokens[start..]
+        .iter()
+        .take(6)
+        .take_while(|t| {
+            t.form.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    t.form.as_str(),
+                    "of" | "the"
+                        | "and"
+                        | "de"
+                        | "del"
+                        | "da"
+                        | "do"
+                        | "du"
+                        | "la"
+                        | "le"
+                        | "el"
+                        | "al"
+                        | "upon"
+                        | "on"
+                        | "y"
+                        | "-"
+                        | "&"
+                )
+        })
+        .count();
+    (1..=run).rev().find_map(|len| {
         let end = start + len;
-        if !tokens[start]
-            .form
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            return None;
-        }
         let t = text_of(text, tokens, start..end);
         names::place(gaz, t).map(|k| (k.canonical, end))
     })

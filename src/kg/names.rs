@@ -7,6 +7,8 @@
 //! first, and these only fill in when it does not know a name (so the
 //! pipeline still links "U.S." to "United States" with an empty gazetteer).
 
+use std::collections::HashMap;
+
 use crate::nlp::{EntityLabel, Gazetteer};
 
 /// Words that do not count for initials ("Department of Defense" → "DD" or "DoD").
@@ -560,39 +562,23 @@ pub(crate) fn place(gazetteer: &Gazetteer, name: &str) -> Option<Known> {
     {
         return None;
     }
-    let key = normalize(name);
-    COUNTRIES
-        .iter()
-        .find(|c| same_key(c.name, &key) || c.aliases.iter().any(|a| same_key(a, &key)))
-        .map(country_known)
+    country_by_key(&normalize(name)).map(country_known)
 }
 
-/// Whether table name `name` (no leading "the", single spaces) normalises to
-/// `key`, without allocating: this runs for every capitalised token.
-fn same_key(name: &str, key: &str) -> bool {
-    if name.is_ascii() {
-        // The same comparison byte by byte: an ASCII character lower-cases
-        // to one ASCII character, and a key byte of a non-ASCII character
-        // never equals an ASCII byte. Several times faster, and this runs for
-        // every table name at every capitalised token.
-        let mut rest = key.bytes();
-        for b in name.bytes() {
-            let b = match b {
-                b'.' | b'\'' => continue,
-                b'-' => b' ',
-                b => b.to_ascii_lowercase(),
-            };
-            if rest.next() != Some(b) {
-                return false;
+/// The fallback table's country for a normalised name, through a map built
+/// once (this runs for every capitalised token of every document).
+fn country_by_key(key: &str) -> Option<&'static Country> {
+    static BY_KEY: std::sync::OnceLock<HashMap<String, usize>> = std::sync::OnceLock::new();
+    let map = BY_KEY.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(c.aliases) {
+                map.entry(normalize(name)).or_insert(i);
             }
         }
-        return rest.next().is_none();
-    }
-    name.chars()
-        .filter(|c| !matches!(c, '.' | '\'' | '’'))
-        .map(|c| if c == '-' { ' ' } else { c })
-        .flat_map(char::to_lowercase)
-        .eq(key.chars())
+        map
+    });
+    map.get(key).map(|&i| &COUNTRIES[i])
 }
 
 /// Any known name: the gazetteer's entry (of any type), else a place.
