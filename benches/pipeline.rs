@@ -138,6 +138,15 @@ fn stages(c: &mut Criterion) {
             assert!(n > 0);
         })
     });
+    // What the line below spends on copying each analysed document (the
+    // extractor takes documents by value); subtract it to read coreference
+    // and resolution alone.
+    group.bench_function("clone of analysed docs (subtract from the next)", |b| {
+        b.iter(|| {
+            let n: usize = analysed.iter().map(|a| a.clone().sentences.len()).sum();
+            assert!(n > 0);
+        })
+    });
     group.bench_function("coref+resolve only (analysed docs)/1-thread", |b| {
         b.iter(|| {
             let mut resolver = Resolver::new(Vec::new());
