@@ -53,29 +53,27 @@ impl Extractor {
     /// 1–2 only): what cross-document resolution needs. The benchmark times
     /// coreference with it, apart from fact extraction.
     pub fn entities(&self, analyzed: AnalyzedDoc) -> DocFacts {
-        let cands = mentions::find(&analyzed, &self.gazetteer);
-        let coref::Coref {
-            entities, mentions, ..
-        } = coref::cluster(&analyzed, &cands, &self.gazetteer);
-        DocFacts {
-            analyzed,
-            entities,
-            mentions,
-            facts: Vec::new(),
-        }
+        self.run(analyzed, false)
     }
 
     /// Entities, mentions and facts of one analysed document.
     pub fn extract(&self, analyzed: AnalyzedDoc) -> DocFacts {
+        self.run(analyzed, true)
+    }
+
+    fn run(&self, analyzed: AnalyzedDoc, with_facts: bool) -> DocFacts {
         let cands = mentions::find(&analyzed, &self.gazetteer);
         let coref::Coref {
             entities,
             mentions,
             assign,
         } = coref::cluster(&analyzed, &cands, &self.gazetteer);
-        let mut facts = role_facts(&cands, &assign, &entities);
-        facts.extend(clauses::extract_facts(&analyzed, &mentions, &self.lexicon));
-        facts.sort_by_key(|f| f.sentence);
+        let mut facts = Vec::new();
+        if with_facts {
+            facts = role_facts(&cands, &assign, &entities);
+            facts.extend(clauses::extract_facts(&analyzed, &mentions, &self.lexicon));
+            facts.sort_by_key(|f| f.sentence);
+        }
         DocFacts {
             analyzed,
             entities,
