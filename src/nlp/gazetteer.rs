@@ -467,13 +467,19 @@ impl Gazetteer {
                 .iter()
                 .enumerate()
                 .any(|(k, c)| is_country_code(c) && (k > 0 || !c.contains(' ') || !org_head));
-        if is_country {
+        // Territories carry their state's code and their own ("FAEROE_ISLANDS_
+        // [DNKFRO]", "PUERTO_RICO_ [USAPRI]"); a state's body carries a role
+        // instead ("[USAGOV]").
+        let is_territory =
+            !b.person_source && !org_head && b.codes.first().is_some_and(|c| is_territory_code(c));
+        if is_country || is_territory {
             let key = head.join(" ");
             let canonical = CANONICAL_COUNTRIES
                 .iter()
                 .find(|(k, _)| *k == key)
                 .map_or_else(|| title_case(head), |(_, c)| (*c).to_string());
-            let country = self.add_entry(canonical.clone(), EntityLabel::Place, Some("Country"));
+            let subtype = if is_country { "Country" } else { "Territory" };
+            let country = self.add_entry(canonical.clone(), EntityLabel::Place, Some(subtype));
             let mut base: Vec<String> = head.clone();
             base.extend(name_words(&canonical));
             let mut stems = base.clone();
@@ -870,6 +876,18 @@ fn label_from_str(s: &str) -> Option<EntityLabel> {
     .find(|l| l.as_str() == s)
 }
 
+/// A CAMEO code of a territory: its state's three letters, then three more
+/// that are not an actor role ("DNKFRO", "USAPRI"; not "USAGOV").
+fn is_territory_code(code: &str) -> bool {
+    const ROLES: [&str; 34] = [
+        "GOV", "MIL", "REB", "OPP", "PTY", "BUS", "MED", "EDU", "ELI", "LEG", "JUD", "COP", "SPY",
+        "CVL", "LAB", "AGR", "REF", "IGO", "NGO", "UAF", "IMG", "HLH", "HRI", "ENV", "CRM", "DEV",
+        "UNR", "SET", "MOD", "RAD", "INS", "SEP", "PRO", "UIS",
+    ];
+    let code = code.split_whitespace().next().unwrap_or("");
+    code.len() == 6 && code.chars().all(|c| c.is_ascii_uppercase()) && !ROLES.contains(&&code[3..])
+}
+
 /// A CAMEO country code: three capital letters and no role (dates allowed:
 /// `[IRQ <20030320]`).
 fn is_country_code(code: &str) -> bool {
@@ -1010,7 +1028,8 @@ const NATIONS_IN_STATES: [&str; 10] = [
     "Gibraltar",
 ];
 
-const CANONICAL_COUNTRIES: [(&str, &str); 8] = [
+const CANONICAL_COUNTRIES: [(&str, &str); 9] = [
+    ("faeroe islands", "Faroe Islands"),
     ("united states of america", "United States"),
     ("russian federation", "Russia"),
     ("republic of south africa", "South Africa"),
@@ -1509,7 +1528,9 @@ mod tests {
         WHITE_HOUSE_\n+THE_WHITE_HOUSE_\n\t[USAGOV]\n\
         IRAQ_\n+IRAQI_ \n+BAGHDAD_ \n\t[IRQ]\n\
         BELARUS_\n+BELARUSIAN_ \n+MINSK_ \n\t[USRBLR <910825]\n\t[BLR >911221]\n\
-        SOUTH_KOREA_  [KOR]\n+SOUTH_KOREAN_ \n+SOUTH_JEOLLA_ \n";
+        SOUTH_KOREA_  [KOR]\n+SOUTH_KOREAN_ \n+SOUTH_JEOLLA_ \n\
+        FAEROE_ISLANDS_  [DNKFRO]\n+FAROE_ISLANDS_ \n+FAEROESE_ \n\
+        PEMEX_OFFICIALS_  [MEXBUS]\n";
     const INTERNATIONAL: &str =
         "UNITED_NATIONS_ [IGOUNO]\n+UN_\nJOHN_BOLTON_\n+J._BOLTON_\n\t[IGOUNO]\n";
     const AGENTS: &str = "!PERSON! = MAN, MEN\nPRESIDENT [~GOV]\nSECRETARY_OF_STATE [~GOV]\nAMBASSADOR_TO {} [~GOV]\nCATTLE!PERSON! [~AGR]\n";
@@ -1566,6 +1587,14 @@ mod tests {
         assert_eq!(g.lookup("Minsk").unwrap().label, EntityLabel::Place);
         assert_eq!(g.demonym("South Korean").unwrap().canonical, "South Korea");
         assert!(g.lookup("South Korean").is_none());
+        // A territory under its own code; a body with a role code is not one.
+        let faroe = g.lookup("Faroe Islands").unwrap();
+        assert_eq!(
+            (faroe.label, faroe.subtype.as_deref()),
+            (EntityLabel::Place, Some("Country"))
+        );
+        assert_eq!(g.demonym("Faeroese").unwrap().canonical, "Faroe Islands");
+        assert!(g.lookup("Pemex Officials").is_none());
         let jeolla = g.lookup("South Jeolla").unwrap();
         assert_eq!(
             (jeolla.label, jeolla.subtype.as_deref()),
