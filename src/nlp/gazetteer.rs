@@ -22,6 +22,11 @@ use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use super::perceptron::{Fnv, WeightFile};
+
+/// Maps and sets keyed by lower-case words and names, hashed with FNV: they
+/// are asked at every token by NER, coreference and resolution.
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 use super::{EntityLabel, ModelError};
 
 /// What the gazetteer knows about a name.
@@ -49,23 +54,23 @@ pub enum Gender {
 pub struct Gazetteer {
     entries: Vec<GazetteerEntry>,
     /// Normalised name → entry.
-    names: HashMap<String, usize>,
+    names: WordMap<usize>,
     /// Lower-case demonym → country entry.
-    demonyms: HashMap<String, usize>,
+    demonyms: WordMap<usize>,
     /// Lower-case titles and role nouns, words joined by one space.
-    titles: HashSet<String>,
+    titles: WordSet,
     /// Lower-case words that end (or head) organisation names.
-    org_words: HashSet<String>,
+    org_words: WordSet,
     /// Lower-case first name → gender.
-    genders: HashMap<String, Gender>,
+    genders: WordMap<Gender>,
     /// Lower-case words that end names of events ("Cup", "Open", "Games").
-    events: HashSet<String>,
+    events: WordSet,
     /// Lower-case given names seen in the political-figure lists.
-    given: HashSet<String>,
+    given: WordSet,
     /// Lower-case names of sports teams, words joined by one space (from
     /// `src/nlp/lists/sports_teams.tsv`), including those whose entry is a
     /// place ("Liverpool", "Yorkshire").
-    team_names: HashSet<String>,
+    team_names: WordSet,
     /// Longest name in words.
     max_words: usize,
     /// Every name key, and every shorter run of its first words, → the
@@ -76,11 +81,11 @@ pub struct Gazetteer {
     /// its names here only (`names` stays empty: one map to build, not two);
     /// one built by [`Gazetteer::compile_from`] has no `steps` and looks
     /// names up in `names` (same answers, slower).
-    steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>>,
+    steps: WordMap<Option<usize>>,
     /// Every title and every run of its last words ("secretary of state",
     /// "of state", "state"), built with `steps`: a phrase that ends no
     /// title cannot become one by adding words in front.
-    title_ends: HashSet<String, BuildHasherDefault<Fnv>>,
+    title_ends: WordSet,
 }
 
 /// The weight-file kind of a compiled gazetteer.
@@ -167,7 +172,7 @@ impl Gazetteer {
     /// Fills `steps` (see the field), `max_words` and `title_ends` from the
     /// `(name key, entry)` rows of a weight file; `names` stays empty.
     fn index_names(&mut self, names: &[(&str, usize)]) {
-        let mut steps: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut steps: WordMap<Option<usize>> = HashMap::default();
         steps.reserve(2 * names.len());
         // Of repeated keys the last row wins, as in a map.
         for &(key, i) in names {
@@ -186,7 +191,7 @@ impl Gazetteer {
             .max()
             .unwrap_or(0);
         self.steps = steps;
-        let mut ends: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
+        let mut ends: WordSet = HashSet::default();
         for title in &self.titles {
             ends.insert(title.clone());
             for (at, _) in title.match_indices(' ') {
@@ -221,14 +226,14 @@ impl Gazetteer {
                 )
             })
             .collect();
-        let map_lines = |map: &HashMap<String, usize>| -> String {
+        let map_lines = |map: &WordMap<usize>| -> String {
             let mut rows: Vec<_> = map.iter().collect();
             rows.sort();
             rows.into_iter()
                 .map(|(k, v)| format!("{k}\t{v}\n"))
                 .collect()
         };
-        let set_lines = |set: &HashSet<String>| -> String {
+        let set_lines = |set: &WordSet| -> String {
             let mut rows: Vec<_> = set.iter().collect();
             rows.sort();
             rows.into_iter().map(|k| format!("{k}\n")).collect()
@@ -551,7 +556,7 @@ impl Gazetteer {
     }
 
     /// Name key → entry, from `names` or, in a loaded gazetteer, `steps`.
-    fn name_map(&self) -> HashMap<String, usize> {
+    fn name_map(&self) -> WordMap<usize> {
         if self.steps.is_empty() {
             return self.names.clone();
         }

@@ -7,11 +7,10 @@
 //! Why: these conventions decide most types on news pages (sports results,
 //! company news, datelines) and web-text training data has none of them.
 
-use std::collections::HashMap;
-
 use super::features::title_case;
 use super::names::{covered, is_capitalised, is_initial};
 use super::{Found, Recognizer};
+use crate::nlp::perceptron::FnvMap;
 use crate::nlp::EntityLabel;
 
 impl Recognizer {
@@ -422,7 +421,7 @@ enum OrgCue {
 /// The cue a word gives, as written (one hash lookup per word: this runs
 /// over every word of every document).
 fn org_cue(word: &str) -> Option<OrgCue> {
-    static CUES: std::sync::OnceLock<HashMap<&'static str, OrgCue>> = std::sync::OnceLock::new();
+    static CUES: std::sync::OnceLock<WordMap<OrgCue>> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
         let before = ORG_NOUNS_BEFORE.iter().map(|w| (*w, OrgCue::Before));
         let after = ORG_NOUNS_AFTER
@@ -436,26 +435,52 @@ fn org_cue(word: &str) -> Option<OrgCue> {
     .copied()
 }
 
+/// A map keyed by short words with a cheap hash: the cue tables are asked
+/// once per word of every document, where SipHash showed in profiles.
+type WordMap<V> = FnvMap<&'static str, V>;
+
+/// The index in [`SPORTS_WORDS`] of a word in any case ("SOCCER", "Soccer").
+fn sports_word(word: &str) -> Option<usize> {
+    static WORDS: std::sync::OnceLock<WordMap<usize>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        SPORTS_WORDS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i))
+            .collect()
+    });
+    let mut buf = [0u8; 16];
+    let bytes = word.as_bytes();
+    if !(4..=buf.len()).contains(&bytes.len()) || !word.is_ascii() {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+    words.get(lower).copied()
+}
+
 /// Whether a document reads as a sports report: three distinct sports
 /// words, or one and three results lines; in a document longer than a long article, sports words and scores
 /// ("2-1", "301-5") must also make up one token in a hundred (so that a long
 /// mixed file is not one sports report).
 pub(super) fn is_sports_report(doc: &[Vec<&str>]) -> bool {
-    let mut cues: Vec<&str> = Vec::new();
+    // Distinct sports words seen, one bit each.
+    let mut cues: u64 = 0;
     let (mut hits, mut tokens) = (0, 0);
     for w in doc.iter().flatten() {
         tokens += 1;
-        if let Some(cue) = SPORTS_WORDS.iter().find(|c| c.eq_ignore_ascii_case(w)) {
+        if let Some(i) = sports_word(w) {
             hits += 1;
-            if !cues.contains(cue) {
-                cues.push(cue);
-            }
+            cues |= 1 << i;
         } else if is_score(w) {
             hits += 1;
         }
     }
+    let distinct = cues.count_ones();
     let rows = doc.iter().filter(|s| is_results_row(s)).count();
-    (cues.len() >= 3 || (!cues.is_empty() && rows >= 3))
+    (distinct >= 3 || (distinct >= 1 && rows >= 3))
         && (tokens <= 2000 || (hits + rows) * 100 >= tokens)
 }
 
@@ -592,6 +617,21 @@ pub(super) fn is_weekday(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tables_fit_their_lookups() {
+        // One bit per sports word, and words of 4 to 16 ASCII letters.
+        assert!(SPORTS_WORDS.len() <= 64);
+        for (i, w) in SPORTS_WORDS.iter().enumerate() {
+            assert_eq!(sports_word(&w.to_uppercase()), Some(i), "{w}");
+        }
+        assert_eq!(sports_word("Soccer"), Some(0));
+        assert_eq!(sports_word("the"), None);
+        assert_eq!(org_cue("giant"), Some(OrgCue::Before));
+        assert_eq!(org_cue("subsidiary"), Some(OrgCue::Before));
+        assert_eq!(org_cue("S.A."), Some(OrgCue::After));
+        assert_eq!(org_cue("Giant"), None);
+    }
     use crate::nlp::ner::tests::{found, sorted, tiny};
 
     #[test]

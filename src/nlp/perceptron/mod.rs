@@ -11,7 +11,7 @@ mod train;
 mod weights;
 
 pub use clusters::Clusters;
-pub(crate) use model::Fnv;
 pub use model::{argmax, atom, combine, feature, Model};
+pub(crate) use model::{Fnv, FnvMap};
 pub use train::{Rng, Trainer};
 pub use weights::{WeightFile, FORMAT_VERSION};
