@@ -124,7 +124,6 @@ impl Recognizer {
             .filter(|f| f.label == EntityLabel::Person)
             .map(|f| &doc[f.sentence][f.start..f.end])
             .collect();
-        let persons: Vec<Vec<&str>> = persons.into_iter().map(<[&str]>::to_vec).collect();
         for (s, words) in doc.iter().enumerate() {
             let mut covered = covered(found, s, words.len());
             let mut i = 0;
