@@ -45,13 +45,8 @@ impl Recognizer {
         for f in found.iter_mut().filter(|f| f.label == EntityLabel::Place) {
             let words = &doc[f.sentence];
             let name = words[f.start..f.end].join(" ");
-            let lookup = self.gazetteer.lookup(&name).or_else(|| {
-                let titled: Vec<String> = words[f.start..f.end]
-                    .iter()
-                    .map(|w| title_case(w))
-                    .collect();
-                self.gazetteer.lookup(&titled.join(" "))
-            });
+            // (Gazetteer lookups ignore case: "TORONTO" is Toronto.)
+            let lookup = self.gazetteer.lookup(&name);
             if lookup.is_some_and(|e| matches!(e.subtype.as_deref(), Some("Country" | "Region"))) {
                 continue;
             }
@@ -151,13 +146,10 @@ impl Recognizer {
                     .iter()
                     .any(|p| words[i..end].iter().all(|w| p.contains(w)));
                 let name = words[i..end].join(" ");
-                let titled: Vec<String> = words[i..end].iter().map(|w| title_case(w)).collect();
-                let entry = self
-                    .gazetteer
-                    .lookup(&name)
-                    .or_else(|| self.gazetteer.lookup(&titled.join(" ")));
+                // (Gazetteer lookups ignore case: "TORONTO" is Toronto.)
+                let entry = self.gazetteer.lookup(&name);
                 let country = entry.is_some_and(|e| e.subtype.as_deref() == Some("Country"));
-                let player = self.gazetteer.is_given_name(&titled[0]) || is_initial(words[i]);
+                let player = self.gazetteer.is_given_name(words[i]) || is_initial(words[i]);
                 let common = end == i + 1
                     && entry.is_none()
                     && (self.is_common_word(words[i])
@@ -166,7 +158,7 @@ impl Recognizer {
                     && !player
                     && !common
                     && !in_person_name
-                    && self.gazetteer.demonym(&titled[0]).is_none()
+                    && self.gazetteer.demonym(words[i]).is_none()
                 {
                     let label = if country {
                         EntityLabel::Place
