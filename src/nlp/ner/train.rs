@@ -127,8 +127,13 @@ pub fn train_ner(
         features: model.features(),
     };
     let metadata = serde_json::json!({
-        "model": "greedy averaged perceptron, BILOU PER/ORG/LOC; MISC from gazetteer demonyms",
-        "training_data": "UNER English-EWT v1 train (dev for the epoch choice)",
+        "model": "greedy averaged perceptron, BILOU PER/ORG/LOC; MISC and news conventions by rules after it",
+        "training_data": if config.augment {
+            "UNER English-EWT v1 train plus news-like variants of its sentences (capitals, gazetteer names); dev for the epoch choice"
+        } else {
+            "UNER English-EWT v1 train (dev for the epoch choice)"
+        },
+        "augment": config.augment,
         "licence": "CC BY-SA 4.0 (UNER-EWT); Brown clusters from spacy-lookups-data (MIT)",
         "command": "newskg train ner --data ../shared/data",
         "seed": config.seed,
