@@ -567,28 +567,26 @@ fn is_date(word: &str) -> bool {
 
 /// A month name or its abbreviation ("Nov.", "November").
 pub(super) fn is_month(word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
+    const ABBREVIATIONS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
+    const NAMES: [&str; 13] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept",
+    ];
     let lower = word.trim_end_matches('.').to_lowercase();
-    lower.len() >= 3 && MONTHS.iter().any(|m| lower.starts_with(m)) && {
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "sept",
-        ];
-        lower.len() == 3 || full.contains(&lower.as_str())
-    }
+    ABBREVIATIONS.contains(&lower.as_str()) || NAMES.contains(&lower.as_str())
 }
 
 /// "Monday" ... "Sunday".
@@ -622,6 +620,10 @@ mod tests {
         assert_eq!(org_cue("subsidiary"), Some(OrgCue::Before));
         assert_eq!(org_cue("S.A."), Some(OrgCue::After));
         assert_eq!(org_cue("Giant"), None);
+        for month in ["Nov.", "nov", "September", "Sept.", "MAY"] {
+            assert!(is_month(month), "{month}");
+        }
+        assert!(!is_month("Mayor") && !is_month("Ma") && !is_month("Monday"));
     }
     use crate::nlp::ner::tests::{found, sorted, tiny};
 
