@@ -3,7 +3,7 @@
 use crate::graph::GraphError;
 use crate::input::InputError;
 use crate::nlp::corpus::CorpusError;
-use crate::nlp::ModelError;
+use crate::nlp::{ModelError, TrainError};
 use crate::rdf::StoreError;
 
 /// Any error the library returns.
@@ -19,6 +19,9 @@ pub enum Error {
     /// A training or evaluation corpus could not be read.
     #[error(transparent)]
     Corpus(#[from] CorpusError),
+    /// Training a tagger or parser failed.
+    #[error(transparent)]
+    Train(#[from] TrainError),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

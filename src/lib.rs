@@ -26,13 +26,17 @@
 #![warn(missing_docs)]
 
 pub mod error;
-pub mod extract;
 pub mod graph;
-pub mod input;
 pub mod kg;
-pub mod nlp;
 pub mod pipeline;
 pub mod rdf;
+
+/// Stage 3, its own crate (`newskg-extract`): analysed documents to facts.
+pub use newskg_extract as extract;
+/// Stage 1, its own crate (`newskg-input`): article files to documents.
+pub use newskg_input as input;
+/// Stage 2, its own crate (`newskg-nlp`): documents to analysed documents.
+pub use newskg_nlp as nlp;
 
 pub use error::{Error, Result};
 pub use extract::{DocFacts, Fact, Mention};

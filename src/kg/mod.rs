@@ -8,7 +8,6 @@
 //! fallback country table) is shared with in-document coreference.
 
 mod entity;
-pub(crate) mod names;
 mod resolve;
 
 pub use entity::{Entity, EntityId};

@@ -17,10 +17,10 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::names;
 use super::{slug, Entity, EntityId};
 use crate::extract::{DocEntity, DocFacts};
 use crate::input::DocId;
+use crate::nlp::names;
 use crate::nlp::{EntityLabel, Gazetteer};
 
 /// Links document entities to graph entities, incrementally.

@@ -1,0 +1,202 @@
+//! Attribution: who the text says a clause comes from.
+//!
+//! Takes a sentence's frames and marks the ones inside reported speech:
+//! "X said/stated/warned/revealed that P", quotes ("“P,” X said", "X
+//! stressed, “P”") and "according to X, P". The inner frames get modality
+//! Reported (Possible stays Possible: hedged speech is still hedged) and
+//! the speaker; the speech act itself stays a frame of its own ("X say P"),
+//! whose object is the compact clause. A denied or negated speech act
+//! ("did not confirm that P", "denied that P") does not report P as true,
+//! so P becomes Possible.
+
+use super::clauses::{Frame, Slot, SlotKind, Tree};
+use crate::Modality;
+
+/// Verbs of saying, reporting and knowing that introduce a reported clause.
+const SPEECH: &[&str] = &[
+    "say",
+    "state",
+    "tell",
+    "report",
+    "reveal",
+    "announce",
+    "declare",
+    "stress",
+    "note",
+    "add",
+    "claim",
+    "insist",
+    "argue",
+    "explain",
+    "assert",
+    "emphasize",
+    "emphasise",
+    "reiterate",
+    "write",
+    "tweet",
+    "post",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "disclose",
+    "warn",
+    "suggest",
+    "indicate",
+    "believe",
+    "think",
+    "testify",
+    "allege",
+    "deny",
+    "predict",
+    "estimate",
+    "conclude",
+    "find",
+    "show",
+    "say",
+    "reply",
+    "respond",
+    "answer",
+    "recall",
+    "observe",
+    "remark",
+    "maintain",
+    "contend",
+    "concede",
+    "complain",
+    "promise",
+    "vow",
+    "pledge",
+    "signal",
+];
+
+/// Speech verbs that deny what they introduce.
+const DENIAL: &[&str] = &["deny"];
+
+/// Marks reported frames; adds a clause slot to speech acts whose content
+/// is a quote they are attached to rather than a ccomp.
+pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
+    // (content root, speaker head, denied, speech verb)
+    let mut scopes: Vec<(usize, Option<usize>, bool, usize)> = Vec::new();
+    for f in frames.iter_mut() {
+        if !SPEECH.contains(&t.lemma(f.pred).as_str())
+            || f.pattern == "nominal"
+            || f.pattern == "appos"
+        {
+            continue;
+        }
+        let speaker = f.subject.as_ref().map(|s| s.head);
+        let denied = f.negated || DENIAL.contains(&t.lemma(f.pred).as_str());
+        let clause = f
+            .args
+            .iter()
+            .find(|s| s.kind == SlotKind::Clause)
+            .map(|s| s.head);
+        let content = clause.or_else(|| {
+            // "X stressed, “P”": the quote hangs off the speech verb.
+            t.kids(f.pred)
+                .iter()
+                .copied()
+                .find(|&k| t.base(k) == "parataxis")
+        });
+        let content = content.or_else(|| {
+            // "“P,” X said": the speech verb hangs off the quote.
+            (matches!(t.base(f.pred), "parataxis" | "ccomp")
+                && f.args.iter().all(|s| s.kind != SlotKind::Object))
+            .then(|| t.head(f.pred))
+            .flatten()
+        });
+        if let Some(c) = content {
+            if clause.is_none() {
+                f.args.push(Slot {
+                    head: c,
+                    prep: None,
+                    kind: SlotKind::Clause,
+                    exclude: vec![f.pred],
+                });
+            }
+            scopes.push((c, speaker, denied, f.pred));
+        }
+    }
+    // "According to X, P": X is the source of P's clause.
+    for i in 0..t.len() {
+        if t.base(i) == "obl" && t.prep(i).as_deref() == Some("according to") {
+            if let Some(h) = t.head(i) {
+                let speaker = t
+                    .kids(i)
+                    .iter()
+                    .copied()
+                    .find(|&k| t.rel(k) == "compound" && t.upos(k) == newskg_nlp::Upos::Propn)
+                    .unwrap_or(i);
+                scopes.push((h, Some(speaker), false, usize::MAX));
+            }
+        }
+    }
+    for f in frames.iter_mut() {
+        // The innermost scope that holds this predicate (and is not its own quote).
+        let scope = scopes
+            .iter()
+            .filter(|(c, _, _, verb)| *verb != f.pred && t.dominates(*c, f.pred))
+            .max_by_key(|(c, _, _, _)| depth(t, *c));
+        if let Some(&(_, speaker, denied, _)) = scope {
+            f.speaker = speaker;
+            f.modality = match (f.modality, denied) {
+                (Modality::Possible, _) | (_, true) => Modality::Possible,
+                _ => Modality::Reported,
+            };
+        }
+    }
+}
+
+fn depth(t: &Tree, i: usize) -> usize {
+    let mut d = 0;
+    let mut cur = t.head(i);
+    while let Some(c) = cur {
+        d += 1;
+        if d > t.len() {
+            break;
+        }
+        cur = t.head(c);
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clauses::tests::{facts_of, get};
+    use crate::{Argument, Modality};
+
+    #[test]
+    fn said_that_reports_inner_fact_and_keeps_speech_act() {
+        let facts = facts_of("extract-attribution.conllu");
+        // "The Herald reported that Brandt had signed the treaty ."
+        let inner = get(&facts, "Brandt|sign|treaty");
+        assert_eq!(inner.modality, Modality::Reported);
+        assert!(matches!(inner.attributed_to, Some(Argument::Entity(_))));
+        let act = get(&facts, "Herald|report|Brandt signed treaty");
+        assert_eq!(act.modality, Modality::Asserted);
+        assert_eq!(act.attributed_to, None);
+    }
+
+    #[test]
+    fn quote_then_speaker() {
+        let facts = facts_of("extract-attribution.conllu");
+        // "“ We will close the border , ” Lind said ."
+        let inner = get(&facts, "Lind|say|We close border");
+        assert_eq!(inner.modality, Modality::Asserted);
+        let f = facts
+            .iter()
+            .find(|(k, _)| k.ends_with("|close|border"))
+            .map(|(_, f)| f.clone());
+        // "We" is an unresolved pronoun: no fact, but nothing unattributed either.
+        assert!(f.is_none_or(|f| f.modality == Modality::Reported));
+    }
+
+    #[test]
+    fn according_to_attributes() {
+        let facts = facts_of("extract-attribution.conllu");
+        // "According to Nordbank , exports fell by ten percent ."
+        let f = get(&facts, "exports|fall by|ten percent");
+        assert_eq!(f.modality, Modality::Reported);
+        assert!(matches!(f.attributed_to, Some(Argument::Entity(_))));
+    }
+}

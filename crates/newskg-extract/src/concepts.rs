@@ -1,0 +1,308 @@
+//! Compact labels for concept arguments, and argument spans for open IE.
+//!
+//! Takes a parsed sentence ([`Tree`]) and the head token of an argument;
+//! returns the words that name it. A knowledge-graph concept wants a compact
+//! noun phrase ("U.S. military intervention", "leadership of Trump"): the
+//! head with its compounds, adjectives, possessor, numbers and one `of`
+//! phrase, but no determiners, relative clauses or other prepositional
+//! phrases, because those make every mention a different node. Open IE
+//! (CaRB) wants the opposite, the whole subtree, so [`span`] is here too.
+//! Words are always the sentence's own tokens, so labels stay grounded.
+
+use super::clauses::Tree;
+use newskg_nlp::Upos;
+
+/// Dependents that belong in a compact label.
+const KEEP: &[&str] = &[
+    "compound",
+    "amod",
+    "nmod:poss",
+    "nummod",
+    "flat",
+    "fixed",
+    "goeswith",
+];
+
+/// Nouns that only quantify or frame what follows them ("any possibility of
+/// intervention", "a number of cartels"): the argument is the `of` phrase.
+const TRANSPARENT: &[&str] = &[
+    "possibility",
+    "notion",
+    "idea",
+    "prospect",
+    "kind",
+    "sort",
+    "type",
+    "form",
+    "number",
+    "lot",
+    "lots",
+    "part",
+    "piece",
+    "series",
+    "amount",
+    "couple",
+    "dozen",
+    "handful",
+    "majority",
+    "variety",
+];
+
+/// The head an argument really names: skips transparent nouns ("any
+/// possibility of U.S. military intervention" → "intervention").
+pub(crate) fn effective_head(t: &Tree, head: usize) -> usize {
+    let mut h = head;
+    for _ in 0..3 {
+        if !TRANSPARENT.contains(&t.lemma(h).as_str()) {
+            break;
+        }
+        match t
+            .kids(h)
+            .iter()
+            .copied()
+            .find(|&k| t.base(k) == "nmod" && t.prep(k).as_deref() == Some("of"))
+        {
+            Some(k) => h = k,
+            None => break,
+        }
+    }
+    h
+}
+
+/// Tokens of the compact label of `head`, sorted.
+pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    collect(t, head, true, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
+    out.push(i);
+    for &k in t.kids(i) {
+        let rel = t.rel(k);
+        if KEEP.contains(&rel) {
+            // A possessive pronoun ("her country") means nothing out of context.
+            if rel == "nmod:poss" && t.is_pron(k) {
+                continue;
+            }
+            collect(t, k, false, out);
+        } else if rel == "case" && t.rel(i) == "nmod:poss" {
+            out.push(k); // the 's of a possessor
+        } else if allow_of
+            && t.base(k) == "nmod"
+            && t.prep(k).as_deref() == Some("of")
+            && !t.is_pron(k)
+        {
+            if let Some(c) = t.case_kid(k) {
+                out.push(c);
+            }
+            collect(t, k, false, out);
+        }
+    }
+}
+
+/// Compact label variants of `head`: one per conjunct of a coordinated `of`
+/// phrase ("the leadership of both Sheinbaum and Trump" → "leadership of
+/// Sheinbaum", "leadership of Trump").
+pub(crate) fn label_variants(t: &Tree, head: usize) -> Vec<Vec<usize>> {
+    let base = compact_tokens(t, head);
+    for &m in &base {
+        if m == head {
+            continue;
+        }
+        let conjs: Vec<usize> = t
+            .kids(m)
+            .iter()
+            .copied()
+            .filter(|&k| t.rel(k) == "conj")
+            .collect();
+        if conjs.is_empty() {
+            continue;
+        }
+        let inner = compact_tokens_plain(t, m);
+        let outer: Vec<usize> = base
+            .iter()
+            .copied()
+            .filter(|x| !inner.contains(x))
+            .collect();
+        let mut variants = Vec::new();
+        for member in std::iter::once(m).chain(conjs) {
+            let mut v = outer.clone();
+            v.extend(compact_tokens_plain(t, member));
+            v.sort_unstable();
+            v.dedup();
+            variants.push(v);
+        }
+        return variants;
+    }
+    vec![base]
+}
+
+fn compact_tokens_plain(t: &Tree, head: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    collect(t, head, false, &mut out);
+    out
+}
+
+/// The label text of tokens (forms joined as spaced in the text). In a
+/// title-cased headline ("Mexico Closes Door on US Military Intervention")
+/// common words are lowercased, so the headline's concept gets the same
+/// label as the body's ("US military intervention"); proper nouns and
+/// acronyms keep their case.
+pub(crate) fn label(t: &Tree, tokens: &[usize]) -> String {
+    let text = t.join(tokens);
+    if !is_title_case(t) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    for &i in tokens {
+        let form = &t.sent.tokens[i].form;
+        let Some(at) = rest.find(form.as_str()) else {
+            return text;
+        };
+        out.push_str(&rest[..at]);
+        let acronym = form.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !form.chars().any(char::is_lowercase);
+        if t.upos(i) == Upos::Propn || acronym {
+            out.push_str(form);
+        } else {
+            out.push_str(&form.to_lowercase());
+        }
+        rest = &rest[at + form.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the sentence is a title-cased headline: at least three content
+/// words, all capitalised.
+fn is_title_case(t: &Tree) -> bool {
+    let content: Vec<&str> = (0..t.len())
+        .filter(|&i| matches!(t.upos(i), Upos::Noun | Upos::Verb | Upos::Adj | Upos::Adv))
+        .map(|i| t.sent.tokens[i].form.as_str())
+        .collect();
+    content.len() >= 3
+        && content
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a token is a function word, which alone names no concept (a
+/// stranded preposition: "what he referred to").
+pub(crate) fn is_function_word(t: &Tree, i: usize) -> bool {
+    matches!(
+        t.upos(i),
+        Upos::Adp
+            | Upos::Det
+            | Upos::Part
+            | Upos::Cconj
+            | Upos::Sconj
+            | Upos::Aux
+            | Upos::Pron
+            | Upos::Punct
+    )
+}
+
+/// The words of a clause, compactly: its subject, negation, verb, particle,
+/// first object and first prepositional phrase ("Trump signed directive",
+/// "The United States not going come to Mexico with military").
+pub(crate) fn clause_tokens(t: &Tree, root: usize) -> Vec<usize> {
+    let mut out = vec![root];
+    let mut had_obj = false;
+    let mut obls = 0;
+    for &k in t.kids(root) {
+        match t.rel(k) {
+            "nsubj" | "nsubj:pass" | "expl" => out.extend(compact_tokens(t, k)),
+            "compound:prt" | "cop" => out.push(k),
+            "advmod" | "neg" if super::negation::is_negator(t, k) => out.push(k),
+            "obj" | "iobj" if !had_obj => {
+                had_obj = true;
+                out.extend(compact_tokens(t, effective_head(t, k)));
+            }
+            "xcomp" => out.extend(clause_tokens_inner(t, k)),
+            _ if t.base(k) == "obl" && obls < 2 && !t.is_pron(k) => {
+                obls += 1;
+                if let Some(c) = t.case_kid(k) {
+                    out.push(c);
+                }
+                out.extend(compact_tokens(t, effective_head(t, k)));
+            }
+            _ => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn clause_tokens_inner(t: &Tree, k: usize) -> Vec<usize> {
+    let mut v = clause_tokens(t, k);
+    // The controlled verb's own subject is the matrix one: nothing to add.
+    v.retain(|&x| x == k || t.head(x).is_some());
+    v
+}
+
+/// The whole argument span of `head` for open IE: its subtree without the
+/// tokens under any of `exclude`, without conjuncts (they become their own
+/// tuples) and without punctuation at either end.
+pub(crate) fn span(t: &Tree, head: usize, exclude: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack = vec![head];
+    while let Some(i) = stack.pop() {
+        out.push(i);
+        for &k in t.kids(i) {
+            if exclude.contains(&k) {
+                continue;
+            }
+            if i == head
+                && matches!(
+                    t.rel(k),
+                    "conj" | "cc" | "cc:preconj" | "punct" | "acl:relcl" | "parataxis"
+                )
+            {
+                continue;
+            }
+            stack.push(k);
+        }
+    }
+    out.sort_unstable();
+    while out.len() > 1 && out.first().is_some_and(|&i| t.is_punct(i)) {
+        out.remove(0);
+    }
+    while out.len() > 1 && out.last().is_some_and(|&i| t.is_punct(i)) {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clauses::tests::{fixture_doc, tree_of};
+    use super::*;
+
+    #[test]
+    fn compact_label_skips_transparent_noun_and_determiners() {
+        let doc = fixture_doc("extract-svo.conllu");
+        let t = tree_of(&doc, 1);
+        // "The mayor rejected any possibility of a new city tax ."
+        let obj = t.find("possibility").unwrap();
+        let head = effective_head(&t, obj);
+        assert_eq!(t.lower(head), "tax");
+        assert_eq!(label(&t, &compact_tokens(&t, head)), "new city tax");
+    }
+
+    #[test]
+    fn coordinated_of_phrase_gives_variants() {
+        let doc = fixture_doc("extract-coord.conllu");
+        let t = tree_of(&doc, 0);
+        let obj = t.find("courage").unwrap();
+        let labels: Vec<String> = label_variants(&t, obj)
+            .iter()
+            .map(|v| label(&t, v))
+            .collect();
+        assert_eq!(labels, ["courage of Alvarez", "courage of Brandt"]);
+    }
+}

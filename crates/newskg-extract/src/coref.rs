@@ -1,0 +1,540 @@
+//! Coreference within one document: mention [`Candidate`]s in, entities
+//! ([`DocEntity`]) and [`Mention`]s out.
+//!
+//! Four passes, most reliable first, each only adding to what the earlier
+//! ones decided (a sieve, as in Lee et al. 2013):
+//! 1. names with a canonical form ("U.S.", "America", "Washington" the
+//!    government → "United States") join by that form;
+//! 2. other names join by name variants, longest first: "Sheinbaum" to
+//!    "Claudia Sheinbaum", "New York Times" to "The New York Times", "CBP" to
+//!    "Customs and Border Protection" (initials), never across Person/Place;
+//! 3. definite descriptions join the one entity that fits ("the Mexican
+//!    president" → the only person titled president of Mexico); none or
+//!    several → left out;
+//! 4. pronouns join the nearest compatible antecedent (gender, number,
+//!    person or not); none → left out rather than guessed.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::fact::{DocEntity, Mention, MentionKind};
+use crate::mentions::{Candidate, Description, PronounClass};
+use newskg_nlp::names::{self, Gender};
+use newskg_nlp::{AnalyzedDoc, EntityLabel, Gazetteer, Upos};
+
+/// The result of clustering.
+pub(crate) struct Coref {
+    /// Entities, in order of first mention.
+    pub entities: Vec<DocEntity>,
+    /// The mentions that found an entity, in text order.
+    pub mentions: Vec<Mention>,
+    /// For each candidate, its entity (an index into `entities`), if any.
+    pub assign: Vec<Option<usize>>,
+}
+
+/// A cluster under construction.
+struct Cluster {
+    label: EntityLabel,
+    canonical: Option<String>,
+    /// Normalised name keys of its name mentions.
+    keys: Vec<String>,
+    /// Name forms as written.
+    forms: Vec<String>,
+    /// Names with their title as written ("President Sheinbaum"): aliases only.
+    titled: Vec<String>,
+    gender: Option<Gender>,
+    members: Vec<usize>,
+}
+
+/// Clusters `cands` (in text order) into document entities.
+pub(crate) fn cluster(analyzed: &AnalyzedDoc, cands: &[Candidate], gaz: &Gazetteer) -> Coref {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
+
+    // 1. Canonical names.
+    let mut by_canonical: HashMap<String, usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        let (Some(canon), Some(label)) = (&c.canonical, c.label) else {
+            continue;
+        };
+        let k = *by_canonical.entry(canon.clone()).or_insert_with(|| {
+            clusters.push(Cluster {
+                label,
+                canonical: Some(canon.clone()),
+                keys: vec![names::normalize(canon)],
+                forms: Vec::new(),
+                titled: Vec::new(),
+                gender: None,
+                members: Vec::new(),
+            });
+            clusters.len() - 1
+        });
+        add(&mut clusters[k], i, c);
+        assign[i] = Some(k);
+    }
+
+    // 2. Other names, longest first so short forms find their full name.
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            assign[i].is_none() && cands[i].kind == MentionKind::Name && cands[i].name.is_some()
+        })
+        .collect();
+    order.sort_by_key(|&i| {
+        let n = cands[i].name.as_deref().unwrap_or("");
+        (
+            std::cmp::Reverse(n.split_whitespace().count()),
+            cands[i].span.start,
+        )
+    });
+    let places = Places::new(gaz);
+    for i in order {
+        let c = &cands[i];
+        let (Some(name), Some(label)) = (c.name.as_deref(), c.label) else {
+            continue;
+        };
+        let key = names::normalize(name);
+        let probe = Probe {
+            name,
+            label,
+            key: &key,
+            words: names::key_words(&key),
+        };
+        let fits: Vec<usize> = (0..clusters.len())
+            .filter(|&k| compatible(&places, &probe, &clusters[k]))
+            .collect();
+        let k = match fits.len() {
+            0 => {
+                clusters.push(Cluster {
+                    label,
+                    canonical: None,
+                    keys: Vec::new(),
+                    forms: Vec::new(),
+                    titled: Vec::new(),
+                    gender: None,
+                    members: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+            1 => fits[0],
+            // Several full names share this surname: the nearest mention wins.
+            _ => nearest(&fits, &clusters, cands, c.span.start),
+        };
+        if clusters[k].label == EntityLabel::Misc {
+            clusters[k].label = label;
+        }
+        add(&mut clusters[k], i, c);
+        assign[i] = Some(k);
+    }
+
+    // 3. Descriptions.
+    for (i, c) in cands.iter().enumerate() {
+        let Some(d) = &c.description else { continue };
+        let fits: Vec<usize> = (0..clusters.len())
+            .filter(|&k| describes(d, &clusters[k], cands))
+            .collect();
+        if let [k] = fits[..] {
+            clusters[k].members.push(i);
+            assign[i] = Some(k);
+        }
+    }
+
+    // Tokens inside a name or description (a noun there never blocks a
+    // pronoun), per sentence.
+    let mut inside: Vec<Vec<bool>> = analyzed
+        .sentences
+        .iter()
+        .map(|s| vec![false; s.tokens.len()])
+        .collect();
+    for c in cands.iter().filter(|c| c.kind != MentionKind::Pronoun) {
+        if let Some(row) = inside.get_mut(c.sentence) {
+            for t in c.tokens.clone() {
+                if let Some(x) = row.get_mut(t) {
+                    *x = true;
+                }
+            }
+        }
+    }
+
+    // 4. Pronouns, in text order (a resolved pronoun can be the next one's
+    //    antecedent, and lends its gender to the cluster).
+    for i in 0..cands.len() {
+        let Some(p) = cands[i].pronoun else { continue };
+        if let Some(k) = antecedent(analyzed, &inside, cands, &assign, &clusters, i, p) {
+            match p {
+                PronounClass::Male => clusters[k].gender = Some(Gender::Male),
+                PronounClass::Female => clusters[k].gender = Some(Gender::Female),
+                _ => {}
+            }
+            clusters[k].members.push(i);
+            assign[i] = Some(k);
+        }
+    }
+
+    build(analyzed, cands, clusters, assign)
+}
+
+/// Adds a name candidate to a cluster (its forms, key and gender).
+fn add(cl: &mut Cluster, i: usize, c: &Candidate) {
+    cl.members.push(i);
+    if cl.gender.is_none() {
+        cl.gender = c.gender;
+    }
+    if c.demonym {
+        return;
+    }
+    if let Some(n) = &c.name {
+        let key = names::normalize(n);
+        if !cl.keys.contains(&key) {
+            cl.keys.push(key);
+        }
+        if !cl.forms.contains(n) {
+            cl.forms.push(n.clone());
+        }
+    }
+    if let Some(t) = &c.titled {
+        if !cl.titled.contains(t) {
+            cl.titled.push(t.clone());
+        }
+    }
+}
+
+/// A name looking for its cluster: its key and key words are computed once,
+/// not once per cluster.
+struct Probe<'a> {
+    name: &'a str,
+    label: EntityLabel,
+    key: &'a str,
+    words: Vec<&'a str>,
+}
+
+/// Place lookups remembered for one document: [`compatible`] runs for every
+/// pair of a name and a cluster, and a place lookup scans the country table.
+struct Places<'g> {
+    gaz: &'g Gazetteer,
+    /// Name → whether [`names::place`] knows it.
+    known: RefCell<HashMap<String, bool>>,
+}
+
+impl<'g> Places<'g> {
+    fn new(gaz: &'g Gazetteer) -> Places<'g> {
+        Places {
+            gaz,
+            known: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// `names::place(gaz, name).is_some()`.
+    fn is_place(&self, name: &str) -> bool {
+        if let Some(&known) = self.known.borrow().get(name) {
+            return known;
+        }
+        let known = names::place(self.gaz, name).is_some();
+        self.known.borrow_mut().insert(name.to_string(), known);
+        known
+    }
+}
+
+/// Whether a name (of type `label`) can join a cluster.
+fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
+    let Probe {
+        name,
+        label,
+        key,
+        ref words,
+    } = *probe;
+    let gaz = places.gaz;
+    // A one-word name the recognizer typed as an organisation may still be a
+    // person's surname ("Sheinbaum" as ORG); not so for acronyms and places.
+    let surname_slip = label != EntityLabel::Place
+        && cl.label == EntityLabel::Person
+        && words.len() == 1
+        && !names::is_acronym(name)
+        && !places.is_place(name);
+    if !names::types_agree(label, cl.label) && !surname_slip {
+        return false;
+    }
+    cl.keys.iter().any(|k| {
+        if k == key {
+            return true;
+        }
+        let kw = names::key_words(k);
+        match cl.label {
+            EntityLabel::Person => names::person_variant(words, &kw),
+            EntityLabel::Place => false,
+            _ => {
+                strip_place(places, words) == strip_place(places, &kw)
+                    || cl
+                        .forms
+                        .iter()
+                        .any(|f| names::acronym_of(gaz, name, f) || names::acronym_of(gaz, f, name))
+            }
+        }
+    })
+}
+
+/// An organisation name's words without a leading country ("us customs and
+/// border protection" → "customs and border protection").
+fn strip_place<'w, 'a>(places: &Places, words: &'w [&'a str]) -> &'w [&'a str] {
+    if words.len() > 2 && places.is_place(&words[0].to_uppercase()) {
+        &words[1..]
+    } else {
+        words
+    }
+}
+
+/// Of several fitting clusters, the one with a mention nearest to `pos`.
+fn nearest(fits: &[usize], clusters: &[Cluster], cands: &[Candidate], pos: usize) -> usize {
+    fits.iter()
+        .copied()
+        .min_by_key(|&k| {
+            clusters[k]
+                .members
+                .iter()
+                .map(|&m| {
+                    let s = cands[m].span.start;
+                    // Prefer a mention before over one after at the same distance.
+                    if s <= pos {
+                        2 * (pos - s)
+                    } else {
+                        2 * (s - pos) + 1
+                    }
+                })
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .unwrap_or(fits[0])
+}
+
+/// Whether a description fits a cluster.
+fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
+    match d {
+        Description::Role(role, country) => {
+            cl.label == EntityLabel::Person
+                && cl.members.iter().any(|&m| {
+                    cands[m].title.as_ref().is_some_and(|t| {
+                        t.role.as_ref() == Some(role)
+                            && (country.is_none()
+                                || t.country.as_ref().map(|c| &c.0) == country.as_ref()
+                                || t.affiliation.as_ref().map(|c| &c.0) == country.as_ref())
+                    })
+                })
+        }
+        Description::OrgNoun(noun) => {
+            cl.label == EntityLabel::Organization
+                && cl
+                    .keys
+                    .iter()
+                    .any(|k| names::key_words(k).contains(&noun.as_str()))
+        }
+    }
+}
+
+/// The nearest compatible antecedent of pronoun candidate `i`.
+fn antecedent(
+    analyzed: &AnalyzedDoc,
+    inside: &[Vec<bool>],
+    cands: &[Candidate],
+    assign: &[Option<usize>],
+    clusters: &[Cluster],
+    i: usize,
+    p: PronounClass,
+) -> Option<usize> {
+    let pr = &cands[i];
+    let window = match p {
+        PronounClass::Male | PronounClass::Female => 2,
+        _ => 1,
+    };
+    let mut best: Option<((usize, bool, usize), usize)> = None;
+    for j in (0..i).rev() {
+        let a = &cands[j];
+        if pr.sentence - a.sentence.min(pr.sentence) > window {
+            break;
+        }
+        let Some(k) = assign[j] else { continue };
+        if a.modifier || a.demonym || a.span.end > pr.span.start {
+            continue;
+        }
+        let cl = &clusters[k];
+        let fits = match p {
+            PronounClass::Male => {
+                cl.label == EntityLabel::Person && cl.gender != Some(Gender::Female)
+            }
+            PronounClass::Female => {
+                cl.label == EntityLabel::Person && cl.gender != Some(Gender::Male)
+            }
+            PronounClass::Neuter => {
+                matches!(cl.label, EntityLabel::Organization | EntityLabel::Place)
+            }
+            PronounClass::Plural => cl.label == EntityLabel::Organization,
+        };
+        if !fits || blocked(analyzed, inside, a, pr, p) {
+            continue;
+        }
+        let dist = pr.sentence - a.sentence;
+        // Same sentence: the nearest; earlier sentences: the subject, then
+        // the first mention.
+        let score = if dist == 0 {
+            (0, false, pr.span.start - a.span.end)
+        } else {
+            (dist, !a.subject, a.span.start)
+        };
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Whether a common noun of the pronoun's number stands between the
+/// antecedent and an "it" or "they": then the pronoun most likely refers to
+/// that noun's thing ("Rubio defended the designation, saying it would ..."),
+/// and is left unresolved. Needs POS tags; untagged text never blocks.
+/// (Nouns inside a candidate's own span, as "Border" in a name, never block.)
+fn blocked(
+    analyzed: &AnalyzedDoc,
+    inside: &[Vec<bool>],
+    a: &Candidate,
+    pr: &Candidate,
+    p: PronounClass,
+) -> bool {
+    if matches!(p, PronounClass::Male | PronounClass::Female) {
+        return false;
+    }
+    // An organisation is "they" mostly as a subject ("the White House ...,
+    // they said"); otherwise any plural noun from its sentence on is the
+    // likelier antecedent ("cartels ... the Department of Defense. ... them").
+    let from = if p == PronounClass::Plural && !a.subject {
+        analyzed
+            .sentences
+            .get(a.sentence)
+            .map_or(a.span.end, |s| s.span.start)
+    } else {
+        a.span.end
+    };
+    for s in a.sentence..=pr.sentence {
+        let Some(sentence) = analyzed.sentences.get(s) else {
+            continue;
+        };
+        for (ti, t) in sentence.tokens.iter().enumerate() {
+            if t.span.start < from || t.span.end > pr.span.start || t.upos != Upos::Noun {
+                continue;
+            }
+            if inside
+                .get(s)
+                .and_then(|row| row.get(ti))
+                .copied()
+                .unwrap_or(false)
+            {
+                continue;
+            }
+            let plural = t.xpos == "NNS" || t.xpos == "NNPS";
+            if (p == PronounClass::Plural) == plural {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Turns clusters into document entities (in order of first mention) and
+/// mentions (in text order).
+fn build(
+    analyzed: &AnalyzedDoc,
+    cands: &[Candidate],
+    clusters: Vec<Cluster>,
+    assign: Vec<Option<usize>>,
+) -> Coref {
+    let text = &analyzed.doc.text;
+    let mut first: Vec<(usize, usize)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.members.is_empty())
+        .map(|(k, c)| {
+            (
+                c.members
+                    .iter()
+                    .map(|&m| cands[m].span.start)
+                    .min()
+                    .unwrap_or(0),
+                k,
+            )
+        })
+        .collect();
+    first.sort();
+    let mut new_index = vec![None; clusters.len()];
+    for (n, (_, k)) in first.iter().enumerate() {
+        new_index[*k] = Some(n);
+    }
+    let mut entities = Vec::with_capacity(first.len());
+    for (_, k) in &first {
+        let cl = &clusters[*k];
+        let label = cl.canonical.clone().unwrap_or_else(|| fullest(&cl.forms));
+        let mut aliases: Vec<String> = Vec::new();
+        for f in cl.forms.iter().chain(&cl.titled) {
+            if *f != label && !aliases.contains(f) {
+                aliases.push(f.clone());
+            }
+        }
+        let mut titles: Vec<String> = Vec::new();
+        let mut subtype = None;
+        for &m in &cl.members {
+            if let Some(role) = cands[m].title.as_ref().and_then(|t| t.role.clone()) {
+                if !titles.contains(&role) {
+                    titles.push(role);
+                }
+            }
+            if subtype.is_none() {
+                subtype = cands[m].subtype.clone();
+            }
+        }
+        entities.push(DocEntity {
+            label,
+            label_type: cl.label,
+            subtype,
+            aliases,
+            titles,
+            mentions: cl.members.len(),
+        });
+    }
+    let assign: Vec<Option<usize>> = assign
+        .iter()
+        .map(|a| a.and_then(|k| new_index[k]))
+        .collect();
+    let mentions = cands
+        .iter()
+        .zip(&assign)
+        .filter_map(|(c, a)| {
+            a.map(|entity| Mention {
+                sentence: c.sentence,
+                tokens: c.tokens.clone(),
+                span: c.span,
+                text: c.span.of(text).to_string(),
+                kind: c.kind,
+                entity,
+            })
+        })
+        .collect();
+    Coref {
+        entities,
+        mentions,
+        assign,
+    }
+}
+
+/// The fullest name: most words, then most letters, then first seen.
+fn fullest(forms: &[String]) -> String {
+    let mut best: Option<&String> = None;
+    for f in forms {
+        let better = match best {
+            None => true,
+            Some(b) => {
+                let (fw, bw) = (f.split_whitespace().count(), b.split_whitespace().count());
+                (fw, f.len()) > (bw, b.len())
+            }
+        };
+        if better {
+            best = Some(f);
+        }
+    }
+    best.cloned().unwrap_or_default()
+}

@@ -1,0 +1,554 @@
+//! Extraction: [`AnalyzedDoc`] in, [`DocFacts`] out.
+//!
+//! Finds entity mentions (names, descriptions, pronouns), clusters them by
+//! coreference into document entities, and reads facts off each sentence's
+//! dependency parse. The entry point is [`Extractor::extract`].
+//!
+//! Steps, in order:
+//! 1. `mentions`: named-entity spans, titles stripped and read as roles;
+//!    pronouns, demonyms, missed country names, definite descriptions;
+//! 2. `coref`: mentions clustered into document entities;
+//! 3. `roles`: titles and appositions become role facts ("president of");
+//! 4. clauses: facts read from the parse (the extract helper's
+//!    `clauses::extract_facts`).
+
+mod attribution;
+pub mod carb;
+mod clauses;
+mod concepts;
+mod coref;
+mod fact;
+mod lexicon;
+mod mentions;
+mod negation;
+mod nominal;
+mod roles;
+
+use std::collections::HashMap;
+
+pub use fact::{Argument, DocEntity, DocFacts, Fact, Mention, MentionKind, Modality, Stance};
+
+use mentions::Candidate;
+use newskg_nlp::{AnalyzedDoc, Gazetteer};
+
+/// Finds entities and facts in analysed documents. `Send + Sync`.
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    /// Relation → stance, parsed once here rather than per document.
+    lexicon: lexicon::Lexicon,
+}
+
+impl Extractor {
+    /// An extractor with the built-in relation lexicon, using `gazetteer`
+    /// (from [`Analyzer::gazetteer`](newskg_nlp::Analyzer::gazetteer)) for
+    /// demonyms, titles and country names.
+    pub fn new(gazetteer: Gazetteer) -> Extractor {
+        Extractor {
+            gazetteer,
+            lexicon: lexicon::Lexicon::builtin(),
+        }
+    }
+
+    /// Entities and mentions of one analysed document, without facts (steps
+    /// 1–2 only): what cross-document resolution needs. The benchmark times
+    /// coreference with it, apart from fact extraction.
+    pub fn entities(&self, analyzed: AnalyzedDoc) -> DocFacts {
+        self.run(analyzed, false)
+    }
+
+    /// Entities, mentions and facts of one analysed document.
+    pub fn extract(&self, analyzed: AnalyzedDoc) -> DocFacts {
+        self.run(analyzed, true)
+    }
+
+    fn run(&self, analyzed: AnalyzedDoc, with_facts: bool) -> DocFacts {
+        let cands = mentions::find(&analyzed, &self.gazetteer);
+        let coref::Coref {
+            entities,
+            mentions,
+            assign,
+        } = coref::cluster(&analyzed, &cands, &self.gazetteer);
+        let mut facts = Vec::new();
+        if with_facts {
+            facts = role_facts(&cands, &assign, &entities);
+            facts.extend(clauses::extract_facts(&analyzed, &mentions, &self.lexicon));
+            facts.sort_by_key(|f| f.sentence);
+        }
+        DocFacts {
+            analyzed,
+            entities,
+            mentions,
+            facts,
+        }
+    }
+}
+
+/// Role facts from the titles of person mentions: "president of" the
+/// country in the title, "ambassador to" the host and "ambassador of" the
+/// sender. A title with no country gets the country its role conventionally
+/// belongs to ("Secretary of State" → United States) only when that country
+/// is mentioned in the document. One fact per entity, relation and country.
+fn role_facts(cands: &[Candidate], assign: &[Option<usize>], entities: &[DocEntity]) -> Vec<Fact> {
+    let mut country_entity: HashMap<&str, usize> = HashMap::new();
+    for (c, a) in cands.iter().zip(assign) {
+        if let (Some(canon), Some(e)) = (&c.canonical, a) {
+            country_entity.entry(canon.as_str()).or_insert(*e);
+        }
+    }
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut seen: Vec<(usize, String, usize)> = Vec::new();
+    // Roles with no country, kept until every explicit one is known.
+    let mut bare: Vec<(usize, String, usize)> = Vec::new();
+    for (c, a) in cands.iter().zip(assign) {
+        let (Some(t), Some(subject)) = (&c.title, a) else {
+            continue;
+        };
+        let Some(role) = &t.role else { continue };
+        if entities[*subject].label_type != newskg_nlp::EntityLabel::Person {
+            continue;
+        }
+        let sides = [(&t.country, false), (&t.affiliation, true)];
+        let mut any = false;
+        for (side, affiliation) in sides {
+            let Some((canon, _)) = side else { continue };
+            let Some(&object) = country_entity.get(canon.as_str()) else {
+                continue;
+            };
+            any = true;
+            let relation = roles::relation(role, affiliation);
+            let key = (*subject, relation.clone(), object);
+            if !seen.contains(&key) {
+                seen.push(key);
+                facts.push(roles::role_fact(*subject, relation, object, c.sentence));
+            }
+        }
+        if !any {
+            bare.push((*subject, role.clone(), c.sentence));
+        }
+    }
+    for (subject, role, sentence) in bare {
+        let known = seen
+            .iter()
+            .any(|(s, r, _)| *s == subject && r.starts_with(role.as_str()));
+        let country = roles::default_country(&role).and_then(|c| country_entity.get(c));
+        if let (false, Some(&object)) = (known, country) {
+            let relation = roles::relation(&role, false);
+            seen.push((subject, relation.clone(), object));
+            facts.push(roles::role_fact(subject, relation, object, sentence));
+        }
+    }
+    facts
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)] // a failed expectation is a failed test
+mod tests {
+    use super::*;
+    use newskg_input::Document;
+    use newskg_nlp::{EntityLabel, NamedEntity, Sentence, Span, Token};
+    use EntityLabel::*;
+
+    /// Word tokens of `text` for tests, independent of the real tokenizer:
+    /// whitespace-separated, punctuation split off, except the dots of
+    /// abbreviations ("U.S.", "Mr.") and a possessive "'s" kept as one token.
+    pub(crate) fn tokens(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut push = |a: usize, b: usize| {
+            if a < b {
+                out.push(Token::unanalyzed(Span::new(a, b), &text[a..b]));
+            }
+        };
+        let mut pos = 0;
+        for chunk in text.split_inclusive(char::is_whitespace) {
+            let word = chunk.trim_end();
+            let (mut a, mut b) = (pos, pos + word.len());
+            pos += chunk.len();
+            let mut tail = Vec::new();
+            while a < b && text[a..b].starts_with(|c: char| !c.is_alphanumeric()) {
+                let n = text[a..b].chars().next().map_or(1, char::len_utf8);
+                push(a, a + n);
+                a += n;
+            }
+            loop {
+                let w = &text[a..b];
+                let abbrev = w.ends_with('.')
+                    && (w == "Mr." || w == "Mrs." || w == "Ms." || w.matches('.').count() > 1);
+                if w.ends_with("'s") && w.len() > 2 {
+                    tail.push((b - 2, b));
+                    b -= 2;
+                } else if !abbrev && b > a && w.ends_with(|c: char| !c.is_alphanumeric()) {
+                    let n = w.chars().last().map_or(1, char::len_utf8);
+                    tail.push((b - n, b));
+                    b -= n;
+                } else {
+                    break;
+                }
+            }
+            push(a, b);
+            for (x, y) in tail.into_iter().rev() {
+                push(x, y);
+            }
+        }
+        out
+    }
+
+    /// A document whose named entities are given as (text, label), each
+    /// found after the previous one; sentences end at ".", "!" or "?".
+    pub(crate) fn doc(text: &str, names: &[(&str, EntityLabel)]) -> AnalyzedDoc {
+        let mut sentences: Vec<Sentence> = Vec::new();
+        let mut current: Vec<Token> = Vec::new();
+        for t in tokens(text) {
+            let end = matches!(t.form.as_str(), "." | "!" | "?");
+            current.push(t);
+            if end {
+                let tokens = std::mem::take(&mut current);
+                let span = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
+                sentences.push(Sentence { span, tokens });
+            }
+        }
+        if !current.is_empty() {
+            let span = Span::new(current[0].span.start, current[current.len() - 1].span.end);
+            sentences.push(Sentence {
+                span,
+                tokens: current,
+            });
+        }
+        let mut entities = Vec::new();
+        let mut from = 0;
+        for (name, label) in names {
+            let Some(off) = text[from..].find(name) else {
+                panic!("{name} not in text after byte {from}");
+            };
+            let (start, end) = (from + off, from + off + name.len());
+            from = end;
+            for (si, s) in sentences.iter().enumerate() {
+                let a = s.tokens.iter().position(|t| t.span.start == start);
+                let b = s.tokens.iter().position(|t| t.span.end == end);
+                if let (Some(a), Some(b)) = (a, b) {
+                    entities.push(NamedEntity {
+                        sentence: si,
+                        tokens: a..b + 1,
+                        span: Span::new(start, end),
+                        label: *label,
+                        subtype: None,
+                    });
+                }
+            }
+        }
+        AnalyzedDoc {
+            doc: Document::from_text("test", text),
+            sentences,
+            entities,
+        }
+    }
+
+    fn extract(text: &str, names: &[(&str, EntityLabel)]) -> DocFacts {
+        Extractor::new(Gazetteer::default()).extract(doc(text, names))
+    }
+
+    fn entity<'a>(f: &'a DocFacts, label: &str) -> (usize, &'a DocEntity) {
+        f.entities
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.label == label)
+            .unwrap_or_else(|| panic!("no entity {label:?} in {:#?}", f.entities))
+    }
+
+    fn role(f: &DocFacts, subject: &str, relation: &str, object: &str) -> bool {
+        let (s, _) = entity(f, subject);
+        let (o, _) = entity(f, object);
+        f.facts.iter().any(|x| {
+            x.subject == Argument::Entity(s)
+                && x.object == Argument::Entity(o)
+                && x.relation == relation
+                && x.stance == Some(Stance::Role)
+        })
+    }
+
+    #[test]
+    fn test_tokens() {
+        let forms: Vec<String> = tokens("The U.S. said (Mr. Roe's \"plan\").")
+            .into_iter()
+            .map(|t| t.form)
+            .collect();
+        assert_eq!(
+            forms,
+            ["The", "U.S.", "said", "(", "Mr.", "Roe", "'s", "\"", "plan", "\"", ")", "."]
+        );
+    }
+
+    #[test]
+    fn sheinbaum_titles_surname_and_pronoun() {
+        let f = extract(
+            "Mexican President Claudia Sheinbaum rejected it. President Sheinbaum said she would not agree. \
+             Sheinbaum's government agreed.",
+            &[("Claudia Sheinbaum", Person), ("Sheinbaum", Person), ("Sheinbaum", Person)],
+        );
+        let (_, e) = entity(&f, "Claudia Sheinbaum");
+        assert_eq!(e.label_type, Person);
+        assert!(e.aliases.contains(&"Sheinbaum".to_string()), "{e:?}");
+        assert!(
+            e.aliases.contains(&"President Sheinbaum".to_string()),
+            "{e:?}"
+        );
+        assert!(
+            e.aliases
+                .contains(&"Mexican President Claudia Sheinbaum".to_string()),
+            "{e:?}"
+        );
+        assert_eq!(e.titles, vec!["president".to_string()]);
+        // three names and "she"
+        assert_eq!(e.mentions, 4);
+        assert!(role(&f, "Claudia Sheinbaum", "president of", "Mexico"));
+        assert_eq!(
+            f.entities.iter().filter(|e| e.label_type == Person).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn johnson_ambassador_and_affiliation() {
+        let f = extract(
+            "U.S. Ambassador to Mexico Ronald Johnson lauded the deal. Johnson credited Sheinbaum.",
+            &[
+                ("Ronald Johnson", Person),
+                ("Johnson", Person),
+                ("Sheinbaum", Person),
+            ],
+        );
+        assert!(role(&f, "Ronald Johnson", "ambassador to", "Mexico"));
+        assert!(role(&f, "Ronald Johnson", "ambassador of", "United States"));
+        let (_, e) = entity(&f, "Ronald Johnson");
+        assert_eq!(e.mentions, 2, "{:#?}", f.mentions);
+        let (_, us) = entity(&f, "United States");
+        assert_eq!(us.label_type, Place);
+        assert!(us.aliases.contains(&"U.S.".to_string()));
+    }
+
+    #[test]
+    fn trump_and_rubio_roles() {
+        let f = extract(
+            "U.S. President Donald Trump signed it. Secretary of State Marco Rubio defended the plan in the US. \
+             Trump agreed with Rubio.",
+            &[("Donald Trump", Person), ("Marco Rubio", Person), ("Trump", Person), ("Rubio", Person)],
+        );
+        assert!(role(&f, "Donald Trump", "president of", "United States"));
+        assert!(role(
+            &f,
+            "Marco Rubio",
+            "secretary of state of",
+            "United States"
+        ));
+        assert_eq!(entity(&f, "Donald Trump").1.mentions, 2);
+        assert_eq!(entity(&f, "Marco Rubio").1.mentions, 2);
+        // No country mentioned: the default country is not invented.
+        let g = extract(
+            "Secretary of State Marco Rubio spoke.",
+            &[("Marco Rubio", Person)],
+        );
+        assert!(g.facts.is_empty(), "{:?}", g.facts);
+    }
+
+    #[test]
+    fn us_forms_are_one_country() {
+        let f = extract(
+            "The U.S. and the US agreed. The United States and America signed. Washington said more.",
+            &[("U.S.", Place), ("US", Place), ("United States", Place), ("America", Place), ("Washington", Place)],
+        );
+        assert_eq!(f.entities.len(), 1, "{:#?}", f.entities);
+        let (_, us) = entity(&f, "United States");
+        assert_eq!(us.mentions, 5);
+        for a in ["U.S.", "US", "America", "Washington"] {
+            assert!(
+                us.aliases.contains(&a.to_string()),
+                "{a} in {:?}",
+                us.aliases
+            );
+        }
+    }
+
+    #[test]
+    fn pronoun_without_antecedent_stays_unresolved() {
+        let f = extract(
+            "She said the talks failed. Mexico and Canada met. He left.",
+            &[("Mexico", Place), ("Canada", Place)],
+        );
+        assert!(
+            f.mentions.iter().all(|m| m.kind != MentionKind::Pronoun),
+            "{:?}",
+            f.mentions
+        );
+        // A female pronoun never goes to a man.
+        let g = extract(
+            "Ronald Johnson spoke. She left.",
+            &[("Ronald Johnson", Person)],
+        );
+        assert!(g.mentions.iter().all(|m| m.kind != MentionKind::Pronoun));
+        assert_eq!(entity(&g, "Ronald Johnson").1.mentions, 1);
+    }
+
+    #[test]
+    fn pronouns_pick_nearest_compatible() {
+        let f = extract(
+            "Claudia Sheinbaum met Ronald Johnson. He praised her. The White House said they agreed.",
+            &[("Claudia Sheinbaum", Person), ("Ronald Johnson", Person), ("White House", Organization)],
+        );
+        let (_, s) = entity(&f, "Claudia Sheinbaum");
+        let (_, j) = entity(&f, "Ronald Johnson");
+        let (_, w) = entity(&f, "White House");
+        assert_eq!((s.mentions, j.mentions, w.mentions), (2, 2, 2));
+    }
+
+    #[test]
+    fn acronyms_link_to_long_forms() {
+        let f = extract(
+            "U.S. Customs and Border Protection data came out. CBP said so. The Department of Defense and the DoD agreed.",
+            &[
+                ("Customs and Border Protection", Organization),
+                ("CBP", Organization),
+                ("Department of Defense", Organization),
+                ("DoD", Organization),
+            ],
+        );
+        let (_, cbp) = entity(&f, "Customs and Border Protection");
+        assert!(cbp.aliases.contains(&"CBP".to_string()));
+        let (_, dod) = entity(&f, "Department of Defense");
+        assert_eq!(dod.mentions, 2);
+        assert_eq!(
+            f.entities
+                .iter()
+                .filter(|e| e.label_type == Organization)
+                .count(),
+            2,
+            "{:#?}",
+            f.entities
+        );
+    }
+
+    #[test]
+    fn definite_descriptions_when_unambiguous() {
+        let f = extract(
+            "Mexican President Claudia Sheinbaum spoke. The Mexican president left. The agency said nothing.",
+            &[("Claudia Sheinbaum", Person)],
+        );
+        assert_eq!(entity(&f, "Claudia Sheinbaum").1.mentions, 2);
+        assert!(f.mentions.iter().all(|m| m.text != "The agency"));
+        // A headline's headless title, with the demonym tagged on its own.
+        let h = extract(
+            "Mexican President's denial. Mexican President Claudia Sheinbaum spoke.",
+            &[
+                ("Mexican", Misc),
+                ("Mexican", Misc),
+                ("Claudia Sheinbaum", Person),
+            ],
+        );
+        assert_eq!(
+            entity(&h, "Claudia Sheinbaum").1.mentions,
+            2,
+            "{:?}",
+            h.mentions
+        );
+        assert_eq!(entity(&h, "Mexico").1.mentions, 2);
+        // Two presidents: "the president" is ambiguous and left out.
+        let g = extract(
+            "President Donald Trump met President Claudia Sheinbaum. The president smiled.",
+            &[("Donald Trump", Person), ("Claudia Sheinbaum", Person)],
+        );
+        assert!(g.mentions.iter().all(|m| m.kind != MentionKind::Nominal));
+    }
+
+    #[test]
+    fn titles_and_surnames_find_names_the_recognizer_missed() {
+        let f = extract(
+            "Secretary of State Marco Rubio met President Sheinbaum in the U.S. Rubio left.",
+            &[],
+        );
+        assert_eq!(entity(&f, "Marco Rubio").1.mentions, 2);
+        assert_eq!(entity(&f, "Marco Rubio").1.label_type, Person);
+        assert_eq!(entity(&f, "Sheinbaum").1.label_type, Person);
+        assert!(role(
+            &f,
+            "Marco Rubio",
+            "secretary of state of",
+            "United States"
+        ));
+    }
+
+    /// Sets the tags of every token spelled `form`.
+    fn tag(d: &mut AnalyzedDoc, form: &str, upos: newskg_nlp::Upos, xpos: &str, deprel: &str) {
+        for t in d.sentences.iter_mut().flat_map(|s| s.tokens.iter_mut()) {
+            if t.form == form {
+                (t.upos, t.xpos, t.deprel) = (upos, xpos.to_string(), deprel.to_string());
+            }
+        }
+    }
+
+    fn pronoun_targets(f: &DocFacts) -> Vec<(String, String)> {
+        f.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Pronoun)
+            .map(|m| (m.text.clone(), f.entities[m.entity].label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn nouns_between_block_it_and_they() {
+        use newskg_nlp::Upos::Noun;
+        let ex = Extractor::new(Gazetteer::default());
+        let text = "Mexico rejected the plan, saying it was wrong.";
+        let untagged = ex.extract(doc(text, &[("Mexico", Place)]));
+        assert_eq!(
+            pronoun_targets(&untagged),
+            [("it".to_string(), "Mexico".to_string())]
+        );
+        let mut d = doc(text, &[("Mexico", Place)]);
+        tag(&mut d, "plan", Noun, "NN", "obj");
+        assert!(pronoun_targets(&ex.extract(d)).is_empty());
+
+        let text =
+            "Agents chase cartels with the Department of Defense. We treat them as terrorists. \
+                    The White House did not confirm the plan, but they praised the agents.";
+        let mut d = doc(
+            text,
+            &[
+                ("Department of Defense", Organization),
+                ("White House", Organization),
+            ],
+        );
+        tag(&mut d, "cartels", Noun, "NNS", "obj");
+        tag(&mut d, "agents", Noun, "NNS", "obj");
+        tag(&mut d, "plan", Noun, "NN", "obj");
+        tag(&mut d, "House", Noun, "NNP", "nsubj");
+        let f = ex.extract(d);
+        assert_eq!(
+            pronoun_targets(&f),
+            [("they".to_string(), "White House".to_string())]
+        );
+    }
+
+    #[test]
+    fn two_johnsons_in_one_document() {
+        let f = extract(
+            "Ronald Johnson met Boris Johnson. Boris Johnson left.",
+            &[
+                ("Ronald Johnson", Person),
+                ("Boris Johnson", Person),
+                ("Boris Johnson", Person),
+            ],
+        );
+        assert_eq!(entity(&f, "Ronald Johnson").1.mentions, 1);
+        assert_eq!(entity(&f, "Boris Johnson").1.mentions, 2);
+    }
+
+    #[test]
+    fn mention_spans_are_their_text() {
+        let f = extract(
+            "Mexican President Claudia Sheinbaum said she met U.S. officials.",
+            &[("Claudia Sheinbaum", Person), ("U.S.", Place)],
+        );
+        for m in &f.mentions {
+            assert_eq!(m.span.of(&f.analyzed.doc.text), m.text);
+            assert!(m.entity < f.entities.len());
+        }
+    }
+}

@@ -1,0 +1,610 @@
+//! Mention detection: the named-entity spans of an [`AnalyzedDoc`] become name
+//! mentions (titles stripped and read as roles), and pronouns, demonyms,
+//! country names the recognizer missed, and definite descriptions ("the
+//! Mexican president", "the agency") become mentions too.
+//!
+//! Returns [`Candidate`]s in text order; [`coref`](super::coref) clusters them.
+//! A candidate carries everything coreference needs (name key, type, gender,
+//! number, role), so clustering never looks at tokens again.
+
+use std::ops::Range;
+
+use crate::fact::MentionKind;
+use crate::roles::{self, Title};
+use newskg_nlp::names::{self, Gender};
+use newskg_nlp::{AnalyzedDoc, EntityLabel, Gazetteer, Span, Token, Upos};
+
+/// What a pronoun can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PronounClass {
+    /// he, him, his, himself.
+    Male,
+    /// she, her, hers, herself.
+    Female,
+    /// it, its, itself: one thing, organisation or place.
+    Neuter,
+    /// they, them, their: several, or an organisation.
+    Plural,
+}
+
+/// Third-person pronouns. First and second person ("we", "you") refer to a
+/// speaker and are left to quote attribution.
+const PRONOUNS: &[(&str, PronounClass)] = &[
+    ("he", PronounClass::Male),
+    ("him", PronounClass::Male),
+    ("his", PronounClass::Male),
+    ("himself", PronounClass::Male),
+    ("she", PronounClass::Female),
+    ("her", PronounClass::Female),
+    ("hers", PronounClass::Female),
+    ("herself", PronounClass::Female),
+    ("it", PronounClass::Neuter),
+    ("its", PronounClass::Neuter),
+    ("itself", PronounClass::Neuter),
+    ("they", PronounClass::Plural),
+    ("them", PronounClass::Plural),
+    ("their", PronounClass::Plural),
+    ("theirs", PronounClass::Plural),
+    ("themselves", PronounClass::Plural),
+];
+
+/// Head nouns of descriptions that point at an organisation whose name
+/// contains them ("the agency" → "Drug Enforcement Agency").
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "department",
+    "ministry",
+    "company",
+    "bank",
+    "party",
+    "university",
+    "committee",
+    "commission",
+    "bureau",
+    "council",
+    "court",
+    "army",
+    "navy",
+    "institute",
+    "foundation",
+];
+
+/// Words that, right before a capital city, make it a location rather than
+/// the government ("in Washington" is a place, "Washington said" is not).
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "from", "near", "into", "outside", "across", "around", "visit", "visited",
+];
+
+/// A definite description: a role ("president", optionally of a country) or
+/// an organisation noun ("agency").
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Description {
+    /// "the Mexican president": role and country, if given.
+    Role(String, Option<String>),
+    /// "the agency": a word the organisation's name contains.
+    OrgNoun(String),
+}
+
+/// A possible mention, before clustering.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Token range of the whole mention (title included).
+    pub tokens: Range<usize>,
+    /// Byte span of the whole mention.
+    pub span: Span,
+    /// Name, description or pronoun.
+    pub kind: MentionKind,
+    /// The proper name without its title ("Claudia Sheinbaum"); for places
+    /// the name as written ("U.S.").
+    pub name: Option<String>,
+    /// The whole surface when a title precedes the name
+    /// ("Mexican President Claudia Sheinbaum").
+    pub titled: Option<String>,
+    /// Canonical name from the gazetteer ("United States").
+    pub canonical: Option<String>,
+    /// Coarse type (None for pronouns and descriptions).
+    pub label: Option<EntityLabel>,
+    /// Finer type ("Country").
+    pub subtype: Option<String>,
+    /// Role read from a title or apposition.
+    pub title: Option<Title>,
+    /// Gender from a first name or title.
+    pub gender: Option<Gender>,
+    /// For pronouns: what they can refer to.
+    pub pronoun: Option<PronounClass>,
+    /// For descriptions: what they describe.
+    pub description: Option<Description>,
+    /// A demonym ("Mexican cartels"): counts as a mention of the country but
+    /// is not one of its names.
+    pub demonym: bool,
+    /// The mention modifies a noun ("US troops") and cannot be a pronoun's
+    /// antecedent.
+    pub modifier: bool,
+    /// The mention's last token is a subject (preferred antecedent).
+    pub subject: bool,
+}
+
+impl Candidate {
+    fn new(sentence: usize, tokens: Range<usize>, toks: &[Token], kind: MentionKind) -> Candidate {
+        let span = Span::new(toks[tokens.start].span.start, toks[tokens.end - 1].span.end);
+        let last = &toks[tokens.end - 1];
+        Candidate {
+            sentence,
+            span,
+            kind,
+            name: None,
+            titled: None,
+            canonical: None,
+            label: None,
+            subtype: None,
+            title: None,
+            gender: None,
+            pronoun: None,
+            description: None,
+            demonym: false,
+            modifier: matches!(last.deprel.as_str(), "compound" | "amod")
+                || is_noun_modifier(toks, tokens.end),
+            subject: last.deprel.starts_with("nsubj"),
+            tokens,
+        }
+    }
+}
+
+/// Without a parse: a name directly followed by a lower-case common noun
+/// modifies it ("US troops"). With tags, a following NOUN decides.
+fn is_noun_modifier(toks: &[Token], end: usize) -> bool {
+    match toks.get(end) {
+        Some(next) if next.upos != Upos::X => next.upos == Upos::Noun,
+        _ => false,
+    }
+}
+
+/// All mention candidates of a document, in text order.
+pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
+    let text = analyzed.doc.text.as_str();
+    let mut out: Vec<Candidate> = Vec::new();
+    // Tokens already covered, per sentence, so scans do not double up.
+    let mut covered: Vec<Vec<bool>> = analyzed
+        .sentences
+        .iter()
+        .map(|s| vec![false; s.tokens.len()])
+        .collect();
+
+    // 1. Named-entity spans.
+    for ne in &analyzed.entities {
+        let Some(sentence) = analyzed.sentences.get(ne.sentence) else {
+            continue;
+        };
+        let toks = &sentence.tokens;
+        if ne.tokens.start >= ne.tokens.end || ne.tokens.end > toks.len() {
+            continue;
+        }
+        let before = out.len();
+        name_candidates(
+            gaz,
+            text,
+            toks,
+            ne.sentence,
+            ne.tokens.clone(),
+            ne.label,
+            ne.subtype.clone(),
+            &mut out,
+        );
+        for c in &out[before..] {
+            mark(&mut covered[ne.sentence], c);
+        }
+        for r in ne.tokens.clone() {
+            covered[ne.sentence][r] = true;
+        }
+    }
+
+    // 2. Country names and demonyms the recognizer missed, pronouns and
+    //    descriptions.
+    for (si, sentence) in analyzed.sentences.iter().enumerate() {
+        let toks = &sentence.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            if covered[si][i] {
+                i += 1;
+                continue;
+            }
+            if let Some(end) = titled_name(gaz, text, toks, i, &covered[si]) {
+                let before = out.len();
+                name_candidates(
+                    gaz,
+                    text,
+                    toks,
+                    si,
+                    i..end,
+                    EntityLabel::Person,
+                    None,
+                    &mut out,
+                );
+                for c in &out[before..] {
+                    mark(&mut covered[si], c);
+                }
+                i = end;
+                continue;
+            }
+            if let Some((_, end)) = roles::place_starting(gaz, text, toks, i) {
+                if (i..end).all(|j| !covered[si][j]) {
+                    let before = out.len();
+                    name_candidates(
+                        gaz,
+                        text,
+                        toks,
+                        si,
+                        i..end,
+                        EntityLabel::Place,
+                        None,
+                        &mut out,
+                    );
+                    for c in &out[before..] {
+                        mark(&mut covered[si], c);
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some(p) = pronoun(&toks[i].form) {
+                let mut c = Candidate::new(si, i..i + 1, toks, MentionKind::Pronoun);
+                c.pronoun = Some(p);
+                out.push(c);
+            } else if let Some(c) =
+                description(gaz, toks, si, i).filter(|c| c.tokens.clone().all(|j| !covered[si][j]))
+            {
+                for j in c.tokens.clone() {
+                    covered[si][j] = true;
+                }
+                i = c.tokens.end;
+                out.push(c);
+                continue;
+            } else if let Some(k) = names::demonym(gaz, &toks[i].form) {
+                out.push(demonym_candidate(si, i, toks, k));
+                covered[si][i] = true;
+            }
+            i += 1;
+        }
+    }
+
+    // 3. Surnames of the persons found, wherever the recognizer missed them
+    //    (a name typed once keeps its type in the whole document).
+    let surnames: Vec<String> = out
+        .iter()
+        .filter(|c| c.label == Some(EntityLabel::Person) && c.kind == MentionKind::Name)
+        .filter_map(|c| c.name.as_deref())
+        .filter(|n| n.split_whitespace().count() > 1)
+        .filter_map(|n| n.split_whitespace().last().map(str::to_string))
+        .collect();
+    for (si, sentence) in analyzed.sentences.iter().enumerate() {
+        for (i, t) in sentence.tokens.iter().enumerate() {
+            if !covered[si][i] && surnames.contains(&t.form) {
+                name_candidates(
+                    gaz,
+                    text,
+                    &sentence.tokens,
+                    si,
+                    i..i + 1,
+                    EntityLabel::Person,
+                    None,
+                    &mut out,
+                );
+                covered[si][i] = true;
+            }
+        }
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out.dedup_by_key(|c| c.span);
+    out
+}
+
+fn mark(covered: &mut [bool], c: &Candidate) {
+    for j in c.tokens.clone() {
+        if let Some(x) = covered.get_mut(j) {
+            *x = true;
+        }
+    }
+}
+
+/// A person name the recognizer missed but a title announces: capitalised
+/// words (up to four, initials allowed) right after a title phrase
+/// ("Secretary of State Marco Rubio", "Mr. Smith"). Returns the name's end.
+fn titled_name(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    covered: &[bool],
+) -> Option<usize> {
+    let name_word = |t: &Token| {
+        let mut chars = t.form.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+            && names::place(gaz, &t.form).is_none()
+            && names::demonym(gaz, &t.form).is_none()
+            && roles::title_starting(gaz, std::slice::from_ref(t), 0).is_none()
+    };
+    if covered.get(i) != Some(&false) || !name_word(&toks[i]) {
+        return None;
+    }
+    roles::title_before(gaz, text, toks, i)?;
+    let mut end = i;
+    while end < toks.len() && end - i < 4 && !covered[end] && name_word(&toks[end]) {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The pronoun class of a word, if it is a third-person pronoun.
+fn pronoun(word: &str) -> Option<PronounClass> {
+    let w = word.to_lowercase();
+    PRONOUNS.iter().find(|(p, _)| *p == w).map(|(_, c)| *c)
+}
+
+fn demonym_candidate(sentence: usize, i: usize, toks: &[Token], k: names::Known) -> Candidate {
+    let mut c = Candidate::new(sentence, i..i + 1, toks, MentionKind::Nominal);
+    c.name = Some(toks[i].form.clone());
+    c.canonical = Some(k.canonical);
+    c.label = Some(k.label);
+    c.subtype = k.subtype;
+    c.demonym = true;
+    c.modifier = true;
+    c
+}
+
+/// Turns one entity span into candidates: leading title words are stripped
+/// from the name and read as a role (extending left beyond the span when the
+/// title stands outside it), the countries in the title become mentions of
+/// their own, a demonym span becomes a country mention, and a capital used as
+/// a government ("Washington said") becomes its country.
+#[allow(clippy::too_many_arguments)]
+fn name_candidates(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    sentence: usize,
+    span: Range<usize>,
+    label: EntityLabel,
+    subtype: Option<String>,
+    out: &mut Vec<Candidate>,
+) {
+    let surface = roles::text_of(text, toks, span.clone());
+    // A demonym tagged as a name ("Mexican" as MISC).
+    if span.len() == 1 && label != EntityLabel::Person {
+        if let Some(k) = names::demonym(gaz, surface) {
+            // "Mexican President's denial": a headless title is a description.
+            if let Some((role, end)) = roles::title_starting(gaz, toks, span.end) {
+                if !capitalised_after(toks, end) {
+                    let mut c =
+                        Candidate::new(sentence, span.start..end, toks, MentionKind::Nominal);
+                    c.description = Some(Description::Role(role, Some(k.canonical.clone())));
+                    out.push(c);
+                }
+            }
+            out.push(demonym_candidate(sentence, span.start, toks, k));
+            return;
+        }
+    }
+    // A span that is only a title ("Mexican President" with no name after it)
+    // is a description.
+    if label != EntityLabel::Place && !capitalised_after(toks, span.end) {
+        if let Some(t) = roles::title_before(gaz, text, toks, span.end) {
+            if let (Some(role), true) = (&t.role, t.tokens.start <= span.start) {
+                let mut c = Candidate::new(sentence, t.tokens.clone(), toks, MentionKind::Nominal);
+                let country = t.country.as_ref().or(t.affiliation.as_ref());
+                c.description = Some(Description::Role(
+                    role.clone(),
+                    country.map(|c| c.0.clone()),
+                ));
+                out.push(c);
+                return;
+            }
+        }
+    }
+    // Strip title words inside a person span: the name starts after the
+    // last title-like token.
+    let mut name_start = span.start;
+    let mut title: Option<Title> = None;
+    if label == EntityLabel::Person || label == EntityLabel::Misc {
+        for s in span.start + 1..span.end {
+            if let Some(t) = roles::title_before(gaz, text, toks, s) {
+                if t.tokens.end == s {
+                    name_start = s;
+                    title = Some(t);
+                }
+            }
+        }
+    }
+    if title.is_none() && label != EntityLabel::Place {
+        title = roles::title_before(gaz, text, toks, name_start);
+    }
+    if title.is_none() && label == EntityLabel::Person {
+        title = roles::title_after(gaz, text, toks, span.end);
+    }
+    let name_range = name_start..span.end;
+    let name = roles::text_of(text, toks, name_range.clone()).to_string();
+    if name.is_empty() {
+        return;
+    }
+    // A person span that is only a title ("Mexican President") is a description.
+    let mut label = label;
+    // A title before a name makes it a person whatever the recognizer said.
+    if title
+        .as_ref()
+        .is_some_and(|t| t.role.is_some() && t.tokens.end == name_start)
+    {
+        label = EntityLabel::Person;
+    }
+    let whole = match &title {
+        Some(t) if t.tokens.end == name_start => t.tokens.start.min(name_start)..span.end,
+        _ => name_range.clone(),
+    };
+    let mut c = Candidate::new(sentence, whole.clone(), toks, MentionKind::Name);
+    c.modifier = c.modifier && label != EntityLabel::Person;
+    if whole.start < name_start {
+        c.titled = Some(roles::text_of(text, toks, whole).to_string());
+    }
+    // Country titles become mentions of their own.
+    if let Some(t) = &title {
+        for (canon, r) in t.country.iter().chain(t.affiliation.iter()) {
+            let mut m = Candidate::new(sentence, r.clone(), toks, MentionKind::Name);
+            m.name = Some(roles::text_of(text, toks, r.clone()).to_string());
+            m.canonical = Some(canon.clone());
+            m.label = Some(EntityLabel::Place);
+            m.subtype = Some("Country".to_string());
+            m.modifier = true;
+            if names::demonym(gaz, m.name.as_deref().unwrap_or("")).is_some() {
+                m.demonym = true;
+                m.kind = MentionKind::Nominal;
+            }
+            out.push(m);
+        }
+    }
+    c.gender = title.as_ref().and_then(|t| t.gender);
+    if label == EntityLabel::Person && c.gender.is_none() {
+        let first = name.split_whitespace().next().unwrap_or("");
+        if name.split_whitespace().count() > 1 {
+            c.gender = names::first_name_gender(gaz, first);
+        }
+    }
+    // Places and known names get their canonical form.
+    // A capital standing for its government ("enable Washington to
+    // pursue"), unless it is a location ("in Washington", "Washington, D.C.").
+    let metonym = (label == EntityLabel::Place || label == EntityLabel::Organization)
+        && name_range.len() == 1
+        && !name_start
+            .checked_sub(1)
+            .is_some_and(|p| LOCATIVE.contains(&toks[p].form.to_lowercase().as_str()))
+        && !matches!(
+            toks.get(span.end).map(|t| t.form.as_str()),
+            Some("," | "D.C." | "state" | "State")
+        );
+    let known = if label == EntityLabel::Person {
+        None
+    } else if let Some(country) = names::capital_of(&name).filter(|_| metonym) {
+        Some(country)
+    } else {
+        names::known(gaz, &name).filter(|k| k.label == label || label == EntityLabel::Misc)
+    };
+    if let Some(k) = known {
+        c.canonical = Some(k.canonical);
+        label = k.label;
+        c.subtype = k.subtype;
+    }
+    if c.subtype.is_none() {
+        c.subtype = subtype;
+    }
+    c.name = Some(name);
+    c.label = Some(label);
+    c.title = title;
+    out.push(c);
+}
+
+/// A definite description starting at token `i`: "the [Country's|Demonym]
+/// role" not followed by a name, a bare capitalised "Demonym Role" (as in a
+/// headline "Mexican President's denial"), or "the <organisation noun>".
+fn description(gaz: &Gazetteer, toks: &[Token], sentence: usize, i: usize) -> Option<Candidate> {
+    let w = toks[i].form.to_lowercase();
+    let mut j = i;
+    if w == "the" {
+        j += 1;
+        let next = &toks.get(j)?.form;
+        // "the agency", but not "The Department of Defense" (a name).
+        if ORG_NOUNS.contains(&next.as_str()) && !capitalised_after(toks, j + 1) {
+            let next = next.clone();
+            let mut c = Candidate::new(sentence, i..j + 1, toks, MentionKind::Nominal);
+            c.description = Some(Description::OrgNoun(next));
+            return Some(c);
+        }
+    }
+    let mut country = None;
+    if let Some(k) = toks.get(j).and_then(|t| names::demonym(gaz, &t.form)) {
+        country = Some(k.canonical);
+        j += 1;
+    } else if w != "the" {
+        return None;
+    }
+    // A role title at j, then nothing name-like after it.
+    let (role, end) = roles::title_starting(gaz, toks, j)?;
+    if capitalised_after(toks, end) {
+        return None;
+    }
+    let mut c = Candidate::new(sentence, i..end, toks, MentionKind::Nominal);
+    c.description = Some(Description::Role(role, country));
+    Some(c)
+}
+
+/// Whether the token at `i` starts a capitalised word (a name would follow).
+fn capitalised_after(toks: &[Token], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)] // a failed expectation is a failed test
+mod tests {
+    use super::*;
+    use crate::tests::doc;
+
+    #[test]
+    fn titles_are_stripped_and_countries_found() {
+        use EntityLabel::*;
+        let d = doc(
+            "Mexican President Claudia Sheinbaum met U.S. Ambassador to Mexico Ronald Johnson. She smiled.",
+            &[("Claudia Sheinbaum", Person), ("Ronald Johnson", Person)],
+        );
+        let c = find(&d, &Gazetteer::default());
+        let names: Vec<_> = c.iter().map(|c| (c.name.clone(), c.kind)).collect();
+        let sheinbaum = c
+            .iter()
+            .find(|c| c.name.as_deref() == Some("Claudia Sheinbaum"))
+            .expect("found");
+        assert_eq!(
+            sheinbaum.titled.as_deref(),
+            Some("Mexican President Claudia Sheinbaum")
+        );
+        assert_eq!(sheinbaum.gender, Some(Gender::Female));
+        assert!(
+            c.iter()
+                .any(|c| c.canonical.as_deref() == Some("United States")),
+            "{names:?}"
+        );
+        assert!(c
+            .iter()
+            .any(|c| c.canonical.as_deref() == Some("Mexico") && c.demonym));
+        assert!(c.iter().any(|c| c.pronoun == Some(PronounClass::Female)));
+        // Every candidate's span is its text.
+        for x in &c {
+            assert!(x.span.end <= d.doc.text.len());
+        }
+    }
+
+    #[test]
+    fn descriptions_and_metonyms() {
+        use EntityLabel::*;
+        let d = doc(
+            "The Mexican president spoke. Washington agreed. He flew to Washington. The agency said so.",
+            &[("Washington", Place), ("Washington", Place)],
+        );
+        let c = find(&d, &Gazetteer::default());
+        assert!(c
+            .iter()
+            .any(|c| c.description
+                == Some(Description::Role("president".into(), Some("Mexico".into())))));
+        let wash: Vec<_> = c
+            .iter()
+            .filter(|c| c.name.as_deref() == Some("Washington"))
+            .collect();
+        assert_eq!(wash.len(), 2);
+        assert_eq!(wash[0].canonical.as_deref(), Some("United States"));
+        assert_eq!(
+            wash[1].canonical, None,
+            "a location after 'to' stays a city"
+        );
+        assert!(c
+            .iter()
+            .any(|c| c.description == Some(Description::OrgNoun("agency".into()))));
+    }
+}

@@ -1,0 +1,508 @@
+//! Roles: titles before a name ("U.S. Ambassador to Mexico Ronald Johnson")
+//! and appositions after it ("Claudia Sheinbaum, Mexico's president,") read
+//! into a [`Title`], and the role facts made from them.
+//!
+//! Takes the tokens around a person name; returns the role ("ambassador"),
+//! the country it is of or to, and the country it belongs to. Role facts are
+//! plain [`Fact`]s with [`Stance::Role`] and pattern "title": "president of"
+//! Mexico, "ambassador to" Mexico. For an ambassador the sending country is
+//! named by the role as well ("ambassador of" United States), so a reader asking
+//! "who is an ambassador of the United States" finds it.
+//!
+//! Why surface patterns and not the parse: titles are short, capitalised and
+//! formulaic, and they must work even when the parser attaches them oddly.
+
+use std::ops::Range;
+
+use crate::fact::{Argument, Fact, Modality, Stance};
+use newskg_nlp::names::{self, Gender};
+use newskg_nlp::{Gazetteer, Token};
+
+/// Role nouns and multi-word titles (lower case), longest first where one
+/// contains another. The gazetteer's `is_title` is asked as well.
+const TITLES: &[&str] = &[
+    "secretary of state",
+    "secretary of defense",
+    "secretary of homeland security",
+    "secretary of the treasury",
+    "secretary general",
+    "secretary-general",
+    "attorney general",
+    "prime minister",
+    "deputy prime minister",
+    "foreign minister",
+    "foreign secretary",
+    "defense secretary",
+    "defence secretary",
+    "defense minister",
+    "defence minister",
+    "interior minister",
+    "finance minister",
+    "vice president",
+    "chief of staff",
+    "national security adviser",
+    "press secretary",
+    "chief executive",
+    "president",
+    "president-elect",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "minister",
+    "chancellor",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "governor",
+    "gov.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen.",
+    "admiral",
+    "commissioner",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "premier",
+    "leader",
+    "ceo",
+];
+
+/// Courtesy titles: they give gender but no role.
+const COURTESY: &[(&str, Option<Gender>)] = &[
+    ("mr", Some(Gender::Male)),
+    ("mr.", Some(Gender::Male)),
+    ("mrs", Some(Gender::Female)),
+    ("mrs.", Some(Gender::Female)),
+    ("ms", Some(Gender::Female)),
+    ("ms.", Some(Gender::Female)),
+    ("miss", Some(Gender::Female)),
+    ("sir", Some(Gender::Male)),
+    ("dame", Some(Gender::Female)),
+    ("lord", Some(Gender::Male)),
+    ("lady", Some(Gender::Female)),
+    ("dr", None),
+    ("dr.", None),
+];
+
+/// Titles whose holder's gender is fixed.
+const GENDERED_TITLES: &[(&str, Gender)] = &[
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("spokesman", Gender::Male),
+    ("chairman", Gender::Male),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("spokeswoman", Gender::Female),
+    ("chairwoman", Gender::Female),
+];
+
+/// Titles that, used with no country, conventionally belong to one: English
+/// news writes "Secretary of State" bare only for the U.S. one. Used only when
+/// that country is mentioned in the same document.
+const DEFAULT_COUNTRY: &[(&str, &str)] = &[
+    ("secretary of state", "United States"),
+    ("secretary of homeland security", "United States"),
+    ("attorney general", "United States"),
+];
+
+/// A role read from a title or an apposition.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Title {
+    /// The role, lower case ("ambassador", "secretary of state"); `None` for
+    /// a courtesy title ("Mr.") that only tells gender.
+    pub role: Option<String>,
+    /// The country the role is of or to ("Mexico" in "Ambassador to Mexico",
+    /// "Mexican President"), canonical name, with its token range.
+    pub country: Option<(String, Range<usize>)>,
+    /// The country the holder belongs to when it differs from `country`
+    /// ("U.S." in "U.S. Ambassador to Mexico").
+    pub affiliation: Option<(String, Range<usize>)>,
+    /// Gender the title implies.
+    pub gender: Option<Gender>,
+    /// The tokens of the whole title phrase.
+    pub tokens: Range<usize>,
+}
+
+/// The text of tokens `r` as written (spacing from the document).
+pub(crate) fn text_of<'a>(text: &'a str, tokens: &[Token], r: Range<usize>) -> &'a str {
+    if r.start >= r.end || r.end > tokens.len() {
+        return "";
+    }
+    &text[tokens[r.start].span.start..tokens[r.end - 1].span.end]
+}
+
+/// A place name (up to six tokens, for "U.S.A." split into letters) ending just
+/// before `end`: its canonical name and start.
+pub(crate) fn place_ending(
+    gaz: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+) -> Option<(String, usize)> {
+    (1..=6.min(end)).rev().find_map(|len| {
+        let start = end - len;
+        let first = &tokens[start].form;
+        // A place name starts with a capital ("the" is left outside).
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let t = text_of(text, tokens, start..end);
+        names::place(gaz, t).map(|k| (k.canonical, start))
+    })
+}
+
+/// A place name starting at `start`: its canonical name and end.
+pub(crate) fn place_starting(
+    gaz: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+) -> Option<(String, usize)> {
+    if !tokens
+        .get(start)
+        .is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    // A place name is a run of capitalised words and joiners ("Bosnia and
+    // Herzegovina", "Rio de Janeiro"): no longer spans are looked up (this
+    // runs at every capitalised token).
+    let run = tokens[start..]
+        .iter()
+        .take(6)
+        .take_while(|t| {
+            t.form.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    t.form.as_str(),
+                    "of" | "the"
+                        | "and"
+                        | "de"
+                        | "del"
+                        | "da"
+                        | "do"
+                        | "du"
+                        | "la"
+                        | "le"
+                        | "el"
+                        | "al"
+                        | "upon"
+                        | "on"
+                        | "y"
+                        | "-"
+                        | "&"
+                )
+        })
+        .count();
+    (1..=run).rev().find_map(|len| {
+        let end = start + len;
+        let t = text_of(text, tokens, start..end);
+        names::place(gaz, t).map(|k| (k.canonical, end))
+    })
+}
+
+/// Whether lower-case `words` is a role title. The gazetteer's titles also
+/// name bodies ("military", "department of defense"), so one of them counts
+/// only when its last word is a person's role noun from [`TITLES`]
+/// ("defense minister").
+fn is_title(gaz: &Gazetteer, words: &str) -> bool {
+    TITLES.contains(&words)
+        || (gaz.is_title(words)
+            && words
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| TITLES.contains(&head)))
+}
+
+/// The longest title (up to five tokens) ending just before `end`, as its
+/// lower-case text and start.
+fn title_ending(gaz: &Gazetteer, tokens: &[Token], end: usize) -> Option<(String, usize)> {
+    (1..=5.min(end)).rev().find_map(|len| {
+        let start = end - len;
+        let words = lower_words(&tokens[start..end]);
+        is_title(gaz, &words).then_some((words, start))
+    })
+}
+
+/// The longest title starting at `start`, as its text and end.
+pub(crate) fn title_starting(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    start: usize,
+) -> Option<(String, usize)> {
+    let max = 5.min(tokens.len().saturating_sub(start));
+    (1..=max).rev().find_map(|len| {
+        let words = lower_words(&tokens[start..start + len]);
+        is_title(gaz, &words).then_some((words, start + len))
+    })
+}
+
+/// Tokens joined by single spaces, lower case; "Sen ." becomes "sen.".
+fn lower_words(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for t in tokens {
+        if !out.is_empty() && t.form != "." && t.form != "-" && !out.ends_with('-') {
+            out.push(' ');
+        }
+        out.push_str(&t.form.to_lowercase());
+    }
+    out
+}
+
+/// A country modifier ending before `end`: a demonym ("Mexican"), a country
+/// name ("U.S."), or a possessive ("Mexico's").
+fn country_modifier_ending(
+    gaz: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+) -> Option<(String, usize)> {
+    if end == 0 {
+        return None;
+    }
+    if let Some(k) = names::demonym(gaz, &tokens[end - 1].form) {
+        return Some((k.canonical, end - 1));
+    }
+    let e = if end >= 2 && matches!(tokens[end - 1].form.as_str(), "'s" | "’s") {
+        end - 1
+    } else if end >= 3
+        && tokens[end - 1].form == "s"
+        && matches!(tokens[end - 2].form.as_str(), "'" | "’")
+    {
+        end - 2
+    } else {
+        end
+    };
+    place_ending(gaz, text, tokens, e)
+}
+
+/// The title phrase just before a name starting at token `name_start`:
+/// `[Country|Demonym] Title [to|of Country]` or a courtesy title ("Mr.").
+pub(crate) fn title_before(
+    gaz: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    name_start: usize,
+) -> Option<Title> {
+    // Courtesy titles first: "Mr." right before the name.
+    for len in [2, 1] {
+        if name_start >= len {
+            let words = lower_words(&tokens[name_start - len..name_start]);
+            if let Some((_, g)) = COURTESY.iter().find(|(w, _)| *w == words) {
+                return Some(Title {
+                    role: None,
+                    country: None,
+                    affiliation: None,
+                    gender: *g,
+                    tokens: name_start - len..name_start,
+                });
+            }
+        }
+    }
+    // "Title Name", or "Title to|of Country Name".
+    let (role, title_start, prep_country) = match title_ending(gaz, tokens, name_start) {
+        Some((role, start)) => (role, start, None),
+        None => {
+            let (country, cstart) = place_ending(gaz, text, tokens, name_start)?;
+            if cstart == 0 || !matches!(tokens[cstart - 1].form.as_str(), "to" | "of") {
+                return None;
+            }
+            let (role, start) = title_ending(gaz, tokens, cstart - 1)?;
+            (role, start, Some((country, cstart..name_start)))
+        }
+    };
+    let prefix =
+        country_modifier_ending(gaz, text, tokens, title_start).map(|(c, s)| (c, s..title_start));
+    let start = prefix.as_ref().map_or(title_start, |(_, r)| r.start);
+    Some(make_title(role, prefix, prep_country, start..name_start))
+}
+
+/// An apposition right after a name ending at token `name_end`:
+/// `, [the|a] [Country's|Demonym] Title [of|to Country]` followed by a comma,
+/// a full stop or the end of the sentence.
+pub(crate) fn title_after(
+    gaz: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    name_end: usize,
+) -> Option<Title> {
+    if tokens.get(name_end).map(|t| t.form.as_str()) != Some(",") {
+        return None;
+    }
+    let mut i = name_end + 1;
+    if matches!(
+        tokens.get(i).map(|t| t.form.to_lowercase()).as_deref(),
+        Some("the" | "a" | "an")
+    ) {
+        i += 1;
+    }
+    let mut prefix = None;
+    if let Some(t) = tokens.get(i) {
+        if let Some(k) = names::demonym(gaz, &t.form) {
+            prefix = Some((k.canonical, i..i + 1));
+            i += 1;
+        } else if let Some((c, end)) = place_starting(gaz, text, tokens, i) {
+            let poss = tokens.get(end).map(|t| t.form.as_str());
+            let split = matches!(poss, Some("'" | "’"))
+                && tokens.get(end + 1).is_some_and(|t| t.form == "s");
+            if matches!(poss, Some("'s" | "’s")) || split {
+                prefix = Some((c, i..end));
+                i = end + 1 + usize::from(split);
+            }
+        }
+    }
+    let (role, mut end) = title_starting(gaz, tokens, i)?;
+    let mut prep_country = None;
+    if matches!(tokens.get(end).map(|t| t.form.as_str()), Some("to" | "of")) {
+        if let Some((c, cend)) = place_starting(gaz, text, tokens, end + 1) {
+            prep_country = Some((c, end + 1..cend));
+            end = cend;
+        }
+    }
+    match tokens.get(end).map(|t| t.form.as_str()) {
+        None | Some("," | "." | ";") => {}
+        _ => return None,
+    }
+    Some(make_title(role, prefix, prep_country, name_end..end))
+}
+
+/// Puts a role together: with both a prefix and a `to|of` country, the
+/// prefix is the affiliation; with one, that one is the country.
+fn make_title(
+    role: String,
+    prefix: Option<(String, Range<usize>)>,
+    prep_country: Option<(String, Range<usize>)>,
+    tokens: Range<usize>,
+) -> Title {
+    let gender = GENDERED_TITLES
+        .iter()
+        .find(|(t, _)| *t == role)
+        .map(|(_, g)| *g);
+    let (country, affiliation) = match (prep_country, prefix) {
+        (Some(c), Some(p)) if c.0 != p.0 => (Some(c), Some(p)),
+        (Some(c), _) => (Some(c), None),
+        // "U.S. Ambassador Jane Roe": the prefix is who sends her.
+        (None, p) if is_envoy(&role) => (None, p),
+        (None, p) => (p, None),
+    };
+    Title {
+        role: Some(role.trim_end_matches('.').to_string()),
+        country,
+        affiliation,
+        gender,
+        tokens,
+    }
+}
+
+/// The country a bare title belongs to by convention, if any.
+pub(crate) fn default_country(role: &str) -> Option<&'static str> {
+    DEFAULT_COUNTRY
+        .iter()
+        .find(|(t, _)| *t == role)
+        .map(|(_, c)| *c)
+}
+
+/// Whether a role is sent to a country rather than held in it.
+fn is_envoy(role: &str) -> bool {
+    matches!(role, "ambassador" | "envoy")
+}
+
+/// The relation a role gives towards a country: an envoy is "ambassador to"
+/// the host country and "ambassador of" the sending one (`affiliation`);
+/// other roles are "<role> of".
+pub(crate) fn relation(role: &str, affiliation: bool) -> String {
+    if is_envoy(role) && !affiliation {
+        format!("{role} to")
+    } else {
+        format!("{role} of")
+    }
+}
+
+/// A role fact: `subject` holds `role` of/to `country` (document entity indices).
+pub(crate) fn role_fact(subject: usize, relation: String, country: usize, sentence: usize) -> Fact {
+    Fact {
+        subject: Argument::Entity(subject),
+        relation,
+        stance: Some(Stance::Role),
+        object: Argument::Entity(country),
+        negated: false,
+        modality: Modality::Asserted,
+        attributed_to: None,
+        confidence: 0.9,
+        sentence,
+        pattern: "title".to_string(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)] // a failed expectation is a failed test
+mod tests {
+    use super::*;
+    use crate::tests::tokens as toks;
+
+    fn index(tokens: &[Token], form: &str) -> usize {
+        tokens
+            .iter()
+            .position(|t| t.form == form)
+            .unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn ambassador_to_with_affiliation() {
+        let g = Gazetteer::default();
+        let text = "U.S. Ambassador to Mexico Ronald Johnson said so.";
+        let t = toks(text);
+        let title = title_before(&g, text, &t, index(&t, "Ronald")).expect("a title");
+        assert_eq!(title.role.as_deref(), Some("ambassador"));
+        assert_eq!(title.country.map(|c| c.0).as_deref(), Some("Mexico"));
+        assert_eq!(
+            title.affiliation.map(|c| c.0).as_deref(),
+            Some("United States")
+        );
+        assert_eq!(title.tokens.start, 0);
+    }
+
+    #[test]
+    fn demonym_president_and_multiword_title() {
+        let g = Gazetteer::default();
+        let text = "Mexican President Claudia Sheinbaum met Secretary of State Marco Rubio.";
+        let t = toks(text);
+        let a = title_before(&g, text, &t, index(&t, "Claudia")).expect("a title");
+        assert_eq!(a.role.as_deref(), Some("president"));
+        assert_eq!(a.country.map(|c| c.0).as_deref(), Some("Mexico"));
+        let b = title_before(&g, text, &t, index(&t, "Marco")).expect("a title");
+        assert_eq!(b.role.as_deref(), Some("secretary of state"));
+        assert_eq!(b.country, None);
+        assert_eq!(
+            relation("secretary of state", false),
+            "secretary of state of"
+        );
+        assert_eq!(default_country("secretary of state"), Some("United States"));
+    }
+
+    #[test]
+    fn apposition_and_courtesy() {
+        let g = Gazetteer::default();
+        let text = "Jane Roe, Canada's ambassador to France, spoke with Mr. Smith.";
+        let t = toks(text);
+        let a = title_after(&g, text, &t, index(&t, "Roe") + 1).expect("an apposition");
+        assert_eq!(a.role.as_deref(), Some("ambassador"));
+        assert_eq!(a.country.map(|c| c.0).as_deref(), Some("France"));
+        assert_eq!(a.affiliation.map(|c| c.0).as_deref(), Some("Canada"));
+        let m = title_before(&g, text, &t, index(&t, "Smith")).expect("courtesy");
+        assert_eq!((m.role, m.gender), (None, Some(Gender::Male)));
+        // No title before an ordinary word.
+        assert_eq!(title_before(&g, text, &t, index(&t, "spoke")), None);
+    }
+}

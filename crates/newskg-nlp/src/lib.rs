@@ -1,0 +1,172 @@
+//! Linguistic analysis: [`Document`] in, [`AnalyzedDoc`] out.
+//!
+//! The first of newskg's stage crates after input: it knows nothing of facts,
+//! graphs or stores (no oxigraph, no RocksDB), so it builds and tests in
+//! seconds. Name knowledge that later stages share (the [`Gazetteer`] and the
+//! name-form helpers of [`names`]) lives here, below every stage that reads it.
+//!
+//! Stages, in order: tokenizer and sentence splitter (rules), lemmatizer
+//! (tables + rules), POS tagger and dependency parser (averaged perceptrons),
+//! named-entity recognizer (perceptron sequence tagger + gazetteers).
+//! The entry point is [`Analyzer`]: load it once per process with
+//! [`Analyzer::load`] and share it between threads (it is `Send + Sync`).
+
+pub mod corpus;
+mod gazetteer;
+mod lemmatize;
+mod lists;
+pub mod names;
+mod ner;
+mod parser;
+pub mod perceptron;
+mod sentences;
+mod tagger;
+mod tokenize;
+pub mod train;
+mod types;
+
+use std::path::{Path, PathBuf};
+
+pub use gazetteer::{Gazetteer, GazetteerEntry, Gender};
+pub use lemmatize::Lemmatizer;
+pub use ner::{train_ner, NerTrainConfig, NerTrainReport, Recognizer};
+pub use parser::Parser;
+pub use sentences::split_sentences;
+pub use tagger::Tagger;
+pub use tokenize::tokenize;
+pub use types::{AnalyzedDoc, EntityLabel, NamedEntity, Sentence, Span, Token, Upos};
+
+use newskg_input::Document;
+
+/// A model file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The file could not be read.
+    #[error("{}: cannot read model file", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a newskg weight file, or is damaged.
+    #[error("{}: {message}", .path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Training a tagger or parser failed: a model that cannot be written or a
+/// corpus that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TrainError {
+    /// A model file could not be written or read.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// A training or evaluation corpus could not be read.
+    #[error(transparent)]
+    Corpus(#[from] corpus::CorpusError),
+}
+
+/// The loaded analysis models. Cheap to share (`&Analyzer`) across threads.
+pub struct Analyzer {
+    lemmatizer: Lemmatizer,
+    tagger: Tagger,
+    parser: Parser,
+    /// Also holds the gazetteer (see [`Analyzer::gazetteer`]).
+    recognizer: Recognizer,
+}
+
+impl Analyzer {
+    /// The models shipped in this repository's `models/` folder.
+    pub fn default_dir() -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models"))
+    }
+
+    /// Loads every model from `dir` (`tagger.nkw`, `parser.nkw`, `ner.nkw`,
+    /// `lemmas.nkw`, `gazetteer.nkw`).
+    pub fn load(dir: &Path) -> Result<Analyzer, ModelError> {
+        Ok(Analyzer {
+            lemmatizer: Lemmatizer::load(dir)?,
+            tagger: Tagger::load(&dir.join("tagger.nkw"))?,
+            parser: Parser::load(&dir.join("parser.nkw"))?,
+            recognizer: Recognizer::load(dir)?,
+        })
+    }
+
+    /// Tokens, sentences, tags, lemmas, parse and named entities of `doc`.
+    pub fn analyze(&self, doc: Document) -> AnalyzedDoc {
+        let spans = tokenize(&doc.text);
+        let mut sentences: Vec<Sentence> = split_sentences(&doc.text, &spans)
+            .into_iter()
+            .map(|range| {
+                let tokens: Vec<Token> = spans[range]
+                    .iter()
+                    .map(|s| Token::unanalyzed(*s, s.of(&doc.text)))
+                    .collect();
+                let span = Span::new(
+                    tokens.first().map_or(0, |t| t.span.start),
+                    tokens.last().map_or(0, |t| t.span.end),
+                );
+                Sentence { span, tokens }
+            })
+            .collect();
+        for s in &mut sentences {
+            self.analyze_sentence(s);
+        }
+        let entities = self.recognizer.predict(&doc.text, &sentences);
+        AnalyzedDoc {
+            doc,
+            sentences,
+            entities,
+        }
+    }
+
+    /// Like [`Analyzer::analyze`], but the whole text is one sentence (for
+    /// one-sentence-per-line inputs such as open IE benchmarks).
+    pub fn analyze_as_sentence(&self, doc: Document) -> AnalyzedDoc {
+        let tokens: Vec<Token> = tokenize(&doc.text)
+            .into_iter()
+            .map(|s| Token::unanalyzed(s, s.of(&doc.text)))
+            .collect();
+        let mut sentences = Vec::new();
+        if !tokens.is_empty() {
+            let span = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
+            let mut sentence = Sentence { span, tokens };
+            self.analyze_sentence(&mut sentence);
+            sentences.push(sentence);
+        }
+        let entities = self.recognizer.predict(&doc.text, &sentences);
+        AnalyzedDoc {
+            doc,
+            sentences,
+            entities,
+        }
+    }
+
+    /// Tags, lemmatizes and parses one tokenized sentence in place (used for
+    /// `--input conllu`, where tokens and sentences are given).
+    pub fn analyze_sentence(&self, sentence: &mut Sentence) {
+        self.tagger.predict(sentence);
+        for t in &mut sentence.tokens {
+            t.lemma = self.lemmatizer.lemma(&t.form, t.upos, &t.xpos);
+        }
+        self.parser.predict(sentence);
+    }
+
+    /// The gazetteer (shared with extraction and resolution).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.recognizer.gazetteer()
+    }
+
+    /// The named-entity recognizer alone (for `analyze --format bio`).
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+}

@@ -1,0 +1,718 @@
+//! Name forms: normalisation, acronyms, first-name gender and a small table of
+//! country names, shared by in-document coreference (`extract`) and
+//! cross-document resolution (the root crate's `kg::Resolver`).
+//!
+//! Takes names as written and returns comparable keys. The tables here are
+//! deliberately small general-English fallbacks: the [`Gazetteer`] is asked
+//! first, and these only fill in when it does not know a name (so the
+//! pipeline still links "U.S." to "United States" with an empty gazetteer).
+
+use std::collections::HashMap;
+
+use crate::{EntityLabel, Gazetteer};
+
+/// Words that do not count for initials ("Department of Defense" → "DD" or "DoD").
+const STOP_WORDS: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "at"];
+
+/// A lower-case comparison key: dots and apostrophes dropped, hyphens and runs
+/// of spaces made one space, a leading "the" and a trailing possessive dropped
+/// ("The U.S.'s" → "us").
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c == '.' || c == '\'' || c == '’' {
+            continue;
+        }
+        if c.is_whitespace() || c == '-' || c == '–' || c == ',' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    let out = out.strip_prefix("the ").map(str::to_string).unwrap_or(out);
+    match out.strip_suffix("s") {
+        // "U.S.'s" normalises to "uss": only the apostrophe form is possessive.
+        Some(stem) if name.ends_with("'s") || name.ends_with("’s") => stem.to_string(),
+        _ => out,
+    }
+}
+
+/// The words of a normalised key.
+pub fn key_words(key: &str) -> Vec<&str> {
+    key.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
+/// Whether `name` looks like an acronym: one word, 2–6 letters once dots are
+/// dropped, at least two capitals ("CBP", "DoD", "NYT", "U.N.").
+pub fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_alphabetic())
+        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Whether `acronym` abbreviates `long`: its letters (lower-cased) equal the
+/// initials of all words, of the content words, or of the content words after
+/// a leading country name ("U.S. Customs and Border Protection" → "CBP").
+pub fn acronym_of(gazetteer: &Gazetteer, acronym: &str, long: &str) -> bool {
+    if !is_acronym(acronym) {
+        return false;
+    }
+    let acr: String = acronym
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let key = normalize(long);
+    let words = key_words(&key);
+    if words.len() < 2 {
+        return false;
+    }
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !STOP_WORDS.contains(w))
+        .collect();
+    let initials = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
+    if acr == all || acr == initials(&content) {
+        return true;
+    }
+    // Drop a leading country ("us customs and border protection").
+    let long_words: Vec<&str> = long.split_whitespace().collect();
+    if long_words.len() > 2 && place(gazetteer, long_words[0]).is_some() {
+        let rest = long_words[1..].join(" ");
+        return acronym_of(gazetteer, acronym, &rest);
+    }
+    false
+}
+
+/// Grammatical gender, from first names, titles and pronouns: the
+/// gazetteer's type, so both tables speak the same language.
+pub use crate::Gender;
+
+/// Common given names with a strong gender reading in English-language news.
+const MALE_NAMES: &[&str] = &[
+    "aaron",
+    "abdul",
+    "adam",
+    "ahmed",
+    "alan",
+    "albert",
+    "alejandro",
+    "alex",
+    "alexander",
+    "ali",
+    "andrew",
+    "andrés",
+    "angus",
+    "anthony",
+    "antonio",
+    "barack",
+    "ben",
+    "benjamin",
+    "bernie",
+    "bill",
+    "bob",
+    "boris",
+    "brian",
+    "carlos",
+    "charles",
+    "chris",
+    "christopher",
+    "dan",
+    "daniel",
+    "david",
+    "dmitry",
+    "donald",
+    "douglas",
+    "edward",
+    "emmanuel",
+    "enrique",
+    "eric",
+    "felipe",
+    "francis",
+    "frank",
+    "fernando",
+    "gavin",
+    "george",
+    "gerald",
+    "greg",
+    "gustavo",
+    "harry",
+    "henry",
+    "hugo",
+    "ian",
+    "jack",
+    "jacob",
+    "jair",
+    "james",
+    "jared",
+    "javier",
+    "jean",
+    "jeff",
+    "jeffrey",
+    "jim",
+    "joe",
+    "john",
+    "jorge",
+    "josé",
+    "jose",
+    "joseph",
+    "juan",
+    "justin",
+    "keir",
+    "kevin",
+    "kim",
+    "lloyd",
+    "luis",
+    "luiz",
+    "marco",
+    "marcelo",
+    "mark",
+    "martin",
+    "matthew",
+    "michael",
+    "miguel",
+    "mike",
+    "mohammed",
+    "muhammad",
+    "narendra",
+    "nicolás",
+    "nicolas",
+    "olaf",
+    "omar",
+    "pablo",
+    "patrick",
+    "paul",
+    "pedro",
+    "pete",
+    "peter",
+    "rafael",
+    "ricardo",
+    "richard",
+    "rishi",
+    "robert",
+    "rodrigo",
+    "ron",
+    "ronald",
+    "sam",
+    "samuel",
+    "scott",
+    "sergei",
+    "stephen",
+    "steve",
+    "steven",
+    "ted",
+    "thomas",
+    "tim",
+    "tom",
+    "tony",
+    "vladimir",
+    "volodymyr",
+    "william",
+    "xi",
+    "yair",
+];
+
+/// Common given names with a strong female reading in English-language news.
+const FEMALE_NAMES: &[&str] = &[
+    "alexandria",
+    "alicia",
+    "amy",
+    "ana",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "barbara",
+    "beatriz",
+    "catherine",
+    "christine",
+    "claudia",
+    "dilma",
+    "elizabeth",
+    "elena",
+    "emily",
+    "emma",
+    "gabriela",
+    "giorgia",
+    "hillary",
+    "isabel",
+    "jacinda",
+    "jane",
+    "janet",
+    "jennifer",
+    "jessica",
+    "jill",
+    "julia",
+    "kamala",
+    "karen",
+    "karine",
+    "kate",
+    "katherine",
+    "kristi",
+    "laura",
+    "linda",
+    "liz",
+    "lucía",
+    "lucia",
+    "margaret",
+    "maria",
+    "maría",
+    "marine",
+    "mary",
+    "melania",
+    "michelle",
+    "nancy",
+    "natalia",
+    "nikki",
+    "olga",
+    "pam",
+    "patricia",
+    "rachel",
+    "rosa",
+    "sandra",
+    "sarah",
+    "sofia",
+    "susan",
+    "tulsi",
+    "theresa",
+    "ursula",
+    "victoria",
+    "xiomara",
+];
+
+/// The gender a given name suggests: the table here, else the gazetteer's.
+pub fn first_name_gender(gazetteer: &Gazetteer, word: &str) -> Option<Gender> {
+    let w = word.to_lowercase();
+    if MALE_NAMES.contains(&w.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE_NAMES.contains(&w.as_str()) {
+        Some(Gender::Female)
+    } else {
+        gazetteer.gender(word)
+    }
+}
+
+/// What a name is known to refer to: its canonical name and type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Known {
+    /// The canonical name ("United States").
+    pub canonical: String,
+    /// Coarse type.
+    pub label: EntityLabel,
+    /// Finer type ("Country").
+    pub subtype: Option<String>,
+}
+
+/// A country: canonical name, other names, demonyms, capital.
+struct Country {
+    name: &'static str,
+    aliases: &'static [&'static str],
+    demonyms: &'static [&'static str],
+    capital: &'static str,
+}
+
+/// Fallback country table (the gazetteer is asked first).
+const COUNTRIES: &[Country] = &[
+    Country {
+        name: "United States",
+        aliases: &[
+            "U.S.",
+            "US",
+            "USA",
+            "U.S.A.",
+            "America",
+            "United States of America",
+            "the United States",
+            "the US",
+            "the U.S.",
+        ],
+        demonyms: &["American"],
+        capital: "Washington",
+    },
+    Country {
+        name: "United Kingdom",
+        aliases: &[
+            "UK",
+            "U.K.",
+            "Britain",
+            "Great Britain",
+            "the United Kingdom",
+            "the UK",
+        ],
+        demonyms: &["British"],
+        capital: "London",
+    },
+    Country {
+        name: "Mexico",
+        aliases: &["United Mexican States"],
+        demonyms: &["Mexican"],
+        capital: "Mexico City",
+    },
+    Country {
+        name: "Canada",
+        aliases: &[],
+        demonyms: &["Canadian"],
+        capital: "Ottawa",
+    },
+    Country {
+        name: "China",
+        aliases: &["People's Republic of China", "PRC"],
+        demonyms: &["Chinese"],
+        capital: "Beijing",
+    },
+    Country {
+        name: "Russia",
+        aliases: &["Russian Federation"],
+        demonyms: &["Russian"],
+        capital: "Moscow",
+    },
+    Country {
+        name: "France",
+        aliases: &[],
+        demonyms: &["French"],
+        capital: "Paris",
+    },
+    Country {
+        name: "Germany",
+        aliases: &[],
+        demonyms: &["German"],
+        capital: "Berlin",
+    },
+    Country {
+        name: "Japan",
+        aliases: &[],
+        demonyms: &["Japanese"],
+        capital: "Tokyo",
+    },
+    Country {
+        name: "India",
+        aliases: &[],
+        demonyms: &["Indian"],
+        capital: "New Delhi",
+    },
+    Country {
+        name: "Brazil",
+        aliases: &[],
+        demonyms: &["Brazilian"],
+        capital: "Brasília",
+    },
+    Country {
+        name: "Italy",
+        aliases: &[],
+        demonyms: &["Italian"],
+        capital: "Rome",
+    },
+    Country {
+        name: "Spain",
+        aliases: &[],
+        demonyms: &["Spanish"],
+        capital: "Madrid",
+    },
+    Country {
+        name: "Ukraine",
+        aliases: &[],
+        demonyms: &["Ukrainian"],
+        capital: "Kyiv",
+    },
+    Country {
+        name: "Israel",
+        aliases: &[],
+        demonyms: &["Israeli"],
+        capital: "Jerusalem",
+    },
+    Country {
+        name: "Iran",
+        aliases: &[],
+        demonyms: &["Iranian"],
+        capital: "Tehran",
+    },
+    Country {
+        name: "Colombia",
+        aliases: &[],
+        demonyms: &["Colombian"],
+        capital: "Bogotá",
+    },
+    Country {
+        name: "Venezuela",
+        aliases: &[],
+        demonyms: &["Venezuelan"],
+        capital: "Caracas",
+    },
+    Country {
+        name: "Cuba",
+        aliases: &[],
+        demonyms: &["Cuban"],
+        capital: "Havana",
+    },
+    Country {
+        name: "Guatemala",
+        aliases: &[],
+        demonyms: &["Guatemalan"],
+        capital: "Guatemala City",
+    },
+    Country {
+        name: "Honduras",
+        aliases: &[],
+        demonyms: &["Honduran"],
+        capital: "Tegucigalpa",
+    },
+    Country {
+        name: "El Salvador",
+        aliases: &[],
+        demonyms: &["Salvadoran"],
+        capital: "San Salvador",
+    },
+    Country {
+        name: "Argentina",
+        aliases: &[],
+        demonyms: &["Argentine", "Argentinian"],
+        capital: "Buenos Aires",
+    },
+    Country {
+        name: "Australia",
+        aliases: &[],
+        demonyms: &["Australian"],
+        capital: "Canberra",
+    },
+    Country {
+        name: "South Korea",
+        aliases: &["Republic of Korea"],
+        demonyms: &["South Korean"],
+        capital: "Seoul",
+    },
+    Country {
+        name: "North Korea",
+        aliases: &["DPRK"],
+        demonyms: &["North Korean"],
+        capital: "Pyongyang",
+    },
+    Country {
+        name: "Turkey",
+        aliases: &["Türkiye"],
+        demonyms: &["Turkish"],
+        capital: "Ankara",
+    },
+    Country {
+        name: "Egypt",
+        aliases: &[],
+        demonyms: &["Egyptian"],
+        capital: "Cairo",
+    },
+    Country {
+        name: "Saudi Arabia",
+        aliases: &[],
+        demonyms: &["Saudi"],
+        capital: "Riyadh",
+    },
+    Country {
+        name: "Pakistan",
+        aliases: &[],
+        demonyms: &["Pakistani"],
+        capital: "Islamabad",
+    },
+    Country {
+        name: "South Africa",
+        aliases: &[],
+        demonyms: &["South African"],
+        capital: "Pretoria",
+    },
+    Country {
+        name: "Poland",
+        aliases: &[],
+        demonyms: &["Polish"],
+        capital: "Warsaw",
+    },
+];
+
+fn country_known(c: &Country) -> Known {
+    Known {
+        canonical: c.name.to_string(),
+        label: EntityLabel::Place,
+        subtype: Some("Country".to_string()),
+    }
+}
+
+/// A place (country, city, region) known by this name: the gazetteer's entry,
+/// else the fallback country table. Matching is exact up to dots, case and a
+/// leading "the" ("US" = "U.S." = "the United States"), but "us" in lower
+/// case is not a country.
+pub fn place(gazetteer: &Gazetteer, name: &str) -> Option<Known> {
+    if let Some(e) = gazetteer.lookup(name) {
+        if e.label == EntityLabel::Place {
+            return Some(Known {
+                canonical: e.canonical.clone(),
+                label: e.label,
+                subtype: e.subtype.clone(),
+            });
+        }
+    }
+    if !name.chars().next().is_some_and(char::is_uppercase) && !name.starts_with("the ") {
+        return None;
+    }
+    // "Canada's" is a possessive, not a name; "France," is not a name either.
+    if name.ends_with("'s") || name.ends_with("’s") || name.contains([',', ';', ':', '(', ')', '"'])
+    {
+        return None;
+    }
+    country_by_key(&normalize(name)).map(country_known)
+}
+
+/// The fallback table's country for a normalised name, through a map built
+/// once (this runs for every capitalised token of every document).
+fn country_by_key(key: &str) -> Option<&'static Country> {
+    static BY_KEY: std::sync::OnceLock<HashMap<String, usize>> = std::sync::OnceLock::new();
+    let map = BY_KEY.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(c.aliases) {
+                map.entry(normalize(name)).or_insert(i);
+            }
+        }
+        map
+    });
+    map.get(key).map(|&i| &COUNTRIES[i])
+}
+
+/// Any known name: the gazetteer's entry (of any type), else a place.
+pub fn known(gazetteer: &Gazetteer, name: &str) -> Option<Known> {
+    match gazetteer.lookup(name) {
+        Some(e) => Some(Known {
+            canonical: e.canonical.clone(),
+            label: e.label,
+            subtype: e.subtype.clone(),
+        }),
+        None => place(gazetteer, name),
+    }
+}
+
+/// The country a demonym names ("Mexican" → Mexico); capitalised words only.
+pub fn demonym(gazetteer: &Gazetteer, word: &str) -> Option<Known> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if let Some(e) = gazetteer.demonym(word) {
+        return Some(Known {
+            canonical: e.canonical.clone(),
+            label: e.label,
+            subtype: e.subtype.clone(),
+        });
+    }
+    COUNTRIES
+        .iter()
+        .find(|c| c.demonyms.contains(&word))
+        .map(country_known)
+}
+
+/// The country whose capital is `name`, for metonyms ("Washington" as the
+/// U.S. government).
+pub fn capital_of(name: &str) -> Option<Known> {
+    COUNTRIES
+        .iter()
+        .find(|c| c.capital == name)
+        .map(country_known)
+}
+
+/// Whether `a` and `b` may be one entity: a Person never with a Place;
+/// Misc goes with anything but a Place; otherwise the types must agree.
+pub fn types_agree(a: EntityLabel, b: EntityLabel) -> bool {
+    use EntityLabel::*;
+    match (a, b) {
+        _ if a == b => true,
+        (Misc, Place) | (Place, Misc) => false,
+        (Misc, _) | (_, Misc) => true,
+        _ => false,
+    }
+}
+
+/// "Sheinbaum" or "Claudia Sheinbaum" is a variant of "Claudia Sheinbaum";
+/// "Donald Trump" of "Donald J. Trump". Same last word; every other word of
+/// the shorter name matches a word (or an initial) of the longer, in order.
+pub fn person_variant(short: &[&str], long: &[&str]) -> bool {
+    if short.is_empty() || long.is_empty() || short.len() > long.len() {
+        return short == long;
+    }
+    if short.last() != long.last() {
+        return false;
+    }
+    let mut j = 0;
+    for w in &short[..short.len() - 1] {
+        let Some(found) = long[j..long.len() - 1]
+            .iter()
+            .position(|l| l == w || initial_of(w, l))
+        else {
+            return false;
+        };
+        j += found + 1;
+    }
+    true
+}
+
+/// Whether `w` is a one-letter initial of `l` ("d" of "donald").
+fn initial_of(w: &str, l: &str) -> bool {
+    w.chars().count() == 1 && l.starts_with(w)
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)] // a failed expectation is a failed test
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("The U.S.'s"), "us");
+        assert_eq!(normalize("U.S."), "us");
+        assert_eq!(normalize("The New York Times"), "new york times");
+        assert_eq!(normalize("US-Mexico"), "us mexico");
+        assert_eq!(normalize("Reyes"), "reyes");
+    }
+
+    #[test]
+    fn acronyms() {
+        let g = Gazetteer::default();
+        assert!(acronym_of(&g, "CBP", "U.S. Customs and Border Protection"));
+        assert!(acronym_of(&g, "CBP", "Customs and Border Protection"));
+        assert!(acronym_of(&g, "DoD", "Department of Defense"));
+        assert!(acronym_of(&g, "NYT", "The New York Times"));
+        assert!(!acronym_of(&g, "CBP", "Border Protection"));
+        assert!(!acronym_of(&g, "Trump", "The Rump"));
+        assert!(!is_acronym("Sheinbaum"));
+    }
+
+    #[test]
+    fn places_and_demonyms() {
+        let g = Gazetteer::default();
+        for n in [
+            "U.S.",
+            "US",
+            "United States",
+            "America",
+            "the United States",
+            "USA",
+        ] {
+            assert_eq!(
+                place(&g, n).map(|k| k.canonical),
+                Some("United States".to_string()),
+                "{n}"
+            );
+        }
+        assert_eq!(place(&g, "us"), None);
+        assert_eq!(
+            demonym(&g, "Mexican").map(|k| k.canonical),
+            Some("Mexico".to_string())
+        );
+        assert_eq!(
+            capital_of("Washington").map(|k| k.canonical),
+            Some("United States".to_string())
+        );
+        assert_eq!(first_name_gender(&g, "Claudia"), Some(Gender::Female));
+        assert_eq!(first_name_gender(&g, "Ronald"), Some(Gender::Male));
+    }
+}

@@ -1,0 +1,470 @@
+//! Named-entity recognizer: a document's sentences in, PER / ORG / LOC / MISC
+//! spans out (with a finer subtype such as "Country" from the gazetteer).
+//!
+//! Four steps, in order:
+//! 1. a greedy left-to-right averaged-perceptron labeller ([`features`]) tags
+//!    each sentence in BILOU (trained on UNER-EWT by [`train_ner`]);
+//! 2. the gazetteer and the shapes of names correct and complete it: a span
+//!    that is exactly a known country, organisation or person takes that
+//!    type, known countries and multi-word names the model missed are added,
+//!    a standalone demonym ("Mexican cartels") becomes MISC as in the CoNLL
+//!    conventions, capitalised runs ending in "Ministry" or "Cup" are
+//!    organisations or events, unknown acronyms are organisations, and
+//!    persons take in their initials and particles ("A. de Silva");
+//! 3. the conventions of news: the dateline opening a story names a place;
+//!    in sports reports a city or county standing for its team, and a name
+//!    heading a row of results, is an organisation; a name the text calls a
+//!    company, club or newspaper ("tyre giant Pirelli") is one throughout;
+//! 4. document-level consistency: a name keeps its majority type through the
+//!    document, later bare mentions of a found name are tagged too, and the
+//!    parts of a person's name ("Sheinbaum" after "Claudia Sheinbaum") are PER.
+//!
+//! Why: UNER-EWT is web text, and web-trained NER transfers badly to news
+//! (sports pages, datelines, company news); gazetteers, Brown clusters, the
+//! genre's conventions and document consistency carry across domains.
+
+mod consistency;
+mod features;
+mod names;
+mod news;
+mod train;
+
+use std::path::Path;
+
+use self::consistency::make_consistent;
+use self::features::{allowed, decode, encode, Clusters, Part, SentenceView, CLASSES};
+use self::names::{extend_person_names, join_misc};
+use self::news::is_sports_report;
+use super::perceptron::{Model, WeightFile};
+use super::{EntityLabel, Gazetteer, ModelError, NamedEntity, Sentence};
+
+pub use self::train::{train_ner, NerTrainConfig, NerTrainReport};
+
+const KIND: &str = "ner";
+
+/// Finds person, organisation, place and misc names. `Send + Sync`.
+pub struct Recognizer {
+    model: Model,
+    gazetteer: Gazetteer,
+    clusters: Clusters,
+    metadata: serde_json::Value,
+}
+
+/// An entity found in a document given as words: sentence, token range, type.
+#[derive(Clone, Debug, PartialEq)]
+struct Found {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    label: EntityLabel,
+}
+
+impl Recognizer {
+    /// The gazetteer it was loaded with (the [`Analyzer`](super::Analyzer)
+    /// shares it instead of loading `gazetteer.nkw` twice).
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Loads `dir/ner.nkw` and the gazetteer `dir/gazetteer.nkw`.
+    pub fn load(dir: &Path) -> Result<Recognizer, ModelError> {
+        let path = dir.join("ner.nkw");
+        let file = WeightFile::load(&path, KIND)?;
+        let corrupt = |message: String| ModelError::Corrupt {
+            path: path.clone(),
+            message,
+        };
+        let model = Model::from_bytes(
+            file.section("model")
+                .ok_or_else(|| corrupt("missing section \"model\"".into()))?,
+        )
+        .map_err(corrupt)?;
+        if model.classes() != CLASSES {
+            return Err(corrupt(format!(
+                "model has {} classes, expected {CLASSES}",
+                model.classes()
+            )));
+        }
+        let clusters = String::from_utf8(file.section("clusters").unwrap_or_default().to_vec())
+            .map_err(|_| corrupt("section \"clusters\" is not UTF-8".into()))?;
+        let clusters = Clusters::from_text(clusters);
+        Ok(Recognizer {
+            model,
+            gazetteer: Gazetteer::load(dir)?,
+            clusters,
+            metadata: file.metadata,
+        })
+    }
+
+    fn from_parts(
+        model: Model,
+        gazetteer: Gazetteer,
+        clusters: Clusters,
+        metadata: serde_json::Value,
+    ) -> Recognizer {
+        Recognizer {
+            model,
+            gazetteer,
+            clusters,
+            metadata,
+        }
+    }
+
+    /// Writes the weights and the cluster table to `path` (normally
+    /// `models/ner.nkw`; the gazetteer is saved apart, see [`Gazetteer::save`]).
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        let mut file = WeightFile::new(KIND, self.metadata.clone());
+        file.sections.push(("model".into(), self.model.to_bytes()));
+        let mut clusters: Vec<_> = self.clusters.iter().collect();
+        clusters.sort();
+        let table: String = clusters
+            .into_iter()
+            .map(|(w, p)| format!("{w}\t{p}\n"))
+            .collect();
+        file.sections.push(("clusters".into(), table.into_bytes()));
+        file.save(path)
+    }
+
+    /// The metadata stored with the weights (training data, licence, scores).
+    pub fn metadata(&self) -> &serde_json::Value {
+        &self.metadata
+    }
+
+    /// Named entities of a document's analysed sentences, in text order.
+    pub fn predict(&self, _text: &str, sentences: &[Sentence]) -> Vec<NamedEntity> {
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| t.form.as_str()).collect())
+            .collect();
+        self.recognize(&words)
+            .into_iter()
+            .map(|f| {
+                let tokens = &sentences[f.sentence].tokens;
+                let span = tokens[f.start].span.join(tokens[f.end - 1].span);
+                let subtype = (f.label == EntityLabel::Place)
+                    .then(|| {
+                        self.gazetteer
+                            .longest_match(&words[f.sentence][f.start..f.end])
+                    })
+                    .flatten()
+                    .filter(|(n, e)| *n == f.end - f.start && e.label == EntityLabel::Place)
+                    .and_then(|(_, e)| e.subtype.clone());
+                NamedEntity {
+                    sentence: f.sentence,
+                    tokens: f.start..f.end,
+                    span,
+                    label: f.label,
+                    subtype,
+                }
+            })
+            .collect()
+    }
+
+    /// IOB2 tags (`B-PER`, `I-ORG`, `O`, ...) for one document's sentences of
+    /// words, one tag per word (for `newskg analyze --input tokens --format bio`).
+    pub fn predict_tokens(&self, sentences: &[Vec<String>]) -> Vec<Vec<String>> {
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        let mut tags: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| vec!["O".to_string(); s.len()])
+            .collect();
+        for f in self.recognize(&words) {
+            for (k, tag) in tags[f.sentence][f.start..f.end].iter_mut().enumerate() {
+                *tag = format!("{}-{}", if k == 0 { "B" } else { "I" }, f.label.conll());
+            }
+        }
+        tags
+    }
+
+    /// The model's own spans for one sentence (step 1 only).
+    fn label_sentence(&self, words: &[&str]) -> Vec<(usize, usize, EntityLabel)> {
+        let view = SentenceView::new(words, &self.gazetteer, &self.clusters);
+        let classes = greedy(&view, |f, s| self.model.score(f, s));
+        spans(&classes)
+    }
+
+    /// Steps 1–3 over a whole document.
+    fn recognize(&self, doc: &[Vec<&str>]) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        for (s, words) in doc.iter().enumerate() {
+            for (start, end, label) in self.label_sentence(words) {
+                found.push(Found {
+                    sentence: s,
+                    start,
+                    end,
+                    label,
+                });
+            }
+        }
+        self.repair_spans(doc, &mut found);
+        self.apply_gazetteer(doc, &mut found);
+        self.find_organisations(doc, &mut found);
+        self.find_acronyms(doc, &mut found);
+        self.find_place_compounds(doc, &mut found);
+        extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
+        if is_sports_report(doc) {
+            self.read_places_as_teams(doc, &mut found);
+            self.find_teams_in_results(doc, &mut found);
+        }
+        self.type_by_company_words(doc, &mut found);
+        join_misc(doc, &mut found);
+        make_consistent(doc, &mut found, &self.gazetteer);
+        // Last, so that no team or majority type overrides the story's place.
+        self.find_datelines(doc, &mut found);
+        found.sort_by_key(|f| (f.sentence, f.start));
+        found
+    }
+}
+
+/// Greedy left-to-right decoding under the BILOU transition rules.
+fn greedy(view: &SentenceView, score: impl Fn(&[u64], &mut [f32])) -> Vec<usize> {
+    let mut classes = Vec::with_capacity(view.len());
+    let mut feats = Vec::new();
+    let (mut prev, mut prev2) = (None, None);
+    for i in 0..view.len() {
+        view.features(i, prev, prev2, &mut feats);
+        let mut scores = [0.0f32; CLASSES];
+        score(&feats, &mut scores);
+        let best = best_allowed(&scores, prev);
+        classes.push(best);
+        prev2 = prev;
+        prev = Some(best);
+    }
+    classes
+}
+
+/// The highest-scoring class allowed after `prev`.
+fn best_allowed(scores: &[f32], prev: Option<usize>) -> usize {
+    let mut best = 0;
+    let mut best_score = f32::NEG_INFINITY;
+    for (c, s) in scores.iter().enumerate() {
+        if allowed(prev, c) && *s > best_score {
+            best = c;
+            best_score = *s;
+        }
+    }
+    best
+}
+
+/// Entity spans `(start, end, type)` of a BILOU class sequence; an entity
+/// left open at the end of the sentence is closed there.
+fn spans(classes: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityLabel)> = None;
+    for (i, c) in classes.iter().enumerate() {
+        match decode(*c) {
+            Some((Part::Begin, t)) => {
+                if let Some((s, u)) = open.take() {
+                    out.push((s, i, u));
+                }
+                open = Some((i, t));
+            }
+            Some((Part::Inside, t)) => {
+                if !matches!(open, Some((_, u)) if u == t) {
+                    if let Some((s, u)) = open.take() {
+                        out.push((s, i, u));
+                    }
+                    open = Some((i, t));
+                }
+            }
+            Some((Part::Last, t)) => {
+                let start = match open.take() {
+                    Some((s, u)) if u == t => s,
+                    Some((s, u)) => {
+                        out.push((s, i, u));
+                        i
+                    }
+                    None => i,
+                };
+                out.push((start, i + 1, t));
+            }
+            Some((Part::Unit, t)) => {
+                if let Some((s, u)) = open.take() {
+                    out.push((s, i, u));
+                }
+                out.push((i, i + 1, t));
+            }
+            None => {
+                if let Some((s, u)) = open.take() {
+                    out.push((s, i, u));
+                }
+            }
+        }
+    }
+    if let Some((s, u)) = open {
+        out.push((s, classes.len(), u));
+    }
+    out
+}
+
+/// BILOU classes of a sentence from entity spans.
+fn classes_of(len: usize, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize> {
+    let mut out = vec![0; len];
+    for &(s, e, t) in spans {
+        if e == s + 1 {
+            out[s] = encode(Part::Unit, t);
+        } else {
+            out[s] = encode(Part::Begin, t);
+            for c in &mut out[s + 1..e - 1] {
+                *c = encode(Part::Inside, t);
+            }
+            out[e - 1] = encode(Part::Last, t);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Span, Token};
+
+    const COUNTRIES: &str =
+        "MEXICO_  [MEX]\n+MEXICAN_ \nUNITED_STATES_OF_AMERICA_  [USA]\n+U.S. \n+AMERICAN_ \n";
+    const AGENTS: &str = "PRESIDENT [~GOV]\nAMBASSADOR [~GOV]\n";
+
+    pub(super) fn gazetteer() -> Gazetteer {
+        Gazetteer::compile_from(COUNTRIES, "UNITED_NATIONS_ [IGOUNO]\n", "", AGENTS)
+    }
+
+    /// A recognizer trained in the test on a few made-up sentences.
+    pub(super) fn tiny() -> (Recognizer, NerTrainReport, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let sentences = [
+            "Maria/B-PER Lopez/I-PER lives/O in/O Canada/B-LOC ./O",
+            "John/B-PER Smith/I-PER works/O for/O Acme/B-ORG Corp./I-ORG ./O",
+            "We/O met/O Anna/B-PER Berg/I-PER in/O Norway/B-LOC ./O",
+            "She/O joined/O Globex/B-ORG Inc./I-ORG last/O year/O ./O",
+            "The/O food/O in/O Peru/B-LOC was/O good/O ./O",
+            "Peter/B-PER Brown/I-PER called/O Initech/B-ORG Corp./I-ORG today/O ./O",
+        ];
+        let mut text = String::new();
+        for _ in 0..3 {
+            for s in sentences {
+                for pair in s.split(' ') {
+                    let (w, t) = pair.rsplit_once('/').unwrap();
+                    text.push_str(&format!("{w}\t{t}\n"));
+                }
+                text.push('\n');
+            }
+        }
+        std::fs::write(dir.path().join("train.txt"), &text).unwrap();
+        std::fs::write(dir.path().join("dev.txt"), &text).unwrap();
+        std::fs::write(
+            dir.path().join("brown.tsv"),
+            "Canada\t0110\nNorway\t0110\nPeru\t0110\nMexico\t0110\nfree\t0101\nFREE\t0111\n\
+             round\t0001\ngood\t0011\nqrst\t0110\nQRST\t0110\n",
+        )
+        .unwrap();
+        let config = NerTrainConfig {
+            train: dir.path().join("train.txt"),
+            dev: dir.path().join("dev.txt"),
+            clusters: dir.path().join("brown.tsv"),
+            max_epochs: 5,
+            seed: 1,
+            prune: 0.0,
+            augment: false,
+        };
+        let (rec, report) = train_ner(&config, gazetteer()).unwrap();
+        (rec, report, dir)
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn tiny_training_run_learns_and_round_trips() {
+        let (rec, report, dir) = tiny();
+        assert!(report.dev_f1 > 0.9, "{report:?}");
+        let tags = rec.predict_tokens(&[words("Anna Lopez lives in Peru .")]);
+        assert_eq!(tags[0], ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]);
+        // Saved and loaded, it predicts the same.
+        rec.save(&dir.path().join("ner.nkw")).unwrap();
+        gazetteer().save(&dir.path().join("gazetteer.nkw")).unwrap();
+        let again = Recognizer::load(dir.path()).unwrap();
+        assert_eq!(
+            again.predict_tokens(&[words("Anna Lopez lives in Peru .")]),
+            tags
+        );
+        // Training is deterministic.
+        let (twin, _, _) = tiny();
+        assert_eq!(twin.model.to_bytes(), rec.model.to_bytes());
+    }
+
+    #[test]
+    fn gazetteer_adds_countries_and_demonyms() {
+        let (rec, _, _dir) = tiny();
+        let tags = rec.predict_tokens(&[words("the Mexican army left the U.S. yesterday")]);
+        assert_eq!(tags[0], ["O", "B-MISC", "O", "O", "O", "B-LOC", "O"]);
+        // Byte spans and subtypes through `predict`.
+        let text = "He visited Mexico.";
+        let mut at = 0;
+        let tokens: Vec<Token> = ["He", "visited", "Mexico", "."]
+            .iter()
+            .map(|w| {
+                let start = text[at..].find(w).unwrap() + at;
+                at = start + w.len();
+                Token::unanalyzed(Span::new(start, at), *w)
+            })
+            .collect();
+        let sentence = Sentence {
+            span: Span::new(0, text.len()),
+            tokens,
+        };
+        let found = rec.predict(text, &[sentence]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.of(text), "Mexico");
+        assert_eq!(found[0].subtype.as_deref(), Some("Country"));
+    }
+
+    pub(super) fn found(sentence: usize, start: usize, end: usize, label: EntityLabel) -> Found {
+        Found {
+            sentence,
+            start,
+            end,
+            label,
+        }
+    }
+
+    pub(super) fn sorted(mut list: Vec<Found>) -> Vec<Found> {
+        list.sort_by_key(|f| (f.sentence, f.start));
+        list
+    }
+
+    #[test]
+    fn empty_input_does_not_panic() {
+        let (rec, _, _dir) = tiny();
+        assert!(rec.predict("", &[]).is_empty());
+        assert_eq!(rec.predict_tokens(&[vec![]]), vec![Vec::<String>::new()]);
+        assert!(rec.predict_tokens(&[]).is_empty());
+    }
+
+    #[test]
+    fn bilou_spans_round_trip() {
+        let s = vec![
+            (0, 2, EntityLabel::Person),
+            (3, 4, EntityLabel::Place),
+            (4, 7, EntityLabel::Organization),
+        ];
+        assert_eq!(spans(&classes_of(8, &s)), s);
+    }
+
+    #[test]
+    fn shipped_model_finds_news_names() {
+        let dir = crate::Analyzer::default_dir();
+        let rec = Recognizer::load(&dir).unwrap();
+        let doc = [
+            words("Mexican President Claudia Sheinbaum rejected the proposal , The New York Times reported ."),
+            words("Sheinbaum spoke with U.S. Secretary of State Marco Rubio in Mexico City ."),
+        ];
+        let tags = rec.predict_tokens(&doc);
+        assert_eq!(&tags[0][..4], ["B-MISC", "O", "B-PER", "I-PER"]);
+        assert_eq!(&tags[0][8..12], ["O", "B-ORG", "I-ORG", "I-ORG"]);
+        assert_eq!(tags[1][0], "B-PER");
+        assert_eq!(&tags[1][7..9], ["B-PER", "I-PER"]);
+    }
+}

@@ -1,0 +1,724 @@
+//! Step 2 of the recognizer: the gazetteer and the shapes of names correct
+//! and complete what the model found. Spans are split at figures and small
+//! words and trimmed; exact gazetteer names take their type and missed known
+//! names are added; capitalised runs ending in "Ministry" or "Cup" are
+//! organisations or events; unknown acronyms are organisations; words built
+//! on places ("New York-based") are MISC; persons take in given names,
+//! initials and particles; neighbouring MISC names join.
+//!
+//! Why here and not in the model: the model learns from web text, where
+//! these shapes are rare; the rules are general English and need no data.
+
+use super::news::{is_month, is_weekday};
+use super::{Found, Recognizer};
+use crate::{EntityLabel, Gazetteer};
+
+impl Recognizer {
+    /// Step 2a: a leading "The" is not part of a name, and a person span that
+    /// starts with a country ("Ambassador to Mexico Ronald Johnson") is two names.
+    /// A person or place span with a figure, a punctuation mark or a small
+    /// word inside ("P. Johnson 84 ; M. McCague", "Waugh b Muralitharan") is
+    /// two names, as in scorecards and lists.
+    pub(super) fn repair_spans(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        split_at_breaks(doc, found);
+        let mut extra = Vec::new();
+        let wordy = |w: &str| w.chars().any(char::is_alphabetic);
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            // Names start with a letter-bearing word, not "The", a quote or a
+            // date, and end with a capitalised word ("US military" → "US").
+            while f.start < f.end
+                && (!wordy(words[f.start]) || (f.end - f.start >= 2 && words[f.start] == "The"))
+            {
+                f.start += 1;
+            }
+            while f.end > f.start && (!wordy(words[f.end - 1]) || is_lower_word(words[f.end - 1])) {
+                f.end -= 1;
+            }
+            if f.start == f.end {
+                continue;
+            }
+            // The rest is a person when the model said so or it opens with a
+            // given name.
+            let rest_is_person = |n: usize| {
+                f.label == EntityLabel::Person || self.gazetteer.is_given_name(words[f.start + n])
+            };
+            if let Some((n, e)) = self.gazetteer.longest_match(&words[f.start..f.end]) {
+                if e.subtype.as_deref() == Some("Country")
+                    && n < f.end - f.start
+                    && rest_is_person(n)
+                {
+                    f.label = EntityLabel::Person;
+                    extra.push(Found {
+                        sentence: f.sentence,
+                        start: f.start,
+                        end: f.start + n,
+                        label: EntityLabel::Place,
+                    });
+                    f.start += n;
+                }
+            }
+        }
+        found.retain(|f| f.start < f.end);
+        found.extend(extra);
+    }
+
+    /// Step 2b: gazetteer types, missed known names, demonyms as MISC.
+    pub(super) fn apply_gazetteer(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence][f.start..f.end];
+            if words.len() <= 2 {
+                // "Mexican", "South Korean", "European", "Muslim": MISC.
+                if g.demonym(&words.join(" ")).is_some() {
+                    f.label = EntityLabel::Misc;
+                    continue;
+                }
+            }
+            if let Some(entry) = g.lookup(&words.join(" ")) {
+                let country = entry.subtype.as_deref() == Some("Country");
+                let one_word_org =
+                    entry.label == EntityLabel::Organization && !self.is_common_word(words[0]);
+                if country || words.len() >= 2 || is_acronym(words[0]) || one_word_org {
+                    f.label = entry.label;
+                }
+            }
+        }
+        for (s, words) in doc.iter().enumerate() {
+            let headline = is_headline(words);
+            let mut covered = covered(found, s, words.len());
+            let mut i = 0;
+            while i < words.len() {
+                if covered[i] || !is_capitalised(words[i]) {
+                    i += 1;
+                    continue;
+                }
+                if let Some((len, entry)) = g.longest_match(&words[i..]) {
+                    let free = !covered[i..i + len].iter().any(|c| *c);
+                    let country = entry.subtype.as_deref() == Some("Country");
+                    let acronym = len == 1 && !headline && is_acronym(words[i]);
+                    // One-word organisation names ("Interfax", "Pirelli"),
+                    // unless the word is also a common word ("Shell", "Apple").
+                    let one_word_org = len == 1
+                        && entry.label == EntityLabel::Organization
+                        && !headline
+                        && !self.is_common_word(words[i]);
+                    if free && (country || len >= 2 || acronym || one_word_org) {
+                        found.push(Found {
+                            sentence: s,
+                            start: i,
+                            end: i + len,
+                            label: entry.label,
+                        });
+                        covered[i..i + len].iter_mut().for_each(|c| *c = true);
+                        i += len;
+                        continue;
+                    }
+                }
+                let pair =
+                    (i + 2 <= words.len() && !covered[i + 1]).then(|| words[i..i + 2].join(" "));
+                let n = match pair {
+                    Some(p) if g.demonym(&p).is_some() => 2,
+                    _ if g.demonym(words[i]).is_some() => 1,
+                    _ => 0,
+                };
+                if n > 0 {
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + n,
+                        label: EntityLabel::Misc,
+                    });
+                    covered[i..i + n].iter_mut().for_each(|c| *c = true);
+                }
+                i += n.max(1);
+            }
+        }
+    }
+
+    /// Step 2c: a capitalised run that ends in an organisation word ("U.S.
+    /// Customs and Border Protection", "New York Times") or opens with one
+    /// followed by "of" ("Department of Defense") is one organisation name,
+    /// and one that ends in an event word ("World Cup") is MISC; either
+    /// replaces whatever the model found inside it.
+    pub(super) fn find_organisations(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        for (s, words) in doc.iter().enumerate() {
+            let mut i = 0;
+            while i < words.len() {
+                let end = capitalised_run(words, i);
+                if end == i {
+                    i += 1;
+                    continue;
+                }
+                let start = if words[i] == "The" { i + 1 } else { i };
+                let org_word =
+                    |k: usize| self.gazetteer.is_org_word(words[k]) && is_capitalised(words[k]);
+                let ends_in_org = org_word(end - 1);
+                let opens_with_org = org_word(start) && words.get(start + 1) == Some(&"of");
+                let event = self.gazetteer.is_event_word(words[end - 1]);
+                let label = if event {
+                    EntityLabel::Misc
+                } else {
+                    EntityLabel::Organization
+                };
+                // "West Bank" ends in "Bank" but is a known place.
+                let place = self
+                    .gazetteer
+                    .lookup(&words[start..end].join(" "))
+                    .is_some_and(|e| e.label == EntityLabel::Place);
+                if end - start >= 2 && (ends_in_org || opens_with_org || event) && !place {
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
+                    found.push(Found {
+                        sentence: s,
+                        start,
+                        end,
+                        label,
+                    });
+                }
+                i = end;
+            }
+        }
+    }
+
+    /// Step 2e: words built on a place or people are MISC in the CoNLL
+    /// conventions, not the place itself: "New York-based", "Surinamese-born",
+    /// "ex-England", "Arab-Israeli"; so are currencies written "C$", "A$".
+    pub(super) fn find_place_compounds(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        const TAILS: [&str; 9] = [
+            "based",
+            "born",
+            "registered",
+            "bound",
+            "origin",
+            "owned",
+            "led",
+            "made",
+            "listed",
+        ];
+        for (s, words) in doc.iter().enumerate() {
+            for (i, w) in words.iter().enumerate() {
+                let currency = w.len() <= 3
+                    && w.ends_with('$')
+                    && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+                    && w.len() >= 2;
+                let head = if let Some(rest) = w.strip_prefix("ex-") {
+                    Some(rest)
+                } else {
+                    w.rsplit_once('-')
+                        .filter(|(_, tail)| TAILS.contains(tail))
+                        .map(|(head, _)| head)
+                };
+                // The head may close a two-word name ("New York-based").
+                let (start, known) = match head {
+                    Some(h) if is_capitalised(h) => {
+                        let one = self.gazetteer.lookup(h).is_some()
+                            || self.gazetteer.demonym(h).is_some();
+                        let two = i > 0
+                            && is_capitalised(words[i - 1])
+                            && self
+                                .gazetteer
+                                .lookup(&format!("{} {h}", words[i - 1]))
+                                .is_some();
+                        if two {
+                            (i - 1, true)
+                        } else {
+                            (i, one)
+                        }
+                    }
+                    _ => (i, false),
+                };
+                if currency || known {
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start > i);
+                    found.push(Found {
+                        sentence: s,
+                        start,
+                        end: i + 1,
+                        label: EntityLabel::Misc,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Step 2d: an unknown acronym in running text ("OSCE", "FIFA") names an
+    /// organisation far more often than anything else in news; the model,
+    /// trained on web text, leaves most of them out. Headlines and tables
+    /// in capitals are skipped (every word looks like an acronym there).
+    pub(super) fn find_acronyms(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        for (s, words) in doc.iter().enumerate() {
+            if is_headline(words) {
+                continue;
+            }
+            let covered = covered(found, s, words.len());
+            for (i, w) in words.iter().enumerate() {
+                if !covered[i]
+                    && is_acronym(w)
+                    && !is_roman_numeral(w)
+                    && self.gazetteer.lookup(w).is_none()
+                    && !self.is_common_word(w)
+                {
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + 1,
+                        label: EntityLabel::Organization,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Whether a capitalised word is an ordinary word ("The", "Good",
+    /// "Reading", shouted "FREE") rather than a name: the cluster table
+    /// knows its lower-case form outside the branch of the hierarchy that
+    /// holds names. In this table names, even written in lower case, sit
+    /// under the path prefix `011` ("wigan", "pirelli", "nato", "smith");
+    /// common words sit elsewhere ("the" 1101, "good" 1110, "free" 0101).
+    pub(super) fn is_common_word(&self, word: &str) -> bool {
+        self.clusters
+            .get(&word.to_lowercase())
+            .is_some_and(|path| !path.starts_with(NAME_BRANCH))
+    }
+}
+
+/// The end of the run of capitalised words starting at `i` (joined by "of",
+/// "and", "for", "&", "the", "on"); `i` when `words[i]` is not capitalised.
+fn capitalised_run(words: &[&str], i: usize) -> usize {
+    if !is_capitalised(words[i]) {
+        return i;
+    }
+    let mut end = i + 1;
+    while end < words.len() {
+        if is_capitalised(words[end]) {
+            end += 1;
+        } else if matches!(words[end], "of" | "and" | "for" | "&" | "the" | "on")
+            && words.get(end + 1).is_some_and(|w| is_capitalised(w))
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The Brown-cluster path prefix under which the shipped table puts names.
+const NAME_BRANCH: &str = "011";
+
+/// Particles inside person names ("Aravinda de Silva", "van der Westhuizen").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "del", "la", "le", "bin",
+    "ibn",
+];
+
+/// Step 2f: a person's name takes in a given name or an initial before it
+/// ("Ronald Johnson", "A. Smith", "J.J. Kenny") and lower-case particles
+/// with the capitalised name before them ("Aravinda de Silva", "Gary van der
+/// Merwe"), which the model, not having seen many such names, cuts off.
+pub(super) fn extend_person_names(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    gazetteer: &Gazetteer,
+    is_common_word: impl Fn(&str) -> bool,
+) {
+    let taken: Vec<(usize, usize, usize)> =
+        found.iter().map(|f| (f.sentence, f.start, f.end)).collect();
+    let free = |s: usize, k: usize| !taken.iter().any(|&(t, a, b)| t == s && a <= k && k < b);
+    // A capitalised word that may open a person's name: no title, month,
+    // common word or known place, people or organisation.
+    let may_open = |w: &str| {
+        is_capitalised(w)
+            && w.chars().all(char::is_alphabetic)
+            && !is_honorific(w, gazetteer)
+            && !is_common_word(w)
+            && gazetteer.lookup(w).is_none()
+            && gazetteer.demonym(w).is_none()
+    };
+    for f in found.iter_mut().filter(|f| f.label == EntityLabel::Person) {
+        let words = &doc[f.sentence];
+        let mut start = f.start;
+        while start > 0 && NAME_PARTICLES.contains(&words[start - 1]) {
+            start -= 1;
+        }
+        // With the given name before the particles, when it is capitalised.
+        if start < f.start
+            && start > 0
+            && is_capitalised(words[start - 1])
+            && free(f.sentence, start - 1)
+        {
+            start -= 1;
+        }
+        // A given name the model left out ("Ronald" before "Johnson"), or a
+        // name-like word right before a one-word name ("Duncan Ferguson").
+        while start > 0
+            && free(f.sentence, start - 1)
+            && (gazetteer.is_given_name(words[start - 1]) || f.end - start == 1)
+            && may_open(words[start - 1])
+        {
+            start -= 1;
+        }
+        while start > 0
+            && is_initial(words[start - 1])
+            && (words[start - 1].len() == 2 || gazetteer.lookup(words[start - 1]).is_none())
+            && free(f.sentence, start - 1)
+        {
+            start -= 1;
+        }
+        f.start = start;
+        // "M." alone: the surname after it.
+        while f.end < words.len()
+            && words[f.start..f.end].iter().all(|w| is_initial(w))
+            && is_capitalised(words[f.end])
+            && !is_initial(words[f.end])
+            && free(f.sentence, f.end)
+        {
+            f.end += 1;
+        }
+    }
+    // "M." and "Bicknell" found as two persons are one.
+    found.sort_by_key(|f| (f.sentence, f.start));
+    let mut merged: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        match merged.last_mut() {
+            Some(last)
+                if last.sentence == f.sentence
+                    && last.end == f.start
+                    && last.label == EntityLabel::Person
+                    && f.label == EntityLabel::Person
+                    && doc[f.sentence][last.start..last.end]
+                        .iter()
+                        .all(|w| is_initial(w)) =>
+            {
+                last.end = f.end;
+            }
+            _ => merged.push(f),
+        }
+    }
+    *found = merged;
+}
+
+/// Step 3e: MISC names next to each other are one ("Iraqi Kurds", "Bosnian
+/// Serb"), and an event takes in the year before it ("1998 World Cup").
+pub(super) fn join_misc(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    found.sort_by_key(|f| (f.sentence, f.start));
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found.drain(..) {
+        if f.label != EntityLabel::Misc {
+            out.push(f);
+            continue;
+        }
+        let words = &doc[f.sentence];
+        let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        let taken = out
+            .last()
+            .is_some_and(|p| p.sentence == f.sentence && p.end == f.start);
+        if f.start > 0 && year(words[f.start - 1]) && f.end - f.start >= 2 && !taken {
+            f.start -= 1;
+        }
+        match out.last_mut() {
+            Some(p)
+                if p.sentence == f.sentence && p.end == f.start && p.label == EntityLabel::Misc =>
+            {
+                p.end = f.end;
+            }
+            _ => out.push(f),
+        }
+    }
+    *found = out;
+}
+
+/// Small words that may stand inside a place name ("Isle of Man", "Trinidad
+/// and Tobago", "Stratford upon Avon", "Rio de Janeiro").
+const PLACE_JOINERS: &[&str] = &[
+    "of", "and", "de", "del", "la", "upon", "on", "the", "du", "sur", "am", "an", "der", "le",
+    "les", "el", "al", "da", "do", "dos", "y",
+];
+
+/// Splits person and place spans at a word no such name holds inside: a
+/// word without letters, or a small word that is neither a name particle
+/// nor a place joiner.
+fn split_at_breaks(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    let mut out = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if !matches!(f.label, EntityLabel::Person | EntityLabel::Place) {
+            out.push(f);
+            continue;
+        }
+        let words = &doc[f.sentence];
+        let breaks = |k: usize| {
+            let w = words[k];
+            let joiner = match f.label {
+                EntityLabel::Person => NAME_PARTICLES.contains(&w),
+                _ => PLACE_JOINERS.contains(&w),
+            };
+            !w.chars().any(char::is_alphabetic) || (is_lower_word(w) && !joiner)
+        };
+        let mut start = f.start;
+        for k in f.start..=f.end {
+            if k == f.end || breaks(k) {
+                if start < k {
+                    out.push(Found {
+                        start,
+                        end: k,
+                        ..f.clone()
+                    });
+                }
+                start = k + 1;
+            }
+        }
+    }
+    *found = out;
+}
+
+/// A title, honorific, month or weekday that looks like a given name in
+/// the lists ("Sir", "Prince", "Coach", "June", "Friday").
+fn is_honorific(word: &str, gazetteer: &Gazetteer) -> bool {
+    const HONORIFICS: [&str; 16] = [
+        "sir", "lord", "lady", "dame", "prince", "princess", "king", "queen", "bishop", "coach",
+        "father", "sister", "brother", "sheikh", "imam", "rabbi",
+    ];
+    let lower = word.trim_end_matches('.').to_lowercase();
+    HONORIFICS.contains(&lower.as_str())
+        || gazetteer.is_title(&lower)
+        || gazetteer.gender(word).is_some() && !gazetteer.is_given_name(word)
+        || is_month(word)
+        || is_weekday(word)
+}
+
+/// "A.", "J.J.", "A.de": a name's initial (the caller rules out "U.S.").
+pub(super) fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first_two = (chars.next(), chars.next());
+    matches!(first_two, (Some(c), Some('.')) if c.is_uppercase()) && word.len() <= 4
+}
+
+/// Whether `word` starts with a small letter ("military").
+fn is_lower_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// An acronym: 2 to 6 characters, capitals (and "&"), at least two letters,
+/// and not one of the common non-name abbreviations.
+fn is_acronym(word: &str) -> bool {
+    const NOT_NAMES: [&str; 16] = [
+        "TV", "OK", "AM", "PM", "GMT", "CEO", "ID", "DNA", "HIV", "AIDS", "PC", "UK", "US", "EST",
+        "CET", "GDP",
+    ];
+    let letters = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&word.len())
+        && letters >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !NOT_NAMES.contains(&word)
+}
+
+/// "II", "XIV": a Roman numeral (a king's or a sequel's number, not a name).
+fn is_roman_numeral(word: &str) -> bool {
+    word.chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
+}
+
+/// A headline or table row in capitals, where capitals say nothing.
+fn is_headline(words: &[&str]) -> bool {
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = letters
+        .iter()
+        .filter(|w| !w.chars().any(char::is_lowercase))
+        .count();
+    caps * 2 > letters.len()
+}
+
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Which tokens of sentence `s` are already inside a found entity.
+pub(super) fn covered(found: &[Found], s: usize, len: usize) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for f in found.iter().filter(|f| f.sentence == s) {
+        covered[f.start..f.end].iter_mut().for_each(|c| *c = true);
+    }
+    covered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::tests::{found, gazetteer, sorted, tiny};
+
+    #[test]
+    fn unknown_acronyms_are_organisations_but_not_shouting() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Officials",
+                "of",
+                "the",
+                "ZQXB",
+                "and",
+                "QRST",
+                "met",
+                "FREE",
+                "at",
+                "10",
+                "AM",
+            ],
+            vec![
+                "Officials",
+                "of",
+                "the",
+                "U.S.",
+                "and",
+                "Louis",
+                "XIV",
+                "left",
+                ".",
+            ],
+            vec!["OSCE", "TALKS", "END", "IN", "MEXICO"],
+        ];
+        let mut list = Vec::new();
+        rec.find_acronyms(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 3, 4, EntityLabel::Organization),
+                found(0, 5, 6, EntityLabel::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn person_names_take_initials_and_particles() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["A.", "Hollioake", "bowled"],
+            vec!["Aravinda", "de", "Silva", "batted"],
+            vec!["In", "the", "U.S.", "Smith", "won"],
+            vec!["then", "van", "Basten", "scored"],
+            vec!["M.", "Slater", "run", "out", ",", "M.", "Bicknell", "4-38"],
+            vec![
+                "Everton",
+                "'s",
+                "Duncan",
+                "Ferguson",
+                "and",
+                "Then",
+                "Smith",
+                "met",
+                "President",
+                "Ruiz",
+            ],
+        ];
+        let mut list = vec![
+            found(0, 1, 2, EntityLabel::Person),
+            found(1, 2, 3, EntityLabel::Person),
+            found(2, 3, 4, EntityLabel::Person),
+            found(3, 2, 3, EntityLabel::Person),
+            found(4, 0, 1, EntityLabel::Person),
+            found(4, 5, 6, EntityLabel::Person),
+            found(4, 6, 7, EntityLabel::Person),
+            found(5, 3, 4, EntityLabel::Person),
+            found(5, 6, 7, EntityLabel::Person),
+            found(5, 9, 10, EntityLabel::Person),
+        ];
+        // "Then" is the common word here (the recognizer asks its clusters).
+        extend_person_names(&doc, &mut list, &gazetteer(), |w| w == "Then");
+        assert_eq!(
+            list,
+            [
+                found(0, 0, 2, EntityLabel::Person),
+                found(1, 0, 3, EntityLabel::Person),
+                found(2, 3, 4, EntityLabel::Person),
+                found(3, 1, 3, EntityLabel::Person),
+                found(4, 0, 2, EntityLabel::Person),
+                found(4, 5, 7, EntityLabel::Person),
+                found(5, 2, 4, EntityLabel::Person),
+                found(5, 6, 7, EntityLabel::Person),
+                found(5, 9, 10, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_split_at_figures_and_small_words() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["P.", "Johnson", "84", ";", "M.", "McCague", "4-55"],
+            vec!["Waugh", "b", "Muralitharan", "22"],
+            vec!["Isle", "of", "Man", "and", "Aravinda", "de", "Silva"],
+        ];
+        let mut list = vec![
+            found(0, 0, 6, EntityLabel::Person),
+            found(1, 0, 3, EntityLabel::Place),
+            found(2, 0, 3, EntityLabel::Place),
+            found(2, 4, 7, EntityLabel::Person),
+        ];
+        split_at_breaks(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(0, 0, 2, EntityLabel::Person),
+                found(0, 4, 6, EntityLabel::Person),
+                found(1, 0, 1, EntityLabel::Place),
+                found(1, 2, 3, EntityLabel::Place),
+                found(2, 0, 3, EntityLabel::Place),
+                found(2, 4, 7, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_built_on_places_are_misc() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "the",
+                "Mexico-based",
+                "firm",
+                "paid",
+                "C$",
+                "5",
+                "to",
+                "ex-Mexico",
+                "coach",
+            ],
+            vec!["a", "Mexican-born", "Acme-based", "well-known", "man"],
+        ];
+        let mut list = vec![found(0, 1, 2, EntityLabel::Place)];
+        rec.find_place_compounds(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 1, 2, EntityLabel::Misc),
+                found(0, 4, 5, EntityLabel::Misc),
+                found(0, 7, 8, EntityLabel::Misc),
+                found(1, 1, 2, EntityLabel::Misc),
+            ]
+        );
+    }
+
+    #[test]
+    fn misc_names_join_and_take_their_year() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Iraqi", "Kurds", "watched", "the", "1998", "World", "Cup", "in", "1998",
+            ],
+            vec!["In", "1996", "Mexican", "fans", "cheered"],
+        ];
+        let mut list = vec![
+            found(0, 0, 1, EntityLabel::Misc),
+            found(0, 1, 2, EntityLabel::Misc),
+            found(0, 5, 7, EntityLabel::Misc),
+            found(1, 2, 3, EntityLabel::Misc),
+        ];
+        join_misc(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(0, 0, 2, EntityLabel::Misc),
+                found(0, 4, 7, EntityLabel::Misc),
+                found(1, 2, 3, EntityLabel::Misc),
+            ]
+        );
+    }
+}

@@ -1,0 +1,737 @@
+//! Step 3 of the recognizer: the conventions of news. The dateline opening
+//! a story names a place; in sports reports a city or county standing for
+//! its team, a known team name and a name heading a row of results are
+//! organisations; a name the text calls a company, club or newspaper
+//! ("tyre giant Pirelli", "Cofinec S.A.") is one in every mention.
+//!
+//! Why: these conventions decide most types on news pages (sports results,
+//! company news, datelines) and web-text training data has none of them.
+
+use super::features::title_case;
+use super::names::{covered, is_capitalised, is_initial};
+use super::{Found, Recognizer};
+use crate::perceptron::FnvMap;
+use crate::EntityLabel;
+
+impl Recognizer {
+    /// Step 3a: the dateline that opens a news story ("MADRID 1996-08-30",
+    /// "MEXICO CITY (Reuters) -", "WASHINGTON, Nov. 20") names a place.
+    /// Only the first sentences of a document are read, where datelines are.
+    pub(super) fn find_datelines(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        for (s, words) in doc.iter().enumerate().take(3) {
+            let places = dateline_places(words);
+            if places.is_empty() || self.gazetteer.demonym(&title_case(words[0])).is_some() {
+                continue;
+            }
+            for (start, end) in places {
+                found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
+                found.push(Found {
+                    sentence: s,
+                    start,
+                    end,
+                    label: EntityLabel::Place,
+                });
+            }
+        }
+    }
+
+    /// Step 3b, in sports reports only: a city, county or region standing
+    /// for its team ("Leeds beat Arsenal", "Surrey 301-5", "NEW YORK 75 55")
+    /// is an organisation. Countries stay places (national sides are typed
+    /// by their country, as in CoNLL), and so does a place after "in", "at"
+    /// or "near", or in a dateline.
+    pub(super) fn read_places_as_teams(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        self.find_team_names(doc, found);
+        for f in found.iter_mut().filter(|f| f.label == EntityLabel::Place) {
+            let words = &doc[f.sentence];
+            let name = words[f.start..f.end].join(" ");
+            // (Gazetteer lookups ignore case: "TORONTO" is Toronto.)
+            let lookup = self.gazetteer.lookup(&name);
+            if lookup.is_some_and(|e| matches!(e.subtype.as_deref(), Some("Country" | "Region"))) {
+                continue;
+            }
+            if f.sentence < 3 && dateline_places(words).contains(&(f.start, f.end)) {
+                continue;
+            }
+            if !after_locative(words, f.start) {
+                f.label = EntityLabel::Organization;
+            }
+        }
+    }
+
+    /// Known team names ("Yankees", "Leicestershire", "Red Star") are
+    /// teams in a sports report, whatever the model said: the model takes
+    /// many for persons or places, or misses them.
+    fn find_team_names(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        // National sides are typed by their country ("Faroe Islands").
+        let team = |name: &str| {
+            self.gazetteer.is_team_name(name)
+                && self
+                    .gazetteer
+                    .lookup(name)
+                    .is_none_or(|e| e.subtype.as_deref() != Some("Country"))
+        };
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            let name = words[f.start..f.end].join(" ");
+            if f.label != EntityLabel::Misc && !after_locative(words, f.start) && team(&name) {
+                f.label = EntityLabel::Organization;
+            }
+        }
+        for (s, words) in doc.iter().enumerate() {
+            let mut covered = covered(found, s, words.len());
+            let mut i = 0;
+            while i < words.len() {
+                let hit = (1..=4.min(words.len() - i)).rev().find(|&n| {
+                    is_capitalised(words[i])
+                        && !after_locative(words, i)
+                        && !covered[i..i + n].iter().any(|c| *c)
+                        && team(&words[i..i + n].join(" "))
+                });
+                match hit {
+                    Some(n) => {
+                        found.push(Found {
+                            sentence: s,
+                            start: i,
+                            end: i + n,
+                            label: EntityLabel::Organization,
+                        });
+                        covered[i..i + n].iter_mut().for_each(|c| *c = true);
+                        i += n;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+
+    /// Step 3c, in sports reports only: a name the model left out that is
+    /// followed by a score or a number ("Glamorgan 301-5", "COLORADO 70 67
+    /// .511", "Hanwha 4 Ssangbangwool 2") is a team in a results line or a
+    /// table, unless it is a country (a national side: a place), opens with
+    /// a given name or an initial (a player), or is a lone common word
+    /// ("Round 2", "Group 4").
+    pub(super) fn find_teams_in_results(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        // Words of the person names found anywhere in the document: a
+        // bowler's "Hollioake 6.5-1-23-4" is the "Adam Hollioake" above.
+        let persons: Vec<&[&str]> = found
+            .iter()
+            .filter(|f| f.label == EntityLabel::Person)
+            .map(|f| &doc[f.sentence][f.start..f.end])
+            .collect();
+        for (s, words) in doc.iter().enumerate() {
+            let mut covered = covered(found, s, words.len());
+            let mut i = 0;
+            while i < words.len() {
+                let mut end = i;
+                while end < words.len()
+                    && end < i + 3
+                    && !covered[end]
+                    && is_capitalised(words[end])
+                {
+                    end += 1;
+                }
+                if end == i {
+                    i += 1;
+                    continue;
+                }
+                // A row opens with the team, or the second team follows the
+                // first one's score ("Leeds 2 Arsenal 1").
+                let row_start = i == 0
+                    || is_number(words[i - 1])
+                    || matches!(words[i - 1], "v" | "vs" | "vs." | "," | ";" | ":" | "-");
+                let followed_by_number =
+                    row_start && words.get(end).is_some_and(|w| is_team_figure(w));
+                let in_person_name = persons
+                    .iter()
+                    .any(|p| words[i..end].iter().all(|w| p.contains(w)));
+                let name = words[i..end].join(" ");
+                // (Gazetteer lookups ignore case: "TORONTO" is Toronto.)
+                let entry = self.gazetteer.lookup(&name);
+                let country = entry.is_some_and(|e| e.subtype.as_deref() == Some("Country"));
+                let player = self.gazetteer.is_given_name(words[i]) || is_initial(words[i]);
+                let common = end == i + 1
+                    && entry.is_none()
+                    && (self.is_common_word(words[i])
+                        || !words[i].chars().any(char::is_alphabetic));
+                if followed_by_number
+                    && !player
+                    && !common
+                    && !in_person_name
+                    && self.gazetteer.demonym(words[i]).is_none()
+                {
+                    let label = if country {
+                        EntityLabel::Place
+                    } else {
+                        EntityLabel::Organization
+                    };
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end,
+                        label,
+                    });
+                    covered[i..end].iter_mut().for_each(|c| *c = true);
+                }
+                i = end;
+            }
+        }
+    }
+
+    /// Step 3d: a name the document calls a company, club or newspaper
+    /// anywhere ("tyre giant Pirelli", "packaging company Cofinec",
+    /// "Petofi general manager", "Cofinec S.A.", "Interfax news agency") is
+    /// an organisation in every mention, whatever the model said or missed;
+    /// a name that opens with a given name or is a known place keeps its
+    /// type (a known person does not: "giant Pirelli" is no person).
+    pub(super) fn type_by_company_words(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let mut organisations: Vec<Vec<&str>> = Vec::new();
+        for words in doc {
+            for (k, w) in words.iter().enumerate() {
+                // The cue noun as written: lower-case ("giant", not "General").
+                let cue = org_cue(w);
+                let name = if cue == Some(OrgCue::Before) {
+                    let end = (k + 1..words.len().min(k + 4))
+                        .take_while(|&j| is_capitalised(words[j]))
+                        .last()
+                        .map_or(k + 1, |j| j + 1);
+                    &words[k + 1..end]
+                } else if cue == Some(OrgCue::After) {
+                    let end = if k > 0 && words[k - 1] == "'s" {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    let start = (end.saturating_sub(3)..end)
+                        .rev()
+                        .take_while(|&j| is_capitalised(words[j]))
+                        .last()
+                        .unwrap_or(end);
+                    &words[start..end]
+                } else {
+                    continue;
+                };
+                let Some(first) = name.first() else {
+                    continue;
+                };
+                // "Good news", "The board", "Group A": a common word or a letter.
+                let common =
+                    name.len() == 1 && (first.chars().count() < 2 || self.is_common_word(first));
+                let joined = name.join(" ");
+                let place_or_person = common
+                    || self
+                        .gazetteer
+                        .lookup(&joined)
+                        .is_some_and(|e| e.label == EntityLabel::Place)
+                    || self.gazetteer.demonym(&joined).is_some()
+                    || self.gazetteer.is_given_name(first)
+                    || self.gazetteer.is_title(&first.to_lowercase())
+                    || is_month(first)
+                    || is_weekday(first);
+                if !place_or_person && !organisations.contains(&name.to_vec()) {
+                    organisations.push(name.to_vec());
+                }
+            }
+        }
+        if organisations.is_empty() {
+            return;
+        }
+        for f in found.iter_mut().filter(|f| f.label != EntityLabel::Misc) {
+            if organisations
+                .iter()
+                .any(|o| o[..] == doc[f.sentence][f.start..f.end])
+            {
+                f.label = EntityLabel::Organization;
+            }
+        }
+        // Mentions the model missed.
+        for (s, words) in doc.iter().enumerate() {
+            let mut covered = covered(found, s, words.len());
+            for name in &organisations {
+                let n = name.len();
+                for i in 0..(words.len() + 1).saturating_sub(n) {
+                    if words[i..i + n] == name[..] && !covered[i..i + n].iter().any(|c| *c) {
+                        found.push(Found {
+                            sentence: s,
+                            start: i,
+                            end: i + n,
+                            label: EntityLabel::Organization,
+                        });
+                        covered[i..i + n].iter_mut().for_each(|c| *c = true);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Words that mark a sports report: sports, their positions and results.
+/// Only words that rarely appear outside sport ("won", "season" do).
+const SPORTS_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "athletics",
+    "cycling",
+    "boxing",
+    "innings",
+    "wicket",
+    "wickets",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "halftime",
+    "half-time",
+    "pitcher",
+    "inning",
+    "batsman",
+    "bowler",
+    "homer",
+    "homers",
+    "semifinal",
+    "semi-final",
+    "quarter-final",
+    "quarterfinal",
+    "standings",
+    "referee",
+    "seeded",
+    "goals",
+    "scored",
+    "beat",
+    "drew",
+    "defeated",
+    "league",
+    "championship",
+];
+
+/// Nouns that put an organisation's name after them ("company Cofinec",
+/// "tyre giant Pirelli", "club Ruch", "newspaper Zycie Warszawy").
+const ORG_NOUNS_BEFORE: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "giant",
+    "maker",
+    "makers",
+    "bank",
+    "insurer",
+    "carrier",
+    "airline",
+    "club",
+    "side",
+    "agency",
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "broadcaster",
+    "conglomerate",
+    "retailer",
+    "brewer",
+    "producer",
+    "manufacturer",
+    "operator",
+    "subsidiary",
+    "unit",
+    "rival",
+    "rivals",
+    "champions",
+    "holders",
+    "outfit",
+    "team",
+    "partner",
+    "supplier",
+    "distributor",
+    "exporter",
+    "importer",
+    "utility",
+    "chain",
+    "concern",
+    "newsagency",
+];
+
+/// Nouns that follow an organisation's name ("Cofinec CEO", "Petofi general
+/// manager", "Pirelli shares", "Interfax news agency").
+const ORG_NOUNS_AFTER: &[&str] = &[
+    "CEO",
+    "chairman",
+    "shares",
+    "stock",
+    "stake",
+    "subsidiary",
+    "shareholders",
+    "general",
+    "board",
+    "executives",
+    "management",
+    "workers",
+    "employees",
+    "headquarters",
+    "manager",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "news",
+    "agency",
+    "newspaper",
+    "daily",
+];
+
+/// Company-form suffixes, as written ("Cofinec S.A.", "Acme Inc.").
+const ORG_SUFFIXES: &[&str] = &[
+    "plc", "PLC", "S.A.", "SA", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "AG", "NV", "N.V.",
+    "SpA", "GmbH", "Co", "Co.", "Bhd", "AB", "ASA", "Oyj",
+];
+
+/// Whether the word before `start` puts a place there ("in Leeds", "at
+/// Old Trafford"), so that a city is the city and not its team.
+fn after_locative(words: &[&str], start: usize) -> bool {
+    start.checked_sub(1).is_some_and(|k| {
+        ["in", "at", "near", "outside", "around", "across", "into"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(words[k]))
+    })
+}
+
+/// Where an organisation's name stands from a cue word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OrgCue {
+    /// "giant Pirelli"
+    Before,
+    /// "Pirelli shares", "Cofinec S.A."
+    After,
+}
+
+/// The cue a word gives, as written (one hash lookup per word: this runs
+/// over every word of every document).
+fn org_cue(word: &str) -> Option<OrgCue> {
+    static CUES: std::sync::OnceLock<WordMap<OrgCue>> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let before = ORG_NOUNS_BEFORE.iter().map(|w| (*w, OrgCue::Before));
+        let after = ORG_NOUNS_AFTER
+            .iter()
+            .chain(ORG_SUFFIXES)
+            .map(|w| (*w, OrgCue::After));
+        // A word in both lists ("subsidiary") reads as the noun before a name.
+        after.chain(before).collect()
+    })
+    .get(word)
+    .copied()
+}
+
+/// A map keyed by short words with a cheap hash: the cue tables are asked
+/// once per word of every document, where SipHash showed in profiles.
+type WordMap<V> = FnvMap<&'static str, V>;
+
+/// The index in [`SPORTS_WORDS`] of a word in any case ("SOCCER", "Soccer").
+fn sports_word(word: &str) -> Option<usize> {
+    static WORDS: std::sync::OnceLock<WordMap<usize>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        SPORTS_WORDS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i))
+            .collect()
+    });
+    let mut buf = [0u8; 16];
+    let bytes = word.as_bytes();
+    if !(4..=buf.len()).contains(&bytes.len()) || !word.is_ascii() {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+    words.get(lower).copied()
+}
+
+/// Whether a document reads as a sports report: three distinct sports
+/// words, or one and three results lines; in a document longer than a long article, sports words and scores
+/// ("2-1", "301-5") must also make up one token in a hundred (so that a long
+/// mixed file is not one sports report).
+pub(super) fn is_sports_report(doc: &[Vec<&str>]) -> bool {
+    // Distinct sports words seen, one bit each.
+    let mut cues: u64 = 0;
+    let (mut hits, mut tokens) = (0, 0);
+    for w in doc.iter().flatten() {
+        tokens += 1;
+        if let Some(i) = sports_word(w) {
+            hits += 1;
+            cues |= 1 << i;
+        } else if is_score(w) {
+            hits += 1;
+        }
+    }
+    let distinct = cues.count_ones();
+    let rows = doc.iter().filter(|s| is_results_row(s)).count();
+    (distinct >= 3 || (distinct >= 1 && rows >= 3))
+        && (tokens <= 2000 || (hits + rows) * 100 >= tokens)
+}
+
+/// A results line: "Leeds 2 Arsenal 1", "Atlanta 5 PITTSBURGH 1 ( 1st game )":
+/// a name, a count, a name, a count.
+fn is_results_row(words: &[&str]) -> bool {
+    let name_end = |from: usize| {
+        let end = (from..words.len())
+            .take_while(|&k| is_capitalised(words[k]))
+            .last()
+            .map_or(from, |k| k + 1);
+        (end > from && end - from <= 3).then_some(end)
+    };
+    let count = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3)
+    };
+    name_end(0)
+        .filter(|&e| count(e))
+        .and_then(|e| name_end(e + 1))
+        .is_some_and(count)
+}
+
+/// The places of the dateline that opens a story, as token ranges: one to
+/// three words in capitals ("MADRID 1996-08-30", "MEXICO CITY (Reuters)",
+/// "WASHINGTON, Nov. 20"), optionally followed by a comma and a region
+/// ("ARLINGTON , Texas 1996-08-31"), then a date, a month or a parenthesis.
+/// Empty when `words` does not open with a dateline.
+fn dateline_places(words: &[&str]) -> Vec<(usize, usize)> {
+    let caps = words
+        .iter()
+        .take_while(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .count();
+    if !(1..=3).contains(&caps) {
+        return Vec::new();
+    }
+    let closes = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| is_date(w) || *w == "(" || is_month(w))
+    };
+    if closes(caps) || (words.get(caps) == Some(&",") && closes(caps + 1)) {
+        return vec![(0, caps)];
+    }
+    if words.get(caps) == Some(&",") {
+        let region_end = (caps + 1..words.len().min(caps + 4))
+            .take_while(|&k| is_capitalised(words[k]))
+            .last()
+            .map_or(caps + 1, |k| k + 1);
+        if region_end > caps + 1 && closes(region_end) {
+            return vec![(0, caps), (caps + 1, region_end)];
+        }
+    }
+    Vec::new()
+}
+
+/// "2-1", "301-5", "6-4": digits, a hyphen, digits (not a date).
+fn is_score(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        (1..=3).contains(&a.len())
+            && (1..=3).contains(&b.len())
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// "70", "301-5", ".511", "4.5": a count, score or figure in a table.
+fn is_number(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
+        && !is_date(word)
+}
+
+/// A team's figure in a results line or a table: a count ("2", "70"), a
+/// score ("301-5") or a ratio (".511"); not a player's figures such as
+/// bowling "8-0-37-2".
+fn is_team_figure(word: &str) -> bool {
+    is_number(word) && word.matches('-').count() <= 1 && !word.contains('/')
+}
+
+/// "1996-08-30": an ISO date.
+fn is_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A month name or its abbreviation ("Nov.", "November").
+pub(super) fn is_month(word: &str) -> bool {
+    const ABBREVIATIONS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const NAMES: [&str; 13] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept",
+    ];
+    let lower = word.trim_end_matches('.').to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str()) || NAMES.contains(&lower.as_str())
+}
+
+/// "Monday" ... "Sunday".
+pub(super) fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_fit_their_lookups() {
+        // One bit per sports word, and words of 4 to 16 ASCII letters.
+        assert!(SPORTS_WORDS.len() <= 64);
+        for (i, w) in SPORTS_WORDS.iter().enumerate() {
+            assert_eq!(sports_word(&w.to_uppercase()), Some(i), "{w}");
+        }
+        assert_eq!(sports_word("Soccer"), Some(0));
+        assert_eq!(sports_word("the"), None);
+        assert_eq!(org_cue("giant"), Some(OrgCue::Before));
+        assert_eq!(org_cue("subsidiary"), Some(OrgCue::Before));
+        assert_eq!(org_cue("S.A."), Some(OrgCue::After));
+        assert_eq!(org_cue("Giant"), None);
+        for month in ["Nov.", "nov", "September", "Sept.", "MAY"] {
+            assert!(is_month(month), "{month}");
+        }
+        assert!(!is_month("Mayor") && !is_month("Ma") && !is_month("Monday"));
+    }
+    use crate::ner::tests::{found, sorted, tiny};
+
+    #[test]
+    fn datelines_name_places() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["SOCCER", "-", "LEEDS", "WIN", "."],
+            vec!["LEEDS", "1996-08-30"],
+            vec![
+                "MEXICO", "CITY", "(", "Reuters", ")", "-", "Rain", "fell", ".",
+            ],
+            vec!["WHO", "1996-08-30", "said"],
+        ];
+        let mut list = vec![found(2, 0, 1, EntityLabel::Organization)];
+        rec.find_datelines(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(1, 0, 1, EntityLabel::Place),
+                found(2, 0, 2, EntityLabel::Place),
+            ]
+        );
+        let with_region = ["ARLINGTON", ",", "Texas", "1996-08-31"];
+        assert_eq!(dateline_places(&with_region), [(0, 1), (2, 3)]);
+        assert!(dateline_places(&["ARLINGTON", ",", "said", "Smith"]).is_empty());
+    }
+
+    #[test]
+    fn places_in_sports_reports_are_teams() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Leeds", "beat", "Mexico", "2-1", "in", "the", "league", "."],
+            vec!["Smith", "scored", "two", "goals", "at", "Leeds", "."],
+            vec!["Hanwha", "4", "Ssangbangwool", "2"],
+            vec!["Round", "2", ":", "Tiger", "Woods", "led", "."],
+            vec!["Woods", "68", "Mexico", "3"],
+        ];
+        assert!(is_sports_report(&doc));
+        let mut list = vec![
+            found(0, 0, 1, EntityLabel::Place),
+            found(0, 2, 3, EntityLabel::Place),
+            found(1, 0, 1, EntityLabel::Person),
+            found(1, 5, 6, EntityLabel::Place),
+            found(3, 3, 5, EntityLabel::Person),
+        ];
+        rec.read_places_as_teams(&doc, &mut list);
+        rec.find_teams_in_results(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 0, 1, EntityLabel::Organization),
+                found(0, 2, 3, EntityLabel::Place),
+                found(1, 0, 1, EntityLabel::Person),
+                found(1, 5, 6, EntityLabel::Place),
+                found(2, 0, 1, EntityLabel::Organization),
+                found(2, 2, 3, EntityLabel::Organization),
+                found(3, 3, 5, EntityLabel::Person),
+                found(4, 2, 3, EntityLabel::Place),
+            ]
+        );
+        // One sports word and three results lines make a results report.
+        let results: Vec<Vec<&str>> = vec![
+            vec!["BASEBALL", "-", "RESULTS"],
+            vec!["Atlanta", "5", "PITTSBURGH", "1"],
+            vec!["CHICAGO", "3", "Atlanta", "2", "(", "1st", "game", ")"],
+            vec!["New", "York", "6", "St", "Louis", "5"],
+        ];
+        assert!(is_sports_report(&results));
+        assert!(!is_results_row(&["In", "1996", "Smith", "won"]));
+        // A story with one sports word is not a sports report.
+        let politics: Vec<Vec<&str>> = vec![vec!["Leeds", "voted", "for", "the", "league", "."]];
+        assert!(!is_sports_report(&politics));
+    }
+
+    #[test]
+    fn company_words_type_every_mention() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Italian", "tyre", "giant", "Pirelli", "rose", "."],
+            vec!["Pirelli", "said", "Mexico", "shares", "fell", "."],
+            vec!["John", "Smith", "shares", "views", "with", "Pirelli", "."],
+            vec![
+                "Attorney", "General", "Reno", "spoke", "to", "group", "A", ".",
+            ],
+            vec![
+                "Good", "news", "came", "from", "Globex", "S.A.", "on", "Monday", ".",
+            ],
+        ];
+        let mut list = vec![
+            found(0, 3, 4, EntityLabel::Person),
+            found(1, 0, 1, EntityLabel::Person),
+            found(1, 2, 3, EntityLabel::Place),
+            found(2, 0, 2, EntityLabel::Person),
+            found(3, 2, 3, EntityLabel::Person),
+        ];
+        rec.type_by_company_words(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 3, 4, EntityLabel::Organization),
+                found(1, 0, 1, EntityLabel::Organization),
+                found(1, 2, 3, EntityLabel::Place),
+                found(2, 0, 2, EntityLabel::Person),
+                found(2, 5, 6, EntityLabel::Organization),
+                found(3, 2, 3, EntityLabel::Person),
+                found(4, 4, 5, EntityLabel::Organization),
+            ]
+        );
+    }
+}

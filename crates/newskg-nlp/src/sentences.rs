@@ -1,0 +1,439 @@
+//! Sentence splitter: tokens (from [`tokenize`](super::tokenize)) in,
+//! sentences out as token index ranges that cover every token in order.
+//!
+//! A sentence ends
+//! - after a run of `.`, `!` or `?` (with any closing quotes and brackets
+//!   that follow it: `... invasion.” This` splits after `”`), unless the next
+//!   token shows the sentence goes on (`"Help!" he said`, `, ; :`);
+//! - after an ellipsis only when a capitalised word follows;
+//! - after an abbreviation that can end a sentence ("Inc.", "U.S.", "etc.")
+//!   only when the next word clearly starts one ("The", "He", "But"...);
+//!   titles and initials ("Mr.", "J.") never end one;
+//! - at every blank line (paragraph break), and at a single line break after
+//!   a line with no final punctuation (a headline or dateline) when the next
+//!   line starts with a capital, digit or quote.
+//!
+//! Why rules and not a model: news text is edited, so punctuation and
+//! capitalisation carry the boundaries; the rules are cheap and predictable,
+//! and the tokenizer has already decided which periods are abbreviations.
+
+use std::ops::Range;
+
+use super::Span;
+
+/// Groups `tokens` (spans into `text`) into sentences: token index ranges.
+///
+/// ```
+/// use newskg_nlp::{split_sentences, tokenize};
+/// let text = "Mr. Smith said no. She left.";
+/// let tokens = tokenize(text);
+/// assert_eq!(split_sentences(text, &tokens), [0..5, 5..8]);
+/// ```
+pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Range<usize>> {
+    let n = tokens.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        let mut last = i;
+        let mut boundary = false;
+        if let Some(kind) = terminal(tokens[i].of(text)) {
+            while last + 1 < n && is_closer(text, tokens, last + 1) {
+                last += 1;
+            }
+            boundary = last + 1 < n && ends_here(kind, text, tokens, last);
+        }
+        if !boundary && last + 1 < n {
+            boundary = line_break(text, tokens, last);
+        }
+        if boundary || last + 1 == n {
+            out.push(start..last + 1);
+            start = last + 1;
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// What kind of sentence end a token can be.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Terminal {
+    /// `.`, `!`, `?` or a run of them ("?!", "!!!", "....").
+    Stop,
+    /// `...` or `…`: ends a sentence only before a capital.
+    Ellipsis,
+    /// A word with its period that often ends a sentence ("Inc.", "U.S.").
+    Abbreviation,
+    /// A title or initial ("Mr.", "J."): never ends a sentence by itself.
+    Title,
+}
+
+/// Titles (and abbreviations that precede what they modify): a sentence
+/// never ends after them.
+const TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Drs.", "Prof.", "St.", "Mt.", "Ft.", "Gen.", "Sen.",
+    "Sens.", "Rep.", "Reps.", "Gov.", "Lt.", "Col.", "Capt.", "Cpt.", "Sgt.", "Maj.", "Adm.",
+    "Cmdr.", "Cdr.", "Rev.", "Hon.", "Pres.", "Supt.", "Cpl.", "Pvt.", "Insp.", "Fr.", "Atty.",
+    "No.", "Nos.", "vs.", "v.", "e.g.", "i.e.", "cf.", "approx.", "ca.", "Vol.", "Art.", "Ch.",
+    "Sec.", "p.", "Gens.", "Lieut.", "Brig.", "Fig.",
+];
+
+fn terminal(tok: &str) -> Option<Terminal> {
+    let first = tok.as_bytes().first().copied()?;
+    if matches!(tok, "。" | "！" | "？") {
+        return Some(Terminal::Stop);
+    }
+    if matches!(first, b'.' | b'!' | b'?') || tok.starts_with('…') {
+        if tok == "…" || (tok.len() >= 2 && tok.bytes().all(|b| b == b'.')) {
+            return Some(Terminal::Ellipsis);
+        }
+        return tok
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '…'))
+            .then_some(Terminal::Stop);
+    }
+    if tok.len() > 1 && tok.ends_with('.') && !first.is_ascii_digit() {
+        let w = &tok[..tok.len() - 1];
+        if TITLES.contains(&tok) || (w.len() == 1 && first.is_ascii_uppercase()) {
+            return Some(Terminal::Title);
+        }
+        return Some(Terminal::Abbreviation);
+    }
+    None
+}
+
+/// Whether token `k` closes what precedes it: a bracket or quote written
+/// right after the previous token (or a curly closing quote).
+fn is_closer(text: &str, tokens: &[Span], k: usize) -> bool {
+    let tok = tokens[k].of(text);
+    let attached = tokens[k - 1].end == tokens[k].start;
+    let footnote = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.of(text) == "[")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.of(text).bytes().all(|b| b.is_ascii_digit()))
+            && tokens.get(k + 2).is_some_and(|t| t.of(text) == "]")
+    };
+    // A footnote marker "[2]" after the period: "[" opens it, then its
+    // number and "]" follow as closers.
+    if attached && tok == "[" && footnote(k) {
+        return true;
+    }
+    if (k >= 2 && footnote(k - 1)) || (k >= 3 && footnote(k - 2)) {
+        return attached;
+    }
+    match tok {
+        "”" | "’" | "»" | "’’" | ":)" | ":-)" | ":(" | ":-(" | ":D" | ":P" | ";)" | ";-)" => {
+            true
+        }
+        ")" | "]" | "}" | "\"" | "'" | "''" => attached,
+        _ => false,
+    }
+}
+
+/// Whether a sentence ends after token `last`, given the terminal kind of
+/// the sentence-final punctuation (there is a next token).
+fn ends_here(kind: Terminal, text: &str, tokens: &[Span], last: usize) -> bool {
+    let next = tokens[last + 1].of(text);
+    let gap = &text[tokens[last].end..tokens[last + 1].start];
+    let first = next.chars().next().unwrap_or(' ');
+    let continues =
+        matches!(next, "," | ";" | ":" | ")" | "]" | "}" | "%") || next.starts_with('.');
+    if continues {
+        return false;
+    }
+    let starts_upper =
+        first.is_uppercase() || first.is_ascii_digit() || opens(next, tokens, text, last + 1);
+    match kind {
+        Terminal::Stop => {
+            // "Help!" he said: ! and ? in a quote before a lower-case word go on.
+            let tok = tokens_terminal(text, tokens, last);
+            let quoted = tokens[last].of(text) != tok;
+            !(quoted && tok.contains(['!', '?']) && first.is_lowercase())
+        }
+        Terminal::Ellipsis => starts_upper || gap.contains('\n'),
+        Terminal::Abbreviation => {
+            gap.contains('\n') || is_sentence_start(next, tokens, text, last + 1)
+        }
+        Terminal::Title => false,
+    }
+}
+
+/// The terminal token of the sentence ending at `last` (before its closers).
+fn tokens_terminal<'a>(text: &'a str, tokens: &[Span], last: usize) -> &'a str {
+    let mut k = last;
+    while k > 0 && terminal(tokens[k].of(text)).is_none() {
+        k -= 1;
+    }
+    tokens[k].of(text)
+}
+
+/// Whether token `k` is an opening quote or bracket before a capital.
+fn opens(tok: &str, tokens: &[Span], text: &str, k: usize) -> bool {
+    matches!(tok, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "``")
+        && tokens
+            .get(k + 1)
+            .and_then(|t| t.of(text).chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Capitalised function words that start sentences but rarely follow an
+/// abbreviation inside one.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Still",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Earlier",
+    "Later",
+    "Last",
+    "Since",
+    "Although",
+    "Though",
+    "Because",
+    "Both",
+    "Each",
+    "Such",
+    "Other",
+    "Other",
+    "Under",
+    "Among",
+    "One",
+    "Two",
+    "No",
+    "Not",
+    "Instead",
+    "Thus",
+    "Despite",
+    "According",
+    "By",
+    "With",
+    "From",
+    "To",
+    "During",
+    "Officials",
+    "Analysts",
+];
+
+/// Whether token `k` clearly starts a sentence (after an abbreviation).
+fn is_sentence_start(tok: &str, tokens: &[Span], text: &str, k: usize) -> bool {
+    if STARTERS.contains(&tok) {
+        return true;
+    }
+    matches!(tok, "\"" | "“" | "‘")
+        && tokens.get(k + 1).is_some_and(|t| {
+            STARTERS.contains(&t.of(text))
+                || t.of(text).chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// Lower-case words after which a line break is a wrapped line, not a
+/// headline end.
+const CONTINUERS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
+    "from", "as", "that", "is", "are", "was", "were", "be", "has", "have", "had", "its", "their",
+    "his", "her", "this", "which", "who",
+];
+
+/// Whether the whitespace after token `last` breaks the sentence: a blank
+/// line always, a single line break after a line without final punctuation
+/// when the next line starts like a sentence.
+fn line_break(text: &str, tokens: &[Span], last: usize) -> bool {
+    let gap = &text[tokens[last].end..tokens[last + 1].start];
+    let Some(nl) = gap.find('\n') else {
+        return false;
+    };
+    if gap[nl + 1..].contains('\n') {
+        return true;
+    }
+    let prev = tokens[last].of(text);
+    let next = tokens[last + 1].of(text);
+    let prev_last = prev.chars().next_back().unwrap_or(' ');
+    let open_line =
+        prev_last.is_alphanumeric() || matches!(prev_last, '"' | '”' | '’' | ')' | ']' | '\'');
+    let first = next.chars().next().unwrap_or(' ');
+    let next_starts =
+        first.is_uppercase() || first.is_ascii_digit() || opens(next, tokens, text, last + 1);
+    open_line && next_starts && !CONTINUERS.contains(&prev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    /// The sentences of `text` as strings (from first to last token).
+    fn sents(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        let ranges = split_sentences(text, &tokens);
+        let mut next = 0;
+        for r in &ranges {
+            assert_eq!(r.start, next, "ranges must cover tokens in order");
+            assert!(r.end > r.start);
+            next = r.end;
+        }
+        assert_eq!(next, tokens.len());
+        ranges
+            .iter()
+            .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_final_punctuation() {
+        assert_eq!(
+            sents("He left. She stayed! Why? Nobody knows"),
+            ["He left.", "She stayed!", "Why?", "Nobody knows"]
+        );
+        assert_eq!(
+            sents("Mr. Smith said. He left."),
+            ["Mr. Smith said.", "He left."]
+        );
+        assert_eq!(sents("Donald J. Trump spoke."), ["Donald J. Trump spoke."]);
+    }
+
+    #[test]
+    fn abbreviations_split_only_before_a_clear_start() {
+        assert_eq!(
+            sents("He moved to the U.S. The move was costly. The U.S. Senate agreed."),
+            [
+                "He moved to the U.S.",
+                "The move was costly.",
+                "The U.S. Senate agreed."
+            ]
+        );
+        assert_eq!(
+            sents("Acme Inc. said it would. At 5 p.m. Monday it did."),
+            ["Acme Inc. said it would.", "At 5 p.m. Monday it did."]
+        );
+        assert_eq!(
+            sents("Apples, pears, etc. But not plums."),
+            ["Apples, pears, etc.", "But not plums."]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        let text =
+            "Sheinbaum declared, “There is not going to be an invasion.” This comment came later.";
+        assert_eq!(
+            sents(text),
+            [
+                "Sheinbaum declared, “There is not going to be an invasion.”",
+                "This comment came later."
+            ]
+        );
+        assert_eq!(
+            sents("He said \"no.\" Then he left."),
+            ["He said \"no.\"", "Then he left."]
+        );
+        assert_eq!(
+            sents("It was praised.[2] In 1891 he left."),
+            ["It was praised.[2]", "In 1891 he left."]
+        );
+        assert_eq!(
+            sents("Two rules. 1. Matter is made of atoms."),
+            ["Two rules.", "1. Matter is made of atoms."]
+        );
+        assert_eq!(
+            sents("\"Help!\" he cried. (It was late.) We ran."),
+            ["\"Help!\" he cried.", "(It was late.)", "We ran."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_splits_before_a_capital() {
+        assert_eq!(
+            sents("with the military... There is not going to be... an invasion."),
+            [
+                "with the military...",
+                "There is not going to be... an invasion."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_headlines() {
+        let text = "Mexico Closes Door on US Intervention\nMexican President's denial follows.\n\nIn a statement, she spoke\n\nnext part";
+        assert_eq!(
+            sents(text),
+            [
+                "Mexico Closes Door on US Intervention",
+                "Mexican President's denial follows.",
+                "In a statement, she spoke",
+                "next part"
+            ]
+        );
+        // A wrapped line (ends in a function word, or next line lower-case) is not a break.
+        assert_eq!(
+            sents("They met the\nPresident and\nthen left."),
+            ["They met the\nPresident and\nthen left."]
+        );
+        // Offsets: the headline is tokens 0..6.
+        let tokens = tokenize(text);
+        assert_eq!(split_sentences(text, &tokens)[0], 0..6);
+    }
+
+    #[test]
+    fn empty_and_unpunctuated() {
+        assert!(split_sentences("", &[]).is_empty());
+        assert!(split_sentences("  \n\n ", &tokenize("  \n\n ")).is_empty());
+        let text = "word ".repeat(20_000);
+        let tokens = tokenize(&text);
+        assert_eq!(split_sentences(&text, &tokens), vec![0..20_000]);
+        assert_eq!(
+            sents("😀 Привет! 東京です。 ok"),
+            ["😀 Привет!", "東京です。", "ok"]
+        );
+    }
+}
