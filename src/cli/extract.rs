@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use newskg::kg::Resolver;
 use newskg::pipeline::{self, RecordWriter};
 
-use super::{output, report_failures, JobsArg, ModelArgs};
+use super::{output, report_failures, FactArgs, JobsArg, ModelArgs};
 
 /// Print the entities and facts of articles without touching any store.
 #[derive(Args, Debug)]
@@ -25,6 +25,8 @@ pub struct ExtractArgs {
     #[command(flatten)]
     models: ModelArgs,
     #[command(flatten)]
+    facts: FactArgs,
+    #[command(flatten)]
     jobs: JobsArg,
 }
 
@@ -39,7 +41,8 @@ enum FactFormat {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
-    let engine = args.models.engine()?;
+    let mut engine = args.models.engine()?;
+    engine.extractor.set_policy(args.facts.policy());
     let mut out = output::stdout();
     let mut resolver = Resolver::default();
     let mut records = RecordWriter::default();

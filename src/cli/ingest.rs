@@ -8,7 +8,7 @@ use clap::Args;
 
 use newskg::pipeline;
 
-use super::{output, report_failures, JobsArg, ModelArgs, StoreArgs};
+use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, StoreArgs};
 
 /// Read articles and add their entities and facts to the store. Each article
 /// is committed on its own; content already stored is skipped, and changed
@@ -24,12 +24,15 @@ pub struct IngestArgs {
     #[command(flatten)]
     models: ModelArgs,
     #[command(flatten)]
+    facts: FactArgs,
+    #[command(flatten)]
     jobs: JobsArg,
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
-    let engine = args.models.engine()?;
+    let mut engine = args.models.engine()?;
+    engine.extractor.set_policy(args.facts.policy());
     let store = args.store.open()?;
     let run = pipeline::run_info(&args.models.dir());
     let bar = progress_bar();

@@ -117,6 +117,43 @@ impl ModelArgs {
     }
 }
 
+/// Which extracted facts are kept.
+#[derive(Args, Debug, Clone)]
+pub struct FactArgs {
+    /// Keep every reading the extractor finds (open information extraction):
+    /// facts whose subject is not an entity, clause objects, bare dates and
+    /// numbers, and facts of any confidence unless --min-confidence is given
+    #[arg(long)]
+    all: bool,
+    /// Keep facts at or above this confidence (0 to 1); the default threshold
+    /// is chosen from judged samples (see README, "Fact precision")
+    #[arg(long, value_name = "C", value_parser = confidence)]
+    min_confidence: Option<f32>,
+}
+
+impl FactArgs {
+    /// The policy these flags ask for.
+    fn policy(&self) -> newskg::extract::FactPolicy {
+        use newskg::extract::FactPolicy;
+        let mut policy = if self.all {
+            FactPolicy::open()
+        } else {
+            FactPolicy::default()
+        };
+        if let Some(c) = self.min_confidence {
+            policy.min_confidence = c;
+        }
+        policy
+    }
+}
+
+fn confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("{s:?} is not a confidence between 0 and 1")),
+    }
+}
+
 /// How many threads analyse documents.
 #[derive(Args, Debug, Clone)]
 pub struct JobsArg {

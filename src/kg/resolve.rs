@@ -355,8 +355,30 @@ fn add(map: &mut HashMap<String, Vec<usize>>, key: String, k: usize) {
 /// Border Protection" → "uscabp", "uscbp", "cbp").
 fn initials(name: &str) -> Vec<String> {
     const STOP: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "at"];
+    // A legal form is not part of what an acronym abbreviates: "Exxon Corp"
+    // is not "EC", and IBM's initials leave out its "Corp".
+    const LEGAL_FORMS: &[&str] = &[
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "co",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "sa",
+        "ag",
+        "nv",
+        "bv",
+        "gmbh",
+        "spa",
+    ];
     let key = names::normalize(name);
-    let words = names::key_words(&key);
+    let mut words = names::key_words(&key);
+    while words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+        words.pop();
+    }
     if words.len() < 2 {
         return Vec::new();
     }
@@ -407,6 +429,13 @@ mod tests {
     }
 
     use EntityLabel::*;
+
+    #[test]
+    fn legal_forms_are_not_initials() {
+        assert!(initials("Exxon Corp").is_empty());
+        assert!(initials("International Business Machines Corp").contains(&"ibm".to_string()));
+        assert!(initials("European Community").contains(&"ec".to_string()));
+    }
 
     #[test]
     fn two_johnsons_stay_two() {

@@ -13,7 +13,7 @@ use super::clauses::{Frame, Slot, SlotKind, Tree};
 use crate::Modality;
 
 /// Verbs of saying, reporting and knowing that introduce a reported clause.
-const SPEECH: &[&str] = &[
+pub(crate) const SPEECH: &[&str] = &[
     "say",
     "state",
     "tell",

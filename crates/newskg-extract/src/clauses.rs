@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use super::{attribution, concepts, negation, nominal};
+use super::{attribution, concepts, negation, nominal, quotes};
 use crate::lexicon::Lexicon;
 use crate::{Argument, Fact, Mention, Modality};
 use newskg_nlp::{AnalyzedDoc, Sentence, Upos};
@@ -242,7 +242,7 @@ const TRANSPARENT_VERBS: &[&str] = &[
 ];
 
 /// Nouns of time: an oblique headed by one is a time expression.
-const TIME_WORDS: &[&str] = &[
+pub(crate) const TIME_WORDS: &[&str] = &[
     "year",
     "month",
     "week",
@@ -341,9 +341,19 @@ fn gap_filler(t: &Tree, v: usize) -> Option<(usize, &'static str)> {
                 None => None,
             }
         }
-        "acl" if t.upos(a) != Upos::Verb => Some((a, "subj")),
+        // "an order targeting the cartels": the order targets. Not for an
+        // infinitive: in "a move to designate the cartels" the move designates
+        // nothing; whoever moves does, and the phrase does not say who.
+        "acl" if t.upos(a) != Upos::Verb && !has_to_mark(t, v) => Some((a, "subj")),
         _ => None,
     }
+}
+
+/// Whether `v` is a "to" infinitive.
+fn has_to_mark(t: &Tree, v: usize) -> bool {
+    t.kids(v)
+        .iter()
+        .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
 }
 
 /// The subject of predicate `p`: its own, or one it inherits from the
@@ -581,7 +591,19 @@ fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             }
         }
     }
-    let relation = verb_relation(t, &verbs, passive_no_agent);
+    let mut relation = verb_relation(t, &verbs, passive_no_agent);
+    // "allowed the visitors to hold on", "urged them to leave": without its
+    // complement the matrix verb misstates what happened to its object.
+    if args.iter().any(|s| s.kind == SlotKind::Object) {
+        if let Some(c) = t
+            .kids(v)
+            .iter()
+            .copied()
+            .find(|&c| t.rel(c) == "xcomp" && t.upos(c) == Upos::Verb && has_to_mark(t, c))
+        {
+            relation = format!("{relation} to {}", verb_relation(t, &[c], false));
+        }
+    }
     let mut rel_tokens: Vec<usize> = verbs.iter().flat_map(|&c| surface_tokens(t, c)).collect();
     if let Some(p) = t.kid(v, "compound:prt") {
         rel_tokens.push(p);
@@ -589,10 +611,14 @@ fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
     let negated = verbs.iter().any(|&c| negation::is_negated(t, c));
-    let modality = verbs
+    let modality = if verbs
         .iter()
-        .find_map(|&c| negation::modality(t, c))
-        .unwrap_or(Modality::Asserted);
+        .any(|&c| negation::modality(t, c) == Some(Modality::Possible))
+    {
+        Modality::Possible
+    } else {
+        negation::clause_modality(t, top)
+    };
     Some(Frame {
         pred: v,
         rel_tokens,
@@ -647,7 +673,9 @@ fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
         None => {
             relation = "be".to_string();
             args.push(Slot::new(p, SlotKind::Object));
-            pattern = "copula";
+            // "The firm is keen", "MPs were angry": an adjective alone says
+            // little in a graph; its reason or complement is elsewhere.
+            pattern = if nominal { "copula" } else { "copula_adj" };
         }
     }
     let _ = cop;
@@ -658,7 +686,7 @@ fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
         subject,
         args,
         negated: negation::is_negated(t, p),
-        modality: negation::modality(t, p).unwrap_or(Modality::Asserted),
+        modality: negation::clause_modality(t, p),
         speaker: None,
         pattern,
         confidence: base_confidence(pattern),
@@ -708,6 +736,7 @@ pub(crate) fn base_confidence(pattern: &str) -> f32 {
         "relcl" | "participle" => 0.75,
         "xcomp" => 0.8,
         "copula" => 0.7,
+        "copula_adj" => 0.4,
         "passive" => 0.65,
         "appos" => 0.6,
         "nominal" => 0.55,
@@ -734,6 +763,11 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
     }
     frames.extend(nominal::frames(t));
     attribution::apply(t, &mut frames);
+    if negation::is_question(t) {
+        for f in &mut frames {
+            f.modality = Modality::Possible;
+        }
+    }
     let penalty = 1.0 - 0.006 * (t.len().saturating_sub(20) as f32);
     for f in &mut frames {
         f.confidence *= penalty.clamp(0.6, 1.0);
@@ -743,7 +777,9 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
 
 /// Facts of a document: each sentence's frames as binary facts, arguments
 /// resolved through `mentions` (an argument whose head token lies in a
-/// mention is that mention's entity), stances from `lexicon`.
+/// mention is that mention's entity), stances from `lexicon`. A frame inside
+/// quotation marks is Reported and, when its own sentence names no speaker,
+/// attributed to whoever the quote's sentences say is speaking.
 pub(crate) fn extract_facts(
     doc: &AnalyzedDoc,
     mentions: &[Mention],
@@ -753,21 +789,90 @@ pub(crate) fn extract_facts(
     for m in mentions {
         by_sentence.entry(m.sentence).or_default().push(m);
     }
+    let quote_spans = quotes::spans(&doc.doc.text);
+    let trees: Vec<Tree> = doc.sentences.iter().map(Tree::new).collect();
+    let frames: Vec<Vec<Frame>> = trees.iter().map(sentence_frames).collect();
+    let resolver = |si: usize| Resolver {
+        t: &trees[si],
+        mentions: by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]),
+    };
+    let speakers = quote_speakers(doc, &trees, &frames, &quote_spans, &resolver);
     let mut facts = Vec::new();
-    for (si, sent) in doc.sentences.iter().enumerate() {
-        let t = Tree::new(sent);
-        let ms = by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]);
-        let args = Resolver {
-            t: &t,
-            mentions: ms,
-        };
+    for (si, sentence_frames) in frames.iter().enumerate() {
+        let t = &trees[si];
+        let args = resolver(si);
         let start = facts.len();
-        for f in sentence_frames(&t) {
-            facts_of_frame(&args, lexicon, &f, si, &mut facts);
+        for f in sentence_frames {
+            let quote = quotes::holding(&quote_spans, t.sent.tokens[f.pred].span.start);
+            let mut f = f.clone();
+            let mut speaker = None;
+            if let Some(q) = quote {
+                if f.modality == Modality::Asserted {
+                    f.modality = Modality::Reported;
+                }
+                if f.speaker.is_none() {
+                    speaker = speakers[q].clone();
+                }
+            }
+            facts_of_frame(&args, lexicon, &f, si, speaker, &mut facts);
         }
         dedup_sentence_facts(&mut facts, start);
     }
     facts
+}
+
+/// The speaker of each quote span: the subject of a speech verb outside the
+/// quote in a sentence the quote overlaps ("“...,” Lind said"; "Lind said:
+/// “... . ...”"), else in the sentence just before it ("Lind said:" closing a
+/// paragraph). `None` where no speaker is named: the quote is still Reported.
+fn quote_speakers<'a>(
+    doc: &AnalyzedDoc,
+    trees: &[Tree],
+    frames: &[Vec<Frame>],
+    spans: &[std::ops::Range<usize>],
+    resolver: &impl Fn(usize) -> Resolver<'a>,
+) -> Vec<Option<Argument>> {
+    let speech_subject = |si: usize| -> Option<Argument> {
+        let t = &trees[si];
+        frames[si].iter().find_map(|f| {
+            let at = t.sent.tokens[f.pred].span.start;
+            if !attribution::SPEECH.contains(&t.lemma(f.pred).as_str())
+                || quotes::holding(spans, at).is_some()
+            {
+                return None;
+            }
+            resolver(si)
+                .arguments(f.subject.as_ref()?)
+                .into_iter()
+                .next()
+        })
+    };
+    spans
+        .iter()
+        .map(|q| {
+            let overlapping = doc
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.span.start < q.end && q.start < s.span.end)
+                .map(|(si, _)| si);
+            let mut found = None;
+            let mut first = None;
+            for si in overlapping {
+                first.get_or_insert(si);
+                if let Some(a) = speech_subject(si) {
+                    found = Some(a);
+                    break;
+                }
+            }
+            found.or_else(|| {
+                let before = first?.checked_sub(1)?;
+                (doc.sentences[before].span.end <= q.start)
+                    .then(|| speech_subject(before))
+                    .flatten()
+            })
+        })
+        .collect()
 }
 
 /// Drops a sentence's repeated facts (from `start` on), comparing concept
@@ -851,7 +956,14 @@ impl Resolver<'_> {
     }
 }
 
-fn facts_of_frame(r: &Resolver, lexicon: &Lexicon, f: &Frame, si: usize, out: &mut Vec<Fact>) {
+fn facts_of_frame(
+    r: &Resolver,
+    lexicon: &Lexicon,
+    f: &Frame,
+    si: usize,
+    quote_speaker: Option<Argument>,
+    out: &mut Vec<Fact>,
+) {
     let Some(subject) = &f.subject else { return };
     let subjects = r.arguments(subject);
     if subjects.is_empty() {
@@ -861,17 +973,28 @@ fn facts_of_frame(r: &Resolver, lexicon: &Lexicon, f: &Frame, si: usize, out: &m
         .args
         .iter()
         .any(|s| matches!(s.kind, SlotKind::Object | SlotKind::Clause));
-    let speaker = f.speaker.and_then(|sp| {
-        r.arguments(&Slot::new(sp, SlotKind::Object))
-            .into_iter()
-            .next()
-    });
+    let speaker = f
+        .speaker
+        .and_then(|sp| {
+            r.arguments(&Slot::new(sp, SlotKind::Object))
+                .into_iter()
+                .next()
+        })
+        .or(quote_speaker);
     for slot in &f.args {
         let (relation, factor) = match slot.kind {
             SlotKind::Temporal => continue,
             SlotKind::Object | SlotKind::Clause => (f.relation.clone(), 1.0),
             // A fronted adjunct ("In a post on X, Lind said ...") is circumstance, not a relation.
             SlotKind::Oblique if slot.head < f.pred => continue,
+            // "in an effort to win", "in a bid to block": a purpose, not an argument.
+            SlotKind::Oblique
+                if r.t.kids(slot.head).iter().any(|&k| {
+                    r.t.base(k) == "acl" && r.t.kids(k).iter().any(|&m| r.t.lower(m) == "to")
+                }) =>
+            {
+                continue
+            }
             SlotKind::Oblique => {
                 let rel = match &slot.prep {
                     Some(p) if f.pattern != "copula_rel" => format!("{} {p}", f.relation),
@@ -894,7 +1017,7 @@ fn facts_of_frame(r: &Resolver, lexicon: &Lexicon, f: &Frame, si: usize, out: &m
                 out.push(Fact {
                     subject: s.clone(),
                     relation: relation.clone(),
-                    stance: lexicon.stance(&relation),
+                    stance: lexicon.stance_towards(&relation, o),
                     object: o.clone(),
                     negated: f.negated,
                     modality: f.modality,
@@ -1190,6 +1313,47 @@ pub(crate) mod tests {
         assert!(f.negated);
         let f = get(&facts, "plan|harm|local farmers");
         assert_eq!(f.modality, Modality::Possible);
+    }
+
+    #[test]
+    fn conditions_questions_and_aims_are_not_asserted() {
+        let facts = facts_of("extract-modality.conllu");
+        // "If the union strikes, the city will close the port ."
+        assert_eq!(get(&facts, "city|close|port").modality, Modality::Possible);
+        // "The court urged the firm to pay the workers .": the urging happened,
+        // the paying did not; the matrix fact keeps its complement.
+        let urged = get(&facts, "court|urge to pay|firm");
+        assert_eq!(urged.modality, Modality::Asserted);
+        assert_eq!(get(&facts, "firm|pay|workers").modality, Modality::Possible);
+        assert!(!facts.iter().any(|(k, _)| k == "court|urge|firm"));
+        // "Did the army attack the village ?"
+        assert_eq!(
+            get(&facts, "army|attack|village").modality,
+            Modality::Possible
+        );
+    }
+
+    #[test]
+    fn an_infinitive_does_not_make_its_noun_the_agent() {
+        let facts = facts_of("extract-modality.conllu");
+        // "The government announced a move to designate the cartels ."
+        assert!(
+            !facts.iter().any(|(k, _)| k.starts_with("move|")),
+            "{:?}",
+            facts.iter().map(|(k, _)| k).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_quote_over_sentences_is_the_speakers() {
+        let facts = facts_of("extract-modality.conllu");
+        // "Lind said : “ The plan is sound ." then "The city will sell the port . ”"
+        let sold = get(&facts, "city|sell|port");
+        assert_eq!(sold.modality, Modality::Reported);
+        assert!(
+            matches!(sold.attributed_to, Some(Argument::Entity(_))),
+            "{sold:?}"
+        );
     }
 
     #[test]

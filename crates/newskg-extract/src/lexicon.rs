@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::Stance;
+use crate::{Argument, Stance};
 
 /// The embedded relation table.
 const RELATIONS_TSV: &str = include_str!("relations.tsv");
@@ -31,6 +31,20 @@ impl Lexicon {
             .filter_map(parse_line)
             .collect::<HashMap<_, _>>();
         Lexicon { stances }
+    }
+
+    /// The stance class of a relation towards `object`, if the relation has
+    /// one in the sense the object allows. Attacks, threats, accusations,
+    /// meetings and cooperation are done to people, organisations and
+    /// places: "seize cocaine", "target a market", "confront a problem" use
+    /// the same verbs in a sense that carries no stance.
+    pub(crate) fn stance_towards(&self, relation: &str, object: &Argument) -> Option<Stance> {
+        let stance = self.stance(relation)?;
+        let needs_agentive_object = matches!(
+            stance,
+            Stance::Attack | Stance::Threaten | Stance::Accuse | Stance::Meet | Stance::Cooperate
+        );
+        (!needs_agentive_object || matches!(object, Argument::Entity(_))).then_some(stance)
     }
 
     /// The stance class of a relation, if the lexicon knows it.
@@ -80,5 +94,22 @@ mod tests {
         assert_eq!(lex.stance("laud"), Some(Stance::Praise));
         assert_eq!(lex.stance("president of"), Some(Stance::Role));
         assert_eq!(lex.stance("photosynthesize"), None);
+    }
+
+    #[test]
+    fn attack_needs_someone_to_attack() {
+        let lex = Lexicon::builtin();
+        let drugs = Argument::Concept {
+            label: "cocaine".into(),
+            head: "cocaine".into(),
+        };
+        assert_eq!(lex.stance("attack"), Some(Stance::Attack));
+        assert_eq!(
+            lex.stance_towards("attack", &Argument::Entity(0)),
+            Some(Stance::Attack)
+        );
+        assert_eq!(lex.stance_towards("attack", &drugs), None);
+        // Opposing a plan is a stance towards a concept.
+        assert_eq!(lex.stance_towards("reject", &drugs), Some(Stance::Oppose));
     }
 }

@@ -22,11 +22,14 @@ mod lexicon;
 mod mentions;
 mod negation;
 mod nominal;
+mod policy;
+mod quotes;
 mod roles;
 
 use std::collections::HashMap;
 
 pub use fact::{Argument, DocEntity, DocFacts, Fact, Mention, MentionKind, Modality, Stance};
+pub use policy::FactPolicy;
 
 use mentions::Candidate;
 use newskg_nlp::{AnalyzedDoc, Gazetteer};
@@ -36,17 +39,31 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     /// Relation → stance, parsed once here rather than per document.
     lexicon: lexicon::Lexicon,
+    /// Which candidate facts are kept.
+    policy: FactPolicy,
 }
 
 impl Extractor {
     /// An extractor with the built-in relation lexicon, using `gazetteer`
     /// (from [`Analyzer::gazetteer`](newskg_nlp::Analyzer::gazetteer)) for
-    /// demonyms, titles and country names.
+    /// demonyms, titles and country names. It keeps the facts of
+    /// [`FactPolicy::default`]: entity-anchored, at the default confidence.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
         Extractor {
             gazetteer,
             lexicon: lexicon::Lexicon::builtin(),
+            policy: FactPolicy::default(),
         }
+    }
+
+    /// Sets which candidate facts [`Extractor::extract`] keeps.
+    pub fn set_policy(&mut self, policy: FactPolicy) {
+        self.policy = policy;
+    }
+
+    /// Which candidate facts [`Extractor::extract`] keeps.
+    pub fn policy(&self) -> FactPolicy {
+        self.policy
     }
 
     /// Entities and mentions of one analysed document, without facts (steps
@@ -72,6 +89,7 @@ impl Extractor {
         if with_facts {
             facts = role_facts(&cands, &assign, &entities);
             facts.extend(clauses::extract_facts(&analyzed, &mentions, &self.lexicon));
+            facts.retain(|f| self.policy.keeps(f, &self.gazetteer));
             facts.sort_by_key(|f| f.sentence);
         }
         DocFacts {
@@ -85,9 +103,10 @@ impl Extractor {
 
 /// Role facts from the titles of person mentions: "president of" the
 /// country in the title, "ambassador to" the host and "ambassador of" the
-/// sender. A title with no country gets the country its role conventionally
-/// belongs to ("Secretary of State" → United States) only when that country
-/// is mentioned in the document. One fact per entity, relation and country.
+/// sender. The country must be written in the title itself ("Mexican
+/// President", "Ambassador to Mexico"): a bare "Attorney General" says
+/// nothing of which country, and a guessed one would be an edge the text does
+/// not support. One fact per entity, relation and country.
 fn role_facts(cands: &[Candidate], assign: &[Option<usize>], entities: &[DocEntity]) -> Vec<Fact> {
     let mut country_entity: HashMap<&str, usize> = HashMap::new();
     for (c, a) in cands.iter().zip(assign) {
@@ -97,8 +116,6 @@ fn role_facts(cands: &[Candidate], assign: &[Option<usize>], entities: &[DocEnti
     }
     let mut facts: Vec<Fact> = Vec::new();
     let mut seen: Vec<(usize, String, usize)> = Vec::new();
-    // Roles with no country, kept until every explicit one is known.
-    let mut bare: Vec<(usize, String, usize)> = Vec::new();
     for (c, a) in cands.iter().zip(assign) {
         let (Some(t), Some(subject)) = (&c.title, a) else {
             continue;
@@ -107,34 +124,17 @@ fn role_facts(cands: &[Candidate], assign: &[Option<usize>], entities: &[DocEnti
         if entities[*subject].label_type != newskg_nlp::EntityLabel::Person {
             continue;
         }
-        let sides = [(&t.country, false), (&t.affiliation, true)];
-        let mut any = false;
-        for (side, affiliation) in sides {
+        for (side, affiliation) in [(&t.country, false), (&t.affiliation, true)] {
             let Some((canon, _)) = side else { continue };
             let Some(&object) = country_entity.get(canon.as_str()) else {
                 continue;
             };
-            any = true;
             let relation = roles::relation(role, affiliation);
             let key = (*subject, relation.clone(), object);
             if !seen.contains(&key) {
                 seen.push(key);
                 facts.push(roles::role_fact(*subject, relation, object, c.sentence));
             }
-        }
-        if !any {
-            bare.push((*subject, role.clone(), c.sentence));
-        }
-    }
-    for (subject, role, sentence) in bare {
-        let known = seen
-            .iter()
-            .any(|(s, r, _)| *s == subject && r.starts_with(role.as_str()));
-        let country = roles::default_country(&role).and_then(|c| country_entity.get(c));
-        if let (false, Some(&object)) = (known, country) {
-            let relation = roles::relation(&role, false);
-            seen.push((subject, relation.clone(), object));
-            facts.push(roles::role_fact(subject, relation, object, sentence));
         }
     }
     facts
@@ -333,7 +333,9 @@ mod tests {
             &[("Donald Trump", Person), ("Marco Rubio", Person), ("Trump", Person), ("Rubio", Person)],
         );
         assert!(role(&f, "Donald Trump", "president of", "United States"));
-        assert!(role(
+        // A bare title names no country: the US elsewhere in the text is not
+        // evidence that this is the US secretary of state.
+        assert!(!role(
             &f,
             "Marco Rubio",
             "secretary of state of",
@@ -466,7 +468,7 @@ mod tests {
         assert_eq!(entity(&f, "Marco Rubio").1.mentions, 2);
         assert_eq!(entity(&f, "Marco Rubio").1.label_type, Person);
         assert_eq!(entity(&f, "Sheinbaum").1.label_type, Person);
-        assert!(role(
+        assert!(!role(
             &f,
             "Marco Rubio",
             "secretary of state of",

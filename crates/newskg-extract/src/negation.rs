@@ -17,8 +17,26 @@ const NEGATORS: &[&str] = &["not", "n't", "never", "no", "nt"];
 /// Subjects or objects that negate the whole clause ("nobody came").
 const NEGATIVE_PRONOUNS: &[&str] = &["nobody", "nothing", "none", "noone", "no-one"];
 
-/// Auxiliaries that hedge.
-const HEDGING_AUX: &[&str] = &["would", "could", "may", "might"];
+/// Auxiliaries that hedge or oblige: none of them says the event happened
+/// ("should have been chosen", "must pay", "can veto").
+const HEDGING_AUX: &[&str] = &[
+    "would", "could", "may", "might", "should", "must", "can", "ca", "shall", "ought", "'d",
+];
+
+/// Subordinators of a clause that is not asserted: conditions, open
+/// questions, and precautions ("if", "whether", "lest", "in case").
+const CONDITIONAL_MARKS: &[&str] = &["if", "unless", "whether", "lest", "case"];
+
+/// Clausal relations: walking up them stays inside one sentence's clauses.
+const CLAUSAL: &[&str] = &[
+    "conj",
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "acl",
+    "csubj",
+    "parataxis",
+];
 
 /// Adverbs that hedge.
 const HEDGING_ADV: &[&str] = &[
@@ -72,12 +90,73 @@ pub(crate) fn modality(t: &Tree, p: usize) -> Option<Modality> {
         match t.base(k) {
             "aux" if HEDGING_AUX.contains(&w.as_str()) => return Some(Modality::Possible),
             "advmod" if HEDGING_ADV.contains(&w.as_str()) => return Some(Modality::Possible),
-            "mark" if w == "if" || w == "unless" => return Some(Modality::Possible),
+            "mark" if CONDITIONAL_MARKS.contains(&w.as_str()) => return Some(Modality::Possible),
             "advmod" if HEARSAY_ADV.contains(&w.as_str()) => out = Some(Modality::Reported),
             _ => {}
         }
     }
     out
+}
+
+/// The modality of the clause headed by `top` in its sentence: its own
+/// markers (see [`modality`]), then those of every clause it is embedded in.
+/// A clause is not asserted when it, or a clause above it, is hedged
+/// ("said it would leave"), conditional ("if X wins"), the consequence of a
+/// condition ("if X wins, Y will resign"), or an infinitive that only states
+/// a purpose, an aim or a proposal ("bought shares to stop the bid", "an
+/// opportunity to invade", "urged them to leave"). `top` is the top of a
+/// composed xcomp chain: "plans to invade" is one relation, asserted.
+pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
+    let mut reported = false;
+    let mut cur = top;
+    for _ in 0..t.len() {
+        match modality(t, cur) {
+            Some(Modality::Possible) => return Modality::Possible,
+            Some(Modality::Reported) => reported = true,
+            _ => {}
+        }
+        let conditional_kid = t.kids(cur).iter().any(|&k| {
+            t.base(k) == "advcl"
+                && t.kids(k).iter().any(|&m| {
+                    t.base(m) == "mark" && CONDITIONAL_MARKS.contains(&t.lower(m).as_str())
+                })
+        });
+        if conditional_kid || is_infinitive_modifier(t, cur) {
+            return Modality::Possible;
+        }
+        if !CLAUSAL.contains(&t.base(cur)) {
+            break;
+        }
+        match t.head(cur) {
+            Some(h) => cur = h,
+            None => break,
+        }
+    }
+    if reported {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// Whether `v` is a "to" infinitive that modifies or complements something
+/// else (purpose adverbial, noun modifier, object-controlled complement):
+/// its event is aimed at, not reported.
+fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
+    matches!(t.base(v), "advcl" | "acl" | "xcomp" | "ccomp" | "csubj")
+        && t.kids(v)
+            .iter()
+            .any(|&k| t.base(k) == "mark" && matches!(t.lower(k).as_str(), "to" | "so"))
+}
+
+/// Whether the sentence is a question: nothing in it is asserted.
+pub(crate) fn is_question(t: &Tree) -> bool {
+    t.sent
+        .tokens
+        .iter()
+        .rev()
+        .find(|tok| !matches!(tok.form.as_str(), "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|tok| tok.form == "?")
 }
 
 #[cfg(test)]

@@ -108,15 +108,6 @@ const GENDERED_TITLES: &[(&str, Gender)] = &[
     ("chairwoman", Gender::Female),
 ];
 
-/// Titles that, used with no country, conventionally belong to one: English
-/// news writes "Secretary of State" bare only for the U.S. one. Used only when
-/// that country is mentioned in the same document.
-const DEFAULT_COUNTRY: &[(&str, &str)] = &[
-    ("secretary of state", "United States"),
-    ("secretary of homeland security", "United States"),
-    ("attorney general", "United States"),
-];
-
 /// A role read from a title or an apposition.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Title {
@@ -405,14 +396,6 @@ fn make_title(
     }
 }
 
-/// The country a bare title belongs to by convention, if any.
-pub(crate) fn default_country(role: &str) -> Option<&'static str> {
-    DEFAULT_COUNTRY
-        .iter()
-        .find(|(t, _)| *t == role)
-        .map(|(_, c)| *c)
-}
-
 /// Whether a role is sent to a country rather than held in it.
 fn is_envoy(role: &str) -> bool {
     matches!(role, "ambassador" | "envoy")
@@ -488,7 +471,6 @@ mod tests {
             relation("secretary of state", false),
             "secretary of state of"
         );
-        assert_eq!(default_country("secretary of state"), Some("United States"));
     }
 
     #[test]

@@ -1,0 +1,242 @@
+//! Which candidate facts enter the graph.
+//!
+//! The clause reader proposes every reading it can find; a knowledge graph of
+//! news wants only the ones a reader would accept as facts about someone. The
+//! default policy is entity-anchored: the subject is an entity (named, or a
+//! pronoun or description resolved to one), a person named by role ("the
+//! minister", "analysts": a title of the gazetteer or a role noun), or an
+//! institution or instrument that acts in news ("the government", "an
+//! executive order"), the object
+//! names something
+//! (not a bare date, number, quantity or a word that means nothing out of
+//! its idiom), and the confidence reaches the threshold chosen from judged
+//! samples. The open policy (`--all`) keeps every reading.
+
+use newskg_nlp::Gazetteer;
+
+use crate::clauses::TIME_WORDS;
+use crate::{Argument, Fact};
+
+/// Which candidate facts an [`Extractor`](crate::Extractor) keeps.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FactPolicy {
+    /// Keep every reading: concept subjects, clause objects, bare numbers
+    /// and dates (open information extraction).
+    pub open: bool,
+    /// Facts below this confidence are dropped.
+    pub min_confidence: f32,
+}
+
+impl FactPolicy {
+    /// The confidence threshold of the default policy.
+    pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.0;
+
+    /// Every reading, whatever its confidence.
+    pub fn open() -> FactPolicy {
+        FactPolicy {
+            open: true,
+            min_confidence: 0.0,
+        }
+    }
+
+    /// Whether `fact` is kept; `gazetteer` knows the titles and role nouns
+    /// that make an unnamed person a participant ("the minister").
+    pub fn keeps(&self, fact: &Fact, gazetteer: &Gazetteer) -> bool {
+        if fact.confidence < self.min_confidence {
+            return false;
+        }
+        self.open || acts(&fact.subject, gazetteer) && names_something(&fact.object)
+    }
+}
+
+impl Default for FactPolicy {
+    /// Entity-anchored facts at [`FactPolicy::DEFAULT_MIN_CONFIDENCE`].
+    fn default() -> FactPolicy {
+        FactPolicy {
+            open: false,
+            min_confidence: FactPolicy::DEFAULT_MIN_CONFIDENCE,
+        }
+    }
+}
+
+/// Common nouns for the institutions, instruments and people by role that
+/// act in news: an unnamed "government", "executive order" or "analysts" is
+/// a participant a reader accepts as the subject of a fact ("the order
+/// designates the cartels", "analysts expect a bid"). Titles ("president",
+/// "minister") come from the gazetteer; these are the general nouns it does
+/// not hold.
+const ACTING_NOUNS: &[&str] = &[
+    // institutions
+    "government",
+    "administration",
+    "ministry",
+    "department",
+    "agency",
+    "authority",
+    "regulator",
+    "police",
+    "army",
+    "military",
+    "navy",
+    "court",
+    "council",
+    "committee",
+    "commission",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "board",
+    "union",
+    "party",
+    "team",
+    "club",
+    // instruments
+    "order",
+    "directive",
+    "decree",
+    "law",
+    "bill",
+    "ruling",
+    "resolution",
+    "treaty",
+    "agreement",
+    "report",
+    "study",
+    "survey",
+    "lawsuit",
+    // people by role
+    "analyst",
+    "critic",
+    "opponent",
+    "supporter",
+    "expert",
+    "observer",
+    "resident",
+    "witness",
+    "voter",
+    "worker",
+    "investor",
+    "official",
+    "minister",
+    "diplomat",
+    "lawyer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "leader",
+    "coach",
+    "referee",
+    "player",
+    "producer",
+    "director",
+    "researcher",
+    "scientist",
+    "judge",
+    "prosecutor",
+    "officer",
+];
+
+/// Whether a subject can carry an entity-anchored fact: an entity, a person
+/// by title or role, or an acting institution or instrument.
+fn acts(subject: &Argument, gazetteer: &Gazetteer) -> bool {
+    match subject {
+        Argument::Entity(_) => true,
+        Argument::Concept { head, .. } => {
+            ACTING_NOUNS.contains(&head.as_str()) || gazetteer.is_title(head)
+        }
+    }
+}
+
+/// Head nouns that only measure or count ("ten percent", "$5 million").
+const QUANTITY_HEADS: &[&str] = &[
+    "percent", "pct", "%", "cent", "$", "£", "€", "dollar", "pound", "euro", "yen", "million",
+    "billion", "trillion", "thousand", "hundred", "dozen",
+];
+
+/// Head nouns that mean nothing outside the idiom they came from ("get his
+/// hands on", "take a bow", "find a way", "take place").
+const EMPTY_HEADS: &[&str] = &[
+    "way", "thing", "one", "lot", "bit", "hand", "bow", "place", "stuff", "kind", "sort",
+];
+
+/// Whether an object names something a graph can hold: an entity, or a
+/// concept that is not a bare date, number, quantity or idiom word.
+fn names_something(object: &Argument) -> bool {
+    let Argument::Concept { head, .. } = object else {
+        return true;
+    };
+    let head = head.as_str();
+    let numeric = head
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
+    !(numeric
+        || TIME_WORDS.contains(&head)
+        || QUANTITY_HEADS.contains(&head)
+        || EMPTY_HEADS.contains(&head))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Modality;
+
+    fn fact(subject: Argument, object: Argument, confidence: f32) -> Fact {
+        Fact {
+            subject,
+            relation: "reject".into(),
+            stance: None,
+            object,
+            negated: false,
+            modality: Modality::Asserted,
+            attributed_to: None,
+            confidence,
+            sentence: 0,
+            pattern: "svo".into(),
+        }
+    }
+
+    fn concept(head: &str) -> Argument {
+        Argument::Concept {
+            label: head.into(),
+            head: head.into(),
+        }
+    }
+
+    #[test]
+    fn default_keeps_entity_subjects_with_meaningful_objects() {
+        let p = FactPolicy::default();
+        let g = Gazetteer::default();
+        assert!(p.keeps(&fact(Argument::Entity(0), concept("plan"), 0.9), &g));
+        assert!(p.keeps(&fact(Argument::Entity(0), Argument::Entity(1), 0.9), &g));
+        // A concept subject is open IE, unless it is an acting institution
+        // or instrument.
+        assert!(!p.keeps(&fact(concept("weather"), concept("plan"), 0.9), &g));
+        assert!(p.keeps(&fact(concept("government"), concept("plan"), 0.9), &g));
+        assert!(p.keeps(&fact(concept("analyst"), concept("bid"), 0.9), &g));
+        // Bare dates, numbers, quantities and idiom words name nothing.
+        for bare in ["friday", "1987", "percent", "million", "way", "3.5"] {
+            assert!(
+                !p.keeps(&fact(Argument::Entity(0), concept(bare), 0.9), &g),
+                "{bare}"
+            );
+        }
+    }
+
+    #[test]
+    fn open_keeps_everything_above_its_threshold() {
+        let p = FactPolicy::open();
+        let g = Gazetteer::default();
+        assert!(p.keeps(&fact(concept("government"), concept("friday"), 0.1), &g));
+        let strict = FactPolicy {
+            open: true,
+            min_confidence: 0.5,
+        };
+        assert!(!strict.keeps(&fact(Argument::Entity(0), concept("plan"), 0.4), &g));
+    }
+}
