@@ -152,7 +152,7 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
                 sentence: sentence.span.of(text).to_string(),
                 char_start: char_at[&sentence.span.start],
                 char_end: char_at[&sentence.span.end],
-                pattern: f.pattern.clone(),
+                pattern: f.pattern.as_str().to_string(),
             })
         })
         .collect()

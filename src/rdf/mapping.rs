@@ -374,7 +374,7 @@ pub(crate) mod tests {
             attributed_to: (!negated).then_some(Argument::Entity(1)),
             confidence: 0.87,
             sentence,
-            pattern: "svo".into(),
+            pattern: crate::extract::Pattern::Svo,
         };
         let concept = |l: &str, h: &str| Argument::Concept {
             label: l.into(),

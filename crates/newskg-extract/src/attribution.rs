@@ -9,8 +9,9 @@
 //! ("did not confirm that P", "denied that P") does not report P as true,
 //! so P becomes Possible.
 
-use super::clauses::{Frame, Slot, SlotKind, Tree};
-use crate::Modality;
+use crate::frame::{Frame, Slot, SlotKind};
+use crate::tree::Tree;
+use crate::{Modality, Pattern};
 
 /// Verbs of saying, reporting and knowing that introduce a reported clause.
 pub(crate) const SPEECH: &[&str] = &[
@@ -79,8 +80,8 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
     let mut scopes: Vec<(usize, Option<usize>, bool, usize)> = Vec::new();
     for f in frames.iter_mut() {
         if !SPEECH.contains(&t.lemma(f.pred).as_str())
-            || f.pattern == "nominal"
-            || f.pattern == "appos"
+            || f.pattern == Pattern::Nominal
+            || f.pattern == Pattern::Appos
         {
             continue;
         }

@@ -19,8 +19,11 @@
 
 use std::io::{self, Write};
 
-use super::clauses::{sentence_frames, Frame, SlotKind, Tree};
 use super::concepts;
+use crate::clauses::sentence_frames;
+use crate::frame::{Frame, Slot, SlotKind};
+use crate::tree::Tree;
+use crate::Pattern;
 use newskg_nlp::{AnalyzedDoc, Upos};
 
 /// One open IE extraction.
@@ -44,7 +47,7 @@ pub fn carb_tuples(doc: &AnalyzedDoc) -> Vec<CarbTuple> {
     for (si, sent) in doc.sentences.iter().enumerate() {
         let t = Tree::new(sent);
         for f in sentence_frames(&t) {
-            if f.pattern == "nominal" {
+            if f.pattern == Pattern::Nominal {
                 continue; // CaRB annotates clauses, not event nouns
             }
             tuples_of_frame(&t, &f, si, &mut out);
@@ -199,11 +202,11 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
     let mut rel_tokens = f.rel_tokens.clone();
     let mut args = f.args.clone();
     let mut subject = subject.clone();
-    if f.pattern == "copula_rel" || f.pattern == "appos" {
+    if f.pattern == Pattern::CopulaRel || f.pattern == Pattern::Appos {
         // CaRB reads "X is the mayor of Y" as (is, X, the mayor of Y).
-        args = vec![super::clauses::Slot::object(f.pred)];
+        args = vec![Slot::object(f.pred)];
     }
-    if f.pattern == "passive_agent" && !args.is_empty() {
+    if f.pattern == Pattern::PassiveAgent && !args.is_empty() {
         // CaRB keeps the passive: (was designed by, the bridge, Alvarez).
         let patient = args.remove(0);
         let mut agent = std::mem::replace(&mut subject, patient);
@@ -231,13 +234,16 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
             rel_tokens.extend(t.kids(c).iter().copied().filter(|&k| t.rel(k) == "fixed"));
         }
     }
-    if f.pattern.starts_with("copula") {
+    if matches!(
+        f.pattern,
+        Pattern::Copula | Pattern::CopulaAdj | Pattern::CopulaRel
+    ) {
         // "X is a Y": keep "is" as the relation and the predicate (minus subject and copula) as arg2.
         rel_tokens.retain(|&k| k != f.pred);
     }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
-    if f.pattern == "appos" {
+    if f.pattern == Pattern::Appos {
         rel_tokens.clear();
     }
     let relation = if rel_tokens.is_empty() {
@@ -256,7 +262,7 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
         ex.extend_from_slice(extra);
         ex.retain(|&e| e != head);
         let mut toks = concepts::span(t, head, &ex);
-        toks.retain(|k| !rel_tokens.contains(k) || *k == head && f.pattern == "copula");
+        toks.retain(|k| !rel_tokens.contains(k) || *k == head && f.pattern == Pattern::Copula);
         t.join(&toks)
     };
     // Later arguments keep their whole coordination: the head's span stops at its conjuncts.
@@ -314,14 +320,14 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
                 confidence: conf,
                 relation: relation.clone(),
                 args: vec![arg1.clone()],
-                pattern: f.pattern,
+                pattern: f.pattern.as_str(),
             });
             continue;
         }
         for &oh in &first_heads {
             let first = &args[0];
             let mut ex = first.exclude.clone();
-            if first.head == f.pred && f.pattern != "appos" {
+            if first.head == f.pred && f.pattern != Pattern::Appos {
                 // A copula complement: drop its subject, copula and clausal dependents.
                 ex.extend(t.kids(f.pred).iter().copied().filter(|&k| {
                     matches!(
@@ -349,7 +355,7 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
                 confidence: (conf * shape_factor(&relation, &all)).clamp(0.0, 1.0),
                 relation: relation.clone(),
                 args: all,
-                pattern: f.pattern,
+                pattern: f.pattern.as_str(),
             });
         }
     }
@@ -362,24 +368,24 @@ fn tuples_of_frame(t: &Tree, f: &Frame, si: usize, out: &mut Vec<CarbTuple>) {
 /// attribution) are kept.
 fn carb_confidence(t: &Tree, f: &Frame) -> f32 {
     let prior = match f.pattern {
-        "xcomp" => 0.92,
-        "svo" => 0.9,
-        "passive" | "ditransitive" => 0.86,
-        "passive_agent" => 0.82,
-        "copula" => 0.76,
-        "copula_rel" => 0.72,
-        "relcl" => 0.68,
-        "appos" => 0.62,
-        "participle" => 0.45,
+        Pattern::Xcomp => 0.92,
+        Pattern::Svo => 0.9,
+        Pattern::Passive | Pattern::Ditransitive => 0.86,
+        Pattern::PassiveAgent => 0.82,
+        Pattern::Copula => 0.76,
+        Pattern::CopulaRel => 0.72,
+        Pattern::Relcl => 0.68,
+        Pattern::Appos => 0.62,
+        Pattern::Participle => 0.45,
         _ => 0.5,
     };
     // A gerund or present participle heading its own frame is often a modifier misread as a clause.
-    let ing = if f.pattern != "participle" && t.sent.tokens[f.pred].xpos == "VBG" {
+    let ing = if f.pattern != Pattern::Participle && t.sent.tokens[f.pred].xpos == "VBG" {
         0.75
     } else {
         1.0
     };
-    let base = super::clauses::base_confidence(f.pattern);
+    let base = f.pattern.prior();
     prior * ing * (f.confidence / base).min(1.0)
 }
 

@@ -1,17 +1,15 @@
-//! Clause-based fact extraction over the dependency parse (issue 5).
+//! Facts read off the dependency parse: each sentence's frames as binary
+//! facts.
 //!
 //! Takes an [`AnalyzedDoc`] (UD v2 trees) and the document's entity
 //! [`Mention`]s; returns [`Fact`]s. Works in two steps, so that open IE output
 //! (CaRB, [`super::carb`]) and knowledge-graph facts share one reading:
 //!
-//! 1. [`sentence_frames`] reads each predicate into a [`Frame`]: the verb (or
-//!    the nominal of a copula), the xcomp chain above it, its subject and its
-//!    argument slots, with negation, modality and attribution. Patterns:
-//!    SVO, ditransitive, verb + preposition ("stem from"), copula
-//!    ("X is the president of Y"), passive (turned active when the `by` agent
-//!    is there), xcomp chains ("refuse to confirm"), relative clauses (the
-//!    antecedent fills the gap), participial modifiers ("an order designating
-//!    cartels"), appositions, shared subjects and objects of conjoined verbs.
+//! 1. [`sentence_frames`] reads each predicate into a [`Frame`], one module
+//!    per construction: `verbal` (SVO, passive, xcomp chains, relative and
+//!    participial clauses), `copula` (copulas and appositions), `nominal`
+//!    (event nouns), with `subject` finding who does it and `attribution`,
+//!    `negation` and `quotes` saying how firmly the text states it.
 //! 2. [`extract_facts`] turns frames into binary facts: one per subject and
 //!    object, conjuncts split ("credited A and B" → two facts), arguments
 //!    mapped to entities through the mentions, else to compact concepts.
@@ -20,729 +18,14 @@
 
 use std::collections::HashMap;
 
-use super::{attribution, concepts, negation, nominal, quotes};
+use crate::copula::{appos_frame, copula_frame};
+use crate::frame::{Frame, Slot, SlotKind};
 use crate::lexicon::Lexicon;
-use crate::{Argument, Fact, Mention, Modality};
-use newskg_nlp::{AnalyzedDoc, Sentence, Upos};
-
-/// A sentence with child lists, for walking its dependency tree.
-pub(crate) struct Tree<'a> {
-    /// The analysed sentence.
-    pub(crate) sent: &'a Sentence,
-    kids: Vec<Vec<usize>>,
-}
-
-impl<'a> Tree<'a> {
-    /// Indexes the children of every token.
-    pub(crate) fn new(sent: &'a Sentence) -> Tree<'a> {
-        let n = sent.tokens.len();
-        let mut kids = vec![Vec::new(); n];
-        for (i, tok) in sent.tokens.iter().enumerate() {
-            if let Some(h) = tok.head.filter(|&h| h < n && h != i) {
-                kids[h].push(i);
-            }
-        }
-        Tree { sent, kids }
-    }
-
-    /// Number of tokens.
-    pub(crate) fn len(&self) -> usize {
-        self.sent.tokens.len()
-    }
-
-    /// Children of `i`, in text order.
-    pub(crate) fn kids(&self, i: usize) -> &[usize] {
-        &self.kids[i]
-    }
-
-    /// Head of `i` (None for the root).
-    pub(crate) fn head(&self, i: usize) -> Option<usize> {
-        self.sent.tokens[i].head.filter(|&h| h < self.len())
-    }
-
-    /// The full dependency relation ("nsubj:pass").
-    pub(crate) fn rel(&self, i: usize) -> &str {
-        &self.sent.tokens[i].deprel
-    }
-
-    /// The relation without its subtype ("nsubj").
-    pub(crate) fn base(&self, i: usize) -> &str {
-        let r = self.rel(i);
-        r.split(':').next().unwrap_or(r)
-    }
-
-    /// Lower-cased lemma (the form when no lemma is known).
-    pub(crate) fn lemma(&self, i: usize) -> String {
-        let t = &self.sent.tokens[i];
-        if t.lemma.is_empty() || t.lemma == "_" {
-            t.form.to_lowercase()
-        } else {
-            t.lemma.to_lowercase()
-        }
-    }
-
-    /// Lower-cased form.
-    pub(crate) fn lower(&self, i: usize) -> String {
-        self.sent.tokens[i].form.to_lowercase()
-    }
-
-    /// Universal POS tag.
-    pub(crate) fn upos(&self, i: usize) -> Upos {
-        self.sent.tokens[i].upos
-    }
-
-    /// Whether `i` is a pronoun.
-    pub(crate) fn is_pron(&self, i: usize) -> bool {
-        self.upos(i) == Upos::Pron
-    }
-
-    /// Whether `i` is punctuation.
-    pub(crate) fn is_punct(&self, i: usize) -> bool {
-        self.upos(i) == Upos::Punct || self.base(i) == "punct"
-    }
-
-    /// First child of `i` whose relation (full or base) is `rel`.
-    pub(crate) fn kid(&self, i: usize, rel: &str) -> Option<usize> {
-        self.kids(i)
-            .iter()
-            .copied()
-            .find(|&k| self.rel(k) == rel || self.base(k) == rel)
-    }
-
-    /// The case marker (preposition) of a nominal.
-    pub(crate) fn case_kid(&self, i: usize) -> Option<usize> {
-        self.kids(i)
-            .iter()
-            .copied()
-            .find(|&k| self.base(k) == "case" && self.upos(k) != Upos::Part)
-    }
-
-    /// The preposition of a nominal, lower-cased, with its fixed parts
-    /// ("according to", "because of").
-    pub(crate) fn prep(&self, i: usize) -> Option<String> {
-        let c = self.case_kid(i)?;
-        let mut words = vec![self.lower(c)];
-        words.extend(
-            self.kids(c)
-                .iter()
-                .filter(|&&f| self.rel(f) == "fixed")
-                .map(|&f| self.lower(f)),
-        );
-        Some(words.join(" "))
-    }
-
-    /// The tokens' forms, spaced as in the text.
-    pub(crate) fn join(&self, tokens: &[usize]) -> String {
-        let mut out = String::new();
-        let mut prev_end = None;
-        for &i in tokens {
-            let tok = &self.sent.tokens[i];
-            if prev_end.is_some_and(|e| e != tok.span.start) {
-                out.push(' ');
-            }
-            out.push_str(&tok.form);
-            prev_end = Some(tok.span.end);
-        }
-        out
-    }
-
-    /// Whether `a` lies in the subtree of `root` (or is it).
-    pub(crate) fn dominates(&self, root: usize, a: usize) -> bool {
-        let mut cur = Some(a);
-        for _ in 0..=self.len() {
-            match cur {
-                Some(c) if c == root => return true,
-                Some(c) => cur = self.head(c),
-                None => return false,
-            }
-        }
-        false
-    }
-
-    /// First token whose form is `form` (tests).
-    #[cfg(test)]
-    pub(crate) fn find(&self, form: &str) -> Option<usize> {
-        self.sent.tokens.iter().position(|t| t.form == form)
-    }
-}
-
-/// What an argument slot of a predicate holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SlotKind {
-    /// Direct or indirect object, copula complement.
-    Object,
-    /// Prepositional argument; its preposition joins the relation.
-    Oblique,
-    /// Time expression: open IE keeps it, facts do not.
-    Temporal,
-    /// A clausal complement ("said that ..."), named by its compact clause.
-    Clause,
-}
-
-/// One argument of a predicate.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Slot {
-    /// Head token.
-    pub(crate) head: usize,
-    /// The preposition, lower-cased ("from", "according to").
-    pub(crate) prep: Option<String>,
-    /// What it is.
-    pub(crate) kind: SlotKind,
-    /// Subtrees that are not part of the argument's span (the relative
-    /// clause of an antecedent that fills a gap).
-    pub(crate) exclude: Vec<usize>,
-}
-
-impl Slot {
-    /// A plain object slot headed by `head`.
-    pub(crate) fn object(head: usize) -> Slot {
-        Slot::new(head, SlotKind::Object)
-    }
-
-    fn new(head: usize, kind: SlotKind) -> Slot {
-        Slot {
-            head,
-            prep: None,
-            kind,
-            exclude: Vec::new(),
-        }
-    }
-}
-
-/// One predicate of a sentence with everything needed to state it.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Frame {
-    /// The predicate token (content verb, or the nominal of a copula).
-    pub(crate) pred: usize,
-    /// Tokens of the surface relation: auxiliaries, negation, the xcomp
-    /// chain, the verb, its particle (open IE uses them).
-    pub(crate) rel_tokens: Vec<usize>,
-    /// Normalised relation ("rule out", "refuse to confirm", "president of").
-    pub(crate) relation: String,
-    /// Subject, if the clause has or inherits one.
-    pub(crate) subject: Option<Slot>,
-    /// Arguments in text order.
-    pub(crate) args: Vec<Slot>,
-    /// Grammatically negated.
-    pub(crate) negated: bool,
-    /// Asserted, reported or possible.
-    pub(crate) modality: Modality,
-    /// Head token of whoever the text attributes the clause to.
-    pub(crate) speaker: Option<usize>,
-    /// Pattern name.
-    pub(crate) pattern: &'static str,
-    /// Confidence from the pattern and the parse.
-    pub(crate) confidence: f32,
-}
-
-/// Verbs that only carry tense or aspect for the xcomp below them
-/// ("is going to come", "have to start treating").
-const TRANSPARENT_VERBS: &[&str] = &[
-    "go", "start", "begin", "continue", "have", "keep", "need", "seem", "appear", "use", "get",
-];
-
-/// Nouns of time: an oblique headed by one is a time expression.
-pub(crate) const TIME_WORDS: &[&str] = &[
-    "year",
-    "month",
-    "week",
-    "day",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "time",
-    "decade",
-    "century",
-    "hour",
-    "minute",
-    "weekend",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "season",
-    "period",
-    "ago",
-    "earlier",
-    "later",
-    "now",
-];
-
-/// Relative pronouns.
-const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
-
-/// Whether `i` heads a clause the extractor reads as a verbal predicate.
-fn is_verbal(t: &Tree, i: usize) -> bool {
-    if t.upos(i) != Upos::Verb {
-        return false;
-    }
-    !matches!(
-        t.base(i),
-        "amod"
-            | "compound"
-            | "aux"
-            | "cop"
-            | "det"
-            | "case"
-            | "mark"
-            | "fixed"
-            | "flat"
-            | "nsubj"
-            | "obj"
-            | "iobj"
-            | "nmod"
-            | "obl"
-    ) && t.kid(i, "cop").is_none()
-}
-
-/// Whether the predicate at `i` is in the passive voice.
-fn is_passive(t: &Tree, i: usize) -> bool {
-    t.kids(i)
-        .iter()
-        .any(|&k| matches!(t.rel(k), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-        || t.base(i) == "acl" && t.sent.tokens[i].xpos == "VBN"
-}
-
-/// The antecedent of a relative clause and what the gap is, for `v` (an
-/// acl:relcl or participial acl head).
-fn gap_filler(t: &Tree, v: usize) -> Option<(usize, &'static str)> {
-    let a = t.head(v)?;
-    match t.rel(v) {
-        "acl:relcl" => {
-            let pron = t
-                .kids(v)
-                .iter()
-                .copied()
-                .find(|&k| RELATIVE.contains(&t.lower(k).as_str()) && t.upos(k) != Upos::Sconj);
-            match pron.map(|p| t.base(p)) {
-                Some("nsubj") | Some("csubj") => Some((a, "subj")),
-                Some("obj") => Some((a, "obj")),
-                Some(_) => None,
-                None if t.kid(v, "nsubj").is_none() => Some((a, "subj")),
-                None if t.kid(v, "obj").is_none() => Some((a, "obj")),
-                None => None,
-            }
-        }
-        // "an order targeting the cartels": the order targets. Not for an
-        // infinitive: in "a move to designate the cartels" the move designates
-        // nothing; whoever moves does, and the phrase does not say who.
-        "acl" if t.upos(a) != Upos::Verb && !has_to_mark(t, v) => Some((a, "subj")),
-        _ => None,
-    }
-}
-
-/// Whether `v` is a "to" infinitive.
-fn has_to_mark(t: &Tree, v: usize) -> bool {
-    t.kids(v)
-        .iter()
-        .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
-}
-
-/// The subject of predicate `p`: its own, or one it inherits from the
-/// clause it depends on (relative clauses, shared subjects of conjoined
-/// verbs, participial adjuncts, control). Depth-limited.
-fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
-    if depth > 6 {
-        return None;
-    }
-    if let Some(k) = t
-        .kids(p)
-        .iter()
-        .copied()
-        .find(|&k| matches!(t.base(k), "nsubj" | "csubj"))
-    {
-        if !RELATIVE.contains(&t.lower(k).as_str()) || t.rel(p) != "acl:relcl" {
-            return Some(Slot::new(k, SlotKind::Object));
-        }
-    }
-    if let Some((a, "subj")) = gap_filler(t, p) {
-        let mut s = Slot::new(a, SlotKind::Object);
-        s.exclude.push(p);
-        return Some(s);
-    }
-    let h = t.head(p)?;
-    match t.base(p) {
-        "conj" if t.upos(h) == Upos::Verb || t.kid(h, "cop").is_some() => {
-            subject_of(t, h, depth + 1)
-        }
-        "xcomp" => match t.kid(h, "obj") {
-            Some(o) => Some(Slot::new(o, SlotKind::Object)),
-            None => subject_of(t, h, depth + 1),
-        },
-        "advcl" if t.sent.tokens[p].xpos == "VBG" && t.kid(p, "mark").is_none() => {
-            match reduced_relative_antecedent(t, h, p) {
-                Some(o) => Some(Slot::new(o, SlotKind::Object)),
-                None => subject_of(t, h, depth + 1),
-            }
-        }
-        _ => None,
-    }
-}
-
-/// The object of `h` that a subjectless -ing participle `p` hanging from
-/// `h` really modifies, read as a reduced relative clause: "signed a
-/// directive authorizing the use of force" means the directive authorizes.
-/// Parsers often attach the participle to the verb; the reading is taken
-/// only when the participle directly follows the object's last word (no
-/// comma, which would mark an adverbial "..., saying ...").
-fn reduced_relative_antecedent(t: &Tree, h: usize, p: usize) -> Option<usize> {
-    let o = t.kids(h).iter().copied().find(|&k| t.base(k) == "obj")?;
-    if !matches!(t.upos(o), Upos::Noun | Upos::Propn) || o > p {
-        return None;
-    }
-    let last = (o..t.len()).filter(|&k| t.dominates(o, k)).max()?;
-    let first = (0..=p).find(|&k| t.dominates(p, k))?;
-    (first == p && p == last + 1).then_some(o)
-}
-
-/// Whether `v` is a matrix verb whose xcomp chain continues below it with
-/// nothing of its own to state (it has no object).
-fn is_bare_matrix(t: &Tree, v: usize) -> bool {
-    t.kids(v)
-        .iter()
-        .any(|&k| t.rel(k) == "xcomp" && t.upos(k) == Upos::Verb)
-        && !t
-            .kids(v)
-            .iter()
-            .any(|&k| matches!(t.base(k), "obj" | "iobj" | "ccomp"))
-}
-
-/// The relation and surface tokens of an xcomp chain ending at `v`, plus
-/// the top of the chain (whose subject, negation and modality apply).
-fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
-    let mut verbs = vec![v];
-    let mut cur = v;
-    while t.rel(cur) == "xcomp" {
-        match t.head(cur) {
-            Some(h) if t.upos(h) == Upos::Verb && t.kid(h, "obj").is_none() => {
-                verbs.push(h);
-                cur = h;
-            }
-            _ => break,
-        }
-    }
-    verbs.reverse();
-    (verbs, cur)
-}
-
-fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let last = verbs.len() - 1;
-    for (n, &v) in verbs.iter().enumerate() {
-        if n < last && TRANSPARENT_VERBS.contains(&t.lemma(v).as_str()) {
-            continue;
-        }
-        if n > 0
-            && !words.is_empty()
-            && t.kids(v)
-                .iter()
-                .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
-        {
-            words.push("to".into());
-        }
-        if n == last && passive_no_agent {
-            words.push("be".into());
-            words.push(t.lower(v));
-        } else {
-            words.push(t.lemma(v));
-        }
-        if let Some(p) = t.kid(v, "compound:prt") {
-            words.push(t.lower(p));
-        }
-    }
-    words.join(" ")
-}
-
-/// Tokens of the surface relation around predicate `p` (auxiliaries,
-/// negation, copula, particle), sorted.
-fn surface_tokens(t: &Tree, p: usize) -> Vec<usize> {
-    let mut out = vec![p];
-    for &k in t.kids(p) {
-        let keep = match t.base(k) {
-            "aux" | "cop" | "compound" if t.rel(k) != "compound" => true,
-            "advmod" | "neg" | "part" => negation::is_negator(t, k),
-            "mark" => t.lower(k) == "to" && t.rel(p) == "xcomp",
-            _ => false,
-        };
-        if keep {
-            out.push(k);
-        }
-    }
-    out
-}
-
-fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
-    let rel = t.rel(k);
-    let kind = match t.base(k) {
-        "obj" | "iobj" => SlotKind::Object,
-        "ccomp" => SlotKind::Clause,
-        "obl" if matches!(rel, "obl:tmod" | "obl:npmod") => SlotKind::Temporal,
-        "obl" if TIME_WORDS.contains(&t.lemma(k).as_str()) => SlotKind::Temporal,
-        "obl" => SlotKind::Oblique,
-        "xcomp" if t.upos(k) != Upos::Verb && t.case_kid(k).is_some() => SlotKind::Oblique,
-        // "became a symbol", "remained strong": the complement is the object.
-        "xcomp" if matches!(t.upos(k), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) => {
-            SlotKind::Object
-        }
-        _ => return None,
-    };
-    let mut slot = Slot::new(k, kind);
-    if kind == SlotKind::Oblique {
-        slot.prep = t.prep(k);
-        if slot.prep.as_deref() == Some("according to") {
-            return None; // attribution, not an argument
-        }
-    }
-    Some(slot)
-}
-
-/// A frame for verbal predicate `v`, if it states anything.
-fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
-    if is_bare_matrix(t, v) {
-        return None;
-    }
-    let (verbs, top) = chain(t, v);
-    let passive = is_passive(t, v);
-    let mut subject = subject_of(t, top, 0);
-    let mut args: Vec<Slot> = t.kids(v).iter().filter_map(|&k| slot_for(t, k)).collect();
-    let mut pattern = if t.kids(v).iter().any(|&k| t.base(k) == "iobj") {
-        "ditransitive"
-    } else {
-        "svo"
-    };
-    if verbs.len() > 1 {
-        pattern = "xcomp";
-    }
-    // A relative or participial clause: the antecedent fills the object gap.
-    if let Some((a, "obj")) = gap_filler(t, v) {
-        let mut s = Slot::new(a, SlotKind::Object);
-        s.exclude.push(v);
-        args.insert(0, s);
-        pattern = "relcl";
-    } else if matches!(t.rel(v), "acl:relcl" | "acl")
-        && subject.as_ref().is_some_and(|s| s.exclude.contains(&v))
-    {
-        pattern = if t.rel(v) == "acl" {
-            "participle"
-        } else {
-            "relcl"
-        };
-    }
-    // Conjoined verbs share a later object ("rejected and condemned X").
-    if t.base(v) == "conj" && !args.iter().any(|s| s.kind == SlotKind::Object) {
-        if let Some(h) = t.head(v) {
-            if let Some(o) = t
-                .kids(h)
-                .iter()
-                .copied()
-                .find(|&o| t.base(o) == "obj" && o > v)
-            {
-                args.insert(0, Slot::new(o, SlotKind::Object));
-            }
-        }
-    }
-    // Passive: the `by` agent becomes the subject, the patient the object.
-    let mut passive_no_agent = false;
-    if passive {
-        let agent = args.iter().position(|s| {
-            s.kind == SlotKind::Oblique
-                && (t.rel(s.head) == "obl:agent" || s.prep.as_deref() == Some("by"))
-        });
-        match agent {
-            Some(ai) => {
-                let mut agent = args.remove(ai);
-                agent.kind = SlotKind::Object;
-                agent.prep = None;
-                let patient = subject.take().or_else(|| {
-                    // Reduced relative: "a directive signed by the president".
-                    (t.base(v) == "acl").then(|| t.head(v)).flatten().map(|a| {
-                        let mut s = Slot::new(a, SlotKind::Object);
-                        s.exclude.push(v);
-                        s
-                    })
-                });
-                if let Some(p) = patient {
-                    args.insert(0, p);
-                }
-                subject = Some(agent);
-                pattern = "passive_agent";
-            }
-            None => {
-                passive_no_agent = true;
-                pattern = "passive";
-            }
-        }
-    }
-    let mut relation = verb_relation(t, &verbs, passive_no_agent);
-    // "allowed the visitors to hold on", "urged them to leave": without its
-    // complement the matrix verb misstates what happened to its object.
-    if args.iter().any(|s| s.kind == SlotKind::Object) {
-        if let Some(c) = t
-            .kids(v)
-            .iter()
-            .copied()
-            .find(|&c| t.rel(c) == "xcomp" && t.upos(c) == Upos::Verb && has_to_mark(t, c))
-        {
-            relation = format!("{relation} to {}", verb_relation(t, &[c], false));
-        }
-    }
-    let mut rel_tokens: Vec<usize> = verbs.iter().flat_map(|&c| surface_tokens(t, c)).collect();
-    if let Some(p) = t.kid(v, "compound:prt") {
-        rel_tokens.push(p);
-    }
-    rel_tokens.sort_unstable();
-    rel_tokens.dedup();
-    let negated = verbs.iter().any(|&c| negation::is_negated(t, c));
-    let modality = if verbs
-        .iter()
-        .any(|&c| negation::modality(t, c) == Some(Modality::Possible))
-    {
-        Modality::Possible
-    } else {
-        negation::clause_modality(t, top)
-    };
-    Some(Frame {
-        pred: v,
-        rel_tokens,
-        relation,
-        subject,
-        args,
-        negated,
-        modality,
-        speaker: None,
-        pattern,
-        confidence: base_confidence(pattern),
-    })
-}
-
-/// A frame for nominal or adjectival predicate `p` with a copula.
-fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
-    let cop = t.kid(p, "cop")?;
-    let subject = subject_of(t, p, 0);
-    let mut rel_tokens = surface_tokens(t, p);
-    rel_tokens.retain(|&k| k != p);
-    rel_tokens.sort_unstable();
-    let nominal = matches!(t.upos(p), Upos::Noun | Upos::Propn | Upos::Pron);
-    let mut args = Vec::new();
-    let relation;
-    let pattern;
-    let of_like = t.kids(p).iter().copied().find(|&k| {
-        let b = t.base(k);
-        (nominal && b == "nmod" || !nominal && b == "obl") && t.prep(k).is_some()
-    });
-    match of_like {
-        Some(k)
-            if nominal
-                && !matches!(
-                    t.prep(k).as_deref(),
-                    Some("of" | "to" | "for" | "at" | "in")
-                ) =>
-        {
-            relation = "be".to_string();
-            args.push(Slot::new(p, SlotKind::Object));
-            pattern = "copula";
-        }
-        Some(k) => {
-            let prep = t.prep(k).unwrap_or_default();
-            relation = if nominal {
-                format!("{} {prep}", t.lemma(p))
-            } else {
-                format!("be {} {prep}", t.lemma(p))
-            };
-            args.push(Slot::new(k, SlotKind::Object));
-            pattern = "copula_rel";
-        }
-        None => {
-            relation = "be".to_string();
-            args.push(Slot::new(p, SlotKind::Object));
-            // "The firm is keen", "MPs were angry": an adjective alone says
-            // little in a graph; its reason or complement is elsewhere.
-            pattern = if nominal { "copula" } else { "copula_adj" };
-        }
-    }
-    let _ = cop;
-    Some(Frame {
-        pred: p,
-        rel_tokens,
-        relation,
-        subject,
-        args,
-        negated: negation::is_negated(t, p),
-        modality: negation::clause_modality(t, p),
-        speaker: None,
-        pattern,
-        confidence: base_confidence(pattern),
-    })
-}
-
-/// "Rubio, the secretary of state" → Rubio secretary of state; "the
-/// company, a maker of chips" → company be maker.
-fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
-    let a = t.head(b)?;
-    if t.upos(b) == Upos::Propn || t.is_pron(a) {
-        return None;
-    }
-    let of = t.kids(b).iter().copied().find(|&k| {
-        t.base(k) == "nmod" && matches!(t.prep(k).as_deref(), Some("of" | "to" | "for"))
-    });
-    let (relation, object) = match of {
-        Some(k) => (
-            format!("{} {}", t.lemma(b), t.prep(k).unwrap_or_default()),
-            k,
-        ),
-        None => ("be".to_string(), b),
-    };
-    let mut subject = Slot::new(a, SlotKind::Object);
-    subject.exclude.push(b);
-    Some(Frame {
-        pred: b,
-        rel_tokens: Vec::new(),
-        relation,
-        subject: Some(subject),
-        args: vec![Slot::new(object, SlotKind::Object)],
-        negated: false,
-        modality: Modality::Asserted,
-        speaker: None,
-        pattern: "appos",
-        confidence: base_confidence("appos"),
-    })
-}
-
-/// How reliable each pattern is, before the parse penalty.
-pub(crate) fn base_confidence(pattern: &str) -> f32 {
-    match pattern {
-        "svo" => 0.9,
-        "ditransitive" => 0.85,
-        "passive_agent" => 0.85,
-        "copula_rel" => 0.8,
-        "relcl" | "participle" => 0.75,
-        "xcomp" => 0.8,
-        "copula" => 0.7,
-        "copula_adj" => 0.4,
-        "passive" => 0.65,
-        "appos" => 0.6,
-        "nominal" => 0.55,
-        _ => 0.5,
-    }
-}
+use crate::tree::Tree;
+use crate::verbal::{is_verbal, verb_frame};
+use crate::{attribution, concepts, negation, nominal, quotes};
+use crate::{Argument, Fact, Mention, Modality, Pattern};
+use newskg_nlp::{AnalyzedDoc, Upos};
 
 /// Every frame of one sentence: verbal, copular, appositive and nominal,
 /// with attribution applied. Confidence is lowered for long sentences,
@@ -997,7 +280,7 @@ fn facts_of_frame(
             }
             SlotKind::Oblique => {
                 let rel = match &slot.prep {
-                    Some(p) if f.pattern != "copula_rel" => format!("{} {p}", f.relation),
+                    Some(p) if f.pattern != Pattern::CopulaRel => format!("{} {p}", f.relation),
                     _ => f.relation.clone(),
                 };
                 (rel, if has_object { 0.7 } else { 0.9 })
@@ -1024,7 +307,7 @@ fn facts_of_frame(
                     attributed_to: speaker.clone(),
                     confidence: (f.confidence * factor * entity_bonus).clamp(0.0, 1.0),
                     sentence: si,
-                    pattern: f.pattern.to_string(),
+                    pattern: f.pattern,
                 });
             }
         }
@@ -1166,7 +449,7 @@ pub(crate) mod tests {
             attributed_to: None,
             confidence: 0.9,
             sentence: 0,
-            pattern: "svo".to_string(),
+            pattern: Pattern::Svo,
         };
         let mut facts = vec![
             fact("US Military Intervention"),
@@ -1199,7 +482,7 @@ pub(crate) mod tests {
         assert_eq!(f.modality, Modality::Asserted);
         assert_eq!(f.stance, Some(Stance::Criticize));
         assert!(matches!(f.subject, Argument::Entity(_)));
-        assert_eq!(f.pattern, "svo");
+        assert_eq!(f.pattern.as_str(), "svo");
         // Transparent noun skipped, compact label, lexical negation not negated.
         let f = get(&facts, "mayor|reject|new city tax");
         assert!(!f.negated);
@@ -1228,7 +511,7 @@ pub(crate) mod tests {
         // "Ingrid Brandt is the mayor of Tollund ."
         let f = get(&facts, "Brandt|mayor of|Tollund");
         assert_eq!(f.stance, Some(Stance::Role));
-        assert_eq!(f.pattern, "copula_rel");
+        assert_eq!(f.pattern.as_str(), "copula_rel");
         // "The river is dangerous ."
         get(&facts, "river|be|dangerous");
     }
@@ -1238,7 +521,7 @@ pub(crate) mod tests {
         let facts = facts_of("extract-copula.conllu");
         // "Oskar Lind , the director of Nordbank , resigned ."
         let f = get(&facts, "Lind|director of|Nordbank");
-        assert_eq!(f.pattern, "appos");
+        assert_eq!(f.pattern.as_str(), "appos");
     }
 
     #[test]
@@ -1246,7 +529,7 @@ pub(crate) mod tests {
         let facts = facts_of("extract-passive.conllu");
         // "The bridge was designed by Alvarez ."
         let f = get(&facts, "Alvarez|design|bridge");
-        assert_eq!(f.pattern, "passive_agent");
+        assert_eq!(f.pattern.as_str(), "passive_agent");
     }
 
     #[test]
@@ -1254,7 +537,7 @@ pub(crate) mod tests {
         let facts = facts_of("extract-passive.conllu");
         // "The village was warned about the storm ."
         let f = get(&facts, "village|be warned about|storm");
-        assert_eq!(f.pattern, "passive");
+        assert_eq!(f.pattern.as_str(), "passive");
         // "That option is ruled out ." states no two-place fact.
         assert!(!facts.iter().any(|(k, _)| k.contains("ruled")), "{facts:?}");
     }
@@ -1278,7 +561,7 @@ pub(crate) mod tests {
         let facts = facts_of("extract-relcl.conllu");
         // "Lind , who praised the plan , left early ."
         let f = get(&facts, "Lind|praise|plan");
-        assert_eq!(f.pattern, "relcl");
+        assert_eq!(f.pattern.as_str(), "relcl");
         // "The law that the council passed bans smoking ."
         get(&facts, "council|pass|law");
         get(&facts, "law|ban|smoking");

@@ -9,8 +9,54 @@
 //! (CaRB) wants the opposite, the whole subtree, so [`span`] is here too.
 //! Words are always the sentence's own tokens, so labels stay grounded.
 
-use super::clauses::Tree;
+use crate::tree::Tree;
 use newskg_nlp::Upos;
+
+/// Nouns of time: an oblique headed by one is a time expression, and a
+/// concept headed by one names no participant.
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "time",
+    "decade",
+    "century",
+    "hour",
+    "minute",
+    "weekend",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "season",
+    "period",
+    "ago",
+    "earlier",
+    "later",
+    "now",
+];
 
 /// Dependents that belong in a compact label.
 const KEEP: &[&str] = &[

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Pattern;
 use newskg_nlp::{AnalyzedDoc, EntityLabel, Span};
 
 /// How a mention refers to its entity.
@@ -169,8 +170,8 @@ pub struct Fact {
     pub confidence: f32,
     /// Index of the sentence in [`AnalyzedDoc::sentences`].
     pub sentence: usize,
-    /// Which extraction pattern produced it ("svo", "passive", "title", ...).
-    pub pattern: String,
+    /// Which construction it was read from.
+    pub pattern: Pattern,
 }
 
 /// Everything extraction finds in one document.

@@ -16,19 +16,26 @@ mod attribution;
 pub mod carb;
 mod clauses;
 mod concepts;
+mod copula;
 mod coref;
 mod fact;
+mod frame;
 mod lexicon;
 mod mentions;
 mod negation;
 mod nominal;
+mod pattern;
 mod policy;
 mod quotes;
 mod roles;
+mod subject;
+mod tree;
+mod verbal;
 
 use std::collections::HashMap;
 
 pub use fact::{Argument, DocEntity, DocFacts, Fact, Mention, MentionKind, Modality, Stance};
+pub use pattern::Pattern;
 pub use policy::FactPolicy;
 
 use mentions::Candidate;

@@ -8,7 +8,7 @@
 //! Modal auxiliaries and hedging adverbs make a fact Possible; "reportedly"
 //! makes it Reported.
 
-use super::clauses::Tree;
+use crate::tree::Tree;
 use crate::Modality;
 
 /// Adverbs and particles that negate their head.

@@ -9,8 +9,9 @@
 //! table is small and explicit: suffix rules ("-tion") guess wrong too often
 //! ("nation", "station").
 
-use super::clauses::{Frame, Slot, SlotKind, Tree};
-use crate::Modality;
+use crate::frame::{Frame, Slot, SlotKind};
+use crate::tree::Tree;
+use crate::{Modality, Pattern};
 
 /// Event nouns and the verb lemma they nominalise.
 const NOMINALS: &[(&str, &str)] = &[
@@ -106,7 +107,7 @@ pub(crate) fn frames(t: &Tree) -> Vec<Frame> {
             negated: false,
             modality: Modality::Asserted,
             speaker: None,
-            pattern: "nominal",
+            pattern: Pattern::Nominal,
             confidence: 0.55,
         });
     }
@@ -116,13 +117,14 @@ pub(crate) fn frames(t: &Tree) -> Vec<Frame> {
 #[cfg(test)]
 mod tests {
     use super::super::clauses::tests::{facts_of, get};
+    use crate::Pattern;
 
     #[test]
     fn possessive_nominalisation() {
         let facts = facts_of("extract-nominal.conllu");
         // "Norway 's firm rejection of the proposal surprised observers ."
         let f = get(&facts, "Norway|reject|proposal");
-        assert_eq!(f.pattern, "nominal");
+        assert_eq!(f.pattern, Pattern::Nominal);
         assert!(!f.negated);
         // "The designation of the groups by the ministry took months ."
         get(&facts, "ministry|designate|groups");
@@ -135,6 +137,6 @@ mod tests {
         get(&facts, "senator|defend|terrorist designation of gangs");
         assert!(!facts
             .iter()
-            .any(|(k, f)| f.pattern == "nominal" && k.contains("gangs")));
+            .any(|(k, f)| f.pattern == Pattern::Nominal && k.contains("gangs")));
     }
 }

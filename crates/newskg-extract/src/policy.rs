@@ -14,7 +14,7 @@
 
 use newskg_nlp::Gazetteer;
 
-use crate::clauses::TIME_WORDS;
+use crate::concepts::TIME_WORDS;
 use crate::{Argument, Fact};
 
 /// Which candidate facts an [`Extractor`](crate::Extractor) keeps.
@@ -197,7 +197,7 @@ mod tests {
             attributed_to: None,
             confidence,
             sentence: 0,
-            pattern: "svo".into(),
+            pattern: crate::Pattern::Svo,
         }
     }
 

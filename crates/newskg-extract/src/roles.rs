@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use crate::fact::{Argument, Fact, Modality, Stance};
+use crate::Pattern;
 use newskg_nlp::names::{self, Gender};
 use newskg_nlp::{Gazetteer, Token};
 
@@ -424,7 +425,7 @@ pub(crate) fn role_fact(subject: usize, relation: String, country: usize, senten
         attributed_to: None,
         confidence: 0.9,
         sentence,
-        pattern: "title".to_string(),
+        pattern: Pattern::Title,
     }
 }
 

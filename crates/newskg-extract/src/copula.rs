@@ -1,0 +1,107 @@
+//! Verbless predicates: a copula with a nominal or adjective ("X is the
+//! president of Y", "X is a maker of chips") and appositions ("Rubio, the
+//! secretary of state").
+
+use newskg_nlp::Upos;
+
+use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
+use crate::subject::subject_of;
+use crate::tree::Tree;
+use crate::{negation, Modality, Pattern};
+
+/// A frame for nominal or adjectival predicate `p` with a copula.
+pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
+    let cop = t.kid(p, "cop")?;
+    let subject = subject_of(t, p, 0);
+    let mut rel_tokens = surface_tokens(t, p);
+    rel_tokens.retain(|&k| k != p);
+    rel_tokens.sort_unstable();
+    let nominal = matches!(t.upos(p), Upos::Noun | Upos::Propn | Upos::Pron);
+    let mut args = Vec::new();
+    let relation;
+    let pattern;
+    let of_like = t.kids(p).iter().copied().find(|&k| {
+        let b = t.base(k);
+        (nominal && b == "nmod" || !nominal && b == "obl") && t.prep(k).is_some()
+    });
+    match of_like {
+        Some(k)
+            if nominal
+                && !matches!(
+                    t.prep(k).as_deref(),
+                    Some("of" | "to" | "for" | "at" | "in")
+                ) =>
+        {
+            relation = "be".to_string();
+            args.push(Slot::new(p, SlotKind::Object));
+            pattern = Pattern::Copula;
+        }
+        Some(k) => {
+            let prep = t.prep(k).unwrap_or_default();
+            relation = if nominal {
+                format!("{} {prep}", t.lemma(p))
+            } else {
+                format!("be {} {prep}", t.lemma(p))
+            };
+            args.push(Slot::new(k, SlotKind::Object));
+            pattern = Pattern::CopulaRel;
+        }
+        None => {
+            relation = "be".to_string();
+            args.push(Slot::new(p, SlotKind::Object));
+            // "The firm is keen", "MPs were angry": an adjective alone says
+            // little in a graph; its reason or complement is elsewhere.
+            pattern = if nominal {
+                Pattern::Copula
+            } else {
+                Pattern::CopulaAdj
+            };
+        }
+    }
+    let _ = cop;
+    Some(Frame {
+        pred: p,
+        rel_tokens,
+        relation,
+        subject,
+        args,
+        negated: negation::is_negated(t, p),
+        modality: negation::clause_modality(t, p),
+        speaker: None,
+        pattern,
+        confidence: pattern.prior(),
+    })
+}
+
+/// "Rubio, the secretary of state" → Rubio secretary of state; "the
+/// company, a maker of chips" → company be maker.
+pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
+    let a = t.head(b)?;
+    if t.upos(b) == Upos::Propn || t.is_pron(a) {
+        return None;
+    }
+    let of = t.kids(b).iter().copied().find(|&k| {
+        t.base(k) == "nmod" && matches!(t.prep(k).as_deref(), Some("of" | "to" | "for"))
+    });
+    let (relation, object) = match of {
+        Some(k) => (
+            format!("{} {}", t.lemma(b), t.prep(k).unwrap_or_default()),
+            k,
+        ),
+        None => ("be".to_string(), b),
+    };
+    let mut subject = Slot::new(a, SlotKind::Object);
+    subject.exclude.push(b);
+    Some(Frame {
+        pred: b,
+        rel_tokens: Vec::new(),
+        relation,
+        subject: Some(subject),
+        args: vec![Slot::new(object, SlotKind::Object)],
+        negated: false,
+        modality: Modality::Asserted,
+        speaker: None,
+        pattern: Pattern::Appos,
+        confidence: Pattern::Appos.prior(),
+    })
+}

@@ -1,0 +1,145 @@
+//! The dependency tree of one sentence with child lists: the view of a parse
+//! that every extraction pattern reads (UD v2 relations).
+
+use newskg_nlp::{Sentence, Upos};
+
+/// A sentence with child lists, for walking its dependency tree.
+pub(crate) struct Tree<'a> {
+    /// The analysed sentence.
+    pub(crate) sent: &'a Sentence,
+    kids: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    /// Indexes the children of every token.
+    pub(crate) fn new(sent: &'a Sentence) -> Tree<'a> {
+        let n = sent.tokens.len();
+        let mut kids = vec![Vec::new(); n];
+        for (i, tok) in sent.tokens.iter().enumerate() {
+            if let Some(h) = tok.head.filter(|&h| h < n && h != i) {
+                kids[h].push(i);
+            }
+        }
+        Tree { sent, kids }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.sent.tokens.len()
+    }
+
+    /// Children of `i`, in text order.
+    pub(crate) fn kids(&self, i: usize) -> &[usize] {
+        &self.kids[i]
+    }
+
+    /// Head of `i` (None for the root).
+    pub(crate) fn head(&self, i: usize) -> Option<usize> {
+        self.sent.tokens[i].head.filter(|&h| h < self.len())
+    }
+
+    /// The full dependency relation ("nsubj:pass").
+    pub(crate) fn rel(&self, i: usize) -> &str {
+        &self.sent.tokens[i].deprel
+    }
+
+    /// The relation without its subtype ("nsubj").
+    pub(crate) fn base(&self, i: usize) -> &str {
+        let r = self.rel(i);
+        r.split(':').next().unwrap_or(r)
+    }
+
+    /// Lower-cased lemma (the form when no lemma is known).
+    pub(crate) fn lemma(&self, i: usize) -> String {
+        let t = &self.sent.tokens[i];
+        if t.lemma.is_empty() || t.lemma == "_" {
+            t.form.to_lowercase()
+        } else {
+            t.lemma.to_lowercase()
+        }
+    }
+
+    /// Lower-cased form.
+    pub(crate) fn lower(&self, i: usize) -> String {
+        self.sent.tokens[i].form.to_lowercase()
+    }
+
+    /// Universal POS tag.
+    pub(crate) fn upos(&self, i: usize) -> Upos {
+        self.sent.tokens[i].upos
+    }
+
+    /// Whether `i` is a pronoun.
+    pub(crate) fn is_pron(&self, i: usize) -> bool {
+        self.upos(i) == Upos::Pron
+    }
+
+    /// Whether `i` is punctuation.
+    pub(crate) fn is_punct(&self, i: usize) -> bool {
+        self.upos(i) == Upos::Punct || self.base(i) == "punct"
+    }
+
+    /// First child of `i` whose relation (full or base) is `rel`.
+    pub(crate) fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids(i)
+            .iter()
+            .copied()
+            .find(|&k| self.rel(k) == rel || self.base(k) == rel)
+    }
+
+    /// The case marker (preposition) of a nominal.
+    pub(crate) fn case_kid(&self, i: usize) -> Option<usize> {
+        self.kids(i)
+            .iter()
+            .copied()
+            .find(|&k| self.base(k) == "case" && self.upos(k) != Upos::Part)
+    }
+
+    /// The preposition of a nominal, lower-cased, with its fixed parts
+    /// ("according to", "because of").
+    pub(crate) fn prep(&self, i: usize) -> Option<String> {
+        let c = self.case_kid(i)?;
+        let mut words = vec![self.lower(c)];
+        words.extend(
+            self.kids(c)
+                .iter()
+                .filter(|&&f| self.rel(f) == "fixed")
+                .map(|&f| self.lower(f)),
+        );
+        Some(words.join(" "))
+    }
+
+    /// The tokens' forms, spaced as in the text.
+    pub(crate) fn join(&self, tokens: &[usize]) -> String {
+        let mut out = String::new();
+        let mut prev_end = None;
+        for &i in tokens {
+            let tok = &self.sent.tokens[i];
+            if prev_end.is_some_and(|e| e != tok.span.start) {
+                out.push(' ');
+            }
+            out.push_str(&tok.form);
+            prev_end = Some(tok.span.end);
+        }
+        out
+    }
+
+    /// Whether `a` lies in the subtree of `root` (or is it).
+    pub(crate) fn dominates(&self, root: usize, a: usize) -> bool {
+        let mut cur = Some(a);
+        for _ in 0..=self.len() {
+            match cur {
+                Some(c) if c == root => return true,
+                Some(c) => cur = self.head(c),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// First token whose form is `form` (tests).
+    #[cfg(test)]
+    pub(crate) fn find(&self, form: &str) -> Option<usize> {
+        self.sent.tokens.iter().position(|t| t.form == form)
+    }
+}

@@ -1,0 +1,252 @@
+//! Verbal predicates: SVO, ditransitive, verb + preposition, passive (turned
+//! active when the `by` agent is there), xcomp chains ("refuse to confirm"),
+//! object control ("urged them to leave"), relative and participial clauses
+//! (the antecedent fills the gap), shared objects of conjoined verbs.
+
+use newskg_nlp::Upos;
+
+use crate::concepts::TIME_WORDS;
+use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
+use crate::subject::{gap_filler, has_to_mark, subject_of};
+use crate::tree::Tree;
+use crate::{negation, Modality, Pattern};
+
+/// Verbs that only carry tense or aspect for the xcomp below them
+/// ("is going to come", "have to start treating").
+const TRANSPARENT_VERBS: &[&str] = &[
+    "go", "start", "begin", "continue", "have", "keep", "need", "seem", "appear", "use", "get",
+];
+
+/// Whether `i` heads a clause the extractor reads as a verbal predicate.
+pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
+    if t.upos(i) != Upos::Verb {
+        return false;
+    }
+    !matches!(
+        t.base(i),
+        "amod"
+            | "compound"
+            | "aux"
+            | "cop"
+            | "det"
+            | "case"
+            | "mark"
+            | "fixed"
+            | "flat"
+            | "nsubj"
+            | "obj"
+            | "iobj"
+            | "nmod"
+            | "obl"
+    ) && t.kid(i, "cop").is_none()
+}
+
+/// Whether the predicate at `i` is in the passive voice.
+fn is_passive(t: &Tree, i: usize) -> bool {
+    t.kids(i)
+        .iter()
+        .any(|&k| matches!(t.rel(k), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+        || t.base(i) == "acl" && t.sent.tokens[i].xpos == "VBN"
+}
+
+/// Whether `v` is a matrix verb whose xcomp chain continues below it with
+/// nothing of its own to state (it has no object).
+fn is_bare_matrix(t: &Tree, v: usize) -> bool {
+    t.kids(v)
+        .iter()
+        .any(|&k| t.rel(k) == "xcomp" && t.upos(k) == Upos::Verb)
+        && !t
+            .kids(v)
+            .iter()
+            .any(|&k| matches!(t.base(k), "obj" | "iobj" | "ccomp"))
+}
+
+/// The relation and surface tokens of an xcomp chain ending at `v`, plus
+/// the top of the chain (whose subject, negation and modality apply).
+fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
+    let mut verbs = vec![v];
+    let mut cur = v;
+    while t.rel(cur) == "xcomp" {
+        match t.head(cur) {
+            Some(h) if t.upos(h) == Upos::Verb && t.kid(h, "obj").is_none() => {
+                verbs.push(h);
+                cur = h;
+            }
+            _ => break,
+        }
+    }
+    verbs.reverse();
+    (verbs, cur)
+}
+
+fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let last = verbs.len() - 1;
+    for (n, &v) in verbs.iter().enumerate() {
+        if n < last && TRANSPARENT_VERBS.contains(&t.lemma(v).as_str()) {
+            continue;
+        }
+        if n > 0
+            && !words.is_empty()
+            && t.kids(v)
+                .iter()
+                .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
+        {
+            words.push("to".into());
+        }
+        if n == last && passive_no_agent {
+            words.push("be".into());
+            words.push(t.lower(v));
+        } else {
+            words.push(t.lemma(v));
+        }
+        if let Some(p) = t.kid(v, "compound:prt") {
+            words.push(t.lower(p));
+        }
+    }
+    words.join(" ")
+}
+
+fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
+    let rel = t.rel(k);
+    let kind = match t.base(k) {
+        "obj" | "iobj" => SlotKind::Object,
+        "ccomp" => SlotKind::Clause,
+        "obl" if matches!(rel, "obl:tmod" | "obl:npmod") => SlotKind::Temporal,
+        "obl" if TIME_WORDS.contains(&t.lemma(k).as_str()) => SlotKind::Temporal,
+        "obl" => SlotKind::Oblique,
+        "xcomp" if t.upos(k) != Upos::Verb && t.case_kid(k).is_some() => SlotKind::Oblique,
+        // "became a symbol", "remained strong": the complement is the object.
+        "xcomp" if matches!(t.upos(k), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) => {
+            SlotKind::Object
+        }
+        _ => return None,
+    };
+    let mut slot = Slot::new(k, kind);
+    if kind == SlotKind::Oblique {
+        slot.prep = t.prep(k);
+        if slot.prep.as_deref() == Some("according to") {
+            return None; // attribution, not an argument
+        }
+    }
+    Some(slot)
+}
+
+/// A frame for verbal predicate `v`, if it states anything.
+pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
+    if is_bare_matrix(t, v) {
+        return None;
+    }
+    let (verbs, top) = chain(t, v);
+    let passive = is_passive(t, v);
+    let mut subject = subject_of(t, top, 0);
+    let mut args: Vec<Slot> = t.kids(v).iter().filter_map(|&k| slot_for(t, k)).collect();
+    let mut pattern = if t.kids(v).iter().any(|&k| t.base(k) == "iobj") {
+        Pattern::Ditransitive
+    } else {
+        Pattern::Svo
+    };
+    if verbs.len() > 1 {
+        pattern = Pattern::Xcomp;
+    }
+    // A relative or participial clause: the antecedent fills the object gap.
+    if let Some((a, "obj")) = gap_filler(t, v) {
+        let mut s = Slot::new(a, SlotKind::Object);
+        s.exclude.push(v);
+        args.insert(0, s);
+        pattern = Pattern::Relcl;
+    } else if matches!(t.rel(v), "acl:relcl" | "acl")
+        && subject.as_ref().is_some_and(|s| s.exclude.contains(&v))
+    {
+        pattern = if t.rel(v) == "acl" {
+            Pattern::Participle
+        } else {
+            Pattern::Relcl
+        };
+    }
+    // Conjoined verbs share a later object ("rejected and condemned X").
+    if t.base(v) == "conj" && !args.iter().any(|s| s.kind == SlotKind::Object) {
+        if let Some(h) = t.head(v) {
+            if let Some(o) = t
+                .kids(h)
+                .iter()
+                .copied()
+                .find(|&o| t.base(o) == "obj" && o > v)
+            {
+                args.insert(0, Slot::new(o, SlotKind::Object));
+            }
+        }
+    }
+    // Passive: the `by` agent becomes the subject, the patient the object.
+    let mut passive_no_agent = false;
+    if passive {
+        let agent = args.iter().position(|s| {
+            s.kind == SlotKind::Oblique
+                && (t.rel(s.head) == "obl:agent" || s.prep.as_deref() == Some("by"))
+        });
+        match agent {
+            Some(ai) => {
+                let mut agent = args.remove(ai);
+                agent.kind = SlotKind::Object;
+                agent.prep = None;
+                let patient = subject.take().or_else(|| {
+                    // Reduced relative: "a directive signed by the president".
+                    (t.base(v) == "acl").then(|| t.head(v)).flatten().map(|a| {
+                        let mut s = Slot::new(a, SlotKind::Object);
+                        s.exclude.push(v);
+                        s
+                    })
+                });
+                if let Some(p) = patient {
+                    args.insert(0, p);
+                }
+                subject = Some(agent);
+                pattern = Pattern::PassiveAgent;
+            }
+            None => {
+                passive_no_agent = true;
+                pattern = Pattern::Passive;
+            }
+        }
+    }
+    let mut relation = verb_relation(t, &verbs, passive_no_agent);
+    // "allowed the visitors to hold on", "urged them to leave": without its
+    // complement the matrix verb misstates what happened to its object.
+    if args.iter().any(|s| s.kind == SlotKind::Object) {
+        if let Some(c) = t
+            .kids(v)
+            .iter()
+            .copied()
+            .find(|&c| t.rel(c) == "xcomp" && t.upos(c) == Upos::Verb && has_to_mark(t, c))
+        {
+            relation = format!("{relation} to {}", verb_relation(t, &[c], false));
+        }
+    }
+    let mut rel_tokens: Vec<usize> = verbs.iter().flat_map(|&c| surface_tokens(t, c)).collect();
+    if let Some(p) = t.kid(v, "compound:prt") {
+        rel_tokens.push(p);
+    }
+    rel_tokens.sort_unstable();
+    rel_tokens.dedup();
+    let negated = verbs.iter().any(|&c| negation::is_negated(t, c));
+    let modality = if verbs
+        .iter()
+        .any(|&c| negation::modality(t, c) == Some(Modality::Possible))
+    {
+        Modality::Possible
+    } else {
+        negation::clause_modality(t, top)
+    };
+    Some(Frame {
+        pred: v,
+        rel_tokens,
+        relation,
+        subject,
+        args,
+        negated,
+        modality,
+        speaker: None,
+        pattern,
+        confidence: pattern.prior(),
+    })
+}
