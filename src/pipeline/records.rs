@@ -94,7 +94,12 @@ pub fn entity_iri(id: &EntityId) -> String {
     format!("{ID_BASE}entity/{id}")
 }
 
-fn argument(arg: &Argument, ids: &[EntityId], resolver: &Resolver) -> ArgumentRecord {
+fn argument(
+    arg: &Argument,
+    doc: &DocFacts,
+    ids: &[EntityId],
+    resolver: &Resolver,
+) -> ArgumentRecord {
     match arg {
         Argument::Entity(i) => {
             let id = &ids[*i];
@@ -112,7 +117,38 @@ fn argument(arg: &Argument, ids: &[EntityId], resolver: &Resolver) -> ArgumentRe
             label: label.clone(),
             arg_type: "Concept",
         },
+        // The fact a clause states, named by its own subject, relation and
+        // object; its id is that fact's statement node in the RDF model.
+        Argument::Statement(i) => ArgumentRecord {
+            id: crate::rdf::statement_iri(doc, ids, *i).unwrap_or_default(),
+            label: statement_label(doc, *i, ids, resolver, 0),
+            arg_type: "Statement",
+        },
     }
+}
+
+/// "Trump sign directive": the words of the fact at index `i`.
+fn statement_label(
+    doc: &DocFacts,
+    i: usize,
+    ids: &[EntityId],
+    resolver: &Resolver,
+    depth: usize,
+) -> String {
+    let Some(f) = doc.facts.get(i).filter(|_| depth < 4) else {
+        return String::new();
+    };
+    let side = |a: &Argument| match a {
+        Argument::Statement(j) => statement_label(doc, *j, ids, resolver, depth + 1),
+        other => argument(other, doc, ids, resolver).label,
+    };
+    let not = if f.negated { " not" } else { "" };
+    format!(
+        "{}{not} {} {}",
+        side(&f.subject),
+        f.relation,
+        side(&f.object)
+    )
 }
 
 /// The fact records of one document whose entities resolved to `ids`.
@@ -141,13 +177,16 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
                 kind: "fact",
                 doc: doc.analyzed.doc.id.0.clone(),
                 source: doc.analyzed.doc.source.clone(),
-                subject: argument(&f.subject, ids, resolver),
+                subject: argument(&f.subject, doc, ids, resolver),
                 relation: f.relation.clone(),
                 stance: f.stance.map(|s| s.as_str()),
-                object: argument(&f.object, ids, resolver),
+                object: argument(&f.object, doc, ids, resolver),
                 negated: f.negated,
                 modality: f.modality.as_str(),
-                attributed_to: f.attributed_to.as_ref().map(|a| argument(a, ids, resolver)),
+                attributed_to: f
+                    .attributed_to
+                    .as_ref()
+                    .map(|a| argument(a, doc, ids, resolver)),
                 confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
                 sentence: sentence.span.of(text).to_string(),
                 char_start: char_at[&sentence.span.start],

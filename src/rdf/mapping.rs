@@ -205,23 +205,70 @@ fn dedup(mut quads: Vec<Quad>) -> Vec<Quad> {
 }
 
 /// The IRI of an argument, describing a concept in the graph on the way;
-/// `None` for an entity index out of range (never panic on bad input).
+/// `None` for an index out of range (never panic on bad input). A statement
+/// is the node of the fact it links to (described when that fact is).
 fn argument(
     w: &mut GraphWriter,
     base: &Ids,
+    facts: &DocFacts,
     ids: &[EntityId],
     arg: &Argument,
 ) -> Option<NamedNode> {
+    if let Argument::Concept { label, head } = arg {
+        let c = base.concept(label);
+        w.add(&c, term(RDF, "type"), term(SKOS, "Concept"));
+        w.add(&c, term(RDFS, "label"), Literal::from(label.as_str()));
+        w.add(&c, term(NKG, "head"), Literal::from(head.as_str()));
+        return Some(c);
+    }
+    argument_iri(base, facts, ids, arg, 0)
+}
+
+/// The IRI of an argument, describing nothing. Statements nest at most a
+/// few levels ("X said Y claimed P"); deeper or cyclic links name nothing.
+fn argument_iri(
+    base: &Ids,
+    facts: &DocFacts,
+    ids: &[EntityId],
+    arg: &Argument,
+    depth: usize,
+) -> Option<NamedNode> {
     match arg {
         Argument::Entity(i) => ids.get(*i).map(|id| base.entity(id)),
-        Argument::Concept { label, head } => {
-            let c = base.concept(label);
-            w.add(&c, term(RDF, "type"), term(SKOS, "Concept"));
-            w.add(&c, term(RDFS, "label"), Literal::from(label.as_str()));
-            w.add(&c, term(NKG, "head"), Literal::from(head.as_str()));
-            Some(c)
+        Argument::Concept { label, .. } => Some(base.concept(label)),
+        Argument::Statement(i) if depth < 4 => {
+            fact_iri(base, facts, ids, facts.facts.get(*i)?, depth + 1)
         }
+        Argument::Statement(_) => None,
     }
+}
+
+/// The IRI of the statement node of fact `i` of a document (the node a
+/// clause object links to), under the default base.
+pub fn statement_iri(facts: &DocFacts, ids: &[EntityId], i: usize) -> Option<String> {
+    let base = Ids::default();
+    fact_iri(&base, facts, ids, facts.facts.get(i)?, 0).map(|n| n.into_string())
+}
+
+/// The statement node of `fact`: its IRI hashes the fact's identity.
+fn fact_iri(
+    base: &Ids,
+    facts: &DocFacts,
+    ids: &[EntityId],
+    fact: &Fact,
+    depth: usize,
+) -> Option<NamedNode> {
+    let s = argument_iri(base, facts, ids, &fact.subject, depth)?;
+    let o = argument_iri(base, facts, ids, &fact.object, depth)?;
+    let hash = fact_hash(
+        &facts.analyzed.doc.id.0,
+        fact.sentence,
+        s.as_str(),
+        &fact.relation,
+        o.as_str(),
+        fact.negated,
+    );
+    Some(base.fact(&hash))
 }
 
 fn stance_node(stance: Stance) -> NamedNode {
@@ -254,9 +301,10 @@ fn add_fact(
     d: &NamedNode,
     fact: &Fact,
 ) {
-    let (Some(s), Some(o)) = (
-        argument(w, base, ids, &fact.subject),
-        argument(w, base, ids, &fact.object),
+    let (Some(s), Some(o), Some(f)) = (
+        argument(w, base, facts, ids, &fact.subject),
+        argument(w, base, facts, ids, &fact.object),
+        fact_iri(base, facts, ids, fact, 0),
     ) else {
         return;
     };
@@ -274,15 +322,6 @@ fn add_fact(
         w.add(&s, p.clone(), o.clone());
     }
     let doc = &facts.analyzed.doc;
-    let hash = fact_hash(
-        &doc.id.0,
-        fact.sentence,
-        s.as_str(),
-        &fact.relation,
-        o.as_str(),
-        fact.negated,
-    );
-    let f = base.fact(&hash);
     w.add(&f, term(RDF, "type"), term(NKG, "Fact"));
     w.add(&f, term(NKG, "subject"), s);
     w.add(&f, term(NKG, "predicate"), p);
@@ -295,7 +334,7 @@ fn add_fact(
     if let Some(speaker) = fact
         .attributed_to
         .as_ref()
-        .and_then(|a| argument(w, base, ids, a))
+        .and_then(|a| argument(w, base, facts, ids, a))
     {
         w.add(&f, term(NKG, "attributedTo"), speaker);
     }

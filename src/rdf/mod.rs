@@ -28,7 +28,7 @@ mod vocab;
 
 use std::path::PathBuf;
 
-pub use mapping::{doc_quads, doc_quads_with, entity_description};
+pub use mapping::{doc_quads, doc_quads_with, entity_description, statement_iri};
 pub use named::{named_queries, named_query, NamedQuery, QueryParam};
 pub use oxigraph::io::RdfFormat;
 pub use query::{prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat};

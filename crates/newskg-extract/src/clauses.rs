@@ -62,11 +62,15 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
 /// resolved through `mentions` (an argument whose head token lies in a
 /// mention is that mention's entity), stances from `lexicon`. A frame inside
 /// quotation marks is Reported and, when its own sentence names no speaker,
-/// attributed to whoever the quote's sentences say is speaking.
+/// attributed to whoever the quote's sentences say is speaking. A clause
+/// object ("X said that P") is a [`Argument::Statement`] link to the fact
+/// read from P; `open` keeps the clauses that state no fact as flattened
+/// concepts.
 pub(crate) fn extract_facts(
     doc: &AnalyzedDoc,
     mentions: &[Mention],
     lexicon: &Lexicon,
+    open: bool,
 ) -> Vec<Fact> {
     let mut by_sentence: HashMap<usize, Vec<&Mention>> = HashMap::new();
     for m in mentions {
@@ -84,7 +88,7 @@ pub(crate) fn extract_facts(
     for (si, sentence_frames) in frames.iter().enumerate() {
         let t = &trees[si];
         let args = resolver(si);
-        let start = facts.len();
+        let mut reads = Vec::new();
         for f in sentence_frames {
             let quote = quotes::holding(&quote_spans, t.sent.tokens[f.pred].span.start);
             let mut f = f.clone();
@@ -97,11 +101,63 @@ pub(crate) fn extract_facts(
                     speaker = speakers[q].clone();
                 }
             }
-            facts_of_frame(&args, lexicon, &f, si, speaker, &mut facts);
+            facts_of_frame(&args, lexicon, &f, si, speaker, &mut reads);
         }
-        dedup_sentence_facts(&mut facts, start);
+        dedup_sentence_reads(&mut reads);
+        link_statements(reads, open, &mut facts);
     }
     facts
+}
+
+/// One fact as read from one frame, before clause objects are linked.
+struct Read {
+    fact: Fact,
+    /// The frame's predicate token.
+    pred: usize,
+    /// For a clause object: the head token of the clause.
+    clause: Option<usize>,
+}
+
+/// Appends a sentence's reads to `facts`, a clause object becoming a link to
+/// the fact its clause states (the first read of the clause's predicate).
+/// A clause that states no fact of its own stays a flattened concept in the
+/// open reading and is dropped otherwise: a string of words is no statement.
+fn link_statements(reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>) {
+    let target = |head: usize| {
+        reads
+            .iter()
+            .position(|r| r.pred == head && r.clause.is_none())
+    };
+    let kept: Vec<bool> = reads
+        .iter()
+        .map(|r| open || r.clause.is_none_or(|h| target(h).is_some()))
+        .collect();
+    // Index in `facts` of each kept read.
+    let mut at = Vec::with_capacity(reads.len());
+    let mut next = facts.len();
+    for &k in &kept {
+        at.push(next);
+        next += usize::from(k);
+    }
+    let links: Vec<Option<usize>> = reads
+        .iter()
+        .map(|r| {
+            r.clause
+                .and_then(target)
+                .filter(|&j| kept[j])
+                .map(|j| at[j])
+        })
+        .collect();
+    for ((r, keep), link) in reads.into_iter().zip(kept).zip(links) {
+        if !keep {
+            continue;
+        }
+        let mut fact = r.fact;
+        if let Some(i) = link {
+            fact.object = Argument::Statement(i);
+        }
+        facts.push(fact);
+    }
 }
 
 /// The speaker of each quote span: the subject of a speech verb outside the
@@ -158,15 +214,15 @@ fn quote_speakers<'a>(
         .collect()
 }
 
-/// Drops a sentence's repeated facts (from `start` on), comparing concept
+/// Drops a sentence's repeated facts, comparing concept
 /// labels without case: two frames may reach the same argument with
 /// differently cased labels, and one statement is one fact. The first
 /// (most direct) reading is kept.
-fn dedup_sentence_facts(facts: &mut Vec<Fact>, start: usize) {
+fn dedup_sentence_reads(reads: &mut Vec<Read>) {
     let mut seen = std::collections::HashSet::new();
-    let mut i = start;
-    while i < facts.len() {
-        let f = &facts[i];
+    let mut i = 0;
+    while i < reads.len() {
+        let f = &reads[i].fact;
         let key = format!(
             "{:?}|{}|{:?}|{}|{:?}",
             f.subject, f.relation, f.object, f.negated, f.modality
@@ -175,7 +231,7 @@ fn dedup_sentence_facts(facts: &mut Vec<Fact>, start: usize) {
         if seen.insert(key) {
             i += 1;
         } else {
-            facts.remove(i);
+            reads.remove(i);
         }
     }
 }
@@ -245,7 +301,7 @@ fn facts_of_frame(
     f: &Frame,
     si: usize,
     quote_speaker: Option<Argument>,
-    out: &mut Vec<Fact>,
+    out: &mut Vec<Read>,
 ) {
     let Some(subject) = &f.subject else { return };
     let subjects = r.arguments(subject);
@@ -297,7 +353,7 @@ fn facts_of_frame(
                 } else {
                     0.95
                 };
-                out.push(Fact {
+                let fact = Fact {
                     subject: s.clone(),
                     relation: relation.clone(),
                     stance: lexicon.stance_towards(&relation, o),
@@ -308,6 +364,11 @@ fn facts_of_frame(
                     confidence: (f.confidence * factor * entity_bonus).clamp(0.0, 1.0),
                     sentence: si,
                     pattern: f.pattern,
+                };
+                out.push(Read {
+                    fact,
+                    pred: f.pred,
+                    clause: (slot.kind == SlotKind::Clause).then_some(slot.head),
                 });
             }
         }
@@ -395,19 +456,21 @@ pub(crate) mod tests {
     pub(crate) fn facts_of(name: &str) -> Vec<(String, Fact)> {
         let doc = fixture_doc(name);
         let (mentions, names) = naive_mentions(&doc);
+        let facts = extract_facts(&doc, &mentions, &Lexicon::builtin(), true);
+        facts
+            .iter()
+            .map(|f| (key(f, &facts, &names), f.clone()))
+            .collect()
+    }
+
+    /// "subject|relation|object"; a statement object shows as "<its key>".
+    fn key(f: &Fact, facts: &[Fact], names: &[String]) -> String {
         let show = |a: &Argument| match a {
             Argument::Entity(e) => names[*e].clone(),
             Argument::Concept { label, .. } => label.clone(),
+            Argument::Statement(i) => format!("<{}>", key(&facts[*i], facts, names)),
         };
-        extract_facts(&doc, &mentions, &Lexicon::builtin())
-            .into_iter()
-            .map(|f| {
-                (
-                    format!("{}|{}|{}", show(&f.subject), f.relation, show(&f.object)),
-                    f,
-                )
-            })
-            .collect()
+        format!("{}|{}|{}", show(&f.subject), f.relation, show(&f.object))
     }
 
     /// The fact shown as `key`, or a panic listing what was found.
@@ -451,14 +514,19 @@ pub(crate) mod tests {
             sentence: 0,
             pattern: Pattern::Svo,
         };
-        let mut facts = vec![
-            fact("US Military Intervention"),
-            fact("US military intervention"),
-            fact("military intervention"),
+        let read = |label: &str| Read {
+            fact: fact(label),
+            pred: 0,
+            clause: None,
+        };
+        let mut reads = vec![
+            read("US Military Intervention"),
+            read("US military intervention"),
+            read("military intervention"),
         ];
-        dedup_sentence_facts(&mut facts, 0);
-        assert_eq!(facts.len(), 2);
-        assert_eq!(facts[0], fact("US Military Intervention"));
+        dedup_sentence_reads(&mut reads);
+        assert_eq!(reads.len(), 2);
+        assert_eq!(reads[0].fact, fact("US Military Intervention"));
     }
 
     #[test]
@@ -649,7 +717,7 @@ pub(crate) mod tests {
         ] {
             let doc = fixture_doc(name);
             let (mentions, _) = naive_mentions(&doc);
-            for f in extract_facts(&doc, &mentions, &Lexicon::builtin()) {
+            for f in extract_facts(&doc, &mentions, &Lexicon::builtin(), true) {
                 let s = doc.sentences[f.sentence].span.of(&doc.doc.text);
                 for a in [&f.subject, &f.object] {
                     if let Argument::Concept { label, .. } = a {

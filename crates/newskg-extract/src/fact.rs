@@ -62,6 +62,10 @@ pub enum Argument {
         /// Lemma of its head noun ("intervention").
         head: String,
     },
+    /// What a clause states, as the fact read from it: an index into
+    /// [`DocFacts::facts`]. "The Times revealed that Trump signed the
+    /// directive": the Times reveal → (Trump sign directive).
+    Statement(usize),
 }
 
 /// How firmly the text asserts a fact.

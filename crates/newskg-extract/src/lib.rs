@@ -95,9 +95,16 @@ impl Extractor {
         let mut facts = Vec::new();
         if with_facts {
             facts = role_facts(&cands, &assign, &entities);
-            facts.extend(clauses::extract_facts(&analyzed, &mentions, &self.lexicon));
-            facts.retain(|f| self.policy.keeps(f, &self.gazetteer));
-            facts.sort_by_key(|f| f.sentence);
+            let offset = facts.len();
+            for mut f in
+                clauses::extract_facts(&analyzed, &mentions, &self.lexicon, self.policy.open)
+            {
+                if let Argument::Statement(i) = &mut f.object {
+                    *i += offset;
+                }
+                facts.push(f);
+            }
+            facts = self.kept_in_order(facts);
         }
         DocFacts {
             analyzed,
@@ -105,6 +112,60 @@ impl Extractor {
             mentions,
             facts,
         }
+    }
+}
+
+impl Extractor {
+    /// The facts the policy keeps, in sentence order, statement links
+    /// renumbered. A fact whose clause object links to a dropped fact is
+    /// dropped too: it would point at nothing.
+    fn kept_in_order(&self, facts: Vec<Fact>) -> Vec<Fact> {
+        let mut keep: Vec<bool> = facts
+            .iter()
+            .map(|f| self.policy.keeps(f, &self.gazetteer))
+            .collect();
+        // What a kept statement says is kept with it ("the minister said
+        // that prices would fall": prices fall, Reported, attributed).
+        for i in 0..facts.len() {
+            if let (true, Argument::Statement(t)) = (keep[i], &facts[i].object) {
+                if self.policy.keeps_as_content(&facts[*t]) {
+                    keep[*t] = true;
+                }
+            }
+        }
+        // Links only point within a sentence, one level per speech verb:
+        // a few rounds settle every chain.
+        loop {
+            let mut changed = false;
+            for (i, f) in facts.iter().enumerate() {
+                if let Argument::Statement(t) = f.object {
+                    if keep[i] && !keep[t] {
+                        keep[i] = false;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut order: Vec<usize> = (0..facts.len()).filter(|&i| keep[i]).collect();
+        order.sort_by_key(|&i| facts[i].sentence); // stable: text order within a sentence
+        let mut new_index = vec![usize::MAX; facts.len()];
+        for (n, &i) in order.iter().enumerate() {
+            new_index[i] = n;
+        }
+        let mut slots: Vec<Option<Fact>> = facts.into_iter().map(Some).collect();
+        order
+            .iter()
+            .filter_map(|&i| slots[i].take())
+            .map(|mut f| {
+                if let Argument::Statement(t) = &mut f.object {
+                    *t = new_index[*t];
+                }
+                f
+            })
+            .collect()
     }
 }
 

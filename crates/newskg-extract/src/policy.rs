@@ -14,6 +14,7 @@
 
 use newskg_nlp::Gazetteer;
 
+use crate::attribution::SPEECH;
 use crate::concepts::TIME_WORDS;
 use crate::{Argument, Fact};
 
@@ -42,10 +43,17 @@ impl FactPolicy {
     /// Whether `fact` is kept; `gazetteer` knows the titles and role nouns
     /// that make an unnamed person a participant ("the minister").
     pub fn keeps(&self, fact: &Fact, gazetteer: &Gazetteer) -> bool {
-        if fact.confidence < self.min_confidence {
-            return false;
-        }
-        self.open || acts(&fact.subject, gazetteer) && names_something(&fact.object)
+        self.keeps_as_content(fact) && (self.open || acts(&fact.subject, gazetteer))
+    }
+
+    /// Whether `fact` is kept as what a kept statement says ("the minister
+    /// said that prices would fall"): its subject need not be a participant
+    /// of the graph, since the statement is attributed, but it must still
+    /// name something and reach the threshold.
+    pub fn keeps_as_content(&self, fact: &Fact) -> bool {
+        fact.confidence >= self.min_confidence
+            && (self.open
+                || names_something(&fact.object) && !is_audience(&fact.relation, &fact.object))
     }
 }
 
@@ -147,6 +155,7 @@ const ACTING_NOUNS: &[&str] = &[
 fn acts(subject: &Argument, gazetteer: &Gazetteer) -> bool {
     match subject {
         Argument::Entity(_) => true,
+        Argument::Statement(_) => false,
         Argument::Concept { head, .. } => {
             ACTING_NOUNS.contains(&head.as_str()) || gazetteer.is_title(head)
         }
@@ -162,20 +171,106 @@ const QUANTITY_HEADS: &[&str] = &[
 /// Head nouns that mean nothing outside the idiom they came from ("get his
 /// hands on", "take a bow", "find a way", "take place").
 const EMPTY_HEADS: &[&str] = &[
-    "way", "thing", "one", "lot", "bit", "hand", "bow", "place", "stuff", "kind", "sort",
+    "way",
+    "thing",
+    "one",
+    "lot",
+    "bit",
+    "hand",
+    "bow",
+    "place",
+    "stuff",
+    "kind",
+    "sort",
+    "step",
+    "force",
+    "foot",
+    "means",
+    "go-ahead",
+    "look",
+    "note",
+    "advantage",
+    "account",
+    "care",
+    "heed",
+    "effect",
+    "hold",
+    "part",
 ];
+
+/// Number words that make a label a count ("two weeks", "dozens of
+/// people"): the count is a detail of another fact, not a participant.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+];
+
+/// Who a statement is made to ("told reporters", "said at a news
+/// conference"): the audience of a speech act is not what it is about.
+const AUDIENCES: &[&str] = &[
+    "reporter",
+    "journalist",
+    "press",
+    "audience",
+    "conference",
+    "briefing",
+    "radio",
+    "television",
+    "newspaper",
+    "interviewer",
+    "programme",
+    "program",
+    "crowd",
+    "meeting",
+];
+
+fn is_audience(relation: &str, object: &Argument) -> bool {
+    let Argument::Concept { head, .. } = object else {
+        return false;
+    };
+    let verb = relation.split(' ').next().unwrap_or(relation);
+    SPEECH.contains(&verb) && AUDIENCES.contains(&head.as_str())
+}
 
 /// Whether an object names something a graph can hold: an entity, or a
 /// concept that is not a bare date, number, quantity or idiom word.
 fn names_something(object: &Argument) -> bool {
-    let Argument::Concept { head, .. } = object else {
-        return true;
+    let Argument::Concept { head, label } = object else {
+        return true; // an entity, or a statement the text reports
     };
     let head = head.as_str();
+    let first = label.split(' ').next().unwrap_or("").to_lowercase();
+    let counted =
+        first.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&first.as_str());
     let numeric = head
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
     !(numeric
+        || counted
         || TIME_WORDS.contains(&head)
         || QUANTITY_HEADS.contains(&head)
         || EMPTY_HEADS.contains(&head))
