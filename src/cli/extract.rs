@@ -22,6 +22,10 @@ pub struct ExtractArgs {
     /// TSV (one fact a line), CaRB open-IE tuples, Turtle or N-Quads
     #[arg(long, short, value_enum, default_value_t = FactFormat::Jsonl)]
     format: FactFormat,
+    /// With --format carb: leave out the verbless tuples (genitives, named
+    /// appositives, located nouns) written only because CaRB annotates them
+    #[arg(long)]
+    carb_no_verbless: bool,
     #[command(flatten)]
     models: ModelArgs,
     #[command(flatten)]
@@ -60,7 +64,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 pipeline::write_tsv(&pipeline::fact_records(doc, ids, r), header, &mut out)
             })?
         }
-        FactFormat::Carb => pipeline::carb(&engine, &args.paths, &mut out)?,
+        FactFormat::Carb => pipeline::carb(&engine, &args.paths, !args.carb_no_verbless, &mut out)?,
         FactFormat::Ttl | FactFormat::Nq => {
             let format = if args.format == FactFormat::Ttl {
                 newskg::rdf::RdfFormat::Turtle

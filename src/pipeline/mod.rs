@@ -93,6 +93,7 @@ pub fn extract(
 pub fn carb(
     engine: &Engine,
     paths: &[PathBuf],
+    verbless: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<ExtractReport> {
     use std::io::BufRead;
@@ -135,7 +136,8 @@ pub fn carb(
             })
             .collect();
         for doc in &docs {
-            crate::extract::carb::write_carb(&mut &mut *out, doc).map_err(crate::Error::Output)?;
+            crate::extract::carb::write_carb(&mut &mut *out, doc, verbless)
+                .map_err(crate::Error::Output)?;
         }
         report.documents += docs.len();
     }

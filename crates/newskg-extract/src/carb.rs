@@ -41,8 +41,11 @@ pub struct CarbTuple {
     pub pattern: &'static str,
 }
 
-/// Every open IE tuple of a document, sentence by sentence.
-pub fn carb_tuples(doc: &AnalyzedDoc) -> Vec<CarbTuple> {
+/// Every open IE tuple of a document, sentence by sentence. `verbless`
+/// adds the readings with no verb of their own that CaRB's annotators
+/// write (genitives, named appositives, located nouns); the knowledge graph
+/// never states them.
+pub fn carb_tuples(doc: &AnalyzedDoc, verbless: bool) -> Vec<CarbTuple> {
     let mut out = Vec::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
         let t = Tree::new(sent);
@@ -52,9 +55,11 @@ pub fn carb_tuples(doc: &AnalyzedDoc) -> Vec<CarbTuple> {
             }
             tuples_of_frame(&t, &f, si, &mut out);
         }
-        possessive_tuples(&t, si, &mut out);
-        named_appositive_tuples(&t, si, &mut out);
-        located_noun_tuples(&t, si, &mut out);
+        if verbless {
+            possessive_tuples(&t, si, &mut out);
+            named_appositive_tuples(&t, si, &mut out);
+            located_noun_tuples(&t, si, &mut out);
+        }
     }
     out
 }
@@ -164,8 +169,8 @@ fn possessive_tuples(t: &Tree, si: usize, out: &mut Vec<CarbTuple>) {
 
 /// Writes [`carb_tuples`] as CaRB tabbed lines; the sentence column is the
 /// sentence's text with tabs and newlines turned into spaces.
-pub fn write_carb(out: &mut impl Write, doc: &AnalyzedDoc) -> io::Result<()> {
-    for tuple in carb_tuples(doc) {
+pub fn write_carb(out: &mut impl Write, doc: &AnalyzedDoc, verbless: bool) -> io::Result<()> {
+    for tuple in carb_tuples(doc, verbless) {
         let sentence = clean(doc.sentences[tuple.sentence].span.of(&doc.doc.text));
         write!(
             out,
@@ -414,7 +419,7 @@ mod tests {
 
     fn lines(name: &str) -> Vec<String> {
         let doc = fixture_doc(name);
-        carb_tuples(&doc)
+        carb_tuples(&doc, true)
             .into_iter()
             .map(|c| format!("{} | {}", c.relation, c.args.join(" | ")))
             .collect()
