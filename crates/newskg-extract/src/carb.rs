@@ -485,7 +485,7 @@ mod tests {
     fn writes_tabbed_lines() {
         let doc = fixture_doc("extract-negation.conllu");
         let mut buf = Vec::new();
-        write_carb(&mut buf, &doc).unwrap();
+        write_carb(&mut buf, &doc, true).unwrap();
         let text = String::from_utf8(buf).unwrap();
         let first = text.lines().next().unwrap();
         let cols: Vec<&str> = first.split('\t').collect();
