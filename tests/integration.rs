@@ -17,3 +17,5 @@ mod cli_export;
 mod cli_extract;
 // stats, entities and analyze.
 mod cli_misc;
+// a lone binary: where the models are found, provenance of their versions.
+mod cli_portable;

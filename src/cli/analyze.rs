@@ -27,8 +27,6 @@ pub struct AnalyzeArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = AnalysisFormat::Conllu)]
     format: AnalysisFormat,
-    #[command(flatten)]
-    models: ModelArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,9 +43,8 @@ enum AnalysisFormat {
     Bio,
 }
 
-pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let analyzer = newskg::nlp::Analyzer::load(&args.models.dir())
-        .with_context(|| format!("loading models from {}", args.models.dir().display()))?;
+pub fn run(args: AnalyzeArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
+    let analyzer = models.analyzer()?;
     let mut out = output::stdout();
     let code = match (args.input, args.format) {
         (InputKind::Tokens, AnalysisFormat::Bio) => {

@@ -23,8 +23,6 @@ pub struct ExtractArgs {
     #[arg(long, short, value_enum, default_value_t = FactFormat::Jsonl)]
     format: FactFormat,
     #[command(flatten)]
-    models: ModelArgs,
-    #[command(flatten)]
     jobs: JobsArg,
 }
 
@@ -37,9 +35,9 @@ enum FactFormat {
     Nq,
 }
 
-pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
-    let engine = args.models.engine()?;
+    let engine = models.engine()?;
     let mut out = output::stdout();
     let mut resolver = Resolver::default();
     let mut records = RecordWriter::default();
@@ -65,7 +63,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 newskg::rdf::RdfFormat::NQuads
             };
             let mut quads = Vec::new();
-            let run = pipeline::run_info(&args.models.dir());
+            let run = pipeline::run_info(&engine.analyzer);
             let report = pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
                 let entities: Vec<_> = ids.iter().filter_map(|id| r.get(id)).collect();
                 quads.extend(newskg::rdf::doc_quads(doc, ids, &entities, &run));

@@ -22,16 +22,14 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub(super) store: StoreArgs,
     #[command(flatten)]
-    models: ModelArgs,
-    #[command(flatten)]
     jobs: JobsArg,
 }
 
-pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
-    let engine = args.models.engine()?;
+    let engine = models.engine()?;
     let store = args.store.open()?;
-    let run = pipeline::run_info(&args.models.dir());
+    let run = pipeline::run_info(&engine.analyzer);
     let bar = progress_bar();
     let report = pipeline::ingest(&engine, &args.paths, &store, &run, |done| {
         bar.set_position(done as u64)

@@ -20,7 +20,7 @@ pub use records::{
 use crate::extract::{DocFacts, Extractor};
 use crate::input::{self, Document, InputError};
 use crate::kg::{EntityId, Resolver};
-use crate::nlp::Analyzer;
+use crate::nlp::{Analyzer, ModelSource};
 use crate::rdf::{IngestOutcome, RunInfo, Store};
 use crate::Result;
 
@@ -39,7 +39,13 @@ pub struct Engine {
 impl Engine {
     /// Loads every model from `dir` (see [`Analyzer::load`]).
     pub fn load(dir: &std::path::Path) -> Result<Engine> {
-        let analyzer = Analyzer::load(dir)?;
+        Engine::from_source(&ModelSource::Dir(dir.to_owned()))
+    }
+
+    /// Loads every model from `source`: a folder or the models built into
+    /// the program, as found by [`ModelSearch`](crate::nlp::ModelSearch).
+    pub fn from_source(source: &ModelSource) -> Result<Engine> {
+        let analyzer = Analyzer::from_source(source)?;
         let extractor = Extractor::new(analyzer.gazetteer().clone());
         Ok(Engine {
             analyzer,
@@ -238,29 +244,12 @@ fn for_each_batch(
     Ok(())
 }
 
-/// Provenance of this run: software version, a fingerprint of the model
-/// files in `models_dir`, and the start time (PROV-O `prov:Activity`).
-pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
+/// Provenance of this run: software version, the version (checksum) of
+/// each model `analyzer` loaded, and the start time (PROV-O `prov:Activity`).
+pub fn run_info(analyzer: &Analyzer) -> RunInfo {
     use sha2::{Digest, Sha256};
     let software = format!("newskg {}", env!("CARGO_PKG_VERSION"));
-    let mut names: Vec<PathBuf> = std::fs::read_dir(models_dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    names.retain(|p| p.extension().is_some_and(|e| e == "nkw"));
-    names.sort();
-    // Every weight file ends with the checksum of its content: that is the
-    // fingerprint, read without hashing the 20-odd MB of models again.
-    let models: Vec<String> = names
-        .iter()
-        .map(|p| {
-            let stem = p.file_stem().unwrap_or_default().to_string_lossy();
-            match trailing_checksum(p) {
-                Some(sum) => format!("{stem}={sum:016x}"),
-                None => format!("{stem}=unreadable"),
-            }
-        })
-        .collect();
-    let models = models.join(" ");
+    let models = analyzer.model_versions().to_string();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -273,16 +262,6 @@ pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
         models,
         started,
     }
-}
-
-/// The last 8 bytes of a weight file (its checksum), if readable.
-fn trailing_checksum(path: &std::path::Path) -> Option<u64> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut file = std::fs::File::open(path).ok()?;
-    file.seek(SeekFrom::End(-8)).ok()?;
-    let mut last = [0u8; 8];
-    file.read_exact(&mut last).ok()?;
-    Some(u64::from_le_bytes(last))
 }
 
 /// `seconds` since the Unix epoch as `YYYY-MM-DDThh:mm:ssZ` (UTC).
