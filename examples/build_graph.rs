@@ -31,7 +31,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     let store = Store::in_memory()?;
     let articles = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles"));
     let run = pipeline::run_info(&engine.analyzer);
-    let report = pipeline::ingest(&engine, &[articles], &store, &run, |_| {})?;
+    let report = pipeline::ingest(
+        &engine,
+        &[articles],
+        &Default::default(),
+        &store,
+        &run,
+        |_| {},
+    )?;
     println!(
         "{} documents, {} facts, {} entities",
         report.new, report.facts, report.entities

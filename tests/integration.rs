@@ -19,3 +19,5 @@ mod cli_extract;
 mod cli_misc;
 // a lone binary: where the models are found, provenance of their versions.
 mod cli_portable;
+// how input paths are recorded: relative to the working folder or --source-base.
+mod cli_sources;

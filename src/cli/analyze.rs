@@ -68,7 +68,13 @@ pub fn run(args: AnalyzeArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
         (InputKind::Text, format) => {
             let mut failures = Vec::new();
             let mut first_id = 1;
-            for doc in newskg::input::documents(std::slice::from_ref(&args.path)) {
+            // Every paragraph is kept, repeats too: the output must hold the
+            // input's text (scorers align on it; issue 9, item 4).
+            let options = newskg::input::LoadOptions {
+                repeat_min_words: None,
+                ..Default::default()
+            };
+            for doc in newskg::input::documents_with(std::slice::from_ref(&args.path), options) {
                 let doc = match doc {
                     Ok(d) => d,
                     Err(e) => {

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use newskg::kg::Resolver;
 use newskg::pipeline::{self, RecordWriter};
 
-use super::{output, report_failures, JobsArg, ModelArgs};
+use super::{output, report_failures, JobsArg, ModelArgs, SourceArgs};
 
 /// Print the entities and facts of articles without touching any store.
 #[derive(Args, Debug)]
@@ -22,6 +22,8 @@ pub struct ExtractArgs {
     /// TSV (one fact a line), CaRB open-IE tuples, Turtle or N-Quads
     #[arg(long, short, value_enum, default_value_t = FactFormat::Jsonl)]
     format: FactFormat,
+    #[command(flatten)]
+    pub(super) source: SourceArgs,
     #[command(flatten)]
     jobs: JobsArg,
 }
@@ -42,15 +44,16 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     let mut resolver = Resolver::default();
     let mut records = RecordWriter::default();
     let mut first = true;
+    let load = args.source.load_options();
     let report = match args.format {
         FactFormat::Jsonl => {
-            pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+            pipeline::extract(&engine, &args.paths, &load, &mut resolver, |doc, ids, r| {
                 records.add(doc, ids, r);
                 Ok(())
             })?
         }
         FactFormat::Tsv => {
-            pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+            pipeline::extract(&engine, &args.paths, &load, &mut resolver, |doc, ids, r| {
                 let header = std::mem::replace(&mut first, false);
                 pipeline::write_tsv(&pipeline::fact_records(doc, ids, r), header, &mut out)
             })?
@@ -64,11 +67,12 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
             };
             let mut quads = Vec::new();
             let run = pipeline::run_info(&engine.analyzer);
-            let report = pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
-                let entities: Vec<_> = ids.iter().filter_map(|id| r.get(id)).collect();
-                quads.extend(newskg::rdf::doc_quads(doc, ids, &entities, &run));
-                Ok(())
-            })?;
+            let report =
+                pipeline::extract(&engine, &args.paths, &load, &mut resolver, |doc, ids, r| {
+                    let entities: Vec<_> = ids.iter().filter_map(|id| r.get(id)).collect();
+                    quads.extend(newskg::rdf::doc_quads(doc, ids, &entities, &run));
+                    Ok(())
+                })?;
             newskg::rdf::write_quads(&quads, format, &mut out)?;
             report
         }

@@ -21,6 +21,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+use newskg::input::{LoadOptions, SourcePaths};
 use newskg::nlp::{Analyzer, ModelSearch, ModelSource};
 use newskg::pipeline::Engine;
 use newskg::Store;
@@ -137,6 +138,31 @@ impl ModelArgs {
     }
 }
 
+/// How input files are named in the output.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SourceArgs {
+    /// Record each file's path relative to DIR (the `source` of JSON Lines,
+    /// `nkg:source` in RDF); a file not under DIR is reported as a failed
+    /// input, never recorded whole. Without it: relative to the working
+    /// folder when the file is under it, as given otherwise
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    source_base: Option<PathBuf>,
+}
+
+impl SourceArgs {
+    /// How inputs are read for a command that builds a graph: long repeated
+    /// paragraphs dropped, paths recorded as the flags say.
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            source_paths: match &self.source_base {
+                Some(dir) => SourcePaths::RelativeTo(dir.clone()),
+                None => SourcePaths::RelativeToCwd,
+            },
+            ..LoadOptions::default()
+        }
+    }
+}
+
 /// How many threads analyse documents.
 #[derive(Args, Debug, Clone)]
 pub struct JobsArg {
@@ -217,5 +243,25 @@ mod tests {
         }
         let cli = Cli::try_parse_from(["newskg", "extract", "a.txt"]).unwrap();
         assert_eq!(cli.models.models, None);
+    }
+
+    #[test]
+    fn source_base_sets_how_paths_are_recorded() {
+        let cli =
+            Cli::try_parse_from(["newskg", "extract", "a.txt", "--source-base", "d"]).unwrap();
+        let Command::Extract(a) = cli.command else {
+            panic!("not extract")
+        };
+        let options = a.source.load_options();
+        assert_eq!(options.source_paths, SourcePaths::RelativeTo("d".into()));
+        assert!(options.repeat_min_words.is_some());
+        let cli = Cli::try_parse_from(["newskg", "ingest", "a.txt"]).unwrap();
+        let Command::Ingest(a) = cli.command else {
+            panic!("not ingest")
+        };
+        assert_eq!(
+            a.source.load_options().source_paths,
+            SourcePaths::RelativeToCwd
+        );
     }
 }

@@ -18,7 +18,7 @@ pub use records::{
 };
 
 use crate::extract::{DocFacts, Extractor};
-use crate::input::{self, Document, InputError};
+use crate::input::{self, Document, InputError, LoadOptions};
 use crate::kg::{EntityId, Resolver};
 use crate::nlp::{Analyzer, ModelSource};
 use crate::rdf::{IngestOutcome, RunInfo, Store};
@@ -64,21 +64,26 @@ impl Engine {
 pub struct ExtractReport {
     /// Documents read and extracted.
     pub documents: usize,
+    /// Repeated paragraphs left out of the documents (see [`LoadOptions`]).
+    pub dropped_repeats: usize,
     /// Inputs that could not be read, in input order.
     pub failures: Vec<InputError>,
 }
 
-/// Reads every document under `paths`, extracts its facts and resolves its
-/// entities with `resolver`; calls `sink` for each document in input order.
-/// An unreadable input is recorded in the report and the others go on.
+/// Reads every document under `paths` (as `load` says), extracts its facts
+/// and resolves its entities with `resolver`; calls `sink` for each document
+/// in input order. An unreadable input is recorded in the report and the
+/// others go on.
 pub fn extract(
     engine: &Engine,
     paths: &[PathBuf],
+    load: &LoadOptions,
     resolver: &mut Resolver,
     mut sink: impl FnMut(&DocFacts, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
-    for_each_batch(paths, &mut report.failures, |batch| {
+    for_each_batch(paths, load, &mut report.failures, |batch| {
+        report.dropped_repeats += batch.iter().map(|d| d.dropped_repeats).sum::<usize>();
         for facts in batch
             .into_par_iter()
             .map(|d| engine.extract_document(d))
@@ -163,6 +168,9 @@ pub struct IngestReport {
     pub entities: usize,
     /// Document entities linked to an entity already known.
     pub merges: usize,
+    /// Repeated paragraphs left out of the documents read (see
+    /// [`LoadOptions::repeat_min_words`]).
+    pub dropped_repeats: usize,
     /// Inputs that could not be read, in input order.
     pub failures: Vec<InputError>,
     /// Wall time.
@@ -173,10 +181,12 @@ pub struct IngestReport {
 /// document is committed in its own transaction, so an error or a crash never
 /// leaves half a document, and what was stored stays stored. Content already
 /// in the store is skipped before analysis (ingest is idempotent).
-/// `progress` is called with the number of inputs done so far.
+/// `load` says how inputs are read; `progress` is called with the number of
+/// inputs done so far.
 pub fn ingest(
     engine: &Engine,
     paths: &[PathBuf],
+    load: &LoadOptions,
     store: &Store,
     run: &RunInfo,
     mut progress: impl FnMut(usize),
@@ -186,9 +196,10 @@ pub fn ingest(
     let mut resolver = Resolver::new(store.entities()?);
     let mut failures = Vec::new();
     let mut done = 0;
-    for_each_batch(paths, &mut failures, |batch| {
+    for_each_batch(paths, load, &mut failures, |batch| {
         let mut todo = Vec::with_capacity(batch.len());
         for doc in batch {
+            report.dropped_repeats += doc.dropped_repeats;
             if store.contains_document(&doc.id)? {
                 report.unchanged += 1;
             } else {
@@ -225,11 +236,12 @@ pub fn ingest(
 /// errors go to `failures` and reading goes on.
 fn for_each_batch(
     paths: &[PathBuf],
+    load: &LoadOptions,
     failures: &mut Vec<InputError>,
     mut f: impl FnMut(Vec<Document>) -> Result<()>,
 ) -> Result<()> {
     let mut batch = Vec::with_capacity(BATCH);
-    for item in input::documents(paths) {
+    for item in input::documents_with(paths, load.clone()) {
         match item {
             Ok(doc) => batch.push(doc),
             Err(e) => failures.push(e),
