@@ -10,11 +10,11 @@
 //!    a standalone demonym ("Mexican cartels") becomes MISC as in the CoNLL
 //!    conventions, capitalised runs ending in "Ministry" or "Cup" are
 //!    organisations or events, unknown acronyms are organisations, and
-//!    persons take in their initials and particles ("A. de Silva");
+//!    persons take in their initials and particles ("L. de Varga");
 //! 3. the conventions of news: the dateline opening a story names a place;
 //!    in sports reports a city or county standing for its team, and a name
 //!    heading a row of results, is an organisation; a name the text calls a
-//!    company, club or newspaper ("tyre giant Pirelli") is one throughout;
+//!    company, club or newspaper ("tyre giant Brevant") is one throughout;
 //! 4. document-level consistency: a name keeps its majority type through the
 //!    document, later bare mentions of a found name are tagged too, and the
 //!    parts of a person's name ("Sheinbaum" after "Claudia Sheinbaum") are PER.
