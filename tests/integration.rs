@@ -21,3 +21,5 @@ mod cli_misc;
 mod cli_portable;
 // how input paths are recorded: relative to the working folder or --source-base.
 mod cli_sources;
+// no text of CoNLL-2003 dev anywhere in the repository (hashed trigrams).
+mod clean_tree;
