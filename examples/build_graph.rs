@@ -7,7 +7,7 @@
 use std::error::Error;
 use std::path::PathBuf;
 
-use newskg::nlp::Analyzer;
+use newskg::nlp::ModelSearch;
 use newskg::pipeline::{self, Engine};
 use newskg::rdf::{self, ResultFormat, Store};
 
@@ -15,8 +15,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     // # Load the models once
     //
     // The analyser (tokenizer, tagger, parser, recognizer) and the extractor
-    // are loaded from `models/`; share `&engine` between threads.
-    let engine = Engine::load(&Analyzer::default_dir())?;
+    // are found as the `newskg` command finds them: `$NEWSKG_MODELS`,
+    // `models/` beside the executable, `../share/newskg/models`, then the
+    // models built into the program (cargo feature `bundled-models`, on by
+    // default). Share `&engine` between threads.
+    let models = ModelSearch::with_explicit(None).find()?;
+    let engine = Engine::from_source(&models)?;
 
     // # Ingest the articles
     //
@@ -26,8 +30,15 @@ fn main() -> Result<(), Box<dyn Error>> {
     // gives the persistent one.
     let store = Store::in_memory()?;
     let articles = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles"));
-    let run = pipeline::run_info(&Analyzer::default_dir());
-    let report = pipeline::ingest(&engine, &[articles], &store, &run, |_| {})?;
+    let run = pipeline::run_info(&engine.analyzer);
+    let report = pipeline::ingest(
+        &engine,
+        &[articles],
+        &Default::default(),
+        &store,
+        &run,
+        |_| {},
+    )?;
     println!(
         "{} documents, {} facts, {} entities",
         report.new, report.facts, report.entities

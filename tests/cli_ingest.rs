@@ -181,3 +181,27 @@ fn stdin_is_read() {
     assert!(out.status.success());
     assert_contains!(String::from_utf8_lossy(&out.stdout), "1 new");
 }
+
+#[test]
+fn the_summary_counts_the_repeated_paragraphs_dropped() {
+    let wd = Workdir::new();
+    // The first example article repeats its headline and four paragraphs.
+    let out = wd.ok(&[
+        "ingest",
+        examples().to_str().unwrap(),
+        "--store",
+        ":memory:",
+    ]);
+    assert_contains!(
+        out,
+        "2 documents: 2 new, 0 unchanged, 0 replaced (5 repeated paragraphs dropped);"
+    );
+    // Short repeats are text, and stay.
+    let file = wd.write(
+        "letter.txt",
+        "Sara,\n\nThe boat leaves at noon.\n\nSara,\n\nThe ferry office closes early on Fridays in winter.\n\n\
+         The ferry office closes early on Fridays in winter.\n",
+    );
+    let out = wd.ok(&["ingest", file.to_str().unwrap(), "--store", ":memory:"]);
+    assert_contains!(out, "(1 repeated paragraph dropped)");
+}

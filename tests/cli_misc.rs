@@ -67,6 +67,26 @@ fn analyze_prints_conllu() {
 }
 
 #[test]
+fn analyze_keeps_every_paragraph_repeats_included() {
+    // A letter's greeting and a long paragraph, each said twice: analysis
+    // must give back every character of the input (scorers align on it).
+    let text = "Sara,\n\nThe boat leaves at noon.\n\nSara,\n\n\
+                The ferry office closes early on Fridays in winter.\n\n\
+                The ferry office closes early on Fridays in winter.\n";
+    let wd = Workdir::new();
+    let file = wd.write("letter.txt", text);
+    let out = wd.ok(&["analyze", file.to_str().unwrap()]);
+    let forms: String = out
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.split('\t').next().unwrap_or("").contains('-'))
+        .filter_map(|l| l.split('\t').nth(1))
+        .collect();
+    let want: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(forms, want, "{out}");
+}
+
+#[test]
 fn analyze_bio_keeps_the_lines() {
     let wd = Workdir::new();
     let input = "-DOCSTART-\tO\n\nClaudia\tB-PER\nSheinbaum\tI-PER\nspoke\tO\n.\tO\n\nMexico\tB-LOC\nwaits\tO\n";

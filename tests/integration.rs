@@ -17,3 +17,9 @@ mod cli_export;
 mod cli_extract;
 // stats, entities and analyze.
 mod cli_misc;
+// a lone binary: where the models are found, provenance of their versions.
+mod cli_portable;
+// how input paths are recorded: relative to the working folder or --source-base.
+mod cli_sources;
+// no text of CoNLL-2003 dev anywhere in the repository (hashed trigrams).
+mod clean_tree;

@@ -9,6 +9,11 @@ pub fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
 }
 
+/// The repository's models.
+pub fn models() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("models")
+}
+
 /// `../shared`, when present (CI has it; a user's fresh clone does not).
 pub fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -49,10 +54,14 @@ impl Workdir {
         p
     }
 
-    /// A `newskg` command running in this folder.
+    /// A `newskg` command running in this folder, with the repository's
+    /// models (so the tests pass in a build without bundled models too;
+    /// `cli_portable.rs` tests how a lone binary finds its models).
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_newskg"));
-        cmd.args(args).current_dir(self.dir.path());
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env("NEWSKG_MODELS", models());
         cmd
     }
 

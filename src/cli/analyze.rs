@@ -27,8 +27,6 @@ pub struct AnalyzeArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = AnalysisFormat::Conllu)]
     format: AnalysisFormat,
-    #[command(flatten)]
-    models: ModelArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,9 +43,8 @@ enum AnalysisFormat {
     Bio,
 }
 
-pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let analyzer = newskg::nlp::Analyzer::load(&args.models.dir())
-        .with_context(|| format!("loading models from {}", args.models.dir().display()))?;
+pub fn run(args: AnalyzeArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
+    let analyzer = models.analyzer()?;
     let mut out = output::stdout();
     let code = match (args.input, args.format) {
         (InputKind::Tokens, AnalysisFormat::Bio) => {
@@ -71,7 +68,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         (InputKind::Text, format) => {
             let mut failures = Vec::new();
             let mut first_id = 1;
-            for doc in newskg::input::documents(std::slice::from_ref(&args.path)) {
+            // Every paragraph is kept, repeats too: the output must hold the
+            // input's text (scorers align on it; issue 9, item 4).
+            let options = newskg::input::LoadOptions {
+                repeat_min_words: None,
+                ..Default::default()
+            };
+            for doc in newskg::input::documents_with(std::slice::from_ref(&args.path), options) {
                 let doc = match doc {
                     Ok(d) => d,
                     Err(e) => {

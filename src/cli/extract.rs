@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use newskg::kg::Resolver;
 use newskg::pipeline::{self, RecordWriter};
 
-use super::{output, report_failures, FactArgs, JobsArg, ModelArgs};
+use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs};
 
 /// Print the entities and facts of articles without touching any store.
 #[derive(Args, Debug)]
@@ -27,7 +27,7 @@ pub struct ExtractArgs {
     #[arg(long)]
     carb_no_verbless: bool,
     #[command(flatten)]
-    models: ModelArgs,
+    pub(super) source: SourceArgs,
     #[command(flatten)]
     facts: FactArgs,
     #[command(flatten)]
@@ -43,23 +43,24 @@ enum FactFormat {
     Nq,
 }
 
-pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
-    let mut engine = args.models.engine()?;
+    let mut engine = models.engine()?;
     engine.extractor.set_policy(args.facts.policy());
     let mut out = output::stdout();
     let mut resolver = Resolver::default();
     let mut records = RecordWriter::default();
     let mut first = true;
+    let load = args.source.load_options();
     let report = match args.format {
         FactFormat::Jsonl => {
-            pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+            pipeline::extract(&engine, &args.paths, &load, &mut resolver, |doc, ids, r| {
                 records.add(doc, ids, r);
                 Ok(())
             })?
         }
         FactFormat::Tsv => {
-            pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
+            pipeline::extract(&engine, &args.paths, &load, &mut resolver, |doc, ids, r| {
                 let header = std::mem::replace(&mut first, false);
                 pipeline::write_tsv(&pipeline::fact_records(doc, ids, r), header, &mut out)
             })?
@@ -72,12 +73,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 newskg::rdf::RdfFormat::NQuads
             };
             let mut quads = Vec::new();
-            let run = pipeline::run_info(&args.models.dir());
-            let report = pipeline::extract(&engine, &args.paths, &mut resolver, |doc, ids, r| {
-                let entities: Vec<_> = ids.iter().filter_map(|id| r.get(id)).collect();
-                quads.extend(newskg::rdf::doc_quads(doc, ids, &entities, &run));
-                Ok(())
-            })?;
+            let run = pipeline::run_info(&engine.analyzer);
+            let report =
+                pipeline::extract(&engine, &args.paths, &load, &mut resolver, |doc, ids, r| {
+                    let entities: Vec<_> = ids.iter().filter_map(|id| r.get(id)).collect();
+                    quads.extend(newskg::rdf::doc_quads(doc, ids, &entities, &run));
+                    Ok(())
+                })?;
             newskg::rdf::write_quads(&quads, format, &mut out)?;
             report
         }

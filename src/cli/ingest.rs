@@ -8,7 +8,7 @@ use clap::Args;
 
 use newskg::pipeline;
 
-use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, StoreArgs};
+use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs, StoreArgs};
 
 /// Read articles and add their entities and facts to the store. Each article
 /// is committed on its own; content already stored is skipped, and changed
@@ -22,32 +22,35 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub(super) store: StoreArgs,
     #[command(flatten)]
-    models: ModelArgs,
+    pub(super) source: SourceArgs,
     #[command(flatten)]
     facts: FactArgs,
     #[command(flatten)]
     jobs: JobsArg,
 }
 
-pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
-    let mut engine = args.models.engine()?;
+    let mut engine = models.engine()?;
     engine.extractor.set_policy(args.facts.policy());
     let store = args.store.open()?;
-    let run = pipeline::run_info(&args.models.dir());
+    let run = pipeline::run_info(&engine.analyzer);
     let bar = progress_bar();
-    let report = pipeline::ingest(&engine, &args.paths, &store, &run, |done| {
+    let load = args.source.load_options();
+    let report = pipeline::ingest(&engine, &args.paths, &load, &store, &run, |done| {
         bar.set_position(done as u64)
     })
     .with_context(|| format!("ingesting into {}", args.store.store))?;
     bar.finish_and_clear();
     let quads = store.len()?;
     println!(
-        "{} documents: {} new, {} unchanged, {} replaced; {} facts, {} entities ({} linked to known entities); {} quads in {}; {:.2} s",
+        "{} documents: {} new, {} unchanged, {} replaced ({} repeated paragraph{} dropped); {} facts, {} entities ({} linked to known entities); {} quads in {}; {:.2} s",
         report.new + report.unchanged + report.replaced,
         report.new,
         report.unchanged,
         report.replaced,
+        report.dropped_repeats,
+        if report.dropped_repeats == 1 { "" } else { "s" },
         report.facts,
         report.entities,
         report.merges,

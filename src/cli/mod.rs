@@ -21,6 +21,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+use newskg::input::{LoadOptions, SourcePaths};
+use newskg::nlp::{Analyzer, ModelSearch, ModelSource};
 use newskg::pipeline::Engine;
 use newskg::Store;
 
@@ -30,6 +32,8 @@ use newskg::Store;
 #[derive(Parser, Debug)]
 #[command(name = "newskg", version, propagate_version = true)]
 pub struct Cli {
+    #[command(flatten)]
+    models: ModelArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -50,14 +54,14 @@ enum Command {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest(a) => ingest::run(a),
-        Command::Extract(a) => extract::run(a),
+        Command::Ingest(a) => ingest::run(a, &cli.models),
+        Command::Extract(a) => extract::run(a, &cli.models),
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Entities(a) => entities::run(a),
         Command::Load(a) => load::run(a),
-        Command::Analyze(a) => analyze::run(a),
+        Command::Analyze(a) => analyze::run(a, &cli.models),
         Command::Train(a) => train::run(a),
     }
 }
@@ -94,26 +98,68 @@ impl StoreArgs {
     }
 }
 
-/// Which analysis models to use.
-#[derive(Args, Debug, Clone)]
+/// Which analysis models to use (a global flag: ingest, extract and analyze
+/// read it).
+#[derive(Args, Debug, Clone, Default)]
 pub struct ModelArgs {
-    /// Folder with the model files (tagger.nkw, parser.nkw, ner.nkw, …);
-    /// defaults to the models shipped with newskg
-    #[arg(long, env = "NEWSKG_MODELS", value_hint = clap::ValueHint::DirPath)]
+    /// Folder with the model files (tagger.nkw, parser.nkw, ner.nkw,
+    /// lemmas.nkw, gazetteer.nkw). Without it: $NEWSKG_MODELS, then models/
+    /// beside the newskg executable, then ../share/newskg/models from the
+    /// executable's folder, then the models built into newskg
+    #[arg(long, global = true, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     models: Option<PathBuf>,
 }
 
 impl ModelArgs {
-    fn dir(&self) -> PathBuf {
-        self.models
-            .clone()
-            .unwrap_or_else(newskg::nlp::Analyzer::default_dir)
+    /// Finds the models: the flag, the environment, the executable's
+    /// folders, the built-in models (see `newskg::nlp::ModelSearch`).
+    fn source(&self) -> anyhow::Result<ModelSource> {
+        let search = ModelSearch::with_explicit(self.models.clone());
+        let named = search.explicit.is_some() || search.env.is_some();
+        search.find().with_context(|| {
+            if named {
+                "finding the models"
+            } else {
+                "finding the models (name a folder with --models DIR or NEWSKG_MODELS=DIR)"
+            }
+        })
     }
 
-    /// Loads the models once for the whole command.
+    /// Loads the analysis models once for the whole command.
+    fn analyzer(&self) -> anyhow::Result<Analyzer> {
+        let source = self.source()?;
+        Analyzer::from_source(&source).with_context(|| format!("loading models from {source}"))
+    }
+
+    /// Loads the analysis and extraction models once for the whole command.
     fn engine(&self) -> anyhow::Result<Engine> {
-        let dir = self.dir();
-        Engine::load(&dir).with_context(|| format!("loading models from {}", dir.display()))
+        let source = self.source()?;
+        Engine::from_source(&source).with_context(|| format!("loading models from {source}"))
+    }
+}
+
+/// How input files are named in the output.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SourceArgs {
+    /// Record each file's path relative to DIR (the `source` of JSON Lines,
+    /// `nkg:source` in RDF); a file not under DIR is reported as a failed
+    /// input, never recorded whole. Without it: relative to the working
+    /// folder when the file is under it, as given otherwise
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    source_base: Option<PathBuf>,
+}
+
+impl SourceArgs {
+    /// How inputs are read for a command that builds a graph: long repeated
+    /// paragraphs dropped, paths recorded as the flags say.
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            source_paths: match &self.source_base {
+                Some(dir) => SourcePaths::RelativeTo(dir.clone()),
+                None => SourcePaths::RelativeToCwd,
+            },
+            ..LoadOptions::default()
+        }
     }
 }
 
@@ -221,5 +267,38 @@ mod tests {
             panic!("not ingest")
         };
         assert_eq!(a.store.store, "newskg.db");
+    }
+
+    #[test]
+    fn models_is_a_global_flag() {
+        for args in [
+            &["newskg", "--models", "m", "extract", "a.txt"][..],
+            &["newskg", "extract", "a.txt", "--models", "m"][..],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert_eq!(cli.models.models, Some(PathBuf::from("m")), "{args:?}");
+        }
+        let cli = Cli::try_parse_from(["newskg", "extract", "a.txt"]).unwrap();
+        assert_eq!(cli.models.models, None);
+    }
+
+    #[test]
+    fn source_base_sets_how_paths_are_recorded() {
+        let cli =
+            Cli::try_parse_from(["newskg", "extract", "a.txt", "--source-base", "d"]).unwrap();
+        let Command::Extract(a) = cli.command else {
+            panic!("not extract")
+        };
+        let options = a.source.load_options();
+        assert_eq!(options.source_paths, SourcePaths::RelativeTo("d".into()));
+        assert!(options.repeat_min_words.is_some());
+        let cli = Cli::try_parse_from(["newskg", "ingest", "a.txt"]).unwrap();
+        let Command::Ingest(a) = cli.command else {
+            panic!("not ingest")
+        };
+        assert_eq!(
+            a.source.load_options().source_paths,
+            SourcePaths::RelativeToCwd
+        );
     }
 }

@@ -18,9 +18,9 @@ pub use records::{
 };
 
 use crate::extract::{DocFacts, Extractor};
-use crate::input::{self, Document, InputError};
+use crate::input::{self, Document, InputError, LoadOptions};
 use crate::kg::{EntityId, Resolver};
-use crate::nlp::Analyzer;
+use crate::nlp::{Analyzer, ModelSource};
 use crate::rdf::{IngestOutcome, RunInfo, Store};
 use crate::Result;
 
@@ -39,7 +39,13 @@ pub struct Engine {
 impl Engine {
     /// Loads every model from `dir` (see [`Analyzer::load`]).
     pub fn load(dir: &std::path::Path) -> Result<Engine> {
-        let analyzer = Analyzer::load(dir)?;
+        Engine::from_source(&ModelSource::Dir(dir.to_owned()))
+    }
+
+    /// Loads every model from `source`: a folder or the models built into
+    /// the program, as found by [`ModelSearch`](crate::nlp::ModelSearch).
+    pub fn from_source(source: &ModelSource) -> Result<Engine> {
+        let analyzer = Analyzer::from_source(source)?;
         let extractor = Extractor::new(analyzer.gazetteer().clone());
         Ok(Engine {
             analyzer,
@@ -58,21 +64,26 @@ impl Engine {
 pub struct ExtractReport {
     /// Documents read and extracted.
     pub documents: usize,
+    /// Repeated paragraphs left out of the documents (see [`LoadOptions`]).
+    pub dropped_repeats: usize,
     /// Inputs that could not be read, in input order.
     pub failures: Vec<InputError>,
 }
 
-/// Reads every document under `paths`, extracts its facts and resolves its
-/// entities with `resolver`; calls `sink` for each document in input order.
-/// An unreadable input is recorded in the report and the others go on.
+/// Reads every document under `paths` (as `load` says), extracts its facts
+/// and resolves its entities with `resolver`; calls `sink` for each document
+/// in input order. An unreadable input is recorded in the report and the
+/// others go on.
 pub fn extract(
     engine: &Engine,
     paths: &[PathBuf],
+    load: &LoadOptions,
     resolver: &mut Resolver,
     mut sink: impl FnMut(&DocFacts, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
-    for_each_batch(paths, &mut report.failures, |batch| {
+    for_each_batch(paths, load, &mut report.failures, |batch| {
+        report.dropped_repeats += batch.iter().map(|d| d.dropped_repeats).sum::<usize>();
         for facts in batch
             .into_par_iter()
             .map(|d| engine.extract_document(d))
@@ -159,6 +170,9 @@ pub struct IngestReport {
     pub entities: usize,
     /// Document entities linked to an entity already known.
     pub merges: usize,
+    /// Repeated paragraphs left out of the documents read (see
+    /// [`LoadOptions::repeat_min_words`]).
+    pub dropped_repeats: usize,
     /// Inputs that could not be read, in input order.
     pub failures: Vec<InputError>,
     /// Wall time.
@@ -169,10 +183,12 @@ pub struct IngestReport {
 /// document is committed in its own transaction, so an error or a crash never
 /// leaves half a document, and what was stored stays stored. Content already
 /// in the store is skipped before analysis (ingest is idempotent).
-/// `progress` is called with the number of inputs done so far.
+/// `load` says how inputs are read; `progress` is called with the number of
+/// inputs done so far.
 pub fn ingest(
     engine: &Engine,
     paths: &[PathBuf],
+    load: &LoadOptions,
     store: &Store,
     run: &RunInfo,
     mut progress: impl FnMut(usize),
@@ -182,9 +198,10 @@ pub fn ingest(
     let mut resolver = Resolver::new(store.entities()?);
     let mut failures = Vec::new();
     let mut done = 0;
-    for_each_batch(paths, &mut failures, |batch| {
+    for_each_batch(paths, load, &mut failures, |batch| {
         let mut todo = Vec::with_capacity(batch.len());
         for doc in batch {
+            report.dropped_repeats += doc.dropped_repeats;
             if store.contains_document(&doc.id)? {
                 report.unchanged += 1;
             } else {
@@ -221,11 +238,12 @@ pub fn ingest(
 /// errors go to `failures` and reading goes on.
 fn for_each_batch(
     paths: &[PathBuf],
+    load: &LoadOptions,
     failures: &mut Vec<InputError>,
     mut f: impl FnMut(Vec<Document>) -> Result<()>,
 ) -> Result<()> {
     let mut batch = Vec::with_capacity(BATCH);
-    for item in input::documents(paths) {
+    for item in input::documents_with(paths, load.clone()) {
         match item {
             Ok(doc) => batch.push(doc),
             Err(e) => failures.push(e),
@@ -240,29 +258,12 @@ fn for_each_batch(
     Ok(())
 }
 
-/// Provenance of this run: software version, a fingerprint of the model
-/// files in `models_dir`, and the start time (PROV-O `prov:Activity`).
-pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
+/// Provenance of this run: software version, the version (checksum) of
+/// each model `analyzer` loaded, and the start time (PROV-O `prov:Activity`).
+pub fn run_info(analyzer: &Analyzer) -> RunInfo {
     use sha2::{Digest, Sha256};
     let software = format!("newskg {}", env!("CARGO_PKG_VERSION"));
-    let mut names: Vec<PathBuf> = std::fs::read_dir(models_dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    names.retain(|p| p.extension().is_some_and(|e| e == "nkw"));
-    names.sort();
-    // Every weight file ends with the checksum of its content: that is the
-    // fingerprint, read without hashing the 20-odd MB of models again.
-    let models: Vec<String> = names
-        .iter()
-        .map(|p| {
-            let stem = p.file_stem().unwrap_or_default().to_string_lossy();
-            match trailing_checksum(p) {
-                Some(sum) => format!("{stem}={sum:016x}"),
-                None => format!("{stem}=unreadable"),
-            }
-        })
-        .collect();
-    let models = models.join(" ");
+    let models = analyzer.model_versions().to_string();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -275,16 +276,6 @@ pub fn run_info(models_dir: &std::path::Path) -> RunInfo {
         models,
         started,
     }
-}
-
-/// The last 8 bytes of a weight file (its checksum), if readable.
-fn trailing_checksum(path: &std::path::Path) -> Option<u64> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut file = std::fs::File::open(path).ok()?;
-    file.seek(SeekFrom::End(-8)).ok()?;
-    let mut last = [0u8; 8];
-    file.read_exact(&mut last).ok()?;
-    Some(u64::from_le_bytes(last))
 }
 
 /// `seconds` since the Unix epoch as `YYYY-MM-DDThh:mm:ssZ` (UTC).

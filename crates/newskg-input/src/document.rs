@@ -22,7 +22,7 @@ impl std::fmt::Display for DocId {
     }
 }
 
-/// One article, cleaned: markup stripped, repeated paragraphs dropped.
+/// One article, cleaned: markup stripped, long repeated paragraphs dropped.
 ///
 /// Every byte offset in later stages (`Span`) points into [`Document::text`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,6 +43,10 @@ pub struct Document {
     pub text: String,
     /// Maps byte offsets in `text` back to 1-based lines of the source file.
     pub line_index: LineIndex,
+    /// Paragraphs left out of `text` because they repeat an earlier one
+    /// verbatim (long paragraphs only: see [`LoadOptions`](crate::LoadOptions)).
+    #[serde(default)]
+    pub dropped_repeats: usize,
 }
 
 impl Document {
@@ -57,6 +61,7 @@ impl Document {
             url: None,
             line_index: LineIndex::identity(&text),
             text,
+            dropped_repeats: 0,
         }
     }
 }

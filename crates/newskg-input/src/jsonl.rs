@@ -18,6 +18,9 @@ use super::{decode, gzip, text, Document, InputError};
 /// Yields the records of one JSON Lines stream.
 pub(crate) struct JsonlReader {
     path: PathBuf,
+    /// The path as recorded in each record's source (`recorded#id`).
+    recorded: String,
+    repeat_min_words: Option<usize>,
     lines: BufReader<Box<dyn Read>>,
     gzipped: bool,
     line: u64,
@@ -26,9 +29,17 @@ pub(crate) struct JsonlReader {
 
 impl JsonlReader {
     /// Reads `reader` (already decompressed) line by line.
-    pub fn new(path: PathBuf, reader: Box<dyn Read>, gzipped: bool) -> JsonlReader {
+    pub fn new(
+        path: PathBuf,
+        recorded: String,
+        reader: Box<dyn Read>,
+        gzipped: bool,
+        repeat_min_words: Option<usize>,
+    ) -> JsonlReader {
         JsonlReader {
             path,
+            recorded,
+            repeat_min_words,
             lines: BufReader::with_capacity(64 * 1024, reader),
             gzipped,
             line: 0,
@@ -74,7 +85,7 @@ impl JsonlReader {
         }
         let source = format!(
             "{}#{}",
-            self.path.display(),
+            self.recorded,
             id.unwrap_or_else(|| line.to_string())
         );
         let parsed = Parsed {
@@ -83,7 +94,7 @@ impl JsonlReader {
             url,
             paragraphs,
         };
-        dedup::build(source, parsed).ok_or_else(|| InputError::Empty {
+        dedup::build(source, parsed, self.repeat_min_words).ok_or_else(|| InputError::Empty {
             path: self.path.clone(),
             line: Some(line),
         })
@@ -122,12 +133,20 @@ mod tests {
 
     fn read(data: &str) -> Vec<Result<Document, InputError>> {
         let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(data.as_bytes().to_vec()));
-        JsonlReader::new(PathBuf::from("in.jsonl"), reader, false).collect()
+        JsonlReader::new(
+            PathBuf::from("in.jsonl"),
+            "in.jsonl".into(),
+            reader,
+            false,
+            Some(crate::REPEAT_MIN_WORDS),
+        )
+        .collect()
     }
 
     #[test]
     fn records_become_documents_and_bad_lines_are_reported() {
-        let data = "{\"id\":\"a1\",\"title\":\"T\",\"date\":\"2025-01-02\",\"text\":\"One.\\n\\nTwo.\\n\\nOne.\"}\n\
+        // A long paragraph said twice is read once; a short one stays.
+        let data = "{\"id\":\"a1\",\"title\":\"T\",\"date\":\"2025-01-02\",\"text\":\"One.\\n\\nThe ferry to the island runs twice a day.\\n\\nOne.\\n\\nThe ferry to the island runs twice a day.\"}\n\
                     \n\
                     {\"id\": 7, \"text\": \"Missing the end\"\n\
                     {\"text\":\"No id here.\",\"url\":\"https://x.org/\"}\n\
@@ -140,7 +159,11 @@ mod tests {
             panic!("{:?}", got[0])
         };
         assert_eq!(first.source, "in.jsonl#a1");
-        assert_eq!(first.text, "One.\n\nTwo.");
+        assert_eq!(
+            first.text,
+            "One.\n\nThe ferry to the island runs twice a day.\n\nOne."
+        );
+        assert_eq!(first.dropped_repeats, 1);
         assert_eq!(first.title.as_deref(), Some("T"));
         assert_eq!(first.date.as_deref(), Some("2025-01-02"));
         let msg = |i: usize| {

@@ -2,8 +2,9 @@
 //!
 //! Takes files, directories (walked recursively, sorted, hidden entries
 //! skipped) and `-` (stdin); reads plain text, HTML, JSON Lines (one article
-//! per line) and any of them gzipped; strips markup and drops paragraphs
-//! repeated verbatim. The entry point is [`documents`], a lazy iterator that
+//! per line) and any of them gzipped; strips markup and drops long paragraphs
+//! repeated verbatim (see [`REPEAT_MIN_WORDS`]). The entry point is
+//! [`documents`], a lazy iterator that
 //! yields each article or the error that stopped one input, so that one bad
 //! file (or one bad JSON Lines record) never stops a batch, and a 21k-article
 //! `.jsonl.gz` is read one record at a time, never whole.
@@ -25,6 +26,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use dedup::REPEAT_MIN_WORDS;
 pub use document::{DocId, Document, LineIndex};
 pub use walk::Format;
 
@@ -99,6 +101,15 @@ pub enum InputError {
         #[source]
         source: Option<serde_json::Error>,
     },
+    /// The file is not under the folder its source path is recorded
+    /// relative to ([`SourcePaths::RelativeTo`]).
+    #[error("{}: not under the source base folder {}", .path.display(), .base.display())]
+    OutsideBase {
+        /// The file, as given.
+        path: PathBuf,
+        /// The base folder, as given.
+        base: PathBuf,
+    },
 }
 
 impl InputError {
@@ -111,7 +122,8 @@ impl InputError {
             | InputError::Binary { path }
             | InputError::Empty { path, .. }
             | InputError::Gzip { path, .. }
-            | InputError::BadRecord { path, .. } => path,
+            | InputError::BadRecord { path, .. }
+            | InputError::OutsideBase { path, .. } => path,
         }
     }
 
@@ -138,11 +150,97 @@ impl fmt::Display for Loc<'_> {
 }
 
 /// How inputs are read.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// Read every input as this format instead of guessing from the
     /// extension (or, for stdin and unknown extensions, from the content).
     pub format: Option<Format>,
+    /// Drop a paragraph that repeats an earlier one of the same article
+    /// verbatim when it has at least this many words (default
+    /// [`REPEAT_MIN_WORDS`]); `None` keeps every paragraph, so the text is
+    /// the input's (what `newskg analyze` needs to be scored against it).
+    pub repeat_min_words: Option<usize>,
+    /// How a file's path is recorded in [`Document::source`].
+    pub source_paths: SourcePaths,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            format: None,
+            repeat_min_words: Some(REPEAT_MIN_WORDS),
+            source_paths: SourcePaths::AsGiven,
+        }
+    }
+}
+
+/// How a file's path is recorded in [`Document::source`] (and so in every
+/// output: JSON Lines, the RDF `nkg:source`). Messages about a file always
+/// name it as given. `-` (stdin) stays `-`, and a JSON Lines record keeps its
+/// `#id` (its `url` is a field of its own, untouched).
+///
+/// Paths are compared as written first (made absolute against the working
+/// folder, `.` and `..` resolved), then with symbolic links resolved.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SourcePaths {
+    /// The path as given.
+    #[default]
+    AsGiven,
+    /// Relative to the working folder when the file is under it, so that
+    /// published data does not carry the user's home folder; as given
+    /// otherwise.
+    RelativeToCwd,
+    /// Relative to this folder; a file outside it is an input error
+    /// ([`InputError::OutsideBase`]) rather than a path recorded whole.
+    RelativeTo(PathBuf),
+}
+
+impl SourcePaths {
+    /// The recorded form of `path` (a file, not `-`).
+    fn record(&self, path: &Path, cwd: Option<&Path>) -> Result<String, InputError> {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            SourcePaths::AsGiven => Ok(shown(path)),
+            SourcePaths::RelativeToCwd => Ok(cwd
+                .and_then(|cwd| relative(path, cwd, cwd))
+                .map_or_else(|| shown(path), |rel| shown(&rel))),
+            SourcePaths::RelativeTo(base) => cwd
+                .and_then(|cwd| relative(path, base, cwd))
+                .map(|rel| shown(&rel))
+                .ok_or_else(|| InputError::OutsideBase {
+                    path: path.to_owned(),
+                    base: base.clone(),
+                }),
+        }
+    }
+}
+
+/// `path` relative to `base` when it is under it (both relative to `cwd`
+/// when not absolute).
+fn relative(path: &Path, base: &Path, cwd: &Path) -> Option<PathBuf> {
+    let (p, b) = (lexical(&cwd.join(path)), lexical(&cwd.join(base)));
+    if let Ok(rel) = p.strip_prefix(&b) {
+        return Some(rel.to_owned());
+    }
+    let (p, b) = (p.canonicalize().ok()?, b.canonicalize().ok()?);
+    p.strip_prefix(&b).ok().map(Path::to_owned)
+}
+
+/// `path` with `.` and `..` resolved without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Every document under `paths`, in a stable order (see [`documents_with`]).
@@ -172,6 +270,10 @@ pub fn documents_with(
 ) -> impl Iterator<Item = Result<Document, InputError>> + '_ {
     Documents {
         paths: paths.iter(),
+        cwd: match options.source_paths {
+            SourcePaths::AsGiven => None,
+            _ => std::env::current_dir().ok(),
+        },
         options,
         pending: VecDeque::new(),
         jsonl: None,
@@ -182,6 +284,8 @@ pub fn documents_with(
 /// and keeps at most one JSON Lines stream open.
 struct Documents<'a> {
     paths: std::slice::Iter<'a, PathBuf>,
+    /// The working folder, read once, when source paths depend on it.
+    cwd: Option<PathBuf>,
     options: LoadOptions,
     pending: VecDeque<Result<Source, InputError>>,
     jsonl: Option<JsonlReader>,
@@ -224,6 +328,14 @@ enum Opened {
 impl Documents<'_> {
     fn open(&self, source: Source) -> Opened {
         let display = source.display_path();
+        let recorded = match &source.path {
+            None => Ok("-".to_string()),
+            Some(path) => self.options.source_paths.record(path, self.cwd.as_deref()),
+        };
+        let recorded = match recorded {
+            Ok(r) => r,
+            Err(e) => return Opened::Done(Err(e)),
+        };
         let (mut reader, gzipped) = match source.reader() {
             Ok(r) => r,
             Err(e) => return Opened::Done(Err(e)),
@@ -238,31 +350,38 @@ impl Documents<'_> {
             format = Some(walk::sniff(&head));
             reader = Box::new(std::io::Cursor::new(head).chain(reader));
         }
+        let min_words = self.options.repeat_min_words;
         match format.unwrap_or(Format::Text) {
-            Format::Jsonl => Opened::Stream(JsonlReader::new(display, reader, gzipped)),
-            other => Opened::Done(read_article(&display, reader, gzipped, other)),
+            Format::Jsonl => Opened::Stream(JsonlReader::new(
+                display, recorded, reader, gzipped, min_words,
+            )),
+            other => Opened::Done(read_article(
+                &display, recorded, reader, gzipped, other, min_words,
+            )),
         }
     }
 }
 
-/// Reads one whole-file article (text or HTML) from `reader`.
+/// Reads one whole-file article (text or HTML) from `reader`; `source` is
+/// the path as recorded in the document.
 fn read_article(
     path: &Path,
+    source: String,
     mut reader: Box<dyn Read>,
     gzipped: bool,
     format: Format,
+    repeat_min_words: Option<usize>,
 ) -> Result<Document, InputError> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
         .map_err(|source| gzip::read_error(path, gzipped, source))?;
     let text = decode(path, &bytes, None)?;
-    let source = path.display().to_string();
     let parsed = match format {
         Format::Html => html::parse(text),
         _ => text::parse(text),
     };
-    dedup::build(source, parsed).ok_or_else(|| InputError::Empty {
+    dedup::build(source, parsed, repeat_min_words).ok_or_else(|| InputError::Empty {
         path: path.to_owned(),
         line: None,
     })
@@ -340,6 +459,78 @@ mod tests {
         // "Critics ..." is on line 6 of the file, after the dropped repeat.
         let at = doc.text.find("Critics").unwrap_or(0);
         assert_eq!(doc.line_index.line_of(at), Some(6));
+    }
+
+    #[test]
+    fn analysis_options_keep_every_paragraph() {
+        let options = LoadOptions {
+            repeat_min_words: None,
+            ..LoadOptions::default()
+        };
+        let docs: Vec<_> = documents_with(&[fixture("article.txt")], options).collect();
+        let Some(Ok(doc)) = docs.first() else {
+            panic!("{docs:?}")
+        };
+        assert_eq!(doc.text.matches("approved a new bridge").count(), 2);
+        assert_eq!(doc.dropped_repeats, 0);
+        let docs = all(&[fixture("article.txt")]);
+        assert!(matches!(docs.first(), Some(Ok(d)) if d.dropped_repeats == 1));
+    }
+
+    #[test]
+    fn source_paths_as_given_or_relative() {
+        use SourcePaths::{AsGiven, RelativeTo, RelativeToCwd};
+        let cwd = Path::new("/home/ana/news");
+        let rec = |how: &SourcePaths, p: &str| {
+            how.record(Path::new(p), Some(cwd))
+                .map_err(|e| e.to_string())
+        };
+        let ok = |s: &str| Ok(s.to_string());
+        assert_eq!(
+            rec(&AsGiven, "/home/ana/news/a.txt"),
+            ok("/home/ana/news/a.txt")
+        );
+        assert_eq!(
+            rec(&RelativeToCwd, "/home/ana/news/2025/a.txt"),
+            ok("2025/a.txt")
+        );
+        assert_eq!(rec(&RelativeToCwd, "./2025/../a.txt"), ok("a.txt"));
+        // Outside the working folder: as given.
+        assert_eq!(rec(&RelativeToCwd, "/srv/b.txt"), ok("/srv/b.txt"));
+        assert_eq!(rec(&RelativeToCwd, "../b.txt"), ok("../b.txt"));
+        let base = RelativeTo(PathBuf::from("2025"));
+        assert_eq!(rec(&base, "/home/ana/news/2025/05/a.txt"), ok("05/a.txt"));
+        assert_eq!(rec(&base, "2025/a.txt"), ok("a.txt"));
+        // Outside an explicit base: an error, never the whole path.
+        assert_eq!(
+            rec(&base, "/srv/b.txt"),
+            Err("/srv/b.txt: not under the source base folder 2025".to_string())
+        );
+    }
+
+    #[test]
+    fn recorded_sources_of_files_and_records() {
+        let options = LoadOptions {
+            source_paths: SourcePaths::RelativeTo(fixture("")),
+            ..LoadOptions::default()
+        };
+        let paths = [fixture("article.txt"), fixture("bad-line.jsonl")];
+        let sources: Vec<String> = documents_with(&paths, options)
+            .map(|r| match r {
+                Ok(d) => d.source,
+                // Errors name the file as given.
+                Err(e) => e.path().display().to_string(),
+            })
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                "article.txt".to_string(),
+                "bad-line.jsonl#ok-1".to_string(),
+                fixture("bad-line.jsonl").display().to_string(),
+                "bad-line.jsonl#ok-2".to_string(),
+            ]
+        );
     }
 
     #[test]

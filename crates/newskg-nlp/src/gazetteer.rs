@@ -27,7 +27,7 @@ use super::perceptron::{Fnv, WeightFile};
 /// are asked at every token by NER, coreference and resolution.
 type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
-use super::{EntityLabel, ModelError};
+use super::{EntityLabel, ModelError, ModelSource};
 
 /// What the gazetteer knows about a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,9 +94,13 @@ const KIND: &str = "gazetteer";
 impl Gazetteer {
     /// Loads `dir/gazetteer.nkw`.
     pub fn load(dir: &Path) -> Result<Gazetteer, ModelError> {
-        let path = dir.join("gazetteer.nkw");
-        let file = WeightFile::load(&path, KIND)?;
-        Gazetteer::from_weight_file(&file).map_err(|message| ModelError::Corrupt { path, message })
+        Gazetteer::from_source(&ModelSource::Dir(dir.to_owned()))
+    }
+
+    /// Loads `gazetteer.nkw` from `models`.
+    pub fn from_source(models: &ModelSource) -> Result<Gazetteer, ModelError> {
+        let file = models.open("gazetteer.nkw")?;
+        Gazetteer::from_weight_file(&file.weights(KIND)?).map_err(|message| file.corrupt(message))
     }
 
     /// Decodes a gazetteer from its weight file.

@@ -27,7 +27,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use super::perceptron::WeightFile;
-use super::{ModelError, Upos};
+use super::{ModelError, ModelSource, Upos};
 
 /// Maps a word and its tags to its dictionary form. `Send + Sync`.
 pub struct Lemmatizer {
@@ -47,9 +47,13 @@ const CLASSES: [(&str, u8); 4] = [("noun", b'n'), ("verb", b'v'), ("adj", b'a'),
 impl Lemmatizer {
     /// Loads `dir/lemmas.nkw`.
     pub fn load(dir: &Path) -> Result<Lemmatizer, ModelError> {
-        let path = dir.join("lemmas.nkw");
-        let file = WeightFile::load(&path, "lemmas")?;
-        Lemmatizer::from_weights(&file).map_err(|message| ModelError::Corrupt { path, message })
+        Lemmatizer::from_source(&ModelSource::Dir(dir.to_owned()))
+    }
+
+    /// Loads `lemmas.nkw` from `models`.
+    pub fn from_source(models: &ModelSource) -> Result<Lemmatizer, ModelError> {
+        let file = models.open("lemmas.nkw")?;
+        Lemmatizer::from_weights(&file.weights("lemmas")?).map_err(|message| file.corrupt(message))
     }
 
     /// Builds the lemmatizer from a decoded weight file.

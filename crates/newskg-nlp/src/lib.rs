@@ -9,12 +9,15 @@
 //! (tables + rules), POS tagger and dependency parser (averaged perceptrons),
 //! named-entity recognizer (perceptron sequence tagger + gazetteers).
 //! The entry point is [`Analyzer`]: load it once per process with
-//! [`Analyzer::load`] and share it between threads (it is `Send + Sync`).
+//! [`Analyzer::from_source`] (a [`ModelSource`] found by [`ModelSearch`]:
+//! a folder, or the models built into the program) or [`Analyzer::load`]
+//! (a folder), and share it between threads (it is `Send + Sync`).
 
 pub mod corpus;
 mod gazetteer;
 mod lemmatize;
 mod lists;
+mod models;
 pub mod names;
 mod ner;
 mod parser;
@@ -29,6 +32,7 @@ use std::path::{Path, PathBuf};
 
 pub use gazetteer::{Gazetteer, GazetteerEntry, Gender};
 pub use lemmatize::Lemmatizer;
+pub use models::{ModelFile, ModelSearch, ModelSource, Searched, MODELS_ENV, MODEL_FILES};
 pub use ner::{train_ner, NerTrainConfig, NerTrainReport, Recognizer};
 pub use parser::Parser;
 pub use sentences::split_sentences;
@@ -59,6 +63,27 @@ pub enum ModelError {
         /// What is wrong.
         message: String,
     },
+    /// No place searched holds a complete set of models (see [`ModelSearch`]).
+    #[error("no models found; tried {}", join(.tried))]
+    NotFound {
+        /// Every place tried, in order, with the reason it was passed over.
+        tried: Vec<Searched>,
+    },
+    /// The bundled models were asked for, but this build has none.
+    #[error("{name}: this newskg was built without bundled models (cargo feature bundled-models)")]
+    NotBundled {
+        /// The file asked for.
+        name: String,
+    },
+}
+
+/// `a, b, c`.
+fn join(items: &[Searched]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Training a tagger or parser failed: a model that cannot be written or a
@@ -76,6 +101,9 @@ pub enum TrainError {
 
 /// The loaded analysis models. Cheap to share (`&Analyzer`) across threads.
 pub struct Analyzer {
+    /// Where the models were read from, and their versions (provenance).
+    source: ModelSource,
+    versions: String,
     lemmatizer: Lemmatizer,
     tagger: Tagger,
     parser: Parser,
@@ -84,7 +112,10 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// The models shipped in this repository's `models/` folder.
+    /// The `models/` folder of the source tree this crate was built from.
+    /// Only for tests, examples and benches that run inside the repository:
+    /// a program that may be copied or installed elsewhere finds its models
+    /// with [`ModelSearch`] instead (issue 9, item 3).
     pub fn default_dir() -> PathBuf {
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models"))
     }
@@ -92,12 +123,45 @@ impl Analyzer {
     /// Loads every model from `dir` (`tagger.nkw`, `parser.nkw`, `ner.nkw`,
     /// `lemmas.nkw`, `gazetteer.nkw`).
     pub fn load(dir: &Path) -> Result<Analyzer, ModelError> {
+        Analyzer::from_source(&ModelSource::Dir(dir.to_owned()))
+    }
+
+    /// Loads the models compiled into the program (cargo feature
+    /// `bundled-models`); an error when this build has none.
+    pub fn bundled() -> Result<Analyzer, ModelError> {
+        Analyzer::from_source(&ModelSource::Bundled)
+    }
+
+    /// Loads every model from `source`.
+    ///
+    /// ```
+    /// use newskg_nlp::{Analyzer, ModelSource};
+    /// # let source = ModelSource::Dir(Analyzer::default_dir());
+    /// // In a program: let source = newskg_nlp::ModelSearch::with_explicit(None).find()?;
+    /// let analyzer = Analyzer::from_source(&source)?;
+    /// assert!(analyzer.model_versions().starts_with("gazetteer="));
+    /// # Ok::<(), newskg_nlp::ModelError>(())
+    /// ```
+    pub fn from_source(source: &ModelSource) -> Result<Analyzer, ModelError> {
         Ok(Analyzer {
-            lemmatizer: Lemmatizer::load(dir)?,
-            tagger: Tagger::load(&dir.join("tagger.nkw"))?,
-            parser: Parser::load(&dir.join("parser.nkw"))?,
-            recognizer: Recognizer::load(dir)?,
+            source: source.clone(),
+            versions: source.versions(),
+            lemmatizer: Lemmatizer::from_source(source)?,
+            tagger: Tagger::from_source(source)?,
+            parser: Parser::from_source(source)?,
+            recognizer: Recognizer::from_source(source)?,
         })
+    }
+
+    /// Where the models were read from.
+    pub fn source(&self) -> &ModelSource {
+        &self.source
+    }
+
+    /// The version of each model, for provenance: `gazetteer=<checksum>
+    /// lemmas=… ner=… parser=… tagger=…` (see [`ModelSource::versions`]).
+    pub fn model_versions(&self) -> &str {
+        &self.versions
     }
 
     /// Tokens, sentences, tags, lemmas, parse and named entities of `doc`.

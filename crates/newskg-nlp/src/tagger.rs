@@ -20,7 +20,7 @@ use std::path::Path;
 use std::hash::Hasher;
 
 use super::perceptron::{argmax, atom, combine, Clusters, Fnv, Model, WeightFile};
-use super::{ModelError, Sentence, Upos};
+use super::{ModelError, ModelFile, ModelSource, Sentence, Upos};
 
 /// Assigns UPOS and XPOS tags. Read-only after loading; `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -37,11 +37,17 @@ pub struct Tagger {
 impl Tagger {
     /// Loads tagger weights from a `.nkw` file of kind "tagger".
     pub fn load(path: &Path) -> Result<Tagger, ModelError> {
-        let file = WeightFile::load(path, "tagger")?;
-        Tagger::from_file(&file).map_err(|message| ModelError::Corrupt {
-            path: path.to_owned(),
-            message,
-        })
+        Tagger::from_model_file(&ModelFile::read(path)?)
+    }
+
+    /// Loads `tagger.nkw` from `models`.
+    pub fn from_source(models: &ModelSource) -> Result<Tagger, ModelError> {
+        Tagger::from_model_file(&models.open("tagger.nkw")?)
+    }
+
+    /// Decodes the bytes of a weight file of kind "tagger".
+    pub fn from_model_file(file: &ModelFile) -> Result<Tagger, ModelError> {
+        Tagger::from_file(&file.weights("tagger")?).map_err(|message| file.corrupt(message))
     }
 
     /// Decodes a weight file already read.

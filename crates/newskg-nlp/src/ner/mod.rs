@@ -10,11 +10,11 @@
 //!    a standalone demonym ("Mexican cartels") becomes MISC as in the CoNLL
 //!    conventions, capitalised runs ending in "Ministry" or "Cup" are
 //!    organisations or events, unknown acronyms are organisations, and
-//!    persons take in their initials and particles ("A. de Silva");
+//!    persons take in their initials and particles ("L. de Varga");
 //! 3. the conventions of news: the dateline opening a story names a place;
 //!    in sports reports a city or county standing for its team, and a name
 //!    heading a row of results, is an organisation; a name the text calls a
-//!    company, club or newspaper ("tyre giant Pirelli") is one throughout;
+//!    company, club or newspaper ("tyre giant Brevant") is one throughout;
 //! 4. document-level consistency: a name keeps its majority type through the
 //!    document, later bare mentions of a found name are tagged too, and the
 //!    parts of a person's name ("Sheinbaum" after "Claudia Sheinbaum") are PER.
@@ -36,7 +36,7 @@ use self::features::{allowed, decode, encode, Clusters, Part, SentenceView, CLAS
 use self::names::{extend_person_names, join_misc};
 use self::news::is_sports_report;
 use super::perceptron::{Model, WeightFile};
-use super::{EntityLabel, Gazetteer, ModelError, NamedEntity, Sentence};
+use super::{EntityLabel, Gazetteer, ModelError, ModelSource, NamedEntity, Sentence};
 
 pub use self::train::{train_ner, NerTrainConfig, NerTrainReport};
 
@@ -68,12 +68,14 @@ impl Recognizer {
 
     /// Loads `dir/ner.nkw` and the gazetteer `dir/gazetteer.nkw`.
     pub fn load(dir: &Path) -> Result<Recognizer, ModelError> {
-        let path = dir.join("ner.nkw");
-        let file = WeightFile::load(&path, KIND)?;
-        let corrupt = |message: String| ModelError::Corrupt {
-            path: path.clone(),
-            message,
-        };
+        Recognizer::from_source(&ModelSource::Dir(dir.to_owned()))
+    }
+
+    /// Loads `ner.nkw` and the gazetteer `gazetteer.nkw` from `models`.
+    pub fn from_source(models: &ModelSource) -> Result<Recognizer, ModelError> {
+        let bytes = models.open("ner.nkw")?;
+        let file = bytes.weights(KIND)?;
+        let corrupt = |message: String| bytes.corrupt(message);
         let model = Model::from_bytes(
             file.section("model")
                 .ok_or_else(|| corrupt("missing section \"model\"".into()))?,
@@ -90,7 +92,7 @@ impl Recognizer {
         let clusters = Clusters::from_text(clusters);
         Ok(Recognizer {
             model,
-            gazetteer: Gazetteer::load(dir)?,
+            gazetteer: Gazetteer::from_source(models)?,
             clusters,
             metadata: file.metadata,
         })

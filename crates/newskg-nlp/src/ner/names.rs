@@ -17,7 +17,7 @@ impl Recognizer {
     /// Step 2a: a leading "The" is not part of a name, and a person span that
     /// starts with a country ("Ambassador to Mexico Ronald Johnson") is two names.
     /// A person or place span with a figure, a punctuation mark or a small
-    /// word inside ("P. Johnson 84 ; M. McCague", "Waugh b Muralitharan") is
+    /// word inside ("D. Ollander 67 ; J. Penwick 2-30", "Farrand b Okafor") is
     /// two names, as in scorecards and lists.
     pub(super) fn repair_spans(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         split_at_breaks(doc, found);
@@ -97,7 +97,7 @@ impl Recognizer {
                     let free = !covered[i..i + len].iter().any(|c| *c);
                     let country = entry.subtype.as_deref() == Some("Country");
                     let acronym = len == 1 && !headline && is_acronym(words[i]);
-                    // One-word organisation names ("Interfax", "Pirelli"),
+                    // One-word organisation names ("Sony", "Nissan"),
                     // unless the word is also a common word ("Shell", "Apple").
                     let one_word_org = len == 1
                         && entry.label == EntityLabel::Organization
@@ -181,8 +181,8 @@ impl Recognizer {
     }
 
     /// Step 2e: words built on a place or people are MISC in the CoNLL
-    /// conventions, not the place itself: "New York-based", "Surinamese-born",
-    /// "ex-England", "Arab-Israeli"; so are currencies written "C$", "A$".
+    /// conventions, not the place itself: "Lima-based", "Peruvian-born",
+    /// "ex-Mexico", "Franco-German"; so are currencies written "C$", "A$".
     pub(super) fn find_place_compounds(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         const TAILS: [&str; 9] = [
             "based",
@@ -240,7 +240,7 @@ impl Recognizer {
         }
     }
 
-    /// Step 2d: an unknown acronym in running text ("OSCE", "FIFA") names an
+    /// Step 2d: an unknown acronym in running text ("ZQXB", "QRST") names an
     /// organisation far more often than anything else in news; the model,
     /// trained on web text, leaves most of them out. Headlines and tables
     /// in capitals are skipped (every word looks like an acronym there).
@@ -272,7 +272,7 @@ impl Recognizer {
     /// "Reading", shouted "FREE") rather than a name: the cluster table
     /// knows its lower-case form outside the branch of the hierarchy that
     /// holds names. In this table names, even written in lower case, sit
-    /// under the path prefix `011` ("wigan", "pirelli", "nato", "smith");
+    /// under the path prefix `011` ("sony", "nissan", "nato", "smith");
     /// common words sit elsewhere ("the" 1101, "good" 1110, "free" 0101).
     pub(super) fn is_common_word(&self, word: &str) -> bool {
         self.clusters
@@ -305,16 +305,16 @@ fn capitalised_run(words: &[&str], i: usize) -> usize {
 /// The Brown-cluster path prefix under which the shipped table puts names.
 const NAME_BRANCH: &str = "011";
 
-/// Particles inside person names ("Aravinda de Silva", "van der Westhuizen").
+/// Particles inside person names ("Lucinda de Varga", "van der Kolk").
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "del", "la", "le", "bin",
     "ibn",
 ];
 
 /// Step 2f: a person's name takes in a given name or an initial before it
-/// ("Ronald Johnson", "A. Smith", "J.J. Kenny") and lower-case particles
-/// with the capitalised name before them ("Aravinda de Silva", "Gary van der
-/// Merwe"), which the model, not having seen many such names, cuts off.
+/// ("Ronald Johnson", "K. Moreno", "R.J. Tansley") and lower-case particles
+/// with the capitalised name before them ("Lucinda de Varga", "Pieter van der
+/// Kolk"), which the model, not having seen many such names, cuts off.
 pub(super) fn extend_person_names(
     doc: &[Vec<&str>],
     found: &mut Vec<Found>,
@@ -349,7 +349,7 @@ pub(super) fn extend_person_names(
             start -= 1;
         }
         // A given name the model left out ("Ronald" before "Johnson"), or a
-        // name-like word right before a one-word name ("Duncan Ferguson").
+        // name-like word right before a one-word name ("Tobias Quenell").
         while start > 0
             && free(f.sentence, start - 1)
             && (gazetteer.is_given_name(words[start - 1]) || f.end - start == 1)
@@ -375,7 +375,7 @@ pub(super) fn extend_person_names(
             f.end += 1;
         }
     }
-    // "M." and "Bicknell" found as two persons are one.
+    // "T." and "Garside" found as two persons are one.
     found.sort_by_key(|f| (f.sentence, f.start));
     let mut merged: Vec<Found> = Vec::with_capacity(found.len());
     for f in found.drain(..) {
@@ -397,8 +397,9 @@ pub(super) fn extend_person_names(
     *found = merged;
 }
 
-/// Step 3e: MISC names next to each other are one ("Iraqi Kurds", "Bosnian
-/// Serb"), and an event takes in the year before it ("1998 World Cup").
+/// Step 3e: MISC names next to each other are one ("Chilean Mapuche",
+/// "Peruvian Quechua"), and an event takes in the year before it ("2031
+/// World Cup").
 pub(super) fn join_misc(doc: &[Vec<&str>], found: &mut Vec<Found>) {
     found.sort_by_key(|f| (f.sentence, f.start));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
@@ -576,7 +577,7 @@ mod tests {
                 "left",
                 ".",
             ],
-            vec!["OSCE", "TALKS", "END", "IN", "MEXICO"],
+            vec!["ZQXB", "TALKS", "END", "IN", "MEXICO"],
         ];
         let mut list = Vec::new();
         rec.find_acronyms(&doc, &mut list);
@@ -592,16 +593,16 @@ mod tests {
     #[test]
     fn person_names_take_initials_and_particles() {
         let doc: Vec<Vec<&str>> = vec![
-            vec!["A.", "Hollioake", "bowled"],
-            vec!["Aravinda", "de", "Silva", "batted"],
+            vec!["K.", "Tamberlin", "bowled"],
+            vec!["Lucinda", "de", "Varga", "batted"],
             vec!["In", "the", "U.S.", "Smith", "won"],
-            vec!["then", "van", "Basten", "scored"],
-            vec!["M.", "Slater", "run", "out", ",", "M.", "Bicknell", "4-38"],
+            vec!["then", "van", "Kolk", "scored"],
+            vec!["R.", "Pellow", "run", "out", ",", "T.", "Garside", "3-41"],
             vec![
-                "Everton",
+                "Dunmere",
                 "'s",
-                "Duncan",
-                "Ferguson",
+                "Tobias",
+                "Quenell",
                 "and",
                 "Then",
                 "Smith",
@@ -643,9 +644,9 @@ mod tests {
     #[test]
     fn spans_split_at_figures_and_small_words() {
         let doc: Vec<Vec<&str>> = vec![
-            vec!["P.", "Johnson", "84", ";", "M.", "McCague", "4-55"],
-            vec!["Waugh", "b", "Muralitharan", "22"],
-            vec!["Isle", "of", "Man", "and", "Aravinda", "de", "Silva"],
+            vec!["D.", "Ollander", "67", ";", "J.", "Penwick", "2-30"],
+            vec!["Farrand", "b", "Okafor", "31"],
+            vec!["Isle", "of", "Man", "and", "Lucinda", "de", "Varga"],
         ];
         let mut list = vec![
             found(0, 0, 6, EntityLabel::Person),
@@ -701,7 +702,7 @@ mod tests {
     fn misc_names_join_and_take_their_year() {
         let doc: Vec<Vec<&str>> = vec![
             vec![
-                "Iraqi", "Kurds", "watched", "the", "1998", "World", "Cup", "in", "1998",
+                "Chilean", "Mapuche", "watched", "the", "2031", "World", "Cup", "in", "2031",
             ],
             vec!["In", "1996", "Mexican", "fans", "cheered"],
         ];

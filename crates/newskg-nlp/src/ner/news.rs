@@ -2,7 +2,7 @@
 //! a story names a place; in sports reports a city or county standing for
 //! its team, a known team name and a name heading a row of results are
 //! organisations; a name the text calls a company, club or newspaper
-//! ("tyre giant Pirelli", "Cofinec S.A.") is one in every mention.
+//! ("tyre giant Brevant", "Calvora S.A.") is one in every mention.
 //!
 //! Why: these conventions decide most types on news pages (sports results,
 //! company news, datelines) and web-text training data has none of them.
@@ -14,7 +14,7 @@ use crate::perceptron::FnvMap;
 use crate::EntityLabel;
 
 impl Recognizer {
-    /// Step 3a: the dateline that opens a news story ("MADRID 1996-08-30",
+    /// Step 3a: the dateline that opens a news story ("KESTON 2031-04-17",
     /// "MEXICO CITY (Reuters) -", "WASHINGTON, Nov. 20") names a place.
     /// Only the first sentences of a document are read, where datelines are.
     pub(super) fn find_datelines(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
@@ -36,8 +36,8 @@ impl Recognizer {
     }
 
     /// Step 3b, in sports reports only: a city, county or region standing
-    /// for its team ("Leeds beat Arsenal", "Surrey 301-5", "NEW YORK 75 55")
-    /// is an organisation. Countries stay places (national sides are typed
+    /// for its team ("Dunmere beat Ostervale", "Tansford 287-6", "KELLINGFORD
+    /// 71 52") is an organisation. Countries stay places (national sides are typed
     /// by their country, as in CoNLL), and so does a place after "in", "at"
     /// or "near", or in a dateline.
     pub(super) fn read_places_as_teams(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
@@ -59,7 +59,7 @@ impl Recognizer {
         }
     }
 
-    /// Known team names ("Yankees", "Leicestershire", "Red Star") are
+    /// Known team names (the gazetteer's `sports_teams.tsv`) are
     /// teams in a sports report, whatever the model said: the model takes
     /// many for persons or places, or misses them.
     fn find_team_names(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
@@ -106,14 +106,14 @@ impl Recognizer {
     }
 
     /// Step 3c, in sports reports only: a name the model left out that is
-    /// followed by a score or a number ("Glamorgan 301-5", "COLORADO 70 67
-    /// .511", "Hanwha 4 Ssangbangwool 2") is a team in a results line or a
+    /// followed by a score or a number ("Marrowby 287-6", "BRACKWATER 64 58
+    /// .525", "Varnholt 4 Quensel 2") is a team in a results line or a
     /// table, unless it is a country (a national side: a place), opens with
     /// a given name or an initial (a player), or is a lone common word
     /// ("Round 2", "Group 4").
     pub(super) fn find_teams_in_results(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         // Words of the person names found anywhere in the document: a
-        // bowler's "Hollioake 6.5-1-23-4" is the "Adam Hollioake" above.
+        // bowler's "Garside 7.2-1-31-3" is the "Tom Garside" above.
         let persons: Vec<&[&str]> = found
             .iter()
             .filter(|f| f.label == EntityLabel::Person)
@@ -136,7 +136,7 @@ impl Recognizer {
                     continue;
                 }
                 // A row opens with the team, or the second team follows the
-                // first one's score ("Leeds 2 Arsenal 1").
+                // first one's score ("Dunmere 2 Ostervale 1").
                 let row_start = i == 0
                     || is_number(words[i - 1])
                     || matches!(words[i - 1], "v" | "vs" | "vs." | "," | ";" | ":" | "-");
@@ -179,11 +179,11 @@ impl Recognizer {
     }
 
     /// Step 3d: a name the document calls a company, club or newspaper
-    /// anywhere ("tyre giant Pirelli", "packaging company Cofinec",
-    /// "Petofi general manager", "Cofinec S.A.", "Interfax news agency") is
+    /// anywhere ("tyre giant Brevant", "packaging company Calvora",
+    /// "Drennik general manager", "Calvora S.A.", "Ostrel news agency") is
     /// an organisation in every mention, whatever the model said or missed;
     /// a name that opens with a given name or is a known place keeps its
-    /// type (a known person does not: "giant Pirelli" is no person).
+    /// type (a known person does not: "giant Brevant" is no person).
     pub(super) fn type_by_company_words(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         let mut organisations: Vec<Vec<&str>> = Vec::new();
         for words in doc {
@@ -310,8 +310,8 @@ const SPORTS_WORDS: &[&str] = &[
     "championship",
 ];
 
-/// Nouns that put an organisation's name after them ("company Cofinec",
-/// "tyre giant Pirelli", "club Ruch", "newspaper Zycie Warszawy").
+/// Nouns that put an organisation's name after them ("company Calvora",
+/// "tyre giant Brevant", "club Varnholt", "newspaper Kurier Halden").
 const ORG_NOUNS_BEFORE: &[&str] = &[
     "company",
     "firm",
@@ -356,8 +356,8 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "newsagency",
 ];
 
-/// Nouns that follow an organisation's name ("Cofinec CEO", "Petofi general
-/// manager", "Pirelli shares", "Interfax news agency").
+/// Nouns that follow an organisation's name ("Calvora CEO", "Drennik general
+/// manager", "Brevant shares", "Ostrel news agency").
 const ORG_NOUNS_AFTER: &[&str] = &[
     "CEO",
     "chairman",
@@ -384,14 +384,14 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "daily",
 ];
 
-/// Company-form suffixes, as written ("Cofinec S.A.", "Acme Inc.").
+/// Company-form suffixes, as written ("Calvora S.A.", "Acme Inc.").
 const ORG_SUFFIXES: &[&str] = &[
     "plc", "PLC", "S.A.", "SA", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "AG", "NV", "N.V.",
     "SpA", "GmbH", "Co", "Co.", "Bhd", "AB", "ASA", "Oyj",
 ];
 
-/// Whether the word before `start` puts a place there ("in Leeds", "at
-/// Old Trafford"), so that a city is the city and not its team.
+/// Whether the word before `start` puts a place there ("in Dunmere", "at
+/// Ostervale Park"), so that a city is the city and not its team.
 fn after_locative(words: &[&str], start: usize) -> bool {
     start.checked_sub(1).is_some_and(|k| {
         ["in", "at", "near", "outside", "around", "across", "into"]
@@ -403,9 +403,9 @@ fn after_locative(words: &[&str], start: usize) -> bool {
 /// Where an organisation's name stands from a cue word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum OrgCue {
-    /// "giant Pirelli"
+    /// "giant Brevant"
     Before,
-    /// "Pirelli shares", "Cofinec S.A."
+    /// "Brevant shares", "Calvora S.A."
     After,
 }
 
@@ -454,7 +454,7 @@ fn sports_word(word: &str) -> Option<usize> {
 
 /// Whether a document reads as a sports report: three distinct sports
 /// words, or one and three results lines; in a document longer than a long article, sports words and scores
-/// ("2-1", "301-5") must also make up one token in a hundred (so that a long
+/// ("2-1", "287-6") must also make up one token in a hundred (so that a long
 /// mixed file is not one sports report).
 pub(super) fn is_sports_report(doc: &[Vec<&str>]) -> bool {
     // Distinct sports words seen, one bit each.
@@ -475,8 +475,8 @@ pub(super) fn is_sports_report(doc: &[Vec<&str>]) -> bool {
         && (tokens <= 2000 || (hits + rows) * 100 >= tokens)
 }
 
-/// A results line: "Leeds 2 Arsenal 1", "Atlanta 5 PITTSBURGH 1 ( 1st game )":
-/// a name, a count, a name, a count.
+/// A results line: "Dunmere 2 Ostervale 1", "Tansford 5 KELLINGFORD 1 (
+/// after extra time )": a name, a count, a name, a count.
 fn is_results_row(words: &[&str]) -> bool {
     let name_end = |from: usize| {
         let end = (from..words.len())
@@ -497,9 +497,9 @@ fn is_results_row(words: &[&str]) -> bool {
 }
 
 /// The places of the dateline that opens a story, as token ranges: one to
-/// three words in capitals ("MADRID 1996-08-30", "MEXICO CITY (Reuters)",
+/// three words in capitals ("KESTON 2031-04-17", "MEXICO CITY (Reuters)",
 /// "WASHINGTON, Nov. 20"), optionally followed by a comma and a region
-/// ("ARLINGTON , Texas 1996-08-31"), then a date, a month or a parenthesis.
+/// ("BRACKWATER , Ohio 2031-04-18"), then a date, a month or a parenthesis.
 /// Empty when `words` does not open with a dateline.
 fn dateline_places(words: &[&str]) -> Vec<(usize, usize)> {
     let caps = words
@@ -529,7 +529,7 @@ fn dateline_places(words: &[&str]) -> Vec<(usize, usize)> {
     Vec::new()
 }
 
-/// "2-1", "301-5", "6-4": digits, a hyphen, digits (not a date).
+/// "2-1", "287-6", "6-4": digits, a hyphen, digits (not a date).
 fn is_score(word: &str) -> bool {
     word.split_once('-').is_some_and(|(a, b)| {
         (1..=3).contains(&a.len())
@@ -539,7 +539,7 @@ fn is_score(word: &str) -> bool {
     })
 }
 
-/// "70", "301-5", ".511", "4.5": a count, score or figure in a table.
+/// "64", "287-6", ".525", "4.5": a count, score or figure in a table.
 fn is_number(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
         && word
@@ -548,14 +548,14 @@ fn is_number(word: &str) -> bool {
         && !is_date(word)
 }
 
-/// A team's figure in a results line or a table: a count ("2", "70"), a
-/// score ("301-5") or a ratio (".511"); not a player's figures such as
-/// bowling "8-0-37-2".
+/// A team's figure in a results line or a table: a count ("2", "64"), a
+/// score ("287-6") or a ratio (".525"); not a player's figures such as
+/// bowling "9-1-44-3".
 fn is_team_figure(word: &str) -> bool {
     is_number(word) && word.matches('-').count() <= 1 && !word.contains('/')
 }
 
-/// "1996-08-30": an ISO date.
+/// "2031-04-17": an ISO date.
 fn is_date(word: &str) -> bool {
     let parts: Vec<&str> = word.split('-').collect();
     parts.len() == 3
@@ -631,12 +631,12 @@ mod tests {
     fn datelines_name_places() {
         let (rec, _, _dir) = tiny();
         let doc: Vec<Vec<&str>> = vec![
-            vec!["SOCCER", "-", "LEEDS", "WIN", "."],
-            vec!["LEEDS", "1996-08-30"],
+            vec!["SOCCER", "-", "DUNMERE", "WIN", "."],
+            vec!["DUNMERE", "2031-04-17"],
             vec![
                 "MEXICO", "CITY", "(", "Reuters", ")", "-", "Rain", "fell", ".",
             ],
-            vec!["WHO", "1996-08-30", "said"],
+            vec!["WHO", "2031-04-17", "said"],
         ];
         let mut list = vec![found(2, 0, 1, EntityLabel::Organization)];
         rec.find_datelines(&doc, &mut list);
@@ -647,20 +647,22 @@ mod tests {
                 found(2, 0, 2, EntityLabel::Place),
             ]
         );
-        let with_region = ["ARLINGTON", ",", "Texas", "1996-08-31"];
+        let with_region = ["BRACKWATER", ",", "Ohio", "2031-04-18"];
         assert_eq!(dateline_places(&with_region), [(0, 1), (2, 3)]);
-        assert!(dateline_places(&["ARLINGTON", ",", "said", "Smith"]).is_empty());
+        assert!(dateline_places(&["BRACKWATER", ",", "said", "Smith"]).is_empty());
     }
 
     #[test]
     fn places_in_sports_reports_are_teams() {
         let (rec, _, _dir) = tiny();
         let doc: Vec<Vec<&str>> = vec![
-            vec!["Leeds", "beat", "Mexico", "2-1", "in", "the", "league", "."],
-            vec!["Smith", "scored", "two", "goals", "at", "Leeds", "."],
-            vec!["Hanwha", "4", "Ssangbangwool", "2"],
-            vec!["Round", "2", ":", "Tiger", "Woods", "led", "."],
-            vec!["Woods", "68", "Mexico", "3"],
+            vec![
+                "Dunmere", "beat", "Mexico", "2-1", "in", "the", "league", ".",
+            ],
+            vec!["Smith", "scored", "two", "goals", "at", "Dunmere", "."],
+            vec!["Varnholt", "4", "Quensel", "2"],
+            vec!["Round", "2", ":", "Ada", "Kerrigan", "led", "."],
+            vec!["Kerrigan", "68", "Mexico", "3"],
         ];
         assert!(is_sports_report(&doc));
         let mut list = vec![
@@ -687,15 +689,17 @@ mod tests {
         );
         // One sports word and three results lines make a results report.
         let results: Vec<Vec<&str>> = vec![
-            vec!["BASEBALL", "-", "RESULTS"],
-            vec!["Atlanta", "5", "PITTSBURGH", "1"],
-            vec!["CHICAGO", "3", "Atlanta", "2", "(", "1st", "game", ")"],
-            vec!["New", "York", "6", "St", "Louis", "5"],
+            vec!["BASEBALL", "-", "SUNDAY", "SCORES"],
+            vec!["Tansford", "5", "KELLINGFORD", "1"],
+            vec![
+                "MARROWBY", "3", "Tansford", "2", "(", "after", "extra", "time", ")",
+            ],
+            vec!["North", "Vale", "6", "Port", "Ellery", "5"],
         ];
         assert!(is_sports_report(&results));
         assert!(!is_results_row(&["In", "1996", "Smith", "won"]));
         // A story with one sports word is not a sports report.
-        let politics: Vec<Vec<&str>> = vec![vec!["Leeds", "voted", "for", "the", "league", "."]];
+        let politics: Vec<Vec<&str>> = vec![vec!["Dunmere", "voted", "for", "the", "league", "."]];
         assert!(!is_sports_report(&politics));
     }
 
@@ -703,11 +707,18 @@ mod tests {
     fn company_words_type_every_mention() {
         let (rec, _, _dir) = tiny();
         let doc: Vec<Vec<&str>> = vec![
-            vec!["Italian", "tyre", "giant", "Pirelli", "rose", "."],
-            vec!["Pirelli", "said", "Mexico", "shares", "fell", "."],
-            vec!["John", "Smith", "shares", "views", "with", "Pirelli", "."],
+            vec!["Italian", "tyre", "giant", "Brevant", "rose", "."],
+            vec!["Brevant", "said", "Mexico", "shares", "fell", "."],
+            vec!["John", "Smith", "shares", "views", "with", "Brevant", "."],
             vec![
-                "Attorney", "General", "Reno", "spoke", "to", "group", "A", ".",
+                "Attorney",
+                "General",
+                "Halvorsen",
+                "spoke",
+                "to",
+                "group",
+                "A",
+                ".",
             ],
             vec![
                 "Good", "news", "came", "from", "Globex", "S.A.", "on", "Monday", ".",

@@ -23,7 +23,7 @@ use std::path::Path;
 use self::features::{label_features, transition_features, Atoms};
 use self::state::{State, ACTIONS, LEFT, REDUCE};
 use super::perceptron::{argmax, Clusters, Model, WeightFile};
-use super::{ModelError, Sentence};
+use super::{ModelError, ModelFile, ModelSource, Sentence};
 
 /// Assigns heads and UD relations. Read-only after loading; `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -38,11 +38,17 @@ pub struct Parser {
 impl Parser {
     /// Loads parser weights from a `.nkw` file of kind "parser".
     pub fn load(path: &Path) -> Result<Parser, ModelError> {
-        let file = WeightFile::load(path, "parser")?;
-        Parser::from_file(&file).map_err(|message| ModelError::Corrupt {
-            path: path.to_owned(),
-            message,
-        })
+        Parser::from_model_file(&ModelFile::read(path)?)
+    }
+
+    /// Loads `parser.nkw` from `models`.
+    pub fn from_source(models: &ModelSource) -> Result<Parser, ModelError> {
+        Parser::from_model_file(&models.open("parser.nkw")?)
+    }
+
+    /// Decodes the bytes of a weight file of kind "parser".
+    pub fn from_model_file(file: &ModelFile) -> Result<Parser, ModelError> {
+        Parser::from_file(&file.weights("parser")?).map_err(|message| file.corrupt(message))
     }
 
     /// Decodes a weight file already read.
