@@ -115,3 +115,88 @@ fn csv_and_json_exports() {
     assert!(v["nodes"].as_array().unwrap().len() >= 5);
     assert!(!v["links"].as_array().unwrap().is_empty());
 }
+
+/// Issue 9 item 9: without Graphviz, `--format svg -o FILE` is a clear error
+/// and leaves no file (not even a temporary one) behind.
+#[test]
+fn svg_without_graphviz_is_an_error_and_writes_no_file() {
+    let wd = example_store();
+    let empty_path = wd.path("no-programs");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let out = wd
+        .command(&[
+            "export",
+            "--format",
+            "svg",
+            "-o",
+            "graph.svg",
+            "--store",
+            "kg.db",
+        ])
+        .env("PATH", &empty_path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_contains!(stderr, "Graphviz `dot` not found on PATH");
+    let left: Vec<String> = std::fs::read_dir(wd.path("."))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "kg.db" && n != "no-programs")
+        .collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
+}
+
+/// Issue 9 item 9: the node-link JSON holds the edges under both names
+/// (`edges` for networkx ≥ 3.6, `links` before and for d3), and networkx,
+/// when installed, reads it with its defaults.
+#[test]
+fn json_is_read_by_networkx() {
+    let wd = example_store();
+    wd.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        "graph.json",
+        "--store",
+        "kg.db",
+    ]);
+    let json = std::fs::read_to_string(wd.path("graph.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let nodes = v["nodes"].as_array().unwrap().len();
+    let edges = v["edges"].as_array().unwrap().len();
+    assert!(nodes >= 5 && edges > 0, "{nodes} nodes, {edges} edges");
+    assert_eq!(v["edges"], v["links"]);
+    let script = "import json, sys\n\
+                  import networkx as nx\n\
+                  g = nx.node_link_graph(json.load(open(sys.argv[1])))\n\
+                  print(nx.__version__, g.number_of_nodes(), g.number_of_edges())\n";
+    let run = std::process::Command::new("python3")
+        .args(["-c", script, "graph.json"])
+        .current_dir(wd.path("."))
+        .output();
+    let out = match run {
+        Ok(out) if out.status.success() => out,
+        Ok(out) if String::from_utf8_lossy(&out.stderr).contains("No module named 'networkx'") => {
+            eprintln!("skipped: python3 has no networkx (pip install networkx)");
+            return;
+        }
+        Ok(out) => panic!(
+            "networkx could not read the export:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(_) => {
+            eprintln!("skipped: python3 not installed");
+            return;
+        }
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let fields: Vec<&str> = stdout.split_whitespace().collect();
+    assert_eq!(
+        fields[1..],
+        [nodes.to_string(), edges.to_string()],
+        "networkx {}",
+        fields[0]
+    );
+}

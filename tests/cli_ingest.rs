@@ -205,3 +205,51 @@ fn the_summary_counts_the_repeated_paragraphs_dropped() {
     let out = wd.ok(&["ingest", file.to_str().unwrap(), "--store", ":memory:"]);
     assert_contains!(out, "(1 repeated paragraph dropped)");
 }
+
+/// Issue 9 item 8: a document whose analysis panics costs only itself: it
+/// is reported as a failed input, every other document of the folder and of
+/// the JSON Lines file is stored, and the exit code says something failed.
+/// The panic is forced by the debug-build hook `NEWSKG_TEST_PANIC_ON`.
+#[test]
+fn a_panicking_document_costs_only_itself() {
+    use crate::cli_extract::{write_articles_with_a_panicking_one, PANIC_MARKER};
+    let wd = Workdir::new();
+    write_articles_with_a_panicking_one(&wd);
+    let out = wd
+        .command(&["ingest", "dir", "news.jsonl", "--store", "kg.db"])
+        .env("NEWSKG_TEST_PANIC_ON", PANIC_MARKER)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_contains!(
+        stderr,
+        "newskg: dir/b.txt: internal error while analysing: NEWSKG_TEST_PANIC_ON"
+    );
+    assert_contains!(
+        stderr,
+        "newskg: news.jsonl:2: internal error while analysing: NEWSKG_TEST_PANIC_ON"
+    );
+    assert_contains!(String::from_utf8_lossy(&out.stdout), "4 documents: 4 new");
+    let sources = wd.ok(&[
+        "query",
+        "SELECT ?s { ?d a <http://schema.org/NewsArticle> ; <https://w3id.org/newskg/ns#source> ?s } ORDER BY ?s",
+        "--store",
+        "kg.db",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(
+        sources.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "\"dir/a.txt\"",
+            "\"dir/c.txt\"",
+            "\"news.jsonl#r1\"",
+            "\"news.jsonl#r3\""
+        ],
+        "{sources}"
+    );
+    // Without the hook the two skipped documents go in on the next run.
+    let again = wd.ok(&["ingest", "dir", "news.jsonl", "--store", "kg.db"]);
+    assert_contains!(again, "6 documents: 2 new, 4 unchanged");
+}

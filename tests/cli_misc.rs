@@ -107,3 +107,43 @@ fn analyze_bio_keeps_the_lines() {
     assert_eq!(got, want);
     assert!(out.contains("Claudia\tB-PER"), "{out}");
 }
+
+/// Issue 9 item 9: `--type` matches what the type column prints (a subtype
+/// such as Country) as well as the coarse type, and an unknown type is an
+/// error listing the types there are.
+#[test]
+fn entities_type_filter_matches_the_type_column() {
+    let wd = Workdir::new();
+    wd.ingest_examples("kg.db");
+    let all = wd.ok(&["entities", "--store", "kg.db"]);
+    let column = |table: &str| -> Vec<String> {
+        table
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(str::to_owned)
+            .collect()
+    };
+    let countries = all
+        .lines()
+        .filter(|l| l.split('\t').nth(1) == Some("Country"))
+        .count();
+    assert!(countries > 0, "no Country in the example store:\n{all}");
+    for name in ["Country", "country"] {
+        let only = wd.ok(&["entities", "--type", name, "--store", "kg.db"]);
+        assert_eq!(
+            column(&only),
+            vec!["Country".to_string(); countries],
+            "{only}"
+        );
+    }
+    // A country is a Place too.
+    let places = column(&wd.ok(&["entities", "--type", "Place", "--store", "kg.db"]));
+    assert!(places.iter().filter(|t| *t == "Country").count() == countries);
+    let out = wd.output(&["entities", "--type", "Cuntry", "--store", "kg.db"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_contains!(
+        String::from_utf8_lossy(&out.stderr),
+        "newskg: unknown --type \"Cuntry\": the entity types in kg.db are Person, Organization, Place, Misc, Country"
+    );
+}

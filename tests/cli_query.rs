@@ -170,3 +170,55 @@ fn query_from_file_and_stdin_and_formats() {
     assert!(out.status.success());
     assert_contains!(String::from_utf8_lossy(&out.stdout), "x");
 }
+
+/// Issue 9 item 9: a named query run without the parameter it declares is
+/// an error naming the parameter, not an empty table with exit 0.
+#[test]
+fn a_missing_param_is_an_error_naming_it() {
+    let wd = example_store();
+    let out = wd.output(&["query", "facts-about", "--store", "kg.db"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_contains!(
+        stderr,
+        "newskg: queries/facts-about.rq: missing --param entity=VALUE: the entity"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+/// Issue 9 item 9: the id `newskg entities` prints names the entity in
+/// `--param entity=…`, as do its label and its IRI in every spelling.
+#[test]
+fn facts_about_takes_the_id_entities_prints() {
+    let wd = example_store();
+    let entities = wd.ok(&["entities", "--store", "kg.db"]);
+    let id = entities
+        .lines()
+        .find(|l| l.contains("\tMarco Rubio\t"))
+        .and_then(|l| l.split('\t').next())
+        .unwrap_or_else(|| panic!("no Marco Rubio in:\n{entities}"));
+    let facts = |value: &str| {
+        wd.ok(&[
+            "query",
+            "facts-about",
+            "--param",
+            &format!("entity={value}"),
+            "--store",
+            "kg.db",
+            "--format",
+            "tsv",
+        ])
+    };
+    let by_label = facts("Marco Rubio");
+    assert!(by_label.lines().count() > 1, "{by_label}");
+    let iri = format!("https://w3id.org/newskg/id/entity/{id}");
+    for value in [
+        id.to_string(),
+        format!("entity:{id}"),
+        format!("id:entity/{id}"),
+        iri.clone(),
+        format!("<{iri}>"),
+    ] {
+        assert_eq!(facts(&value), by_label, "--param entity={value}");
+    }
+}

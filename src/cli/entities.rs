@@ -11,7 +11,9 @@ use super::{output, StoreArgs};
 /// mention count, most mentioned first.
 #[derive(Args, Debug)]
 pub struct EntitiesArgs {
-    /// Only this type: Person, Organization, Place or Misc
+    /// Only this type, as the type column shows it or its coarse type:
+    /// Person, Organization, Place, Misc, or a finer one such as Country
+    /// (which Place includes)
     #[arg(long = "type", short = 't')]
     entity_type: Option<String>,
     #[command(flatten)]
@@ -22,7 +24,15 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let store = args.store.open_existing()?;
     let mut entities = store.entities()?;
     if let Some(t) = &args.entity_type {
-        entities.retain(|e| e.label_type.as_str().eq_ignore_ascii_case(t));
+        let known = known_types(&entities);
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(t)) {
+            anyhow::bail!(
+                "unknown --type {t:?}: the entity types in {} are {}",
+                args.store.store,
+                known.join(", ")
+            );
+        }
+        entities.retain(|e| e.has_type(t));
     }
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
     let mut out = output::stdout();
@@ -39,7 +49,7 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
             out,
             "{}\t{}\t{}\t{}\t{}\t{}",
             e.id,
-            e.subtype.as_deref().unwrap_or(e.label_type.as_str()),
+            e.type_name(),
             e.label,
             e.mentions,
             aliases.join("; "),
@@ -48,4 +58,30 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The four coarse types, then the subtypes the store's entities have.
+fn known_types(entities: &[newskg::Entity]) -> Vec<String> {
+    use newskg::nlp::EntityLabel;
+    let mut known: Vec<String> = [
+        EntityLabel::Person,
+        EntityLabel::Organization,
+        EntityLabel::Place,
+        EntityLabel::Misc,
+    ]
+    .iter()
+    .map(|l| l.as_str().to_owned())
+    .collect();
+    let subtypes: std::collections::BTreeSet<&str> = entities
+        .iter()
+        .filter_map(|e| e.subtype.as_deref())
+        .collect();
+    known.extend(
+        subtypes
+            .into_iter()
+            .filter(|s| !known.iter().any(|k| k.eq_ignore_ascii_case(s)))
+            .map(str::to_owned)
+            .collect::<Vec<_>>(),
+    );
+    known
 }

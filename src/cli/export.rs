@@ -61,7 +61,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
         let mut out = output::file_or_stdout(args.output.as_deref())?;
         store.export(rdf_format, &mut out)?;
-        out.flush()?;
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut graph =
@@ -87,7 +87,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Json => graph.write_json(&mut out)?,
         _ => unreachable!("RDF and CSV formats are handled above"),
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

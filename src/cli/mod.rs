@@ -222,7 +222,7 @@ impl JobsArg {
 }
 
 /// Prints one line per failed input and returns the exit code for a batch.
-fn report_failures(failures: &[newskg::input::InputError]) -> ExitCode {
+fn report_failures(failures: &[impl std::error::Error]) -> ExitCode {
     for f in failures {
         eprintln!("newskg: {}", error_chain(f));
     }

@@ -1,11 +1,14 @@
 //! JSON in networkx's node-link format, read back with
-//! `networkx.node_link_graph(data, edges="links")` (networkx ≥ 3.4) or
-//! `node_link_graph(data)` (older), and by d3-force layouts.
+//! `networkx.node_link_graph(data)` by every networkx version, and by
+//! d3-force layouts.
 //!
 //! `{"directed": true, "multigraph": true, "graph": {..}, "nodes": [{"id": ..}],
-//! "links": [{"source": .., "target": .., "key": <fact id>, ..}]}`; unknown
-//! values are `null`. Field order is fixed by the structs below, so output
-//! is deterministic.
+//! "edges": [{"source": .., "target": .., "key": <fact id>, ..}], "links": [..]}`;
+//! unknown values are `null`. The edge list is written twice, under both
+//! names, because networkx changed its default (issue 9, item 9):
+//! `node_link_graph` reads `edges` from 3.6 on, `links` before (3.4 and 3.5
+//! with a FutureWarning), and d3 reads `links`. Field order is fixed by the
+//! structs below, so output is deterministic.
 
 use std::io::Write;
 
@@ -19,7 +22,10 @@ struct NodeLink<'a> {
     multigraph: bool,
     graph: GraphInfo,
     nodes: Vec<JsonNode<'a>>,
-    links: Vec<JsonLink<'a>>,
+    /// networkx ≥ 3.6.
+    edges: &'a [JsonLink<'a>],
+    /// networkx < 3.6 and d3: the same list.
+    links: &'a [JsonLink<'a>],
 }
 
 #[derive(Serialize)]
@@ -62,6 +68,25 @@ struct JsonLink<'a> {
 impl KnowledgeGraph {
     /// Writes the graph as one networkx node-link JSON document.
     pub fn write_json(&self, out: &mut dyn Write) -> Result<(), GraphError> {
+        let edges: Vec<JsonLink<'_>> = self
+            .edges()
+            .map(|(s, t, e)| JsonLink {
+                source: &s.id,
+                target: &t.id,
+                key: &e.id,
+                relation: &e.relation,
+                stance: e.stance.as_deref(),
+                negated: e.negated,
+                modality: &e.modality,
+                reported: e.is_reported(),
+                attributed_to: e.attributed_to.as_deref(),
+                confidence: e.confidence,
+                document: &e.document,
+                sentence: e.sentence.as_deref(),
+                char_start: e.char_start,
+                char_end: e.char_end,
+            })
+            .collect();
         let doc = NodeLink {
             directed: true,
             multigraph: true,
@@ -82,25 +107,8 @@ impl KnowledgeGraph {
                     documents: n.documents,
                 })
                 .collect(),
-            links: self
-                .edges()
-                .map(|(s, t, e)| JsonLink {
-                    source: &s.id,
-                    target: &t.id,
-                    key: &e.id,
-                    relation: &e.relation,
-                    stance: e.stance.as_deref(),
-                    negated: e.negated,
-                    modality: &e.modality,
-                    reported: e.is_reported(),
-                    attributed_to: e.attributed_to.as_deref(),
-                    confidence: e.confidence,
-                    document: &e.document,
-                    sentence: e.sentence.as_deref(),
-                    char_start: e.char_start,
-                    char_end: e.char_end,
-                })
-                .collect(),
+            edges: &edges,
+            links: &edges,
         };
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
@@ -125,6 +133,19 @@ mod tests {
         let nodes = value["nodes"].as_array().unwrap();
         let links = value["links"].as_array().unwrap();
         assert_eq!((nodes.len(), links.len()), (8, 5));
+        // networkx ≥ 3.6 reads `edges`, older versions and d3 `links`.
+        assert_eq!(value["edges"], value["links"]);
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        // (serde_json's map sorts keys.)
+        assert_eq!(
+            keys,
+            ["directed", "edges", "graph", "links", "multigraph", "nodes"]
+        );
         assert!(nodes
             .iter()
             .any(|n| n["id"] == "entity/claudia-sheinbaum" && n["type"] == "Person"));

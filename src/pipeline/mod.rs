@@ -4,7 +4,18 @@
 //! Documents are analysed in parallel (rayon, in batches), but resolved and
 //! stored one at a time in input order, so that entity ids and store contents
 //! do not depend on thread timing.
+//!
+//! One document never costs the others: an input that cannot be read, and a
+//! document whose analysis or extraction panics (a bug, caught per document
+//! with `catch_unwind`), become a [`Failure`] in the report and the batch
+//! goes on (issue 9, item 8).
+//!
+//! For tests, debug builds (never release builds) panic on purpose while
+//! analysing any document whose text contains the value of the environment
+//! variable `NEWSKG_TEST_PANIC_ON`, so that the catching can be tested on the
+//! real binary without a real bug.
 
+mod failure;
 mod records;
 
 use std::path::PathBuf;
@@ -12,6 +23,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+pub use failure::Failure;
 pub use records::{
     entity_iri, entity_records, fact_records, write_tsv, ArgumentRecord, EntityRecord, FactRecord,
     RecordWriter,
@@ -57,6 +69,37 @@ impl Engine {
     pub fn extract_document(&self, doc: Document) -> DocFacts {
         self.extractor.extract(self.analyzer.analyze(doc))
     }
+
+    /// Like [`Engine::extract_document`], but a panic while analysing or
+    /// extracting (a bug) is caught and returned as [`Failure::Internal`]
+    /// naming the document, so that a batch can go on with the others.
+    ///
+    /// ```
+    /// use newskg::nlp::Analyzer;
+    /// use newskg::pipeline::Engine;
+    /// use newskg::Document;
+    ///
+    /// let engine = Engine::load(&Analyzer::default_dir())?;
+    /// let facts = engine.try_extract_document(Document::from_text("-", "We watched The"));
+    /// assert!(facts.is_ok());
+    /// # Ok::<(), newskg::Error>(())
+    /// ```
+    pub fn try_extract_document(&self, doc: Document) -> Result<DocFacts, Failure> {
+        let (path, line) = failure::location(&doc);
+        let source = doc.source.clone();
+        // Prediction only reads the models (`&self`), so a panic cannot leave
+        // the engine half-updated: asserting unwind safety is sound.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            failure::test_panic(&doc.text);
+            self.extract_document(doc)
+        }))
+        .map_err(|payload| Failure::Internal {
+            path,
+            line,
+            document: source,
+            message: failure::panic_message(payload.as_ref()),
+        })
+    }
 }
 
 /// What [`extract`] did.
@@ -66,14 +109,14 @@ pub struct ExtractReport {
     pub documents: usize,
     /// Repeated paragraphs left out of the documents (see [`LoadOptions`]).
     pub dropped_repeats: usize,
-    /// Inputs that could not be read, in input order.
-    pub failures: Vec<InputError>,
+    /// Inputs that could not be read or analysed, in input order.
+    pub failures: Vec<Failure>,
 }
 
 /// Reads every document under `paths` (as `load` says), extracts its facts
 /// and resolves its entities with `resolver`; calls `sink` for each document
-/// in input order. An unreadable input is recorded in the report and the
-/// others go on.
+/// in input order. An input that cannot be read or analysed is recorded in
+/// the report and the others go on.
 pub fn extract(
     engine: &Engine,
     paths: &[PathBuf],
@@ -82,13 +125,20 @@ pub fn extract(
     mut sink: impl FnMut(&DocFacts, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
-    for_each_batch(paths, load, &mut report.failures, |batch| {
-        report.dropped_repeats += batch.iter().map(|d| d.dropped_repeats).sum::<usize>();
-        for facts in batch
-            .into_par_iter()
-            .map(|d| engine.extract_document(d))
-            .collect::<Vec<_>>()
-        {
+    for_each_batch(paths, load, |batch| {
+        report.dropped_repeats += batch
+            .iter()
+            .filter_map(|d| d.as_ref().ok())
+            .map(|d| d.dropped_repeats)
+            .sum::<usize>();
+        for item in extract_batch(engine, batch) {
+            let facts = match item {
+                Ok(facts) => facts,
+                Err(failure) => {
+                    report.failures.push(failure);
+                    continue;
+                }
+            };
             let ids = resolver.resolve(&facts);
             report.documents += 1;
             sink(&facts, &ids, resolver).map_err(crate::Error::Output)?;
@@ -96,6 +146,18 @@ pub fn extract(
         Ok(())
     })?;
     Ok(report)
+}
+
+/// Analyses and extracts the documents of a batch in parallel; failures pass
+/// through, so the output keeps the input order.
+fn extract_batch(
+    engine: &Engine,
+    batch: Vec<Result<Document, Failure>>,
+) -> Vec<Result<DocFacts, Failure>> {
+    batch
+        .into_par_iter()
+        .map(|item| item.and_then(|doc| engine.try_extract_document(doc)))
+        .collect()
 }
 
 /// Open IE tuples in CaRB's format for every line of `paths` (one sentence
@@ -116,41 +178,55 @@ pub fn carb(
             match std::fs::File::open(path) {
                 Ok(f) => Box::new(std::io::BufReader::new(f)),
                 Err(source) => {
-                    report.failures.push(InputError::Io {
+                    report.failures.push(Failure::Input(InputError::Io {
                         path: path.clone(),
                         source,
-                    });
+                    }));
                     continue;
                 }
             }
         };
         let mut lines = Vec::new();
-        for line in reader.lines() {
+        for (n, line) in reader.lines().enumerate() {
             match line {
-                Ok(l) if !l.trim().is_empty() => lines.push(l),
+                Ok(l) if !l.trim().is_empty() => lines.push((n as u64 + 1, l)),
                 Ok(_) => {}
                 Err(source) => {
-                    report.failures.push(InputError::Io {
+                    report.failures.push(Failure::Input(InputError::Io {
                         path: path.clone(),
                         source,
-                    });
+                    }));
                     break;
                 }
             }
         }
         let docs: Vec<_> = lines
             .par_iter()
-            .map(|l| {
-                engine
-                    .analyzer
-                    .analyze_as_sentence(Document::from_text(path.display().to_string(), l.trim()))
+            .map(|(n, l)| {
+                let doc = Document::from_text(path.display().to_string(), l.trim());
+                // As in `try_extract_document`: prediction only reads the models.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    failure::test_panic(&doc.text);
+                    engine.analyzer.analyze_as_sentence(doc)
+                }))
+                .map_err(|payload| Failure::Internal {
+                    path: path.clone(),
+                    line: Some(*n),
+                    document: path.display().to_string(),
+                    message: failure::panic_message(payload.as_ref()),
+                })
             })
             .collect();
-        for doc in &docs {
-            crate::extract::carb::write_carb(&mut &mut *out, doc, verbless)
-                .map_err(crate::Error::Output)?;
+        for doc in docs {
+            match doc {
+                Ok(doc) => {
+                    crate::extract::carb::write_carb(&mut &mut *out, &doc, verbless)
+                        .map_err(crate::Error::Output)?;
+                    report.documents += 1;
+                }
+                Err(failure) => report.failures.push(failure),
+            }
         }
-        report.documents += docs.len();
     }
     Ok(report)
 }
@@ -173,8 +249,8 @@ pub struct IngestReport {
     /// Repeated paragraphs left out of the documents read (see
     /// [`LoadOptions::repeat_min_words`]).
     pub dropped_repeats: usize,
-    /// Inputs that could not be read, in input order.
-    pub failures: Vec<InputError>,
+    /// Inputs that could not be read or analysed, in input order.
+    pub failures: Vec<Failure>,
     /// Wall time.
     pub seconds: f64,
 }
@@ -182,9 +258,10 @@ pub struct IngestReport {
 /// Reads, analyses, resolves and stores every document under `paths`. Each
 /// document is committed in its own transaction, so an error or a crash never
 /// leaves half a document, and what was stored stays stored. Content already
-/// in the store is skipped before analysis (ingest is idempotent).
-/// `load` says how inputs are read; `progress` is called with the number of
-/// inputs done so far.
+/// in the store is skipped before analysis (ingest is idempotent). An input
+/// that cannot be read or analysed is recorded in the report and the others
+/// go on. `load` says how inputs are read; `progress` is called with the
+/// number of inputs done so far.
 pub fn ingest(
     engine: &Engine,
     paths: &[PathBuf],
@@ -196,23 +273,26 @@ pub fn ingest(
     let started = Instant::now();
     let mut report = IngestReport::default();
     let mut resolver = Resolver::new(store.entities()?);
-    let mut failures = Vec::new();
     let mut done = 0;
-    for_each_batch(paths, load, &mut failures, |batch| {
+    for_each_batch(paths, load, |batch| {
         let mut todo = Vec::with_capacity(batch.len());
-        for doc in batch {
-            report.dropped_repeats += doc.dropped_repeats;
-            if store.contains_document(&doc.id)? {
-                report.unchanged += 1;
-            } else {
-                todo.push(doc);
+        for item in batch {
+            if let Ok(doc) = &item {
+                report.dropped_repeats += doc.dropped_repeats;
+            }
+            match item {
+                Ok(doc) if store.contains_document(&doc.id)? => report.unchanged += 1,
+                other => todo.push(other),
             }
         }
-        let extracted: Vec<DocFacts> = todo
-            .into_par_iter()
-            .map(|d| engine.extract_document(d))
-            .collect();
-        for facts in extracted {
+        for item in extract_batch(engine, todo) {
+            let facts = match item {
+                Ok(facts) => facts,
+                Err(failure) => {
+                    report.failures.push(failure);
+                    continue;
+                }
+            };
             let merges_before = resolver.merges();
             let ids = resolver.resolve(&facts);
             let entities: Vec<_> = ids.iter().filter_map(|id| resolver.get(id)).collect();
@@ -228,26 +308,22 @@ pub fn ingest(
         }
         Ok(())
     })?;
-    report.failures = failures;
     report.entities = resolver.entities().len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
 
-/// Feeds the documents under `paths` to `f` in batches of [`BATCH`]; input
-/// errors go to `failures` and reading goes on.
+/// Feeds the documents under `paths` to `f` in batches of [`BATCH`], input
+/// errors in their place among them, so that reading goes on and failures
+/// are reported in input order.
 fn for_each_batch(
     paths: &[PathBuf],
     load: &LoadOptions,
-    failures: &mut Vec<InputError>,
-    mut f: impl FnMut(Vec<Document>) -> Result<()>,
+    mut f: impl FnMut(Vec<Result<Document, Failure>>) -> Result<()>,
 ) -> Result<()> {
     let mut batch = Vec::with_capacity(BATCH);
     for item in input::documents_with(paths, load.clone()) {
-        match item {
-            Ok(doc) => batch.push(doc),
-            Err(e) => failures.push(e),
-        }
+        batch.push(item.map_err(Failure::Input));
         if batch.len() == BATCH {
             f(std::mem::take(&mut batch))?;
         }

@@ -90,6 +90,16 @@ pub enum StoreError {
         /// What the parser expected.
         message: String,
     },
+    /// A parameter the query declares (`# param NAME: …`) was not given.
+    #[error("{}missing --param {name}=VALUE: {description}", .file.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
+    MissingParam {
+        /// The query file or named query, when the text came from one.
+        file: Option<String>,
+        /// The parameter name, without `?`.
+        name: String,
+        /// What to pass, from the query's header.
+        description: String,
+    },
     /// A `--param name=value` that cannot be bound.
     #[error("parameter {name}: {problem}")]
     BadParam {

@@ -2,9 +2,10 @@
 //!
 //! `newskg query who-opposes` runs `queries/who-opposes.rq`. Each file starts
 //! with a comment header: the first line says what the query answers, and a
-//! line `# param NAME: description` declares each `--param`. The header is
-//! parsed at run time from the embedded text, so the file is the only place
-//! a query and its documentation live.
+//! line `# param NAME: description` declares each `--param`, which is then
+//! required: running the query without it is an error naming it, not an
+//! empty answer. The header is parsed at run time from the embedded text, so
+//! the file is the only place a query and its documentation live.
 
 /// A query shipped in `queries/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,13 +84,25 @@ pub fn named_queries() -> Vec<NamedQuery> {
 
 /// Reads the comment header of a query.
 fn describe(name: &'static str, sparql: &'static str) -> NamedQuery {
-    let header = sparql
+    let (description, params) = header(sparql);
+    NamedQuery {
+        name,
+        description,
+        params,
+        sparql,
+    }
+}
+
+/// The description and the declared parameters of the comment header at the
+/// top of `sparql` (any query text, not only the named ones).
+pub(crate) fn header(sparql: &str) -> (String, Vec<QueryParam>) {
+    let lines = sparql
         .lines()
         .map_while(|l| l.trim_start().strip_prefix('#'))
         .map(str::trim);
     let mut description = String::new();
     let mut params = Vec::new();
-    for line in header {
+    for line in lines {
         if let Some((param, text)) = line.strip_prefix("param ").and_then(|p| p.split_once(':')) {
             params.push(QueryParam {
                 name: param.trim().trim_start_matches('?').to_owned(),
@@ -99,12 +112,7 @@ fn describe(name: &'static str, sparql: &'static str) -> NamedQuery {
             description = line.to_owned();
         }
     }
-    NamedQuery {
-        name,
-        description,
-        params,
-        sparql,
-    }
+    (description, params)
 }
 
 #[cfg(test)]
@@ -160,6 +168,32 @@ mod tests {
         }
     }
 
+    /// Issue 9 item 9: a declared parameter left out is an error naming it,
+    /// not an empty table.
+    #[test]
+    fn a_missing_declared_param_is_an_error_naming_it() {
+        let Some(sparql) = named_query("facts-about") else {
+            panic!("no facts-about")
+        };
+        let err = prepare_with(sparql, &[], Some("queries/facts-about.rq"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with(
+                "queries/facts-about.rq: missing --param entity=VALUE: the entity: its id"
+            ),
+            "{err}"
+        );
+        // Any text with the header is held to it; `?entity` counts as given.
+        let text = "# param who: a name\nSELECT ?x { BIND(?who AS ?x) }";
+        assert!(prepare_with(text, &[], None).is_err());
+        let given = [("?who".to_string(), "Lee".to_string())];
+        assert!(prepare_with(text, &given, None).is_ok());
+        // Queries without parameters run without any.
+        assert!(prepare_with(named_query("who-opposes").unwrap_or(""), &[], None).is_ok());
+    }
+
     #[test]
     fn every_query_parses_and_runs() {
         let Ok(store) = Store::in_memory() else {
@@ -200,6 +234,18 @@ mod tests {
         assert_eq!(about.len(), 4, "{about:?}");
         let about_iri = rows(&store, "facts-about", &[("entity", "id:entity/acme")]);
         assert_eq!(about_iri.len(), 4, "{about_iri:?}");
+        // Issue 9 item 9: the id `newskg entities` prints, and the full IRI
+        // with or without angle brackets, name the entity too.
+        for entity in [
+            "ann-lee",
+            "entity:ann-lee",
+            "https://w3id.org/newskg/id/entity/ann-lee",
+            "<https://w3id.org/newskg/id/entity/ann-lee>",
+        ] {
+            let found = rows(&store, "facts-about", &[("entity", entity)]);
+            assert_eq!(found, about, "{entity}");
+        }
+        assert!(rows(&store, "facts-about", &[("entity", "ann")]).is_empty());
         let confirmed = rows(&store, "confirmed-facts", &[]);
         assert!(
             confirmed.iter().any(|r| r[1] == "reject" && r[3] == "2"),

@@ -52,6 +52,8 @@ pub fn prepare(sparql: &str, params: &[(String, String)]) -> Result<PreparedQuer
 /// `prefix:local` with a known prefix (`id:entity/x`, `nkg:Oppose`) are
 /// IRIs, anything else a plain literal. The model's prefixes (`nkg:`, `id:`,
 /// `schema:`, `prov:`, `rdfs:`, `rdf:`, `skos:`, `xsd:`) are predeclared.
+/// Every parameter the query's comment header declares (`# param NAME: …`,
+/// see `queries/`) must be given, or [`StoreError::MissingParam`] names it.
 pub fn prepare_with(
     sparql: &str,
     params: &[(String, String)],
@@ -69,6 +71,20 @@ pub fn prepare_with(
     let query = parser
         .parse_query(sparql)
         .map_err(|e| syntax_error(&e.to_string(), file))?;
+    // A declared parameter left unbound would match everything or, in a
+    // FILTER, nothing: an empty answer that looks like a real one.
+    for declared in super::named::header(sparql).1 {
+        let given = params
+            .iter()
+            .any(|(name, _)| name.trim_start_matches(['?', '$']) == declared.name);
+        if !given {
+            return Err(StoreError::MissingParam {
+                file: file.map(str::to_owned),
+                name: declared.name,
+                description: declared.description,
+            });
+        }
+    }
     if params.is_empty() {
         return Ok(PreparedQuery { query });
     }

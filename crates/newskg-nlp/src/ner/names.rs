@@ -151,6 +151,13 @@ impl Recognizer {
                     continue;
                 }
                 let start = if words[i] == "The" { i + 1 } else { i };
+                // A name needs two words after a leading "The". A run that is
+                // only "The" (as in "We watched The", issue 9 item 8) has
+                // `start == end`, and `start` may be one past the sentence.
+                if end - start < 2 {
+                    i = end;
+                    continue;
+                }
                 let org_word =
                     |k: usize| self.gazetteer.is_org_word(words[k]) && is_capitalised(words[k]);
                 let ends_in_org = org_word(end - 1);
@@ -166,7 +173,7 @@ impl Recognizer {
                     .gazetteer
                     .lookup(&words[start..end].join(" "))
                     .is_some_and(|e| e.label == EntityLabel::Place);
-                if end - start >= 2 && (ends_in_org || opens_with_org || event) && !place {
+                if (ends_in_org || opens_with_org || event) && !place {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
                     found.push(Found {
                         sentence: s,
@@ -548,6 +555,21 @@ pub(super) fn covered(found: &[Found], s: usize, len: usize) -> Vec<bool> {
 mod tests {
     use super::*;
     use crate::ner::tests::{found, gazetteer, sorted, tiny};
+
+    /// Issue 9 item 8: a sentence ending in a lone capitalised "The" made
+    /// the organisation step index one past the sentence.
+    #[test]
+    fn a_run_that_is_only_the_is_no_organisation() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["We", "watched", "The"],
+            vec!["The"],
+            vec!["The", "quiet", "The", "Harbour", "Board"],
+        ];
+        let mut list = Vec::new();
+        rec.find_organisations(&doc, &mut list);
+        assert!(list.iter().all(|f| f.sentence == 2), "{list:?}");
+    }
 
     #[test]
     fn unknown_acronyms_are_organisations_but_not_shouting() {
