@@ -30,7 +30,7 @@ pub struct FactPolicy {
 
 impl FactPolicy {
     /// The confidence threshold of the default policy.
-    pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.0;
+    pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 
     /// Every reading, whatever its confidence.
     pub fn open() -> FactPolicy {
