@@ -708,6 +708,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_code_in_brackets_is_no_apposition() {
+        let facts = facts_of("extract-lists.conllu");
+        // "Nordco <NRD> rose ." states nothing about what Nordco is.
+        assert!(
+            !facts.iter().any(|(k, _)| k.starts_with("Nordco|be|")),
+            "{:?}",
+            facts.iter().map(|(k, _)| k).collect::<Vec<_>>()
+        );
+        // "Lena Ruiz , a fund manager , sold shares ." does.
+        get(&facts, "Ruiz|be|fund manager");
+    }
+
+    #[test]
     fn every_fact_is_grounded_in_its_sentence() {
         for name in [
             "extract-svo.conllu",

@@ -9,6 +9,17 @@ use crate::subject::subject_of;
 use crate::tree::Tree;
 use crate::{negation, Modality, Pattern};
 
+/// Whether an "apposition" of `b` to `a` is really a list ("Alpha Corp,
+/// Beta Inc and Gamma Co") or a code in brackets ("Alpha Corp <ALP>"):
+/// parsers attach both as appositions, and neither says what `a` is.
+fn is_list_or_code(t: &Tree, a: usize, b: usize) -> bool {
+    let listed = |i: usize| t.kids(i).iter().any(|&k| t.base(k) == "conj");
+    let bracketed = (0..t.len())
+        .filter(|&k| t.dominates(b, k))
+        .any(|k| matches!(t.sent.tokens[k].form.as_str(), "<" | ">"));
+    listed(a) || listed(b) || bracketed
+}
+
 /// A frame for nominal or adjectival predicate `p` with a copula.
 pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
     let cop = t.kid(p, "cop")?;
@@ -77,7 +88,7 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
 /// company, a maker of chips" → company be maker.
 pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
     let a = t.head(b)?;
-    if t.upos(b) == Upos::Propn || t.is_pron(a) {
+    if t.upos(b) == Upos::Propn || t.is_pron(a) || is_list_or_code(t, a, b) {
         return None;
     }
     let of = t.kids(b).iter().copied().find(|&k| {
