@@ -53,7 +53,9 @@ impl FactPolicy {
     pub fn keeps_as_content(&self, fact: &Fact) -> bool {
         fact.confidence >= self.min_confidence
             && (self.open
-                || names_something(&fact.object) && !is_audience(&fact.relation, &fact.object))
+                || names_something(&fact.object)
+                    && !is_audience(&fact.relation, &fact.object)
+                    && !is_misread_complement(&fact.relation, &fact.object))
     }
 }
 
@@ -247,6 +249,27 @@ const AUDIENCES: &[&str] = &[
     "crowd",
     "meeting",
 ];
+
+/// Verbs of saying and thinking whose object is a clause: with a bare noun
+/// phrase as object ("said the request", "suggested a merged firm") the
+/// parse has taken the subject of the reported clause for the object, and
+/// the fact says nothing the text says. Verbs that also take plain objects
+/// ("announce a plan", "stress the risk", "estimate the losses") are not here.
+const CLAUSE_VERBS: &[&str] = &[
+    "say", "add", "insist", "argue", "suggest", "believe", "think", "testify", "allege",
+    "conclude", "reply", "respond", "remark", "contend", "complain", "warn", "tell",
+];
+
+/// Whether the object is what a misparse left in a verb's complement: a
+/// bare noun phrase after a verb of saying, or a second name after "be"
+/// (two names are a list or an apposition misread, not an identity).
+fn is_misread_complement(relation: &str, object: &Argument) -> bool {
+    match object {
+        Argument::Concept { .. } => CLAUSE_VERBS.contains(&relation),
+        Argument::Entity(_) => relation == "be",
+        Argument::Statement(_) => false,
+    }
+}
 
 fn is_audience(relation: &str, object: &Argument) -> bool {
     let Argument::Concept { head, .. } = object else {
