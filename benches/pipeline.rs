@@ -66,7 +66,11 @@ fn token_count(docs: &[Document]) -> u64 {
 
 fn stages(c: &mut Criterion) {
     let Some(docs) = corpus() else { return };
-    let engine = Engine::load(&Analyzer::default_dir()).expect("models load");
+    // NEWSKG_MODELS times other weights (as the CLI's --models does).
+    let models = std::env::var_os("NEWSKG_MODELS")
+        .map(PathBuf::from)
+        .unwrap_or_else(Analyzer::default_dir);
+    let engine = Engine::load(&models).expect("models load");
     let tokens = token_count(&docs);
     let mut group = c.benchmark_group("news");
     group.sample_size(10);

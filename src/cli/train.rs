@@ -80,6 +80,10 @@ struct Treebank {
     /// Folder with *-ud-train.conllu and *-ud-dev.conllu
     #[arg(long, value_hint = clap::ValueHint::DirPath)]
     data: PathBuf,
+    /// A further CoNLL-U file for training only (repeatable): other treebanks
+    /// the weights may learn from
+    #[arg(long = "add-train", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    add_train: Vec<PathBuf>,
     /// Brown clusters (word TAB bits)
     #[arg(long, value_hint = clap::ValueHint::FilePath)]
     clusters: Option<PathBuf>,
@@ -97,6 +101,7 @@ struct Treebank {
 impl Treebank {
     fn options(&self) -> TrainOptions {
         let mut o = TrainOptions::new(&self.data, &self.output);
+        o.extra_train.clone_from(&self.add_train);
         o.epochs = self.epochs;
         o.seed = self.seed;
         o.clusters.clone_from(&self.clusters);

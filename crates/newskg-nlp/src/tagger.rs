@@ -388,6 +388,25 @@ pub(crate) fn xpos_features(
     add(&[t1, dict(1)]);
     add(&[w.lower, dict(1)]);
     add(&[w.suffix[2], dict(1)]);
+    // Unknown and capitalised words (issue 13): where the word stands, its
+    // shape and cluster with the neighbours, wider word context.
+    let first = u64::from(i == 0);
+    add(&[first, w.shape]);
+    add(&[first, w.lower]);
+    add(&[first, w.cluster[1]]);
+    add(&[t1, w.shape]);
+    add(&[t1, w.suffix[1]]);
+    add(&[t1, t2, w.suffix[2]]);
+    add(&[w.prefix[0], w.suffix[2]]);
+    add(&[w.shape, w.suffix[2]]);
+    add(&[w.cluster[2]]);
+    add(&[w.cluster[1], lower(1)]);
+    add(&[lower(-1), w.suffix[2]]);
+    add(&[lower(-2), lower(-1)]);
+    add(&[lower(1), lower(2)]);
+    add(&[t1, lower(1)]);
+    add(&[clu(-1, 2), w.cluster[2]]);
+    add(&[w.cluster[2], clu(1, 2)]);
 }
 
 /// Features for the UPOS of word `i`, given every XPOS and the UPOS of `0..i`.
@@ -439,6 +458,16 @@ pub(crate) fn upos_features(
     add(&[x0, w.form]);
     add(&[x0, w.cluster[3]]);
     add(&[x0, x(1), lower(1)]);
+    // Lexical context for the UPOS splits of one XPOS (AUX/VERB, ADP/SCONJ,
+    // DET/PRON, PROPN/NOUN) (issue 13).
+    add(&[x0, w.lower, x(1)]);
+    add(&[x0, w.lower, x(-1)]);
+    add(&[x0, w.lower, x(1), x(2)]);
+    add(&[x0, w.lower, lower(1)]);
+    add(&[x0, x(-2), x(-1)]);
+    add(&[x0, w.lower, u1]);
+    add(&[x0, w.shape, u64::from(i == 0)]);
+    add(&[x0, w.cluster[2]]);
 }
 
 #[cfg(test)]

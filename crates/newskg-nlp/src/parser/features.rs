@@ -20,6 +20,9 @@ pub(crate) struct Atoms {
     tag: Vec<u64>,
     upos: Vec<u64>,
     cluster: Vec<[u64; 4]>,
+    /// Punctuation marks (`,` `;` `:` `--` and quotes) before each word:
+    /// `punct[j] - punct[i]` counts those between `i` and `j`.
+    punct: Vec<u32>,
 }
 
 impl Atoms {
@@ -31,8 +34,17 @@ impl Atoms {
             tag: Vec::with_capacity(n + 2),
             upos: Vec::with_capacity(n + 2),
             cluster: Vec::with_capacity(n + 2),
+            punct: Vec::with_capacity(n + 2),
         };
+        let mut seen = 0u32;
         for t in tokens {
+            a.punct.push(seen);
+            if matches!(
+                t.form.as_str(),
+                "," | ";" | ":" | "--" | "\"" | "``" | "''" | "“" | "”" | "—" | "–"
+            ) {
+                seen += 1;
+            }
             // Most forms are already lowercase ASCII: no copy for them.
             if t.form.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
                 a.word.push(atom(&t.form.to_lowercase()));
@@ -51,8 +63,20 @@ impl Atoms {
             a.tag.push(t);
             a.upos.push(t);
             a.cluster.push([t; 4]);
+            a.punct.push(seen);
         }
         a
+    }
+
+    /// Punctuation marks strictly between words `i` and `j` (capped at 3;
+    /// 4 when either is missing).
+    fn between(&self, i: usize, j: usize) -> u64 {
+        if i == NONE || j == NONE {
+            return 4;
+        }
+        let (lo, hi) = (i.min(j), i.max(j));
+        let k = self.punct[self.ix(hi)] - self.punct[lo + 1];
+        u64::from(k.min(3))
     }
 
     fn ix(&self, i: usize) -> usize {
@@ -249,6 +273,54 @@ pub(crate) fn transition_features(s: &State, a: &Atoms, out: &mut Vec<u64>) {
     add(&[a.c(s0, 1), n0p]);
     add(&[s0p, a.c(n0, 1)]);
     add(&[a.c(s0, 1), a.c(n0, 1), d]);
+    // Richer context (issue 13): the third buffer word, word pairs across
+    // stack and buffer, head and children words with the pair, punctuation
+    // between stack top and buffer front, cluster prefixes of heads and
+    // children, valency and label sets with the other side's tag.
+    let n3 = if n2 != NONE && n2 < n { n2 + 1 } else { NONE };
+    let between = a.between(s0, n0);
+    add(&[a.p(n3)]);
+    add(&[n0p, n1p, n2p, a.p(n3)]);
+    add(&[n0w, n1w]);
+    add(&[n0w, n0p, n1p]);
+    add(&[n0p, n1w, n1p]);
+    add(&[s0w, n0p, n1p]);
+    add(&[s0p, n0w, n1p]);
+    add(&[s0w, n0w, n1w]);
+    add(&[a.w(s1), s0w]);
+    add(&[a.w(s1), s0p, n0p]);
+    add(&[a.p(s1), s0w, n0p]);
+    add(&[a.p(s1), s0p, n0w]);
+    add(&[a.w(s0h), s0p, n0p]);
+    add(&[a.p(s0h), s0p, n0w]);
+    add(&[a.p(s0h), label(s, s0), s0p, n0p]);
+    add(&[s0p, a.w(s0l), n0p]);
+    add(&[s0p, a.w(s0r), n0p]);
+    add(&[s0p, n0p, a.w(n0l)]);
+    add(&[s0p, label(s, s0l), n0p]);
+    add(&[s0p, label(s, s0r), n0p]);
+    add(&[s0p, n0p, label(s, n0l)]);
+    add(&[between]);
+    add(&[s0p, n0p, between]);
+    add(&[s0w, n0p, between]);
+    add(&[s0p, n0w, between]);
+    add(&[s0p, n0p, d, between]);
+    add(&[a.c(s0h, 1), s0p, n0p]);
+    add(&[a.c(s0l, 1), s0p, n0p]);
+    add(&[a.c(s0r, 1), s0p, n0p]);
+    add(&[a.c(n0l, 1), s0p, n0p]);
+    add(&[a.c(s0, 2), a.c(n0, 2)]);
+    add(&[a.c(s0, 1), a.c(n0, 1), a.c(n1, 1)]);
+    add(&[a.c(s0, 2), n0p]);
+    add(&[s0p, a.c(n0, 2)]);
+    add(&[a.c(n1, 2), n0p]);
+    add(&[s0p, s0vr, n0p]);
+    add(&[s0p, s0vl, n0p]);
+    add(&[s0p, n0p, n0vl]);
+    add(&[s0p, s0sr, n0p]);
+    add(&[s0p, s0sl, n0p]);
+    add(&[s0p, n0p, n0sl]);
+    add(&[a.u(s0), a.u(s0h), a.u(n0), d]);
 }
 
 /// Label features for the arc `head → dep` in configuration `s`.
@@ -309,4 +381,47 @@ pub(crate) fn label_features(s: &State, a: &Atoms, head: usize, dep: usize, out:
     add(&[dir, hp, a.w(dl), label(s, dl)]);
     add(&[dir, dp, a.w(dr), label(s, dr)]);
     add(&[dir, dw, label(s, dl)]);
+    // Richer context (issue 13).
+    add(&[dir, hw, dw, dp]);
+    add(&[dir, hp, dw, d]);
+    add(&[dir, a.c(head, 2), a.c(dep, 2)]);
+    add(&[dir, a.c(head, 1), a.c(dep, 1), dp]);
+    add(&[dir, hp, dp, a.between(head, dep)]);
+    add(&[dir, hp, dp, a.p(hh), a.u(dep)]);
+    add(&[dir, hw, dp, s.left_labels[dep], s.right_labels[dep]]);
+    add(&[dir, dw, s.left_labels[dep], s.right_labels[dep]]);
+    add(&[dir, dp, a.w(dl), a.w(dr)]);
+    add(&[dir, hp, dp, label(s, side(&s.lefts, head))]);
+    add(&[dir, hp, dp, label(s, side(&s.rights, head))]);
+    add(&[dir, dp, u64::from(dep == 0), u64::from(after == n)]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Span;
+
+    /// Punctuation between two words is counted strictly between them, in
+    /// either order, up to 3; a missing word gives 4.
+    #[test]
+    fn punctuation_between_words() {
+        let forms = ["He", "said", ",", "\"", "yes", "\"", ",", "then", "left"];
+        let tokens: Vec<Token> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Token::unanalyzed(Span::new(i, i + 1), *f))
+            .collect();
+        let a = Atoms::new(&tokens, &Clusters::default());
+        assert_eq!(a.between(0, 1), 0);
+        assert_eq!(a.between(1, 4), 2);
+        assert_eq!(a.between(4, 1), 2);
+        assert_eq!(a.between(1, 7), 3);
+        assert_eq!(a.between(0, 8), 3);
+        assert_eq!(
+            a.between(5, tokens.len()),
+            1,
+            "the root is after the last word"
+        );
+        assert_eq!(a.between(NONE, 3), 4);
+    }
 }
