@@ -269,7 +269,17 @@ impl Resolver<'_> {
         );
         let mut out = Vec::new();
         for h in heads {
-            if let Some(e) = self.entity_at(h) {
+            // A `flat` chain is one name, and in English its referent is its
+            // last name: "U.S. Ambassador Ronald Johnson" parsed as a chain
+            // headed by "U.S." is Johnson, not the United States.
+            let last_of_chain = t
+                .kids(h)
+                .iter()
+                .copied()
+                .filter(|&k| t.rel(k) == "flat")
+                .max()
+                .unwrap_or(h);
+            if let Some(e) = self.entity_at(last_of_chain).or_else(|| self.entity_at(h)) {
                 out.push(Argument::Entity(e));
                 continue;
             }
@@ -718,6 +728,34 @@ pub(crate) mod tests {
         );
         // "Lena Ruiz , a fund manager , sold shares ." does.
         get(&facts, "Ruiz|be|fund manager");
+    }
+
+    #[test]
+    fn a_flat_chain_of_names_refers_to_its_last_name() {
+        // "U.S. Envoy Lena Ruiz signed the deal ." parsed as one flat chain
+        // headed by "U.S.", which is a mention of its own.
+        let doc = fixture_doc("extract-lists.conllu");
+        let si = doc
+            .sentences
+            .iter()
+            .position(|s| s.tokens.iter().any(|t| t.form == "Envoy"))
+            .unwrap();
+        let s = &doc.sentences[si];
+        let mention = |tokens: std::ops::Range<usize>, entity: usize| Mention {
+            sentence: si,
+            span: Span::new(
+                s.tokens[tokens.start].span.start,
+                s.tokens[tokens.end - 1].span.end,
+            ),
+            text: String::new(),
+            tokens,
+            kind: MentionKind::Name,
+            entity,
+        };
+        let mentions = [mention(0..1, 0), mention(2..4, 1)];
+        let facts = extract_facts(&doc, &mentions, &Lexicon::builtin(), true);
+        let signed = facts.iter().find(|f| f.relation == "sign").expect("a fact");
+        assert_eq!(signed.subject, Argument::Entity(1));
     }
 
     #[test]
