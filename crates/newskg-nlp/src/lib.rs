@@ -29,7 +29,9 @@ use std::path::{Path, PathBuf};
 
 pub use gazetteer::{Gazetteer, GazetteerEntry, Gender};
 pub use lemmatize::Lemmatizer;
-pub use ner::{train_ner, NerTrainConfig, NerTrainReport, Recognizer};
+pub use ner::{
+    train_ner, LabelScheme, MiscConvention, NerSource, NerTrainConfig, NerTrainReport, Recognizer,
+};
 pub use parser::Parser;
 pub use sentences::split_sentences;
 pub use tagger::Tagger;

@@ -3,7 +3,8 @@
 //!
 //! Four steps, in order:
 //! 1. a greedy left-to-right averaged-perceptron labeller ([`features`]) tags
-//!    each sentence in BILOU (trained on UNER-EWT by [`train_ner`]);
+//!    each sentence in BILOU (trained by [`train_ner`] on UNER-EWT and other
+//!    openly licensed corpora, each with its weight and MISC convention);
 //! 2. the gazetteer and the shapes of names correct and complete it: a span
 //!    that is exactly a known country, organisation or person takes that
 //!    type, known countries and multi-word names the model missed are added,
@@ -32,13 +33,17 @@ mod train;
 use std::path::Path;
 
 use self::consistency::make_consistent;
-use self::features::{allowed, decode, encode, Clusters, Part, SentenceView, CLASSES};
+use self::features::{
+    allowed, decode, encode, Clusters, Part, SentenceView, CLASSES, CLASSES_WITHOUT_MISC,
+};
 use self::names::{extend_person_names, join_misc};
 use self::news::is_sports_report;
 use super::perceptron::{Model, WeightFile};
 use super::{EntityLabel, Gazetteer, ModelError, NamedEntity, Sentence};
 
-pub use self::train::{train_ner, NerTrainConfig, NerTrainReport};
+pub use self::train::{
+    train_ner, LabelScheme, MiscConvention, NerSource, NerTrainConfig, NerTrainReport,
+};
 
 const KIND: &str = "ner";
 
@@ -79,9 +84,9 @@ impl Recognizer {
                 .ok_or_else(|| corrupt("missing section \"model\"".into()))?,
         )
         .map_err(corrupt)?;
-        if model.classes() != CLASSES {
+        if model.classes() != CLASSES && model.classes() != CLASSES_WITHOUT_MISC {
             return Err(corrupt(format!(
-                "model has {} classes, expected {CLASSES}",
+                "model has {} classes, expected {CLASSES} (or {CLASSES_WITHOUT_MISC} without MISC)",
                 model.classes()
             )));
         }
@@ -182,7 +187,7 @@ impl Recognizer {
     /// The model's own spans for one sentence (step 1 only).
     fn label_sentence(&self, words: &[&str]) -> Vec<(usize, usize, EntityLabel)> {
         let view = SentenceView::new(words, &self.gazetteer, &self.clusters);
-        let classes = greedy(&view, |f, s| self.model.score(f, s));
+        let classes = greedy(&view, self.model.classes(), |f, s| self.model.score(f, s));
         spans(&classes)
     }
 
@@ -219,16 +224,18 @@ impl Recognizer {
     }
 }
 
-/// Greedy left-to-right decoding under the BILOU transition rules.
-fn greedy(view: &SentenceView, score: impl Fn(&[u64], &mut [f32])) -> Vec<usize> {
+/// Greedy left-to-right decoding under the BILOU transition rules, over the
+/// first `n` classes (13 for a model without MISC).
+fn greedy(view: &SentenceView, n: usize, score: impl Fn(&[u64], &mut [f32])) -> Vec<usize> {
     let mut classes = Vec::with_capacity(view.len());
     let mut feats = Vec::new();
     let (mut prev, mut prev2) = (None, None);
+    let n = n.min(CLASSES);
     for i in 0..view.len() {
         view.features(i, prev, prev2, &mut feats);
         let mut scores = [0.0f32; CLASSES];
-        score(&feats, &mut scores);
-        let best = best_allowed(&scores, prev);
+        score(&feats, &mut scores[..n]);
+        let best = best_allowed(&scores[..n], prev);
         classes.push(best);
         prev2 = prev;
         prev = Some(best);
@@ -360,12 +367,20 @@ mod tests {
         )
         .unwrap();
         let config = NerTrainConfig {
-            train: dir.path().join("train.txt"),
+            sources: vec![train::NerSource {
+                name: "tiny".into(),
+                files: vec![dir.path().join("train.txt")],
+                weight: 1.0,
+                misc: train::MiscConvention::Untyped,
+                scheme: train::LabelScheme::Conll,
+                augment: false,
+            }],
             dev: dir.path().join("dev.txt"),
             clusters: dir.path().join("brown.tsv"),
             max_epochs: 5,
             seed: 1,
             prune: 0.0,
+            max_features: 0,
             augment: false,
         };
         let (rec, report) = train_ner(&config, gazetteer()).unwrap();
