@@ -30,7 +30,8 @@ use std::path::{Path, PathBuf};
 pub use gazetteer::{Gazetteer, GazetteerEntry, Gender};
 pub use lemmatize::Lemmatizer;
 pub use ner::{
-    train_ner, LabelScheme, MiscConvention, NerSource, NerTrainConfig, NerTrainReport, Recognizer,
+    train_ner, Conventions, LabelScheme, MiscConvention, NerSource, NerTrainConfig, NerTrainReport,
+    Recognizer,
 };
 pub use parser::Parser;
 pub use sentences::split_sentences;

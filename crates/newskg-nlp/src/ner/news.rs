@@ -211,23 +211,35 @@ impl Recognizer {
                 } else {
                     continue;
                 };
-                let Some(first) = name.first() else {
-                    continue;
-                };
+                // Names listed with it ("the X, Y and Z websites") are of
+                // the same kind.
+                let mut listed: Vec<&[&str]> = Vec::new();
+                if cue == Some(OrgCue::After) && !name.is_empty() {
+                    let mut end = k - name.len() - usize::from(k > 0 && words[k - 1] == "'s");
+                    // The list ends "..., Y and <name>": "and" or "or" first.
+                    let mut separators: &[&str] = &["and", "or"];
+                    while end >= 2 && separators.contains(&words[end - 1]) {
+                        separators = &[","];
+                        let stop = end - 1;
+                        let start = (stop.saturating_sub(3)..stop)
+                            .rev()
+                            .take_while(|&j| is_capitalised(words[j]))
+                            .last()
+                            .unwrap_or(stop);
+                        if start == stop {
+                            break;
+                        }
+                        listed.push(&words[start..stop]);
+                        end = start;
+                    }
+                }
+                for other in listed {
+                    if !self.is_place_or_person(other) && !organisations.contains(&other.to_vec()) {
+                        organisations.push(other.to_vec());
+                    }
+                }
                 // "Good news", "The board", "Group A": a common word or a letter.
-                let common =
-                    name.len() == 1 && (first.chars().count() < 2 || self.is_common_word(first));
-                let joined = name.join(" ");
-                let place_or_person = common
-                    || self
-                        .gazetteer
-                        .lookup(&joined)
-                        .is_some_and(|e| e.label == EntityLabel::Place)
-                    || self.gazetteer.demonym(&joined).is_some()
-                    || self.gazetteer.is_given_name(first)
-                    || self.gazetteer.is_title(&first.to_lowercase())
-                    || is_month(first)
-                    || is_weekday(first);
+                let place_or_person = self.is_place_or_person(name);
                 if !place_or_person && !organisations.contains(&name.to_vec()) {
                     organisations.push(name.to_vec());
                 }
@@ -236,7 +248,7 @@ impl Recognizer {
         if organisations.is_empty() {
             return;
         }
-        for f in found.iter_mut().filter(|f| f.label != EntityLabel::Misc) {
+        for f in found.iter_mut() {
             if organisations
                 .iter()
                 .any(|o| o[..] == doc[f.sentence][f.start..f.end])
@@ -244,24 +256,46 @@ impl Recognizer {
                 f.label = EntityLabel::Organization;
             }
         }
-        // Mentions the model missed.
+        // Mentions the model missed, or cut in pieces ("Tarn" and "Holdings").
         for (s, words) in doc.iter().enumerate() {
-            let mut covered = covered(found, s, words.len());
             for name in &organisations {
                 let n = name.len();
                 for i in 0..(words.len() + 1).saturating_sub(n) {
-                    if words[i..i + n] == name[..] && !covered[i..i + n].iter().any(|c| *c) {
+                    let inside = |f: &Found| f.sentence == s && f.start >= i && f.end <= i + n;
+                    let across = found
+                        .iter()
+                        .any(|f| f.sentence == s && f.start < i + n && f.end > i && !inside(f));
+                    if words[i..i + n] == name[..] && !across {
+                        found.retain(|f| !inside(f));
                         found.push(Found {
                             sentence: s,
                             start: i,
                             end: i + n,
                             label: EntityLabel::Organization,
                         });
-                        covered[i..i + n].iter_mut().for_each(|c| *c = true);
                     }
                 }
             }
         }
+    }
+
+    /// Whether a name read by a company cue is rather a place, a people or
+    /// a person, or a lone common word or letter ("Good news", "Group A").
+    fn is_place_or_person(&self, name: &[&str]) -> bool {
+        let Some(first) = name.first() else {
+            return true;
+        };
+        let joined = name.join(" ");
+        (name.len() == 1 && (first.chars().count() < 2 || self.is_common_word(first)))
+            || self
+                .gazetteer
+                .lookup(&joined)
+                .is_some_and(|e| e.label == EntityLabel::Place)
+            || self.gazetteer.demonym(&joined).is_some()
+            || self.gazetteer.is_given_name(first)
+            || self.gazetteer.is_title(&first.to_lowercase())
+            || is_month(first)
+            || is_weekday(first)
     }
 }
 
@@ -354,6 +388,17 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "chain",
     "concern",
     "newsagency",
+    "business",
+    "winemaker",
+    "startup",
+    "start-up",
+    "website",
+    "site",
+    "blog",
+    "studio",
+    "label",
+    "publisher",
+    "charity",
 ];
 
 /// Nouns that follow an organisation's name ("Cofinec CEO", "Petofi general
@@ -382,6 +427,14 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "agency",
     "newspaper",
     "daily",
+    "website",
+    "websites",
+    "site",
+    "sites",
+    "blog",
+    "blogs",
+    "spokesman",
+    "spokeswoman",
 ];
 
 /// Company-form suffixes, as written ("Cofinec S.A.", "Acme Inc.").
