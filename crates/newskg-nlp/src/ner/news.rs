@@ -191,11 +191,17 @@ impl Recognizer {
                 // The cue noun as written: lower-case ("giant", not "General").
                 let cue = org_cue(w);
                 let name = if cue == Some(OrgCue::Before) {
-                    let end = (k + 1..words.len().min(k + 4))
+                    // "folk band the Harbour Lights": "the" may come between.
+                    let first = if words.get(k + 1) == Some(&"the") {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    let end = (first..words.len().min(first + 3))
                         .take_while(|&j| is_capitalised(words[j]))
                         .last()
-                        .map_or(k + 1, |j| j + 1);
-                    &words[k + 1..end]
+                        .map_or(first, |j| j + 1);
+                    &words[first.min(end)..end]
                 } else if cue == Some(OrgCue::After) {
                     let end = if k > 0 && words[k - 1] == "'s" {
                         k - 1
@@ -399,6 +405,7 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "label",
     "publisher",
     "charity",
+    "band",
 ];
 
 /// Nouns that follow an organisation's name ("Cofinec CEO", "Petofi general
@@ -455,7 +462,7 @@ fn after_locative(words: &[&str], start: usize) -> bool {
 
 /// Where an organisation's name stands from a cue word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum OrgCue {
+pub(super) enum OrgCue {
     /// "giant Pirelli"
     Before,
     /// "Pirelli shares", "Cofinec S.A."
@@ -464,7 +471,7 @@ enum OrgCue {
 
 /// The cue a word gives, as written (one hash lookup per word: this runs
 /// over every word of every document).
-fn org_cue(word: &str) -> Option<OrgCue> {
+pub(super) fn org_cue(word: &str) -> Option<OrgCue> {
     static CUES: std::sync::OnceLock<WordMap<OrgCue>> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
         let before = ORG_NOUNS_BEFORE.iter().map(|w| (*w, OrgCue::Before));

@@ -19,7 +19,7 @@
 use std::ops::Range;
 
 use super::names::{covered, is_capitalised};
-use super::news::{is_month, is_weekday};
+use super::news::{is_month, is_weekday, org_cue, OrgCue};
 use super::{Found, Recognizer};
 use crate::{EntityLabel, Token};
 
@@ -85,6 +85,99 @@ const SAYING_VERBS: &[&str] = &[
     "criticised",
     "criticized",
     "rejected",
+    "ruled",
+];
+
+/// Auxiliaries between a name and its verb of saying ("the X have ruled").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "are", "were", "did", "does", "do", "can",
+    "could", "may", "might", "must", "should", "also", "later",
+];
+
+/// Institutions named by one capitalised word ("in Parliament", "the Senate").
+const INSTITUTIONS: &[&str] = &[
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Commons",
+    "Bundestag",
+    "Bundesrat",
+    "Knesset",
+    "Duma",
+    "Politburo",
+    "Kremlin",
+    "Pentagon",
+    "Storting",
+    "Riksdag",
+    "Folketing",
+    "Sejm",
+    "Majlis",
+    "Oireachtas",
+    "Dail",
+    "Seanad",
+    "Stormont",
+    "Holyrood",
+    "Eurogroup",
+    "Interpol",
+    "Europol",
+];
+
+/// Words for a member of a party after a place or an institution ("Ohio
+/// Republican", "Senate Democrat"): the name before is the place or body.
+const PARTY_MEMBERS: &[&str] = &[
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Conservative",
+    "Tory",
+    "Labour",
+];
+
+/// Last words that make a capitalised run an organisation's name ("Harbour
+/// Freight Weekly", "Lantern Trustees", "Corvin Investments").
+const ORG_ENDINGS: &[&str] = &[
+    "Weekly",
+    "Monthly",
+    "Quarterly",
+    "Trust",
+    "Trustees",
+    "Investments",
+    "Securities",
+    "Ventures",
+    "Brands",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Entertainment",
+    "Estates",
+    "Estate",
+    "Wines",
+    "Breweries",
+    "Brewery",
+    "Foods",
+    "Pharmaceuticals",
+    "Laboratories",
+    "Labs",
+    "Resources",
+    "Telecom",
+    "Communications",
+    "Insurance",
+    "Bancorp",
+    "Management",
+    "Consulting",
+    "Associates",
+    "Solutions",
+    "Software",
+    "Electronics",
+    "Instruments",
+    "Chemicals",
+    "Logistics",
+    "Shipping",
+    "Hotels",
+    "Airline",
+    "Railways",
+    "Railway",
+    "Petroleum",
 ];
 
 /// Nouns for people who speak or work for an organisation ("a spokesman for X").
@@ -393,6 +486,98 @@ impl Recognizer {
                 }
             }
         }
+        // "Lantern Trustees", "Harbour Freight Weekly": a run of two
+        // or more capitalised words closed by an organisation's last word.
+        for (s, words) in doc.iter().enumerate() {
+            if is_title_cased(words) {
+                continue;
+            }
+            for (k, w) in words.iter().enumerate() {
+                if k == 0 || !ORG_ENDINGS.contains(w) {
+                    continue;
+                }
+                let mut start = k;
+                while start > 0 && k - start < 4 && is_capitalised(words[start - 1]) {
+                    start -= 1;
+                }
+                if start < k && !(start == 0 && k - start == 1) {
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
+                    found.push(Found {
+                        sentence: s,
+                        start,
+                        end: k + 1,
+                        label: EntityLabel::Organization,
+                    });
+                }
+            }
+        }
+        // "Senate Democrat leader", "the Ohio Democrat": the place or
+        // body, then a party member (MISC under CoNLL's conventions).
+        let mut members = Vec::new();
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            let last = words[f.end - 1];
+            let next_lower = words
+                .get(f.end)
+                .is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase));
+            if f.end - f.start >= 2
+                && PARTY_MEMBERS.contains(&last)
+                && next_lower
+                && f.label != EntityLabel::Person
+            {
+                f.end -= 1;
+                let name = words[f.start..f.end].join(" ");
+                f.label = match g.lookup(&name) {
+                    Some(e) => e.label,
+                    None if f.end - f.start == 1 && INSTITUTIONS.contains(&words[f.start]) => {
+                        EntityLabel::Organization
+                    }
+                    None => f.label,
+                };
+                members.push(Found {
+                    sentence: f.sentence,
+                    start: f.end,
+                    end: f.end + 1,
+                    label: EntityLabel::Misc,
+                });
+            }
+        }
+        found.extend(members);
+        for (s, words) in doc.iter().enumerate() {
+            if is_title_cased(words) || is_shouted(words) {
+                continue;
+            }
+            let mut covered = covered(found, s, words.len());
+            for (i, w) in words.iter().enumerate() {
+                // "Parliament", "the Senate", "Tarnobank".
+                let institution = INSTITUTIONS.contains(w)
+                    || (w.len() > 6
+                        && is_capitalised(w)
+                        && w.ends_with("bank")
+                        && w.chars().all(char::is_alphabetic));
+                if !covered[i] && institution {
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + 1,
+                        label: EntityLabel::Organization,
+                    });
+                    covered[i] = true;
+                }
+            }
+        }
+        // Amounts are no names ("40.7m", "3bn").
+        found.retain(|f| !(f.end - f.start == 1 && is_amount(doc[f.sentence][f.start])));
+        // "Aoife O'Dowd": a name closed by an apostrophe surname is a person's.
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence][f.start..f.end];
+            if (2..=3).contains(&words.len())
+                && is_apostrophe_surname(words[words.len() - 1])
+                && words.iter().all(|w| is_capitalised(w))
+            {
+                f.label = EntityLabel::Person;
+            }
+        }
         for (s, words) in doc.iter().enumerate() {
             let mut covered = covered(found, s, words.len());
             for (i, w) in words.iter().enumerate() {
@@ -443,6 +628,53 @@ impl Recognizer {
                 i = end;
             }
         }
+        // "International Festival of Puppet Theatre": an organisation or
+        // MISC name goes on over "of (the)" and capitalised words, unless
+        // they name a place or a person ("Acme of Mexico").
+        let mut grown: Vec<(usize, usize, usize)> = Vec::new();
+        for f in found.iter() {
+            if !matches!(f.label, EntityLabel::Organization | EntityLabel::Misc) {
+                continue;
+            }
+            let words = &doc[f.sentence];
+            if words.get(f.end) != Some(&"of") {
+                continue;
+            }
+            let mut first = f.end + 1;
+            if words.get(first) == Some(&"the") {
+                first += 1;
+            }
+            let mut end = first;
+            while end < words.len() && end < first + 4 && is_capitalised(words[end]) {
+                end += 1;
+            }
+            let taken = found.iter().any(|o| {
+                o.sentence == f.sentence
+                    && o.start < end
+                    && o.end > f.end
+                    && o.label == EntityLabel::Person
+            });
+            if end > first
+                && !taken
+                && g.lookup(&words[first..end].join(" ")).is_none()
+                && !g.is_given_name(words[first])
+            {
+                grown.push((f.sentence, f.start, end));
+            }
+        }
+        for (s, start, end) in grown {
+            let label = found
+                .iter()
+                .find(|f| f.sentence == s && f.start == start)
+                .map_or(EntityLabel::Organization, |f| f.label);
+            found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
+            found.push(Found {
+                sentence: s,
+                start,
+                end,
+                label,
+            });
+        }
         // A lone given name and the capitalised word after it.
         let headline: Vec<bool> = doc.iter().map(|w| is_title_cased(w)).collect();
         let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.sentence, f.start)).collect();
@@ -451,10 +683,17 @@ impl Recognizer {
             let next = f.end;
             if f.end - f.start != 1
                 || headline[f.sentence]
-                || !g.is_given_name(words[f.start])
                 || next >= words.len()
                 || taken.contains(&(f.sentence, next))
             {
+                continue;
+            }
+            // "Aoife O'Dowd": an apostrophe surname after any first name.
+            if is_apostrophe_surname(words[next]) {
+                f.end += 1;
+                continue;
+            }
+            if !g.is_given_name(words[f.start]) {
                 continue;
             }
             let w = words[next];
@@ -516,7 +755,11 @@ impl Recognizer {
                 }
                 e
             };
-            let saying = |k: usize| words.get(k).is_some_and(|w| SAYING_VERBS.contains(w));
+            // A verb of saying at `k`, or after one auxiliary ("have ruled").
+            let saying = |k: usize| {
+                let at = |k: usize| words.get(k).is_some_and(|w| SAYING_VERBS.contains(w));
+                at(k) || (words.get(k).is_some_and(|w| AUXILIARIES.contains(w)) && at(k + 1))
+            };
             for i in 0..n {
                 if headline {
                     break;
@@ -551,6 +794,35 @@ impl Recognizer {
                     }
                     if i - start >= 2
                         && (start == 0 || !is_capitalised(words[start - 1]))
+                        && self.may_name_organisation(&words[start..i])
+                    {
+                        names.push(words[start..i].to_vec());
+                    }
+                }
+                // "Acme , the country 's largest brewer": an apposition
+                // whose head is a company noun.
+                if words[i] == ","
+                    && i > 0
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+                {
+                    let head = (i + 2..n.min(i + 8))
+                        .take_while(|&k| !is_capitalised(words[k]) && words[k] != ",")
+                        .find(|&k| org_cue(words[k]) == Some(OrgCue::Before));
+                    let closes = head.is_some_and(|k| {
+                        words.get(k + 1).is_none_or(|w| {
+                            !w.chars().all(char::is_alphabetic)
+                                || matches!(*w, "and" | "which" | "that" | "in" | "with" | "for")
+                        })
+                    });
+                    let mut start = i;
+                    while start > 0 && is_capitalised(words[start - 1]) && i - start < 3 {
+                        start -= 1;
+                    }
+                    if closes
+                        && start < i
+                        && !opens_sentence(words, start)
                         && self.may_name_organisation(&words[start..i])
                     {
                         names.push(words[start..i].to_vec());
@@ -768,6 +1040,40 @@ fn is_figure_name(word: &str) -> bool {
         && !UNITS.contains(&rest.to_lowercase().as_str())
 }
 
+/// "O'Dowd", "N'Diaye", "D'Arcy": a capital, an apostrophe, a capitalised rest.
+fn is_apostrophe_surname(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(a), Some('\'' | '’'), Some(b)) if a.is_uppercase() && b.is_uppercase()
+    ) && word.chars().skip(2).all(char::is_alphabetic)
+        && word.chars().count() >= 4
+}
+
+/// "40.7m", "3bn", "1,200": a figure with at most a unit after it.
+fn is_amount(word: &str) -> bool {
+    let rest = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    rest.len() < word.len()
+        && word.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            rest,
+            "" | "m" | "bn" | "mn" | "k" | "tn" | "pc" | "s" | "th" | "st" | "nd" | "rd"
+        )
+}
+
+/// A line mostly in capitals (a headline or table row).
+fn is_shouted(words: &[&str]) -> bool {
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = letters
+        .iter()
+        .filter(|w| !w.chars().any(char::is_lowercase))
+        .count();
+    caps * 2 > letters.len()
+}
+
 /// "al-Rashid", "bin-Laden": a particle joined to a surname.
 fn is_particle_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(p, rest)| {
@@ -858,6 +1164,40 @@ mod tests {
     }
 
     #[test]
+    fn organisation_endings_institutions_members_amounts() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("Readers of Coral Bay Weekly met Lantern Trustees staff ."),
+            split("The Senate Democrat leader spoke in Parliament about Tarnobank ."),
+            split("It cost 40.7m , said Ronan O'Hare and Ronan O'Hare ."),
+            split("The International Festival of Puppet Theatre opened ."),
+        ];
+        let mut list = vec![
+            found(0, 2, 4, EntityLabel::Place),
+            found(1, 1, 3, EntityLabel::Organization),
+            found(2, 2, 3, EntityLabel::Organization),
+            found(2, 5, 7, EntityLabel::Organization),
+            found(2, 8, 9, EntityLabel::Person),
+            found(3, 1, 3, EntityLabel::Misc),
+        ];
+        rec.find_shaped_names(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 5, EntityLabel::Organization),
+                found(0, 6, 8, EntityLabel::Organization),
+                found(1, 1, 2, EntityLabel::Organization),
+                found(1, 2, 3, EntityLabel::Misc),
+                found(1, 6, 7, EntityLabel::Organization),
+                found(1, 8, 9, EntityLabel::Organization),
+                found(2, 5, 7, EntityLabel::Person),
+                found(2, 8, 10, EntityLabel::Person),
+                found(3, 1, 6, EntityLabel::Misc),
+            ]
+        );
+    }
+
+    #[test]
     fn organisations_by_context() {
         let (rec, _, _dir) = tiny();
         let doc = vec![
@@ -868,6 +1208,7 @@ mod tests {
             split("Later , Round Mexico said the road was open ."),
             split("Rivers Trust and Harbour Watch Group agreed ."),
             split("The President said John Smith had left ."),
+            split("It was sold to Lumora , the country 's largest brewer ."),
         ];
         let mut list = vec![found(3, 3, 4, EntityLabel::Place)];
         rec.find_organisations_in_context(&doc, &mut list);
@@ -880,6 +1221,7 @@ mod tests {
                 found(3, 2, 4, EntityLabel::Organization),
                 found(4, 0, 2, EntityLabel::Organization),
                 found(4, 3, 6, EntityLabel::Organization),
+                found(6, 4, 5, EntityLabel::Organization),
             ]
         );
     }
