@@ -244,6 +244,7 @@ impl Recognizer {
         }
         self.repair_spans(doc, &mut found);
         self.split_wide_spans(doc, &mut found);
+        self.strip_titles(doc, &mut found);
         self.apply_gazetteer(doc, &mut found);
         self.find_organisations(doc, &mut found);
         self.find_acronyms(doc, &mut found);

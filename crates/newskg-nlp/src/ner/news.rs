@@ -267,11 +267,14 @@ impl Recognizer {
             for name in &organisations {
                 let n = name.len();
                 for i in 0..(words.len() + 1).saturating_sub(n) {
+                    if words[i..i + n] != name[..] {
+                        continue;
+                    }
                     let inside = |f: &Found| f.sentence == s && f.start >= i && f.end <= i + n;
                     let across = found
                         .iter()
                         .any(|f| f.sentence == s && f.start < i + n && f.end > i && !inside(f));
-                    if words[i..i + n] == name[..] && !across {
+                    if !across {
                         found.retain(|f| !inside(f));
                         found.push(Found {
                             sentence: s,

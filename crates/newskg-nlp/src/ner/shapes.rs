@@ -427,6 +427,79 @@ impl Recognizer {
         *found = out;
     }
 
+    /// Step 2a'': a title is no part of a name. A span that holds the end
+    /// of a title ("Secretary of [State Ann Ruiz]", "[Governor of Ohio Ann
+    /// Ruiz]") starts after it, and is a person when a given name opens
+    /// what is left; a known place before a given name is a place of its own
+    /// ("[Ohio Ann Ruiz]" → "Ohio", "Ann Ruiz").
+    pub(super) fn strip_titles(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        let mut extra = Vec::new();
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            let len = f.end - f.start;
+            if len < 2 {
+                continue;
+            }
+            // The last word inside the span that ends a title, and where
+            // that title starts.
+            let mut cut: Option<(usize, usize)> = None;
+            for end in f.start + 1..f.end {
+                for a in f.start.saturating_sub(3)..end {
+                    if end - a <= 4 && g.is_title(&words[a..end].join(" ").to_lowercase()) {
+                        cut = Some((a, end));
+                        break;
+                    }
+                }
+            }
+            // "General Motors", "Prince Edward Island": a known name, or a
+            // name that opens with a title word and goes on with no person.
+            let whole_known = g.lookup(&words[f.start..f.end].join(" ")).is_some();
+            let cut = cut.filter(|&(a, end)| {
+                !whole_known
+                    && (f.label == EntityLabel::Person
+                        || a < f.start
+                        || g.is_given_name(words[end]))
+            });
+            if let Some((a, end)) = cut {
+                if a > f.start {
+                    // A known name before the title stays ("Acme Chairman").
+                    if let Some(e) = g.lookup(&words[f.start..a].join(" ")) {
+                        extra.push(Found {
+                            sentence: f.sentence,
+                            start: f.start,
+                            end: a,
+                            label: e.label,
+                        });
+                    }
+                }
+                f.start = end;
+                if g.is_given_name(words[f.start]) {
+                    f.label = EntityLabel::Person;
+                }
+                continue;
+            }
+            if let Some((n, e)) = g.longest_match(&words[f.start..f.end]) {
+                if e.label == EntityLabel::Place
+                    && n < len
+                    && g.is_given_name(words[f.start + n])
+                    && words[f.start + n..f.end].iter().all(|w| is_capitalised(w))
+                {
+                    extra.push(Found {
+                        sentence: f.sentence,
+                        start: f.start,
+                        end: f.start + n,
+                        label: EntityLabel::Place,
+                    });
+                    f.start += n;
+                    f.label = EntityLabel::Person;
+                }
+            }
+        }
+        found.retain(|f| f.start < f.end);
+        found.extend(extra);
+    }
+
     /// Step 2g: names by their shape. A site name ("Medium.com") or a name
     /// that opens with figures ("9gag", "4chan") is an organisation; a span
     /// that is only a weekday or a month ("Tuesday") is no name; a given
@@ -445,7 +518,7 @@ impl Recognizer {
         // form closing a run of capitalised words.
         for (s, words) in doc.iter().enumerate() {
             for (k, w) in words.iter().enumerate() {
-                if k == 0 || !COMPANY_FORMS.contains(w) {
+                if k == 0 || (!is_capitalised(w) && *w != "plc") || !COMPANY_FORMS.contains(w) {
                     continue;
                 }
                 // At most four words, none a title or inside a person's name
@@ -493,7 +566,7 @@ impl Recognizer {
                 continue;
             }
             for (k, w) in words.iter().enumerate() {
-                if k == 0 || !ORG_ENDINGS.contains(w) {
+                if k == 0 || !is_capitalised(w) || !ORG_ENDINGS.contains(w) {
                     continue;
                 }
                 let mut start = k;
@@ -550,7 +623,7 @@ impl Recognizer {
             let mut covered = covered(found, s, words.len());
             for (i, w) in words.iter().enumerate() {
                 // "Parliament", "the Senate", "Tarnobank".
-                let institution = INSTITUTIONS.contains(w)
+                let institution = is_capitalised(w) && INSTITUTIONS.contains(w)
                     || (w.len() > 6
                         && is_capitalised(w)
                         && w.ends_with("bank")
@@ -832,17 +905,18 @@ impl Recognizer {
                 // place, mid-sentence or followed by a verb of saying.
                 if i + 1 < n
                     && is_capitalised(words[i])
-                    && (i > 0 && !opens_sentence(words, i) || saying(i + 2))
+                    && is_capitalised(words[i + 1])
                     && (i == 0 || !is_capitalised(words[i - 1]))
-                    && self.is_common_word(words[i])
-                    && !PLACE_MODIFIERS.contains(&words[i].to_lowercase().as_str())
-                    && g.demonym(words[i]).is_none()
-                    && !g.is_title(&words[i].to_lowercase())
+                    && words.get(i + 2).is_none_or(|w| !is_capitalised(w))
                     && (g
                         .lookup(words[i + 1])
                         .is_some_and(|e| e.label == EntityLabel::Place)
                         || places.contains(&(s, i + 1)))
-                    && words.get(i + 2).is_none_or(|w| !is_capitalised(w))
+                    && ((i > 0 && !opens_sentence(words, i)) || saying(i + 2))
+                    && self.is_common_word(words[i])
+                    && !PLACE_MODIFIERS.contains(&words[i].to_lowercase().as_str())
+                    && g.demonym(words[i]).is_none()
+                    && !g.is_title(&words[i].to_lowercase())
                     && g.lookup(&words[i..i + 2].join(" ")).is_none()
                 {
                     names.push(words[i..i + 2].to_vec());
@@ -1002,6 +1076,9 @@ fn is_acronym_like(word: &str) -> bool {
 
 /// "Medium.com", "bbc.co.uk": a site's name (not a full address).
 fn is_site_name(word: &str) -> bool {
+    if !word.contains('.') || word.len() < 4 {
+        return false;
+    }
     let lower = word.to_lowercase();
     if lower.starts_with("www.") || lower.contains("://") || word.contains(['@', '/']) {
         return false;
@@ -1193,6 +1270,34 @@ mod tests {
                 found(2, 5, 7, EntityLabel::Person),
                 found(2, 8, 10, EntityLabel::Person),
                 found(3, 1, 6, EntityLabel::Misc),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_are_no_part_of_names() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("The President Anna Ruiz spoke ."),
+            split("Mexico Anna Ruiz spoke ."),
+            split("Ambassador Peter Brown spoke ."),
+            split("President Motors fell ."),
+        ];
+        let mut list = vec![
+            found(0, 1, 4, EntityLabel::Place),
+            found(1, 0, 3, EntityLabel::Place),
+            found(2, 0, 3, EntityLabel::Person),
+            found(3, 0, 2, EntityLabel::Organization),
+        ];
+        rec.strip_titles(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 4, EntityLabel::Person),
+                found(1, 0, 1, EntityLabel::Place),
+                found(1, 1, 3, EntityLabel::Person),
+                found(2, 1, 3, EntityLabel::Person),
+                found(3, 0, 2, EntityLabel::Organization),
             ]
         );
     }
