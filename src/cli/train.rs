@@ -57,6 +57,10 @@ enum Model {
         /// crossner-arts, crossner-science, btc, wnut17, re3d
         #[arg(long = "weight", value_name = "NAME=W", value_parser = parse_weight)]
         weights: Vec<(String, f64)>,
+        /// Keep at most this many features, those with the largest weights
+        /// (file size and speed; 0 keeps all)
+        #[arg(long, default_value_t = 80_000)]
+        max_features: usize,
         /// Output file
         #[arg(long, short, default_value = "models/ner.nkw")]
         output: PathBuf,
@@ -148,6 +152,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             seed,
             no_augment,
             weights,
+            max_features,
             output,
         } => {
             let gazetteer = Gazetteer::load(&gazetteer_dir)?;
@@ -155,6 +160,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             config.max_epochs = epochs;
             config.seed = seed;
             config.augment = !no_augment;
+            config.max_features = max_features;
             for (name, weight) in &weights {
                 if !config.set_weight(name, *weight) {
                     let names: Vec<&str> = config.sources.iter().map(|s| s.name.as_str()).collect();

@@ -120,12 +120,12 @@ impl NerTrainConfig {
         use MiscConvention::*;
         let mut uner = NerSource::new("uner-ewt", files(&["uner-ewt/train.txt"]), 1.0, Untyped);
         uner.augment = true;
-        let mut re3d = NerSource::new("re3d", files(&["re3d-open/re3d-open.txt"]), 0.0, Conll);
+        let mut re3d = NerSource::new("re3d", files(&["re3d-open/re3d-open.txt"]), 0.0, WorksOnly);
         re3d.scheme = LabelScheme::Re3d;
         NerTrainConfig {
             sources: vec![
                 uner,
-                NerSource::new("uner-pud", files(&["uner-pud/pud.txt"]), 1.0, Untyped),
+                NerSource::new("uner-pud", files(&["uner-pud/pud.txt"]), 2.0, Untyped),
                 NerSource::new("wikigold", files(&["wikigold/wikigold.txt"]), 1.0, Conll),
                 NerSource::new(
                     "redocred",
@@ -172,13 +172,13 @@ impl NerTrainConfig {
                 NerSource::new(
                     "btc",
                     files(&["btc/train.txt", "btc/dev.txt", "btc/test.txt"]),
-                    0.25,
+                    0.5,
                     Untyped,
                 ),
                 NerSource::new(
                     "wnut17",
                     files(&["wnut17/train.txt", "wnut17/dev.txt", "wnut17/test.txt"]),
-                    0.25,
+                    0.5,
                     WorksOnly,
                 ),
                 re3d,
@@ -188,7 +188,7 @@ impl NerTrainConfig {
             max_epochs: 12,
             seed: 7,
             prune: 0.05,
-            max_features: 120_000,
+            max_features: 80_000,
             augment: true,
         }
     }
