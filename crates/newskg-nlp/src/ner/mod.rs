@@ -160,15 +160,14 @@ impl Recognizer {
         sentences: &[Sentence],
         conventions: Conventions,
     ) -> Vec<NamedEntity> {
-        let joined: Vec<(Vec<&str>, Vec<std::ops::Range<usize>>)> = sentences
+        let (words, maps): (Vec<Vec<&str>>, Vec<Vec<std::ops::Range<usize>>>) = sentences
             .iter()
             .map(|s| self.name_words(text, &s.tokens))
-            .collect();
-        let words: Vec<Vec<&str>> = joined.iter().map(|(w, _)| w.clone()).collect();
+            .unzip();
         self.recognize(&words, conventions)
             .into_iter()
             .filter_map(|f| {
-                let map = &joined[f.sentence].1;
+                let map = &maps[f.sentence];
                 let tokens = &sentences[f.sentence].tokens;
                 let range = map[f.start].start..map[f.end - 1].end;
                 // An adjective is no named thing: "Marxist", "Olympic".
@@ -224,7 +223,10 @@ impl Recognizer {
     /// The model's own spans for one sentence (step 1 only).
     fn label_sentence(&self, words: &[&str]) -> Vec<(usize, usize, EntityLabel)> {
         let view = SentenceView::new(words, &self.gazetteer, &self.clusters);
-        let classes = greedy(&view, self.model.classes(), |f, s| self.model.score(f, s));
+        let plain: Vec<bool> = words.iter().map(|w| is_plain_word(w)).collect();
+        let classes = greedy(&view, self.model.classes(), &plain, |f, s| {
+            self.model.score(f, s)
+        });
         spans(&classes)
     }
 
@@ -292,13 +294,28 @@ pub enum Conventions {
 }
 
 /// Greedy left-to-right decoding under the BILOU transition rules, over the
-/// first `n` classes (13 for a model without MISC).
-fn greedy(view: &SentenceView, n: usize, score: impl Fn(&[u64], &mut [f32])) -> Vec<usize> {
+/// first `n` classes (13 for a model without MISC). A token marked in
+/// `plain` is O without scoring unless a name is open before it.
+fn greedy(
+    view: &SentenceView,
+    n: usize,
+    plain: &[bool],
+    score: impl Fn(&[u64], &mut [f32]),
+) -> Vec<usize> {
     let mut classes = Vec::with_capacity(view.len());
     let mut feats = Vec::new();
     let (mut prev, mut prev2) = (None, None);
     let n = n.min(CLASSES);
     for i in 0..view.len() {
+        let open = prev
+            .and_then(decode)
+            .is_some_and(|(p, _)| matches!(p, Part::Begin | Part::Inside));
+        if !open && plain.get(i).copied().unwrap_or(false) {
+            classes.push(0);
+            prev2 = prev;
+            prev = Some(0);
+            continue;
+        }
         view.features(i, prev, prev2, &mut feats);
         let mut scores = [0.0f32; CLASSES];
         score(&feats, &mut scores[..n]);
@@ -308,6 +325,42 @@ fn greedy(view: &SentenceView, n: usize, score: impl Fn(&[u64], &mut [f32])) -> 
         prev = Some(best);
     }
     classes
+}
+
+/// Whether a word cannot open a name, so that the model need not be asked
+/// outside one (three words in four in news): a lower-case word without
+/// capitals or figures inside ("said", but not "iPhone", "al-Qaeda" or a
+/// particle such as "van"), or punctuation.
+fn is_plain_word(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return true;
+    };
+    let lower_word = first.is_lowercase()
+        && !word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !matches!(
+            word,
+            "van"
+                | "von"
+                | "de"
+                | "da"
+                | "di"
+                | "del"
+                | "della"
+                | "du"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "al"
+                | "el"
+                | "bin"
+                | "ibn"
+                | "ben"
+                | "abu"
+                | "ter"
+                | "ten"
+        );
+    lower_word || !word.chars().any(char::is_alphanumeric)
 }
 
 /// The highest-scoring class allowed after `prev`.

@@ -445,6 +445,11 @@ impl Recognizer {
             // that title starts.
             let mut cut: Option<(usize, usize)> = None;
             for end in f.start + 1..f.end {
+                // Most words end no title: ask the table once per word first.
+                let last = words[end - 1].to_lowercase();
+                if !g.is_title(&last) && !g.may_end_title(&last) {
+                    continue;
+                }
                 for a in f.start.saturating_sub(3)..end {
                     if end - a <= 4 && g.is_title(&words[a..end].join(" ").to_lowercase()) {
                         cut = Some((a, end));
@@ -616,19 +621,24 @@ impl Recognizer {
             }
         }
         found.extend(members);
+        // "Parliament", "the Senate", "Tarnobank".
+        let institution = |w: &str| {
+            is_capitalised(w)
+                && (INSTITUTIONS.contains(&w)
+                    || (w.len() > 6 && w.ends_with("bank") && w.chars().all(char::is_alphabetic)))
+        };
+        for f in found.iter_mut() {
+            if f.end == f.start + 1 && institution(doc[f.sentence][f.start]) {
+                f.label = EntityLabel::Organization;
+            }
+        }
         for (s, words) in doc.iter().enumerate() {
             if is_title_cased(words) || is_shouted(words) {
                 continue;
             }
             let mut covered = covered(found, s, words.len());
             for (i, w) in words.iter().enumerate() {
-                // "Parliament", "the Senate", "Tarnobank".
-                let institution = is_capitalised(w) && INSTITUTIONS.contains(w)
-                    || (w.len() > 6
-                        && is_capitalised(w)
-                        && w.ends_with("bank")
-                        && w.chars().all(char::is_alphabetic));
-                if !covered[i] && institution {
+                if !covered[i] && institution(w) {
                     found.push(Found {
                         sentence: s,
                         start: i,
@@ -1256,6 +1266,7 @@ mod tests {
             found(2, 5, 7, EntityLabel::Organization),
             found(2, 8, 9, EntityLabel::Person),
             found(3, 1, 3, EntityLabel::Misc),
+            found(1, 8, 9, EntityLabel::Misc),
         ];
         rec.find_shaped_names(&doc, &mut list);
         assert_eq!(

@@ -692,7 +692,7 @@ fn dev_f1(examples: &[Example], views: &[SentenceView], score: impl Fn(&[u64], &
             .collect()
     };
     for (e, v) in examples.iter().zip(views) {
-        let guess = typed(spans(&greedy(v, CLASSES, &score)));
+        let guess = typed(spans(&greedy(v, CLASSES, &[], &score)));
         let truth = typed(spans(&e.gold));
         correct += guess.intersection(&truth).count();
         predicted += guess.len();
