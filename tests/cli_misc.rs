@@ -147,3 +147,41 @@ fn entities_type_filter_matches_the_type_column() {
         "newskg: unknown --type \"Cuntry\": the entity types in kg.db are Person, Organization, Place, Misc, Country"
     );
 }
+
+/// Issue 10: CoNLL-2003's habits (a demonym as MISC, an event with its
+/// year) only behind `--conventions conll`; the graph conventions are the
+/// default, and the flag goes with `--format bio` only.
+#[test]
+fn analyze_bio_conventions() {
+    let wd = Workdir::new();
+    let input = "Mexican\tO\nfans\tO\nwatched\tO\nthe\tO\n1998\tO\nWorld\tO\nCup\tO\n.\tO\n";
+    let file = wd.write("t.txt", input);
+    let file = file.to_str().unwrap();
+    let tags = |out: String| -> Vec<String> {
+        out.lines()
+            .map(|l| l.split('\t').nth(1).unwrap_or("").to_string())
+            .collect()
+    };
+    let graph = wd.ok(&["analyze", file, "--input", "tokens", "--format", "bio"]);
+    assert_eq!(
+        tags(graph),
+        ["O", "O", "O", "O", "O", "B-MISC", "I-MISC", "O"]
+    );
+    let conll = wd.ok(&[
+        "analyze",
+        file,
+        "--input",
+        "tokens",
+        "--format",
+        "bio",
+        "--conventions",
+        "conll",
+    ]);
+    assert_eq!(
+        tags(conll),
+        ["B-MISC", "O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O"]
+    );
+    let out = wd.output(&["analyze", file, "--conventions", "conll"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format bio"));
+}

@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use newskg::nlp::corpus::conllu;
+use newskg::nlp::Conventions;
 
 use super::{output, report_failures, ModelArgs};
 
@@ -27,6 +28,12 @@ pub struct AnalyzeArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = AnalysisFormat::Conllu)]
     format: AnalysisFormat,
+    /// Entity conventions of `--format bio`: `graph` (what extract and ingest
+    /// use: MISC only for named things) or `conll` (CoNLL-2003's habits, for
+    /// its scorer: demonyms and words such as "New York-based" are MISC, an
+    /// event takes the year before it)
+    #[arg(long, value_enum, default_value_t = ConventionsArg::Graph)]
+    conventions: ConventionsArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,12 +50,33 @@ enum AnalysisFormat {
     Bio,
 }
 
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ConventionsArg {
+    Graph,
+    Conll,
+}
+
+impl ConventionsArg {
+    fn conventions(self) -> Conventions {
+        match self {
+            ConventionsArg::Graph => Conventions::Graph,
+            ConventionsArg::Conll => Conventions::Conll,
+        }
+    }
+}
+
 pub fn run(args: AnalyzeArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     let analyzer = models.analyzer()?;
+    if args.conventions != ConventionsArg::Graph && args.format != AnalysisFormat::Bio {
+        anyhow::bail!(
+            "--conventions only goes with --format bio (the graph conventions are fixed elsewhere)"
+        );
+    }
+    let conventions = args.conventions.conventions();
     let mut out = output::stdout();
     let code = match (args.input, args.format) {
         (InputKind::Tokens, AnalysisFormat::Bio) => {
-            tag_token_file(&analyzer, &args.path, &mut out)?;
+            tag_token_file(&analyzer, &args.path, conventions, &mut out)?;
             ExitCode::SUCCESS
         }
         (InputKind::Tokens, _) => anyhow::bail!("--input tokens only goes with --format bio"),
@@ -94,9 +122,14 @@ pub fn run(args: AnalyzeArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
                         writeln!(out)?;
                     }
                     AnalysisFormat::Bio => {
+                        let entities = analyzer.recognizer().predict_with(
+                            &analyzed.doc.text,
+                            &analyzed.sentences,
+                            conventions,
+                        );
                         for (i, s) in analyzed.sentences.iter().enumerate() {
                             let mut tags = vec!["O".to_string(); s.tokens.len()];
-                            for e in analyzed.entities.iter().filter(|e| e.sentence == i) {
+                            for e in entities.iter().filter(|e| e.sentence == i) {
                                 for (k, t) in e.tokens.clone().enumerate() {
                                     let prefix = if k == 0 { "B" } else { "I" };
                                     tags[t] = format!("{prefix}-{}", e.label.conll());
@@ -122,6 +155,7 @@ pub fn run(args: AnalyzeArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
 fn tag_token_file(
     analyzer: &newskg::nlp::Analyzer,
     path: &Path,
+    conventions: Conventions,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
@@ -138,7 +172,7 @@ fn tag_token_file(
         let line = line.with_context(|| format!("{}:{}: cannot read", path.display(), i + 1))?;
         let token = line.split('\t').next().unwrap_or("").trim_end().to_string();
         if token == "-DOCSTART-" {
-            flush_document(analyzer, &mut lines, out)?;
+            flush_document(analyzer, &mut lines, conventions, out)?;
             writeln!(out, "-DOCSTART-\tO")?;
         } else if token.is_empty() {
             lines.push(None);
@@ -146,12 +180,13 @@ fn tag_token_file(
             lines.push(Some(token));
         }
     }
-    flush_document(analyzer, &mut lines, out)
+    flush_document(analyzer, &mut lines, conventions, out)
 }
 
 fn flush_document(
     analyzer: &newskg::nlp::Analyzer,
     lines: &mut Vec<Option<String>>,
+    conventions: Conventions,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let sentences: Vec<Vec<String>> = lines
@@ -159,7 +194,9 @@ fn flush_document(
         .filter(|s| !s.is_empty())
         .map(|s| s.iter().flatten().cloned().collect())
         .collect();
-    let tags = analyzer.recognizer().predict_tokens(&sentences);
+    let tags = analyzer
+        .recognizer()
+        .predict_tokens(&sentences, conventions);
     let mut tags = tags.into_iter().flatten();
     for line in lines.drain(..) {
         match line {

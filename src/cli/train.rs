@@ -32,9 +32,10 @@ enum Model {
         #[arg(long, default_value_t = 4)]
         folds: usize,
     },
-    /// Named-entity recognizer from the shared data folder (UNER-EWT + Brown clusters)
+    /// Named-entity recognizer from the shared data folder (UNER-EWT, UNER-PUD,
+    /// wikigold, Re-DocRED, CrossNER, BTC, WNUT-17; Brown clusters)
     Ner {
-        /// The data folder holding ner/uner-ewt and lexicon/
+        /// The data folder holding ner/ and lexicon/
         #[arg(long, value_hint = clap::ValueHint::DirPath)]
         data: PathBuf,
         /// Folder with the gazetteer (gazetteer.nkw) used for features
@@ -46,10 +47,20 @@ enum Model {
         /// Shuffling seed
         #[arg(long, default_value_t = 7)]
         seed: u64,
-        /// Train on UNER-EWT alone, without the news-like variants (capitals,
-        /// gazetteer names) the shipped model adds
+        /// Train without the news-like variants (capitals, gazetteer names)
+        /// the shipped model adds to UNER-EWT
         #[arg(long)]
         no_augment: bool,
+        /// Weight of one training source, NAME=W (repeatable): each of its
+        /// sentences is seen W times per epoch on average; 0 leaves it out.
+        /// Names: uner-ewt, uner-pud, wikigold, redocred, crossner-politics,
+        /// crossner-arts, crossner-science, btc, wnut17, re3d
+        #[arg(long = "weight", value_name = "NAME=W", value_parser = parse_weight)]
+        weights: Vec<(String, f64)>,
+        /// Keep at most this many features, those with the largest weights
+        /// (file size and speed; 0 keeps all)
+        #[arg(long, default_value_t = 80_000)]
+        max_features: usize,
         /// Output file
         #[arg(long, short, default_value = "models/ner.nkw")]
         output: PathBuf,
@@ -145,6 +156,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             epochs,
             seed,
             no_augment,
+            weights,
+            max_features,
             output,
         } => {
             let gazetteer = Gazetteer::load(&gazetteer_dir)?;
@@ -152,14 +165,26 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             config.max_epochs = epochs;
             config.seed = seed;
             config.augment = !no_augment;
+            config.max_features = max_features;
+            for (name, weight) in &weights {
+                if !config.set_weight(name, *weight) {
+                    let names: Vec<&str> = config.sources.iter().map(|s| s.name.as_str()).collect();
+                    anyhow::bail!(
+                        "--weight {name}={weight}: no training source {name:?} (sources: {})",
+                        names.join(", ")
+                    );
+                }
+            }
             let (recognizer, report) =
                 newskg::nlp::train_ner(&config, gazetteer).context("training the recognizer")?;
             recognizer.save(&output)?;
             format!(
-                "{} (epochs {}, dev F1 {:.4})",
+                "{} (epochs {}, dev F1 {:.4}; dev F1 per epochs {:?}; sentences per source {:?})",
                 output.display(),
                 report.epochs,
-                report.dev_f1
+                report.dev_f1,
+                report.epoch_f1,
+                report.per_source
             )
         }
         Model::Lemmas { data, output } => {
@@ -173,4 +198,47 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     };
     eprintln!("wrote {what} in {:.1} s", started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `NAME=W` of `--weight`.
+fn parse_weight(s: &str) -> Result<(String, f64), String> {
+    let (name, w) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=WEIGHT, found {s:?}"))?;
+    let w: f64 = w
+        .parse()
+        .map_err(|_| format!("{w:?} is not a number (in {s:?})"))?;
+    if !w.is_finite() || w < 0.0 {
+        return Err(format!("a weight is a number >= 0, found {w}"));
+    }
+    Ok((name.to_string(), w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    #[test]
+    fn ner_takes_source_weights() {
+        let cli = Cli::try_parse_from([
+            "newskg", "train", "ner", "--data", "d", "--weight", "btc=0.5", "--weight", "wnut17=0",
+        ])
+        .unwrap();
+        let Command::Train(TrainArgs {
+            model: Model::Ner { weights, .. },
+        }) = cli.command
+        else {
+            panic!("not train ner")
+        };
+        assert_eq!(
+            weights,
+            [("btc".to_string(), 0.5), ("wnut17".to_string(), 0.0)]
+        );
+        for bad in ["btc", "btc=x", "btc=-1"] {
+            let args = ["newskg", "train", "ner", "--data", "d", "--weight", bad];
+            assert!(Cli::try_parse_from(args).is_err(), "{bad}");
+        }
+    }
 }

@@ -33,7 +33,10 @@ use std::path::{Path, PathBuf};
 pub use gazetteer::{Gazetteer, GazetteerEntry, Gender};
 pub use lemmatize::Lemmatizer;
 pub use models::{ModelFile, ModelSearch, ModelSource, Searched, MODELS_ENV, MODEL_FILES};
-pub use ner::{train_ner, NerTrainConfig, NerTrainReport, Recognizer};
+pub use ner::{
+    train_ner, Conventions, LabelScheme, MiscConvention, NerSource, NerTrainConfig, NerTrainReport,
+    Recognizer,
+};
 pub use parser::Parser;
 pub use sentences::split_sentences;
 pub use tagger::Tagger;

@@ -13,9 +13,11 @@ use crate::{EntityLabel, Gazetteer};
 /// names, and parts of person names as persons.
 pub(super) fn make_consistent(doc: &[Vec<&str>], found: &mut Vec<Found>, gazetteer: &Gazetteer) {
     let text = |f: &Found| doc[f.sentence][f.start..f.end].join(" ");
-    // Majority type per name (first seen wins ties), MISC kept apart.
+    // Majority type per name (first seen wins ties). A name called MISC in
+    // fewer mentions than it has another type ("Acme" once after
+    // "winemaker") takes that type in all of them.
     let mut votes: HashMap<String, Vec<(EntityLabel, usize)>> = HashMap::new();
-    for f in found.iter().filter(|f| f.label != EntityLabel::Misc) {
+    for f in found.iter() {
         let v = votes.entry(text(f)).or_default();
         match v.iter_mut().find(|(l, _)| *l == f.label) {
             Some((_, n)) => *n += 1,
@@ -23,12 +25,30 @@ pub(super) fn make_consistent(doc: &[Vec<&str>], found: &mut Vec<Found>, gazette
         }
     }
     let mut known: HashMap<String, EntityLabel> = HashMap::new();
+    let mut misc: HashMap<String, EntityLabel> = HashMap::new();
     for (name, v) in &votes {
-        let mut best = v[0];
-        for x in v {
+        let typed: Vec<&(EntityLabel, usize)> =
+            v.iter().filter(|x| x.0 != EntityLabel::Misc).collect();
+        let Some(mut best) = typed.first().map(|x| **x) else {
+            continue;
+        };
+        for x in typed {
             if x.1 > best.1 {
                 best = *x;
             }
+        }
+        let as_misc: usize = v
+            .iter()
+            .filter(|x| x.0 == EntityLabel::Misc)
+            .map(|x| x.1)
+            .sum();
+        let as_other: usize = v
+            .iter()
+            .filter(|x| x.0 != EntityLabel::Misc)
+            .map(|x| x.1)
+            .sum();
+        if as_misc > 0 && as_other > as_misc {
+            misc.insert(name.clone(), best.0);
         }
         known.insert(name.clone(), best.0);
     }
@@ -57,8 +77,13 @@ pub(super) fn make_consistent(doc: &[Vec<&str>], found: &mut Vec<Found>, gazette
     for w in parts {
         known.insert(w, EntityLabel::Person);
     }
-    for f in found.iter_mut().filter(|f| f.label != EntityLabel::Misc) {
-        if let Some(l) = known.get(&text(f)) {
+    for f in found.iter_mut() {
+        let table = if f.label == EntityLabel::Misc {
+            &misc
+        } else {
+            &known
+        };
+        if let Some(l) = table.get(&text(f)) {
             f.label = *l;
         }
     }

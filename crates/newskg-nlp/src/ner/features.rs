@@ -1,9 +1,10 @@
 //! Features and tag scheme of the NER sequence labeller.
 //!
-//! Tags are BILOU (O, then B/I/L/U for PER, ORG, LOC): the perceptron learns
-//! boundaries more easily when the last word of a name has its own tag.
-//! MISC has no training data (UNER-EWT has none), so it is not a class: the
-//! recognizer adds MISC spans from the gazetteer's demonyms afterwards.
+//! Tags are BILOU (O, then B/I/L/U for PER, ORG, LOC, MISC): the perceptron
+//! learns boundaries more easily when the last word of a name has its own
+//! tag. Models saved before MISC was learned have the 13 classes of PER, ORG
+//! and LOC only; they still load (MISC is the last type, so the other class
+//! numbers are the same).
 //!
 //! Features look at the word and its neighbours (forms, lower case, shape,
 //! affixes), Brown-cluster path prefixes (word classes learned from a large
@@ -18,14 +19,18 @@ use crate::perceptron::feature;
 use crate::{EntityLabel, Gazetteer};
 
 /// The entity types the model predicts, in class order.
-pub(crate) const TYPES: [EntityLabel; 3] = [
+pub(crate) const TYPES: [EntityLabel; 4] = [
     EntityLabel::Person,
     EntityLabel::Organization,
     EntityLabel::Place,
+    EntityLabel::Misc,
 ];
 
 /// Number of classes: O plus B, I, L, U for each type.
 pub(crate) const CLASSES: usize = 1 + 4 * TYPES.len();
+
+/// Number of classes of a model without MISC (PER, ORG, LOC).
+pub(crate) const CLASSES_WITHOUT_MISC: usize = CLASSES - 4;
 
 /// Position of a tag inside an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +73,7 @@ pub(crate) fn allowed(prev: Option<usize>, class: usize) -> bool {
 fn class_name(class: Option<usize>) -> &'static str {
     const NAMES: [&str; CLASSES] = [
         "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC",
-        "I-LOC", "L-LOC", "U-LOC",
+        "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
     ];
     class.map_or("<s>", |c| NAMES.get(c).copied().unwrap_or("?"))
 }

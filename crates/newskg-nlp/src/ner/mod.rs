@@ -3,21 +3,29 @@
 //!
 //! Four steps, in order:
 //! 1. a greedy left-to-right averaged-perceptron labeller ([`features`]) tags
-//!    each sentence in BILOU (trained on UNER-EWT by [`train_ner`]);
+//!    each sentence in BILOU (trained by [`train_ner`] on UNER-EWT and other
+//!    openly licensed corpora, each with its weight and MISC convention);
 //! 2. the gazetteer and the shapes of names correct and complete it: a span
 //!    that is exactly a known country, organisation or person takes that
 //!    type, known countries and multi-word names the model missed are added,
 //!    a standalone demonym ("Mexican cartels") becomes MISC as in the CoNLL
 //!    conventions, capitalised runs ending in "Ministry" or "Cup" are
 //!    organisations or events, unknown acronyms are organisations, and
-//!    persons take in their initials and particles ("L. de Varga");
+//!    persons take in their initials and particles ("L. de Varga"); names of
+//!    every shape stay whole ("Park Ji-hoon", "Omar bin Khalid", "Emily So",
+//!    "9gag", "Medium.com": [`shapes`]);
 //! 3. the conventions of news: the dateline opening a story names a place;
 //!    in sports reports a city or county standing for its team, and a name
 //!    heading a row of results, is an organisation; a name the text calls a
-//!    company, club or newspaper ("tyre giant Brevant") is one throughout;
+//!    company, club or newspaper ("tyre giant Brevant") is one throughout, and
+//!    so is one that takes "the" before "said" or a "spokesman for";
 //! 4. document-level consistency: a name keeps its majority type through the
 //!    document, later bare mentions of a found name are tagged too, and the
 //!    parts of a person's name ("Sheinbaum" after "Claudia Sheinbaum") are PER.
+//!
+//! The spans follow [`Conventions::Graph`] unless CoNLL-2003's are asked for
+//! (`analyze --format bio --conventions conll`): in the graph, MISC entities
+//! are named things only, not demonyms or adjectives.
 //!
 //! Why: UNER-EWT is web text, and web-trained NER transfers badly to news
 //! (sports pages, datelines, company news); gazetteers, Brown clusters, the
@@ -27,18 +35,24 @@ mod consistency;
 mod features;
 mod names;
 mod news;
+mod shapes;
 mod train;
 
 use std::path::Path;
 
 use self::consistency::make_consistent;
-use self::features::{allowed, decode, encode, Clusters, Part, SentenceView, CLASSES};
+use self::features::{
+    allowed, decode, encode, Clusters, Part, SentenceView, CLASSES, CLASSES_WITHOUT_MISC,
+};
 use self::names::{extend_person_names, join_misc};
 use self::news::is_sports_report;
+use self::shapes::take_acronym_types;
 use super::perceptron::{Model, WeightFile};
 use super::{EntityLabel, Gazetteer, ModelError, ModelSource, NamedEntity, Sentence};
 
-pub use self::train::{train_ner, NerTrainConfig, NerTrainReport};
+pub use self::train::{
+    train_ner, LabelScheme, MiscConvention, NerSource, NerTrainConfig, NerTrainReport,
+};
 
 const KIND: &str = "ner";
 
@@ -81,9 +95,9 @@ impl Recognizer {
                 .ok_or_else(|| corrupt("missing section \"model\"".into()))?,
         )
         .map_err(corrupt)?;
-        if model.classes() != CLASSES {
+        if model.classes() != CLASSES && model.classes() != CLASSES_WITHOUT_MISC {
             return Err(corrupt(format!(
-                "model has {} classes, expected {CLASSES}",
+                "model has {} classes, expected {CLASSES} (or {CLASSES_WITHOUT_MISC} without MISC)",
                 model.classes()
             )));
         }
@@ -132,17 +146,40 @@ impl Recognizer {
         &self.metadata
     }
 
-    /// Named entities of a document's analysed sentences, in text order.
-    pub fn predict(&self, _text: &str, sentences: &[Sentence]) -> Vec<NamedEntity> {
-        let words: Vec<Vec<&str>> = sentences
+    /// Named entities of a document's analysed sentences, in text order,
+    /// under the [`Conventions::Graph`] (what `extract` and `ingest` use).
+    pub fn predict(&self, text: &str, sentences: &[Sentence]) -> Vec<NamedEntity> {
+        self.predict_with(text, sentences, Conventions::Graph)
+    }
+
+    /// [`Recognizer::predict`] under the given conventions. A name written
+    /// with hyphens that the tokenizer splits ("Ji-hoon", "Parry-Okafor",
+    /// "7-Eleven", "al-Rashid") is read as one word (see
+    /// `Recognizer::name_words`); the entity still covers its tokens.
+    pub fn predict_with(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        conventions: Conventions,
+    ) -> Vec<NamedEntity> {
+        let (words, maps): (Vec<Vec<&str>>, Vec<Vec<std::ops::Range<usize>>>) = sentences
             .iter()
-            .map(|s| s.tokens.iter().map(|t| t.form.as_str()).collect())
-            .collect();
-        self.recognize(&words)
+            .map(|s| self.name_words(text, &s.tokens))
+            .unzip();
+        self.recognize(&words, conventions)
             .into_iter()
-            .map(|f| {
+            .filter_map(|f| {
+                let map = &maps[f.sentence];
                 let tokens = &sentences[f.sentence].tokens;
-                let span = tokens[f.start].span.join(tokens[f.end - 1].span);
+                let range = map[f.start].start..map[f.end - 1].end;
+                // An adjective is no named thing: "Marxist", "Olympic".
+                let adjective = f.label == EntityLabel::Misc
+                    && conventions == Conventions::Graph
+                    && tokens[range.end - 1].xpos.starts_with("JJ");
+                if adjective {
+                    return None;
+                }
+                let span = tokens[range.start].span.join(tokens[range.end - 1].span);
                 let subtype = (f.label == EntityLabel::Place)
                     .then(|| {
                         self.gazetteer
@@ -151,20 +188,24 @@ impl Recognizer {
                     .flatten()
                     .filter(|(n, e)| *n == f.end - f.start && e.label == EntityLabel::Place)
                     .and_then(|(_, e)| e.subtype.clone());
-                NamedEntity {
+                Some(NamedEntity {
                     sentence: f.sentence,
-                    tokens: f.start..f.end,
+                    tokens: range,
                     span,
                     label: f.label,
                     subtype,
-                }
+                })
             })
             .collect()
     }
 
     /// IOB2 tags (`B-PER`, `I-ORG`, `O`, ...) for one document's sentences of
     /// words, one tag per word (for `newskg analyze --input tokens --format bio`).
-    pub fn predict_tokens(&self, sentences: &[Vec<String>]) -> Vec<Vec<String>> {
+    pub fn predict_tokens(
+        &self,
+        sentences: &[Vec<String>],
+        conventions: Conventions,
+    ) -> Vec<Vec<String>> {
         let words: Vec<Vec<&str>> = sentences
             .iter()
             .map(|s| s.iter().map(String::as_str).collect())
@@ -173,7 +214,7 @@ impl Recognizer {
             .iter()
             .map(|s| vec!["O".to_string(); s.len()])
             .collect();
-        for f in self.recognize(&words) {
+        for f in self.recognize(&words, conventions) {
             for (k, tag) in tags[f.sentence][f.start..f.end].iter_mut().enumerate() {
                 *tag = format!("{}-{}", if k == 0 { "B" } else { "I" }, f.label.conll());
             }
@@ -184,12 +225,16 @@ impl Recognizer {
     /// The model's own spans for one sentence (step 1 only).
     fn label_sentence(&self, words: &[&str]) -> Vec<(usize, usize, EntityLabel)> {
         let view = SentenceView::new(words, &self.gazetteer, &self.clusters);
-        let classes = greedy(&view, |f, s| self.model.score(f, s));
+        let plain: Vec<bool> = words.iter().map(|w| is_plain_word(w)).collect();
+        let classes = greedy(&view, self.model.classes(), &plain, |f, s| {
+            self.model.score(f, s)
+        });
         spans(&classes)
     }
 
-    /// Steps 1–3 over a whole document.
-    fn recognize(&self, doc: &[Vec<&str>]) -> Vec<Found> {
+    /// Steps 1–4 over a whole document.
+    fn recognize(&self, doc: &[Vec<&str>], conventions: Conventions) -> Vec<Found> {
+        let conll = conventions == Conventions::Conll;
         let mut found: Vec<Found> = Vec::new();
         for (s, words) in doc.iter().enumerate() {
             for (start, end, label) in self.label_sentence(words) {
@@ -202,40 +247,122 @@ impl Recognizer {
             }
         }
         self.repair_spans(doc, &mut found);
+        self.split_wide_spans(doc, &mut found);
+        self.strip_titles(doc, &mut found);
         self.apply_gazetteer(doc, &mut found);
         self.find_organisations(doc, &mut found);
         self.find_acronyms(doc, &mut found);
         self.find_place_compounds(doc, &mut found);
+        self.find_shaped_names(doc, &mut found);
         extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         if is_sports_report(doc) {
             self.read_places_as_teams(doc, &mut found);
             self.find_teams_in_results(doc, &mut found);
         }
         self.type_by_company_words(doc, &mut found);
-        join_misc(doc, &mut found);
+        self.find_organisations_in_context(doc, &mut found);
+        if conll {
+            join_misc(doc, &mut found);
+        }
+        take_acronym_types(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
         // Last, so that no team or majority type overrides the story's place.
         self.find_datelines(doc, &mut found);
+        if !conll {
+            self.keep_named_things(doc, &mut found);
+        }
         found.sort_by_key(|f| (f.sentence, f.start));
         found
     }
 }
 
-/// Greedy left-to-right decoding under the BILOU transition rules.
-fn greedy(view: &SentenceView, score: impl Fn(&[u64], &mut [f32])) -> Vec<usize> {
+/// Which annotation conventions the entities follow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Conventions {
+    /// What a knowledge graph needs (`extract`, `ingest`, and `analyze` by
+    /// default): MISC entities are named things only (events, laws,
+    /// products, works); demonyms and adjectives ("Mexican", "Marxist") and
+    /// words built on a place ("New York-based") are no entities (the
+    /// extractor reads demonyms as mentions of their country itself), and an
+    /// event is named without the year before it.
+    #[default]
+    Graph,
+    /// CoNLL-2003's annotation habits, for comparing with its scorer
+    /// (`analyze --format bio --conventions conll`): demonyms, words built on
+    /// places and currencies such as "C$" are MISC, neighbouring MISC names
+    /// join ("Iraqi Kurds") and an event takes the year before it ("1998
+    /// World Cup").
+    Conll,
+}
+
+/// Greedy left-to-right decoding under the BILOU transition rules, over the
+/// first `n` classes (13 for a model without MISC). A token marked in
+/// `plain` is O without scoring unless a name is open before it.
+fn greedy(
+    view: &SentenceView,
+    n: usize,
+    plain: &[bool],
+    score: impl Fn(&[u64], &mut [f32]),
+) -> Vec<usize> {
     let mut classes = Vec::with_capacity(view.len());
     let mut feats = Vec::new();
     let (mut prev, mut prev2) = (None, None);
+    let n = n.min(CLASSES);
     for i in 0..view.len() {
+        let open = prev
+            .and_then(decode)
+            .is_some_and(|(p, _)| matches!(p, Part::Begin | Part::Inside));
+        if !open && plain.get(i).copied().unwrap_or(false) {
+            classes.push(0);
+            prev2 = prev;
+            prev = Some(0);
+            continue;
+        }
         view.features(i, prev, prev2, &mut feats);
         let mut scores = [0.0f32; CLASSES];
-        score(&feats, &mut scores);
-        let best = best_allowed(&scores, prev);
+        score(&feats, &mut scores[..n]);
+        let best = best_allowed(&scores[..n], prev);
         classes.push(best);
         prev2 = prev;
         prev = Some(best);
     }
     classes
+}
+
+/// Whether a word cannot open a name, so that the model need not be asked
+/// outside one (three words in four in news): a lower-case word without
+/// capitals or figures inside ("said", but not "iPhone", "al-Qaeda" or a
+/// particle such as "van"), or punctuation.
+fn is_plain_word(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return true;
+    };
+    let lower_word = first.is_lowercase()
+        && !word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !matches!(
+            word,
+            "van"
+                | "von"
+                | "de"
+                | "da"
+                | "di"
+                | "del"
+                | "della"
+                | "du"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "al"
+                | "el"
+                | "bin"
+                | "ibn"
+                | "ben"
+                | "abu"
+                | "ter"
+                | "ten"
+        );
+    lower_word || !word.chars().any(char::is_alphanumeric)
 }
 
 /// The highest-scoring class allowed after `prev`.
@@ -362,12 +489,20 @@ mod tests {
         )
         .unwrap();
         let config = NerTrainConfig {
-            train: dir.path().join("train.txt"),
+            sources: vec![train::NerSource {
+                name: "tiny".into(),
+                files: vec![dir.path().join("train.txt")],
+                weight: 1.0,
+                misc: train::MiscConvention::Untyped,
+                scheme: train::LabelScheme::Conll,
+                augment: false,
+            }],
             dev: dir.path().join("dev.txt"),
             clusters: dir.path().join("brown.tsv"),
             max_epochs: 5,
             seed: 1,
             prune: 0.0,
+            max_features: 0,
             augment: false,
         };
         let (rec, report) = train_ner(&config, gazetteer()).unwrap();
@@ -382,14 +517,14 @@ mod tests {
     fn tiny_training_run_learns_and_round_trips() {
         let (rec, report, dir) = tiny();
         assert!(report.dev_f1 > 0.9, "{report:?}");
-        let tags = rec.predict_tokens(&[words("Anna Lopez lives in Peru .")]);
+        let tags = rec.predict_tokens(&[words("Anna Lopez lives in Peru .")], Conventions::Graph);
         assert_eq!(tags[0], ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]);
         // Saved and loaded, it predicts the same.
         rec.save(&dir.path().join("ner.nkw")).unwrap();
         gazetteer().save(&dir.path().join("gazetteer.nkw")).unwrap();
         let again = Recognizer::load(dir.path()).unwrap();
         assert_eq!(
-            again.predict_tokens(&[words("Anna Lopez lives in Peru .")]),
+            again.predict_tokens(&[words("Anna Lopez lives in Peru .")], Conventions::Graph),
             tags
         );
         // Training is deterministic.
@@ -400,8 +535,13 @@ mod tests {
     #[test]
     fn gazetteer_adds_countries_and_demonyms() {
         let (rec, _, _dir) = tiny();
-        let tags = rec.predict_tokens(&[words("the Mexican army left the U.S. yesterday")]);
+        let sentence = [words("the Mexican army left the U.S. yesterday")];
+        let tags = rec.predict_tokens(&sentence, Conventions::Conll);
         assert_eq!(tags[0], ["O", "B-MISC", "O", "O", "O", "B-LOC", "O"]);
+        // In the graph a demonym is no entity (the extractor reads it as a
+        // mention of its country).
+        let tags = rec.predict_tokens(&sentence, Conventions::Graph);
+        assert_eq!(tags[0], ["O", "O", "O", "O", "O", "B-LOC", "O"]);
         // Byte spans and subtypes through `predict`.
         let text = "He visited Mexico.";
         let mut at = 0;
@@ -441,8 +581,10 @@ mod tests {
     fn empty_input_does_not_panic() {
         let (rec, _, _dir) = tiny();
         assert!(rec.predict("", &[]).is_empty());
-        assert_eq!(rec.predict_tokens(&[vec![]]), vec![Vec::<String>::new()]);
-        assert!(rec.predict_tokens(&[]).is_empty());
+        for c in [Conventions::Graph, Conventions::Conll] {
+            assert_eq!(rec.predict_tokens(&[vec![]], c), vec![Vec::<String>::new()]);
+            assert!(rec.predict_tokens(&[], c).is_empty());
+        }
     }
 
     #[test]
@@ -463,7 +605,7 @@ mod tests {
             words("Mexican President Claudia Sheinbaum rejected the proposal , The New York Times reported ."),
             words("Sheinbaum spoke with U.S. Secretary of State Marco Rubio in Mexico City ."),
         ];
-        let tags = rec.predict_tokens(&doc);
+        let tags = rec.predict_tokens(&doc, Conventions::Conll);
         assert_eq!(&tags[0][..4], ["B-MISC", "O", "B-PER", "I-PER"]);
         assert_eq!(&tags[0][8..12], ["O", "B-ORG", "I-ORG", "I-ORG"]);
         assert_eq!(tags[1][0], "B-PER");

@@ -191,11 +191,17 @@ impl Recognizer {
                 // The cue noun as written: lower-case ("giant", not "General").
                 let cue = org_cue(w);
                 let name = if cue == Some(OrgCue::Before) {
-                    let end = (k + 1..words.len().min(k + 4))
+                    // "folk band the Harbour Lights": "the" may come between.
+                    let first = if words.get(k + 1) == Some(&"the") {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    let end = (first..words.len().min(first + 3))
                         .take_while(|&j| is_capitalised(words[j]))
                         .last()
-                        .map_or(k + 1, |j| j + 1);
-                    &words[k + 1..end]
+                        .map_or(first, |j| j + 1);
+                    &words[first.min(end)..end]
                 } else if cue == Some(OrgCue::After) {
                     let end = if k > 0 && words[k - 1] == "'s" {
                         k - 1
@@ -211,23 +217,35 @@ impl Recognizer {
                 } else {
                     continue;
                 };
-                let Some(first) = name.first() else {
-                    continue;
-                };
+                // Names listed with it ("the X, Y and Z websites") are of
+                // the same kind.
+                let mut listed: Vec<&[&str]> = Vec::new();
+                if cue == Some(OrgCue::After) && !name.is_empty() {
+                    let mut end = k - name.len() - usize::from(k > 0 && words[k - 1] == "'s");
+                    // The list ends "..., Y and <name>": "and" or "or" first.
+                    let mut separators: &[&str] = &["and", "or"];
+                    while end >= 2 && separators.contains(&words[end - 1]) {
+                        separators = &[","];
+                        let stop = end - 1;
+                        let start = (stop.saturating_sub(3)..stop)
+                            .rev()
+                            .take_while(|&j| is_capitalised(words[j]))
+                            .last()
+                            .unwrap_or(stop);
+                        if start == stop {
+                            break;
+                        }
+                        listed.push(&words[start..stop]);
+                        end = start;
+                    }
+                }
+                for other in listed {
+                    if !self.is_place_or_person(other) && !organisations.contains(&other.to_vec()) {
+                        organisations.push(other.to_vec());
+                    }
+                }
                 // "Good news", "The board", "Group A": a common word or a letter.
-                let common =
-                    name.len() == 1 && (first.chars().count() < 2 || self.is_common_word(first));
-                let joined = name.join(" ");
-                let place_or_person = common
-                    || self
-                        .gazetteer
-                        .lookup(&joined)
-                        .is_some_and(|e| e.label == EntityLabel::Place)
-                    || self.gazetteer.demonym(&joined).is_some()
-                    || self.gazetteer.is_given_name(first)
-                    || self.gazetteer.is_title(&first.to_lowercase())
-                    || is_month(first)
-                    || is_weekday(first);
+                let place_or_person = self.is_place_or_person(name);
                 if !place_or_person && !organisations.contains(&name.to_vec()) {
                     organisations.push(name.to_vec());
                 }
@@ -236,7 +254,7 @@ impl Recognizer {
         if organisations.is_empty() {
             return;
         }
-        for f in found.iter_mut().filter(|f| f.label != EntityLabel::Misc) {
+        for f in found.iter_mut() {
             if organisations
                 .iter()
                 .any(|o| o[..] == doc[f.sentence][f.start..f.end])
@@ -244,24 +262,49 @@ impl Recognizer {
                 f.label = EntityLabel::Organization;
             }
         }
-        // Mentions the model missed.
+        // Mentions the model missed, or cut in pieces ("Tarn" and "Holdings").
         for (s, words) in doc.iter().enumerate() {
-            let mut covered = covered(found, s, words.len());
             for name in &organisations {
                 let n = name.len();
                 for i in 0..(words.len() + 1).saturating_sub(n) {
-                    if words[i..i + n] == name[..] && !covered[i..i + n].iter().any(|c| *c) {
+                    if words[i..i + n] != name[..] {
+                        continue;
+                    }
+                    let inside = |f: &Found| f.sentence == s && f.start >= i && f.end <= i + n;
+                    let across = found
+                        .iter()
+                        .any(|f| f.sentence == s && f.start < i + n && f.end > i && !inside(f));
+                    if !across {
+                        found.retain(|f| !inside(f));
                         found.push(Found {
                             sentence: s,
                             start: i,
                             end: i + n,
                             label: EntityLabel::Organization,
                         });
-                        covered[i..i + n].iter_mut().for_each(|c| *c = true);
                     }
                 }
             }
         }
+    }
+
+    /// Whether a name read by a company cue is rather a place, a people or
+    /// a person, or a lone common word or letter ("Good news", "Group A").
+    fn is_place_or_person(&self, name: &[&str]) -> bool {
+        let Some(first) = name.first() else {
+            return true;
+        };
+        let joined = name.join(" ");
+        (name.len() == 1 && (first.chars().count() < 2 || self.is_common_word(first)))
+            || self
+                .gazetteer
+                .lookup(&joined)
+                .is_some_and(|e| e.label == EntityLabel::Place)
+            || self.gazetteer.demonym(&joined).is_some()
+            || self.gazetteer.is_given_name(first)
+            || self.gazetteer.is_title(&first.to_lowercase())
+            || is_month(first)
+            || is_weekday(first)
     }
 }
 
@@ -354,6 +397,18 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "chain",
     "concern",
     "newsagency",
+    "business",
+    "winemaker",
+    "startup",
+    "start-up",
+    "website",
+    "site",
+    "blog",
+    "studio",
+    "label",
+    "publisher",
+    "charity",
+    "band",
 ];
 
 /// Nouns that follow an organisation's name ("Calvora CEO", "Drennik general
@@ -382,6 +437,14 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "agency",
     "newspaper",
     "daily",
+    "website",
+    "websites",
+    "site",
+    "sites",
+    "blog",
+    "blogs",
+    "spokesman",
+    "spokeswoman",
 ];
 
 /// Company-form suffixes, as written ("Calvora S.A.", "Acme Inc.").
@@ -402,7 +465,7 @@ fn after_locative(words: &[&str], start: usize) -> bool {
 
 /// Where an organisation's name stands from a cue word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum OrgCue {
+pub(super) enum OrgCue {
     /// "giant Brevant"
     Before,
     /// "Brevant shares", "Calvora S.A."
@@ -411,7 +474,7 @@ enum OrgCue {
 
 /// The cue a word gives, as written (one hash lookup per word: this runs
 /// over every word of every document).
-fn org_cue(word: &str) -> Option<OrgCue> {
+pub(super) fn org_cue(word: &str) -> Option<OrgCue> {
     static CUES: std::sync::OnceLock<WordMap<OrgCue>> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
         let before = ORG_NOUNS_BEFORE.iter().map(|w| (*w, OrgCue::Before));

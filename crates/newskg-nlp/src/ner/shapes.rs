@@ -1,0 +1,1419 @@
+//! Names of every culture and shape (issue 10): the words the recognizer
+//! reads, and the rules that keep such names whole and typed.
+//!
+//! - A name written with hyphens is one word ("Park Ji-hoon", "James
+//!   Parry-Okafor", "7-Eleven", "Abdullah al-Rashid"), although the
+//!   tokenizer splits hyphens as UD English does.
+//! - Web and digit names are organisations ("Medium.com", "9gag"); a lone
+//!   weekday or month is no name; a given name keeps the particles and the
+//!   surname after it ("Omar bin Khalid") and a surname that is also a
+//!   common word ("Emily So").
+//! - Organisations made of common words are found by their context: "the
+//!   X said", "a spokesman for X", a common noun before a place ("Transport
+//!   Quebec said"), an acronym in brackets after its name.
+//! - Under the graph conventions, only named things stay MISC.
+//!
+//! Why: these shapes are rare in the training data (web text and
+//! encyclopaedias), common in news, and each rule is general English.
+
+use std::ops::Range;
+
+use super::names::{covered, is_capitalised};
+use super::news::{is_month, is_weekday, org_cue, OrgCue};
+use super::{Found, Recognizer};
+use crate::{EntityLabel, Token};
+
+/// Particles inside names, before a surname or a family name.
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "ben", "abu", "van", "von", "de", "da", "di", "del", "della",
+    "dos", "das", "du", "der", "den", "la", "le", "ter", "ten", "zu", "af",
+];
+
+/// Particles that may be written joined to the name by a hyphen ("al-Rashid").
+const HYPHEN_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "abu", "ben", "ul", "ud",
+];
+
+/// First parts of compound adjectives, not of names ("Anglo-French").
+const COMBINING_FORMS: &[&str] = &[
+    "anglo", "franco", "sino", "indo", "afro", "euro", "greco", "austro", "russo", "italo",
+    "judeo", "irano", "turco", "hispano", "luso", "nippo", "pan", "trans", "pro", "anti", "ex",
+    "non", "post", "pre", "mid", "neo", "vice",
+];
+
+/// Verbs of saying and deciding that put an organisation before them in
+/// news ("the Harbour Trust said").
+const SAYING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "confirmed",
+    "confirms",
+    "added",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "denied",
+    "denies",
+    "insisted",
+    "insists",
+    "urged",
+    "urges",
+    "told",
+    "noted",
+    "explained",
+    "declared",
+    "declined",
+    "refused",
+    "agreed",
+    "decided",
+    "voted",
+    "estimated",
+    "predicted",
+    "acknowledged",
+    "admitted",
+    "welcomed",
+    "criticised",
+    "criticized",
+    "rejected",
+    "ruled",
+];
+
+/// Auxiliaries between a name and its verb of saying ("the X have ruled").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "are", "were", "did", "does", "do", "can",
+    "could", "may", "might", "must", "should", "also", "later",
+];
+
+/// Institutions named by one capitalised word ("in Parliament", "the Senate").
+const INSTITUTIONS: &[&str] = &[
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Commons",
+    "Bundestag",
+    "Bundesrat",
+    "Knesset",
+    "Duma",
+    "Politburo",
+    "Kremlin",
+    "Pentagon",
+    "Storting",
+    "Riksdag",
+    "Folketing",
+    "Sejm",
+    "Majlis",
+    "Oireachtas",
+    "Dail",
+    "Seanad",
+    "Stormont",
+    "Holyrood",
+    "Eurogroup",
+    "Interpol",
+    "Europol",
+];
+
+/// Words for a member of a party after a place or an institution ("Ohio
+/// Republican", "Senate Democrat"): the name before is the place or body.
+const PARTY_MEMBERS: &[&str] = &[
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Conservative",
+    "Tory",
+    "Labour",
+];
+
+/// Last words that make a capitalised run an organisation's name ("Harbour
+/// Freight Weekly", "Lantern Trustees", "Corvin Investments").
+const ORG_ENDINGS: &[&str] = &[
+    "Weekly",
+    "Monthly",
+    "Quarterly",
+    "Trust",
+    "Trustees",
+    "Investments",
+    "Securities",
+    "Ventures",
+    "Brands",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Entertainment",
+    "Estates",
+    "Estate",
+    "Wines",
+    "Breweries",
+    "Brewery",
+    "Foods",
+    "Pharmaceuticals",
+    "Laboratories",
+    "Labs",
+    "Resources",
+    "Telecom",
+    "Communications",
+    "Insurance",
+    "Bancorp",
+    "Management",
+    "Consulting",
+    "Associates",
+    "Solutions",
+    "Software",
+    "Electronics",
+    "Instruments",
+    "Chemicals",
+    "Logistics",
+    "Shipping",
+    "Hotels",
+    "Airline",
+    "Railways",
+    "Railway",
+    "Petroleum",
+];
+
+/// Nouns for people who speak or work for an organisation ("a spokesman for X").
+const MEMBER_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "representative",
+    "representatives",
+    "member",
+    "members",
+    "chairman",
+    "chairwoman",
+    "director",
+    "founder",
+    "employee",
+    "employees",
+    "official",
+    "officials",
+    "executive",
+    "executives",
+    "head",
+    "officer",
+    "officers",
+    "manager",
+    "managers",
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "trader",
+    "traders",
+];
+
+/// Words that make a place name of the place after them ("Northern
+/// Quebec", "Lake Geneva"), not an organisation.
+const PLACE_MODIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "upper",
+    "lower",
+    "new",
+    "old",
+    "great",
+    "little",
+    "inner",
+    "outer",
+    "mid",
+    "middle",
+    "far",
+    "near",
+    "lake",
+    "mount",
+    "mt.",
+    "port",
+    "cape",
+    "fort",
+    "saint",
+    "st.",
+    "san",
+    "santa",
+    "gulf",
+    "bay",
+    "isle",
+    "river",
+    "downtown",
+    "metro",
+    "rural",
+    "urban",
+    "coastal",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "french",
+    "british",
+];
+
+/// Units and suffixes after figures ("10mph", "1990s", "3rd"): not names.
+const UNITS: &[&str] = &[
+    "mph", "kph", "kmh", "kwh", "ghz", "mhz", "yrs", "hrs", "min", "mins", "sec", "secs", "lbs",
+    "yds", "bhp", "rpm", "bpd", "pts", "kms", "mpg", "gal", "mah", "amp", "ths", "day", "days",
+    "year", "years", "bn", "mln", "pct",
+];
+
+/// Company forms that close a company's name ("Halden and Co").
+const COMPANY_FORMS: &[&str] = &[
+    "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LLP",
+    "AG", "GmbH", "NV", "N.V.", "SpA", "S.A.", "Bhd", "Oyj",
+];
+
+/// Top-level domains of site names ("Medium.com", "bbc.co.uk").
+const DOMAINS: &[&str] = &[
+    "com", "org", "net", "io", "co", "uk", "tv", "info", "biz", "ai", "app", "news", "me", "fm",
+];
+
+impl Recognizer {
+    /// The words the recognizer reads in a sentence, and the tokens each
+    /// stands for: a name whose parts touch a hyphen ("Ji-hoon",
+    /// "Parry-Okafor", "7-Eleven", "al-Rashid") is one word, borrowed
+    /// from `text`, as in news-style tokenization (CoNLL-2003 keeps such
+    /// words whole). Not joined: a compound on a common word ("York-based",
+    /// "Spanish-speaking"), places and peoples ("US-Mexico",
+    /// "Israeli-Palestinian"), combining forms ("Anglo-French"), titles
+    /// ("Vice-President"), months, and figures on both sides.
+    pub(super) fn name_words<'t>(
+        &self,
+        text: &'t str,
+        tokens: &'t [Token],
+    ) -> (Vec<&'t str>, Vec<Range<usize>>) {
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut map: Vec<Range<usize>> = Vec::with_capacity(tokens.len());
+        let mut k = 0;
+        while k < tokens.len() {
+            let start = k;
+            while k + 2 < tokens.len()
+                && matches!(tokens[k + 1].form.as_str(), "-" | "\u{2010}")
+                && tokens[k].span.end == tokens[k + 1].span.start
+                && tokens[k + 1].span.end == tokens[k + 2].span.start
+                && self.joins_name(&tokens[k].form, &tokens[k + 2].form)
+            {
+                k += 2;
+            }
+            let span = tokens[start].span.join(tokens[k].span);
+            words.push(text.get(span.start..span.end).unwrap_or(&tokens[k].form));
+            map.push(start..k + 1);
+            k += 1;
+        }
+        (words, map)
+    }
+
+    /// Whether `left-right` is one name (see [`Recognizer::name_words`]).
+    fn joins_name(&self, left: &str, right: &str) -> bool {
+        let wordlike = |w: &str| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+        };
+        if !wordlike(left) || !wordlike(right) {
+            return false;
+        }
+        let first = |w: &str| w.chars().next().unwrap_or(' ');
+        let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+        let (l, r) = (first(left), first(right));
+        if HYPHEN_PARTICLES.contains(&left) {
+            return r.is_uppercase();
+        }
+        if self.is_place_like(left) || self.is_place_like(right) {
+            return false;
+        }
+        if r.is_lowercase() {
+            // "Ji-hoon", but not "York-based".
+            return l.is_uppercase()
+                && right.chars().count() >= 2
+                && !self.is_common_word(right)
+                && !right.chars().any(|c| c.is_ascii_digit());
+        }
+        (l.is_uppercase() || l.is_ascii_digit())
+            && (r.is_uppercase() || r.is_ascii_digit())
+            && !(digits(left) && digits(right))
+    }
+
+    /// Whether a part of a hyphenated word names a place, a people, a title
+    /// or a date, or is a combining form: such compounds are not one name.
+    fn is_place_like(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let short_acronym = word.len() <= 3 && word.chars().all(|c| c.is_ascii_uppercase());
+        short_acronym
+            || COMBINING_FORMS.contains(&lower.as_str())
+            || self.gazetteer.is_title(&lower)
+            || is_month(word)
+            || is_weekday(word)
+            || self.gazetteer.demonym(word).is_some()
+            || self
+                .gazetteer
+                .lookup(word)
+                .is_some_and(|e| e.label == EntityLabel::Place)
+    }
+
+    /// Step 2a': an organisation or MISC span holding a lower-case word that
+    /// no name holds inside ("Acme and Co analyst John Smith") is cut there;
+    /// small words of names and titles stay ("Bank of Spain", "Gone with the
+    /// Wind"). A piece that opens with a given name and has a surname is a
+    /// person.
+    pub(super) fn split_wide_spans(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        const INSIDE: &[&str] = &[
+            "of", "and", "for", "the", "de", "du", "del", "des", "la", "le", "&", "on", "in",
+            "with", "a", "an", "to", "at", "by", "from", "upon", "y", "da", "di", "van", "von",
+            "der", "et", "or", "is", "not",
+        ];
+        let mut out = Vec::with_capacity(found.len());
+        for f in found.drain(..) {
+            if !matches!(f.label, EntityLabel::Organization | EntityLabel::Misc) {
+                out.push(f);
+                continue;
+            }
+            let words = &doc[f.sentence];
+            let breaks = |k: usize| {
+                words[k].chars().next().is_some_and(char::is_lowercase)
+                    && words[k].chars().all(char::is_alphabetic)
+                    && !INSIDE.contains(&words[k])
+                    && !PARTICLES.contains(&words[k])
+                    && !HYPHEN_PARTICLES.contains(&words[k])
+            };
+            if !(f.start..f.end).any(breaks) {
+                out.push(f);
+                continue;
+            }
+            let mut start = f.start;
+            for k in f.start..=f.end {
+                if k == f.end || breaks(k) {
+                    // Trim small words at the edges of the piece.
+                    let (mut a, mut b) = (start, k);
+                    while a < b && INSIDE.contains(&words[a]) {
+                        a += 1;
+                    }
+                    while b > a && INSIDE.contains(&words[b - 1]) {
+                        b -= 1;
+                    }
+                    if a < b {
+                        let person = b - a >= 2
+                            && self.gazetteer.is_given_name(words[a])
+                            && words[a..b].iter().all(|w| is_capitalised(w));
+                        out.push(Found {
+                            start: a,
+                            end: b,
+                            label: if person { EntityLabel::Person } else { f.label },
+                            ..f.clone()
+                        });
+                    }
+                    start = k + 1;
+                }
+            }
+        }
+        *found = out;
+    }
+
+    /// Step 2a'': a title is no part of a name. A span that holds the end
+    /// of a title ("Secretary of [State Ann Ruiz]", "[Governor of Ohio Ann
+    /// Ruiz]") starts after it, and is a person when a given name opens
+    /// what is left; a known place before a given name is a place of its own
+    /// ("[Ohio Ann Ruiz]" → "Ohio", "Ann Ruiz").
+    pub(super) fn strip_titles(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        let mut extra = Vec::new();
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            let len = f.end - f.start;
+            if len < 2 {
+                continue;
+            }
+            // The last word inside the span that ends a title, and where
+            // that title starts.
+            let mut cut: Option<(usize, usize)> = None;
+            for end in f.start + 1..f.end {
+                // Most words end no title: ask the table once per word first.
+                let last = words[end - 1].to_lowercase();
+                if !g.is_title(&last) && !g.may_end_title(&last) {
+                    continue;
+                }
+                for a in f.start.saturating_sub(3)..end {
+                    if end - a <= 4 && g.is_title(&words[a..end].join(" ").to_lowercase()) {
+                        cut = Some((a, end));
+                        break;
+                    }
+                }
+            }
+            // "General Motors", "Prince Edward Island": a known name, or a
+            // name that opens with a title word and goes on with no person.
+            let whole_known = g.lookup(&words[f.start..f.end].join(" ")).is_some();
+            let cut = cut.filter(|&(a, end)| {
+                !whole_known
+                    && (f.label == EntityLabel::Person
+                        || a < f.start
+                        || g.is_given_name(words[end]))
+            });
+            if let Some((a, end)) = cut {
+                if a > f.start {
+                    // A known name before the title stays ("Acme Chairman").
+                    if let Some(e) = g.lookup(&words[f.start..a].join(" ")) {
+                        extra.push(Found {
+                            sentence: f.sentence,
+                            start: f.start,
+                            end: a,
+                            label: e.label,
+                        });
+                    }
+                }
+                f.start = end;
+                if g.is_given_name(words[f.start]) {
+                    f.label = EntityLabel::Person;
+                }
+                continue;
+            }
+            if let Some((n, e)) = g.longest_match(&words[f.start..f.end]) {
+                if e.label == EntityLabel::Place
+                    && n < len
+                    && g.is_given_name(words[f.start + n])
+                    && words[f.start + n..f.end].iter().all(|w| is_capitalised(w))
+                {
+                    extra.push(Found {
+                        sentence: f.sentence,
+                        start: f.start,
+                        end: f.start + n,
+                        label: EntityLabel::Place,
+                    });
+                    f.start += n;
+                    f.label = EntityLabel::Person;
+                }
+            }
+        }
+        found.retain(|f| f.start < f.end);
+        found.extend(extra);
+    }
+
+    /// Step 2g: names by their shape. A site name ("Medium.com") or a name
+    /// that opens with figures ("9gag", "4chan") is an organisation; a span
+    /// that is only a weekday or a month ("Tuesday") is no name; a given
+    /// name with particles and a capitalised word after it is one person
+    /// ("Omar bin Khalid", "Maria de la Cruz"), whatever the model said of
+    /// its parts; and a lone given name takes a capitalised word after it as
+    /// its surname, even a common word ("Emily So", "Jane Little").
+    pub(super) fn find_shaped_names(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        found.retain(|f| {
+            let words = &doc[f.sentence][f.start..f.end];
+            !(words.len() == 1
+                && (is_weekday(words[0]) || (is_month(words[0]) && !g.is_given_name(words[0]))))
+        });
+        // "Halden and Co", "Acme & Co.", "Globex Holdings AG": a company
+        // form closing a run of capitalised words.
+        for (s, words) in doc.iter().enumerate() {
+            for (k, w) in words.iter().enumerate() {
+                if k == 0 || (!is_capitalised(w) && *w != "plc") || !COMPANY_FORMS.contains(w) {
+                    continue;
+                }
+                // At most four words, none a title or inside a person's name
+                // ("counsel Mary Hain, Acme Inc." is not one name).
+                let person = |j: usize| {
+                    found.iter().any(|f| {
+                        f.sentence == s
+                            && f.label == EntityLabel::Person
+                            && f.start <= j
+                            && j < f.end
+                    })
+                };
+                let mut start = k;
+                while start > 0 && k - start < 4 {
+                    let before = words[start - 1];
+                    if person(start - 1) || g.is_title(&before.to_lowercase()) {
+                        break;
+                    }
+                    if is_capitalised(before) && !COMPANY_FORMS.contains(&before) {
+                        start -= 1;
+                    } else if matches!(before, "and" | "&")
+                        && start >= 2
+                        && is_capitalised(words[start - 2])
+                    {
+                        start -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                if start < k && !(start == 0 && k - start == 1 && opens_sentence(words, 0)) {
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
+                    found.push(Found {
+                        sentence: s,
+                        start,
+                        end: k + 1,
+                        label: EntityLabel::Organization,
+                    });
+                }
+            }
+        }
+        // "Lantern Trustees", "Harbour Freight Weekly": a run of two
+        // or more capitalised words closed by an organisation's last word.
+        for (s, words) in doc.iter().enumerate() {
+            if is_title_cased(words) {
+                continue;
+            }
+            for (k, w) in words.iter().enumerate() {
+                if k == 0 || !is_capitalised(w) || !ORG_ENDINGS.contains(w) {
+                    continue;
+                }
+                let mut start = k;
+                while start > 0 && k - start < 4 && is_capitalised(words[start - 1]) {
+                    start -= 1;
+                }
+                if start < k && !(start == 0 && k - start == 1) {
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
+                    found.push(Found {
+                        sentence: s,
+                        start,
+                        end: k + 1,
+                        label: EntityLabel::Organization,
+                    });
+                }
+            }
+        }
+        // "Senate Democrat leader", "the Ohio Democrat": the place or
+        // body, then a party member (MISC under CoNLL's conventions).
+        let mut members = Vec::new();
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            let last = words[f.end - 1];
+            let next_lower = words
+                .get(f.end)
+                .is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase));
+            if f.end - f.start >= 2
+                && PARTY_MEMBERS.contains(&last)
+                && next_lower
+                && f.label != EntityLabel::Person
+            {
+                f.end -= 1;
+                let name = words[f.start..f.end].join(" ");
+                f.label = match g.lookup(&name) {
+                    Some(e) => e.label,
+                    None if f.end - f.start == 1 && INSTITUTIONS.contains(&words[f.start]) => {
+                        EntityLabel::Organization
+                    }
+                    None => f.label,
+                };
+                members.push(Found {
+                    sentence: f.sentence,
+                    start: f.end,
+                    end: f.end + 1,
+                    label: EntityLabel::Misc,
+                });
+            }
+        }
+        found.extend(members);
+        // "Parliament", "the Senate", "Tarnobank".
+        let institution = |w: &str| {
+            is_capitalised(w)
+                && (INSTITUTIONS.contains(&w)
+                    || (w.len() > 6 && w.ends_with("bank") && w.chars().all(char::is_alphabetic)))
+        };
+        for f in found.iter_mut() {
+            if f.end == f.start + 1 && institution(doc[f.sentence][f.start]) {
+                f.label = EntityLabel::Organization;
+            }
+        }
+        for (s, words) in doc.iter().enumerate() {
+            if is_title_cased(words) || is_shouted(words) {
+                continue;
+            }
+            let mut covered = covered(found, s, words.len());
+            for (i, w) in words.iter().enumerate() {
+                if !covered[i] && institution(w) {
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + 1,
+                        label: EntityLabel::Organization,
+                    });
+                    covered[i] = true;
+                }
+            }
+        }
+        // Amounts are no names ("40.7m", "3bn").
+        found.retain(|f| !(f.end - f.start == 1 && is_amount(doc[f.sentence][f.start])));
+        // "Aoife O'Dowd": a name closed by an apostrophe surname is a person's.
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence][f.start..f.end];
+            if (2..=3).contains(&words.len())
+                && is_apostrophe_surname(words[words.len() - 1])
+                && words.iter().all(|w| is_capitalised(w))
+            {
+                f.label = EntityLabel::Person;
+            }
+        }
+        for (s, words) in doc.iter().enumerate() {
+            let mut covered = covered(found, s, words.len());
+            for (i, w) in words.iter().enumerate() {
+                if !covered[i] && (is_site_name(w) || is_figure_name(w)) {
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + 1,
+                        label: EntityLabel::Organization,
+                    });
+                    covered[i] = true;
+                }
+            }
+            // Given name, particles, surname.
+            let mut i = 0;
+            while i + 2 < words.len() {
+                let mut j = i + 1;
+                while j < words.len() && PARTICLES.contains(&words[j]) {
+                    j += 1;
+                }
+                let given = is_capitalised(words[i])
+                    && g.is_given_name(words[i])
+                    && !self.is_place_like(words[i]);
+                // "Abdullah al-Rashid": the particle joined to the surname.
+                let joined = given && j == i + 1 && is_particle_name(words[j]);
+                if !given
+                    || (j == i + 1 && !joined)
+                    || j >= words.len()
+                    || !(is_capitalised(words[j]) || joined)
+                {
+                    i += 1;
+                    continue;
+                }
+                let mut end = j + 1;
+                while end < words.len()
+                    && is_capitalised(words[end])
+                    && !self.is_place_like(words[end])
+                {
+                    end += 1;
+                }
+                found.retain(|f| f.sentence != s || f.end <= i || f.start >= end);
+                found.push(Found {
+                    sentence: s,
+                    start: i,
+                    end,
+                    label: EntityLabel::Person,
+                });
+                i = end;
+            }
+        }
+        // "International Festival of Puppet Theatre": an organisation or
+        // MISC name goes on over "of (the)" and capitalised words, unless
+        // they name a place or a person ("Acme of Mexico").
+        let mut grown: Vec<(usize, usize, usize)> = Vec::new();
+        for f in found.iter() {
+            if !matches!(f.label, EntityLabel::Organization | EntityLabel::Misc) {
+                continue;
+            }
+            let words = &doc[f.sentence];
+            if words.get(f.end) != Some(&"of") {
+                continue;
+            }
+            let mut first = f.end + 1;
+            if words.get(first) == Some(&"the") {
+                first += 1;
+            }
+            let mut end = first;
+            while end < words.len() && end < first + 4 && is_capitalised(words[end]) {
+                end += 1;
+            }
+            let taken = found.iter().any(|o| {
+                o.sentence == f.sentence
+                    && o.start < end
+                    && o.end > f.end
+                    && o.label == EntityLabel::Person
+            });
+            if end > first
+                && !taken
+                && g.lookup(&words[first..end].join(" ")).is_none()
+                && !g.is_given_name(words[first])
+            {
+                grown.push((f.sentence, f.start, end));
+            }
+        }
+        for (s, start, end) in grown {
+            let label = found
+                .iter()
+                .find(|f| f.sentence == s && f.start == start)
+                .map_or(EntityLabel::Organization, |f| f.label);
+            found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
+            found.push(Found {
+                sentence: s,
+                start,
+                end,
+                label,
+            });
+        }
+        // A lone given name and the capitalised word after it.
+        let headline: Vec<bool> = doc.iter().map(|w| is_title_cased(w)).collect();
+        let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.sentence, f.start)).collect();
+        for f in found.iter_mut().filter(|f| f.label == EntityLabel::Person) {
+            let words = &doc[f.sentence];
+            let next = f.end;
+            if f.end - f.start != 1
+                || headline[f.sentence]
+                || next >= words.len()
+                || taken.contains(&(f.sentence, next))
+            {
+                continue;
+            }
+            // "Aoife O'Dowd": an apostrophe surname after any first name.
+            if is_apostrophe_surname(words[next]) {
+                f.end += 1;
+                continue;
+            }
+            if !g.is_given_name(words[f.start]) {
+                continue;
+            }
+            let w = words[next];
+            let name_like = is_capitalised(w)
+                && w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+                && !is_month(w)
+                && !is_weekday(w)
+                && !g.is_title(&w.to_lowercase())
+                && g.lookup(w).is_none()
+                && g.demonym(w).is_none();
+            // Not a capitalised word that opens a new phrase ("..., Emily And").
+            let closes = words
+                .get(next + 1)
+                .is_none_or(|after| !is_capitalised(after) || *after == "'s");
+            if name_like && closes {
+                f.end += 1;
+            }
+        }
+    }
+
+    /// Step 3f: organisations made of common words, found by their context.
+    /// - "the X said" (a verb of saying after a capitalised name that takes
+    ///   "the": persons do not, and known places keep their type);
+    /// - "a spokesman for X", "members of the X", "X spokeswoman";
+    /// - a common noun before a known place ("Transport Quebec said",
+    ///   "Health Canada"), unless the noun makes a place name ("Northern
+    ///   Quebec", "Lake Geneva").
+    ///
+    /// The name found is an organisation in every mention (step 4 spreads it).
+    pub(super) fn find_organisations_in_context(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        let mut names: Vec<Vec<&str>> = Vec::new();
+        // One-word places the model found ("Quebec").
+        let places: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| f.label == EntityLabel::Place && f.end == f.start + 1)
+            .map(|f| (f.sentence, f.start))
+            .collect();
+        for (s, words) in doc.iter().enumerate() {
+            let headline = is_title_cased(words);
+            let n = words.len();
+            // The capitalised run starting at `i` (joined by "of", "and", "for", "&").
+            let run_end = |i: usize| {
+                let mut e = i;
+                while e < n {
+                    if is_capitalised(words[e]) && words[e] != "The"
+                        || e > i && is_acronym_like(words[e])
+                    {
+                        e += 1;
+                    } else if e > i
+                        && matches!(words[e], "of" | "and" | "for" | "&")
+                        && words.get(e + 1).is_some_and(|w| is_capitalised(w))
+                    {
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                }
+                e
+            };
+            // A verb of saying at `k`, or after one auxiliary ("have ruled").
+            let saying = |k: usize| {
+                let at = |k: usize| words.get(k).is_some_and(|w| SAYING_VERBS.contains(w));
+                at(k) || (words.get(k).is_some_and(|w| AUXILIARIES.contains(w)) && at(k + 1))
+            };
+            for i in 0..n {
+                if headline {
+                    break;
+                }
+                // "the X said"
+                if words[i].eq_ignore_ascii_case("the") {
+                    let e = run_end(i + 1);
+                    if e > i + 1 && saying(e) && self.may_name_organisation(&words[i + 1..e]) {
+                        names.push(words[i + 1..e].to_vec());
+                    }
+                }
+                // "a spokesman for (the) X", "members of the X"
+                if MEMBER_NOUNS.contains(&words[i])
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(*w, "for" | "of" | "at" | "from"))
+                {
+                    let mut start = i + 2;
+                    if words.get(start).is_some_and(|w| *w == "the") {
+                        start += 1;
+                    }
+                    let e = if start < n { run_end(start) } else { start };
+                    if e > start && self.may_name_organisation(&words[start..e]) {
+                        names.push(words[start..e].to_vec());
+                    }
+                }
+                // "X spokeswoman", two words or more ("Rivers Trust spokeswoman").
+                if matches!(words[i], "spokesman" | "spokeswoman" | "spokesperson") && i >= 2 {
+                    let mut start = i;
+                    while start > 0 && is_capitalised(words[start - 1]) {
+                        start -= 1;
+                    }
+                    if i - start >= 2
+                        && (start == 0 || !is_capitalised(words[start - 1]))
+                        && self.may_name_organisation(&words[start..i])
+                    {
+                        names.push(words[start..i].to_vec());
+                    }
+                }
+                // "Acme , the country 's largest brewer": an apposition
+                // whose head is a company noun.
+                if words[i] == ","
+                    && i > 0
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+                {
+                    let head = (i + 2..n.min(i + 8))
+                        .take_while(|&k| !is_capitalised(words[k]) && words[k] != ",")
+                        .find(|&k| org_cue(words[k]) == Some(OrgCue::Before));
+                    let closes = head.is_some_and(|k| {
+                        words.get(k + 1).is_none_or(|w| {
+                            !w.chars().all(char::is_alphabetic)
+                                || matches!(*w, "and" | "which" | "that" | "in" | "with" | "for")
+                        })
+                    });
+                    let mut start = i;
+                    while start > 0 && is_capitalised(words[start - 1]) && i - start < 3 {
+                        start -= 1;
+                    }
+                    if closes
+                        && start < i
+                        && !opens_sentence(words, start)
+                        && self.may_name_organisation(&words[start..i])
+                    {
+                        names.push(words[start..i].to_vec());
+                    }
+                }
+                // "Transport Quebec": a capitalised common noun, then a known
+                // place, mid-sentence or followed by a verb of saying.
+                if i + 1 < n
+                    && is_capitalised(words[i])
+                    && is_capitalised(words[i + 1])
+                    && (i == 0 || !is_capitalised(words[i - 1]))
+                    && words.get(i + 2).is_none_or(|w| !is_capitalised(w))
+                    && (g
+                        .lookup(words[i + 1])
+                        .is_some_and(|e| e.label == EntityLabel::Place)
+                        || places.contains(&(s, i + 1)))
+                    && ((i > 0 && !opens_sentence(words, i)) || saying(i + 2))
+                    && self.is_common_word(words[i])
+                    && !PLACE_MODIFIERS.contains(&words[i].to_lowercase().as_str())
+                    && g.demonym(words[i]).is_none()
+                    && !g.is_title(&words[i].to_lowercase())
+                    && g.lookup(&words[i..i + 2].join(" ")).is_none()
+                {
+                    names.push(words[i..i + 2].to_vec());
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        names.sort();
+        names.dedup();
+        for (s, words) in doc.iter().enumerate() {
+            for name in &names {
+                let len = name.len();
+                for i in 0..(words.len() + 1).saturating_sub(len) {
+                    if words[i..i + len] != name[..] {
+                        continue;
+                    }
+                    // A person inside keeps its span ("the Smith Foundation"
+                    // is whole, but no name swallows a found person).
+                    let person_inside = found.iter().any(|f| {
+                        f.sentence == s
+                            && f.label == EntityLabel::Person
+                            && f.start >= i
+                            && f.end <= i + len
+                            && f.end - f.start == len
+                    });
+                    if person_inside {
+                        continue;
+                    }
+                    found.retain(|f| f.sentence != s || f.end <= i || f.start >= i + len);
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + len,
+                        label: EntityLabel::Organization,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Whether the capitalised run `name` may name an organisation in a
+    /// context that calls for one: not a person (a given name or title
+    /// first), not a known place or people, not a lone common word ("the
+    /// Government said") or title.
+    fn may_name_organisation(&self, name: &[&str]) -> bool {
+        let g = &self.gazetteer;
+        let Some(first) = name.first() else {
+            return false;
+        };
+        let joined = name.join(" ");
+        let lower = first.to_lowercase();
+        !g.is_given_name(first)
+            && !g.is_title(&lower)
+            && !g.is_title(&joined.to_lowercase())
+            && !is_month(first)
+            && !is_weekday(first)
+            && g.lookup(&joined)
+                .is_none_or(|e| e.label == EntityLabel::Organization)
+            && g.demonym(&joined).is_none()
+            && !(name.len() == 1 && (self.is_common_word(first) || first.chars().count() < 3))
+    }
+
+    /// Graph conventions, last step: MISC spans stay only when they name
+    /// things. Demonyms and peoples ("Mexican", "South Korean", "Kurds"),
+    /// words built on places ("New York-based"), currencies ("C$") go; an
+    /// event loses a year before it ("2026 World Cup" → "World Cup").
+    pub(super) fn keep_named_things(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        found.retain_mut(|f| {
+            if f.label != EntityLabel::Misc {
+                return true;
+            }
+            let words = &doc[f.sentence];
+            let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+            if f.end - f.start >= 2 && year(words[f.start]) {
+                f.start += 1;
+            }
+            let span = &words[f.start..f.end];
+            let people = g.demonym(&span.join(" ")).is_some()
+                || span.iter().all(|w| {
+                    g.demonym(w).is_some() || PLACE_MODIFIERS.contains(&w.to_lowercase().as_str())
+                });
+            let built_on_place = span.iter().any(|w| {
+                w.starts_with("ex-")
+                    || w.rsplit_once('-').is_some_and(|(_, tail)| {
+                        matches!(
+                            tail,
+                            "based"
+                                | "born"
+                                | "registered"
+                                | "bound"
+                                | "origin"
+                                | "owned"
+                                | "led"
+                                | "made"
+                                | "listed"
+                        )
+                    })
+            });
+            let currency = span.len() == 1 && span[0].len() <= 3 && span[0].ends_with('$');
+            !(people || built_on_place || currency)
+        });
+    }
+}
+
+/// Step 4a: an acronym in brackets right after a name ("Harbour Alliance (
+/// HA )", "Democratic Republic of Congo ( DRC )") names the same thing, so
+/// it takes that name's type, here and (through step 4) elsewhere.
+pub(super) fn take_acronym_types(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    let mut typed: Vec<(usize, usize, EntityLabel)> = Vec::new();
+    for f in found.iter() {
+        let words = &doc[f.sentence];
+        let (Some(open), Some(acronym), Some(close)) =
+            (words.get(f.end), words.get(f.end + 1), words.get(f.end + 2))
+        else {
+            continue;
+        };
+        if *open != "("
+            || *close != ")"
+            || !is_acronym_like(acronym)
+            || f.label == EntityLabel::Misc
+        {
+            continue;
+        }
+        // The capitals of the name spell the acronym's letters in order.
+        let capitals: String = words[f.start..f.end]
+            .iter()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut rest = capitals.chars();
+        if letters.chars().all(|c| rest.any(|x| x == c)) {
+            typed.push((f.sentence, f.end + 1, f.label));
+        }
+    }
+    for (s, at, label) in typed {
+        found.retain(|f| f.sentence != s || f.end <= at || f.start > at);
+        found.push(Found {
+            sentence: s,
+            start: at,
+            end: at + 1,
+            label,
+        });
+    }
+}
+
+/// "NATO", "HA", "G7": two to six capitals and figures, two capitals at least.
+fn is_acronym_like(word: &str) -> bool {
+    (2..=6).contains(&word.len())
+        && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// "Medium.com", "bbc.co.uk": a site's name (not a full address).
+fn is_site_name(word: &str) -> bool {
+    if !word.contains('.') || word.len() < 4 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if lower.starts_with("www.") || lower.contains("://") || word.contains(['@', '/']) {
+        return false;
+    }
+    let mut parts = lower.split('.');
+    let Some(head) = parts.next() else {
+        return false;
+    };
+    let tail: Vec<&str> = parts.collect();
+    head.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && head.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !tail.is_empty()
+        && tail.len() <= 2
+        && tail.iter().all(|t| DOMAINS.contains(t))
+}
+
+/// "9gag", "4chan", "23andMe", "7-Eleven": figures, then three letters or
+/// more that are no unit ("10mph", "1990s", "3rd", "10-day" are not names);
+/// after a hyphen, a capitalised word.
+fn is_figure_name(word: &str) -> bool {
+    let rest = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    let (rest, hyphen) = match rest.strip_prefix('-') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    rest.len() < word.len()
+        && rest.chars().count() >= 3
+        && rest.chars().next().is_some_and(|c| {
+            if hyphen {
+                c.is_uppercase()
+            } else {
+                c.is_alphabetic()
+            }
+        })
+        && rest.chars().all(char::is_alphanumeric)
+        && !UNITS.contains(&rest.to_lowercase().as_str())
+}
+
+/// "O'Dowd", "N'Diaye", "D'Arcy": a capital, an apostrophe, a capitalised rest.
+fn is_apostrophe_surname(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(a), Some('\'' | '’'), Some(b)) if a.is_uppercase() && b.is_uppercase()
+    ) && word.chars().skip(2).all(char::is_alphabetic)
+        && word.chars().count() >= 4
+}
+
+/// "40.7m", "3bn", "1,200": a figure with at most a unit after it.
+fn is_amount(word: &str) -> bool {
+    let rest = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    rest.len() < word.len()
+        && word.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            rest,
+            "" | "m" | "bn" | "mn" | "k" | "tn" | "pc" | "s" | "th" | "st" | "nd" | "rd"
+        )
+}
+
+/// A line mostly in capitals (a headline or table row).
+fn is_shouted(words: &[&str]) -> bool {
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = letters
+        .iter()
+        .filter(|w| !w.chars().any(char::is_lowercase))
+        .count();
+    caps * 2 > letters.len()
+}
+
+/// "al-Rashid", "bin-Laden": a particle joined to a surname.
+fn is_particle_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(p, rest)| {
+        HYPHEN_PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Whether word `i` opens a sentence or a quote (its capital says nothing).
+fn opens_sentence(words: &[&str], i: usize) -> bool {
+    i == 0
+        || words[i - 1]
+            .chars()
+            .all(|c| matches!(c, '"' | '\'' | '(' | ':' | '-' | '`' | '“' | '‘' | '.'))
+}
+
+/// A headline or title-cased line, where capitals say nothing.
+fn is_title_cased(words: &[&str]) -> bool {
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capital = letters.iter().filter(|w| is_capitalised(w)).count();
+    letters.len() >= 4 && capital * 10 >= letters.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::tests::{found, sorted, tiny};
+
+    fn split(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    #[test]
+    fn site_and_figure_names() {
+        for w in ["Medium.com", "bbc.co.uk", "Buzzfeed.news"] {
+            assert!(is_site_name(w), "{w}");
+        }
+        for w in [
+            "www.example.com",
+            "a.com",
+            "e.g.",
+            "U.S.",
+            "3.5",
+            "user@mail.com",
+        ] {
+            assert!(!is_site_name(w), "{w}");
+        }
+        for w in ["9gag", "4chan", "23andMe", "7-Eleven"] {
+            assert!(is_figure_name(w), "{w}");
+        }
+        for w in [
+            "10mph", "1990s", "3rd", "5pm", "2024", "gag", "4x4", "10-day", "3-Day",
+        ] {
+            assert!(!is_figure_name(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn shaped_names() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("Fans of 9gag and Medium.com met on Tuesday ."),
+            split("He met Ahmed bin Khalid in Peru ."),
+            split("Lawyer Emily So told the court ."),
+            split("Analysts said Ahmed al-Rashid resigned ."),
+        ];
+        let mut list = vec![
+            found(0, 7, 8, EntityLabel::Person),
+            found(1, 2, 3, EntityLabel::Place),
+            found(1, 4, 5, EntityLabel::Place),
+            found(1, 6, 7, EntityLabel::Place),
+            found(2, 1, 2, EntityLabel::Person),
+        ];
+        rec.find_shaped_names(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 3, EntityLabel::Organization),
+                found(0, 4, 5, EntityLabel::Organization),
+                found(1, 2, 5, EntityLabel::Person),
+                found(1, 6, 7, EntityLabel::Place),
+                found(2, 1, 3, EntityLabel::Person),
+                found(3, 2, 4, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisation_endings_institutions_members_amounts() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("Readers of Coral Bay Weekly met Lantern Trustees staff ."),
+            split("The Senate Democrat leader spoke in Parliament about Tarnobank ."),
+            split("It cost 40.7m , said Ronan O'Hare and Ronan O'Hare ."),
+            split("The International Festival of Puppet Theatre opened ."),
+        ];
+        let mut list = vec![
+            found(0, 2, 4, EntityLabel::Place),
+            found(1, 1, 3, EntityLabel::Organization),
+            found(2, 2, 3, EntityLabel::Organization),
+            found(2, 5, 7, EntityLabel::Organization),
+            found(2, 8, 9, EntityLabel::Person),
+            found(3, 1, 3, EntityLabel::Misc),
+            found(1, 8, 9, EntityLabel::Misc),
+        ];
+        rec.find_shaped_names(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 5, EntityLabel::Organization),
+                found(0, 6, 8, EntityLabel::Organization),
+                found(1, 1, 2, EntityLabel::Organization),
+                found(1, 2, 3, EntityLabel::Misc),
+                found(1, 6, 7, EntityLabel::Organization),
+                found(1, 8, 9, EntityLabel::Organization),
+                found(2, 5, 7, EntityLabel::Person),
+                found(2, 8, 10, EntityLabel::Person),
+                found(3, 1, 6, EntityLabel::Misc),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_are_no_part_of_names() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("The President Anna Ruiz spoke ."),
+            split("Mexico Anna Ruiz spoke ."),
+            split("Ambassador Peter Brown spoke ."),
+            split("President Motors fell ."),
+        ];
+        let mut list = vec![
+            found(0, 1, 4, EntityLabel::Place),
+            found(1, 0, 3, EntityLabel::Place),
+            found(2, 0, 3, EntityLabel::Person),
+            found(3, 0, 2, EntityLabel::Organization),
+        ];
+        rec.strip_titles(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 4, EntityLabel::Person),
+                found(1, 0, 1, EntityLabel::Place),
+                found(1, 1, 3, EntityLabel::Person),
+                found(2, 1, 3, EntityLabel::Person),
+                found(3, 0, 2, EntityLabel::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_by_context() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("The Harbour Watch Group said the port was closed ."),
+            split("A spokesman for Rivers Trust declined to comment ."),
+            split("Officials of Mexico and members of the Tide Forum met ."),
+            // ("round" is a common word in the test's cluster table.)
+            split("Later , Round Mexico said the road was open ."),
+            split("Rivers Trust and Harbour Watch Group agreed ."),
+            split("The President said John Smith had left ."),
+            split("It was sold to Lumora , the country 's largest brewer ."),
+        ];
+        let mut list = vec![found(3, 3, 4, EntityLabel::Place)];
+        rec.find_organisations_in_context(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 1, 4, EntityLabel::Organization),
+                found(1, 3, 5, EntityLabel::Organization),
+                found(2, 7, 9, EntityLabel::Organization),
+                found(3, 2, 4, EntityLabel::Organization),
+                found(4, 0, 2, EntityLabel::Organization),
+                found(4, 3, 6, EntityLabel::Organization),
+                found(6, 4, 5, EntityLabel::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_acronyms_take_the_type_of_their_name() {
+        let doc = vec![
+            split("The Republic of Arcadia ( RA ) and the Tide Forum ( TF ) met ."),
+            split("Anna Berg ( QX ) spoke ."),
+        ];
+        let mut list = vec![
+            found(0, 1, 4, EntityLabel::Place),
+            found(0, 5, 6, EntityLabel::Organization),
+            found(0, 9, 11, EntityLabel::Organization),
+            found(1, 0, 2, EntityLabel::Person),
+        ];
+        take_acronym_types(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 1, 4, EntityLabel::Place),
+                found(0, 5, 6, EntityLabel::Place),
+                found(0, 9, 11, EntityLabel::Organization),
+                found(0, 12, 13, EntityLabel::Organization),
+                found(1, 0, 2, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn graph_keeps_named_things_only() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![split(
+            "Mexican fans of the 2026 World Cup met Acme-based staff paid in C$ .",
+        )];
+        let mut list = vec![
+            found(0, 0, 1, EntityLabel::Misc),
+            found(0, 4, 7, EntityLabel::Misc),
+            found(0, 8, 9, EntityLabel::Misc),
+            found(0, 12, 13, EntityLabel::Misc),
+        ];
+        rec.keep_named_things(&doc, &mut list);
+        assert_eq!(list, [found(0, 5, 7, EntityLabel::Misc)]);
+    }
+
+    #[test]
+    fn hyphenated_names_are_one_word() {
+        let (rec, _, _dir) = tiny();
+        let text = "Park Ji-hoon met al-Rashid at 7-Eleven near a Mexico-based US-Mexico office.";
+        let tokens: Vec<Token> = crate::tokenize(text)
+            .into_iter()
+            .map(|s| Token::unanalyzed(s, s.of(text)))
+            .collect();
+        let (words, map) = rec.name_words(text, &tokens);
+        assert_eq!(
+            words,
+            [
+                "Park",
+                "Ji-hoon",
+                "met",
+                "al-Rashid",
+                "at",
+                "7-Eleven",
+                "near",
+                "a",
+                "Mexico",
+                "-",
+                "based",
+                "US",
+                "-",
+                "Mexico",
+                "office",
+                "."
+            ]
+        );
+        assert_eq!(map[1], 1..4);
+        assert_eq!(map.last(), Some(&(tokens.len() - 1..tokens.len())));
+    }
+}
