@@ -178,7 +178,7 @@ impl fmt::Display for Searched {
 /// The places a program looks for its models (see the module doc).
 ///
 /// ```
-/// use newskg_nlp::{ModelSearch, ModelSource};
+/// use newskg_nlp::ModelSearch;
 /// // A folder named explicitly is the only place tried.
 /// let search = ModelSearch::with_explicit(Some("/no/such/folder".into()));
 /// let err = search.find().unwrap_err().to_string();
