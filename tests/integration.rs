@@ -17,3 +17,6 @@ mod cli_export;
 mod cli_extract;
 // stats, entities and analyze.
 mod cli_misc;
+// the store's lock: one writer or many readers, and who holds it (on-disk stores only).
+#[cfg(feature = "rocksdb")]
+mod store_lock;
