@@ -147,6 +147,19 @@ fn crash_mid_ingest_leaves_whole_documents() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
+    // Kill it while it writes: once it holds the store (its process id is in
+    // the lock file; loading the models first takes a while in a debug
+    // build on a busy machine), give it time to commit some documents.
+    let lock = wd.path("crash.db/newskg.lock");
+    let mine = format!("{}\n", child.id());
+    let started = std::time::Instant::now();
+    while !std::fs::read_to_string(&lock).is_ok_and(|t| t.starts_with(&mine)) {
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "ingest never opened the store"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     std::thread::sleep(Duration::from_millis(2500));
     let _ = child.kill();
     let _ = child.wait();

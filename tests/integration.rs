@@ -23,3 +23,6 @@ mod cli_portable;
 mod cli_sources;
 // no text of CoNLL-2003 dev anywhere in the repository (hashed trigrams).
 mod clean_tree;
+// the store's lock: one writer or many readers, and who holds it (on-disk stores only).
+#[cfg(feature = "rocksdb")]
+mod store_lock;

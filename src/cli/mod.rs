@@ -85,16 +85,21 @@ impl StoreArgs {
         Ok(Store::open(std::path::Path::new(&self.store))?)
     }
 
-    /// Opens the store for reading; a store folder that does not exist is an
-    /// error here (reading must not create an empty store by accident).
+    /// Opens the store to read only, so that any number of readers can run
+    /// at once; a store folder that does not exist is an error here (reading
+    /// must not create an empty store by accident).
     fn open_existing(&self) -> anyhow::Result<Store> {
-        if self.store != ":memory:" && !std::path::Path::new(&self.store).exists() {
+        if self.store == ":memory:" {
+            return self.open();
+        }
+        if !std::path::Path::new(&self.store).exists() {
             anyhow::bail!(
                 "no store at {}: build one with `newskg ingest PATH…` or name it with --store DIR",
                 self.store
             );
         }
-        self.open()
+        // The store's error names the folder already.
+        Ok(Store::open_read_only(std::path::Path::new(&self.store))?)
     }
 }
 

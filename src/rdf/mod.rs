@@ -20,6 +20,8 @@
 //! # Ok::<(), newskg::Error>(())
 //! ```
 
+#[cfg(feature = "rocksdb")]
+mod lock;
 mod mapping;
 mod named;
 mod query;
@@ -28,6 +30,8 @@ mod vocab;
 
 use std::path::PathBuf;
 
+#[cfg(feature = "rocksdb")]
+pub use lock::{Holder, LOCK_FILE};
 pub use mapping::{doc_quads, doc_quads_with, entity_description, statement_iri};
 pub use named::{named_queries, named_query, NamedQuery, QueryParam};
 pub use oxigraph::io::RdfFormat;
@@ -47,6 +51,37 @@ pub enum StoreError {
         /// The cause.
         #[source]
         source: oxigraph::store::StorageError,
+    },
+    /// Another process writes the store: a store has one writer or any
+    /// number of readers (see `rdf/lock.rs` for why).
+    #[cfg(feature = "rocksdb")]
+    #[error(
+        "store {} is being written by {holder}; try again when it has finished (a store has one writer or any number of readers)",
+        .path.display()
+    )]
+    BeingWritten {
+        /// The store folder.
+        path: PathBuf,
+        /// Who writes it.
+        holder: Holder,
+    },
+    /// Other processes read the store, so it cannot be written now.
+    #[error(
+        "store {} is being read by another process (newskg query, export, stats or entities); try again when it has finished",
+        .path.display()
+    )]
+    BeingRead {
+        /// The store folder.
+        path: PathBuf,
+    },
+    /// The store's lock file could not be made or locked.
+    #[error("{}: cannot lock the store", .path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
     },
     /// This build has no on-disk store (compiled without the `rocksdb` feature).
     #[error(

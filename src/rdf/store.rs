@@ -61,12 +61,25 @@ pub enum IngestOutcome {
 pub struct Store {
     inner: oxigraph::store::Store,
     ids: Ids,
+    /// Dropped after `inner`, so the store is closed before others may open it.
+    #[cfg(feature = "rocksdb")]
+    _lock: Option<super::lock::StoreLock>,
 }
 
 impl Store {
-    /// Opens (or creates) the persistent store in folder `path`.
+    /// Opens (or creates) the persistent store in folder `path` to write.
+    ///
+    /// A store has one writer or any number of readers: while another
+    /// process reads or writes it, this fails with
+    /// [`StoreError::BeingRead`] or [`StoreError::BeingWritten`] (which names
+    /// the writer's process), never waiting.
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(path).map_err(|source| StoreError::Lock {
+            path: path.join(super::lock::LOCK_FILE),
+            source,
+        })?;
+        let lock = super::lock::lock(path, super::lock::Access::Write)?;
         let inner = oxigraph::store::Store::open(path).map_err(|source| StoreError::Open {
             path: path.to_owned(),
             source,
@@ -74,6 +87,26 @@ impl Store {
         Ok(Store {
             inner,
             ids: Ids::default(),
+            _lock: Some(lock),
+        })
+    }
+
+    /// Opens the existing persistent store in folder `path` to read only
+    /// (queries, exports). Any number of processes may read a store at
+    /// once; while one writes it, this fails with
+    /// [`StoreError::BeingWritten`] naming the writer.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let lock = super::lock::lock(path, super::lock::Access::Read)?;
+        let inner =
+            oxigraph::store::Store::open_read_only(path).map_err(|source| StoreError::Open {
+                path: path.to_owned(),
+                source,
+            })?;
+        Ok(Store {
+            inner,
+            ids: Ids::default(),
+            _lock: Some(lock),
         })
     }
 
@@ -87,11 +120,19 @@ impl Store {
         })
     }
 
+    /// Like [`Store::open`]: this build has no on-disk store.
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Store::open(path)
+    }
+
     /// A throwaway in-memory store.
     pub fn in_memory() -> Result<Store, StoreError> {
         Ok(Store {
             inner: oxigraph::store::Store::new()?,
             ids: Ids::default(),
+            #[cfg(feature = "rocksdb")]
+            _lock: None,
         })
     }
 
