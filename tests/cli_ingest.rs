@@ -149,18 +149,28 @@ fn crash_mid_ingest_leaves_whole_documents() {
         .unwrap();
     // Kill it while it writes: once it holds the store (its process id is in
     // the lock file; loading the models first takes a while in a debug
-    // build on a busy machine), give it time to commit some documents.
+    // build on a busy machine) and has had time to commit some documents.
+    // A kill after the ingest ended would prove nothing, so that fails.
     let lock = wd.path("crash.db/newskg.lock");
-    let mine = format!("{}\n", child.id());
+    let mine = format!("{}
+", child.id());
     let started = std::time::Instant::now();
     while !std::fs::read_to_string(&lock).is_ok_and(|t| t.starts_with(&mine)) {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the ingest ended before it held the store"
+        );
         assert!(
             started.elapsed() < Duration::from_secs(180),
             "ingest never opened the store"
         );
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(20));
     }
-    std::thread::sleep(Duration::from_millis(2500));
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the ingest ended before the kill: the test would prove nothing"
+    );
     let _ = child.kill();
     let _ = child.wait();
 
