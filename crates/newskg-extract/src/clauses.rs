@@ -754,8 +754,12 @@ pub(crate) mod tests {
         };
         let mentions = [mention(0..1, 0), mention(2..4, 1)];
         let facts = extract_facts(&doc, &mentions, &Lexicon::builtin(), true);
-        let signed = facts.iter().find(|f| f.relation == "sign").expect("a fact");
-        assert_eq!(signed.subject, Argument::Entity(1));
+        let signed: Vec<&Argument> = facts
+            .iter()
+            .filter(|f| f.relation == "sign")
+            .map(|f| &f.subject)
+            .collect();
+        assert_eq!(signed, [&Argument::Entity(1)]);
     }
 
     #[test]
