@@ -31,6 +31,18 @@ pub enum Error {
     /// Writing results failed.
     #[error("cannot write output")]
     Output(#[source] std::io::Error),
+    /// Training the fact classifier failed (its judgements or training text).
+    #[error("{0}")]
+    Training(String),
+    /// A file could not be read or written.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// `Result` with the library's [`Error`].

@@ -152,8 +152,11 @@ fn crash_mid_ingest_leaves_whole_documents() {
     // build on a busy machine) and has had time to commit some documents.
     // A kill after the ingest ended would prove nothing, so that fails.
     let lock = wd.path("crash.db/newskg.lock");
-    let mine = format!("{}
-", child.id());
+    let mine = format!(
+        "{}
+",
+        child.id()
+    );
     let started = std::time::Instant::now();
     while !std::fs::read_to_string(&lock).is_ok_and(|t| t.starts_with(&mine)) {
         assert!(

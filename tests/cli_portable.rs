@@ -160,6 +160,6 @@ fn provenance_names_the_model_versions() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let want = newskg::nlp::ModelSource::Dir(models()).versions();
-    assert!(want.starts_with("gazetteer="), "{want}");
+    assert!(want.starts_with("facts="), "{want}");
     assert_contains!(String::from_utf8_lossy(&out.stdout), format!("\"{want}\""));
 }

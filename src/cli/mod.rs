@@ -62,7 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Entities(a) => entities::run(a),
         Command::Load(a) => load::run(a),
         Command::Analyze(a) => analyze::run(a, &cli.models),
-        Command::Train(a) => train::run(a),
+        Command::Train(a) => train::run(a, &cli.models),
     }
 }
 

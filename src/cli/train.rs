@@ -6,8 +6,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 
+use newskg::extract::Extractor;
 use newskg::nlp::train::{self, TrainOptions};
 use newskg::nlp::{Gazetteer, Lemmatizer, NerTrainConfig};
+use newskg::pipeline::{train_facts, Engine, FactTrainOptions};
+
+use super::ModelArgs;
 
 /// Train a model (deterministic for a given seed). The shipped files in
 /// models/ were made with the commands in models/README.md.
@@ -31,6 +35,19 @@ enum Model {
         /// Jack-knifing folds for predicted training tags (0: gold tags)
         #[arg(long, default_value_t = 4)]
         folds: usize,
+    },
+    /// Fact classifier from judged facts of the open training text (UD
+    /// English-PUD and Re-DocRED documents rebuilt from the data folder)
+    Facts {
+        /// The data folder holding ud-pud/ and relations/redocred/
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        data: PathBuf,
+        /// The judgements: KEY TAB VERDICT lines (scripts/judge/keys.py)
+        #[arg(long, default_value = "models/facts-judgements.tsv", value_hint = clap::ValueHint::FilePath)]
+        judgements: PathBuf,
+        /// Where the weight file goes
+        #[arg(long, short, default_value = "models/facts.nkw", value_hint = clap::ValueHint::FilePath)]
+        output: PathBuf,
     },
     /// Named-entity recognizer from the shared data folder (UNER-EWT, UNER-PUD,
     /// wikigold, Re-DocRED, CrossNER, BTC, WNUT-17; Brown clusters)
@@ -122,9 +139,40 @@ impl Treebank {
     }
 }
 
-pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: TrainArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let what = match args.model {
+        Model::Facts {
+            data,
+            judgements,
+            output,
+        } => {
+            // The analysis models, and an extractor without a classifier:
+            // the classifier learns from the rule confidences.
+            let analyzer = models.analyzer()?;
+            let extractor = Extractor::new(analyzer.gazetteer().clone());
+            let mut engine = Engine {
+                analyzer,
+                extractor,
+            };
+            let options = FactTrainOptions {
+                data,
+                judgements,
+                output: output.clone(),
+            };
+            let report =
+                train_facts(&mut engine, &options).context("training the fact classifier")?;
+            eprintln!("{}", serde_json::to_string_pretty(&report)?);
+            format!(
+                "{} ({} judged facts, {} correct, {} judgements unmatched; L2 {}, cross-validated AUC {:.3})",
+                output.display(),
+                report.examples,
+                report.correct,
+                report.unmatched,
+                report.l2,
+                report.cv_auc
+            )
+        }
         Model::Tagger(tb) => {
             let report = train::train_tagger(&tb.options()).context("training the tagger")?;
             format!(

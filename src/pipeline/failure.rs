@@ -3,6 +3,7 @@
 use std::any::Any;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::input::{Document, Format, InputError};
 
@@ -94,15 +95,20 @@ pub(super) fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
-/// The test hook of the module doc: in debug builds only, panics when `text`
-/// contains the non-empty value of `NEWSKG_TEST_PANIC_ON`.
+/// The test hook of the module doc: panics when `text` contains the
+/// non-empty value of `NEWSKG_TEST_PANIC_ON`. It is in every build because the
+/// tests run the release binary (CI runs `cargo test --release`); the variable
+/// is read once per process, so an unset one costs a branch per document.
 pub(super) fn test_panic(text: &str) {
-    if cfg!(debug_assertions) {
-        if let Some(marker) = std::env::var_os("NEWSKG_TEST_PANIC_ON") {
-            let marker = marker.to_string_lossy();
-            if !marker.is_empty() && text.contains(marker.as_ref()) {
-                panic!("NEWSKG_TEST_PANIC_ON: forced panic on a marked document");
-            }
+    static MARKER: OnceLock<Option<String>> = OnceLock::new();
+    let marker = MARKER.get_or_init(|| {
+        std::env::var_os("NEWSKG_TEST_PANIC_ON")
+            .map(|m| m.to_string_lossy().into_owned())
+            .filter(|m| !m.is_empty())
+    });
+    if let Some(marker) = marker {
+        if text.contains(marker.as_str()) {
+            panic!("NEWSKG_TEST_PANIC_ON: forced panic on a marked document");
         }
     }
 }

@@ -10,11 +10,12 @@
 //! with `catch_unwind`), become a [`Failure`] in the report and the batch
 //! goes on (issue 9, item 8).
 //!
-//! For tests, debug builds (never release builds) panic on purpose while
-//! analysing any document whose text contains the value of the environment
-//! variable `NEWSKG_TEST_PANIC_ON`, so that the catching can be tested on the
-//! real binary without a real bug.
+//! For tests, the program panics on purpose while analysing any document
+//! whose text contains the value of the environment variable
+//! `NEWSKG_TEST_PANIC_ON`, so that the catching can be tested on the real
+//! binary (release builds too: CI tests those) without a real bug.
 
+mod fact_training;
 mod failure;
 mod records;
 
@@ -23,13 +24,16 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+pub use fact_training::{
+    fact_key, train_facts, FactTrainOptions, FactTrainReport, REDOCRED_DOCUMENTS,
+};
 pub use failure::Failure;
 pub use records::{
     entity_iri, entity_records, fact_records, write_tsv, ArgumentRecord, EntityRecord, FactRecord,
     RecordWriter,
 };
 
-use crate::extract::{DocFacts, Extractor};
+use crate::extract::{DocFacts, Extractor, FactClassifier, Feature};
 use crate::input::{self, Document, InputError, LoadOptions};
 use crate::kg::{EntityId, Resolver};
 use crate::nlp::{Analyzer, ModelSource};
@@ -58,7 +62,8 @@ impl Engine {
     /// the program, as found by [`ModelSearch`](crate::nlp::ModelSearch).
     pub fn from_source(source: &ModelSource) -> Result<Engine> {
         let analyzer = Analyzer::from_source(source)?;
-        let extractor = Extractor::new(analyzer.gazetteer().clone());
+        let mut extractor = Extractor::new(analyzer.gazetteer().clone());
+        extractor.set_classifier(Some(FactClassifier::from_source(source)?));
         Ok(Engine {
             analyzer,
             extractor,
@@ -85,13 +90,33 @@ impl Engine {
     /// # Ok::<(), newskg::Error>(())
     /// ```
     pub fn try_extract_document(&self, doc: Document) -> Result<DocFacts, Failure> {
+        self.catching(doc, |doc| self.extract_document(doc))
+    }
+
+    /// Like [`Engine::try_extract_document`], with the fact classifier's
+    /// features of every fact kept (see
+    /// [`Extractor::extract_with_features`]): what `newskg train facts`
+    /// learns from.
+    pub fn try_extract_with_features(
+        &self,
+        doc: Document,
+    ) -> Result<(DocFacts, Vec<Vec<Feature>>), Failure> {
+        self.catching(doc, |doc| {
+            self.extractor
+                .extract_with_features(self.analyzer.analyze(doc))
+        })
+    }
+
+    /// Runs `work` on `doc`, a panic caught and returned as
+    /// [`Failure::Internal`] naming the document.
+    fn catching<T>(&self, doc: Document, work: impl FnOnce(Document) -> T) -> Result<T, Failure> {
         let (path, line) = failure::location(&doc);
         let source = doc.source.clone();
         // Prediction only reads the models (`&self`), so a panic cannot leave
         // the engine half-updated: asserting unwind safety is sound.
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             failure::test_panic(&doc.text);
-            self.extract_document(doc)
+            work(doc)
         }))
         .map_err(|payload| Failure::Internal {
             path,
@@ -124,6 +149,43 @@ pub fn extract(
     resolver: &mut Resolver,
     mut sink: impl FnMut(&DocFacts, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
+    extract_each(
+        paths,
+        load,
+        resolver,
+        |doc| engine.try_extract_document(doc).map(|facts| (facts, ())),
+        |facts, (), ids, resolver| sink(facts, ids, resolver),
+    )
+}
+
+/// Like [`extract`], and `sink` also gets the fact classifier's features of
+/// each fact (see [`Engine::try_extract_with_features`]).
+pub fn extract_with_features(
+    engine: &Engine,
+    paths: &[PathBuf],
+    load: &LoadOptions,
+    resolver: &mut Resolver,
+    sink: impl FnMut(&DocFacts, Vec<Vec<Feature>>, &[EntityId], &Resolver) -> std::io::Result<()>,
+) -> Result<ExtractReport> {
+    extract_each(
+        paths,
+        load,
+        resolver,
+        |doc| engine.try_extract_with_features(doc),
+        sink,
+    )
+}
+
+/// Reads the documents under `paths` in batches, runs `work` on each batch's
+/// documents in parallel, resolves them in input order and hands each to
+/// `sink` with what `work` returned besides the facts.
+fn extract_each<T: Send>(
+    paths: &[PathBuf],
+    load: &LoadOptions,
+    resolver: &mut Resolver,
+    work: impl Fn(Document) -> Result<(DocFacts, T), Failure> + Sync,
+    mut sink: impl FnMut(&DocFacts, T, &[EntityId], &Resolver) -> std::io::Result<()>,
+) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
     for_each_batch(paths, load, |batch| {
         report.dropped_repeats += batch
@@ -131,9 +193,13 @@ pub fn extract(
             .filter_map(|d| d.as_ref().ok())
             .map(|d| d.dropped_repeats)
             .sum::<usize>();
-        for item in extract_batch(engine, batch) {
-            let facts = match item {
-                Ok(facts) => facts,
+        let results: Vec<Result<(DocFacts, T), Failure>> = batch
+            .into_par_iter()
+            .map(|item| item.and_then(&work))
+            .collect();
+        for item in results {
+            let (facts, extra) = match item {
+                Ok(done) => done,
                 Err(failure) => {
                     report.failures.push(failure);
                     continue;
@@ -141,7 +207,7 @@ pub fn extract(
             };
             let ids = resolver.resolve(&facts);
             report.documents += 1;
-            sink(&facts, &ids, resolver).map_err(crate::Error::Output)?;
+            sink(&facts, extra, &ids, resolver).map_err(crate::Error::Output)?;
         }
         Ok(())
     })?;

@@ -692,6 +692,11 @@ pub(crate) mod tests {
             get(&facts, "army|attack|village").modality,
             Modality::Possible
         );
+        // "The bakery accused two clerks of stealing recipes .": a charge.
+        assert_eq!(
+            get(&facts, "two clerks|steal|recipes").modality,
+            Modality::Reported
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 mod attribution;
 pub mod carb;
+mod classifier;
 mod clauses;
 mod concepts;
 mod copula;
@@ -34,6 +35,7 @@ mod verbal;
 
 use std::collections::HashMap;
 
+pub use classifier::{features as fact_features, FactClassifier, Feature, FACTS_MODEL};
 pub use fact::{Argument, DocEntity, DocFacts, Fact, Mention, MentionKind, Modality, Stance};
 pub use pattern::Pattern;
 pub use policy::FactPolicy;
@@ -48,6 +50,9 @@ pub struct Extractor {
     lexicon: lexicon::Lexicon,
     /// Which candidate facts are kept.
     policy: FactPolicy,
+    /// Turns each candidate's rule confidence into the probability that it
+    /// is right; without one, the rule confidence stands.
+    classifier: Option<FactClassifier>,
 }
 
 impl Extractor {
@@ -60,7 +65,19 @@ impl Extractor {
             gazetteer,
             lexicon: lexicon::Lexicon::builtin(),
             policy: FactPolicy::default(),
+            classifier: None,
         }
+    }
+
+    /// Sets the fact classifier whose probability becomes each fact's
+    /// confidence (before the policy's threshold is applied).
+    pub fn set_classifier(&mut self, classifier: Option<FactClassifier>) {
+        self.classifier = classifier;
+    }
+
+    /// Whether a fact classifier scores the facts.
+    pub fn has_classifier(&self) -> bool {
+        self.classifier.is_some()
     }
 
     /// Sets which candidate facts [`Extractor::extract`] keeps.
@@ -77,15 +94,28 @@ impl Extractor {
     /// 1–2 only): what cross-document resolution needs. The benchmark times
     /// coreference with it, apart from fact extraction.
     pub fn entities(&self, analyzed: AnalyzedDoc) -> DocFacts {
-        self.run(analyzed, false)
+        self.run(analyzed, false, false).0
     }
 
     /// Entities, mentions and facts of one analysed document.
     pub fn extract(&self, analyzed: AnalyzedDoc) -> DocFacts {
-        self.run(analyzed, true)
+        self.run(analyzed, true, false).0
     }
 
-    fn run(&self, analyzed: AnalyzedDoc, with_facts: bool) -> DocFacts {
+    /// Like [`Extractor::extract`], with the classifier's features of every
+    /// fact kept (in the order of [`DocFacts::facts`]), read before any
+    /// classifier changed the confidence: what `newskg train facts` learns
+    /// from.
+    pub fn extract_with_features(&self, analyzed: AnalyzedDoc) -> (DocFacts, Vec<Vec<Feature>>) {
+        self.run(analyzed, true, true)
+    }
+
+    fn run(
+        &self,
+        analyzed: AnalyzedDoc,
+        with_facts: bool,
+        want_features: bool,
+    ) -> (DocFacts, Vec<Vec<Feature>>) {
         let cands = mentions::find(&analyzed, &self.gazetteer);
         let coref::Coref {
             entities,
@@ -93,6 +123,7 @@ impl Extractor {
             assign,
         } = coref::cluster(&analyzed, &cands, &self.gazetteer);
         let mut facts = Vec::new();
+        let mut features = Vec::new();
         if with_facts {
             facts = role_facts(&cands, &assign, &entities);
             let offset = facts.len();
@@ -104,31 +135,52 @@ impl Extractor {
                 }
                 facts.push(f);
             }
-            facts = self.kept_in_order(facts);
+            let rule: Vec<f32> = facts.iter().map(|f| f.confidence).collect();
+            if want_features || self.classifier.is_some() {
+                let all: Vec<Vec<Feature>> = (0..facts.len())
+                    .map(|i| classifier::features(&facts, i, &analyzed, &entities, &mentions))
+                    .collect();
+                if let Some(classifier) = &self.classifier {
+                    for (f, fs) in facts.iter_mut().zip(&all) {
+                        f.confidence = classifier.probability(fs) as f32;
+                    }
+                }
+                features = all;
+            }
+            let order = self.kept_order(&facts, &rule, &entities);
+            if want_features {
+                let mut slots: Vec<Option<Vec<Feature>>> = features.into_iter().map(Some).collect();
+                features = order.iter().filter_map(|&i| slots[i].take()).collect();
+            } else {
+                features = Vec::new();
+            }
+            facts = renumbered(facts, &order);
         }
-        DocFacts {
+        let doc = DocFacts {
             analyzed,
             entities,
             mentions,
             facts,
-        }
+        };
+        (doc, features)
     }
 }
 
 impl Extractor {
-    /// The facts the policy keeps, in sentence order, statement links
-    /// renumbered. A fact whose clause object links to a dropped fact is
-    /// dropped too: it would point at nothing.
-    fn kept_in_order(&self, facts: Vec<Fact>) -> Vec<Fact> {
+    /// The indices of the facts the policy keeps, in sentence order. A fact
+    /// whose clause object links to a dropped fact is dropped too: it would
+    /// point at nothing.
+    fn kept_order(&self, facts: &[Fact], rule: &[f32], entities: &[DocEntity]) -> Vec<usize> {
         let mut keep: Vec<bool> = facts
             .iter()
-            .map(|f| self.policy.keeps(f, &self.gazetteer))
+            .enumerate()
+            .map(|(i, f)| self.policy.keeps(f, rule[i], entities, &self.gazetteer))
             .collect();
         // What a kept statement says is kept with it ("the minister said
         // that prices would fall": prices fall, Reported, attributed).
         for i in 0..facts.len() {
             if let (true, Argument::Statement(t)) = (keep[i], &facts[i].object) {
-                if self.policy.keeps_as_content(&facts[*t]) {
+                if self.policy.keeps_as_content(&facts[*t], rule[*t]) {
                     keep[*t] = true;
                 }
             }
@@ -151,22 +203,27 @@ impl Extractor {
         }
         let mut order: Vec<usize> = (0..facts.len()).filter(|&i| keep[i]).collect();
         order.sort_by_key(|&i| facts[i].sentence); // stable: text order within a sentence
-        let mut new_index = vec![usize::MAX; facts.len()];
-        for (n, &i) in order.iter().enumerate() {
-            new_index[i] = n;
-        }
-        let mut slots: Vec<Option<Fact>> = facts.into_iter().map(Some).collect();
         order
-            .iter()
-            .filter_map(|&i| slots[i].take())
-            .map(|mut f| {
-                if let Argument::Statement(t) = &mut f.object {
-                    *t = new_index[*t];
-                }
-                f
-            })
-            .collect()
     }
+}
+
+/// The facts at `order`, in that order, statement links renumbered.
+fn renumbered(facts: Vec<Fact>, order: &[usize]) -> Vec<Fact> {
+    let mut new_index = vec![usize::MAX; facts.len()];
+    for (n, &i) in order.iter().enumerate() {
+        new_index[i] = n;
+    }
+    let mut slots: Vec<Option<Fact>> = facts.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots[i].take())
+        .map(|mut f| {
+            if let Argument::Statement(t) = &mut f.object {
+                *t = new_index[*t];
+            }
+            f
+        })
+        .collect()
 }
 
 /// Role facts from the titles of person mentions: "president of" the

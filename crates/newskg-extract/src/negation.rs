@@ -124,6 +124,9 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
         if conditional_kid || is_infinitive_modifier(t, cur) {
             return Modality::Possible;
         }
+        if is_accusation(t, cur) {
+            reported = true;
+        }
         if !CLAUSAL.contains(&t.base(cur)) {
             break;
         }
@@ -147,6 +150,33 @@ fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
         && t.kids(v)
             .iter()
             .any(|&k| t.base(k) == "mark" && matches!(t.lower(k).as_str(), "to" | "so"))
+}
+
+/// Verbs whose clausal complement is a charge, not a finding: "accused the
+/// clerks of stealing" says the stealing is alleged.
+const ACCUSING: &[&str] = &[
+    "accuse", "allege", "blame", "charge", "suspect", "indict", "sue",
+];
+
+/// Whether clause `v` complements an accusing verb ("of stealing",
+/// "for leaking"), either hung on the verb or, as parsers often do, on the
+/// accused ("accused [the clerks of stealing]").
+fn is_accusation(t: &Tree, v: usize) -> bool {
+    let accusing = |i: usize| ACCUSING.contains(&t.lemma(i).as_str());
+    if !matches!(t.base(v), "advcl" | "acl" | "xcomp" | "ccomp") {
+        return false;
+    }
+    let Some(h) = t.head(v) else {
+        return false;
+    };
+    if accusing(h) {
+        return true;
+    }
+    t.base(v) == "acl"
+        && t.kids(v)
+            .iter()
+            .any(|&k| t.base(k) == "mark" && matches!(t.lower(k).as_str(), "of" | "for" | "with"))
+        && t.head(h).is_some_and(accusing)
 }
 
 /// Whether the sentence is a question: nothing in it is asserted.

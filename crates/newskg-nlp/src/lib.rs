@@ -142,7 +142,7 @@ impl Analyzer {
     /// # let source = ModelSource::Dir(Analyzer::default_dir());
     /// // In a program: let source = newskg_nlp::ModelSearch::with_explicit(None).find()?;
     /// let analyzer = Analyzer::from_source(&source)?;
-    /// assert!(analyzer.model_versions().starts_with("gazetteer="));
+    /// assert!(analyzer.model_versions().starts_with("facts="));
     /// # Ok::<(), newskg_nlp::ModelError>(())
     /// ```
     pub fn from_source(source: &ModelSource) -> Result<Analyzer, ModelError> {
@@ -161,7 +161,7 @@ impl Analyzer {
         &self.source
     }
 
-    /// The version of each model, for provenance: `gazetteer=<checksum>
+    /// The version of each model, for provenance: `facts=<checksum> gazetteer=…
     /// lemmas=… ner=… parser=… tagger=…` (see [`ModelSource::versions`]).
     pub fn model_versions(&self) -> &str {
         &self.versions

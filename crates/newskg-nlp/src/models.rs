@@ -28,7 +28,8 @@ use crate::perceptron::WeightFile;
 use crate::ModelError;
 
 /// The files of a complete set of models, in the order provenance lists them.
-pub const MODEL_FILES: [&str; 5] = [
+pub const MODEL_FILES: [&str; 6] = [
+    "facts.nkw",
     "gazetteer.nkw",
     "lemmas.nkw",
     "ner.nkw",
@@ -72,8 +73,8 @@ impl ModelSource {
     }
 
     /// The version of each model: `name=<checksum>` for every file of
-    /// [`MODEL_FILES`], space-separated (`gazetteer=… lemmas=… ner=…
-    /// parser=… tagger=…`). A weight file ends with the checksum of its
+    /// [`MODEL_FILES`], space-separated (`facts=… gazetteer=… lemmas=…
+    /// ner=… parser=… tagger=…`). A weight file ends with the checksum of its
     /// content, so this reads 8 bytes per file, not the 20-odd MB; a file
     /// that cannot be read shows as `name=unreadable`.
     pub fn versions(&self) -> String {
@@ -316,6 +317,7 @@ mod bundled {
     /// The bytes of `name`, if it is one of the model files.
     pub fn file(name: &str) -> Option<&'static [u8]> {
         Some(match name {
+            "facts.nkw" => include_bytes!("../../../models/facts.nkw"),
             "gazetteer.nkw" => include_bytes!("../../../models/gazetteer.nkw"),
             "lemmas.nkw" => include_bytes!("../../../models/lemmas.nkw"),
             "ner.nkw" => include_bytes!("../../../models/ner.nkw"),
@@ -409,8 +411,8 @@ mod tests {
         assert_eq!(
             s.find().unwrap_err().to_string(),
             format!(
-                "no models found; tried $NEWSKG_MODELS={} (no gazetteer.nkw, lemmas.nkw, \
-                 ner.nkw, parser.nkw)",
+                "no models found; tried $NEWSKG_MODELS={} (no facts.nkw, gazetteer.nkw, \
+                 lemmas.nkw, ner.nkw, parser.nkw)",
                 partial.display()
             )
         );
@@ -432,8 +434,8 @@ mod tests {
         // The last 8 bytes, "89abcdef", little-endian.
         assert_eq!(
             ModelSource::Dir(tmp.path().to_owned()).versions(),
-            "gazetteer=6665646362613938 lemmas=6665646362613938 ner=unreadable \
-             parser=6665646362613938 tagger=6665646362613938"
+            "facts=6665646362613938 gazetteer=6665646362613938 lemmas=6665646362613938 \
+             ner=unreadable parser=6665646362613938 tagger=6665646362613938"
         );
     }
 

@@ -1,0 +1,430 @@
+//! `newskg train facts`: the fact classifier, learned from judged facts of
+//! openly licensed text.
+//!
+//! The training text is rebuilt from the shared data folder on every run:
+//! the documents of UD English-PUD (news and Wikipedia sentences, CC BY-SA)
+//! and the first Re-DocRED dev documents (Wikipedia, MIT). The pipeline
+//! extracts their candidate facts (the default policy without a threshold),
+//! and each candidate is looked up by its key in the judgements file
+//! (`models/facts-judgements.tsv`): a hash of the document's file name, the
+//! sentence and the fact's three labels, with the verdict a reader gave it
+//! under `gold/PRECISION.md`. Only hashes are committed, never the text.
+//!
+//! The L2 strength is chosen by cross-validation over documents (5 folds),
+//! and the out-of-fold probabilities give the reliability table that says
+//! what a confidence means.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::extract::{FactClassifier, FactPolicy, Feature};
+use crate::input::LoadOptions;
+use crate::kg::Resolver;
+use crate::pipeline::{extract_with_features, fact_records, Engine};
+use crate::{Error, Result};
+
+/// How many Re-DocRED dev documents join the PUD documents.
+pub const REDOCRED_DOCUMENTS: usize = 150;
+
+/// The L2 strengths cross-validation chooses from.
+const L2_GRID: [f64; 6] = [0.003, 0.01, 0.03, 0.1, 0.3, 1.0];
+
+/// Gradient steps of every fit.
+const ITERATIONS: usize = 400;
+
+/// Cross-validation folds (by document).
+const FOLDS: u64 = 5;
+
+/// What `newskg train facts` reads and writes.
+#[derive(Clone, Debug)]
+pub struct FactTrainOptions {
+    /// The shared data folder (ud-pud/, relations/redocred/).
+    pub data: PathBuf,
+    /// The judgements: `KEY TAB VERDICT` lines (see [`fact_key`]).
+    pub judgements: PathBuf,
+    /// Where the weight file goes.
+    pub output: PathBuf,
+}
+
+/// What training found and measured.
+#[derive(Clone, Debug, Serialize)]
+pub struct FactTrainReport {
+    /// Candidate facts extracted from the training documents.
+    pub candidates: usize,
+    /// Judgements whose fact was extracted again (the training examples).
+    pub examples: usize,
+    /// Of those, judged CORRECT.
+    pub correct: usize,
+    /// Judgements with no matching candidate (the extractor changed since).
+    pub unmatched: usize,
+    /// The chosen L2 strength.
+    pub l2: f64,
+    /// Mean out-of-fold log loss per L2 strength tried.
+    pub cv_log_loss: Vec<(f64, f64)>,
+    /// Out-of-fold area under the ROC curve at the chosen strength.
+    pub cv_auc: f64,
+    /// Out-of-fold reliability: (band low, band high, facts, correct).
+    pub reliability: Vec<(f64, f64, usize, usize)>,
+    /// Out-of-fold precision and recall of keeping facts at or above each
+    /// threshold: (threshold, kept, precision, share of correct facts kept).
+    pub thresholds: Vec<(f64, usize, f64, f64)>,
+}
+
+/// Trains the fact classifier and writes it to `options.output`. `engine`
+/// must be the plain engine (no classifier); its policy is set here.
+pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<FactTrainReport> {
+    engine.extractor.set_classifier(None);
+    engine.extractor.set_policy(FactPolicy {
+        open: false,
+        min_confidence: 0.0,
+        min_rule_confidence: 0.0,
+    });
+    let judgements = read_judgements(&options.judgements)?;
+    let folder = std::env::temp_dir().join(format!("newskg-train-facts-{}", std::process::id()));
+    let written = write_documents(&options.data, &folder);
+    let result = written.and_then(|paths| {
+        let mut resolver = Resolver::default();
+        let mut candidates = 0;
+        let mut examples: Vec<(String, Vec<Feature>, bool)> = Vec::new();
+        let mut matched = std::collections::HashSet::new();
+        extract_with_features(
+            engine,
+            &paths,
+            &LoadOptions::default(),
+            &mut resolver,
+            |doc, features, ids, resolver| {
+                let records = fact_records(doc, ids, resolver);
+                if records.len() != features.len() {
+                    return Ok(()); // a fact without its sentence: never seen
+                }
+                let name = file_name(&doc.analyzed.doc.source);
+                for (record, features) in records.iter().zip(features) {
+                    candidates += 1;
+                    let key = fact_key(
+                        &name,
+                        &record.sentence,
+                        &record.subject.label,
+                        &record.relation,
+                        &record.object.label,
+                    );
+                    if let Some(correct) = judgements.get(&key) {
+                        matched.insert(key);
+                        examples.push((name.clone(), features, *correct));
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        let unmatched = judgements.len() - matched.len();
+        Ok((candidates, examples, unmatched))
+    });
+    let _ = std::fs::remove_dir_all(&folder);
+    let (candidates, examples, unmatched) = result?;
+    if examples.is_empty() {
+        return Err(Error::Training(format!(
+            "{}: none of its {} judgements matches a fact extracted from {}",
+            options.judgements.display(),
+            judgements.len(),
+            options.data.display()
+        )));
+    }
+    let fold_of = |doc: &str| fnv(doc.as_bytes()) % FOLDS;
+    let mut cv_log_loss = Vec::new();
+    let mut best: Option<(f64, f64, Vec<f64>)> = None;
+    for l2 in L2_GRID {
+        let mut predicted = vec![0.0; examples.len()];
+        for fold in 0..FOLDS {
+            let train: Vec<(Vec<Feature>, bool)> = examples
+                .iter()
+                .filter(|(doc, _, _)| fold_of(doc) != fold)
+                .map(|(_, f, y)| (f.clone(), *y))
+                .collect();
+            let model = FactClassifier::train(&train, l2, ITERATIONS);
+            for (i, (doc, f, _)) in examples.iter().enumerate() {
+                if fold_of(doc) == fold {
+                    predicted[i] = model.probability(f);
+                }
+            }
+        }
+        let loss = log_loss(&predicted, &examples);
+        cv_log_loss.push((l2, loss));
+        if best.as_ref().is_none_or(|(_, b, _)| loss < *b) {
+            best = Some((l2, loss, predicted));
+        }
+    }
+    let Some((l2, _, predicted)) = best else {
+        return Err(Error::Training("no L2 strength to try".to_string()));
+    };
+    let labels: Vec<bool> = examples.iter().map(|(_, _, y)| *y).collect();
+    let report = FactTrainReport {
+        candidates,
+        examples: examples.len(),
+        correct: labels.iter().filter(|y| **y).count(),
+        unmatched,
+        l2,
+        cv_log_loss,
+        cv_auc: auc(&predicted, &labels),
+        reliability: reliability(&predicted, &labels),
+        thresholds: thresholds(&predicted, &labels),
+    };
+    let all: Vec<(Vec<Feature>, bool)> = examples.into_iter().map(|(_, f, y)| (f, y)).collect();
+    let model = FactClassifier::train(&all, l2, ITERATIONS);
+    let metadata = serde_json::json!({
+        "model": "logistic regression over fact structure (crates/newskg-extract/src/classifier.rs)",
+        "training": "facts extracted from UD English-PUD (CC BY-SA 3.0) and the first 150 Re-DocRED dev documents (MIT; Wikipedia, CC BY-SA), judged by the rubric of gold/PRECISION.md",
+        "command": "newskg train facts --data ../shared/data --judgements models/facts-judgements.tsv --output models/facts.nkw",
+        "licence": "CC BY-SA 4.0",
+        "report": report,
+    });
+    model
+        .to_weight_file(metadata)
+        .save(&options.output)
+        .map_err(Error::Model)?;
+    Ok(report)
+}
+
+/// The key of a fact in a judgements file: FNV-1a (64 bits, hex) of the
+/// document's file name, the sentence and the subject, relation and object
+/// labels as `extract --format jsonl` prints them, joined by U+001F.
+/// `scripts/judge/keys.py` computes the same from judged JSON Lines.
+pub fn fact_key(file: &str, sentence: &str, subject: &str, relation: &str, object: &str) -> String {
+    let joined = [file, sentence, subject, relation, object].join("\u{1f}");
+    format!("{:016x}", fnv(joined.as_bytes()))
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The last component of a source path ("docs/pud-n01001.txt" → "pud-n01001.txt").
+fn file_name(source: &str) -> String {
+    source.rsplit('/').next().unwrap_or(source).to_string()
+}
+
+/// `KEY TAB VERDICT` lines (`#` comments and blank lines skipped): key → correct.
+fn read_judgements(path: &Path) -> Result<HashMap<String, bool>> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut out = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad =
+            |what: &str| Error::Training(format!("{}:{}: {what}: {line:?}", path.display(), n + 1));
+        let (key, verdict) = line
+            .split_once('\t')
+            .ok_or_else(|| bad("expected KEY TAB VERDICT"))?;
+        let correct = match verdict {
+            "CORRECT" => true,
+            "USELESS" | "WRONG" => false,
+            _ => return Err(bad("the verdict is CORRECT, USELESS or WRONG")),
+        };
+        out.insert(key.to_string(), correct);
+    }
+    Ok(out)
+}
+
+/// Writes the training documents into `folder` and returns their paths in
+/// byte order of their names (the order the judged extraction read them).
+fn write_documents(data: &Path, folder: &Path) -> Result<Vec<PathBuf>> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Io { path, source }
+    };
+    std::fs::create_dir_all(folder).map_err(io(folder))?;
+    let mut docs: Vec<(String, String)> = Vec::new();
+    // UD English-PUD: the sentences of each `# newdoc`, joined by a space.
+    let pud = data.join("ud-pud/en_pud-ud-test.conllu");
+    let text = std::fs::read_to_string(&pud).map_err(io(&pud))?;
+    let mut current: Option<(String, Vec<&str>)> = None;
+    for line in text.lines() {
+        if let Some(id) = line.strip_prefix("# newdoc id = ") {
+            if let Some((name, sentences)) = current.take() {
+                docs.push((name, sentences.join(" ")));
+            }
+            current = Some((format!("pud-{}.txt", id.trim()), Vec::new()));
+        } else if let Some(sentence) = line.strip_prefix("# text = ") {
+            if let Some((_, sentences)) = current.as_mut() {
+                sentences.push(sentence.trim());
+            }
+        }
+    }
+    if let Some((name, sentences)) = current {
+        docs.push((name, sentences.join(" ")));
+    }
+    // Re-DocRED dev: each document's tokens joined by spaces.
+    let redocred = data.join("relations/redocred/dev_revised.json.gz");
+    let file = std::fs::File::open(&redocred).map_err(io(&redocred))?;
+    let mut json = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut json)
+        .map_err(io(&redocred))?;
+    let parsed: Vec<RedocredDoc> = serde_json::from_str(&json)
+        .map_err(|e| Error::Training(format!("{}: {e}", redocred.display())))?;
+    for (i, doc) in parsed.iter().take(REDOCRED_DOCUMENTS).enumerate() {
+        let text: Vec<String> = doc.sents.iter().map(|s| s.join(" ")).collect();
+        docs.push((format!("redocred-dev-{i:03}.txt"), text.join(" ")));
+    }
+    docs.sort();
+    let mut paths = Vec::with_capacity(docs.len());
+    for (name, text) in docs {
+        let path = folder.join(name);
+        std::fs::write(&path, format!("{text}\n")).map_err(io(&path))?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+#[derive(serde::Deserialize)]
+struct RedocredDoc {
+    sents: Vec<Vec<String>>,
+}
+
+fn log_loss(predicted: &[f64], examples: &[(String, Vec<Feature>, bool)]) -> f64 {
+    let total: f64 = predicted
+        .iter()
+        .zip(examples)
+        .map(|(p, (_, _, y))| {
+            let p = p.clamp(1e-6, 1.0 - 1e-6);
+            if *y {
+                -p.ln()
+            } else {
+                -(1.0 - p).ln()
+            }
+        })
+        .sum();
+    total / predicted.len().max(1) as f64
+}
+
+/// The probability that a random correct fact scores above a random other
+/// one (ties count half).
+fn auc(predicted: &[f64], labels: &[bool]) -> f64 {
+    let mut pairs = 0.0;
+    let mut wins = 0.0;
+    for (p, y) in predicted.iter().zip(labels) {
+        if !*y {
+            continue;
+        }
+        for (q, z) in predicted.iter().zip(labels) {
+            if *z {
+                continue;
+            }
+            pairs += 1.0;
+            if p > q {
+                wins += 1.0;
+            } else if p == q {
+                wins += 0.5;
+            }
+        }
+    }
+    if pairs == 0.0 {
+        0.5
+    } else {
+        wins / pairs
+    }
+}
+
+/// Bands of predicted probability with how many facts fell in each and how
+/// many of those were correct.
+fn reliability(predicted: &[f64], labels: &[bool]) -> Vec<(f64, f64, usize, usize)> {
+    const BANDS: [(f64, f64); 6] = [
+        (0.0, 0.2),
+        (0.2, 0.4),
+        (0.4, 0.5),
+        (0.5, 0.6),
+        (0.6, 0.7),
+        (0.7, 1.01),
+    ];
+    BANDS
+        .iter()
+        .map(|&(lo, hi)| {
+            let inside: Vec<bool> = predicted
+                .iter()
+                .zip(labels)
+                .filter(|(p, _)| **p >= lo && **p < hi)
+                .map(|(_, y)| *y)
+                .collect();
+            (
+                lo,
+                hi.min(1.0),
+                inside.len(),
+                inside.iter().filter(|y| **y).count(),
+            )
+        })
+        .collect()
+}
+
+/// Precision and the share of correct facts kept at each threshold.
+fn thresholds(predicted: &[f64], labels: &[bool]) -> Vec<(f64, usize, f64, f64)> {
+    let correct = labels.iter().filter(|y| **y).count().max(1) as f64;
+    [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+        .iter()
+        .map(|&t| {
+            let kept: Vec<bool> = predicted
+                .iter()
+                .zip(labels)
+                .filter(|(p, _)| **p >= t)
+                .map(|(_, y)| *y)
+                .collect();
+            let right = kept.iter().filter(|y| **y).count();
+            let precision = if kept.is_empty() {
+                0.0
+            } else {
+                right as f64 / kept.len() as f64
+            };
+            (t, kept.len(), precision, right as f64 / correct)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_fnv1a_of_the_joined_fields() {
+        // The same key scripts/judge/keys.py computes (FNV-1a 64 of
+        // "a.txt\x1fS.\x1fX\x1fr\x1fY").
+        let key = fact_key("a.txt", "S.", "X", "r", "Y");
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in "a.txt\u{1f}S.\u{1f}X\u{1f}r\u{1f}Y".bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        assert_eq!(key, format!("{h:016x}"));
+        assert_eq!(file_name("docs/pud-n1.txt"), "pud-n1.txt");
+    }
+
+    #[test]
+    fn auc_and_thresholds_measure_the_ranking() {
+        let p = [0.9, 0.8, 0.3, 0.1];
+        let y = [true, false, true, false];
+        assert_eq!(auc(&p, &y), 0.75);
+        let t = thresholds(&p, &y);
+        let at_half = t.iter().find(|r| r.0 == 0.5).unwrap();
+        assert_eq!((at_half.1, at_half.2, at_half.3), (2, 0.5, 0.5));
+    }
+
+    #[test]
+    fn a_bad_judgement_line_names_the_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("newskg-judg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("j.tsv");
+        std::fs::write(&path, "# comment\nabc\tCORRECT\ndef\tMAYBE\n").unwrap();
+        let err = read_judgements(&path).unwrap_err().to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(err.contains("j.tsv:3:"), "{err}");
+    }
+}
