@@ -35,7 +35,7 @@ pub enum Error {
     #[error("{0}")]
     Training(String),
     /// A file could not be read or written.
-    #[error("{}: {source}", .path.display())]
+    #[error("{}", .path.display())]
     Io {
         /// The file.
         path: std::path::PathBuf,

@@ -48,6 +48,10 @@ enum Model {
         /// Where the weight file goes
         #[arg(long, short, default_value = "models/facts.nkw", value_hint = clap::ValueHint::FilePath)]
         output: PathBuf,
+        /// Also write every candidate fact of the training text here, as
+        /// extract's JSON Lines (to sample new facts to judge)
+        #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        candidates: Option<PathBuf>,
     },
     /// Named-entity recognizer from the shared data folder (UNER-EWT, UNER-PUD,
     /// wikigold, Re-DocRED, CrossNER, BTC, WNUT-17; Brown clusters)
@@ -146,6 +150,7 @@ pub fn run(args: TrainArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
             data,
             judgements,
             output,
+            candidates,
         } => {
             // The analysis models, and an extractor without a classifier:
             // the classifier learns from the rule confidences.
@@ -159,6 +164,7 @@ pub fn run(args: TrainArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
                 data,
                 judgements,
                 output: output.clone(),
+                candidates,
             };
             let report =
                 train_facts(&mut engine, &options).context("training the fact classifier")?;

@@ -15,7 +15,7 @@
 //! what a confidence means.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -47,6 +47,9 @@ pub struct FactTrainOptions {
     pub judgements: PathBuf,
     /// Where the weight file goes.
     pub output: PathBuf,
+    /// Where to write every candidate fact as `extract --format jsonl`
+    /// fact lines (what judges sample from: `scripts/judge/sample.py`).
+    pub candidates: Option<PathBuf>,
 }
 
 /// What training found and measured.
@@ -90,6 +93,13 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
         let mut candidates = 0;
         let mut examples: Vec<(String, Vec<Feature>, bool)> = Vec::new();
         let mut matched = std::collections::HashSet::new();
+        let mut dump = match &options.candidates {
+            Some(path) => Some((
+                path,
+                std::io::BufWriter::new(std::fs::File::create(path).map_err(io(path))?),
+            )),
+            None => None,
+        };
         extract_with_features(
             engine,
             &paths,
@@ -103,6 +113,10 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
                 let name = file_name(&doc.analyzed.doc.source);
                 for (record, features) in records.iter().zip(features) {
                     candidates += 1;
+                    if let Some((_, out)) = dump.as_mut() {
+                        serde_json::to_writer(&mut *out, record)?;
+                        out.write_all(b"\n")?;
+                    }
                     let key = fact_key(
                         &name,
                         &record.sentence,
@@ -118,6 +132,9 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
                 Ok(())
             },
         )?;
+        if let Some((path, mut out)) = dump {
+            out.flush().map_err(io(path))?;
+        }
         let unmatched = judgements.len() - matched.len();
         Ok((candidates, examples, unmatched))
     });
@@ -209,6 +226,12 @@ fn file_name(source: &str) -> String {
     source.rsplit('/').next().unwrap_or(source).to_string()
 }
 
+/// Turns an I/O error on `path` into [`Error::Io`].
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let path = path.to_owned();
+    move |source| Error::Io { path, source }
+}
+
 /// `KEY TAB VERDICT` lines (`#` comments and blank lines skipped): key → correct.
 fn read_judgements(path: &Path) -> Result<HashMap<String, bool>> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
@@ -239,10 +262,6 @@ fn read_judgements(path: &Path) -> Result<HashMap<String, bool>> {
 /// Writes the training documents into `folder` and returns their paths in
 /// byte order of their names (the order the judged extraction read them).
 fn write_documents(data: &Path, folder: &Path) -> Result<Vec<PathBuf>> {
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| Error::Io { path, source }
-    };
     std::fs::create_dir_all(folder).map_err(io(folder))?;
     let mut docs: Vec<(String, String)> = Vec::new();
     // UD English-PUD: the sentences of each `# newdoc`, joined by a space.

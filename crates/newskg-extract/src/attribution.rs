@@ -68,16 +68,44 @@ pub(crate) const SPEECH: &[&str] = &[
     "vow",
     "pledge",
     "signal",
+    // Verbs of belief and feeling: what someone feels, hopes, fears or
+    // expects is theirs, not the text's ("Mido felt that the coach had
+    // lied" asserts no lie).
+    "feel",
+    "hope",
+    "fear",
+    "expect",
+    "doubt",
+    "suspect",
+    "worry",
+    "assume",
+    "reckon",
+    "consider",
+    "speculate",
+    "forecast",
 ];
 
-/// Speech verbs that deny what they introduce.
-const DENIAL: &[&str] = &["deny"];
+/// Speech verbs that deny what they introduce: "denied that it leaked the
+/// plan" reports (it leak plan), negated, in the denier's words; "doubted
+/// that the referee was pleased" likewise.
+const DENIAL: &[&str] = &["deny", "doubt"];
+
+/// How a speech act stands to what it introduces.
+#[derive(Clone, Copy, PartialEq)]
+enum Stand {
+    /// "X said that P": P is X's.
+    Says,
+    /// "X denied that P": not-P is X's.
+    Denies,
+    /// "X did not say that P": nobody in the text holds P.
+    DoesNotSay,
+}
 
 /// Marks reported frames; adds a clause slot to speech acts whose content
 /// is a quote they are attached to rather than a ccomp.
 pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
-    // (content root, speaker head, denied, speech verb)
-    let mut scopes: Vec<(usize, Option<usize>, bool, usize)> = Vec::new();
+    // (content root, speaker head, stand, speech verb)
+    let mut scopes: Vec<(usize, Option<usize>, Stand, usize)> = Vec::new();
     for f in frames.iter_mut() {
         if !SPEECH.contains(&t.lemma(f.pred).as_str())
             || f.pattern == Pattern::Nominal
@@ -86,7 +114,13 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             continue;
         }
         let speaker = f.subject.as_ref().map(|s| s.head);
-        let denied = f.negated || DENIAL.contains(&t.lemma(f.pred).as_str());
+        let stand = if f.negated {
+            Stand::DoesNotSay
+        } else if DENIAL.contains(&t.lemma(f.pred).as_str()) {
+            Stand::Denies
+        } else {
+            Stand::Says
+        };
         let clause = f
             .args
             .iter()
@@ -115,7 +149,7 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                     exclude: vec![f.pred],
                 });
             }
-            scopes.push((c, speaker, denied, f.pred));
+            scopes.push((c, speaker, stand, f.pred));
         }
     }
     // "According to X, P": X is the source of P's clause.
@@ -128,7 +162,7 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                     .copied()
                     .find(|&k| t.rel(k) == "compound" && t.upos(k) == newskg_nlp::Upos::Propn)
                     .unwrap_or(i);
-                scopes.push((h, Some(speaker), false, usize::MAX));
+                scopes.push((h, Some(speaker), Stand::Says, usize::MAX));
             }
         }
     }
@@ -138,12 +172,15 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             .iter()
             .filter(|(c, _, _, verb)| *verb != f.pred && t.dominates(*c, f.pred))
             .max_by_key(|(c, _, _, _)| depth(t, *c));
-        if let Some(&(_, speaker, denied, _)) = scope {
+        if let Some(&(_, speaker, stand, _)) = scope {
             f.speaker = speaker;
-            f.modality = match (f.modality, denied) {
-                (Modality::Possible, _) | (_, true) => Modality::Possible,
+            f.modality = match (f.modality, stand) {
+                (Modality::Possible, _) | (_, Stand::DoesNotSay) => Modality::Possible,
                 _ => Modality::Reported,
             };
+            if stand == Stand::Denies {
+                f.negated = !f.negated;
+            }
         }
     }
 }
@@ -192,6 +229,20 @@ mod tests {
             .map(|(_, f)| f.clone());
         // "We" is an unresolved pronoun: no fact, but nothing unattributed either.
         assert!(f.is_none_or(|f| f.modality == Modality::Reported));
+    }
+
+    #[test]
+    fn beliefs_and_doubts_are_their_holders() {
+        let facts = facts_of("extract-attribution.conllu");
+        // "Brandt felt that Lind had broken the deal ."
+        let felt = get(&facts, "Lind|break|deal");
+        assert_eq!(felt.modality, Modality::Reported);
+        assert!(!felt.negated);
+        assert!(matches!(felt.attributed_to, Some(Argument::Entity(_))));
+        // "Lind doubted that Brandt had signed the pact ."
+        let doubted = get(&facts, "Brandt|sign|pact");
+        assert_eq!(doubted.modality, Modality::Reported);
+        assert!(doubted.negated);
     }
 
     #[test]

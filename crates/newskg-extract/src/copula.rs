@@ -24,6 +24,16 @@ fn is_list_or_code(t: &Tree, a: usize, b: usize) -> bool {
 pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
     let cop = t.kid(p, "cop")?;
     let subject = subject_of(t, p, 0);
+    // "It is defence that wins titles", "it was right to go", "this is a
+    // blow": "it", "this" and "that" before a copula are most often no
+    // participant at all (a cleft, an extraposed clause, a situation), and
+    // coreference would pin the predicate on whatever came last.
+    if subject
+        .as_ref()
+        .is_some_and(|s| matches!(t.lower(s.head).as_str(), "it" | "this" | "that"))
+    {
+        return None;
+    }
     let mut rel_tokens = surface_tokens(t, p);
     rel_tokens.retain(|&k| k != p);
     rel_tokens.sort_unstable();
@@ -115,4 +125,21 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
         pattern: Pattern::Appos,
         confidence: Pattern::Appos.prior(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clauses::tests::{fixture_doc, tree_of};
+
+    #[test]
+    fn it_before_a_copula_makes_no_frame() {
+        let doc = fixture_doc("extract-copula.conllu");
+        // "It is defence that wins titles .": a cleft, "it" is no one.
+        let t = tree_of(&doc, doc.sentences.len() - 1);
+        assert!(copula_frame(&t, t.find("defence").unwrap()).is_none());
+        // "Ingrid Brandt is the mayor of Tollund ." has a subject.
+        let t = tree_of(&doc, 0);
+        assert!(copula_frame(&t, t.find("mayor").unwrap()).is_some());
+    }
 }
