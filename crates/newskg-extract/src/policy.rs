@@ -75,6 +75,7 @@ impl FactPolicy {
             && rule_confidence >= self.min_rule_confidence
             && (self.open
                 || names_something(&fact.object)
+                    && !is_time_adjunct(&fact.relation)
                     && !is_audience(&fact.relation, &fact.object)
                     && !is_misread_complement(&fact.relation, &fact.object))
     }
@@ -320,6 +321,19 @@ fn is_audience(relation: &str, object: &Argument) -> bool {
 
 /// Whether an object names something a graph can hold: an entity, or a
 /// concept that is not a bare date, number, quantity or idiom word.
+/// Prepositions that only ever open a time adjunct: "played during the
+/// tour", "lived there until 1990" say when, not with what or whom.
+const TIME_PREPOSITIONS: &[&str] = &["during", "throughout", "since", "until", "till", "amid"];
+
+/// Whether the relation ends in a preposition of time, so that its object
+/// is when something happened rather than a participant.
+fn is_time_adjunct(relation: &str) -> bool {
+    relation
+        .rsplit(' ')
+        .next()
+        .is_some_and(|p| relation.contains(' ') && TIME_PREPOSITIONS.contains(&p))
+}
+
 fn names_something(object: &Argument) -> bool {
     let Argument::Concept { head, label } = object else {
         return true; // an entity, or a statement the text reports
@@ -399,6 +413,18 @@ mod tests {
         // An entity related to itself is a misreading.
         assert!(!p.keeps(
             &fact(Argument::Entity(0), Argument::Entity(0), 0.9),
+            0.9,
+            &[],
+            &g
+        ));
+        // A time adjunct read as an object says when, not what.
+        let during = Fact {
+            relation: "play during".into(),
+            ..fact(Argument::Entity(0), concept("tour"), 0.9)
+        };
+        assert!(!p.keeps(&during, 0.9, &[], &g));
+        assert!(!p.keeps(
+            &fact(Argument::Entity(0), concept("childhood"), 0.9),
             0.9,
             &[],
             &g
