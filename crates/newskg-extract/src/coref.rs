@@ -17,8 +17,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::attribution::SPEECH;
 use crate::fact::{DocEntity, Mention, MentionKind};
 use crate::mentions::{Candidate, Description, PronounClass};
+use crate::quotes;
 use newskg_nlp::names::{self, Gender};
 use newskg_nlp::{AnalyzedDoc, EntityLabel, Gazetteer, Upos};
 
@@ -157,9 +159,14 @@ pub(crate) fn cluster(analyzed: &AnalyzedDoc, cands: &[Candidate], gaz: &Gazette
 
     // 4. Pronouns, in text order (a resolved pronoun can be the next one's
     //    antecedent, and lends its gender to the cluster).
+    let scene = Scene {
+        analyzed,
+        inside,
+        quotes: quotes::spans(&analyzed.doc.text),
+    };
     for i in 0..cands.len() {
         let Some(p) = cands[i].pronoun else { continue };
-        if let Some(k) = antecedent(analyzed, &inside, cands, &assign, &clusters, i, p) {
+        if let Some(k) = antecedent(&scene, cands, &assign, &clusters, i, p) {
             match p {
                 PronounClass::Male => clusters[k].gender = Some(Gender::Male),
                 PronounClass::Female => clusters[k].gender = Some(Gender::Female),
@@ -330,9 +337,41 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
 }
 
 /// The nearest compatible antecedent of pronoun candidate `i`.
+/// What pronoun resolution reads besides the candidates.
+struct Scene<'a> {
+    analyzed: &'a AnalyzedDoc,
+    /// Tokens inside a name or description, per sentence.
+    inside: Vec<Vec<bool>>,
+    /// Byte ranges inside quotation marks.
+    quotes: Vec<std::ops::Range<usize>>,
+}
+
+impl Scene<'_> {
+    /// Whether candidate `a` speaks the quotation that holds pronoun `pr`:
+    /// the subject of a verb of saying, outside the quote, in its sentence
+    /// or the one before ("Lind said: “He has the money.”"). A third-person
+    /// pronoun inside a quote is never its speaker, who would say "I".
+    fn speaks_quote_of(&self, a: &Candidate, pr: &Candidate) -> bool {
+        let Some(q) = quotes::holding(&self.quotes, pr.span.start) else {
+            return false;
+        };
+        if self.quotes[q].contains(&a.span.start) || !a.subject || pr.sentence > a.sentence + 1 {
+            return false;
+        }
+        let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
+            return false;
+        };
+        let verb = sentence
+            .tokens
+            .get(a.tokens.end.saturating_sub(1))
+            .and_then(|t| t.head)
+            .and_then(|h| sentence.tokens.get(h));
+        verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
+    }
+}
+
 fn antecedent(
-    analyzed: &AnalyzedDoc,
-    inside: &[Vec<bool>],
+    scene: &Scene,
     cands: &[Candidate],
     assign: &[Option<usize>],
     clusters: &[Cluster],
@@ -367,7 +406,7 @@ fn antecedent(
             }
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };
-        if !fits || blocked(analyzed, inside, a, pr, p) {
+        if !fits || blocked(scene, a, pr, p) || scene.speaks_quote_of(a, pr) {
             continue;
         }
         let dist = pr.sentence - a.sentence;
@@ -390,13 +429,7 @@ fn antecedent(
 /// that noun's thing ("Rubio defended the designation, saying it would ..."),
 /// and is left unresolved. Needs POS tags; untagged text never blocks.
 /// (Nouns inside a candidate's own span, as "Border" in a name, never block.)
-fn blocked(
-    analyzed: &AnalyzedDoc,
-    inside: &[Vec<bool>],
-    a: &Candidate,
-    pr: &Candidate,
-    p: PronounClass,
-) -> bool {
+fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> bool {
     if matches!(p, PronounClass::Male | PronounClass::Female) {
         return false;
     }
@@ -404,7 +437,8 @@ fn blocked(
     // they said"); otherwise any plural noun from its sentence on is the
     // likelier antecedent ("cartels ... the Department of Defense. ... them").
     let from = if p == PronounClass::Plural && !a.subject {
-        analyzed
+        scene
+            .analyzed
             .sentences
             .get(a.sentence)
             .map_or(a.span.end, |s| s.span.start)
@@ -412,14 +446,15 @@ fn blocked(
         a.span.end
     };
     for s in a.sentence..=pr.sentence {
-        let Some(sentence) = analyzed.sentences.get(s) else {
+        let Some(sentence) = scene.analyzed.sentences.get(s) else {
             continue;
         };
         for (ti, t) in sentence.tokens.iter().enumerate() {
             if t.span.start < from || t.span.end > pr.span.start || t.upos != Upos::Noun {
                 continue;
             }
-            if inside
+            if scene
+                .inside
                 .get(s)
                 .and_then(|row| row.get(ti))
                 .copied()
