@@ -472,7 +472,18 @@ fn name_candidates(
     // Places and known names get their canonical form.
     // A capital standing for its government ("enable Washington to
     // pursue"), unless it is a location ("in Washington", "Washington, D.C.").
+    // In a parsed sentence only a capital that acts or is acted on (subject
+    // or object) stands for its government: "a London-based exchange" and
+    // "London's markets" are the city, and reading them as the United
+    // Kingdom merged the city into the country.
+    let slot = toks[name_range.end - 1]
+        .deprel
+        .split(':')
+        .next()
+        .unwrap_or("");
+    let acts = slot.is_empty() || matches!(slot, "nsubj" | "obj" | "iobj");
     let metonym = (label == EntityLabel::Place || label == EntityLabel::Organization)
+        && acts
         && name_range.len() == 1
         && !name_start
             .checked_sub(1)

@@ -1,4 +1,4 @@
-//! Coreference on real analyses (the shipped models): rules that need a
+//! Mentions and coreference on real analyses (the shipped models): rules that need a
 //! parse, which the unit tests' untagged tokens do not have.
 
 use std::path::PathBuf;
@@ -33,4 +33,15 @@ fn he_inside_a_quote_is_not_its_speaker() {
     // Outside a quote the nearest subject still wins.
     let doc = extract("Mark Hale met Tom Reyes on Friday. Reyes left early because he was tired.");
     assert_eq!(resolved(&doc, "he"), ["Tom Reyes"]);
+}
+
+/// A capital stands for its government only where it acts or is acted on
+/// ("Washington warned"), not as a place ("a London-based firm").
+#[test]
+fn a_capital_is_its_government_only_when_it_acts() {
+    let doc = extract("Washington warned the bank. The London-based firm grew in London.");
+    let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"United States"), "{labels:?}");
+    assert!(labels.contains(&"London"), "{labels:?}");
+    assert!(!labels.contains(&"United Kingdom"), "{labels:?}");
 }
