@@ -140,6 +140,9 @@ impl Resolver {
             } else if names::is_acronym(f) {
                 push(self.by_initials.get(&key));
             } else {
+                if d.label_type != EntityLabel::Place {
+                    push(self.by_key.get(&names::organisation_key(f)));
+                }
                 for initials in initials(f) {
                     push(self.by_key.get(&initials));
                 }
@@ -230,6 +233,20 @@ impl Resolver {
         }
         if d_forms.iter().any(|f| e_forms.contains(f)) {
             return true;
+        }
+        // "Aramco" and "Aramco Corp": one company, its legal form aside.
+        if d.label_type != EntityLabel::Place && e.label_type != EntityLabel::Place {
+            let dc: Vec<String> = std::iter::once(&d.label)
+                .chain(&d.aliases)
+                .map(|f| names::organisation_key(f))
+                .collect();
+            let ec: Vec<String> = std::iter::once(&e.label)
+                .chain(&e.aliases)
+                .map(|f| names::organisation_key(f))
+                .collect();
+            if dc.iter().any(|f| ec.contains(f)) {
+                return true;
+            }
         }
         // Acronym one way or the other.
         let g = &self.gazetteer;
@@ -337,6 +354,10 @@ impl Resolver {
                 for i in initials(&f) {
                     add(&mut self.by_initials, i, k);
                 }
+                let core = names::organisation_key(&f);
+                if core != key {
+                    add(&mut self.by_key, core, k);
+                }
             }
             add(&mut self.by_key, key, k);
         }
@@ -356,29 +377,10 @@ fn add(map: &mut HashMap<String, Vec<usize>>, key: String, k: usize) {
 fn initials(name: &str) -> Vec<String> {
     const STOP: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "at"];
     // A legal form is not part of what an acronym abbreviates: "Exxon Corp"
-    // is not "EC", and IBM's initials leave out its "Corp".
-    const LEGAL_FORMS: &[&str] = &[
-        "corp",
-        "corporation",
-        "inc",
-        "incorporated",
-        "co",
-        "ltd",
-        "limited",
-        "plc",
-        "llc",
-        "sa",
-        "ag",
-        "nv",
-        "bv",
-        "gmbh",
-        "spa",
-    ];
+    // is not "EC".
     let key = names::normalize(name);
-    let mut words = names::key_words(&key);
-    while words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
-        words.pop();
-    }
+    let all = names::key_words(&key);
+    let words = names::without_legal_form(&all);
     if words.len() < 2 {
         return Vec::new();
     }
@@ -388,7 +390,7 @@ fn initials(name: &str) -> Vec<String> {
         .copied()
         .filter(|w| !STOP.contains(w))
         .collect();
-    let mut out = vec![of(&words), of(&content)];
+    let mut out = vec![of(words), of(&content)];
     let first = name.split_whitespace().next().unwrap_or("");
     if content.len() > 2 && names::place(&Gazetteer::default(), first).is_some() {
         out.push(of(&content[1..]));
@@ -435,6 +437,30 @@ mod tests {
         assert!(initials("Exxon Corp").is_empty());
         assert!(initials("International Business Machines Corp").contains(&"ibm".to_string()));
         assert!(initials("European Community").contains(&"ec".to_string()));
+    }
+
+    #[test]
+    fn a_company_with_and_without_its_legal_form_is_one() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "Vantor Corp rose.",
+            vec![ent("Vantor Corp", EntityLabel::Organization, &[], &[])],
+        ));
+        let b = r.resolve(&doc(
+            "Vantor fell.",
+            vec![ent("Vantor", EntityLabel::Organization, &[], &[])],
+        ));
+        assert_eq!(a, b);
+        // A place is not a company: "Georgia" stays apart from "Georgia Co".
+        let c = r.resolve(&doc(
+            "Georgia voted.",
+            vec![ent("Georgia", EntityLabel::Place, &[], &[])],
+        ));
+        let d = r.resolve(&doc(
+            "Georgia Co rose.",
+            vec![ent("Georgia Co", EntityLabel::Organization, &[], &[])],
+        ));
+        assert_ne!(c, d);
     }
 
     #[test]

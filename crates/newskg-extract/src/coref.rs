@@ -269,7 +269,12 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
             EntityLabel::Person => names::person_variant(words, &kw),
             EntityLabel::Place => false,
             _ => {
-                strip_place(places, words) == strip_place(places, &kw)
+                // "GAF" and "GAF Corp": one company, its legal form aside.
+                let (w, k) = (
+                    names::without_legal_form(words),
+                    names::without_legal_form(&kw),
+                );
+                strip_place(places, w) == strip_place(places, k)
                     || cl
                         .forms
                         .iter()

@@ -45,3 +45,16 @@ fn a_capital_is_its_government_only_when_it_acts() {
     assert!(labels.contains(&"London"), "{labels:?}");
     assert!(!labels.contains(&"United Kingdom"), "{labels:?}");
 }
+
+/// A company named with and without its legal form is one entity.
+#[test]
+fn a_legal_form_does_not_split_a_company() {
+    let doc = extract("Vantor Corp said it would bid for the firm. Vantor has offered more.");
+    let companies: Vec<&str> = doc
+        .entities
+        .iter()
+        .map(|e| e.label.as_str())
+        .filter(|l| l.starts_with("Vantor"))
+        .collect();
+    assert_eq!(companies, ["Vantor Corp"]);
+}

@@ -47,6 +47,44 @@ pub fn key_words(key: &str) -> Vec<&str> {
     key.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
+/// Legal forms that end company names (normalised: "Corp." is "corp"). They
+/// say what kind of company it is, not which: "Aramco Corp" is "Aramco", and
+/// IBM's initials leave out its "Corp".
+pub const LEGAL_FORMS: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "sa",
+    "ag",
+    "nv",
+    "bv",
+    "gmbh",
+    "spa",
+];
+
+/// `words` of a normalised key without the legal forms that end them; at
+/// least one word stays ("Co" alone is a name).
+pub fn without_legal_form<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    let mut n = words.len();
+    while n > 1 && LEGAL_FORMS.contains(&words[n - 1]) {
+        n -= 1;
+    }
+    &words[..n]
+}
+
+/// The comparison key of an organisation's name without its legal form
+/// ("GAF Corp." → "gaf").
+pub fn organisation_key(name: &str) -> String {
+    let key = normalize(name);
+    without_legal_form(&key_words(&key)).join(" ")
+}
+
 /// Whether `name` looks like an acronym: one word, 2–6 letters once dots are
 /// dropped, at least two capitals ("CBP", "DoD", "NYT", "U.N.").
 pub fn is_acronym(name: &str) -> bool {
@@ -672,6 +710,14 @@ mod tests {
         assert_eq!(normalize("The New York Times"), "new york times");
         assert_eq!(normalize("US-Mexico"), "us mexico");
         assert_eq!(normalize("Reyes"), "reyes");
+    }
+
+    #[test]
+    fn legal_forms_are_not_the_name() {
+        assert_eq!(organisation_key("GAF Corp."), "gaf");
+        assert_eq!(organisation_key("Dow Chemical Co"), "dow chemical");
+        assert_eq!(organisation_key("Alpha Holdings Inc Ltd"), "alpha holdings");
+        assert_eq!(organisation_key("Co"), "co");
     }
 
     #[test]
