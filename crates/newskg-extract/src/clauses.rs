@@ -553,6 +553,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_second_object_or_a_stray_clause_is_no_argument() {
+        let facts = facts_of("extract-svo.conllu");
+        // "Brandt rejected any plan following reports that Lind signed a deal ."
+        get(&facts, "Brandt|reject|plan");
+        for (k, _) in &facts {
+            assert!(
+                !k.starts_with("Brandt|reject|") || k == "Brandt|reject|plan",
+                "{k}"
+            );
+        }
+        // "Lind inducted rock band Vexa into the hall .": side by side, the
+        // two objects are one phrase, named by the second.
+        get(&facts, "Lind|induct|Vexa");
+        assert!(!facts.iter().any(|(k, _)| k == "Lind|induct|rock band"));
+    }
+
+    #[test]
     fn svo_with_entities_and_stance() {
         let facts = facts_of("extract-svo.conllu");
         let f = get(&facts, "Alvarez|criticize|budget");

@@ -5,6 +5,7 @@
 
 use newskg_nlp::Upos;
 
+use crate::attribution::SPEECH;
 use crate::concepts::TIME_WORDS;
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::{gap_filler, has_to_mark, subject_of};
@@ -133,6 +134,53 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
 }
 
 /// A frame for verbal predicate `v`, if it states anything.
+/// Verbs that take an object and a "that" clause together ("told reporters
+/// that", "warned them that").
+const OBJECT_AND_CLAUSE: &[&str] = &[
+    "tell", "inform", "warn", "remind", "assure", "convince", "persuade", "notify", "promise",
+    "show", "teach", "ask", "advise", "bet", "email", "write",
+];
+
+/// Drops the arguments a parser hangs on a verb that the verb cannot have:
+/// a second direct object ("rejected any possibility of intervention
+/// following reports": "reports" is no second thing rejected; but "inducted
+/// rock band U2", two objects side by side, is one noun phrase whose name is
+/// the second), and a "that" clause beside an object of a verb that does not
+/// take both ("rejected the plan that the council signed" read as rejecting
+/// that the council signed).
+fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
+    let objects: Vec<usize> = args
+        .iter()
+        .filter(|s| t.base(s.head) == "obj")
+        .map(|s| s.head)
+        .collect();
+    if let [first, second, ..] = objects[..] {
+        let last_of_first = (0..t.len()).filter(|&k| t.dominates(first, k)).max();
+        let start_of_second = (0..t.len()).filter(|&k| t.dominates(second, k)).min();
+        // A name right after the first object, with at most a determiner of
+        // its own before it: "rock band U2", "soul group the O'Jays".
+        let name_start = match start_of_second {
+            Some(s) if s + 1 == second && t.base(s) == "det" => Some(s),
+            Some(s) if s == second => Some(s),
+            _ => None,
+        };
+        let side_by_side = t.upos(second) == Upos::Propn
+            && name_start.is_some_and(|s| last_of_first.is_some_and(|a| a + 1 == s));
+        let keep = if side_by_side { second } else { first };
+        args.retain(|s| t.base(s.head) != "obj" || s.head == keep);
+    }
+    // Verbs of saying keep their clause: there the object is the misparse
+    // (the policy drops it), and the clause carries the attribution.
+    let lemma = t.lemma(v);
+    let has_object = args.iter().any(|s| s.kind == SlotKind::Object);
+    if has_object
+        && !OBJECT_AND_CLAUSE.contains(&lemma.as_str())
+        && !SPEECH.contains(&lemma.as_str())
+    {
+        args.retain(|s| s.kind != SlotKind::Clause);
+    }
+}
+
 pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     if is_bare_matrix(t, v) {
         return None;
@@ -141,6 +189,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let passive = is_passive(t, v);
     let mut subject = subject_of(t, top, 0);
     let mut args: Vec<Slot> = t.kids(v).iter().filter_map(|&k| slot_for(t, k)).collect();
+    drop_misattached(t, v, &mut args);
     let mut pattern = if t.kids(v).iter().any(|&k| t.base(k) == "iobj") {
         Pattern::Ditransitive
     } else {
