@@ -709,6 +709,10 @@ pub(crate) mod tests {
             get(&facts, "army|attack|village").modality,
             Modality::Possible
         );
+        // "Lind is said to have sold the mill .": hearsay, the selling is reported.
+        assert_eq!(get(&facts, "Lind|sell|mill").modality, Modality::Reported);
+        // "Brandt is expected to win the race .": not yet.
+        assert_eq!(get(&facts, "Brandt|win|race").modality, Modality::Possible);
         // "The bakery accused two clerks of stealing recipes .": a charge.
         assert_eq!(
             get(&facts, "two clerks|steal|recipes").modality,

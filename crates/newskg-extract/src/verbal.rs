@@ -18,6 +18,31 @@ const TRANSPARENT_VERBS: &[&str] = &[
     "go", "start", "begin", "continue", "have", "keep", "need", "seem", "appear", "use", "get",
 ];
 
+/// Passive verbs of hearsay and belief before an infinitive ("are said to
+/// have declared war", "is believed to hold", "is thought to fear"): the
+/// text reports someone's claim, so the fact is the infinitive's, Reported.
+const HEARSAY_PASSIVE: &[&str] = &[
+    "say",
+    "report",
+    "believe",
+    "think",
+    "rumour",
+    "rumor",
+    "allege",
+    "understand",
+    "know",
+    "consider",
+    "suppose",
+    "claim",
+    "estimate",
+    "feel",
+    "suspect",
+];
+
+/// Passive verbs of expectation before an infinitive ("is expected to
+/// win", "is set to join"): the event has not happened; Possible.
+const EXPECTATION_PASSIVE: &[&str] = &["expect", "predict", "tip", "forecast", "set", "due"];
+
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
 pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
     if t.upos(i) != Upos::Verb {
@@ -48,6 +73,22 @@ fn is_passive(t: &Tree, i: usize) -> bool {
         .iter()
         .any(|&k| matches!(t.rel(k), "nsubj:pass" | "aux:pass" | "csubj:pass"))
         || t.base(i) == "acl" && t.sent.tokens[i].xpos == "VBN"
+}
+
+/// The modality a passive verb of hearsay or expectation gives the
+/// infinitive under it ("is said to", "is expected to"), if `v` is one.
+fn hearsay(t: &Tree, v: usize) -> Option<Modality> {
+    if !is_passive(t, v) {
+        return None;
+    }
+    let lemma = t.lemma(v);
+    if HEARSAY_PASSIVE.contains(&lemma.as_str()) {
+        Some(Modality::Reported)
+    } else if EXPECTATION_PASSIVE.contains(&lemma.as_str()) {
+        Some(Modality::Possible)
+    } else {
+        None
+    }
 }
 
 /// Whether `v` is a matrix verb whose xcomp chain continues below it with
@@ -85,6 +126,9 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
     let last = verbs.len() - 1;
     for (n, &v) in verbs.iter().enumerate() {
         if n < last && TRANSPARENT_VERBS.contains(&t.lemma(v).as_str()) {
+            continue;
+        }
+        if n < last && hearsay(t, v).is_some() {
             continue;
         }
         if n > 0
@@ -278,13 +322,21 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
     let negated = verbs.iter().any(|&c| negation::is_negated(t, c));
+    let chain_hearsay: Vec<Modality> = verbs[..verbs.len() - 1]
+        .iter()
+        .filter_map(|&c| hearsay(t, c))
+        .collect();
     let modality = if verbs
         .iter()
         .any(|&c| negation::modality(t, c) == Some(Modality::Possible))
+        || chain_hearsay.contains(&Modality::Possible)
     {
         Modality::Possible
     } else {
-        negation::clause_modality(t, top)
+        match negation::clause_modality(t, top) {
+            Modality::Asserted if !chain_hearsay.is_empty() => Modality::Reported,
+            m => m,
+        }
     };
     Some(Frame {
         pred: v,
