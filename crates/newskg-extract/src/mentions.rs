@@ -262,7 +262,9 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
                 out.push(c);
                 continue;
             } else if let Some(k) = names::demonym(gaz, &toks[i].form) {
-                out.push(demonym_candidate(si, i, toks, k));
+                if !names_people(toks, i) {
+                    out.push(demonym_candidate(si, i, toks, k));
+                }
                 covered[si][i] = true;
             }
             i += 1;
@@ -343,6 +345,19 @@ fn pronoun(word: &str) -> Option<PronounClass> {
     PRONOUNS.iter().find(|(p, _)| *p == w).map(|(_, c)| *c)
 }
 
+/// Whether demonym `i` is a noun naming people ("the American spent three
+/// days", "Mexicans voted") rather than an adjective of the country
+/// ("Mexican cartels"): then it is no mention of the country. Untagged text
+/// (no parse) keeps the country.
+fn names_people(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let slot = t.deprel.split(':').next().unwrap_or("");
+    // Taggers often call it an adjective even there ("The American" ADJ
+    // nsubj): the slot decides.
+    matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj)
+        && matches!(slot, "nsubj" | "obj" | "iobj" | "obl" | "appos" | "root")
+}
+
 fn demonym_candidate(sentence: usize, i: usize, toks: &[Token], k: names::Known) -> Candidate {
     let mut c = Candidate::new(sentence, i..i + 1, toks, MentionKind::Nominal);
     c.name = Some(toks[i].form.clone());
@@ -374,6 +389,9 @@ fn name_candidates(
     // A demonym tagged as a name ("Mexican" as MISC).
     if span.len() == 1 && label != EntityLabel::Person {
         if let Some(k) = names::demonym(gaz, surface) {
+            if names_people(toks, span.start) {
+                return; // "the Briton won": a person, not the country
+            }
             // "Mexican President's denial": a headless title is a description.
             if let Some((role, end)) = roles::title_starting(gaz, toks, span.end) {
                 if !capitalised_after(toks, end) {

@@ -58,3 +58,20 @@ fn a_legal_form_does_not_split_a_company() {
         .collect();
     assert_eq!(companies, ["Vantor Corp"]);
 }
+
+/// A demonym naming people ("the American") is not the country; as an
+/// adjective ("Mexican cartels") it is.
+#[test]
+fn a_demonym_naming_people_is_not_the_country() {
+    let labels = |text: &str| -> Vec<String> {
+        extract(text)
+            .entities
+            .iter()
+            .map(|e| e.label.clone())
+            .collect()
+    };
+    let people = labels("The American spent the summer at a camp in Spain.");
+    assert!(!people.contains(&"United States".to_string()), "{people:?}");
+    let adjective = labels("Mexican cartels smuggled the cargo.");
+    assert!(adjective.contains(&"Mexico".to_string()), "{adjective:?}");
+}
