@@ -116,7 +116,7 @@ pub(crate) fn effective_head(t: &Tree, head: usize) -> usize {
 }
 
 /// Prepositions that open a noun's complement ("a stake in the brewer", "the
-/// potential for abuse", "contact with the rebels", "a bid for the firm").
+/// potential for abuse", "talks with the ferry union", "a bid for the firm").
 const COMPLEMENT_PREPOSITIONS: &[&str] = &[
     "in", "for", "on", "to", "with", "about", "against", "over", "between", "into",
 ];
