@@ -9,6 +9,9 @@ mod util;
 
 // ingest: idempotence, replacement, bad inputs, a crash mid-ingest.
 mod cli_ingest;
+// crash safety: SIGKILL at sampled moments, every stored document whole, a rerun converges.
+#[cfg(all(unix, feature = "rocksdb"))]
+mod cli_crash;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
 // export: RDF round trips, DOT through Graphviz, GraphML, CSV, JSON.

@@ -11,6 +11,15 @@
 //! first label, suffixed -2, -3 on collision, and never change; a later,
 //! fuller name ("Johnson" → "Ronald Johnson") updates the label only.
 //!
+//! Everything a decision depends on can be rebuilt from the store: the
+//! entities' descriptions and which entities each stored document mentions
+//! ([`Resolver::with_documents`]). So a resolver that starts over on a store
+//! (a new run, or a rerun after a crash) decides exactly as one that saw the
+//! same documents go in, and an interrupted ingest that is run again ends with
+//! the graph of an uninterrupted one. Nothing is kept per run: the
+//! co-occurrences (context for bare surnames) count stored documents, and the
+//! indexes hold an entity under its current names and type only.
+//!
 //! Lookups go through hash indexes of name keys, surnames and initials, so
 //! resolving a document costs a few hash probes per entity whatever the size
 //! of the graph.
@@ -26,33 +35,122 @@ use crate::nlp::{EntityLabel, Gazetteer};
 /// Links document entities to graph entities, incrementally.
 #[derive(Default)]
 pub struct Resolver {
+    /// Every entity known, and forgotten ones (see `forgotten`): an entity's
+    /// index `k` never changes.
     entities: Vec<Entity>,
+    /// Entities no stored document mentions any more ([`Resolver::forget_entity`]).
+    forgotten: HashSet<usize>,
     /// Normalised label and alias keys → entities.
     by_key: HashMap<String, Vec<usize>>,
     /// Last word of person names → persons.
     by_surname: HashMap<String, Vec<usize>>,
     /// Lower-case initials of organisation names → organisations.
     by_initials: HashMap<String, Vec<usize>>,
+    /// Where each entity is indexed now, so that re-indexing it drops what
+    /// no longer holds (an entity first typed Misc keeps no initials once a
+    /// later document makes it a Person): the indexes depend on the
+    /// entities' current records only, as in a resolver loaded from the store.
+    indexed: Vec<Vec<(IndexKind, String)>>,
     by_id: HashMap<EntityId, usize>,
-    /// Entities seen in the same document as each entity (this session only).
-    neighbors: Vec<HashSet<usize>>,
+    /// For each entity, the entities mentioned with it in a document and in
+    /// how many documents. Counts documents stored (loaded with
+    /// [`Resolver::with_documents`], updated by [`Resolver::resolve`] and
+    /// [`Resolver::forget_document`]), never what one run happened to see.
+    neighbors: Vec<HashMap<usize, usize>>,
     /// Documents already resolved, with their answers (re-resolving is a no-op).
     seen: HashMap<DocId, Vec<EntityId>>,
     merges: usize,
     gazetteer: Gazetteer,
 }
 
+/// The three indexes of entity names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum IndexKind {
+    Key,
+    Surname,
+    Initials,
+}
+
 impl Resolver {
-    /// A resolver that knows `existing` entities (ids are kept).
+    /// A resolver that knows `existing` entities (ids are kept), and no
+    /// document mentioning them (see [`Resolver::with_documents`]).
     pub fn new(existing: Vec<Entity>) -> Resolver {
+        Resolver::with_documents(existing, Vec::new())
+    }
+
+    /// A resolver that knows `existing` entities (ids are kept) and the
+    /// stored documents: for each, the ids of the entities it mentions
+    /// ([`Store::document_mentions`](crate::rdf::Store::document_mentions)).
+    /// It resolves the next document as a resolver that saw those documents
+    /// go in does. Ids of entities not in `existing` are ignored.
+    pub fn with_documents(existing: Vec<Entity>, documents: Vec<Vec<EntityId>>) -> Resolver {
         let mut r = Resolver::default();
         for e in existing {
             r.by_id.insert(e.id.clone(), r.entities.len());
             r.entities.push(e);
-            r.neighbors.push(HashSet::new());
+            r.neighbors.push(HashMap::new());
+            r.indexed.push(Vec::new());
             r.index(r.entities.len() - 1);
         }
+        for ids in &documents {
+            let ks = r.known(ids);
+            r.cooccur(&ks, true);
+        }
         r
+    }
+
+    /// A document that was resolved (or loaded) is gone from the store: a
+    /// newer version from the same source replaced it. `ids` are the
+    /// entities it mentioned; they no longer count as seen together in it.
+    pub fn forget_document(&mut self, ids: &[EntityId]) {
+        let ks = self.known(ids);
+        self.cooccur(&ks, false);
+    }
+
+    /// No stored document mentions entity `id` any more, and the store
+    /// dropped its description (a replaced document was its last mention):
+    /// the resolver forgets it too, as one loaded from the store would not
+    /// know it. Its id may be given to a new entity.
+    pub fn forget_entity(&mut self, id: &EntityId) {
+        let Some(k) = self.by_id.remove(id) else {
+            return;
+        };
+        self.unindex(k);
+        for n in std::mem::take(&mut self.neighbors[k]).into_keys() {
+            self.neighbors[n].remove(&k);
+        }
+        self.forgotten.insert(k);
+    }
+
+    /// The indexes of the known entities among `ids`, each once, sorted.
+    fn known(&self, ids: &[EntityId]) -> Vec<usize> {
+        let ks: BTreeSet<usize> = ids
+            .iter()
+            .filter_map(|id| self.by_id.get(id))
+            .copied()
+            .collect();
+        ks.into_iter().collect()
+    }
+
+    /// Counts (or uncounts) one document in which entities `ks` (distinct)
+    /// are mentioned together.
+    fn cooccur(&mut self, ks: &[usize], add: bool) {
+        for &a in ks {
+            for &b in ks {
+                if a == b {
+                    continue;
+                }
+                let n = self.neighbors[a].entry(b).or_default();
+                if add {
+                    *n += 1;
+                } else {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        self.neighbors[a].remove(&b);
+                    }
+                }
+            }
+        }
     }
 
     /// The graph id of each of `doc.entities`, in the same order; updates the
@@ -92,21 +190,21 @@ impl Resolver {
             }
         }
         let ks: Vec<usize> = linked.iter().flatten().copied().collect();
-        for &a in &ks {
-            for &b in &ks {
-                if a != b {
-                    self.neighbors[a].insert(b);
-                }
-            }
-        }
+        // Counted once per document, as the store's mentions are.
+        let distinct: BTreeSet<usize> = ks.iter().copied().collect();
+        self.cooccur(&distinct.into_iter().collect::<Vec<_>>(), true);
         let ids: Vec<EntityId> = ks.iter().map(|&k| self.entities[k].id.clone()).collect();
         self.seen.insert(doc_id.clone(), ids.clone());
         ids
     }
 
-    /// Every known entity.
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
+    /// Every known entity, in order of first sight (or of loading).
+    pub fn entities(&self) -> impl ExactSizeIterator<Item = &Entity> + '_ {
+        Known {
+            inner: self.entities.iter().enumerate(),
+            forgotten: &self.forgotten,
+            left: self.entities.len() - self.forgotten.len(),
+        }
     }
 
     /// The entity with this id.
@@ -262,7 +360,10 @@ impl Resolver {
     fn context_score(&self, k: usize, d: &DocEntity, context: &HashSet<usize>) -> usize {
         let e = &self.entities[k];
         let titles = d.titles.iter().filter(|t| e.titles.contains(*t)).count();
-        let shared = context.intersection(&self.neighbors[k]).count();
+        let shared = context
+            .iter()
+            .filter(|c| self.neighbors[k].contains_key(c))
+            .count();
         4 * titles + 2 * shared
     }
 
@@ -326,48 +427,105 @@ impl Resolver {
             titles: d.titles.iter().cloned().collect(),
             mentions: d.mentions,
         });
-        self.neighbors.push(HashSet::new());
+        self.neighbors.push(HashMap::new());
+        self.indexed.push(Vec::new());
         self.index(k);
         k
     }
 
-    /// (Re-)indexes entity `k` under its name keys, surname and initials.
+    /// (Re-)indexes entity `k` under its current name keys, surname and
+    /// initials, and nothing else.
     fn index(&mut self, k: usize) {
         let e = &self.entities[k];
-        let forms: Vec<String> = std::iter::once(&e.label)
-            .chain(e.aliases.iter())
-            .cloned()
-            .collect();
         let person = e.label_type == EntityLabel::Person;
         let org = !person && e.label_type != EntityLabel::Place;
-        for f in forms {
-            let key = names::normalize(&f);
+        let mut entries = Vec::new();
+        for f in std::iter::once(&e.label).chain(e.aliases.iter()) {
+            let key = names::normalize(f);
             if key.is_empty() {
                 continue;
             }
             if person {
                 if let Some(last) = names::key_words(&key).last() {
-                    add(&mut self.by_surname, last.to_string(), k);
+                    entries.push((IndexKind::Surname, last.to_string()));
                 }
             }
-            if org && !names::is_acronym(&f) {
-                for i in initials(&f) {
-                    add(&mut self.by_initials, i, k);
+            if org && !names::is_acronym(f) {
+                for i in initials(f) {
+                    entries.push((IndexKind::Initials, i));
                 }
-                let core = names::organisation_key(&f);
+                // "Aramco" finds "Aramco Corp" (and the other way round).
+                let core = names::organisation_key(f);
                 if core != key {
-                    add(&mut self.by_key, core, k);
+                    entries.push((IndexKind::Key, core));
                 }
             }
-            add(&mut self.by_key, key, k);
+            entries.push((IndexKind::Key, key));
+        }
+        let old = std::mem::take(&mut self.indexed[k]);
+        for (kind, key) in &old {
+            if !entries.contains(&(*kind, key.clone())) {
+                remove(self.index_of(*kind), key, k);
+            }
+        }
+        for (kind, key) in &entries {
+            add(self.index_of(*kind), key, k);
+        }
+        self.indexed[k] = entries;
+    }
+
+    /// Removes entity `k` from every index.
+    fn unindex(&mut self, k: usize) {
+        for (kind, key) in std::mem::take(&mut self.indexed[k]) {
+            remove(self.index_of(kind), &key, k);
+        }
+    }
+
+    fn index_of(&mut self, kind: IndexKind) -> &mut HashMap<String, Vec<usize>> {
+        match kind {
+            IndexKind::Key => &mut self.by_key,
+            IndexKind::Surname => &mut self.by_surname,
+            IndexKind::Initials => &mut self.by_initials,
         }
     }
 }
 
-fn add(map: &mut HashMap<String, Vec<usize>>, key: String, k: usize) {
-    let v = map.entry(key).or_default();
+/// The entities of a resolver that it has not forgotten.
+struct Known<'a, I> {
+    inner: I,
+    forgotten: &'a HashSet<usize>,
+    left: usize,
+}
+
+impl<'a, I: Iterator<Item = (usize, &'a Entity)>> Iterator for Known<'a, I> {
+    type Item = &'a Entity;
+
+    fn next(&mut self) -> Option<&'a Entity> {
+        let (_, e) = self.inner.find(|(k, _)| !self.forgotten.contains(k))?;
+        self.left -= 1;
+        Some(e)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl<'a, I: Iterator<Item = (usize, &'a Entity)>> ExactSizeIterator for Known<'a, I> {}
+
+fn add(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
+    let v = map.entry(key.to_owned()).or_default();
     if !v.contains(&k) {
         v.push(k);
+    }
+}
+
+fn remove(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
+    if let Some(v) = map.get_mut(key) {
+        v.retain(|&x| x != k);
+        if v.is_empty() {
+            map.remove(key);
+        }
     }
 }
 
@@ -548,7 +706,7 @@ mod tests {
         assert_eq!(r.merges(), 3);
         assert_eq!(r.get(&a[0]).map(|e| e.mentions), Some(2));
         // A new resolver from the saved entities keeps the ids.
-        let mut r2 = Resolver::new(r.entities().to_vec());
+        let mut r2 = Resolver::new(r.entities().cloned().collect());
         let c = r2.resolve(&doc("c", vec![ent("Claudia Sheinbaum", Person, &[], &[])]));
         assert_eq!(c[0], a[0]);
     }
@@ -568,6 +726,149 @@ mod tests {
             ("sheinbaum", "Claudia Sheinbaum")
         );
         assert!(e.aliases.contains("Sheinbaum"));
+    }
+
+    /// Every entity, sorted by id: a resolver's state as the store holds it.
+    fn stored(r: &Resolver) -> Vec<Entity> {
+        let mut v: Vec<Entity> = r.entities().cloned().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Issue 15: a resolver rebuilt from what the store holds after some of
+    /// the documents (the entities' records and which entities each stored
+    /// document mentions) resolves the rest exactly as the resolver that
+    /// saw every document, wherever the first run stopped. Before, the
+    /// co-occurrences that single out a bare surname lived only in the
+    /// run's memory, and a rerun made a new "Johnson" of its own.
+    #[test]
+    fn a_resolver_rebuilt_from_the_store_decides_as_the_one_that_ran_on() {
+        let docs = [
+            doc(
+                "a",
+                vec![
+                    ent("Ronald Johnson", Person, &["Johnson"], &[]),
+                    ent("Norland", Place, &[], &[]),
+                    ent("Vintra Shipping", Misc, &[], &[]),
+                ],
+            ),
+            doc(
+                "b",
+                vec![
+                    ent("Boris Johnson", Person, &["Johnson"], &[]),
+                    ent("Elmsbury", Place, &[], &[]),
+                ],
+            ),
+            doc(
+                "c",
+                vec![
+                    ent("Norland", Place, &[], &[]),
+                    ent("Johnson", Person, &[], &[]),
+                ],
+            ),
+            // Typed Misc first, an organisation now: the type read back
+            // from the store is the one the running resolver has.
+            doc("d", vec![ent("Vintra Shipping", Organization, &[], &[])]),
+            doc(
+                "e",
+                vec![
+                    ent("Elmsbury", Place, &[], &[]),
+                    ent("Johnson", Person, &[], &[]),
+                ],
+            ),
+            doc(
+                "f",
+                vec![
+                    ent("VS", Organization, &[], &[]),
+                    ent("Johnson", Person, &[], &[]),
+                ],
+            ),
+        ];
+        let mut lived = Resolver::new(Vec::new());
+        let answers: Vec<Vec<EntityId>> = docs.iter().map(|d| lived.resolve(d)).collect();
+        assert_eq!(answers[2][1], answers[0][0], "Norland points to Ronald");
+        assert_eq!(answers[4][1], answers[1][0], "Elmsbury points to Boris");
+        for stop in 0..docs.len() {
+            let mut first = Resolver::new(Vec::new());
+            let mentions: Vec<Vec<EntityId>> =
+                docs[..stop].iter().map(|d| first.resolve(d)).collect();
+            let mut rerun = Resolver::with_documents(stored(&first), mentions);
+            for (i, d) in docs.iter().enumerate().skip(stop) {
+                assert_eq!(
+                    rerun.resolve(d),
+                    answers[i],
+                    "stopped after {stop}: doc {i}"
+                );
+            }
+            assert_eq!(stored(&rerun), stored(&lived), "stopped after {stop}");
+        }
+    }
+
+    /// A replaced document no longer counts, and an entity only it
+    /// mentioned is forgotten: the resolver stays what a reload of the
+    /// store (which dropped both) gives.
+    #[test]
+    fn forgetting_a_replaced_document_is_a_reload() {
+        let mut lived = Resolver::new(Vec::new());
+        let a = lived.resolve(&doc(
+            "a",
+            vec![
+                ent("Ronald Johnson", Person, &["Johnson"], &[]),
+                ent("Norland", Place, &[], &[]),
+            ],
+        ));
+        let b = lived.resolve(&doc(
+            "b",
+            vec![
+                ent("Boris Johnson", Person, &["Johnson"], &[]),
+                ent("Elmsbury", Place, &[], &[]),
+            ],
+        ));
+        // A new version of "a" without Norland: the store drops the old
+        // graph and Norland's description.
+        let a2 = lived.resolve(&doc(
+            "a2",
+            vec![ent("Ronald Johnson", Person, &["Johnson"], &[])],
+        ));
+        lived.forget_document(&a);
+        lived.forget_entity(&a[1]);
+        assert!(lived.get(&a[1]).is_none());
+        let mut reloaded = Resolver::with_documents(stored(&lived), vec![b.clone(), a2]);
+        assert_eq!(stored(&reloaded), stored(&lived));
+        for d in [
+            doc(
+                "c",
+                vec![
+                    ent("Norland", Place, &[], &[]),
+                    ent("Johnson", Person, &[], &[]),
+                ],
+            ),
+            doc(
+                "d",
+                vec![
+                    ent("Elmsbury", Place, &[], &[]),
+                    ent("Johnson", Person, &[], &[]),
+                ],
+            ),
+        ] {
+            assert_eq!(lived.resolve(&d), reloaded.resolve(&d));
+        }
+        assert_eq!(stored(&reloaded), stored(&lived));
+        // Norland came back as a new entity under its free id; the
+        // forgotten record is not listed.
+        assert_eq!(lived.get(&a[1]).map(|e| e.mentions), Some(1));
+        let ids: Vec<String> = stored(&lived).into_iter().map(|e| e.id.0).collect();
+        assert_eq!(
+            ids,
+            [
+                "boris-johnson",
+                "elmsbury",
+                "johnson",
+                "norland",
+                "ronald-johnson"
+            ]
+        );
+        assert_eq!(lived.entities().len(), 5);
     }
 
     #[test]

@@ -338,7 +338,11 @@ pub fn ingest(
 ) -> Result<IngestReport> {
     let started = Instant::now();
     let mut report = IngestReport::default();
-    let mut resolver = Resolver::new(store.entities()?);
+    // The resolver starts from what the store holds, all of it: the entities
+    // and which of them each stored document mentions (the context bare
+    // surnames are resolved by). A run that follows an interrupted one thus
+    // resolves the remaining documents as the interrupted run would have.
+    let mut resolver = Resolver::with_documents(store.entities()?, store.document_mentions()?);
     let mut done = 0;
     for_each_batch(paths, load, |batch| {
         let mut todo = Vec::with_capacity(batch.len());
@@ -362,10 +366,19 @@ pub fn ingest(
             let merges_before = resolver.merges();
             let ids = resolver.resolve(&facts);
             let entities: Vec<_> = ids.iter().filter_map(|id| resolver.get(id)).collect();
-            match store.ingest(&facts, &ids, &entities, run)? {
+            let stored = store.ingest(&facts, &ids, &entities, run)?;
+            match stored.outcome {
                 IngestOutcome::New => report.new += 1,
                 IngestOutcome::Unchanged => report.unchanged += 1,
                 IngestOutcome::Replaced => report.replaced += 1,
+            }
+            // What the store dropped with an older version, the resolver
+            // forgets, so that it stays what a reload of the store gives.
+            for old in &stored.dropped_documents {
+                resolver.forget_document(old);
+            }
+            for id in &stored.dropped_entities {
+                resolver.forget_entity(id);
             }
             report.facts += facts.facts.len();
             report.merges += resolver.merges() - merges_before;

@@ -201,7 +201,6 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
 pub fn entity_records(resolver: &Resolver) -> Vec<EntityRecord> {
     resolver
         .entities()
-        .iter()
         .map(|e| EntityRecord {
             kind: "entity",
             id: entity_iri(&e.id),

@@ -36,7 +36,7 @@ pub use mapping::{doc_quads, doc_quads_with, entity_description, statement_iri};
 pub use named::{named_queries, named_query, NamedQuery, QueryParam};
 pub use oxigraph::io::RdfFormat;
 pub use query::{prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat};
-pub use store::{rdf_format, write_quads, IngestOutcome, RunInfo, Store};
+pub use store::{rdf_format, write_quads, IngestOutcome, Ingested, RunInfo, Store};
 pub use vocab::{compact, Ids, DEFAULT_BASE, NKG, PREFIXES};
 
 /// A store operation that failed.

@@ -44,6 +44,20 @@ pub enum IngestOutcome {
     Replaced,
 }
 
+/// What [`Store::ingest`] did, with what the resolver must forget so that
+/// it stays what one loaded from the store would be (see
+/// [`Resolver::forget_document`](crate::kg::Resolver::forget_document)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ingested {
+    /// New, unchanged or replaced.
+    pub outcome: IngestOutcome,
+    /// For each older version dropped, the entities it mentioned.
+    pub dropped_documents: Vec<Vec<EntityId>>,
+    /// Entities whose description went with the older versions: no stored
+    /// document mentions them any more.
+    pub dropped_entities: Vec<EntityId>,
+}
+
 /// The knowledge graph store: oxigraph on RocksDB ([`Store::open`]) or in
 /// memory ([`Store::in_memory`]). Writes go through [`Store::ingest`], one
 /// transaction per document; use it from one thread at a time.
@@ -174,7 +188,12 @@ impl Store {
         ids: &[EntityId],
         entities: &[&Entity],
         run: &RunInfo,
-    ) -> Result<IngestOutcome, StoreError> {
+    ) -> Result<Ingested, StoreError> {
+        let unchanged = Ingested {
+            outcome: IngestOutcome::Unchanged,
+            dropped_documents: Vec::new(),
+            dropped_entities: Vec::new(),
+        };
         let d = self.ids.doc(&doc.analyzed.doc.id);
         let graph = GraphNameRef::NamedNode(d.as_ref());
         let rdf_type = term(RDF, "type");
@@ -183,7 +202,7 @@ impl Store {
         let mentions_p = term(SCHEMA, "mentions");
         let mut tx = self.inner.start_transaction()?;
         if tx.contains(QuadRef::new(&d, &rdf_type, &article, graph))? {
-            return Ok(IngestOutcome::Unchanged);
+            return Ok(unchanged);
         }
         // Older versions: other document graphs with the same nkg:source.
         let source = oxigraph::model::Literal::from(doc.analyzed.doc.source.as_str());
@@ -202,7 +221,9 @@ impl Store {
             }
         }
         let mut orphans = BTreeSet::new();
+        let mut dropped_documents = Vec::new();
         for g in &old_graphs {
+            let mut mentioned = Vec::new();
             for quad in tx.quads_for_pattern(
                 None,
                 Some(mentions_p.as_ref()),
@@ -210,9 +231,11 @@ impl Store {
                 Some(g.as_ref().into()),
             ) {
                 if let Term::NamedNode(e) = quad?.object {
+                    mentioned.extend(self.ids.entity_id(e.as_str()));
                     orphans.insert(e);
                 }
             }
+            dropped_documents.push(mentioned);
             tx.remove_named_graph(g.as_ref())?;
         }
         for quad in doc_graph(&self.ids, doc, ids, run) {
@@ -228,6 +251,7 @@ impl Store {
             }
         }
         // Entities only the replaced version mentioned lose their description.
+        let mut dropped_entities = Vec::new();
         for e in orphans {
             let still = tx
                 .quads_for_pattern(
@@ -240,14 +264,41 @@ impl Store {
                 .is_some();
             if !still {
                 remove_subject(&mut tx, e.as_ref(), eg)?;
+                dropped_entities.extend(self.ids.entity_id(e.as_str()));
             }
         }
         tx.commit()?;
-        Ok(if old_graphs.is_empty() {
-            IngestOutcome::New
-        } else {
-            IngestOutcome::Replaced
+        Ok(Ingested {
+            outcome: if old_graphs.is_empty() {
+                IngestOutcome::New
+            } else {
+                IngestOutcome::Replaced
+            },
+            dropped_documents,
+            dropped_entities,
         })
+    }
+
+    /// For each stored document, the entities it mentions (`schema:mentions`
+    /// in its graph), for [`Resolver::with_documents`](crate::kg::Resolver::with_documents).
+    pub fn document_mentions(&self) -> Result<Vec<Vec<EntityId>>, StoreError> {
+        let mentions = term(SCHEMA, "mentions");
+        let mut by_doc: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
+        for quad in self
+            .inner
+            .quads_for_pattern(None, Some(mentions.as_ref()), None, None)
+        {
+            let quad = quad?;
+            let (oxigraph::model::GraphName::NamedNode(g), Term::NamedNode(e)) =
+                (&quad.graph_name, &quad.object)
+            else {
+                continue;
+            };
+            if let Some(id) = self.ids.entity_id(e.as_str()) {
+                by_doc.entry(g.as_str().to_owned()).or_default().push(id);
+            }
+        }
+        Ok(by_doc.into_values().collect())
     }
 
     /// Every entity stored, for the resolver; `mentions` is the sum of the
@@ -462,7 +513,7 @@ mod tests {
         let (facts, ids, entities) = sample(source, text);
         let refs: Vec<&Entity> = entities.iter().collect();
         match store.ingest(&facts, &ids, &refs, &run()) {
-            Ok(outcome) => outcome,
+            Ok(done) => done.outcome,
             Err(e) => panic!("ingest failed: {e}"),
         }
     }
@@ -517,8 +568,31 @@ mod tests {
         ids.truncate(1);
         entities.truncate(1);
         let refs: Vec<&Entity> = entities.iter().collect();
-        let outcome = store.ingest(&facts, &ids, &refs, &run()).ok();
-        assert_eq!(outcome, Some(IngestOutcome::Replaced));
+        let done = store.ingest(&facts, &ids, &refs, &run()).ok();
+        assert_eq!(
+            done.as_ref().map(|d| d.outcome),
+            Some(IngestOutcome::Replaced)
+        );
+        // What the resolver must forget: the old version's two entities, and
+        // Acme, which no document mentions now.
+        let done = done.unwrap_or_else(|| panic!("no outcome"));
+        let names = |ids: &[EntityId]| {
+            let mut v: Vec<String> = ids.iter().map(|i| i.0.clone()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            done.dropped_documents
+                .iter()
+                .map(|d| names(d))
+                .collect::<Vec<_>>(),
+            [["acme", "ann-lee"]]
+        );
+        assert_eq!(names(&done.dropped_entities), ["acme"]);
+        assert_eq!(
+            store.document_mentions().ok(),
+            Some(vec![vec![EntityId("ann-lee".into())]])
+        );
         let left: Vec<String> = store
             .entities()
             .unwrap_or_default()
