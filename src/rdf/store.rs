@@ -111,23 +111,6 @@ impl Store {
     /// [`StoreError::BeingWritten`] naming the writer.
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        match Store::open_read_only_once(path) {
-            // A store whose creation was cut short (the writer killed while
-            // RocksDB set it up) lacks oxigraph's version record, which only a
-            // read-write opening writes: finish it when no writer holds the
-            // store (a writer's lock makes this fail naming it), then read.
-            // Only a folder RocksDB made (it has a CURRENT file): a reader
-            // never creates a store in some other folder.
-            Err(StoreError::Open { .. }) if path.join("CURRENT").is_file() => {
-                drop(Store::open(path)?);
-                Store::open_read_only_once(path)
-            }
-            done => done,
-        }
-    }
-
-    #[cfg(feature = "rocksdb")]
-    fn open_read_only_once(path: &Path) -> Result<Store, StoreError> {
         let lock = super::lock::lock(path, super::lock::Access::Read)?;
         let inner =
             oxigraph::store::Store::open_read_only(path).map_err(|source| StoreError::Open {
