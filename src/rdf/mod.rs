@@ -74,6 +74,18 @@ pub enum StoreError {
         /// The store folder.
         path: PathBuf,
     },
+    /// The folder holds no graph a reader can open: the ingest that began
+    /// the store was killed before the store existed (a crash in its first
+    /// moments; nothing was stored then), or the folder is not a store.
+    #[cfg(feature = "rocksdb")]
+    #[error(
+        "store {} holds no graph yet: the ingest that began it ended before it stored anything (or the folder is not a store); run `newskg ingest` to build it",
+        .path.display()
+    )]
+    Unfinished {
+        /// The store folder.
+        path: PathBuf,
+    },
     /// The store's lock file could not be made or locked.
     #[error("{}: cannot lock the store", .path.display())]
     Lock {

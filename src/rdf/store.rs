@@ -98,6 +98,7 @@ impl Store {
             path: path.to_owned(),
             source,
         })?;
+        mark_made(path);
         Ok(Store {
             inner,
             ids: Ids::default(),
@@ -112,11 +113,18 @@ impl Store {
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         let lock = super::lock::lock(path, super::lock::Access::Read)?;
-        let inner =
-            oxigraph::store::Store::open_read_only(path).map_err(|source| StoreError::Open {
-                path: path.to_owned(),
-                source,
-            })?;
+        let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| {
+            if unfinished(path) {
+                StoreError::Unfinished {
+                    path: path.to_owned(),
+                }
+            } else {
+                StoreError::Open {
+                    path: path.to_owned(),
+                    source,
+                }
+            }
+        })?;
         Ok(Store {
             inner,
             ids: Ids::default(),
@@ -420,6 +428,38 @@ impl Store {
     pub fn import(&self, format: RdfFormat, input: impl std::io::Read) -> Result<(), StoreError> {
         Ok(self.inner.load_from_reader(format, input)?)
     }
+}
+
+/// The file that says a store folder was made completely: written once
+/// oxigraph has opened it to write, that is, once RocksDB has made every
+/// column family and oxigraph has written (and flushed) its storage version.
+/// An ingest killed before then leaves a folder that cannot be opened to
+/// read ("CURRENT: No such file or directory", "Column family not found",
+/// "Inserts are only possible on read-write instances", depending on the
+/// moment) and that holds no document; see [`unfinished`].
+#[cfg(feature = "rocksdb")]
+const MADE_FILE: &str = "newskg.made";
+
+/// Writes [`MADE_FILE`] into `path` when missing (stores made by an older
+/// newskg get it on their next write). Best effort: without it, a store
+/// works the same; only a failure to open it to read is told less well.
+#[cfg(feature = "rocksdb")]
+fn mark_made(path: &Path) {
+    let made = path.join(MADE_FILE);
+    if !made.exists() {
+        let _ = std::fs::write(
+            made,
+            "newskg: this store was made completely (its RocksDB column families and oxigraph's storage version exist)\n",
+        );
+    }
+}
+
+/// Whether opening the store in `path` to read failed because its creation
+/// never finished (see [`MADE_FILE`]): such a store holds no document, as
+/// nothing is stored before [`Store::open`] returns.
+#[cfg(feature = "rocksdb")]
+fn unfinished(path: &Path) -> bool {
+    !path.join(MADE_FILE).exists()
 }
 
 /// Removes every quad with subject `s` in graph `g`.
