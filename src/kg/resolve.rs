@@ -332,7 +332,7 @@ impl Resolver {
         if d_forms.iter().any(|f| e_forms.contains(f)) {
             return true;
         }
-        // "Aramco" and "Aramco Corp": one company, its legal form aside.
+        // "Vantor" and "Vantor Corp": one company, its legal form aside.
         if d.label_type != EntityLabel::Place && e.label_type != EntityLabel::Place {
             let dc: Vec<String> = std::iter::once(&d.label)
                 .chain(&d.aliases)
@@ -454,7 +454,7 @@ impl Resolver {
                 for i in initials(f) {
                     entries.push((IndexKind::Initials, i));
                 }
-                // "Aramco" finds "Aramco Corp" (and the other way round).
+                // "Vantor" finds "Vantor Corp" (and the other way round).
                 let core = names::organisation_key(f);
                 if core != key {
                     entries.push((IndexKind::Key, core));

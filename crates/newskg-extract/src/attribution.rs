@@ -69,7 +69,7 @@ pub(crate) const SPEECH: &[&str] = &[
     "pledge",
     "signal",
     // Verbs of belief and feeling: what someone feels, hopes, fears or
-    // expects is theirs, not the text's ("Mido felt that the coach had
+    // expects is theirs, not the text's ("Tarvo felt that the coach had
     // lied" asserts no lie).
     "feel",
     "hope",

@@ -269,7 +269,7 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
             EntityLabel::Person => names::person_variant(words, &kw),
             EntityLabel::Place => false,
             _ => {
-                // "GAF" and "GAF Corp": one company, its legal form aside.
+                // "Vantor" and "Vantor Corp": one company, its legal form aside.
                 let (w, k) = (
                     names::without_legal_form(words),
                     names::without_legal_form(&kw),

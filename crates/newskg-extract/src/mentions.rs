@@ -491,8 +491,8 @@ fn name_candidates(
     // A capital standing for its government ("enable Washington to
     // pursue"), unless it is a location ("in Washington", "Washington, D.C.").
     // In a parsed sentence only a capital that acts or is acted on (subject
-    // or object) stands for its government: "a London-based exchange" and
-    // "London's markets" are the city, and reading them as the United
+    // or object) stands for its government: "a Warsaw-based insurer" and
+    // "Warsaw's markets" are the city, and reading them as the country
     // Kingdom merged the city into the country.
     let slot = toks[name_range.end - 1]
         .deprel

@@ -93,8 +93,8 @@ impl Default for FactPolicy {
 }
 
 /// Whether the fact relates an entity to itself, or to another mention of
-/// the same name ("its acquisition of a London-based exchange" with "its"
-/// and "London-based" both read as London): news states relations between
+/// the same name ("its purchase of a Warsaw-based insurer" with "its"
+/// and "Warsaw-based" both read as Warsaw): news states relations between
 /// participants, so this is a misreading.
 fn links_to_itself(fact: &Fact, entities: &[DocEntity]) -> bool {
     match (&fact.subject, &fact.object) {

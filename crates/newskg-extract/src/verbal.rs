@@ -188,7 +188,7 @@ const OBJECT_AND_CLAUSE: &[&str] = &[
 /// Drops the arguments a parser hangs on a verb that the verb cannot have:
 /// a second direct object ("rejected any possibility of intervention
 /// following reports": "reports" is no second thing rejected; but "inducted
-/// rock band U2", two objects side by side, is one noun phrase whose name is
+/// rock band Vexa", two objects side by side, is one noun phrase whose name is
 /// the second), and a "that" clause beside an object of a verb that does not
 /// take both ("rejected the plan that the council signed" read as rejecting
 /// that the council signed).
@@ -202,7 +202,7 @@ fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
         let last_of_first = (0..t.len()).filter(|&k| t.dominates(first, k)).max();
         let start_of_second = (0..t.len()).filter(|&k| t.dominates(second, k)).min();
         // A name right after the first object, with at most a determiner of
-        // its own before it: "rock band U2", "soul group the O'Jays".
+        // its own before it: "rock band Vexa", "soul group the Velvetones".
         let name_start = match start_of_second {
             Some(s) if s + 1 == second && t.base(s) == "det" => Some(s),
             Some(s) if s == second => Some(s),

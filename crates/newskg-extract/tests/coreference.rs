@@ -36,14 +36,14 @@ fn he_inside_a_quote_is_not_its_speaker() {
 }
 
 /// A capital stands for its government only where it acts or is acted on
-/// ("Washington warned"), not as a place ("a London-based firm").
+/// ("Washington warned"), not as a place ("a Warsaw-based insurer").
 #[test]
 fn a_capital_is_its_government_only_when_it_acts() {
-    let doc = extract("Washington warned the bank. The London-based firm grew in London.");
+    let doc = extract("Washington warned the bank. The Warsaw-based insurer grew in Warsaw.");
     let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
     assert!(labels.contains(&"United States"), "{labels:?}");
-    assert!(labels.contains(&"London"), "{labels:?}");
-    assert!(!labels.contains(&"United Kingdom"), "{labels:?}");
+    assert!(labels.contains(&"Warsaw"), "{labels:?}");
+    assert!(!labels.contains(&"Poland"), "{labels:?}");
 }
 
 /// A company named with and without its legal form is one entity.
@@ -59,7 +59,7 @@ fn a_legal_form_does_not_split_a_company() {
     assert_eq!(companies, ["Vantor Corp"]);
 }
 
-/// A demonym naming people ("the American") is not the country; as an
+/// A demonym naming people ("the Brazilian") is not the country; as an
 /// adjective ("Mexican cartels") it is.
 #[test]
 fn a_demonym_naming_people_is_not_the_country() {
@@ -70,8 +70,8 @@ fn a_demonym_naming_people_is_not_the_country() {
             .map(|e| e.label.clone())
             .collect()
     };
-    let people = labels("The American spent the summer at a camp in Spain.");
-    assert!(!people.contains(&"United States".to_string()), "{people:?}");
+    let people = labels("The Brazilian coached a youth team in Norway.");
+    assert!(!people.contains(&"Brazil".to_string()), "{people:?}");
     let adjective = labels("Mexican cartels smuggled the cargo.");
     assert!(adjective.contains(&"Mexico".to_string()), "{adjective:?}");
 }
