@@ -65,10 +65,11 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
 /// attributed to whoever the quote's sentences say is speaking. A clause
 /// object ("X said that P") is a [`Argument::Statement`] link to the fact
 /// read from P; `open` keeps the clauses that state no fact as flattened
-/// concepts.
+/// concepts. `quote_spans` are the document's quotations ([`quotes::spans`]).
 pub(crate) fn extract_facts(
     doc: &AnalyzedDoc,
     mentions: &[Mention],
+    quote_spans: &[std::ops::Range<usize>],
     lexicon: &Lexicon,
     open: bool,
 ) -> Vec<Fact> {
@@ -76,21 +77,20 @@ pub(crate) fn extract_facts(
     for m in mentions {
         by_sentence.entry(m.sentence).or_default().push(m);
     }
-    let quote_spans = quotes::spans(&doc.doc.text);
     let trees: Vec<Tree> = doc.sentences.iter().map(Tree::new).collect();
     let frames: Vec<Vec<Frame>> = trees.iter().map(sentence_frames).collect();
     let resolver = |si: usize| Resolver {
         t: &trees[si],
         mentions: by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]),
     };
-    let speakers = quote_speakers(doc, &trees, &frames, &quote_spans, &resolver);
+    let speakers = quote_speakers(doc, &trees, &frames, quote_spans, &resolver);
     let mut facts = Vec::new();
     for (si, sentence_frames) in frames.iter().enumerate() {
         let t = &trees[si];
         let args = resolver(si);
         let mut reads = Vec::new();
         for f in sentence_frames {
-            let quote = quotes::holding(&quote_spans, t.sent.tokens[f.pred].span.start);
+            let quote = quotes::holding(quote_spans, t.sent.tokens[f.pred].span.start);
             let mut f = f.clone();
             let mut speaker = None;
             if let Some(q) = quote {
@@ -466,7 +466,13 @@ pub(crate) mod tests {
     pub(crate) fn facts_of(name: &str) -> Vec<(String, Fact)> {
         let doc = fixture_doc(name);
         let (mentions, names) = naive_mentions(&doc);
-        let facts = extract_facts(&doc, &mentions, &Lexicon::builtin(), true);
+        let facts = extract_facts(
+            &doc,
+            &mentions,
+            &quotes::spans(&doc.doc.text),
+            &Lexicon::builtin(),
+            true,
+        );
         facts
             .iter()
             .map(|f| (key(f, &facts, &names), f.clone()))
@@ -779,7 +785,13 @@ pub(crate) mod tests {
             entity,
         };
         let mentions = [mention(0..1, 0), mention(2..4, 1)];
-        let facts = extract_facts(&doc, &mentions, &Lexicon::builtin(), true);
+        let facts = extract_facts(
+            &doc,
+            &mentions,
+            &quotes::spans(&doc.doc.text),
+            &Lexicon::builtin(),
+            true,
+        );
         let signed: Vec<&Argument> = facts
             .iter()
             .filter(|f| f.relation == "sign")
@@ -798,7 +810,13 @@ pub(crate) mod tests {
         ] {
             let doc = fixture_doc(name);
             let (mentions, _) = naive_mentions(&doc);
-            for f in extract_facts(&doc, &mentions, &Lexicon::builtin(), true) {
+            for f in extract_facts(
+                &doc,
+                &mentions,
+                &quotes::spans(&doc.doc.text),
+                &Lexicon::builtin(),
+                true,
+            ) {
                 let s = doc.sentences[f.sentence].span.of(&doc.doc.text);
                 for a in [&f.subject, &f.object] {
                     if let Argument::Concept { label, .. } = a {

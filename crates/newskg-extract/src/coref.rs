@@ -48,8 +48,14 @@ struct Cluster {
     members: Vec<usize>,
 }
 
-/// Clusters `cands` (in text order) into document entities.
-pub(crate) fn cluster(analyzed: &AnalyzedDoc, cands: &[Candidate], gaz: &Gazetteer) -> Coref {
+/// Clusters `cands` (in text order) into document entities; `quote_spans`
+/// are the document's quotations ([`quotes::spans`]).
+pub(crate) fn cluster(
+    analyzed: &AnalyzedDoc,
+    cands: &[Candidate],
+    quote_spans: &[std::ops::Range<usize>],
+    gaz: &Gazetteer,
+) -> Coref {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
 
@@ -162,7 +168,7 @@ pub(crate) fn cluster(analyzed: &AnalyzedDoc, cands: &[Candidate], gaz: &Gazette
     let scene = Scene {
         analyzed,
         inside,
-        quotes: quotes::spans(&analyzed.doc.text),
+        quotes: quote_spans,
     };
     for i in 0..cands.len() {
         let Some(p) = cands[i].pronoun else { continue };
@@ -348,7 +354,7 @@ struct Scene<'a> {
     /// Tokens inside a name or description, per sentence.
     inside: Vec<Vec<bool>>,
     /// Byte ranges inside quotation marks.
-    quotes: Vec<std::ops::Range<usize>>,
+    quotes: &'a [std::ops::Range<usize>],
 }
 
 impl Scene<'_> {
@@ -357,7 +363,7 @@ impl Scene<'_> {
     /// or the one before ("Lind said: “He has the money.”"). A third-person
     /// pronoun inside a quote is never its speaker, who would say "I".
     fn speaks_quote_of(&self, a: &Candidate, pr: &Candidate) -> bool {
-        let Some(q) = quotes::holding(&self.quotes, pr.span.start) else {
+        let Some(q) = quotes::holding(self.quotes, pr.span.start) else {
             return false;
         };
         if self.quotes[q].contains(&a.span.start) || !a.subject || pr.sentence > a.sentence + 1 {

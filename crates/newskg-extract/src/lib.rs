@@ -117,19 +117,26 @@ impl Extractor {
         want_features: bool,
     ) -> (DocFacts, Vec<Vec<Feature>>) {
         let cands = mentions::find(&analyzed, &self.gazetteer);
+        // Quotations matter to coreference (a pronoun in a quote is not its
+        // speaker) and to attribution: found once.
+        let quote_spans = quotes::spans(&analyzed.doc.text);
         let coref::Coref {
             entities,
             mentions,
             assign,
-        } = coref::cluster(&analyzed, &cands, &self.gazetteer);
+        } = coref::cluster(&analyzed, &cands, &quote_spans, &self.gazetteer);
         let mut facts = Vec::new();
         let mut features = Vec::new();
         if with_facts {
             facts = role_facts(&cands, &assign, &entities);
             let offset = facts.len();
-            for mut f in
-                clauses::extract_facts(&analyzed, &mentions, &self.lexicon, self.policy.open)
-            {
+            for mut f in clauses::extract_facts(
+                &analyzed,
+                &mentions,
+                &quote_spans,
+                &self.lexicon,
+                self.policy.open,
+            ) {
                 if let Argument::Statement(i) = &mut f.object {
                     *i += offset;
                 }
