@@ -182,7 +182,7 @@ fn a_sentence_ending_in_the_is_extracted() {
     );
 }
 
-/// A marker no invented article below shares, for the debug-build hook
+/// A marker no invented article below shares, for the test hook
 /// `NEWSKG_TEST_PANIC_ON` (src/pipeline/mod.rs) that makes analysis panic.
 pub const PANIC_MARKER: &str = "Zebulon Quaffle";
 
@@ -207,15 +207,13 @@ pub fn write_articles_with_a_panicking_one(wd: &Workdir) {
     wd.write("news.jsonl", jsonl);
 }
 
-/// Issue 9 item 8: a document whose analysis panics is reported as a failed
-/// input (`path[:line]: internal error while analysing: …`), the others are
-/// extracted, and the exit code says something failed.
-#[test]
-fn a_panicking_document_is_reported_and_the_others_are_extracted() {
-    let wd = Workdir::new();
-    write_articles_with_a_panicking_one(&wd);
+/// Runs newskg with `args` over the inputs of
+/// [`write_articles_with_a_panicking_one`], the marked article panicking (the
+/// hook `NEWSKG_TEST_PANIC_ON`), and checks what every command owes then: exit
+/// code 2 and each failed input named with its line. Returns the output.
+pub(crate) fn run_with_a_panicking_article(wd: &Workdir, args: &[&str]) -> std::process::Output {
     let out = wd
-        .command(&["extract", "dir", "news.jsonl", "--format", "jsonl"])
+        .command(args)
         .env("NEWSKG_TEST_PANIC_ON", PANIC_MARKER)
         .output()
         .unwrap();
@@ -229,6 +227,19 @@ fn a_panicking_document_is_reported_and_the_others_are_extracted() {
         stderr,
         "newskg: news.jsonl:2: internal error while analysing: NEWSKG_TEST_PANIC_ON"
     );
+    out
+}
+
+/// Issue 9 item 8: a document whose analysis panics is reported as a failed
+/// input (`path[:line]: internal error while analysing: …`), the others are
+/// extracted, and the exit code says something failed.
+#[test]
+fn a_panicking_document_is_reported_and_the_others_are_extracted() {
+    let wd = Workdir::new();
+    write_articles_with_a_panicking_one(&wd);
+    let out =
+        run_with_a_panicking_article(&wd, &["extract", "dir", "news.jsonl", "--format", "jsonl"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert_contains!(stderr, "2 inputs failed; the others were processed");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let records = lines(&stdout);

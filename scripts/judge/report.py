@@ -14,6 +14,8 @@ import json
 import math
 import sys
 
+from sample import arg_kind  # one reading of entity/concept for both scripts
+
 VERDICTS = ("CORRECT", "USELESS", "WRONG")
 BANDS = ((None, 0.5, "<0.5"), (0.5, 0.7, "0.5-0.7"), (0.7, 0.8, "0.7-0.8"),
          (0.8, 0.9, "0.8-0.9"), (0.9, None, ">=0.9"))
@@ -39,16 +41,7 @@ def band(conf):
 
 
 def side_kind(rec, key):
-    explicit = rec.get(f"{key}_kind")
-    if explicit:
-        return explicit
-    side = rec.get(key) or {}
-    ident = side.get("id") or ""
-    if "/concept/" in ident:
-        return "concept"
-    if "/entity/" in ident:
-        return "entity"
-    return "concept" if side.get("type") in (None, "", "Concept") else "entity"
+    return rec.get(f"{key}_kind") or arg_kind(rec.get(key))
 
 
 def category(rec):

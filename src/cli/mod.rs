@@ -176,8 +176,9 @@ pub struct FactArgs {
     /// numbers, and facts of any confidence unless --min-confidence is given
     #[arg(long)]
     all: bool,
-    /// Keep facts at or above this confidence (0 to 1); the default threshold
-    /// is chosen from judged samples (see README, "Fact precision")
+    /// Keep facts whose confidence (the fact classifier's calibrated
+    /// probability, 0 to 1) is at least C; by default none is cut on it
+    /// (README, "Fact precision", shows what each threshold keeps)
     #[arg(long, value_name = "C", value_parser = confidence)]
     min_confidence: Option<f32>,
 }

@@ -6,11 +6,12 @@
 //! pronoun or description resolved to one), a person named by role ("the
 //! minister", "analysts": a title of the gazetteer or a role noun), or an
 //! institution or instrument that acts in news ("the government", "an
-//! executive order"), the object
-//! names something
-//! (not a bare date, number, quantity or a word that means nothing out of
-//! its idiom), and the confidence reaches the threshold chosen from judged
-//! samples. The open policy (`--all`) keeps every reading.
+//! executive order"), the object names something (not a bare date, number,
+//! quantity, time adjunct or a word that means nothing out of its idiom, and
+//! not the subject itself), and the clause reader's own rule confidence
+//! reaches its floor. The calibrated confidence (the fact classifier's) cuts
+//! only when asked (`--min-confidence`). The open policy (`--all`) keeps
+//! every reading.
 
 use newskg_nlp::Gazetteer;
 
