@@ -140,6 +140,7 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             .then(|| t.head(f.pred))
             .flatten()
         });
+        let content = content.or_else(|| fronted_content(t, f));
         if let Some(c) = content {
             if clause.is_none() {
                 f.args.push(Slot {
@@ -183,6 +184,31 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             }
         }
     }
+}
+
+/// "P, newspaper reports say": a clause before a speech verb that has no
+/// content of its own, set off by a comma, is what the verb reports,
+/// whatever the parser called it (often an adverbial clause). A clause
+/// opened by a subordinator ("When asked, she said no") is a real
+/// adverbial and is left alone.
+fn fronted_content(t: &Tree, f: &Frame) -> Option<usize> {
+    if f.args.iter().any(|s| s.kind != SlotKind::Oblique) {
+        return None;
+    }
+    let pred = f.pred;
+    let subject_start = f.subject.as_ref().map_or(pred, |s| {
+        // The comma before a subject often hangs on it: it is not its start.
+        (0..t.len())
+            .filter(|&k| t.dominates(s.head, k) && t.lower(k) != ",")
+            .min()
+            .unwrap_or(s.head)
+    });
+    t.kids(pred).iter().copied().find(|&k| {
+        k < subject_start
+            && matches!(t.base(k), "advcl" | "parataxis" | "ccomp")
+            && !t.kids(k).iter().any(|&m| t.base(m) == "mark")
+            && (k..subject_start).any(|i| t.lower(i) == ",")
+    })
 }
 
 fn depth(t: &Tree, i: usize) -> usize {
@@ -243,6 +269,18 @@ mod tests {
         let doubted = get(&facts, "Brandt|sign|pact");
         assert_eq!(doubted.modality, Modality::Reported);
         assert!(doubted.negated);
+    }
+
+    #[test]
+    fn a_clause_before_a_trailing_speech_verb_is_its_content() {
+        let facts = facts_of("extract-attribution.conllu");
+        // "Brandt is poised to buy the ferry line , newspaper reports say ."
+        // (the parser hung the clause on "say" as an adverbial).
+        let f = get(&facts, "Brandt|poise to buy|ferry line");
+        assert_eq!(f.modality, Modality::Reported);
+        assert!(f.attributed_to.is_some());
+        // "When asked , Lind said nothing .": a real adverbial stays one.
+        assert!(!facts.iter().any(|(k, _)| k.starts_with("Lind|say|<")));
     }
 
     #[test]

@@ -46,8 +46,9 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
     }
     frames.extend(nominal::frames(t));
     attribution::apply(t, &mut frames);
-    if negation::is_question(t) {
-        for f in &mut frames {
+    let question = negation::is_question(t);
+    for f in &mut frames {
+        if question || negation::asks(t, f.pred) {
             f.modality = Modality::Possible;
         }
     }
@@ -607,6 +608,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn support_verb_noun_joins_relation() {
+        let facts = facts_of("extract-svo.conllu");
+        // "Lind took part in the talks .": Lind participated; nothing was
+        // taken, and "take in talks" is no relation.
+        get(&facts, "Lind|take part in|talks");
+        assert!(!facts.iter().any(|(k, _)| k == "Lind|take|part"));
+        assert!(!facts.iter().any(|(k, _)| k == "Lind|take in|talks"));
+        // "The council has given the go ahead for the bridge ."
+        get(&facts, "council|give go-ahead for|bridge");
+        assert!(!facts.iter().any(|(k, _)| k.starts_with("council|give for")));
+    }
+
+    #[test]
     fn copula_with_relational_noun() {
         let facts = facts_of("extract-copula.conllu");
         // "Ingrid Brandt is the mayor of Tollund ."
@@ -713,6 +727,12 @@ pub(crate) mod tests {
         // "Did the army attack the village ?"
         assert_eq!(
             get(&facts, "army|attack|village").modality,
+            Modality::Possible
+        );
+        // "“Is Brandt trying to buy the line, or is he trying to sell it,”
+        // Lind said .": a question in a quote that ends with a comma.
+        assert_eq!(
+            get(&facts, "Brandt|try to buy|line").modality,
             Modality::Possible
         );
         // "Lind is said to have sold the mill .": hearsay, the selling is reported.

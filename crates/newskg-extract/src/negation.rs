@@ -189,6 +189,51 @@ pub(crate) fn is_question(t: &Tree) -> bool {
         .is_some_and(|tok| tok.form == "?")
 }
 
+/// Words that open a direct question ("Where can you buy …").
+const WH_WORDS: &[&str] = &[
+    "what", "where", "who", "whom", "why", "how", "when", "which",
+];
+
+/// Whether the clause of predicate `v` (the top of its xcomp chain) is a
+/// direct question by subject–auxiliary inversion ("Is he trying to …",
+/// "where can you buy …", "… or is he trying to …"), which a quote may end
+/// with a comma instead of a question mark: what it asks is not stated.
+pub(crate) fn asks(t: &Tree, v: usize) -> bool {
+    let mut top = v;
+    while t.rel(top) == "xcomp" {
+        match t.head(top) {
+            Some(h) => top = h,
+            None => break,
+        }
+    }
+    let Some(subject) = t.kids(top).iter().copied().find(|&k| t.base(k) == "nsubj") else {
+        return false;
+    };
+    let Some(auxiliary) = t
+        .kids(top)
+        .iter()
+        .copied()
+        .find(|&k| matches!(t.base(k), "aux" | "cop") && k < subject)
+    else {
+        return false;
+    };
+    // Everything before the auxiliary in the clause is punctuation, a
+    // conjunction or a fronted question word with its own words ("where
+    // the heck").
+    let start = (0..t.len())
+        .filter(|&k| {
+            t.dominates(top, k)
+                && !matches!(t.base(k), "punct" | "cc")
+                && !matches!(t.lower(k).as_str(), "\"" | "“" | "'" | "‘")
+        })
+        .min();
+    match start {
+        Some(s) if s == auxiliary => true,
+        Some(s) => WH_WORDS.contains(&t.lower(s).as_str()) && auxiliary - s <= 3,
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::clauses::tests::{fixture_doc, tree_of};

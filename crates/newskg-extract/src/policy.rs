@@ -76,8 +76,9 @@ impl FactPolicy {
             && rule_confidence >= self.min_rule_confidence
             && (self.open
                 || names_something(&fact.object)
-                    && !is_time_adjunct(&fact.relation)
+                    && !is_circumstance(&fact.relation)
                     && !is_audience(&fact.relation, &fact.object)
+                    && !is_speech_setting(&fact.relation)
                     && !is_misread_complement(&fact.relation, &fact.object))
     }
 }
@@ -307,9 +308,34 @@ const CLAUSE_VERBS: &[&str] = &[
 fn is_misread_complement(relation: &str, object: &Argument) -> bool {
     match object {
         Argument::Concept { .. } => CLAUSE_VERBS.contains(&relation),
-        Argument::Entity(_) => relation == "be",
+        // "tell" and "warn" take a person as well as a clause; the others
+        // take no person as their object ("said Vantor" is a misparse of
+        // "Vantor said" or of a clause whose subject is Vantor).
+        Argument::Entity(_) => {
+            relation == "be"
+                || CLAUSE_VERBS.contains(&relation) && !matches!(relation, "tell" | "warn")
+        }
         Argument::Statement(_) => false,
     }
+}
+
+/// Prepositions that give the setting of a speech act ("said in a
+/// statement", "confirmed with the company", "wrote from prison"): where,
+/// when or through what something was said, not what. "On" and "over" are
+/// left out: they also give the topic ("warned on prices", "complained
+/// over the delay").
+const SETTING_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "via", "through", "with", "after", "before", "by",
+];
+
+/// Whether the relation is a verb of saying with a preposition of its
+/// setting: what the speaker said is the fact ("X say P"), not the channel.
+fn is_speech_setting(relation: &str) -> bool {
+    let mut words = relation.split(' ');
+    let (Some(verb), Some(preposition), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    SPEECH.contains(&verb) && SETTING_PREPOSITIONS.contains(&preposition)
 }
 
 fn is_audience(relation: &str, object: &Argument) -> bool {
@@ -326,13 +352,36 @@ fn is_audience(relation: &str, object: &Argument) -> bool {
 /// tour", "lived there until 1990" say when, not with what or whom.
 const TIME_PREPOSITIONS: &[&str] = &["during", "throughout", "since", "until", "till", "amid"];
 
-/// Whether the relation ends in a preposition of time, so that its object
-/// is when something happened rather than a participant.
-fn is_time_adjunct(relation: &str) -> bool {
-    relation
-        .rsplit(' ')
-        .next()
-        .is_some_and(|p| relation.contains(' ') && TIME_PREPOSITIONS.contains(&p))
+/// Prepositions that open a reason, concession or frame ("sought the firm
+/// because of its chemicals business", "went ahead despite the protests",
+/// "unveiled as part of an effort"): the circumstances of a fact, not a
+/// participant of it.
+const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
+    "because of",
+    "due to",
+    "thanks to",
+    "despite",
+    "in spite of",
+    "as part of",
+    "instead of",
+    "regardless of",
+    "in addition to",
+];
+
+/// Whether the relation ends in a preposition of time, reason or
+/// concession, so that its object is when or why something happened rather
+/// than a participant.
+fn is_circumstance(relation: &str) -> bool {
+    let circumstance = CIRCUMSTANCE_PREPOSITIONS.iter().any(|p| {
+        relation
+            .strip_suffix(p)
+            .is_some_and(|verb| verb.ends_with(' ') && verb.trim() != "be")
+    });
+    circumstance
+        || relation
+            .rsplit(' ')
+            .next()
+            .is_some_and(|p| relation.contains(' ') && TIME_PREPOSITIONS.contains(&p))
 }
 
 fn names_something(object: &Argument) -> bool {
@@ -430,6 +479,29 @@ mod tests {
             &[],
             &g
         ));
+        // A reason or concession is a circumstance, not a participant.
+        let reason = Fact {
+            relation: "seek because of".into(),
+            ..fact(Argument::Entity(0), concept("business"), 0.9)
+        };
+        assert!(!p.keeps(&reason, 0.9, &[], &g));
+        // A verb of saying takes no name as its object.
+        let said = Fact {
+            relation: "say".into(),
+            ..fact(Argument::Entity(0), Argument::Entity(1), 0.9)
+        };
+        assert!(!p.keeps(&said, 0.9, &[], &g));
+        // The setting of a speech act is not what was said; a topic is.
+        let setting = Fact {
+            relation: "say in".into(),
+            ..fact(Argument::Entity(0), concept("statement"), 0.9)
+        };
+        assert!(!p.keeps(&setting, 0.9, &[], &g));
+        let topic = Fact {
+            relation: "warn of".into(),
+            ..fact(Argument::Entity(0), concept("risk"), 0.9)
+        };
+        assert!(p.keeps(&topic, 0.9, &[], &g));
         // Bare dates, numbers, quantities and idiom words name nothing.
         for bare in ["friday", "1987", "percent", "million", "way", "3.5"] {
             assert!(

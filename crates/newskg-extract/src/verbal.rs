@@ -43,6 +43,87 @@ const HEARSAY_PASSIVE: &[&str] = &[
 /// win", "is set to join"): the event has not happened; Possible.
 const EXPECTATION_PASSIVE: &[&str] = &["expect", "predict", "tip", "forecast", "set", "due"];
 
+/// Verbs that lend little meaning of their own to the noun they take in a
+/// support-verb construction ("take part in", "put pressure on", "give
+/// the go-ahead for", "get its hands on").
+const SUPPORT_VERBS: &[&str] = &[
+    "take", "make", "give", "pay", "put", "lay", "set", "poke", "keep", "lose", "get", "gain",
+    "have", "hold", "raise", "cast", "draw", "launch", "play", "assert", "exert", "seize", "lift",
+    "impose",
+];
+
+/// Nouns that, after a support verb and before a prepositional phrase,
+/// carry the predicate themselves: "took part in the talks" says that
+/// someone participated in the talks, not that they took a part; the noun
+/// belongs to the relation ("take part in"), and the phrase's object is the
+/// participant. Without the fold the reader states "take part" and "take
+/// in talks", neither of which the sentence says.
+const SUPPORT_NOUNS: &[&str] = &[
+    "part",
+    "place",
+    "hand",
+    "note",
+    "advantage",
+    "account",
+    "care",
+    "heed",
+    "hold",
+    "way",
+    "go",
+    "aim",
+    "issue",
+    "charge",
+    "control",
+    "pressure",
+    "fun",
+    "tribute",
+    "attention",
+    "action",
+    "responsibility",
+    "credit",
+    "notice",
+    "effect",
+    "step",
+    "stock",
+    "exception",
+    "offence",
+    "offense",
+    "priority",
+    "precedence",
+    "side",
+    "birth",
+    "rise",
+    "fire",
+    "use",
+    "track",
+    "claim",
+    "interest",
+    "root",
+    "faith",
+    "access",
+    "stand",
+    "stake",
+    "doubt",
+    "light",
+    "role",
+    "blame",
+    "bid",
+    "doubts",
+    "questions",
+    "concern",
+    "concerns",
+    "shape",
+    "sanctions",
+    "ban",
+    "limit",
+    "limits",
+    "curbs",
+    "restrictions",
+    "tariffs",
+    "duties",
+    "aid",
+];
+
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
 pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
     if t.upos(i) != Upos::Verb {
@@ -225,6 +306,58 @@ fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
     }
 }
 
+/// Folds the object of a support-verb construction into the relation: when
+/// verb `v` is a support verb whose only object is a support noun followed
+/// by a prepositional argument of the verb, the object slot is removed and
+/// the noun's tokens and words ("go-ahead", "hands") are returned.
+fn fold_support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<(Vec<usize>, String)> {
+    if !SUPPORT_VERBS.contains(&t.lemma(v).as_str()) || t.kid(v, "iobj").is_some() {
+        return None;
+    }
+    let objects: Vec<usize> = args
+        .iter()
+        .filter(|s| s.kind == SlotKind::Object)
+        .map(|s| s.head)
+        .collect();
+    let [o] = objects[..] else {
+        return None;
+    };
+    let noun = t.lemma(o).to_lowercase();
+    if t.base(o) != "obj"
+        || o < v
+        || t.upos(o) != Upos::Noun
+        || !SUPPORT_NOUNS.contains(&noun.as_str())
+        || !args
+            .iter()
+            .any(|s| s.kind == SlotKind::Oblique && s.head > o)
+    {
+        return None;
+    }
+    // Only determiners, possessives and modifiers may stand with the noun:
+    // a noun with its own phrase or clause ("a role that …", "the hand of
+    // the minister") is an argument, not part of the predicate.
+    let bare = t.kids(o).iter().all(|&k| {
+        matches!(
+            t.base(k),
+            "det" | "nmod:poss" | "amod" | "nummod" | "compound" | "punct"
+        ) || t.rel(k) == "nmod:poss"
+    });
+    if !bare {
+        return None;
+    }
+    let mut tokens = vec![o];
+    let words = if noun == "go" {
+        // "the go ahead", with "ahead" hung on the verb or the noun.
+        let ahead = (o + 1 < t.len() && t.lower(o + 1) == "ahead").then_some(o + 1)?;
+        tokens.push(ahead);
+        "go-ahead".to_owned()
+    } else {
+        t.lower(o)
+    };
+    args.retain(|s| s.head != o);
+    Some((tokens, words))
+}
+
 pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     if is_bare_matrix(t, v) {
         return None;
@@ -303,6 +436,14 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         }
     }
     let mut relation = verb_relation(t, &verbs, passive_no_agent);
+    let support_noun = if passive {
+        None
+    } else {
+        fold_support_noun(t, v, &mut args)
+    };
+    if let Some((_, words)) = &support_noun {
+        relation = format!("{relation} {words}");
+    }
     // "allowed the visitors to hold on", "urged them to leave": without its
     // complement the matrix verb misstates what happened to its object.
     if args.iter().any(|s| s.kind == SlotKind::Object) {
@@ -318,6 +459,9 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let mut rel_tokens: Vec<usize> = verbs.iter().flat_map(|&c| surface_tokens(t, c)).collect();
     if let Some(p) = t.kid(v, "compound:prt") {
         rel_tokens.push(p);
+    }
+    if let Some((tokens, _)) = support_noun {
+        rel_tokens.extend(tokens);
     }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
