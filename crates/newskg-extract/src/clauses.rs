@@ -24,7 +24,7 @@ use crate::lexicon::Lexicon;
 use crate::tree::Tree;
 use crate::verbal::{is_verbal, verb_frame};
 use crate::{attribution, concepts, negation, nominal, quotes};
-use crate::{Argument, Fact, Mention, Modality, Pattern};
+use crate::{Argument, Fact, Mention, MentionKind, Modality, Pattern};
 use newskg_nlp::{AnalyzedDoc, Upos};
 
 /// Every frame of one sentence: verbal, copular, appositive and nominal,
@@ -251,6 +251,26 @@ impl Resolver<'_> {
             .map(|m| m.entity)
     }
 
+    /// The entity named right after common noun `h` in a close apposition
+    /// ("former coach Jan Brandt", "its rival Vantor", "guitarist Ana
+    /// Ruiz"): the name is who the noun phrase refers to, however the parser
+    /// attached it. Not when the name goes on into a verb ("told the
+    /// committee Vantor had won"): there it is the subject of a clause.
+    fn close_apposition(&self, h: usize) -> Option<usize> {
+        let t = self.t;
+        if t.upos(h) != Upos::Noun {
+            return None;
+        }
+        let name = self
+            .mentions
+            .iter()
+            .find(|m| m.tokens.start == h + 1 && m.kind == MentionKind::Name)?;
+        let after = name.tokens.end;
+        let clause_follows =
+            after < t.len() && matches!(t.upos(after), Upos::Verb | Upos::Aux | Upos::Part);
+        (!clause_follows).then_some(name.entity)
+    }
+
     /// The arguments a slot stands for, conjuncts split.
     fn arguments(&self, slot: &Slot) -> Vec<Argument> {
         let t = self.t;
@@ -286,6 +306,10 @@ impl Resolver<'_> {
             }
             let h = concepts::effective_head(t, h);
             if let Some(e) = self.entity_at(h) {
+                out.push(Argument::Entity(e));
+                continue;
+            }
+            if let Some(e) = self.close_apposition(h) {
                 out.push(Argument::Entity(e));
                 continue;
             }
@@ -645,6 +669,23 @@ pub(crate) mod tests {
         // "The bridge was designed by Alvarez ."
         let f = get(&facts, "Alvarez|design|bridge");
         assert_eq!(f.pattern.as_str(), "passive_agent");
+    }
+
+    #[test]
+    fn a_name_after_its_title_is_the_argument() {
+        let facts = facts_of("extract-passive.conllu");
+        // "Lind was sacked by former coach Jan Brandt .": the coach is Brandt.
+        get(&facts, "Brandt|sack|Lind");
+        assert!(!facts.iter().any(|(k, _)| k.starts_with("former coach|")));
+    }
+
+    #[test]
+    fn what_is_seen_is_the_event_not_its_agent() {
+        let facts = facts_of("extract-svo.conllu");
+        // "The referee missed Brandt tripping Lind .": the referee missed
+        // the trip, not Brandt; the trip itself is stated.
+        assert!(!facts.iter().any(|(k, _)| k == "referee|miss|Brandt"));
+        get(&facts, "Brandt|trip|Lind");
     }
 
     #[test]

@@ -124,6 +124,14 @@ const SUPPORT_NOUNS: &[&str] = &[
     "aid",
 ];
 
+/// Verbs of perception and causation that take an object with a bare or
+/// gerund clause ("saw him leave", "missed the winger stepping out", "made
+/// the board resign", "let the bill pass").
+const SEE_OR_CAUSE: &[&str] = &[
+    "see", "watch", "hear", "notice", "witness", "spot", "miss", "observe", "make", "let", "help",
+    "have", "feel",
+];
+
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
 pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
     if t.upos(i) != Upos::Verb {
@@ -455,6 +463,19 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         {
             relation = format!("{relation} to {}", verb_relation(t, &[c], false));
         }
+    }
+    // "missed Brandt tripping Lind", "saw him play", "made the firms
+    // reveal": what is seen or caused is the event, not its agent, which
+    // the embedded clause states itself.
+    if SEE_OR_CAUSE.contains(&t.lemma(v).as_str())
+        && t.kids(v).iter().any(|&c| {
+            matches!(t.base(c), "xcomp" | "ccomp")
+                && t.upos(c) == Upos::Verb
+                && !has_to_mark(t, c)
+                && t.kid(c, "mark").is_none()
+        })
+    {
+        args.retain(|s| s.kind != SlotKind::Object);
     }
     let mut rel_tokens: Vec<usize> = verbs.iter().flat_map(|&c| surface_tokens(t, c)).collect();
     if let Some(p) = t.kid(v, "compound:prt") {
