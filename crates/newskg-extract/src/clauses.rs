@@ -642,6 +642,11 @@ pub(crate) mod tests {
         // "The council has given the go ahead for the bridge ."
         get(&facts, "council|give go-ahead for|bridge");
         assert!(!facts.iter().any(|(k, _)| k.starts_with("council|give for")));
+        // "The council imposed new tariffs on Vantor .": the tariffs stay
+        // what was imposed, and Vantor is what they were imposed on.
+        get(&facts, "council|impose|new tariffs");
+        get(&facts, "council|impose tariffs on|Vantor");
+        assert!(!facts.iter().any(|(k, _)| k == "council|impose on|Vantor"));
     }
 
     #[test]
@@ -710,6 +715,10 @@ pub(crate) mod tests {
         // "The army is not going to enter the capital ." : going is transparent.
         let f = get(&facts, "army|enter|capital");
         assert!(f.negated);
+        // "Vantor made the banks reveal their losses .": a causative keeps
+        // the caused verb, as "forced them to reveal" does.
+        get(&facts, "Vantor|make reveal|banks");
+        assert!(!facts.iter().any(|(k, _)| k == "Vantor|make|banks"));
     }
 
     #[test]

@@ -53,12 +53,12 @@ const SUPPORT_VERBS: &[&str] = &[
 ];
 
 /// Nouns that, after a support verb and before a prepositional phrase,
-/// carry the predicate themselves: "took part in the talks" says that
-/// someone participated in the talks, not that they took a part; the noun
-/// belongs to the relation ("take part in"), and the phrase's object is the
-/// participant. Without the fold the reader states "take part" and "take
-/// in talks", neither of which the sentence says.
-const SUPPORT_NOUNS: &[&str] = &[
+/// carry the predicate themselves and name nothing on their own: "took part
+/// in the talks" says that someone participated in the talks, not that they
+/// took a part. The noun belongs to the relation ("take part in") and the
+/// phrase's object is the participant; without the fold the reader states
+/// "take part" and "take in talks", neither of which the sentence says.
+const LIGHT_SUPPORT_NOUNS: &[&str] = &[
     "part",
     "place",
     "hand",
@@ -73,14 +73,9 @@ const SUPPORT_NOUNS: &[&str] = &[
     "aim",
     "issue",
     "charge",
-    "control",
-    "pressure",
     "fun",
     "tribute",
     "attention",
-    "action",
-    "responsibility",
-    "credit",
     "notice",
     "effect",
     "step",
@@ -96,23 +91,24 @@ const SUPPORT_NOUNS: &[&str] = &[
     "fire",
     "use",
     "track",
-    "claim",
-    "interest",
     "root",
     "faith",
-    "access",
     "stand",
-    "stake",
-    "doubt",
     "light",
-    "role",
-    "blame",
-    "bid",
-    "doubts",
-    "questions",
-    "concern",
-    "concerns",
     "shape",
+];
+
+/// Nouns that name a thing of their own after a support verb ("imposed
+/// tariffs on", "took a stake in", "asserted control over"): the object
+/// stays ("impose tariffs"), and the prepositional phrase is related
+/// through the noun ("impose tariffs on" China), not through the bare verb
+/// ("impose on" China), which misstates what was done to it.
+const CONTENT_SUPPORT_NOUNS: &[&str] = &[
+    "control",
+    "pressure",
+    "stake",
+    "role",
+    "bid",
     "sanctions",
     "ban",
     "limit",
@@ -122,15 +118,31 @@ const SUPPORT_NOUNS: &[&str] = &[
     "tariffs",
     "duties",
     "aid",
+    "concern",
+    "concerns",
+    "questions",
+    "access",
+    "claim",
+    "interest",
+    "responsibility",
+    "credit",
+    "action",
+    "doubt",
+    "doubts",
+    "blame",
 ];
 
-/// Verbs of perception and causation that take an object with a bare or
-/// gerund clause ("saw him leave", "missed the winger stepping out", "made
-/// the board resign", "let the bill pass").
-const SEE_OR_CAUSE: &[&str] = &[
-    "see", "watch", "hear", "notice", "witness", "spot", "miss", "observe", "make", "let", "help",
-    "have", "feel",
+/// Verbs of perception that take an object with a bare or gerund clause
+/// ("saw him leave", "missed the winger stepping out"): what is perceived
+/// is the event, not its agent.
+const PERCEPTION_VERBS: &[&str] = &[
+    "see", "watch", "hear", "notice", "witness", "spot", "miss", "observe", "feel",
 ];
+
+/// Verbs of causation with an object and a bare infinitive ("made the
+/// board resign", "let the bill pass"): like "forced the board to resign",
+/// the relation carries the caused verb.
+const CAUSATIVE_VERBS: &[&str] = &["make", "let", "help", "have"];
 
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
 pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
@@ -314,11 +326,22 @@ fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
     }
 }
 
-/// Folds the object of a support-verb construction into the relation: when
-/// verb `v` is a support verb whose only object is a support noun followed
-/// by a prepositional argument of the verb, the object slot is removed and
-/// the noun's tokens and words ("go-ahead", "hands") are returned.
-fn fold_support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<(Vec<usize>, String)> {
+/// A support noun after verb `v` ("took part in", "imposed tariffs on").
+struct SupportNoun {
+    /// Its tokens ("go ahead" is two).
+    tokens: Vec<usize>,
+    /// Its words in a relation ("part", "go-ahead", "tariffs").
+    words: String,
+    /// Whether it names nothing on its own and joins the relation of every
+    /// argument ([`LIGHT_SUPPORT_NOUNS`]), or only that of prepositional
+    /// ones ([`CONTENT_SUPPORT_NOUNS`]).
+    light: bool,
+}
+
+/// Finds the support noun of verb `v`: its only object, a support noun with
+/// nothing but determiners and modifiers, followed by a prepositional
+/// argument of the verb. A light noun's object slot is removed.
+fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun> {
     if !SUPPORT_VERBS.contains(&t.lemma(v).as_str()) || t.kid(v, "iobj").is_some() {
         return None;
     }
@@ -330,11 +353,15 @@ fn fold_support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<(Vec<us
     let [o] = objects[..] else {
         return None;
     };
-    let noun = t.lemma(o).to_lowercase();
+    let lemma = t.lemma(o).to_lowercase();
+    let form = t.lower(o);
+    let light = LIGHT_SUPPORT_NOUNS.contains(&lemma.as_str());
+    let content = CONTENT_SUPPORT_NOUNS.contains(&form.as_str())
+        || CONTENT_SUPPORT_NOUNS.contains(&lemma.as_str());
     if t.base(o) != "obj"
         || o < v
         || t.upos(o) != Upos::Noun
-        || !SUPPORT_NOUNS.contains(&noun.as_str())
+        || !(light || content)
         || !args
             .iter()
             .any(|s| s.kind == SlotKind::Oblique && s.head > o)
@@ -354,16 +381,29 @@ fn fold_support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<(Vec<us
         return None;
     }
     let mut tokens = vec![o];
-    let words = if noun == "go" {
+    let words = if lemma == "go" {
         // "the go ahead", with "ahead" hung on the verb or the noun.
         let ahead = (o + 1 < t.len() && t.lower(o + 1) == "ahead").then_some(o + 1)?;
         tokens.push(ahead);
         "go-ahead".to_owned()
     } else {
-        t.lower(o)
+        form
     };
-    args.retain(|s| s.head != o);
-    Some((tokens, words))
+    if light {
+        args.retain(|s| s.head != o);
+    } else {
+        for slot in args.iter_mut() {
+            if slot.kind == SlotKind::Oblique && slot.head > o {
+                let preposition = slot.prep.take().unwrap_or_default();
+                slot.prep = Some(format!("{words} {preposition}").trim_end().to_owned());
+            }
+        }
+    }
+    Some(SupportNoun {
+        tokens,
+        words,
+        light,
+    })
 }
 
 pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
@@ -444,30 +484,33 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         }
     }
     let mut relation = verb_relation(t, &verbs, passive_no_agent);
-    let support_noun = if passive {
+    // A light support noun joins the relation; a content one stays the
+    // object and joins only the prepositional relations (in its slots).
+    let light_noun = if passive {
         None
     } else {
-        fold_support_noun(t, v, &mut args)
+        support_noun(t, v, &mut args).filter(|n| n.light)
     };
-    if let Some((_, words)) = &support_noun {
-        relation = format!("{relation} {words}");
+    if let Some(noun) = &light_noun {
+        relation = format!("{relation} {}", noun.words);
     }
     // "allowed the visitors to hold on", "urged them to leave": without its
     // complement the matrix verb misstates what happened to its object.
     if args.iter().any(|s| s.kind == SlotKind::Object) {
-        if let Some(c) = t
-            .kids(v)
-            .iter()
-            .copied()
-            .find(|&c| t.rel(c) == "xcomp" && t.upos(c) == Upos::Verb && has_to_mark(t, c))
-        {
-            relation = format!("{relation} to {}", verb_relation(t, &[c], false));
+        let causative = CAUSATIVE_VERBS.contains(&t.lemma(v).as_str());
+        if let Some(c) = t.kids(v).iter().copied().find(|&c| {
+            t.rel(c) == "xcomp"
+                && t.upos(c) == Upos::Verb
+                && (has_to_mark(t, c)
+                    || causative && matches!(t.sent.tokens[c].xpos.as_str(), "VB" | "VBP"))
+        }) {
+            let to = if has_to_mark(t, c) { "to " } else { "" };
+            relation = format!("{relation} {to}{}", verb_relation(t, &[c], false));
         }
     }
-    // "missed Brandt tripping Lind", "saw him play", "made the firms
-    // reveal": what is seen or caused is the event, not its agent, which
-    // the embedded clause states itself.
-    if SEE_OR_CAUSE.contains(&t.lemma(v).as_str())
+    // "missed Brandt tripping Lind", "saw him play": what is seen is the
+    // event, not its agent, which the embedded clause states itself.
+    if PERCEPTION_VERBS.contains(&t.lemma(v).as_str())
         && t.kids(v).iter().any(|&c| {
             matches!(t.base(c), "xcomp" | "ccomp")
                 && t.upos(c) == Upos::Verb
@@ -481,8 +524,8 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     if let Some(p) = t.kid(v, "compound:prt") {
         rel_tokens.push(p);
     }
-    if let Some((tokens, _)) = support_noun {
-        rel_tokens.extend(tokens);
+    if let Some(noun) = light_noun {
+        rel_tokens.extend(noun.tokens);
     }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
