@@ -286,8 +286,19 @@ impl Resolver<'_> {
             t.kids(slot.head)
                 .iter()
                 .copied()
-                .filter(|&k| t.rel(k) == "conj" && !slot.exclude.contains(&k)),
+                .filter(|&k| t.rel(k) == "conj" && !slot.exclude.contains(&k))
+                // A conjunct with a subject of its own is a clause ("the
+                // offer was low, but the board rejected it"), not a second
+                // participant.
+                .filter(|&k| !t.kids(k).iter().any(|&d| t.base(d) == "nsubj")),
         );
+        // "judges, not ministers, should decide": the conjunct marked "not"
+        // is who does not.
+        heads.retain(|&h| {
+            !t.kids(h)
+                .iter()
+                .any(|&k| t.base(k) == "advmod" && t.lower(k) == "not")
+        });
         let mut out = Vec::new();
         for h in heads {
             // A `flat` chain is one name, and in English its referent is its
@@ -761,6 +772,15 @@ pub(crate) mod tests {
         assert!(f.negated);
         let f = get(&facts, "plan|harm|local farmers");
         assert_eq!(f.modality, Modality::Possible);
+        // "Not only was the offer low, but the board rejected it .": the
+        // clause after "but" is no second thing the offer was.
+        assert!(!facts.iter().any(|(k, _)| k == "offer|be|rejected"));
+        // "Only judges, not ministers, should order the arrests ."
+        get(&facts, "judges|order|arrests");
+        assert!(!facts.iter().any(|(k, _)| k.starts_with("ministers|order")));
+        // "The mill was formerly owned by Vantor .": no longer so.
+        get(&facts, "Vantor|formerly own|mill");
+        assert!(!facts.iter().any(|(k, _)| k == "Vantor|own|mill"));
     }
 
     #[test]

@@ -59,8 +59,12 @@ const HEARSAY_ADV: &[&str] = &[
 
 /// Whether token `k` is a negation word attached as a modifier.
 pub(crate) fn is_negator(t: &Tree, k: usize) -> bool {
-    matches!(t.base(k), "advmod" | "neg" | "part") && NEGATORS.contains(&t.lower(k).as_str())
-        || t.lemma(k) == "not" && t.base(k) == "advmod"
+    // "Not only was the bid low, but …" adds; it denies nothing.
+    let not_only = t.lower(k) == "not" && k + 1 < t.len() && t.lower(k + 1) == "only";
+    !not_only
+        && (matches!(t.base(k), "advmod" | "neg" | "part")
+            && NEGATORS.contains(&t.lower(k).as_str())
+            || t.lemma(k) == "not" && t.base(k) == "advmod")
 }
 
 /// Whether predicate `p` is grammatically negated: a negation word on it,
@@ -251,6 +255,9 @@ mod tests {
         // "No soldiers will enter the city ."
         let t = tree_of(&doc, 2);
         assert!(is_negated(&t, t.find("enter").unwrap()));
+        // "Not only was the offer low, but the board rejected it ."
+        let t = tree_of(&doc, 4);
+        assert!(!is_negated(&t, t.find("low").unwrap()));
     }
 
     #[test]

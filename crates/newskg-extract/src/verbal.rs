@@ -484,6 +484,14 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         }
     }
     let mut relation = verb_relation(t, &verbs, passive_no_agent);
+    // "was formerly owned by": a state that has ended is no present fact;
+    // the relation says so.
+    if t.kids(v)
+        .iter()
+        .any(|&k| t.base(k) == "advmod" && t.lower(k) == "formerly")
+    {
+        relation = format!("formerly {relation}");
+    }
     // A light support noun joins the relation; a content one stays the
     // object and joins only the prepositional relations (in its slots).
     let light_noun = if passive {
