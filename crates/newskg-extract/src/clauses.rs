@@ -237,6 +237,12 @@ fn dedup_sentence_reads(reads: &mut Vec<Read>) {
     }
 }
 
+/// Whether a word is written in capitals beyond an acronym's length, as in
+/// an all-capitals headline, where the parse of names is least reliable.
+fn shouted(word: &str) -> bool {
+    word.chars().count() > 4 && !word.chars().any(char::is_lowercase)
+}
+
 /// Maps argument heads to entities or concepts.
 struct Resolver<'a> {
     t: &'a Tree<'a>,
@@ -271,6 +277,34 @@ impl Resolver<'_> {
         (!clause_follows).then_some(name.entity)
     }
 
+    /// The entity of the last of a run of names that touch, starting with
+    /// the mention at token `i` ("Vantor Chief Executive Ola Lind" is the
+    /// mentions Vantor and Ola Lind side by side): an English noun phrase
+    /// refers by its last word, so the run is Ola Lind, however the parser
+    /// headed it. Not when the run goes on into a verb ("told Vantor Ola
+    /// Lind would go"): there the last name starts a clause.
+    fn last_name_of_run(&self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let mut current = self.mentions.iter().find(|m| m.tokens.contains(&i))?;
+        let mut moved = false;
+        // A code in brackets ("Vantor Corp <VTR>") is another name of the
+        // same thing, not the head of the phrase.
+        let bracketed = |m: &Mention| m.text.starts_with(['<', '(', '[']);
+        while let Some(next) = self.mentions.iter().find(|m| {
+            m.tokens.start == current.tokens.end
+                && m.kind == MentionKind::Name
+                && !bracketed(m)
+                && !m.text.split_whitespace().any(shouted)
+        }) {
+            current = next;
+            moved = true;
+        }
+        let after = current.tokens.end;
+        let clause_follows =
+            after < t.len() && matches!(t.upos(after), Upos::Verb | Upos::Aux | Upos::Part);
+        (moved && !clause_follows).then_some(current.entity)
+    }
+
     /// The arguments a slot stands for, conjuncts split.
     fn arguments(&self, slot: &Slot) -> Vec<Argument> {
         let t = self.t;
@@ -293,11 +327,14 @@ impl Resolver<'_> {
                 .filter(|&k| !t.kids(k).iter().any(|&d| t.base(d) == "nsubj")),
         );
         // "judges, not ministers, should decide": the conjunct marked "not"
-        // is who does not.
+        // is who does not. (On the slot's own head "not" is the clause's
+        // negation: "should not be an opportunity".)
         heads.retain(|&h| {
-            !t.kids(h)
-                .iter()
-                .any(|&k| t.base(k) == "advmod" && t.lower(k) == "not")
+            h == slot.head
+                || !t
+                    .kids(h)
+                    .iter()
+                    .any(|&k| t.base(k) == "advmod" && t.lower(k) == "not")
         });
         let mut out = Vec::new();
         for h in heads {
@@ -311,8 +348,26 @@ impl Resolver<'_> {
                 .filter(|&k| t.rel(k) == "flat")
                 .max()
                 .unwrap_or(h);
-            if let Some(e) = self.entity_at(last_of_chain).or_else(|| self.entity_at(h)) {
-                out.push(Argument::Entity(e));
+            let mut at = if self.entity_at(last_of_chain).is_some() {
+                last_of_chain
+            } else {
+                h
+            };
+            // "Interpol Secretary General Mira Kessel" headed by "Interpol"
+            // with the name as its apposition, no comma between: the name
+            // is who the phrase refers to (with a comma, "Vantor, Kessel
+            // Bank and Lind Co" is more often a list).
+            if let Some(a) = t.kids(h).iter().copied().find(|&a| {
+                t.rel(a) == "appos"
+                    && a > h
+                    && !(h..=a).any(|k| t.lower(k) == "," || t.lower(k).starts_with(['<', '(']))
+                    && self.entity_at(a).is_some()
+                    && !shouted(&t.sent.tokens[a].form)
+            }) {
+                at = a;
+            }
+            if let Some(e) = self.entity_at(at) {
+                out.push(Argument::Entity(self.last_name_of_run(at).unwrap_or(e)));
                 continue;
             }
             let h = concepts::effective_head(t, h);

@@ -128,7 +128,7 @@ impl Extractor {
         let mut facts = Vec::new();
         let mut features = Vec::new();
         if with_facts {
-            facts = role_facts(&cands, &assign, &entities);
+            facts = role_facts(&analyzed, &cands, &assign, &entities);
             let offset = facts.len();
             for mut f in clauses::extract_facts(
                 &analyzed,
@@ -192,6 +192,34 @@ impl Extractor {
                 }
             }
         }
+        // One fact read twice in a sentence (a title's role and the same
+        // apposition read as a clause) is stated once, the first reading;
+        // facts a statement points to are left alone.
+        let targets: Vec<usize> = facts
+            .iter()
+            .filter_map(|f| match f.object {
+                Argument::Statement(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        for i in 0..facts.len() {
+            if !keep[i] || targets.contains(&i) {
+                continue;
+            }
+            let same = |j: usize| {
+                let (a, b) = (&facts[i], &facts[j]);
+                keep[j]
+                    && a.sentence == b.sentence
+                    && a.subject == b.subject
+                    && a.relation == b.relation
+                    && a.object == b.object
+                    && a.negated == b.negated
+                    && a.modality == b.modality
+            };
+            if (0..i).any(same) {
+                keep[i] = false;
+            }
+        }
         // Links only point within a sentence, one level per speech verb:
         // a few rounds settle every chain.
         loop {
@@ -239,7 +267,12 @@ fn renumbered(facts: Vec<Fact>, order: &[usize]) -> Vec<Fact> {
 /// President", "Ambassador to Mexico"): a bare "Attorney General" says
 /// nothing of which country, and a guessed one would be an edge the text does
 /// not support. One fact per entity, relation and country.
-fn role_facts(cands: &[Candidate], assign: &[Option<usize>], entities: &[DocEntity]) -> Vec<Fact> {
+fn role_facts(
+    analyzed: &AnalyzedDoc,
+    cands: &[Candidate],
+    assign: &[Option<usize>],
+    entities: &[DocEntity],
+) -> Vec<Fact> {
     let mut country_entity: HashMap<&str, usize> = HashMap::new();
     for (c, a) in cands.iter().zip(assign) {
         if let (Some(canon), Some(e)) = (&c.canonical, a) {
@@ -256,20 +289,68 @@ fn role_facts(cands: &[Candidate], assign: &[Option<usize>], entities: &[DocEnti
         if entities[*subject].label_type != newskg_nlp::EntityLabel::Person {
             continue;
         }
+        let mut objects: Vec<(String, usize)> = Vec::new();
         for (side, affiliation) in [(&t.country, false), (&t.affiliation, true)] {
             let Some((canon, _)) = side else { continue };
-            let Some(&object) = country_entity.get(canon.as_str()) else {
-                continue;
-            };
-            let relation = roles::relation(role, affiliation);
+            if let Some(&object) = country_entity.get(canon.as_str()) {
+                objects.push((roles::relation(role, affiliation), object));
+            }
+        }
+        if t.country.is_none() && t.affiliation.is_none() {
+            let tokens = &analyzed.sentences[c.sentence].tokens;
+            if let Some(object) = body_of_role(c, t, cands, assign, entities, tokens) {
+                objects.push((roles::relation(role, false), object));
+            }
+        }
+        for (relation, object) in objects {
             let key = (*subject, relation.clone(), object);
-            if !seen.contains(&key) {
+            if object != *subject && !seen.contains(&key) {
                 seen.push(key);
                 facts.push(roles::role_fact(*subject, relation, object, c.sentence));
             }
         }
     }
     facts
+}
+
+/// The organisation or person a title without a country is held in or
+/// for: a name right before the title ("Vantor chairman", "Lind's chief of
+/// staff") or right after its preposition in an apposition ("…, president
+/// of the Vantor Group"). Places are left out: a place before a title is a
+/// country the title already read, or a city whose role would be a guess.
+fn body_of_role(
+    c: &Candidate,
+    t: &roles::Title,
+    cands: &[Candidate],
+    assign: &[Option<usize>],
+    entities: &[DocEntity],
+    tokens: &[newskg_nlp::Token],
+) -> Option<usize> {
+    let possessive = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.form.as_str(), "'s" | "’s"))
+    };
+    let before = t.tokens.start;
+    let after = t.body.clone();
+    cands.iter().zip(assign).find_map(|(other, a)| {
+        let e = (*a)?;
+        if other.sentence != c.sentence || std::ptr::eq(other, c) {
+            return None;
+        }
+        let label = entities.get(e)?.label_type;
+        let adjacent = other.tokens.end == before && label == newskg_nlp::EntityLabel::Organization
+            || other.tokens.end + 1 == before
+                && possessive(other.tokens.end)
+                && matches!(
+                    label,
+                    newskg_nlp::EntityLabel::Organization | newskg_nlp::EntityLabel::Person
+                );
+        let appositive = after.as_ref().is_some_and(|r| {
+            other.tokens.start == r.start && label == newskg_nlp::EntityLabel::Organization
+        });
+        (adjacent || appositive).then_some(e)
+    })
 }
 
 #[cfg(test)]
@@ -407,6 +488,40 @@ mod tests {
             forms,
             ["The", "U.S.", "said", "(", "Mr.", "Roe", "'s", "\"", "plan", "\"", ")", "."]
         );
+    }
+
+    #[test]
+    fn roles_in_organisations_and_of_people() {
+        // The body before the title, named by the recognizer or not.
+        let f = extract(
+            "Vantor spokeswoman Ana Ruiz declined. Kessel Bank Chairman Ola Lind resigned.",
+            &[
+                ("Vantor", Organization),
+                ("Ana Ruiz", Person),
+                ("Kessel Bank Chairman Ola Lind", Person),
+            ],
+        );
+        assert!(role(&f, "Ana Ruiz", "spokeswoman of", "Vantor"));
+        assert!(role(&f, "Ola Lind", "chairman of", "Kessel Bank"));
+        // In an apposition, and a person's aide by the possessive.
+        let f = extract(
+            "Pat Lind, president of the Vantor Group, left. Brandt's chief of staff Jan Kessel stayed.",
+            &[
+                ("Pat Lind", Person),
+                ("Vantor Group", Organization),
+                ("Brandt", Person),
+                ("Jan Kessel", Person),
+            ],
+        );
+        assert!(role(&f, "Pat Lind", "president of", "Vantor Group"));
+        assert!(role(&f, "Jan Kessel", "chief of staff of", "Brandt"));
+        // A place before a title that names no country gives no role: which
+        // body of the city is meant would be a guess.
+        let f = extract(
+            "Bergen spokesman Jan Kessel spoke.",
+            &[("Bergen", Place), ("Jan Kessel", Person)],
+        );
+        assert!(!f.facts.iter().any(|x| x.stance == Some(Stance::Role)));
     }
 
     #[test]

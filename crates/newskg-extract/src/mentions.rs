@@ -464,6 +464,22 @@ fn name_candidates(
     if whole.start < name_start {
         c.titled = Some(roles::text_of(text, toks, whole).to_string());
     }
+    // Words of the span before its title that are no country ("Vantor"
+    // in "Vantor Chairman Ola Lind") name the body the role is held in: a
+    // mention of their own, which the role fact points to.
+    if let Some(t) = &title {
+        let body = span.start..t.tokens.start;
+        let capitalised = toks
+            .get(body.start)
+            .is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase));
+        if t.role.is_some() && t.tokens.end == name_start && !body.is_empty() && capitalised {
+            let mut m = Candidate::new(sentence, body.clone(), toks, MentionKind::Name);
+            m.name = Some(roles::text_of(text, toks, body).to_string());
+            m.label = Some(EntityLabel::Organization);
+            m.modifier = true;
+            out.push(m);
+        }
+    }
     // Country titles become mentions of their own.
     if let Some(t) = &title {
         for (canon, r) in t.country.iter().chain(t.affiliation.iter()) {

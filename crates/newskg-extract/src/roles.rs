@@ -78,6 +78,23 @@ const TITLES: &[&str] = &[
     "premier",
     "leader",
     "ceo",
+    // Roles in companies, parties, teams and newsrooms: with the body
+    // before them ("Vantor analyst", "Labour frontbencher") or after them
+    // in an apposition ("an analyst at Vantor Bank").
+    "analyst",
+    "economist",
+    "strategist",
+    "fund manager",
+    "manager",
+    "founder",
+    "co-founder",
+    "editor",
+    "correspondent",
+    "frontbencher",
+    "backbencher",
+    "coach",
+    "captain",
+    "trade representative",
 ];
 
 /// Courtesy titles: they give gender but no role.
@@ -123,6 +140,10 @@ pub(crate) struct Title {
     pub affiliation: Option<(String, Range<usize>)>,
     /// Gender the title implies.
     pub gender: Option<Gender>,
+    /// In an apposition, the tokens of the name after the title's
+    /// preposition when it is no country ("president of the Vantor
+    /// Group"): the body the role is held in.
+    pub body: Option<Range<usize>>,
     /// The tokens of the whole title phrase.
     pub tokens: Range<usize>,
 }
@@ -297,6 +318,7 @@ pub(crate) fn title_before(
                     country: None,
                     affiliation: None,
                     gender: *g,
+                    body: None,
                     tokens: name_start - len..name_start,
                 });
             }
@@ -356,17 +378,48 @@ pub(crate) fn title_after(
     }
     let (role, mut end) = title_starting(gaz, tokens, i)?;
     let mut prep_country = None;
+    let mut body = None;
     if matches!(tokens.get(end).map(|t| t.form.as_str()), Some("to" | "of")) {
         if let Some((c, cend)) = place_starting(gaz, text, tokens, end + 1) {
             prep_country = Some((c, end + 1..cend));
             end = cend;
         }
     }
+    if prep_country.is_none()
+        && matches!(
+            tokens.get(end).map(|t| t.form.as_str()),
+            Some("of" | "at" | "with" | "for")
+        )
+    {
+        // "…, president of the Vantor Group,": a capitalised name, with
+        // its "the", up to the end of the apposition.
+        let mut start = end + 1;
+        if tokens
+            .get(start)
+            .is_some_and(|t| t.form.eq_ignore_ascii_case("the"))
+        {
+            start += 1;
+        }
+        let name_end = (start..tokens.len())
+            .take_while(|&k| {
+                let form = tokens[k].form.as_str();
+                form.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(form, "&" | "and" | "of" | "-")
+            })
+            .last()
+            .map(|k| k + 1);
+        if let Some(name_end) = name_end.filter(|&e| e > start) {
+            body = Some(start..name_end);
+            end = name_end;
+        }
+    }
     match tokens.get(end).map(|t| t.form.as_str()) {
         None | Some("," | "." | ";") => {}
         _ => return None,
     }
-    Some(make_title(role, prefix, prep_country, name_end..end))
+    let mut title = make_title(role, prefix, prep_country, name_end..end);
+    title.body = body;
+    Some(title)
 }
 
 /// Puts a role together: with both a prefix and a `to|of` country, the
@@ -393,6 +446,7 @@ fn make_title(
         country,
         affiliation,
         gender,
+        body: None,
         tokens,
     }
 }

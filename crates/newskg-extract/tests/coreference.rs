@@ -75,3 +75,27 @@ fn a_demonym_naming_people_is_not_the_country() {
     let adjective = labels("Mexican cartels smuggled the cargo.");
     assert!(adjective.contains(&"Mexico".to_string()), "{adjective:?}");
 }
+
+/// A body, a title and a name side by side ("Vantor Secretary General Mira
+/// Kessel") refer to the person, however the parser heads the phrase: she
+/// is the one who acts, and the body is where she holds her role.
+#[test]
+fn a_titled_name_after_its_body_is_the_person() {
+    let doc = extract("Interpol Secretary General Mira Kessel visited Oslo on Monday.");
+    let label = |a: &newskg_extract::Argument| match a {
+        newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
+        _ => String::new(),
+    };
+    let facts: Vec<(String, String, String)> = doc
+        .facts
+        .iter()
+        .map(|f| (label(&f.subject), f.relation.clone(), label(&f.object)))
+        .collect();
+    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
+    assert!(has("Mira Kessel", "visit", "Oslo"), "{facts:?}");
+    assert!(
+        has("Mira Kessel", "secretary general of", "Interpol"),
+        "{facts:?}"
+    );
+    assert!(!has("Interpol", "visit", "Oslo"), "{facts:?}");
+}
