@@ -161,6 +161,19 @@ const ACTING_NOUNS: &[&str] = &[
     "study",
     "survey",
     "lawsuit",
+    "statement",
+    "communique",
+    "letter",
+    "filing",
+    "poll",
+    // the press and sources, which report and claim
+    "publication",
+    "newspaper",
+    "paper",
+    "magazine",
+    "broadcaster",
+    "media",
+    "source",
     // people by role
     "analyst",
     "critic",
@@ -192,6 +205,17 @@ const ACTING_NOUNS: &[&str] = &[
     "judge",
     "prosecutor",
     "officer",
+    "economist",
+    "strategist",
+    "trader",
+    "dealer",
+    "banker",
+    "negotiator",
+    "aide",
+    "adviser",
+    "advisor",
+    "employee",
+    "manager",
 ];
 
 /// Whether a subject can carry an entity-anchored fact: an entity, a person
