@@ -296,10 +296,33 @@ fn role_facts(
                 objects.push((roles::relation(role, affiliation), object));
             }
         }
+        let tokens = &analyzed.sentences[c.sentence].tokens;
+        // The words of the role before the title's head that no name
+        // covers ("External Trade" Commissioner, "home affairs" spokesman).
+        let covered = |i: usize| {
+            cands
+                .iter()
+                .any(|o| o.sentence == c.sentence && !std::ptr::eq(o, c) && o.tokens.contains(&i))
+        };
+        let start = if t.country.is_none() && t.affiliation.is_none() {
+            roles::role_phrase_start(t, tokens, covered)
+        } else {
+            t.tokens.start
+        };
         if t.country.is_none() && t.affiliation.is_none() {
-            let tokens = &analyzed.sentences[c.sentence].tokens;
-            if let Some(object) = body_of_role(c, t, cands, assign, entities, tokens) {
-                objects.push((roles::relation(role, false), object));
+            if let Some(object) = body_of_role(c, start, t, cands, assign, entities, tokens) {
+                let relation = roles::relation(&roles::role_label(role, t, start, tokens), false);
+                objects.push((relation, object));
+            }
+        }
+        if objects.is_empty() {
+            // The role alone ("Secretary of State George Shultz"), once
+            // per person and role.
+            let label = roles::role_label(role, t, start, tokens);
+            let key = (*subject, format!("be {label}"), usize::MAX);
+            if !seen.contains(&key) {
+                seen.push(key);
+                facts.push(roles::title_fact(*subject, label, c.sentence));
             }
         }
         for (relation, object) in objects {
@@ -314,12 +337,13 @@ fn role_facts(
 }
 
 /// The organisation or person a title without a country is held in or
-/// for: a name right before the title ("Vantor chairman", "Lind's chief of
-/// staff") or right after its preposition in an apposition ("…, president
-/// of the Vantor Group"). Places are left out: a place before a title is a
+/// for: a name right before the title's phrase, which starts at token
+/// `before` ("Vantor chairman", "Lind's chief of staff"), or right after its
+/// preposition in an apposition ("…, president of the Vantor Group"). Places are left out: a place before a title is a
 /// country the title already read, or a city whose role would be a guess.
 fn body_of_role(
     c: &Candidate,
+    before: usize,
     t: &roles::Title,
     cands: &[Candidate],
     assign: &[Option<usize>],
@@ -331,7 +355,6 @@ fn body_of_role(
             .get(i)
             .is_some_and(|t| matches!(t.form.as_str(), "'s" | "’s"))
     };
-    let before = t.tokens.start;
     let after = t.body.clone();
     cands.iter().zip(assign).find_map(|(other, a)| {
         let e = (*a)?;
@@ -521,7 +544,11 @@ mod tests {
             "Bergen spokesman Jan Kessel spoke.",
             &[("Bergen", Place), ("Jan Kessel", Person)],
         );
-        assert!(!f.facts.iter().any(|x| x.stance == Some(Stance::Role)));
+        let (bergen, _) = entity(&f, "Bergen");
+        assert!(!f
+            .facts
+            .iter()
+            .any(|x| x.stance == Some(Stance::Role) && x.object == Argument::Entity(bergen)));
     }
 
     #[test]
@@ -590,12 +617,19 @@ mod tests {
         ));
         assert_eq!(entity(&f, "Donald Trump").1.mentions, 2);
         assert_eq!(entity(&f, "Marco Rubio").1.mentions, 2);
-        // No country mentioned: the default country is not invented.
+        // No country mentioned: the default country is not invented; the
+        // role alone is what the text says.
         let g = extract(
             "Secretary of State Marco Rubio spoke.",
             &[("Marco Rubio", Person)],
         );
-        assert!(g.facts.is_empty(), "{:?}", g.facts);
+        assert!(
+            g.facts.iter().all(|x| x.relation == "be"
+                && matches!(&x.object, Argument::Concept { label, .. } if label == "secretary of state")),
+            "{:?}",
+            g.facts
+        );
+        assert_eq!(g.facts.len(), 1);
     }
 
     #[test]

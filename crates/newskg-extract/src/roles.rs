@@ -17,7 +17,7 @@ use std::ops::Range;
 use crate::fact::{Argument, Fact, Modality, Stance};
 use crate::Pattern;
 use newskg_nlp::names::{self, Gender};
-use newskg_nlp::{Gazetteer, Token};
+use newskg_nlp::{Gazetteer, Token, Upos};
 
 /// Role nouns and multi-word titles (lower case), longest first where one
 /// contains another. The gazetteer's `is_title` is asked as well.
@@ -469,11 +469,90 @@ pub(crate) fn relation(role: &str, affiliation: bool) -> String {
 
 /// A role fact: `subject` holds `role` of/to `country` (document entity indices).
 pub(crate) fn role_fact(subject: usize, relation: String, country: usize, sentence: usize) -> Fact {
+    role_fact_to(subject, relation, Argument::Entity(country), sentence)
+}
+
+/// Words before a title that change which role it is ("shadow home
+/// secretary" is not the home secretary, "former president" no longer
+/// is): kept in the role's name.
+const ROLE_MODIFIERS: &[&str] = &[
+    "former",
+    "ex",
+    "shadow",
+    "deputy",
+    "acting",
+    "vice",
+    "assistant",
+    "junior",
+    "interim",
+    "outgoing",
+    "incoming",
+    "late",
+];
+
+/// Where the phrase of a title before a name starts once the words that
+/// make its role more precise are added: nouns, capitalised adjectives and
+/// role modifiers right before it that `covered` (a name) does not claim ("Home"
+/// Secretary, "External Trade" Commissioner, "shadow home" secretary). An
+/// apposition's title is left as it is.
+pub(crate) fn role_phrase_start(
+    title: &Title,
+    tokens: &[Token],
+    covered: impl Fn(usize) -> bool,
+) -> usize {
+    let mut start = title.tokens.start;
+    if tokens.get(start).is_some_and(|t| t.form == ",") {
+        return start;
+    }
+    while start > 0 {
+        let before = &tokens[start - 1];
+        let word = before.form.to_lowercase();
+        // A lower-case adjective judges rather than names ("embattled
+        // chief of staff"); a capitalised one is part of the title
+        // ("Superior Court Judge").
+        let capitalised = before.form.chars().next().is_some_and(char::is_uppercase);
+        let joins = matches!(before.upos, Upos::Noun | Upos::Propn)
+            || before.upos == Upos::Adj && capitalised
+            || ROLE_MODIFIERS.contains(&word.trim_end_matches('-'));
+        if !joins || covered(start - 1) || before.form.ends_with("'s") {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// The role's name: the title's role with the words from `start` up to
+/// the title ("shadow home secretary"), lower case.
+pub(crate) fn role_label(role: &str, title: &Title, start: usize, tokens: &[Token]) -> String {
+    if start >= title.tokens.start {
+        return role.to_string();
+    }
+    let extra: Vec<String> = tokens[start..title.tokens.start]
+        .iter()
+        .map(|t| t.form.to_lowercase())
+        .collect();
+    format!("{} {role}", extra.join(" "))
+}
+
+/// The role a title names when it names no country or body ("Secretary of
+/// State George Shultz"): "be" the role, as a concept.
+pub(crate) fn title_fact(subject: usize, label: String, sentence: usize) -> Fact {
+    let head = label.rsplit(' ').next().unwrap_or(&label).to_string();
+    role_fact_to(
+        subject,
+        "be".to_string(),
+        Argument::Concept { label, head },
+        sentence,
+    )
+}
+
+fn role_fact_to(subject: usize, relation: String, object: Argument, sentence: usize) -> Fact {
     Fact {
         subject: Argument::Entity(subject),
         relation,
         stance: Some(Stance::Role),
-        object: Argument::Entity(country),
+        object,
         negated: false,
         modality: Modality::Asserted,
         attributed_to: None,

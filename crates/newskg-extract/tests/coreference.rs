@@ -99,3 +99,34 @@ fn a_titled_name_after_its_body_is_the_person() {
     );
     assert!(!has("Interpol", "visit", "Oslo"), "{facts:?}");
 }
+
+/// A title with no country or body still says who someone is, with the
+/// words that make it precise ("home secretary", "shadow home secretary")
+/// and without the ones that only judge ("embattled").
+#[test]
+fn a_title_without_a_country_is_the_role() {
+    let doc = extract(
+        "Home Secretary Jan Kessel spoke first. Shadow home secretary Ola Lind replied. \
+         The embattled chief of staff Ana Ruiz left.",
+    );
+    let roles: Vec<(String, String, String)> = doc
+        .facts
+        .iter()
+        .filter(|f| f.relation == "be")
+        .filter_map(|f| match (&f.subject, &f.object) {
+            (
+                newskg_extract::Argument::Entity(e),
+                newskg_extract::Argument::Concept { label, .. },
+            ) => Some((
+                doc.entities[*e].label.clone(),
+                f.relation.clone(),
+                label.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let has = |s: &str, o: &str| roles.iter().any(|r| r.0 == s && r.2 == o);
+    assert!(has("Jan Kessel", "home secretary"), "{roles:?}");
+    assert!(has("Ola Lind", "shadow home secretary"), "{roles:?}");
+    assert!(has("Ana Ruiz", "chief of staff"), "{roles:?}");
+}
