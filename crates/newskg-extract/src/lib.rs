@@ -310,7 +310,13 @@ fn role_facts(
             t.tokens.start
         };
         if t.country.is_none() && t.affiliation.is_none() {
-            if let Some(object) = body_of_role(c, start, t, cands, assign, entities, tokens) {
+            // A judging adjective may stand between the body and its role
+            // ("Lind's embattled chief of staff").
+            let mut before = start;
+            while before > 0 && tokens[before - 1].upos == newskg_nlp::Upos::Adj {
+                before -= 1;
+            }
+            if let Some(object) = body_of_role(c, before, t, cands, assign, entities, tokens) {
                 let relation = roles::relation(&roles::role_label(role, t, start, tokens), false);
                 objects.push((relation, object));
             }

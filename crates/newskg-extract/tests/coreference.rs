@@ -130,3 +130,22 @@ fn a_title_without_a_country_is_the_role() {
     assert!(has("Ola Lind", "shadow home secretary"), "{roles:?}");
     assert!(has("Ana Ruiz", "chief of staff"), "{roles:?}");
 }
+
+/// A person's aide is theirs through a judging adjective too.
+#[test]
+fn a_role_of_a_person_through_an_adjective() {
+    let doc = extract("President Jan Brandt's embattled chief of staff Ola Lind resigned.");
+    let label = |a: &newskg_extract::Argument| match a {
+        newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
+        _ => String::new(),
+    };
+    let roles: Vec<(String, String, String)> = doc
+        .facts
+        .iter()
+        .map(|f| (label(&f.subject), f.relation.clone(), label(&f.object)))
+        .collect();
+    assert!(
+        roles.contains(&("Ola Lind".into(), "chief of staff of".into(), "Jan Brandt".into())),
+        "{roles:?}"
+    );
+}
