@@ -390,18 +390,38 @@ const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
     "instead of",
     "regardless of",
     "in addition to",
+    "under",
+    "after",
+];
+
+/// Verbs whose "after" is their own ("look after the children", "named
+/// after its founder"), not the time of the fact.
+const AFTER_VERBS: &[&str] = &["look", "go", "name", "take", "run", "chase", "come"];
+
+/// Verbs whose "as" names a role ("served as chairman", "acts as counsel");
+/// with other verbs "as" gives a manner or a comparison ("mocked him as a
+/// showman", "unveiled as part of an effort"), not a participant.
+const ROLE_AS_VERBS: &[&str] = &[
+    "act", "serve", "work", "continue", "remain", "join", "appoint", "name", "elect", "return",
+    "stay", "install", "nominate", "replace", "succeed", "resign", "step",
 ];
 
 /// Whether the relation ends in a preposition of time, reason or
 /// concession, so that its object is when or why something happened rather
 /// than a participant.
 fn is_circumstance(relation: &str) -> bool {
+    let verb = relation.split(' ').next().unwrap_or(relation);
     let circumstance = CIRCUMSTANCE_PREPOSITIONS.iter().any(|p| {
         relation
             .strip_suffix(p)
-            .is_some_and(|verb| verb.ends_with(' ') && verb.trim() != "be")
+            .is_some_and(|before| before.ends_with(' ') && before.trim() != "be")
+            && !(matches!(*p, "after" | "under") && (AFTER_VERBS.contains(&verb) || verb == "be"))
     });
+    let manner = relation
+        .strip_suffix(" as")
+        .is_some_and(|_| !ROLE_AS_VERBS.contains(&verb));
     circumstance
+        || manner
         || relation
             .rsplit(' ')
             .next()
@@ -503,6 +523,20 @@ mod tests {
             &[],
             &g
         ));
+        // "As" is a role only with verbs of office; "after" is a time
+        // unless the verb owns it.
+        for (relation, kept) in [
+            ("serve as", true),
+            ("mock as", false),
+            ("criticise after", false),
+            ("name after", true),
+        ] {
+            let f = Fact {
+                relation: relation.into(),
+                ..fact(Argument::Entity(0), concept("chairman"), 0.9)
+            };
+            assert_eq!(p.keeps(&f, 0.9, &[], &g), kept, "{relation}");
+        }
         // A reason or concession is a circumstance, not a participant.
         let reason = Fact {
             relation: "seek because of".into(),

@@ -145,7 +145,11 @@ fn a_role_of_a_person_through_an_adjective() {
         .map(|f| (label(&f.subject), f.relation.clone(), label(&f.object)))
         .collect();
     assert!(
-        roles.contains(&("Ola Lind".into(), "chief of staff of".into(), "Jan Brandt".into())),
+        roles.contains(&(
+            "Ola Lind".into(),
+            "chief of staff of".into(),
+            "Jan Brandt".into()
+        )),
         "{roles:?}"
     );
 }
