@@ -186,7 +186,7 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
     }
 }
 
-/// "P, newspaper reports say": a clause before a speech verb that has no
+/// "P, local papers say": a clause before a speech verb that has no
 /// content of its own, set off by a comma, is what the verb reports,
 /// whatever the parser called it (often an adverbial clause). A clause
 /// opened by a subordinator ("When asked, she said no") is a real
@@ -274,9 +274,9 @@ mod tests {
     #[test]
     fn a_clause_before_a_trailing_speech_verb_is_its_content() {
         let facts = facts_of("extract-attribution.conllu");
-        // "Brandt is poised to buy the ferry line , newspaper reports say ."
+        // "Brandt has agreed to sell the ferry line , local papers say ."
         // (the parser hung the clause on "say" as an adverbial).
-        let f = get(&facts, "Brandt|poise to buy|ferry line");
+        let f = get(&facts, "Brandt|agree to sell|ferry line");
         assert_eq!(f.modality, Modality::Reported);
         assert!(f.attributed_to.is_some());
         // "When asked , Lind said nothing .": a real adverbial stays one.

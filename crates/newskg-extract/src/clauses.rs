@@ -258,7 +258,7 @@ impl Resolver<'_> {
     }
 
     /// The entity named right after common noun `h` in a close apposition
-    /// ("former coach Jan Brandt", "its rival Vantor", "guitarist Ana
+    /// ("chief engineer Jan Brandt", "its rival Vantor", "guitarist Ana
     /// Ruiz"): the name is who the noun phrase refers to, however the parser
     /// attached it. Not when the name goes on into a verb ("told the
     /// committee Vantor had won"): there it is the subject of a clause.
@@ -326,9 +326,9 @@ impl Resolver<'_> {
                 // participant.
                 .filter(|&k| !t.kids(k).iter().any(|&d| t.base(d) == "nsubj")),
         );
-        // "judges, not ministers, should decide": the conjunct marked "not"
-        // is who does not. (On the slot's own head "not" is the clause's
-        // negation: "should not be an opportunity".)
+        // "nurses, not porters, may open it": the conjunct marked "not" is
+        // who may not. (On the slot's own head "not" is the clause's
+        // negation: "should not be a reason".)
         heads.retain(|&h| {
             h == slot.head
                 || !t
@@ -745,18 +745,19 @@ pub(crate) mod tests {
     #[test]
     fn a_name_after_its_title_is_the_argument() {
         let facts = facts_of("extract-passive.conllu");
-        // "Lind was sacked by former coach Jan Brandt .": the coach is Brandt.
-        get(&facts, "Brandt|sack|Lind");
-        assert!(!facts.iter().any(|(k, _)| k.starts_with("former coach|")));
+        // "The plan was drafted by chief engineer Jan Brandt .": the
+        // engineer is Brandt.
+        get(&facts, "Brandt|draft|plan");
+        assert!(!facts.iter().any(|(k, _)| k.starts_with("chief engineer|")));
     }
 
     #[test]
     fn what_is_seen_is_the_event_not_its_agent() {
         let facts = facts_of("extract-svo.conllu");
-        // "The referee missed Brandt tripping Lind .": the referee missed
-        // the trip, not Brandt; the trip itself is stated.
-        assert!(!facts.iter().any(|(k, _)| k == "referee|miss|Brandt"));
-        get(&facts, "Brandt|trip|Lind");
+        // "The guard saw Brandt leaving the bank .": the guard saw the
+        // leaving, not only Brandt; the leaving itself is stated.
+        assert!(!facts.iter().any(|(k, _)| k == "guard|see|Brandt"));
+        get(&facts, "Brandt|leave|bank");
     }
 
     #[test]
@@ -781,10 +782,10 @@ pub(crate) mod tests {
         // "The army is not going to enter the capital ." : going is transparent.
         let f = get(&facts, "army|enter|capital");
         assert!(f.negated);
-        // "Vantor made the banks reveal their losses .": a causative keeps
-        // the caused verb, as "forced them to reveal" does.
-        get(&facts, "Vantor|make reveal|banks");
-        assert!(!facts.iter().any(|(k, _)| k == "Vantor|make|banks"));
+        // "Vantor let the workers keep their bonuses .": a causative keeps
+        // the caused verb, as "allowed them to keep" does.
+        get(&facts, "Vantor|let keep|workers");
+        assert!(!facts.iter().any(|(k, _)| k == "Vantor|let|workers"));
     }
 
     #[test]
@@ -827,12 +828,12 @@ pub(crate) mod tests {
         assert!(f.negated);
         let f = get(&facts, "plan|harm|local farmers");
         assert_eq!(f.modality, Modality::Possible);
-        // "Not only was the offer low, but the board rejected it .": the
-        // clause after "but" is no second thing the offer was.
-        assert!(!facts.iter().any(|(k, _)| k == "offer|be|rejected"));
-        // "Only judges, not ministers, should order the arrests ."
-        get(&facts, "judges|order|arrests");
-        assert!(!facts.iter().any(|(k, _)| k.starts_with("ministers|order")));
+        // "Not only was the price high, but the shop closed early .": the
+        // clause after "but" is no second thing the price was.
+        assert!(!facts.iter().any(|(k, _)| k == "price|be|closed"));
+        // "Only nurses, not porters, may open the ward ."
+        get(&facts, "nurses|open|ward");
+        assert!(!facts.iter().any(|(k, _)| k.starts_with("porters|open")));
         // "The mill was formerly owned by Vantor .": no longer so.
         get(&facts, "Vantor|formerly own|mill");
         assert!(!facts.iter().any(|(k, _)| k == "Vantor|own|mill"));
@@ -854,12 +855,9 @@ pub(crate) mod tests {
             get(&facts, "army|attack|village").modality,
             Modality::Possible
         );
-        // "“Is Brandt trying to buy the line, or is he trying to sell it,”
-        // Lind said .": a question in a quote that ends with a comma.
-        assert_eq!(
-            get(&facts, "Brandt|try to buy|line").modality,
-            Modality::Possible
-        );
+        // "“Has Brandt sold the mill, or has he kept it,” Lind said .": a
+        // question in a quote that ends with a comma.
+        assert_eq!(get(&facts, "Brandt|sell|mill").modality, Modality::Possible);
         // "Lind is said to have sold the mill .": hearsay, the selling is reported.
         assert_eq!(get(&facts, "Lind|sell|mill").modality, Modality::Reported);
         // "Brandt is expected to win the race .": not yet.

@@ -298,7 +298,7 @@ fn role_facts(
         }
         let tokens = &analyzed.sentences[c.sentence].tokens;
         // The words of the role before the title's head that no name
-        // covers ("External Trade" Commissioner, "home affairs" spokesman).
+        // covers ("Regional Transport" Commissioner, "foreign affairs" spokesman).
         let covered = |i: usize| {
             cands
                 .iter()
@@ -311,7 +311,7 @@ fn role_facts(
         };
         if t.country.is_none() && t.affiliation.is_none() {
             // A judging adjective may stand between the body and its role
-            // ("Lind's embattled chief of staff").
+            // ("Lind's beleaguered press secretary").
             let mut before = start;
             while before > 0 && tokens[before - 1].upos == newskg_nlp::Upos::Adj {
                 before -= 1;
@@ -322,7 +322,7 @@ fn role_facts(
             }
         }
         if objects.is_empty() {
-            // The role alone ("Secretary of State George Shultz"), once
+            // The role alone ("Secretary of State Ana Ruiz"), once
             // per person and role.
             let label = roles::role_label(role, t, start, tokens);
             let key = (*subject, format!("be {label}"), usize::MAX);

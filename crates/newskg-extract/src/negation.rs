@@ -59,7 +59,7 @@ const HEARSAY_ADV: &[&str] = &[
 
 /// Whether token `k` is a negation word attached as a modifier.
 pub(crate) fn is_negator(t: &Tree, k: usize) -> bool {
-    // "Not only was the bid low, but …" adds; it denies nothing.
+    // "Not only was the price high, but …" adds; it denies nothing.
     let not_only = t.lower(k) == "not" && k + 1 < t.len() && t.lower(k + 1) == "only";
     !not_only
         && (matches!(t.base(k), "advmod" | "neg" | "part")
@@ -193,14 +193,14 @@ pub(crate) fn is_question(t: &Tree) -> bool {
         .is_some_and(|tok| tok.form == "?")
 }
 
-/// Words that open a direct question ("Where can you buy …").
+/// Words that open a direct question ("Where did they find …").
 const WH_WORDS: &[&str] = &[
     "what", "where", "who", "whom", "why", "how", "when", "which",
 ];
 
 /// Whether the clause of predicate `v` (the top of its xcomp chain) is a
-/// direct question by subject–auxiliary inversion ("Is he trying to …",
-/// "where can you buy …", "… or is he trying to …"), which a quote may end
+/// direct question by subject–auxiliary inversion ("Has she sold …",
+/// "where did they find …", "… or has she kept …"), which a quote may end
 /// with a comma instead of a question mark: what it asks is not stated.
 pub(crate) fn asks(t: &Tree, v: usize) -> bool {
     let mut top = v;
@@ -223,7 +223,7 @@ pub(crate) fn asks(t: &Tree, v: usize) -> bool {
     };
     // Everything before the auxiliary in the clause is punctuation, a
     // conjunction or a fronted question word with its own words ("where
-    // the heck").
+    // on earth").
     let start = (0..t.len())
         .filter(|&k| {
             t.dominates(top, k)
@@ -255,9 +255,9 @@ mod tests {
         // "No soldiers will enter the city ."
         let t = tree_of(&doc, 2);
         assert!(is_negated(&t, t.find("enter").unwrap()));
-        // "Not only was the offer low, but the board rejected it ."
+        // "Not only was the price high, but the shop closed early ."
         let t = tree_of(&doc, 4);
-        assert!(!is_negated(&t, t.find("low").unwrap()));
+        assert!(!is_negated(&t, t.find("high").unwrap()));
     }
 
     #[test]

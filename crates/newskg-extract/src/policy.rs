@@ -376,9 +376,9 @@ fn is_audience(relation: &str, object: &Argument) -> bool {
 /// tour", "lived there until 1990" say when, not with what or whom.
 const TIME_PREPOSITIONS: &[&str] = &["during", "throughout", "since", "until", "till", "amid"];
 
-/// Prepositions that open a reason, concession or frame ("sought the firm
-/// because of its chemicals business", "went ahead despite the protests",
-/// "unveiled as part of an effort"): the circumstances of a fact, not a
+/// Prepositions that open a reason, concession or frame ("closed the plant
+/// because of the floods", "went ahead despite the protests", "launched as
+/// part of a campaign"): the circumstances of a fact, not a
 /// participant of it.
 const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
     "because of",
@@ -399,8 +399,8 @@ const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
 const AFTER_VERBS: &[&str] = &["look", "go", "name", "take", "run", "chase", "come"];
 
 /// Verbs whose "as" names a role ("served as chairman", "acts as counsel");
-/// with other verbs "as" gives a manner or a comparison ("mocked him as a
-/// showman", "unveiled as part of an effort"), not a participant.
+/// with other verbs "as" gives a manner or a comparison ("praised her as a
+/// genius", "launched it as a test"), not a participant.
 const ROLE_AS_VERBS: &[&str] = &[
     "act", "serve", "work", "continue", "remain", "join", "appoint", "name", "elect", "return",
     "stay", "install", "nominate", "replace", "succeed", "resign", "step",

@@ -472,8 +472,8 @@ pub(crate) fn role_fact(subject: usize, relation: String, country: usize, senten
     role_fact_to(subject, relation, Argument::Entity(country), sentence)
 }
 
-/// Words before a title that change which role it is ("shadow home
-/// secretary" is not the home secretary, "former president" no longer
+/// Words before a title that change which role it is ("shadow transport
+/// secretary" is not the transport secretary, "former president" no longer
 /// is): kept in the role's name.
 const ROLE_MODIFIERS: &[&str] = &[
     "former",
@@ -493,7 +493,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 /// Where the phrase of a title before a name starts once the words that
 /// make its role more precise are added: nouns, capitalised adjectives and
 /// role modifiers right before it that `covered` (a name) does not claim ("Home"
-/// Secretary, "External Trade" Commissioner, "shadow home" secretary). An
+/// Secretary, "Regional Transport" Commissioner, "shadow transport" secretary). An
 /// apposition's title is left as it is.
 pub(crate) fn role_phrase_start(
     title: &Title,
@@ -507,9 +507,9 @@ pub(crate) fn role_phrase_start(
     while start > 0 {
         let before = &tokens[start - 1];
         let word = before.form.to_lowercase();
-        // A lower-case adjective judges rather than names ("embattled
-        // chief of staff"); a capitalised one is part of the title
-        // ("Superior Court Judge").
+        // A lower-case adjective judges rather than names ("beleaguered
+        // press secretary"); a capitalised one is part of the title
+        // ("Appeal Court Judge").
         let capitalised = before.form.chars().next().is_some_and(char::is_uppercase);
         let joins = matches!(before.upos, Upos::Noun | Upos::Propn)
             || before.upos == Upos::Adj && capitalised
@@ -523,7 +523,7 @@ pub(crate) fn role_phrase_start(
 }
 
 /// The role's name: the title's role with the words from `start` up to
-/// the title ("shadow home secretary"), lower case.
+/// the title ("shadow transport secretary"), lower case.
 pub(crate) fn role_label(role: &str, title: &Title, start: usize, tokens: &[Token]) -> String {
     if start >= title.tokens.start {
         return role.to_string();
@@ -536,7 +536,7 @@ pub(crate) fn role_label(role: &str, title: &Title, start: usize, tokens: &[Toke
 }
 
 /// The role a title names when it names no country or body ("Secretary of
-/// State George Shultz"): "be" the role, as a concept.
+/// State Ana Ruiz"): "be" the role, as a concept.
 pub(crate) fn title_fact(subject: usize, label: String, sentence: usize) -> Fact {
     let head = label.rsplit(' ').next().unwrap_or(&label).to_string();
     role_fact_to(

@@ -516,7 +516,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             relation = format!("{relation} {to}{}", verb_relation(t, &[c], false));
         }
     }
-    // "missed Brandt tripping Lind", "saw him play": what is seen is the
+    // "saw Brandt leaving the bank", "heard him play": what is seen is the
     // event, not its agent, which the embedded clause states itself.
     if PERCEPTION_VERBS.contains(&t.lemma(v).as_str())
         && t.kids(v).iter().any(|&c| {

@@ -101,13 +101,13 @@ fn a_titled_name_after_its_body_is_the_person() {
 }
 
 /// A title with no country or body still says who someone is, with the
-/// words that make it precise ("home secretary", "shadow home secretary")
-/// and without the ones that only judge ("embattled").
+/// words that make it precise ("transport secretary", "shadow transport
+/// secretary") and without the ones that only judge ("beleaguered").
 #[test]
 fn a_title_without_a_country_is_the_role() {
     let doc = extract(
-        "Home Secretary Jan Kessel spoke first. Shadow home secretary Ola Lind replied. \
-         The embattled chief of staff Ana Ruiz left.",
+        "Transport Secretary Jan Kessel spoke first. Shadow transport secretary Ola Lind replied. \
+         The beleaguered press secretary Ana Ruiz left.",
     );
     let roles: Vec<(String, String, String)> = doc
         .facts
@@ -126,15 +126,15 @@ fn a_title_without_a_country_is_the_role() {
         })
         .collect();
     let has = |s: &str, o: &str| roles.iter().any(|r| r.0 == s && r.2 == o);
-    assert!(has("Jan Kessel", "home secretary"), "{roles:?}");
-    assert!(has("Ola Lind", "shadow home secretary"), "{roles:?}");
-    assert!(has("Ana Ruiz", "chief of staff"), "{roles:?}");
+    assert!(has("Jan Kessel", "transport secretary"), "{roles:?}");
+    assert!(has("Ola Lind", "shadow transport secretary"), "{roles:?}");
+    assert!(has("Ana Ruiz", "press secretary"), "{roles:?}");
 }
 
 /// A person's aide is theirs through a judging adjective too.
 #[test]
 fn a_role_of_a_person_through_an_adjective() {
-    let doc = extract("President Jan Brandt's embattled chief of staff Ola Lind resigned.");
+    let doc = extract("President Jan Brandt's beleaguered press secretary Ola Lind resigned.");
     let label = |a: &newskg_extract::Argument| match a {
         newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
         _ => String::new(),
@@ -147,7 +147,7 @@ fn a_role_of_a_person_through_an_adjective() {
     assert!(
         roles.contains(&(
             "Ola Lind".into(),
-            "chief of staff of".into(),
+            "press secretary of".into(),
             "Jan Brandt".into()
         )),
         "{roles:?}"
