@@ -45,8 +45,19 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
         let b = t.base(k);
         (nominal && b == "nmod" || !nominal && b == "obl") && t.prep(k).is_some()
     });
-    match of_like {
-        Some(k)
+    // "was in full control", "is among the favourites": the predicate is a
+    // prepositional phrase, whose preposition is the relation.
+    let own_prep = t
+        .case_kid(p)
+        .filter(|&c| cop < c && c < p && nominal)
+        .and_then(|_| t.prep(p));
+    match (own_prep, of_like) {
+        (Some(prep), _) => {
+            relation = format!("be {prep}");
+            args.push(Slot::new(p, SlotKind::Object));
+            pattern = Pattern::CopulaRel;
+        }
+        (None, Some(k))
             if nominal
                 && !matches!(
                     t.prep(k).as_deref(),
@@ -57,7 +68,7 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
             args.push(Slot::new(p, SlotKind::Object));
             pattern = Pattern::Copula;
         }
-        Some(k) => {
+        (None, Some(k)) => {
             let prep = t.prep(k).unwrap_or_default();
             relation = if nominal {
                 format!("{} {prep}", t.lemma(p))
@@ -67,7 +78,7 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
             args.push(Slot::new(k, SlotKind::Object));
             pattern = Pattern::CopulaRel;
         }
-        None => {
+        (None, None) => {
             relation = "be".to_string();
             args.push(Slot::new(p, SlotKind::Object));
             // "The firm is keen", "MPs were angry": an adjective alone says
@@ -79,7 +90,6 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
             };
         }
     }
-    let _ = cop;
     Some(Frame {
         pred: p,
         rel_tokens,
