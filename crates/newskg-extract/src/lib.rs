@@ -543,6 +543,12 @@ mod tests {
             ],
         );
         assert!(role(&f, "Pat Lind", "president of", "Vantor Group"));
+        // The body before the title in an apposition with a relative clause.
+        let g = extract(
+            "Ana Ruiz, a Kessel Bank analyst who follows the firm, spoke.",
+            &[("Ana Ruiz", Person), ("Kessel Bank", Organization)],
+        );
+        assert!(role(&g, "Ana Ruiz", "analyst of", "Kessel Bank"));
         assert!(role(&f, "Jan Kessel", "chief of staff of", "Brandt"));
         // A place before a title that names no country gives no role: which
         // body of the city is meant would be a guess.

@@ -376,9 +376,25 @@ pub(crate) fn title_after(
             }
         }
     }
+    // "…, a Vantor Bank analyst,": a capitalised name before the title
+    // that is no country is the body the role is held in.
+    let mut body = None;
+    if prefix.is_none() && title_starting(gaz, tokens, i).is_none() {
+        let run = tokens[i.min(tokens.len())..]
+            .iter()
+            .take(5)
+            .take_while(|t| {
+                t.form.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(t.form.as_str(), "&" | "and" | "of")
+            })
+            .count();
+        if let Some(len) = (1..=run).find(|&len| title_starting(gaz, tokens, i + len).is_some()) {
+            body = Some(i..i + len);
+            i += len;
+        }
+    }
     let (role, mut end) = title_starting(gaz, tokens, i)?;
     let mut prep_country = None;
-    let mut body = None;
     if matches!(tokens.get(end).map(|t| t.form.as_str()), Some("to" | "of")) {
         if let Some((c, cend)) = place_starting(gaz, text, tokens, end + 1) {
             prep_country = Some((c, end + 1..cend));
@@ -413,8 +429,10 @@ pub(crate) fn title_after(
             end = name_end;
         }
     }
+    // The apposition ends at punctuation or at a relative clause of its
+    // own ("…, a Vantor analyst who follows the firm, said").
     match tokens.get(end).map(|t| t.form.as_str()) {
-        None | Some("," | "." | ";") => {}
+        None | Some("," | "." | ";" | "who" | "which") => {}
         _ => return None,
     }
     let mut title = make_title(role, prefix, prep_country, name_end..end);
