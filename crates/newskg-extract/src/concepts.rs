@@ -12,62 +12,10 @@
 use crate::tree::Tree;
 use newskg_nlp::Upos;
 
-/// Nouns of time: an oblique headed by one is a time expression, and a
-/// concept headed by one names no participant.
-pub(crate) const TIME_WORDS: &[&str] = &[
-    "year",
-    "month",
-    "week",
-    "day",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "time",
-    "decade",
-    "century",
-    "hour",
-    "minute",
-    "weekend",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "season",
-    "period",
-    "past",
-    "future",
-    "childhood",
-    "youth",
-    "lifetime",
-    "era",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-    "quarter",
-    "ago",
-    "earlier",
-    "later",
-    "now",
-];
+/// Nouns of time (the list lives with the other name knowledge in
+/// [`newskg_nlp::names::TIME_NOUNS`]): an oblique headed by one is a time
+/// expression, and a concept headed by one names no participant.
+pub(crate) use newskg_nlp::names::TIME_NOUNS as TIME_WORDS;
 
 /// Dependents that belong in a compact label.
 const KEEP: &[&str] = &[

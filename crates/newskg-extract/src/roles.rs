@@ -19,84 +19,6 @@ use crate::Pattern;
 use newskg_nlp::names::{self, Gender};
 use newskg_nlp::{Gazetteer, Token, Upos};
 
-/// Role nouns and multi-word titles (lower case), longest first where one
-/// contains another. The gazetteer's `is_title` is asked as well.
-const TITLES: &[&str] = &[
-    "secretary of state",
-    "secretary of defense",
-    "secretary of homeland security",
-    "secretary of the treasury",
-    "secretary general",
-    "secretary-general",
-    "attorney general",
-    "prime minister",
-    "deputy prime minister",
-    "foreign minister",
-    "foreign secretary",
-    "defense secretary",
-    "defence secretary",
-    "defense minister",
-    "defence minister",
-    "interior minister",
-    "finance minister",
-    "vice president",
-    "chief of staff",
-    "national security adviser",
-    "press secretary",
-    "chief executive",
-    "president",
-    "president-elect",
-    "ambassador",
-    "envoy",
-    "secretary",
-    "minister",
-    "chancellor",
-    "senator",
-    "sen.",
-    "representative",
-    "rep.",
-    "governor",
-    "gov.",
-    "mayor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "general",
-    "gen.",
-    "admiral",
-    "commissioner",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "judge",
-    "justice",
-    "premier",
-    "leader",
-    "ceo",
-    // Roles in companies, parties, teams and newsrooms: with the body
-    // before them ("Vantor analyst", "Labour frontbencher") or after them
-    // in an apposition ("an analyst at Vantor Bank").
-    "analyst",
-    "economist",
-    "strategist",
-    "fund manager",
-    "manager",
-    "founder",
-    "co-founder",
-    "editor",
-    "correspondent",
-    "frontbencher",
-    "backbencher",
-    "coach",
-    "captain",
-    "trade representative",
-];
-
 /// Courtesy titles: they give gender but no role.
 const COURTESY: &[(&str, Option<Gender>)] = &[
     ("mr", Some(Gender::Male)),
@@ -225,17 +147,10 @@ pub(crate) fn place_starting(
     })
 }
 
-/// Whether lower-case `words` is a role title. The gazetteer's titles also
-/// name bodies ("military", "department of defense"), so one of them counts
-/// only when its last word is a person's role noun from [`TITLES`]
-/// ("defense minister").
+/// Whether lower-case `words` is a person's role title (the gazetteer's
+/// [`Gazetteer::is_person_role`]).
 fn is_title(gaz: &Gazetteer, words: &str) -> bool {
-    TITLES.contains(&words)
-        || (gaz.is_title(words)
-            && words
-                .rsplit(' ')
-                .next()
-                .is_some_and(|head| TITLES.contains(&head)))
+    gaz.is_person_role(words)
 }
 
 /// The longest title (up to five tokens) ending just before `end`, as its

@@ -638,6 +638,18 @@ impl Gazetteer {
         self.titles.contains(&key)
     }
 
+    /// Whether lower-case `words` is a person's role title: one of
+    /// [`PERSON_ROLES`], or a title of the gazetteer whose last word is one
+    /// ("defense minister"), since the gazetteer's titles also name bodies.
+    pub fn is_person_role(&self, words: &str) -> bool {
+        PERSON_ROLES.contains(&words)
+            || (self.is_title(words)
+                && words
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|head| PERSON_ROLES.contains(&head)))
+    }
+
     /// Whether a longer phrase ending with `words` (a phrase that is not a
     /// title itself) can still be a title: `false` only when no title ends
     /// with these words, so callers extending a phrase leftwards can stop.
@@ -1234,6 +1246,86 @@ const ORG_WORDS: &[&str] = &[
     "coalition",
     "industries",
     "protection",
+];
+
+/// A person's role nouns and multi-word titles (lower case): the titles
+/// that announce a person's name ("Secretary of State Ana Ruiz", "Vantor
+/// analyst Ola Lind"). The other titles of the gazetteer also name bodies
+/// ("military", "department of defense").
+const PERSON_ROLES: &[&str] = &[
+    "secretary of state",
+    "secretary of defense",
+    "secretary of homeland security",
+    "secretary of the treasury",
+    "secretary general",
+    "secretary-general",
+    "attorney general",
+    "prime minister",
+    "deputy prime minister",
+    "foreign minister",
+    "foreign secretary",
+    "defense secretary",
+    "defence secretary",
+    "defense minister",
+    "defence minister",
+    "interior minister",
+    "finance minister",
+    "vice president",
+    "chief of staff",
+    "national security adviser",
+    "press secretary",
+    "chief executive",
+    "president",
+    "president-elect",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "minister",
+    "chancellor",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "governor",
+    "gov.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen.",
+    "admiral",
+    "commissioner",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "premier",
+    "leader",
+    "ceo",
+    // Roles in companies, parties, teams and newsrooms: with the body
+    // before them ("Vantor analyst", "Labour frontbencher") or after them
+    // in an apposition ("an analyst at Vantor Bank").
+    "analyst",
+    "economist",
+    "strategist",
+    "fund manager",
+    "manager",
+    "founder",
+    "co-founder",
+    "editor",
+    "correspondent",
+    "frontbencher",
+    "backbencher",
+    "coach",
+    "captain",
+    "trade representative",
 ];
 
 /// Titles and role nouns beside those of the PETRARCH agents file.

@@ -47,6 +47,102 @@ pub fn key_words(key: &str) -> Vec<&str> {
     key.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
+/// Nouns of time, lower case: days, months, parts of the day and spans
+/// ("week", "decade", "childhood"). A phrase headed by one says when, not
+/// who or what.
+pub const TIME_NOUNS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "time",
+    "decade",
+    "century",
+    "hour",
+    "minute",
+    "weekend",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "season",
+    "period",
+    "past",
+    "future",
+    "childhood",
+    "youth",
+    "lifetime",
+    "era",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "quarter",
+    "ago",
+    "earlier",
+    "later",
+    "now",
+];
+
+/// A month name or its abbreviation ("Nov.", "November").
+pub fn is_month(word: &str) -> bool {
+    const ABBREVIATIONS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const NAMES: [&str; 13] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept",
+    ];
+    let lower = word.trim_end_matches('.').to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str()) || NAMES.contains(&lower.as_str())
+}
+
+/// "Monday" ... "Sunday".
+pub fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 /// Legal forms that end company names (normalised: "Corp." is "corp"). They
 /// say what kind of company it is, not which: "Vantor Corp" is "Vantor", and
 /// IBM's initials leave out its "Corp".
@@ -66,6 +162,18 @@ pub const LEGAL_FORMS: &[&str] = &[
     "bv",
     "gmbh",
     "spa",
+    "llp",
+    "bhd",
+    "oyj",
+];
+
+/// Legal forms as they are written after a company's name ("Halden and
+/// Co", "Vantor GmbH"): the recognizer reads a name as a company's up to
+/// one of them. Each is one of [`LEGAL_FORMS`] once normalised (a unit test
+/// checks it).
+pub const LEGAL_FORM_WORDS: &[&str] = &[
+    "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LLP",
+    "AG", "GmbH", "NV", "N.V.", "SpA", "S.A.", "Bhd", "Oyj",
 ];
 
 /// `words` of a normalised key without the legal forms that end them; at
@@ -710,6 +818,22 @@ mod tests {
         assert_eq!(normalize("The New York Times"), "new york times");
         assert_eq!(normalize("US-Mexico"), "us mexico");
         assert_eq!(normalize("Reyes"), "reyes");
+    }
+
+    #[test]
+    fn every_written_legal_form_is_a_legal_form() {
+        for word in LEGAL_FORM_WORDS {
+            let key: String = word
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            assert!(LEGAL_FORMS.contains(&key.as_str()), "{word}");
+        }
+        for word in ["monday", "sunday", "january", "december"] {
+            assert!(TIME_NOUNS.contains(&word), "{word}");
+            assert!(is_weekday(word) || is_month(word), "{word}");
+        }
     }
 
     #[test]

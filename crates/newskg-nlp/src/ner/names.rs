@@ -9,8 +9,8 @@
 //! Why here and not in the model: the model learns from web text, where
 //! these shapes are rare; the rules are general English and need no data.
 
-use super::news::{is_month, is_weekday};
 use super::{Found, Recognizer};
+use crate::names::{is_month, is_weekday};
 use crate::{EntityLabel, Gazetteer};
 
 impl Recognizer {

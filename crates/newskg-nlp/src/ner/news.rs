@@ -10,6 +10,7 @@
 use super::features::title_case;
 use super::names::{covered, is_capitalised, is_initial};
 use super::{Found, Recognizer};
+use crate::names::{is_month, is_weekday};
 use crate::perceptron::FnvMap;
 use crate::EntityLabel;
 
@@ -626,44 +627,6 @@ fn is_date(word: &str) -> bool {
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// A month name or its abbreviation ("Nov.", "November").
-pub(super) fn is_month(word: &str) -> bool {
-    const ABBREVIATIONS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    const NAMES: [&str; 13] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "sept",
-    ];
-    let lower = word.trim_end_matches('.').to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || NAMES.contains(&lower.as_str())
-}
-
-/// "Monday" ... "Sunday".
-pub(super) fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -19,8 +19,9 @@
 use std::ops::Range;
 
 use super::names::{covered, is_capitalised};
-use super::news::{is_month, is_weekday, org_cue, OrgCue};
+use super::news::{org_cue, OrgCue};
 use super::{Found, Recognizer};
+use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS};
 use crate::{EntityLabel, Token};
 
 /// Particles inside names, before a surname or a family name.
@@ -275,12 +276,6 @@ const UNITS: &[&str] = &[
     "year", "years", "bn", "mln", "pct",
 ];
 
-/// Company forms that close a company's name ("Halden and Co").
-const COMPANY_FORMS: &[&str] = &[
-    "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LLP",
-    "AG", "GmbH", "NV", "N.V.", "SpA", "S.A.", "Bhd", "Oyj",
-];
-
 /// Top-level domains of site names ("Medium.com", "bbc.co.uk").
 const DOMAINS: &[&str] = &[
     "com", "org", "net", "io", "co", "uk", "tv", "info", "biz", "ai", "app", "news", "me", "fm",
@@ -523,7 +518,7 @@ impl Recognizer {
         // form closing a run of capitalised words.
         for (s, words) in doc.iter().enumerate() {
             for (k, w) in words.iter().enumerate() {
-                if k == 0 || (!is_capitalised(w) && *w != "plc") || !COMPANY_FORMS.contains(w) {
+                if k == 0 || (!is_capitalised(w) && *w != "plc") || !LEGAL_FORM_WORDS.contains(w) {
                     continue;
                 }
                 // At most four words, none a title or inside a person's name
@@ -542,7 +537,7 @@ impl Recognizer {
                     if person(start - 1) || g.is_title(&before.to_lowercase()) {
                         break;
                     }
-                    if is_capitalised(before) && !COMPANY_FORMS.contains(&before) {
+                    if is_capitalised(before) && !LEGAL_FORM_WORDS.contains(&before) {
                         start -= 1;
                     } else if matches!(before, "and" | "&")
                         && start >= 2
