@@ -263,8 +263,26 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
         && words.len() == 1
         && !names::is_acronym(name)
         && !places.is_place(name);
-    if !names::types_agree(label, cl.label) && !surname_slip {
+    // A short form, a spelling or an acronym of an organisation named in
+    // full earlier, whatever the recognizer typed it ("PIW" as a person, a
+    // ticker as MISC, "Carbide" as a place): not a known place, and not a
+    // person's name unless it is an acronym.
+    let organisation_slip = cl.label == EntityLabel::Organization
+        && !places.is_place(name)
+        && (label != EntityLabel::Person || names::is_acronym(name))
+        && (cl.keys.iter().any(|k| {
+            let kw = names::key_words(k);
+            organisation_variant(
+                gaz,
+                names::without_legal_form(words),
+                names::without_legal_form(&kw),
+            )
+        }) || cl.forms.iter().any(|f| names::acronym_of(gaz, name, f)));
+    if !names::types_agree(label, cl.label) && !surname_slip && !organisation_slip {
         return false;
+    }
+    if organisation_slip {
+        return true;
     }
     cl.keys.iter().any(|k| {
         if k == key {
@@ -281,6 +299,7 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
                     names::without_legal_form(&kw),
                 );
                 strip_place(places, w) == strip_place(places, k)
+                    || organisation_variant(gaz, w, k)
                     || cl
                         .forms
                         .iter()
@@ -288,6 +307,40 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
             }
         }
     })
+}
+
+/// Whether two organisation names (normalised words, legal form aside)
+/// are variants of one: the same letters spaced differently ("PowerPage",
+/// "Power Page"), the shorter the first words of the longer before words
+/// that only say what kind of body it is ("Vantor" of "Vantor Holdings"),
+/// or each word cut short ("Green Libs" of "Green Liberals"). News names a
+/// company in full once and by a short form after.
+fn organisation_variant(gaz: &Gazetteer, a: &[&str], b: &[&str]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() || short == long {
+        return false;
+    }
+    let spaced = short.len() == 1 && short.concat() == long.concat();
+    // Only when the words left out say what kind of body it is ("Vantor"
+    // of "Vantor Holdings"): "Apple" beside "Apple Insider" is another
+    // organisation, and a known name stays its own.
+    let first_words = short.len() < long.len()
+        && long.starts_with(short)
+        && long[short.len()..]
+            .iter()
+            .all(|w| names::ORGANISATION_DESIGNATORS.contains(w))
+        && names::known(gaz, &short.join(" ")).is_none();
+    // Plural "s" aside: "dems" is cut from "democrats", either way round.
+    let cut = short.len() == long.len()
+        && short.iter().zip(long).all(|(s, l)| {
+            let (s, l) = (
+                s.strip_suffix('s').unwrap_or(s),
+                l.strip_suffix('s').unwrap_or(l),
+            );
+            let (s, l) = if s.len() <= l.len() { (s, l) } else { (l, s) };
+            s.len() >= 3 && l.starts_with(s)
+        });
+    spaced || first_words || cut
 }
 
 /// An organisation name's words without a leading country ("us customs and

@@ -153,3 +153,24 @@ fn a_role_of_a_person_through_an_adjective() {
         "{roles:?}"
     );
 }
+
+/// An organisation named in full and then by a short form, another
+/// spacing or an acronym in brackets is one entity, whatever the
+/// recognizer typed the short form.
+#[test]
+fn an_organisation_and_its_short_forms_are_one() {
+    let doc = extract(
+        "Nordic Kessel Bank Corporation (NKB) opened an office. NKB hired staff. \
+         The Green Liberals met. The Green Libs left. \
+         The SolarWorks group grew, and Solar Works hired.",
+    );
+    let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+    for forms in [
+        &["Nordic Kessel Bank Corporation", "NKB"][..],
+        &["Green Liberals", "Green Libs"],
+        &["SolarWorks", "Solar Works"],
+    ] {
+        let nodes = labels.iter().filter(|l| forms.contains(l)).count();
+        assert_eq!(nodes, 1, "{forms:?} in {labels:?}");
+    }
+}

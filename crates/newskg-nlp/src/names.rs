@@ -176,6 +176,36 @@ pub const LEGAL_FORM_WORDS: &[&str] = &[
     "AG", "GmbH", "NV", "N.V.", "SpA", "S.A.", "Bhd", "Oyj",
 ];
 
+/// Words that end an organisation's name and only say what kind of body
+/// it is (normalised): after "Vantor Holdings", news writes "Vantor".
+pub const ORGANISATION_DESIGNATORS: &[&str] = &[
+    "holdings",
+    "holding",
+    "group",
+    "estates",
+    "partners",
+    "capital",
+    "industries",
+    "international",
+    "enterprises",
+    "ventures",
+    "systems",
+    "technologies",
+    "resources",
+    "investments",
+    "properties",
+    "brands",
+    "communications",
+    "bank",
+    "airlines",
+    "motors",
+    "energy",
+    "foods",
+    "pharmaceuticals",
+    "trust",
+    "securities",
+];
+
 /// `words` of a normalised key without the legal forms that end them; at
 /// least one word stays ("Co" alone is a name).
 pub fn without_legal_form<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
@@ -219,15 +249,18 @@ pub fn acronym_of(gazetteer: &Gazetteer, acronym: &str, long: &str) -> bool {
     if words.len() < 2 {
         return false;
     }
-    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-    let content: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !STOP_WORDS.contains(w))
-        .collect();
     let initials = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
-    if acr == all || acr == initials(&content) {
-        return true;
+    // With its legal form ("General Electric Company", "GEC") or without
+    // ("Vantor Banking Corporation", "VB").
+    for words in [&words[..], without_legal_form(&words)] {
+        let content: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !STOP_WORDS.contains(w))
+            .collect();
+        if acr == initials(words) || acr == initials(&content) {
+            return true;
+        }
     }
     // Drop a leading country ("us customs and border protection").
     let long_words: Vec<&str> = long.split_whitespace().collect();
@@ -852,6 +885,9 @@ mod tests {
         assert!(acronym_of(&g, "DoD", "Department of Defense"));
         assert!(acronym_of(&g, "NYT", "The New York Times"));
         assert!(!acronym_of(&g, "CBP", "Border Protection"));
+        // The legal form in or out of the initials.
+        assert!(acronym_of(&g, "NKBC", "Nordic Kessel Bank Corporation"));
+        assert!(acronym_of(&g, "NKB", "Nordic Kessel Bank Corporation"));
         assert!(!acronym_of(&g, "Trump", "The Rump"));
         assert!(!is_acronym("Sheinbaum"));
     }
