@@ -313,7 +313,10 @@ fn role_facts(
             // A judging adjective may stand between the body and its role
             // ("Lind's beleaguered press secretary").
             let mut before = start;
-            while before > 0 && tokens[before - 1].upos == newskg_nlp::Upos::Adj {
+            while before > 0
+                && tokens[before - 1].upos == newskg_nlp::Upos::Adj
+                && !covered(before - 1)
+            {
                 before -= 1;
             }
             if let Some(object) = body_of_role(c, before, t, cands, assign, entities, tokens) {

@@ -174,3 +174,34 @@ fn an_organisation_and_its_short_forms_are_one() {
         assert_eq!(nodes, 1, "{forms:?} in {labels:?}");
     }
 }
+
+/// A party's nickname is the party ("Tories", "Tory" and "Conservatives"
+/// name one entity, the Conservative Party), also as the body of a role.
+#[test]
+fn a_party_and_its_nicknames_are_one() {
+    let doc = extract(
+        "The Tories met in Leeds. Tory shadow transport secretary Ola Lind spoke. \
+         The Conservatives then left.",
+    );
+    let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+    let parties = labels
+        .iter()
+        .filter(|l| ["Tories", "Tory", "Conservatives", "Conservative Party"].contains(l))
+        .count();
+    assert_eq!(parties, 1, "{labels:?}");
+    let roles: Vec<String> = doc
+        .facts
+        .iter()
+        .map(|f| {
+            let label = |a: &newskg_extract::Argument| match a {
+                newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
+                _ => String::new(),
+            };
+            format!("{}|{}|{}", label(&f.subject), f.relation, label(&f.object))
+        })
+        .collect();
+    assert!(
+        roles.contains(&"Ola Lind|shadow transport secretary of|Conservative Party".to_string()),
+        "{roles:?}"
+    );
+}

@@ -388,7 +388,17 @@ impl Gazetteer {
                     || (row.is_team() && old.label == EntityLabel::Place)
             });
             if !keep {
-                let entry = self.add_entry(row.name.to_string(), row.label, None);
+                // Another name of an entry listed above ("Tories" of the
+                // Conservative Party) shares its entry, so coreference and
+                // resolution make one entity of both.
+                let shared = row
+                    .alias_of
+                    .and_then(|c| self.names.get(&key(c)).copied())
+                    .filter(|&i| self.entries[i].label == row.label);
+                let entry = match shared {
+                    Some(i) => i,
+                    None => self.add_entry(row.name.to_string(), row.label, None),
+                };
                 self.names.insert(k, entry);
             }
         }

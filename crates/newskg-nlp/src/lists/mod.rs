@@ -12,7 +12,9 @@
 //!
 //! Each file opens with a comment saying what it holds and why. Name lists
 //! have rows `name<TAB>label<TAB>subtype` (label as
-//! [`EntityLabel::as_str`], subtype may be empty); the demonym list has rows
+//! [`EntityLabel::as_str`], subtype may be empty), and a fourth column when
+//! the name is another name of an entry listed above it (`Tories` of the
+//! `Conservative Party`); the demonym list has rows
 //! `word<TAB>canonical name<TAB>label` (the label of the canonical name:
 //! Place for a country or region, Misc for a group). Lines starting with `#` and blank lines are
 //! ignored. A malformed row is reported, never guessed at: the unit test
@@ -29,6 +31,9 @@ pub(crate) struct ListName {
     pub label: EntityLabel,
     /// Finer type ("SportsTeam", "Company"), when given.
     pub subtype: Option<&'static str>,
+    /// The name of the entry this one is another name of ("Conservative
+    /// Party" for "Tories"), when given.
+    pub alias_of: Option<&'static str>,
 }
 
 impl ListName {
@@ -112,11 +117,18 @@ fn rows_of(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>
 /// Parses one row of a name list; `team_list` says whether it is the
 /// sports-team list, whose rows (and only whose) have subtype SportsTeam.
 fn parse_name(cols: &[&'static str], team_list: bool) -> Result<ListName, String> {
-    let [name, label, subtype] = cols else {
-        return Err(format!(
-            "expected 3 TAB-separated columns, found {}",
-            cols.len()
-        ));
+    let (name, label, subtype, alias_of) = match cols {
+        [name, label, subtype] => (name, label, subtype, None),
+        [name, label, subtype, canonical] => {
+            check_name(canonical)?;
+            (name, label, subtype, Some(*canonical))
+        }
+        _ => {
+            return Err(format!(
+                "expected 3 or 4 TAB-separated columns, found {}",
+                cols.len()
+            ))
+        }
     };
     check_name(name)?;
     let label = parse_label(label)?;
@@ -132,6 +144,7 @@ fn parse_name(cols: &[&'static str], team_list: bool) -> Result<ListName, String
         name,
         label,
         subtype: (!subtype.is_empty()).then_some(*subtype),
+        alias_of,
     })
 }
 
@@ -189,6 +202,22 @@ fn check_name(name: &str) -> Result<(), String> {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn every_alias_names_an_entry_above_it() {
+        let (names, _) = names();
+        for (i, row) in names.iter().enumerate() {
+            if let Some(canonical) = row.alias_of {
+                assert!(
+                    names[..i]
+                        .iter()
+                        .any(|r| r.name == canonical && r.label == row.label),
+                    "{} names {canonical}, which no row above it of its type lists",
+                    row.name
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_list_parses() {
