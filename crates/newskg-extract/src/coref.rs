@@ -100,6 +100,14 @@ pub(crate) fn cluster(
         let (Some(name), Some(label)) = (c.name.as_deref(), c.label) else {
             continue;
         };
+        // "Vantor Corp <VTR>", "Nordic Kessel Bank (NKB)": a code in
+        // brackets right after an organisation's name is that
+        // organisation's other name, whatever the recognizer typed it.
+        if let Some(k) = bracketed_code_of(analyzed, cands, &assign, &clusters, i) {
+            add(&mut clusters[k], i, c);
+            assign[i] = Some(k);
+            continue;
+        }
         let key = names::normalize(name);
         let probe = Probe {
             name,
@@ -306,6 +314,37 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
                         .any(|f| names::acronym_of(gaz, name, f) || names::acronym_of(gaz, f, name))
             }
         }
+    })
+}
+
+/// The cluster of the organisation whose name ends right before candidate
+/// `i` when `i` is a short code in brackets after it ("Vantor Corp
+/// <VTR>"): one word of capitals or digits, up to six characters.
+fn bracketed_code_of(
+    analyzed: &AnalyzedDoc,
+    cands: &[Candidate],
+    assign: &[Option<usize>],
+    clusters: &[Cluster],
+    i: usize,
+) -> Option<usize> {
+    let c = &cands[i];
+    let tokens = &analyzed.sentences.get(c.sentence)?.tokens;
+    let name = c.name.as_deref()?;
+    let code = name.chars().count() <= 6
+        && name
+            .chars()
+            .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
+        && name.chars().any(|ch| ch.is_ascii_uppercase());
+    let open = c.tokens.start.checked_sub(1)?;
+    if !code || !matches!(tokens.get(open)?.form.as_str(), "<" | "(") {
+        return None;
+    }
+    cands.iter().enumerate().find_map(|(j, o)| {
+        let k = assign[j]?;
+        (o.sentence == c.sentence
+            && o.tokens.end == open
+            && clusters[k].label == EntityLabel::Organization)
+            .then_some(k)
     })
 }
 

@@ -162,13 +162,15 @@ fn an_organisation_and_its_short_forms_are_one() {
     let doc = extract(
         "Nordic Kessel Bank Corporation (NKB) opened an office. NKB hired staff. \
          The Green Liberals met. The Green Libs left. \
-         The SolarWorks group grew, and Solar Works hired.",
+         The SolarWorks group grew, and Solar Works hired. \
+         Shares of Halden Mining Corp <HMX> fell.",
     );
     let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
     for forms in [
         &["Nordic Kessel Bank Corporation", "NKB"][..],
         &["Green Liberals", "Green Libs"],
         &["SolarWorks", "Solar Works"],
+        &["Halden Mining Corp", "HMX"],
     ] {
         let nodes = labels.iter().filter(|l| forms.contains(l)).count();
         assert_eq!(nodes, 1, "{forms:?} in {labels:?}");
