@@ -45,7 +45,7 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
         let b = t.base(k);
         (nominal && b == "nmod" || !nominal && b == "obl") && t.prep(k).is_some()
     });
-    // "was in full control", "is among the favourites": the predicate is a
+    // "was in harbour", "is among the favourites": the predicate is a
     // prepositional phrase, whose preposition is the relation.
     let own_prep = t
         .case_kid(p)
