@@ -272,7 +272,7 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
         && !names::is_acronym(name)
         && !places.is_place(name);
     // A short form, a spelling or an acronym of an organisation named in
-    // full earlier, whatever the recognizer typed it ("PIW" as a person, a
+    // full earlier, whatever the recognizer typed it ("HMX" as a person, a
     // ticker as MISC, "Carbide" as a place): not a known place, and not a
     // person's name unless it is an acronym.
     let organisation_slip = cl.label == EntityLabel::Organization
@@ -349,8 +349,8 @@ fn bracketed_code_of(
 }
 
 /// Whether two organisation names (normalised words, legal form aside)
-/// are variants of one: the same letters spaced differently ("PowerPage",
-/// "Power Page"), the shorter the first words of the longer before words
+/// are variants of one: the same letters spaced differently ("SolarWorks",
+/// "Solar Works"), the shorter the first words of the longer before words
 /// that only say what kind of body it is ("Vantor" of "Vantor Holdings"),
 /// or each word cut short ("Green Libs" of "Green Liberals"). News names a
 /// company in full once and by a short form after.
@@ -361,7 +361,7 @@ fn organisation_variant(gaz: &Gazetteer, a: &[&str], b: &[&str]) -> bool {
     }
     let spaced = short.len() == 1 && short.concat() == long.concat();
     // Only when the words left out say what kind of body it is ("Vantor"
-    // of "Vantor Holdings"): "Apple" beside "Apple Insider" is another
+    // of "Vantor Holdings"): "Orchard" beside "Orchard Weekly" is another
     // organisation, and a known name stays its own.
     let first_words = short.len() < long.len()
         && long.starts_with(short)

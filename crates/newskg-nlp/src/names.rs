@@ -250,7 +250,7 @@ pub fn acronym_of(gazetteer: &Gazetteer, acronym: &str, long: &str) -> bool {
         return false;
     }
     let initials = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
-    // With its legal form ("General Electric Company", "GEC") or without
+    // With its legal form ("Halden Electric Company", "HEC") or without
     // ("Vantor Banking Corporation", "VB").
     for words in [&words[..], without_legal_form(&words)] {
         let content: Vec<&str> = words
