@@ -29,3 +29,6 @@ mod clean_tree;
 // the store's lock: one writer or many readers, and who holds it (on-disk stores only).
 #[cfg(feature = "rocksdb")]
 mod store_lock;
+// the store's version record: newer formats refused by name, older stores still open.
+#[cfg(feature = "rocksdb")]
+mod store_version;

@@ -338,6 +338,8 @@ pub fn ingest(
 ) -> Result<IngestReport> {
     let started = Instant::now();
     let mut report = IngestReport::default();
+    // Before anything is stored, so the record never lags what the store holds.
+    store.record_models(run)?;
     // The resolver starts from what the store holds, all of it: the entities
     // and which of them each stored document mentions (the context bare
     // surnames are resolved by). A run that follows an interrupted one thus
