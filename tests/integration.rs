@@ -12,6 +12,8 @@ mod cli_ingest;
 // crash safety: SIGKILL at sampled moments, every stored document whole, a rerun converges.
 #[cfg(all(unix, feature = "rocksdb"))]
 mod cli_crash;
+// limits on every input dimension: generated pathological inputs, clear messages, bounded memory.
+mod cli_limits;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
 // export: RDF round trips, DOT through Graphviz, GraphML, CSV, JSON.
