@@ -14,6 +14,8 @@ mod cli_ingest;
 mod cli_crash;
 // limits on every input dimension: generated pathological inputs, clear messages, bounded memory.
 mod cli_limits;
+// fuzzing on stable: readers, tokenizer and splitter, whole documents (a long run is ignored by default).
+mod fuzz;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
 // export: RDF round trips, DOT through Graphviz, GraphML, CSV, JSON.
