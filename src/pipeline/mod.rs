@@ -156,7 +156,7 @@ impl Engine {
     fn try_extract_with_features_checked(
         &self,
         doc: Document,
-    ) -> Result<(DocFacts, Vec<Vec<Feature>>, Vec<Warning>), Failure> {
+    ) -> Checked<Vec<Vec<Feature>>> {
         self.catching(doc, |doc| {
             let (analyzed, warnings) = self.analyze_checked(doc)?;
             let (facts, features) = self.extractor.extract_with_features(analyzed);
@@ -188,6 +188,10 @@ impl Engine {
         .and_then(|result| result)
     }
 }
+
+/// One document's facts, what else the work on it gave, and the warnings
+/// about it; or why it was skipped.
+type Checked<T> = Result<(DocFacts, T, Vec<Warning>), Failure>;
 
 /// What [`extract`] did.
 #[derive(Debug, Default)]
@@ -251,7 +255,7 @@ fn extract_each<T: Send>(
     paths: &[PathBuf],
     load: &LoadOptions,
     resolver: &mut Resolver,
-    work: impl Fn(Document) -> Result<(DocFacts, T, Vec<Warning>), Failure> + Sync,
+    work: impl Fn(Document) -> Checked<T> + Sync,
     mut sink: impl FnMut(&DocFacts, T, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
@@ -261,7 +265,7 @@ fn extract_each<T: Send>(
             .filter_map(|d| d.as_ref().ok())
             .map(|d| d.dropped_repeats)
             .sum::<usize>();
-        let results: Vec<Result<(DocFacts, T, Vec<Warning>), Failure>> = batch
+        let results: Vec<Checked<T>> = batch
             .into_par_iter()
             .map(|item| item.and_then(&work))
             .collect();
