@@ -264,3 +264,45 @@ fn a_page_of_10k_names_is_skipped_at_the_entity_limit() {
     );
     assert_contains!(run.stdout(), "Mira Kessel");
 }
+
+/// `ingest` applies the same limits, with lowered values from its flags,
+/// and stores the good documents.
+#[test]
+fn ingest_applies_the_limits_and_stores_the_rest() {
+    let wd = Workdir::new();
+    wd.write("deep.html", "<div>".repeat(20) + "Mira Kessel hid here.");
+    wd.write(
+        "two.jsonl",
+        "{\"id\":\"a\",\"text\":\"Tomas Vantor praised the long ferry plan of the harbour board.\"}\n\
+         {\"id\":\"b\",\"text\":\"Ilse Marrow rejected the budget.\"}\n",
+    );
+    wd.write("good.txt", GOOD);
+    let out = wd.output(&[
+        "ingest",
+        "deep.html",
+        "two.jsonl",
+        "good.txt",
+        "--store",
+        "kg.db",
+        "--max-html-depth",
+        "10",
+        "--max-line-bytes",
+        "70",
+        "--max-sentence-tokens",
+        "5",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "newskg: warning: two.jsonl:2: sentence of 6 tokens (at byte 0 of the text) analysed as 2 pieces of at most 5 tokens (raise the limit with --max-sentence-tokens)\n\
+         newskg: warning: good.txt:1: sentence of 12 tokens (at byte 0 of the text) analysed as 3 pieces of at most 5 tokens (raise the limit with --max-sentence-tokens)\n\
+         newskg: deep.html: HTML elements nested deeper than the limit of 10 levels (raise it with --max-html-depth)\n\
+         newskg: two.jsonl:1: line longer than the limit of 70 bytes (raise it with --max-line-bytes)\n\
+         newskg: 2 inputs failed; the others were processed\n"
+    );
+    assert_contains!(String::from_utf8_lossy(&out.stdout), "2 documents: 2 new");
+    let entities = wd.ok(&["entities", "--store", "kg.db"]);
+    assert_contains!(entities, "Mira Kessel");
+    assert_contains!(entities, "Ilse Marrow");
+}

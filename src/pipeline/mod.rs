@@ -153,10 +153,7 @@ impl Engine {
     }
 
     /// [`Engine::try_extract_with_features`] with the warnings.
-    fn try_extract_with_features_checked(
-        &self,
-        doc: Document,
-    ) -> Checked<Vec<Vec<Feature>>> {
+    fn try_extract_with_features_checked(&self, doc: Document) -> Checked<Vec<Vec<Feature>>> {
         self.catching(doc, |doc| {
             let (analyzed, warnings) = self.analyze_checked(doc)?;
             let (facts, features) = self.extractor.extract_with_features(analyzed);
