@@ -258,7 +258,7 @@ fn a_page_of_10k_names_is_skipped_at_the_entity_limit() {
     assert!(
         stderr.starts_with("newskg: names.txt: ")
             && stderr.contains(
-                " named entities, over the limit of 2000 per document; the document is skipped (raise it with --max-entities)\n"
+                " named-entity mentions, over the limit of 2000 per document; the document is skipped (raise it with --max-entities)\n"
             ),
         "{stderr}"
     );

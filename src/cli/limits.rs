@@ -32,7 +32,7 @@ pub struct LimitArgs {
     /// pieces of this many, with a warning [default: 400]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max_sentence_tokens: Option<u64>,
-    /// Most named entities in one document; one with more is skipped
+    /// Most named-entity mentions in one document; one with more is skipped
     /// [default: 2000]
     #[arg(long, value_name = "N")]
     max_entities: Option<usize>,

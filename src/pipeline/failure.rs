@@ -35,7 +35,7 @@ pub enum Failure {
     /// [`Limits::max_entities`](crate::input::Limits): it is skipped before
     /// extraction, resolution and storage, whose work grows with them.
     #[error(
-        "{}: {count} named entities, over the limit of {limit} per document; the document is skipped (raise it with --max-entities)",
+        "{}: {count} named-entity mentions, over the limit of {limit} per document; the document is skipped (raise it with --max-entities)",
         Loc(.path, *.line)
     )]
     TooManyEntities {
@@ -45,7 +45,7 @@ pub enum Failure {
         line: Option<u64>,
         /// The document's source, as it would be recorded.
         document: String,
-        /// Named entities found.
+        /// Named-entity mentions found.
         count: usize,
         /// The limit.
         limit: usize,

@@ -38,9 +38,10 @@ pub struct Limits {
     /// 400; real sentences run to about 150, and a piece bounds the
     /// parser's time and the extractor's work on it).
     pub max_sentence_tokens: usize,
-    /// Named entities in one document: a document with more is skipped
-    /// before extraction, resolution and storage (`--max-entities`, default
-    /// 2,000; a long article names a few hundred).
+    /// Named-entity mentions in one document (each occurrence counts, as
+    /// coreference, resolution and storage work grows with them): a
+    /// document with more is skipped before extraction (`--max-entities`,
+    /// default 2,000; a long article has a few hundred).
     pub max_entities: usize,
 }
 
