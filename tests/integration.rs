@@ -12,6 +12,10 @@ mod cli_ingest;
 // crash safety: SIGKILL at sampled moments, every stored document whole, a rerun converges.
 #[cfg(all(unix, feature = "rocksdb"))]
 mod cli_crash;
+// limits on every input dimension: generated pathological inputs, clear messages, bounded memory.
+mod cli_limits;
+// fuzzing on stable: readers, tokenizer and splitter, whole documents (a long run is ignored by default).
+mod fuzz;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
 // export: RDF round trips, DOT through Graphviz, GraphML, CSV, JSON.
@@ -29,3 +33,6 @@ mod clean_tree;
 // the store's lock: one writer or many readers, and who holds it (on-disk stores only).
 #[cfg(feature = "rocksdb")]
 mod store_lock;
+// the store's version record: newer formats refused by name, older stores still open.
+#[cfg(feature = "rocksdb")]
+mod store_version;

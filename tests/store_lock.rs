@@ -141,3 +141,142 @@ fn a_foreign_writer_is_named_through_the_rocksdb_lock() {
     drop(foreign);
     assert_contains!(wd.ok(&["stats", "--store", "kg.db"]), "quads:");
 }
+
+/// `n` invented one-paragraph articles as JSON Lines, for an ingest that
+/// keeps the store busy for a while.
+fn busy_input(n: usize) -> String {
+    const NAMES: [&str; 4] = ["Mira Kessel", "Tomas Vantor", "Ilse Marrow", "Oren Dask"];
+    const PLACES: [&str; 3] = ["Lindhaven", "Brandfort", "Ostvik"];
+    (0..n)
+        .map(|i| {
+            let text = format!(
+                "{} opened the harbour office in {} on day {i}. The office of the Vantor Shipping Board will hire {} pilots, {} said.",
+                NAMES[i % 4],
+                PLACES[i % 3],
+                i % 40 + 2,
+                NAMES[(i + 1) % 4]
+            );
+            format!("{}\n", serde_json::json!({"id": format!("n{i}"), "text": text}))
+        })
+        .collect()
+}
+
+/// Issue 15 item 2, with an ingest in the middle of its input (documents
+/// stored, more to come): a second writer and every reader are refused at
+/// once with the writer's process named, never with RocksDB's own lock
+/// message and never after a wait; the ingest is not disturbed. The input
+/// comes through a pipe held open while the others try, so the ingest is
+/// surely still running then, however fast the build.
+#[test]
+fn while_an_ingest_runs_every_other_command_is_told_at_once() {
+    let wd = Workdir::new();
+    let input = busy_input(400);
+    let (first_half, second_half) = input.split_at(input.len() / 2);
+    wd.write("more.jsonl", busy_input(3));
+    wd.write("empty.nq", "");
+    let mut writer = wd
+        .command(&["ingest", "-", "--store", "kg.db"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = writer.stdin.take().unwrap();
+    stdin.write_all(first_half.as_bytes()).unwrap();
+    let lock = wd.path("kg.db/newskg.lock");
+    let mine = format!("{}\n", writer.id());
+    let started = Instant::now();
+    // Wait until it is storing: the lock is its, and RocksDB has made the store.
+    while !(std::fs::read_to_string(&lock).is_ok_and(|t| t.starts_with(&mine))
+        && wd.path("kg.db/newskg.made").exists())
+    {
+        assert!(
+            writer.try_wait().unwrap().is_none(),
+            "the ingest ended before it held the store"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "the ingest never took the lock"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let busy = format!(
+        "newskg: store kg.db is being written by process {} (newskg ingest); try again when it has finished",
+        writer.id()
+    );
+    for args in [
+        &["ingest", "more.jsonl", "--store", "kg.db"][..],
+        &["load", "empty.nq", "--store", "kg.db"],
+        &["stats", "--store", "kg.db"],
+        &["entities", "--store", "kg.db"],
+        &["query", "ASK { ?s ?p ?o }", "--store", "kg.db"],
+        &["export", "--format", "nq", "--store", "kg.db"],
+    ] {
+        let asked = Instant::now();
+        let out = wd.output(args);
+        let took = asked.elapsed();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_contains!(stderr, &busy);
+        assert!(
+            !stderr.contains("LOCK") && !stderr.contains("Resource temporarily unavailable"),
+            "{args:?}: RocksDB's lock message leaked: {stderr}"
+        );
+        // A refusal is a file lock probe (after loading the models, for an
+        // ingest): never a wait for the writer.
+        assert!(took < Duration::from_secs(30), "{args:?} took {took:?}");
+    }
+    assert!(writer.try_wait().unwrap().is_none(), "the ingest stopped");
+    stdin.write_all(second_half.as_bytes()).unwrap();
+    drop(stdin);
+    let out = writer.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_contains!(String::from_utf8_lossy(&out.stdout), "400 new");
+    assert_contains!(wd.ok(&["stats", "--store", "kg.db"]), "documents   400");
+}
+
+/// A reader in the middle of its work (an export whose output nobody reads
+/// yet, so it waits on a full pipe holding the store) keeps a writer out
+/// with a message; once it has finished, the writer gets in.
+#[test]
+fn a_slow_reader_keeps_writers_out_with_a_message() {
+    let wd = Workdir::new();
+    wd.ingest_examples("kg.db");
+    let mut export = wd
+        .command(&["export", "--format", "nq", "--store", "kg.db"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = export.stdout.take().unwrap();
+    // Its first byte means it has the store open; the rest (some 200 KB)
+    // does not fit the pipe, so it stays there until we read.
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    let articles = examples();
+    refused(
+        &wd,
+        &["ingest", articles.to_str().unwrap(), "--store", "kg.db"],
+        "newskg: store kg.db is being read by another process (newskg query, export, stats or entities); try again when it has finished",
+    );
+    assert!(
+        export.try_wait().unwrap().is_none(),
+        "the export did not wait on its pipe"
+    );
+    let mut rest = Vec::new();
+    std::io::Read::read_to_end(&mut stdout, &mut rest).unwrap();
+    assert!(
+        rest.len() > 64 * 1024,
+        "{} bytes: the pipe never filled",
+        rest.len()
+    );
+    assert!(export.wait().unwrap().success());
+    assert_contains!(
+        wd.ok(&["ingest", articles.to_str().unwrap(), "--store", "kg.db"]),
+        "2 unchanged"
+    );
+}

@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use newskg::kg::Resolver;
 use newskg::pipeline::{self, RecordWriter};
 
+use super::limits::{report_warnings, LimitArgs};
 use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs};
 
 /// Print the entities and facts of articles without touching any store.
@@ -32,6 +33,8 @@ pub struct ExtractArgs {
     facts: FactArgs,
     #[command(flatten)]
     jobs: JobsArg,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +54,9 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     let mut resolver = Resolver::default();
     let mut records = RecordWriter::default();
     let mut first = true;
-    let load = args.source.load_options();
+    let mut load = args.source.load_options();
+    load.limits = args.limits.limits();
+    engine.limits = load.limits.clone();
     let report = match args.format {
         FactFormat::Jsonl => {
             pipeline::extract(&engine, &args.paths, &load, &mut resolver, |doc, ids, r| {
@@ -88,5 +93,6 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
         records.write_jsonl(&resolver, &mut out)?;
     }
     out.flush()?;
+    report_warnings(&report.warnings);
     Ok(report_failures(&report.failures))
 }

@@ -8,6 +8,7 @@ use clap::Args;
 
 use newskg::pipeline;
 
+use super::limits::{report_warnings, LimitArgs};
 use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs, StoreArgs};
 
 /// Read articles and add their entities and facts to the store. Each article
@@ -27,16 +28,20 @@ pub struct IngestArgs {
     facts: FactArgs,
     #[command(flatten)]
     jobs: JobsArg,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
     let mut engine = models.engine()?;
     engine.extractor.set_policy(args.facts.policy());
+    let mut load = args.source.load_options();
+    load.limits = args.limits.limits();
+    engine.limits = load.limits.clone();
     let store = args.store.open()?;
     let run = pipeline::run_info(&engine.analyzer);
     let bar = progress_bar();
-    let load = args.source.load_options();
     let report = pipeline::ingest(&engine, &args.paths, &load, &store, &run, |done| {
         bar.set_position(done as u64)
     })
@@ -58,6 +63,7 @@ pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
         args.store.store,
         report.seconds
     );
+    report_warnings(&report.warnings);
     Ok(report_failures(&report.failures))
 }
 

@@ -9,6 +9,7 @@ mod entities;
 mod export;
 mod extract;
 mod ingest;
+mod limits;
 mod load;
 mod output;
 mod query;

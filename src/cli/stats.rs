@@ -25,6 +25,11 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
         KnowledgeGraph::from_store(store.oxigraph()).context("reading the graph from the store")?;
     let mut out = output::stdout();
     writeln!(out, "quads: {}", store.len()?)?;
+    let version = store.version();
+    writeln!(out, "store: {version}")?;
+    if let Some(models) = &version.models {
+        writeln!(out, "models of the last ingest: {models}")?;
+    }
     write!(out, "{}", graph.stats())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -159,6 +159,7 @@ pub fn run(args: TrainArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
             let mut engine = Engine {
                 analyzer,
                 extractor,
+                limits: newskg::input::Limits::default(),
             };
             let options = FactTrainOptions {
                 data,

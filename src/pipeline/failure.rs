@@ -1,4 +1,6 @@
 //! [`Failure`]: one input a batch skipped, and why; the others went on.
+//! [`Warning`]: what a batch did to a document to keep it within the
+//! [`Limits`](crate::input::Limits); the document went in.
 
 use std::any::Any;
 use std::fmt;
@@ -29,6 +31,56 @@ pub enum Failure {
         /// The panic message.
         message: String,
     },
+    /// The document names more entities than
+    /// [`Limits::max_entities`](crate::input::Limits): it is skipped before
+    /// extraction, resolution and storage, whose work grows with them.
+    #[error(
+        "{}: {count} named-entity mentions, over the limit of {limit} per document; the document is skipped (raise it with --max-entities)",
+        Loc(.path, *.line)
+    )]
+    TooManyEntities {
+        /// The file the document came from.
+        path: PathBuf,
+        /// The 1-based line of a JSON Lines record; `None` for a whole file.
+        line: Option<u64>,
+        /// The document's source, as it would be recorded.
+        document: String,
+        /// Named-entity mentions found.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// What was done to a document to keep it within the limits; unlike a
+/// [`Failure`], the document was still processed. Displays as
+/// `path[:line]: …`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Warning {
+    /// A sentence longer than
+    /// [`Limits::max_sentence_tokens`](crate::input::Limits) was analysed in
+    /// pieces (see [`Analyzer::analyze_within`](crate::nlp::Analyzer::analyze_within)).
+    #[error(
+        "{}: sentence of {tokens} tokens (at byte {byte_start} of the text) analysed as {pieces} pieces of at most {limit} tokens (raise the limit with --max-sentence-tokens)",
+        Loc(.path, *.line)
+    )]
+    LongSentence {
+        /// The file the document came from.
+        path: PathBuf,
+        /// The 1-based source line where the sentence starts, when known.
+        line: Option<u64>,
+        /// The document's source.
+        document: String,
+        /// Byte offset of the sentence in the document's text.
+        byte_start: usize,
+        /// Its length in tokens.
+        tokens: usize,
+        /// How many pieces it was analysed as.
+        pieces: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl Failure {
@@ -36,7 +88,7 @@ impl Failure {
     pub fn path(&self) -> &Path {
         match self {
             Failure::Input(e) => e.path(),
-            Failure::Internal { path, .. } => path,
+            Failure::Internal { path, .. } | Failure::TooManyEntities { path, .. } => path,
         }
     }
 
@@ -44,7 +96,7 @@ impl Failure {
     pub fn line(&self) -> Option<u64> {
         match self {
             Failure::Input(e) => e.line(),
-            Failure::Internal { line, .. } => *line,
+            Failure::Internal { line, .. } | Failure::TooManyEntities { line, .. } => *line,
         }
     }
 }

@@ -27,16 +27,16 @@ use rayon::prelude::*;
 pub use fact_training::{
     fact_key, train_facts, FactTrainOptions, FactTrainReport, REDOCRED_DOCUMENTS,
 };
-pub use failure::Failure;
+pub use failure::{Failure, Warning};
 pub use records::{
     entity_iri, entity_records, fact_records, write_tsv, ArgumentRecord, EntityRecord, FactRecord,
     RecordWriter,
 };
 
 use crate::extract::{DocFacts, Extractor, FactClassifier, Feature};
-use crate::input::{self, Document, InputError, LoadOptions};
+use crate::input::{self, Document, InputError, Limits, LoadOptions};
 use crate::kg::{EntityId, Resolver};
-use crate::nlp::{Analyzer, ModelSource};
+use crate::nlp::{AnalyzedDoc, Analyzer, ModelSource};
 use crate::rdf::{IngestOutcome, RunInfo, Store};
 use crate::Result;
 
@@ -50,6 +50,9 @@ pub struct Engine {
     pub analyzer: Analyzer,
     /// Mentions, coreference, facts.
     pub extractor: Extractor,
+    /// The limits on sentence length and entities per document (the input
+    /// ones are applied while reading, from [`LoadOptions::limits`]).
+    pub limits: Limits,
 }
 
 impl Engine {
@@ -67,12 +70,56 @@ impl Engine {
         Ok(Engine {
             analyzer,
             extractor,
+            limits: Limits::default(),
         })
     }
 
-    /// Analysis and extraction of one document.
+    /// Analysis and extraction of one document (long sentences analysed in
+    /// pieces, as [`Engine::limits`] says; the entity limit is checked only
+    /// by [`Engine::try_extract_document`], which can refuse).
     pub fn extract_document(&self, doc: Document) -> DocFacts {
-        self.extractor.extract(self.analyzer.analyze(doc))
+        let (analyzed, _long) = self.analyzer.analyze_within(doc, &self.limits);
+        self.extractor.extract(analyzed)
+    }
+
+    /// Like [`Engine::try_extract_document`], with what was done to keep the
+    /// document within [`Engine::limits`].
+    pub fn try_extract_checked(&self, doc: Document) -> Result<(DocFacts, Vec<Warning>), Failure> {
+        self.catching(doc, |doc| {
+            let (analyzed, warnings) = self.analyze_checked(doc)?;
+            Ok((self.extractor.extract(analyzed), warnings))
+        })
+    }
+
+    /// Analyses `doc` within [`Engine::limits`]: its long sentences in
+    /// pieces (each a [`Warning`]), and a document over the entity limit
+    /// refused before any later stage spends time on it.
+    fn analyze_checked(&self, doc: Document) -> Result<(AnalyzedDoc, Vec<Warning>), Failure> {
+        let (path, line) = failure::location(&doc);
+        let (analyzed, long) = self.analyzer.analyze_within(doc, &self.limits);
+        let source = &analyzed.doc.source;
+        if analyzed.entities.len() > self.limits.max_entities {
+            return Err(Failure::TooManyEntities {
+                path,
+                line,
+                document: source.clone(),
+                count: analyzed.entities.len(),
+                limit: self.limits.max_entities,
+            });
+        }
+        let warnings = long
+            .into_iter()
+            .map(|l| Warning::LongSentence {
+                path: path.clone(),
+                line: analyzed.doc.line_index.line_of(l.byte_start),
+                document: source.clone(),
+                byte_start: l.byte_start,
+                tokens: l.tokens,
+                pieces: l.pieces,
+                limit: l.limit,
+            })
+            .collect();
+        Ok((analyzed, warnings))
     }
 
     /// Like [`Engine::extract_document`], but a panic while analysing or
@@ -90,7 +137,7 @@ impl Engine {
     /// # Ok::<(), newskg::Error>(())
     /// ```
     pub fn try_extract_document(&self, doc: Document) -> Result<DocFacts, Failure> {
-        self.catching(doc, |doc| self.extract_document(doc))
+        self.try_extract_checked(doc).map(|(facts, _)| facts)
     }
 
     /// Like [`Engine::try_extract_document`], with the fact classifier's
@@ -101,15 +148,26 @@ impl Engine {
         &self,
         doc: Document,
     ) -> Result<(DocFacts, Vec<Vec<Feature>>), Failure> {
+        self.try_extract_with_features_checked(doc)
+            .map(|(facts, features, _)| (facts, features))
+    }
+
+    /// [`Engine::try_extract_with_features`] with the warnings.
+    fn try_extract_with_features_checked(&self, doc: Document) -> Checked<Vec<Vec<Feature>>> {
         self.catching(doc, |doc| {
-            self.extractor
-                .extract_with_features(self.analyzer.analyze(doc))
+            let (analyzed, warnings) = self.analyze_checked(doc)?;
+            let (facts, features) = self.extractor.extract_with_features(analyzed);
+            Ok((facts, features, warnings))
         })
     }
 
     /// Runs `work` on `doc`, a panic caught and returned as
     /// [`Failure::Internal`] naming the document.
-    fn catching<T>(&self, doc: Document, work: impl FnOnce(Document) -> T) -> Result<T, Failure> {
+    fn catching<T>(
+        &self,
+        doc: Document,
+        work: impl FnOnce(Document) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
         let (path, line) = failure::location(&doc);
         let source = doc.source.clone();
         // Prediction only reads the models (`&self`), so a panic cannot leave
@@ -124,8 +182,13 @@ impl Engine {
             document: source,
             message: failure::panic_message(payload.as_ref()),
         })
+        .and_then(|result| result)
     }
 }
+
+/// One document's facts, what else the work on it gave, and the warnings
+/// about it; or why it was skipped.
+type Checked<T> = Result<(DocFacts, T, Vec<Warning>), Failure>;
 
 /// What [`extract`] did.
 #[derive(Debug, Default)]
@@ -136,6 +199,8 @@ pub struct ExtractReport {
     pub dropped_repeats: usize,
     /// Inputs that could not be read or analysed, in input order.
     pub failures: Vec<Failure>,
+    /// What was done to keep documents within the limits, in input order.
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads every document under `paths` (as `load` says), extracts its facts
@@ -153,7 +218,11 @@ pub fn extract(
         paths,
         load,
         resolver,
-        |doc| engine.try_extract_document(doc).map(|facts| (facts, ())),
+        |doc| {
+            engine
+                .try_extract_checked(doc)
+                .map(|(facts, warnings)| (facts, (), warnings))
+        },
         |facts, (), ids, resolver| sink(facts, ids, resolver),
     )
 }
@@ -171,7 +240,7 @@ pub fn extract_with_features(
         paths,
         load,
         resolver,
-        |doc| engine.try_extract_with_features(doc),
+        |doc| engine.try_extract_with_features_checked(doc),
         sink,
     )
 }
@@ -183,7 +252,7 @@ fn extract_each<T: Send>(
     paths: &[PathBuf],
     load: &LoadOptions,
     resolver: &mut Resolver,
-    work: impl Fn(Document) -> Result<(DocFacts, T), Failure> + Sync,
+    work: impl Fn(Document) -> Checked<T> + Sync,
     mut sink: impl FnMut(&DocFacts, T, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
@@ -193,18 +262,19 @@ fn extract_each<T: Send>(
             .filter_map(|d| d.as_ref().ok())
             .map(|d| d.dropped_repeats)
             .sum::<usize>();
-        let results: Vec<Result<(DocFacts, T), Failure>> = batch
+        let results: Vec<Checked<T>> = batch
             .into_par_iter()
             .map(|item| item.and_then(&work))
             .collect();
         for item in results {
-            let (facts, extra) = match item {
+            let (facts, extra, warnings) = match item {
                 Ok(done) => done,
                 Err(failure) => {
                     report.failures.push(failure);
                     continue;
                 }
             };
+            report.warnings.extend(warnings);
             let ids = resolver.resolve(&facts);
             report.documents += 1;
             sink(&facts, extra, &ids, resolver).map_err(crate::Error::Output)?;
@@ -219,10 +289,10 @@ fn extract_each<T: Send>(
 fn extract_batch(
     engine: &Engine,
     batch: Vec<Result<Document, Failure>>,
-) -> Vec<Result<DocFacts, Failure>> {
+) -> Vec<Result<(DocFacts, Vec<Warning>), Failure>> {
     batch
         .into_par_iter()
-        .map(|item| item.and_then(|doc| engine.try_extract_document(doc)))
+        .map(|item| item.and_then(|doc| engine.try_extract_checked(doc)))
         .collect()
 }
 
@@ -317,6 +387,8 @@ pub struct IngestReport {
     pub dropped_repeats: usize,
     /// Inputs that could not be read or analysed, in input order.
     pub failures: Vec<Failure>,
+    /// What was done to keep documents within the limits, in input order.
+    pub warnings: Vec<Warning>,
     /// Wall time.
     pub seconds: f64,
 }
@@ -338,6 +410,8 @@ pub fn ingest(
 ) -> Result<IngestReport> {
     let started = Instant::now();
     let mut report = IngestReport::default();
+    // Before anything is stored, so the record never lags what the store holds.
+    store.record_models(run)?;
     // The resolver starts from what the store holds, all of it: the entities
     // and which of them each stored document mentions (the context bare
     // surnames are resolved by). A run that follows an interrupted one thus
@@ -357,7 +431,10 @@ pub fn ingest(
         }
         for item in extract_batch(engine, todo) {
             let facts = match item {
-                Ok(facts) => facts,
+                Ok((facts, warnings)) => {
+                    report.warnings.extend(warnings);
+                    facts
+                }
                 Err(failure) => {
                     report.failures.push(failure);
                     continue;

@@ -9,7 +9,8 @@
 //! bind `--param` values as RDF terms in the parsed query, never as text.
 //!
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
-//! quads, no store), `store.rs` (the store, ingest, export), `query.rs`
+//! quads, no store), `store.rs` (the store, ingest, export), `version.rs`
+//! (the store format and the versions that wrote a store), `query.rs`
 //! (SPARQL, parameters, result writers), `named.rs` (the queries/*.rq).
 //!
 //! ```
@@ -26,6 +27,9 @@ mod mapping;
 mod named;
 mod query;
 mod store;
+// Without RocksDB there is no store folder to hold a record.
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+mod version;
 mod vocab;
 
 use std::path::PathBuf;
@@ -37,6 +41,7 @@ pub use named::{named_queries, named_query, NamedQuery, QueryParam};
 pub use oxigraph::io::RdfFormat;
 pub use query::{prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat};
 pub use store::{rdf_format, write_quads, IngestOutcome, Ingested, RunInfo, Store};
+pub use version::{StoreVersion, OLDEST_STORE_FORMAT, STORE_FORMAT, VERSION_FILE};
 pub use vocab::{compact, Ids, DEFAULT_BASE, NKG, PREFIXES};
 
 /// A store operation that failed.
@@ -85,6 +90,58 @@ pub enum StoreError {
     Unfinished {
         /// The store folder.
         path: PathBuf,
+    },
+    /// The store was written in a store format newer than this newskg
+    /// reads (see `rdf/version.rs`): reading it could give wrong answers,
+    /// and writing it could damage it.
+    #[error(
+        "store {} has store format {found} (written by {writer}), newer than {software} reads (format {ours} at most): use that newskg or a newer one, or export the store with it (`newskg export --format nq > dump.nq`) and `newskg load dump.nq` into a new store",
+        .path.display()
+    )]
+    NewerFormat {
+        /// The store folder.
+        path: PathBuf,
+        /// The store's format.
+        found: u32,
+        /// The newskg that wrote it, as its record says.
+        writer: String,
+        /// The newest format this newskg reads.
+        ours: u32,
+        /// This newskg (`newskg x.y.z`).
+        software: String,
+    },
+    /// The store was written in a store format older than this newskg
+    /// still reads.
+    #[error(
+        "store {} has store format {found}, older than {software} reads (format {oldest} at least): export it with the newskg that wrote it and `newskg load` the dump into a new store, or ingest the articles again",
+        .path.display()
+    )]
+    OlderFormat {
+        /// The store folder.
+        path: PathBuf,
+        /// The store's format.
+        found: u32,
+        /// The oldest format this newskg reads.
+        oldest: u32,
+        /// This newskg (`newskg x.y.z`).
+        software: String,
+    },
+    /// The store's version record is damaged.
+    #[error("{}: unreadable store version record: {problem}", .path.display())]
+    BadVersion {
+        /// The record file.
+        path: PathBuf,
+        /// What is wrong, with its line.
+        problem: String,
+    },
+    /// The store's version record could not be read or written.
+    #[error("{}: cannot read or write the store version record", .path.display())]
+    VersionIo {
+        /// The record file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
     },
     /// The store's lock file could not be made or locked.
     #[error("{}: cannot lock the store", .path.display())]

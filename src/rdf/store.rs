@@ -17,6 +17,9 @@ use crate::kg::{Entity, EntityId};
 use crate::nlp::EntityLabel;
 
 use super::mapping::{doc_graph, entity_description};
+#[cfg(feature = "rocksdb")]
+use super::version;
+use super::version::StoreVersion;
 use super::vocab::{term, Ids, NKG, PREFIXES, RDF, RDFS, SCHEMA};
 use super::StoreError;
 
@@ -75,6 +78,14 @@ pub struct Ingested {
 pub struct Store {
     inner: oxigraph::store::Store,
     ids: Ids,
+    /// What the store's version record said when it was opened (for an
+    /// in-memory store, this newskg's). In a lock because an ingest
+    /// records its models through `&Store`.
+    version: std::sync::Mutex<StoreVersion>,
+    /// The store folder, for writing the version record; `None` in memory
+    /// and for readers.
+    #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+    dir: Option<std::path::PathBuf>,
     /// Dropped after `inner`, so the store is closed before others may open it.
     #[cfg(feature = "rocksdb")]
     _lock: Option<super::lock::StoreLock>,
@@ -87,6 +98,11 @@ impl Store {
     /// process reads or writes it, this fails with
     /// [`StoreError::BeingRead`] or [`StoreError::BeingWritten`] (which names
     /// the writer's process), never waiting.
+    ///
+    /// A store of a store format this newskg does not read is refused with
+    /// [`StoreError::NewerFormat`] or [`StoreError::OlderFormat`] before
+    /// RocksDB opens it; otherwise the version record is (re)written to say
+    /// this newskg wrote it last (see [`StoreVersion`]).
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(path).map_err(|source| StoreError::Lock {
@@ -94,14 +110,21 @@ impl Store {
             source,
         })?;
         let lock = super::lock::lock(path, super::lock::Access::Write)?;
+        let found = version::check(path)?;
         let inner = oxigraph::store::Store::open(path).map_err(|source| StoreError::Open {
             path: path.to_owned(),
             source,
         })?;
         mark_made(path);
+        // The models stay those of the last ingest until an ingest says
+        // which it uses (`record_models`).
+        let now = StoreVersion::current(found.models.clone());
+        version::write(path, &now)?;
         Ok(Store {
             inner,
             ids: Ids::default(),
+            version: std::sync::Mutex::new(now),
+            dir: Some(path.to_owned()),
             _lock: Some(lock),
         })
     }
@@ -113,6 +136,7 @@ impl Store {
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         let lock = super::lock::lock(path, super::lock::Access::Read)?;
+        let version = version::check(path)?;
         let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| {
             if unfinished(path) {
                 StoreError::Unfinished {
@@ -128,6 +152,8 @@ impl Store {
         Ok(Store {
             inner,
             ids: Ids::default(),
+            version: std::sync::Mutex::new(version),
+            dir: None,
             _lock: Some(lock),
         })
     }
@@ -153,6 +179,11 @@ impl Store {
         Ok(Store {
             inner: oxigraph::store::Store::new()?,
             ids: Ids::default(),
+            version: std::sync::Mutex::new(StoreVersion {
+                recorded: false,
+                ..StoreVersion::current(None)
+            }),
+            dir: None,
             #[cfg(feature = "rocksdb")]
             _lock: None,
         })
@@ -161,6 +192,31 @@ impl Store {
     /// The same store, writing instance IRIs under `ids` (`--base-iri`).
     pub fn with_ids(self, ids: Ids) -> Store {
         Store { ids, ..self }
+    }
+
+    /// What the store's version record says: its format, and the newskg
+    /// and models that last wrote it.
+    pub fn version(&self) -> StoreVersion {
+        self.version
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Records in the store's version record that `run`'s models write it
+    /// (an ingest calls this before storing anything). Nothing to do for an
+    /// in-memory store.
+    pub fn record_models(&self, run: &RunInfo) -> Result<(), StoreError> {
+        let mut version = self
+            .version
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        version.models = Some(run.models.clone());
+        #[cfg(feature = "rocksdb")]
+        if let Some(dir) = &self.dir {
+            version::write(dir, &version)?;
+        }
+        Ok(())
     }
 
     /// The instance IRIs this store writes.

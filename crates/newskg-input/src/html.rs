@@ -54,6 +54,107 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
+/// Elements that do not deepen the tree as their tags are counted: void
+/// elements, which hold nothing, and those whose end tag pages often leave
+/// out (the parser closes them itself when the next one opens).
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "basefont", "bgsound", "frame", "keygen", "image", "menuitem", "p", "li", "dt",
+    "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+    "rb", "rt", "rp", "rtc", "html", "head", "body",
+];
+
+/// Elements whose content is text, not markup, up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// Whether the elements of `raw` nest deeper than `max`, counted from the
+/// tags in one pass before the page is parsed: html5ever has no depth
+/// limit, its tree builder scans the open elements at each new one (time
+/// quadratic in the depth), and browsers stop nesting at 512. The count is
+/// a close estimate, not the parser's tree: end tags that pages commonly
+/// leave out (`p`, `li`, `td`, ...) and void elements do not count, and
+/// `/>` closes an element only inside SVG and MathML, as in the parser.
+pub(crate) fn too_deep(raw: &str, max: usize) -> bool {
+    let bytes = raw.as_bytes();
+    let find = |from: usize, what: &[u8]| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.windows(what.len()).position(|w| w == what))
+            .map(|i| from + i)
+    };
+    let (mut depth, mut foreign, mut i) = (0usize, 0usize, 0usize);
+    while let Some(lt) = find(i, b"<") {
+        let start = lt + 1;
+        if bytes[start..].starts_with(b"!--") {
+            i = find(start + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        if matches!(bytes.get(start), Some(b'!' | b'?')) {
+            i = find(start, b">").map_or(bytes.len(), |e| e + 1);
+            continue;
+        }
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = start + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':'))
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = start; // a `<` in text
+            continue;
+        }
+        let name = &raw[name_start..name_start + name_len];
+        let Some(end) = find(name_start + name_len, b">") else {
+            break;
+        };
+        i = end + 1;
+        let is = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+        let svg = name.eq_ignore_ascii_case("svg") || name.eq_ignore_ascii_case("math");
+        let self_closing = bytes[end - 1] == b'/';
+        if closing {
+            if !is(NOT_NESTING) {
+                depth = depth.saturating_sub(1);
+            }
+            if svg {
+                foreign = foreign.saturating_sub(1);
+            }
+            continue;
+        }
+        if is(RAW_TEXT) && !self_closing {
+            // Skip to the end tag (any case); what is inside is text.
+            let mut at = i;
+            loop {
+                match find(at, b"</") {
+                    Some(e)
+                        if raw
+                            .get(e + 2..e + 2 + name_len)
+                            .is_some_and(|n| n.eq_ignore_ascii_case(name)) =>
+                    {
+                        i = e;
+                        break;
+                    }
+                    Some(e) => at = e + 2,
+                    None => return false,
+                }
+            }
+            depth += 1;
+        } else if is(NOT_NESTING) || (self_closing && foreign > 0) {
+            continue;
+        } else {
+            depth += 1;
+            if svg {
+                foreign += 1;
+            }
+        }
+        if depth > max {
+            return true;
+        }
+    }
+    false
+}
+
 /// Paragraphs and metadata of an HTML page.
 pub(crate) fn parse(raw: String) -> Parsed {
     let html = Html::parse_document(&raw);
@@ -261,6 +362,26 @@ mod tests {
         assert_eq!(p.date.as_deref(), Some("2025-02-01"));
         assert_eq!(p.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(p.paragraphs[1].lines, vec![(0, 8)]);
+    }
+
+    #[test]
+    fn nesting_depth_is_counted_from_the_tags() {
+        let nested = |n: usize| "<div>".repeat(n) + "deep" + &"</div>".repeat(n);
+        assert!(!too_deep(&nested(50), 50));
+        assert!(too_deep(&nested(51), 50));
+        // Siblings, unclosed paragraphs and list items, void elements,
+        // comments, scripts and SVG's self-closed shapes do not nest.
+        let flat = "<html><body>".to_string()
+            + &"<div><p>one<li>two<br><img src=x></div>".repeat(200)
+            + &"<!-- <div><div><div> -->".repeat(100)
+            + "<script>if (a<b) { x = '<div><div><div>'; }</script>"
+            + "<svg>"
+            + &"<path d=\"M0\"/>".repeat(200)
+            + "</svg></body></html>";
+        assert!(!too_deep(&flat, 5), "{flat}");
+        // Outside SVG, `<div/>` opens a div (HTML ignores the slash).
+        assert!(too_deep(&"<div/>".repeat(6), 5));
+        assert!(!too_deep("a < b and <3 <", 1));
     }
 
     #[test]

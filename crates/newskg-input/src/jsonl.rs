@@ -5,7 +5,10 @@
 //! A record's source is `path#<id>` (or `path#<line>` without an id), so
 //! re-ingesting a changed record replaces just that record. A bad line is
 //! reported with its line number and the stream goes on; only a read error
-//! (a truncated `.gz`) ends it, since nothing after it can be trusted.
+//! (a truncated `.gz`, the decompression cap) ends it, since nothing after
+//! it can be trusted. A line over [`Limits::max_line_bytes`](crate::Limits)
+//! is reported and skipped without being held: memory stays bounded by the
+//! limit, however long the line.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
@@ -21,6 +24,9 @@ pub(crate) struct JsonlReader {
     /// The path as recorded in each record's source (`recorded#id`).
     recorded: String,
     repeat_min_words: Option<usize>,
+    max_line_bytes: u64,
+    /// Whether the rest of an over-long line is still to be read through.
+    skipping: bool,
     lines: BufReader<Box<dyn Read>>,
     gzipped: bool,
     line: u64,
@@ -35,11 +41,14 @@ impl JsonlReader {
         reader: Box<dyn Read>,
         gzipped: bool,
         repeat_min_words: Option<usize>,
+        max_line_bytes: u64,
     ) -> JsonlReader {
         JsonlReader {
             path,
             recorded,
             repeat_min_words,
+            max_line_bytes,
+            skipping: false,
             lines: BufReader::with_capacity(64 * 1024, reader),
             gzipped,
             line: 0,
@@ -101,6 +110,76 @@ impl JsonlReader {
     }
 }
 
+/// What reading one line gave.
+enum Line {
+    /// The end of the stream.
+    End,
+    /// A whole line, in the buffer.
+    Read,
+    /// A line over the limit: reported at once, and read through (without
+    /// keeping it) before the next line.
+    TooLong,
+}
+
+impl JsonlReader {
+    /// Reads the next line into `buf` (with its `\n`), keeping at most
+    /// `max_line_bytes` of it: past that it stops with [`Line::TooLong`] and
+    /// leaves the rest of the line for [`JsonlReader::skip_line`].
+    fn read_line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+        let max = usize::try_from(self.max_line_bytes).unwrap_or(usize::MAX);
+        loop {
+            let available = self.lines.fill_buf()?;
+            if available.is_empty() {
+                return Ok(if buf.is_empty() {
+                    Line::End
+                } else {
+                    Line::Read
+                });
+            }
+            let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (&available[..=i], true),
+                None => (available, false),
+            };
+            // The newline does not count against the limit.
+            let body = chunk.strip_suffix(b"\n").unwrap_or(chunk).len();
+            if buf.len() + body > max {
+                buf.clear();
+                buf.shrink_to(64 * 1024);
+                self.skipping = true;
+                return Ok(Line::TooLong);
+            }
+            buf.extend_from_slice(chunk);
+            let used = chunk.len();
+            self.lines.consume(used);
+            if done {
+                return Ok(Line::Read);
+            }
+        }
+    }
+
+    /// Reads through the rest of an over-long line, keeping nothing.
+    fn skip_line(&mut self) -> std::io::Result<()> {
+        loop {
+            let available = self.lines.fill_buf()?;
+            if available.is_empty() {
+                break;
+            }
+            match available.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.lines.consume(i + 1);
+                    break;
+                }
+                None => {
+                    let n = available.len();
+                    self.lines.consume(n);
+                }
+            }
+        }
+        self.skipping = false;
+        Ok(())
+    }
+}
+
 impl Iterator for JsonlReader {
     type Item = Result<Document, InputError>;
 
@@ -108,18 +187,40 @@ impl Iterator for JsonlReader {
         let mut buf = Vec::new();
         while !self.done {
             buf.clear();
-            match self.lines.read_until(b'\n', &mut buf) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
+            let read = if self.skipping {
+                // Still in the over-long line reported last time.
+                self.skip_line().map(|()| None)
+            } else {
+                self.read_line(&mut buf).map(Some)
+            };
+            match read {
+                Ok(None) => {}
+                Ok(Some(Line::End)) => self.done = true,
+                Ok(Some(Line::Read)) => {
                     self.line += 1;
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
                     return Some(self.record(&buf));
                 }
+                Ok(Some(Line::TooLong)) => {
+                    self.line += 1;
+                    return Some(Err(InputError::OverLimit {
+                        path: self.path.clone(),
+                        line: Some(self.line),
+                        limit: crate::Limit::LineBytes,
+                        value: self.max_line_bytes,
+                    }));
+                }
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(gzip::read_error(&self.path, self.gzipped, e)));
+                    // An error inside a line already counted is on that line.
+                    let line = Some(if self.skipping {
+                        self.line
+                    } else {
+                        self.line + 1
+                    });
+                    return Some(Err(gzip::read_error(&self.path, self.gzipped, e, line)));
                 }
             }
         }
@@ -139,8 +240,45 @@ mod tests {
             reader,
             false,
             Some(crate::REPEAT_MIN_WORDS),
+            crate::Limits::default().max_line_bytes,
         )
         .collect()
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_and_the_next_read() {
+        let long = format!("{{\"text\":\"{}\"}}", "a".repeat(300));
+        let data =
+            format!("{{\"text\":\"Short one.\"}}\n{long}\n{{\"text\":\"After it.\"}}\n{long}");
+        let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(data.into_bytes()));
+        // A small buffer, so a line spans several fills.
+        let mut jsonl = JsonlReader::new(
+            PathBuf::from("in.jsonl"),
+            "in.jsonl".into(),
+            reader,
+            false,
+            None,
+            100,
+        );
+        jsonl.lines = BufReader::with_capacity(16, jsonl.lines.into_inner());
+        let got: Vec<String> = jsonl
+            .map(|r| match r {
+                Ok(d) => d.text,
+                Err(e) => e.to_string(),
+            })
+            .collect();
+        let skipped = |n| {
+            format!("in.jsonl:{n}: line longer than the limit of 100 bytes (raise it with --max-line-bytes)")
+        };
+        assert_eq!(
+            got,
+            [
+                "Short one.".to_string(),
+                skipped(2),
+                "After it.".into(),
+                skipped(4)
+            ]
+        );
     }
 
     #[test]

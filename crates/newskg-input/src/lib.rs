@@ -11,13 +11,16 @@
 //!
 //! Each format has its own file: `walk.rs` (paths → sources), `gzip.rs`
 //! (decompression), `text.rs`, `html.rs`, `jsonl.rs` (bytes → paragraphs) and
-//! `dedup.rs` (paragraphs → cleaned text with a [`LineIndex`]).
+//! `dedup.rs` (paragraphs → cleaned text with a [`LineIndex`]). Every read
+//! is bounded by [`Limits`] (`limits.rs`): decompressed bytes per file,
+//! bytes per article and per line, HTML nesting depth.
 
 mod dedup;
 mod document;
 mod gzip;
 mod html;
 mod jsonl;
+mod limits;
 mod text;
 mod walk;
 
@@ -28,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 pub use dedup::REPEAT_MIN_WORDS;
 pub use document::{DocId, Document, LineIndex};
+pub use limits::{Limit, Limits};
 pub use walk::Format;
 
 use jsonl::JsonlReader;
@@ -88,6 +92,19 @@ pub enum InputError {
         #[source]
         source: std::io::Error,
     },
+    /// The input goes over one of the [`Limits`] (a gzip bomb, an endless
+    /// line, markup nested without end).
+    #[error("{}: {}", Loc(.path, *.line), limits::Over { limit: *.limit, value: *.value })]
+    OverLimit {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line (a JSON Lines record, a line of text), when known.
+        line: Option<u64>,
+        /// Which limit.
+        limit: Limit,
+        /// The limit's value.
+        value: u64,
+    },
     /// A JSON Lines line that is not a JSON object with article fields.
     #[error("{}:{line}: malformed JSON Lines record: {problem}", .path.display())]
     BadRecord {
@@ -123,6 +140,7 @@ impl InputError {
             | InputError::Empty { path, .. }
             | InputError::Gzip { path, .. }
             | InputError::BadRecord { path, .. }
+            | InputError::OverLimit { path, .. }
             | InputError::OutsideBase { path, .. } => path,
         }
     }
@@ -130,7 +148,9 @@ impl InputError {
     /// The 1-based source line the error is about, when known.
     pub fn line(&self) -> Option<u64> {
         match self {
-            InputError::InvalidUtf8 { line, .. } | InputError::Empty { line, .. } => *line,
+            InputError::InvalidUtf8 { line, .. }
+            | InputError::Empty { line, .. }
+            | InputError::OverLimit { line, .. } => *line,
             InputError::BadRecord { line, .. } => Some(*line),
             _ => None,
         }
@@ -162,6 +182,8 @@ pub struct LoadOptions {
     pub repeat_min_words: Option<usize>,
     /// How a file's path is recorded in [`Document::source`].
     pub source_paths: SourcePaths,
+    /// Bounds on what is read (the byte and HTML ones apply here).
+    pub limits: Limits,
 }
 
 impl Default for LoadOptions {
@@ -170,6 +192,7 @@ impl Default for LoadOptions {
             format: None,
             repeat_min_words: Some(REPEAT_MIN_WORDS),
             source_paths: SourcePaths::AsGiven,
+            limits: Limits::default(),
         }
     }
 }
@@ -336,7 +359,8 @@ impl Documents<'_> {
             Ok(r) => r,
             Err(e) => return Opened::Done(Err(e)),
         };
-        let (mut reader, gzipped) = match source.reader() {
+        let limits = &self.options.limits;
+        let (mut reader, gzipped) = match source.reader(limits.max_decompressed_bytes) {
             Ok(r) => r,
             Err(e) => return Opened::Done(Err(e)),
         };
@@ -353,33 +377,63 @@ impl Documents<'_> {
         let min_words = self.options.repeat_min_words;
         match format.unwrap_or(Format::Text) {
             Format::Jsonl => Opened::Stream(JsonlReader::new(
-                display, recorded, reader, gzipped, min_words,
+                display,
+                recorded,
+                reader,
+                gzipped,
+                min_words,
+                limits.max_line_bytes,
             )),
             other => Opened::Done(read_article(
-                &display, recorded, reader, gzipped, other, min_words,
+                &display, recorded, reader, gzipped, other, min_words, limits,
             )),
         }
     }
 }
 
 /// Reads one whole-file article (text or HTML) from `reader`; `source` is
-/// the path as recorded in the document.
+/// the path as recorded in the document. At most `limits.max_document_bytes`
+/// are read (one more tells that there was more), so memory stays bounded
+/// whatever the file or its decompression gives.
 fn read_article(
     path: &Path,
     source: String,
-    mut reader: Box<dyn Read>,
+    reader: Box<dyn Read>,
     gzipped: bool,
     format: Format,
     repeat_min_words: Option<usize>,
+    limits: &Limits,
 ) -> Result<Document, InputError> {
+    let over = |limit, value, line| InputError::OverLimit {
+        path: path.to_owned(),
+        line,
+        limit,
+        value,
+    };
     let mut bytes = Vec::new();
+    let max = limits.max_document_bytes;
     reader
+        .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| gzip::read_error(path, gzipped, source))?;
+        .map_err(|source| gzip::read_error(path, gzipped, source, None))?;
+    if bytes.len() as u64 > max {
+        return Err(over(Limit::DocumentBytes, max, None));
+    }
     let text = decode(path, &bytes, None)?;
+    drop(bytes);
     let parsed = match format {
-        Format::Html => html::parse(text),
-        _ => text::parse(text),
+        Format::Html => {
+            if html::too_deep(&text, limits.max_html_depth) {
+                return Err(over(Limit::HtmlDepth, limits.max_html_depth as u64, None));
+            }
+            html::parse(text)
+        }
+        _ => {
+            if let Some(line) = text::long_line(&text, limits.max_line_bytes) {
+                return Err(over(Limit::LineBytes, limits.max_line_bytes, Some(line)));
+            }
+            text::parse(text)
+        }
     };
     dedup::build(source, parsed, repeat_min_words).ok_or_else(|| InputError::Empty {
         path: path.to_owned(),

@@ -53,6 +53,14 @@ pub(crate) fn paragraphs(text: &str, first_line: u64) -> Vec<Paragraph> {
     out
 }
 
+/// The 1-based number of the first line of `text` longer than `max` bytes
+/// (see [`Limits::max_line_bytes`](crate::Limits)), if any.
+pub(crate) fn long_line(text: &str, max: u64) -> Option<u64> {
+    text.split('\n')
+        .position(|line| line.len() as u64 > max)
+        .map(|i| i as u64 + 1)
+}
+
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?', ':', ';'])
@@ -108,6 +116,12 @@ mod tests {
         let p = paragraphs("Title Words\nFirst para.\n\n  Second   para.\n", 1);
         assert_eq!(texts(&p), ["Title Words", "First para.", "Second para."]);
         assert_eq!(p[2].lines, vec![(0, 4)]);
+    }
+
+    #[test]
+    fn long_lines_are_found_by_number() {
+        assert_eq!(long_line("short\nthis one is long\nshort", 10), Some(2));
+        assert_eq!(long_line("short\nshort", 10), None);
     }
 
     #[test]

@@ -51,8 +51,9 @@ impl Source {
     }
 
     /// Opens the source, decompressing gzip data (recognised by its magic
-    /// bytes, whatever the name). Returns the reader and whether it is gzip.
-    pub fn reader(&self) -> Result<(Box<dyn Read>, bool), InputError> {
+    /// bytes, whatever the name), at most `max_decompressed` bytes of it.
+    /// Returns the reader and whether it is gzip.
+    pub fn reader(&self, max_decompressed: u64) -> Result<(Box<dyn Read>, bool), InputError> {
         let raw: Box<dyn Read> = match &self.path {
             None => Box::new(std::io::stdin()),
             Some(path) => Box::new(std::fs::File::open(path).map_err(|e| open_error(path, e))?),
@@ -64,7 +65,7 @@ impl Source {
             source,
         })?;
         if head.starts_with(&[0x1f, 0x8b]) {
-            Ok((gzip::decoder(buffered), true))
+            Ok((gzip::decoder(buffered, max_decompressed), true))
         } else {
             Ok((Box::new(buffered), false))
         }

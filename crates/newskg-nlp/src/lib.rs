@@ -37,6 +37,7 @@ pub use ner::{
     train_ner, Conventions, LabelScheme, MiscConvention, NerSource, NerTrainConfig, NerTrainReport,
     Recognizer,
 };
+pub use newskg_input::Limits;
 pub use parser::Parser;
 pub use sentences::split_sentences;
 pub use tagger::Tagger;
@@ -44,6 +45,20 @@ pub use tokenize::tokenize;
 pub use types::{AnalyzedDoc, EntityLabel, NamedEntity, Sentence, Span, Token, Upos};
 
 use newskg_input::Document;
+
+/// A sentence over [`Limits::max_sentence_tokens`], analysed in pieces
+/// (see [`Analyzer::analyze_within`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LongSentence {
+    /// Where it starts: a byte offset in the document's text.
+    pub byte_start: usize,
+    /// Its length in tokens.
+    pub tokens: usize,
+    /// How many pieces it was analysed as.
+    pub pieces: usize,
+    /// The limit: no piece is longer.
+    pub limit: usize,
+}
 
 /// A model file that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -167,10 +182,47 @@ impl Analyzer {
         &self.versions
     }
 
-    /// Tokens, sentences, tags, lemmas, parse and named entities of `doc`.
+    /// Tokens, sentences, tags, lemmas, parse and named entities of `doc`,
+    /// within the default [`Limits`] (see [`Analyzer::analyze_within`]).
     pub fn analyze(&self, doc: Document) -> AnalyzedDoc {
+        self.analyze_within(doc, &Limits::default()).0
+    }
+
+    /// Like [`Analyzer::analyze`]; a sentence of more than
+    /// `limits.max_sentence_tokens` tokens (a list or table scraped without
+    /// punctuation, a hostile input) is analysed as consecutive pieces of at
+    /// most that many, which bounds the parser's time and every later
+    /// stage's work per sentence. Each such sentence is returned as a
+    /// [`LongSentence`], for the caller to warn about.
+    pub fn analyze_within(
+        &self,
+        doc: Document,
+        limits: &Limits,
+    ) -> (AnalyzedDoc, Vec<LongSentence>) {
         let spans = tokenize(&doc.text);
-        let mut sentences: Vec<Sentence> = split_sentences(&doc.text, &spans)
+        let max = limits.max_sentence_tokens.max(1);
+        let mut long = Vec::new();
+        let mut ranges = Vec::new();
+        for range in split_sentences(&doc.text, &spans) {
+            if range.len() <= max {
+                ranges.push(range);
+                continue;
+            }
+            let pieces = range.len().div_ceil(max);
+            long.push(LongSentence {
+                byte_start: spans[range.start].start,
+                tokens: range.len(),
+                pieces,
+                limit: max,
+            });
+            let mut start = range.start;
+            while start < range.end {
+                let end = (start + max).min(range.end);
+                ranges.push(start..end);
+                start = end;
+            }
+        }
+        let mut sentences: Vec<Sentence> = ranges
             .into_iter()
             .map(|range| {
                 let tokens: Vec<Token> = spans[range]
@@ -188,11 +240,12 @@ impl Analyzer {
             self.analyze_sentence(s);
         }
         let entities = self.recognizer.predict(&doc.text, &sentences);
-        AnalyzedDoc {
+        let analyzed = AnalyzedDoc {
             doc,
             sentences,
             entities,
-        }
+        };
+        (analyzed, long)
     }
 
     /// Like [`Analyzer::analyze`], but the whole text is one sentence (for
@@ -235,5 +288,49 @@ impl Analyzer {
     /// The named-entity recognizer alone (for `analyze --format bio`).
     pub fn recognizer(&self) -> &Recognizer {
         &self.recognizer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 15 item 3: a sentence without punctuation is analysed in
+    /// pieces no longer than the limit, and said to be.
+    #[test]
+    fn a_sentence_over_the_limit_is_analysed_in_pieces() {
+        let analyzer = Analyzer::load(&Analyzer::default_dir()).unwrap();
+        let words = ["harbour", "pilots", "and", "Vantor", "ferries"];
+        let text: String = (0..1003)
+            .map(|i| words[i % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let limits = Limits {
+            max_sentence_tokens: 100,
+            ..Limits::default()
+        };
+        let (doc, long) = analyzer.analyze_within(Document::from_text("-", &text), &limits);
+        assert_eq!(
+            long,
+            [LongSentence {
+                byte_start: 0,
+                tokens: 1003,
+                pieces: 11,
+                limit: 100
+            }]
+        );
+        let lengths: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lengths.iter().sum::<usize>(), 1003);
+        assert!(lengths.iter().all(|&n| n <= 100), "{lengths:?}");
+        // Every piece is parsed on its own: one root each.
+        for s in &doc.sentences {
+            assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+        }
+        // Within the default limit nothing is split.
+        let (_, long) = analyzer.analyze_within(
+            Document::from_text("-", "Mira Kessel opened the office."),
+            &Limits::default(),
+        );
+        assert!(long.is_empty());
     }
 }

@@ -454,10 +454,13 @@ impl Chunk<'_, '_> {
                             .map_or(1, char::len_utf8)
                 });
         let left = &self.text[left_start..h];
-        let right_end = self.text[h + 1..end]
+        // The hyphen is one byte ('-') or three (U+2010): step over it whole
+        // (issue 15 item 5: the fuzzer found a panic slicing inside U+2010).
+        let after = h + self.text[h..].chars().next().map_or(1, char::len_utf8);
+        let right_end = self.text[after..end]
             .find(['-', '\u{2010}'])
-            .map_or(end, |k| h + 1 + k);
-        let right = &self.text[h + 1..right_end];
+            .map_or(end, |k| after + k);
+        let right = &self.text[after..right_end];
         let lower = left.to_ascii_lowercase();
         HYPHEN_PREFIXES.contains(&lower.as_str())
             && right.chars().next().is_some_and(char::is_alphanumeric)
@@ -682,6 +685,39 @@ fn clock_split(w: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15 item 5, found by `tests/fuzz.rs` (tokenizer target, seed
+    /// 424242): a word with U+2010 HYPHEN after a prefix made the tokenizer
+    /// slice inside the three-byte hyphen and panic.
+    #[test]
+    fn unicode_hyphens_after_prefixes_do_not_panic() {
+        for text in [
+            "an anti\u{2010}war march",
+            "co\u{2010}operation",
+            "re\u{2010}\u{2010}x",
+            "pre\u{2010}é",
+        ] {
+            let spans = tokenize(text);
+            for s in &spans {
+                assert!(
+                    text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                    "{text:?}"
+                );
+            }
+        }
+        // Kept whole like its ASCII twin.
+        let forms = |t: &str| {
+            tokenize(t)
+                .iter()
+                .map(|s| s.of(t).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            forms("an anti\u{2010}war march"),
+            ["an", "anti\u{2010}war", "march"]
+        );
+        assert_eq!(forms("an anti-war march"), ["an", "anti-war", "march"]);
+    }
 
     /// Token texts of `text`, after checking every span invariant.
     fn words(text: &str) -> Vec<&str> {

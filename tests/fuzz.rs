@@ -1,0 +1,349 @@
+//! Issue 15 item 5: fuzzing on stable Rust, without extra crates. A small
+//! mutation fuzzer (seeded xorshift, so every run is reproducible from its
+//! seed) feeds three targets, seeded from the repository's own fixtures and
+//! example articles:
+//!
+//! 1. the input readers (text, HTML, JSON Lines, each also gzipped), with
+//!    the default limits and small ones;
+//! 2. the tokenizer and sentence splitter, with their invariants checked
+//!    (spans in order, on character boundaries, sentences covering every
+//!    token once);
+//! 3. analysis and extraction of a whole document, where a panic (caught
+//!    per document as `Failure::Internal`) is a finding.
+//!
+//! Each test here runs a short round (CI); the `#[ignore]`d `fuzz_long`
+//! runs `NEWSKG_FUZZ_EXECS` executions per target (default 100,000) from
+//! `NEWSKG_FUZZ_SEED`, and prints the counts:
+//! `NEWSKG_FUZZ_EXECS=1000000 cargo test --release --test integration fuzz_long -- --ignored --nocapture`.
+//! A crash found becomes a regression test below, with the input that made it.
+
+use std::path::{Path, PathBuf};
+
+use newskg::input::{documents_with, Limits, LoadOptions};
+use newskg::nlp::{split_sentences, tokenize};
+use newskg::pipeline::{Engine, Failure};
+use newskg::Document;
+
+/// A seeded xorshift64* generator: the same seed, the same inputs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Pieces that reach the corners of the readers and the analysis: markup,
+/// JSON, abbreviations, quotes, odd Unicode, sentence ends, names.
+const DICTIONARY: &[&str] = &[
+    "<div>",
+    "</div>",
+    "<p>",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "<br/>",
+    "<svg>",
+    "&amp;",
+    "&#x0;",
+    "{\"text\":\"",
+    "\"}",
+    "\\n",
+    "\\u0000",
+    "\n",
+    "\n\n",
+    "\r\n",
+    ". ",
+    "? ",
+    "!\" ",
+    "Mr. ",
+    "U.S. ",
+    "e.g. ",
+    "No. 5",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "—",
+    "…",
+    "\u{200b}",
+    "\u{301}",
+    "\u{feff}",
+    "🙂",
+    "ﬁ",
+    "İ",
+    "ß",
+    "Mira Kessel",
+    "Vantor Ferries",
+    "said",
+    "did not",
+    "'s ",
+    "(",
+    ")",
+    "\"",
+    "-",
+    "--",
+    "1,250",
+    "3.5%",
+    "$12m",
+    "Jan. 3",
+    "@",
+    "#",
+    "http://x.org/a?b",
+    "\t",
+    "   ",
+    "\u{0}",
+    "\u{1f}",
+    "A",
+    "a",
+];
+
+/// One mutation of `data`, with `seeds` to splice from.
+fn mutate(rng: &mut Rng, data: &mut Vec<u8>, seeds: &[Vec<u8>]) {
+    let len = data.len();
+    match rng.below(8) {
+        0 if len > 0 => {
+            let i = rng.below(len);
+            data[i] ^= 1 << rng.below(8);
+        }
+        1 => {
+            let i = rng.below(len + 1);
+            data.insert(i, rng.next() as u8);
+        }
+        2 | 3 => {
+            let i = rng.below(len + 1);
+            let piece = DICTIONARY[rng.below(DICTIONARY.len())].as_bytes();
+            data.splice(i..i, piece.iter().copied());
+        }
+        4 if len > 0 => {
+            let i = rng.below(len);
+            let j = (i + 1 + rng.below(64)).min(len);
+            data.drain(i..j);
+        }
+        5 if len > 0 => {
+            // Repeat a stretch: long tokens, deep nesting, long sentences.
+            let i = rng.below(len);
+            let j = (i + 1 + rng.below(32)).min(len);
+            let piece = data[i..j].to_vec();
+            for _ in 0..rng.below(50) {
+                data.splice(i..i, piece.iter().copied());
+            }
+        }
+        6 if !seeds.is_empty() => {
+            let other = &seeds[rng.below(seeds.len())];
+            if !other.is_empty() {
+                let a = rng.below(other.len());
+                let b = (a + rng.below(512)).min(other.len());
+                let i = rng.below(len + 1);
+                data.splice(i..i, other[a..b].iter().copied());
+            }
+        }
+        _ if len > 0 => {
+            data.truncate(rng.below(len));
+        }
+        _ => data.extend_from_slice(b"Mira Kessel said."),
+    }
+}
+
+/// An input: a seed with a few mutations, at most 64 KiB.
+fn input(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
+    let mut data = if seeds.is_empty() {
+        Vec::new()
+    } else {
+        seeds[rng.below(seeds.len())].clone()
+    };
+    for _ in 0..1 + rng.below(8) {
+        mutate(rng, &mut data, seeds);
+    }
+    data.truncate(64 << 10);
+    data
+}
+
+/// The seed corpus: the repository's fixtures and example articles (our
+/// own texts; nothing from outside the repository).
+fn seeds() -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["tests/fixtures/input-files", "examples/articles"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if let Ok(bytes) = std::fs::read(&p) {
+                out.push(bytes);
+            }
+        }
+    }
+    out.push(b"{\"id\":\"a\",\"text\":\"Mira Kessel said the ferry would run.\"}\n".to_vec());
+    out.push(b"<html><body><p>Vantor Ferries hired 12 pilots.</p></body></html>".to_vec());
+    out
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
+}
+
+/// Target 1: every reader, on files of each kind; returns executions.
+fn fuzz_readers(rng: &mut Rng, execs: usize) -> usize {
+    let seeds = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let small = LoadOptions {
+        limits: Limits {
+            max_decompressed_bytes: 4096,
+            max_document_bytes: 2048,
+            max_line_bytes: 512,
+            max_html_depth: 8,
+            ..Limits::default()
+        },
+        ..LoadOptions::default()
+    };
+    for i in 0..execs {
+        let data = input(rng, &seeds);
+        let ext = [
+            "txt", "html", "jsonl", "txt.gz", "html.gz", "jsonl.gz", "dat",
+        ][i % 7];
+        let bytes = if ext.ends_with(".gz") && rng.below(4) > 0 {
+            let mut packed = gzip(&data);
+            if rng.below(4) == 0 {
+                let cut = rng.below(packed.len());
+                packed.truncate(cut);
+            }
+            packed
+        } else {
+            data
+        };
+        let path = dir.path().join(format!("f.{ext}"));
+        std::fs::write(&path, &bytes).unwrap();
+        let options = if i % 2 == 0 {
+            LoadOptions::default()
+        } else {
+            small.clone()
+        };
+        for doc in documents_with(std::slice::from_ref(&path), options).flatten() {
+            // What the readers promise: text that the offsets index.
+            assert!(doc.line_index.line_of(0).is_some() || doc.text.is_empty());
+        }
+    }
+    execs
+}
+
+/// Target 2: tokenizer and sentence splitter, invariants checked.
+fn fuzz_tokens(rng: &mut Rng, execs: usize) -> usize {
+    let seeds = seeds();
+    for _ in 0..execs {
+        let text = String::from_utf8_lossy(&input(rng, &seeds)).into_owned();
+        let spans = tokenize(&text);
+        let mut last = 0;
+        for s in &spans {
+            assert!(
+                s.start < s.end && s.start >= last && s.end <= text.len(),
+                "span {s:?} after {last} in {text:?}"
+            );
+            assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                "span {s:?} cuts a character in {text:?}"
+            );
+            last = s.end;
+        }
+        let mut next = 0;
+        for r in split_sentences(&text, &spans) {
+            assert_eq!(
+                r.start, next,
+                "sentences skip or overlap tokens in {text:?}"
+            );
+            assert!(r.end > r.start && r.end <= spans.len());
+            next = r.end;
+        }
+        assert_eq!(
+            next,
+            spans.len(),
+            "tokens left out of sentences in {text:?}"
+        );
+    }
+    execs
+}
+
+/// Target 3: analysis and extraction of whole documents; a panic is a
+/// finding (the engine catches it per document as `Failure::Internal`).
+fn fuzz_documents(rng: &mut Rng, execs: usize, engine: &Engine) -> usize {
+    let seeds = seeds();
+    for _ in 0..execs {
+        let data = input(rng, &seeds);
+        let mut text = String::from_utf8_lossy(&data).into_owned();
+        let mut cut = text.len().min(8 << 10);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        let doc = Document::from_text("fuzz.txt", &text);
+        if let Err(failure @ Failure::Internal { .. }) = engine.try_extract_document(doc) {
+            panic!("{failure}\ninput: {text:?}");
+        }
+    }
+    execs
+}
+
+fn engine() -> Engine {
+    Engine::load(&crate::util::models()).unwrap()
+}
+
+#[test]
+fn readers_never_panic() {
+    fuzz_readers(&mut Rng(0x5eed_0001), 300);
+}
+
+#[test]
+fn tokens_and_sentences_keep_their_invariants() {
+    fuzz_tokens(&mut Rng(0x5eed_0002), 2_000);
+}
+
+#[test]
+fn whole_documents_never_panic() {
+    fuzz_documents(&mut Rng(0x5eed_0003), 150, &engine());
+}
+
+/// The long run (see the module doc).
+#[test]
+#[ignore]
+fn fuzz_long() {
+    let execs = std::env::var("NEWSKG_FUZZ_EXECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let seed = std::env::var("NEWSKG_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5eed_1000_u64);
+    let engine = engine();
+    let started = std::time::Instant::now();
+    let r = fuzz_readers(&mut Rng(seed), execs / 10);
+    eprintln!(
+        "readers: {r} executions, 0 panics, {:.0?}",
+        started.elapsed()
+    );
+    let started = std::time::Instant::now();
+    let t = fuzz_tokens(&mut Rng(seed + 1), execs);
+    eprintln!(
+        "tokenizer + splitter: {t} executions, 0 failures, {:.0?}",
+        started.elapsed()
+    );
+    let started = std::time::Instant::now();
+    let d = fuzz_documents(&mut Rng(seed + 2), execs, &engine);
+    eprintln!(
+        "whole documents: {d} executions, 0 panics, {:.0?}",
+        started.elapsed()
+    );
+}
