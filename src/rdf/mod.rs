@@ -22,7 +22,7 @@
 
 #[cfg(feature = "rocksdb")]
 mod lock;
-mod mapping;
+pub(crate) mod mapping;
 mod named;
 mod query;
 mod store;
