@@ -70,7 +70,7 @@ pub enum StoreError {
     },
     /// Other processes read the store, so it cannot be written now.
     #[error(
-        "store {} is being read by another process (newskg query, export, stats or entities); try again when it has finished",
+        "store {} is being read by another process (newskg query, export, stats, entities or serve); try again when it has finished (stop `newskg serve` first)",
         .path.display()
     )]
     BeingRead {

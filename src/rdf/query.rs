@@ -554,14 +554,56 @@ impl PreparedQuery {
         options: &RunOptions,
     ) -> Result<QueryOutcome, StoreError> {
         self.check(options)?;
-        let watchdog = Watchdog::start(options.timeout);
+        let token = CancellationToken::new();
+        let Some(limit) = options.timeout else {
+            return self.evaluate(store.oxigraph(), options, &token, None);
+        };
+        if limit.is_zero() {
+            return Err(StoreError::Timeout { limit });
+        }
+        // The run goes on its own thread, and this one waits for it at most
+        // the limit, then cancels it. oxigraph checks the token only when it
+        // reads the store, so a join of rows already in memory (a cross
+        // product under COUNT) may go on long after; the caller gets its
+        // answer after the grace period anyway, and the cancelled run ends
+        // at its next read.
+        let (done, result) = mpsc::channel();
+        let oxigraph = store.oxigraph().clone();
+        let (me, opts, tok) = (self.clone(), options.clone(), token.clone());
+        std::thread::Builder::new()
+            .name("sparql".into())
+            .spawn(move || {
+                let _ = done.send(me.evaluate(&oxigraph, &opts, &tok, Some(limit)));
+            })
+            .map_err(StoreError::Write)?;
+        match result.recv_timeout(limit) {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                token.cancel();
+                match result.recv_timeout(GRACE) {
+                    Ok(Ok(outcome)) => Ok(outcome),
+                    _ => Err(StoreError::Timeout { limit }),
+                }
+            }
+        }
+    }
+
+    /// Evaluates on `store` until done or `token` is cancelled (which
+    /// becomes [`StoreError::Timeout`] of `limit`).
+    fn evaluate(
+        &self,
+        store: &oxigraph::store::Store,
+        options: &RunOptions,
+        token: &CancellationToken,
+        limit: Option<Duration>,
+    ) -> Result<QueryOutcome, StoreError> {
         // oxigraph is built without its HTTP client (no `http-client`
         // feature), so the evaluator has no service handler: a SERVICE the
-        // static check does not see (inside FILTER EXISTS) fails with
-        // `UnsupportedService`, told as a refusal below.
-        let evaluator = SparqlEvaluator::new().with_cancellation_token(watchdog.token.clone());
-        let timed_out = |e: StoreError| match &watchdog.limit {
-            Some(limit) if watchdog.token.is_cancelled() => StoreError::Timeout { limit: *limit },
+        // static check does not see fails with `UnsupportedService`, told as
+        // a refusal below.
+        let evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+        let timed_out = |e: StoreError| match limit {
+            Some(limit) if token.is_cancelled() => StoreError::Timeout { limit },
             _ => e,
         };
         let query = match &self.operation {
@@ -569,7 +611,7 @@ impl PreparedQuery {
             Operation::Update(update) => {
                 return evaluator
                     .for_update(update.clone())
-                    .on_store(store.oxigraph())
+                    .on_store(store)
                     .execute()
                     .map(|()| QueryOutcome::Updated)
                     .map_err(update_error)
@@ -608,7 +650,7 @@ impl PreparedQuery {
         // The token is checked again per row: a join over rows already in
         // memory reads nothing from the store, where oxigraph checks it.
         let alive = || {
-            if watchdog.token.is_cancelled() {
+            if token.is_cancelled() {
                 Err(timed_out(StoreError::Evaluation(
                     QueryEvaluationError::Cancelled,
                 )))
@@ -616,10 +658,7 @@ impl PreparedQuery {
                 Ok(())
             }
         };
-        let results = prepared
-            .on_store(store.oxigraph())
-            .execute()
-            .map_err(evaluation)?;
+        let results = prepared.on_store(store).execute().map_err(evaluation)?;
         Ok(match results {
             QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
             QueryResults::Solutions(solutions) => {
@@ -679,52 +718,9 @@ fn update_error(error: UpdateEvaluationError) -> StoreError {
     }
 }
 
-/// Cancels a run's token when its time limit passes. A thread per run,
-/// waiting on a channel: dropping the watchdog (the run ended) wakes it at
-/// once, so a quick query leaves no thread behind for long.
-struct Watchdog {
-    token: CancellationToken,
-    limit: Option<Duration>,
-    _stop: Option<mpsc::Sender<()>>,
-}
-
-impl Watchdog {
-    fn start(limit: Option<Duration>) -> Watchdog {
-        let token = CancellationToken::new();
-        let Some(limit) = limit else {
-            return Watchdog {
-                token,
-                limit: None,
-                _stop: None,
-            };
-        };
-        if limit.is_zero() {
-            token.cancel();
-            return Watchdog {
-                token,
-                limit: Some(limit),
-                _stop: None,
-            };
-        }
-        let (stop, stopped) = mpsc::channel::<()>();
-        let cancel = token.clone();
-        let spawned = std::thread::Builder::new()
-            .name("query-timeout".into())
-            .spawn(move || {
-                if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(limit) {
-                    cancel.cancel();
-                }
-            });
-        // Without a thread (the system refused one) the limit cannot be
-        // enforced; running anyway beats refusing every query.
-        let _ = spawned;
-        Watchdog {
-            token,
-            limit: Some(limit),
-            _stop: Some(stop),
-        }
-    }
-}
+/// How long a cancelled run may take to stop before its caller is told of
+/// the time-out without it.
+const GRACE: Duration = Duration::from_millis(500);
 
 /// How to write query results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,6 +13,9 @@ use std::sync::Arc;
 use super::http::{Request, Response};
 use super::{App, ServeError};
 
+/// Bytes of an over-cap body read and dropped before the 413 is sent.
+const DRAIN_LIMIT: u64 = 64 << 20;
+
 /// A bound, not yet serving, HTTP socket.
 pub struct Listener {
     server: Arc<tiny_http::Server>,
@@ -133,6 +136,10 @@ fn read(raw: &mut tiny_http::Request, max_body: usize) -> Result<Request, Respon
         )
     };
     if raw.body_length().is_some_and(|n| n > max_body) {
+        // Read (a bounded amount of) what the client sends before answering:
+        // closing a socket with unread data resets it, and the client would
+        // see a reset instead of the 413.
+        let _ = std::io::copy(&mut raw.as_reader().take(DRAIN_LIMIT), &mut std::io::sink());
         return Err(too_large());
     }
     let mut request = Request::new(raw.method().as_str(), raw.url());
@@ -148,6 +155,7 @@ fn read(raw: &mut tiny_http::Request, max_body: usize) -> Result<Request, Respon
         .read_to_end(&mut body)
         .map_err(|e| Response::error(400, &format!("cannot read the request body: {e}")))?;
     if body.len() > max_body {
+        let _ = std::io::copy(&mut raw.as_reader().take(DRAIN_LIMIT), &mut std::io::sink());
         return Err(too_large());
     }
     request.body = body;
