@@ -203,6 +203,14 @@ fn run(
     default_graphs: Vec<NamedNode>,
     named_graphs: Vec<NamedNode>,
 ) -> Response {
+    let options = RunOptions::default()
+        .with_timeout(Some(app.options.timeout))
+        .with_updates(app.options.allow_update)
+        .with_dataset(default_graphs, named_graphs);
+    // Refusals first: an update is told it is refused whatever it accepts.
+    if let Err(e) = prepared.check(&options) {
+        return error(&e);
+    }
     let kind = prepared.kind();
     let offered = offered(kind);
     let media = match format {
@@ -230,6 +238,8 @@ fn run(
                 }
             }
         }
+        // An update's answer is empty: whatever the client accepts will do.
+        None if kind == QueryKind::Update => "text/plain",
         None => match negotiate(request.header("accept"), offered) {
             Some(m) => m,
             None => {
@@ -243,10 +253,6 @@ fn run(
             }
         },
     };
-    let options = RunOptions::default()
-        .with_timeout(Some(app.options.timeout))
-        .with_updates(app.options.allow_update)
-        .with_dataset(default_graphs, named_graphs);
     let outcome = match prepared.run_with(app.store(), &options) {
         Ok(o) => o,
         Err(e) => return error(&e),
