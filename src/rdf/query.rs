@@ -61,7 +61,8 @@ pub struct PreparedQuery {
 
 #[derive(Clone, Debug)]
 enum Operation {
-    Query(Query),
+    // Boxed: a Query is several times an Update's size.
+    Query(Box<Query>),
     Update(Update),
 }
 
@@ -192,7 +193,7 @@ pub fn prepare_with(
     }
     if params.is_empty() {
         return Ok(PreparedQuery {
-            operation: Operation::Query(query),
+            operation: Operation::Query(Box::new(query)),
         });
     }
     let rendered = query.to_string();
@@ -264,7 +265,7 @@ pub fn prepare_with(
         },
     };
     Ok(PreparedQuery {
-        operation: Operation::Query(query),
+        operation: Operation::Query(Box::new(query)),
     })
 }
 
@@ -517,10 +518,12 @@ impl PreparedQuery {
     /// The query form.
     pub fn kind(&self) -> QueryKind {
         match &self.operation {
-            Operation::Query(Query::Select { .. }) => QueryKind::Select,
-            Operation::Query(Query::Ask { .. }) => QueryKind::Ask,
-            Operation::Query(Query::Construct { .. }) => QueryKind::Construct,
-            Operation::Query(Query::Describe { .. }) => QueryKind::Describe,
+            Operation::Query(query) => match **query {
+                Query::Select { .. } => QueryKind::Select,
+                Query::Ask { .. } => QueryKind::Ask,
+                Query::Construct { .. } => QueryKind::Construct,
+                Query::Describe { .. } => QueryKind::Describe,
+            },
             Operation::Update(_) => QueryKind::Update,
         }
     }
@@ -607,7 +610,7 @@ impl PreparedQuery {
             _ => e,
         };
         let query = match &self.operation {
-            Operation::Query(query) => query,
+            Operation::Query(query) => &**query,
             Operation::Update(update) => {
                 return evaluator
                     .for_update(update.clone())

@@ -170,7 +170,7 @@ fn search<'a>(view: &'a View, q: &str, wanted: &dyn Fn(&Node) -> bool) -> Vec<&'
             let aliases: Vec<String> = n.aliases.iter().map(|a| a.to_lowercase()).collect();
             let rank = if label == q {
                 0
-            } else if aliases.iter().any(|a| *a == q) {
+            } else if aliases.contains(&q) {
                 1
             } else if label.starts_with(&q) {
                 2
