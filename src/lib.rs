@@ -8,6 +8,7 @@
 //! 4. [`kg`]: [`DocFacts`] → stable [`EntityId`]s (cross-document resolution)
 //! 5. [`rdf`]: facts → quads in an oxigraph [`Store`]; SPARQL; RDF export
 //! 6. [`graph`]: the store → petgraph: DOT, GraphML, CSV, JSON, centrality
+//! 7. [`serve`]: the store over HTTP: a SPARQL endpoint and a web explorer
 //!
 //! [`pipeline`] is the one place the stages are chained.
 //!
@@ -30,6 +31,7 @@ pub mod graph;
 pub mod kg;
 pub mod pipeline;
 pub mod rdf;
+pub mod serve;
 
 /// Stage 3, its own crate (`newskg-extract`): analysed documents to facts.
 pub use newskg_extract as extract;

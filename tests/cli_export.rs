@@ -116,33 +116,40 @@ fn csv_and_json_exports() {
     assert!(!v["links"].as_array().unwrap().is_empty());
 }
 
-/// Issue 9 item 9: without Graphviz, `--format svg -o FILE` is a clear error
-/// and leaves no file (not even a temporary one) behind.
+/// Issue 12: without Graphviz, SVG comes from the built-in layout; PNG, which
+/// only Graphviz draws, is an error naming it and leaves no file behind.
 #[test]
-fn svg_without_graphviz_is_an_error_and_writes_no_file() {
+fn svg_without_graphviz_uses_the_built_in_layout_and_png_is_an_error() {
     let wd = example_store();
     let empty_path = wd.path("no-programs");
     std::fs::create_dir_all(&empty_path).unwrap();
-    let out = wd
-        .command(&[
-            "export",
-            "--format",
-            "svg",
-            "-o",
-            "graph.svg",
-            "--store",
-            "kg.db",
-        ])
-        .env("PATH", &empty_path)
-        .output()
-        .unwrap();
+    let run = |format: &str, file: &str| {
+        wd.command(&["export", "--format", format, "-o", file, "--store", "kg.db"])
+            .env("PATH", &empty_path)
+            .output()
+            .unwrap()
+    };
+    let out = run("svg", "graph.svg");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(wd.path("graph.svg")).unwrap();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert_contains!(svg, "Claudia Sheinbaum");
+    let out = run("png", "graph.png");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert_contains!(stderr, "Graphviz `dot` not found on PATH");
     let left: Vec<String> = std::fs::read_dir(wd.path("."))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "kg.db" && n != "no-programs")
+        .filter(|n| n != "kg.db" && n != "no-programs" && n != "graph.svg")
         .collect();
     assert!(left.is_empty(), "files left behind: {left:?}");
 }

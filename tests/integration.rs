@@ -18,6 +18,8 @@ mod cli_limits;
 mod fuzz;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
+// serve: the SPARQL protocol and the explorer through a real socket; query's safety limits.
+mod cli_serve;
 // export: RDF round trips, DOT through Graphviz, GraphML, CSV, JSON.
 mod cli_export;
 // extract: the JSONL contract, TSV, and the gold facts of the example articles.

@@ -17,8 +17,8 @@ use super::{output, StoreArgs};
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     /// Output format. RDF: ttl, trig, nt, nq, rdfxml, jsonld (the triple
-    /// formats hold the union of all graphs). Drawings: dot, svg, png (svg
-    /// and png need Graphviz). Analysis: graphml (networkx, Gephi), csv
+    /// formats hold the union of all graphs). Drawings: dot, svg, png (png
+    /// needs Graphviz; svg uses it when installed, else a built-in layout). Analysis: graphml (networkx, Gephi), csv
     /// (nodes.csv + edges.csv in the -o folder; Neo4j import, pandas), json
     /// (networkx node-link)
     #[arg(long, short, value_enum)]
@@ -81,7 +81,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let mut out = output::file_or_stdout(args.output.as_deref())?;
     match format {
         ExportFormat::Dot => graph.write_dot(&mut out)?,
-        ExportFormat::Svg => graph.render(RenderFormat::Svg, &mut out)?,
+        // Graphviz when installed, else the built-in radial layout.
+        ExportFormat::Svg => graph.render_svg(None, &mut out)?,
         ExportFormat::Png => graph.render(RenderFormat::Png, &mut out)?,
         ExportFormat::Graphml => graph.write_graphml(&mut out)?,
         ExportFormat::Json => graph.write_json(&mut out)?,

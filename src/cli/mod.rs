@@ -13,6 +13,7 @@ mod limits;
 mod load;
 mod output;
 mod query;
+mod serve;
 mod stats;
 mod train;
 
@@ -44,6 +45,7 @@ enum Command {
     Ingest(ingest::IngestArgs),
     Extract(extract::ExtractArgs),
     Query(query::QueryArgs),
+    Serve(serve::ServeArgs),
     Export(export::ExportArgs),
     Stats(stats::StatsArgs),
     Entities(entities::EntitiesArgs),
@@ -58,6 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(a) => ingest::run(a, &cli.models),
         Command::Extract(a) => extract::run(a, &cli.models),
         Command::Query(a) => query::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Entities(a) => entities::run(a),

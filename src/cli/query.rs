@@ -2,18 +2,20 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
 
-use newskg::rdf::{self, ResultFormat};
+use newskg::rdf::{self, QueryKind, ResultFormat, RunOptions};
 
 use super::{output, StoreArgs};
 
 /// Run a SPARQL query: a named query from queries/ (`newskg query
 /// who-opposes`), a .rq file, `-` for standard input, or the query text.
 /// The default graph is the union of all graphs. An ASK query exits 0 when
-/// true and 1 when false.
+/// true and 1 when false. Read-only: SPARQL Update runs only with
+/// --allow-update; LOAD and SERVICE are always refused.
 #[derive(Args, Debug)]
 pub struct QueryArgs {
     /// Query name, file, `-`, or SPARQL text
@@ -30,8 +32,31 @@ pub struct QueryArgs {
     /// List the named queries with their parameters
     #[arg(long, conflicts_with = "query")]
     list: bool,
+    /// Stop the query after this many seconds (decimals allowed) with an
+    /// error naming the limit
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    timeout: Duration,
+    /// Let SPARQL Update (INSERT, DELETE, DROP, CLEAR, CREATE, …) change the
+    /// store; LOAD and SERVICE stay refused (newskg fetches nothing a query
+    /// names)
+    #[arg(long)]
+    allow_update: bool,
     #[command(flatten)]
     store: StoreArgs,
+}
+
+/// A time limit in seconds: positive and finite.
+pub(super) fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a number of seconds, got {s:?}"))?;
+    if !secs.is_finite() || secs <= 0.0 || secs > 1e9 {
+        return Err(format!(
+            "the time limit must be more than 0 seconds, got {s}"
+        ));
+    }
+    Ok(Duration::from_secs_f64(secs))
 }
 
 fn parse_param(s: &str) -> Result<(String, String), String> {
@@ -58,8 +83,20 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let query = args.query.as_deref().unwrap_or_default();
     let (text, origin) = query_text(query)?;
     let prepared = rdf::prepare_with(&text, &args.params, origin.as_deref())?;
-    let store = args.store.open_existing()?;
-    let outcome = prepared.run(&store).context("running the query")?;
+    let options = RunOptions::default()
+        .with_timeout(Some(args.timeout))
+        .with_updates(args.allow_update);
+    // Refused before the store is opened: a refused update must not take
+    // the writer's lock from an ingest.
+    prepared.check(&options)?;
+    let store = if prepared.kind() == QueryKind::Update {
+        args.store.open()?
+    } else {
+        args.store.open_existing()?
+    };
+    let outcome = prepared
+        .run_with(&store, &options)
+        .context("running the query")?;
     let format = match args.format.as_deref() {
         Some(name) => ResultFormat::from_name(name).context("unknown --format")?,
         None if output::stdout_is_terminal() => ResultFormat::Table,
@@ -129,5 +166,9 @@ mod tests {
         assert!(Cli::try_parse_from(["newskg", "query", "x", "-f", "yaml"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "query", "--list"]).is_ok());
         assert!(Cli::try_parse_from(["newskg", "query"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "query", "x", "--timeout", "0.5"]).is_ok());
+        assert!(Cli::try_parse_from(["newskg", "query", "x", "--timeout", "0"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "query", "x", "--timeout", "soon"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "query", "x", "--allow-update"]).is_ok());
     }
 }

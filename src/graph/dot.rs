@@ -37,7 +37,7 @@ impl RenderFormat {
 }
 
 /// Shape and fill colour of a node kind.
-fn style(kind: NodeKind) -> (&'static str, &'static str) {
+pub(super) fn style(kind: NodeKind) -> (&'static str, &'static str) {
     match kind {
         NodeKind::Person => ("ellipse", "#8dd3c7"),
         NodeKind::Organization => ("box", "#80b1d3"),
@@ -49,7 +49,7 @@ fn style(kind: NodeKind) -> (&'static str, &'static str) {
 }
 
 /// Edge colour of a stance: hostile red-brown, friendly green, neutral grey.
-fn stance_colour(stance: Option<&str>) -> &'static str {
+pub(super) fn stance_colour(stance: Option<&str>) -> &'static str {
     match stance {
         Some("Oppose" | "Criticize" | "Threaten" | "Accuse" | "Attack") => "#b35806",
         Some("Support" | "Praise" | "Cooperate") => "#1b7837",

@@ -66,6 +66,63 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::build(nodes, edges, documents))
     }
 
+    /// Like [`KnowledgeGraph::ego`], keeping at most `max_nodes` nodes: the
+    /// centre and the neighbours with the most facts linking them to it
+    /// (then the most mentioned, then by id). A hub of a large store has
+    /// hundreds of neighbours; a picture of all of them shows none.
+    pub fn ego_limited(
+        &self,
+        entity: &str,
+        depth: usize,
+        max_nodes: usize,
+    ) -> Result<KnowledgeGraph, GraphError> {
+        let ego = self.ego(entity, depth)?;
+        if ego.node_count() <= max_nodes {
+            return Ok(ego);
+        }
+        let Some(centre) = self.find(entity).map(|c| self.graph[c].id.clone()) else {
+            return Ok(ego);
+        };
+        let mut links: std::collections::BTreeMap<&str, usize> = Default::default();
+        for (s, t, _) in ego.edges() {
+            if s.id == centre {
+                *links.entry(t.id.as_str()).or_default() += 1;
+            } else if t.id == centre {
+                *links.entry(s.id.as_str()).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<&Node> = ego.nodes().filter(|n| n.id != centre).collect();
+        ranked.sort_by_key(|n| {
+            (
+                std::cmp::Reverse(links.get(n.id.as_str()).copied().unwrap_or(0)),
+                std::cmp::Reverse(n.mentions),
+                n.id.clone(),
+            )
+        });
+        let mut keep: BTreeSet<String> = ranked
+            .iter()
+            .take(max_nodes.saturating_sub(1))
+            .map(|n| n.id.clone())
+            .collect();
+        keep.insert(centre);
+        let nodes: Vec<Node> = ego
+            .nodes()
+            .filter(|n| keep.contains(&n.id))
+            .cloned()
+            .collect();
+        let mut documents = BTreeSet::new();
+        let edges = ego
+            .edges()
+            .filter(|(s, t, _)| keep.contains(&s.id) && keep.contains(&t.id))
+            .map(|(s, t, e)| {
+                documents.insert(e.document.clone());
+                (s.id.clone(), t.id.clone(), e.clone())
+            })
+            .collect();
+        documents.remove("");
+        Ok(KnowledgeGraph::build(nodes, edges, documents))
+    }
+
     /// The node `name` denotes, if any (see [`KnowledgeGraph::ego`]).
     fn find(&self, name: &str) -> Option<NodeIndex> {
         let wanted = name.trim().to_lowercase();
@@ -153,6 +210,19 @@ mod tests {
 
     fn ids(g: &KnowledgeGraph) -> Vec<&str> {
         g.nodes().map(|n| n.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_limited_ego_keeps_the_centre_and_its_closest() {
+        let g = KnowledgeGraph::from_store(&fixture::star(12)).unwrap_or_else(|e| panic!("{e}"));
+        let full = g.ego("entity/centre", 1).unwrap_or_else(|e| panic!("{e}"));
+        let small = g
+            .ego_limited("entity/centre", 1, 5)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(full.node_count() > 5, "{}", full.node_count());
+        assert_eq!(small.node_count(), 5);
+        assert!(small.node("entity/centre").is_some());
+        assert_eq!(small.edge_count(), 4);
     }
 
     #[test]

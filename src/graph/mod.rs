@@ -32,6 +32,7 @@ mod graphml;
 mod json;
 mod project;
 mod stats;
+mod svg;
 
 #[cfg(test)]
 mod fixture;

@@ -23,7 +23,7 @@
 
 #[cfg(feature = "rocksdb")]
 mod lock;
-mod mapping;
+pub(crate) mod mapping;
 mod named;
 mod query;
 mod store;
@@ -39,7 +39,10 @@ pub use lock::{Holder, LOCK_FILE};
 pub use mapping::{doc_quads, doc_quads_with, entity_description, statement_iri};
 pub use named::{named_queries, named_query, NamedQuery, QueryParam};
 pub use oxigraph::io::RdfFormat;
-pub use query::{prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat};
+pub use query::{
+    prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat, RunOptions,
+    DEFAULT_TIMEOUT,
+};
 pub use store::{rdf_format, write_quads, IngestOutcome, Ingested, RunInfo, Store};
 pub use version::{StoreVersion, OLDEST_STORE_FORMAT, STORE_FORMAT, VERSION_FILE};
 pub use vocab::{compact, Ids, DEFAULT_BASE, NKG, PREFIXES};
@@ -72,7 +75,7 @@ pub enum StoreError {
     },
     /// Other processes read the store, so it cannot be written now.
     #[error(
-        "store {} is being read by another process (newskg query, export, stats or entities); try again when it has finished",
+        "store {} is being read by another process (newskg query, export, stats, entities or serve); try again when it has finished (stop `newskg serve` first)",
         .path.display()
     )]
     BeingRead {
@@ -215,6 +218,33 @@ pub enum StoreError {
     /// The query failed while running.
     #[error("query evaluation failed")]
     Evaluation(#[source] oxigraph::sparql::QueryEvaluationError),
+    /// A SPARQL update failed while running.
+    #[error("SPARQL update failed")]
+    Update(#[source] oxigraph::sparql::UpdateEvaluationError),
+    /// The query ran past its time limit and was stopped.
+    #[error("the query was stopped after the time limit of {} (--timeout); narrow it (LIMIT, more specific patterns) or raise the limit", seconds(.limit))]
+    Timeout {
+        /// The limit.
+        limit: std::time::Duration,
+    },
+    /// A SPARQL update without `--allow-update`.
+    #[error("SPARQL update ({operation}) refused: the store is read-only unless --allow-update is given")]
+    UpdateRefused {
+        /// The update's first operation (`INSERT DATA`, `DROP`, …).
+        operation: String,
+    },
+    /// `LOAD` in an update: newskg reads no file or URL a query names.
+    #[error("SPARQL LOAD <{source_iri}> refused: newskg fetches nothing a query names, even with --allow-update; load files with `newskg load FILE`")]
+    LoadRefused {
+        /// What LOAD named.
+        source_iri: String,
+    },
+    /// `SERVICE` in a query: newskg sends no query to other endpoints.
+    #[error("SPARQL SERVICE {endpoint} refused: newskg sends no query to other endpoints (federated queries are off)")]
+    ServiceRefused {
+        /// The endpoint the query named.
+        endpoint: String,
+    },
     /// The result cannot be written in the format asked for (e.g. CSV for a
     /// CONSTRUCT query).
     #[error("{format} output does not fit {kind} results")]
@@ -227,4 +257,9 @@ pub enum StoreError {
     /// Writing output failed.
     #[error("cannot write output")]
     Write(#[source] std::io::Error),
+}
+
+/// A duration for messages: "30 s", "0.5 s".
+fn seconds(limit: &std::time::Duration) -> String {
+    format!("{} s", limit.as_secs_f64())
 }

@@ -8,15 +8,26 @@
 //! query see the value). A value therefore cannot change the query's shape,
 //! whatever quotes or braces it holds. Queries without `FROM` read the union
 //! of all graphs as their default graph.
+//!
+//! Safety (issue 15, item 4; the same limits serve `newskg serve`, issue 12):
+//! every run has a time limit ([`RunOptions::timeout`], 30 s unless changed),
+//! enforced with oxigraph's cancellation token; SPARQL Update is parsed but
+//! refused unless [`RunOptions::allow_update`]; `LOAD` and `SERVICE` are
+//! always refused, because newskg fetches nothing from the network or from
+//! files a query names (the build has no HTTP client for them either).
 
 use std::io::Write;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError,
+};
 use spargebra::algebra::GraphPattern;
 use spargebra::term::GroundTerm;
-use spargebra::{Query, SparqlParser};
+use spargebra::{GraphUpdateOperation, Query, SparqlParser, Update};
 
 use super::store::{write_quads, Store};
 use super::vocab::{compact, expand, PREFIXES};
@@ -33,12 +44,88 @@ pub enum QueryKind {
     Construct,
     /// `DESCRIBE`: a graph.
     Describe,
+    /// SPARQL Update (`INSERT`, `DELETE`, `DROP`, `CLEAR`, …): runs only
+    /// with [`RunOptions::allow_update`].
+    Update,
 }
 
-/// A parsed query with its parameters bound, ready to run on any store.
+/// The time limit of a run unless one is given (`--timeout`).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A parsed query (or update) with its parameters bound, ready to run on any
+/// store.
 #[derive(Clone, Debug)]
 pub struct PreparedQuery {
-    query: Query,
+    operation: Operation,
+}
+
+#[derive(Clone, Debug)]
+enum Operation {
+    // Boxed: a Query is several times an Update's size.
+    Query(Box<Query>),
+    Update(Update),
+}
+
+/// How a [`PreparedQuery`] runs: its time limit, whether it may change the
+/// store, and the dataset the SPARQL protocol's `default-graph-uri` and
+/// `named-graph-uri` ask for.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    timeout: Option<Duration>,
+    allow_update: bool,
+    default_graphs: Vec<NamedNode>,
+    named_graphs: Vec<NamedNode>,
+}
+
+impl Default for RunOptions {
+    /// Read-only, [`DEFAULT_TIMEOUT`], the union of all graphs as the
+    /// default graph.
+    fn default() -> Self {
+        RunOptions {
+            timeout: Some(DEFAULT_TIMEOUT),
+            allow_update: false,
+            default_graphs: Vec::new(),
+            named_graphs: Vec::new(),
+        }
+    }
+}
+
+impl RunOptions {
+    /// Stops the run after `limit` with [`StoreError::Timeout`]; `None`
+    /// lets it run as long as it takes.
+    pub fn with_timeout(mut self, limit: Option<Duration>) -> Self {
+        self.timeout = limit;
+        self
+    }
+
+    /// Lets SPARQL Update change the store (never `LOAD` or `SERVICE`).
+    pub fn with_updates(mut self, allow: bool) -> Self {
+        self.allow_update = allow;
+        self
+    }
+
+    /// The dataset of the SPARQL protocol: when either list is non-empty,
+    /// the default graph is the merge of `default_graphs` and the named
+    /// graphs are exactly `named_graphs`, whatever the query's `FROM` says.
+    pub fn with_dataset(
+        mut self,
+        default_graphs: Vec<NamedNode>,
+        named_graphs: Vec<NamedNode>,
+    ) -> Self {
+        self.default_graphs = default_graphs;
+        self.named_graphs = named_graphs;
+        self
+    }
+
+    /// The time limit.
+    pub fn timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    /// Whether updates may run.
+    pub fn allows_update(&self) -> bool {
+        self.allow_update
+    }
 }
 
 /// Parses `sparql` and binds `params` (`name` with or without `?`, see
@@ -68,9 +155,28 @@ pub fn prepare_with(
                 source,
             })?;
     }
-    let query = parser
-        .parse_query(sparql)
-        .map_err(|e| syntax_error(&e.to_string(), file))?;
+    let query = match parser.clone().parse_query(sparql) {
+        Ok(query) => query,
+        Err(query_error) => {
+            let query_error = syntax_error(&query_error.to_string(), file);
+            return match parser.parse_update(sparql) {
+                Ok(update) => prepare_update(update, params),
+                // Report the parser that read further: an update with a typo
+                // is told the update's error, not "expected SELECT".
+                Err(update_error) => {
+                    let update_error = syntax_error(&update_error.to_string(), file);
+                    Err(if position(&update_error) > position(&query_error) {
+                        update_error
+                    } else {
+                        query_error
+                    })
+                }
+            };
+        }
+    };
+    if let Some(endpoint) = query_service(&query) {
+        return Err(StoreError::ServiceRefused { endpoint });
+    }
     // A declared parameter left unbound would match everything or, in a
     // FILTER, nothing: an empty answer that looks like a real one.
     for declared in super::named::header(sparql).1 {
@@ -86,7 +192,9 @@ pub fn prepare_with(
         }
     }
     if params.is_empty() {
-        return Ok(PreparedQuery { query });
+        return Ok(PreparedQuery {
+            operation: Operation::Query(Box::new(query)),
+        });
     }
     let rendered = query.to_string();
     let mut variables = Vec::new();
@@ -156,7 +264,130 @@ pub fn prepare_with(
             base_iri,
         },
     };
-    Ok(PreparedQuery { query })
+    Ok(PreparedQuery {
+        operation: Operation::Query(Box::new(query)),
+    })
+}
+
+/// An update, checked: no parameters (they bind in queries only), no `LOAD`
+/// and no `SERVICE`. Whether it may run is decided by [`RunOptions`].
+fn prepare_update(
+    update: Update,
+    params: &[(String, String)],
+) -> Result<PreparedQuery, StoreError> {
+    if let Some((name, _)) = params.first() {
+        return Err(StoreError::BadParam {
+            name: name.clone(),
+            problem: "parameters bind in queries, not in SPARQL updates".into(),
+        });
+    }
+    for operation in &update.operations {
+        match operation {
+            GraphUpdateOperation::Load { source, .. } => {
+                return Err(StoreError::LoadRefused {
+                    source_iri: source.as_str().to_owned(),
+                })
+            }
+            GraphUpdateOperation::DeleteInsert { pattern, .. } => {
+                if let Some(endpoint) = pattern_service(pattern) {
+                    return Err(StoreError::ServiceRefused { endpoint });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(PreparedQuery {
+        operation: Operation::Update(update),
+    })
+}
+
+/// The `(line, column)` of a syntax error, to compare two parsers' progress.
+fn position(error: &StoreError) -> (u64, u64) {
+    match error {
+        StoreError::Syntax { line, column, .. } => (*line, *column),
+        _ => (0, 0),
+    }
+}
+
+/// The endpoint of the first `SERVICE` in the query's pattern, if any.
+fn query_service(query: &Query) -> Option<String> {
+    match query {
+        Query::Select { pattern, .. }
+        | Query::Ask { pattern, .. }
+        | Query::Construct { pattern, .. }
+        | Query::Describe { pattern, .. } => pattern_service(pattern),
+    }
+}
+
+/// The endpoint of the first `SERVICE` in `pattern`, `FILTER EXISTS` and
+/// `BIND`/`ORDER BY` expressions included. (One inside an aggregate is not
+/// seen; it still reaches no network: the evaluator has no HTTP client.)
+fn pattern_service(pattern: &GraphPattern) -> Option<String> {
+    match pattern {
+        GraphPattern::Service { name, .. } => Some(name.to_string()),
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => pattern_service(left)
+            .or_else(|| pattern_service(right))
+            .or_else(|| expression.as_ref().and_then(expression_service)),
+        GraphPattern::Join { left, right }
+        | GraphPattern::Lateral { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right } => {
+            pattern_service(left).or_else(|| pattern_service(right))
+        }
+        GraphPattern::Filter { inner, expr } => {
+            expression_service(expr).or_else(|| pattern_service(inner))
+        }
+        GraphPattern::Extend {
+            inner, expression, ..
+        } => expression_service(expression).or_else(|| pattern_service(inner)),
+        GraphPattern::OrderBy { inner, expression } => expression
+            .iter()
+            .find_map(|o| match o {
+                spargebra::algebra::OrderExpression::Asc(e)
+                | spargebra::algebra::OrderExpression::Desc(e) => expression_service(e),
+            })
+            .or_else(|| pattern_service(inner)),
+        GraphPattern::Graph { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::Group { inner, .. } => pattern_service(inner),
+        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => None,
+    }
+}
+
+/// The endpoint of the first `SERVICE` inside an `EXISTS` of `expr`.
+fn expression_service(expr: &spargebra::algebra::Expression) -> Option<String> {
+    use spargebra::algebra::Expression as E;
+    match expr {
+        E::Exists(pattern) => pattern_service(pattern),
+        E::Or(a, b)
+        | E::And(a, b)
+        | E::Equal(a, b)
+        | E::SameTerm(a, b)
+        | E::Greater(a, b)
+        | E::GreaterOrEqual(a, b)
+        | E::Less(a, b)
+        | E::LessOrEqual(a, b)
+        | E::Add(a, b)
+        | E::Subtract(a, b)
+        | E::Multiply(a, b)
+        | E::Divide(a, b) => expression_service(a).or_else(|| expression_service(b)),
+        E::UnaryPlus(a) | E::UnaryMinus(a) | E::Not(a) => expression_service(a),
+        E::In(a, list) => {
+            expression_service(a).or_else(|| list.iter().find_map(expression_service))
+        }
+        E::If(a, b, c) => expression_service(a)
+            .or_else(|| expression_service(b))
+            .or_else(|| expression_service(c)),
+        E::Coalesce(list) | E::FunctionCall(_, list) => list.iter().find_map(expression_service),
+        _ => None,
+    }
 }
 
 /// The RDF term a `--param` value stands for.
@@ -278,54 +509,221 @@ impl PreparedQuery {
     /// The query as SPARQL, parameters included as a `VALUES` table (for
     /// `--explain`-style output and tests).
     pub fn sparql(&self) -> String {
-        self.query.to_string()
+        match &self.operation {
+            Operation::Query(query) => query.to_string(),
+            Operation::Update(update) => update.to_string(),
+        }
     }
 
     /// The query form.
     pub fn kind(&self) -> QueryKind {
-        match self.query {
-            Query::Select { .. } => QueryKind::Select,
-            Query::Ask { .. } => QueryKind::Ask,
-            Query::Construct { .. } => QueryKind::Construct,
-            Query::Describe { .. } => QueryKind::Describe,
+        match &self.operation {
+            Operation::Query(query) => match **query {
+                Query::Select { .. } => QueryKind::Select,
+                Query::Ask { .. } => QueryKind::Ask,
+                Query::Construct { .. } => QueryKind::Construct,
+                Query::Describe { .. } => QueryKind::Describe,
+            },
+            Operation::Update(_) => QueryKind::Update,
         }
     }
 
-    /// Runs the query on `store`; the default graph is the union of all
+    /// Runs the query on `store` with the default [`RunOptions`]: read
+    /// only, [`DEFAULT_TIMEOUT`], the default graph is the union of all
     /// graphs unless the query names its own with `FROM`.
     pub fn run(&self, store: &Store) -> Result<QueryOutcome, StoreError> {
-        let has_from = match &self.query {
+        self.run_with(store, &RunOptions::default())
+    }
+
+    /// Whether `options` let this run: an update without
+    /// [`RunOptions::allow_update`] is [`StoreError::UpdateRefused`]. Checked
+    /// by [`PreparedQuery::run_with`] too; callers use it to refuse before
+    /// opening a store.
+    pub fn check(&self, options: &RunOptions) -> Result<(), StoreError> {
+        match &self.operation {
+            Operation::Update(update) if !options.allow_update => Err(StoreError::UpdateRefused {
+                operation: update_name(update),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Runs the query on `store` as `options` say. A run longer than the
+    /// time limit ends with [`StoreError::Timeout`]; an update returns
+    /// [`QueryOutcome::Updated`].
+    pub fn run_with(
+        &self,
+        store: &Store,
+        options: &RunOptions,
+    ) -> Result<QueryOutcome, StoreError> {
+        self.check(options)?;
+        let token = CancellationToken::new();
+        let Some(limit) = options.timeout else {
+            return self.evaluate(store.oxigraph(), options, &token, None);
+        };
+        if limit.is_zero() {
+            return Err(StoreError::Timeout { limit });
+        }
+        // The run goes on its own thread, and this one waits for it at most
+        // the limit, then cancels it. oxigraph checks the token only when it
+        // reads the store, so a join of rows already in memory (a cross
+        // product under COUNT) may go on long after; the caller gets its
+        // answer after the grace period anyway, and the cancelled run ends
+        // at its next read.
+        let (done, result) = mpsc::channel();
+        let oxigraph = store.oxigraph().clone();
+        let (me, opts, tok) = (self.clone(), options.clone(), token.clone());
+        std::thread::Builder::new()
+            .name("sparql".into())
+            .spawn(move || {
+                let _ = done.send(me.evaluate(&oxigraph, &opts, &tok, Some(limit)));
+            })
+            .map_err(StoreError::Write)?;
+        match result.recv_timeout(limit) {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                token.cancel();
+                match result.recv_timeout(GRACE) {
+                    Ok(Ok(outcome)) => Ok(outcome),
+                    _ => Err(StoreError::Timeout { limit }),
+                }
+            }
+        }
+    }
+
+    /// Evaluates on `store` until done or `token` is cancelled (which
+    /// becomes [`StoreError::Timeout`] of `limit`).
+    fn evaluate(
+        &self,
+        store: &oxigraph::store::Store,
+        options: &RunOptions,
+        token: &CancellationToken,
+        limit: Option<Duration>,
+    ) -> Result<QueryOutcome, StoreError> {
+        // oxigraph is built without its HTTP client (no `http-client`
+        // feature), so the evaluator has no service handler: a SERVICE the
+        // static check does not see fails with `UnsupportedService`, told as
+        // a refusal below.
+        let evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+        let timed_out = |e: StoreError| match limit {
+            Some(limit) if token.is_cancelled() => StoreError::Timeout { limit },
+            _ => e,
+        };
+        let query = match &self.operation {
+            Operation::Query(query) => &**query,
+            Operation::Update(update) => {
+                return evaluator
+                    .for_update(update.clone())
+                    .on_store(store)
+                    .execute()
+                    .map(|()| QueryOutcome::Updated)
+                    .map_err(update_error)
+                    .map_err(timed_out);
+            }
+        };
+        let has_from = match query {
             Query::Select { dataset, .. }
             | Query::Ask { dataset, .. }
             | Query::Construct { dataset, .. }
             | Query::Describe { dataset, .. } => dataset.is_some(),
         };
-        let mut prepared = SparqlEvaluator::new().for_query(self.query.clone());
-        if !has_from {
+        let mut prepared = evaluator.for_query(query.clone());
+        if !options.default_graphs.is_empty() || !options.named_graphs.is_empty() {
+            let dataset = prepared.dataset_mut();
+            dataset.set_default_graph(
+                options
+                    .default_graphs
+                    .iter()
+                    .cloned()
+                    .map(Into::into)
+                    .collect(),
+            );
+            dataset.set_available_named_graphs(
+                options
+                    .named_graphs
+                    .iter()
+                    .cloned()
+                    .map(Into::into)
+                    .collect(),
+            );
+        } else if !has_from {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let results = prepared
-            .on_store(store.oxigraph())
-            .execute()
-            .map_err(StoreError::Evaluation)?;
+        let evaluation = |e| timed_out(evaluation_error(e));
+        // The token is checked again per row: a join over rows already in
+        // memory reads nothing from the store, where oxigraph checks it.
+        let alive = || {
+            if token.is_cancelled() {
+                Err(timed_out(StoreError::Evaluation(
+                    QueryEvaluationError::Cancelled,
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        let results = prepared.on_store(store).execute().map_err(evaluation)?;
         Ok(match results {
             QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
             QueryResults::Solutions(solutions) => {
                 let variables = solutions.variables().to_vec();
                 let mut rows = Vec::new();
                 for solution in solutions {
-                    rows.push(solution.map_err(StoreError::Evaluation)?.values().to_vec());
+                    alive()?;
+                    rows.push(solution.map_err(evaluation)?.values().to_vec());
                 }
                 QueryOutcome::Solutions { variables, rows }
             }
-            QueryResults::Graph(triples) => QueryOutcome::Graph(
-                triples
-                    .collect::<Result<_, _>>()
-                    .map_err(StoreError::Evaluation)?,
-            ),
+            QueryResults::Graph(triples) => {
+                let mut graph = Vec::new();
+                for triple in triples {
+                    alive()?;
+                    graph.push(triple.map_err(evaluation)?);
+                }
+                QueryOutcome::Graph(graph)
+            }
         })
     }
 }
+
+/// The first operation of an update, for messages (`INSERT DATA`, `DROP`).
+fn update_name(update: &Update) -> String {
+    let name = match update.operations.first() {
+        Some(GraphUpdateOperation::InsertData { .. }) => "INSERT DATA",
+        Some(GraphUpdateOperation::DeleteData { .. }) => "DELETE DATA",
+        Some(GraphUpdateOperation::DeleteInsert { insert, .. }) if insert.is_empty() => "DELETE",
+        Some(GraphUpdateOperation::DeleteInsert { .. }) => "INSERT",
+        Some(GraphUpdateOperation::Load { .. }) => "LOAD",
+        Some(GraphUpdateOperation::Clear { .. }) => "CLEAR",
+        Some(GraphUpdateOperation::Create { .. }) => "CREATE",
+        Some(GraphUpdateOperation::Drop { .. }) => "DROP",
+        None => "an empty update",
+    };
+    name.to_owned()
+}
+
+/// A query error, with SERVICE told as a refusal rather than a failure.
+fn evaluation_error(error: QueryEvaluationError) -> StoreError {
+    match error {
+        QueryEvaluationError::UnsupportedService(endpoint) => StoreError::ServiceRefused {
+            endpoint: endpoint.to_string(),
+        },
+        other => StoreError::Evaluation(other),
+    }
+}
+
+/// An update error, with SERVICE told as a refusal.
+fn update_error(error: UpdateEvaluationError) -> StoreError {
+    match error {
+        UpdateEvaluationError::UnsupportedService(endpoint) => StoreError::ServiceRefused {
+            endpoint: endpoint.to_string(),
+        },
+        other => StoreError::Update(other),
+    }
+}
+
+/// How long a cancelled run may take to stop before its caller is told of
+/// the time-out without it.
+const GRACE: Duration = Duration::from_millis(500);
 
 /// How to write query results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -398,6 +796,8 @@ pub enum QueryOutcome {
     Boolean(bool),
     /// `CONSTRUCT` or `DESCRIBE`.
     Graph(Vec<Triple>),
+    /// A SPARQL update that ran.
+    Updated,
 }
 
 impl QueryOutcome {
@@ -415,6 +815,7 @@ impl QueryOutcome {
             QueryOutcome::Solutions { rows, .. } => rows.len(),
             QueryOutcome::Boolean(_) => 1,
             QueryOutcome::Graph(triples) => triples.len(),
+            QueryOutcome::Updated => 0,
         }
     }
 
@@ -446,6 +847,7 @@ impl QueryOutcome {
                     ]
                 })
                 .collect(),
+            QueryOutcome::Updated => Vec::new(),
         }
     }
 
@@ -504,6 +906,7 @@ impl QueryOutcome {
                     .collect();
                 write_quads(&quads, rdf, out)?;
             }
+            QueryOutcome::Updated => {}
         }
         Ok(())
     }
@@ -732,5 +1135,226 @@ mod tests {
         assert!(g.write(ResultFormat::NTriples, &mut out).is_ok());
         assert!(String::from_utf8_lossy(&out).contains("ann-lee"));
         assert_eq!(q.kind(), QueryKind::Select);
+    }
+
+    /// Issue 15, item 4: values full of SPARQL syntax bind as the exact
+    /// literal they are: each finds the one subject labelled with it and
+    /// nothing else, and the bound query re-parses to itself.
+    #[test]
+    fn hostile_param_values_stay_one_term() {
+        let store = store();
+        let nasty = [
+            "Mira \"Kessel\"",
+            "Vantor\" } ; DROP ALL ; { \"",
+            "close } brace",
+            "two\nlines\r\nand a tab\t",
+            "angle > bracket <",
+            "<http://example.com/a b>x",
+            "id:entity/with space",
+            "'single' \\ backslash",
+            "# not a comment",
+        ];
+        let label = NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
+        for (i, value) in nasty.iter().enumerate() {
+            let subject = NamedNode::new_unchecked(format!("http://example.com/nasty/{i}"));
+            let quad = oxigraph::model::Quad::new(
+                subject,
+                label.clone(),
+                Literal::new_simple_literal(*value),
+                oxigraph::model::GraphName::DefaultGraph,
+            );
+            assert!(store.oxigraph().insert(&quad).is_ok());
+        }
+        let q = "SELECT ?e WHERE { ?e rdfs:label ?name FILTER(?name = ?label) }";
+        for (i, value) in nasty.iter().enumerate() {
+            let got = rows(&store, q, &[("label", value)]);
+            assert_eq!(
+                got,
+                vec![vec![format!("<http://example.com/nasty/{i}>")]],
+                "{value:?}"
+            );
+            let bound = prepare(q, &params(&[("label", value)]))
+                .map(|p| p.sparql())
+                .unwrap_or_default();
+            let again = prepare(&bound, &[]).map(|p| p.sparql()).unwrap_or_default();
+            assert_eq!(again, bound, "{value:?}");
+            assert_eq!(bound.matches("VALUES").count(), 1, "{bound}");
+        }
+        // An IRI with a space is refused, named, never pasted.
+        let err = prepare(q, &params(&[("label", "<http://example.com/a b>")]))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("parameter label: <http://example.com/a b> is not a valid IRI"),
+            "{err}"
+        );
+    }
+
+    /// Issue 15, item 4: updates are refused unless allowed, LOAD and
+    /// SERVICE always.
+    #[test]
+    fn updates_need_allow_update_and_load_and_service_are_refused() {
+        let store = store();
+        let before = store.len().unwrap_or(0);
+        for (text, operation) in [
+            (
+                "INSERT DATA { <http://example.com/a> <http://example.com/p> \"x\" }",
+                "INSERT DATA",
+            ),
+            ("DELETE WHERE { ?s ?p ?o }", "DELETE"),
+            ("DROP ALL", "DROP"),
+            ("CLEAR DEFAULT", "CLEAR"),
+            (
+                "PREFIX ex: <http://example.com/>\nINSERT { ex:a ex:b ?o } WHERE { ?s ?p ?o }",
+                "INSERT",
+            ),
+        ] {
+            let Ok(prepared) = prepare(text, &[]) else {
+                panic!("{text} does not parse")
+            };
+            assert_eq!(prepared.kind(), QueryKind::Update);
+            let err = prepared
+                .run(&store)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert_eq!(
+                err,
+                format!("SPARQL update ({operation}) refused: the store is read-only unless --allow-update is given")
+            );
+        }
+        assert_eq!(store.len().unwrap_or(0), before, "nothing changed");
+        let Ok(insert) = prepare(
+            "INSERT DATA { GRAPH <http://example.com/g> { <http://example.com/a> rdfs:label \"Vantor\" } }",
+            &[],
+        ) else {
+            panic!()
+        };
+        let allowed = RunOptions::default().with_updates(true);
+        assert!(matches!(
+            insert.run_with(&store, &allowed),
+            Ok(QueryOutcome::Updated)
+        ));
+        assert_eq!(store.len().unwrap_or(0), before + 1);
+        let found = rows(&store, "SELECT ?e { ?e rdfs:label \"Vantor\" }", &[]);
+        assert_eq!(found, vec![vec!["<http://example.com/a>".to_string()]]);
+        // LOAD: refused when prepared, whatever the options.
+        let err = prepare("LOAD <http://example.com/data.ttl>", &[])
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(|e| e.starts_with("SPARQL LOAD <http://example.com/data.ttl> refused")),
+            "{err:?}"
+        );
+        // Parameters bind in queries only.
+        let err = prepare("DROP ALL", &params(&[("x", "1")]))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("parameter x: parameters bind in queries, not in SPARQL updates")
+        );
+        // SERVICE: refused when prepared, and when hidden in EXISTS, when run.
+        for text in [
+            "SELECT * { SERVICE <http://example.com/sparql> { ?s ?p ?o } }",
+            "SELECT * { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://example.com/sparql> { ?s ?q ?x } } }",
+            "DELETE { ?s ?p ?o } WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }",
+        ] {
+            let err = prepare(text, &[]).err().map(|e| e.to_string());
+            assert_eq!(
+                err.as_deref(),
+                Some("SPARQL SERVICE <http://example.com/sparql> refused: newskg sends no query to other endpoints (federated queries are off)"),
+                "{text}"
+            );
+        }
+        for hidden in [
+            "ASK { ?s ?p ?o FILTER EXISTS { SERVICE <http://example.com/sparql> { ?s ?p ?o } } }",
+            "SELECT * { ?s ?p ?o BIND(IF(NOT EXISTS { SERVICE <http://example.com/sparql> { ?s ?p ?o } }, 1, 2) AS ?x) }",
+        ] {
+            let err = prepare(hidden, &[]).err();
+            assert!(
+                matches!(err, Some(StoreError::ServiceRefused { .. })),
+                "{err:?}"
+            );
+        }
+        // A broken update is told the update parser's error, not "expected SELECT".
+        let err = prepare("INSERT DATA { <http://example.com/a> }", &[]).err();
+        let Some(StoreError::Syntax { column, .. }) = err else {
+            panic!("{err:?}")
+        };
+        assert!(column > 30, "{column}");
+    }
+
+    /// Issue 15, item 4: a query past its time limit ends with the limit
+    /// named. The cross product of four patterns over 100 triples has 10^8
+    /// rows: far more than a 50 ms limit allows on any machine.
+    #[test]
+    fn a_slow_query_stops_at_its_time_limit() {
+        let Ok(store) = Store::in_memory() else {
+            panic!("no store")
+        };
+        for i in 0..100 {
+            let quad = oxigraph::model::Quad::new(
+                NamedNode::new_unchecked(format!("http://example.com/s{i}")),
+                NamedNode::new_unchecked("http://example.com/p"),
+                Literal::from(i),
+                oxigraph::model::GraphName::DefaultGraph,
+            );
+            assert!(store.oxigraph().insert(&quad).is_ok());
+        }
+        let limit = Duration::from_millis(50);
+        let options = RunOptions::default().with_timeout(Some(limit));
+        for text in [
+            "SELECT * { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?t ?h }",
+            "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?t ?h }",
+            "CONSTRUCT { ?a ?p ?h } { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?t ?h }",
+        ] {
+            let err = prepare(text, &[])
+                .and_then(|q| q.run_with(&store, &options))
+                .err();
+            let Some(StoreError::Timeout { limit: got }) = &err else {
+                panic!("{text}: {err:?}")
+            };
+            assert_eq!(*got, limit);
+            assert_eq!(
+                err.map(|e| e.to_string()).unwrap_or_default(),
+                "the query was stopped after the time limit of 0.05 s (--timeout); narrow it (LIMIT, more specific patterns) or raise the limit"
+            );
+        }
+        // A quick query is not affected by a limit, and none at all works too.
+        for options in [options.clone(), options.clone().with_timeout(None)] {
+            let n =
+                prepare("SELECT ?s { ?s ?p ?o }", &[]).and_then(|q| q.run_with(&store, &options));
+            assert_eq!(n.map(|o| o.len()).ok(), Some(100));
+        }
+    }
+
+    /// The protocol's default-graph-uri and named-graph-uri replace the union.
+    #[test]
+    fn dataset_options_replace_the_union() {
+        let store = store();
+        let g = NamedNode::new_unchecked("http://example.com/g");
+        let quad = oxigraph::model::Quad::new(
+            NamedNode::new_unchecked("http://example.com/a"),
+            NamedNode::new_unchecked("http://example.com/p"),
+            Literal::new_simple_literal("in g"),
+            g.clone(),
+        );
+        assert!(store.oxigraph().insert(&quad).is_ok());
+        let count = |options: &RunOptions, text: &str| {
+            prepare(text, &[])
+                .and_then(|q| q.run_with(&store, options))
+                .map(|o| o.len())
+                .unwrap_or(usize::MAX)
+        };
+        let all = count(&RunOptions::default(), "SELECT * { ?s ?p ?o }");
+        assert!(all > 30);
+        let only_g = RunOptions::default().with_dataset(vec![g.clone()], Vec::new());
+        assert_eq!(count(&only_g, "SELECT * { ?s ?p ?o }"), 1);
+        assert_eq!(count(&only_g, "SELECT * { GRAPH ?g { ?s ?p ?o } }"), 0);
+        let named = RunOptions::default().with_dataset(Vec::new(), vec![g]);
+        assert_eq!(count(&named, "SELECT * { ?s ?p ?o }"), 0);
+        assert_eq!(count(&named, "SELECT * { GRAPH ?g { ?s ?p ?o } }"), 1);
     }
 }

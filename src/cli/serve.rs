@@ -1,0 +1,110 @@
+//! `newskg serve`: the store as a SPARQL endpoint and a web explorer.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Args;
+
+use newskg::serve::{App, Listener, ServeOptions};
+
+use super::StoreArgs;
+
+/// Serve the store over HTTP: the SPARQL 1.1 Protocol at /sparql (any
+/// SPARQL client: SPARQLWrapper, rdflib, YASGUI), the named queries at
+/// /query/NAME?param=…, and a web explorer at /. Read-only unless
+/// --allow-update; the store is held for reading while serving, so `newskg
+/// ingest` into it waits until the server stops (Ctrl-C).
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on; the default is reachable from this machine only
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    bind: String,
+    /// Stop each query after this many seconds (decimals allowed)
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = super::query::parse_timeout)]
+    timeout: Duration,
+    /// Let SPARQL Update change the store (opens it to write, so no other
+    /// process may use it meanwhile); LOAD and SERVICE stay refused
+    #[arg(long)]
+    allow_update: bool,
+    /// Largest request body accepted, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
+    max_body: usize,
+    /// Queries answered at once (worker threads); default twice the cores, at least 4
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+impl ServeArgs {
+    fn options(&self) -> ServeOptions {
+        let defaults = ServeOptions::default();
+        ServeOptions {
+            timeout: self.timeout,
+            allow_update: self.allow_update,
+            max_body: self.max_body,
+            threads: self.threads.unwrap_or(defaults.threads).max(1),
+            ..defaults
+        }
+    }
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let options = args.options();
+    let store = if args.allow_update {
+        args.store.open()?
+    } else {
+        args.store.open_existing()?
+    };
+    let listener = Listener::bind(&args.bind)?;
+    let app = Arc::new(App::new(store, options.clone()).context("reading the graph to serve")?);
+    let shutdown = listener.shutdown_handle(options.threads);
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+    ])
+    .context("installing the SIGINT/SIGTERM handlers")?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            eprintln!("newskg serve: stopping (requests under way finish first)");
+            shutdown.shutdown();
+        }
+    });
+    eprintln!(
+        "newskg serve: http://{}/ (SPARQL endpoint http://{}/sparql; {}, query time limit {} s); Ctrl-C stops",
+        listener.local_addr(),
+        listener.local_addr(),
+        if options.allow_update { "updates allowed" } else { "read-only" },
+        options.timeout.as_secs_f64()
+    );
+    listener.serve(app)?;
+    eprintln!("newskg serve: stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Cli;
+    use clap::Parser;
+
+    #[test]
+    fn flags() {
+        assert!(Cli::try_parse_from(["newskg", "serve"]).is_ok());
+        assert!(Cli::try_parse_from([
+            "newskg",
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--timeout",
+            "2.5",
+            "--allow-update",
+            "--store",
+            "kg.db"
+        ])
+        .is_ok());
+        assert!(Cli::try_parse_from(["newskg", "serve", "--timeout", "-1"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "serve", "--threads", "x"]).is_err());
+    }
+}
