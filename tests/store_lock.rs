@@ -261,7 +261,7 @@ fn a_slow_reader_keeps_writers_out_with_a_message() {
     refused(
         &wd,
         &["ingest", articles.to_str().unwrap(), "--store", "kg.db"],
-        "newskg: store kg.db is being read by another process (newskg query, export, stats or entities); try again when it has finished",
+        "newskg: store kg.db is being read by another process (newskg query, export, stats, entities or serve); try again when it has finished (stop `newskg serve` first)",
     );
     assert!(
         export.try_wait().unwrap().is_none(),
