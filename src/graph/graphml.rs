@@ -10,7 +10,7 @@
 
 use std::io::Write;
 
-use super::{GraphError, KnowledgeGraph};
+use super::{escape_markup, GraphError, KnowledgeGraph};
 
 /// Node attributes: (key id, attribute name, GraphML type).
 const NODE_KEYS: [(&str, &str, &str); 7] = [
@@ -58,7 +58,7 @@ impl KnowledgeGraph {
         }
         writeln!(out, r#"  <graph id="newskg" edgedefault="directed">"#)?;
         for node in self.nodes() {
-            writeln!(out, r#"    <node id="{}">"#, escape(&node.id))?;
+            writeln!(out, r#"    <node id="{}">"#, escape_markup(&node.id))?;
             data(out, "n_label", &node.label)?;
             data(out, "n_type", node.kind.as_str())?;
             data(out, "n_iri", &node.iri)?;
@@ -76,9 +76,9 @@ impl KnowledgeGraph {
             writeln!(
                 out,
                 r#"    <edge id="{}" source="{}" target="{}">"#,
-                escape(&edge.id),
-                escape(&source.id),
-                escape(&target.id)
+                escape_markup(&edge.id),
+                escape_markup(&source.id),
+                escape_markup(&target.id)
             )?;
             let label = if edge.negated {
                 format!("NOT {}", edge.relation)
@@ -127,27 +127,12 @@ fn bool_str(b: bool) -> &'static str {
 }
 
 fn data(out: &mut dyn Write, key: &str, value: &str) -> Result<(), GraphError> {
-    writeln!(out, r#"      <data key="{key}">{}</data>"#, escape(value))?;
+    writeln!(
+        out,
+        r#"      <data key="{key}">{}</data>"#,
+        escape_markup(value)
+    )?;
     Ok(())
-}
-
-/// XML-escapes text and attribute values; drops characters XML 1.0 forbids
-/// (control characters other than tab, line feed and carriage return).
-fn escape(s: &str) -> String {
-    let mut e = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => e.push_str("&amp;"),
-            '<' => e.push_str("&lt;"),
-            '>' => e.push_str("&gt;"),
-            '"' => e.push_str("&quot;"),
-            '\'' => e.push_str("&apos;"),
-            '\t' | '\n' | '\r' => e.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => e.push(c),
-        }
-    }
-    e
 }
 
 #[cfg(test)]
@@ -201,6 +186,9 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(
+            escape_markup("a<b>&\"c'\u{1}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;"
+        );
     }
 }

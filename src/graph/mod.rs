@@ -328,6 +328,27 @@ fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
 
+/// Escapes text and attribute values for XML and HTML (GraphML, SVG and
+/// the explorer's pages share it): the five special characters as
+/// entities, and characters XML 1.0 forbids (control characters other
+/// than tab, line feed and carriage return) dropped.
+pub(crate) fn escape_markup(s: &str) -> String {
+    let mut e = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => e.push_str("&amp;"),
+            '<' => e.push_str("&lt;"),
+            '>' => e.push_str("&gt;"),
+            '"' => e.push_str("&quot;"),
+            '\'' => e.push_str("&apos;"),
+            '\t' | '\n' | '\r' => e.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => e.push(c),
+        }
+    }
+    e
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use std::io::Write;
 use petgraph::visit::EdgeRef;
 
 use super::dot::{stance_colour, style};
-use super::{GraphError, KnowledgeGraph, NodeKind, RenderFormat};
+use super::{escape_markup, GraphError, KnowledgeGraph, NodeKind, RenderFormat};
 
 /// Distance between rings, in pixels.
 const RING: f64 = 180.0;
@@ -135,10 +135,10 @@ impl KnowledgeGraph {
             let _ = writeln!(
                 svg,
                 "<g class=\"fact\"><title>{}</title><line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{ex:.1}\" y2=\"{ey:.1}\" stroke=\"{colour}\" stroke-width=\"1.4\"{dash} marker-end=\"url(#arrow)\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{colour}\">{}</text></g>",
-                escape(&label.join("; ")),
+                escape_markup(&label.join("; ")),
                 (x1 + ex) / 2.0,
                 (y1 + ey) / 2.0 - 3.0,
-                escape(&clip(&label.join("; "), 2 * MAX_LABEL)),
+                escape_markup(&clip(&label.join("; "), 2 * MAX_LABEL)),
             );
         }
         for n in g.node_indices() {
@@ -166,17 +166,17 @@ impl KnowledgeGraph {
             let text = format!(
                 "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\"{weight}>{}</text>",
                 y + 4.0,
-                escape(&label)
+                escape_markup(&label)
             );
             let title = format!("{} ({})", node.label, node.kind);
-            let inner = format!("<title>{}</title>{body}{text}", escape(&title));
+            let inner = format!("<title>{}</title>{body}{text}", escape_markup(&title));
             match link_prefix.filter(|_| node.kind != NodeKind::Other) {
                 Some(prefix) => {
                     let _ = writeln!(
                         svg,
                         "<a class=\"node\" href=\"{}{}\">{inner}</a>",
-                        escape(prefix),
-                        escape(&node.id)
+                        escape_markup(prefix),
+                        escape_markup(&node.id)
                     );
                 }
                 None => {
@@ -203,23 +203,6 @@ impl KnowledgeGraph {
             Err(e) => Err(e),
         }
     }
-}
-
-/// XML text and attribute escaping.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `s` cut to `max` characters with an ellipsis.
@@ -278,7 +261,10 @@ mod tests {
 
     #[test]
     fn labels_are_escaped() {
-        assert_eq!(escape("a<b & \"c\">"), "a&lt;b &amp; &quot;c&quot;&gt;");
+        assert_eq!(
+            escape_markup("a<b & \"c\">"),
+            "a&lt;b &amp; &quot;c&quot;&gt;"
+        );
         assert_eq!(clip("abcdef", 4), "abc…");
     }
 }

@@ -46,20 +46,10 @@ pre.sparql{background:#fff;border:1px solid #e0e0e0;padding:.6em;overflow:auto;f
 details.query{margin:.6em 0;background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:.5em .8em}
 "#;
 
-/// HTML escaping of text and attribute values.
+/// HTML escaping of text and attribute values (the graph's markup
+/// escaping, one home for it).
 pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::graph::escape_markup(s)
 }
 
 /// A whole page around `body`.
