@@ -102,6 +102,14 @@ impl Server {
     }
 }
 
+/// A test that fails midway must not leave its server running.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 fn encode(s: &str) -> String {
     newskg::serve::percent_encode(s)
 }
@@ -180,10 +188,7 @@ fn serves_the_protocol_the_limits_and_stops_on_sigterm() {
                     child: std::process::Command::new("true").spawn().expect("true"),
                     addr,
                 };
-                let got = s.get(&target, "application/sparql-results+json");
-                let mut child = s.child;
-                let _ = child.wait();
-                got
+                s.get(&target, "application/sparql-results+json")
             })
         })
         .collect();

@@ -19,6 +19,7 @@ mod fuzz;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
 // serve: the SPARQL protocol and the explorer through a real socket; query's safety limits.
+#[cfg(all(unix, feature = "rocksdb"))]
 mod cli_serve;
 // export: RDF round trips, DOT through Graphviz, GraphML, CSV, JSON.
 mod cli_export;

@@ -1,5 +1,6 @@
 //! `newskg serve`: the store as a SPARQL endpoint and a web explorer.
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -68,8 +69,13 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     .context("installing the SIGINT/SIGTERM handlers")?;
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
-            eprintln!("newskg serve: stopping (requests under way finish first)");
+            // Stop first, then tell: `eprintln!` panics when stderr is gone
+            // (a closed pipe), which must not keep the server running.
             shutdown.shutdown();
+            let _ = writeln!(
+                std::io::stderr(),
+                "newskg serve: stopping (requests under way finish first)"
+            );
         }
     });
     eprintln!(
@@ -80,7 +86,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         options.timeout.as_secs_f64()
     );
     listener.serve(app)?;
-    eprintln!("newskg serve: stopped");
+    let _ = writeln!(std::io::stderr(), "newskg serve: stopped");
     Ok(ExitCode::SUCCESS)
 }
 
