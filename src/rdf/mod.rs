@@ -227,6 +227,13 @@ pub enum StoreError {
         /// The limit.
         limit: std::time::Duration,
     },
+    /// Too many earlier runs that were stopped at their time limit are
+    /// still finishing (see [`query::MAX_OUTLIVING_RUNS`]).
+    #[error("{running} earlier queries stopped at their time limit are still finishing; try again shortly")]
+    Overloaded {
+        /// How many are still running.
+        running: usize,
+    },
     /// A SPARQL update without `--allow-update`.
     #[error("SPARQL update ({operation}) refused: the store is read-only unless --allow-update is given")]
     UpdateRefused {

@@ -17,7 +17,8 @@
 //! files a query names (the build has no HTTP client for them either).
 
 use std::io::Write;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
@@ -564,6 +565,11 @@ impl PreparedQuery {
         if limit.is_zero() {
             return Err(StoreError::Timeout { limit });
         }
+        let outliving = Arc::clone(store.outliving_runs());
+        let running = outliving.load(Ordering::SeqCst);
+        if running >= MAX_OUTLIVING_RUNS {
+            return Err(StoreError::Overloaded { running });
+        }
         // The run goes on its own thread, and this one waits for it at most
         // the limit, then cancels it. oxigraph checks the token only when it
         // reads the store, so a join of rows already in memory (a cross
@@ -573,10 +579,21 @@ impl PreparedQuery {
         let (done, result) = mpsc::channel();
         let oxigraph = store.oxigraph().clone();
         let (me, opts, tok) = (self.clone(), options.clone(), token.clone());
+        // The run's state: running, abandoned by the waiter (then it counts
+        // among the outliving runs until it ends), or ended.
+        const RUNNING: u8 = 0;
+        const ABANDONED: u8 = 1;
+        const ENDED: u8 = 2;
+        let state = Arc::new(AtomicU8::new(RUNNING));
+        let run_state = Arc::clone(&state);
+        let run_outliving = Arc::clone(&outliving);
         std::thread::Builder::new()
             .name("sparql".into())
             .spawn(move || {
                 let _ = done.send(me.evaluate(&oxigraph, &opts, &tok, Some(limit)));
+                if run_state.swap(ENDED, Ordering::SeqCst) == ABANDONED {
+                    run_outliving.fetch_sub(1, Ordering::SeqCst);
+                }
             })
             .map_err(StoreError::Write)?;
         match result.recv_timeout(limit) {
@@ -585,7 +602,25 @@ impl PreparedQuery {
                 token.cancel();
                 match result.recv_timeout(GRACE) {
                     Ok(Ok(outcome)) => Ok(outcome),
-                    _ => Err(StoreError::Timeout { limit }),
+                    Ok(Err(e)) => Err(e),
+                    Err(_) => {
+                        // Counted before the state says so, so that the
+                        // run's own decrement can never come first; undone
+                        // if the run ended in between.
+                        outliving.fetch_add(1, Ordering::SeqCst);
+                        if state
+                            .compare_exchange(
+                                RUNNING,
+                                ABANDONED,
+                                Ordering::SeqCst,
+                                Ordering::SeqCst,
+                            )
+                            .is_err()
+                        {
+                            outliving.fetch_sub(1, Ordering::SeqCst);
+                        }
+                        Err(StoreError::Timeout { limit })
+                    }
                 }
             }
         }
@@ -720,6 +755,13 @@ fn update_error(error: UpdateEvaluationError) -> StoreError {
         other => StoreError::Update(other),
     }
 }
+
+/// How many runs on one store stopped at their time limit may still be
+/// finishing before new runs are refused with [`StoreError::Overloaded`]: oxigraph
+/// checks the cancellation only when it reads the store, so a join held in
+/// memory can run on after its caller got its answer, with its thread and
+/// its memory (a server under load reached 9 GB with them uncounted).
+pub const MAX_OUTLIVING_RUNS: usize = 4;
 
 /// How long a cancelled run may take to stop before its caller is told of
 /// the time-out without it.
@@ -1328,6 +1370,36 @@ mod tests {
                 prepare("SELECT ?s { ?s ?p ?o }", &[]).and_then(|q| q.run_with(&store, &options));
             assert_eq!(n.map(|o| o.len()).ok(), Some(100));
         }
+    }
+
+    /// Runs abandoned at their time limit and still running hold threads
+    /// and memory: past [`MAX_OUTLIVING_RUNS`] of them a store refuses new
+    /// runs at once, and takes them again when they have ended.
+    #[test]
+    fn too_many_outliving_runs_refuse_new_ones() {
+        let Ok(store) = Store::in_memory() else {
+            panic!("no store")
+        };
+        let options = RunOptions::default().with_timeout(Some(Duration::from_secs(5)));
+        let ask = || prepare("ASK { ?s ?p ?o }", &[]).and_then(|q| q.run_with(&store, &options));
+        store
+            .outliving_runs()
+            .store(MAX_OUTLIVING_RUNS, Ordering::SeqCst);
+        let Err(StoreError::Overloaded { running }) = ask() else {
+            panic!("not refused")
+        };
+        assert_eq!(running, MAX_OUTLIVING_RUNS);
+        store
+            .outliving_runs()
+            .store(MAX_OUTLIVING_RUNS - 1, Ordering::SeqCst);
+        assert!(matches!(ask(), Ok(QueryOutcome::Boolean(false))));
+        // Without a time limit nothing is abandoned, and nothing refused.
+        store
+            .outliving_runs()
+            .store(MAX_OUTLIVING_RUNS, Ordering::SeqCst);
+        let unlimited = RunOptions::default().with_timeout(None);
+        let n = prepare("ASK { ?s ?p ?o }", &[]).and_then(|q| q.run_with(&store, &unlimited));
+        assert!(n.is_ok());
     }
 
     /// The protocol's default-graph-uri and named-graph-uri replace the union.

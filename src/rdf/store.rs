@@ -82,6 +82,9 @@ pub struct Store {
     /// in-memory store, this newskg's). In a lock because an ingest
     /// records its models through `&Store`.
     version: std::sync::Mutex<StoreVersion>,
+    /// Query runs on this store abandoned at their time limit and still
+    /// running ([`super::query::MAX_OUTLIVING_RUNS`]).
+    outliving_runs: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// The store folder, for writing the version record; `None` in memory
     /// and for readers.
     #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
@@ -123,6 +126,7 @@ impl Store {
         Ok(Store {
             inner,
             ids: Ids::default(),
+            outliving_runs: std::sync::Arc::default(),
             version: std::sync::Mutex::new(now),
             dir: Some(path.to_owned()),
             _lock: Some(lock),
@@ -152,6 +156,7 @@ impl Store {
         Ok(Store {
             inner,
             ids: Ids::default(),
+            outliving_runs: std::sync::Arc::default(),
             version: std::sync::Mutex::new(version),
             dir: None,
             _lock: Some(lock),
@@ -179,6 +184,7 @@ impl Store {
         Ok(Store {
             inner: oxigraph::store::Store::new()?,
             ids: Ids::default(),
+            outliving_runs: std::sync::Arc::default(),
             version: std::sync::Mutex::new(StoreVersion {
                 recorded: false,
                 ..StoreVersion::current(None)
@@ -462,6 +468,12 @@ impl Store {
             n += 1;
         }
         Ok(n)
+    }
+
+    /// The count of this store's query runs abandoned at their time limit
+    /// and still running.
+    pub(crate) fn outliving_runs(&self) -> &std::sync::Arc<std::sync::atomic::AtomicUsize> {
+        &self.outliving_runs
     }
 
     /// The oxigraph store underneath, for queries and export.
