@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use newskg_nlp::perceptron::{feature, WeightFile};
 use newskg_nlp::{AnalyzedDoc, ModelError, ModelSource, Token, Upos};
 
-use crate::concepts::TIME_WORDS;
+use crate::concepts::is_time_noun;
 use crate::{Argument, DocEntity, Fact, Mention, MentionKind};
 
 /// The file name of the fact classifier among the models.
@@ -295,7 +295,7 @@ pub fn features(
         .to_string();
     add(RULE_CONFIDENCE, &[&tenths]);
     if let Argument::Concept { label, head } = &fact.object {
-        let time = TIME_WORDS.contains(&head.as_str());
+        let time = is_time_noun(head);
         add(OBJECT_TIME, &[if time { "time" } else { "other" }]);
         let shape = if label.chars().next().is_some_and(char::is_uppercase) {
             "capitalised"

@@ -12,10 +12,11 @@
 use crate::tree::Tree;
 use newskg_nlp::Upos;
 
-/// Nouns of time (the list lives with the other name knowledge in
-/// [`newskg_nlp::names::TIME_NOUNS`]): an oblique headed by one is a time
-/// expression, and a concept headed by one names no participant.
-pub(crate) use newskg_nlp::names::TIME_NOUNS as TIME_WORDS;
+/// Whether a lower-case word names a time (the list lives with the other
+/// name knowledge, [`newskg_nlp::names::is_time_noun`]): an oblique headed
+/// by one is a time expression, and a concept headed by one names no
+/// participant.
+pub(crate) use newskg_nlp::names::is_time_noun;
 
 /// Dependents that belong in a compact label.
 const KEEP: &[&str] = &[
@@ -100,7 +101,7 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
                 && t.prep(k)
                     .is_some_and(|p| COMPLEMENT_PREPOSITIONS.contains(&p.as_str()))
                 && matches!(t.upos(k), Upos::Noun | Upos::Propn)
-                && !TIME_WORDS.contains(&t.lemma(k).as_str())
+                && !is_time_noun(&t.lemma(k))
         }) {
             if let Some(c) = t.case_kid(k) {
                 out.push(c);

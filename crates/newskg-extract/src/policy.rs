@@ -16,7 +16,7 @@
 use newskg_nlp::Gazetteer;
 
 use crate::attribution::SPEECH;
-use crate::concepts::TIME_WORDS;
+use crate::concepts::is_time_noun;
 use crate::{Argument, DocEntity, Fact};
 
 /// Which candidate facts an [`Extractor`](crate::Extractor) keeps.
@@ -441,7 +441,7 @@ fn names_something(object: &Argument) -> bool {
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
     !(numeric
         || counted
-        || TIME_WORDS.contains(&head)
+        || is_time_noun(head)
         || QUANTITY_HEADS.contains(&head)
         || EMPTY_HEADS.contains(&head))
 }

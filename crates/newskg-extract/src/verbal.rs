@@ -6,7 +6,7 @@
 use newskg_nlp::Upos;
 
 use crate::attribution::SPEECH;
-use crate::concepts::TIME_WORDS;
+use crate::concepts::is_time_noun;
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::{gap_filler, has_to_mark, subject_of};
 use crate::tree::Tree;
@@ -259,7 +259,7 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
         "obj" | "iobj" => SlotKind::Object,
         "ccomp" => SlotKind::Clause,
         "obl" if matches!(rel, "obl:tmod" | "obl:npmod") => SlotKind::Temporal,
-        "obl" if TIME_WORDS.contains(&t.lemma(k).as_str()) => SlotKind::Temporal,
+        "obl" if is_time_noun(&t.lemma(k)) => SlotKind::Temporal,
         "obl" => SlotKind::Oblique,
         "xcomp" if t.upos(k) != Upos::Verb && t.case_kid(k).is_some() => SlotKind::Oblique,
         // "became a symbol", "remained strong": the complement is the object.

@@ -47,9 +47,9 @@ pub fn key_words(key: &str) -> Vec<&str> {
     key.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
-/// Nouns of time, lower case: days, months, parts of the day and spans
-/// ("week", "decade", "childhood"). A phrase headed by one says when, not
-/// who or what.
+/// Nouns of time, lower case: parts of the day and spans ("week",
+/// "decade", "childhood"); days and months are [`is_time_noun`]'s too. A
+/// phrase headed by one says when, not who or what.
 pub const TIME_NOUNS: &[&str] = &[
     "year",
     "month",
@@ -68,24 +68,6 @@ pub const TIME_NOUNS: &[&str] = &[
     "evening",
     "night",
     "afternoon",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "season",
     "period",
     "past",
@@ -105,42 +87,53 @@ pub const TIME_NOUNS: &[&str] = &[
     "now",
 ];
 
+/// The days of the week, lower case.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The months, lower case.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether lower-case `word` names a time: one of [`TIME_NOUNS`], a day
+/// of the week or a month ("may" aside, which is far more often the verb).
+pub fn is_time_noun(word: &str) -> bool {
+    TIME_NOUNS.contains(&word)
+        || WEEKDAYS.contains(&word)
+        || (word != "may" && MONTHS.contains(&word))
+}
+
 /// A month name or its abbreviation ("Nov.", "November").
 pub fn is_month(word: &str) -> bool {
-    const ABBREVIATIONS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    const NAMES: [&str; 13] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "sept",
+    const ABBREVIATIONS: [&str; 13] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     let lower = word.trim_end_matches('.').to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || NAMES.contains(&lower.as_str())
+    ABBREVIATIONS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str())
 }
 
 /// "Monday" ... "Sunday".
 pub fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// Legal forms that end company names (normalised: "Corp." is "corp"). They
@@ -863,10 +856,10 @@ mod tests {
                 .to_lowercase();
             assert!(LEGAL_FORMS.contains(&key.as_str()), "{word}");
         }
-        for word in ["monday", "sunday", "january", "december"] {
-            assert!(TIME_NOUNS.contains(&word), "{word}");
-            assert!(is_weekday(word) || is_month(word), "{word}");
+        for word in ["monday", "sunday", "january", "december", "week"] {
+            assert!(is_time_noun(word), "{word}");
         }
+        assert!(!is_time_noun("may") && is_month("may") && is_month("Sept."));
     }
 
     #[test]
