@@ -263,18 +263,21 @@ impl Resolver<'_> {
     /// attached it. Not when the name goes on into a verb ("told the
     /// committee Vantor had won"): there it is the subject of a clause.
     fn close_apposition(&self, h: usize) -> Option<usize> {
-        let t = self.t;
-        if t.upos(h) != Upos::Noun {
+        if self.t.upos(h) != Upos::Noun {
             return None;
         }
         let name = self
             .mentions
             .iter()
             .find(|m| m.tokens.start == h + 1 && m.kind == MentionKind::Name)?;
-        let after = name.tokens.end;
-        let clause_follows =
-            after < t.len() && matches!(t.upos(after), Upos::Verb | Upos::Aux | Upos::Part);
-        (!clause_follows).then_some(name.entity)
+        (!self.clause_after(name)).then_some(name.entity)
+    }
+
+    /// Whether a verb follows mention `m`: then the name is the subject of
+    /// a clause of its own ("told the committee Vantor had won").
+    fn clause_after(&self, m: &Mention) -> bool {
+        let after = m.tokens.end;
+        after < self.t.len() && matches!(self.t.upos(after), Upos::Verb | Upos::Aux | Upos::Part)
     }
 
     /// The entity of the last of a run of names that touch, starting with
@@ -284,7 +287,6 @@ impl Resolver<'_> {
     /// headed it. Not when the run goes on into a verb ("told Vantor Ola
     /// Lind would go"): there the last name starts a clause.
     fn last_name_of_run(&self, i: usize) -> Option<usize> {
-        let t = self.t;
         let mut current = self.mentions.iter().find(|m| m.tokens.contains(&i))?;
         let mut moved = false;
         // A code in brackets ("Vantor Corp <VTR>") is another name of the
@@ -299,10 +301,7 @@ impl Resolver<'_> {
             current = next;
             moved = true;
         }
-        let after = current.tokens.end;
-        let clause_follows =
-            after < t.len() && matches!(t.upos(after), Upos::Verb | Upos::Aux | Upos::Part);
-        (moved && !clause_follows).then_some(current.entity)
+        (moved && !self.clause_after(current)).then_some(current.entity)
     }
 
     /// The arguments a slot stands for, conjuncts split.

@@ -274,23 +274,20 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
     // A short form, a spelling or an acronym of an organisation named in
     // full earlier, whatever the recognizer typed it ("HMX" as a person, a
     // ticker as MISC, "Carbide" as a place): not a known place, and not a
-    // person's name unless it is an acronym.
-    let organisation_slip = cl.label == EntityLabel::Organization
-        && !places.is_place(name)
-        && (label != EntityLabel::Person || names::is_acronym(name))
-        && (cl.keys.iter().any(|k| {
-            let kw = names::key_words(k);
-            organisation_variant(
-                gaz,
-                names::without_legal_form(words),
-                names::without_legal_form(&kw),
-            )
-        }) || cl.forms.iter().any(|f| names::acronym_of(gaz, name, f)));
-    if !names::types_agree(label, cl.label) && !surname_slip && !organisation_slip {
-        return false;
-    }
-    if organisation_slip {
-        return true;
+    // person's name unless it is an acronym. When the types agree, the
+    // comparison of names below covers these forms.
+    if !names::types_agree(label, cl.label) && !surname_slip {
+        return cl.label == EntityLabel::Organization
+            && !places.is_place(name)
+            && (label != EntityLabel::Person || names::is_acronym(name))
+            && (cl.keys.iter().any(|k| {
+                let kw = names::key_words(k);
+                organisation_variant(
+                    gaz,
+                    names::without_legal_form(words),
+                    names::without_legal_form(&kw),
+                )
+            }) || cl.forms.iter().any(|f| names::acronym_of(gaz, name, f)));
     }
     cl.keys.iter().any(|k| {
         if k == key {
