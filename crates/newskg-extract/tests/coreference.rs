@@ -23,6 +23,20 @@ fn resolved(doc: &DocFacts, form: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every fact as (subject, relation, object): an entity by its label, a
+/// concept as `concept:` and its label, a statement as "".
+fn triples(doc: &DocFacts) -> Vec<(String, String, String)> {
+    let side = |a: &newskg_extract::Argument| match a {
+        newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
+        newskg_extract::Argument::Concept { label, .. } => format!("concept:{label}"),
+        newskg_extract::Argument::Statement(_) => String::new(),
+    };
+    doc.facts
+        .iter()
+        .map(|f| (side(&f.subject), f.relation.clone(), side(&f.object)))
+        .collect()
+}
+
 /// A third-person pronoun inside a quotation is not the quote's speaker,
 /// who would say "I": "he" here is the other man.
 #[test]
@@ -82,15 +96,7 @@ fn a_demonym_naming_people_is_not_the_country() {
 #[test]
 fn a_titled_name_after_its_body_is_the_person() {
     let doc = extract("Interpol Secretary General Mira Kessel visited Oslo on Monday.");
-    let label = |a: &newskg_extract::Argument| match a {
-        newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
-        _ => String::new(),
-    };
-    let facts: Vec<(String, String, String)> = doc
-        .facts
-        .iter()
-        .map(|f| (label(&f.subject), f.relation.clone(), label(&f.object)))
-        .collect();
+    let facts = triples(&doc);
     let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
     assert!(has("Mira Kessel", "visit", "Oslo"), "{facts:?}");
     assert!(
@@ -109,23 +115,12 @@ fn a_title_without_a_country_is_the_role() {
         "Transport Secretary Jan Kessel spoke first. Shadow transport secretary Ola Lind replied. \
          The beleaguered press secretary Ana Ruiz left.",
     );
-    let roles: Vec<(String, String, String)> = doc
-        .facts
-        .iter()
-        .filter(|f| f.relation == "be")
-        .filter_map(|f| match (&f.subject, &f.object) {
-            (
-                newskg_extract::Argument::Entity(e),
-                newskg_extract::Argument::Concept { label, .. },
-            ) => Some((
-                doc.entities[*e].label.clone(),
-                f.relation.clone(),
-                label.clone(),
-            )),
-            _ => None,
-        })
-        .collect();
-    let has = |s: &str, o: &str| roles.iter().any(|r| r.0 == s && r.2 == o);
+    let roles = triples(&doc);
+    let has = |s: &str, o: &str| {
+        roles
+            .iter()
+            .any(|r| r.0 == s && r.1 == "be" && r.2 == format!("concept:{o}"))
+    };
     assert!(has("Jan Kessel", "transport secretary"), "{roles:?}");
     assert!(has("Ola Lind", "shadow transport secretary"), "{roles:?}");
     assert!(has("Ana Ruiz", "press secretary"), "{roles:?}");
@@ -135,15 +130,7 @@ fn a_title_without_a_country_is_the_role() {
 #[test]
 fn a_role_of_a_person_through_an_adjective() {
     let doc = extract("President Jan Brandt's beleaguered press secretary Ola Lind resigned.");
-    let label = |a: &newskg_extract::Argument| match a {
-        newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
-        _ => String::new(),
-    };
-    let roles: Vec<(String, String, String)> = doc
-        .facts
-        .iter()
-        .map(|f| (label(&f.subject), f.relation.clone(), label(&f.object)))
-        .collect();
+    let roles = triples(&doc);
     assert!(
         roles.contains(&(
             "Ola Lind".into(),
@@ -191,19 +178,13 @@ fn a_party_and_its_nicknames_are_one() {
         .filter(|l| ["Tories", "Tory", "Conservatives", "Conservative Party"].contains(l))
         .count();
     assert_eq!(parties, 1, "{labels:?}");
-    let roles: Vec<String> = doc
-        .facts
-        .iter()
-        .map(|f| {
-            let label = |a: &newskg_extract::Argument| match a {
-                newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
-                _ => String::new(),
-            };
-            format!("{}|{}|{}", label(&f.subject), f.relation, label(&f.object))
-        })
-        .collect();
+    let roles = triples(&doc);
     assert!(
-        roles.contains(&"Ola Lind|shadow transport secretary of|Conservative Party".to_string()),
+        roles.contains(&(
+            "Ola Lind".into(),
+            "shadow transport secretary of".into(),
+            "Conservative Party".into()
+        )),
         "{roles:?}"
     );
 }
