@@ -486,6 +486,21 @@ pub(crate) mod tests {
         (facts, ids, entities)
     }
 
+    /// An in-memory store holding [`sample`]'s two-sentence document
+    /// ("a.txt"): the fixture of the query and server tests.
+    pub(crate) fn sample_store() -> crate::rdf::Store {
+        let Ok(store) = crate::rdf::Store::in_memory() else {
+            panic!("no store")
+        };
+        let (facts, ids, entities) = sample(
+            "a.txt",
+            "Ann Lee rejected the plan. Acme did not confirm the deal.",
+        );
+        let refs: Vec<&Entity> = entities.iter().collect();
+        assert!(store.ingest(&facts, &ids, &refs, &run()).is_ok());
+        store
+    }
+
     pub(crate) fn run() -> RunInfo {
         RunInfo {
             id: "r1".into(),

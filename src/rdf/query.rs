@@ -1017,21 +1017,7 @@ fn write_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kg::Entity;
-    use crate::rdf::mapping::tests::{run, sample};
-
-    fn store() -> Store {
-        let Ok(store) = Store::in_memory() else {
-            panic!("no store")
-        };
-        let (facts, ids, entities) = sample(
-            "a.txt",
-            "Ann Lee rejected the plan. Acme did not confirm the deal.",
-        );
-        let refs: Vec<&Entity> = entities.iter().collect();
-        assert!(store.ingest(&facts, &ids, &refs, &run()).is_ok());
-        store
-    }
+    use crate::rdf::mapping::tests::sample_store as store;
 
     fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
