@@ -3,7 +3,7 @@
 //! whoever comes second is told who holds the store, with real processes.
 
 use std::io::Write;
-use std::process::{Child, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::assert_contains;
@@ -30,6 +30,20 @@ fn waiting_writer(wd: &Workdir) -> Child {
         std::thread::sleep(Duration::from_millis(50));
     }
     child
+}
+
+/// Feeds the rest of its input to an ingest that waits on standard input,
+/// and expects it to end well and report `report` ("400 new").
+fn finish_ingest(writer: Child, mut stdin: ChildStdin, rest: &[u8], report: &str) {
+    stdin.write_all(rest).unwrap();
+    drop(stdin);
+    let out = writer.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_contains!(String::from_utf8_lossy(&out.stdout), report);
 }
 
 /// Runs `newskg ARGS` and expects exit 2 with `message` on stderr.
@@ -61,18 +75,13 @@ fn a_writer_is_named_to_other_writers_and_to_readers() {
         refused(&wd, reader, &busy);
     }
     // The writer finishes what it was doing; then readers read again.
-    let mut stdin = writer.stdin.take().unwrap();
-    stdin
-        .write_all(b"Ana Lima defended the new harbour plan.\n")
-        .unwrap();
-    drop(stdin);
-    let out = writer.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdin = writer.stdin.take().unwrap();
+    finish_ingest(
+        writer,
+        stdin,
+        b"Ana Lima defended the new harbour plan.\n",
+        "1 new",
     );
-    assert_contains!(String::from_utf8_lossy(&out.stdout), "1 new");
     assert_contains!(wd.ok(&["entities", "--store", "kg.db"]), "Ana Lima");
 }
 
@@ -227,15 +236,7 @@ fn while_an_ingest_runs_every_other_command_is_told_at_once() {
         assert!(took < Duration::from_secs(30), "{args:?} took {took:?}");
     }
     assert!(writer.try_wait().unwrap().is_none(), "the ingest stopped");
-    stdin.write_all(second_half.as_bytes()).unwrap();
-    drop(stdin);
-    let out = writer.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_contains!(String::from_utf8_lossy(&out.stdout), "400 new");
+    finish_ingest(writer, stdin, second_half.as_bytes(), "400 new");
     assert_contains!(wd.ok(&["stats", "--store", "kg.db"]), "documents   400");
 }
 
