@@ -304,30 +304,22 @@ fn role_facts(
                 .iter()
                 .any(|o| o.sentence == c.sentence && !std::ptr::eq(o, c) && o.tokens.contains(&i))
         };
-        let start = if t.country.is_none() && t.affiliation.is_none() {
+        let countryless = t.country.is_none() && t.affiliation.is_none();
+        let start = if countryless {
             roles::role_phrase_start(t, tokens, covered)
         } else {
             t.tokens.start
         };
-        if t.country.is_none() && t.affiliation.is_none() {
-            // A judging adjective may stand between the body and its role
-            // ("Lind's beleaguered press secretary").
-            let mut before = start;
-            while before > 0
-                && tokens[before - 1].upos == newskg_nlp::Upos::Adj
-                && !covered(before - 1)
-            {
-                before -= 1;
-            }
+        let label = roles::role_label(role, t, start, tokens);
+        if countryless {
+            let before = roles::before_judging_adjectives(start, tokens, covered);
             if let Some(object) = body_of_role(c, before, t, cands, assign, entities, tokens) {
-                let relation = roles::relation(&roles::role_label(role, t, start, tokens), false);
-                objects.push((relation, object));
+                objects.push((roles::relation(&label, false), object));
             }
         }
         if objects.is_empty() {
             // The role alone ("Secretary of State Ana Ruiz"), once
             // per person and role.
-            let label = roles::role_label(role, t, start, tokens);
             let key = (*subject, format!("be {label}"), usize::MAX);
             if !seen.contains(&key) {
                 seen.push(key);

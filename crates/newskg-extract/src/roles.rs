@@ -455,6 +455,21 @@ pub(crate) fn role_phrase_start(
     start
 }
 
+/// Where a body's name may end before a role phrase starting at `start`:
+/// judging adjectives that no name (`covered`) claims may stand between
+/// them ("Lind's beleaguered press secretary").
+pub(crate) fn before_judging_adjectives(
+    start: usize,
+    tokens: &[Token],
+    covered: impl Fn(usize) -> bool,
+) -> usize {
+    let mut before = start;
+    while before > 0 && tokens[before - 1].upos == Upos::Adj && !covered(before - 1) {
+        before -= 1;
+    }
+    before
+}
+
 /// The role's name: the title's role with the words from `start` up to
 /// the title ("shadow transport secretary"), lower case.
 pub(crate) fn role_label(role: &str, title: &Title, start: usize, tokens: &[Token]) -> String {
