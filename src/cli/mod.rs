@@ -248,6 +248,26 @@ fn report_failures(failures: &[impl std::error::Error]) -> ExitCode {
     }
 }
 
+/// Ends the process at once with `code`, store lock and all, for when a
+/// query run abandoned at its time limit still reads the store on its own
+/// thread: a normal exit would tear RocksDB down under it (an abort,
+/// "pthread lock: Invalid argument", instead of the message). The operating
+/// system releases the lock; a reader has nothing to flush, and an update
+/// that did not commit leaves the store as it was. Standard error is
+/// unbuffered; standard output must be flushed before.
+fn exit_leaving_runs(code: i32) -> ! {
+    #[cfg(feature = "rocksdb")]
+    {
+        // SAFETY: `_exit` only ends the process, skipping the C++ static
+        // destructors that the running thread still needs.
+        unsafe { libc::_exit(code) }
+    }
+    // Without RocksDB the store has no teardown to race.
+    #[cfg(not(feature = "rocksdb"))]
+    #[allow(clippy::exit)]
+    std::process::exit(code)
+}
+
 /// An error and its causes on one line: `a: b: c`.
 fn error_chain(err: &dyn std::error::Error) -> String {
     let mut out = err.to_string();

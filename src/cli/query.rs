@@ -94,9 +94,17 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.store.open_existing()?
     };
-    let outcome = prepared
-        .run_with(&store, &options)
-        .context("running the query")?;
+    let outcome = match prepared.run_with(&store, &options) {
+        Ok(outcome) => outcome,
+        Err(err) if store.has_outliving_runs() => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("newskg: running the query: {err}");
+            }
+            super::exit_leaving_runs(2)
+        }
+        Err(err) => return Err(err).context("running the query"),
+    };
     let format = match args.format.as_deref() {
         Some(name) => ResultFormat::from_name(name).context("unknown --format")?,
         None if output::stdout_is_terminal() => ResultFormat::Table,

@@ -85,8 +85,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         if options.allow_update { "updates allowed" } else { "read-only" },
         options.timeout.as_secs_f64()
     );
-    listener.serve(app)?;
+    listener.serve(Arc::clone(&app))?;
     let _ = writeln!(std::io::stderr(), "newskg serve: stopped");
+    if app.has_outliving_runs() {
+        super::exit_leaving_runs(0)
+    }
     Ok(ExitCode::SUCCESS)
 }
 

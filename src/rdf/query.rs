@@ -587,22 +587,33 @@ impl PreparedQuery {
         let state = Arc::new(AtomicU8::new(RUNNING));
         let run_state = Arc::clone(&state);
         let run_outliving = Arc::clone(&outliving);
-        std::thread::Builder::new()
+        let run = std::thread::Builder::new()
             .name("sparql".into())
             .spawn(move || {
-                let _ = done.send(me.evaluate(&oxigraph, &opts, &tok, Some(limit)));
+                let outcome = me.evaluate(&oxigraph, &opts, &tok, Some(limit));
+                // The run's handle on the store goes before the answer: a
+                // caller that gets its answer and ends the process must not
+                // find this thread still closing RocksDB (which then aborts
+                // in its static destructors, "pthread lock: Invalid argument").
+                drop(oxigraph);
+                let _ = done.send(outcome);
                 if run_state.swap(ENDED, Ordering::SeqCst) == ABANDONED {
                     run_outliving.fetch_sub(1, Ordering::SeqCst);
                 }
             })
             .map_err(StoreError::Write)?;
+        // A run that answered in time is joined, so no thread of this query
+        // outlives the call.
+        let answered = |outcome| {
+            let _ = run.join();
+            outcome
+        };
         match result.recv_timeout(limit) {
-            Ok(outcome) => outcome,
+            Ok(outcome) => answered(outcome),
             Err(_) => {
                 token.cancel();
                 match result.recv_timeout(GRACE) {
-                    Ok(Ok(outcome)) => Ok(outcome),
-                    Ok(Err(e)) => Err(e),
+                    Ok(outcome) => answered(outcome),
                     Err(_) => {
                         // Counted before the state says so, so that the
                         // run's own decrement can never come first; undone

@@ -476,6 +476,15 @@ impl Store {
         &self.outliving_runs
     }
 
+    /// Whether query runs abandoned at their time limit still run on this
+    /// store. A process must not end normally while they do: RocksDB's
+    /// teardown at exit races their reads (see `newskg query`).
+    pub fn has_outliving_runs(&self) -> bool {
+        self.outliving_runs
+            .load(std::sync::atomic::Ordering::SeqCst)
+            > 0
+    }
+
     /// The oxigraph store underneath, for queries and export.
     pub fn oxigraph(&self) -> &oxigraph::store::Store {
         &self.inner

@@ -247,6 +247,13 @@ impl App {
     pub(crate) fn store(&self) -> &Store {
         &self.store
     }
+
+    /// Whether queries abandoned at their time limit still run on the
+    /// store (then the process must not end normally, see
+    /// [`Store::has_outliving_runs`]).
+    pub fn has_outliving_runs(&self) -> bool {
+        self.store.has_outliving_runs()
+    }
 }
 
 impl View {
