@@ -2,7 +2,7 @@
 //! president of Y", "X is a maker of chips") and appositions ("Rubio, the
 //! secretary of state").
 
-use newskg_nlp::Upos;
+use newskg_nlp::{names, Upos};
 
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::subject_of;
@@ -18,6 +18,22 @@ fn is_list_or_code(t: &Tree, a: usize, b: usize) -> bool {
         .filter(|&k| t.dominates(b, k))
         .any(|k| matches!(t.sent.tokens[k].form.as_str(), "<" | ">"));
     listed(a) || listed(b) || bracketed
+}
+
+/// The name that relational noun `n` ties its referent to: a proper-noun
+/// possessor or modifier ("Lind's wife", "a key Lind ally"), when `n`
+/// is one of [`names::RELATIONAL_NOUNS`] and has no `of` phrase of its own
+/// (which the ordinary reading takes: "a friend of Lind").
+fn related_name(t: &Tree, n: usize, except: usize) -> Option<usize> {
+    if t.upos(n) != Upos::Noun || !names::is_relational_noun(&t.lemma(n)) {
+        return None;
+    }
+    t.kids(n).iter().copied().find(|&k| {
+        k != except
+            && k < n
+            && matches!(t.rel(k), "nmod:poss" | "compound")
+            && t.upos(k) == Upos::Propn
+    })
 }
 
 /// A frame for nominal or adjectival predicate `p` with a copula.
@@ -78,6 +94,13 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
             args.push(Slot::new(k, SlotKind::Object));
             pattern = Pattern::CopulaRel;
         }
+        // "Kessel is Lind's closest ally": the tie is the relation.
+        (None, None) if nominal && related_name(t, p, usize::MAX).is_some() => {
+            let name = related_name(t, p, usize::MAX).unwrap_or(p);
+            relation = format!("{} of", t.lemma(p));
+            args.push(Slot::new(name, SlotKind::Object));
+            pattern = Pattern::CopulaRel;
+        }
         (None, None) => {
             relation = "be".to_string();
             args.push(Slot::new(p, SlotKind::Object));
@@ -108,23 +131,41 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
 /// company, a maker of chips" → company be maker.
 pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
     let a = t.head(b)?;
-    if t.upos(b) == Upos::Propn || t.is_pron(a) || is_list_or_code(t, a, b) {
+    if t.is_pron(a) || is_list_or_code(t, a, b) {
         return None;
+    }
+    // "Lind's wife Ola", "Ruiz's husband, Piet Lund": the name in
+    // apposition to a relational noun is the one the tie is of.
+    if t.upos(b) == Upos::Propn {
+        let name = related_name(t, a, b)?;
+        return Some(appos(
+            b,
+            Slot::new(b, SlotKind::Object),
+            format!("{} of", t.lemma(a)),
+            name,
+        ));
     }
     let of = t.kids(b).iter().copied().find(|&k| {
         t.base(k) == "nmod" && matches!(t.prep(k).as_deref(), Some("of" | "to" | "for"))
     });
-    let (relation, object) = match of {
-        Some(k) => (
+    let (relation, object) = match (of, related_name(t, b, usize::MAX)) {
+        (Some(k), _) => (
             format!("{} {}", t.lemma(b), t.prep(k).unwrap_or_default()),
             k,
         ),
-        None => ("be".to_string(), b),
+        // "Kessel, a key Lind ally": "ally of" Lind.
+        (None, Some(name)) => (format!("{} of", t.lemma(b)), name),
+        (None, None) => ("be".to_string(), b),
     };
     let mut subject = Slot::new(a, SlotKind::Object);
     subject.exclude.push(b);
-    Some(Frame {
-        pred: b,
+    Some(appos(b, subject, relation, object))
+}
+
+/// An appositive frame on token `pred`.
+fn appos(pred: usize, subject: Slot, relation: String, object: usize) -> Frame {
+    Frame {
+        pred,
         rel_tokens: Vec::new(),
         relation,
         subject: Some(subject),
@@ -134,7 +175,7 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
         speaker: None,
         pattern: Pattern::Appos,
         confidence: Pattern::Appos.prior(),
-    })
+    }
 }
 
 #[cfg(test)]

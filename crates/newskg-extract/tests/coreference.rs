@@ -188,3 +188,38 @@ fn a_party_and_its_nicknames_are_one() {
         "{roles:?}"
     );
 }
+
+/// A noun that ties a person to another ("wife", "ally", "critic"), with a
+/// name as its possessor or modifier, is the relation itself: "wife of"
+/// Jan Brandt, not a description "be key Brandt ally".
+#[test]
+fn a_relational_noun_with_a_name_is_the_relation() {
+    let doc = extract(
+        "Jan Brandt met investors. Brandt's wife Ola Lind spoke first. \
+         Mira Kessel, a key Brandt ally, left early. Ana Ruiz is Brandt's closest rival.",
+    );
+    let facts = triples(&doc);
+    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
+    assert!(has("Ola Lind", "wife of", "Jan Brandt"), "{facts:?}");
+    assert!(has("Mira Kessel", "ally of", "Jan Brandt"), "{facts:?}");
+    assert!(has("Ana Ruiz", "rival of", "Jan Brandt"), "{facts:?}");
+    assert!(!facts.iter().any(|f| f.1 == "be"), "{facts:?}");
+}
+
+/// A dateline is no participant: the place a story was filed from does not
+/// become the subject of its first clause.
+#[test]
+fn a_dateline_is_no_subject() {
+    let doc = extract("TOLLUND, March 3 - Vantor Financial Corp said it expects a loss.");
+    let facts = triples(&doc);
+    assert!(
+        !facts.iter().any(|f| f.0.eq_ignore_ascii_case("Tollund")),
+        "{facts:?}"
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.0 == "Vantor Financial Corp" && f.1 == "say"),
+        "{facts:?}"
+    );
+}

@@ -122,6 +122,77 @@ pub fn is_time_noun(word: &str) -> bool {
         || (word != "may" && MONTHS.contains(&word))
 }
 
+/// Nouns that name a person (or a country, party or firm) by their tie to
+/// another: kin ("wife"), allies and adversaries ("ally", "rival",
+/// "critic"), the people around someone ("aide", "lawyer"). With a name as
+/// possessor or modifier ("Lind's wife", "a key Lind ally", "a longtime
+/// Vantor critic") the noun is the relation itself ("wife of" Lind), not a
+/// description of its own ("be key Lind ally"). Role nouns of offices
+/// ("president", "spokesman") are the gazetteer's titles; these hold no
+/// office and never make a person "be" one alone.
+pub const RELATIONAL_NOUNS: &[&str] = &[
+    // kin
+    "wife",
+    "husband",
+    "spouse",
+    "widow",
+    "widower",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "parent",
+    "brother",
+    "sister",
+    "sibling",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "stepson",
+    "stepdaughter",
+    "stepfather",
+    "stepmother",
+    "fiance",
+    "fiancé",
+    "fiancee",
+    "fiancée",
+    "girlfriend",
+    "boyfriend",
+    // allies, adversaries and followers
+    "friend",
+    "ally",
+    "rival",
+    "foe",
+    "critic",
+    "supporter",
+    "loyalist",
+    "confidant",
+    "confidante",
+    "protege",
+    "protégé",
+    "mentor",
+    "colleague",
+    "associate",
+    "successor",
+    "predecessor",
+    // the people around someone
+    "aide",
+    "lawyer",
+    "attorney",
+    "biographer",
+];
+
+/// Whether lower-case lemma `word` is one of [`RELATIONAL_NOUNS`].
+pub fn is_relational_noun(word: &str) -> bool {
+    RELATIONAL_NOUNS.contains(&word)
+}
+
 /// A month name or its abbreviation ("Nov.", "November").
 pub fn is_month(word: &str) -> bool {
     const ABBREVIATIONS: [&str; 13] = [

@@ -35,6 +35,16 @@ pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < n {
+        // A dateline opening one of the first sentences is a sentence of
+        // its own (see `dateline_end`).
+        if i == start && out.len() < 3 {
+            if let Some(dash) = dateline_end(text, tokens, start) {
+                out.push(start..dash + 1);
+                start = dash + 1;
+                i = start;
+                continue;
+            }
+        }
         let mut last = i;
         let mut boundary = false;
         if let Some(kind) = terminal(tokens[i].of(text)) {
@@ -53,6 +63,64 @@ pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Range<usize>> {
         i = last + 1;
     }
     out
+}
+
+/// The dash that ends the dateline opening the sentence at token `start`:
+/// one to three words in capitals, then a region, a date or an agency in
+/// any order ("OSLO, March 17 -", "EL PASO, Texas, March 16 -", "LIMA
+/// (Reuters) -", "OSLO, Nov 5 (Reuters) -"). A dateline says where a story
+/// was filed; parsed with the story's first clause, its place becomes that
+/// clause's subject or an apposition to it ("Oslo say …"). A run of
+/// capitals and a dash alone ("NATO - the alliance") is not enough: the
+/// date or the agency marks a dateline.
+fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).map(|s| s.of(text));
+    let is_caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut k = start;
+    while k < start + 3 && word(k).is_some_and(is_caps) {
+        k += 1;
+    }
+    if k == start {
+        return None;
+    }
+    let mut marked = false;
+    for _ in 0..4 {
+        match word(k) {
+            Some(",") if word(k + 1).is_some_and(crate::names::is_month) => {
+                let day = word(k + 2)?;
+                if !(1..=2).contains(&day.len()) || !day.chars().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                k += 3;
+                marked = true;
+            }
+            Some(",") => {
+                let region = (k + 1..k + 4)
+                    .take_while(|&r| word(r).is_some_and(is_capitalised))
+                    .count();
+                if region == 0 {
+                    return None;
+                }
+                k += 1 + region;
+            }
+            Some("(") => {
+                let agency = (k + 1..k + 4)
+                    .take_while(|&r| word(r).is_some_and(is_capitalised))
+                    .count();
+                if agency == 0 || word(k + 1 + agency) != Some(")") {
+                    return None;
+                }
+                k += 2 + agency;
+                marked = true;
+            }
+            _ => break,
+        }
+    }
+    let dash = matches!(word(k), Some("-" | "--" | "—" | "–"));
+    (marked && dash && k + 1 < tokens.len()).then_some(k)
 }
 
 /// What kind of sentence end a token can be.
@@ -311,6 +379,32 @@ fn line_break(text: &str, tokens: &[Span], last: usize) -> bool {
 mod tests {
     use super::*;
     use crate::tokenize;
+
+    #[test]
+    fn a_dateline_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sents("KESTON, March 17 - The Vantor Group said it would sell."),
+            ["KESTON, March 17 -", "The Vantor Group said it would sell."]
+        );
+        assert_eq!(
+            sents("EAST LUND, Ohio, Nov 5 (Wirefeed) - Ana Ruiz won."),
+            ["EAST LUND, Ohio, Nov 5 (Wirefeed) -", "Ana Ruiz won."]
+        );
+        assert_eq!(
+            sents("TOLLUND (Wirefeed) — Rain fell."),
+            ["TOLLUND (Wirefeed) —", "Rain fell."]
+        );
+        // Capitals and a dash without a date or agency: no dateline.
+        assert_eq!(
+            sents("NATO - the alliance - met. It rained."),
+            ["NATO - the alliance - met.", "It rained."]
+        );
+        // Only where a story opens.
+        assert_eq!(
+            sents("It rained. It snowed. It hailed. OSLO, May 2 - Rain fell.").len(),
+            4
+        );
+    }
 
     /// The sentences of `text` as strings (from first to last token).
     fn sents(text: &str) -> Vec<&str> {
