@@ -468,6 +468,17 @@ impl Scene<'_> {
             .and_then(|h| sentence.tokens.get(h));
         verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
     }
+
+    /// Whether candidate `a` is in the dateline opening the story ("OSLO,
+    /// March 3 -"): the place a story was filed from is nobody's "it". The
+    /// sentence splitter ends a sentence at a dash only after a dateline.
+    fn in_dateline(&self, a: &Candidate) -> bool {
+        self.analyzed
+            .sentences
+            .get(a.sentence)
+            .and_then(|s| s.tokens.last())
+            .is_some_and(|t| matches!(t.form.as_str(), "-" | "--" | "—" | "–"))
+    }
 }
 
 fn antecedent(
@@ -506,7 +517,8 @@ fn antecedent(
             }
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };
-        if !fits || blocked(scene, a, pr, p) || scene.speaks_quote_of(a, pr) {
+        if !fits || blocked(scene, a, pr, p) || scene.speaks_quote_of(a, pr) || scene.in_dateline(a)
+        {
             continue;
         }
         let dist = pr.sentence - a.sentence;
