@@ -228,3 +228,18 @@ fn a_dateline_is_no_subject() {
         "{facts:?}"
     );
 }
+
+/// "The Vantor Group yesterday warned Kessel Bank": the group warned, not
+/// "yesterday" (which parsers take for the subject, the name for its
+/// compound).
+#[test]
+fn a_time_word_after_the_subject_is_not_the_subject() {
+    let doc = extract("The Vantor Group yesterday warned Kessel Bank that costs were rising.");
+    let facts = triples(&doc);
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.0 == "Vantor Group" && f.1 == "warn" && f.2 == "Kessel Bank"),
+        "{facts:?}"
+    );
+}
