@@ -193,6 +193,51 @@ pub fn is_relational_noun(word: &str) -> bool {
     RELATIONAL_NOUNS.contains(&word)
 }
 
+/// Adverbs that open a sentence with a capital ("Perhaps", "Meanwhile")
+/// and so can look like the first word of a name after them.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "perhaps",
+    "maybe",
+    "meanwhile",
+    "however",
+    "still",
+    "also",
+    "now",
+    "then",
+    "indeed",
+    "instead",
+    "thus",
+    "yet",
+    "even",
+    "only",
+    "just",
+    "already",
+    "again",
+    "later",
+    "earlier",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "besides",
+    "otherwise",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// Whether `word` (any case) is an adverb that opens sentences: one of a
+/// closed list, or a word in "-ly" ("Clearly", "Initially") that is no
+/// given name (`is_given_name`: "Emily", "Kelly").
+pub fn is_sentence_adverb(word: &str, is_given_name: impl Fn(&str) -> bool) -> bool {
+    let lower = word.to_lowercase();
+    SENTENCE_ADVERBS.contains(&lower.as_str())
+        || (lower.len() > 4
+            && lower.ends_with("ly")
+            && lower.chars().all(|c| c.is_ascii_lowercase())
+            && !is_given_name(word))
+}
+
 /// A month name or its abbreviation ("Nov.", "November").
 pub fn is_month(word: &str) -> bool {
     const ABBREVIATIONS: [&str; 13] = [

@@ -32,6 +32,14 @@ impl Recognizer {
             {
                 f.start += 1;
             }
+            // "Perhaps Ola Lind", "Clearly Ana Ruiz": an adverb opening the
+            // sentence is capitalised for its place, not for the name.
+            if f.start == 0
+                && f.end >= 2
+                && crate::names::is_sentence_adverb(words[0], |w| self.gazetteer.is_given_name(w))
+            {
+                f.start = 1;
+            }
             while f.end > f.start && (!wordy(words[f.end - 1]) || is_lower_word(words[f.end - 1])) {
                 f.end -= 1;
             }
@@ -569,6 +577,34 @@ mod tests {
         let mut list = Vec::new();
         rec.find_organisations(&doc, &mut list);
         assert!(list.iter().all(|f| f.sentence == 2), "{list:?}");
+    }
+
+    #[test]
+    fn an_adverb_opening_the_sentence_is_not_part_of_the_name() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Perhaps", "Ola", "Lind", "was", "right"],
+            vec!["Clearly", "Vantor", "won"],
+            vec!["Kelly", "Brandt", "won"],
+            vec!["Perhaps"],
+        ];
+        let mut list = vec![
+            found(0, 0, 3, EntityLabel::Person),
+            found(1, 0, 2, EntityLabel::Organization),
+            found(2, 0, 2, EntityLabel::Person),
+            found(3, 0, 1, EntityLabel::Misc),
+        ];
+        rec.repair_spans(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 1, 3, EntityLabel::Person),
+                found(1, 1, 2, EntityLabel::Organization),
+                // A given name in "-ly" stays; a lone word is left alone.
+                found(2, 0, 2, EntityLabel::Person),
+                found(3, 0, 1, EntityLabel::Misc),
+            ]
+        );
     }
 
     #[test]
