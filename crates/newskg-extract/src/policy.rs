@@ -266,6 +266,27 @@ const EMPTY_HEADS: &[&str] = &[
     "part",
 ];
 
+/// Nouns of a position within something ("the end", "the corner", "the
+/// top"): alone they name no thing, only a place in a thing the sentence
+/// names elsewhere ("went over in the corner", "scored near the end").
+/// With their ground in the label ("the end of the war", "an end to the
+/// talks") they are kept.
+const POSITION_NOUNS: &[&str] = &[
+    "end",
+    "corner",
+    "edge",
+    "middle",
+    "centre",
+    "center",
+    "top",
+    "bottom",
+    "front",
+    "rear",
+    "start",
+    "beginning",
+    "outset",
+];
+
 /// Number words that make a label a count ("two weeks", "dozens of
 /// people"): the count is a detail of another fact, not a participant.
 const NUMBER_WORDS: &[&str] = &[
@@ -439,11 +460,13 @@ fn names_something(object: &Argument) -> bool {
     let numeric = head
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
+    let bare = !label.contains(' ');
     !(numeric
         || counted
         || is_time_noun(head)
         || QUANTITY_HEADS.contains(&head)
-        || EMPTY_HEADS.contains(&head))
+        || EMPTY_HEADS.contains(&head)
+        || bare && POSITION_NOUNS.contains(&head))
 }
 
 #[cfg(test)]
@@ -523,6 +546,17 @@ mod tests {
             &[],
             &g
         ));
+        // A position alone names no thing; with its ground it does.
+        let corner = Argument::Concept {
+            label: "corner".into(),
+            head: "corner".into(),
+        };
+        let end_of_war = Argument::Concept {
+            label: "end to war".into(),
+            head: "end".into(),
+        };
+        assert!(!p.keeps(&fact(Argument::Entity(0), corner, 0.9), 0.9, &[], &g));
+        assert!(p.keeps(&fact(Argument::Entity(0), end_of_war, 0.9), 0.9, &[], &g));
         // "As" is a role only with verbs of office; "after" is a time
         // unless the verb owns it.
         for (relation, kept) in [
