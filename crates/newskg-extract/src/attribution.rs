@@ -13,6 +13,57 @@ use crate::frame::{Frame, Slot, SlotKind};
 use crate::tree::Tree;
 use crate::{Modality, Pattern};
 
+/// Verbs of saying and thinking that take a clause but never a gerund
+/// ("said that raising taxes would hurt", never "said raising taxes" with
+/// "raising" as what was said). When the parser hangs a gerund on one as
+/// its controlled complement, the gerund is really the subject of a clause
+/// whose verb the parser put elsewhere: the gerund gets no subject from the
+/// speaker and joins no chain with the verb ("say raise"). Verbs that do
+/// take gerunds ("admit leaking", "deny taking", "suggest doubling") are
+/// not here.
+const NO_GERUND: &[&str] = &[
+    "say",
+    "tell",
+    "claim",
+    "believe",
+    "think",
+    "insist",
+    "add",
+    "argue",
+    "announce",
+    "state",
+    "declare",
+    "stress",
+    "explain",
+    "assert",
+    "emphasize",
+    "emphasise",
+    "reiterate",
+    "confirm",
+    "disclose",
+    "indicate",
+    "estimate",
+    "predict",
+    "expect",
+    "hope",
+    "know",
+    "fear",
+    "reckon",
+    "conclude",
+    "warn",
+];
+
+/// Whether gerund `g` hangs as a controlled complement (xcomp) on a verb of
+/// saying or thinking that takes no gerund ([`NO_GERUND`]): a misparse of
+/// a clause whose subject the gerund is.
+pub(crate) fn is_misread_gerund(t: &Tree, g: usize) -> bool {
+    t.rel(g) == "xcomp"
+        && t.sent.tokens[g].xpos == "VBG"
+        && t.kid(g, "mark").is_none()
+        && t.head(g)
+            .is_some_and(|h| NO_GERUND.contains(&t.lemma(h).as_str()))
+}
+
 /// Verbs of saying, reporting and knowing that introduce a reported clause.
 pub(crate) const SPEECH: &[&str] = &[
     "say",

@@ -72,6 +72,7 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         "conj" if t.upos(h) == Upos::Verb || t.kid(h, "cop").is_some() => {
             subject_of(t, h, depth + 1)
         }
+        "xcomp" if crate::attribution::is_misread_gerund(t, p) => None,
         "xcomp" => match t.kid(h, "obj") {
             Some(o) => Some(Slot::new(o, SlotKind::Object)),
             None => subject_of(t, h, depth + 1),

@@ -5,7 +5,7 @@
 
 use newskg_nlp::Upos;
 
-use crate::attribution::SPEECH;
+use crate::attribution::{self, SPEECH};
 use crate::concepts::is_time_noun;
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::{gap_filler, has_to_mark, subject_of};
@@ -209,7 +209,7 @@ fn is_bare_matrix(t: &Tree, v: usize) -> bool {
 fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
     let mut verbs = vec![v];
     let mut cur = v;
-    while t.rel(cur) == "xcomp" {
+    while t.rel(cur) == "xcomp" && !attribution::is_misread_gerund(t, cur) {
         match t.head(cur) {
             Some(h) if t.upos(h) == Upos::Verb && t.kid(h, "obj").is_none() => {
                 verbs.push(h);

@@ -243,3 +243,27 @@ fn a_time_word_after_the_subject_is_not_the_subject() {
         "{facts:?}"
     );
 }
+
+/// "Lind said raising the fee would hurt": the gerund is the subject of
+/// what was said, not something Lind did ("Lind say raise fee"); "Lind
+/// admitted raising the fee" is.
+#[test]
+fn a_gerund_after_say_is_no_act_of_the_speaker() {
+    let doc = extract(
+        "Ola Lind said raising the fee to ten crowns would hurt the town. \
+         Jan Brandt admitted raising the fee.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.0 == "Ola Lind" && f.1.contains("raise")),
+        "{facts:?}"
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.0 == "Jan Brandt" && f.1 == "admit raise"),
+        "{facts:?}"
+    );
+}
