@@ -30,7 +30,6 @@ const NO_GERUND: &[&str] = &[
     "insist",
     "add",
     "argue",
-    "announce",
     "state",
     "declare",
     "stress",
