@@ -267,3 +267,22 @@ fn a_gerund_after_say_is_no_act_of_the_speaker() {
         "{facts:?}"
     );
 }
+
+/// A wire headline in capitals loses the case that tells names from verbs;
+/// what is read there is left out (the story says it in mixed case).
+#[test]
+fn a_headline_in_capitals_gives_no_facts() {
+    let doc = extract(
+        "SURVEY MAY BE GOOD NEWS FOR KESSEL\n\n\
+         The Vantor Group warned Kessel Bank on Monday that costs were rising.",
+    );
+    let facts = triples(&doc);
+    // The headline is sentence 0.
+    assert!(doc.facts.iter().all(|f| f.sentence > 0), "{facts:?}");
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.0 == "Vantor Group" && f.1 == "warn" && f.2 == "Kessel Bank"),
+        "{facts:?}"
+    );
+}
