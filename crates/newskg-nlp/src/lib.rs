@@ -6,7 +6,8 @@
 //! name-form helpers of [`names`]) lives here, below every stage that reads it.
 //!
 //! Stages, in order: tokenizer and sentence splitter (rules), lemmatizer
-//! (tables + rules), POS tagger and dependency parser (averaged perceptrons),
+//! (tables + rules), POS tagger and dependency parser (averaged perceptrons,
+//! then the grammar's repairs of [`repair`]),
 //! named-entity recognizer (perceptron sequence tagger + gazetteers).
 //! The entry point is [`Analyzer`]: load it once per process with
 //! [`Analyzer::from_source`] (a [`ModelSource`] found by [`ModelSearch`]:
@@ -22,6 +23,7 @@ pub mod names;
 mod ner;
 mod parser;
 pub mod perceptron;
+mod repair;
 mod sentences;
 mod tagger;
 mod tokenize;
@@ -278,6 +280,7 @@ impl Analyzer {
             t.lemma = self.lemmatizer.lemma(&t.form, t.upos, &t.xpos);
         }
         self.parser.predict(sentence);
+        repair::repair(sentence);
     }
 
     /// The gazetteer (shared with extraction and resolution).
