@@ -251,8 +251,19 @@ pub(crate) fn title_before(
             (role, start, Some((country, cstart..name_start)))
         }
     };
-    let prefix =
-        country_modifier_ending(gaz, text, tokens, title_start).map(|(c, s)| (c, s..title_start));
+    let prefix = country_modifier_ending(gaz, text, tokens, title_start)
+        .map(|(c, s)| (c, s..title_start))
+        .filter(|(country, r)| {
+            // "Madrid midfielder": the club's city, not Spain.
+            !gaz.is_position_role(&role)
+                || names::demonym(gaz, &tokens[r.start].form).is_some()
+                || names::names_country_itself(
+                    text_of(text, tokens, r.clone())
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s"),
+                    country,
+                )
+        });
     let start = prefix.as_ref().map_or(title_start, |(_, r)| r.start);
     Some(make_title(role, prefix, prep_country, start..name_start))
 }

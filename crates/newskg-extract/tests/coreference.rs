@@ -286,3 +286,22 @@ fn a_headline_in_capitals_gives_no_facts() {
         "{facts:?}"
     );
 }
+
+/// An occupation or playing position before a name is held for the body or
+/// country before it ("Norway striker", "Vantor Group lawyer"); a city
+/// there is a club or a firm, never its country ("Tokyo defender").
+#[test]
+fn a_position_is_held_for_the_country_or_body_before_it() {
+    let doc = extract(
+        "Norway striker Jan Brandt scored twice. Tokyo defender Mira Kessel stayed. \
+         Vantor Group lawyer Ana Ruiz said the ruling was wrong.",
+    );
+    let facts = triples(&doc);
+    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
+    assert!(has("Jan Brandt", "striker of", "Norway"), "{facts:?}");
+    assert!(has("Ana Ruiz", "lawyer of", "Vantor Group"), "{facts:?}");
+    assert!(
+        !facts.iter().any(|f| f.0 == "Mira Kessel" && f.2 == "Japan"),
+        "{facts:?}"
+    );
+}

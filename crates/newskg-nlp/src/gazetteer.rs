@@ -653,11 +653,19 @@ impl Gazetteer {
     /// ("defense minister"), since the gazetteer's titles also name bodies.
     pub fn is_person_role(&self, words: &str) -> bool {
         PERSON_ROLES.contains(&words)
+            || POSITION_ROLES.contains(&words)
             || (self.is_title(words)
                 && words
                     .rsplit(' ')
                     .next()
                     .is_some_and(|head| PERSON_ROLES.contains(&head)))
+    }
+
+    /// Whether lower-case `words` is an occupation or playing position
+    /// ([`POSITION_ROLES`]: "lawyer", "striker"), whose country is named
+    /// only by the country's own name or demonym, never by a city.
+    pub fn is_position_role(&self, words: &str) -> bool {
+        POSITION_ROLES.contains(&words)
     }
 
     /// Whether a longer phrase ending with `words` (a phrase that is not a
@@ -1336,6 +1344,31 @@ const PERSON_ROLES: &[&str] = &[
     "coach",
     "captain",
     "trade representative",
+];
+
+/// Occupations and playing positions, held for a body or a side ("Vantor
+/// lawyer Ana Ruiz", "Norway striker Jan Brandt"): the body or country
+/// before them is whom they work or play for. Unlike offices, a city before
+/// them is a club or a firm, not its country ("Tollund striker" plays for
+/// Tollund's club, not for the country whose capital Tollund may be).
+const POSITION_ROLES: &[&str] = &[
+    "lawyer",
+    "attorney",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "winger",
+    "flanker",
+    "prop",
+    "fly-half",
+    "scrum-half",
+    "full-back",
+    "batsman",
+    "bowler",
+    "wicketkeeper",
+    "quarterback",
+    "pitcher",
 ];
 
 /// Titles and role nouns beside those of the PETRARCH agents file.

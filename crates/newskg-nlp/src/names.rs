@@ -908,6 +908,16 @@ pub fn capital_of(name: &str) -> Option<Known> {
         .map(country_known)
 }
 
+/// Whether `name` names country `canonical` by the country's own name or
+/// one of its short forms ("Norway", "U.S.", "Britain"), not by a city the
+/// gazetteer files under it ("Madrid" under Spain: news uses a capital for
+/// its government, and a city for its clubs and firms).
+pub fn names_country_itself(name: &str, canonical: &str) -> bool {
+    let key = normalize(name);
+    key == normalize(canonical)
+        || country_by_key(&key).is_some_and(|c| normalize(c.name) == normalize(canonical))
+}
+
 /// Whether `a` and `b` may be one entity: a Person never with a Place;
 /// Misc goes with anything but a Place; otherwise the types must agree.
 pub fn types_agree(a: EntityLabel, b: EntityLabel) -> bool {
