@@ -64,7 +64,10 @@ impl FactPolicy {
         gazetteer: &Gazetteer,
     ) -> bool {
         self.keeps_as_content(fact, rule_confidence)
-            && (self.open || acts(&fact.subject, gazetteer) && !links_to_itself(fact, entities))
+            && (self.open
+                || acts(&fact.subject, gazetteer)
+                    && !links_to_itself(fact, entities)
+                    && !ties_a_firm_to_a_place(fact, entities))
     }
 
     /// Whether `fact` is kept as what a kept statement says ("the minister
@@ -92,6 +95,18 @@ impl Default for FactPolicy {
             min_rule_confidence: FactPolicy::DEFAULT_MIN_RULE_CONFIDENCE,
         }
     }
+}
+
+/// Whether a firm's tie was read to a place ("Kessel, a UK subsidiary" →
+/// "subsidiary of" the UK): the place says where the firm is, not whose.
+fn ties_a_firm_to_a_place(fact: &Fact, entities: &[DocEntity]) -> bool {
+    let (Some(tie), Argument::Entity(o)) = (fact.relation.strip_suffix(" of"), &fact.object) else {
+        return false;
+    };
+    newskg_nlp::names::is_firm_tie(tie)
+        && entities
+            .get(*o)
+            .is_some_and(|e| e.label_type == newskg_nlp::EntityLabel::Place)
 }
 
 /// Whether the fact relates an entity to itself, or to another mention of

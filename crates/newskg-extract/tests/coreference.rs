@@ -305,3 +305,25 @@ fn a_position_is_held_for_the_country_or_body_before_it() {
         "{facts:?}"
     );
 }
+
+/// A firm named by its tie to another ("a Vantor Group subsidiary") is tied
+/// to that firm; a place in the same spot says where it is, not whose.
+#[test]
+fn a_firm_tie_goes_to_a_firm_not_a_place() {
+    let doc = extract(
+        "Kessel Bank, a Vantor Group subsidiary, cut rates. \
+         Nordvik Oil, a UK subsidiary, raised prices.",
+    );
+    let facts = triples(&doc);
+    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
+    assert!(
+        has("Kessel Bank", "subsidiary of", "Vantor Group"),
+        "{facts:?}"
+    );
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.1 == "subsidiary of" && f.2 == "United Kingdom"),
+        "{facts:?}"
+    );
+}

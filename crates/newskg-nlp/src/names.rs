@@ -124,7 +124,8 @@ pub fn is_time_noun(word: &str) -> bool {
 
 /// Nouns that name a person (or a country, party or firm) by their tie to
 /// another: kin ("wife"), allies and adversaries ("ally", "rival",
-/// "critic"), the people around someone ("aide", "lawyer"). With a name as
+/// "critic"), the people around someone ("aide", "lawyer"); and a firm's
+/// ties ([`is_firm_tie`]). With a name as
 /// possessor or modifier ("Lind's wife", "a key Lind ally", "a longtime
 /// Vantor critic") the noun is the relation itself ("wife of" Lind), not a
 /// description of its own ("be key Lind ally"). Role nouns of offices
@@ -188,9 +189,32 @@ pub const RELATIONAL_NOUNS: &[&str] = &[
     "biographer",
 ];
 
-/// Whether lower-case lemma `word` is one of [`RELATIONAL_NOUNS`].
+/// Relational nouns of firms ("Kessel, a Vantor subsidiary"). A place in
+/// their place names where, not whose ("a UK subsidiary" is in the UK).
+const FIRM_TIES: &[&str] = &[
+    "subsidiary",
+    "unit",
+    "affiliate",
+    "division",
+    "shareholder",
+    "owner",
+    "partner",
+    "client",
+    "customer",
+    "supplier",
+    "competitor",
+];
+
+/// Whether lower-case lemma `word` is one of [`RELATIONAL_NOUNS`] or a
+/// firm's tie ([`is_firm_tie`]).
 pub fn is_relational_noun(word: &str) -> bool {
-    RELATIONAL_NOUNS.contains(&word)
+    RELATIONAL_NOUNS.contains(&word) || FIRM_TIES.contains(&word)
+}
+
+/// Whether lower-case lemma `word` names a firm by its tie to another
+/// ("subsidiary", "customer"): with a place, the place is where it is.
+pub fn is_firm_tie(word: &str) -> bool {
+    FIRM_TIES.contains(&word)
 }
 
 /// Adverbs that open a sentence with a capital ("Perhaps", "Meanwhile")
