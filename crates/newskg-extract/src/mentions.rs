@@ -124,6 +124,9 @@ pub(crate) struct Candidate {
     pub modifier: bool,
     /// The mention's last token is a subject (preferred antecedent).
     pub subject: bool,
+    /// For a body of a state ("the Norwegian government"): the canonical
+    /// name of the country it is part of.
+    pub part_of: Option<String>,
 }
 
 impl Candidate {
@@ -147,6 +150,7 @@ impl Candidate {
             modifier: matches!(last.deprel.as_str(), "compound" | "amod")
                 || is_noun_modifier(toks, tokens.end),
             subject: last.deprel.starts_with("nsubj"),
+            part_of: None,
             tokens,
         }
     }
@@ -171,6 +175,18 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
         .iter()
         .map(|s| vec![false; s.tokens.len()])
         .collect();
+
+    // 0. Bodies of a state named by their country ("the Norwegian
+    //    government"); only the body's own noun is covered, so the country
+    //    is a mention of its own as well.
+    for (si, (sentence, row)) in analyzed.sentences.iter().zip(&mut covered).enumerate() {
+        for (i, covered) in row.iter_mut().enumerate() {
+            if let Some(c) = state_body(gaz, text, &sentence.tokens, si, i) {
+                *covered = true;
+                out.push(c);
+            }
+        }
+    }
 
     // 1. Named-entity spans.
     for ne in &analyzed.entities {
@@ -578,6 +594,76 @@ fn description(gaz: &Gazetteer, toks: &[Token], sentence: usize, i: usize) -> Op
     }
     let mut c = Candidate::new(sentence, i..end, toks, MentionKind::Nominal);
     c.description = Some(Description::Role(role, country));
+    Some(c)
+}
+
+/// A body of a state at token `i` ("government", lower case) named by its
+/// country: a demonym or a country before it ("the Norwegian government",
+/// "the US military", "Norway's navy") or an `of` phrase after it ("the
+/// government of Norway"). Its label is the country's canonical name and
+/// the body ("Norway government"), so every way of naming it is one entity.
+fn state_body(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    sentence: usize,
+    i: usize,
+) -> Option<Candidate> {
+    let t = &toks[i];
+    let body = t.form.to_lowercase();
+    // Lower case ("the US government"), or capitalised right after its
+    // country ("the U.S. Administration"), which the recognizer may also
+    // have found: this reading, first, takes the same span.
+    let capitalised = t.form != body;
+    if !matches!(t.upos, Upos::Noun | Upos::Propn) || !names::is_state_body(&body) {
+        return None;
+    }
+    // A country, as itself or (for a government) by its capital.
+    let country_of = |r: Range<usize>| -> Option<String> {
+        let name = roles::text_of(text, toks, r);
+        let k = names::place(gaz, name)?;
+        (k.subtype.as_deref() == Some("Country")
+            && (names::names_country_itself(name, &k.canonical)
+                || names::capital_may_name_country_of(&body)))
+        .then_some(k.canonical)
+    };
+    // A demonym of one or two words ("Norwegian", "South African"), of a
+    // country (not "African" of a continent).
+    let demonym = [2, 1].into_iter().find_map(|len| {
+        let start = i.checked_sub(len)?;
+        let words = roles::text_of(text, toks, start..i);
+        names::demonym(gaz, words)
+            .filter(|k| k.subtype.as_deref() == Some("Country"))
+            .map(|k| (k.canonical, start))
+    });
+    let (country, range) = if let Some((country, start)) = demonym {
+        (country, start..i + 1)
+    } else if i >= 1 && matches!(toks[i - 1].form.as_str(), "'s" | "’s") {
+        let (_, start) = roles::place_ending(gaz, text, toks, i - 1)?;
+        (country_of(start..i - 1)?, start..i + 1)
+    } else if let Some((_, start)) = roles::place_ending(gaz, text, toks, i) {
+        (country_of(start..i)?, start..i + 1)
+    } else if toks.get(i + 1).is_some_and(|t| t.form == "of") {
+        let at = i + 2 + usize::from(toks.get(i + 2).is_some_and(|t| t.form == "the"));
+        let (_, end) = roles::place_starting(gaz, text, toks, at)?;
+        (country_of(at..end)?, i..end)
+    } else {
+        return None;
+    };
+    // "the Norwegian government Pension Fund": the noun starts a name.
+    if range.end == i + 1 && capitalised_after(toks, i + 1) || capitalised && range.end != i + 1 {
+        return None;
+    }
+    let mut c = Candidate::new(sentence, range.clone(), toks, MentionKind::Name);
+    c.name = Some(roles::text_of(text, toks, range).to_string());
+    // "The US administration" and "the US government" are one body.
+    let canonical_body = match body.as_str() {
+        "administration" | "regime" => "government",
+        other => other,
+    };
+    c.canonical = Some(format!("{country} {canonical_body}"));
+    c.label = Some(EntityLabel::Organization);
+    c.part_of = Some(country);
     Some(c)
 }
 

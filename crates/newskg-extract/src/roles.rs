@@ -506,7 +506,12 @@ pub(crate) fn title_fact(subject: usize, label: String, sentence: usize) -> Fact
     )
 }
 
-fn role_fact_to(subject: usize, relation: String, object: Argument, sentence: usize) -> Fact {
+pub(crate) fn role_fact_to(
+    subject: usize,
+    relation: String,
+    object: Argument,
+    sentence: usize,
+) -> Fact {
     Fact {
         subject: Argument::Entity(subject),
         relation,

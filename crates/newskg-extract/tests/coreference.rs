@@ -327,3 +327,39 @@ fn a_firm_tie_goes_to_a_firm_not_a_place() {
         "{facts:?}"
     );
 }
+
+/// A body of a state named by its country in lower case is an organisation
+/// of its own, one however it is named, and part of its country.
+#[test]
+fn a_government_is_an_organisation_part_of_its_country() {
+    let doc = extract(
+        "The Norwegian government rejected the plan on Monday. \
+         Norway's government later approved the deal. The Tokyo police arrested two men.",
+    );
+    let facts = triples(&doc);
+    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
+    assert!(
+        has("Norway government", "government of", "Norway"),
+        "{facts:?}"
+    );
+    assert!(
+        has("Norway government", "reject", "concept:plan"),
+        "{facts:?}"
+    );
+    assert!(
+        has("Norway government", "approve", "concept:deal"),
+        "{facts:?}"
+    );
+    let governments = doc
+        .entities
+        .iter()
+        .filter(|e| e.label.ends_with("government"))
+        .count();
+    assert_eq!(governments, 1, "{:?}", doc.entities);
+    // A city before the police is where they are, not a country.
+    assert!(
+        !doc.entities.iter().any(|e| e.label == "Japan police"),
+        "{:?}",
+        doc.entities
+    );
+}

@@ -217,6 +217,36 @@ pub fn is_firm_tie(word: &str) -> bool {
     FIRM_TIES.contains(&word)
 }
 
+/// Bodies of a state named by their country in lower case ("the Norwegian
+/// government", "Norway's navy", "the government of Norway"): each is an
+/// organisation of its own, part of the country, not the country itself
+/// and not a bare word. Capitalised names ("the Royal Navy") are the
+/// recognizer's.
+const STATE_BODIES: &[&str] = &[
+    "government",
+    "administration",
+    "regime",
+    "cabinet",
+    "navy",
+    "army",
+    "military",
+    "police",
+    "coastguard",
+    "embassy",
+];
+
+/// Whether lower-case `word` is one of [`STATE_BODIES`].
+pub fn is_state_body(word: &str) -> bool {
+    STATE_BODIES.contains(&word)
+}
+
+/// Whether a country's capital may stand for it before `body` ("the
+/// Beijing government"): for its government, yes; for its army or police,
+/// a city is where they are.
+pub fn capital_may_name_country_of(body: &str) -> bool {
+    matches!(body, "government" | "administration" | "regime" | "cabinet")
+}
+
 /// Adverbs that open a sentence with a capital ("Perhaps", "Meanwhile")
 /// and so can look like the first word of a name after them.
 const SENTENCE_ADVERBS: &[&str] = &[
