@@ -58,6 +58,18 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         .copied()
         .find(|&k| matches!(t.base(k), "nsubj" | "csubj"))
     {
+        // "Giving the minister the power is an attack": a clause as the
+        // subject is an event, and its label would be the clause cut down
+        // to a few words ("giving minister be attack"). It is nobody.
+        // Only a verb form by both tags and by its lemma ("winning" of
+        // "win"): names the tagger half-read as verbs ("Bening played",
+        // NOUN and VBG) stay subjects.
+        let verb_form = t.upos(k) == Upos::Verb
+            && t.sent.tokens[k].xpos.starts_with("VB")
+            && t.lemma(k) != t.lower(k);
+        if verb_form && matches!(t.base(k), "csubj" | "nsubj") {
+            return None;
+        }
         if !RELATIVE.contains(&t.lower(k).as_str()) || t.rel(p) != "acl:relcl" {
             return Some(Slot::new(behind_time_word(t, k), SlotKind::Object));
         }

@@ -363,3 +363,25 @@ fn a_government_is_an_organisation_part_of_its_country() {
         doc.entities
     );
 }
+
+/// "Doubling the fee was not a solution": a clause as the subject is an
+/// event, not a participant; its cut-down label ("doubling be solution") is
+/// no fact. A name is still a subject.
+#[test]
+fn a_clause_as_subject_is_no_participant() {
+    let doc = extract(
+        "Ola Lind said that doubling the fee was not a solution. \
+         Mira Kessel said winning the cup meant an enormous amount. Jan Brandt played the lead.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.0.contains("concept:doubling") || f.0.contains("concept:winning")),
+        "{facts:?}"
+    );
+    assert!(
+        facts.iter().any(|f| f.0 == "Jan Brandt" && f.1 == "play"),
+        "{facts:?}"
+    );
+}
