@@ -26,6 +26,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::forms;
 use super::{slug, Entity, EntityId};
 use crate::extract::{DocEntity, DocFacts};
 use crate::input::DocId;
@@ -164,14 +165,25 @@ impl Resolver {
         }
         let before = self.entities.len();
         let mut linked: Vec<Option<usize>> = vec![None; doc.entities.len()];
+        // Short forms of a name in full in the same document ("Vantor"
+        // after "Vantor Chemical Corp", "Sam" after "Samuel Brandt") are
+        // resolved with it, as one entity.
+        let rep = forms::short_forms(doc);
+        let mut whole: Vec<DocEntity> = doc.entities.clone();
+        for (j, &i) in rep.iter().enumerate() {
+            if i != j {
+                let short = doc.entities[j].clone();
+                forms::absorb_short(&mut whole[i], &short);
+            }
+        }
         // Full names, organisations and places first; bare surnames last, so
         // their context (the entities around them) is already known.
         let bare = |e: &DocEntity| {
             e.label_type == EntityLabel::Person && e.label.split_whitespace().count() == 1
         };
         for pass in [false, true] {
-            for (i, d) in doc.entities.iter().enumerate() {
-                if bare(d) != pass {
+            for (i, d) in whole.iter().enumerate() {
+                if bare(d) != pass || rep[i] != i {
                     continue;
                 }
                 let context: HashSet<usize> = linked.iter().flatten().copied().collect();
@@ -188,6 +200,9 @@ impl Resolver {
                 };
                 linked[i] = Some(k);
             }
+        }
+        for (j, &i) in rep.iter().enumerate() {
+            linked[j] = linked[i];
         }
         let ks: Vec<usize> = linked.iter().flatten().copied().collect();
         // Counted once per document, as the store's mentions are.
@@ -239,7 +254,9 @@ impl Resolver {
                 push(self.by_initials.get(&key));
             } else {
                 if d.label_type != EntityLabel::Place {
-                    push(self.by_key.get(&names::organisation_key(f)));
+                    let core = names::organisation_key(f);
+                    push(self.by_key.get(&forms::spelling_key(&core)));
+                    push(self.by_key.get(&core));
                 }
                 for initials in initials(f) {
                     push(self.by_key.get(&initials));
@@ -268,9 +285,22 @@ impl Resolver {
                         return Some(k);
                     }
                 }
+                // A code known as one's name beats one that is only its
+                // initials ("BV" of "Bank of Vantor (BV)" and of "Brandt
+                // Ventures").
+                let named = |k: usize| {
+                    forms::code_form(&d.label)
+                        && self.entities[k]
+                            .aliases
+                            .iter()
+                            .any(|a| names::normalize(a) == key)
+                };
                 let mut scored: Vec<(usize, usize)> = cands
                     .iter()
-                    .map(|&k| (self.context_score(k, d, context) + usize::from(exact(k)), k))
+                    .map(|&k| {
+                        let bonus = usize::from(exact(k)) + usize::from(named(k));
+                        (self.context_score(k, d, context) + bonus, k)
+                    })
                     .collect();
                 scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
                 match scored[..] {
@@ -282,21 +312,17 @@ impl Resolver {
     }
 
     /// Whether known entity `e` can be document entity `d`: types agree, a
-    /// name form matches, first names do not conflict, and a bare surname's
-    /// titles do not conflict.
+    /// name form matches (titles stripped from persons' names), first names
+    /// do not conflict, a bare surname's titles do not conflict, and two
+    /// different long names are not joined by a shared code or acronym.
     fn fits(&self, d: &DocEntity, e: &Entity) -> bool {
         if !names::types_agree(d.label_type, e.label_type) {
             return false;
         }
-        let d_forms: Vec<String> = std::iter::once(&d.label)
-            .chain(&d.aliases)
-            .map(|f| names::normalize(f))
-            .collect();
-        let e_forms: Vec<String> = std::iter::once(&e.label)
-            .chain(&e.aliases)
-            .map(|f| names::normalize(f))
-            .collect();
         if d.label_type == EntityLabel::Person || e.label_type == EntityLabel::Person {
+            let titles: Vec<String> = d.titles.iter().chain(&e.titles).cloned().collect();
+            let d_forms = forms::person_forms(&d.label, d.aliases.iter(), &titles);
+            let e_forms = forms::person_forms(&e.label, e.aliases.iter(), &titles);
             let full = |fs: &[String]| -> Vec<String> {
                 fs.iter()
                     .filter(|f| f.split(' ').count() > 1)
@@ -304,9 +330,8 @@ impl Resolver {
                     .collect()
             };
             let (df, ef) = (full(&d_forms), full(&e_forms));
-            let dl = names::normalize(&d.label);
-            let el = names::normalize(&e.label);
-            let (dw, ew) = (names::key_words(&dl), names::key_words(&el));
+            let (dl, el) = (&d_forms[0], &e_forms[0]);
+            let (dw, ew) = (names::key_words(dl), names::key_words(el));
             let variant = names::person_variant(&dw, &ew) || names::person_variant(&ew, &dw);
             if !variant && !d_forms.iter().any(|f| e_forms.contains(f)) {
                 return false;
@@ -329,28 +354,44 @@ impl Resolver {
             }
             return true;
         }
-        if d_forms.iter().any(|f| e_forms.contains(f)) {
+        let d_names = names_of(&d.label, &d.aliases, d.subtype.as_deref());
+        let e_names = names_of(&e.label, &e.aliases, e.subtype.as_deref());
+        // Long names (not codes) that agree: one entity.
+        let places = d.label_type == EntityLabel::Place || e.label_type == EntityLabel::Place;
+        let agree = |a: &str, b: &str| {
+            let (ka, kb) = (names::normalize(a), names::normalize(b));
+            ka == kb
+                || (!places && names::organisation_key(a) == names::organisation_key(b))
+                || forms::spelling_key(&ka) == forms::spelling_key(&kb)
+                || (!places
+                    && forms::spelling_key(&names::organisation_key(a))
+                        == forms::spelling_key(&names::organisation_key(b)))
+        };
+        let long = |ns: &[&String]| -> Vec<String> {
+            ns.iter()
+                .filter(|n| !forms::code_form(n))
+                .map(|n| n.to_string())
+                .collect()
+        };
+        let (dl, el) = (long(&d_names), long(&e_names));
+        if dl.iter().any(|a| el.iter().any(|b| agree(a, b))) {
             return true;
         }
-        // "Vantor" and "Vantor Corp": one company, its legal form aside.
-        if d.label_type != EntityLabel::Place && e.label_type != EntityLabel::Place {
-            let dc: Vec<String> = std::iter::once(&d.label)
-                .chain(&d.aliases)
-                .map(|f| names::organisation_key(f))
-                .collect();
-            let ec: Vec<String> = std::iter::once(&e.label)
-                .chain(&e.aliases)
-                .map(|f| names::organisation_key(f))
-                .collect();
-            if dc.iter().any(|f| ec.contains(f)) {
-                return true;
-            }
+        // Two different long names: a shared acronym or code does not make
+        // them one ("Bright Vista" and "Bank of Vantor" are both "BV").
+        if !dl.is_empty() && !el.is_empty() {
+            return false;
         }
-        // Acronym one way or the other.
+        // One side is known by codes only: a shared code, or an acronym of
+        // the other's name.
+        let dk: Vec<String> = d_names.iter().map(|n| names::normalize(n)).collect();
+        if e_names.iter().any(|n| dk.contains(&names::normalize(n))) {
+            return true;
+        }
         let g = &self.gazetteer;
-        std::iter::once(&d.label).chain(&d.aliases).any(|a| {
-            std::iter::once(&e.label)
-                .chain(e.aliases.iter())
+        d_names.iter().any(|a| {
+            e_names
+                .iter()
                 .any(|b| names::acronym_of(g, a, b) || names::acronym_of(g, b, a))
         })
     }
@@ -390,6 +431,12 @@ impl Resolver {
                 e.aliases.insert(a.clone());
             }
         }
+        if e.subtype.as_deref() == Some("Country") || d.subtype.as_deref() == Some("Country") {
+            if let Some(name) = forms::country_name(&e.label, e.aliases.iter()) {
+                let old = std::mem::replace(&mut e.label, name);
+                e.aliases.insert(old);
+            }
+        }
         let label = e.label.clone();
         e.aliases.remove(&label);
         e.titles.extend(d.titles.iter().cloned());
@@ -404,7 +451,14 @@ impl Resolver {
 
     /// A new entity for `d`, with a fresh id.
     fn create(&mut self, d: &DocEntity) -> usize {
-        let base = slug(&d.label);
+        // A country is labelled by its name, not by the capital that stood
+        // for it ("Oslo said", with "Norway" among its names).
+        let label = match d.subtype.as_deref() {
+            Some("Country") => forms::country_name(&d.label, d.aliases.iter()),
+            _ => None,
+        }
+        .unwrap_or_else(|| d.label.clone());
+        let base = slug(&label);
         let mut id = EntityId(base.clone());
         let mut n = 2;
         while self.by_id.contains_key(&id) {
@@ -415,13 +469,12 @@ impl Resolver {
         self.by_id.insert(id.clone(), k);
         self.entities.push(Entity {
             id,
-            label: d.label.clone(),
+            label: label.clone(),
             label_type: d.label_type,
             subtype: d.subtype.clone(),
-            aliases: d
-                .aliases
-                .iter()
-                .filter(|a| **a != d.label)
+            aliases: std::iter::once(&d.label)
+                .chain(&d.aliases)
+                .filter(|a| **a != label)
                 .cloned()
                 .collect::<BTreeSet<_>>(),
             titles: d.titles.iter().cloned().collect(),
@@ -440,7 +493,7 @@ impl Resolver {
         let person = e.label_type == EntityLabel::Person;
         let org = !person && e.label_type != EntityLabel::Place;
         let mut entries = Vec::new();
-        for f in std::iter::once(&e.label).chain(e.aliases.iter()) {
+        for f in names_of(&e.label, &e.aliases, e.subtype.as_deref()) {
             let key = names::normalize(f);
             if key.is_empty() {
                 continue;
@@ -456,6 +509,11 @@ impl Resolver {
                 }
                 // "Vantor" finds "Vantor Corp" (and the other way round).
                 let core = names::organisation_key(f);
+                // "Organisation" finds "Organization", "Securities" "Security".
+                let spelled = forms::spelling_key(&core);
+                if spelled != key && spelled != core {
+                    entries.push((IndexKind::Key, spelled));
+                }
                 if core != key {
                     entries.push((IndexKind::Key, core));
                 }
@@ -512,6 +570,21 @@ impl<'a, I: Iterator<Item = (usize, &'a Entity)>> Iterator for Known<'a, I> {
 }
 
 impl<'a, I: Iterator<Item = (usize, &'a Entity)>> ExactSizeIterator for Known<'a, I> {}
+
+/// The names of an entity that identify it across documents: its label and
+/// aliases, without the capital a country was called by ("Oslo" stood for
+/// Norway in one document; elsewhere it is the city).
+fn names_of<'a>(
+    label: &'a String,
+    aliases: impl IntoIterator<Item = &'a String>,
+    subtype: Option<&str>,
+) -> Vec<&'a String> {
+    let country = subtype == Some("Country");
+    std::iter::once(label)
+        .chain(aliases)
+        .filter(|n| !(country && *n != label && forms::capital_form(n)))
+        .collect()
+}
 
 fn add(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
     let v = map.entry(key.to_owned()).or_default();
@@ -869,6 +942,214 @@ mod tests {
             ]
         );
         assert_eq!(lived.entities().len(), 5);
+    }
+
+    /// A one-sentence document whose words are split at spaces, with a name
+    /// mention of entity `k` wherever `names[k]` (its label or, after a
+    /// `|`, other forms) occurs.
+    fn doc_in_text(text: &str, entities: Vec<DocEntity>, names: &[&str]) -> DocFacts {
+        use crate::extract::{Mention, MentionKind};
+        use crate::nlp::{Sentence, Span, Token};
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            tokens.push(Token::unanalyzed(
+                Span {
+                    start: at,
+                    end: at + w.len(),
+                },
+                w,
+            ));
+            at += w.len() + 1;
+        }
+        let mut mentions = Vec::new();
+        for (k, forms) in names.iter().enumerate() {
+            for form in forms.split('|') {
+                let n = form.split(' ').count();
+                for i in 0..tokens.len().saturating_sub(n - 1) {
+                    let words: Vec<&str> =
+                        tokens[i..i + n].iter().map(|t| t.form.as_str()).collect();
+                    if words.join(" ") == form {
+                        mentions.push(Mention {
+                            sentence: 0,
+                            tokens: i..i + n,
+                            span: Span {
+                                start: tokens[i].span.start,
+                                end: tokens[i + n - 1].span.end,
+                            },
+                            text: form.to_string(),
+                            kind: MentionKind::Name,
+                            entity: k,
+                        });
+                    }
+                }
+            }
+        }
+        let mut d = doc(text, entities);
+        d.analyzed.sentences = vec![Sentence {
+            span: Span {
+                start: 0,
+                end: text.len(),
+            },
+            tokens,
+        }];
+        d.mentions = mentions;
+        d
+    }
+
+    /// Issue 10: a courtesy or role title before a surname is no part of
+    /// the name: "Mr Kessel" in a later document is Mira Kessel's surname,
+    /// not a second full name that differs from hers.
+    #[test]
+    fn a_titled_surname_finds_the_full_name() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc("a", vec![ent("Mira Kessel", Person, &[], &[])]));
+        let b = r.resolve(&doc("b", vec![ent("Kessel", Person, &["Mr Kessel"], &[])]));
+        assert_eq!(a, b);
+        let c = r.resolve(&doc(
+            "c",
+            vec![ent(
+                "Mira Kessel",
+                Person,
+                &["Trade Minister Mira Kessel"],
+                &["trade minister"],
+            )],
+        ));
+        assert_eq!(a, c);
+        // A different given name still makes another person.
+        let d = r.resolve(&doc(
+            "d",
+            vec![ent("Ola Kessel", Person, &["Mr Ola Kessel"], &[])],
+        ));
+        assert_ne!(a, d);
+    }
+
+    /// Issue 10: two different long names that share initials are two
+    /// entities, even when one of them was called by those initials; the
+    /// bare initials still find the one known by them.
+    #[test]
+    fn long_names_sharing_initials_stay_apart() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![ent("Bank of Vantor", Organization, &["BV"], &[])],
+        ));
+        let b = r.resolve(&doc(
+            "b",
+            vec![ent("Brandt Ventures", Organization, &[], &[])],
+        ));
+        assert_ne!(a, b);
+        let d = r.resolve(&doc("d", vec![ent("BV", Organization, &[], &[])]));
+        assert_eq!(d[0], a[0]);
+        let c = r.resolve(&doc(
+            "c",
+            vec![ent("Borg Vista Inc", Organization, &["BV"], &[])],
+        ));
+        assert_ne!(a, c);
+        assert_ne!(b, c);
+        // A spelling of the same long name is the same entity.
+        let e = r.resolve(&doc(
+            "e",
+            vec![ent(
+                "Kessel Organisation for Securities",
+                Organization,
+                &[],
+                &[],
+            )],
+        ));
+        let f = r.resolve(&doc(
+            "f",
+            vec![ent(
+                "Kessel Organization for Security",
+                Organization,
+                &[],
+                &[],
+            )],
+        ));
+        assert_eq!(e, f);
+    }
+
+    /// Issue 10: a capital that stood for its country in one document
+    /// (coreference made it one of the country's names) is the city in the
+    /// others, and the country is not labelled by it.
+    #[test]
+    fn a_city_is_not_its_country() {
+        let mut r = Resolver::new(Vec::new());
+        let mut metonym = ent("Warsaw", Place, &["Poland"], &[]);
+        metonym.subtype = Some("Country".into());
+        let a = r.resolve(&doc("a", vec![metonym]));
+        assert_eq!(r.get(&a[0]).map(|e| e.label.as_str()), Some("Poland"));
+        let b = r.resolve(&doc("b", vec![ent("Warsaw", Place, &["WARSAW"], &[])]));
+        assert_ne!(a, b);
+        let mut country = ent("Poland", Place, &[], &[]);
+        country.subtype = Some("Country".into());
+        let c = r.resolve(&doc("c", vec![country]));
+        assert_eq!(a, c);
+    }
+
+    /// Issue 10: in one document, the first or last word of a company named
+    /// in full is the company ("Ostrel" after "Union Ostrel Corp", whatever
+    /// the recognizer typed it), and a given name or its start is the one
+    /// person of that name ("Sam" after "Samuel Brandt"), but only there:
+    /// a lone "Sam" elsewhere is nobody known.
+    #[test]
+    fn short_forms_in_a_document_are_its_full_names() {
+        let mut r = Resolver::new(Vec::new());
+        let text = "Union Ostrel Corp and Vantor Group met . Ostrel said Vantor fell . Samuel Brandt said Sam won";
+        let a = r.resolve(&doc_in_text(
+            text,
+            vec![
+                ent("Union Ostrel Corp", Organization, &[], &[]),
+                ent("Vantor Group", Organization, &[], &[]),
+                ent("Ostrel", Place, &[], &[]),
+                ent("Vantor", Misc, &[], &[]),
+                ent("Samuel Brandt", Person, &[], &[]),
+                ent("Sam", Person, &[], &[]),
+            ],
+            &[
+                "Union Ostrel Corp",
+                "Vantor Group",
+                "Ostrel",
+                "Vantor",
+                "Samuel Brandt",
+                "Sam",
+            ],
+        ));
+        assert_eq!(a[2], a[0]);
+        assert_eq!(a[3], a[1]);
+        assert_eq!(a[5], a[4]);
+        assert_eq!(r.entities().len(), 3);
+        let b = r.resolve(&doc("b", vec![ent("Sam", Person, &[], &[])]));
+        assert_ne!(b[0], a[4]);
+        // A generic first word, or a place used as one, stays apart.
+        let text = "Bank of Norland and Ostvik Mining Co rose . Bank shares fell in Ostvik";
+        let c = r.resolve(&doc_in_text(
+            text,
+            vec![
+                ent("Bank of Norland", Organization, &[], &[]),
+                ent("Ostvik Mining Co", Organization, &[], &[]),
+                ent("Bank", Organization, &[], &[]),
+                ent("Ostvik", Place, &[], &[]),
+            ],
+            &["Bank of Norland", "Ostvik Mining Co", "Bank", "Ostvik"],
+        ));
+        assert_ne!(c[2], c[0]);
+        assert_ne!(c[3], c[1]);
+    }
+
+    /// Issue 10: "Mr Brandt", read as an organisation, is the document's
+    /// Brandt.
+    #[test]
+    fn a_titled_name_typed_organisation_is_the_person() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![
+                ent("Jan Brandt", Person, &["Brandt"], &[]),
+                ent("Mr Brandt", Organization, &[], &[]),
+            ],
+        ));
+        assert_eq!(a[0], a[1]);
     }
 
     #[test]
