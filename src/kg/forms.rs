@@ -5,6 +5,8 @@
 //!   the person ("Mr", "Trade Minister", "Norland's", "analyst"): they are
 //!   stripped before names are compared, so "Mr Kessel" and "Mira Kessel" are
 //!   a surname and its full name, not two different full names.
+//! - Spellings of one long name are one ("Organisation"/"Organization",
+//!   "Securities"/"Security" within names of two words or more).
 //! - A one-word name that is not the person's surname ("Mira" for "Mira
 //!   Kessel") names the person in its document only: across documents a
 //!   given name identifies nobody.
@@ -13,14 +15,15 @@
 //!   country, and a country is not labelled by its capital.
 //! - Two different long names never make one entity because they share
 //!   initials or a code ("Bright Vista" and "Bank of Vantor" are both "BV").
-//! - Within one document, news writes a company's first or last word after
-//!   its full name ("Vantor Chemical Corp" ... "Vantor said"), and a given
-//!   name, or its short form, after a full name ("Samuel Brandt" ...
-//!   "Sam"): [`short_forms`] links them before the document is resolved.
+//! - Within one document, news writes a company's first word after its full
+//!   name ("Vantor Chemical Corp" ... "Vantor said"), or its last when the
+//!   first is generic ("Union Ostrel Corp" ... "Ostrel"), and a given name,
+//!   or its start, after a full name ("Samuel Brandt" ... "Sam"):
+//!   [`short_forms`] links them before the document is resolved.
 
 use crate::extract::{DocEntity, DocFacts, MentionKind};
 use crate::nlp::names;
-use crate::nlp::{EntityLabel, Gazetteer};
+use crate::nlp::{EntityLabel, Gazetteer, Upos};
 
 /// Courtesy titles and abbreviated ranks, normalised ("Mr.", "Sen.").
 const COURTESY: &[&str] = &[
@@ -275,10 +278,14 @@ pub(super) fn code_form(form: &str) -> bool {
         && names::is_acronym(words[0])
 }
 
-/// A spelling key of a normalised name: British and American spellings and
-/// plurals made one ("organisation" = "organization", "securities" =
-/// "security").
+/// A spelling key of a normalised name of two words or more: British and
+/// American spellings and plurals made one ("organisation" =
+/// "organization", "securities" = "security"). A one-word name keeps its
+/// spelling: "Bonds" is not "Bond".
 pub(super) fn spelling_key(key: &str) -> String {
+    if names::key_words(key).len() < 2 {
+        return key.to_string();
+    }
     names::key_words(key)
         .iter()
         .map(|w| {
@@ -286,8 +293,7 @@ pub(super) fn spelling_key(key: &str) -> String {
                 .replace("isation", "ization")
                 .replace("defence", "defense")
                 .replace("centre", "center")
-                .replace("programme", "program")
-                .replace("labour", "labor");
+                .replace("programme", "program");
             if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
                 format!("{stem}y")
             } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
@@ -301,11 +307,13 @@ pub(super) fn spelling_key(key: &str) -> String {
 }
 
 /// For each of `doc.entities`, the entity of the same document it is a
-/// short form of (itself when none): a one-word name that is the first or
-/// last word of exactly one organisation named in full in the document
-/// ("Vantor" or "Chemical"... never a generic word like "Bank"), whatever
-/// the recognizer typed it, unless it is a country or is used as a place
-/// ("in Vantor"); a one-word person name that is the given name, or its
+/// short form of (itself when none): a one-word name that is the first
+/// word of exactly one organisation named in full in the document, or its
+/// last after a generic first word ([`short_form_of`]; never a generic
+/// word, a head noun like "Exchange", an adjective, a demonym or a
+/// country), whatever the recognizer typed it; typed as a place, only when
+/// no mention of it reads as a place and one reads as a company's
+/// ([`short_form_candidate`]); a one-word person name that is the given name, or its
 /// start ("Sam" for "Samuel"), of exactly one person named in full and
 /// nobody's surname; "Mr Brandt" typed as an organisation, when one
 /// person of the document is a Brandt.
@@ -339,20 +347,10 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
                 }
                 (0..ents.len())
                     .filter(|&i| i != j && ents[i].label_type == EntityLabel::Organization)
-                    .filter(|&i| {
-                        let all = names::key_words(&keys[i]);
-                        let named = names::without_legal_form(&all);
-                        let ws = core_words(&all);
-                        named.len() > 1
-                            && (ws[0] == w
-                                || (ws.len() > 1
-                                    && ws.last() == Some(&w)
-                                    && !HEAD_NOUNS.contains(&w)))
-                    })
-                    .filter(|&i| {
-                        d.label_type != EntityLabel::Place
-                            || first_mention(doc, i) < first_mention(doc, j)
-                    })
+                    .filter(|&i| short_form_of(&keys[i], w, d.label_type))
+                    // A short form refers back: "Vantor" before "Vantor
+                    // Watch" is another name (the site is named after it).
+                    .filter(|&i| first_mention(doc, i) < first_mention(doc, j))
                     .collect()
             }
             (_, 2) => {
@@ -412,47 +410,109 @@ fn short_form_candidate(g: &Gazetteer, doc: &DocFacts, j: usize, w: &str) -> boo
     {
         return false;
     }
+    // An adjective ("Federal", "Regional") modifies; it names nothing.
+    let adjective = w.ends_with("al")
+        || doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity == j && m.kind == MentionKind::Name)
+            .any(|m| {
+                doc.analyzed
+                    .sentences
+                    .get(m.sentence)
+                    .and_then(|s| s.tokens.get(m.tokens.end.saturating_sub(1)))
+                    .is_some_and(|t| t.upos == Upos::Adj)
+            });
+    if adjective {
+        return false;
+    }
     if d.label_type != EntityLabel::Place {
         return true;
     }
     // A place name is the company's only where no mention of it reads as a
-    // place: after a locative preposition, or after "City," as a state.
-    doc.mentions
+    // place (after a locative preposition, "City, State", a dateline) and
+    // one reads as a company's: a subject ("Vantor said") or what is owned
+    // ("a stake in Vantor").
+    let mut company = false;
+    for m in doc
+        .mentions
         .iter()
         .filter(|m| m.entity == j && m.kind == MentionKind::Name)
-        .all(|m| {
-            let Some(s) = doc.analyzed.sentences.get(m.sentence) else {
-                return true;
-            };
-            let before = |k: usize| {
-                m.tokens
-                    .start
-                    .checked_sub(k)
-                    .and_then(|p| s.tokens.get(p))
-                    .map(|t| t.form.as_str())
-            };
-            // "a stake in Vantor", "shares in Vantor": owning part
-            // of a company, not a place.
-            let owning = before(2).is_some_and(|f| HOLDING.contains(&f.to_lowercase().as_str()));
-            let locative =
-                before(1).is_some_and(|f| LOCATIVE.contains(&f.to_lowercase().as_str())) && !owning;
-            let state = before(1) == Some(",")
-                && before(2).is_some_and(|f| f.starts_with(char::is_uppercase));
-            let dateline = m.sentence == 0
-                && m.tokens.start == 0
-                && s.tokens.get(m.tokens.end).is_some_and(|t| t.form == ",");
-            !locative && !state && !dateline
-        })
+    {
+        let Some(s) = doc.analyzed.sentences.get(m.sentence) else {
+            continue;
+        };
+        let before = |k: usize| {
+            m.tokens
+                .start
+                .checked_sub(k)
+                .and_then(|p| s.tokens.get(p))
+                .map(|t| t.form.as_str())
+        };
+        let owning = before(1).is_some_and(|f| f.eq_ignore_ascii_case("in"))
+            && before(2).is_some_and(|f| HOLDING.contains(&f.to_lowercase().as_str()));
+        let locative =
+            before(1).is_some_and(|f| LOCATIVE.contains(&f.to_lowercase().as_str())) && !owning;
+        let state =
+            before(1) == Some(",") && before(2).is_some_and(|f| f.starts_with(char::is_uppercase));
+        // "Ostvik, May 9 -", not "Vantor, which makes boats".
+        let dateline = m.tokens.start == 0
+            && s.tokens.get(m.tokens.end).is_some_and(|t| t.form == ",")
+            && s.tokens
+                .get(m.tokens.end + 1)
+                .is_some_and(|t| t.form.starts_with(char::is_uppercase));
+        let capitals = m.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !m.text.chars().any(char::is_lowercase);
+        if locative || state || dateline || capitals {
+            return false;
+        }
+        let subject = m
+            .tokens
+            .clone()
+            .last()
+            .and_then(|t| s.tokens.get(t))
+            .is_some_and(|t| t.deprel.starts_with("nsubj"));
+        company |= subject || owning;
+    }
+    company
 }
 
-/// Where entity `i`'s first mention starts (`usize::MAX` when it has none).
+/// Whether organisation name `key` (normalised) may have one-word entity
+/// `w`, typed `label`, as its short form: its first word or, when that is
+/// generic ("union", "general"), its last word, and for a name the
+/// recognizer typed as a place, never the place a body is named after
+/// ("X Stock Exchange", "Bank of X").
+fn short_form_of(key: &str, w: &str, label: EntityLabel) -> bool {
+    let all = names::key_words(key);
+    let named = names::without_legal_form(&all);
+    let ws = core_words(&all);
+    if named.len() < 2 {
+        return false;
+    }
+    let of = named.iter().any(|x| *x == "of" || *x == "and" || *x == "&");
+    let last = ws.len() > 1
+        && ws.last() == Some(&w)
+        && !HEAD_NOUNS.contains(&w)
+        && !of
+        && GENERIC.contains(&ws[0]);
+    let first = ws[0] == w
+        && (label != EntityLabel::Place
+            || (!of && !ws.last().is_some_and(|l| HEAD_NOUNS.contains(l))));
+    first || last
+}
+
+/// Where entity `i`'s first mention in running text starts: mentions in
+/// capitals (a headline's "VANTOR", a ticker) do not count unless there
+/// are no others; `usize::MAX` when it has none.
 fn first_mention(doc: &DocFacts, i: usize) -> usize {
-    doc.mentions
-        .iter()
-        .filter(|m| m.entity == i)
-        .map(|m| m.span.start)
-        .min()
-        .unwrap_or(usize::MAX)
+    let starts = |running: bool| {
+        doc.mentions
+            .iter()
+            .filter(|m| m.entity == i && (!running || m.text.chars().any(char::is_lowercase)))
+            .map(|m| m.span.start)
+            .min()
+    };
+    starts(true).or_else(|| starts(false)).unwrap_or(usize::MAX)
 }
 
 /// `d` with the names, titles and mentions of `short` added.

@@ -168,7 +168,27 @@ impl Resolver {
         // Short forms of a name in full in the same document ("Vantor"
         // after "Vantor Chemical Corp", "Sam" after "Samuel Brandt") are
         // resolved with it, as one entity.
-        let rep = forms::short_forms(doc);
+        let mut rep = forms::short_forms(doc);
+        // ... unless the short form is already the name of a known
+        // organisation: "Vantor" after "Vantor Canada Inc" is then the
+        // known Vantor, not the subsidiary.
+        for (j, r) in rep.iter_mut().enumerate() {
+            let d = &doc.entities[j];
+            if *r != j && d.label_type != EntityLabel::Person {
+                let key = names::normalize(&d.label);
+                let known = self.by_key.get(&key).is_some_and(|ks| {
+                    ks.iter().any(|&k| {
+                        matches!(
+                            self.entities[k].label_type,
+                            EntityLabel::Organization | EntityLabel::Misc
+                        )
+                    })
+                });
+                if known {
+                    *r = j;
+                }
+            }
+        }
         let mut whole: Vec<DocEntity> = doc.entities.clone();
         for (j, &i) in rep.iter().enumerate() {
             if i != j {
@@ -305,6 +325,22 @@ impl Resolver {
                 scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
                 match scored[..] {
                     [(s0, k), (s1, _), ..] if s0 > s1 => Some(k),
+                    // A bare code with nothing else to go by names the most
+                    // mentioned of the entities it is a name of, as a reader
+                    // takes "BV" for the best-known BV; persons stay apart.
+                    [(s0, _), ..] if forms::code_form(&d.label) => {
+                        let mentions = |k: usize| self.entities[k].mentions;
+                        let mut tied: Vec<usize> = scored
+                            .iter()
+                            .filter(|(s, _)| *s == s0)
+                            .map(|&(_, k)| k)
+                            .collect();
+                        tied.sort_by(|&a, &b| mentions(b).cmp(&mentions(a)).then(a.cmp(&b)));
+                        match tied[..] {
+                            [a, b, ..] if mentions(a) > mentions(b) => Some(a),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
@@ -384,8 +420,16 @@ impl Resolver {
         }
         // One side is known by codes only: a shared code, or an acronym of
         // the other's name.
-        let dk: Vec<String> = d_names.iter().map(|n| names::normalize(n)).collect();
-        if e_names.iter().any(|n| dk.contains(&names::normalize(n))) {
+        // "KTC Corp" is the code "KTC" with its legal form.
+        let code_key = |n: &str| {
+            if places {
+                names::normalize(n)
+            } else {
+                names::organisation_key(n)
+            }
+        };
+        let dk: Vec<String> = d_names.iter().map(|n| code_key(n)).collect();
+        if e_names.iter().any(|n| dk.contains(&code_key(n))) {
             return true;
         }
         let g = &self.gazetteer;
@@ -415,10 +459,18 @@ impl Resolver {
         e.mentions += d.mentions;
         let fuller = d.label.split_whitespace().count() > e.label.split_whitespace().count()
             && e.label_type != EntityLabel::Place
+            && !d.label.starts_with("The ")
             && {
                 let (dl, el) = (names::normalize(&d.label), names::normalize(&e.label));
-                names::person_variant(&names::key_words(&el), &names::key_words(&dl))
-                    || names::acronym_of(&self.gazetteer, &e.label, &d.label)
+                // An organisation's fuller name adds its legal form ("Vantor"
+                // → "Vantor Corp") or spells out its acronym; a longer name
+                // around its name is another body ("Vantor Canada Inc").
+                let variant = if e.label_type == EntityLabel::Person {
+                    names::person_variant(&names::key_words(&el), &names::key_words(&dl))
+                } else {
+                    names::organisation_key(&d.label) == names::organisation_key(&e.label)
+                };
+                variant || names::acronym_of(&self.gazetteer, &e.label, &d.label)
             };
         if fuller {
             let old = std::mem::replace(&mut e.label, d.label.clone());
@@ -946,7 +998,7 @@ mod tests {
 
     /// A one-sentence document whose words are split at spaces, with a name
     /// mention of entity `k` wherever `names[k]` (its label or, after a
-    /// `|`, other forms) occurs.
+    /// `|`, other forms) occurs outside the mentions of earlier entities.
     fn doc_in_text(text: &str, entities: Vec<DocEntity>, names: &[&str]) -> DocFacts {
         use crate::extract::{Mention, MentionKind};
         use crate::nlp::{Sentence, Span, Token};
@@ -963,13 +1015,15 @@ mod tests {
             at += w.len() + 1;
         }
         let mut mentions = Vec::new();
+        let mut taken = vec![false; tokens.len()];
         for (k, forms) in names.iter().enumerate() {
             for form in forms.split('|') {
                 let n = form.split(' ').count();
                 for i in 0..tokens.len().saturating_sub(n - 1) {
                     let words: Vec<&str> =
                         tokens[i..i + n].iter().map(|t| t.form.as_str()).collect();
-                    if words.join(" ") == form {
+                    if words.join(" ") == form && !taken[i..i + n].contains(&true) {
+                        taken[i..i + n].iter_mut().for_each(|t| *t = true);
                         mentions.push(Mention {
                             sentence: 0,
                             tokens: i..i + n,
@@ -1095,7 +1149,7 @@ mod tests {
     #[test]
     fn short_forms_in_a_document_are_its_full_names() {
         let mut r = Resolver::new(Vec::new());
-        let text = "Union Ostrel Corp and Vantor Group met . Ostrel said Vantor fell . Samuel Brandt said Sam won";
+        let text = "Union Ostrel Corp and Vantor Group met . Vantor fell after a stake in Ostrel rose . Samuel Brandt said Sam won";
         let a = r.resolve(&doc_in_text(
             text,
             vec![
@@ -1150,6 +1204,64 @@ mod tests {
             ],
         ));
         assert_eq!(a[0], a[1]);
+    }
+
+    /// Issue 10: a bare code that several known entities go by names the
+    /// most mentioned one, and a code with its legal form is the code.
+    #[test]
+    fn a_bare_code_names_its_best_known_bearer() {
+        let mut r = Resolver::new(Vec::new());
+        let mut big = ent("Kessel Trading Commission", Organization, &["KTC"], &[]);
+        big.mentions = 9;
+        let a = r.resolve(&doc("a", vec![big]));
+        let b = r.resolve(&doc(
+            "b",
+            vec![ent("Kessel Tin Corp", Organization, &["KTC"], &[])],
+        ));
+        assert_ne!(a, b);
+        let c = r.resolve(&doc("c", vec![ent("KTC", Organization, &[], &[])]));
+        assert_eq!(c, a);
+        let d = r.resolve(&doc("d", vec![ent("OLV", Organization, &[], &[])]));
+        let e = r.resolve(&doc("e", vec![ent("OLV Corp", Organization, &[], &[])]));
+        assert_eq!(d, e);
+    }
+
+    /// Issue 10: a short form that is already a known company's name is
+    /// that company, not the subsidiary named in full beside it; and a
+    /// subsidiary's longer name does not become the known company's label.
+    #[test]
+    fn a_known_company_keeps_its_short_name() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![ent("Vantor Inc", Organization, &["Vantor"], &[])],
+        ));
+        let b = r.resolve(&doc_in_text(
+            "Vantor Canada Inc rose . Vantor fell",
+            vec![
+                ent("Vantor Canada Inc", Organization, &[], &[]),
+                ent("Vantor", Organization, &[], &[]),
+            ],
+            &["Vantor Canada Inc", "Vantor"],
+        ));
+        assert_ne!(b[0], a[0]);
+        assert_eq!(b[1], a[0]);
+        assert_eq!(r.get(&a[0]).map(|e| e.label.as_str()), Some("Vantor Inc"));
+        // A name before the longer one is not its short form: the site
+        // is named after the company.
+        let e = r.resolve(&doc_in_text(
+            "Ostra rose . Ostra Watch said Ostra fell",
+            vec![
+                ent("Ostra Watch", Organization, &[], &[]),
+                ent("Ostra", Organization, &[], &[]),
+            ],
+            &["Ostra Watch", "Ostra"],
+        ));
+        assert_ne!(e[0], e[1]);
+        // One-word names keep their spelling: bonds are not the ministry.
+        let c = r.resolve(&doc("c", vec![ent("Bonds", Organization, &[], &[])]));
+        let d = r.resolve(&doc("d", vec![ent("Bond", Organization, &[], &[])]));
+        assert_ne!(c, d);
     }
 
     #[test]
