@@ -327,7 +327,12 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
         let full: Vec<usize> = match (d.label_type, words.len()) {
             (EntityLabel::Person, 1) => {
                 let w = words[0];
-                if w.chars().count() < 3 || surname_in(ents, &keys, w) {
+                // "May" after "May Lind" may be the month.
+                if w.chars().count() < 3
+                    || surname_in(ents, &keys, w)
+                    || names::is_month(w)
+                    || names::is_weekday(w)
+                {
                     continue;
                 }
                 (0..ents.len())

@@ -1175,6 +1175,15 @@ mod tests {
         assert_eq!(r.entities().len(), 3);
         let b = r.resolve(&doc("b", vec![ent("Sam", Person, &[], &[])]));
         assert_ne!(b[0], a[4]);
+        // A month is no given name's short form.
+        let m = r.resolve(&doc(
+            "m",
+            vec![
+                ent("May Lind", Person, &[], &[]),
+                ent("May", Person, &[], &[]),
+            ],
+        ));
+        assert_ne!(m[0], m[1]);
         // A generic first word, or a place used as one, stays apart.
         let text = "Bank of Norland and Ostvik Mining Co rose . Bank shares fell in Ostvik";
         let c = r.resolve(&doc_in_text(
