@@ -8,6 +8,7 @@
 //! fallback country table) is shared with in-document coreference.
 
 mod entity;
+mod forms;
 mod resolve;
 
 pub use entity::{Entity, EntityId};

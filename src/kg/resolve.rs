@@ -26,6 +26,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::forms;
 use super::{slug, Entity, EntityId};
 use crate::extract::{DocEntity, DocFacts};
 use crate::input::DocId;
@@ -164,14 +165,45 @@ impl Resolver {
         }
         let before = self.entities.len();
         let mut linked: Vec<Option<usize>> = vec![None; doc.entities.len()];
+        // Short forms of a name in full in the same document ("Vantor"
+        // after "Vantor Chemical Corp", "Sam" after "Samuel Brandt") are
+        // resolved with it, as one entity.
+        let mut rep = forms::short_forms(doc);
+        // ... unless the short form is already the name of a known
+        // organisation: "Vantor" after "Vantor Canada Inc" is then the
+        // known Vantor, not the subsidiary.
+        for (j, r) in rep.iter_mut().enumerate() {
+            let d = &doc.entities[j];
+            if *r != j && d.label_type != EntityLabel::Person {
+                let key = names::normalize(&d.label);
+                let known = self.by_key.get(&key).is_some_and(|ks| {
+                    ks.iter().any(|&k| {
+                        matches!(
+                            self.entities[k].label_type,
+                            EntityLabel::Organization | EntityLabel::Misc
+                        )
+                    })
+                });
+                if known {
+                    *r = j;
+                }
+            }
+        }
+        let mut whole: Vec<DocEntity> = doc.entities.clone();
+        for (j, &i) in rep.iter().enumerate() {
+            if i != j {
+                let short = doc.entities[j].clone();
+                forms::absorb_short(&mut whole[i], &short);
+            }
+        }
         // Full names, organisations and places first; bare surnames last, so
         // their context (the entities around them) is already known.
         let bare = |e: &DocEntity| {
             e.label_type == EntityLabel::Person && e.label.split_whitespace().count() == 1
         };
         for pass in [false, true] {
-            for (i, d) in doc.entities.iter().enumerate() {
-                if bare(d) != pass {
+            for (i, d) in whole.iter().enumerate() {
+                if bare(d) != pass || rep[i] != i {
                     continue;
                 }
                 let context: HashSet<usize> = linked.iter().flatten().copied().collect();
@@ -188,6 +220,9 @@ impl Resolver {
                 };
                 linked[i] = Some(k);
             }
+        }
+        for (j, &i) in rep.iter().enumerate() {
+            linked[j] = linked[i];
         }
         let ks: Vec<usize> = linked.iter().flatten().copied().collect();
         // Counted once per document, as the store's mentions are.
@@ -239,7 +274,9 @@ impl Resolver {
                 push(self.by_initials.get(&key));
             } else {
                 if d.label_type != EntityLabel::Place {
-                    push(self.by_key.get(&names::organisation_key(f)));
+                    let core = names::organisation_key(f);
+                    push(self.by_key.get(&forms::spelling_key(&core)));
+                    push(self.by_key.get(&core));
                 }
                 for initials in initials(f) {
                     push(self.by_key.get(&initials));
@@ -268,13 +305,42 @@ impl Resolver {
                         return Some(k);
                     }
                 }
+                // A code known as one's name beats one that is only its
+                // initials ("BV" of "Bank of Vantor (BV)" and of "Brandt
+                // Ventures").
+                let named = |k: usize| {
+                    forms::code_form(&d.label)
+                        && self.entities[k]
+                            .aliases
+                            .iter()
+                            .any(|a| names::normalize(a) == key)
+                };
                 let mut scored: Vec<(usize, usize)> = cands
                     .iter()
-                    .map(|&k| (self.context_score(k, d, context) + usize::from(exact(k)), k))
+                    .map(|&k| {
+                        let bonus = usize::from(exact(k)) + usize::from(named(k));
+                        (self.context_score(k, d, context) + bonus, k)
+                    })
                     .collect();
                 scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
                 match scored[..] {
                     [(s0, k), (s1, _), ..] if s0 > s1 => Some(k),
+                    // A bare code with nothing else to go by names the most
+                    // mentioned of the entities it is a name of, as a reader
+                    // takes "BV" for the best-known BV; persons stay apart.
+                    [(s0, _), ..] if forms::code_form(&d.label) => {
+                        let mentions = |k: usize| self.entities[k].mentions;
+                        let mut tied: Vec<usize> = scored
+                            .iter()
+                            .filter(|(s, _)| *s == s0)
+                            .map(|&(_, k)| k)
+                            .collect();
+                        tied.sort_by(|&a, &b| mentions(b).cmp(&mentions(a)).then(a.cmp(&b)));
+                        match tied[..] {
+                            [a, b, ..] if mentions(a) > mentions(b) => Some(a),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
@@ -282,21 +348,17 @@ impl Resolver {
     }
 
     /// Whether known entity `e` can be document entity `d`: types agree, a
-    /// name form matches, first names do not conflict, and a bare surname's
-    /// titles do not conflict.
+    /// name form matches (titles stripped from persons' names), first names
+    /// do not conflict, a bare surname's titles do not conflict, and two
+    /// different long names are not joined by a shared code or acronym.
     fn fits(&self, d: &DocEntity, e: &Entity) -> bool {
         if !names::types_agree(d.label_type, e.label_type) {
             return false;
         }
-        let d_forms: Vec<String> = std::iter::once(&d.label)
-            .chain(&d.aliases)
-            .map(|f| names::normalize(f))
-            .collect();
-        let e_forms: Vec<String> = std::iter::once(&e.label)
-            .chain(&e.aliases)
-            .map(|f| names::normalize(f))
-            .collect();
         if d.label_type == EntityLabel::Person || e.label_type == EntityLabel::Person {
+            let titles: Vec<String> = d.titles.iter().chain(&e.titles).cloned().collect();
+            let d_forms = forms::person_forms(&d.label, d.aliases.iter(), &titles);
+            let e_forms = forms::person_forms(&e.label, e.aliases.iter(), &titles);
             let full = |fs: &[String]| -> Vec<String> {
                 fs.iter()
                     .filter(|f| f.split(' ').count() > 1)
@@ -304,9 +366,8 @@ impl Resolver {
                     .collect()
             };
             let (df, ef) = (full(&d_forms), full(&e_forms));
-            let dl = names::normalize(&d.label);
-            let el = names::normalize(&e.label);
-            let (dw, ew) = (names::key_words(&dl), names::key_words(&el));
+            let (dl, el) = (&d_forms[0], &e_forms[0]);
+            let (dw, ew) = (names::key_words(dl), names::key_words(el));
             let variant = names::person_variant(&dw, &ew) || names::person_variant(&ew, &dw);
             if !variant && !d_forms.iter().any(|f| e_forms.contains(f)) {
                 return false;
@@ -329,28 +390,52 @@ impl Resolver {
             }
             return true;
         }
-        if d_forms.iter().any(|f| e_forms.contains(f)) {
+        let d_names = names_of(&d.label, &d.aliases, d.subtype.as_deref());
+        let e_names = names_of(&e.label, &e.aliases, e.subtype.as_deref());
+        // Long names (not codes) that agree: one entity.
+        let places = d.label_type == EntityLabel::Place || e.label_type == EntityLabel::Place;
+        let agree = |a: &str, b: &str| {
+            let (ka, kb) = (names::normalize(a), names::normalize(b));
+            ka == kb
+                || (!places && names::organisation_key(a) == names::organisation_key(b))
+                || forms::spelling_key(&ka) == forms::spelling_key(&kb)
+                || (!places
+                    && forms::spelling_key(&names::organisation_key(a))
+                        == forms::spelling_key(&names::organisation_key(b)))
+        };
+        let long = |ns: &[&String]| -> Vec<String> {
+            ns.iter()
+                .filter(|n| !forms::code_form(n))
+                .map(|n| n.to_string())
+                .collect()
+        };
+        let (dl, el) = (long(&d_names), long(&e_names));
+        if dl.iter().any(|a| el.iter().any(|b| agree(a, b))) {
             return true;
         }
-        // "Vantor" and "Vantor Corp": one company, its legal form aside.
-        if d.label_type != EntityLabel::Place && e.label_type != EntityLabel::Place {
-            let dc: Vec<String> = std::iter::once(&d.label)
-                .chain(&d.aliases)
-                .map(|f| names::organisation_key(f))
-                .collect();
-            let ec: Vec<String> = std::iter::once(&e.label)
-                .chain(&e.aliases)
-                .map(|f| names::organisation_key(f))
-                .collect();
-            if dc.iter().any(|f| ec.contains(f)) {
-                return true;
-            }
+        // Two different long names: a shared acronym or code does not make
+        // them one ("Bright Vista" and "Bank of Vantor" are both "BV").
+        if !dl.is_empty() && !el.is_empty() {
+            return false;
         }
-        // Acronym one way or the other.
+        // One side is known by codes only: a shared code, or an acronym of
+        // the other's name.
+        // "KTC Corp" is the code "KTC" with its legal form.
+        let code_key = |n: &str| {
+            if places {
+                names::normalize(n)
+            } else {
+                names::organisation_key(n)
+            }
+        };
+        let dk: Vec<String> = d_names.iter().map(|n| code_key(n)).collect();
+        if e_names.iter().any(|n| dk.contains(&code_key(n))) {
+            return true;
+        }
         let g = &self.gazetteer;
-        std::iter::once(&d.label).chain(&d.aliases).any(|a| {
-            std::iter::once(&e.label)
-                .chain(e.aliases.iter())
+        d_names.iter().any(|a| {
+            e_names
+                .iter()
                 .any(|b| names::acronym_of(g, a, b) || names::acronym_of(g, b, a))
         })
     }
@@ -374,10 +459,18 @@ impl Resolver {
         e.mentions += d.mentions;
         let fuller = d.label.split_whitespace().count() > e.label.split_whitespace().count()
             && e.label_type != EntityLabel::Place
+            && !d.label.starts_with("The ")
             && {
                 let (dl, el) = (names::normalize(&d.label), names::normalize(&e.label));
-                names::person_variant(&names::key_words(&el), &names::key_words(&dl))
-                    || names::acronym_of(&self.gazetteer, &e.label, &d.label)
+                // An organisation's fuller name adds its legal form ("Vantor"
+                // → "Vantor Corp") or spells out its acronym; a longer name
+                // around its name is another body ("Vantor Canada Inc").
+                let variant = if e.label_type == EntityLabel::Person {
+                    names::person_variant(&names::key_words(&el), &names::key_words(&dl))
+                } else {
+                    names::organisation_key(&d.label) == names::organisation_key(&e.label)
+                };
+                variant || names::acronym_of(&self.gazetteer, &e.label, &d.label)
             };
         if fuller {
             let old = std::mem::replace(&mut e.label, d.label.clone());
@@ -388,6 +481,12 @@ impl Resolver {
         for a in &d.aliases {
             if *a != e.label {
                 e.aliases.insert(a.clone());
+            }
+        }
+        if e.subtype.as_deref() == Some("Country") || d.subtype.as_deref() == Some("Country") {
+            if let Some(name) = forms::country_name(&e.label, e.aliases.iter()) {
+                let old = std::mem::replace(&mut e.label, name);
+                e.aliases.insert(old);
             }
         }
         let label = e.label.clone();
@@ -404,7 +503,14 @@ impl Resolver {
 
     /// A new entity for `d`, with a fresh id.
     fn create(&mut self, d: &DocEntity) -> usize {
-        let base = slug(&d.label);
+        // A country is labelled by its name, not by the capital that stood
+        // for it ("Oslo said", with "Norway" among its names).
+        let label = match d.subtype.as_deref() {
+            Some("Country") => forms::country_name(&d.label, d.aliases.iter()),
+            _ => None,
+        }
+        .unwrap_or_else(|| d.label.clone());
+        let base = slug(&label);
         let mut id = EntityId(base.clone());
         let mut n = 2;
         while self.by_id.contains_key(&id) {
@@ -415,13 +521,12 @@ impl Resolver {
         self.by_id.insert(id.clone(), k);
         self.entities.push(Entity {
             id,
-            label: d.label.clone(),
+            label: label.clone(),
             label_type: d.label_type,
             subtype: d.subtype.clone(),
-            aliases: d
-                .aliases
-                .iter()
-                .filter(|a| **a != d.label)
+            aliases: std::iter::once(&d.label)
+                .chain(&d.aliases)
+                .filter(|a| **a != label)
                 .cloned()
                 .collect::<BTreeSet<_>>(),
             titles: d.titles.iter().cloned().collect(),
@@ -440,7 +545,7 @@ impl Resolver {
         let person = e.label_type == EntityLabel::Person;
         let org = !person && e.label_type != EntityLabel::Place;
         let mut entries = Vec::new();
-        for f in std::iter::once(&e.label).chain(e.aliases.iter()) {
+        for f in names_of(&e.label, &e.aliases, e.subtype.as_deref()) {
             let key = names::normalize(f);
             if key.is_empty() {
                 continue;
@@ -456,6 +561,11 @@ impl Resolver {
                 }
                 // "Vantor" finds "Vantor Corp" (and the other way round).
                 let core = names::organisation_key(f);
+                // "Organisation" finds "Organization", "Securities" "Security".
+                let spelled = forms::spelling_key(&core);
+                if spelled != key && spelled != core {
+                    entries.push((IndexKind::Key, spelled));
+                }
                 if core != key {
                     entries.push((IndexKind::Key, core));
                 }
@@ -512,6 +622,21 @@ impl<'a, I: Iterator<Item = (usize, &'a Entity)>> Iterator for Known<'a, I> {
 }
 
 impl<'a, I: Iterator<Item = (usize, &'a Entity)>> ExactSizeIterator for Known<'a, I> {}
+
+/// The names of an entity that identify it across documents: its label and
+/// aliases, without the capital a country was called by ("Oslo" stood for
+/// Norway in one document; elsewhere it is the city).
+fn names_of<'a>(
+    label: &'a String,
+    aliases: impl IntoIterator<Item = &'a String>,
+    subtype: Option<&str>,
+) -> Vec<&'a String> {
+    let country = subtype == Some("Country");
+    std::iter::once(label)
+        .chain(aliases)
+        .filter(|n| !(country && *n != label && forms::capital_form(n)))
+        .collect()
+}
 
 fn add(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
     let v = map.entry(key.to_owned()).or_default();
@@ -869,6 +994,283 @@ mod tests {
             ]
         );
         assert_eq!(lived.entities().len(), 5);
+    }
+
+    /// A one-sentence document whose words are split at spaces, with a name
+    /// mention of entity `k` wherever `names[k]` (its label or, after a
+    /// `|`, other forms) occurs outside the mentions of earlier entities.
+    fn doc_in_text(text: &str, entities: Vec<DocEntity>, names: &[&str]) -> DocFacts {
+        use crate::extract::{Mention, MentionKind};
+        use crate::nlp::{Sentence, Span, Token};
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            tokens.push(Token::unanalyzed(
+                Span {
+                    start: at,
+                    end: at + w.len(),
+                },
+                w,
+            ));
+            at += w.len() + 1;
+        }
+        let mut mentions = Vec::new();
+        let mut taken = vec![false; tokens.len()];
+        for (k, forms) in names.iter().enumerate() {
+            for form in forms.split('|') {
+                let n = form.split(' ').count();
+                for i in 0..tokens.len().saturating_sub(n - 1) {
+                    let words: Vec<&str> =
+                        tokens[i..i + n].iter().map(|t| t.form.as_str()).collect();
+                    if words.join(" ") == form && !taken[i..i + n].contains(&true) {
+                        taken[i..i + n].iter_mut().for_each(|t| *t = true);
+                        mentions.push(Mention {
+                            sentence: 0,
+                            tokens: i..i + n,
+                            span: Span {
+                                start: tokens[i].span.start,
+                                end: tokens[i + n - 1].span.end,
+                            },
+                            text: form.to_string(),
+                            kind: MentionKind::Name,
+                            entity: k,
+                        });
+                    }
+                }
+            }
+        }
+        let mut d = doc(text, entities);
+        d.analyzed.sentences = vec![Sentence {
+            span: Span {
+                start: 0,
+                end: text.len(),
+            },
+            tokens,
+        }];
+        d.mentions = mentions;
+        d
+    }
+
+    /// Issue 10: a courtesy or role title before a surname is no part of
+    /// the name: "Mr Kessel" in a later document is Mira Kessel's surname,
+    /// not a second full name that differs from hers.
+    #[test]
+    fn a_titled_surname_finds_the_full_name() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc("a", vec![ent("Mira Kessel", Person, &[], &[])]));
+        let b = r.resolve(&doc("b", vec![ent("Kessel", Person, &["Mr Kessel"], &[])]));
+        assert_eq!(a, b);
+        let c = r.resolve(&doc(
+            "c",
+            vec![ent(
+                "Mira Kessel",
+                Person,
+                &["Trade Minister Mira Kessel"],
+                &["trade minister"],
+            )],
+        ));
+        assert_eq!(a, c);
+        // A different given name still makes another person.
+        let d = r.resolve(&doc(
+            "d",
+            vec![ent("Ola Kessel", Person, &["Mr Ola Kessel"], &[])],
+        ));
+        assert_ne!(a, d);
+    }
+
+    /// Issue 10: two different long names that share initials are two
+    /// entities, even when one of them was called by those initials; the
+    /// bare initials still find the one known by them.
+    #[test]
+    fn long_names_sharing_initials_stay_apart() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![ent("Bank of Vantor", Organization, &["BV"], &[])],
+        ));
+        let b = r.resolve(&doc(
+            "b",
+            vec![ent("Brandt Ventures", Organization, &[], &[])],
+        ));
+        assert_ne!(a, b);
+        let d = r.resolve(&doc("d", vec![ent("BV", Organization, &[], &[])]));
+        assert_eq!(d[0], a[0]);
+        let c = r.resolve(&doc(
+            "c",
+            vec![ent("Borg Vista Inc", Organization, &["BV"], &[])],
+        ));
+        assert_ne!(a, c);
+        assert_ne!(b, c);
+        // A spelling of the same long name is the same entity.
+        let e = r.resolve(&doc(
+            "e",
+            vec![ent(
+                "Kessel Organisation for Securities",
+                Organization,
+                &[],
+                &[],
+            )],
+        ));
+        let f = r.resolve(&doc(
+            "f",
+            vec![ent(
+                "Kessel Organization for Security",
+                Organization,
+                &[],
+                &[],
+            )],
+        ));
+        assert_eq!(e, f);
+    }
+
+    /// Issue 10: a capital that stood for its country in one document
+    /// (coreference made it one of the country's names) is the city in the
+    /// others, and the country is not labelled by it.
+    #[test]
+    fn a_city_is_not_its_country() {
+        let mut r = Resolver::new(Vec::new());
+        let mut metonym = ent("Warsaw", Place, &["Poland"], &[]);
+        metonym.subtype = Some("Country".into());
+        let a = r.resolve(&doc("a", vec![metonym]));
+        assert_eq!(r.get(&a[0]).map(|e| e.label.as_str()), Some("Poland"));
+        let b = r.resolve(&doc("b", vec![ent("Warsaw", Place, &["WARSAW"], &[])]));
+        assert_ne!(a, b);
+        let mut country = ent("Poland", Place, &[], &[]);
+        country.subtype = Some("Country".into());
+        let c = r.resolve(&doc("c", vec![country]));
+        assert_eq!(a, c);
+    }
+
+    /// Issue 10: in one document, the first or last word of a company named
+    /// in full is the company ("Ostrel" after "Union Ostrel Corp", whatever
+    /// the recognizer typed it), and a given name or its start is the one
+    /// person of that name ("Sam" after "Samuel Brandt"), but only there:
+    /// a lone "Sam" elsewhere is nobody known.
+    #[test]
+    fn short_forms_in_a_document_are_its_full_names() {
+        let mut r = Resolver::new(Vec::new());
+        let text = "Union Ostrel Corp and Vantor Group met . Vantor fell after a stake in Ostrel rose . Samuel Brandt said Sam won";
+        let a = r.resolve(&doc_in_text(
+            text,
+            vec![
+                ent("Union Ostrel Corp", Organization, &[], &[]),
+                ent("Vantor Group", Organization, &[], &[]),
+                ent("Ostrel", Place, &[], &[]),
+                ent("Vantor", Misc, &[], &[]),
+                ent("Samuel Brandt", Person, &[], &[]),
+                ent("Sam", Person, &[], &[]),
+            ],
+            &[
+                "Union Ostrel Corp",
+                "Vantor Group",
+                "Ostrel",
+                "Vantor",
+                "Samuel Brandt",
+                "Sam",
+            ],
+        ));
+        assert_eq!(a[2], a[0]);
+        assert_eq!(a[3], a[1]);
+        assert_eq!(a[5], a[4]);
+        assert_eq!(r.entities().len(), 3);
+        let b = r.resolve(&doc("b", vec![ent("Sam", Person, &[], &[])]));
+        assert_ne!(b[0], a[4]);
+        // A month is no given name's short form.
+        let m = r.resolve(&doc(
+            "m",
+            vec![
+                ent("May Lind", Person, &[], &[]),
+                ent("May", Person, &[], &[]),
+            ],
+        ));
+        assert_ne!(m[0], m[1]);
+        // A generic first word, or a place used as one, stays apart.
+        let text = "Bank of Norland and Ostvik Mining Co rose . Bank shares fell in Ostvik";
+        let c = r.resolve(&doc_in_text(
+            text,
+            vec![
+                ent("Bank of Norland", Organization, &[], &[]),
+                ent("Ostvik Mining Co", Organization, &[], &[]),
+                ent("Bank", Organization, &[], &[]),
+                ent("Ostvik", Place, &[], &[]),
+            ],
+            &["Bank of Norland", "Ostvik Mining Co", "Bank", "Ostvik"],
+        ));
+        assert_ne!(c[2], c[0]);
+        assert_ne!(c[3], c[1]);
+    }
+
+    /// Issue 10: "Mr Brandt", read as an organisation, is the document's
+    /// Brandt.
+    #[test]
+    fn a_titled_name_typed_organisation_is_the_person() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![
+                ent("Jan Brandt", Person, &["Brandt"], &[]),
+                ent("Mr Brandt", Organization, &[], &[]),
+            ],
+        ));
+        assert_eq!(a[0], a[1]);
+    }
+
+    /// Issue 10: a bare code that several known entities go by names the
+    /// most mentioned one, and a code with its legal form is the code.
+    #[test]
+    fn a_bare_code_names_its_best_known_bearer() {
+        let mut r = Resolver::new(Vec::new());
+        let mut big = ent("Kessel Trading Commission", Organization, &["KTC"], &[]);
+        big.mentions = 9;
+        let a = r.resolve(&doc("a", vec![big]));
+        let b = r.resolve(&doc(
+            "b",
+            vec![ent("Kessel Tin Corp", Organization, &["KTC"], &[])],
+        ));
+        assert_ne!(a, b);
+        let c = r.resolve(&doc("c", vec![ent("KTC", Organization, &[], &[])]));
+        assert_eq!(c, a);
+        let d = r.resolve(&doc("d", vec![ent("OLV", Organization, &[], &[])]));
+        let e = r.resolve(&doc("e", vec![ent("OLV Corp", Organization, &[], &[])]));
+        assert_eq!(d, e);
+    }
+
+    /// Issue 10: a short form that is already a known company's name is
+    /// that company, not the subsidiary named in full beside it; and a
+    /// subsidiary's longer name does not become the known company's label.
+    #[test]
+    fn a_known_company_keeps_its_short_name() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc(
+            "a",
+            vec![ent("Vantor Inc", Organization, &["Vantor"], &[])],
+        ));
+        let b = r.resolve(&doc_in_text(
+            "Vantor Canada Inc rose . Vantor fell",
+            vec![
+                ent("Vantor Canada Inc", Organization, &[], &[]),
+                ent("Vantor", Organization, &[], &[]),
+            ],
+            &["Vantor Canada Inc", "Vantor"],
+        ));
+        assert_ne!(b[0], a[0]);
+        assert_eq!(b[1], a[0]);
+        assert_eq!(r.get(&a[0]).map(|e| e.label.as_str()), Some("Vantor Inc"));
+        // A name before the longer one is not its short form: the site
+        // is named after the company.
+        let e = r.resolve(&doc_in_text(
+            "Ostra rose . Ostra Watch said Ostra fell",
+            vec![
+                ent("Ostra Watch", Organization, &[], &[]),
+                ent("Ostra", Organization, &[], &[]),
+            ],
+            &["Ostra Watch", "Ostra"],
+        ));
+        assert_ne!(e[0], e[1]);
+        // One-word names keep their spelling: bonds are not the ministry.
+        let c = r.resolve(&doc("c", vec![ent("Bonds", Organization, &[], &[])]));
+        let d = r.resolve(&doc("d", vec![ent("Bond", Organization, &[], &[])]));
+        assert_ne!(c, d);
     }
 
     #[test]
