@@ -478,6 +478,48 @@ fn join_values(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
             right,
             expression,
         },
+        other => into_first_group(other, values),
+    }
+}
+
+/// Joins `values` into the first group of a group graph pattern: down the
+/// left side of its joins, into a nested group's FILTER and BIND, but
+/// never into a subquery, a UNION, a GRAPH or a MINUS. A query that looks
+/// its parameter up first ("{ ?e schema:name ?n FILTER(?n = ?name) }
+/// GRAPH ?g { … ?e … }") then runs the lookup with the value and joins
+/// its few rows with the rest; joined at the top, the value reached the
+/// lookup's FILTER only after the whole graph pattern was read (minutes on
+/// a large store instead of seconds). Joins are associative, and a value
+/// is one row, so the solutions do not change; a FILTER in that first group
+/// now sees the parameter, as its author meant.
+fn into_first_group(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
+    match pattern {
+        GraphPattern::Join { left, right } => GraphPattern::Join {
+            left: Box::new(into_first_group(*left, values)),
+            right,
+        },
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+            expr,
+            inner: Box::new(into_first_group(*inner, values)),
+        },
+        GraphPattern::Extend {
+            inner,
+            variable,
+            expression,
+        } => GraphPattern::Extend {
+            inner: Box::new(into_first_group(*inner, values)),
+            variable,
+            expression,
+        },
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => GraphPattern::LeftJoin {
+            left: Box::new(into_first_group(*left, values)),
+            right,
+            expression,
+        },
         other => GraphPattern::Join {
             left: Box::new(values),
             right: Box::new(other),
