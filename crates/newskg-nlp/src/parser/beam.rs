@@ -217,7 +217,8 @@ impl Scratch {
 }
 
 /// The best complete parse of an `n`-word sentence found with a beam of
-/// `width` hypotheses.
+/// `width` hypotheses, less those scoring more than `margin` below the
+/// step's best.
 pub(crate) fn decode(
     actions: &Model,
     labels: &Model,
@@ -225,6 +226,7 @@ pub(crate) fn decode(
     atoms: &Atoms,
     n: usize,
     width: usize,
+    margin: f32,
 ) -> State {
     let width = width.max(1);
     let mut sc = Scratch {
@@ -232,6 +234,7 @@ pub(crate) fn decode(
         ..Scratch::default()
     };
     sc.beam.push(Item::start(n));
+    let mut uses: Vec<usize> = Vec::with_capacity(width);
     // Exactly 2n transitions; the cap only guards against a bug.
     let mut steps = 0;
     while !sc.beam[0].state.is_terminal() && steps <= 2 * n + 2 {
@@ -240,7 +243,21 @@ pub(crate) fn decode(
         let mut candidates = std::mem::take(&mut sc.candidates);
         expand(&sc.beam, atoms, actions, &mut sc.store, &mut candidates);
         candidates.sort_by(better);
-        for c in candidates.iter().take(width) {
+        // Ranked best first, so the kept ones are a prefix.
+        let best = candidates.first().map_or(0.0, |c| c.score);
+        let kept = candidates
+            .iter()
+            .take(width)
+            .take_while(|c| best - c.score <= margin)
+            .count();
+        // A hypothesis extended only once more (always so once the margin
+        // leaves one) hands its configuration on instead of copying it.
+        uses.clear();
+        uses.resize(sc.beam.len(), 0);
+        for c in &candidates[..kept] {
+            uses[c.parent] += 1;
+        }
+        for c in &candidates[..kept] {
             let (label, _, _) = label_due(
                 &sc.beam[c.parent].state,
                 c.action,
@@ -250,7 +267,20 @@ pub(crate) fn decode(
                 &mut sc.label_features,
                 &mut sc.label_scores,
             );
-            let item = sc.extend(c, label);
+            uses[c.parent] -= 1;
+            let item = if uses[c.parent] == 0 {
+                let parent = &mut sc.beam[c.parent];
+                let mut item = Item {
+                    state: std::mem::replace(&mut parent.state, State::empty()),
+                    score: c.score,
+                    node: parent.node,
+                    correct: parent.correct,
+                };
+                apply_labelled(&mut item.state, c.action, label);
+                item
+            } else {
+                sc.extend(c, label)
+            };
             sc.next.push(item);
         }
         sc.candidates = candidates;

@@ -360,6 +360,7 @@ mod tests {
             &atoms,
             4,
             2,
+            f32::INFINITY,
         );
         assert_eq!(&state.heads[..4], &heads[..]);
         assert_eq!(&state.labels[..4], &labels[..]);

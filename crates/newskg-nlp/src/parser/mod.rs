@@ -45,6 +45,11 @@ pub struct Parser {
     /// the width it was trained with: a greedily trained model loses with
     /// a beam, a globally trained one with less beam than it learnt with.
     pub(crate) beam: usize,
+    /// Hypotheses scoring more than this below the best one are dropped
+    /// even when the beam has room (threshold pruning): where the model is
+    /// sure, one hypothesis goes on and the step costs what a greedy one
+    /// does. Infinite: a full beam.
+    pub(crate) beam_margin: f32,
 }
 
 impl Parser {
@@ -69,7 +74,11 @@ impl Parser {
             file.section(name)
                 .ok_or_else(|| format!("missing section {name:?}"))
         };
-        let actions = Model::from_compact_bytes(section("actions.model")?)?;
+        // Dense since issue 13's larger budget; compact before.
+        let actions = match file.section("actions.dense") {
+            Some(bytes) => Model::from_dense_bytes(bytes)?,
+            None => Model::from_compact_bytes(section("actions.model")?)?,
+        };
         let labels = Model::from_compact_bytes(section("labels.model")?)?;
         let names =
             std::str::from_utf8(section("labels")?).map_err(|_| "label section is not UTF-8")?;
@@ -87,12 +96,21 @@ impl Parser {
                 .filter(|&w| (1..=MAX_BEAM).contains(&w))
                 .ok_or_else(|| format!("beam width must be 1 to {MAX_BEAM}"))?,
         };
+        let beam_margin = match file.section("beam.margin") {
+            None => f32::INFINITY,
+            Some(bytes) => std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.trim().parse::<f32>().ok())
+                .filter(|m| *m >= 0.0)
+                .ok_or("beam margin must be a number >= 0")?,
+        };
         Ok(Parser {
             actions,
             labels,
             label_names,
             clusters,
             beam,
+            beam_margin,
         })
     }
 
@@ -100,7 +118,7 @@ impl Parser {
     pub(crate) fn to_file(&self, metadata: serde_json::Value) -> WeightFile {
         let mut f = WeightFile::new("parser", metadata);
         f.sections
-            .push(("actions.model".into(), self.actions.to_compact_bytes()));
+            .push(("actions.dense".into(), self.actions.to_dense_bytes()));
         f.sections
             .push(("labels.model".into(), self.labels.to_compact_bytes()));
         f.sections
@@ -109,6 +127,10 @@ impl Parser {
             .push(("clusters".into(), self.clusters.to_bytes()));
         f.sections
             .push(("beam".into(), self.beam.to_string().into_bytes()));
+        f.sections.push((
+            "beam.margin".into(),
+            self.beam_margin.to_string().into_bytes(),
+        ));
         f
     }
 
@@ -122,6 +144,7 @@ impl Parser {
             label_names: self.label_names.clone(),
             clusters: self.clusters.clone(),
             beam: self.beam,
+            beam_margin: self.beam_margin,
         }
     }
 
@@ -135,6 +158,18 @@ impl Parser {
     /// it was trained with.
     pub fn with_beam_width(mut self, width: usize) -> Parser {
         self.beam = width.clamp(1, MAX_BEAM);
+        self
+    }
+
+    /// The score margin of threshold pruning (infinite: none).
+    pub fn beam_margin(&self) -> f32 {
+        self.beam_margin
+    }
+
+    /// The same parser with another threshold-pruning margin (negative or
+    /// NaN: none, i.e. infinite).
+    pub fn with_beam_margin(mut self, margin: f32) -> Parser {
+        self.beam_margin = if margin >= 0.0 { margin } else { f32::INFINITY };
         self
     }
 
@@ -158,6 +193,7 @@ impl Parser {
                 &atoms,
                 n,
                 self.beam,
+                self.beam_margin,
             )
         } else {
             self.greedy(&atoms, n)

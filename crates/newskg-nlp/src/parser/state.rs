@@ -63,6 +63,25 @@ impl State {
         }
     }
 
+    /// A configuration of no words that allocates nothing: what is left
+    /// behind where a configuration was moved out.
+    pub fn empty() -> State {
+        State {
+            n: 0,
+            stack: Vec::new(),
+            b: 0,
+            heads: Vec::new(),
+            labels: Vec::new(),
+            lefts: Vec::new(),
+            rights: Vec::new(),
+            left_count: Vec::new(),
+            right_count: Vec::new(),
+            left_labels: Vec::new(),
+            right_labels: Vec::new(),
+            on_stack: Vec::new(),
+        }
+    }
+
     /// Makes `self` a copy of `other`, reusing `self`'s buffers: the beam
     /// copies a configuration for every hypothesis it keeps at every step,
     /// and fresh allocations there would cost more than the copying.
