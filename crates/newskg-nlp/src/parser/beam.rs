@@ -216,6 +216,18 @@ impl Scratch {
     }
 }
 
+/// How many of the ranked `candidates` go into the next beam: at most
+/// `width`, and none scoring more than `margin` below the best (ranked best
+/// first, so the kept ones are a prefix).
+pub(crate) fn kept(candidates: &[Candidate], width: usize, margin: f32) -> usize {
+    let best = candidates.first().map_or(0.0, |c| c.score);
+    candidates
+        .iter()
+        .take(width)
+        .take_while(|c| best - c.score <= margin)
+        .count()
+}
+
 /// The best complete parse of an `n`-word sentence found with a beam of
 /// `width` hypotheses, less those scoring more than `margin` below the
 /// step's best.
@@ -243,13 +255,7 @@ pub(crate) fn decode(
         let mut candidates = std::mem::take(&mut sc.candidates);
         expand(&sc.beam, atoms, actions, &mut sc.store, &mut candidates);
         candidates.sort_by(better);
-        // Ranked best first, so the kept ones are a prefix.
-        let best = candidates.first().map_or(0.0, |c| c.score);
-        let kept = candidates
-            .iter()
-            .take(width)
-            .take_while(|c| best - c.score <= margin)
-            .count();
+        let kept = kept(&candidates, width, margin);
         // A hypothesis extended only once more (always so once the margin
         // leaves one) hands its configuration on instead of copying it.
         uses.clear();
@@ -290,4 +296,54 @@ pub(crate) fn decode(
         sc.advance();
     }
     sc.beam.swap_remove(0).state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(parent: usize, action: usize, local: f32, score: f32) -> Candidate {
+        Candidate {
+            parent,
+            action,
+            local,
+            score,
+            features: (0, 0),
+        }
+    }
+
+    /// Ranking: total score first, then parent, then the transition's own
+    /// score, then the action number.
+    #[test]
+    fn candidates_rank_by_total_then_parent_then_local() {
+        let mut c = [
+            candidate(1, 0, 1.0, 5.0),
+            candidate(0, 3, 0.5, 5.0),
+            candidate(0, 2, 2.0, 5.0),
+            candidate(0, 1, 2.0, 5.0),
+            candidate(2, 0, 9.0, 7.0),
+        ];
+        c.sort_by(better);
+        let order: Vec<(usize, usize)> = c.iter().map(|c| (c.parent, c.action)).collect();
+        assert_eq!(order, [(2, 0), (0, 1), (0, 2), (0, 3), (1, 0)]);
+    }
+
+    /// Threshold pruning keeps the candidates within the margin of the best,
+    /// never more than the width, and always the best one.
+    #[test]
+    fn margin_and_width_bound_the_beam() {
+        let c = [
+            candidate(0, 0, 0.0, 10.0),
+            candidate(0, 1, 0.0, 9.0),
+            candidate(1, 0, 0.0, 4.0),
+            candidate(1, 1, 0.0, 3.5),
+        ];
+        assert_eq!(kept(&c, 8, f32::INFINITY), 4);
+        assert_eq!(kept(&c, 3, f32::INFINITY), 3);
+        assert_eq!(kept(&c, 8, 6.0), 3);
+        assert_eq!(kept(&c, 8, 1.0), 2);
+        assert_eq!(kept(&c, 8, 0.0), 1);
+        assert_eq!(kept(&c, 1, 100.0), 1);
+        assert_eq!(kept(&[], 4, 1.0), 0);
+    }
 }
