@@ -1,7 +1,8 @@
 // A benchmark is a program: it may print and stop on a broken set-up.
 #![allow(clippy::print_stderr, clippy::expect_used)]
 
-//! Throughput of each stage on real news: tokenize; tokenize+tag+parse; the
+//! Throughput of each stage on real news: tokenize; tokenize+tag+parse (and
+//! the same with each parser beam width, for issue 13's table); the
 //! full analysis (+ NER); + coreference and cross-document resolution;
 //! analysis + extraction; single thread and all threads. Two more lines time
 //! NER alone and coreference + resolution alone on documents analysed before
@@ -98,6 +99,34 @@ fn stages(c: &mut Criterion) {
             assert_eq!(n as u64, tokens);
         })
     });
+    // Issue 13's speed/accuracy table: the same parser weights decoded with
+    // each beam width (the shipped width is the line above), with the
+    // file's threshold-pruning margin or NEWSKG_BEAM_MARGIN's.
+    let margin = std::env::var("NEWSKG_BEAM_MARGIN")
+        .ok()
+        .and_then(|m| m.parse::<f32>().ok());
+    for width in [1, 2, 4, 8] {
+        let mut analyzer = Analyzer::load(&models)
+            .expect("models load")
+            .with_parser_beam(width);
+        if let Some(m) = margin {
+            analyzer = analyzer.with_parser_beam_margin(m);
+        }
+        group.bench_function(format!("tokenize+tag+parse/beam-{width}"), |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for d in &docs {
+                    let spans = nlp::tokenize(&d.text);
+                    for range in nlp::split_sentences(&d.text, &spans) {
+                        let mut s = sentence(&d.text, &spans[range]);
+                        analyzer.analyze_sentence(&mut s);
+                        n += s.tokens.len();
+                    }
+                }
+                assert_eq!(n as u64, tokens);
+            })
+        });
+    }
     group.bench_function("analyze (with NER)/1-thread", |b| {
         b.iter(|| {
             let n: usize = docs

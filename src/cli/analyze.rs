@@ -34,6 +34,15 @@ pub struct AnalyzeArgs {
     /// event takes the year before it)
     #[arg(long, value_enum, default_value_t = ConventionsArg::Graph)]
     conventions: ConventionsArg,
+    /// Parse with this beam width instead of the parser file's (1: greedy);
+    /// for measuring the speed/accuracy trade: a model is most accurate at
+    /// the width it was trained with
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=64))]
+    beam: Option<u64>,
+    /// Drop beam hypotheses scoring more than this below the best instead
+    /// of the parser file's margin (negative: keep the full beam)
+    #[arg(long, value_name = "SCORE", allow_negative_numbers = true)]
+    beam_margin: Option<f32>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +75,13 @@ impl ConventionsArg {
 }
 
 pub fn run(args: AnalyzeArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
-    let analyzer = models.analyzer()?;
+    let mut analyzer = models.analyzer()?;
+    if let Some(width) = args.beam {
+        analyzer = analyzer.with_parser_beam(width as usize);
+    }
+    if let Some(margin) = args.beam_margin {
+        analyzer = analyzer.with_parser_beam_margin(margin);
+    }
     if args.conventions != ConventionsArg::Graph && args.format != AnalysisFormat::Bio {
         anyhow::bail!(
             "--conventions only goes with --format bio (the graph conventions are fixed elsewhere)"

@@ -35,6 +35,10 @@ enum Model {
         /// Jack-knifing folds for predicted training tags (0: gold tags)
         #[arg(long, default_value_t = 4)]
         folds: usize,
+        /// Beam width: 1 trains the greedy parser; more trains a beam
+        /// parser globally (max-violation), which then parses with it
+        #[arg(long, default_value_t = 1)]
+        beam: usize,
     },
     /// Fact classifier from judged facts of the open training text (UD
     /// English-PUD and Re-DocRED documents rebuilt from the data folder)
@@ -193,10 +197,12 @@ pub fn run(args: TrainArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
             treebank,
             tagger,
             folds,
+            beam,
         } => {
             let mut o = treebank.options();
             o.tagger = tagger;
             o.folds = folds;
+            o.beam = beam;
             let report = train::train_parser(&o).context("training the parser")?;
             format!(
                 "{} (best epoch {}, dev {:?})",

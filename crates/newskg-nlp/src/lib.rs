@@ -173,6 +173,20 @@ impl Analyzer {
         })
     }
 
+    /// The same models, parsing with a beam of `width` instead of the
+    /// parser file's (see [`Parser::with_beam_width`]).
+    pub fn with_parser_beam(mut self, width: usize) -> Analyzer {
+        self.parser = self.parser.with_beam_width(width);
+        self
+    }
+
+    /// The same models, the parser pruning its beam at `margin` below the
+    /// best hypothesis (see [`Parser::with_beam_margin`]).
+    pub fn with_parser_beam_margin(mut self, margin: f32) -> Analyzer {
+        self.parser = self.parser.with_beam_margin(margin);
+        self
+    }
+
     /// Where the models were read from.
     pub fn source(&self) -> &ModelSource {
         &self.source

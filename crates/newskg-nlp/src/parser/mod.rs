@@ -1,29 +1,37 @@
 //! Dependency parser: a tagged [`Sentence`] in, `head` and `deprel` set on
 //! every token (exactly one root, labelled "root").
 //!
-//! A greedy arc-eager transition parser ([`state`]) with two averaged
+//! An arc-eager transition parser ([`state`]), greedy or with a beam
+//! ([`beam`], trained globally by [`global`]; the width is in the file), with two averaged
 //! perceptrons: one picks the transition from Zhang & Nivre (2011) style
 //! features ([`features`]), the other picks the UD relation of each arc once
 //! the dependent's subtree is complete: when a LEFT arc is made, or when a
 //! RIGHT dependent is reduced (its right dependents, such as the `mark` of an
 //! `advcl` or the `case` of an `obl`, are known only then). Splitting the label off keeps the transition model at four
 //! classes, which is what makes parsing fast (each of the ≤ 2n + 1
-//! transitions costs about 90 hash lookups and 4 additions each). Trained
-//! with a dynamic oracle (Goldberg & Nivre 2012) on predicted tags, in
-//! [`crate::train`].
+//! transitions costs about 90 hash lookups and 4 additions each; a beam
+//! multiplies that by its width). The greedy model is trained with a
+//! dynamic oracle (Goldberg & Nivre 2012), the beam model with max-violation
+//! updates, both on predicted tags, in [`crate::train`].
 //!
 //! Weights, label names and Brown clusters live in one `.nkw` file of kind
 //! "parser".
 
+pub(crate) mod beam;
 pub(crate) mod features;
+pub(crate) mod global;
 pub(crate) mod state;
 
 use std::path::Path;
 
-use self::features::{label_features, transition_features, Atoms};
-use self::state::{State, ACTIONS, LEFT, REDUCE};
-use super::perceptron::{argmax, Clusters, Model, WeightFile};
+use self::beam::{apply_labelled, label_due};
+use self::features::{transition_features, Atoms};
+use self::state::{State, ACTIONS, LEFT};
+use super::perceptron::{Clusters, Model, WeightFile};
 use super::{ModelError, ModelFile, ModelSource, Sentence};
+
+/// The widest beam a parser file may ask for.
+pub const MAX_BEAM: usize = 64;
 
 /// Assigns heads and UD relations. Read-only after loading; `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -33,6 +41,15 @@ pub struct Parser {
     /// Label class → relation name ("root" is not among them).
     pub(crate) label_names: Vec<String>,
     pub(crate) clusters: Clusters,
+    /// Beam width used when parsing (1: greedy). A model is decoded with
+    /// the width it was trained with: a greedily trained model loses with
+    /// a beam, a globally trained one with less beam than it learnt with.
+    pub(crate) beam: usize,
+    /// Hypotheses scoring more than this below the best one are dropped
+    /// even when the beam has room (threshold pruning): where the model is
+    /// sure, one hypothesis goes on and the step costs what a greedy one
+    /// does. Infinite: a full beam.
+    pub(crate) beam_margin: f32,
 }
 
 impl Parser {
@@ -57,7 +74,11 @@ impl Parser {
             file.section(name)
                 .ok_or_else(|| format!("missing section {name:?}"))
         };
-        let actions = Model::from_compact_bytes(section("actions.model")?)?;
+        // Dense since issue 13's larger budget; compact before.
+        let actions = match file.section("actions.dense") {
+            Some(bytes) => Model::from_dense_bytes(bytes)?,
+            None => Model::from_compact_bytes(section("actions.model")?)?,
+        };
         let labels = Model::from_compact_bytes(section("labels.model")?)?;
         let names =
             std::str::from_utf8(section("labels")?).map_err(|_| "label section is not UTF-8")?;
@@ -66,11 +87,30 @@ impl Parser {
             return Err("label table does not match the model sizes".to_string());
         }
         let clusters = Clusters::from_bytes(section("clusters")?)?;
+        // Files from before the beam have no such section: greedy.
+        let beam = match file.section("beam") {
+            None => 1,
+            Some(bytes) => std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.trim().parse::<usize>().ok())
+                .filter(|&w| (1..=MAX_BEAM).contains(&w))
+                .ok_or_else(|| format!("beam width must be 1 to {MAX_BEAM}"))?,
+        };
+        let beam_margin = match file.section("beam.margin") {
+            None => f32::INFINITY,
+            Some(bytes) => std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.trim().parse::<f32>().ok())
+                .filter(|m| *m >= 0.0)
+                .ok_or("beam margin must be a number >= 0")?,
+        };
         Ok(Parser {
             actions,
             labels,
             label_names,
             clusters,
+            beam,
+            beam_margin,
         })
     }
 
@@ -78,13 +118,19 @@ impl Parser {
     pub(crate) fn to_file(&self, metadata: serde_json::Value) -> WeightFile {
         let mut f = WeightFile::new("parser", metadata);
         f.sections
-            .push(("actions.model".into(), self.actions.to_compact_bytes()));
+            .push(("actions.dense".into(), self.actions.to_dense_bytes()));
         f.sections
             .push(("labels.model".into(), self.labels.to_compact_bytes()));
         f.sections
             .push(("labels".into(), self.label_names.join("\n").into_bytes()));
         f.sections
             .push(("clusters".into(), self.clusters.to_bytes()));
+        f.sections
+            .push(("beam".into(), self.beam.to_string().into_bytes()));
+        f.sections.push((
+            "beam.margin".into(),
+            self.beam_margin.to_string().into_bytes(),
+        ));
         f
     }
 
@@ -97,7 +143,34 @@ impl Parser {
             labels: self.labels.pruned(labels),
             label_names: self.label_names.clone(),
             clusters: self.clusters.clone(),
+            beam: self.beam,
+            beam_margin: self.beam_margin,
         }
+    }
+
+    /// The beam width this parser decodes with (1: greedy).
+    pub fn beam_width(&self) -> usize {
+        self.beam
+    }
+
+    /// The same weights decoded with another beam width (clamped to
+    /// `1..=MAX_BEAM`); for measuring, since a model is best at the width
+    /// it was trained with.
+    pub fn with_beam_width(mut self, width: usize) -> Parser {
+        self.beam = width.clamp(1, MAX_BEAM);
+        self
+    }
+
+    /// The score margin of threshold pruning (infinite: none).
+    pub fn beam_margin(&self) -> f32 {
+        self.beam_margin
+    }
+
+    /// The same parser with another threshold-pruning margin (negative or
+    /// NaN: none, i.e. infinite).
+    pub fn with_beam_margin(mut self, margin: f32) -> Parser {
+        self.beam_margin = if margin >= 0.0 { margin } else { f32::INFINITY };
+        self
     }
 
     /// The label id of the root relation (label ids are class + 1; 0 = none).
@@ -112,11 +185,30 @@ impl Parser {
             return;
         }
         let atoms = Atoms::new(&sentence.tokens, &self.clusters);
+        let state = if self.beam > 1 {
+            beam::decode(
+                &self.actions,
+                &self.labels,
+                self.root_label(),
+                &atoms,
+                n,
+                self.beam,
+                self.beam_margin,
+            )
+        } else {
+            self.greedy(&atoms, n)
+        };
+        self.write(&state, sentence);
+    }
+
+    /// Greedy decoding: the best transition at each step. The same as a
+    /// beam of width 1 (a test checks it), without the beam's copies.
+    pub(crate) fn greedy(&self, atoms: &Atoms, n: usize) -> State {
         let mut state = State::new(n);
         let mut feats = Vec::with_capacity(128);
         let mut scores = [0.0f32; ACTIONS];
         let mut label_scores = vec![0.0f32; self.labels.classes()];
-        // At most 2n + 1 transitions; the cap only guards against a bug.
+        // Exactly 2n transitions; the cap only guards against a bug.
         let mut steps = 0;
         while !state.is_terminal() && steps <= 2 * n + 2 {
             steps += 1;
@@ -125,35 +217,23 @@ impl Parser {
                 Some(a) => a,
                 None => {
                     feats.clear();
-                    transition_features(&state, &atoms, &mut feats);
+                    transition_features(&state, atoms, &mut feats);
                     self.actions.score_into(&feats, &mut scores);
                     best_legal(&state, &scores)
                 }
             };
-            // LEFT arcs are labelled when made (the dependent is complete);
-            // RIGHT arcs when their dependent is reduced.
-            let label = match action {
-                LEFT if state.b == n => self.root_label(),
-                LEFT | REDUCE => {
-                    let dep = state.s0();
-                    let head = if action == LEFT {
-                        state.b
-                    } else {
-                        state.heads[dep]
-                    };
-                    feats.clear();
-                    label_features(&state, &atoms, head, dep, &mut feats);
-                    self.labels.score_into(&feats, &mut label_scores);
-                    argmax(&label_scores) as u16 + 1
-                }
-                _ => 0,
-            };
-            if action == REDUCE {
-                state.set_label(state.s0(), label);
-            }
-            state.apply(action, label);
+            let (label, _, _) = label_due(
+                &state,
+                action,
+                atoms,
+                &self.labels,
+                self.root_label(),
+                &mut feats,
+                &mut label_scores,
+            );
+            apply_labelled(&mut state, action, label);
         }
-        self.write(&state, sentence);
+        state
     }
 
     /// Copies the parse into the tokens, keeping exactly one root: the first

@@ -63,6 +63,43 @@ impl State {
         }
     }
 
+    /// A configuration of no words that allocates nothing: what is left
+    /// behind where a configuration was moved out.
+    pub fn empty() -> State {
+        State {
+            n: 0,
+            stack: Vec::new(),
+            b: 0,
+            heads: Vec::new(),
+            labels: Vec::new(),
+            lefts: Vec::new(),
+            rights: Vec::new(),
+            left_count: Vec::new(),
+            right_count: Vec::new(),
+            left_labels: Vec::new(),
+            right_labels: Vec::new(),
+            on_stack: Vec::new(),
+        }
+    }
+
+    /// Makes `self` a copy of `other`, reusing `self`'s buffers: the beam
+    /// copies a configuration for every hypothesis it keeps at every step,
+    /// and fresh allocations there would cost more than the copying.
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.b = other.b;
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.lefts.clone_from(&other.lefts);
+        self.rights.clone_from(&other.rights);
+        self.left_count.clone_from(&other.left_count);
+        self.right_count.clone_from(&other.right_count);
+        self.left_labels.clone_from(&other.left_labels);
+        self.right_labels.clone_from(&other.right_labels);
+        self.on_stack.clone_from(&other.on_stack);
+    }
+
     /// Whether parsing is done (empty stack, only the root in the buffer).
     pub fn is_terminal(&self) -> bool {
         self.stack.is_empty() && self.b >= self.n

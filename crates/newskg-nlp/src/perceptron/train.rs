@@ -46,6 +46,16 @@ impl Trainer {
         if truth == guess {
             return;
         }
+        // The second call finds every row already brought up to date.
+        self.add(features, truth, 1.0);
+        self.add(features, guess, -1.0);
+    }
+
+    /// Adds `delta` to the weight of class `class` for each of `features`
+    /// (a feature listed twice moves twice). The structured perceptron
+    /// of the beam parser moves whole transition sequences, one class per
+    /// step, so its updates are not a (truth, guess) pair.
+    pub fn add(&mut self, features: &[u64], class: usize, delta: f32) {
         let (step, classes) = (self.step, self.classes);
         for f in features {
             let row = self.rows.entry(*f).or_insert_with(|| Row {
@@ -60,14 +70,18 @@ impl Trainer {
                 }
                 row.stamp = step;
             }
-            row.weights[truth] += 1.0;
-            row.weights[guess] -= 1.0;
+            row.weights[class] += delta;
         }
     }
 
     /// Marks the end of one training example (for averaging).
     pub fn tick(&mut self) {
         self.step += 1;
+    }
+
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
     }
 
     /// Number of features seen so far.
