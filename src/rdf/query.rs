@@ -1154,6 +1154,32 @@ mod tests {
         );
     }
 
+    /// A parameter reaches the FILTER of the query's first group (a lookup
+    /// that runs first), but never a subquery's or a UNION's.
+    #[test]
+    fn params_join_the_first_group() {
+        let store = store();
+        let lookup = "SELECT ?o WHERE { { ?e rdfs:label ?name FILTER(?name = ?label) } \
+                      ?e rel:reject ?o }";
+        assert_eq!(
+            rows(&store, lookup, &[("label", "Ann Lee")]),
+            vec![vec!["concept:the-plan".to_string()]]
+        );
+        let bound = prepare(lookup, &params(&[("label", "Ann Lee")]))
+            .map(|p| p.sparql())
+            .unwrap_or_default();
+        let (first_group, rest) = bound.split_once("rel/reject").unwrap_or_default();
+        assert!(first_group.contains("VALUES"), "{bound}");
+        assert!(!rest.contains("VALUES"), "{bound}");
+        // A subquery keeps its own scope: the value is joined outside it.
+        let sub = "SELECT ?e WHERE { { SELECT ?e WHERE { ?e rdfs:label ?n } } \
+                   ?e rdfs:label ?label }";
+        assert_eq!(
+            rows(&store, sub, &[("label", "Ann Lee")]),
+            vec![vec!["entity:ann-lee".to_string()]]
+        );
+    }
+
     #[test]
     fn syntax_errors_say_line_and_column() {
         let err = prepare("SELECT ?s\nWHERE { ?s ?p }", &[]).err();
