@@ -1097,7 +1097,7 @@ mod tests {
         assert_eq!(d[0], a[0]);
         let c = r.resolve(&doc(
             "c",
-            vec![ent("Borg Vista Inc", Organization, &["BV"], &[])],
+            vec![ent("Bolvik Vista Inc", Organization, &["BV"], &[])],
         ));
         assert_ne!(a, c);
         assert_ne!(b, c);

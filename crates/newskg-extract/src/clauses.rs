@@ -28,7 +28,7 @@ use crate::{Argument, Fact, Mention, MentionKind, Modality, Pattern};
 use newskg_nlp::{AnalyzedDoc, Upos};
 
 /// Whether a sentence of three words or more is written in capitals (a
-/// wire headline, "VANTOR SEEN RAISING KESSEL BID"): without case the
+/// wire headline, "VANTOR PROFIT JUMPS ON KESSEL SALE"): without case the
 /// tagger, the parser and the recognizer lose their main cue for names and
 /// verbs, and what they read there is mostly wrong; the story below says
 /// the same in mixed case.

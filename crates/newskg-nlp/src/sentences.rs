@@ -67,10 +67,10 @@ pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Range<usize>> {
 
 /// The dash that ends the dateline opening the sentence at token `start`:
 /// one to three words in capitals, then a region, a date or an agency in
-/// any order ("OSLO, March 17 -", "EL PASO, Texas, March 16 -", "LIMA
-/// (Reuters) -", "OSLO, Nov 5 (Reuters) -"). A dateline says where a story
+/// any order ("KESTON, March 17 -", "EAST LUND, Ohio, May 2 -", "TOLLUND
+/// (Wirefeed) -", "KESTON, Nov 5 (Wirefeed) -"). A dateline says where a story
 /// was filed; parsed with the story's first clause, its place becomes that
-/// clause's subject or an apposition to it ("Oslo say …"). A run of
+/// clause's subject or an apposition to it ("Keston say …"). A run of
 /// capitals and a dash alone ("NATO - the alliance") is not enough: the
 /// date or the agency marks a dateline.
 fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
