@@ -221,8 +221,25 @@ impl Resolver {
                 linked[i] = Some(k);
             }
         }
-        for (j, &i) in rep.iter().enumerate() {
-            linked[j] = linked[i];
+        // A short form takes the node of its full name, following a chain
+        // of short forms to its end ("V" → "Vantor" → "Vantor Group"): one
+        // link short, it found no node, and the document's entities and its
+        // ids fell out of step (a panic when facts were written).
+        for j in 0..rep.len() {
+            let mut root = j;
+            for _ in 0..rep.len() {
+                if rep[root] == root {
+                    break;
+                }
+                root = rep[root];
+            }
+            linked[j] = linked[root];
+        }
+        // Every document entity has a node, whatever the short forms did.
+        for (j, slot) in linked.iter_mut().enumerate() {
+            if slot.is_none() {
+                *slot = Some(self.create(&whole[j]));
+            }
         }
         let ks: Vec<usize> = linked.iter().flatten().copied().collect();
         // Counted once per document, as the store's mentions are.
@@ -1213,6 +1230,35 @@ mod tests {
             ],
         ));
         assert_eq!(a[0], a[1]);
+    }
+
+    /// A short form of a short form ("Mr", first word of "Mr Brandt",
+    /// itself the document's Jan Brandt) follows the chain to its end, and
+    /// every document entity gets an id: one short, the ids fell out of step
+    /// with the entities and writing the facts panicked.
+    #[test]
+    fn a_chain_of_short_forms_ends_at_the_full_name() {
+        let mut r = Resolver::new(Vec::new());
+        let text = "Jan Brandt spoke . Mr Brandt left . Mr said";
+        let entities = vec![
+            ent("Jan Brandt", Person, &["Brandt"], &[]),
+            ent("Mr Brandt", Organization, &[], &[]),
+            ent("Mr", Organization, &[], &[]),
+        ];
+        let forms = forms::short_forms(&doc_in_text(
+            text,
+            entities.clone(),
+            &["Jan Brandt", "Mr Brandt", "Mr"],
+        ));
+        assert_eq!(forms, [0, 0, 1], "the chain this test is about");
+        let a = r.resolve(&doc_in_text(
+            text,
+            entities,
+            &["Jan Brandt", "Mr Brandt", "Mr"],
+        ));
+        assert_eq!(a.len(), 3);
+        assert_eq!(a[1], a[0]);
+        assert_eq!(a[2], a[0]);
     }
 
     /// Issue 10: a bare code that several known entities go by names the
