@@ -107,11 +107,89 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
                 out.push(c);
             }
             collect(t, k, false, &mut out);
+        } else if let Some(v) = infinitive_complement(t, head) {
+            // "won the right to see the records", "a bid to buy Vantor":
+            // the noun names what it is a right or a bid for only with its
+            // infinitive, which is kept with its particle and the compact
+            // label of its object.
+            out.extend(
+                t.kids(v)
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
+            );
+            out.push(v);
+            if let Some(o) = t.kid(v, "obj") {
+                collect(t, o, false, &mut out);
+            }
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Nouns whose infinitive says what they are ("the right to see", "a bid
+/// to buy"): a parser often hangs that infinitive on the verb instead, as
+/// a purpose ("won the right [in order] to see").
+const INFINITIVE_NOUNS: &[&str] = &[
+    "right",
+    "power",
+    "chance",
+    "opportunity",
+    "ability",
+    "authority",
+    "permission",
+    "decision",
+    "plan",
+    "bid",
+    "attempt",
+    "effort",
+    "move",
+    "proposal",
+    "deal",
+    "agreement",
+    "offer",
+    "order",
+    "request",
+    "pledge",
+    "promise",
+    "commitment",
+];
+
+/// The infinitive that completes noun `head` ("the right to see", "a plan
+/// to cut"): a verb marked "to", with no subject of its own, right after
+/// the noun's own words: the noun's `acl`, or for an
+/// [`INFINITIVE_NOUNS`] object the verb's `advcl` that follows it at once.
+fn infinitive_complement(t: &Tree, head: usize) -> Option<usize> {
+    let infinitive = |v: usize| {
+        t.upos(v) == Upos::Verb
+            && v > head
+            && v <= head + 3
+            && t.kids(v)
+                .iter()
+                .any(|&k| t.rel(k) == "mark" && t.lower(k) == "to" && k == head + 1)
+            && !t
+                .kids(v)
+                .iter()
+                .any(|&k| matches!(t.base(k), "nsubj" | "csubj"))
+    };
+    if let Some(v) = t
+        .kids(head)
+        .iter()
+        .copied()
+        .find(|&v| t.rel(v) == "acl" && infinitive(v))
+    {
+        return Some(v);
+    }
+    let verb = t.head(head).filter(|_| t.rel(head) == "obj")?;
+    if !INFINITIVE_NOUNS.contains(&t.lemma(head).as_str()) {
+        return None;
+    }
+    t.kids(verb)
+        .iter()
+        .copied()
+        .find(|&v| t.rel(v) == "advcl" && infinitive(v))
 }
 
 fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {

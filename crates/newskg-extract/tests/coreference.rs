@@ -385,3 +385,23 @@ fn a_clause_as_subject_is_no_participant() {
         "{facts:?}"
     );
 }
+
+/// A noun completed by an infinitive keeps it ("the right to see the
+/// records", "a plan to cut costs"): bare, "win right" says nothing.
+#[test]
+fn a_noun_keeps_its_infinitive() {
+    let doc = extract(
+        "Vantor has won the right to see the records of Kessel Bank. \
+         Mira Kessel unveiled a plan to cut costs.",
+    );
+    let facts = triples(&doc);
+    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
+    assert!(
+        has("Vantor", "win", "concept:right to see records"),
+        "{facts:?}"
+    );
+    assert!(
+        has("Mira Kessel", "unveil", "concept:plan to cut costs"),
+        "{facts:?}"
+    );
+}
