@@ -25,149 +25,6 @@ use crate::extract::{DocEntity, DocFacts, MentionKind};
 use crate::nlp::names;
 use crate::nlp::{EntityLabel, Gazetteer, Upos};
 
-/// Courtesy titles and abbreviated ranks, normalised ("Mr.", "Sen.").
-const COURTESY: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam", "mme", "prof",
-    "rev", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "adm", "maj", "hon",
-];
-
-/// Lower-case words that belong to a surname ("de Varga", "van der Berg").
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "do", "du", "del", "della", "der", "den", "des", "van", "von", "la", "le",
-    "al", "el", "bin", "ibn", "ben", "ter", "ten", "dos", "das", "y", "zu",
-];
-
-/// Words that start many organisation names and so are nobody's short form
-/// ("Bank" after "Bank of Norland", "First" after "First Kessel Corp").
-const GENERIC: &[&str] = &[
-    "bank",
-    "first",
-    "general",
-    "national",
-    "international",
-    "united",
-    "new",
-    "royal",
-    "central",
-    "federal",
-    "state",
-    "city",
-    "county",
-    "world",
-    "global",
-    "union",
-    "american",
-    "british",
-    "european",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "great",
-    "standard",
-    "continental",
-    "pacific",
-    "atlantic",
-    "house",
-];
-
-/// Head nouns of institutions' names: the last word of "Norland Trade
-/// Commission" or "Vantor Stock Exchange" names a kind of body, and "the
-/// Commission" alone is a description, not a short name.
-const HEAD_NOUNS: &[&str] = &[
-    "congress",
-    "department",
-    "ministry",
-    "exchange",
-    "commission",
-    "committee",
-    "council",
-    "office",
-    "agency",
-    "party",
-    "board",
-    "association",
-    "authority",
-    "court",
-    "parliament",
-    "assembly",
-    "senate",
-    "house",
-    "bureau",
-    "service",
-    "services",
-    "administration",
-    "government",
-    "fund",
-    "federation",
-    "institute",
-    "university",
-    "college",
-    "school",
-    "club",
-    "society",
-    "foundation",
-    "league",
-    "church",
-    "army",
-    "navy",
-    "police",
-    "times",
-    "post",
-    "news",
-    "community",
-    "organization",
-    "organisation",
-    "center",
-    "centre",
-    "company",
-    "corporation",
-    "airways",
-    "union",
-    "market",
-    "reserve",
-    "treasury",
-    "cabinet",
-    "forces",
-    "force",
-    "network",
-    "press",
-    "journal",
-    "review",
-];
-
-/// Prepositions after which a place name is a place ("in Kessel").
-const LOCATIVE: &[&str] = &[
-    "in",
-    "from",
-    "across",
-    "throughout",
-    "near",
-    "into",
-    "outside",
-    "inside",
-    "within",
-    "around",
-];
-
-/// Nouns of owning part of a company ("stake in", "shares in").
-const HOLDING: &[&str] = &[
-    "stake",
-    "stakes",
-    "investment",
-    "investments",
-    "interest",
-    "interests",
-    "shares",
-    "holding",
-    "holdings",
-    "position",
-];
-
 /// A person's name without the words before it that address or describe
 /// the person: courtesy titles, the person's role words (`titles`),
 /// places and demonyms, and lower-case words other than surname particles
@@ -185,9 +42,9 @@ pub(super) fn person_core(form: &str, titles: &[String]) -> String {
             .iter()
             .any(|t| t.split_whitespace().any(|tw| names::normalize(tw) == key));
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        let strip = COURTESY.contains(&key.as_str())
+        let strip = names::is_form_of_address(&key)
             || role
-            || (lower && !PARTICLES.contains(&key.as_str()))
+            || (lower && !names::is_surname_particle(&key))
             || names::place(&g, w).is_some()
             || names::demonym(&g, w).is_some()
             || w.ends_with("'s")
@@ -360,7 +217,8 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
             }
             (_, 2) => {
                 // "Mr Brandt" read as an organisation.
-                if !COURTESY.contains(&words[0]) || !d.label.starts_with(char::is_uppercase) {
+                if !names::is_form_of_address(words[0]) || !d.label.starts_with(char::is_uppercase)
+                {
                     continue;
                 }
                 (0..ents.len())
@@ -406,8 +264,8 @@ fn surname_in(ents: &[DocEntity], keys: &[String], w: &str) -> bool {
 /// form: no generic word, demonym or country, and never used as a place.
 fn short_form_candidate(g: &Gazetteer, doc: &DocFacts, j: usize, w: &str) -> bool {
     let d = &doc.entities[j];
-    if GENERIC.contains(&w)
-        || HEAD_NOUNS.contains(&w)
+    if names::is_generic_organisation_word(w)
+        || names::is_institution_head(w)
         || names::ORGANISATION_DESIGNATORS.contains(&w)
         || names::demonym(g, &d.label).is_some()
         || d.subtype.as_deref() == Some("Country")
@@ -455,9 +313,9 @@ fn short_form_candidate(g: &Gazetteer, doc: &DocFacts, j: usize, w: &str) -> boo
                 .map(|t| t.form.as_str())
         };
         let owning = before(1).is_some_and(|f| f.eq_ignore_ascii_case("in"))
-            && before(2).is_some_and(|f| HOLDING.contains(&f.to_lowercase().as_str()));
+            && before(2).is_some_and(|f| names::is_holding_noun(&f.to_lowercase()));
         let locative =
-            before(1).is_some_and(|f| LOCATIVE.contains(&f.to_lowercase().as_str())) && !owning;
+            before(1).is_some_and(|f| names::is_place_preposition(&f.to_lowercase())) && !owning;
         let state =
             before(1) == Some(",") && before(2).is_some_and(|f| f.starts_with(char::is_uppercase));
         // "Ostvik, May 9 -", not "Vantor, which makes boats".
@@ -497,12 +355,12 @@ fn short_form_of(key: &str, w: &str, label: EntityLabel) -> bool {
     let of = named.iter().any(|x| *x == "of" || *x == "and" || *x == "&");
     let last = ws.len() > 1
         && ws.last() == Some(&w)
-        && !HEAD_NOUNS.contains(&w)
+        && !names::is_institution_head(w)
         && !of
-        && GENERIC.contains(&ws[0]);
+        && names::is_generic_organisation_word(ws[0]);
     let first = ws[0] == w
         && (label != EntityLabel::Place
-            || (!of && !ws.last().is_some_and(|l| HEAD_NOUNS.contains(l))));
+            || (!of && !ws.last().is_some_and(|l| names::is_institution_head(l))));
     first || last
 }
 

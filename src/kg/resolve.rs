@@ -658,7 +658,6 @@ fn remove(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
 /// content words, and of those after a leading country ("U.S. Customs and
 /// Border Protection" → "uscabp", "uscbp", "cbp").
 fn initials(name: &str) -> Vec<String> {
-    const STOP: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "at"];
     // A legal form is not part of what an acronym abbreviates: "Exxon Corp"
     // is not "EC".
     let key = names::normalize(name);
@@ -671,7 +670,7 @@ fn initials(name: &str) -> Vec<String> {
     let content: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !STOP.contains(w))
+        .filter(|w| !names::is_initials_stop_word(w))
         .collect();
     let mut out = vec![of(words), of(&content)];
     let first = name.split_whitespace().next().unwrap_or("");
