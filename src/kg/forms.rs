@@ -27,12 +27,11 @@ use crate::nlp::{EntityLabel, Gazetteer, Upos};
 
 /// A person's name without the words before it that address or describe
 /// the person: courtesy titles, the person's role words (`titles`),
-/// places and demonyms, and lower-case words other than surname particles
-/// ("U.S. Trade Minister Jan Brandt" with the title "trade
-/// secretary" → "jan brandt"; "Mr Brandt" → "brandt"). Normalised; the
-/// last word always stays.
-pub(super) fn person_core(form: &str, titles: &[String]) -> String {
-    let g = Gazetteer::default();
+/// countries ([`country_word`]) and demonyms, and lower-case words other
+/// than surname particles ("U.S. Trade Minister Jan Brandt" with the title
+/// "trade secretary" → "jan brandt"; "Mr Brandt" → "brandt"). Normalised;
+/// the last word always stays.
+pub(super) fn person_core(g: &Gazetteer, form: &str, titles: &[String]) -> String {
     let words: Vec<&str> = form.split_whitespace().collect();
     let mut start = 0;
     while start + 1 < words.len() {
@@ -45,8 +44,8 @@ pub(super) fn person_core(form: &str, titles: &[String]) -> String {
         let strip = names::is_form_of_address(&key)
             || role
             || (lower && !names::is_surname_particle(&key))
-            || names::place(&g, w).is_some()
-            || names::demonym(&g, w).is_some()
+            || country_word(g, w)
+            || names::demonym(g, w).is_some()
             || w.ends_with("'s")
             || w.ends_with("’s");
         if !strip {
@@ -57,20 +56,32 @@ pub(super) fn person_core(form: &str, titles: &[String]) -> String {
     names::normalize(&words[start..].join(" "))
 }
 
+/// Whether `w`, before a person's name, is a country that describes the
+/// person ("Norway" in "Norway Trade Minister Jan Brandt"): a country of the gazetteer
+/// or of the fallback table, but not one that is also a given name
+/// ("Jordan" in "Jordan Kessel") unless the fallback table knows it (as
+/// it always did). A city or region is no country: "Halle" and "Victoria"
+/// start names.
+fn country_word(g: &Gazetteer, w: &str) -> bool {
+    names::place(&Gazetteer::default(), w).is_some()
+        || (names::country(g, w).is_some() && !g.is_given_name(w))
+}
+
 /// The normalised forms of a person's names that identify it across
 /// documents: [`person_core`] of each, without one-word forms other than
 /// its surname (a given name or a nickname names someone in one document
 /// only). A one-word label stays.
 pub(super) fn person_forms<'a>(
+    g: &Gazetteer,
     label: &str,
     aliases: impl Iterator<Item = &'a String>,
     titles: &[String],
 ) -> Vec<String> {
-    let core = person_core(label, titles);
+    let core = person_core(g, label, titles);
     let surname = names::key_words(&core).last().map(|s| s.to_string());
     let mut out = vec![core.clone()];
     for a in aliases {
-        let c = person_core(a, titles);
+        let c = person_core(g, a, titles);
         let one = names::key_words(&c).len() == 1;
         if c.is_empty() || out.contains(&c) || (one && Some(&c) != surname.as_ref()) {
             continue;
@@ -105,16 +116,16 @@ fn title_case(form: &str) -> String {
 /// The name a country known by `label` and `aliases` goes by when `label`
 /// is its capital: the alias that names the country itself.
 pub(super) fn country_name<'a>(
+    g: &Gazetteer,
     label: &str,
     aliases: impl Iterator<Item = &'a String>,
 ) -> Option<String> {
     let country = names::capital_of(label).or_else(|| names::capital_of(&title_case(label)))?;
-    let g = Gazetteer::default();
     let mut aliases = aliases;
     aliases
         .find(|a| {
             !capital_form(a)
-                && names::place(&g, a).is_some_and(|k| k.canonical == country.canonical)
+                && names::country(g, a).is_some_and(|k| k.canonical == country.canonical)
         })
         .map(|_| country.canonical)
 }
@@ -174,11 +185,10 @@ pub(super) fn spelling_key(key: &str) -> String {
 /// start ("Sam" for "Samuel"), of exactly one person named in full and
 /// nobody's surname; "Mr Brandt" typed as an organisation, when one
 /// person of the document is a Brandt.
-pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
+pub(super) fn short_forms(g: &Gazetteer, doc: &DocFacts) -> Vec<usize> {
     let ents = &doc.entities;
     let mut rep: Vec<usize> = (0..ents.len()).collect();
     let keys: Vec<String> = ents.iter().map(|e| names::normalize(&e.label)).collect();
-    let g = Gazetteer::default();
     for (j, d) in ents.iter().enumerate() {
         let words = names::key_words(&keys[j]);
         let full: Vec<usize> = match (d.label_type, words.len()) {
@@ -195,7 +205,7 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
                 (0..ents.len())
                     .filter(|&i| i != j && ents[i].label_type == EntityLabel::Person)
                     .filter(|&i| {
-                        let core = person_core(&ents[i].label, &ents[i].titles);
+                        let core = person_core(g, &ents[i].label, &ents[i].titles);
                         let ws = names::key_words(&core);
                         ws.len() > 1 && (ws[0] == w || ws[0].starts_with(w))
                     })
@@ -204,7 +214,7 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
             (EntityLabel::Person, _) => continue,
             (_, 1) => {
                 let w = words[0];
-                if !short_form_candidate(&g, doc, j, w) {
+                if !short_form_candidate(g, doc, j, w) {
                     continue;
                 }
                 (0..ents.len())
@@ -224,7 +234,7 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
                 (0..ents.len())
                     .filter(|&i| i != j && ents[i].label_type == EntityLabel::Person)
                     .filter(|&i| {
-                        let core = person_core(&ents[i].label, &ents[i].titles);
+                        let core = person_core(g, &ents[i].label, &ents[i].titles);
                         names::key_words(&core).last() == Some(&words[1])
                     })
                     .collect()
@@ -269,7 +279,7 @@ fn short_form_candidate(g: &Gazetteer, doc: &DocFacts, j: usize, w: &str) -> boo
         || names::ORGANISATION_DESIGNATORS.contains(&w)
         || names::demonym(g, &d.label).is_some()
         || d.subtype.as_deref() == Some("Country")
-        || names::place(g, &d.label).is_some()
+        || names::country(g, &d.label).is_some()
     {
         return false;
     }

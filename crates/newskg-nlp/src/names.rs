@@ -545,6 +545,24 @@ pub fn is_holding_noun(word: &str) -> bool {
     HOLDING_NOUNS.contains(&word)
 }
 
+/// A country known by `name`: the gazetteer's place of subtype "Country"
+/// ("Norway", "U.S."), else the fallback country table's. Not a city or a
+/// region: rules written for "a country before a name" ("U.S. Customs and
+/// Border Protection", "Norway's Mira Kessel") must not read every city or
+/// state the gazetteer knows as one ("Tampa Bay ...", "Texas Instruments").
+pub fn country(gazetteer: &Gazetteer, name: &str) -> Option<Known> {
+    match gazetteer.lookup(name) {
+        Some(e) if e.label == EntityLabel::Place && e.subtype.as_deref() == Some("Country") => {
+            Some(Known {
+                canonical: e.canonical.clone(),
+                label: e.label,
+                subtype: e.subtype.clone(),
+            })
+        }
+        _ => place(&Gazetteer::default(), name),
+    }
+}
+
 /// Whether normalised `word` does not count for initials ("of" in
 /// "Department of Defense"): one of the stop words [`acronym_of`] skips.
 pub fn is_initials_stop_word(word: &str) -> bool {
