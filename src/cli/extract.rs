@@ -51,7 +51,7 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     let mut engine = models.engine()?;
     engine.extractor.set_policy(args.facts.policy());
     let mut out = output::stdout();
-    let mut resolver = Resolver::default();
+    let mut resolver = Resolver::with_gazetteer(engine.gazetteer().clone());
     let mut records = RecordWriter::default();
     let mut first = true;
     let mut load = args.source.load_options();

@@ -25,157 +25,13 @@ use crate::extract::{DocEntity, DocFacts, MentionKind};
 use crate::nlp::names;
 use crate::nlp::{EntityLabel, Gazetteer, Upos};
 
-/// Courtesy titles and abbreviated ranks, normalised ("Mr.", "Sen.").
-const COURTESY: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam", "mme", "prof",
-    "rev", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "adm", "maj", "hon",
-];
-
-/// Lower-case words that belong to a surname ("de Varga", "van der Berg").
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "do", "du", "del", "della", "der", "den", "des", "van", "von", "la", "le",
-    "al", "el", "bin", "ibn", "ben", "ter", "ten", "dos", "das", "y", "zu",
-];
-
-/// Words that start many organisation names and so are nobody's short form
-/// ("Bank" after "Bank of Norland", "First" after "First Kessel Corp").
-const GENERIC: &[&str] = &[
-    "bank",
-    "first",
-    "general",
-    "national",
-    "international",
-    "united",
-    "new",
-    "royal",
-    "central",
-    "federal",
-    "state",
-    "city",
-    "county",
-    "world",
-    "global",
-    "union",
-    "american",
-    "british",
-    "european",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "great",
-    "standard",
-    "continental",
-    "pacific",
-    "atlantic",
-    "house",
-];
-
-/// Head nouns of institutions' names: the last word of "Norland Trade
-/// Commission" or "Vantor Stock Exchange" names a kind of body, and "the
-/// Commission" alone is a description, not a short name.
-const HEAD_NOUNS: &[&str] = &[
-    "congress",
-    "department",
-    "ministry",
-    "exchange",
-    "commission",
-    "committee",
-    "council",
-    "office",
-    "agency",
-    "party",
-    "board",
-    "association",
-    "authority",
-    "court",
-    "parliament",
-    "assembly",
-    "senate",
-    "house",
-    "bureau",
-    "service",
-    "services",
-    "administration",
-    "government",
-    "fund",
-    "federation",
-    "institute",
-    "university",
-    "college",
-    "school",
-    "club",
-    "society",
-    "foundation",
-    "league",
-    "church",
-    "army",
-    "navy",
-    "police",
-    "times",
-    "post",
-    "news",
-    "community",
-    "organization",
-    "organisation",
-    "center",
-    "centre",
-    "company",
-    "corporation",
-    "airways",
-    "union",
-    "market",
-    "reserve",
-    "treasury",
-    "cabinet",
-    "forces",
-    "force",
-    "network",
-    "press",
-    "journal",
-    "review",
-];
-
-/// Prepositions after which a place name is a place ("in Kessel").
-const LOCATIVE: &[&str] = &[
-    "in",
-    "from",
-    "across",
-    "throughout",
-    "near",
-    "into",
-    "outside",
-    "inside",
-    "within",
-    "around",
-];
-
-/// Nouns of owning part of a company ("stake in", "shares in").
-const HOLDING: &[&str] = &[
-    "stake",
-    "stakes",
-    "investment",
-    "investments",
-    "interest",
-    "interests",
-    "shares",
-    "holding",
-    "holdings",
-    "position",
-];
-
 /// A person's name without the words before it that address or describe
 /// the person: courtesy titles, the person's role words (`titles`),
-/// places and demonyms, and lower-case words other than surname particles
-/// ("U.S. Trade Minister Jan Brandt" with the title "trade
-/// secretary" → "jan brandt"; "Mr Brandt" → "brandt"). Normalised; the
-/// last word always stays.
-pub(super) fn person_core(form: &str, titles: &[String]) -> String {
-    let g = Gazetteer::default();
+/// countries ([`country_word`]) and demonyms, and lower-case words other
+/// than surname particles ("U.S. Trade Minister Jan Brandt" with the title
+/// "trade secretary" → "jan brandt"; "Mr Brandt" → "brandt"). Normalised;
+/// the last word always stays.
+pub(super) fn person_core(g: &Gazetteer, form: &str, titles: &[String]) -> String {
     let words: Vec<&str> = form.split_whitespace().collect();
     let mut start = 0;
     while start + 1 < words.len() {
@@ -185,11 +41,11 @@ pub(super) fn person_core(form: &str, titles: &[String]) -> String {
             .iter()
             .any(|t| t.split_whitespace().any(|tw| names::normalize(tw) == key));
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        let strip = COURTESY.contains(&key.as_str())
+        let strip = names::is_form_of_address(&key)
             || role
-            || (lower && !PARTICLES.contains(&key.as_str()))
-            || names::place(&g, w).is_some()
-            || names::demonym(&g, w).is_some()
+            || (lower && !names::is_surname_particle(&key))
+            || country_word(g, w)
+            || names::demonym(g, w).is_some()
             || w.ends_with("'s")
             || w.ends_with("’s");
         if !strip {
@@ -200,20 +56,32 @@ pub(super) fn person_core(form: &str, titles: &[String]) -> String {
     names::normalize(&words[start..].join(" "))
 }
 
+/// Whether `w`, before a person's name, is a country that describes the
+/// person ("Norway" in "Norway Trade Minister Jan Brandt"): a country of the gazetteer
+/// or of the fallback table, but not one that is also a given name
+/// ("Jordan" in "Jordan Kessel") unless the fallback table knows it (as
+/// it always did). A city or region is no country: "Halle" and "Victoria"
+/// start names.
+fn country_word(g: &Gazetteer, w: &str) -> bool {
+    names::place(&Gazetteer::default(), w).is_some()
+        || (names::country(g, w).is_some() && !g.is_given_name(w))
+}
+
 /// The normalised forms of a person's names that identify it across
 /// documents: [`person_core`] of each, without one-word forms other than
 /// its surname (a given name or a nickname names someone in one document
 /// only). A one-word label stays.
 pub(super) fn person_forms<'a>(
+    g: &Gazetteer,
     label: &str,
     aliases: impl Iterator<Item = &'a String>,
     titles: &[String],
 ) -> Vec<String> {
-    let core = person_core(label, titles);
+    let core = person_core(g, label, titles);
     let surname = names::key_words(&core).last().map(|s| s.to_string());
     let mut out = vec![core.clone()];
     for a in aliases {
-        let c = person_core(a, titles);
+        let c = person_core(g, a, titles);
         let one = names::key_words(&c).len() == 1;
         if c.is_empty() || out.contains(&c) || (one && Some(&c) != surname.as_ref()) {
             continue;
@@ -248,16 +116,16 @@ fn title_case(form: &str) -> String {
 /// The name a country known by `label` and `aliases` goes by when `label`
 /// is its capital: the alias that names the country itself.
 pub(super) fn country_name<'a>(
+    g: &Gazetteer,
     label: &str,
     aliases: impl Iterator<Item = &'a String>,
 ) -> Option<String> {
     let country = names::capital_of(label).or_else(|| names::capital_of(&title_case(label)))?;
-    let g = Gazetteer::default();
     let mut aliases = aliases;
     aliases
         .find(|a| {
             !capital_form(a)
-                && names::place(&g, a).is_some_and(|k| k.canonical == country.canonical)
+                && names::country(g, a).is_some_and(|k| k.canonical == country.canonical)
         })
         .map(|_| country.canonical)
 }
@@ -317,11 +185,10 @@ pub(super) fn spelling_key(key: &str) -> String {
 /// start ("Sam" for "Samuel"), of exactly one person named in full and
 /// nobody's surname; "Mr Brandt" typed as an organisation, when one
 /// person of the document is a Brandt.
-pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
+pub(super) fn short_forms(g: &Gazetteer, doc: &DocFacts) -> Vec<usize> {
     let ents = &doc.entities;
     let mut rep: Vec<usize> = (0..ents.len()).collect();
     let keys: Vec<String> = ents.iter().map(|e| names::normalize(&e.label)).collect();
-    let g = Gazetteer::default();
     for (j, d) in ents.iter().enumerate() {
         let words = names::key_words(&keys[j]);
         let full: Vec<usize> = match (d.label_type, words.len()) {
@@ -338,7 +205,7 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
                 (0..ents.len())
                     .filter(|&i| i != j && ents[i].label_type == EntityLabel::Person)
                     .filter(|&i| {
-                        let core = person_core(&ents[i].label, &ents[i].titles);
+                        let core = person_core(g, &ents[i].label, &ents[i].titles);
                         let ws = names::key_words(&core);
                         ws.len() > 1 && (ws[0] == w || ws[0].starts_with(w))
                     })
@@ -347,7 +214,7 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
             (EntityLabel::Person, _) => continue,
             (_, 1) => {
                 let w = words[0];
-                if !short_form_candidate(&g, doc, j, w) {
+                if !short_form_candidate(g, doc, j, w) {
                     continue;
                 }
                 (0..ents.len())
@@ -360,13 +227,14 @@ pub(super) fn short_forms(doc: &DocFacts) -> Vec<usize> {
             }
             (_, 2) => {
                 // "Mr Brandt" read as an organisation.
-                if !COURTESY.contains(&words[0]) || !d.label.starts_with(char::is_uppercase) {
+                if !names::is_form_of_address(words[0]) || !d.label.starts_with(char::is_uppercase)
+                {
                     continue;
                 }
                 (0..ents.len())
                     .filter(|&i| i != j && ents[i].label_type == EntityLabel::Person)
                     .filter(|&i| {
-                        let core = person_core(&ents[i].label, &ents[i].titles);
+                        let core = person_core(g, &ents[i].label, &ents[i].titles);
                         names::key_words(&core).last() == Some(&words[1])
                     })
                     .collect()
@@ -406,12 +274,12 @@ fn surname_in(ents: &[DocEntity], keys: &[String], w: &str) -> bool {
 /// form: no generic word, demonym or country, and never used as a place.
 fn short_form_candidate(g: &Gazetteer, doc: &DocFacts, j: usize, w: &str) -> bool {
     let d = &doc.entities[j];
-    if GENERIC.contains(&w)
-        || HEAD_NOUNS.contains(&w)
+    if names::is_generic_organisation_word(w)
+        || names::is_institution_head(w)
         || names::ORGANISATION_DESIGNATORS.contains(&w)
         || names::demonym(g, &d.label).is_some()
         || d.subtype.as_deref() == Some("Country")
-        || names::place(g, &d.label).is_some()
+        || names::country(g, &d.label).is_some()
     {
         return false;
     }
@@ -455,9 +323,9 @@ fn short_form_candidate(g: &Gazetteer, doc: &DocFacts, j: usize, w: &str) -> boo
                 .map(|t| t.form.as_str())
         };
         let owning = before(1).is_some_and(|f| f.eq_ignore_ascii_case("in"))
-            && before(2).is_some_and(|f| HOLDING.contains(&f.to_lowercase().as_str()));
+            && before(2).is_some_and(|f| names::is_holding_noun(&f.to_lowercase()));
         let locative =
-            before(1).is_some_and(|f| LOCATIVE.contains(&f.to_lowercase().as_str())) && !owning;
+            before(1).is_some_and(|f| names::is_place_preposition(&f.to_lowercase())) && !owning;
         let state =
             before(1) == Some(",") && before(2).is_some_and(|f| f.starts_with(char::is_uppercase));
         // "Ostvik, May 9 -", not "Vantor, which makes boats".
@@ -497,12 +365,12 @@ fn short_form_of(key: &str, w: &str, label: EntityLabel) -> bool {
     let of = named.iter().any(|x| *x == "of" || *x == "and" || *x == "&");
     let last = ws.len() > 1
         && ws.last() == Some(&w)
-        && !HEAD_NOUNS.contains(&w)
+        && !names::is_institution_head(w)
         && !of
-        && GENERIC.contains(&ws[0]);
+        && names::is_generic_organisation_word(ws[0]);
     let first = ws[0] == w
         && (label != EntityLabel::Place
-            || (!of && !ws.last().is_some_and(|l| HEAD_NOUNS.contains(l))));
+            || (!of && !ws.last().is_some_and(|l| names::is_institution_head(l))));
     first || last
 }
 

@@ -25,6 +25,7 @@
 //! of the graph.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::forms;
 use super::{slug, Entity, EntityId};
@@ -61,7 +62,13 @@ pub struct Resolver {
     /// Documents already resolved, with their answers (re-resolving is a no-op).
     seen: HashMap<DocId, Vec<EntityId>>,
     merges: usize,
-    gazetteer: Gazetteer,
+    /// The gazetteer analysis and extraction read (the engine's, shared):
+    /// it says which words are places, demonyms and countries when names
+    /// are compared (a leading country left out of initials, places and
+    /// demonyms stripped before a person's name). Empty in a resolver made
+    /// without one ([`Resolver::new`]), which then knows the small
+    /// fallback table of `names` only.
+    gazetteer: Arc<Gazetteer>,
 }
 
 /// The three indexes of entity names.
@@ -85,7 +92,25 @@ impl Resolver {
     /// It resolves the next document as a resolver that saw those documents
     /// go in does. Ids of entities not in `existing` are ignored.
     pub fn with_documents(existing: Vec<Entity>, documents: Vec<Vec<EntityId>>) -> Resolver {
-        let mut r = Resolver::default();
+        Resolver::with_gazetteer_and_documents(Arc::default(), existing, documents)
+    }
+
+    /// A resolver that knows no entity yet and reads `gazetteer` (share
+    /// the engine's: `Engine::gazetteer`).
+    pub fn with_gazetteer(gazetteer: Arc<Gazetteer>) -> Resolver {
+        Resolver::with_gazetteer_and_documents(gazetteer, Vec::new(), Vec::new())
+    }
+
+    /// [`Resolver::with_documents`], reading `gazetteer` (the engine's).
+    pub fn with_gazetteer_and_documents(
+        gazetteer: Arc<Gazetteer>,
+        existing: Vec<Entity>,
+        documents: Vec<Vec<EntityId>>,
+    ) -> Resolver {
+        let mut r = Resolver {
+            gazetteer,
+            ..Resolver::default()
+        };
         for e in existing {
             r.by_id.insert(e.id.clone(), r.entities.len());
             r.entities.push(e);
@@ -98,6 +123,11 @@ impl Resolver {
             r.cooccur(&ks, true);
         }
         r
+    }
+
+    /// The gazetteer this resolver reads.
+    pub fn gazetteer(&self) -> &Arc<Gazetteer> {
+        &self.gazetteer
     }
 
     /// A document that was resolved (or loaded) is gone from the store: a
@@ -168,7 +198,7 @@ impl Resolver {
         // Short forms of a name in full in the same document ("Vantor"
         // after "Vantor Chemical Corp", "Sam" after "Samuel Brandt") are
         // resolved with it, as one entity.
-        let mut rep = forms::short_forms(doc);
+        let mut rep = forms::short_forms(&self.gazetteer, doc);
         // ... unless the short form is already the name of a known
         // organisation: "Vantor" after "Vantor Canada Inc" is then the
         // known Vantor, not the subsidiary.
@@ -295,7 +325,7 @@ impl Resolver {
                     push(self.by_key.get(&forms::spelling_key(&core)));
                     push(self.by_key.get(&core));
                 }
-                for initials in initials(f) {
+                for initials in initials(&self.gazetteer, f) {
                     push(self.by_key.get(&initials));
                 }
             }
@@ -374,8 +404,8 @@ impl Resolver {
         }
         if d.label_type == EntityLabel::Person || e.label_type == EntityLabel::Person {
             let titles: Vec<String> = d.titles.iter().chain(&e.titles).cloned().collect();
-            let d_forms = forms::person_forms(&d.label, d.aliases.iter(), &titles);
-            let e_forms = forms::person_forms(&e.label, e.aliases.iter(), &titles);
+            let d_forms = forms::person_forms(&self.gazetteer, &d.label, d.aliases.iter(), &titles);
+            let e_forms = forms::person_forms(&self.gazetteer, &e.label, e.aliases.iter(), &titles);
             let full = |fs: &[String]| -> Vec<String> {
                 fs.iter()
                     .filter(|f| f.split(' ').count() > 1)
@@ -501,7 +531,7 @@ impl Resolver {
             }
         }
         if e.subtype.as_deref() == Some("Country") || d.subtype.as_deref() == Some("Country") {
-            if let Some(name) = forms::country_name(&e.label, e.aliases.iter()) {
+            if let Some(name) = forms::country_name(&self.gazetteer, &e.label, e.aliases.iter()) {
                 let old = std::mem::replace(&mut e.label, name);
                 e.aliases.insert(old);
             }
@@ -523,7 +553,7 @@ impl Resolver {
         // A country is labelled by its name, not by the capital that stood
         // for it ("Oslo said", with "Norway" among its names).
         let label = match d.subtype.as_deref() {
-            Some("Country") => forms::country_name(&d.label, d.aliases.iter()),
+            Some("Country") => forms::country_name(&self.gazetteer, &d.label, d.aliases.iter()),
             _ => None,
         }
         .unwrap_or_else(|| d.label.clone());
@@ -573,7 +603,7 @@ impl Resolver {
                 }
             }
             if org && !names::is_acronym(f) {
-                for i in initials(f) {
+                for i in initials(&self.gazetteer, f) {
                     entries.push((IndexKind::Initials, i));
                 }
                 // "Vantor" finds "Vantor Corp" (and the other way round).
@@ -674,8 +704,7 @@ fn remove(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
 /// Lower-case initials an acronym of `name` could have: of all words, of the
 /// content words, and of those after a leading country ("U.S. Customs and
 /// Border Protection" → "uscabp", "uscbp", "cbp").
-fn initials(name: &str) -> Vec<String> {
-    const STOP: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "at"];
+fn initials(gazetteer: &Gazetteer, name: &str) -> Vec<String> {
     // A legal form is not part of what an acronym abbreviates: "Exxon Corp"
     // is not "EC".
     let key = names::normalize(name);
@@ -688,11 +717,11 @@ fn initials(name: &str) -> Vec<String> {
     let content: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !STOP.contains(w))
+        .filter(|w| !names::is_initials_stop_word(w))
         .collect();
     let mut out = vec![of(words), of(&content)];
     let first = name.split_whitespace().next().unwrap_or("");
-    if content.len() > 2 && names::place(&Gazetteer::default(), first).is_some() {
+    if content.len() > 2 && names::country(gazetteer, first).is_some() {
         out.push(of(&content[1..]));
     }
     out.dedup();
@@ -734,9 +763,53 @@ mod tests {
 
     #[test]
     fn legal_forms_are_not_initials() {
-        assert!(initials("Exxon Corp").is_empty());
-        assert!(initials("International Business Machines Corp").contains(&"ibm".to_string()));
-        assert!(initials("European Community").contains(&"ec".to_string()));
+        assert!(initials(&Gazetteer::default(), "Exxon Corp").is_empty());
+        assert!(initials(
+            &Gazetteer::default(),
+            "International Business Machines Corp"
+        )
+        .contains(&"ibm".to_string()));
+        assert!(initials(&Gazetteer::default(), "European Community").contains(&"ec".to_string()));
+    }
+
+    /// The resolver asks the gazetteer it is given, not the fallback table
+    /// of `names`: a country only the gazetteer knows ("Tollund") is left
+    /// out of an agency's initials, so its acronym names the agency. The
+    /// gazetteer is compiled as `newskg train gazetteer` compiles it (the
+    /// curated lists included), from a one-country source.
+    #[test]
+    fn the_gazetteer_given_is_the_one_used() {
+        let compiled = Arc::new(Gazetteer::compile_from("TOLLUND_  [TLD]\n", "", "", ""));
+        assert!(names::country(&compiled, "Tollund").is_some());
+        assert!(names::country(&Gazetteer::default(), "Tollund").is_none());
+        let run = |mut r: Resolver| {
+            let long = r.resolve(&doc(
+                "The Tollund Border Control Agency said so.",
+                vec![ent("Tollund Border Control Agency", Organization, &[], &[])],
+            ));
+            let short = r.resolve(&doc(
+                "The BCA said so.",
+                vec![ent("BCA", Organization, &[], &[])],
+            ));
+            long == short
+        };
+        assert!(run(Resolver::with_gazetteer(compiled.clone())));
+        assert!(!run(Resolver::new(Vec::new())));
+        // Loaded from a store, it indexes the stored entities with it.
+        let mut first = Resolver::with_gazetteer(compiled.clone());
+        let long = first.resolve(&doc(
+            "The Tollund Border Control Agency said so.",
+            vec![ent("Tollund Border Control Agency", Organization, &[], &[])],
+        ));
+        let stored: Vec<Entity> = first.entities().cloned().collect();
+        let mut reloaded =
+            Resolver::with_gazetteer_and_documents(compiled.clone(), stored, vec![long.clone()]);
+        assert!(Arc::ptr_eq(reloaded.gazetteer(), &compiled));
+        let short = reloaded.resolve(&doc(
+            "The BCA said so.",
+            vec![ent("BCA", Organization, &[], &[])],
+        ));
+        assert_eq!(long, short);
     }
 
     #[test]

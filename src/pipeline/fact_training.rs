@@ -89,7 +89,7 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
     let folder = std::env::temp_dir().join(format!("newskg-train-facts-{}", std::process::id()));
     let written = write_documents(&options.data, &folder);
     let result = written.and_then(|paths| {
-        let mut resolver = Resolver::default();
+        let mut resolver = Resolver::with_gazetteer(engine.gazetteer().clone());
         let mut candidates = 0;
         let mut examples: Vec<(String, Vec<Feature>, bool)> = Vec::new();
         let mut matched = std::collections::HashSet::new();

@@ -74,6 +74,13 @@ impl Engine {
         })
     }
 
+    /// The gazetteer of analysis and extraction, to share with the
+    /// cross-document [`Resolver`] so that it matches places, countries and
+    /// acronyms with the same table as the stages before it.
+    pub fn gazetteer(&self) -> &std::sync::Arc<crate::nlp::Gazetteer> {
+        self.extractor.gazetteer()
+    }
+
     /// Analysis and extraction of one document (long sentences analysed in
     /// pieces, as [`Engine::limits`] says; the entity limit is checked only
     /// by [`Engine::try_extract_document`], which can refuse).
@@ -416,7 +423,11 @@ pub fn ingest(
     // and which of them each stored document mentions (the context bare
     // surnames are resolved by). A run that follows an interrupted one thus
     // resolves the remaining documents as the interrupted run would have.
-    let mut resolver = Resolver::with_documents(store.entities()?, store.document_mentions()?);
+    let mut resolver = Resolver::with_gazetteer_and_documents(
+        engine.gazetteer().clone(),
+        store.entities()?,
+        store.document_mentions()?,
+    );
     let mut done = 0;
     for_each_batch(paths, load, |batch| {
         let mut todo = Vec::with_capacity(batch.len());

@@ -41,11 +41,14 @@ pub use pattern::Pattern;
 pub use policy::FactPolicy;
 
 use mentions::Candidate;
+use std::sync::Arc;
+
 use newskg_nlp::{AnalyzedDoc, Gazetteer};
 
 /// Finds entities and facts in analysed documents. `Send + Sync`.
 pub struct Extractor {
-    gazetteer: Gazetteer,
+    /// Shared with cross-document resolution ([`Extractor::gazetteer`]).
+    gazetteer: Arc<Gazetteer>,
     /// Relation → stance, parsed once here rather than per document.
     lexicon: lexicon::Lexicon,
     /// Which candidate facts are kept.
@@ -62,11 +65,18 @@ impl Extractor {
     /// [`FactPolicy::default`]: entity-anchored, at the default confidence.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
         Extractor {
-            gazetteer,
+            gazetteer: Arc::new(gazetteer),
             lexicon: lexicon::Lexicon::builtin(),
             policy: FactPolicy::default(),
             classifier: None,
         }
+    }
+
+    /// The gazetteer extraction reads, to share with the later stages (the
+    /// root crate's cross-document `Resolver`), so that every stage asks
+    /// one table.
+    pub fn gazetteer(&self) -> &Arc<Gazetteer> {
+        &self.gazetteer
     }
 
     /// Sets the fact classifier whose probability becomes each fact's

@@ -19,35 +19,6 @@ use crate::Pattern;
 use newskg_nlp::names::{self, Gender};
 use newskg_nlp::{Gazetteer, Token, Upos};
 
-/// Courtesy titles: they give gender but no role.
-const COURTESY: &[(&str, Option<Gender>)] = &[
-    ("mr", Some(Gender::Male)),
-    ("mr.", Some(Gender::Male)),
-    ("mrs", Some(Gender::Female)),
-    ("mrs.", Some(Gender::Female)),
-    ("ms", Some(Gender::Female)),
-    ("ms.", Some(Gender::Female)),
-    ("miss", Some(Gender::Female)),
-    ("sir", Some(Gender::Male)),
-    ("dame", Some(Gender::Female)),
-    ("lord", Some(Gender::Male)),
-    ("lady", Some(Gender::Female)),
-    ("dr", None),
-    ("dr.", None),
-];
-
-/// Titles whose holder's gender is fixed.
-const GENDERED_TITLES: &[(&str, Gender)] = &[
-    ("king", Gender::Male),
-    ("prince", Gender::Male),
-    ("spokesman", Gender::Male),
-    ("chairman", Gender::Male),
-    ("queen", Gender::Female),
-    ("princess", Gender::Female),
-    ("spokeswoman", Gender::Female),
-    ("chairwoman", Gender::Female),
-];
-
 /// A role read from a title or an apposition.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Title {
@@ -227,12 +198,12 @@ pub(crate) fn title_before(
     for len in [2, 1] {
         if name_start >= len {
             let words = lower_words(&tokens[name_start - len..name_start]);
-            if let Some((_, g)) = COURTESY.iter().find(|(w, _)| *w == words) {
+            if let Some(g) = names::courtesy_title(&words) {
                 return Some(Title {
                     role: None,
                     country: None,
                     affiliation: None,
-                    gender: *g,
+                    gender: g,
                     body: None,
                     tokens: name_start - len..name_start,
                 });
@@ -374,10 +345,7 @@ fn make_title(
     prep_country: Option<(String, Range<usize>)>,
     tokens: Range<usize>,
 ) -> Title {
-    let gender = GENDERED_TITLES
-        .iter()
-        .find(|(t, _)| *t == role)
-        .map(|(_, g)| *g);
+    let gender = names::title_gender(&role);
     let (country, affiliation) = match (prep_country, prefix) {
         (Some(c), Some(p)) if c.0 != p.0 => (Some(c), Some(p)),
         (Some(c), _) => (Some(c), None),

@@ -687,9 +687,9 @@ impl Gazetteer {
     /// The gender a first name or honorific suggests ("Claudia", "Mr."), if any.
     pub fn gender(&self, first_name: &str) -> Option<Gender> {
         let lower = first_name.to_lowercase();
-        match lower.trim_end_matches('.') {
-            "mr" | "sir" | "lord" => Some(Gender::Male),
-            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" => Some(Gender::Female),
+        // Courtesy titles: the one list in `names` ("Mr.", "Mme").
+        match crate::names::courtesy_title(lower.trim_end_matches('.')) {
+            Some(Some(g)) => Some(g),
             _ => self.genders.get(&lower).copied(),
         }
     }

@@ -306,6 +306,304 @@ pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
+// ---- Words around names, for name forms across documents and roles ----
+// (issue 10: one home for name knowledge; these lists lived in the root
+// crate's `kg/forms.rs` and in `extract/roles.rs`.)
+
+/// Courtesy titles (lower case, no dot), with the gender they give: they
+/// address a person and say nothing of a role, so "Mr Kessel" is the
+/// surname "Kessel" and a man. One list for coreference (a title before a
+/// name), cross-document resolution (stripped before names are compared)
+/// and the gazetteer's [`Gazetteer::gender`].
+pub const COURTESY_TITLES: &[(&str, Option<Gender>)] = &[
+    ("mr", Some(Gender::Male)),
+    ("mrs", Some(Gender::Female)),
+    ("ms", Some(Gender::Female)),
+    ("miss", Some(Gender::Female)),
+    ("mx", None),
+    ("madam", Some(Gender::Female)),
+    ("mme", Some(Gender::Female)),
+    ("sir", Some(Gender::Male)),
+    ("dame", Some(Gender::Female)),
+    ("lord", Some(Gender::Male)),
+    ("lady", Some(Gender::Female)),
+    ("dr", None),
+];
+
+/// Whether `word` (any case, one trailing dot allowed: "Mr.", "mrs") is one
+/// of [`COURTESY_TITLES`], and the gender it gives if so.
+pub fn courtesy_title(word: &str) -> Option<Option<Gender>> {
+    let lower = word.to_lowercase();
+    let key = lower.strip_suffix('.').unwrap_or(&lower);
+    COURTESY_TITLES
+        .iter()
+        .find(|(w, _)| *w == key)
+        .map(|(_, g)| *g)
+}
+
+/// Abbreviated ranks and styles written before a name (normalised: "Sen."
+/// is "sen"). Like a courtesy title they are no part of the name ("Sen.
+/// Kessel" is the surname "Kessel"); unlike one, they also name a role,
+/// which the gazetteer's titles read ("sen." is a senator).
+pub const RANK_ABBREVIATIONS: &[&str] = &[
+    "prof", "rev", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "adm", "maj", "hon",
+];
+
+/// Whether normalised `key` only addresses the person it precedes: a
+/// courtesy title ([`COURTESY_TITLES`]) or an abbreviated rank
+/// ([`RANK_ABBREVIATIONS`]).
+pub fn is_form_of_address(key: &str) -> bool {
+    courtesy_title(key).is_some() || RANK_ABBREVIATIONS.contains(&key)
+}
+
+/// Titles whose holder's gender is fixed: a pronoun later in the text
+/// refers to a "spokeswoman" as "she". Lower case, as the role is read.
+pub const GENDERED_TITLES: &[(&str, Gender)] = &[
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("spokesman", Gender::Male),
+    ("chairman", Gender::Male),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("spokeswoman", Gender::Female),
+    ("chairwoman", Gender::Female),
+];
+
+/// The gender lower-case role `title` fixes ([`GENDERED_TITLES`]), if any.
+pub fn title_gender(title: &str) -> Option<Gender> {
+    GENDERED_TITLES
+        .iter()
+        .find(|(t, _)| *t == title)
+        .map(|(_, g)| *g)
+}
+
+/// Lower-case words that belong to a surname ("de Varga", "van der Berg"):
+/// a lower-case word before a surname is stripped from a person's name
+/// unless it is one of these.
+pub const SURNAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "du", "del", "della", "der", "den", "des", "van", "von", "la", "le",
+    "al", "el", "bin", "ibn", "ben", "ter", "ten", "dos", "das", "y", "zu",
+];
+
+/// Whether normalised `word` is one of [`SURNAME_PARTICLES`].
+pub fn is_surname_particle(word: &str) -> bool {
+    SURNAME_PARTICLES.contains(&word)
+}
+
+/// Words that start many organisation names (normalised) and so are
+/// nobody's short form: "Bank" after "Bank of Norland" and "First" after
+/// "First Kessel Corp" name no company; after such a first word, news
+/// shortens a name to its last word ("Union Ostrel Corp" ... "Ostrel").
+pub const GENERIC_ORGANISATION_WORDS: &[&str] = &[
+    "bank",
+    "first",
+    "general",
+    "national",
+    "international",
+    "united",
+    "new",
+    "royal",
+    "central",
+    "federal",
+    "state",
+    "city",
+    "county",
+    "world",
+    "global",
+    "union",
+    "american",
+    "british",
+    "european",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "great",
+    "standard",
+    "continental",
+    "pacific",
+    "atlantic",
+    "house",
+];
+
+/// Whether normalised `word` is one of [`GENERIC_ORGANISATION_WORDS`].
+pub fn is_generic_organisation_word(word: &str) -> bool {
+    GENERIC_ORGANISATION_WORDS.contains(&word)
+}
+
+/// Head nouns of institutions' names (normalised): the last word of
+/// "Norland Trade Commission" or "Vantor Stock Exchange" names a kind of
+/// body, and "the Commission" alone is a description, not a short name.
+pub const INSTITUTION_HEADS: &[&str] = &[
+    "congress",
+    "department",
+    "ministry",
+    "exchange",
+    "commission",
+    "committee",
+    "council",
+    "office",
+    "agency",
+    "party",
+    "board",
+    "association",
+    "authority",
+    "court",
+    "parliament",
+    "assembly",
+    "senate",
+    "house",
+    "bureau",
+    "service",
+    "services",
+    "administration",
+    "government",
+    "fund",
+    "federation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "club",
+    "society",
+    "foundation",
+    "league",
+    "church",
+    "army",
+    "navy",
+    "police",
+    "times",
+    "post",
+    "news",
+    "community",
+    "organization",
+    "organisation",
+    "center",
+    "centre",
+    "company",
+    "corporation",
+    "airways",
+    "union",
+    "market",
+    "reserve",
+    "treasury",
+    "cabinet",
+    "forces",
+    "force",
+    "network",
+    "press",
+    "journal",
+    "review",
+];
+
+/// Whether normalised `word` is one of [`INSTITUTION_HEADS`].
+pub fn is_institution_head(word: &str) -> bool {
+    INSTITUTION_HEADS.contains(&word)
+}
+
+/// Prepositions after which a place name is used as a place ("in
+/// Tollund"), not as the name of a body called after it.
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "from",
+    "across",
+    "throughout",
+    "near",
+    "into",
+    "outside",
+    "inside",
+    "within",
+    "around",
+];
+
+/// Whether lower-case `word` is one of [`PLACE_PREPOSITIONS`].
+pub fn is_place_preposition(word: &str) -> bool {
+    PLACE_PREPOSITIONS.contains(&word)
+}
+
+/// Nouns of owning part of a company (lower case): a name after "a stake
+/// in" or "shares in" is a company's, even when it is also a place's.
+pub const HOLDING_NOUNS: &[&str] = &[
+    "stake",
+    "stakes",
+    "investment",
+    "investments",
+    "interest",
+    "interests",
+    "shares",
+    "holding",
+    "holdings",
+    "position",
+];
+
+/// Whether lower-case `word` is one of [`HOLDING_NOUNS`].
+pub fn is_holding_noun(word: &str) -> bool {
+    HOLDING_NOUNS.contains(&word)
+}
+
+/// A country known by `name`: the gazetteer's place of subtype "Country"
+/// ("Norway", "U.S."), else the fallback country table's. Not a city or a
+/// region: rules written for "a country before a name" ("U.S. Customs and
+/// Border Protection", "Norway's Mira Kessel") must not read every city or
+/// state the gazetteer knows as one ("Tampa Bay ...", "Texas Instruments").
+pub fn country(gazetteer: &Gazetteer, name: &str) -> Option<Known> {
+    match gazetteer.lookup(name) {
+        Some(e) if e.label == EntityLabel::Place && e.subtype.as_deref() == Some("Country") => {
+            Some(Known {
+                canonical: e.canonical.clone(),
+                label: e.label,
+                subtype: e.subtype.clone(),
+            })
+        }
+        _ => place(&Gazetteer::default(), name),
+    }
+}
+
+/// Whether normalised `word` does not count for initials ("of" in
+/// "Department of Defense"): one of the stop words [`acronym_of`] skips.
+pub fn is_initials_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+#[cfg(test)]
+mod name_word_tests {
+    use super::*;
+
+    #[test]
+    fn courtesy_titles_give_gender_and_take_a_dot() {
+        assert_eq!(courtesy_title("Mr."), Some(Some(Gender::Male)));
+        assert_eq!(courtesy_title("mrs"), Some(Some(Gender::Female)));
+        assert_eq!(courtesy_title("Dr."), Some(None));
+        assert_eq!(courtesy_title("Sen."), None);
+        assert!(is_form_of_address("sen"));
+        assert!(is_form_of_address("mr"));
+        assert!(!is_form_of_address("kessel"));
+    }
+
+    #[test]
+    fn word_lists_are_normalised() {
+        for list in [
+            RANK_ABBREVIATIONS,
+            SURNAME_PARTICLES,
+            GENERIC_ORGANISATION_WORDS,
+            INSTITUTION_HEADS,
+            PLACE_PREPOSITIONS,
+            HOLDING_NOUNS,
+        ] {
+            for w in list {
+                assert_eq!(normalize(w), *w);
+            }
+        }
+        for (w, _) in COURTESY_TITLES {
+            assert_eq!(normalize(w), *w);
+        }
+    }
+}
+
 /// Legal forms that end company names (normalised: "Corp." is "corp"). They
 /// say what kind of company it is, not which: "Vantor Corp" is "Vantor", and
 /// IBM's initials leave out its "Corp".
