@@ -1318,11 +1318,10 @@ mod tests {
             ent("Mr Brandt", Organization, &[], &[]),
             ent("Mr", Organization, &[], &[]),
         ];
-        let forms = forms::short_forms(&doc_in_text(
-            text,
-            entities.clone(),
-            &["Jan Brandt", "Mr Brandt", "Mr"],
-        ));
+        let forms = forms::short_forms(
+            &Gazetteer::default(),
+            &doc_in_text(text, entities.clone(), &["Jan Brandt", "Mr Brandt", "Mr"]),
+        );
         assert_eq!(forms, [0, 0, 1], "the chain this test is about");
         let a = r.resolve(&doc_in_text(
             text,
