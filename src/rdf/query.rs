@@ -482,7 +482,10 @@ fn join_values(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
     }
 }
 
-/// Joins `values` into the first group of a group graph pattern: down the
+/// Joins `values` into the first group of a group graph pattern (its arms
+/// for FILTER, BIND and OPTIONAL look like [`join_values`]'s, but recurse
+/// here: below the query's own modifiers, a FILTER or BIND is part of a
+/// group, and a subquery or aggregate below it keeps its scope): down the
 /// left side of its joins, into a nested group's FILTER and BIND, but
 /// never into a subquery, a UNION, a GRAPH or a MINUS. A query that looks
 /// its parameter up first ("{ ?e schema:name ?n FILTER(?n = ?name) }

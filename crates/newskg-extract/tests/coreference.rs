@@ -39,6 +39,12 @@ fn triples(doc: &DocFacts) -> Vec<(String, String, String)> {
 
 /// A third-person pronoun inside a quotation is not the quote's speaker,
 /// who would say "I": "he" here is the other man.
+/// Whether `facts` (as [`triples`] gives them) hold subject `s`,
+/// relation `r` and object `o`.
+fn has(facts: &[(String, String, String)], s: &str, r: &str, o: &str) -> bool {
+    facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o)
+}
+
 #[test]
 fn he_inside_a_quote_is_not_its_speaker() {
     let doc = extract("Mark Hale met Tom Reyes on Friday. Reyes said: \"He has the money.\"");
@@ -97,13 +103,12 @@ fn a_demonym_naming_people_is_not_the_country() {
 fn a_titled_name_after_its_body_is_the_person() {
     let doc = extract("Interpol Secretary General Mira Kessel visited Oslo on Monday.");
     let facts = triples(&doc);
-    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
-    assert!(has("Mira Kessel", "visit", "Oslo"), "{facts:?}");
+    assert!(has(&facts, "Mira Kessel", "visit", "Oslo"), "{facts:?}");
     assert!(
-        has("Mira Kessel", "secretary general of", "Interpol"),
+        has(&facts, "Mira Kessel", "secretary general of", "Interpol"),
         "{facts:?}"
     );
-    assert!(!has("Interpol", "visit", "Oslo"), "{facts:?}");
+    assert!(!has(&facts, "Interpol", "visit", "Oslo"), "{facts:?}");
 }
 
 /// A title with no country or body still says who someone is, with the
@@ -115,15 +120,14 @@ fn a_title_without_a_country_is_the_role() {
         "Transport Secretary Jan Kessel spoke first. Shadow transport secretary Ola Lind replied. \
          The beleaguered press secretary Ana Ruiz left.",
     );
-    let roles = triples(&doc);
-    let has = |s: &str, o: &str| {
-        roles
-            .iter()
-            .any(|r| r.0 == s && r.1 == "be" && r.2 == format!("concept:{o}"))
-    };
-    assert!(has("Jan Kessel", "transport secretary"), "{roles:?}");
-    assert!(has("Ola Lind", "shadow transport secretary"), "{roles:?}");
-    assert!(has("Ana Ruiz", "press secretary"), "{roles:?}");
+    let facts = triples(&doc);
+    for (person, role) in [
+        ("Jan Kessel", "concept:transport secretary"),
+        ("Ola Lind", "concept:shadow transport secretary"),
+        ("Ana Ruiz", "concept:press secretary"),
+    ] {
+        assert!(has(&facts, person, "be", role), "{facts:?}");
+    }
 }
 
 /// A person's aide is theirs through a judging adjective too.
@@ -199,10 +203,18 @@ fn a_relational_noun_with_a_name_is_the_relation() {
          Mira Kessel, a key Brandt ally, left early. Ana Ruiz is Brandt's closest rival.",
     );
     let facts = triples(&doc);
-    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
-    assert!(has("Ola Lind", "wife of", "Jan Brandt"), "{facts:?}");
-    assert!(has("Mira Kessel", "ally of", "Jan Brandt"), "{facts:?}");
-    assert!(has("Ana Ruiz", "rival of", "Jan Brandt"), "{facts:?}");
+    assert!(
+        has(&facts, "Ola Lind", "wife of", "Jan Brandt"),
+        "{facts:?}"
+    );
+    assert!(
+        has(&facts, "Mira Kessel", "ally of", "Jan Brandt"),
+        "{facts:?}"
+    );
+    assert!(
+        has(&facts, "Ana Ruiz", "rival of", "Jan Brandt"),
+        "{facts:?}"
+    );
     assert!(!facts.iter().any(|f| f.1 == "be"), "{facts:?}");
 }
 
@@ -297,9 +309,14 @@ fn a_position_is_held_for_the_country_or_body_before_it() {
          Vantor Group lawyer Ana Ruiz said the ruling was wrong.",
     );
     let facts = triples(&doc);
-    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
-    assert!(has("Jan Brandt", "striker of", "Norway"), "{facts:?}");
-    assert!(has("Ana Ruiz", "lawyer of", "Vantor Group"), "{facts:?}");
+    assert!(
+        has(&facts, "Jan Brandt", "striker of", "Norway"),
+        "{facts:?}"
+    );
+    assert!(
+        has(&facts, "Ana Ruiz", "lawyer of", "Vantor Group"),
+        "{facts:?}"
+    );
     assert!(
         !facts.iter().any(|f| f.0 == "Mira Kessel" && f.2 == "Japan"),
         "{facts:?}"
@@ -315,9 +332,8 @@ fn a_firm_tie_goes_to_a_firm_not_a_place() {
          Nordvik Oil, a UK subsidiary, raised prices.",
     );
     let facts = triples(&doc);
-    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
     assert!(
-        has("Kessel Bank", "subsidiary of", "Vantor Group"),
+        has(&facts, "Kessel Bank", "subsidiary of", "Vantor Group"),
         "{facts:?}"
     );
     assert!(
@@ -337,17 +353,16 @@ fn a_government_is_an_organisation_part_of_its_country() {
          Norway's government later approved the deal. The Tokyo police arrested two men.",
     );
     let facts = triples(&doc);
-    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
     assert!(
-        has("Norway government", "government of", "Norway"),
+        has(&facts, "Norway government", "government of", "Norway"),
         "{facts:?}"
     );
     assert!(
-        has("Norway government", "reject", "concept:plan"),
+        has(&facts, "Norway government", "reject", "concept:plan"),
         "{facts:?}"
     );
     assert!(
-        has("Norway government", "approve", "concept:deal"),
+        has(&facts, "Norway government", "approve", "concept:deal"),
         "{facts:?}"
     );
     let governments = doc
@@ -395,13 +410,12 @@ fn a_noun_keeps_its_infinitive() {
          Mira Kessel unveiled a plan to cut costs.",
     );
     let facts = triples(&doc);
-    let has = |s: &str, r: &str, o: &str| facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o);
     assert!(
-        has("Vantor", "win", "concept:right to see records"),
+        has(&facts, "Vantor", "win", "concept:right to see records"),
         "{facts:?}"
     );
     assert!(
-        has("Mira Kessel", "unveil", "concept:plan to cut costs"),
+        has(&facts, "Mira Kessel", "unveil", "concept:plan to cut costs"),
         "{facts:?}"
     );
 }

@@ -200,42 +200,41 @@ mod tests {
         );
     }
 
+    /// `rows` parsed as given stay as they are.
+    fn unchanged(rows: &[(&str, &str, Upos, &str, usize, &str)]) {
+        let mut s = sentence(rows);
+        let before = s.clone();
+        repair(&mut s);
+        assert_eq!(s, before);
+    }
+
     #[test]
     fn an_object_that_is_one_stays() {
         use Upos::*;
         // "Vantor confirmed the deal ." and "Lind told reporters the plan
         // failed .": no finite verb right after the object, and "tell"
         // takes an addressee.
-        let mut s = sentence(&[
+        unchanged(&[
             ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
             ("confirmed", "confirm", Verb, "VBD", 0, "root"),
             ("the", "the", Det, "DT", 4, "det"),
             ("deal", "deal", Noun, "NN", 2, "obj"),
             (".", ".", Punct, ".", 2, "punct"),
         ]);
-        let before = s.clone();
-        repair(&mut s);
-        assert_eq!(s, before);
-        let mut s = sentence(&[
+        unchanged(&[
             ("Lind", "Lind", Propn, "NNP", 2, "nsubj"),
             ("told", "tell", Verb, "VBD", 0, "root"),
             ("reporters", "reporter", Noun, "NNS", 2, "obj"),
             ("failed", "fail", Verb, "VBD", 2, "ccomp"),
             (".", ".", Punct, ".", 2, "punct"),
         ]);
-        let before = s.clone();
-        repair(&mut s);
-        assert_eq!(s, before);
         // A clause that has its own subject is left alone.
-        let mut s = sentence(&[
+        unchanged(&[
             ("Lind", "Lind", Propn, "NNP", 2, "nsubj"),
             ("said", "say", Verb, "VBD", 0, "root"),
             ("profits", "profit", Noun, "NNS", 2, "obj"),
             ("rose", "rise", Verb, "VBD", 2, "conj"),
             ("sales", "sale", Noun, "NNS", 4, "nsubj"),
         ]);
-        let before = s.clone();
-        repair(&mut s);
-        assert_eq!(s, before);
     }
 }
