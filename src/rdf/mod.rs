@@ -43,7 +43,9 @@ pub use query::{
     prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat, RunOptions,
     DEFAULT_TIMEOUT,
 };
-pub use store::{rdf_format, write_quads, IngestOutcome, Ingested, RunInfo, Store};
+pub use store::{
+    rdf_format, write_quads, Batch, IngestOutcome, Ingested, RunInfo, Store, PENDING_FILE,
+};
 pub use version::{StoreVersion, OLDEST_STORE_FORMAT, STORE_FORMAT, VERSION_FILE};
 pub use vocab::{compact, Ids, DEFAULT_BASE, NKG, PREFIXES};
 
@@ -140,6 +142,16 @@ pub enum StoreError {
     /// The store's version record could not be read or written.
     #[error("{}: cannot read or write the store version record", .path.display())]
     VersionIo {
+        /// The record file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The record of the documents a batch is bulk loading (see
+    /// `rdf/store.rs`, "Batches") could not be written, read or removed.
+    #[error("{}: cannot write or read the store's record of documents being loaded", .path.display())]
+    Pending {
         /// The record file.
         path: PathBuf,
         /// The cause.
