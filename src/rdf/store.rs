@@ -414,6 +414,7 @@ impl Store {
         let mut loader = self.inner.bulk_loader();
         loader.load_quads(batch.quads)?;
         loader.commit()?;
+        test_abort_after_bulk_load();
         let entities_graph = self.ids.entities_graph();
         let eg = GraphNameRef::NamedNode(entities_graph.as_ref());
         let mut tx = self.inner.start_transaction()?;
@@ -758,6 +759,27 @@ fn write_pending(path: &Path, markers: &[Quad]) -> Result<(), StoreError> {
     std::fs::rename(&tmp, path).map_err(io)
 }
 
+/// For tests: the process aborts (as `kill -9` would end it, no cleanup)
+/// right after the bulk load of its N-th batch, before the markers, when
+/// `NEWSKG_TEST_ABORT_AFTER_BULK_LOAD=N`; so that the one moment a crash
+/// leaves unmarked graphs is tested on the real binary, every time.
+fn test_abort_after_bulk_load() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::OnceLock;
+    static AT: OnceLock<Option<usize>> = OnceLock::new();
+    static LOADS: AtomicUsize = AtomicUsize::new(0);
+    let at = AT.get_or_init(|| {
+        std::env::var("NEWSKG_TEST_ABORT_AFTER_BULK_LOAD")
+            .ok()
+            .and_then(|n| n.parse().ok())
+    });
+    if let Some(at) = at {
+        if LOADS.fetch_add(1, Ordering::SeqCst) + 1 == *at {
+            std::process::abort();
+        }
+    }
+}
+
 /// Finishes a batch that a crash interrupted (see the module's header):
 /// removes the graphs [`PENDING_FILE`] lists that have no completion marker,
 /// the bulk loader's leftover files, then the list. Called with the store
@@ -1022,6 +1044,76 @@ mod tests {
             }
             assert_eq!(count(&copy), distinct.len(), "{format}");
         }
+    }
+
+    fn dump(store: &Store) -> Vec<String> {
+        let mut out = Vec::new();
+        assert!(store.export(RdfFormat::NQuads, &mut out).is_ok());
+        let mut lines: Vec<String> = String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        lines.sort();
+        lines
+    }
+
+    fn batch_of(store: &Store, docs: &[(&str, &str)]) -> Batch {
+        let mut batch = Batch::new();
+        for (source, text) in docs {
+            let (facts, ids, entities) = sample(source, text);
+            let refs: Vec<&Entity> = entities.iter().collect();
+            store.add_to_batch(&mut batch, &facts, &ids, &refs, &run());
+        }
+        batch
+    }
+
+    const OTHER: &str = "Ann Lee praised Acme. Acme did not confirm the plan.";
+
+    /// A batch stores what a transaction per document stores.
+    #[test]
+    fn a_batch_stores_what_transactions_store() {
+        let (Ok(one_by_one), Ok(batched)) = (Store::in_memory(), Store::in_memory()) else {
+            panic!("no store")
+        };
+        ingest(&one_by_one, "a.txt", TEXT);
+        ingest(&one_by_one, "b.txt", OTHER);
+        let batch = batch_of(&batched, &[("a.txt", TEXT), ("b.txt", OTHER)]);
+        assert_eq!(batch.len(), 2);
+        assert!(batch.has_source("b.txt") && !batch.has_source("c.txt"));
+        assert!(batched.commit_batch(batch).is_ok());
+        assert_eq!(dump(&batched), dump(&one_by_one));
+        assert_eq!(batched.document_count().ok(), Some(2));
+        // Then it is stored: a second ingest changes nothing.
+        assert_eq!(ingest(&batched, "b.txt", OTHER), IngestOutcome::Unchanged);
+    }
+
+    /// A crash between a batch's bulk load and its markers: the next open
+    /// (here a reader's) removes the unmarked graphs, the bulk loader's
+    /// leftover files and the list, and keeps what was committed.
+    #[cfg(feature = "rocksdb")]
+    #[test]
+    fn an_interrupted_batch_is_removed_when_the_store_is_next_opened() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("kg.db");
+        let committed;
+        {
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            let first = batch_of(&store, &[("a.txt", TEXT)]);
+            assert!(store.commit_batch(first).is_ok());
+            committed = dump(&store);
+            // The second batch, as `commit_batch` leaves it at its crash.
+            let second = batch_of(&store, &[("b.txt", OTHER)]);
+            assert!(write_pending(&path.join(PENDING_FILE), &second.markers).is_ok());
+            let mut loader = store.inner.bulk_loader();
+            assert!(loader.load_quads(second.quads).is_ok());
+            assert!(loader.commit().is_ok());
+            assert!(dump(&store).len() > committed.len());
+            assert!(std::fs::write(path.join("bulk-42.sst"), b"left by a kill").is_ok());
+        }
+        let store = Store::open_read_only(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(dump(&store), committed);
+        assert!(!path.join(PENDING_FILE).exists());
+        assert!(!path.join("bulk-42.sst").exists());
     }
 
     #[test]
