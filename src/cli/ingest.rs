@@ -292,7 +292,7 @@ mod tests {
         write("d/notes.pdf", b"skipped in a folder");
         write("d/.hidden.txt", b"skipped");
         let named = write("e.dat", b"read when named");
-        assert_eq!(count_articles(&[jsonl.clone()]), Some(2));
+        assert_eq!(count_articles(std::slice::from_ref(&jsonl)), Some(2));
         assert_eq!(count_articles(&[dir.path().join("d")]), Some(4));
         assert_eq!(count_articles(&[jsonl.clone(), named]), Some(3));
         assert_eq!(count_articles(&[jsonl, PathBuf::from("-")]), None);

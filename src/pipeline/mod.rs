@@ -528,8 +528,11 @@ pub fn ingest(
                     }
                 };
                 let doc = &facts.analyzed.doc;
-                if batch.contains_document(&doc.id) {
-                    // The same content twice in this run.
+                if batch.contains_document(&doc.id) || store.contains_document(&doc.id)? {
+                    // The same content twice in this run (stored since the
+                    // analysis checked, or in the batch being gathered):
+                    // not resolved again, so the resolver stays what a
+                    // reload of the store gives.
                     report.unchanged += 1;
                     progress(shown);
                     continue;
