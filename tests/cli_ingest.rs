@@ -341,3 +341,34 @@ fn progress_shows_on_a_terminal_with_the_input_size() {
     let quiet = on_terminal("--quiet");
     assert!(!quiet.contains("articles"), "{quiet}");
 }
+
+/// The same content twice in one run, the second copy 140 articles after
+/// the first: depending on timing and `--batch`, the first copy is stored,
+/// or still in the batch being gathered, when the second comes. Either way
+/// the second is unchanged and is not resolved again, so the store is the
+/// one the input without it gives.
+#[test]
+fn a_repeat_within_a_run_is_unchanged_whenever_it_comes() {
+    let line = |id: &str, i: usize| {
+        let text = format!(
+            "Mira Santel of the Harbour Council said on Monday that bulletin {i} was late. \
+             Santel rejected the new timetable."
+        );
+        serde_json::json!({"id": id, "text": text}).to_string() + "\n"
+    };
+    let once: String = (0..150).map(|i| line(&format!("r{i}"), i)).collect();
+    let twice = format!("{once}{}", line("again", 10));
+    let (wd_once, wd_twice) = (Workdir::new(), Workdir::new());
+    wd_once.write("news.jsonl", &once);
+    wd_twice.write("news.jsonl", &twice);
+    let reference = {
+        wd_once.ok(&["ingest", "news.jsonl", "--store", "kg.db"]);
+        wd_once.quads("kg.db")
+    };
+    for batch in ["1", "16", "1000"] {
+        let store = format!("kg-{batch}.db");
+        let out = wd_twice.ok(&["ingest", "news.jsonl", "--store", &store, "--batch", batch]);
+        assert_contains!(out, "151 documents: 150 new, 1 unchanged, 0 replaced");
+        assert_eq!(wd_twice.quads(&store), reference, "--batch {batch}");
+    }
+}
