@@ -427,8 +427,9 @@ impl Default for IngestOptions {
 /// New documents a storage batch holds by default: about 700,000 quads of
 /// news articles, under a minute of analysis on two cores. Fewer, larger
 /// batches cost RocksDB less compaction: on the 21,268 articles of the news
-/// bench, batches of 5,000 took 24% less CPU than batches of 1,000 (peak
-/// memory 1.08 GB against 0.79 GB; README, "Bulk ingest").
+/// bench, batches of 5,000 took about a quarter less CPU than batches of
+/// 1,000 (107 s against 148 s), for 280 MiB more peak memory (README,
+/// "Bulk ingest").
 pub const DEFAULT_BATCH_DOCUMENTS: usize = 5000;
 
 /// Analysed batches (of [`BATCH`] documents) waiting to be stored: what
