@@ -1,9 +1,10 @@
 //! The stages chained: the one place `input → nlp → extract → kg → rdf` is
 //! wired. The CLI, the examples, the tests and the benches all call these.
 //!
-//! Documents are analysed in parallel (rayon, in batches), but resolved and
-//! stored one at a time in input order, so that entity ids and store contents
-//! do not depend on thread timing.
+//! Documents are analysed in parallel (rayon, in batches; for ingest, on a
+//! thread of its own ahead of storage), but resolved in input order and
+//! stored in that order, so that entity ids and store contents do not
+//! depend on thread timing.
 //!
 //! One document never costs the others: an input that cannot be read, and a
 //! document whose analysis or extraction panics (a bug, caught per document

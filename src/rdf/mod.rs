@@ -3,9 +3,10 @@
 //! Maps [`DocFacts`](crate::DocFacts) with their resolved
 //! [`EntityId`](crate::EntityId)s onto the RDF model of docs/rdf-model.md
 //! (a named graph per document, statement nodes, no direct triple for
-//! negated facts) and keeps them in an oxigraph [`Store`]: one transaction
-//! per document, idempotent by content hash, replacing earlier versions from
-//! the same source. Queries ([`prepare`]) see the union of all graphs and
+//! negated facts) and keeps them in an oxigraph [`Store`]: new documents in
+//! bulk-loaded batches with their completion markers written last (each
+//! document whole or absent after a crash; see `store.rs`), idempotent by
+//! content hash, replacing earlier versions from the same source. Queries ([`prepare`]) see the union of all graphs and
 //! bind `--param` values as RDF terms in the parsed query, never as text.
 //!
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
