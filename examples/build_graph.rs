@@ -25,7 +25,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     // # Ingest the articles
     //
     // Each document is analysed, its entities resolved against those already
-    // in the store, and its facts written in one transaction. An in-memory
+    // in the store, and its facts written in batches of new documents, each
+    // document whole or absent whatever happens. An in-memory
     // store keeps this example from touching the disk; `Store::open(dir)`
     // gives the persistent one.
     let store = Store::in_memory()?;
@@ -37,6 +38,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         &Default::default(),
         &store,
         &run,
+        Default::default(),
         |_| {},
     )?;
     println!(

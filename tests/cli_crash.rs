@@ -1,17 +1,26 @@
-//! Crash safety (issue 15, item 1): `newskg ingest` killed with SIGKILL at a
-//! moment sampled over the run leaves a store that opens and holds whole
-//! documents only, and running the same ingest again ends with exactly the
-//! quads of an uninterrupted ingest of the same input. Into an empty store,
-//! and into a store holding older versions of some of the articles, which
-//! the ingest replaces.
+//! Crash safety (issue 15, item 1; issue 14, item 1): `newskg ingest`
+//! killed with SIGKILL at a moment sampled over the run leaves a store that
+//! opens and holds whole documents only, and running the same ingest again
+//! ends with exactly the quads of an uninterrupted ingest of the same input.
+//! Into an empty store, and into a store holding older versions of some of
+//! the articles, which the ingest replaces.
 //!
-//! The moment of each kill is sampled uniformly over the first 90% of the
-//! time an uninterrupted ingest of the input spends holding the store (its
-//! model loading excluded), measured in the same test. A trial whose ingest
-//! ended before the kill proves nothing: it fails and is not counted, and
-//! the moments are drawn over a shorter time from then on (the machine got
-//! faster, as when the other tests end); more such trials than counted
-//! ones fail the test.
+//! Ingest stores new documents in batches (`--batch`; see the header of
+//! `src/rdf/store.rs`): their graphs through the bulk loader, then their
+//! completion markers. The trials use batches of [`BATCH`] documents, so
+//! that a run commits many of them and kills land before, inside and after
+//! those commits; each trial says whether it left a batch half done (the
+//! store's `newskg.pending`), and [`a_kill_between_bulk_load_and_markers`]
+//! makes that moment happen every time.
+//!
+//! Every kill lands mid-ingest, and the test proves it: the articles go
+//! through standard input, all but the last one, and the pipe stays open,
+//! so the ingest cannot end before the kill (it waits for the rest); a
+//! trial whose ingest had ended anyway, or was not ended by the SIGKILL,
+//! fails the test. The moment of each kill is sampled uniformly over the
+//! first 90% of the time an uninterrupted ingest of the input spends
+//! holding the store (its model loading excluded), measured in the same
+//! test.
 //!
 //! The default test run makes [`TRIALS`] trials of each case. More, ignored
 //! by default (each case gets `NEWSKG_CRASH_TRIALS`, 100 without it):
@@ -27,9 +36,11 @@
 //! provenance of each run), so they are masked before comparing; every other
 //! quad must be the same, each as many times.
 
+use std::io::Write;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::{Child, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::util::Workdir;
@@ -37,8 +48,12 @@ use crate::util::Workdir;
 /// Trials of each case in the default test run.
 const TRIALS: usize = 3;
 
-/// Documents in the input: five batches of the ingest's 64.
+/// Documents in the input: five of the ingest's analysis batches of 64.
 const ARTICLES: usize = 320;
+
+/// Documents a storage batch holds in these tests (`--batch`): 20 commits
+/// over a run, so kills land in every phase of one.
+const BATCH: &str = "16";
 
 #[test]
 fn a_rerun_after_a_kill_converges() {
@@ -90,6 +105,64 @@ fn a_store_killed_as_it_was_begun_says_so_and_the_next_ingest_builds_it() {
     assert!(wd.quads("kg.db") > 100);
 }
 
+/// The one moment a crash leaves a batch half stored, made to happen every
+/// time: the ingest aborts (SIGABRT: no cleanup, as a kill) right after the
+/// bulk load of its third batch, before that batch's markers
+/// (`NEWSKG_TEST_ABORT_AFTER_BULK_LOAD`). The store lists that batch in
+/// `newskg.pending`; the first reader removes its graphs, and sees exactly
+/// the two batches committed before, each document as an uninterrupted
+/// ingest stores it; the rerun converges.
+#[test]
+fn a_kill_between_bulk_load_and_markers() {
+    let wd = Workdir::new();
+    let input = articles(ARTICLES, 2);
+    let (reference, _) = clean_ingest(&wd, &input, "clean.db");
+    let mut child = wd
+        .command(&["ingest", "-", "--store", "kg.db", "--batch", BATCH])
+        .env("NEWSKG_TEST_ABORT_AFTER_BULK_LOAD", "3")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(status.signal(), Some(6), "not aborted: {status}");
+
+    let pending = std::fs::read_to_string(wd.path("kg.db/newskg.pending")).unwrap();
+    let listed: Vec<&str> = pending.lines().filter(|l| !l.starts_with('#')).collect();
+    let batch: usize = BATCH.parse().unwrap();
+    assert_eq!(listed.len(), batch, "{pending}");
+
+    let killed = export(&wd, "kg.db");
+    assert!(!wd.path("kg.db/newskg.pending").exists());
+    let leftovers: Vec<String> = std::fs::read_dir(wd.path("kg.db"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bulk-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let docs = documents(&killed);
+    assert_eq!(docs.len(), 2 * batch, "two batches were committed");
+    let finished = documents(&reference);
+    for (graph, quads) in &docs {
+        assert!(finished.get(graph) == Some(quads), "{graph} is not whole");
+    }
+    for graph in listed {
+        assert!(
+            !killed.iter().any(|q| q.contains(graph)),
+            "{graph} of the interrupted batch is still there"
+        );
+    }
+    ingest_all(&wd, &articles(ARTICLES, 2), "kg.db");
+    let rerun = export(&wd, "kg.db");
+    assert!(rerun == reference, "{}", difference(&reference, &rerun));
+}
+
 /// What the killed ingest goes into.
 #[derive(Clone, Copy, Debug)]
 enum Case {
@@ -106,12 +179,12 @@ fn trials(case: Case, n: usize) {
         Case::Empty => None,
         Case::Replacing => {
             // The same file: a changed article replaces its older version.
-            wd.write("news.jsonl", articles(ARTICLES, 1));
-            wd.ok(&["ingest", "news.jsonl", "--store", "base.db"]);
+            let first = articles(ARTICLES, 1);
+            ingest_all(&wd, &first, "base.db");
             // Opened again, RocksDB replays its log into table files once
             // here, not in every copy (where it would take most of the time
             // the kills are sampled over).
-            let again = wd.ok(&["ingest", "news.jsonl", "--store", "base.db"]);
+            let again = ingest_all(&wd, &first, "base.db");
             assert!(
                 again.contains(&format!(" 0 new, {ARTICLES} unchanged")),
                 "{again}"
@@ -119,8 +192,8 @@ fn trials(case: Case, n: usize) {
             Some(wd.path("base.db"))
         }
     };
-    wd.write("news.jsonl", articles(ARTICLES, 2));
-    let input = "news.jsonl";
+    let input = articles(ARTICLES, 2);
+    let input = input.as_str();
     let fresh = |store: &str| {
         if let Some(base) = &base {
             copy_dir(base, &wd.path(store));
@@ -137,17 +210,13 @@ fn trials(case: Case, n: usize) {
         "{case:?}: two uninterrupted ingests differ:\n{}",
         difference(&reference, &again)
     );
-    let mut span = first.min(second);
+    let span = first.min(second);
 
     let mut rng = Rng::new();
     let mut stored_at_kill = Vec::new();
-    let mut ended_first = 0;
-    let mut trial = 0;
-    while trial < n {
+    let mut mid_batch = 0;
+    for trial in 0..n {
         let store = format!("trial-{trial}.db");
-        if wd.path(&store).exists() {
-            std::fs::remove_dir_all(wd.path(&store)).unwrap();
-        }
         fresh(&store);
         let before = match case {
             Case::Empty => Vec::new(),
@@ -159,37 +228,34 @@ fn trials(case: Case, n: usize) {
             moment.as_millis(),
             span.as_millis()
         );
-        let (mut child, _) = start(&wd, input, &store, Stdio::null());
+        let (mut child, _, feeder) = start(&wd, input, &store, Stdio::null(), Feed::AllButLast);
         std::thread::sleep(moment);
-        let running = child.try_wait().unwrap().is_none();
-        if running {
-            child.kill().unwrap();
-        }
+        // The ingest waits for its last article, so it cannot have ended:
+        // if it has, it failed, and the trial would prove nothing.
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "{case:?} trial {trial}: the ingest ended before the kill ({:?})",
+            child.try_wait()
+        );
+        child.kill().unwrap();
         let status = child.wait().unwrap();
-        if status.signal() != Some(9) {
-            // The ingest ended before the kill: the trial proves nothing and
-            // does not count. The machine runs faster than when the clean
-            // ingests were timed (other tests ended): sample over less.
-            assert!(
-                status.success(),
-                "{case:?} trial {trial}: the ingest failed ({status})"
-            );
-            ended_first += 1;
-            assert!(
-                ended_first <= n,
-                "{case:?}: {ended_first} ingests ended before their kill; the trials prove nothing"
-            );
-            eprintln!(
-                "crash trial {case:?} {trial}: the ingest ended before the kill; not counted, drawn again"
-            );
-            span = moment;
-            continue;
-        }
+        assert_eq!(
+            status.signal(),
+            Some(9),
+            "{case:?} trial {trial}: the ingest was not ended by the kill ({status})"
+        );
+        // Its standard input closes only now, after the kill.
+        drop(feeder.join().unwrap());
+        let pending = wd.path(&store).join("newskg.pending").exists();
+        mid_batch += usize::from(pending);
 
         // The store opens, and each document in it is whole: its graph is
         // the one an uninterrupted ingest gives it, or the older version's
         // graph as it was before. Killed while it made a new store, the
         // ingest stored nothing, and readers are told so.
+        if pending {
+            eprintln!("crash trial {case:?} {trial}: killed inside a batch's commit");
+        }
         let killed = match try_export(&wd, &store) {
             Ok(quads) => quads,
             Err(stderr) => {
@@ -215,8 +281,10 @@ fn trials(case: Case, n: usize) {
                 .count(),
         );
 
+        // The reader that exported finished the interrupted batch.
+        assert!(!wd.path(&store).join("newskg.pending").exists());
         // Run again: the same graph as an uninterrupted ingest.
-        wd.ok(&["ingest", input, "--store", &store]);
+        ingest_all(&wd, input, &store);
         let rerun = export(&wd, &store);
         assert!(
             rerun == reference,
@@ -226,10 +294,9 @@ fn trials(case: Case, n: usize) {
             difference(&reference, &rerun)
         );
         std::fs::remove_dir_all(wd.path(&store)).unwrap();
-        trial += 1;
     }
     eprintln!(
-        "crash trials {case:?}: {n}, documents this run had stored at each kill: {stored_at_kill:?}, all converged ({ended_first} more ended before their kill and were drawn again)"
+        "crash trials {case:?}: {n}, documents this run had stored at each kill: {stored_at_kill:?}; {mid_batch} killed between a batch's bulk load and its markers; all converged"
     );
 }
 
@@ -339,24 +406,70 @@ fn articles(n: usize, version: u8) -> String {
 /// Ingests `input` into a fresh `store` without interruption: the masked
 /// quads, and how long the ingest held the store.
 fn clean_ingest(wd: &Workdir, input: &str, store: &str) -> (Vec<String>, Duration) {
-    let (child, opened) = start(wd, input, store, Stdio::piped());
+    let (child, opened, feeder) = start(wd, input, store, Stdio::piped(), Feed::All);
     let out = child.wait_with_output().unwrap();
     let span = opened.elapsed();
+    drop(feeder.join().unwrap());
     assert!(out.status.success(), "clean ingest failed");
     eprint!("clean ingest: {}", String::from_utf8_lossy(&out.stdout));
     (export(wd, store), span)
 }
 
-/// Starts `newskg ingest INPUT --store STORE` and returns once it holds the
+/// `newskg ingest - --store STORE --batch BATCH` reading `input`, to the
+/// end: its summary.
+fn ingest_all(wd: &Workdir, input: &str, store: &str) -> String {
+    let args = ["ingest", "-", "--store", store, "--batch", BATCH];
+    let out = wd.output_with_stdin(&args, input.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// How much of the input an ingest is given.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Feed {
+    /// All of it, and its standard input closed: the ingest ends.
+    All,
+    /// All but the last article, and its standard input left open until
+    /// the feeding thread is joined: the ingest cannot end before then.
+    AllButLast,
+}
+
+/// Starts `newskg ingest - --store STORE --batch BATCH` with `input` (or
+/// all of it but the last line) fed to its standard input by a thread,
+/// which returns the still open pipe; returns once the ingest holds the
 /// store (its process id is in the lock file): the models are loaded, and
 /// documents are about to go in.
-fn start(wd: &Workdir, input: &str, store: &str, stdout: Stdio) -> (Child, Instant) {
+fn start(
+    wd: &Workdir,
+    input: &str,
+    store: &str,
+    stdout: Stdio,
+    feed: Feed,
+) -> (Child, Instant, JoinHandle<Option<ChildStdin>>) {
     let mut child = wd
-        .command(&["ingest", input, "--store", store])
+        .command(&["ingest", "-", "--store", store, "--batch", BATCH])
+        .stdin(Stdio::piped())
         .stdout(stdout)
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let text = match feed {
+        Feed::All => input.to_owned(),
+        Feed::AllButLast => {
+            let body = input.trim_end_matches('\n');
+            body[..body.rfind('\n').map_or(0, |at| at + 1)].to_owned()
+        }
+    };
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        // A write fails once the ingest is killed: what it had read is the test.
+        let _ = stdin.write_all(text.as_bytes());
+        (feed == Feed::AllButLast).then_some(stdin)
+    });
     let lock = wd.path(store).join("newskg.lock");
     let mine = format!("{}\n", child.id());
     let waiting = Instant::now();
@@ -371,7 +484,7 @@ fn start(wd: &Workdir, input: &str, store: &str, stdout: Stdio) -> (Child, Insta
         );
         std::thread::sleep(Duration::from_millis(2));
     }
-    (child, Instant::now())
+    (child, Instant::now(), feeder)
 }
 
 /// Every quad of `store` as N-Quads, run ids and start times masked, sorted.

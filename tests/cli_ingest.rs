@@ -267,3 +267,108 @@ fn a_panicking_document_costs_only_itself() {
     let again = wd.ok(&["ingest", "dir", "news.jsonl", "--store", "kg.db"]);
     assert_contains!(again, "6 documents: 2 new, 4 unchanged");
 }
+
+/// Issue 14 item 4: the summary line gives the wall time and the rates;
+/// progress goes to standard error only on a terminal, so a redirected run
+/// prints nothing there; `--quiet` prints nothing at all and stores the same.
+#[test]
+fn the_summary_has_rates_and_quiet_prints_nothing() {
+    let wd = Workdir::new();
+    let articles = examples();
+    let articles = articles.to_str().unwrap();
+    let out = wd.output(&["ingest", articles, "--store", "kg.db"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_contains!(stdout, "2 documents: 2 new");
+    assert_contains!(stdout, " documents/s, ");
+    assert_contains!(stdout, " facts/s stored)\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let quiet = wd.output(&["ingest", articles, "--store", "quiet.db", "--quiet"]);
+    assert!(quiet.status.success());
+    assert_eq!(String::from_utf8_lossy(&quiet.stdout), "");
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+    assert_eq!(wd.quads("quiet.db"), wd.quads("kg.db"));
+}
+
+/// On a terminal (a pseudo-terminal made by util-linux `script`), the
+/// progress line shows the rates and, the input's size being counted, how
+/// many articles of how many; `--quiet` shows none.
+#[test]
+fn progress_shows_on_a_terminal_with_the_input_size() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to make a terminal");
+        return;
+    }
+    let wd = Workdir::new();
+    let mut jsonl = String::new();
+    for i in 0..300 {
+        let text = format!(
+            "Mira Santel of the Harbour Council said on Monday that bulletin {i} was late. \
+             The council rejected the new timetable."
+        );
+        jsonl.push_str(&serde_json::json!({"id": format!("n{i}"), "text": text}).to_string());
+        jsonl.push('\n');
+    }
+    wd.write("news.jsonl", jsonl);
+    let on_terminal = |extra: &str| {
+        let bin = env!("CARGO_BIN_EXE_newskg");
+        let command = format!(
+            "{bin} ingest news.jsonl --store kg{extra}.db -j 1 {extra} > summary{extra}.txt"
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(wd.path(""))
+            .env("NEWSKG_MODELS", crate::util::models())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = on_terminal("");
+    assert_contains!(shown, "/300 articles");
+    assert_contains!(shown, " articles/s, ");
+    assert_contains!(shown, " tokens/s, ");
+    assert_contains!(shown, "ETA");
+    assert_contains!(
+        std::fs::read_to_string(wd.path("summary.txt")).unwrap(),
+        "300 documents: 300 new"
+    );
+    let quiet = on_terminal("--quiet");
+    assert!(!quiet.contains("articles"), "{quiet}");
+}
+
+/// The same content twice in one run, the second copy 140 articles after
+/// the first: depending on timing and `--batch`, the first copy is stored,
+/// or still in the batch being gathered, when the second comes. Either way
+/// the second is unchanged and is not resolved again, so the store is the
+/// one the input without it gives.
+#[test]
+fn a_repeat_within_a_run_is_unchanged_whenever_it_comes() {
+    let line = |id: &str, i: usize| {
+        let text = format!(
+            "Mira Santel of the Harbour Council said on Monday that bulletin {i} was late. \
+             Santel rejected the new timetable."
+        );
+        serde_json::json!({"id": id, "text": text}).to_string() + "\n"
+    };
+    let once: String = (0..150).map(|i| line(&format!("r{i}"), i)).collect();
+    let twice = format!("{once}{}", line("again", 10));
+    let (wd_once, wd_twice) = (Workdir::new(), Workdir::new());
+    wd_once.write("news.jsonl", &once);
+    wd_twice.write("news.jsonl", &twice);
+    let reference = {
+        wd_once.ok(&["ingest", "news.jsonl", "--store", "kg.db"]);
+        wd_once.quads("kg.db")
+    };
+    for batch in ["1", "16", "1000"] {
+        let store = format!("kg-{batch}.db");
+        let out = wd_twice.ok(&["ingest", "news.jsonl", "--store", &store, "--batch", batch]);
+        assert_contains!(out, "151 documents: 150 new, 1 unchanged, 0 replaced");
+        assert_eq!(wd_twice.quads(&store), reference, "--batch {batch}");
+    }
+}

@@ -1,19 +1,28 @@
 //! `newskg ingest`: build or extend the knowledge graph.
 
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args;
 
-use newskg::pipeline;
+use newskg::input::Format;
+use newskg::pipeline::{self, IngestOptions, IngestProgress};
 
 use super::limits::{report_warnings, LimitArgs};
 use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs, StoreArgs};
 
-/// Read articles and add their entities and facts to the store. Each article
-/// is committed on its own; content already stored is skipped, and changed
+/// Read articles and add their entities and facts to the store. New articles
+/// are stored in batches (--batch), each article whole or not at all, even
+/// if the run is killed; content already stored is skipped, and changed
 /// content from the same source replaces the old version.
+///
+/// On a terminal, progress goes to standard error (articles, tokens and
+/// facts per second, and the time left when the number of articles is
+/// known); the summary line goes to standard output.
 #[derive(Args, Debug)]
 pub struct IngestArgs {
     /// Articles: .txt, .html, .jsonl (one article a line), any of them .gz,
@@ -30,6 +39,22 @@ pub struct IngestArgs {
     jobs: JobsArg,
     #[command(flatten)]
     limits: LimitArgs,
+    /// New articles stored together in one commit: more is faster; a run
+    /// killed mid-way loses the analysis of at most this many articles
+    /// (never part of one), which the next run redoes
+    #[arg(long, value_name = "N", default_value_t = pipeline::DEFAULT_BATCH_DOCUMENTS, value_parser = at_least_one)]
+    batch: usize,
+    /// No progress and no summary line: only problems (standard error) and
+    /// the exit code
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{value:?} is not a whole number of at least 1")),
+    }
 }
 
 pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
@@ -41,47 +66,192 @@ pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     engine.limits = load.limits.clone();
     let store = args.store.open()?;
     let run = pipeline::run_info(&engine.analyzer);
-    let bar = progress_bar();
-    let report = pipeline::ingest(&engine, &args.paths, &load, &store, &run, |done| {
-        bar.set_position(done as u64)
+    let mut progress = Progress::start(!args.quiet && output::stderr_is_terminal(), &args.paths);
+    let options = IngestOptions {
+        batch_documents: args.batch,
+    };
+    let report = pipeline::ingest(&engine, &args.paths, &load, &store, &run, options, |done| {
+        progress.update(done)
     })
     .with_context(|| format!("ingesting into {}", args.store.store))?;
-    bar.finish_and_clear();
-    let quads = store.len()?;
-    println!(
-        "{} documents: {} new, {} unchanged, {} replaced ({} repeated paragraph{} dropped); {} facts, {} entities ({} linked to known entities); {} quads in {}; {:.2} s",
-        report.new + report.unchanged + report.replaced,
-        report.new,
-        report.unchanged,
-        report.replaced,
-        report.dropped_repeats,
-        if report.dropped_repeats == 1 { "" } else { "s" },
-        report.facts,
-        report.entities,
-        report.merges,
-        quads,
-        args.store.store,
-        report.seconds
-    );
+    progress.finish();
+    if !args.quiet {
+        let quads = store.len()?;
+        let done = report.new + report.replaced;
+        let rate = |n: usize| n as f64 / report.seconds.max(1e-9);
+        println!(
+            "{} documents: {} new, {} unchanged, {} replaced ({} repeated paragraph{} dropped); {} facts, {} entities ({} linked to known entities); {} quads in {}; {:.2} s ({:.1} documents/s, {:.0} tokens/s, {:.1} facts/s stored)",
+            report.new + report.unchanged + report.replaced,
+            report.new,
+            report.unchanged,
+            report.replaced,
+            report.dropped_repeats,
+            if report.dropped_repeats == 1 { "" } else { "s" },
+            report.facts,
+            report.entities,
+            report.merges,
+            quads,
+            args.store.store,
+            report.seconds,
+            rate(done),
+            rate(report.tokens),
+            rate(report.facts),
+        );
+    }
     report_warnings(&report.warnings);
     Ok(report_failures(&report.failures))
 }
 
-fn progress_bar() -> indicatif::ProgressBar {
-    if !output::stderr_is_terminal() {
-        return indicatif::ProgressBar::hidden();
+/// The progress line on standard error: articles done (of how many, once
+/// counted), their rates, and the time left.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: Instant,
+    /// The number of articles in the input, counted on a thread of its own
+    /// so the ingest need not wait (unknown for standard input).
+    total: Arc<OnceLock<Option<u64>>>,
+    /// Whether the bar knows the total yet.
+    sized: bool,
+    /// When the rates were last written (they change too fast to redraw on
+    /// every article).
+    shown: Option<Instant>,
+}
+
+impl Progress {
+    fn start(visible: bool, paths: &[PathBuf]) -> Progress {
+        let total = Arc::new(OnceLock::new());
+        let bar = if visible {
+            let counted = Arc::clone(&total);
+            let paths = paths.to_vec();
+            // Detached: the process may end before a huge input is counted.
+            std::thread::spawn(move || counted.set(count_articles(&paths)));
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(style(
+                "{spinner} {pos} articles | {msg} | {elapsed_precise}",
+            ));
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        Progress {
+            bar,
+            started: Instant::now(),
+            total,
+            sized: false,
+            shown: None,
+        }
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {pos} documents {per_sec} {elapsed}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-    );
-    bar
+
+    fn update(&mut self, done: IngestProgress) {
+        if self.bar.is_hidden() {
+            return;
+        }
+        self.bar.set_position(done.inputs as u64);
+        if !self.sized {
+            if let Some(Some(total)) = self.total.get() {
+                self.bar.set_length((*total).max(done.inputs as u64));
+                self.bar.set_style(style(
+                    "{pos}/{len} articles {wide_bar} {msg} | {elapsed_precise}, ETA {eta}",
+                ));
+                self.sized = true;
+            }
+        }
+        if self
+            .shown
+            .is_none_or(|at| at.elapsed() >= Duration::from_millis(500))
+        {
+            let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
+            self.bar.set_message(format!(
+                "{:.1} articles/s, {:.0} tokens/s, {:.1} facts/s",
+                done.inputs as f64 / seconds,
+                done.tokens as f64 / seconds,
+                done.facts as f64 / seconds
+            ));
+            self.shown = Some(Instant::now());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+fn style(template: &str) -> indicatif::ProgressStyle {
+    indicatif::ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
+}
+
+/// About how many articles `paths` hold, for the time left: a JSON Lines
+/// file's non-blank lines, one per other file, directories walked as ingest
+/// walks them (hidden entries and files of unknown type skipped). `None`
+/// when standard input is among them or a file cannot be read: no estimate
+/// then, never a wrong one from a guess.
+fn count_articles(paths: &[PathBuf]) -> Option<u64> {
+    let mut n = 0;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        n += count_path(path, true)?;
+    }
+    Some(n)
+}
+
+fn count_path(path: &Path, named: bool) -> Option<u64> {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        entries.sort();
+        let mut n = 0;
+        for entry in entries {
+            n += count_path(&entry, false)?;
+        }
+        return Some(n);
+    }
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let format = name
+        .rsplit_once('.')
+        .and_then(|(_, ext)| Format::from_extension(ext));
+    match format {
+        Some(Format::Jsonl) => count_lines(path),
+        Some(_) => Some(1),
+        // Ingest guesses a named file's format from its content; a folder's
+        // files of unknown type it skips.
+        None if named => Some(1),
+        None => Some(0),
+    }
+}
+
+/// Non-blank lines of a file, gzip or not.
+fn count_lines(path: &Path) -> Option<u64> {
+    let mut file = BufReader::new(std::fs::File::open(path).ok()?);
+    let gz = file.fill_buf().ok()?.starts_with(&[0x1f, 0x8b]);
+    let reader: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let mut n = 0;
+    for line in BufReader::with_capacity(256 * 1024, reader).split(b'\n') {
+        if !line.ok()?.iter().all(u8::is_ascii_whitespace) {
+            n += 1;
+        }
+    }
+    Some(n)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::Cli;
+    use super::*;
     use clap::Parser;
 
     #[test]
@@ -91,5 +261,41 @@ mod tests {
             Cli::try_parse_from(["newskg", "ingest", "-", "--store", ":memory:", "-j", "2"])
                 .is_ok()
         );
+    }
+
+    #[test]
+    fn a_batch_holds_one_article_at_least() {
+        assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "0"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "x"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "1", "-q"]).is_ok());
+    }
+
+    #[test]
+    fn articles_are_counted_as_ingest_reads_them() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let write = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::create_dir_all(p.parent().unwrap_or(dir.path()))
+                .unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(&p, bytes).unwrap_or_else(|e| panic!("{e}"));
+            p
+        };
+        let jsonl = write("a.jsonl", b"{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\n");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, b"{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n{}\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        write(
+            "d/b.jsonl.gz",
+            &gz.finish().unwrap_or_else(|e| panic!("{e}")),
+        );
+        write("d/c.txt", b"Three.");
+        write("d/notes.pdf", b"skipped in a folder");
+        write("d/.hidden.txt", b"skipped");
+        let named = write("e.dat", b"read when named");
+        assert_eq!(count_articles(std::slice::from_ref(&jsonl)), Some(2));
+        assert_eq!(count_articles(&[dir.path().join("d")]), Some(4));
+        assert_eq!(count_articles(&[jsonl.clone(), named]), Some(3));
+        assert_eq!(count_articles(&[jsonl, PathBuf::from("-")]), None);
+        assert_eq!(count_articles(&[dir.path().join("missing.jsonl")]), None);
     }
 }

@@ -3,9 +3,10 @@
 //! Maps [`DocFacts`](crate::DocFacts) with their resolved
 //! [`EntityId`](crate::EntityId)s onto the RDF model of docs/rdf-model.md
 //! (a named graph per document, statement nodes, no direct triple for
-//! negated facts) and keeps them in an oxigraph [`Store`]: one transaction
-//! per document, idempotent by content hash, replacing earlier versions from
-//! the same source. Queries ([`prepare`]) see the union of all graphs and
+//! negated facts) and keeps them in an oxigraph [`Store`]: new documents in
+//! bulk-loaded batches with their completion markers written last (each
+//! document whole or absent after a crash; see `store.rs`), idempotent by
+//! content hash, replacing earlier versions from the same source. Queries ([`prepare`]) see the union of all graphs and
 //! bind `--param` values as RDF terms in the parsed query, never as text.
 //!
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
@@ -43,7 +44,9 @@ pub use query::{
     prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat, RunOptions,
     DEFAULT_TIMEOUT,
 };
-pub use store::{rdf_format, write_quads, IngestOutcome, Ingested, RunInfo, Store};
+pub use store::{
+    rdf_format, write_quads, Batch, IngestOutcome, Ingested, RunInfo, Store, PENDING_FILE,
+};
 pub use version::{StoreVersion, OLDEST_STORE_FORMAT, STORE_FORMAT, VERSION_FILE};
 pub use vocab::{compact, Ids, DEFAULT_BASE, NKG, PREFIXES};
 
@@ -140,6 +143,16 @@ pub enum StoreError {
     /// The store's version record could not be read or written.
     #[error("{}: cannot read or write the store version record", .path.display())]
     VersionIo {
+        /// The record file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The record of the documents a batch is bulk loading (see
+    /// `rdf/store.rs`, "Batches") could not be written, read or removed.
+    #[error("{}: cannot write or read the store's record of documents being loaded", .path.display())]
+    Pending {
         /// The record file.
         path: PathBuf,
         /// The cause.
