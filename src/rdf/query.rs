@@ -486,7 +486,7 @@ fn join_values(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
 /// for FILTER, BIND and OPTIONAL look like [`join_values`]'s, but recurse
 /// here: below the query's own modifiers, a FILTER or BIND is part of a
 /// group, and a subquery or aggregate below it keeps its scope): down the
-/// left side of its joins, into a nested group's FILTER and BIND, but
+/// left side of its joins and of a LATERAL, into a nested group's FILTER and BIND, but
 /// never into a subquery, a UNION, a GRAPH or a MINUS. A query that looks
 /// its parameter up first ("{ ?e schema:name ?n FILTER(?n = ?name) }
 /// GRAPH ?g { … ?e … }") then runs the lookup with the value and joins
@@ -522,6 +522,12 @@ fn into_first_group(pattern: GraphPattern, values: GraphPattern) -> GraphPattern
             left: Box::new(into_first_group(*left, values)),
             right,
             expression,
+        },
+        // `{ lookup } LATERAL { … }`: the lookup is the first group, and the
+        // lateral part runs once per row it finds.
+        GraphPattern::Lateral { left, right } => GraphPattern::Lateral {
+            left: Box::new(into_first_group(*left, values)),
+            right,
         },
         other => GraphPattern::Join {
             left: Box::new(values),
@@ -1174,6 +1180,13 @@ mod tests {
         let (first_group, rest) = bound.split_once("rel/reject").unwrap_or_default();
         assert!(first_group.contains("VALUES"), "{bound}");
         assert!(!rest.contains("VALUES"), "{bound}");
+        // The lookup before a LATERAL is a first group too.
+        let lateral = "SELECT ?o WHERE { { ?e rdfs:label ?name FILTER(?name = ?label) } \
+                       LATERAL { ?e rel:reject ?o } }";
+        assert_eq!(
+            rows(&store, lateral, &[("label", "Ann Lee")]),
+            vec![vec!["concept:the-plan".to_string()]]
+        );
         // A subquery keeps its own scope: the value is joined outside it.
         let sub = "SELECT ?e WHERE { { SELECT ?e WHERE { ?e rdfs:label ?n } } \
                    ?e rdfs:label ?label }";
