@@ -486,8 +486,9 @@ fn join_values(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
 /// for FILTER, BIND and OPTIONAL look like [`join_values`]'s, but recurse
 /// here: below the query's own modifiers, a FILTER or BIND is part of a
 /// group, and a subquery or aggregate below it keeps its scope): down the
-/// left side of its joins and of a LATERAL, into a nested group's FILTER and BIND, but
-/// never into a subquery, a UNION, a GRAPH or a MINUS. A query that looks
+/// left side of its joins and of a LATERAL, into each branch of a UNION
+/// there, into a nested group's FILTER and BIND, but never into a subquery,
+/// a GRAPH, a MINUS or a UNION further right. A query that looks
 /// its parameter up first ("{ ?e schema:name ?n FILTER(?n = ?name) }
 /// GRAPH ?g { … ?e … }") then runs the lookup with the value and joins
 /// its few rows with the rest; joined at the top, the value reached the
@@ -522,6 +523,14 @@ fn into_first_group(pattern: GraphPattern, values: GraphPattern) -> GraphPattern
             left: Box::new(into_first_group(*left, values)),
             right,
             expression,
+        },
+        // A UNION in first place is a first group in each branch: joining
+        // one row distributes over a union, and each branch's FILTER sees
+        // the value ("{ ?e schema:name ?n FILTER(…) } UNION { ?e
+        // schema:alternateName ?n FILTER(…) }").
+        GraphPattern::Union { left, right } => GraphPattern::Union {
+            left: Box::new(into_first_group(*left, values.clone())),
+            right: Box::new(into_first_group(*right, values)),
         },
         // `{ lookup } LATERAL { … }`: the lookup is the first group, and the
         // lateral part runs once per row it finds.
@@ -1164,7 +1173,8 @@ mod tests {
     }
 
     /// A parameter reaches the FILTER of the query's first group (a lookup
-    /// that runs first), but never a subquery's or a UNION's.
+    /// that runs first) and of each branch of a UNION in first place, never a
+    /// subquery's.
     #[test]
     fn params_join_the_first_group() {
         let store = store();
@@ -1180,6 +1190,14 @@ mod tests {
         let (first_group, rest) = bound.split_once("rel/reject").unwrap_or_default();
         assert!(first_group.contains("VALUES"), "{bound}");
         assert!(!rest.contains("VALUES"), "{bound}");
+        // Each branch of a UNION in first place is a first group.
+        let union = "SELECT ?o WHERE { { ?e rdfs:label ?name FILTER(?name = ?label) } UNION \
+                     { ?e rdfs:label ?name FILTER(LCASE(?name) = ?label) } \
+                     ?e rel:reject ?o }";
+        assert_eq!(
+            rows(&store, union, &[("label", "ann lee")]),
+            vec![vec!["concept:the-plan".to_string()]]
+        );
         // The lookup before a LATERAL is a first group too.
         let lateral = "SELECT ?o WHERE { { ?e rdfs:label ?name FILTER(?name = ?label) } \
                        LATERAL { ?e rel:reject ?o } }";
