@@ -485,11 +485,9 @@ pub fn ingest(
     // and which of them each stored document mentions (the context bare
     // surnames are resolved by). A run that follows an interrupted one thus
     // resolves the remaining documents as the interrupted run would have.
-    let mut resolver = Resolver::with_gazetteer_and_documents(
-        engine.gazetteer().clone(),
-        store.entities()?,
-        store.document_mentions()?,
-    );
+    let (entities, documents) = store.entities_and_documents()?;
+    let mut resolver =
+        Resolver::with_gazetteer_and_documents(engine.gazetteer().clone(), entities, documents);
     let batch_documents = options.batch_documents.max(1);
     let mut batch = Batch::new();
     let mut shown = IngestProgress::default();
