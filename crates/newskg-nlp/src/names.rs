@@ -390,6 +390,58 @@ pub fn is_surname_particle(word: &str) -> bool {
     SURNAME_PARTICLES.contains(&word)
 }
 
+/// Words that make a place name of the place after them ("Northern
+/// Quebec", "Lake Geneva"), not an organisation.
+pub const PLACE_MODIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "upper",
+    "lower",
+    "new",
+    "old",
+    "great",
+    "little",
+    "inner",
+    "outer",
+    "mid",
+    "middle",
+    "far",
+    "near",
+    "lake",
+    "mount",
+    "mt.",
+    "port",
+    "cape",
+    "fort",
+    "saint",
+    "st.",
+    "san",
+    "santa",
+    "gulf",
+    "bay",
+    "isle",
+    "river",
+    "downtown",
+    "metro",
+    "rural",
+    "urban",
+    "coastal",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "french",
+    "british",
+];
+
 /// Words that start many organisation names (normalised) and so are
 /// nobody's short form: "Bank" after "Bank of Norland" and "First" after
 /// "First Kessel Corp" name no company; after such a first word, news

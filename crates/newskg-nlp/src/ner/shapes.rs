@@ -21,7 +21,7 @@ use std::ops::Range;
 use super::names::{covered, is_capitalised};
 use super::news::{org_cue, OrgCue};
 use super::{Found, Recognizer};
-use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS};
+use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS, PLACE_MODIFIERS};
 use crate::{EntityLabel, Token};
 
 /// Particles inside names, before a surname or a family name.
@@ -215,58 +215,6 @@ const MEMBER_NOUNS: &[&str] = &[
     "strategists",
     "trader",
     "traders",
-];
-
-/// Words that make a place name of the place after them ("Northern
-/// Quebec", "Lake Geneva"), not an organisation.
-const PLACE_MODIFIERS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "upper",
-    "lower",
-    "new",
-    "old",
-    "great",
-    "little",
-    "inner",
-    "outer",
-    "mid",
-    "middle",
-    "far",
-    "near",
-    "lake",
-    "mount",
-    "mt.",
-    "port",
-    "cape",
-    "fort",
-    "saint",
-    "st.",
-    "san",
-    "santa",
-    "gulf",
-    "bay",
-    "isle",
-    "river",
-    "downtown",
-    "metro",
-    "rural",
-    "urban",
-    "coastal",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    "french",
-    "british",
 ];
 
 /// Units and suffixes after figures ("10mph", "1990s", "3rd"): not names.
