@@ -340,10 +340,22 @@ pub(super) fn extend_person_names(
         found.iter().map(|f| (f.sentence, f.start, f.end)).collect();
     let free = |s: usize, k: usize| !taken.iter().any(|&(t, a, b)| t == s && a <= k && k < b);
     // A capitalised word that may open a person's name: no title, month,
-    // common word or known place, people or organisation.
+    // common word or known place, people or organisation. Letters only, or
+    // parts of letters joined by hyphens, each with a lower-case letter and
+    // a given name or no common word ("Mary-Kate", "Jean-Claude", "Ji-hoon",
+    // read as one word; not a headline's "SPORT-NAME", nor "Half-Blood"
+    // before a misread "Prince").
     let may_open = |w: &str| {
         is_capitalised(w)
-            && w.chars().all(char::is_alphabetic)
+            && if w.contains('-') {
+                w.split('-').all(|part| {
+                    part.chars().all(char::is_alphabetic)
+                        && part.chars().any(char::is_lowercase)
+                        && (gazetteer.is_given_name(part) || !is_common_word(part))
+                })
+            } else {
+                w.chars().all(char::is_alphabetic)
+            }
             && !is_honorific(w, gazetteer)
             && !is_common_word(w)
             && gazetteer.lookup(w).is_none()

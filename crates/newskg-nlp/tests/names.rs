@@ -1,0 +1,56 @@
+//! Names of every culture through the shipped models (issue 10): spans that
+//! depend on what the gazetteer knows, so they are checked with the real one.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use newskg_input::Document;
+use newskg_nlp::{Analyzer, EntityLabel};
+
+/// The shipped models, loaded once for all tests of this file.
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(|| {
+        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models"));
+        Analyzer::load(&dir).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// The entities of `text`: their words and types.
+fn entities(text: &str) -> Vec<(String, EntityLabel)> {
+    let doc = analyzer().analyze(Document::from_text("names.txt", text));
+    doc.entities
+        .iter()
+        .map(|e| (text[e.span.start..e.span.end].to_string(), e.label))
+        .collect()
+}
+
+/// A hyphenated given name that the model leaves out stays with the
+/// surname after it, wherever it stands: the recognizer reads it as one
+/// word, and a word with a hyphen may open a name too.
+#[test]
+fn double_given_names_stay_whole() {
+    for text in [
+        "Mary-Kate Lind told the trust that funding would end.",
+        "The board heard Mary-Kate Lind on Tuesday.",
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&("Mary-Kate Lind".to_string(), EntityLabel::Person)),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+/// Two countries joined by a hyphen never open a name, although both are
+/// given names too (a guard on the rule above: such a compound is two words).
+#[test]
+fn two_countries_are_no_given_name() {
+    let found = entities("Troops patrolled the Israel-Jordan border on Monday.");
+    assert!(
+        !found
+            .iter()
+            .any(|(words, _)| words.contains("Israel-Jordan")),
+        "{found:?}"
+    );
+}
