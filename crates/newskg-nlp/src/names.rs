@@ -391,8 +391,9 @@ pub fn is_surname_particle(word: &str) -> bool {
 }
 
 /// Words that make a place name of the place after them ("Northern
-/// Quebec", "Lake Geneva"), not an organisation.
-pub const PLACE_MODIFIERS: &[&str] = &[
+/// Quebec", "Lake Geneva"), not an organisation (lower case; "mt." and
+/// "st." keep their dot).
+const PLACE_MODIFIERS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -441,6 +442,11 @@ pub const PLACE_MODIFIERS: &[&str] = &[
     "french",
     "british",
 ];
+
+/// Whether `word`, in any case, is one of [`PLACE_MODIFIERS`].
+pub fn is_place_modifier(word: &str) -> bool {
+    PLACE_MODIFIERS.contains(&word.to_lowercase().as_str())
+}
 
 /// Words that start many organisation names (normalised) and so are
 /// nobody's short form: "Bank" after "Bank of Norland" and "First" after

@@ -21,7 +21,7 @@ use std::ops::Range;
 use super::names::{covered, is_capitalised};
 use super::news::{org_cue, OrgCue};
 use super::{Found, Recognizer};
-use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS, PLACE_MODIFIERS};
+use crate::names::{is_month, is_place_modifier, is_weekday, LEGAL_FORM_WORDS};
 use crate::{EntityLabel, Token};
 
 /// Particles inside names, before a surname or a family name.
@@ -867,7 +867,7 @@ impl Recognizer {
                         || places.contains(&(s, i + 1)))
                     && ((i > 0 && !opens_sentence(words, i)) || saying(i + 2))
                     && self.is_common_word(words[i])
-                    && !PLACE_MODIFIERS.contains(&words[i].to_lowercase().as_str())
+                    && !is_place_modifier(words[i])
                     && g.demonym(words[i]).is_none()
                     && !g.is_title(&words[i].to_lowercase())
                     && g.lookup(&words[i..i + 2].join(" ")).is_none()
@@ -951,9 +951,9 @@ impl Recognizer {
             }
             let span = &words[f.start..f.end];
             let people = g.demonym(&span.join(" ")).is_some()
-                || span.iter().all(|w| {
-                    g.demonym(w).is_some() || PLACE_MODIFIERS.contains(&w.to_lowercase().as_str())
-                });
+                || span
+                    .iter()
+                    .all(|w| g.demonym(w).is_some() || is_place_modifier(w));
             let built_on_place = span.iter().any(|w| {
                 w.starts_with("ex-")
                     || w.rsplit_once('-').is_some_and(|(_, tail)| {
