@@ -483,14 +483,7 @@ impl Model {
     /// perceptron weights, with no measurable accuracy change.
     pub fn to_compact_bytes(&self) -> Vec<u8> {
         let rows = self.rows();
-        // From the rows, not `entries`: a model of at most four classes
-        // keeps its weights inline and has no entries, and its scale was 1
-        // (weights rounded to integers) until issue 13 found it.
-        let max = rows
-            .iter()
-            .flat_map(|(_, w)| w.iter())
-            .fold(0.0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let scale = quantisation_scale(&rows);
         let mut body = Vec::new();
         let mut kept = 0u64;
         for (f, w) in rows {
@@ -511,12 +504,7 @@ impl Model {
                 body.extend_from_slice(&x.to_le_bytes());
             }
         }
-        let mut out = Vec::with_capacity(16 + body.len());
-        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        out.extend_from_slice(&kept.to_le_bytes());
-        out.extend_from_slice(&body);
-        out
+        quantised_section(self.classes, scale, kept, &body)
     }
 
     /// Serialises a model of at most four classes densely: like
@@ -527,11 +515,7 @@ impl Model {
     /// transition features. Layout: classes u32, scale f32, rows u64, rows.
     pub fn to_dense_bytes(&self) -> Vec<u8> {
         let rows = self.rows();
-        let max = rows
-            .iter()
-            .flat_map(|(_, w)| w.iter())
-            .fold(0.0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let scale = quantisation_scale(&rows);
         let mut body = Vec::with_capacity(rows.len() * (8 + 2 * self.classes));
         let mut kept = 0u64;
         for (f, w) in rows {
@@ -545,12 +529,7 @@ impl Model {
                 body.extend_from_slice(&x.to_le_bytes());
             }
         }
-        let mut out = Vec::with_capacity(16 + body.len());
-        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        out.extend_from_slice(&kept.to_le_bytes());
-        out.extend_from_slice(&body);
-        out
+        quantised_section(self.classes, scale, kept, &body)
     }
 
     /// Reads what [`Model::to_dense_bytes`] wrote.
@@ -690,6 +669,33 @@ pub fn argmax(scores: &[f32]) -> usize {
         }
     }
     best
+}
+
+/// The one scale of a quantised model: its largest weight maps to the
+/// largest i16. From the rows, not `entries`: a model of at most four
+/// classes keeps its weights inline and has no entries, and its scale was 1
+/// (weights rounded to integers) until issue 13 found it.
+fn quantisation_scale(rows: &[(u64, Vec<f32>)]) -> f32 {
+    let max = rows
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .fold(0.0f32, |m, x| m.max(x.abs()));
+    if max > 0.0 {
+        max / 32767.0
+    } else {
+        1.0
+    }
+}
+
+/// A quantised model's bytes: classes u32, scale f32, rows u64 (the
+/// header both compact and dense layouts share), then `body`.
+fn quantised_section(classes: usize, scale: f32, rows: u64, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 + body.len());
+    out.extend_from_slice(&(classes as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    out.extend_from_slice(&rows.to_le_bytes());
+    out.extend_from_slice(body);
+    out
 }
 
 #[cfg(test)]
