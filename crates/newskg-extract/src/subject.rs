@@ -57,6 +57,7 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         .iter()
         .copied()
         .find(|&k| matches!(t.base(k), "nsubj" | "csubj"))
+        .map(|k| named_after_descriptor(t, p, k))
     {
         // "Giving the minister the power is an attack": a clause as the
         // subject is an event, and its label would be the clause cut down
@@ -85,7 +86,7 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
             subject_of(t, h, depth + 1)
         }
         "xcomp" if crate::attribution::is_misread_gerund(t, p) => None,
-        "xcomp" => match t.kid(h, "obj") {
+        "xcomp" => match t.kid(h, "obj").or_else(|| t.kid(h, "iobj")) {
             Some(o) => Some(Slot::new(o, SlotKind::Object)),
             None => subject_of(t, h, depth + 1),
         },
@@ -97,6 +98,27 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         }
         _ => None,
     }
+}
+
+/// "Pan-Nordic chain Vantor is ready to...": parsers trained on web
+/// text sometimes give the verb two subjects, a descriptor and the name
+/// right after it. The name is who acts. Returns the name when subject `k`
+/// of `p` is a common noun followed at once (after its own words) by a
+/// second subject that is a proper noun; `k` otherwise.
+fn named_after_descriptor(t: &Tree, p: usize, k: usize) -> usize {
+    if t.upos(k) != Upos::Noun {
+        return k;
+    }
+    t.kids(p)
+        .iter()
+        .copied()
+        .find(|&n| {
+            n > k
+                && t.base(n) == "nsubj"
+                && t.upos(n) == Upos::Propn
+                && (k + 1..n).all(|w| t.dominates(n, w))
+        })
+        .unwrap_or(k)
 }
 
 /// Time words that say when, relative to the day of writing.

@@ -124,6 +124,26 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// First token of the hyphenated word that `i` ends ("Vantor-based",
+    /// "so-called", "long-awaited": the tokenizer splits such words at the
+    /// hyphen, as UD does, and the parser hangs the parts on the last one in
+    /// varying ways). `i` itself when no hyphen is glued to its left.
+    pub(crate) fn hyphen_compound_start(&self, i: usize) -> usize {
+        let toks = &self.sent.tokens;
+        let mut start = i;
+        while start >= 2 {
+            let hyphen = &toks[start - 1];
+            let glued = hyphen.form == "-"
+                && toks[start - 2].span.end == hyphen.span.start
+                && hyphen.span.end == toks[start].span.start;
+            if !glued {
+                break;
+            }
+            start -= 2;
+        }
+        start
+    }
+
     /// Whether `a` lies in the subtree of `root` (or is it).
     pub(crate) fn dominates(&self, root: usize, a: usize) -> bool {
         let mut cur = Some(a);

@@ -211,7 +211,14 @@ fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
     let mut cur = v;
     while t.rel(cur) == "xcomp" && !attribution::is_misread_gerund(t, cur) {
         match t.head(cur) {
-            Some(h) if t.upos(h) == Upos::Verb && t.kid(h, "obj").is_none() => {
+            // "told Vantor to stop the sale": with an object (which parsers
+            // sometimes label iobj) the object does the complement, not the
+            // subject, so the chain ends here.
+            Some(h)
+                if t.upos(h) == Upos::Verb
+                    && t.kid(h, "obj").is_none()
+                    && t.kid(h, "iobj").is_none() =>
+            {
                 verbs.push(h);
                 cur = h;
             }

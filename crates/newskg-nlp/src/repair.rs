@@ -65,6 +65,81 @@ const CLAUSE_VERBS: &[&str] = &[
 /// stay).
 pub fn repair(sentence: &mut Sentence) {
     subject_read_as_object(sentence);
+    hyphenated_participle_read_as_verb(sentence);
+}
+
+/// "Vantor has so-called green rules": the parser made "called" the
+/// clause's verb, with "has" its auxiliary and "rules" its object. A
+/// participle glued by a hyphen to the word before it ("so-called",
+/// "Oslo-based", "long-awaited") is an adjective: in UD English-EWT 65 of
+/// 74 such participles modify a noun and the others are predicate
+/// adjectives ("is well-informed"); none takes an object. (Prefixes such
+/// as "re-elected" stay one token and are not affected.) When such a
+/// participle has an auxiliary "have" before it and a noun object after
+/// it with no determiner between them, "have" is the verb, the noun its
+/// object and the participle the noun's modifier.
+fn hyphenated_participle_read_as_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for p in 2..n {
+        let glued = {
+            let (w, h, t) = (&s.tokens[p - 2], &s.tokens[p - 1], &s.tokens[p]);
+            h.form == "-" && w.span.end == h.span.start && h.span.end == t.span.start
+        };
+        if !glued
+            || s.tokens[p].upos != Upos::Verb
+            || !matches!(s.tokens[p].xpos.as_str(), "VBN" | "VBD")
+        {
+            continue;
+        }
+        let Some(aux) = (0..p - 2).find(|&k| {
+            s.tokens[k].head == Some(p)
+                && s.tokens[k].deprel == "aux"
+                && s.tokens[k].lemma == "have"
+        }) else {
+            continue;
+        };
+        let Some(object) = (p + 1..n).find(|&k| {
+            s.tokens[k].head == Some(p)
+                && s.tokens[k].deprel == "obj"
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+        }) else {
+            continue;
+        };
+        // Between the participle and its noun only the noun's own
+        // modifiers (or the participle's, such as a quoted adjective), no
+        // determiner: "has so-called the rules" is no English.
+        if (p + 1..object).any(|k| matches!(s.tokens[k].upos, Upos::Det | Upos::Verb | Upos::Aux)) {
+            continue;
+        }
+        let (head, deprel) = (s.tokens[p].head, s.tokens[p].deprel.clone());
+        for k in 0..n {
+            if s.tokens[k].head != Some(p) || k == aux || k == object {
+                continue;
+            }
+            if k + 2 >= p && k < p {
+                continue; // the hyphen and the first part stay with the participle
+            }
+            if k > p && k < object {
+                // A word between them modifies the noun ("so-called
+                // \"shield\" laws"), whatever the parser made it of the
+                // participle.
+                s.tokens[k].head = Some(object);
+                match s.tokens[k].upos {
+                    Upos::Noun | Upos::Propn => s.tokens[k].deprel = "compound".to_string(),
+                    Upos::Adj => s.tokens[k].deprel = "amod".to_string(),
+                    _ => {}
+                }
+            } else {
+                s.tokens[k].head = Some(aux);
+            }
+        }
+        s.tokens[aux].head = head;
+        s.tokens[aux].deprel = deprel;
+        s.tokens[aux].upos = Upos::Verb;
+        s.tokens[object].head = Some(aux);
+        s.tokens[p].head = Some(object);
+        s.tokens[p].deprel = "amod".to_string();
+    }
 }
 
 /// "The firm confirmed the bank had asked for talks": the parser made
@@ -198,6 +273,84 @@ mod tests {
                 (Some(2), "punct"),
             ]
         );
+    }
+
+    #[test]
+    fn a_hyphenated_participle_read_as_the_verb_modifies_its_noun() {
+        use Upos::*;
+        // "Vantor has so-called green rules ." as the parser reads it.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 5, "nsubj"),
+            ("has", "have", Aux, "VBZ", 5, "aux"),
+            ("so", "so", Adv, "RB", 5, "advmod"),
+            ("-", "-", Punct, "HYPH", 5, "punct"),
+            ("called", "call", Verb, "VBN", 0, "root"),
+            ("green", "green", Adj, "JJ", 5, "conj"),
+            ("rules", "rule", Noun, "NNS", 5, "obj"),
+            (".", ".", Punct, ".", 5, "punct"),
+        ]);
+        glue(&mut s);
+        repair(&mut s);
+        assert_eq!(
+            heads(&s),
+            [
+                (Some(2), "nsubj"),
+                (None, "root"),
+                (Some(5), "advmod"),
+                (Some(5), "punct"),
+                (Some(7), "amod"),
+                (Some(7), "amod"),
+                (Some(2), "obj"),
+                (Some(2), "punct"),
+            ]
+        );
+        assert_eq!(s.tokens[1].upos, Verb);
+    }
+
+    #[test]
+    fn a_verb_with_a_hyphen_before_it_and_a_determiner_stays() {
+        use Upos::*;
+        // "Vantor has co - founded the firm ." spaced as written: the
+        // hyphen glues nothing.
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 5, "nsubj"),
+            ("has", "have", Aux, "VBZ", 5, "aux"),
+            ("co", "co", Adv, "RB", 5, "advmod"),
+            ("-", "-", Punct, "HYPH", 5, "punct"),
+            ("founded", "found", Verb, "VBN", 0, "root"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("firm", "firm", Noun, "NN", 5, "obj"),
+        ]);
+        // Glued, but a determiner opens the object: a verb.
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 5, "nsubj"),
+            ("has", "have", Aux, "VBZ", 5, "aux"),
+            ("co", "co", Adv, "RB", 5, "advmod"),
+            ("-", "-", Punct, "HYPH", 5, "punct"),
+            ("founded", "found", Verb, "VBN", 0, "root"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("firm", "firm", Noun, "NN", 5, "obj"),
+        ];
+        let mut s = sentence(&rows);
+        glue(&mut s);
+        let before = s.clone();
+        repair(&mut s);
+        assert_eq!(s, before);
+    }
+
+    /// Gives the tokens spans as written with one space between words,
+    /// except around a hyphen, which is glued to both neighbours.
+    fn glue(s: &mut Sentence) {
+        let mut at = 0;
+        for i in 0..s.tokens.len() {
+            let hyphen_before = i > 0 && s.tokens[i - 1].form == "-";
+            if i > 0 && s.tokens[i].form != "-" && !hyphen_before {
+                at += 1;
+            }
+            let len = s.tokens[i].form.len();
+            s.tokens[i].span = Span::new(at, at + len);
+            at += len;
+        }
     }
 
     /// `rows` parsed as given stay as they are.
