@@ -66,6 +66,55 @@ const CLAUSE_VERBS: &[&str] = &[
 pub fn repair(sentence: &mut Sentence) {
     subject_read_as_object(sentence);
     hyphenated_participle_read_as_verb(sentence);
+    trailing_speaker_read_as_conjunct(sentence);
+}
+
+/// "Vantor will sell the mill, local papers report.": a verb of saying at
+/// the end of a sentence, after the clause it reports, has its speaker
+/// right before it. The parser, reading left to right, has already joined
+/// that noun phrase to the clause ("mill, ... papers" as a conjunction)
+/// and leaves the verb without a subject. When a verb of [`CLAUSE_VERBS`]
+/// has no subject and is preceded at once by a noun phrase that a comma
+/// opens and that hangs elsewhere, the noun phrase is its subject.
+fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 1..n {
+        if s.tokens[v].upos != Upos::Verb || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str()) {
+            continue;
+        }
+        let has_subject = s.tokens.iter().any(|t| {
+            t.head == Some(v) && matches!(t.deprel.split(':').next(), Some("nsubj" | "csubj"))
+        });
+        // The verb ends its clause: nothing after it but punctuation.
+        let ends = s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct);
+        let noun = v - 1;
+        if has_subject
+            || !ends
+            || !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)
+            || s.tokens[noun].head == Some(v)
+            || dominates(s, noun, v)
+        {
+            continue;
+        }
+        // The noun phrase: the noun and the words before it that it
+        // dominates; a comma right before it opens it.
+        let mut first = noun;
+        while first > 0 && dominates(s, noun, first - 1) && s.tokens[first - 1].upos != Upos::Punct
+        {
+            first -= 1;
+        }
+        if first == 0 || s.tokens[first - 1].form != "," {
+            continue;
+        }
+        if !matches!(
+            s.tokens[noun].deprel.as_str(),
+            "conj" | "appos" | "obj" | "nmod" | "obl"
+        ) {
+            continue;
+        }
+        s.tokens[noun].head = Some(v);
+        s.tokens[noun].deprel = "nsubj".to_string();
+    }
 }
 
 /// "Vantor has so-called green rules": the parser made "called" the
@@ -336,6 +385,40 @@ mod tests {
         let before = s.clone();
         repair(&mut s);
         assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_speaker_after_the_reported_clause_is_the_subject_of_its_verb() {
+        use Upos::*;
+        // "Vantor will bid , local papers say ." as the parser reads it.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj"),
+            ("will", "will", Aux, "MD", 3, "aux"),
+            ("bid", "bid", Verb, "VB", 7, "ccomp"),
+            (",", ",", Punct, ",", 6, "punct"),
+            ("local", "local", Adj, "JJ", 6, "amod"),
+            ("papers", "paper", Noun, "NNS", 3, "obj"),
+            ("say", "say", Verb, "VBP", 0, "root"),
+            (".", ".", Punct, ".", 7, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(7), "nsubj"));
+        // A verb that has its subject, or a noun with no comma before it,
+        // is left alone.
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("bid", "bid", Verb, "VBD", 0, "root"),
+            (",", ",", Punct, ",", 4, "punct"),
+            ("papers", "paper", Noun, "NNS", 2, "obj"),
+            ("they", "they", Pron, "PRP", 6, "nsubj"),
+            ("say", "say", Verb, "VBP", 2, "parataxis"),
+        ]);
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("sold", "sell", Verb, "VBD", 0, "root"),
+            ("papers", "paper", Noun, "NNS", 2, "obj"),
+            ("said", "say", Verb, "VBD", 2, "conj"),
+        ]);
     }
 
     /// Gives the tokens spans as written with one space between words,
