@@ -447,25 +447,30 @@ struct Scene<'a> {
 }
 
 impl Scene<'_> {
-    /// Whether candidate `a` speaks the quotation that holds pronoun `pr`:
-    /// the subject of a verb of saying, outside the quote, in its sentence
-    /// or the one before ("Lind said: “He has the money.”"). A third-person
-    /// pronoun inside a quote is never its speaker, who would say "I".
-    fn speaks_quote_of(&self, a: &Candidate, pr: &Candidate) -> bool {
+    /// Whether candidate `a` speaks the quotation that holds pronoun `pr`,
+    /// or is spoken to: the subject, or the object, of a verb of saying
+    /// outside the quote, in its sentence or the one before ("Lind said:
+    /// “He has the money.”", "Lind told the council: “It must act.”"). A
+    /// third-person pronoun inside a quote is never its speaker, who would
+    /// say "I", nor whom the speaker addresses, who would be "you".
+    fn frames_quote_of(&self, a: &Candidate, pr: &Candidate) -> bool {
         let Some(q) = quotes::holding(self.quotes, pr.span.start) else {
             return false;
         };
-        if self.quotes[q].contains(&a.span.start) || !a.subject || pr.sentence > a.sentence + 1 {
+        if self.quotes[q].contains(&a.span.start) || pr.sentence > a.sentence + 1 {
             return false;
         }
         let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
             return false;
         };
-        let verb = sentence
-            .tokens
-            .get(a.tokens.end.saturating_sub(1))
-            .and_then(|t| t.head)
-            .and_then(|h| sentence.tokens.get(h));
+        let Some(last) = sentence.tokens.get(a.tokens.end.saturating_sub(1)) else {
+            return false;
+        };
+        let addressee = matches!(last.deprel.as_str(), "obj" | "iobj");
+        if !a.subject && !addressee {
+            return false;
+        }
+        let verb = last.head.and_then(|h| sentence.tokens.get(h));
         verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
     }
 
@@ -517,7 +522,7 @@ fn antecedent(
             }
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };
-        if !fits || blocked(scene, a, pr, p) || scene.speaks_quote_of(a, pr) || scene.in_dateline(a)
+        if !fits || blocked(scene, a, pr, p) || scene.frames_quote_of(a, pr) || scene.in_dateline(a)
         {
             continue;
         }

@@ -45,6 +45,18 @@ fn has(facts: &[(String, String, String)], s: &str, r: &str, o: &str) -> bool {
     facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o)
 }
 
+/// Nor is "it" inside a quote the one the speaker talks to.
+#[test]
+fn it_inside_a_quote_is_not_its_addressee() {
+    let doc =
+        extract("Ana Ruiz told the Kessel Weekly: \"It leaves the farmers with nothing.\"");
+    let it = resolved(&doc, "It");
+    assert!(!it.iter().any(|l| l.contains("Kessel")), "{it:?}");
+    // Outside a quote an organisation object is still an antecedent.
+    let doc = extract("Jan Brandt told the Vantor Group that it had lost the case.");
+    assert_eq!(resolved(&doc, "it"), ["Vantor Group"]);
+}
+
 #[test]
 fn he_inside_a_quote_is_not_its_speaker() {
     let doc = extract("Mark Hale met Tom Reyes on Friday. Reyes said: \"He has the money.\"");
