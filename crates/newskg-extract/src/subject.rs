@@ -72,7 +72,7 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
             return None;
         }
         if !RELATIVE.contains(&t.lower(k).as_str()) || t.rel(p) != "acl:relcl" {
-            return Some(Slot::new(behind_time_word(t, k), SlotKind::Object));
+            return Some(Slot::new(k, SlotKind::Object));
         }
     }
     if let Some((a, "subj")) = gap_filler(t, p) {
@@ -118,26 +118,6 @@ fn named_after_descriptor(t: &Tree, p: usize, k: usize) -> usize {
                 && t.upos(n) == Upos::Propn
                 && (k + 1..n).all(|w| t.dominates(n, w))
         })
-        .unwrap_or(k)
-}
-
-/// Time words that say when, relative to the day of writing.
-const DEICTIC_TIMES: &[&str] = &["yesterday", "today", "tonight", "tomorrow"];
-
-/// The subject behind a time word the parser took for it: in "the Vantor
-/// Group yesterday warned the bank", parsers trained on web text read the
-/// name as a compound of "yesterday" and "yesterday" as the subject. A
-/// deictic time word modified by a noun is never the one who acts; the
-/// last noun before it is. Any other subject is returned as it is.
-fn behind_time_word(t: &Tree, k: usize) -> usize {
-    if !DEICTIC_TIMES.contains(&t.lower(k).as_str()) {
-        return k;
-    }
-    t.kids(k)
-        .iter()
-        .rev()
-        .copied()
-        .find(|&c| c < k && t.rel(c) == "compound" && matches!(t.upos(c), Upos::Noun | Upos::Propn))
         .unwrap_or(k)
 }
 

@@ -144,6 +144,14 @@ const PERCEPTION_VERBS: &[&str] = &[
 /// the relation carries the caused verb.
 const CAUSATIVE_VERBS: &[&str] = &["make", "let", "help", "have"];
 
+/// Verbs whose object takes an adjective saying what the verb makes of it
+/// ("made the phones cheaper", "kept the road open", "found him guilty",
+/// "declared the vote void"): the adjective joins the relation.
+const OBJECT_PREDICATIVE_VERBS: &[&str] = &[
+    "make", "keep", "leave", "find", "consider", "declare", "deem", "render", "hold", "rule",
+    "set", "turn", "drive", "prove",
+];
+
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
 pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
     if t.upos(i) != Upos::Verb {
@@ -523,6 +531,31 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             relation = format!("{relation} {to}{}", verb_relation(t, &[c], false));
         }
     }
+    // "made the phones cheaper", "found him guilty", "kept the road open":
+    // the adjective says what the verb does to its object ("make cheaper"
+    // the phones), and is no second thing made or found.
+    let mut predicative = None;
+    let object_end = args
+        .iter()
+        .find(|s| t.base(s.head) == "obj")
+        .and_then(|s| (s.head..t.len()).filter(|&k| t.dominates(s.head, k)).max());
+    if let (Some(end), true) = (
+        object_end,
+        OBJECT_PREDICATIVE_VERBS.contains(&t.lemma(v).as_str()),
+    ) {
+        // Right after the object ("made the phones cheaper", "more
+        // affordable"): elsewhere an adjective hung on the verb is most
+        // often a parser's misattachment ("sold shares worth ...").
+        let follows =
+            |a: usize| (end + 1..a).all(|k| t.head(k) == Some(a) && t.base(k) == "advmod");
+        if let Some(a) = args.iter().position(|s| {
+            t.rel(s.head) == "xcomp" && t.upos(s.head) == Upos::Adj && follows(s.head)
+        }) {
+            let adjective = args.remove(a).head;
+            relation = format!("{relation} {}", t.lower(adjective));
+            predicative = Some(adjective);
+        }
+    }
     // "saw Brandt leaving the bank", "heard him play": what is seen is the
     // event, not its agent, which the embedded clause states itself.
     if PERCEPTION_VERBS.contains(&t.lemma(v).as_str())
@@ -542,6 +575,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     if let Some(noun) = light_noun {
         rel_tokens.extend(noun.tokens);
     }
+    rel_tokens.extend(predicative);
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
     let negated = verbs.iter().any(|&c| negation::is_negated(t, c));

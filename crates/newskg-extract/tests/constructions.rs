@@ -96,3 +96,21 @@ fn a_descriptor_before_a_name_gives_way_to_the_name() {
         "{got:?}"
     );
 }
+
+/// "made the phones cheaper": the adjective joins the relation; it is no
+/// second object.
+#[test]
+fn an_adjective_after_the_object_joins_the_relation() {
+    let got = facts(&extract(
+        "The Vantor Group made its phones cheaper last year.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Group | make cheaper | phones"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f == "Vantor Group | make | phones"),
+        "{got:?}"
+    );
+}

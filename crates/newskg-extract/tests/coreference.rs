@@ -45,6 +45,22 @@ fn has(facts: &[(String, String, String)], s: &str, r: &str, o: &str) -> bool {
     facts.iter().any(|f| f.0 == s && f.1 == r && f.2 == o)
 }
 
+/// A noun inside the antecedent's own phrase (its relative clause) does not
+/// stand between it and "it": the subject of the sentence before stays the
+/// antecedent.
+#[test]
+fn a_noun_describing_the_antecedent_does_not_block_it() {
+    let doc = extract(
+        "The Vantor Group, which also owns a hotel in Bergen, last month hired Kessel Partners as brokers. It is also talking to Tollund Group.",
+    );
+    assert_eq!(resolved(&doc, "It"), ["Vantor Group"]);
+    // A noun outside the antecedent's phrase still blocks ("the plan ... it").
+    let doc = extract(
+        "The Vantor Group defended the plan on Monday. It would cut costs, officials said.",
+    );
+    assert!(resolved(&doc, "It").is_empty());
+}
+
 /// Nor is "it" inside a quote the one the speaker talks to.
 #[test]
 fn it_inside_a_quote_is_not_its_addressee() {

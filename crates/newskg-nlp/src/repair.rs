@@ -11,6 +11,7 @@
 //! Why rules after the parser and not in it: the parser's features see one
 //! word ahead; these mistakes are only visible once the clause is complete.
 
+use crate::names::is_time_noun;
 use crate::{Sentence, Upos};
 
 /// Verbs that report or judge a clause ("said", "believes", "confirmed")
@@ -67,6 +68,69 @@ pub fn repair(sentence: &mut Sentence) {
     subject_read_as_object(sentence);
     hyphenated_participle_read_as_verb(sentence);
     trailing_speaker_read_as_conjunct(sentence);
+    subject_read_as_compound_of_time(sentence);
+}
+
+/// "The Vantor Group last week hired advisers", "Vantor yesterday warned
+/// the bank": a time phrase right after the subject, and the parser makes
+/// the name a compound of the time word and the time word the subject. A
+/// time word ([`is_time_noun`]) is never who acts: when a subject that is
+/// one has a noun compound before it, separated from it only by the time
+/// phrase's own modifiers ("last", "this") or a comma (or by nothing,
+/// before "yesterday", "today", "tonight", "tomorrow", which take no
+/// compounds), the compound is the subject and the time word a bare
+/// temporal modifier of the verb.
+fn subject_read_as_compound_of_time(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for w in 1..n {
+        if !matches!(s.tokens[w].deprel.as_str(), "nsubj" | "nsubj:pass")
+            || !is_time_noun(&s.tokens[w].form.to_lowercase())
+        {
+            continue;
+        }
+        // A noun with a preposition of its own ("leaves for Washington
+        // tomorrow") is an oblique, no subject.
+        let Some(name) = (0..w).rev().find(|&c| {
+            s.tokens[c].head == Some(w)
+                && s.tokens[c].deprel == "compound"
+                && matches!(s.tokens[c].upos, Upos::Noun | Upos::Propn)
+                && !s
+                    .tokens
+                    .iter()
+                    .any(|t| t.head == Some(c) && t.deprel == "case")
+        }) else {
+            continue;
+        };
+        // Between the name and the time word: only the time phrase's own
+        // words ("last", "this", "next"), punctuation, or the name's own
+        // clause ("Vantor, which runs a bank, last week ...").
+        let between_ok = (name + 1..w).all(|k| {
+            s.tokens[k].upos == Upos::Punct
+                || dominates(s, name, k)
+                || s.tokens[k].head == Some(w) && matches!(s.tokens[k].upos, Upos::Adj | Upos::Det)
+        });
+        // A noun right before the time word may be its own compound
+        // ("election night", "Easter Sunday"); only a deictic word takes
+        // none ("Vantor yesterday").
+        let deictic = matches!(
+            s.tokens[w].form.to_lowercase().as_str(),
+            "yesterday" | "today" | "tonight" | "tomorrow"
+        );
+        if !between_ok || name + 1 == w && !deictic {
+            continue;
+        }
+        let (head, deprel) = (s.tokens[w].head, s.tokens[w].deprel.clone());
+        s.tokens[name].head = head;
+        s.tokens[name].deprel = deprel;
+        s.tokens[w].deprel = "obl:unmarked".to_string();
+        // Words before the name that hung on the time word belong to the
+        // name ("The Vantor Group": "The" and "Vantor").
+        for k in 0..name {
+            if s.tokens[k].head == Some(w) {
+                s.tokens[k].head = Some(name);
+            }
+        }
+    }
 }
 
 /// "Vantor will sell the mill, local papers report.": a verb of saying at
@@ -419,6 +483,56 @@ mod tests {
             ("papers", "paper", Noun, "NNS", 2, "obj"),
             ("said", "say", Verb, "VBD", 2, "conj"),
         ]);
+    }
+
+    #[test]
+    fn a_name_read_as_a_compound_of_a_time_word_is_the_subject() {
+        use Upos::*;
+        // "The Vantor Group last week hired advisers ." as the parser reads it.
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 3, "det"),
+            ("Vantor", "Vantor", Propn, "NNP", 3, "compound"),
+            ("Group", "Group", Propn, "NNP", 5, "compound"),
+            ("last", "last", Adj, "JJ", 5, "amod"),
+            ("week", "week", Noun, "NN", 6, "nsubj"),
+            ("hired", "hire", Verb, "VBD", 0, "root"),
+            ("advisers", "adviser", Noun, "NNS", 6, "obj"),
+            (".", ".", Punct, ".", 6, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[2], (Some(6), "nsubj"));
+        assert_eq!(heads(&s)[4], (Some(6), "obl:unmarked"));
+        assert_eq!(heads(&s)[3], (Some(5), "amod"));
+        // A time word that is the subject on its own stays ("Last week
+        // was busy"), and so does a noun compound of a time word that is
+        // not a subject.
+        unchanged(&[
+            ("Last", "last", Adj, "JJ", 2, "amod"),
+            ("week", "week", Noun, "NN", 4, "nsubj"),
+            ("was", "be", Aux, "VBD", 4, "cop"),
+            ("busy", "busy", Adj, "JJ", 0, "root"),
+        ]);
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj"),
+            ("hired", "hire", Verb, "VBD", 0, "root"),
+            ("election", "election", Noun, "NN", 4, "compound"),
+            ("night", "night", Noun, "NN", 2, "obl:unmarked"),
+        ]);
+        // "Election night was tense": the compound is the time word's own.
+        unchanged(&[
+            ("Election", "election", Noun, "NN", 2, "compound"),
+            ("night", "night", Noun, "NN", 4, "nsubj"),
+            ("was", "be", Aux, "VBD", 4, "cop"),
+            ("tense", "tense", Adj, "JJ", 0, "root"),
+        ]);
+        // "Vantor yesterday warned the bank": a deictic word takes none.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "compound"),
+            ("yesterday", "yesterday", Noun, "NN", 3, "nsubj"),
+            ("warned", "warn", Verb, "VBD", 0, "root"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[0], (Some(3), "nsubj"));
     }
 
     /// Gives the tokens spans as written with one space between words,
