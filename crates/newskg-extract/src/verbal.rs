@@ -329,6 +329,10 @@ fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
         let keep = if side_by_side { second } else { first };
         args.retain(|s| t.base(s.head) != "obj" || s.head == keep);
     }
+    // A comma between a verb and its object is no English ("if the talks
+    // fail, a strike will ..."): such an "object" opens the next
+    // clause, and the parser attached it before it saw that clause's verb.
+    args.retain(|s| t.base(s.head) != "obj" || !comma_before_object(t, v, s.head));
     // Verbs of saying keep their clause: there the object is the misparse
     // (the policy drops it), and the clause carries the attribution.
     let lemma = t.lemma(v);
@@ -339,6 +343,20 @@ fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
     {
         args.retain(|s| s.kind != SlotKind::Clause);
     }
+}
+
+/// Whether a comma stands between verb `v` and the start of the phrase of
+/// its object `o` (an object after the verb).
+fn comma_before_object(t: &Tree, v: usize, o: usize) -> bool {
+    if o < v {
+        return false;
+    }
+    // The phrase's first word (a comma the parser hung on the object is no
+    // word of it).
+    let start = (v + 1..=o)
+        .find(|&k| t.dominates(o, k) && !t.is_punct(k))
+        .unwrap_or(o);
+    (v + 1..start).any(|k| t.lower(k) == ",")
 }
 
 /// A support noun after verb `v` ("took part in", "imposed tariffs on").
@@ -460,7 +478,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
                 .kids(h)
                 .iter()
                 .copied()
-                .find(|&o| t.base(o) == "obj" && o > v)
+                .find(|&o| t.base(o) == "obj" && o > v && !comma_before_object(t, v, o))
             {
                 args.insert(0, Slot::new(o, SlotKind::Object));
             }

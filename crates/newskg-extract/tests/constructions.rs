@@ -114,3 +114,17 @@ fn an_adjective_after_the_object_joins_the_relation() {
         "{got:?}"
     );
 }
+
+/// "if Vantor does not win, a better offer would ...": a noun phrase after
+/// a comma opens the next clause; it is not the verb's object.
+#[test]
+fn no_object_across_a_comma() {
+    let got = facts(&extract(
+        "Lind said that if the Vantor Group lowers its price and does not win, a better offer from a rival would hand it a loss.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| win |")), "{got:?}");
+    let got = facts(&extract(
+        "If the Kessel Bank does not sign, the cost of the loans would rise steeply.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| sign |")), "{got:?}");
+}
