@@ -106,3 +106,18 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     report_warnings(&report.warnings);
     Ok(report_failures(&report.failures))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Cli;
+    use clap::Parser;
+
+    #[test]
+    fn docfacts_is_a_format() {
+        for format in ["jsonl", "tsv", "carb", "ttl", "nq", "docfacts"] {
+            let args = ["newskg", "extract", "-", "--format", format];
+            assert!(Cli::try_parse_from(args).is_ok(), "{format}");
+        }
+        assert!(Cli::try_parse_from(["newskg", "extract", "-", "--format", "docfact"]).is_err());
+    }
+}

@@ -327,6 +327,29 @@ mod tests {
     }
 
     #[test]
+    fn from_docfacts_takes_no_option_of_the_analysis() {
+        let parse = |extra: &[&str]| {
+            let args = [
+                &["newskg", "ingest", "--from-docfacts", "d.jsonl"][..],
+                extra,
+            ]
+            .concat();
+            Cli::try_parse_from(args)
+        };
+        assert!(parse(&["--store", ":memory:", "--batch", "2", "-j", "1", "-q"]).is_ok());
+        for analysis in [
+            &["--all"][..],
+            &["--min-confidence", "0.5"],
+            &["--source-base", "d"],
+            &["--stdin-name", "a.jsonl"],
+            &["--max-entities", "9"],
+            &["--max-line-bytes", "1K"],
+        ] {
+            assert!(parse(analysis).is_err(), "{analysis:?}");
+        }
+    }
+
+    #[test]
     fn articles_are_counted_as_ingest_reads_them() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let write = |name: &str, bytes: &[u8]| {
