@@ -10,7 +10,11 @@
 //! 6. [`graph`]: the store → petgraph: DOT, GraphML, CSV, JSON, centrality
 //! 7. [`serve`]: the store over HTTP: a SPARQL endpoint and a web explorer
 //!
-//! [`pipeline`] is the one place the stages are chained.
+//! [`pipeline`] is the one place the stages are chained. Steps 1–3 are a
+//! pure map from a document to its [`DocFacts`], steps 4–5 a reduce over
+//! them in input order; a distributed run does the two apart, handing
+//! over docfacts lines ([`pipeline::extract_documents`] with
+//! [`pipeline::write_docfacts`], then [`pipeline::ingest_docfacts`]).
 //!
 //! ```
 //! use newskg::nlp::Analyzer;

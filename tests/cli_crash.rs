@@ -43,7 +43,7 @@ use std::process::{Child, ChildStdin, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::util::Workdir;
+use crate::util::{mask, Workdir};
 
 /// Trials of each case in the default test run.
 const TRIALS: usize = 3;
@@ -509,26 +509,6 @@ fn try_export(wd: &Workdir, store: &str) -> Result<Vec<String>, String> {
         .collect();
     quads.sort();
     Ok(quads)
-}
-
-/// One N-Quads line with the run's identity masked: the run IRI
-/// (`…/id/run/<hex>`) and the start time literals.
-fn mask(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = rest.find("/id/run/") {
-        out.push_str(&rest[..at + "/id/run/".len()]);
-        out.push_str("RUN");
-        rest = &rest[at + "/id/run/".len()..];
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_hexdigit());
-    }
-    out.push_str(rest);
-    if out.contains("prov#generatedAtTime>") || out.contains("prov#startedAtTime>") {
-        if let (Some(open), Some(close)) = (out.find(" \""), out.find("\"^^")) {
-            out.replace_range(open + 2..close, "TIME");
-        }
-    }
-    out
 }
 
 /// The graph IRI of an N-Quads line (every quad newskg writes is in a named graph).

@@ -25,6 +25,8 @@ mod cli_serve;
 mod cli_export;
 // extract: the JSONL contract, TSV, and the gold facts of the example articles.
 mod cli_extract;
+// the map and the reduce of a distributed run: docfacts out of extract, into ingest.
+mod cli_docfacts;
 // stats, entities and analyze.
 mod cli_misc;
 // a lone binary: where the models are found, provenance of their versions.

@@ -134,6 +134,35 @@ impl Workdir {
     }
 }
 
+/// One N-Quads line with the run's identity masked: the run IRI
+/// (`…/id/run/<hex>`) and the start time literals.
+pub fn mask(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("/id/run/") {
+        out.push_str(&rest[..at + "/id/run/".len()]);
+        out.push_str("RUN");
+        rest = &rest[at + "/id/run/".len()..];
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    }
+    out.push_str(rest);
+    if out.contains("prov#generatedAtTime>") || out.contains("prov#startedAtTime>") {
+        if let (Some(open), Some(close)) = (out.find(" \""), out.find("\"^^")) {
+            out.replace_range(open + 2..close, "TIME");
+        }
+    }
+    out
+}
+
+/// Every quad of `store` as N-Quads lines, run ids and start times masked
+/// ([`mask`]), sorted: what two ingests of the same articles must agree on.
+pub fn masked_quads(wd: &Workdir, store: &str) -> Vec<String> {
+    let nq = wd.ok(&["export", "--format", "nq", "--store", store]);
+    let mut quads: Vec<String> = nq.lines().map(mask).collect();
+    quads.sort();
+    quads
+}
+
 /// The number in a one-cell TSV result (`?n\n"3"^^xsd:integer` or `?n\n3`).
 pub fn parse_count(tsv: &str) -> u64 {
     let cell = tsv

@@ -20,7 +20,10 @@ pub struct ExtractArgs {
     #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
     paths: Vec<PathBuf>,
     /// Output: JSON Lines (entities, then facts; the contract of DESIGN.md),
-    /// TSV (one fact a line), CaRB open-IE tuples, Turtle or N-Quads
+    /// TSV (one fact a line), CaRB open-IE tuples, Turtle, N-Quads, or
+    /// docfacts: one JSON line per article with its analysis, mentions,
+    /// entities and facts, unresolved across articles, for `newskg ingest
+    /// --from-docfacts` (the map and the reduce of a distributed run)
     #[arg(long, short, value_enum, default_value_t = FactFormat::Jsonl)]
     format: FactFormat,
     /// With --format carb: leave out the verbless tuples (genitives, named
@@ -44,6 +47,7 @@ enum FactFormat {
     Carb,
     Ttl,
     Nq,
+    Docfacts,
 }
 
 pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
@@ -71,6 +75,12 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
             })?
         }
         FactFormat::Carb => pipeline::carb(&engine, &args.paths, !args.carb_no_verbless, &mut out)?,
+        FactFormat::Docfacts => {
+            let run = pipeline::run_info(&engine.analyzer);
+            pipeline::extract_documents(&engine, &args.paths, &load, |doc| {
+                pipeline::write_docfacts(&mut out, doc, &run)
+            })?
+        }
         FactFormat::Ttl | FactFormat::Nq => {
             let format = if args.format == FactFormat::Ttl {
                 newskg::rdf::RdfFormat::Turtle
@@ -95,4 +105,19 @@ pub fn run(args: ExtractArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     report_warnings(&report.warnings);
     Ok(report_failures(&report.failures))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Cli;
+    use clap::Parser;
+
+    #[test]
+    fn docfacts_is_a_format() {
+        for format in ["jsonl", "tsv", "carb", "ttl", "nq", "docfacts"] {
+            let args = ["newskg", "extract", "-", "--format", format];
+            assert!(Cli::try_parse_from(args).is_ok(), "{format}");
+        }
+        assert!(Cli::try_parse_from(["newskg", "extract", "-", "--format", "docfact"]).is_err());
+    }
 }

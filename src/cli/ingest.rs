@@ -10,7 +10,8 @@ use anyhow::Context;
 use clap::Args;
 
 use newskg::input::Format;
-use newskg::pipeline::{self, IngestOptions, IngestProgress};
+use newskg::nlp::Gazetteer;
+use newskg::pipeline::{self, IngestOptions, IngestProgress, IngestReport};
 
 use super::limits::{report_warnings, LimitArgs};
 use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs, StoreArgs};
@@ -20,15 +21,30 @@ use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs, S
 /// if the run is killed; content already stored is skipped, and changed
 /// content from the same source replaces the old version.
 ///
+/// With --from-docfacts, the inputs are the lines of `newskg extract --format
+/// docfacts` (made with the same newskg and models), in the order of the
+/// articles they were made from: no model runs, and the store gets what a
+/// direct ingest of those articles gives it. This is the reduce of a
+/// distributed run (examples/spark/).
+///
 /// On a terminal, progress goes to standard error (articles, tokens and
 /// facts per second, and the time left when the number of articles is
 /// known); the summary line goes to standard output.
 #[derive(Args, Debug)]
 pub struct IngestArgs {
     /// Articles: .txt, .html, .jsonl (one article a line), any of them .gz,
-    /// directories (read recursively), or `-` for standard input
+    /// directories (read recursively), or `-` for standard input; with
+    /// --from-docfacts, docfacts files (gzip or not), folders of them, or `-`
     #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
     paths: Vec<PathBuf>,
+    /// Read PATHS as docfacts lines made by `newskg extract --format
+    /// docfacts`, not as articles: resolve and store them without analysis
+    #[arg(long, conflicts_with_all = [
+        "all", "min_confidence", "source_base", "stdin_name", "max_decompressed_bytes",
+        "max_document_bytes", "max_line_bytes", "max_html_depth", "max_sentence_tokens",
+        "max_entities",
+    ])]
+    from_docfacts: bool,
     #[command(flatten)]
     pub(super) store: StoreArgs,
     #[command(flatten)]
@@ -59,22 +75,32 @@ fn at_least_one(value: &str) -> Result<usize, String> {
 
 pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     args.jobs.apply()?;
-    let mut engine = models.engine()?;
-    engine.extractor.set_policy(args.facts.policy());
-    let mut load = args.source.load_options();
-    load.limits = args.limits.limits();
-    engine.limits = load.limits.clone();
-    let store = args.store.open()?;
-    let run = pipeline::run_info(&engine.analyzer);
-    let mut progress = Progress::start(!args.quiet && output::stderr_is_terminal(), &args.paths);
     let options = IngestOptions {
         batch_documents: args.batch,
     };
-    let report = pipeline::ingest(&engine, &args.paths, &load, &store, &run, options, |done| {
-        progress.update(done)
-    })
-    .with_context(|| format!("ingesting into {}", args.store.store))?;
-    progress.finish();
+    let visible = !args.quiet && output::stderr_is_terminal();
+    let (report, store) = if args.from_docfacts {
+        // Lines are not articles: no count of them for the time left.
+        let mut progress = Progress::start(visible, None);
+        let done = reduce(&args, models, options, |done| progress.update(done));
+        progress.finish();
+        done?
+    } else {
+        let mut engine = models.engine()?;
+        engine.extractor.set_policy(args.facts.policy());
+        let mut load = args.source.load_options();
+        load.limits = args.limits.limits();
+        engine.limits = load.limits.clone();
+        let store = args.store.open()?;
+        let run = pipeline::run_info(&engine.analyzer);
+        let mut progress = Progress::start(visible, Some(&args.paths));
+        let report = pipeline::ingest(&engine, &args.paths, &load, &store, &run, options, |done| {
+            progress.update(done)
+        })
+        .with_context(|| format!("ingesting into {}", args.store.store));
+        progress.finish();
+        (report?, store)
+    };
     if !args.quiet {
         let quads = store.len()?;
         let done = report.new + report.replaced;
@@ -102,6 +128,32 @@ pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
     Ok(report_failures(&report.failures))
 }
 
+/// `ingest --from-docfacts`: the store and what the reduce did.
+fn reduce(
+    args: &IngestArgs,
+    models: &ModelArgs,
+    options: IngestOptions,
+    progress: impl FnMut(IngestProgress),
+) -> anyhow::Result<(IngestReport, newskg::Store)> {
+    // Resolution reads the gazetteer alone; the run records the versions of
+    // all the models, which every line must have been made with.
+    let source = models.source()?;
+    let gazetteer = Gazetteer::from_source(&source)
+        .with_context(|| format!("loading the gazetteer from {source}"))?;
+    let run = pipeline::run_info_for_models(&source.versions());
+    let store = args.store.open()?;
+    let report = pipeline::ingest_docfacts(
+        &Arc::new(gazetteer),
+        &args.paths,
+        &store,
+        &run,
+        options,
+        progress,
+    )
+    .with_context(|| format!("ingesting into {}", args.store.store))?;
+    Ok((report, store))
+}
+
 /// The progress line on standard error: articles done (of how many, once
 /// counted), their rates, and the time left.
 struct Progress {
@@ -118,13 +170,17 @@ struct Progress {
 }
 
 impl Progress {
-    fn start(visible: bool, paths: &[PathBuf]) -> Progress {
+    /// A progress line when `visible`, with the time left once the articles
+    /// of `articles` are counted (never without them).
+    fn start(visible: bool, articles: Option<&[PathBuf]>) -> Progress {
         let total = Arc::new(OnceLock::new());
         let bar = if visible {
-            let counted = Arc::clone(&total);
-            let paths = paths.to_vec();
-            // Detached: the process may end before a huge input is counted.
-            std::thread::spawn(move || counted.set(count_articles(&paths)));
+            if let Some(paths) = articles {
+                let counted = Arc::clone(&total);
+                let paths = paths.to_vec();
+                // Detached: the process may end before a huge input is counted.
+                std::thread::spawn(move || counted.set(count_articles(&paths)));
+            }
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_style(style(
                 "{spinner} {pos} articles | {msg} | {elapsed_precise}",
@@ -268,6 +324,29 @@ mod tests {
         assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "0"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "x"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "1", "-q"]).is_ok());
+    }
+
+    #[test]
+    fn from_docfacts_takes_no_option_of_the_analysis() {
+        let parse = |extra: &[&str]| {
+            let args = [
+                &["newskg", "ingest", "--from-docfacts", "d.jsonl"][..],
+                extra,
+            ]
+            .concat();
+            Cli::try_parse_from(args)
+        };
+        assert!(parse(&["--store", ":memory:", "--batch", "2", "-j", "1", "-q"]).is_ok());
+        for analysis in [
+            &["--all"][..],
+            &["--min-confidence", "0.5"],
+            &["--source-base", "d"],
+            &["--stdin-name", "a.jsonl"],
+            &["--max-entities", "9"],
+            &["--max-line-bytes", "1K"],
+        ] {
+            assert!(parse(analysis).is_err(), "{analysis:?}");
+        }
     }
 
     #[test]

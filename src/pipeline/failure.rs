@@ -17,6 +17,9 @@ pub enum Failure {
     /// The input could not be read.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// A docfacts line that `ingest --from-docfacts` cannot use.
+    #[error(transparent)]
+    DocFacts(#[from] super::DocFactsError),
     /// Analysing or extracting the document panicked: a bug in newskg,
     /// caught so that the other documents go on.
     #[error("{}: internal error while analysing: {message}", Loc(.path, *.line))]
@@ -88,6 +91,7 @@ impl Failure {
     pub fn path(&self) -> &Path {
         match self {
             Failure::Input(e) => e.path(),
+            Failure::DocFacts(e) => e.path(),
             Failure::Internal { path, .. } | Failure::TooManyEntities { path, .. } => path,
         }
     }
@@ -96,6 +100,7 @@ impl Failure {
     pub fn line(&self) -> Option<u64> {
         match self {
             Failure::Input(e) => e.line(),
+            Failure::DocFacts(e) => Some(e.line()),
             Failure::Internal { line, .. } | Failure::TooManyEntities { line, .. } => *line,
         }
     }

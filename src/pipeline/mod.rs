@@ -1,6 +1,13 @@
 //! The stages chained: the one place `input → nlp → extract → kg → rdf` is
 //! wired. The CLI, the examples, the tests and the benches all call these.
 //!
+//! A run splits in two at the [`DocFacts`]: analysis and extraction are a
+//! pure map from a document to its facts ([`extract_documents`], which
+//! [`write_docfacts`] writes as a line), and resolution and storage a cheap
+//! reduce over them in input order ([`ingest_docfacts`]). [`ingest`] does
+//! both in one process; its storage half is the reduce's, so the two store
+//! the same quads (issue 14, item 3).
+//!
 //! Documents are analysed in parallel (rayon, in batches; for ingest, on a
 //! thread of its own ahead of storage), but resolved in input order and
 //! stored in that order, so that entity ids and store contents do not
@@ -16,15 +23,18 @@
 //! `NEWSKG_TEST_PANIC_ON`, so that the catching can be tested on the real
 //! binary (release builds too: CI tests those) without a real bug.
 
+mod docfacts;
 mod fact_training;
 mod failure;
 mod records;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+pub use docfacts::{write_docfacts, DocFactsError, DOCFACTS_VERSION};
 pub use fact_training::{
     fact_key, train_facts, FactTrainOptions, FactTrainReport, REDOCRED_DOCUMENTS,
 };
@@ -37,7 +47,7 @@ pub use records::{
 use crate::extract::{DocFacts, Extractor, FactClassifier, Feature};
 use crate::input::{self, Document, InputError, Limits, LoadOptions};
 use crate::kg::{EntityId, Resolver};
-use crate::nlp::{AnalyzedDoc, Analyzer, ModelSource};
+use crate::nlp::{AnalyzedDoc, Analyzer, Gazetteer, ModelSource};
 use crate::rdf::{Batch, IngestOutcome, RunInfo, Store};
 use crate::Result;
 
@@ -225,13 +235,39 @@ pub fn extract(
     extract_each(
         paths,
         load,
-        resolver,
         |doc| {
             engine
                 .try_extract_checked(doc)
                 .map(|(facts, warnings)| (facts, (), warnings))
         },
-        |facts, (), ids, resolver| sink(facts, ids, resolver),
+        |facts, ()| {
+            let ids = resolver.resolve(&facts);
+            sink(&facts, &ids, resolver)
+        },
+    )
+}
+
+/// The map of a distributed run: reads and extracts every document under
+/// `paths` as [`extract`] does, without resolving anything across
+/// documents, and calls `sink` with each document's facts in input order
+/// (write them with [`write_docfacts`]; [`ingest_docfacts`] is the reduce).
+/// Each document's facts depend on that document alone, so any split of
+/// the input gives the same facts.
+pub fn extract_documents(
+    engine: &Engine,
+    paths: &[PathBuf],
+    load: &LoadOptions,
+    mut sink: impl FnMut(&DocFacts) -> std::io::Result<()>,
+) -> Result<ExtractReport> {
+    extract_each(
+        paths,
+        load,
+        |doc| {
+            engine
+                .try_extract_checked(doc)
+                .map(|(facts, warnings)| (facts, (), warnings))
+        },
+        |facts, ()| sink(&facts),
     )
 }
 
@@ -242,26 +278,27 @@ pub fn extract_with_features(
     paths: &[PathBuf],
     load: &LoadOptions,
     resolver: &mut Resolver,
-    sink: impl FnMut(&DocFacts, Vec<Vec<Feature>>, &[EntityId], &Resolver) -> std::io::Result<()>,
+    mut sink: impl FnMut(&DocFacts, Vec<Vec<Feature>>, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
     extract_each(
         paths,
         load,
-        resolver,
         |doc| engine.try_extract_with_features_checked(doc),
-        sink,
+        |facts, features| {
+            let ids = resolver.resolve(&facts);
+            sink(&facts, features, &ids, resolver)
+        },
     )
 }
 
 /// Reads the documents under `paths` in batches, runs `work` on each batch's
-/// documents in parallel, resolves them in input order and hands each to
-/// `sink` with what `work` returned besides the facts.
+/// documents in parallel and hands each to `sink` in input order, with what
+/// `work` returned besides the facts.
 fn extract_each<T: Send>(
     paths: &[PathBuf],
     load: &LoadOptions,
-    resolver: &mut Resolver,
     work: impl Fn(Document) -> Checked<T> + Sync,
-    mut sink: impl FnMut(&DocFacts, T, &[EntityId], &Resolver) -> std::io::Result<()>,
+    mut sink: impl FnMut(DocFacts, T) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
     let mut report = ExtractReport::default();
     for_each_batch(paths, load, |batch| {
@@ -283,9 +320,8 @@ fn extract_each<T: Send>(
                 }
             };
             report.warnings.extend(warnings);
-            let ids = resolver.resolve(&facts);
             report.documents += 1;
-            sink(&facts, extra, &ids, resolver).map_err(crate::Error::Output)?;
+            sink(facts, extra).map_err(crate::Error::Output)?;
         }
         Ok(())
     })?;
@@ -448,6 +484,7 @@ const QUEUED_BATCHES: usize = 32;
 
 /// One analysed batch handed from analysis to storage: its documents in
 /// input order, and those skipped because already stored.
+#[derive(Default)]
 struct Analysed {
     results: Vec<Result<(DocFacts, Vec<Warning>), Failure>>,
     unchanged: usize,
@@ -475,7 +512,84 @@ pub fn ingest(
     store: &Store,
     run: &RunInfo,
     options: IngestOptions,
+    progress: impl FnMut(IngestProgress),
+) -> Result<IngestReport> {
+    store_analysed(engine.gazetteer(), store, run, options, progress, |send| {
+        for_each_batch(paths, load, |docs| {
+            let mut analysed = Analysed::default();
+            let mut todo = Vec::with_capacity(docs.len());
+            for item in docs {
+                if let Ok(doc) = &item {
+                    analysed.dropped_repeats += doc.dropped_repeats;
+                }
+                match item {
+                    Ok(doc) if store.contains_document(&doc.id)? => analysed.unchanged += 1,
+                    other => todo.push(other),
+                }
+            }
+            analysed.results = extract_batch(engine, todo);
+            send(analysed)
+        })
+    })
+}
+
+/// The reduce of a distributed run: stores the documents of the docfacts
+/// files `paths` (lines of [`write_docfacts`]; `-` is standard input, a
+/// folder its files in name order, gzip or not) as [`ingest`] stores the
+/// articles they were made from, with the same resolution (reading
+/// `gazetteer`, which must be the map's: [`Engine::gazetteer`] of the same
+/// models) and the same storage, batches and idempotence. No model runs.
+///
+/// Documents are resolved in the order of `paths` and their lines, so give
+/// the map's output in the input's order to get a direct ingest's entity
+/// ids. A line made by other software or models than `run`'s, of another
+/// format version, malformed, or inconsistent is a [`Failure`] naming its
+/// file and line ([`DocFactsError`]), and the others go on.
+pub fn ingest_docfacts(
+    gazetteer: &Arc<Gazetteer>,
+    paths: &[PathBuf],
+    store: &Store,
+    run: &RunInfo,
+    options: IngestOptions,
+    progress: impl FnMut(IngestProgress),
+) -> Result<IngestReport> {
+    store_analysed(gazetteer, store, run, options, progress, |send| {
+        docfacts::for_each_batch(paths, |lines| {
+            let parsed: Vec<Result<DocFacts, Failure>> = lines
+                .into_par_iter()
+                .map(|line| line.and_then(|l| Ok(docfacts::parse(l, run)?)))
+                .collect();
+            let mut analysed = Analysed::default();
+            for item in parsed {
+                match item {
+                    Ok(facts) => {
+                        let doc = &facts.analyzed.doc;
+                        analysed.dropped_repeats += doc.dropped_repeats;
+                        if store.contains_document(&doc.id)? {
+                            analysed.unchanged += 1;
+                        } else {
+                            analysed.results.push(Ok((facts, Vec::new())));
+                        }
+                    }
+                    Err(failure) => analysed.results.push(Err(failure)),
+                }
+            }
+            send(analysed)
+        })
+    })
+}
+
+/// The storage half of an ingest, shared by [`ingest`] and
+/// [`ingest_docfacts`]: `produce` runs on a thread of its own and hands
+/// analysed batches to `send` (through a bounded queue); this thread
+/// resolves and stores them in order, as [`ingest`] describes.
+fn store_analysed(
+    gazetteer: &Arc<Gazetteer>,
+    store: &Store,
+    run: &RunInfo,
+    options: IngestOptions,
     mut progress: impl FnMut(IngestProgress),
+    produce: impl FnOnce(&mut dyn FnMut(Analysed) -> Result<()>) -> Result<()> + Send,
 ) -> Result<IngestReport> {
     let started = Instant::now();
     let mut report = IngestReport::default();
@@ -487,7 +601,7 @@ pub fn ingest(
     // resolves the remaining documents as the interrupted run would have.
     let (entities, documents) = store.entities_and_documents()?;
     let mut resolver =
-        Resolver::with_gazetteer_and_documents(engine.gazetteer().clone(), entities, documents);
+        Resolver::with_gazetteer_and_documents(gazetteer.clone(), entities, documents);
     let batch_documents = options.batch_documents.max(1);
     let mut batch = Batch::new();
     let mut shown = IngestProgress::default();
@@ -497,23 +611,7 @@ pub fn ingest(
             // Set when storage has stopped (it failed and dropped the queue):
             // its error is the one to report, not this side's.
             let mut stopped = false;
-            let sent = for_each_batch(paths, load, |docs| {
-                let mut analysed = Analysed {
-                    results: Vec::new(),
-                    unchanged: 0,
-                    dropped_repeats: 0,
-                };
-                let mut todo = Vec::with_capacity(docs.len());
-                for item in docs {
-                    if let Ok(doc) = &item {
-                        analysed.dropped_repeats += doc.dropped_repeats;
-                    }
-                    match item {
-                        Ok(doc) if store.contains_document(&doc.id)? => analysed.unchanged += 1,
-                        other => todo.push(other),
-                    }
-                }
-                analysed.results = extract_batch(engine, todo);
+            let sent = produce(&mut |analysed| {
                 sender.send(Ok(analysed)).map_err(|_| {
                     stopped = true;
                     crate::Error::Output(std::io::Error::other("storage stopped"))
@@ -633,9 +731,16 @@ fn for_each_batch(
 /// Provenance of this run: software version, the version (checksum) of
 /// each model `analyzer` loaded, and the start time (PROV-O `prov:Activity`).
 pub fn run_info(analyzer: &Analyzer) -> RunInfo {
+    run_info_for_models(analyzer.model_versions())
+}
+
+/// [`run_info`] for a run that loads no analyzer but stores facts made by
+/// the models whose versions are `models` ([`ModelSource::versions`]): the
+/// reduce of a distributed run ([`ingest_docfacts`]).
+pub fn run_info_for_models(models: &str) -> RunInfo {
     use sha2::{Digest, Sha256};
     let software = format!("newskg {}", env!("CARGO_PKG_VERSION"));
-    let models = analyzer.model_versions().to_string();
+    let models = models.to_string();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

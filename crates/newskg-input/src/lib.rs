@@ -182,6 +182,13 @@ pub struct LoadOptions {
     pub repeat_min_words: Option<usize>,
     /// How a file's path is recorded in [`Document::source`].
     pub source_paths: SourcePaths,
+    /// The name standard input (`-`) is recorded under in
+    /// [`Document::source`], as if it were a file of that name (a JSON Lines
+    /// record as `name#id`); `None` records it as `-`. A job that pipes the
+    /// parts of a file through newskg (`examples/spark/`) names each part
+    /// after its file, so that its documents are recorded as a direct read
+    /// of the file records them. Messages still name `-`.
+    pub stdin_name: Option<String>,
     /// Bounds on what is read (the byte and HTML ones apply here).
     pub limits: Limits,
 }
@@ -192,6 +199,7 @@ impl Default for LoadOptions {
             format: None,
             repeat_min_words: Some(REPEAT_MIN_WORDS),
             source_paths: SourcePaths::AsGiven,
+            stdin_name: None,
             limits: Limits::default(),
         }
     }
@@ -199,8 +207,9 @@ impl Default for LoadOptions {
 
 /// How a file's path is recorded in [`Document::source`] (and so in every
 /// output: JSON Lines, the RDF `nkg:source`). Messages about a file always
-/// name it as given. `-` (stdin) stays `-`, and a JSON Lines record keeps its
-/// `#id` (its `url` is a field of its own, untouched).
+/// name it as given. `-` (stdin) stays `-` (or [`LoadOptions::stdin_name`]),
+/// and a JSON Lines record keeps its `#id` (its `url` is a field of its own,
+/// untouched).
 ///
 /// Paths are compared as written first (made absolute against the working
 /// folder, `.` and `..` resolved), then with symbolic links resolved.
@@ -352,7 +361,11 @@ impl Documents<'_> {
     fn open(&self, source: Source) -> Opened {
         let display = source.display_path();
         let recorded = match &source.path {
-            None => Ok("-".to_string()),
+            None => Ok(self
+                .options
+                .stdin_name
+                .clone()
+                .unwrap_or_else(|| "-".into())),
             Some(path) => self.options.source_paths.record(path, self.cwd.as_deref()),
         };
         let recorded = match recorded {
