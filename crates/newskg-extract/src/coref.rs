@@ -474,6 +474,25 @@ impl Scene<'_> {
         verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
     }
 
+    /// Whether `a` is the subject of the very verb that pronoun `pr` is an
+    /// object or oblique of: "Kessel chose him" cannot mean Kessel chose
+    /// Kessel, which would be "himself" (binding: a plain pronoun is free in
+    /// its clause).
+    fn same_clause_subject(&self, a: &Candidate, pr: &Candidate) -> bool {
+        if a.sentence != pr.sentence || pr.subject || !a.subject {
+            return false;
+        }
+        let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
+            return false;
+        };
+        let head_of = |c: &Candidate| {
+            c.tokens
+                .clone()
+                .find_map(|k| sentence.tokens[k].head.filter(|h| !c.tokens.contains(h)))
+        };
+        head_of(a).is_some_and(|h| head_of(pr) == Some(h))
+    }
+
     /// Whether candidate `a` is in the dateline opening the story ("OSLO,
     /// March 3 -"): the place a story was filed from is nobody's "it". The
     /// sentence splitter ends a sentence at a dash only after a dateline.
@@ -522,15 +541,21 @@ fn antecedent(
             }
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };
-        if !fits || blocked(scene, a, pr, p) || scene.frames_quote_of(a, pr) || scene.in_dateline(a)
+        if !fits
+            || blocked(scene, a, pr, p)
+            || scene.frames_quote_of(a, pr)
+            || scene.in_dateline(a)
+            || scene.same_clause_subject(a, pr)
         {
             continue;
         }
         let dist = pr.sentence - a.sentence;
-        // Same sentence: the nearest; earlier sentences: the subject, then
-        // the first mention.
+        // Same sentence: for a pronoun that is a subject, a subject first
+        // ("Kessel Foods, part of the Vantor Group, said it ...", "Lind told
+        // Brandt he ..."), then the nearest; earlier sentences: the
+        // subject, then the first mention.
         let score = if dist == 0 {
-            (0, false, pr.span.start - a.span.end)
+            (0, pr.subject && !a.subject, pr.span.start - a.span.end)
         } else {
             (dist, !a.subject, a.span.start)
         };

@@ -122,7 +122,7 @@ pub(crate) struct Candidate {
     /// The mention modifies a noun ("US troops") and cannot be a pronoun's
     /// antecedent.
     pub modifier: bool,
-    /// The mention's last token is a subject (preferred antecedent).
+    /// The mention's head is a subject (preferred antecedent).
     pub subject: bool,
     /// For a body of a state ("the Norwegian government"): the canonical
     /// name of the country it is part of.
@@ -149,7 +149,15 @@ impl Candidate {
             demonym: false,
             modifier: matches!(last.deprel.as_str(), "compound" | "amod")
                 || is_noun_modifier(toks, tokens.end),
-            subject: last.deprel.starts_with("nsubj"),
+            // The phrase's head: the token whose head lies outside the span
+            // ("Ana" in "Ana Ruiz", the rest hung on it as flat); the last
+            // token when none is (no parse).
+            subject: tokens
+                .clone()
+                .find(|&k| toks[k].head.is_none_or(|h| !tokens.contains(&h)))
+                .map_or(last, |k| &toks[k])
+                .deprel
+                .starts_with("nsubj"),
             part_of: None,
             tokens,
         }

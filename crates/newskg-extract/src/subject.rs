@@ -86,7 +86,7 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
             subject_of(t, h, depth + 1)
         }
         "xcomp" if crate::attribution::is_misread_gerund(t, p) => None,
-        "xcomp" => match t.kid(h, "obj").or_else(|| t.kid(h, "iobj")) {
+        "xcomp" => match controller(t, h) {
             Some(o) => Some(Slot::new(o, SlotKind::Object)),
             None => subject_of(t, h, depth + 1),
         },
@@ -98,6 +98,16 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         }
         _ => None,
     }
+}
+
+/// The object of verb `h` that does its complement ("told Vantor to stop
+/// the sale", "urged the council to reject"), also where the parser labels
+/// it iobj; not an "object" across a comma, which opens another clause.
+/// `None` when the subject does it ("wants to buy").
+pub(crate) fn controller(t: &Tree, h: usize) -> Option<usize> {
+    t.kid(h, "obj")
+        .or_else(|| t.kid(h, "iobj"))
+        .filter(|&o| !t.comma_before_object(h, o))
 }
 
 /// "Pan-Nordic chain Vantor is ready to...": parsers trained on web
@@ -116,6 +126,7 @@ fn named_after_descriptor(t: &Tree, p: usize, k: usize) -> usize {
             n > k
                 && t.base(n) == "nsubj"
                 && t.upos(n) == Upos::Propn
+                && t.case_kid(n).is_none()
                 && (k + 1..n).all(|w| t.dominates(n, w))
         })
         .unwrap_or(k)

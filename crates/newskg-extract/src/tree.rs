@@ -144,6 +144,22 @@ impl<'a> Tree<'a> {
         start
     }
 
+    /// Whether a comma stands between verb `v` and the first word of the
+    /// phrase of its object `o` (an object after the verb). English puts
+    /// none there: such an "object" opens the next clause ("if the talks
+    /// fail, a strike will ...").
+    pub(crate) fn comma_before_object(&self, v: usize, o: usize) -> bool {
+        if o < v {
+            return false;
+        }
+        // The phrase's first word (a comma the parser hung on the object
+        // is no word of it).
+        let start = (v + 1..=o)
+            .find(|&k| self.dominates(o, k) && !self.is_punct(k))
+            .unwrap_or(o);
+        (v + 1..start).any(|k| self.sent.tokens[k].form == ",")
+    }
+
     /// Whether `a` lies in the subtree of `root` (or is it).
     pub(crate) fn dominates(&self, root: usize, a: usize) -> bool {
         let mut cur = Some(a);

@@ -8,7 +8,7 @@ use newskg_nlp::Upos;
 use crate::attribution::{self, SPEECH};
 use crate::concepts::is_time_noun;
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
-use crate::subject::{gap_filler, has_to_mark, subject_of};
+use crate::subject::{controller, gap_filler, has_to_mark, subject_of};
 use crate::tree::Tree;
 use crate::{negation, Modality, Pattern};
 
@@ -219,14 +219,9 @@ fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
     let mut cur = v;
     while t.rel(cur) == "xcomp" && !attribution::is_misread_gerund(t, cur) {
         match t.head(cur) {
-            // "told Vantor to stop the sale": with an object (which parsers
-            // sometimes label iobj) the object does the complement, not the
-            // subject, so the chain ends here.
-            Some(h)
-                if t.upos(h) == Upos::Verb
-                    && t.kid(h, "obj").is_none()
-                    && t.kid(h, "iobj").is_none() =>
-            {
+            // "told Vantor to stop the sale": where an object does the
+            // complement, not the subject, the chain ends here.
+            Some(h) if t.upos(h) == Upos::Verb && controller(t, h).is_none() => {
                 verbs.push(h);
                 cur = h;
             }
@@ -332,7 +327,7 @@ fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
     // A comma between a verb and its object is no English ("if the talks
     // fail, a strike will ..."): such an "object" opens the next
     // clause, and the parser attached it before it saw that clause's verb.
-    args.retain(|s| t.base(s.head) != "obj" || !comma_before_object(t, v, s.head));
+    args.retain(|s| t.base(s.head) != "obj" || !t.comma_before_object(v, s.head));
     // Verbs of saying keep their clause: there the object is the misparse
     // (the policy drops it), and the clause carries the attribution.
     let lemma = t.lemma(v);
@@ -343,20 +338,6 @@ fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
     {
         args.retain(|s| s.kind != SlotKind::Clause);
     }
-}
-
-/// Whether a comma stands between verb `v` and the start of the phrase of
-/// its object `o` (an object after the verb).
-fn comma_before_object(t: &Tree, v: usize, o: usize) -> bool {
-    if o < v {
-        return false;
-    }
-    // The phrase's first word (a comma the parser hung on the object is no
-    // word of it).
-    let start = (v + 1..=o)
-        .find(|&k| t.dominates(o, k) && !t.is_punct(k))
-        .unwrap_or(o);
-    (v + 1..start).any(|k| t.lower(k) == ",")
 }
 
 /// A support noun after verb `v` ("took part in", "imposed tariffs on").
@@ -478,7 +459,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
                 .kids(h)
                 .iter()
                 .copied()
-                .find(|&o| t.base(o) == "obj" && o > v && !comma_before_object(t, v, o))
+                .find(|&o| t.base(o) == "obj" && o > v && !t.comma_before_object(v, o))
             {
                 args.insert(0, Slot::new(o, SlotKind::Object));
             }

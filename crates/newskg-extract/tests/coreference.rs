@@ -61,6 +61,17 @@ fn a_noun_describing_the_antecedent_does_not_block_it() {
     assert!(resolved(&doc, "It").is_empty());
 }
 
+/// "he" that is a subject goes to the subject of its sentence before a
+/// nearer name ("Lind told Brandt he ..."); "him", the object of a verb,
+/// never to that verb's own subject.
+#[test]
+fn a_subject_pronoun_prefers_the_subject_and_an_object_pronoun_is_free_in_its_clause() {
+    let doc = extract("Jan Brandt, a partner of Tom Reyes, said he would resign on Friday.");
+    assert_eq!(resolved(&doc, "he"), ["Jan Brandt"]);
+    let doc = extract("Mark Hale said Lind would sing if the conductor Tom Reyes invited him.");
+    assert!(!resolved(&doc, "him").contains(&"Tom Reyes".to_string()));
+}
+
 /// Nor is "it" inside a quote the one the speaker talks to.
 #[test]
 fn it_inside_a_quote_is_not_its_addressee() {

@@ -151,7 +151,11 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
         });
         // The verb ends its clause: nothing after it but punctuation.
         let ends = s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct);
-        let noun = v - 1;
+        // The noun before the verb's auxiliaries ("officials have said").
+        let mut noun = v - 1;
+        while noun > 0 && s.tokens[noun].head == Some(v) && s.tokens[noun].upos == Upos::Aux {
+            noun -= 1;
+        }
         if has_subject
             || !ends
             || !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)

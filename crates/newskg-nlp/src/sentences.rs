@@ -66,8 +66,8 @@ pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Range<usize>> {
 }
 
 /// The dash that ends the dateline opening the sentence at token `start`:
-/// one to three words in capitals, then a region, a date or an agency in
-/// any order ("KESTON, March 17 -", "EAST LUND, Ohio, May 2 -", "TOLLUND
+/// one to three words in capitals (or capitalised, when a date follows),
+/// then a region, a date or an agency in any order ("KESTON, March 17 -", "EAST LUND, Ohio, May 2 -", "TOLLUND
 /// (Wirefeed) -", "KESTON, Nov 5 (Wirefeed) -"). A dateline says where a story
 /// was filed; parsed with the story's first clause, its place becomes that
 /// clause's subject or an apposition to it ("Keston say …"). A run of
@@ -79,16 +79,35 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     };
     let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
     let mut k = start;
     while k < start + 3 && word(k).is_some_and(is_caps) {
         k += 1;
     }
+    // Some wires write the place in mixed case ("Keston, March 17 -"):
+    // then only a date marks the dateline.
+    let mixed_case = k == start;
+    if mixed_case {
+        while k < start + 3 && word(k).is_some_and(is_capitalised) {
+            k += 1;
+        }
+    }
     if k == start {
         return None;
     }
+    let mut dated = false;
     let mut marked = false;
     for _ in 0..4 {
         match word(k) {
+            // "2 March", the day first.
+            Some(",")
+                if word(k + 1).is_some_and(is_day)
+                    && word(k + 2).is_some_and(crate::names::is_month) =>
+            {
+                k += 3;
+                marked = true;
+                dated = true;
+            }
             Some(",") if word(k + 1).is_some_and(crate::names::is_month) => {
                 let day = word(k + 2)?;
                 if !(1..=2).contains(&day.len()) || !day.chars().all(|c| c.is_ascii_digit()) {
@@ -96,6 +115,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
                 }
                 k += 3;
                 marked = true;
+                dated = true;
             }
             Some(",") => {
                 let region = (k + 1..k + 4)
@@ -105,6 +125,10 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
                     return None;
                 }
                 k += 1 + region;
+                // An abbreviated region ("Ill.", "Calif."): its period.
+                if word(k) == Some(".") && word(k + 1) == Some(",") {
+                    k += 1;
+                }
             }
             Some("(") => {
                 let agency = (k + 1..k + 4)
@@ -120,7 +144,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
         }
     }
     let dash = matches!(word(k), Some("-" | "--" | "—" | "–"));
-    (marked && dash && k + 1 < tokens.len()).then_some(k)
+    (marked && (dated || !mixed_case) && dash && k + 1 < tokens.len()).then_some(k)
 }
 
 /// What kind of sentence end a token can be.
@@ -394,6 +418,20 @@ mod tests {
             sents("TOLLUND (Wirefeed) — Rain fell."),
             ["TOLLUND (Wirefeed) —", "Rain fell."]
         );
+        // A place in mixed case with a date; not with an agency alone.
+        assert_eq!(
+            sents("Keston, Feb 26 - The Vantor Group said it would sell."),
+            ["Keston, Feb 26 -", "The Vantor Group said it would sell."]
+        );
+        assert_eq!(
+            sents("KESTON, Ill., Feb 26 - Rain fell."),
+            ["KESTON, Ill., Feb 26 -", "Rain fell."]
+        );
+        assert_eq!(
+            sents("KESTON, 2 March - Rain fell."),
+            ["KESTON, 2 March -", "Rain fell."]
+        );
+        assert_eq!(sents("Vantor Group (VG) - the firm - sold it.").len(), 1);
         // Capitals and a dash without a date or agency: no dateline.
         assert_eq!(
             sents("NATO - the alliance - met. It rained."),
