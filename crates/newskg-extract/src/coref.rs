@@ -426,12 +426,19 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
                     })
                 })
         }
+        // "the agency": the organisation named with that word; "the
+        // company": also any business ("Vantor Corp").
         Description::OrgNoun(noun) => {
             cl.label == EntityLabel::Organization
-                && cl
+                && (cl
                     .keys
                     .iter()
                     .any(|k| names::key_words(k).contains(&noun.as_str()))
+                    || names::FIRM_NOUNS.contains(&noun.as_str())
+                        && cl
+                            .forms
+                            .iter()
+                            .any(|f| names::is_business_key(&names::normalize(f))))
         }
     }
 }
@@ -518,6 +525,17 @@ fn antecedent(
         PronounClass::Male | PronounClass::Female => 2,
         _ => 1,
     };
+    // "The trust told a court in Tollund that it would appeal": a
+    // subject pronoun after a description that is its sentence's subject
+    // and fits no entity most likely means that description; a name
+    // further on is no better guess.
+    if pr.subject
+        && cands[..i].iter().zip(&assign[..i]).any(|(c, a)| {
+            c.sentence == pr.sentence && c.subject && c.description.is_some() && a.is_none()
+        })
+    {
+        return None;
+    }
     let mut best: Option<((usize, bool, usize), usize)> = None;
     for j in (0..i).rev() {
         let a = &cands[j];

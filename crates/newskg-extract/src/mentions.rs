@@ -67,6 +67,7 @@ const ORG_NOUNS: &[&str] = &[
     "navy",
     "institute",
     "foundation",
+    "group",
 ];
 
 /// Words that, right before a capital city, make it a location rather than
@@ -581,7 +582,9 @@ fn description(gaz: &Gazetteer, toks: &[Token], sentence: usize, i: usize) -> Op
         j += 1;
         let next = &toks.get(j)?.form;
         // "the agency", but not "The Department of Defense" (a name).
-        if ORG_NOUNS.contains(&next.as_str()) && !capitalised_after(toks, j + 1) {
+        if (ORG_NOUNS.contains(&next.as_str()) || names::FIRM_NOUNS.contains(&next.as_str()))
+            && !capitalised_after(toks, j + 1)
+        {
             let next = next.clone();
             let mut c = Candidate::new(sentence, i..j + 1, toks, MentionKind::Nominal);
             c.description = Some(Description::OrgNoun(next));

@@ -72,6 +72,27 @@ fn a_subject_pronoun_prefers_the_subject_and_an_object_pronoun_is_free_in_its_cl
     assert!(!resolved(&doc, "him").contains(&"Tom Reyes".to_string()));
 }
 
+/// "the company" is the story's one business ("Vantor Corp"); with two
+/// businesses it is left out rather than guessed.
+#[test]
+fn the_company_is_the_one_business_of_the_story() {
+    let company = |doc: &DocFacts| -> Vec<String> {
+        doc.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Nominal && m.text == "The company")
+            .map(|m| doc.entities[m.entity].label.clone())
+            .collect()
+    };
+    let doc = extract(
+        "Vantor Corp reported higher profits on Monday. The company also said it would cut 500 jobs in Oslo.",
+    );
+    assert_eq!(company(&doc), ["Vantor Corp"]);
+    let doc = extract(
+        "Vantor Corp bought a stake in Kessel Holdings on Monday. The company said it would cut 500 jobs in Oslo.",
+    );
+    assert!(company(&doc).is_empty());
+}
+
 /// Nor is "it" inside a quote the one the speaker talks to.
 #[test]
 fn it_inside_a_quote_is_not_its_addressee() {

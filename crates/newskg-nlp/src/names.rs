@@ -725,6 +725,21 @@ pub const ORGANISATION_DESIGNATORS: &[&str] = &[
     "securities",
 ];
 
+/// Nouns that name a business without saying which ("the company said"):
+/// a definite one stands for the document's one company, if it has exactly
+/// one. Industry nouns ("the bank", "the airline") are left out: a story
+/// about one company often names another only by its trade.
+pub const FIRM_NOUNS: &[&str] = &["company", "firm", "corporation", "concern"];
+
+/// Whether the normalised name `key` is a business's: it ends in a legal
+/// form ("Vantor Corp") or a designator of a business ("Kessel Holdings",
+/// "Tollund Group").
+pub fn is_business_key(key: &str) -> bool {
+    key_words(key).last().is_some_and(|w| {
+        LEGAL_FORMS.contains(w) || (ORGANISATION_DESIGNATORS.contains(w) && *w != "trust")
+    })
+}
+
 /// `words` of a normalised key without the legal forms that end them; at
 /// least one word stays ("Co" alone is a name).
 pub fn without_legal_form<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
