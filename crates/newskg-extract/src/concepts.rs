@@ -83,7 +83,8 @@ const COMPLEMENT_PREPOSITIONS: &[&str] = &[
 
 /// Tokens of the compact label of `head`, sorted.
 ///
-/// A noun of at most two words without an `of` phrase also takes its first
+/// A noun of at most two words (a possessive's "'s" aside) without an `of`
+/// phrase also takes its first
 /// prepositional complement: "bought a stake" or "warned of the potential"
 /// name nothing a reader can use, "a stake in Vintra" and "the potential for
 /// abuse" do (judged: most useless facts were such bare objects). Only a
@@ -95,7 +96,21 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
     let has_of = out
         .iter()
         .any(|&k| k != head && t.prep(k).as_deref() == Some("of"));
-    if !has_of && out.len() <= 2 {
+    // Words, not tokens, and a possessor is one word whatever its length:
+    // "Lind's refusal" and "the Vantor Group's failure" are two.
+    let possessors: Vec<usize> = t
+        .kids(head)
+        .iter()
+        .copied()
+        .filter(|&k| t.rel(k) == "nmod:poss")
+        .collect();
+    let words = out
+        .iter()
+        .filter(|&&k| {
+            t.base(k) != "case" && !possessors.iter().any(|&p| p != k && t.dominates(p, k))
+        })
+        .count();
+    if !has_of && words <= 2 {
         if let Some(k) = t.kids(head).iter().copied().find(|&k| {
             t.base(k) == "nmod"
                 && t.prep(k)

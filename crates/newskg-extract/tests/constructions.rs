@@ -128,3 +128,17 @@ fn no_object_across_a_comma() {
     ));
     assert!(!got.iter().any(|f| f.contains("| sign |")), "{got:?}");
 }
+
+/// A possessive does not count against a noun's complement: "Vantor's
+/// failure to pay its debts", not "Vantor's failure".
+#[test]
+fn a_possessed_noun_keeps_its_complement() {
+    let got = facts(&extract(
+        "Mira Kessel criticised the Vantor Group's failure to pay its debts.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.ends_with("| Vantor Group's failure to pay debts")),
+        "{got:?}"
+    );
+}
