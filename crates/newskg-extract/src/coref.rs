@@ -689,7 +689,26 @@ fn build(
     let mut entities = Vec::with_capacity(first.len());
     for (_, k) in &first {
         let cl = &clusters[*k];
-        let label = cl.canonical.clone().unwrap_or_else(|| fullest(&cl.forms));
+        // The gazetteer's casing is a guess where its source is in capitals
+        // ("Ubs" for "UBS"): a form written in the text that differs from
+        // the canonical name only in case is the better label, unless it is
+        // a headline's or dateline's capitals ("KUWAIT"; acronyms are at
+        // most four letters).
+        let shouting = |f: &str| {
+            f.split_whitespace().any(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() > 4
+                    && !w.chars().any(char::is_lowercase)
+            })
+        };
+        let label = match &cl.canonical {
+            Some(c) => cl
+                .forms
+                .iter()
+                .find(|f| *f != c && f.to_lowercase() == c.to_lowercase() && !shouting(f))
+                .unwrap_or(c)
+                .clone(),
+            None => fullest(&cl.forms),
+        };
         let mut aliases: Vec<String> = Vec::new();
         for f in cl.forms.iter().chain(&cl.titled) {
             if *f != label && !aliases.contains(f) {

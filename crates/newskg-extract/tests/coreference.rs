@@ -93,6 +93,16 @@ fn the_company_is_the_one_business_of_the_story() {
     assert!(company(&doc).is_empty());
 }
 
+/// A known name keeps the casing of the text ("IMF", not the gazetteer's
+/// "Imf").
+#[test]
+fn a_known_name_keeps_its_written_case() {
+    let doc = extract("Vantor asked the IMF and NATO for help.");
+    let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"IMF"), "{labels:?}");
+    assert!(labels.contains(&"NATO"), "{labels:?}");
+}
+
 /// Nor is "it" inside a quote the one the speaker talks to.
 #[test]
 fn it_inside_a_quote_is_not_its_addressee() {
