@@ -514,7 +514,16 @@ fn name_candidates(
             m.label = Some(EntityLabel::Place);
             m.subtype = Some("Country".to_string());
             m.modifier = true;
-            if names::demonym(gaz, m.name.as_deref().unwrap_or("")).is_some() {
+            let demonym = names::demonym(gaz, m.name.as_deref().unwrap_or(""));
+            // Most title modifiers are countries; a group's ("Republican
+            // leader") keeps the gazetteer's type, not a country's.
+            if let Some(k) = demonym.clone().or_else(|| names::known(gaz, canon)) {
+                if k.label != EntityLabel::Place {
+                    m.label = Some(k.label);
+                    m.subtype = k.subtype;
+                }
+            }
+            if demonym.is_some() {
                 m.demonym = true;
                 m.kind = MentionKind::Nominal;
             }

@@ -103,6 +103,19 @@ fn a_known_name_keeps_its_written_case() {
     assert!(labels.contains(&"NATO"), "{labels:?}");
 }
 
+/// A title's modifier that names a group ("Republican leader") is no
+/// country.
+#[test]
+fn a_group_in_a_title_is_no_country() {
+    let doc = extract("Republican leader Jan Brandt resigned on Tuesday.");
+    let group = doc.entities.iter().find(|e| e.label == "Republicans");
+    assert!(
+        group.is_some_and(|e| e.label_type != newskg_nlp::EntityLabel::Place),
+        "{:?}",
+        doc.entities
+    );
+}
+
 /// Nor is "it" inside a quote the one the speaker talks to.
 #[test]
 fn it_inside_a_quote_is_not_its_addressee() {
