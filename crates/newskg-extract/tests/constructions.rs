@@ -142,3 +142,17 @@ fn a_possessed_noun_keeps_its_complement() {
         "{got:?}"
     );
 }
+
+/// "The mood grew calmer": a bare adjective is no object of the graph
+/// (open IE keeps it).
+#[test]
+fn a_bare_adjective_is_no_object() {
+    let got = facts(&extract(
+        "The Vantor Group remained silent and Kessel Bank became cautious.",
+    ));
+    assert!(
+        !got.iter()
+            .any(|f| f.ends_with("| silent") || f.ends_with("| cautious")),
+        "{got:?}"
+    );
+}
