@@ -69,6 +69,89 @@ pub fn repair(sentence: &mut Sentence) {
     hyphenated_participle_read_as_verb(sentence);
     trailing_speaker_read_as_conjunct(sentence);
     subject_read_as_compound_of_time(sentence);
+    object_read_as_parataxis(sentence);
+    passive_subject_without_auxiliary(sentence);
+}
+
+/// "Vantor, which owns a hotel, last month hired brokers": the parser
+/// read the subject as a passive one. An English passive clause has its
+/// auxiliary ("was appointed", "got fired"); a past-tense verb (VBD), or a
+/// participle with an object, with none is active, and its passive subject
+/// is its subject.
+fn passive_subject_without_auxiliary(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        // A participle with no auxiliary may be a headline's passive
+        // ("Ten killed in blast"), unless it has an object.
+        let has_object = s
+            .tokens
+            .iter()
+            .any(|t| t.head == Some(v) && t.deprel == "obj");
+        if s.tokens[k].deprel != "nsubj:pass"
+            || s.tokens[v].upos != Upos::Verb
+            || !(s.tokens[v].xpos == "VBD" || s.tokens[v].xpos == "VBN" && has_object)
+        {
+            continue;
+        }
+        let has_passive_aux = s
+            .tokens
+            .iter()
+            .any(|t| t.head == Some(v) && matches!(t.deprel.as_str(), "aux:pass" | "aux" | "cop"));
+        if !has_passive_aux {
+            s.tokens[k].deprel = "nsubj".to_string();
+        }
+    }
+}
+
+/// "Vantor hired Kessel Partners as brokers": the parser, unsure of an
+/// unknown name, hangs it on the verb as `parataxis`. Parataxis joins
+/// clauses; a noun phrase with no verb, copula or subject of its own that
+/// starts right after a verb without an object is that verb's object.
+fn object_read_as_parataxis(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "parataxis"
+            || !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+            || s.tokens[v].upos != Upos::Verb
+            || k < v
+        {
+            continue;
+        }
+        let clause_like = s.tokens.iter().any(|t| {
+            t.head == Some(k)
+                && (matches!(t.upos, Upos::Verb | Upos::Aux)
+                    || matches!(t.deprel.split(':').next(), Some("nsubj" | "cop" | "csubj")))
+        });
+        let has_object = s
+            .tokens
+            .iter()
+            .any(|t| t.head == Some(v) && matches!(t.deprel.as_str(), "obj" | "ccomp" | "xcomp"));
+        // The phrase follows the verb (or its particle) at once, and is only
+        // a noun phrase: no punctuation, adverb or conjunction opens it
+        // ("I see, fair point", "then the rest").
+        let start = if s
+            .tokens
+            .get(v + 1)
+            .is_some_and(|t| t.head == Some(v) && t.deprel == "compound:prt")
+        {
+            v + 2
+        } else {
+            v + 1
+        };
+        let plain = (start..=k).all(|w| {
+            dominates(s, k, w)
+                && !matches!(
+                    s.tokens[w].upos,
+                    Upos::Punct | Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Intj
+                )
+        });
+        if clause_like || has_object || !plain {
+            continue;
+        }
+        s.tokens[k].deprel = "obj".to_string();
+    }
 }
 
 /// "The Vantor Group last week hired advisers", "Vantor yesterday warned
@@ -537,6 +620,57 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[0], (Some(3), "nsubj"));
+    }
+
+    #[test]
+    fn a_name_read_as_parataxis_after_a_verb_is_its_object() {
+        use Upos::*;
+        // "Vantor hired Kessel Partners as brokers ."
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("hired", "hire", Verb, "VBD", 0, "root"),
+            ("Kessel", "Kessel", Propn, "NNP", 4, "compound"),
+            ("Partners", "Partners", Propn, "NNPS", 2, "parataxis"),
+            ("as", "as", Adp, "IN", 6, "case"),
+            ("brokers", "broker", Noun, "NNS", 2, "obl"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(2), "obj"));
+        // A comma or an adverb before it: a fragment of its own ("I see,
+        // fair point", "then the rest").
+        unchanged(&[
+            ("I", "I", Pron, "PRP", 2, "nsubj"),
+            ("see", "see", Verb, "VBP", 0, "root"),
+            (",", ",", Punct, ",", 5, "punct"),
+            ("fair", "fair", Adj, "JJ", 5, "amod"),
+            ("point", "point", Noun, "NN", 2, "parataxis"),
+        ]);
+    }
+
+    #[test]
+    fn an_active_verb_read_with_a_passive_subject_gets_its_subject() {
+        use Upos::*;
+        // "Vantor appointed advisers ." with "Vantor" read as nsubj:pass.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj:pass"),
+            ("appointed", "appoint", Verb, "VBN", 0, "root"),
+            ("advisers", "adviser", Noun, "NNS", 2, "obj"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[0], (Some(2), "nsubj"));
+        // A headline's passive ("Ten killed in blast") and a passive with
+        // its auxiliary stay.
+        unchanged(&[
+            ("Ten", "ten", Num, "CD", 2, "nsubj:pass"),
+            ("killed", "kill", Verb, "VBN", 0, "root"),
+            ("in", "in", Adp, "IN", 4, "case"),
+            ("blast", "blast", Noun, "NN", 2, "obl"),
+        ]);
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj:pass"),
+            ("was", "be", Aux, "VBD", 3, "aux:pass"),
+            ("fined", "fine", Verb, "VBN", 0, "root"),
+        ]);
     }
 
     /// Gives the tokens spans as written with one space between words,
