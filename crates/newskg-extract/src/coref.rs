@@ -376,7 +376,14 @@ fn organisation_variant(gaz: &Gazetteer, a: &[&str], b: &[&str]) -> bool {
             let (s, l) = if s.len() <= l.len() { (s, l) } else { (l, s) };
             s.len() >= 3 && l.starts_with(s)
         });
-    spaced || first_words || cut
+    // "the Museum of Art" after "the Kessel and Lind Museum of Art": the
+    // institution's own "X of Y" at the end of the full name, not a known
+    // name of its own ("Bank of Scotland" is no "Royal Bank of Scotland").
+    let last_words = short.len() >= 3
+        && short.contains(&"of")
+        && long.ends_with(short)
+        && names::known(gaz, &short.join(" ")).is_none();
+    spaced || first_words || cut || last_words
 }
 
 /// An organisation name's words without a leading country ("us customs and
@@ -763,13 +770,24 @@ fn build(
 
 /// The fullest name: most words, then most letters, then first seen.
 fn fullest(forms: &[String]) -> String {
+    // A leading "The" counts for nothing: "The Vantor Gas Systems Inc" at a
+    // sentence's start is "Vantor Gas Systems Inc" (names that keep their
+    // article, "The Hague", are canonical forms of the gazetteer).
+    let words = |f: &str| {
+        let n = f.split_whitespace().count();
+        if f.starts_with("The ") {
+            n - 1
+        } else {
+            n
+        }
+    };
     let mut best: Option<&String> = None;
     for f in forms {
         let better = match best {
             None => true,
             Some(b) => {
-                let (fw, bw) = (f.split_whitespace().count(), b.split_whitespace().count());
-                (fw, f.len()) > (bw, b.len())
+                let (fw, bw) = (words(f), words(b));
+                (fw, !f.starts_with("The "), f.len()) > (bw, !b.starts_with("The "), b.len())
             }
         };
         if better {

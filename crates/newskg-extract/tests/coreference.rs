@@ -116,6 +116,22 @@ fn a_group_in_a_title_is_no_country() {
     );
 }
 
+/// "the Museum of Art" after "the Kessel and Lind Museum of Art" is the same
+/// institution.
+#[test]
+fn an_institution_s_last_words_are_its_short_form() {
+    let doc = extract(
+        "The painter gave a picture to the Kessel and Lind Museum of Art on Monday. The Museum of Art said it was grateful.",
+    );
+    let hall: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label.contains("Museum of Art"))
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(hall, ["Kessel and Lind Museum of Art"]);
+}
+
 /// Nor is "it" inside a quote the one the speaker talks to.
 #[test]
 fn it_inside_a_quote_is_not_its_addressee() {

@@ -684,6 +684,13 @@ impl Gazetteer {
         with_lower(word, |w| self.org_words.contains(w))
     }
 
+    /// Whether `word` heads an institution's name when "of" follows it
+    /// ("Hall of Justice", "Museum of Art", "Academy of Sciences"),
+    /// though alone it may be a building or a place ("Carnegie Hall").
+    pub fn is_institution_head(&self, word: &str) -> bool {
+        with_lower(word, |w| INSTITUTION_HEADS.contains(&w))
+    }
+
     /// The gender a first name or honorific suggests ("Claudia", "Mr."), if any.
     pub fn gender(&self, first_name: &str) -> Option<Gender> {
         let lower = first_name.to_lowercase();
@@ -1171,6 +1178,12 @@ const EVENT_WORDS: &[&str] = &[
 ];
 
 /// Words that end or head organisation names (hand-written, general English).
+/// Heads of institutions' names that need an "of" to be one
+/// ([`Gazetteer::is_institution_head`]).
+const INSTITUTION_HEADS: &[&str] = &[
+    "hall", "museum", "gallery", "academy", "college", "school", "society", "chamber", "order",
+];
+
 const ORG_WORDS: &[&str] = &[
     "department",
     "ministry",

@@ -47,6 +47,48 @@ pub fn key_words(key: &str) -> Vec<&str> {
     key.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
+/// Function words that open sentences and clauses, lower case ("but",
+/// "the", "when"): capitalised at a sentence's start, they join the
+/// capitalised run of a name that follows ("But the Kessel Academy of Arts")
+/// without being part of it.
+const CLAUSE_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "or",
+    "so",
+    "yet",
+    "if",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "this",
+    "that",
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "now",
+];
+
+/// Whether `word` (any case) is one of [`CLAUSE_OPENERS`].
+pub fn is_clause_opener(word: &str) -> bool {
+    CLAUSE_OPENERS.contains(&word.to_lowercase().as_str())
+}
+
 /// Nouns of time, lower case: parts of the day and spans ("week",
 /// "decade", "childhood"); days and months are [`is_time_noun`]'s too. A
 /// phrase headed by one says when, not who or what.

@@ -54,3 +54,47 @@ fn two_countries_are_no_given_name() {
         "{found:?}"
     );
 }
+
+/// An institution's head with its "of" inside a capitalised run makes the
+/// run one organisation ("Kessel and Lind Museum of Art"); a date after "on"
+/// is no part of it, a person "of" a body stays a person, and a
+/// sentence's opening words stay out.
+#[test]
+fn an_institution_named_with_of_is_one_organisation() {
+    let found = entities("The painter gave a picture to the Kessel and Lind Museum of Art on Monday.");
+    assert!(
+        found.contains(&(
+            "Kessel and Lind Museum of Art".to_string(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+    let found = entities("Ana Ruiz of Kessel Bank of Oslo said rates would rise.");
+    assert!(
+        !found.iter().any(|(w, _)| w.starts_with("Ana Ruiz of")),
+        "{found:?}"
+    );
+    let found = entities("But the Kessel Academy of Arts said the plan was flawed.");
+    assert!(
+        !found.iter().any(|(w, _)| w.starts_with("But")),
+        "{found:?}"
+    );
+}
+
+/// A name learnt from its context ("the Tollund Trust said") is looked for
+/// in every sentence, beside spans found in longer ones (a regression: the
+/// check of a longer span read another sentence's positions).
+#[test]
+fn a_name_from_context_beside_longer_sentences() {
+    let found = entities(
+        "Officials from many countries met on Monday in a large hall to discuss the plans of the Kessel Bank. The Tollund Trust said no.",
+    );
+    assert!(
+        found.contains(&("Kessel Bank".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(w, _)| w.contains("Tollund Trust")),
+        "{found:?}"
+    );
+}

@@ -145,8 +145,10 @@ impl Recognizer {
     }
 
     /// Step 2c: a capitalised run that ends in an organisation word ("U.S.
-    /// Customs and Border Protection", "New York Times") or opens with one
-    /// followed by "of" ("Department of Defense") is one organisation name,
+    /// Customs and Border Protection", "New York Times"), opens with one
+    /// followed by "of" ("Department of Defense"), or holds an institution's
+    /// head followed by "of" ("Kessel and Lind Museum of Art") is one
+    /// organisation name,
     /// and one that ends in an event word ("World Cup") is MISC; either
     /// replaces whatever the model found inside it.
     pub(super) fn find_organisations(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
@@ -170,6 +172,17 @@ impl Recognizer {
                     |k: usize| self.gazetteer.is_org_word(words[k]) && is_capitalised(words[k]);
                 let ends_in_org = org_word(end - 1);
                 let opens_with_org = org_word(start) && words.get(start + 1) == Some(&"of");
+                // "Kessel and Lind Museum of Art", "Vantor Academy of Music": an
+                // institution's head with its "of" inside the run, the run's
+                // first "of" ("Ana Ruiz of Kessel Bank of Oslo" is a person
+                // and a bank), and no common word opening the run ("But the
+                // Kessel Academy of Arts").
+                let first_of = (start..end).find(|&k| words[k] == "of");
+                let holds_institution = first_of.is_some_and(|o| {
+                    o > start + 1
+                        && (org_word(o - 1) || self.gazetteer.is_institution_head(words[o - 1]))
+                        && !crate::names::is_clause_opener(words[start])
+                });
                 let event = self.gazetteer.is_event_word(words[end - 1]);
                 let label = if event {
                     EntityLabel::Misc
@@ -181,7 +194,7 @@ impl Recognizer {
                     .gazetteer
                     .lookup(&words[start..end].join(" "))
                     .is_some_and(|e| e.label == EntityLabel::Place);
-                if (ends_in_org || opens_with_org || event) && !place {
+                if (ends_in_org || opens_with_org || holds_institution || event) && !place {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
                     found.push(Found {
                         sentence: s,
@@ -307,7 +320,10 @@ fn capitalised_run(words: &[&str], i: usize) -> usize {
         if is_capitalised(words[end]) {
             end += 1;
         } else if matches!(words[end], "of" | "and" | "for" | "&" | "the" | "on")
-            && words.get(end + 1).is_some_and(|w| is_capitalised(w))
+            && words.get(end + 1).is_some_and(|w| {
+                // "... on Monday", "... of May": a date is no part of a name.
+                is_capitalised(w) && !crate::names::is_time_noun(&w.to_lowercase())
+            })
         {
             end += 2;
         } else {

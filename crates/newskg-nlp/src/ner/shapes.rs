@@ -897,7 +897,25 @@ impl Recognizer {
                             && f.end <= i + len
                             && f.end - f.start == len
                     });
-                    if person_inside {
+                    // Nor does it cut a longer organisation found around it
+                    // ("the Museum of Art said" after "the Kessel and Lind
+                    // Museum of Art").
+                    // (A leading "The" does not make a span longer.)
+                    let inside_longer = found.iter().any(|f| {
+                        if f.sentence != s {
+                            return false;
+                        }
+                        let start = if words.get(f.start) == Some(&"The") {
+                            f.start + 1
+                        } else {
+                            f.start
+                        };
+                        f.label == EntityLabel::Organization
+                            && start <= i
+                            && f.end >= i + len
+                            && f.end - start > len
+                    });
+                    if person_inside || inside_longer {
                         continue;
                     }
                     found.retain(|f| f.sentence != s || f.end <= i || f.start >= i + len);
