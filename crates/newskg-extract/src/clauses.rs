@@ -134,7 +134,7 @@ pub(crate) fn extract_facts(
             facts_of_frame(&args, lexicon, &f, si, speaker, &mut reads);
         }
         dedup_sentence_reads(&mut reads);
-        link_statements(reads, open, &mut facts);
+        link_statements(t, reads, open, &mut facts);
     }
     facts
 }
@@ -152,11 +152,26 @@ struct Read {
 /// the fact its clause states (the first read of the clause's predicate).
 /// A clause that states no fact of its own stays a flattened concept in the
 /// open reading and is dropped otherwise: a string of words is no statement.
-fn link_statements(reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>) {
-    let target = |head: usize| {
+fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>) {
+    let read_of = |head: usize| {
         reads
             .iter()
             .position(|r| r.pred == head && r.clause.is_none())
+    };
+    // "said nurses should be able to open the ward": an adjective that
+    // only frames a verb ("able", "likely", "keen to") says nothing; what
+    // is said is the verb's fact.
+    let target = |head: usize| {
+        let framed = (t.upos(head) == Upos::Adj)
+            .then(|| {
+                t.kids(head)
+                    .iter()
+                    .copied()
+                    .find(|&k| t.rel(k) == "xcomp" && t.upos(k) == Upos::Verb)
+            })
+            .flatten()
+            .and_then(read_of);
+        framed.or_else(|| read_of(head))
     };
     let kept: Vec<bool> = reads
         .iter()

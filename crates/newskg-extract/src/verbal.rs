@@ -268,7 +268,9 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
     let kind = match t.base(k) {
         "obj" | "iobj" => SlotKind::Object,
         "ccomp" => SlotKind::Clause,
-        "obl" if matches!(rel, "obl:tmod" | "obl:npmod") => SlotKind::Temporal,
+        // A bare noun phrase as an oblique ("last week", "each year", "two
+        // miles"): UD v2.13 calls it obl:unmarked, earlier obl:tmod or npmod.
+        "obl" if matches!(rel, "obl:tmod" | "obl:npmod" | "obl:unmarked") => SlotKind::Temporal,
         "obl" if is_time_noun(&t.lemma(k)) => SlotKind::Temporal,
         "obl" => SlotKind::Oblique,
         "xcomp" if t.upos(k) != Upos::Verb && t.case_kid(k).is_some() => SlotKind::Oblique,

@@ -156,3 +156,31 @@ fn a_bare_adjective_is_no_object() {
         "{got:?}"
     );
 }
+
+/// "Critics say only the council should be able to close ...": what is said
+/// is the verb's fact under the framing adjective ("able to", "likely to"),
+/// so the statement is kept and linked to it.
+#[test]
+fn a_statement_through_a_framing_adjective_links_the_verb() {
+    let got = facts(&extract(
+        "Critics say only the council should be able to close the school.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Critics | say | <statement>"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|f| f.starts_with("council | close |")),
+        "{got:?}"
+    );
+}
+
+/// A bare noun phrase of time ("sometime tonight", "each year") is no
+/// object, whatever label the parser gives it.
+#[test]
+fn a_bare_time_phrase_is_no_object() {
+    let got = facts(&extract(
+        "Fishermen said the Vantor Group was likely to reopen the harbour sometime tonight.",
+    ));
+    assert!(!got.iter().any(|f| f.ends_with("| tonight")), "{got:?}");
+}
