@@ -231,6 +231,26 @@ impl Extractor {
                 keep[i] = false;
             }
         }
+        // "Lind, a broker at Vantor": "Lind be broker" says
+        // less than "Lind broker of Vantor" from the same sentence.
+        for i in 0..facts.len() {
+            let (Argument::Concept { label, .. }, "be") =
+                (&facts[i].object, facts[i].relation.as_str())
+            else {
+                continue;
+            };
+            let role = format!("{} ", label.to_lowercase());
+            let fuller = (0..facts.len()).any(|j| {
+                j != i
+                    && keep[j]
+                    && facts[j].sentence == facts[i].sentence
+                    && facts[j].subject == facts[i].subject
+                    && facts[j].relation.to_lowercase().starts_with(&role)
+            });
+            if keep[i] && fuller && !targets.contains(&i) {
+                keep[i] = false;
+            }
+        }
         // Links only point within a sentence, one level per speech verb:
         // a few rounds settle every chain.
         loop {

@@ -184,3 +184,21 @@ fn a_bare_time_phrase_is_no_object() {
     ));
     assert!(!got.iter().any(|f| f.ends_with("| tonight")), "{got:?}");
 }
+
+/// "Ola Lind, a fund manager at Tollund Savings Bank": the role with
+/// its body; the bare role beside it says less and is left out.
+#[test]
+fn a_role_with_its_body_replaces_the_bare_role() {
+    let got = facts(&extract(
+        "Ola Lind, a fund manager at Tollund Savings Bank, said the merger was finished.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ola Lind | fund manager of | Tollund Savings Bank"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f == "Ola Lind | be | fund manager"),
+        "{got:?}"
+    );
+}
