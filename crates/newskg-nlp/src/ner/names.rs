@@ -175,14 +175,19 @@ impl Recognizer {
                 // "Kessel and Lind Museum of Art", "Vantor Academy of Music": an
                 // institution's head with its "of" inside the run, the run's
                 // first "of" ("Ana Ruiz of Kessel Bank of Oslo" is a person
-                // and a bank), and no common word opening the run ("But the
-                // Kessel Academy of Arts").
+                // and a bank), no person's name opening it (a signature's
+                // "Ana Ruiz Department of Finance"), and no common word
+                // opening it ("But the Kessel Academy of Arts").
                 let first_of = (start..end).find(|&k| words[k] == "of");
-                let holds_institution = first_of.is_some_and(|o| {
-                    o > start + 1
-                        && (org_word(o - 1) || self.gazetteer.is_institution_head(words[o - 1]))
-                        && !crate::names::is_clause_opener(words[start])
-                });
+                let opens_with_person = found
+                    .iter()
+                    .any(|f| f.sentence == s && f.label == EntityLabel::Person && f.start == start);
+                let holds_institution = !opens_with_person
+                    && first_of.is_some_and(|o| {
+                        o > start + 1
+                            && (org_word(o - 1) || self.gazetteer.is_institution_head(words[o - 1]))
+                            && !crate::names::is_clause_opener(words[start])
+                    });
                 let event = self.gazetteer.is_event_word(words[end - 1]);
                 let label = if event {
                     EntityLabel::Misc
