@@ -9,10 +9,14 @@
 //! content hash, replacing earlier versions from the same source. Queries ([`prepare`]) see the union of all graphs and
 //! bind `--param` values as RDF terms in the parsed query, never as text.
 //!
+//! The store stands behind [`IngestStore`], what the ingest's storage half
+//! asks of a store.
+//!
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
-//! quads, no store), `store.rs` (the store, ingest, export), `version.rs`
-//! (the store format and the versions that wrote a store), `query.rs`
-//! (SPARQL, parameters, result writers), `named.rs` (the queries/*.rq).
+//! quads, no store), `store.rs` (the store, ingest, export),
+//! `ingest_store.rs` (what an ingest asks of a store), `version.rs` (the store format and the versions
+//! that wrote a store), `query.rs` (SPARQL, parameters, result writers),
+//! `named.rs` (the queries/*.rq).
 //!
 //! ```
 //! use newskg::rdf::{prepare, Store};
@@ -22,6 +26,7 @@
 //! # Ok::<(), newskg::Error>(())
 //! ```
 
+mod ingest_store;
 #[cfg(feature = "rocksdb")]
 mod lock;
 pub(crate) mod mapping;
@@ -35,6 +40,7 @@ mod vocab;
 
 use std::path::PathBuf;
 
+pub use ingest_store::IngestStore;
 #[cfg(feature = "rocksdb")]
 pub use lock::{Holder, LOCK_FILE};
 pub use mapping::{doc_quads, doc_quads_with, entity_description, statement_iri};
