@@ -499,7 +499,9 @@ struct Analysed {
 /// ids and store contents do not depend on thread timing. New documents are
 /// stored in batches of [`IngestOptions::batch_documents`] through
 /// [`IngestStore::commit_batch`]; a document replacing an older version from
-/// its source, in its own transaction ([`IngestStore::ingest`]). Either way an error
+/// its source, in its own transaction ([`IngestStore::ingest`]). `store` is
+/// a local [`Store`](crate::rdf::Store) or a
+/// [`RemoteStore`](crate::rdf::RemoteStore). Either way an error
 /// or a crash never leaves half a document, and what was stored stays
 /// stored. Content already in the store is skipped before analysis (ingest
 /// is idempotent). An input that cannot be read or analysed is recorded in

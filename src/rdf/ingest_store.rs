@@ -1,16 +1,19 @@
 //! [`IngestStore`]: what the storage half of an ingest asks of a store, so
 //! that one code path (`pipeline::ingest` and `pipeline::ingest_docfacts`)
-//! can write other stores than the local [`Store`] (issue 14, item 2).
+//! writes the local [`Store`] and a [`RemoteStore`] alike (issue 14, item
+//! 2). The local store answers from oxigraph directly; the remote one over
+//! HTTP (`remote.rs`).
 
 use crate::extract::DocFacts;
 use crate::input::DocId;
 use crate::kg::{Entity, EntityId};
 
+use super::remote::RemoteStore;
 use super::store::{Batch, Ingested, RunInfo, Store};
 use super::vocab::Ids;
 use super::StoreError;
 
-/// A store an ingest writes.
+/// A store an ingest writes: the local [`Store`] or a [`RemoteStore`].
 ///
 /// Documents go in as [`Store`] describes: new ones gathered in a [`Batch`]
 /// and committed together, their completion markers last; one that
@@ -69,6 +72,7 @@ pub trait IngestStore: Sync + sealed::Sealed {
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Store {}
+    impl Sealed for super::RemoteStore {}
 }
 
 impl IngestStore for Store {
