@@ -677,6 +677,30 @@ impl Store {
         )
     }
 
+    /// Replaces the content of the named graph `graph` with the triples
+    /// of `data` (`format` must be a format of triples, not of quads), in
+    /// one transaction: a Graph Store Protocol `PUT` (`newskg serve`'s
+    /// `/store`). Returns whether the graph held nothing before.
+    pub fn replace_graph(
+        &self,
+        graph: NamedNodeRef<'_>,
+        format: RdfFormat,
+        data: &[u8],
+    ) -> Result<bool, StoreError> {
+        let parser = oxigraph::io::RdfParser::from_format(format)
+            .without_named_graphs()
+            .with_default_graph(graph);
+        let mut tx = self.inner.start_transaction()?;
+        let was_empty = tx
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .next()
+            .is_none();
+        tx.clear_graph(graph)?;
+        tx.load_from_slice(parser, data)?;
+        tx.commit()?;
+        Ok(was_empty)
+    }
+
     /// Loads RDF in `format` (a dump made by [`Store::export`]) in one transaction.
     pub fn import(&self, format: RdfFormat, input: impl std::io::Read) -> Result<(), StoreError> {
         Ok(self.inner.load_from_reader(format, input)?)
