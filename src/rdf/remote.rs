@@ -396,6 +396,13 @@ impl Stored {
     }
 }
 
+/// Document graphs sent at once: a server writing each `PUT` in a
+/// transaction of its own spends most of it waiting for its disk, which
+/// concurrent requests share. Ingesting 1000 bench articles into oxigraph
+/// serve on RocksDB took 2.5 times the wall of a store folder one at a time,
+/// 1.2 times four at a time (2 busy cores).
+const PUTS_AT_ONCE: usize = 4;
+
 /// The media types of SPARQL results newskg reads, best first.
 const RESULTS_ACCEPT: &str = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8";
 
@@ -664,6 +671,42 @@ impl RemoteStore {
         Ok(())
     }
 
+    /// PUTs each graph of `puts`, [`PUTS_AT_ONCE`] at a time, stopping at
+    /// the first failure (graphs put before it stay unmarked, see the
+    /// module's header).
+    fn put_graphs(&self, puts: &[(&NamedNode, Vec<&Quad>)]) -> Result<(), StoreError> {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let next = AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
+        let work = || -> Result<(), StoreError> {
+            while !failed.load(Ordering::SeqCst) {
+                let Some((graph, quads)) = puts.get(next.fetch_add(1, Ordering::SeqCst)) else {
+                    break;
+                };
+                if let Err(e) = self.put_graph(graph, quads.iter().copied()) {
+                    failed.store(true, Ordering::SeqCst);
+                    return Err(e);
+                }
+            }
+            Ok(())
+        };
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..PUTS_AT_ONCE.min(puts.len()))
+                .map(|_| scope.spawn(work))
+                .collect();
+            let mut result = Ok(());
+            for worker in workers {
+                let done = worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                if result.is_ok() {
+                    result = done;
+                }
+            }
+            result
+        })
+    }
+
     /// One update request: drops the graphs `drop`, rewrites the
     /// descriptions of `describe`, removes those of `forget`, and inserts
     /// `markers`: what makes documents stored, all or none of it.
@@ -843,12 +886,17 @@ impl IngestStore for RemoteStore {
             }
             graphs.entry(&quad.graph_name).or_default().push(quad);
         }
-        for marker in &batch.markers {
-            if let GraphName::NamedNode(g) = &marker.graph_name {
-                let quads = graphs.remove(&marker.graph_name).unwrap_or_default();
-                self.put_graph(g, quads)?;
-            }
-        }
+        let puts: Vec<(&NamedNode, Vec<&Quad>)> = batch
+            .markers
+            .iter()
+            .filter_map(|marker| match &marker.graph_name {
+                GraphName::NamedNode(g) => {
+                    Some((g, graphs.remove(&marker.graph_name).unwrap_or_default()))
+                }
+                _ => None,
+            })
+            .collect();
+        self.put_graphs(&puts)?;
         let describe: Vec<&Entity> = batch.entities.values().collect();
         self.finish_documents(&BTreeSet::new(), &describe, &[], &batch.markers)?;
         let mut stored = self.stored();
