@@ -550,7 +550,11 @@ fn wrong_credentials_and_dead_or_silent_servers_give_a_clear_error() {
         ],
         &[],
     );
-    assert_contains!(stderr, "credentials in the URL are refused");
+    assert_contains!(
+        stderr,
+        "newskg: remote store \"http://…@127.0.0.1:1/\": credentials in the URL are refused"
+    );
+    assert!(!stderr.contains("pw"), "{stderr}");
     let stderr = fails(
         &wd,
         &["ingest", "news.jsonl", "--store", &dead],

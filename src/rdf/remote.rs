@@ -247,10 +247,15 @@ fn split_url(url: &str) -> Result<(&str, &str), RemoteError> {
     }
     let uri: ureq::http::Uri = url.parse().map_err(|e| bad(&format!("{e}")))?;
     let authority = uri.authority().ok_or_else(|| bad("no host"))?;
-    if authority.as_str().contains('@') {
-        return Err(bad(&format!(
-            "credentials in the URL are refused (they would show in shell histories and process lists); set {TOKEN_ENV}, or {USER_ENV} and {PASSWORD_ENV}"
-        )));
+    if let Some((_, host)) = authority.as_str().rsplit_once('@') {
+        // Named without them: the message must not show the password.
+        let scheme = uri.scheme_str().unwrap_or("http");
+        return Err(RemoteError::BadUrl {
+            url: format!("{scheme}://…@{host}{}", uri.path()),
+            problem: format!(
+                "credentials in the URL are refused (they would show in shell histories and process lists); set {TOKEN_ENV}, or {USER_ENV} and {PASSWORD_ENV}"
+            ),
+        });
     }
     if url.contains(['?', '#']) {
         return Err(bad("a store URL takes no query or fragment"));
@@ -1041,11 +1046,15 @@ mod tests {
 
     #[test]
     fn store_urls_without_credentials_query_or_host_are_refused() {
-        for (url, problem) in [
-            (
-                "http://me:secret@host:7878",
-                "credentials in the URL are refused",
+        let err = Endpoints::new("http://me:secret@host:7878/ds").map(|_| ());
+        let err = err.map_err(|e| e.to_string()).err().unwrap_or_default();
+        assert!(
+            err.starts_with(
+                "remote store \"http://…@host:7878/ds\": credentials in the URL are refused"
             ),
+            "{err}"
+        );
+        for (url, problem) in [
             ("http://host:7878/?x=1", "no query"),
             ("ftp://host", "not an http"),
             ("http://", ""),
