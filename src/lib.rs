@@ -6,7 +6,8 @@
 //! 2. [`nlp`]: [`Document`] → [`AnalyzedDoc`] (tokens, sentences, tags, parse, names)
 //! 3. [`extract`]: [`AnalyzedDoc`] → [`DocFacts`] (mentions, coreference, facts)
 //! 4. [`kg`]: [`DocFacts`] → stable [`EntityId`]s (cross-document resolution)
-//! 5. [`rdf`]: facts → quads in an oxigraph [`Store`]; SPARQL; RDF export
+//! 5. [`rdf`]: facts → quads in an oxigraph [`Store`] (or any SPARQL 1.1
+//!    server, [`rdf::RemoteStore`]); SPARQL; RDF export
 //! 6. [`graph`]: the store → petgraph: DOT, GraphML, CSV, JSON, centrality
 //! 7. [`serve`]: the store over HTTP: a SPARQL endpoint and a web explorer
 //!

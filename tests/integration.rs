@@ -27,6 +27,8 @@ mod cli_export;
 mod cli_extract;
 // the map and the reduce of a distributed run: docfacts out of extract, into ingest.
 mod cli_docfacts;
+// remote stores: ingest into oxigraph serve and newskg serve over HTTP, equal to a store folder.
+mod cli_remote;
 // stats, entities and analyze.
 mod cli_misc;
 // a lone binary: where the models are found, provenance of their versions.

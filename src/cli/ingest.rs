@@ -12,6 +12,7 @@ use clap::Args;
 use newskg::input::Format;
 use newskg::nlp::Gazetteer;
 use newskg::pipeline::{self, IngestOptions, IngestProgress, IngestReport};
+use newskg::rdf::{is_remote, Auth, Endpoints, IngestStore, RemoteOptions, RemoteStore};
 
 use super::limits::{report_warnings, LimitArgs};
 use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs, StoreArgs};
@@ -26,6 +27,13 @@ use super::{output, report_failures, FactArgs, JobsArg, ModelArgs, SourceArgs, S
 /// articles they were made from: no model runs, and the store gets what a
 /// direct ingest of those articles gives it. This is the reduce of a
 /// distributed run (examples/spark/).
+///
+/// With --store http(s)://…, the store is a SPARQL 1.1 server: each
+/// article's graph goes in by a Graph Store Protocol PUT, entities by SPARQL
+/// Update, and what the server holds is read back by SPARQL queries, so the
+/// server gets what a store folder would. Credentials come from the
+/// environment only: NEWSKG_STORE_TOKEN (bearer), or NEWSKG_STORE_USER and
+/// NEWSKG_STORE_PASSWORD (basic).
 ///
 /// On a terminal, progress goes to standard error (articles, tokens and
 /// facts per second, and the time left when the number of articles is
@@ -48,6 +56,8 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub(super) store: StoreArgs,
     #[command(flatten)]
+    remote: RemoteArgs,
+    #[command(flatten)]
     pub(super) source: SourceArgs,
     #[command(flatten)]
     facts: FactArgs,
@@ -64,6 +74,82 @@ pub struct IngestArgs {
     /// the exit code
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Where a remote store's endpoints are, and how long to wait for it.
+#[derive(Args, Debug)]
+struct RemoteArgs {
+    /// With a remote --store: its SPARQL query endpoint, a URL or a path
+    /// under the store URL (`/PATH` from the server's root) [default: query]
+    #[arg(long, value_name = "URL")]
+    query_endpoint: Option<String>,
+    /// With a remote --store: its SPARQL Update endpoint, as for
+    /// --query-endpoint [default: update]
+    #[arg(long, value_name = "URL")]
+    update_endpoint: Option<String>,
+    /// With a remote --store: its Graph Store HTTP Protocol endpoint (a PUT
+    /// per article graph), as for --query-endpoint [default: store]
+    #[arg(long, value_name = "URL")]
+    graph_store_endpoint: Option<String>,
+    /// With a remote --store: the longest one request may take, in seconds
+    /// [default: 300]
+    #[arg(long, value_name = "SECONDS", value_parser = super::query::parse_timeout)]
+    store_timeout: Option<Duration>,
+}
+
+impl RemoteArgs {
+    /// How to reach the remote store at `url`: these flags, and the
+    /// credentials of the environment.
+    fn options(&self, url: &str) -> anyhow::Result<RemoteOptions> {
+        let mut options = RemoteOptions::new(url)?;
+        let endpoints = &mut options.endpoints;
+        for (given, endpoint) in [
+            (&self.query_endpoint, &mut endpoints.query),
+            (&self.update_endpoint, &mut endpoints.update),
+            (&self.graph_store_endpoint, &mut endpoints.graph_store),
+        ] {
+            if let Some(given) = given {
+                *endpoint = Endpoints::resolve(url, given)?;
+            }
+        }
+        options.auth = Auth::from_env()?;
+        if let Some(timeout) = self.store_timeout {
+            options.timeout = timeout;
+        }
+        Ok(options)
+    }
+
+    /// The first of these flags given, to refuse it with a store folder.
+    fn given(&self) -> Option<&'static str> {
+        [
+            (self.query_endpoint.is_some(), "--query-endpoint"),
+            (self.update_endpoint.is_some(), "--update-endpoint"),
+            (
+                self.graph_store_endpoint.is_some(),
+                "--graph-store-endpoint",
+            ),
+            (self.store_timeout.is_some(), "--store-timeout"),
+        ]
+        .into_iter()
+        .find_map(|(given, flag)| given.then_some(flag))
+    }
+}
+
+/// Opens the store ingest writes: a folder, `:memory:`, or a SPARQL server.
+fn open_store(store: &StoreArgs, remote: &RemoteArgs) -> anyhow::Result<Box<dyn IngestStore>> {
+    if !is_remote(&store.store) {
+        if let Some(flag) = remote.given() {
+            anyhow::bail!(
+                "{flag} is for a remote store (--store http(s)://…), and {} is not one",
+                store.store
+            );
+        }
+        return Ok(Box::new(store.open()?));
+    }
+    let options = remote.options(&store.store)?;
+    let opened = RemoteStore::open(options)
+        .with_context(|| format!("opening remote store {}", store.store))?;
+    Ok(Box::new(opened))
 }
 
 fn at_least_one(value: &str) -> Result<usize, String> {
@@ -91,18 +177,24 @@ pub fn run(args: IngestArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
         let mut load = args.source.load_options();
         load.limits = args.limits.limits();
         engine.limits = load.limits.clone();
-        let store = args.store.open()?;
+        let store = open_store(&args.store, &args.remote)?;
         let run = pipeline::run_info(&engine.analyzer);
         let mut progress = Progress::start(visible, Some(&args.paths));
-        let report = pipeline::ingest(&engine, &args.paths, &load, &store, &run, options, |done| {
-            progress.update(done)
-        })
+        let report = pipeline::ingest(
+            &engine,
+            &args.paths,
+            &load,
+            &*store,
+            &run,
+            options,
+            |done| progress.update(done),
+        )
         .with_context(|| format!("ingesting into {}", args.store.store));
         progress.finish();
         (report?, store)
     };
     if !args.quiet {
-        let quads = store.len()?;
+        let quads = store.quad_count()?;
         let done = report.new + report.replaced;
         let rate = |n: usize| n as f64 / report.seconds.max(1e-9);
         println!(
@@ -134,18 +226,18 @@ fn reduce(
     models: &ModelArgs,
     options: IngestOptions,
     progress: impl FnMut(IngestProgress),
-) -> anyhow::Result<(IngestReport, newskg::Store)> {
+) -> anyhow::Result<(IngestReport, Box<dyn IngestStore>)> {
     // Resolution reads the gazetteer alone; the run records the versions of
     // all the models, which every line must have been made with.
     let source = models.source()?;
     let gazetteer = Gazetteer::from_source(&source)
         .with_context(|| format!("loading the gazetteer from {source}"))?;
     let run = pipeline::run_info_for_models(&source.versions());
-    let store = args.store.open()?;
+    let store = open_store(&args.store, &args.remote)?;
     let report = pipeline::ingest_docfacts(
         &Arc::new(gazetteer),
         &args.paths,
-        &store,
+        &*store,
         &run,
         options,
         progress,
@@ -324,6 +416,35 @@ mod tests {
         assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "0"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "x"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--batch", "1", "-q"]).is_ok());
+    }
+
+    #[test]
+    fn remote_endpoints_resolve_under_the_store_url() {
+        let url = "http://h:3030/ds";
+        let cli = Cli::try_parse_from([
+            "newskg",
+            "ingest",
+            "-",
+            "--store",
+            url,
+            "--graph-store-endpoint",
+            "data",
+            "--query-endpoint",
+            "/sparql",
+            "--store-timeout",
+            "2.5",
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        let super::super::Command::Ingest(args) = cli.command else {
+            panic!("not ingest")
+        };
+        assert_eq!(args.remote.given(), Some("--query-endpoint"));
+        let options = args.remote.options(url).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(options.endpoints.query, "http://h:3030/sparql");
+        assert_eq!(options.endpoints.update, "http://h:3030/ds/update");
+        assert_eq!(options.endpoints.graph_store, "http://h:3030/ds/data");
+        assert_eq!(options.timeout, Duration::from_millis(2500));
+        assert!(Cli::try_parse_from(["newskg", "ingest", "-", "--store-timeout", "0"]).is_err());
     }
 
     #[test]

@@ -74,7 +74,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 #[derive(Args, Debug, Clone)]
 pub struct StoreArgs {
     /// Store folder (created when missing), or `:memory:` for a throwaway
-    /// in-memory store
+    /// in-memory store; for `ingest`, also the URL of a SPARQL 1.1 server,
+    /// http(s)://HOST[:PORT][/PATH] (README, "Remote stores")
     #[arg(long, default_value = "newskg.db", value_hint = clap::ValueHint::DirPath)]
     store: String,
 }
@@ -82,6 +83,7 @@ pub struct StoreArgs {
 impl StoreArgs {
     /// Opens the store the flags name.
     fn open(&self) -> anyhow::Result<Store> {
+        self.refuse_remote()?;
         if self.store == ":memory:" {
             return Store::in_memory().context("creating the in-memory store");
         }
@@ -93,6 +95,7 @@ impl StoreArgs {
     /// at once; a store folder that does not exist is an error here (reading
     /// must not create an empty store by accident).
     fn open_existing(&self) -> anyhow::Result<Store> {
+        self.refuse_remote()?;
         if self.store == ":memory:" {
             return self.open();
         }
@@ -104,6 +107,18 @@ impl StoreArgs {
         }
         // The store's error names the folder already.
         Ok(Store::open_read_only(std::path::Path::new(&self.store))?)
+    }
+
+    /// A URL where a store folder is wanted: only ingest writes to remote
+    /// stores (a folder named `http:` would be made otherwise).
+    fn refuse_remote(&self) -> anyhow::Result<()> {
+        if newskg::rdf::is_remote(&self.store) {
+            anyhow::bail!(
+                "--store {}: only `newskg ingest` writes to a remote store; query it at its own SPARQL endpoint, or give a store folder",
+                self.store
+            );
+        }
+        Ok(())
     }
 }
 

@@ -13,10 +13,12 @@ use newskg::serve::{App, Listener, ServeOptions};
 use super::StoreArgs;
 
 /// Serve the store over HTTP: the SPARQL 1.1 Protocol at /sparql (any
-/// SPARQL client: SPARQLWrapper, rdflib, YASGUI), the named queries at
-/// /query/NAME?param=…, and a web explorer at /. Read-only unless
-/// --allow-update; the store is held for reading while serving, so `newskg
-/// ingest` into it waits until the server stops (Ctrl-C).
+/// SPARQL client: SPARQLWrapper, rdflib, YASGUI; also as /query and
+/// /update), the Graph Store Protocol at /store?graph=IRI, the named queries
+/// at /query/NAME?param=…, and a web explorer at /. Read-only unless
+/// --allow-update (then `newskg ingest --store http://ADDRESS` can write to
+/// it); the store is held for reading while serving, so `newskg ingest`
+/// into its folder waits until the server stops (Ctrl-C).
 #[derive(Args, Debug)]
 pub struct ServeArgs {
     /// Address to listen on; the default is reachable from this machine only

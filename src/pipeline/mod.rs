@@ -48,7 +48,7 @@ use crate::extract::{DocFacts, Extractor, FactClassifier, Feature};
 use crate::input::{self, Document, InputError, Limits, LoadOptions};
 use crate::kg::{EntityId, Resolver};
 use crate::nlp::{AnalyzedDoc, Analyzer, Gazetteer, ModelSource};
-use crate::rdf::{Batch, IngestOutcome, RunInfo, Store};
+use crate::rdf::{Batch, IngestOutcome, IngestStore, RunInfo};
 use crate::Result;
 
 /// How many documents are analysed together before they are resolved and
@@ -455,7 +455,7 @@ pub struct IngestProgress {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IngestOptions {
     /// New documents stored together in one batch (see
-    /// [`Store::commit_batch`]): more is faster, and a crash costs at most
+    /// [`Store::commit_batch`](crate::rdf::Store::commit_batch)): more is faster, and a crash costs at most
     /// this many documents' work. At least 1.
     pub batch_documents: usize,
 }
@@ -498,18 +498,20 @@ struct Analysed {
 /// resolved and stored in input order on the calling thread, so that entity
 /// ids and store contents do not depend on thread timing. New documents are
 /// stored in batches of [`IngestOptions::batch_documents`] through
-/// [`Store::commit_batch`]; a document replacing an older version from its
-/// source, in its own transaction ([`Store::ingest`]). Either way an error
+/// [`IngestStore::commit_batch`]; a document replacing an older version from
+/// its source, in its own transaction ([`IngestStore::ingest`]). `store` is
+/// a local [`Store`](crate::rdf::Store) or a
+/// [`RemoteStore`](crate::rdf::RemoteStore). Either way an error
 /// or a crash never leaves half a document, and what was stored stays
 /// stored. Content already in the store is skipped before analysis (ingest
 /// is idempotent). An input that cannot be read or analysed is recorded in
 /// the report and the others go on. `load` says how inputs are read;
 /// `progress` is called after each input.
-pub fn ingest(
+pub fn ingest<S: IngestStore + ?Sized>(
     engine: &Engine,
     paths: &[PathBuf],
     load: &LoadOptions,
-    store: &Store,
+    store: &S,
     run: &RunInfo,
     options: IngestOptions,
     progress: impl FnMut(IngestProgress),
@@ -545,10 +547,10 @@ pub fn ingest(
 /// ids. A line made by other software or models than `run`'s, of another
 /// format version, malformed, or inconsistent is a [`Failure`] naming its
 /// file and line ([`DocFactsError`]), and the others go on.
-pub fn ingest_docfacts(
+pub fn ingest_docfacts<S: IngestStore + ?Sized>(
     gazetteer: &Arc<Gazetteer>,
     paths: &[PathBuf],
-    store: &Store,
+    store: &S,
     run: &RunInfo,
     options: IngestOptions,
     progress: impl FnMut(IngestProgress),
@@ -583,9 +585,9 @@ pub fn ingest_docfacts(
 /// [`ingest_docfacts`]: `produce` runs on a thread of its own and hands
 /// analysed batches to `send` (through a bounded queue); this thread
 /// resolves and stores them in order, as [`ingest`] describes.
-fn store_analysed(
+fn store_analysed<S: IngestStore + ?Sized>(
     gazetteer: &Arc<Gazetteer>,
-    store: &Store,
+    store: &S,
     run: &RunInfo,
     options: IngestOptions,
     mut progress: impl FnMut(IngestProgress),

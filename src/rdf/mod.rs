@@ -9,10 +9,16 @@
 //! content hash, replacing earlier versions from the same source. Queries ([`prepare`]) see the union of all graphs and
 //! bind `--param` values as RDF terms in the parsed query, never as text.
 //!
+//! An ingest can also write any SPARQL 1.1 server instead ([`RemoteStore`],
+//! `remote.rs`): both stores stand behind [`IngestStore`], what the
+//! ingest's storage half asks of a store.
+//!
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
-//! quads, no store), `store.rs` (the store, ingest, export), `version.rs`
-//! (the store format and the versions that wrote a store), `query.rs`
-//! (SPARQL, parameters, result writers), `named.rs` (the queries/*.rq).
+//! quads, no store), `store.rs` (the store, ingest, export),
+//! `ingest_store.rs` (what an ingest asks of a store), `remote.rs` (a SPARQL
+//! server as the store), `version.rs` (the store format and the versions
+//! that wrote a store), `query.rs` (SPARQL, parameters, result writers),
+//! `named.rs` (the queries/*.rq).
 //!
 //! ```
 //! use newskg::rdf::{prepare, Store};
@@ -22,11 +28,13 @@
 //! # Ok::<(), newskg::Error>(())
 //! ```
 
+mod ingest_store;
 #[cfg(feature = "rocksdb")]
 mod lock;
 pub(crate) mod mapping;
 mod named;
 mod query;
+mod remote;
 mod store;
 // Without RocksDB there is no store folder to hold a record.
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
@@ -35,6 +43,7 @@ mod vocab;
 
 use std::path::PathBuf;
 
+pub use ingest_store::IngestStore;
 #[cfg(feature = "rocksdb")]
 pub use lock::{Holder, LOCK_FILE};
 pub use mapping::{doc_quads, doc_quads_with, entity_description, statement_iri};
@@ -43,6 +52,10 @@ pub use oxigraph::io::RdfFormat;
 pub use query::{
     prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat, RunOptions,
     DEFAULT_TIMEOUT,
+};
+pub use remote::{
+    is_remote, Auth, Endpoints, RemoteError, RemoteOptions, RemoteStore, DEFAULT_REMOTE_TIMEOUT,
+    PASSWORD_ENV, TOKEN_ENV, USER_ENV,
 };
 pub use store::{
     rdf_format, write_quads, Batch, IngestOutcome, Ingested, RunInfo, Store, PENDING_FILE,
@@ -183,6 +196,9 @@ pub enum StoreError {
     /// Loading RDF into the store failed.
     #[error(transparent)]
     Load(#[from] oxigraph::store::LoaderError),
+    /// A remote store failed or could not be reached.
+    #[error(transparent)]
+    Remote(#[from] RemoteError),
     /// The instance base IRI is not an absolute IRI.
     #[error("invalid base IRI {base:?}")]
     BadBaseIri {

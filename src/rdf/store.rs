@@ -104,17 +104,17 @@ pub struct Ingested {
 #[derive(Debug, Default)]
 pub struct Batch {
     /// Every quad of the documents' graphs except the markers.
-    quads: Vec<Quad>,
+    pub(super) quads: Vec<Quad>,
     /// One marker a document, in the order they were added.
-    markers: Vec<Quad>,
+    pub(super) markers: Vec<Quad>,
     /// The documents' ids, so a repeat of one within the batch is seen.
     docs: HashSet<crate::input::DocId>,
     /// Their sources, so that a second version from one source is not
     /// stored beside the first in the same batch.
-    sources: HashSet<String>,
+    pub(super) sources: HashSet<String>,
     /// Each entity's record as of the last document that mentions it, as a
     /// transaction per document would have left its description.
-    entities: BTreeMap<EntityId, Entity>,
+    pub(super) entities: BTreeMap<EntityId, Entity>,
 }
 
 impl Batch {
@@ -148,6 +148,38 @@ impl Batch {
     pub fn has_source(&self, source: &str) -> bool {
         self.sources.contains(source)
     }
+
+    /// Adds a new document with instance IRIs under `base` (see
+    /// [`Store::add_to_batch`]): its graph's quads, its marker apart.
+    pub(super) fn add(
+        &mut self,
+        base: &Ids,
+        doc: &DocFacts,
+        ids: &[EntityId],
+        entities: &[&Entity],
+        run: &RunInfo,
+    ) {
+        let marker = marker(base, &doc.analyzed.doc.id);
+        for quad in doc_graph(base, doc, ids, run) {
+            if quad == marker {
+                self.markers.push(quad);
+            } else {
+                self.quads.push(quad);
+            }
+        }
+        self.docs.insert(doc.analyzed.doc.id.clone());
+        self.sources.insert(doc.analyzed.doc.source.clone());
+        for entity in entities {
+            self.entities.insert(entity.id.clone(), (*entity).clone());
+        }
+    }
+}
+
+/// The completion marker of document `id`: `<doc> rdf:type
+/// schema:NewsArticle` in graph `<doc>` (see the module's header).
+pub(super) fn marker(base: &Ids, id: &crate::input::DocId) -> Quad {
+    let d = base.doc(id);
+    Quad::new(d.clone(), term(RDF, "type"), term(SCHEMA, "NewsArticle"), d)
 }
 
 /// The knowledge graph store: oxigraph on RocksDB ([`Store::open`]) or in
@@ -377,25 +409,7 @@ impl Store {
         entities: &[&Entity],
         run: &RunInfo,
     ) {
-        let d = self.ids.doc(&doc.analyzed.doc.id);
-        let marker = Quad::new(
-            d.clone(),
-            term(RDF, "type"),
-            term(SCHEMA, "NewsArticle"),
-            d.clone(),
-        );
-        for quad in doc_graph(&self.ids, doc, ids, run) {
-            if quad == marker {
-                batch.markers.push(quad);
-            } else {
-                batch.quads.push(quad);
-            }
-        }
-        batch.docs.insert(doc.analyzed.doc.id.clone());
-        batch.sources.insert(doc.analyzed.doc.source.clone());
-        for entity in entities {
-            batch.entities.insert(entity.id.clone(), (*entity).clone());
-        }
+        batch.add(&self.ids, doc, ids, entities, run);
     }
 
     /// Stores a batch of new documents (see the module's header): their
@@ -546,7 +560,7 @@ impl Store {
     /// For each stored document, the entities it mentions, for
     /// [`Resolver::with_documents`](crate::kg::Resolver::with_documents).
     pub fn document_mentions(&self) -> Result<Vec<Vec<EntityId>>, StoreError> {
-        Ok(self.mention_counts()?.documents)
+        Ok(self.mention_tally()?.finish().1)
     }
 
     /// Every entity stored, for the resolver; `mentions` is the sum of the
@@ -563,19 +577,13 @@ impl Store {
     /// the first new document, a quarter of it a second pass over
     /// `schema:mentions`).
     pub fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError> {
-        let MentionCounts { totals, documents } = self.mention_counts()?;
+        let (totals, documents) = self.mention_tally()?.finish();
+        let mut records = EntityRecords::new(&self.ids, totals);
         let graph = self.ids.entities_graph();
-        let mut by_iri: BTreeMap<String, Entity> = BTreeMap::new();
         // Only the predicates an entity is rebuilt from: skipping rdf:type and
         // schema:name (a copy of the label) saves decoding their quads.
-        let (label, alt, job, etype, subtype) = (
-            term(RDFS, "label"),
-            term(SCHEMA, "alternateName"),
-            term(SCHEMA, "jobTitle"),
-            term(NKG, "entityType"),
-            term(NKG, "subtype"),
-        );
-        for predicate in [&label, &alt, &job, &etype, &subtype] {
+        for predicate in DESCRIPTION_PREDICATES {
+            let predicate = term(predicate.0, predicate.1);
             for quad in self.inner.quads_for_pattern(
                 None,
                 Some(predicate.as_ref()),
@@ -583,79 +591,35 @@ impl Store {
                 Some(graph.as_ref().into()),
             ) {
                 let quad = quad?;
-                let NamedOrBlankNode::NamedNode(s) = &quad.subject else {
-                    continue;
-                };
-                let Some(id) = self.ids.entity_id(s.as_str()) else {
-                    continue;
-                };
-                let Term::Literal(value) = &quad.object else {
-                    continue;
-                };
-                let value = value.value().to_owned();
-                let entity = by_iri
-                    .entry(s.as_str().to_owned())
-                    .or_insert_with(|| Entity {
-                        id,
-                        label: String::new(),
-                        label_type: EntityLabel::Misc,
-                        subtype: None,
-                        aliases: BTreeSet::new(),
-                        titles: BTreeSet::new(),
-                        mentions: totals.get(s.as_str()).copied().unwrap_or(0),
-                    });
-                if predicate == &label {
-                    entity.label = value;
-                } else if predicate == &alt {
-                    entity.aliases.insert(value);
-                } else if predicate == &job {
-                    entity.titles.insert(value);
-                } else if predicate == &subtype {
-                    entity.subtype = Some(value);
-                } else {
-                    entity.label_type = match value.as_str() {
-                        "Person" => EntityLabel::Person,
-                        "Organization" => EntityLabel::Organization,
-                        "Place" => EntityLabel::Place,
-                        _ => EntityLabel::Misc,
-                    };
+                if let (NamedOrBlankNode::NamedNode(s), Term::Literal(value)) =
+                    (&quad.subject, &quad.object)
+                {
+                    records.add(s.as_str(), predicate.as_str(), value.value());
                 }
             }
         }
-        Ok((by_iri.into_values().collect(), documents))
+        Ok((records.finish(), documents))
     }
 
-    /// One pass over `nkg:mentionCount`, which every document graph writes
-    /// beside each `schema:mentions` of an entity: the total per entity IRI
-    /// and, per document, the entities it mentions.
-    fn mention_counts(&self) -> Result<MentionCounts, StoreError> {
+    /// One pass over `nkg:mentionCount` (see [`MentionTally`]).
+    fn mention_tally(&self) -> Result<MentionTally, StoreError> {
+        let mut tally = MentionTally::default();
         let count = term(NKG, "mentionCount");
-        let mut totals: HashMap<String, usize> = HashMap::new();
-        let mut by_doc: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
         for quad in self
             .inner
             .quads_for_pattern(None, Some(count.as_ref()), None, None)
         {
             let quad = quad?;
-            let (
+            if let (
                 oxigraph::model::GraphName::NamedNode(g),
                 NamedOrBlankNode::NamedNode(e),
                 Term::Literal(n),
             ) = (&quad.graph_name, &quad.subject, &quad.object)
-            else {
-                continue;
-            };
-            if let Ok(n) = n.value().parse::<usize>() {
-                *totals.entry(e.as_str().to_owned()).or_default() += n;
-            }
-            if let Some(id) = self.ids.entity_id(e.as_str()) {
-                by_doc.entry(g.as_str().to_owned()).or_default().push(id);
+            {
+                tally.add(&self.ids, g.as_str(), e.as_str(), n.value());
             }
         }
-        Ok(MentionCounts {
-            totals,
-            documents: by_doc.into_values().collect(),
-        })
+        Ok(tally)
     }
 
     /// Number of quads in all graphs.
@@ -711,6 +675,30 @@ impl Store {
             format,
             out,
         )
+    }
+
+    /// Replaces the content of the named graph `graph` with the triples
+    /// of `data` (`format` must be a format of triples, not of quads), in
+    /// one transaction: a Graph Store Protocol `PUT` (`newskg serve`'s
+    /// `/store`). Returns whether the graph held nothing before.
+    pub fn replace_graph(
+        &self,
+        graph: NamedNodeRef<'_>,
+        format: RdfFormat,
+        data: &[u8],
+    ) -> Result<bool, StoreError> {
+        let parser = oxigraph::io::RdfParser::from_format(format)
+            .without_named_graphs()
+            .with_default_graph(graph);
+        let mut tx = self.inner.start_transaction()?;
+        let was_empty = tx
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .next()
+            .is_none();
+        tx.clear_graph(graph)?;
+        tx.load_from_slice(parser, data)?;
+        tx.commit()?;
+        Ok(was_empty)
     }
 
     /// Loads RDF in `format` (a dump made by [`Store::export`]) in one transaction.
@@ -916,12 +904,114 @@ fn serialize(
     Ok(())
 }
 
-/// What [`Store::mention_counts`] reads.
-struct MentionCounts {
-    /// Mentions of each entity (by IRI) over all documents.
+/// The predicates of `id:graph/entities` an entity is rebuilt from (see
+/// [`EntityRecords`]).
+pub(super) const DESCRIPTION_PREDICATES: [(&str, &str); 5] = [
+    (RDFS, "label"),
+    (SCHEMA, "alternateName"),
+    (SCHEMA, "jobTitle"),
+    (NKG, "entityType"),
+    (NKG, "subtype"),
+];
+
+/// The `nkg:mentionCount` quads read back, which every document graph
+/// writes beside each `schema:mentions` of an entity: the total per entity
+/// IRI and, per document graph, the entities it mentions. Shared by the
+/// local and the remote store, so that both rebuild the resolver alike.
+#[derive(Default)]
+pub(super) struct MentionTally {
     totals: HashMap<String, usize>,
-    /// For each document, the entities it mentions.
-    documents: Vec<Vec<EntityId>>,
+    by_doc: BTreeMap<String, Vec<EntityId>>,
+}
+
+impl MentionTally {
+    /// One quad `<entity> nkg:mentionCount "count"` in graph `<graph>`.
+    pub(super) fn add(&mut self, base: &Ids, graph: &str, entity: &str, count: &str) {
+        if let Ok(n) = count.parse::<usize>() {
+            *self.totals.entry(entity.to_owned()).or_default() += n;
+        }
+        if let Some(id) = base.entity_id(entity) {
+            self.by_doc.entry(graph.to_owned()).or_default().push(id);
+        }
+    }
+
+    /// Mentions of each entity (by IRI) over all documents, and for each
+    /// document (in the order of their graph IRIs) the entities it mentions.
+    pub(super) fn finish(self) -> (HashMap<String, usize>, Vec<Vec<EntityId>>) {
+        (self.totals, self.by_doc.into_values().collect())
+    }
+}
+
+/// Entities rebuilt from their descriptions in `id:graph/entities` (the
+/// literals of [`DESCRIPTION_PREDICATES`]), in the order of their IRIs, the
+/// order the resolver gets them in from either store.
+pub(super) struct EntityRecords<'a> {
+    base: &'a Ids,
+    totals: HashMap<String, usize>,
+    by_iri: BTreeMap<String, Entity>,
+}
+
+impl<'a> EntityRecords<'a> {
+    /// No entity yet; `totals` are the mentions of each entity IRI.
+    pub(super) fn new(base: &'a Ids, totals: HashMap<String, usize>) -> EntityRecords<'a> {
+        EntityRecords {
+            base,
+            totals,
+            by_iri: BTreeMap::new(),
+        }
+    }
+
+    /// One description quad: `<subject> <predicate> "value"`. Subjects
+    /// outside the entity IRIs and other predicates are passed over.
+    pub(super) fn add(&mut self, subject: &str, predicate: &str, value: &str) {
+        let Some(field) = DESCRIPTION_PREDICATES
+            .iter()
+            .position(|(ns, local)| predicate.strip_prefix(ns) == Some(local))
+        else {
+            return;
+        };
+        let Some(id) = self.base.entity_id(subject) else {
+            return;
+        };
+        let totals = &self.totals;
+        let entity = self
+            .by_iri
+            .entry(subject.to_owned())
+            .or_insert_with(|| Entity {
+                id,
+                label: String::new(),
+                label_type: EntityLabel::Misc,
+                subtype: None,
+                aliases: BTreeSet::new(),
+                titles: BTreeSet::new(),
+                mentions: totals.get(subject).copied().unwrap_or(0),
+            });
+        let value = value.to_owned();
+        // In the order of DESCRIPTION_PREDICATES.
+        match field {
+            0 => entity.label = value,
+            1 => {
+                entity.aliases.insert(value);
+            }
+            2 => {
+                entity.titles.insert(value);
+            }
+            3 => {
+                entity.label_type = match value.as_str() {
+                    "Person" => EntityLabel::Person,
+                    "Organization" => EntityLabel::Organization,
+                    "Place" => EntityLabel::Place,
+                    _ => EntityLabel::Misc,
+                }
+            }
+            _ => entity.subtype = Some(value),
+        }
+    }
+
+    /// The entities, in the order of their IRIs.
+    pub(super) fn finish(self) -> Vec<Entity> {
+        self.by_iri.into_values().collect()
+    }
 }
 
 #[cfg(test)]

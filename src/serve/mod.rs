@@ -16,13 +16,16 @@
 //! matters on the project's 2-core build machines, and its `unblock` gives a
 //! graceful shutdown.
 //!
-//! Routes: `/sparql` and `/query/NAME` (`protocol.rs`); `/`, `/entity/…`,
+//! Routes: `/sparql` (also as `/query` and `/update`) and `/query/NAME`
+//! (`protocol.rs`); `/store?graph=IRI`, the Graph Store Protocol
+//! (`graph_store.rs`); `/`, `/entity/…`,
 //! `/concept/…`, `/doc/…`, `/graph/….svg`, `/queries` (`pages.rs`). Limits:
 //! each query's time ([`ServeOptions::timeout`]), the request body
 //! ([`ServeOptions::max_body`]), the rows an HTML table shows
 //! ([`ServeOptions::max_html_rows`]). Updates, LOAD and SERVICE are refused
 //! with 403 unless [`ServeOptions::allow_update`] (LOAD and SERVICE always).
 
+mod graph_store;
 mod http;
 mod listen;
 mod pages;
@@ -147,11 +150,17 @@ impl App {
         let path = request.path.as_str();
         if request.method == "OPTIONS" {
             return Response::new(204, "text/plain", Vec::new())
-                .with_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                .with_header("Access-Control-Allow-Methods", "GET, POST, PUT, OPTIONS")
                 .with_header("Access-Control-Allow-Headers", "Content-Type, Accept");
         }
-        if path == "/sparql" {
+        // `/query` and `/update` are `/sparql` under the names `oxigraph
+        // serve` gives them, so that one client (`newskg ingest --store
+        // http://…`) finds both servers' endpoints alike.
+        if matches!(path, "/sparql" | "/query" | "/update") {
             return protocol::sparql(self, request);
+        }
+        if path == "/store" {
+            return graph_store::graph_store(self, request);
         }
         if let Some(name) = path.strip_prefix("/query/") {
             return protocol::named(self, name, request);

@@ -394,3 +394,73 @@ fn short_ids() {
     );
     assert_eq!(short_id("http://example.com/x"), None);
 }
+
+/// `/store?graph=IRI`: the Graph Store Protocol, and `/query` and `/update`
+/// beside `/sparql`, as `oxigraph serve` names them (what `newskg ingest
+/// --store http://…` writes through).
+#[test]
+fn the_graph_store_replaces_and_reads_one_graph() {
+    let g = "https://w3id.org/newskg/id/doc/x1";
+    let target = format!("/store?graph={}", percent_encode(g));
+    let put = |app: &App, media: &str, body: &str| {
+        app.handle(
+            &Request::new("PUT", &target)
+                .with_header("Content-Type", media)
+                .with_body(body),
+        )
+    };
+    let triples = "<https://w3id.org/newskg/id/doc/x1> <http://schema.org/headline> \"Tide\" .\n";
+    // Read-only: refused, nothing changed.
+    let app = app();
+    let before = app.store().len().unwrap_or(0);
+    let r = put(&app, "application/n-triples", triples);
+    assert_eq!(r.status, 403, "{}", r.text());
+    assert_eq!(app.store().len().unwrap_or(0), before);
+    assert_eq!(get(&app, &target, None).status, 404, "no such graph yet");
+
+    let app = app_with(ServeOptions {
+        allow_update: true,
+        ..ServeOptions::default()
+    });
+    let r = put(&app, "application/n-triples; charset=utf-8", triples);
+    assert_eq!(r.status, 201, "made: {}", r.text());
+    let r = get(&app, &target, Some("application/n-triples"));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.text(), triples);
+    // A second PUT replaces the graph, whatever it held.
+    let r = put(
+        &app,
+        "text/turtle",
+        "<https://w3id.org/newskg/id/doc/x1> <http://schema.org/headline> \"Ebb\" .",
+    );
+    assert_eq!(r.status, 204, "replaced: {}", r.text());
+    let text = get(&app, &target, None).text();
+    assert!(text.contains("\"Ebb\"") && !text.contains("Tide"), "{text}");
+    assert_eq!(app.store().len().unwrap_or(0), before + 1);
+    // Refusals: quads, a body that does not parse, no graph, other methods.
+    assert_eq!(put(&app, "application/n-quads", triples).status, 415);
+    let r = put(&app, "application/n-triples", "<a> <b");
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert!(r.text().contains("does not parse"), "{}", r.text());
+    assert!(get(&app, &target, None).text().contains("Ebb"), "unchanged");
+    assert_eq!(get(&app, "/store", None).status, 400);
+    assert_eq!(get(&app, "/store?graph=not%20an%20iri", None).status, 400);
+    let r = app.handle(&Request::new("DELETE", &target));
+    assert_eq!((r.status, r.header("allow")), (405, Some("GET, PUT")));
+
+    // /query and /update answer as /sparql does.
+    let r = app.handle(
+        &Request::new("POST", "/update")
+            .with_header("Content-Type", "application/sparql-update")
+            .with_body(format!("DROP GRAPH <{g}>")),
+    );
+    assert_eq!(r.status, 204, "{}", r.text());
+    let r = get(
+        &app,
+        &format!("/query?query={}", percent_encode(SELECT)),
+        None,
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.text().contains("Ann Lee"));
+    assert_eq!(app.store().len().unwrap_or(0), before);
+}

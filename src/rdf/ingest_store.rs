@@ -1,0 +1,116 @@
+//! [`IngestStore`]: what the storage half of an ingest asks of a store, so
+//! that one code path (`pipeline::ingest` and `pipeline::ingest_docfacts`)
+//! writes the local [`Store`] and a [`RemoteStore`] alike (issue 14, item
+//! 2). The local store answers from oxigraph directly; the remote one over
+//! HTTP (`remote.rs`).
+
+use crate::extract::DocFacts;
+use crate::input::DocId;
+use crate::kg::{Entity, EntityId};
+
+use super::remote::RemoteStore;
+use super::store::{Batch, Ingested, RunInfo, Store};
+use super::vocab::Ids;
+use super::StoreError;
+
+/// A store an ingest writes: the local [`Store`] or a [`RemoteStore`].
+///
+/// Documents go in as [`Store`] describes: new ones gathered in a [`Batch`]
+/// and committed together, their completion markers last; one that
+/// replaces an older version from its source through
+/// [`IngestStore::ingest`]. A document counts as stored once its marker is.
+/// Sealed: the ingest relies on these exact semantics, so only newskg's
+/// stores implement it.
+pub trait IngestStore: Sync + sealed::Sealed {
+    /// The instance IRIs this store writes.
+    fn ids(&self) -> &Ids;
+
+    /// Records that `run`'s models write this store (called before
+    /// anything is stored).
+    fn record_models(&self, run: &RunInfo) -> Result<(), StoreError>;
+
+    /// What the resolver starts from: every stored entity, and for each
+    /// stored document the entities it mentions (see
+    /// [`Store::entities_and_documents`]).
+    fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError>;
+
+    /// Whether a document with this content is stored.
+    fn contains_document(&self, id: &DocId) -> Result<bool, StoreError>;
+
+    /// Whether a document from `source` other than `id` is stored.
+    fn has_other_version(&self, source: &str, id: &DocId) -> Result<bool, StoreError>;
+
+    /// Stores a batch of new documents, each whole or not at all.
+    fn commit_batch(&self, batch: Batch) -> Result<(), StoreError>;
+
+    /// Stores one document, replacing older versions from its source (see
+    /// [`Store::ingest`]).
+    fn ingest(
+        &self,
+        doc: &DocFacts,
+        ids: &[EntityId],
+        entities: &[&Entity],
+        run: &RunInfo,
+    ) -> Result<Ingested, StoreError>;
+
+    /// Quads in the store, for the ingest's summary.
+    fn quad_count(&self) -> Result<usize, StoreError>;
+
+    /// Adds a new document to `batch` (see [`Store::add_to_batch`]).
+    fn add_to_batch(
+        &self,
+        batch: &mut Batch,
+        doc: &DocFacts,
+        ids: &[EntityId],
+        entities: &[&Entity],
+        run: &RunInfo,
+    ) {
+        batch.add(self.ids(), doc, ids, entities, run);
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Store {}
+    impl Sealed for super::RemoteStore {}
+}
+
+impl IngestStore for Store {
+    fn ids(&self) -> &Ids {
+        Store::ids(self)
+    }
+
+    fn record_models(&self, run: &RunInfo) -> Result<(), StoreError> {
+        Store::record_models(self, run)
+    }
+
+    fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError> {
+        Store::entities_and_documents(self)
+    }
+
+    fn contains_document(&self, id: &DocId) -> Result<bool, StoreError> {
+        Store::contains_document(self, id)
+    }
+
+    fn has_other_version(&self, source: &str, id: &DocId) -> Result<bool, StoreError> {
+        Store::has_other_version(self, source, id)
+    }
+
+    fn commit_batch(&self, batch: Batch) -> Result<(), StoreError> {
+        Store::commit_batch(self, batch)
+    }
+
+    fn ingest(
+        &self,
+        doc: &DocFacts,
+        ids: &[EntityId],
+        entities: &[&Entity],
+        run: &RunInfo,
+    ) -> Result<Ingested, StoreError> {
+        Store::ingest(self, doc, ids, entities, run)
+    }
+
+    fn quad_count(&self) -> Result<usize, StoreError> {
+        Store::len(self)
+    }
+}
