@@ -87,8 +87,7 @@ fn a_descriptor_before_a_name_gives_way_to_the_name() {
         "Pan-Nordic chain Vantor is ready to buy the Kessel Exchange.",
     ));
     assert!(
-        got.iter()
-            .any(|f| f.starts_with("Vantor | buy |")),
+        got.iter().any(|f| f.starts_with("Vantor | buy |")),
         "{got:?}"
     );
     assert!(

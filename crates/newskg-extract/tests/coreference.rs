@@ -135,8 +135,7 @@ fn an_institution_s_last_words_are_its_short_form() {
 /// Nor is "it" inside a quote the one the speaker talks to.
 #[test]
 fn it_inside_a_quote_is_not_its_addressee() {
-    let doc =
-        extract("Ana Ruiz told the Kessel Weekly: \"It leaves the farmers with nothing.\"");
+    let doc = extract("Ana Ruiz told the Kessel Weekly: \"It leaves the farmers with nothing.\"");
     let it = resolved(&doc, "It");
     assert!(!it.iter().any(|l| l.contains("Kessel")), "{it:?}");
     // Outside a quote an organisation object is still an antecedent.

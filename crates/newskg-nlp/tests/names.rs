@@ -61,7 +61,8 @@ fn two_countries_are_no_given_name() {
 /// sentence's opening words stay out.
 #[test]
 fn an_institution_named_with_of_is_one_organisation() {
-    let found = entities("The painter gave a picture to the Kessel and Lind Museum of Art on Monday.");
+    let found =
+        entities("The painter gave a picture to the Kessel and Lind Museum of Art on Monday.");
     assert!(
         found.contains(&(
             "Kessel and Lind Museum of Art".to_string(),
