@@ -56,27 +56,6 @@ fn ok_with_stdin(wd: &Workdir, args: &[&str], input: &[u8]) -> Vec<u8> {
     out.stdout
 }
 
-/// The first quads only one side has, for a failure message.
-fn difference(direct: &[String], reduced: &[String]) -> String {
-    let only = |a: &[String], b: &[String]| -> String {
-        let b: std::collections::BTreeSet<&String> = b.iter().collect();
-        let lines: Vec<&str> = a
-            .iter()
-            .filter(|q| !b.contains(q))
-            .take(10)
-            .map(String::as_str)
-            .collect();
-        lines.join("\n")
-    };
-    format!(
-        "{} quads direct, {} reduced\n--- only direct:\n{}\n--- only reduced:\n{}",
-        direct.len(),
-        reduced.len(),
-        only(direct, reduced),
-        only(reduced, direct)
-    )
-}
-
 #[test]
 fn the_reduce_of_docfacts_stores_what_a_direct_ingest_stores() {
     let wd = Workdir::new();
@@ -113,7 +92,11 @@ fn the_reduce_of_docfacts_stores_what_a_direct_ingest_stores() {
     ]);
     assert_contains!(summary, "10 documents: 8 new, 1 unchanged, 1 replaced");
     let reduced = masked_quads(&wd, "reduced.db");
-    assert!(direct == reduced, "{}", difference(&direct, &reduced));
+    assert!(
+        direct == reduced,
+        "{}",
+        crate::util::quad_difference(("direct", &direct), ("reduced", &reduced))
+    );
 
     // The map in parts, as a Spark job runs it: the news piped through in
     // two pieces, each recorded as news.jsonl, the second part gzipped.
@@ -148,7 +131,11 @@ fn the_reduce_of_docfacts_stores_what_a_direct_ingest_stores() {
         "parts.db",
     ]);
     let from_parts = masked_quads(&wd, "parts.db");
-    assert!(direct == from_parts, "{}", difference(&direct, &from_parts));
+    assert!(
+        direct == from_parts,
+        "{}",
+        crate::util::quad_difference(("direct", &direct), ("from_parts", &from_parts))
+    );
 
     // The comparison sees the order of resolution: with "b3" (a bare
     // "Varga") before "b1" (Ronald Varga, who leads the BFA), the same
@@ -178,7 +165,11 @@ fn the_reduce_of_docfacts_stores_what_a_direct_ingest_stores() {
         masked_quads(&wd, "direct.db"),
         masked_quads(&wd, "reduced.db"),
     );
-    assert!(direct == reduced, "{}", difference(&direct, &reduced));
+    assert!(
+        direct == reduced,
+        "{}",
+        crate::util::quad_difference(("direct", &direct), ("reduced", &reduced))
+    );
 }
 
 #[test]
@@ -260,5 +251,9 @@ fn a_line_the_reduce_cannot_use_is_named_and_the_others_go_in() {
     direct(&[records[1], records[7]]);
     let direct = masked_quads(&wd, "direct.db");
     let reduced = masked_quads(&wd, "kg.db");
-    assert!(direct == reduced, "{}", difference(&direct, &reduced));
+    assert!(
+        direct == reduced,
+        "{}",
+        crate::util::quad_difference(("direct", &direct), ("reduced", &reduced))
+    );
 }

@@ -145,27 +145,6 @@ fn remote_quads(query_endpoint: &str) -> Vec<String> {
     quads
 }
 
-/// The first quads only one side has, for a failure message.
-fn difference(local: &[String], remote: &[String]) -> String {
-    let only = |a: &[String], b: &[String]| -> String {
-        let b: std::collections::BTreeSet<&String> = b.iter().collect();
-        let lines: Vec<&str> = a
-            .iter()
-            .filter(|q| !b.contains(q))
-            .take(10)
-            .map(String::as_str)
-            .collect();
-        lines.join("\n")
-    };
-    format!(
-        "{} quads local, {} remote\n--- only local:\n{}\n--- only remote:\n{}",
-        local.len(),
-        remote.len(),
-        only(local, remote),
-        only(remote, local)
-    )
-}
-
 /// `newskg ingest ARGS` into the store folder `local.db` and into `url`
 /// alike; both summaries must say `expected` (their stores' names aside).
 fn ingest_both(wd: &Workdir, args: &[&str], url: &str, expected: &str) {
@@ -196,7 +175,11 @@ fn a_remote_store_holds_what_a_store_folder_holds() {
     let local = masked_quads(&wd, "local.db");
     let remote = remote_quads(&query);
     assert!(local.len() > 200, "{} quads", local.len());
-    assert!(local == remote, "{}", difference(&local, &remote));
+    assert!(
+        local == remote,
+        "{}",
+        crate::util::quad_difference(("local", &local), ("remote", &remote))
+    );
 
     // The second batch is resolved against the first as read back from the
     // server: the bare "Solberg" of a4 is Ingrid Solberg of a1.
@@ -209,7 +192,11 @@ fn a_remote_store_holds_what_a_store_folder_holds() {
     );
     let local = masked_quads(&wd, "local.db");
     let remote = remote_quads(&query);
-    assert!(local == remote, "{}", difference(&local, &remote));
+    assert!(
+        local == remote,
+        "{}",
+        crate::util::quad_difference(("local", &local), ("remote", &remote))
+    );
     let wages = remote
         .iter()
         .find(|q| q.contains("/headline> \"Wages\""))
@@ -228,7 +215,11 @@ fn a_remote_store_holds_what_a_store_folder_holds() {
         "4 documents: 0 new, 4 unchanged, 0 replaced",
     );
     let again = remote_quads(&query);
-    assert!(again == remote, "{}", difference(&remote, &again));
+    assert!(
+        again == remote,
+        "{}",
+        crate::util::quad_difference(("remote", &remote), ("again", &again))
+    );
 }
 
 #[test]
@@ -247,7 +238,11 @@ fn the_reduce_of_docfacts_into_a_remote_store_is_a_direct_ingest() {
     }
     let local = masked_quads(&wd, "local.db");
     let remote = remote_quads(&format!("{}/query", server.url));
-    assert!(local == remote, "{}", difference(&local, &remote));
+    assert!(
+        local == remote,
+        "{}",
+        crate::util::quad_difference(("local", &local), ("remote", &remote))
+    );
 }
 
 /// A proxy in front of a server that answers the `n`-th SPARQL Update
@@ -431,7 +426,11 @@ fn a_failure_midway_keeps_what_was_stored_and_a_rerun_finishes() {
     ]);
     assert_contains!(summary, "5 documents: 3 new, 2 unchanged, 0 replaced");
     let remote = remote_quads(&query);
-    assert!(local == remote, "{}", difference(&local, &remote));
+    assert!(
+        local == remote,
+        "{}",
+        crate::util::quad_difference(("local", &local), ("remote", &remote))
+    );
 }
 
 /// A server that answers every request with `status` and `body`, and
@@ -647,6 +646,14 @@ fn newskg_serve_is_a_remote_store_too() {
     }
     let local = masked_quads(&wd, "local.db");
     let served = masked_quads(&wd, "served.db");
-    assert!(local == served, "{}", difference(&local, &served));
-    assert!(local == remote, "{}", difference(&local, &remote));
+    assert!(
+        local == served,
+        "{}",
+        crate::util::quad_difference(("local", &local), ("served", &served))
+    );
+    assert!(
+        local == remote,
+        "{}",
+        crate::util::quad_difference(("local", &local), ("remote", &remote))
+    );
 }

@@ -189,3 +189,29 @@ macro_rules! assert_contains {
         }
     }};
 }
+
+/// The first quads (up to ten) only one side has, for a failure message:
+/// `a` and `b` are each a name ("direct", "remote") and sorted quads.
+pub fn quad_difference(a: (&str, &[String]), b: (&str, &[String])) -> String {
+    let only = |x: &[String], y: &[String]| -> String {
+        let y: std::collections::BTreeSet<&String> = y.iter().collect();
+        let lines: Vec<&str> = x
+            .iter()
+            .filter(|q| !y.contains(q))
+            .take(10)
+            .map(String::as_str)
+            .collect();
+        lines.join("\n")
+    };
+    format!(
+        "{} quads {}, {} {}\n--- only {}:\n{}\n--- only {}:\n{}",
+        a.1.len(),
+        a.0,
+        b.1.len(),
+        b.0,
+        a.0,
+        only(a.1, b.1),
+        b.0,
+        only(b.1, a.1)
+    )
+}
