@@ -273,7 +273,7 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
                     continue;
                 }
             }
-            if let Some(p) = pronoun(&toks[i].form) {
+            if let Some(p) = pronoun(&toks[i].form).filter(|_| !is_expletive_it(toks, i)) {
                 let mut c = Candidate::new(si, i..i + 1, toks, MentionKind::Pronoun);
                 c.pronoun = Some(p);
                 out.push(c);
@@ -365,6 +365,78 @@ fn titled_name(
 }
 
 /// The pronoun class of a word, if it is a third-person pronoun.
+/// Verbs whose "it" stands for nothing ("it seems", "it emerged that").
+const EXPLETIVE_VERBS: &[&str] = &["seem", "appear", "happen", "emerge", "matter", "transpire"];
+
+/// Whether "it" at `i` is a dummy subject that refers to nothing, so that
+/// it takes no antecedent: the parser's `expl`; a verb of
+/// [`EXPLETIVE_VERBS`]; "if it comes to a vote"; "it is likely that ...",
+/// "it would be rash to ..." (an adjective with a clause of its own); "it is
+/// expected that ..." (a passive with a "that" clause; "it is expected to
+/// pay" is the firm).
+fn is_expletive_it(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.form.eq_ignore_ascii_case("it") {
+        return false;
+    }
+    if t.deprel == "expl" {
+        return true;
+    }
+    let Some(h) = t.head.filter(|&h| h < toks.len()) else {
+        return false;
+    };
+    if !t.deprel.starts_with("nsubj") {
+        return false;
+    }
+    let lemma = toks[h].lemma.to_lowercase();
+    let kids = |rel: &[&str]| {
+        toks.iter()
+            .any(|k| k.head == Some(h) && rel.contains(&k.deprel.split(':').next().unwrap_or("")))
+    };
+    // A "that" clause or a clausal subject; an infinitive only after the
+    // adjectives that extrapose one ("it is hard to say"), not after those
+    // whose subject does it ("it was willing to pay": the firm was).
+    let that_clause = kids(&["ccomp", "csubj"]);
+    let extraposed = kids(&["xcomp"]) && EXTRAPOSING_ADJECTIVES.contains(&lemma.as_str());
+    EXPLETIVE_VERBS.contains(&lemma.as_str())
+        || lemma == "come"
+            && (0..toks.len()).any(|k| {
+                toks[k].head == Some(h)
+                    && toks[k].deprel.starts_with("obl")
+                    && toks
+                        .iter()
+                        .any(|c| c.head == Some(k) && c.deprel == "case" && c.form == "to")
+            })
+        || toks[h].upos == Upos::Adj && kids(&["cop"]) && (that_clause || extraposed)
+        || t.deprel == "nsubj:pass" && that_clause
+}
+
+/// Adjectives with an extraposed infinitive ("it is hard to say", "it
+/// would be rash to ignore"): their "it" is the infinitive, nobody.
+const EXTRAPOSING_ADJECTIVES: &[&str] = &[
+    "hard",
+    "easy",
+    "difficult",
+    "important",
+    "necessary",
+    "possible",
+    "impossible",
+    "rash",
+    "wise",
+    "unwise",
+    "essential",
+    "vital",
+    "better",
+    "best",
+    "wrong",
+    "right",
+    "fair",
+    "unfair",
+    "premature",
+    "early",
+    "too",
+];
+
 fn pronoun(word: &str) -> Option<PronounClass> {
     let w = word.to_lowercase();
     PRONOUNS.iter().find(|(p, _)| *p == w).map(|(_, c)| *c)

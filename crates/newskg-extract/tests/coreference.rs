@@ -517,3 +517,20 @@ fn a_noun_keeps_its_infinitive() {
         "{facts:?}"
     );
 }
+
+/// A dummy "it" ("if it came to a price war", "it seems", "it is likely
+/// that") refers to nothing and takes no antecedent.
+#[test]
+fn a_dummy_it_refers_to_nothing() {
+    let doc = extract(
+        "Analysts believe the Kessel Bank has more cash than the Vantor Group if it came to a price war.",
+    );
+    assert!(resolved(&doc, "it").is_empty());
+    let doc =
+        extract("The Vantor Group lost the case. It seems the court read the law too narrowly.");
+    assert!(resolved(&doc, "It").is_empty());
+    // A referring "it" with a clause of its own still resolves ("it was
+    // willing to pay").
+    let doc = extract("The Vantor Group said it was willing to pay the fine.");
+    assert_eq!(resolved(&doc, "it"), ["Vantor Group"]);
+}
