@@ -99,3 +99,22 @@ fn a_name_from_context_beside_longer_sentences() {
         "{found:?}"
     );
 }
+
+/// A firm named by two names joined by a slash is one name ("Tollund/Frost
+/// Bankers Inc"); two bodies joined by a slash stay two ("the Kessel Savings
+/// Fund/Lind Bank talks").
+#[test]
+fn two_names_joined_by_a_slash() {
+    let found = entities("Shares of Tollund/Frost Bankers Inc rose on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "Tollund/Frost Bankers Inc" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
+    let found = entities("Officials met before the Kessel Savings Fund/Lind Bank talks on Monday.");
+    assert!(
+        !found.iter().any(|(w, _)| w.contains("Fund/Lind")),
+        "{found:?}"
+    );
+}

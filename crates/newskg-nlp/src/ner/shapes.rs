@@ -229,10 +229,23 @@ const DOMAINS: &[&str] = &[
     "com", "org", "net", "io", "co", "uk", "tv", "info", "biz", "ai", "app", "news", "me", "fm",
 ];
 
+/// Whether the word at `k` opens a firm named by two names joined by a
+/// slash ("Kessel/Lind Bankers"): a word on its own, not the last word of a
+/// longer name ("Monetary Fund/World Bank" is two bodies).
+fn opens_slash_pair(tokens: &[Token], k: usize) -> bool {
+    k == 0
+        || !tokens[k - 1]
+            .form
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 impl Recognizer {
     /// The words the recognizer reads in a sentence, and the tokens each
     /// stands for: a name whose parts touch a hyphen ("Ji-hoon",
-    /// "Parry-Okafor", "7-Eleven", "al-Rashid") is one word, borrowed
+    /// "Parry-Okafor", "7-Eleven", "al-Rashid") or a slash (a firm of two
+    /// names, "Kessel/Lind Bankers") is one word, borrowed
     /// from `text`, as in news-style tokenization (CoNLL-2003 keeps such
     /// words whole). Not joined: a compound on a common word ("York-based",
     /// "Spanish-speaking"), places and peoples ("US-Mexico",
@@ -249,7 +262,8 @@ impl Recognizer {
         while k < tokens.len() {
             let start = k;
             while k + 2 < tokens.len()
-                && matches!(tokens[k + 1].form.as_str(), "-" | "\u{2010}")
+                && (matches!(tokens[k + 1].form.as_str(), "-" | "\u{2010}")
+                    || tokens[k + 1].form == "/" && opens_slash_pair(tokens, k))
                 && tokens[k].span.end == tokens[k + 1].span.start
                 && tokens[k + 1].span.end == tokens[k + 2].span.start
                 && self.joins_name(&tokens[k].form, &tokens[k + 2].form)
