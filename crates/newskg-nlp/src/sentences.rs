@@ -84,6 +84,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
     while k < start + 3 && word(k).is_some_and(is_caps) {
         k += 1;
     }
+    let caps_end = k;
     // Some wires write the place in mixed case ("Keston, March 17 -"):
     // then only a date marks the dateline.
     let mixed_case = k == start;
@@ -109,11 +110,14 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
                 dated = true;
             }
             Some(",") if word(k + 1).is_some_and(crate::names::is_month) => {
-                let day = word(k + 2)?;
-                if !(1..=2).contains(&day.len()) || !day.chars().all(|c| c.is_ascii_digit()) {
+                // "March 17", or the month alone right before the dash.
+                if word(k + 2).is_some_and(is_day) {
+                    k += 3;
+                } else if matches!(word(k + 2), Some("-" | "--" | "—" | "–")) {
+                    k += 2;
+                } else {
                     return None;
                 }
-                k += 3;
                 marked = true;
                 dated = true;
             }
@@ -144,7 +148,17 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
         }
     }
     let dash = matches!(word(k), Some("-" | "--" | "—" | "–"));
-    (marked && (dated || !mixed_case) && dash && k + 1 < tokens.len()).then_some(k)
+    // Opening the whole text, a place in capitals right before a dash needs
+    // no date ("FRANKFURT - The dollar ...", "ADDIS ABABA - ..."), when it is
+    // no acronym ("NATO - the alliance - met": a word of five letters or
+    // more, or two words).
+    let bare_opening = start == 0
+        && !mixed_case
+        && k == caps_end
+        && (k - start >= 2
+            || word(start).is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5));
+    ((marked && (dated || !mixed_case) || bare_opening) && dash && k + 1 < tokens.len())
+        .then_some(k)
 }
 
 /// What kind of sentence end a token can be.
@@ -427,6 +441,21 @@ mod tests {
             sents("KESTON, Ill., Feb 26 - Rain fell."),
             ["KESTON, Ill., Feb 26 -", "Rain fell."]
         );
+        // Opening the text: a place in capitals and a dash, or a month
+        // without its day.
+        assert_eq!(
+            sents("KESTON - Rain fell on the city."),
+            ["KESTON -", "Rain fell on the city."]
+        );
+        assert_eq!(
+            sents("EAST LUND - Rain fell."),
+            ["EAST LUND -", "Rain fell."]
+        );
+        assert_eq!(
+            sents("KESTON, May - Rain fell."),
+            ["KESTON, May -", "Rain fell."]
+        );
+        assert_eq!(sents("NATO - the alliance - met.").len(), 1);
         assert_eq!(
             sents("KESTON, 2 March - Rain fell."),
             ["KESTON, 2 March -", "Rain fell."]
