@@ -588,34 +588,8 @@ fn wrong_credentials_and_dead_or_silent_servers_give_a_clear_error() {
 #[test]
 fn newskg_serve_is_a_remote_store_too() {
     let wd = Workdir::new();
-    let mut child = wd
-        .command(&[
-            "serve",
-            "--allow-update",
-            "--store",
-            "served.db",
-            "--bind",
-            "127.0.0.1:0",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("newskg serve starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let server = Running(child);
-    let mut line = String::new();
-    stderr.read_line(&mut line).expect("a first line");
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    std::thread::spawn(move || {
-        let mut rest = String::new();
-        let _ = stderr.read_to_string(&mut rest);
-    });
-    let url = format!("http://{addr}");
+    let server = crate::cli_serve::Server::start_on(&wd, "served.db", &["--allow-update"]);
+    let url = format!("http://{}", server.addr);
     let args = ["ingest", "news.jsonl", "--batch", "2"];
     wd.write("news.jsonl", FIRST);
     ingest_both(
@@ -633,17 +607,7 @@ fn newskg_serve_is_a_remote_store_too() {
     );
     let remote = remote_quads(&format!("{url}/query"));
     // The server holds the store to write: stop it, then read the folder.
-    let pid = server.0.id().to_string();
-    let _ = Command::new("kill").args(["-TERM", &pid]).status();
-    let mut server = server;
-    let started = Instant::now();
-    while server.0.try_wait().ok().flatten().is_none() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "serve did not stop"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    server.stop();
     let local = masked_quads(&wd, "local.db");
     let served = masked_quads(&wd, "served.db");
     assert!(

@@ -9,15 +9,22 @@ use std::time::{Duration, Instant};
 use crate::assert_contains;
 use crate::util::{examples, Workdir};
 
-/// A running `newskg serve` and its address.
-struct Server {
+/// A running `newskg serve` and its address (the remote store tests use it
+/// too).
+pub(crate) struct Server {
     child: Child,
-    addr: String,
+    pub(crate) addr: String,
 }
 
 impl Server {
     fn start(wd: &Workdir, extra: &[&str]) -> Server {
-        let mut args = vec!["serve", "--store", "kg.db", "--bind", "127.0.0.1:0"];
+        Server::start_on(wd, "kg.db", extra)
+    }
+
+    /// Starts `newskg serve --store STORE` on an ephemeral port of the
+    /// loopback, with `extra` arguments.
+    pub(crate) fn start_on(wd: &Workdir, store: &str, extra: &[&str]) -> Server {
+        let mut args = vec!["serve", "--store", store, "--bind", "127.0.0.1:0"];
         args.extend_from_slice(extra);
         let mut child = wd
             .command(&args)
@@ -83,7 +90,7 @@ impl Server {
     }
 
     /// SIGTERM, then waits (at most 20 s) for a clean exit.
-    fn stop(mut self) -> std::process::ExitStatus {
+    pub(crate) fn stop(mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
         let _ = std::process::Command::new("kill")
             .args(["-TERM", &pid])
