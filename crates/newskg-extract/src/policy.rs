@@ -79,6 +79,7 @@ impl FactPolicy {
             && rule_confidence >= self.min_rule_confidence
             && (self.open
                 || names_something(&fact.object)
+                    && !is_empty_concept(&fact.subject)
                     && !is_circumstance(&fact.relation)
                     && !is_audience(&fact.relation, &fact.object)
                     && !is_speech_setting(&fact.relation)
@@ -279,6 +280,9 @@ const EMPTY_HEADS: &[&str] = &[
     "effect",
     "hold",
     "part",
+    // "what the hell", "where the heck": an intensifier, nobody.
+    "hell",
+    "heck",
 ];
 
 /// Nouns of a position within something ("the end", "the corner", "the
@@ -464,6 +468,13 @@ fn is_circumstance(relation: &str) -> bool {
             .is_some_and(|p| relation.contains(' ') && TIME_PREPOSITIONS.contains(&p))
 }
 
+/// Whether `side` is an intensifier read as a noun ("the heck" of "where
+/// the heck can one buy"): nobody, as subject or object. (The other
+/// [`EMPTY_HEADS`] are real things as subjects: "the forces", "the notes".)
+fn is_empty_concept(side: &Argument) -> bool {
+    matches!(side, Argument::Concept { head, .. } if matches!(head.as_str(), "hell" | "heck"))
+}
+
 fn names_something(object: &Argument) -> bool {
     let Argument::Concept { head, label } = object else {
         return true; // an entity, or a statement the text reports
@@ -639,6 +650,16 @@ mod tests {
             &[],
             &g
         ));
+    }
+
+    #[test]
+    fn an_intensifier_is_no_participant_of_reported_content() {
+        // "where the heck can one buy a plant", reported: "heck" is nobody;
+        // a real subject of reported content is kept.
+        let p = FactPolicy::default();
+        assert!(!p.keeps_as_content(&fact(concept("heck"), concept("plant"), 0.9), 0.9));
+        assert!(!p.keeps_as_content(&fact(concept("investors"), concept("heck"), 0.9), 0.9));
+        assert!(p.keeps_as_content(&fact(concept("investors"), concept("plant"), 0.9), 0.9));
     }
 
     #[test]
