@@ -631,7 +631,7 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
             }
             // A noun in the antecedent's own phrase ("Vantor, which runs a
             // bank, ...: It") describes it and competes with nothing.
-            if s == a.sentence && in_phrase_of(sentence, a.tokens.end.saturating_sub(1), ti) {
+            if s == a.sentence && sentence.dominates(a.tokens.end.saturating_sub(1), ti) {
                 continue;
             }
             // Nor does a time ("Vantor last week hired ...: It") after a
@@ -645,20 +645,6 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
             if (p == PronounClass::Plural) == plural {
                 return true;
             }
-        }
-    }
-    false
-}
-
-/// Whether token `k` of `sentence` lies in the phrase headed by token `head`
-/// (`head` is `k` or one of its ancestors).
-fn in_phrase_of(sentence: &newskg_nlp::Sentence, head: usize, k: usize) -> bool {
-    let mut cur = Some(k);
-    for _ in 0..=sentence.tokens.len() {
-        match cur {
-            Some(c) if c == head => return true,
-            Some(c) => cur = sentence.tokens.get(c).and_then(|t| t.head),
-            None => return false,
         }
     }
     false

@@ -162,15 +162,7 @@ impl<'a> Tree<'a> {
 
     /// Whether `a` lies in the subtree of `root` (or is it).
     pub(crate) fn dominates(&self, root: usize, a: usize) -> bool {
-        let mut cur = Some(a);
-        for _ in 0..=self.len() {
-            match cur {
-                Some(c) if c == root => return true,
-                Some(c) => cur = self.head(c),
-                None => return false,
-            }
-        }
-        false
+        self.sent.dominates(root, a)
     }
 
     /// First token whose form is `form` (tests).

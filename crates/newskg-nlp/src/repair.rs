@@ -141,7 +141,7 @@ fn object_read_as_parataxis(s: &mut Sentence) {
             v + 1
         };
         let plain = (start..=k).all(|w| {
-            dominates(s, k, w)
+            s.dominates(k, w)
                 && !matches!(
                     s.tokens[w].upos,
                     Upos::Punct | Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Intj
@@ -189,7 +189,7 @@ fn subject_read_as_compound_of_time(s: &mut Sentence) {
         // clause ("Vantor, which runs a bank, last week ...").
         let between_ok = (name + 1..w).all(|k| {
             s.tokens[k].upos == Upos::Punct
-                || dominates(s, name, k)
+                || s.dominates(name, k)
                 || s.tokens[k].head == Some(w) && matches!(s.tokens[k].upos, Upos::Adj | Upos::Det)
         });
         // A noun right before the time word may be its own compound
@@ -243,15 +243,14 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
             || !ends
             || !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)
             || s.tokens[noun].head == Some(v)
-            || dominates(s, noun, v)
+            || s.dominates(noun, v)
         {
             continue;
         }
         // The noun phrase: the noun and the words before it that it
         // dominates; a comma right before it opens it.
         let mut first = noun;
-        while first > 0 && dominates(s, noun, first - 1) && s.tokens[first - 1].upos != Upos::Punct
-        {
+        while first > 0 && s.dominates(noun, first - 1) && s.tokens[first - 1].upos != Upos::Punct {
             first -= 1;
         }
         if first == 0 || s.tokens[first - 1].form != "," {
@@ -363,7 +362,7 @@ fn subject_read_as_object(s: &mut Sentence) {
             continue;
         };
         let last = (object..n)
-            .take_while(|&k| dominates(s, object, k))
+            .take_while(|&k| s.dominates(object, k))
             .last()
             .unwrap_or(object);
         let Some(finite) = s.tokens.get(last + 1) else {
@@ -387,7 +386,7 @@ fn subject_read_as_object(s: &mut Sentence) {
         let has_subject = s.tokens.iter().any(|t| {
             t.head == Some(head) && matches!(t.deprel.split(':').next(), Some("nsubj" | "csubj"))
         });
-        if has_subject || head == v || dominates(s, head, v) || dominates(s, object, head) {
+        if has_subject || head == v || s.dominates(head, v) || s.dominates(object, head) {
             continue;
         }
         let passive = s
@@ -399,19 +398,6 @@ fn subject_read_as_object(s: &mut Sentence) {
         s.tokens[head].head = Some(v);
         s.tokens[head].deprel = "ccomp".to_string();
     }
-}
-
-/// Whether token `a` is `b` or one of its ancestors.
-fn dominates(s: &Sentence, a: usize, b: usize) -> bool {
-    let mut cur = Some(b);
-    for _ in 0..=s.tokens.len() {
-        match cur {
-            Some(c) if c == a => return true,
-            Some(c) => cur = s.tokens[c].head,
-            None => return false,
-        }
-    }
-    false
 }
 
 #[cfg(test)]

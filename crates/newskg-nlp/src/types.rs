@@ -169,6 +169,23 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
 }
 
+impl Sentence {
+    /// Whether token `a` is token `b` or one of its ancestors in the
+    /// dependency tree (a head out of range ends the walk; a cycle is cut
+    /// after as many steps as there are tokens).
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut cur = Some(b);
+        for _ in 0..=self.tokens.len() {
+            match cur {
+                Some(c) if c == a => return true,
+                Some(c) => cur = self.tokens.get(c).and_then(|t| t.head),
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
 /// The coarse type of a named entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityLabel {
