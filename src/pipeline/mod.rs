@@ -232,19 +232,10 @@ pub fn extract(
     resolver: &mut Resolver,
     mut sink: impl FnMut(&DocFacts, &[EntityId], &Resolver) -> std::io::Result<()>,
 ) -> Result<ExtractReport> {
-    extract_each(
-        paths,
-        load,
-        |doc| {
-            engine
-                .try_extract_checked(doc)
-                .map(|(facts, warnings)| (facts, (), warnings))
-        },
-        |facts, ()| {
-            let ids = resolver.resolve(&facts);
-            sink(&facts, &ids, resolver)
-        },
-    )
+    extract_documents(engine, paths, load, |facts| {
+        let ids = resolver.resolve(facts);
+        sink(facts, &ids, resolver)
+    })
 }
 
 /// The map of a distributed run: reads and extracts every document under
