@@ -125,7 +125,7 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
                     t.base(m) == "mark" && CONDITIONAL_MARKS.contains(&t.lower(m).as_str())
                 })
         });
-        if conditional_kid || is_infinitive_modifier(t, cur) {
+        if conditional_kid || is_infinitive_modifier(t, cur) || is_prospect(t, cur) {
             return Modality::Possible;
         }
         if is_accusation(t, cur) {
@@ -154,6 +154,66 @@ fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
         && t.kids(v)
             .iter()
             .any(|&k| t.base(k) == "mark" && matches!(t.lower(k).as_str(), "to" | "so"))
+}
+
+/// Nouns whose clause is a prospect, not an event ("the prospect of Vantor
+/// buying a rival", "the risk of Kessel losing the vote"): what the clause
+/// says may or may not happen.
+const PROSPECT_NOUNS: &[&str] = &[
+    "prospect",
+    "possibility",
+    "risk",
+    "chance",
+    "likelihood",
+    "danger",
+    "threat",
+    "fear",
+    "hope",
+    "idea",
+    "thought",
+    "option",
+    "talk",
+    "speculation",
+    "rumour",
+    "rumor",
+    "suggestion",
+    "question",
+    "scenario",
+];
+
+/// Whether `v` is a participial clause completing a [`PROSPECT_NOUNS`] noun.
+fn is_prospect(t: &Tree, v: usize) -> bool {
+    t.base(v) == "acl"
+        && t.rel(v) != "acl:relcl"
+        && t.head(v)
+            .is_some_and(|h| PROSPECT_NOUNS.contains(&t.lemma(h).as_str()))
+}
+
+/// Verbs that keep their object from doing something: "rules stop banks
+/// sharing records" says the banks do not share them.
+const PREVENTING: &[&str] = &[
+    "stop", "prevent", "bar", "ban", "prohibit", "forbid", "block", "deter",
+];
+
+/// Whether `v` is what a preventing verb's object is kept from doing: a
+/// participle on that object ("stop banks sharing"), or the verb's own
+/// participial complement ("stop them sharing" read as xcomp). The event
+/// did not happen, so it is no fact; the "from" form is not read as one
+/// either.
+pub(crate) fn is_prevented(t: &Tree, v: usize) -> bool {
+    let preventing = |i: usize| PREVENTING.contains(&t.lemma(i).as_str());
+    if t.sent.tokens[v].xpos != "VBG" {
+        return false;
+    }
+    match t.base(v) {
+        "acl" if t.rel(v) != "acl:relcl" => t
+            .head(v)
+            .is_some_and(|o| t.base(o) == "obj" && t.head(o).is_some_and(preventing)),
+        "xcomp" | "advcl" | "ccomp" => t.head(v).is_some_and(|h| {
+            preventing(h) && t.kids(h).iter().any(|&o| t.base(o) == "obj" && o < v)
+        }),
+        _ => false,
+    }
 }
 
 /// Verbs whose clausal complement is a charge, not a finding: "accused the

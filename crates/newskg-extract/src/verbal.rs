@@ -423,7 +423,7 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
 }
 
 pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
-    if is_bare_matrix(t, v) {
+    if is_bare_matrix(t, v) || negation::is_prevented(t, v) {
         return None;
     }
     let (verbs, top) = chain(t, v);

@@ -201,3 +201,33 @@ fn a_role_with_its_body_replaces_the_bare_role() {
         "{got:?}"
     );
 }
+
+/// "the prospect of Vantor buying a rival": a prospect is not an event, so
+/// what its clause says is Possible, not Asserted.
+#[test]
+fn a_prospect_is_not_asserted() {
+    let doc = extract("The prospect of Vantor Corp buying a rival alarmed the unions.");
+    let buy = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "buy")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(buy.modality, newskg_extract::Modality::Possible);
+}
+
+/// "rules stop banks sharing records": what the object is kept from
+/// doing did not happen, so it is no fact (as with "from").
+#[test]
+fn what_a_rule_stops_is_no_fact() {
+    for text in [
+        "Strict rules stop banks sharing the records of their clients.",
+        "The new law will prevent Vantor buying the port.",
+    ] {
+        let got = facts(&extract(text));
+        assert!(
+            !got.iter()
+                .any(|f| f.contains("| share |") || f.contains("| buy |")),
+            "{got:?}"
+        );
+    }
+}
