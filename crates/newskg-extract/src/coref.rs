@@ -543,6 +543,24 @@ fn antecedent(
     {
         return None;
     }
+    // A subject pronoun continues an unresolved subject pronoun of its class
+    // in its sentence or the one before ("It bought Kessel Staal in 2003.
+    // Last year it sold ..."): both mean the one thing the text is
+    // about, which no entity fits. Only a subject named after that pronoun
+    // takes over ("It said ... . Vantor said it ..."); an object between
+    // them is no better guess.
+    let open_chain = cands[..i]
+        .iter()
+        .zip(&assign[..i])
+        .filter(|(c, a)| {
+            pr.subject
+                && c.subject
+                && a.is_none()
+                && c.pronoun == Some(p)
+                && c.sentence + 1 >= pr.sentence
+        })
+        .map(|(c, _)| c.span.start)
+        .last();
     let mut best: Option<((usize, bool, usize), usize)> = None;
     for j in (0..i).rev() {
         let a = &cands[j];
@@ -567,6 +585,7 @@ fn antecedent(
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };
         if !fits
+            || open_chain.is_some_and(|start| !a.subject || a.span.start < start)
             || blocked(scene, a, pr, p)
             || scene.frames_quote_of(a, pr)
             || scene.in_dateline(a)

@@ -534,3 +534,25 @@ fn a_dummy_it_refers_to_nothing() {
     let doc = extract("The Vantor Group said it was willing to pay the fine.");
     assert_eq!(resolved(&doc, "it"), ["Vantor Group"]);
 }
+
+/// An "it" that continues an unresolved subject "it" means the same
+/// unnamed thing: the object named between them is no antecedent. A
+/// subject named after the open "it" still takes over.
+#[test]
+fn it_continues_an_unresolved_it() {
+    let doc = extract(
+        "Prices in the steel trade are set by the largest mill in the north. \
+         It grew fast when it bought Dutch firm Kessel Staal in 2003. \
+         In 2010, it sold its Belgian works to Tollund Steel.",
+    );
+    assert!(resolved(&doc, "it").is_empty(), "{:?}", triples(&doc));
+    let doc = extract(
+        "It said the market for steel was weak. Kessel Steel Corp said it expects growth next year.",
+    );
+    assert_eq!(
+        resolved(&doc, "it"),
+        ["Kessel Steel Corp"],
+        "{:?}",
+        triples(&doc)
+    );
+}
