@@ -118,3 +118,39 @@ fn two_names_joined_by_a_slash() {
         "{found:?}"
     );
 }
+
+/// A capital letter and a hyphen open a company's name ("X-Vantor");
+/// a party's letter before a state stays apart ("D-Ohio").
+#[test]
+fn a_letter_and_a_hyphen_open_a_company_name() {
+    let found = entities("Shares of X-Vantor Inc rose after Senator Ann Baker (D-Ohio) spoke.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "X-Vantor Inc" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(w, _)| w.starts_with("D-")), "{found:?}");
+}
+
+/// A title word can open a company's name closed by its legal form
+/// ("General Tollund Corp"), but does not cut a longer name the model
+/// found ("Kessel General Corp"); and a sentence's first common word with
+/// its "of" is no part of the name after it.
+#[test]
+fn a_title_word_opens_a_company_name() {
+    let found = entities("Under General Tollund Corp's plan, wages rose.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "General Tollund Corp" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
+    let found = entities("Profits of Kessel Holdings fell sharply last year.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "Kessel Holdings" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
+}

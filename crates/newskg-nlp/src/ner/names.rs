@@ -170,6 +170,20 @@ impl Recognizer {
                 }
                 let org_word =
                     |k: usize| self.gazetteer.is_org_word(words[k]) && is_capitalised(words[k]);
+                // "Shares of Kessel Holdings": a common word capitalised
+                // only because it opens the sentence, with its "of", is
+                // no part of the name after it.
+                let start = if words.get(start + 1) == Some(&"of")
+                    && end - start > 3
+                    && super::shapes::opens_sentence(words, start)
+                    && self.is_common_word(words[start])
+                    && !org_word(start)
+                    && !self.gazetteer.is_institution_head(words[start])
+                {
+                    start + 2
+                } else {
+                    start
+                };
                 let ends_in_org = org_word(end - 1);
                 let opens_with_org = org_word(start) && words.get(start + 1) == Some(&"of");
                 // "Kessel and Lind Museum of Art", "Vantor Academy of Music": an

@@ -294,6 +294,14 @@ impl Recognizer {
         if HYPHEN_PARTICLES.contains(&left) {
             return r.is_uppercase();
         }
+        // A capital letter opens a company's name ("X-Vantor", "K-Lind"); not
+        // a party's letter before a state ("D-Tex", "R-Ohio").
+        if left.len() == 1 && l.is_ascii_uppercase() && !matches!(left, "D" | "R" | "I") {
+            return r.is_uppercase()
+                && right.chars().count() >= 3
+                && right.chars().all(char::is_alphabetic)
+                && !self.is_place_like(right);
+        }
         if self.is_place_like(left) || self.is_place_like(right) {
             return false;
         }
@@ -496,7 +504,32 @@ impl Recognizer {
                 let mut start = k;
                 while start > 0 && k - start < 4 {
                     let before = words[start - 1];
-                    if person(start - 1) || g.is_title(&before.to_lowercase()) {
+                    if person(start - 1) {
+                        break;
+                    }
+                    // A title opens the name only where no person's name
+                    // follows it and nothing capitalised precedes it
+                    // ("General Tollund Corp"); elsewhere it is someone's
+                    // title ("Chairman Jan Brandt, Vantor Inc.").
+                    if g.is_title(&before.to_lowercase()) {
+                        let opener = |i: usize| {
+                            opens_sentence(words, i) && crate::names::is_clause_opener(words[i])
+                        };
+                        let inside_longer = found.iter().any(|f| {
+                            f.sentence == s
+                                && f.start + 1 < start
+                                && f.end >= start
+                                && !(f.start + 2 == start && opener(f.start))
+                        });
+                        let opens = is_capitalised(before)
+                            && !inside_longer
+                            && !g.is_given_name(words[start])
+                            && (start == 1
+                                || !is_capitalised(words[start - 2])
+                                || opener(start - 2));
+                        if opens {
+                            start -= 1;
+                        }
                         break;
                     }
                     if is_capitalised(before) && !LEGAL_FORM_WORDS.contains(&before) {
@@ -1144,7 +1177,7 @@ fn is_particle_name(word: &str) -> bool {
 }
 
 /// Whether word `i` opens a sentence or a quote (its capital says nothing).
-fn opens_sentence(words: &[&str], i: usize) -> bool {
+pub(super) fn opens_sentence(words: &[&str], i: usize) -> bool {
     i == 0
         || words[i - 1]
             .chars()
