@@ -154,3 +154,25 @@ fn a_title_word_opens_a_company_name() {
         "{found:?}"
     );
 }
+
+/// A possessive opens a company's name when its word never stands
+/// without it in the story ("Varga's Rating Service Inc"); a possessor
+/// named on its own elsewhere owns the company instead.
+#[test]
+fn a_possessive_can_open_a_company_name() {
+    let found = entities("Varga's Rating Service Inc cut the bank's rating on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "Varga's Rating Service Inc" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
+    let found =
+        entities("Tollund Mining said on Monday that Tollund's Kessel Coal Co would close a pit.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "Kessel Coal Co" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
+}

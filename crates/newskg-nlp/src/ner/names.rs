@@ -214,6 +214,11 @@ impl Recognizer {
                     .lookup(&words[start..end].join(" "))
                     .is_some_and(|e| e.label == EntityLabel::Place);
                 if (ends_in_org || opens_with_org || holds_institution || event) && !place {
+                    let start = if ends_in_org {
+                        self.possessive_opening(doc, found, s, start)
+                    } else {
+                        start
+                    };
                     found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
                     found.push(Found {
                         sentence: s,

@@ -317,6 +317,59 @@ impl Recognizer {
             && !(digits(left) && digits(right))
     }
 
+    /// Where a company's name found from `start` in sentence `s` really
+    /// starts: two words earlier when a possessive opens it ("Varga's
+    /// Rating Service Inc"). That is when the possessive's word is one
+    /// word, no organisation word and no known name (not "Japan's Vantor
+    /// Corp", "Finance Ministry's"), ends no person's full name
+    /// ("Ana Ruiz's Kessel Inc"), is no sentence-opening function word, and
+    /// is never written without its "'s" in the story (a possessor,
+    /// "Tollund's Kessel Coal Co", is named on its own elsewhere).
+    pub(super) fn possessive_opening(
+        &self,
+        doc: &[Vec<&str>],
+        found: &[Found],
+        s: usize,
+        start: usize,
+    ) -> usize {
+        let words = &doc[s];
+        let possessive = |w: &str| matches!(w, "'s" | "’s");
+        if start < 2 || !possessive(words[start - 1]) {
+            return start;
+        }
+        let owner = words[start - 2];
+        let full_person = found.iter().any(|f| {
+            f.sentence == s
+                && f.label == EntityLabel::Person
+                && f.end == start - 1
+                && f.end - f.start >= 2
+        });
+        let always_possessive = doc.iter().all(|ws| {
+            ws.iter()
+                .enumerate()
+                .all(|(i, w)| *w != owner || ws.get(i + 1).is_some_and(|n| possessive(n)))
+        });
+        let opener = opens_sentence(words, start - 2) && crate::names::is_clause_opener(owner);
+        // One word: "South Korea's", "Finance Ministry's" end longer names.
+        let one_word = start == 2
+            || !is_capitalised(words[start - 3])
+            || opens_sentence(words, start - 3) && crate::names::is_clause_opener(words[start - 3]);
+        if is_capitalised(owner)
+            && one_word
+            && !self.gazetteer.is_org_word(owner)
+            && !LEGAL_FORM_WORDS.contains(&owner)
+            && !full_person
+            && !opener
+            && always_possessive
+            && self.gazetteer.lookup(owner).is_none()
+            && self.gazetteer.demonym(owner).is_none()
+        {
+            start - 2
+        } else {
+            start
+        }
+    }
+
     /// Whether a part of a hyphenated word names a place, a people, a title
     /// or a date, or is a combining form: such compounds are not one name.
     fn is_place_like(&self, word: &str) -> bool {
@@ -492,15 +545,22 @@ impl Recognizer {
                     continue;
                 }
                 // At most four words, none a title or inside a person's name
-                // ("counsel Mary Hain, Acme Inc." is not one name).
+                // ("counsel Mary Hain, Acme Inc." is not one name); a
+                // "person" that holds the legal form itself is a misread
+                // company ("Kessel Coal Co").
                 let person = |j: usize| {
                     found.iter().any(|f| {
                         f.sentence == s
                             && f.label == EntityLabel::Person
                             && f.start <= j
                             && j < f.end
+                            && f.end <= k
                     })
                 };
+                // A function word capitalised only because it opens the
+                // sentence ("Under", "But").
+                let opener =
+                    |i: usize| opens_sentence(words, i) && crate::names::is_clause_opener(words[i]);
                 let mut start = k;
                 while start > 0 && k - start < 4 {
                     let before = words[start - 1];
@@ -512,9 +572,6 @@ impl Recognizer {
                     // ("General Tollund Corp"); elsewhere it is someone's
                     // title ("Chairman Jan Brandt, Vantor Inc.").
                     if g.is_title(&before.to_lowercase()) {
-                        let opener = |i: usize| {
-                            opens_sentence(words, i) && crate::names::is_clause_opener(words[i])
-                        };
                         let inside_longer = found.iter().any(|f| {
                             f.sentence == s
                                 && f.start + 1 < start
@@ -543,6 +600,9 @@ impl Recognizer {
                         break;
                     }
                 }
+                if start < k {
+                    start = self.possessive_opening(doc, found, s, start);
+                }
                 if start < k && !(start == 0 && k - start == 1 && opens_sentence(words, 0)) {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
                     found.push(Found {
@@ -567,6 +627,9 @@ impl Recognizer {
                 let mut start = k;
                 while start > 0 && k - start < 4 && is_capitalised(words[start - 1]) {
                     start -= 1;
+                }
+                if start < k {
+                    start = self.possessive_opening(doc, found, s, start);
                 }
                 if start < k && !(start == 0 && k - start == 1) {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
