@@ -128,7 +128,7 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
         if conditional_kid || is_infinitive_modifier(t, cur) || is_prospect(t, cur) {
             return Modality::Possible;
         }
-        if is_accusation(t, cur) {
+        if is_accusation(t, cur) || is_report_content(t, cur) {
             reported = true;
         }
         if !CLAUSAL.contains(&t.base(cur)) {
@@ -187,6 +187,39 @@ fn is_prospect(t: &Tree, v: usize) -> bool {
         && t.rel(v) != "acl:relcl"
         && t.head(v)
             .is_some_and(|h| PROSPECT_NOUNS.contains(&t.lemma(h).as_str()))
+}
+
+/// Nouns whose clause is someone's account, not the writer's ("rumours
+/// that the board would sell", "claims that Vantor paid").
+const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "claim",
+    "allegation",
+    "accusation",
+    "charge",
+    "rumour",
+    "rumor",
+    "assertion",
+    "statement",
+    "word",
+    "belief",
+    "view",
+];
+
+/// Whether `v` is the content clause of a [`REPORT_NOUNS`] noun: a clause
+/// with its own subject, opened by "that" or by nothing ("reports the
+/// board had decided"); not a participle on the noun ("the report,
+/// obtained by Reuters").
+fn is_report_content(t: &Tree, v: usize) -> bool {
+    let kids = t.kids(v);
+    matches!(t.base(v), "acl" | "ccomp")
+        && t.rel(v) != "acl:relcl"
+        && kids.iter().any(|&k| t.base(k) == "nsubj")
+        && kids
+            .iter()
+            .all(|&k| t.base(k) != "mark" || t.lower(k) == "that")
+        && t.head(v)
+            .is_some_and(|h| REPORT_NOUNS.contains(&t.lemma(h).as_str()))
 }
 
 /// Verbs that keep their object from doing something: "rules stop banks

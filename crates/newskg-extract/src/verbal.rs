@@ -250,7 +250,13 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
         {
             words.push("to".into());
         }
-        if n == last && passive_no_agent {
+        // "was forced to publish": the subject is made to act, it does
+        // not force; a passive verb inside the chain keeps its voice.
+        let passive_inside = n < last
+            && t.kids(v)
+                .iter()
+                .any(|&k| t.rel(k) == "aux:pass" || t.rel(k) == "nsubj:pass");
+        if n == last && passive_no_agent || passive_inside {
             words.push("be".into());
             words.push(t.lower(v));
         } else {

@@ -231,3 +231,30 @@ fn what_a_rule_stops_is_no_fact() {
         );
     }
 }
+
+/// "was forced to publish": a passive verb inside an xcomp chain keeps
+/// its voice, so the relation does not say the subject forced anyone.
+#[test]
+fn a_passive_inside_a_chain_keeps_its_voice() {
+    let got = facts(&extract("Vantor Corp was forced to sell the port."));
+    assert!(
+        got.iter()
+            .any(|f| f.ends_with("| be forced to sell | port")),
+        "{got:?}"
+    );
+}
+
+/// "reports that the board had decided": the clause of a report noun is
+/// someone's account, not the writer's.
+#[test]
+fn the_clause_of_a_report_is_reported() {
+    let doc = extract(
+        "Shares rose on published reports that the Kessel board had decided to sell the port.",
+    );
+    let sell = doc
+        .facts
+        .iter()
+        .find(|f| f.relation.ends_with("sell"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(sell.modality, newskg_extract::Modality::Reported);
+}
