@@ -115,9 +115,23 @@ pub(crate) fn cluster(
             key: &key,
             words: names::key_words(&key),
         };
-        let fits: Vec<usize> = (0..clusters.len())
+        let mut fits: Vec<usize> = (0..clusters.len())
             .filter(|&k| compatible(&places, &probe, &clusters[k]))
             .collect();
+        // "Varga" after "Varga Bakeries Inc" is the company's short
+        // form only where no person of that name is in the story.
+        if label == EntityLabel::Person
+            && fits
+                .iter()
+                .any(|&k| clusters[k].label == EntityLabel::Person)
+        {
+            fits.retain(|&k| clusters[k].label == EntityLabel::Person);
+        }
+        // One form, one referent in a story: a short form that already
+        // named one of the fitting clusters names it again.
+        if fits.len() > 1 && fits.iter().any(|&k| clusters[k].keys.contains(&key)) {
+            fits.retain(|&k| clusters[k].keys.contains(&key));
+        }
         let k = match fits.len() {
             0 => {
                 clusters.push(Cluster {
@@ -273,21 +287,31 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
         && !places.is_place(name);
     // A short form, a spelling or an acronym of an organisation named in
     // full earlier, whatever the recognizer typed it ("HMX" as a person, a
-    // ticker as MISC, "Carbide" as a place): not a known place, and not a
-    // person's name unless it is an acronym. When the types agree, the
-    // comparison of names below covers these forms.
+    // ticker as MISC, "Carbide" as a place): not a known place, and a
+    // "person" only as an acronym or as the first word of a business's name
+    // ("Varga" of "Varga Bakeries Inc"; a person of that name in the
+    // story wins, see `cluster`). When the types agree, the comparison of
+    // names below covers these forms.
+    let first_word_of_business = label == EntityLabel::Person
+        && words.len() == 1
+        && cl.keys.iter().any(|k| {
+            let kw = names::key_words(k);
+            names::is_business_key(k) && kw.len() >= 2 && kw[0] == words[0]
+        });
     if !names::types_agree(label, cl.label) && !surname_slip {
         return cl.label == EntityLabel::Organization
             && !places.is_place(name)
-            && (label != EntityLabel::Person || names::is_acronym(name))
-            && (cl.keys.iter().any(|k| {
-                let kw = names::key_words(k);
-                organisation_variant(
-                    gaz,
-                    names::without_legal_form(words),
-                    names::without_legal_form(&kw),
-                )
-            }) || cl.forms.iter().any(|f| names::acronym_of(gaz, name, f)));
+            && (label != EntityLabel::Person || names::is_acronym(name) || first_word_of_business)
+            && (first_word_of_business
+                || cl.keys.iter().any(|k| {
+                    let kw = names::key_words(k);
+                    organisation_variant(
+                        gaz,
+                        names::without_legal_form(words),
+                        names::without_legal_form(&kw),
+                    )
+                })
+                || cl.forms.iter().any(|f| names::acronym_of(gaz, name, f)));
     }
     cl.keys.iter().any(|k| {
         if k == key {
@@ -396,7 +420,8 @@ fn strip_place<'w, 'a>(places: &Places, words: &'w [&'a str]) -> &'w [&'a str] {
     }
 }
 
-/// Of several fitting clusters, the one with a mention nearest to `pos`.
+/// Of several fitting clusters, the one with a mention nearest before `pos`
+/// (after it only when none is before).
 fn nearest(fits: &[usize], clusters: &[Cluster], cands: &[Candidate], pos: usize) -> usize {
     fits.iter()
         .copied()
@@ -406,15 +431,13 @@ fn nearest(fits: &[usize], clusters: &[Cluster], cands: &[Candidate], pos: usize
                 .iter()
                 .map(|&m| {
                     let s = cands[m].span.start;
-                    // Prefer a mention before over one after at the same distance.
-                    if s <= pos {
-                        2 * (pos - s)
-                    } else {
-                        2 * (s - pos) + 1
-                    }
+                    // A short form names what was named before it ("Harlow
+                    // said its Harlow Europe Plc unit ..." is the Harlow
+                    // named earlier): any mention before beats one after.
+                    (s > pos, s.abs_diff(pos))
                 })
                 .min()
-                .unwrap_or(usize::MAX)
+                .unwrap_or((true, usize::MAX))
         })
         .unwrap_or(fits[0])
 }

@@ -556,3 +556,39 @@ fn it_continues_an_unresolved_it() {
         triples(&doc)
     );
 }
+
+/// A one-word name read as a person that is the first word of a
+/// business named before it is that business's short form ("Kessler"
+/// after "Kessler Group International"), and keeps naming the same one
+/// when a second business with that first word appears.
+#[test]
+fn a_first_word_names_the_business_named_before() {
+    let doc = extract(
+        "Kessler Group International said it has opened an office in Oslo. Kessler said that \
+         it has set up Kessler Mezzanine Partners, a fund for small firms. The fund will be \
+         managed by Kessler and two bankers.",
+    );
+    let got = triples(&doc);
+    assert!(
+        has(
+            &got,
+            "Kessler Group International",
+            "set up",
+            "Kessler Mezzanine Partners"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            &got,
+            "Kessler Group International",
+            "manage",
+            "concept:fund"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        !doc.entities.iter().any(|e| e.label == "Kessler"),
+        "{got:?}"
+    );
+}
