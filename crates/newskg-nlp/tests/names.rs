@@ -176,3 +176,22 @@ fn a_possessive_can_open_a_company_name() {
         "{found:?}"
     );
 }
+
+/// A partnership's names joined by commas before "and Co" are one name
+/// ("Tollund, Brandt and Co"); a place before the comma is not one of
+/// them.
+#[test]
+fn a_partnership_named_with_commas_is_one_name() {
+    let found = entities("The shares were sold through Tollund, Brandt and Co Inc on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "Tollund, Brandt and Co" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
+    let found = entities("In Oslo, Bergen and Co opened a new office.");
+    assert!(
+        !found.iter().any(|(w, _)| w.starts_with("Oslo,")),
+        "{found:?}"
+    );
+}

@@ -603,6 +603,24 @@ impl Recognizer {
                 if start < k {
                     start = self.possessive_opening(doc, found, s, start);
                 }
+                // "Tollund, Brandt and Co": a partnership's names before
+                // "and Co" are joined by commas; a place before the comma
+                // ("in Oslo, Bergen and Co") is not one of them.
+                if start < k && k >= 2 && matches!(words[k - 1], "and" | "&") {
+                    let mut names = 0;
+                    while start >= 2
+                        && names < 4
+                        && words[start - 1] == ","
+                        && is_capitalised(words[start - 2])
+                        && !LEGAL_FORM_WORDS.contains(&words[start - 2])
+                        && !opener(start - 2)
+                        && g.lookup(words[start - 2])
+                            .is_none_or(|e| e.label == EntityLabel::Organization)
+                    {
+                        start -= 2;
+                        names += 1;
+                    }
+                }
                 if start < k && !(start == 0 && k - start == 1 && opens_sentence(words, 0)) {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
                     found.push(Found {
