@@ -378,8 +378,14 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
     let lemma = t.lemma(o).to_lowercase();
     let form = t.lower(o);
     let light = LIGHT_SUPPORT_NOUNS.contains(&lemma.as_str());
+    // Any other plain noun after a support verb names the thing the
+    // prepositional phrase relates to as well ("made a donation to the
+    // hospital": "make donation to", not "make to"); a counted one does not
+    // ("got 5 pct of the vote").
+    let counted = t.kids(o).iter().any(|&k| t.base(k) == "nummod");
     let content = CONTENT_SUPPORT_NOUNS.contains(&form.as_str())
-        || CONTENT_SUPPORT_NOUNS.contains(&lemma.as_str());
+        || CONTENT_SUPPORT_NOUNS.contains(&lemma.as_str())
+        || !counted;
     if t.base(o) != "obj"
         || o < v
         || t.upos(o) != Upos::Noun

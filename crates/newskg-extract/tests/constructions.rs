@@ -258,3 +258,18 @@ fn the_clause_of_a_report_is_reported() {
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
     assert_eq!(sell.modality, newskg_extract::Modality::Reported);
 }
+
+/// "made a donation to the hospital": after a support verb, the
+/// prepositional phrase relates through the noun ("make donation to"), not
+/// the bare verb.
+#[test]
+fn a_support_verb_relates_through_its_noun() {
+    let got = facts(&extract(
+        "Ana Ruiz made another offer to the Tollund unions.",
+    ));
+    assert!(
+        got.iter().any(|f| f.contains("| make offer to |")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("| make to |")), "{got:?}");
+}
