@@ -146,6 +146,16 @@ pub(crate) fn cluster(
                 clusters.len() - 1
             }
             1 => fits[0],
+            // One word that begins several companies' names ("Kessler"
+            // after "Kessler Group" and its "Kessler Partners" unit): the
+            // company the story named first, its subject.
+            _ if probe.words.len() == 1
+                && fits
+                    .iter()
+                    .all(|&k| clusters[k].label == EntityLabel::Organization) =>
+            {
+                first_named(&fits, &clusters, cands)
+            }
             // Several full names share this surname: the nearest mention wins.
             _ => nearest(&fits, &clusters, cands, c.span.start),
         };
@@ -418,6 +428,21 @@ fn strip_place<'w, 'a>(places: &Places, words: &'w [&'a str]) -> &'w [&'a str] {
     } else {
         words
     }
+}
+
+/// Of several fitting clusters, the one mentioned first in the text.
+fn first_named(fits: &[usize], clusters: &[Cluster], cands: &[Candidate]) -> usize {
+    fits.iter()
+        .copied()
+        .min_by_key(|&k| {
+            clusters[k]
+                .members
+                .iter()
+                .map(|&m| cands[m].span.start)
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .unwrap_or(fits[0])
 }
 
 /// Of several fitting clusters, the one with a mention nearest before `pos`
