@@ -309,7 +309,20 @@ impl Resolver {
                 }
             }
         };
-        let forms: Vec<&String> = std::iter::once(&d.label).chain(&d.aliases).collect();
+        // A company's one-word short form ("Vantor" of "Vantor Group")
+        // names it inside its story only: other stories' "Vantor Partners"
+        // has the same short form, so it does not link across stories.
+        let label_words = names::key_words(&names::normalize(&d.label)).len();
+        let short_form = |a: &String| {
+            d.label_type != EntityLabel::Person
+                && label_words > 1
+                && a.split_whitespace().count() == 1
+                && names::normalize(&d.label).split(' ').next()
+                    == Some(names::normalize(a).as_str())
+        };
+        let forms: Vec<&String> = std::iter::once(&d.label)
+            .chain(d.aliases.iter().filter(|a| !short_form(a)))
+            .collect();
         for f in &forms {
             let key = names::normalize(f);
             push(self.by_key.get(&key));
@@ -810,6 +823,22 @@ mod tests {
             vec![ent("BCA", Organization, &[], &[])],
         ));
         assert_eq!(long, short);
+    }
+
+    /// "Kessler" is "Kessler Group" in one story and "Kessler Partners" in
+    /// another: a one-word short form links nothing across stories.
+    #[test]
+    fn a_short_form_does_not_join_two_companies_across_stories() {
+        let mut r = Resolver::new(Vec::new());
+        let group = r.resolve(&doc(
+            "Kessler Group Ltd said so. Kessler agreed.",
+            vec![ent("Kessler Group Ltd", Organization, &["Kessler"], &[])],
+        ));
+        let partners = r.resolve(&doc(
+            "Kessler Partners Inc said so. Kessler agreed.",
+            vec![ent("Kessler Partners Inc", Organization, &["Kessler"], &[])],
+        ));
+        assert_ne!(group, partners);
     }
 
     #[test]
