@@ -67,19 +67,30 @@ pub(crate) fn is_negator(t: &Tree, k: usize) -> bool {
             || t.lemma(k) == "not" && t.base(k) == "advmod")
 }
 
+/// Whether `k` is "neither" or "nor" as a conjunction: "neither A nor B"
+/// denies both.
+fn is_neither_nor(t: &Tree, k: usize) -> bool {
+    t.base(k) == "cc" && matches!(t.lower(k).as_str(), "neither" | "nor")
+}
+
 /// Whether predicate `p` is grammatically negated: a negation word on it,
-/// or "no"/"nobody" on its subject or object.
+/// "no"/"nobody" on its subject or object, or "neither ... nor" on it
+/// ("neither confirmed nor denied", "Nor has it paid") or on its subject or
+/// object ("Neither Kessel nor Vantor has paid").
 pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
     t.kids(p).iter().any(|&k| {
-        if is_negator(t, k) {
+        if is_negator(t, k) || is_neither_nor(t, k) {
             return true;
         }
         match t.base(k) {
             "nsubj" | "obj" | "csubj" => {
                 NEGATIVE_PRONOUNS.contains(&t.lower(k).as_str())
-                    || t.kids(k)
-                        .iter()
-                        .any(|&d| t.base(d) == "det" && t.lower(d) == "no")
+                    || t.kids(k).iter().any(|&d| {
+                        t.base(d) == "det" && t.lower(d) == "no"
+                            || is_neither_nor(t, d)
+                            || t.base(d) == "conj"
+                                && t.kids(d).iter().any(|&c| is_neither_nor(t, c))
+                    })
             }
             _ => false,
         }

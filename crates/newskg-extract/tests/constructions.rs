@@ -273,3 +273,13 @@ fn a_support_verb_relates_through_its_noun() {
     );
     assert!(!got.iter().any(|f| f.contains("| make to |")), "{got:?}");
 }
+
+/// "Neither Kessel Air nor Vantor has paid the fine": "neither ... nor"
+/// denies the clause for each of them.
+#[test]
+fn neither_nor_denies() {
+    let doc = extract("Neither Kessel Air nor Vantor has paid the fine to the port.");
+    let assumed: Vec<_> = doc.facts.iter().filter(|f| f.relation == "pay").collect();
+    assert!(!assumed.is_empty(), "{:?}", facts(&doc));
+    assert!(assumed.iter().all(|f| f.negated), "{:?}", facts(&doc));
+}
