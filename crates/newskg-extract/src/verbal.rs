@@ -232,6 +232,22 @@ fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
     (verbs, cur)
 }
 
+/// Whether the negation of chain verb `verbs[n]` is written in the
+/// relation ("decided not to sell", "agreed not to strike") rather than
+/// denying the whole fact: an inner verb after "to", that the relation
+/// shows, with its own "not".
+fn negated_inside(t: &Tree, verbs: &[usize], n: usize) -> bool {
+    let v = verbs[n];
+    n > 0
+        && t.kids(v)
+            .iter()
+            .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
+        && verbs[..n]
+            .iter()
+            .any(|&c| !TRANSPARENT_VERBS.contains(&t.lemma(c).as_str()) && hearsay(t, c).is_none())
+        && negation::is_negated(t, v)
+}
+
 fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
     let mut words: Vec<String> = Vec::new();
     let last = verbs.len() - 1;
@@ -248,6 +264,11 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
                 .iter()
                 .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
         {
+            // "decided not to sell": the negation belongs to the inner
+            // verb and stays in the relation (see `negated_inside`).
+            if negated_inside(t, verbs, n) {
+                words.push("not".into());
+            }
             words.push("to".into());
         }
         // "was forced to publish": the subject is made to act, it does
@@ -591,7 +612,10 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     rel_tokens.extend(predicative);
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
-    let negated = verbs.iter().any(|&c| negation::is_negated(t, c));
+    let negated = verbs
+        .iter()
+        .enumerate()
+        .any(|(n, &c)| negation::is_negated(t, c) && !negated_inside(t, &verbs, n));
     let chain_hearsay: Vec<Modality> = verbs[..verbs.len() - 1]
         .iter()
         .filter_map(|&c| hearsay(t, c))

@@ -283,3 +283,25 @@ fn neither_nor_denies() {
     assert!(!assumed.is_empty(), "{:?}", facts(&doc));
     assert!(assumed.iter().all(|f| f.negated), "{:?}", facts(&doc));
 }
+
+/// "agreed not to sell": the inner verb's negation stays in the relation;
+/// "did not agree to sell" denies the whole fact.
+#[test]
+fn an_inner_not_stays_in_the_relation() {
+    let doc = extract("Vantor Corp agreed not to sell the port.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation == "agree not to sell" && !f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+    let doc = extract("Vantor Corp did not agree to sell the port.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation == "agree to sell" && f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+}
