@@ -101,7 +101,15 @@ pub(crate) fn extract_facts(
         by_sentence.entry(m.sentence).or_default().push(m);
     }
     let trees: Vec<Tree> = doc.sentences.iter().map(Tree::new).collect();
-    let frames: Vec<Vec<Frame>> = trees.iter().map(sentence_frames).collect();
+    let mut frames: Vec<Vec<Frame>> = trees.iter().map(sentence_frames).collect();
+    // "an inquiry into whether the dockers were paid": an open
+    // question claims nothing, so the graph takes nothing from it (open IE
+    // keeps it, Possible).
+    if !open {
+        for (t, fs) in trees.iter().zip(frames.iter_mut()) {
+            fs.retain(|f| !negation::in_open_question(t, f.pred));
+        }
+    }
     let resolver = |si: usize| Resolver {
         t: &trees[si],
         mentions: by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]),

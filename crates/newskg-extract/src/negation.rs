@@ -157,6 +157,34 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
     }
 }
 
+/// Whether predicate `v` lies in an open question: a clause opened by
+/// "whether" ("asked whether the bank had paid"), or by "if" as a verb's
+/// complement ("asked if the bank had paid"), itself or a clause it is
+/// embedded in.
+pub(crate) fn in_open_question(t: &Tree, v: usize) -> bool {
+    let mut cur = v;
+    for _ in 0..t.len() {
+        let opened_by = |w: &str| {
+            t.kids(cur)
+                .iter()
+                .any(|&k| t.base(k) == "mark" && t.lower(k) == w)
+        };
+        if opened_by("whether") || t.base(cur) == "ccomp" && opened_by("if") {
+            return true;
+        }
+        if !CLAUSAL.contains(&t.base(cur)) {
+            // "a vote on whether to strike": the question hangs on a
+            // noun; go on from the noun's clause no further.
+            return false;
+        }
+        match t.head(cur) {
+            Some(h) => cur = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Whether `v` is a "to" infinitive that modifies or complements something
 /// else (purpose adverbial, noun modifier, object-controlled complement):
 /// its event is aimed at, not reported.

@@ -305,3 +305,13 @@ fn an_inner_not_stays_in_the_relation() {
         facts(&doc)
     );
 }
+
+/// "asked whether the bank had paid": an open question claims nothing, so
+/// the default graph takes no fact from it.
+#[test]
+fn an_open_question_gives_no_fact() {
+    let got = facts(&extract(
+        "Analysts asked whether Vantor Corp had paid the fine to the Kessel regulator.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| pay")), "{got:?}");
+}
