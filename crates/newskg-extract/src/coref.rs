@@ -608,7 +608,7 @@ fn antecedent(
                 && c.sentence + 1 >= pr.sentence
         })
         .map(|(c, _)| c.span.start)
-        .last();
+        .next_back();
     let mut best: Option<((usize, bool, usize), usize)> = None;
     for j in (0..i).rev() {
         let a = &cands[j];
