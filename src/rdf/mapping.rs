@@ -198,8 +198,15 @@ pub fn doc_graph(base: &Ids, facts: &DocFacts, ids: &[EntityId], run: &RunInfo) 
         add_fact(&mut w, base, facts, ids, &d, fact);
     }
     let mut quads = dedup(w.quads);
-    quads.extend(doc_counts(&d, &quads));
-    dedup(quads)
+    // Counted on the deduplicated quads, then put in their sorted places
+    // (sorting the whole graph again would format every quad again).
+    for count in doc_counts(&d, &quads) {
+        let key = count.to_string();
+        if let Err(at) = quads.binary_search_by(|q| q.to_string().cmp(&key)) {
+            quads.insert(at, count);
+        }
+    }
+    quads
 }
 
 /// The document's own counts (`nkg:entityCount`, `nkg:factCount`,
@@ -209,7 +216,7 @@ pub fn doc_graph(base: &Ids, facts: &DocFacts, ids: &[EntityId], run: &RunInfo) 
 /// re-ingest replaces them with it; the article-summary query reads them
 /// instead of grouping every mention and fact of the store (6 s on the
 /// 21k-article bench).
-fn doc_counts(d: &NamedNode, quads: &[Quad]) -> Vec<Quad> {
+pub(super) fn doc_counts(d: &NamedNode, quads: &[Quad]) -> Vec<Quad> {
     let (mentions, rdf_type, fact, negated) = (
         term(SCHEMA, "mentions"),
         term(RDF, "type"),
