@@ -18,6 +18,9 @@ mod cli_limits;
 mod fuzz;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
+// Named queries that read precomputed counts answer as the aggregates they
+// replaced, after batches, incremental ingest and replacement.
+mod cli_query_counts;
 // serve: the SPARQL protocol and the explorer through a real socket; query's safety limits.
 #[cfg(all(unix, feature = "rocksdb"))]
 mod cli_serve;

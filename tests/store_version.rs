@@ -4,7 +4,7 @@
 //! store without a record still opens.
 
 use crate::assert_contains;
-use crate::util::Workdir;
+use crate::util::{masked_quads, Workdir};
 
 /// Every command that opens a store, readers and writers.
 fn every_command(wd: &Workdir) -> Vec<Vec<String>> {
@@ -48,7 +48,7 @@ fn a_store_records_its_format_and_writers_and_round_trips() {
     let stats = wd.ok(&["stats", "--store", "kg.db"]);
     assert_contains!(
         stats,
-        &format!("store: format 1, last written by {ours}\nmodels of the last ingest: {models}\n")
+        &format!("store: format 2, last written by {ours}\nmodels of the last ingest: {models}\n")
     );
     // Reopened to write and to read, it is the same store.
     let quads = wd.quads("kg.db");
@@ -63,7 +63,7 @@ fn a_store_records_its_format_and_writers_and_round_trips() {
     let stats = wd.ok(&["stats", "--store", "copy.db"]);
     assert_contains!(
         stats,
-        &format!("store: format 1, last written by {ours}\ndocuments")
+        &format!("store: format 2, last written by {ours}\ndocuments")
     );
 }
 
@@ -104,18 +104,18 @@ fn a_store_without_a_record_opens_and_gets_one() {
     let wd = Workdir::new();
     wd.ingest_examples("kg.db");
     std::fs::remove_file(wd.path("kg.db/newskg.version")).unwrap();
+    // A store without a record is format 1; a reader reads it as it is
+    // and writes no record.
     assert_contains!(
         wd.ok(&["stats", "--store", "kg.db"]),
-        "store: format 1 (no version record: written by an older newskg; the next ingest or load adds one)\n"
+        "store: format 1 (no version record: written by an older newskg; the next ingest or load adds one)"
     );
-    assert!(
-        !wd.path("kg.db/newskg.version").exists(),
-        "readers write nothing"
-    );
+    assert!(!wd.path("kg.db/newskg.version").exists());
+    // A writer upgrades it to format 2 and records that.
     assert_contains!(wd.ingest_examples("kg.db"), "2 unchanged");
     assert_contains!(
         std::fs::read_to_string(wd.path("kg.db/newskg.version")).unwrap(),
-        "format: 1\n"
+        "format: 2\n"
     );
     // A damaged record names its file.
     wd.write("kg.db/newskg.version", "format: one\n");
@@ -124,4 +124,108 @@ fn a_store_without_a_record_opens_and_gets_one() {
         String::from_utf8_lossy(&out.stderr),
         "newskg: kg.db/newskg.version: unreadable store version record: line 1: format \"one\" is not a number"
     );
+}
+
+/// The counts store format 2 adds (`src/rdf/counts.rs`).
+const COUNTS: [&str; 5] = [
+    "nkg:entityCount",
+    "nkg:factCount",
+    "nkg:negatedFactCount",
+    "nkg:totalMentions",
+    "nkg:documentCount",
+];
+
+/// Every file of the folder `dir` with its bytes, sorted by name.
+fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Issue 14: a store of format 1 (no precomputed counts) is read as it is:
+/// no reader writes anything to it. The named queries that read the counts
+/// are refused with what to run; `newskg upgrade` (or any writer) adds the
+/// counts, which are then those an ingest writes; `load` counts a format-1
+/// dump as well.
+#[test]
+fn a_format_1_store_is_read_as_it_is_and_upgraded_only_by_a_writer() {
+    let wd = Workdir::new();
+    wd.ingest_examples("kg.db");
+    let ingested = masked_quads(&wd, "kg.db");
+    let most = wd.ok(&["query", "most-mentioned", "--store", "kg.db", "-f", "csv"]);
+    let summary = wd.ok(&["query", "article-summary", "--store", "kg.db", "-f", "csv"]);
+    assert!(most.lines().count() > 5 && summary.lines().count() == 3);
+    // Format 1 as an older newskg wrote it: the same quads without the counts.
+    let delete = format!(
+        "DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ VALUES ?p {{ {} }} GRAPH ?g {{ ?s ?p ?o }} }}",
+        COUNTS.join(" ")
+    );
+    wd.ok(&["query", &delete, "--allow-update", "--store", "kg.db"]);
+    let old = masked_quads(&wd, "kg.db");
+    assert!(old.len() < ingested.len() && old.iter().all(|q| ingested.contains(q)));
+    wd.write(
+        "kg.db/newskg.version",
+        "format: 1\nsoftware: newskg 0.0.9\n",
+    );
+
+    let before = files(&wd.path("kg.db"));
+    assert_contains!(
+        wd.ok(&["stats", "--store", "kg.db"]),
+        "store: format 1, last written by newskg 0.0.9\n"
+    );
+    wd.ok(&["entities", "--store", "kg.db"]);
+    assert_eq!(masked_quads(&wd, "kg.db"), old);
+    wd.ok(&["query", "who-opposes", "--store", "kg.db"]);
+    for name in ["most-mentioned", "article-summary"] {
+        let out = wd.output(&["query", name, "--store", "kg.db"]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(out.stdout.is_empty(), "{name}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "newskg: running the query: store kg.db has store format 1, written by an older newskg, and this query reads the counts store format 2 adds: run `newskg upgrade --store kg.db` once (or ingest into the store: any writer upgrades it); reading never changes a store\n"
+        );
+    }
+    // Readers wrote nothing: not the record, not a byte of RocksDB's files
+    // (LOCK and newskg.lock hold no data).
+    assert_eq!(files(&wd.path("kg.db")), before);
+
+    // A dump of it loaded into a new store is counted.
+    let dump = wd.ok(&["export", "--format", "nq", "--store", "kg.db"]);
+    wd.write("old.nq", dump);
+    wd.ok(&["load", "old.nq", "--store", "loaded.db"]);
+    assert_eq!(masked_quads(&wd, "loaded.db"), ingested);
+
+    // The upgrade gives the quads the ingest gave, and the same answers.
+    let out = wd.ok(&["upgrade", "--store", "kg.db"]);
+    assert!(
+        out.starts_with("store kg.db: upgraded from format 1 to format 2 in "),
+        "{out}"
+    );
+    assert_contains!(
+        std::fs::read_to_string(wd.path("kg.db/newskg.version")).unwrap(),
+        "format: 2\n"
+    );
+    assert_eq!(masked_quads(&wd, "kg.db"), ingested);
+    assert_eq!(
+        wd.ok(&["query", "most-mentioned", "--store", "kg.db", "-f", "csv"]),
+        most
+    );
+    assert_eq!(
+        wd.ok(&["query", "article-summary", "--store", "kg.db", "-f", "csv"]),
+        summary
+    );
+    assert_eq!(
+        wd.ok(&["upgrade", "--store", "kg.db"]),
+        "store kg.db: format 2 already; nothing to do\n"
+    );
+    let out = wd.output(&["upgrade", "--store", "none.db"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!wd.path("none.db").exists());
 }

@@ -39,5 +39,10 @@ pub fn run(args: LoadArgs) -> anyhow::Result<ExitCode> {
             .import(format, reader)
             .with_context(|| format!("loading {}", file.display()))?;
     }
+    // A dump may come from a store of an older format, without the
+    // precomputed counts, or from several stores: they are counted again.
+    store
+        .recount()
+        .context("counting the loaded documents' mentions and facts")?;
     Ok(ExitCode::SUCCESS)
 }

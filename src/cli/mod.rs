@@ -16,6 +16,7 @@ mod query;
 mod serve;
 mod stats;
 mod train;
+mod upgrade;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +51,7 @@ enum Command {
     Stats(stats::StatsArgs),
     Entities(entities::EntitiesArgs),
     Load(load::LoadArgs),
+    Upgrade(upgrade::UpgradeArgs),
     Analyze(analyze::AnalyzeArgs),
     Train(train::TrainArgs),
 }
@@ -65,6 +67,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(a) => stats::run(a),
         Command::Entities(a) => entities::run(a),
         Command::Load(a) => load::run(a),
+        Command::Upgrade(a) => upgrade::run(a),
         Command::Analyze(a) => analyze::run(a, &cli.models),
         Command::Train(a) => train::run(a, &cli.models),
     }

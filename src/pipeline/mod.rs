@@ -695,6 +695,7 @@ fn store_analysed<S: IngestStore + ?Sized>(
         store.commit_batch(std::mem::take(&mut batch))?;
         Ok(())
     })?;
+    store.flush()?;
     report.entities = resolver.entities().len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

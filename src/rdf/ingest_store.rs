@@ -56,6 +56,12 @@ pub trait IngestStore: Sync + sealed::Sealed {
     /// Quads in the store, for the ingest's summary.
     fn quad_count(&self) -> Result<usize, StoreError>;
 
+    /// Makes what the ingest stored durable and quick to open: called once
+    /// at its end. A remote store has nothing to do.
+    fn flush(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Adds a new document to `batch` (see [`Store::add_to_batch`]).
     fn add_to_batch(
         &self,
@@ -112,5 +118,9 @@ impl IngestStore for Store {
 
     fn quad_count(&self) -> Result<usize, StoreError> {
         Store::len(self)
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        Store::flush(self)
     }
 }

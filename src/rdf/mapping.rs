@@ -16,7 +16,10 @@ use crate::extract::{Argument, DocFacts, Fact, Modality, Stance};
 use crate::kg::{Entity, EntityId};
 use crate::nlp::EntityLabel;
 
-use super::vocab::{term, Ids, NKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD};
+use super::vocab::{
+    term, Ids, ENTITY_COUNT, FACT_COUNT, NEGATED_FACT_COUNT, NKG, PROV, RDF, RDFS, SCHEMA, SKOS,
+    XSD,
+};
 use super::RunInfo;
 
 /// Collects quads of one graph.
@@ -194,7 +197,52 @@ pub fn doc_graph(base: &Ids, facts: &DocFacts, ids: &[EntityId], run: &RunInfo) 
     for fact in &facts.facts {
         add_fact(&mut w, base, facts, ids, &d, fact);
     }
-    dedup(w.quads)
+    let mut quads = dedup(w.quads);
+    // Counted on the deduplicated quads, then put in their sorted places
+    // (sorting the whole graph again would format every quad again).
+    for count in doc_counts(&d, &quads) {
+        let key = count.to_string();
+        if let Err(at) = quads.binary_search_by(|q| q.to_string().cmp(&key)) {
+            quads.insert(at, count);
+        }
+    }
+    quads
+}
+
+/// The document's own counts (`nkg:entityCount`, `nkg:factCount`,
+/// `nkg:negatedFactCount`), counted from its deduplicated quads so that
+/// they count what the graph holds (two facts with one identity are one
+/// statement node). They live in the document graph, so a replacement or
+/// re-ingest replaces them with it; the article-summary query reads them
+/// instead of grouping every mention and fact of the store (6 s on the
+/// 21k-article bench).
+pub(super) fn doc_counts(d: &NamedNode, quads: &[Quad]) -> Vec<Quad> {
+    let (mentions, rdf_type, fact, negated) = (
+        term(SCHEMA, "mentions"),
+        term(RDF, "type"),
+        term(NKG, "Fact"),
+        term(NKG, "negated"),
+    );
+    let yes = Term::from(Literal::from(true));
+    let fact = Term::from(fact);
+    let count = |p: &NamedNode, o: Option<&Term>| {
+        quads
+            .iter()
+            .filter(|q| &q.predicate == p && o.is_none_or(|o| &q.object == o))
+            .count()
+    };
+    let mut w = GraphWriter {
+        graph: d.clone().into(),
+        quads: Vec::new(),
+    };
+    w.add(d, term(NKG, ENTITY_COUNT), int(count(&mentions, None)));
+    w.add(d, term(NKG, FACT_COUNT), int(count(&rdf_type, Some(&fact))));
+    w.add(
+        d,
+        term(NKG, NEGATED_FACT_COUNT),
+        int(count(&negated, Some(&yes))),
+    );
+    w.quads
 }
 
 /// Sorted, without repeats (a concept or relation used twice is described once).

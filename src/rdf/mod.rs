@@ -14,7 +14,8 @@
 //! ingest's storage half asks of a store.
 //!
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
-//! quads, no store), `store.rs` (the store, ingest, export),
+//! quads, no store), `counts.rs` (the counts of store format 2, shared by
+//! both stores), `store.rs` (the store, ingest, export),
 //! `ingest_store.rs` (what an ingest asks of a store), `remote.rs` (a SPARQL
 //! server as the store), `version.rs` (the store format and the versions
 //! that wrote a store), `query.rs` (SPARQL, parameters, result writers),
@@ -28,6 +29,7 @@
 //! # Ok::<(), newskg::Error>(())
 //! ```
 
+mod counts;
 mod ingest_store;
 #[cfg(feature = "rocksdb")]
 mod lock;
@@ -144,6 +146,21 @@ pub enum StoreError {
         oldest: u32,
         /// This newskg (`newskg x.y.z`).
         software: String,
+    },
+    /// A named query reads what a newer store format added (the counts of
+    /// format 2), and the store, opened to read, is of an older one:
+    /// readers never upgrade a store (`newskg upgrade` does).
+    #[error(
+        "store {} has store format {found}, written by an older newskg, and this query reads the counts store format {needed} adds: run `newskg upgrade --store {}` once (or ingest into the store: any writer upgrades it); reading never changes a store",
+        .path.display(), .path.display()
+    )]
+    NeedsUpgrade {
+        /// The store folder.
+        path: PathBuf,
+        /// The store's format.
+        found: u32,
+        /// The format the query needs.
+        needed: u32,
     },
     /// The store's version record is damaged.
     #[error("{}: unreadable store version record: {problem}", .path.display())]

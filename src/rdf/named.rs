@@ -4,8 +4,11 @@
 //! with a comment header: the first line says what the query answers, and a
 //! line `# param NAME: description` declares each `--param`, which is then
 //! required: running the query without it is an error naming it, not an
-//! empty answer. The header is parsed at run time from the embedded text, so
-//! the file is the only place a query and its documentation live.
+//! empty answer. A line `# store format: N` says the query reads what store
+//! format N added (the precomputed counts of `counts.rs`): on a store of an
+//! older format it is refused with what to run, not answered empty. The
+//! header is parsed at run time from the embedded text, so the file is the
+//! only place a query and its documentation live.
 
 /// A query shipped in `queries/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +106,9 @@ pub(crate) fn header(sparql: &str) -> (String, Vec<QueryParam>) {
     let mut description = String::new();
     let mut params = Vec::new();
     for line in lines {
+        if line.starts_with(FORMAT_LINE) {
+            continue;
+        }
         if let Some((param, text)) = line.strip_prefix("param ").and_then(|p| p.split_once(':')) {
             params.push(QueryParam {
                 name: param.trim().trim_start_matches('?').to_owned(),
@@ -113,6 +119,20 @@ pub(crate) fn header(sparql: &str) -> (String, Vec<QueryParam>) {
         }
     }
     (description, params)
+}
+
+/// How a header line naming the store format a query needs starts.
+const FORMAT_LINE: &str = "store format:";
+
+/// The store format the comment header of `sparql` says the query needs
+/// (`# store format: 2`); 1, the oldest, when it says nothing.
+pub(crate) fn needed_format(sparql: &str) -> u32 {
+    sparql
+        .lines()
+        .map_while(|l| l.trim_start().strip_prefix('#'))
+        .find_map(|l| l.trim().strip_prefix(FORMAT_LINE))
+        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+        .unwrap_or(1)
 }
 
 #[cfg(test)]
@@ -151,6 +171,20 @@ mod tests {
         assert_eq!(facts_about.map(|q| q.params.len()), Some(1));
         assert_eq!(named_query("who-opposes.rq"), named_query("who-opposes"));
         assert_eq!(named_query("nope"), None);
+    }
+
+    #[test]
+    fn the_queries_reading_precomputed_counts_say_so() {
+        for q in named_queries() {
+            let counts = q.sparql.contains("totalMentions") || q.sparql.contains("factCount");
+            let format = needed_format(q.sparql);
+            assert_eq!(format, if counts { 2 } else { 1 }, "{}", q.name);
+            assert!(!q.description.starts_with(FORMAT_LINE), "{}", q.name);
+        }
+        let text = "# Counts.\n# store format: 2 (the totals)\n# param who: a name\nSELECT";
+        assert_eq!(needed_format(text), 2);
+        assert_eq!(header(text).0, "Counts.");
+        assert_eq!(needed_format("SELECT * { ?s ?p ?o } # store format: 9"), 1);
     }
 
     /// Runs `name` with `params` on a two-document store.

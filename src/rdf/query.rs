@@ -17,6 +17,7 @@
 //! files a query names (the build has no HTTP client for them either).
 
 use std::io::Write;
+use std::path::Path;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
@@ -58,6 +59,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Clone, Debug)]
 pub struct PreparedQuery {
     operation: Operation,
+    /// The store format the query needs (its header's `# store format:`
+    /// line, see `named.rs`): the named queries that read precomputed
+    /// counts need format 2.
+    needs_format: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -192,9 +197,11 @@ pub fn prepare_with(
             });
         }
     }
+    let needs_format = super::named::needed_format(sparql);
     if params.is_empty() {
         return Ok(PreparedQuery {
             operation: Operation::Query(Box::new(query)),
+            needs_format,
         });
     }
     let rendered = query.to_string();
@@ -267,6 +274,7 @@ pub fn prepare_with(
     };
     Ok(PreparedQuery {
         operation: Operation::Query(Box::new(query)),
+        needs_format,
     })
 }
 
@@ -299,6 +307,7 @@ fn prepare_update(
     }
     Ok(PreparedQuery {
         operation: Operation::Update(update),
+        needs_format: 1,
     })
 }
 
@@ -618,6 +627,16 @@ impl PreparedQuery {
         options: &RunOptions,
     ) -> Result<QueryOutcome, StoreError> {
         self.check(options)?;
+        // A store of an older format read as it is (readers never upgrade
+        // it) lacks what the query reads: an empty answer would look real.
+        let found = store.version().format;
+        if found < self.needs_format {
+            return Err(StoreError::NeedsUpgrade {
+                path: store.folder().map(Path::to_owned).unwrap_or_default(),
+                found,
+                needed: self.needs_format,
+            });
+        }
         let token = CancellationToken::new();
         let Some(limit) = options.timeout else {
             return self.evaluate(store.oxigraph(), options, &token, None);

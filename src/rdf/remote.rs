@@ -22,15 +22,21 @@
 //! 1. Each document graph of a batch, without its marker, goes in with one
 //!    Graph Store `PUT` (N-Triples), which replaces any graph of that name:
 //!    idempotent, and atomic per document.
-//! 2. One SPARQL Update request then rewrites the descriptions of the
-//!    batch's entities in `id:graph/entities` and inserts every marker. The
-//!    SPARQL 1.1 Update specification asks servers to run a request
+//! 2. The totals of the batch's entities (`nkg:totalMentions`,
+//!    `nkg:documentCount`; see `counts.rs`) are read back: their
+//!    `nkg:mentionCount` quads in every graph, the new ones included, summed
+//!    by the code the local store sums its own with.
+//! 3. One SPARQL Update request then rewrites the descriptions and totals of
+//!    the batch's entities in `id:graph/entities` and inserts every marker.
+//!    The SPARQL 1.1 Update specification asks servers to run a request
 //!    atomically, and oxigraph and Fuseki do.
 //!
 //! A document replacing an older version from its source is stored alone:
-//! its `PUT`, then one update dropping the older graphs, rewriting the
-//! descriptions, dropping those of entities no document mentions any more,
-//! and inserting its marker.
+//! its `PUT`, the totals of its entities and of the older versions' read
+//! back without the older graphs, then one update dropping the older
+//! graphs, rewriting the descriptions and totals, dropping the
+//! descriptions of entities no document mentions any more, and inserting
+//! its marker.
 //!
 //! A failure (or a kill) between the two steps leaves graphs without their
 //! marker, which nothing reads as a document; the next [`RemoteStore::open`]
@@ -67,6 +73,7 @@ use crate::extract::DocFacts;
 use crate::input::DocId;
 use crate::kg::{Entity, EntityId};
 
+use super::counts::{EntityTotals, TOTAL_PREDICATES};
 use super::ingest_store::IngestStore;
 use super::mapping::{doc_graph, entity_description};
 use super::store::{
@@ -408,6 +415,10 @@ impl Stored {
 /// 1.2 times four at a time (2 busy cores).
 const PUTS_AT_ONCE: usize = 4;
 
+/// Entities whose totals one query reads back: bounds the request's size
+/// (a batch of 5,000 news articles touches about 10,000 entities).
+const TOTALS_AT_ONCE: usize = 1000;
+
 /// The media types of SPARQL results newskg reads, best first.
 const RESULTS_ACCEPT: &str = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8";
 
@@ -712,14 +723,50 @@ impl RemoteStore {
         })
     }
 
+    /// The totals (`counts.rs`) of `entities` (IRIs) as the store will hold
+    /// them once the graphs `dropping` are gone: their `nkg:mentionCount`
+    /// quads read back through SPARQL, [`TOTALS_AT_ONCE`] entities a
+    /// request, and summed as the local store sums its own.
+    fn read_totals(
+        &self,
+        entities: BTreeSet<String>,
+        dropping: &BTreeSet<String>,
+    ) -> Result<EntityTotals, RemoteError> {
+        let entities: Vec<String> = entities.into_iter().collect();
+        let mut totals = EntityTotals::new(entities.iter().cloned());
+        let unless = if dropping.is_empty() {
+            String::new()
+        } else {
+            format!(" FILTER (?g NOT IN ({}))", iri_list(dropping, ", "))
+        };
+        for chunk in entities.chunks(TOTALS_AT_ONCE) {
+            // ?g is selected so that two graphs with one count stay two rows.
+            let query = format!(
+                "SELECT ?e ?g ?n WHERE {{ VALUES ?e {{ {} }} GRAPH ?g {{ ?e {} ?n }}{unless} }}",
+                iri_list(chunk, " "),
+                term(NKG, "mentionCount"),
+            );
+            self.select(&query, |row| {
+                if let (Some(Term::NamedNode(e)), Some(Term::Literal(n))) =
+                    (row.get("e"), row.get("n"))
+                {
+                    totals.add(e.as_str(), n.value());
+                }
+            })?;
+        }
+        Ok(totals)
+    }
+
     /// One update request: drops the graphs `drop`, rewrites the
-    /// descriptions of `describe`, removes those of `forget`, and inserts
-    /// `markers`: what makes documents stored, all or none of it.
+    /// descriptions of `describe`, removes those of `forget`, replaces the
+    /// `totals`, and inserts `markers`: what makes documents stored, all
+    /// or none of it.
     fn finish_documents(
         &self,
         drop: &BTreeSet<String>,
         describe: &[&Entity],
         forget: &[&String],
+        totals: &EntityTotals,
         markers: &[Quad],
     ) -> Result<(), StoreError> {
         let mut update = String::new();
@@ -727,6 +774,21 @@ impl RemoteStore {
             update.push_str(&format!("DROP SILENT GRAPH <{g}> ;\n"));
         }
         let eg = self.ids.entities_graph();
+        if !totals.is_empty() {
+            let predicates: Vec<String> = TOTAL_PREDICATES
+                .iter()
+                .map(|local| term(NKG, local).to_string())
+                .collect();
+            update.push_str(&format!(
+                "DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {} }} VALUES ?p {{ {} }} GRAPH {eg} {{ ?e ?p ?o }} }} ;\n",
+                totals
+                    .entities()
+                    .map(|e| format!("<{e}>"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                predicates.join(" "),
+            ));
+        }
         if !describe.is_empty() || !forget.is_empty() {
             update.push_str("DELETE { GRAPH ");
             update.push_str(&eg.to_string());
@@ -745,6 +807,7 @@ impl RemoteStore {
         let descriptions: Vec<Quad> = describe
             .iter()
             .flat_map(|e| entity_description(&self.ids, e))
+            .chain(totals.quads(&eg))
             .collect();
         insert_data(&mut update, descriptions.iter().chain(markers));
         Ok(self.update(&update)?)
@@ -902,8 +965,15 @@ impl IngestStore for RemoteStore {
             })
             .collect();
         self.put_graphs(&puts)?;
+        // The graphs are in (unmarked), so the totals count them.
+        let touched = batch
+            .entities
+            .keys()
+            .map(|id| self.ids.entity(id).as_str().to_owned())
+            .collect();
+        let totals = self.read_totals(touched, &BTreeSet::new())?;
         let describe: Vec<&Entity> = batch.entities.values().collect();
-        self.finish_documents(&BTreeSet::new(), &describe, &[], &batch.markers)?;
+        self.finish_documents(&BTreeSet::new(), &describe, &[], &totals, &batch.markers)?;
         let mut stored = self.stored();
         for marker in &batch.markers {
             if let GraphName::NamedNode(g) = &marker.graph_name {
@@ -984,7 +1054,21 @@ impl IngestStore for RemoteStore {
             })?;
         }
         let gone: Vec<&String> = orphans.iter().filter(|e| !still.contains(*e)).collect();
-        self.finish_documents(&old, entities, &gone, std::slice::from_ref(&marker))?;
+        // The totals of the document's entities and of the older versions'
+        // that are still mentioned, without the older versions' counts.
+        let touched = ids
+            .iter()
+            .map(|id| self.ids.entity(id).as_str().to_owned())
+            .chain(still)
+            .collect();
+        let totals = self.read_totals(touched, &old)?;
+        self.finish_documents(
+            &old,
+            entities,
+            &gone,
+            &totals,
+            std::slice::from_ref(&marker),
+        )?;
         let mut stored = self.stored();
         for g in &old {
             stored.docs.remove(g);

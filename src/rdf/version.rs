@@ -33,7 +33,12 @@ use super::StoreError;
 ///
 /// - 1: oxigraph 0.5 on RocksDB, the RDF model of docs/rdf-model.md, a named
 ///   graph per document. Every newskg before the version record wrote it.
-pub const STORE_FORMAT: u32 = 1;
+/// - 2: format 1 plus precomputed counts the named queries read: per
+///   document graph `nkg:entityCount`, `nkg:factCount`,
+///   `nkg:negatedFactCount`; per entity (entity graph) `nkg:totalMentions`
+///   and `nkg:documentCount`. A format-1 store is upgraded when opened
+///   (to write, or to read when it can be taken to write for a moment).
+pub const STORE_FORMAT: u32 = 2;
 
 /// The oldest store format this newskg still opens.
 pub const OLDEST_STORE_FORMAT: u32 = 1;

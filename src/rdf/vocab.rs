@@ -28,6 +28,24 @@ pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 /// XML Schema datatypes (`xsd:`).
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 
+/// `nkg:entityCount` (document graph): the entities the document mentions
+/// (its `schema:mentions`). Precomputed for the article-summary query.
+pub const ENTITY_COUNT: &str = "entityCount";
+/// `nkg:factCount` (document graph): the statement nodes (`nkg:Fact`) of
+/// the document, negated ones included.
+pub const FACT_COUNT: &str = "factCount";
+/// `nkg:negatedFactCount` (document graph): the document's facts with
+/// `nkg:negated true`.
+pub const NEGATED_FACT_COUNT: &str = "negatedFactCount";
+/// `nkg:totalMentions` (entity graph): the entity's `nkg:mentionCount`
+/// summed over every stored document. Kept by the store at each ingest,
+/// replacement and batch (never by the mapping: it is a property of the
+/// whole store); read by the most-mentioned query.
+pub const TOTAL_MENTIONS: &str = "totalMentions";
+/// `nkg:documentCount` (entity graph): the stored documents that mention
+/// the entity. Kept with [`TOTAL_MENTIONS`].
+pub const DOCUMENT_COUNT: &str = "documentCount";
+
 /// The prefixes used in serialisations, query results and `--param`
 /// values, and predeclared in queries, with the default instance base for
 /// `id:`. SPARQL and Turtle forbid `/` in a prefixed name, so `id:entity/x`

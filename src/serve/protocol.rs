@@ -315,6 +315,7 @@ pub(crate) fn error(e: &StoreError) -> Response {
         | StoreError::LoadRefused { .. }
         | StoreError::ServiceRefused { .. } => 403,
         StoreError::ResultFormat { .. } => 406,
+        StoreError::NeedsUpgrade { .. } => 409,
         StoreError::Timeout { .. } | StoreError::Overloaded { .. } => 503,
         // A query the evaluator rejects (an unknown function, a bad
         // dataset) is the client's; the store failing underneath is ours.
