@@ -203,10 +203,25 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             scopes.push((c, speaker, stand, f.pred));
         }
     }
-    // "According to X, P": X is the source of P's clause.
+    // "According to X, P": X is the source of P's clause. Parsers also
+    // hang the phrase on a noun ("is the biggest employer, according to
+    // the council"): its clause is then the nearest predicate above it.
     for i in 0..t.len() {
-        if t.base(i) == "obl" && t.prep(i).as_deref() == Some("according to") {
-            if let Some(h) = t.head(i) {
+        if t.prep(i).as_deref() == Some("according to") {
+            let mut clause = t.head(i);
+            for _ in 0..t.len() {
+                match clause {
+                    Some(h)
+                        if t.upos(h) != newskg_nlp::Upos::Verb
+                            && t.kid(h, "cop").is_none()
+                            && t.head(h).is_some() =>
+                    {
+                        clause = t.head(h);
+                    }
+                    _ => break,
+                }
+            }
+            if let Some(h) = clause {
                 let speaker = t
                     .kids(i)
                     .iter()

@@ -315,3 +315,18 @@ fn an_open_question_gives_no_fact() {
     ));
     assert!(!got.iter().any(|f| f.contains("| pay")), "{got:?}");
 }
+
+/// "is the biggest employer in Tollund, according to the council": the
+/// source is the source of the clause, also where the parser hangs the
+/// phrase on the noun.
+#[test]
+fn according_to_reports_a_nominal_clause() {
+    let doc =
+        extract("Vantor Corp is the biggest employer in Tollund, according to the town council.");
+    let investor = doc
+        .facts
+        .iter()
+        .find(|f| f.relation.starts_with("employer"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(investor.modality, newskg_extract::Modality::Reported);
+}
