@@ -54,7 +54,12 @@ const MENTIONING_DOCS: &str = "SELECT ?d ?x WHERE { ?d schema:mentions ?x }";
 
 const CONCEPTS: &str = "SELECT ?c WHERE { ?c a skos:Concept FILTER(isIRI(?c)) }";
 
-const RELATION_STANCES: &str = "SELECT ?r ?stance WHERE { ?r a nkg:Relation ; nkg:stance ?stance }";
+// Every document graph describes the relations it uses: matched in the
+// union default graph, the two patterns would join each graph's triple with
+// every other graph's (quadratic in the documents a relation occurs in);
+// within one graph they join once per graph.
+const RELATION_STANCES: &str =
+    "SELECT DISTINCT ?r ?stance WHERE { GRAPH ?g { ?r a nkg:Relation ; nkg:stance ?stance } }";
 
 const DOCUMENTS: &str = "SELECT ?d WHERE { ?d a schema:NewsArticle FILTER(isIRI(?d)) }";
 
