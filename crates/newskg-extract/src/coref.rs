@@ -172,7 +172,22 @@ pub(crate) fn cluster(
         let fits: Vec<usize> = (0..clusters.len())
             .filter(|&k| describes(d, &clusters[k], cands))
             .collect();
-        if let [k] = fits[..] {
+        let k = match fits[..] {
+            [k] => Some(k),
+            // "the company" in a story of several companies: the one the
+            // lead is about, the subject of its first sentence that has a
+            // company as subject, when that is one of the first two.
+            [_, _, ..] if matches!(d, Description::OrgNoun(n) if names::FIRM_NOUNS.contains(&n.as_str())) => {
+                lead_subject(&fits, &clusters, cands).filter(|&k| {
+                    clusters[k]
+                        .members
+                        .iter()
+                        .any(|&m| cands[m].span.start < c.span.start)
+                })
+            }
+            _ => None,
+        };
+        if let Some(k) = k {
             clusters[k].members.push(i);
             assign[i] = Some(k);
         }
@@ -428,6 +443,24 @@ fn strip_place<'w, 'a>(places: &Places, words: &'w [&'a str]) -> &'w [&'a str] {
     } else {
         words
     }
+}
+
+/// Of several fitting clusters, the one that is the subject of the story's
+/// lead: a subject mention in its first two sentences, the earliest.
+fn lead_subject(fits: &[usize], clusters: &[Cluster], cands: &[Candidate]) -> Option<usize> {
+    fits.iter()
+        .copied()
+        .filter_map(|k| {
+            clusters[k]
+                .members
+                .iter()
+                .filter(|&&m| cands[m].subject && cands[m].sentence < 2)
+                .map(|&m| cands[m].span.start)
+                .min()
+                .map(|start| (start, k))
+        })
+        .min()
+        .map(|(_, k)| k)
 }
 
 /// Of several fitting clusters, the one mentioned first in the text.

@@ -592,3 +592,20 @@ fn a_first_word_names_the_business_named_before() {
         "{got:?}"
     );
 }
+
+/// "the company" in a story of two companies is the one the lead is
+/// about: the subject of its first sentence.
+#[test]
+fn the_company_is_the_lead_s_subject_among_several() {
+    let doc = extract(
+        "Vantor Corp said on Monday it would sell its bakery unit to Kessel Foods Inc. \
+         The company said the money would pay down its loans.",
+    );
+    let company: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.text.ends_with("company"))
+        .map(|m| doc.entities[m.entity].label.as_str())
+        .collect();
+    assert_eq!(company, ["Vantor Corp"], "{:?}", triples(&doc));
+}
