@@ -73,7 +73,9 @@ fn a_subject_pronoun_prefers_the_subject_and_an_object_pronoun_is_free_in_its_cl
 }
 
 /// "the company" is the story's one business ("Vantor Corp"); with two
-/// businesses it is left out rather than guessed.
+/// businesses and neither the subject of the lead it is left out rather
+/// than guessed (with one the lead's subject, see
+/// `the_company_is_the_lead_s_subject_among_several`).
 #[test]
 fn the_company_is_the_one_business_of_the_story() {
     let company = |doc: &DocFacts| -> Vec<String> {
@@ -88,9 +90,9 @@ fn the_company_is_the_one_business_of_the_story() {
     );
     assert_eq!(company(&doc), ["Vantor Corp"]);
     let doc = extract(
-        "Vantor Corp bought a stake in Kessel Holdings on Monday. The company said it would cut 500 jobs in Oslo.",
+        "Shares of Vantor Corp and Kessel Holdings Inc rose on Monday. The company said it would cut 500 jobs in Oslo.",
     );
-    assert!(company(&doc).is_empty());
+    assert!(company(&doc).is_empty(), "{:?}", triples(&doc));
 }
 
 /// A known name keeps the casing of the text ("IMF", not the gazetteer's

@@ -195,3 +195,15 @@ fn a_partnership_named_with_commas_is_one_name() {
         "{found:?}"
     );
 }
+
+/// "Vantor Corp and Kessel Holdings Inc" are two companies: "and" joins
+/// the names of one ("Halden and Co") but never across a legal form.
+#[test]
+fn two_companies_joined_by_and_stay_two() {
+    let found = entities("Shares of Vantor Corp and Kessel Holdings Inc rose on Monday.");
+    assert!(
+        found.iter().any(|(w, _)| w == "Vantor Corp")
+            && found.iter().any(|(w, _)| w == "Kessel Holdings Inc"),
+        "{found:?}"
+    );
+}

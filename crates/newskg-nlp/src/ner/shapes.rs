@@ -594,6 +594,8 @@ impl Recognizer {
                     } else if matches!(before, "and" | "&")
                         && start >= 2
                         && is_capitalised(words[start - 2])
+                        // "Vantor Corp and Kessel Inc" are two companies.
+                        && !LEGAL_FORM_WORDS.contains(&words[start - 2])
                     {
                         start -= 2;
                     } else {
