@@ -445,59 +445,50 @@ fn strip_place<'w, 'a>(places: &Places, words: &'w [&'a str]) -> &'w [&'a str] {
     }
 }
 
-/// Of several fitting clusters, the one that is the subject of the story's
-/// lead: a subject mention in its first two sentences, the earliest.
-fn lead_subject(fits: &[usize], clusters: &[Cluster], cands: &[Candidate]) -> Option<usize> {
+/// Of several fitting clusters, the one whose best member is least by
+/// `key` (members `key` gives no value are passed over; ties go to the
+/// earlier cluster).
+fn pick<K: Ord>(
+    fits: &[usize],
+    clusters: &[Cluster],
+    cands: &[Candidate],
+    key: impl Fn(&Candidate) -> Option<K>,
+) -> Option<usize> {
     fits.iter()
-        .copied()
-        .filter_map(|k| {
-            clusters[k]
+        .filter_map(|&k| {
+            let best = clusters[k]
                 .members
                 .iter()
-                .filter(|&&m| cands[m].subject && cands[m].sentence < 2)
-                .map(|&m| cands[m].span.start)
-                .min()
-                .map(|start| (start, k))
+                .filter_map(|&m| key(&cands[m]))
+                .min()?;
+            Some((best, k))
         })
         .min()
         .map(|(_, k)| k)
 }
 
+/// Of several fitting clusters, the one that is the subject of the story's
+/// lead: a subject mention in its first two sentences, the earliest.
+fn lead_subject(fits: &[usize], clusters: &[Cluster], cands: &[Candidate]) -> Option<usize> {
+    pick(fits, clusters, cands, |c| {
+        (c.subject && c.sentence < 2).then_some(c.span.start)
+    })
+}
+
 /// Of several fitting clusters, the one mentioned first in the text.
 fn first_named(fits: &[usize], clusters: &[Cluster], cands: &[Candidate]) -> usize {
-    fits.iter()
-        .copied()
-        .min_by_key(|&k| {
-            clusters[k]
-                .members
-                .iter()
-                .map(|&m| cands[m].span.start)
-                .min()
-                .unwrap_or(usize::MAX)
-        })
-        .unwrap_or(fits[0])
+    pick(fits, clusters, cands, |c| Some(c.span.start)).unwrap_or(fits[0])
 }
 
 /// Of several fitting clusters, the one with a mention nearest before `pos`
-/// (after it only when none is before).
+/// (after it only when none is before): a short form names what was named
+/// before it ("Harlow said its Harlow Europe Plc unit ..." is the Harlow
+/// named earlier).
 fn nearest(fits: &[usize], clusters: &[Cluster], cands: &[Candidate], pos: usize) -> usize {
-    fits.iter()
-        .copied()
-        .min_by_key(|&k| {
-            clusters[k]
-                .members
-                .iter()
-                .map(|&m| {
-                    let s = cands[m].span.start;
-                    // A short form names what was named before it ("Harlow
-                    // said its Harlow Europe Plc unit ..." is the Harlow
-                    // named earlier): any mention before beats one after.
-                    (s > pos, s.abs_diff(pos))
-                })
-                .min()
-                .unwrap_or((true, usize::MAX))
-        })
-        .unwrap_or(fits[0])
+    pick(fits, clusters, cands, |c| {
+        Some((c.span.start > pos, c.span.start.abs_diff(pos)))
+    })
+    .unwrap_or(fits[0])
 }
 
 /// Whether a description fits a cluster.
