@@ -63,21 +63,24 @@ const RELATION_STANCES: &str =
 
 const DOCUMENTS: &str = "SELECT ?d WHERE { ?d a schema:NewsArticle FILTER(isIRI(?d)) }";
 
+// A fact and its properties are written in its document's graph: matched
+// inside that graph, each lookup reads one graph instead of the union of all.
 const FACTS: &str = "
 SELECT ?f ?s ?p ?o ?negated ?modality ?stance ?speaker ?confidence ?sentence ?start ?end ?doc ?g
 WHERE {
-  ?f a nkg:Fact ; nkg:subject ?s ; nkg:predicate ?p ; nkg:object ?o .
-  FILTER(isIRI(?s) && isIRI(?o))
-  OPTIONAL { ?f nkg:negated ?negated }
-  OPTIONAL { ?f nkg:modality ?modality }
-  OPTIONAL { ?f nkg:stance ?stance }
-  OPTIONAL { ?f nkg:attributedTo ?speaker }
-  OPTIONAL { ?f nkg:confidence ?confidence }
-  OPTIONAL { ?f nkg:sentence ?sentence }
-  OPTIONAL { ?f nkg:charStart ?start }
-  OPTIONAL { ?f nkg:charEnd ?end }
-  OPTIONAL { ?f prov:wasDerivedFrom ?doc }
-  OPTIONAL { GRAPH ?g { ?f a nkg:Fact } }
+  GRAPH ?g {
+    ?f a nkg:Fact ; nkg:subject ?s ; nkg:predicate ?p ; nkg:object ?o .
+    FILTER(isIRI(?s) && isIRI(?o))
+    OPTIONAL { ?f nkg:negated ?negated }
+    OPTIONAL { ?f nkg:modality ?modality }
+    OPTIONAL { ?f nkg:stance ?stance }
+    OPTIONAL { ?f nkg:attributedTo ?speaker }
+    OPTIONAL { ?f nkg:confidence ?confidence }
+    OPTIONAL { ?f nkg:sentence ?sentence }
+    OPTIONAL { ?f nkg:charStart ?start }
+    OPTIONAL { ?f nkg:charEnd ?end }
+    OPTIONAL { ?f prov:wasDerivedFrom ?doc }
+  }
 }";
 
 /// One fact's columns, each keeping the smallest value seen when a property
