@@ -983,12 +983,7 @@ fn remove_totals(
 ) -> Result<(), StoreError> {
     for local in TOTAL_PREDICATES {
         let p = term(NKG, local);
-        let old = tx
-            .quads_for_pattern(Some(e.into()), Some(p.as_ref()), None, Some(g))
-            .collect::<Result<Vec<_>, _>>()?;
-        for quad in &old {
-            tx.remove(quad);
-        }
+        remove_matching(tx, e, Some(p.as_ref()), g)?;
     }
     Ok(())
 }
@@ -1108,8 +1103,19 @@ fn remove_subject(
     s: NamedNodeRef<'_>,
     g: GraphNameRef<'_>,
 ) -> Result<(), StoreError> {
+    remove_matching(tx, s, None, g)
+}
+
+/// Removes every quad with subject `s` (and predicate `p`, if given) in
+/// graph `g`.
+fn remove_matching(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    s: NamedNodeRef<'_>,
+    p: Option<NamedNodeRef<'_>>,
+    g: GraphNameRef<'_>,
+) -> Result<(), StoreError> {
     let old = tx
-        .quads_for_pattern(Some(s.into()), None, None, Some(g))
+        .quads_for_pattern(Some(s.into()), p, None, Some(g))
         .collect::<Result<Vec<_>, _>>()?;
     for quad in &old {
         tx.remove(quad);
