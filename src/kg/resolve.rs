@@ -312,13 +312,13 @@ impl Resolver {
         // A company's one-word short form ("Vantor" of "Vantor Group")
         // names it inside its story only: other stories' "Vantor Partners"
         // has the same short form, so it does not link across stories.
-        let label_words = names::key_words(&names::normalize(&d.label)).len();
+        let label_key = names::normalize(&d.label);
+        let label_words = names::key_words(&label_key);
         let short_form = |a: &String| {
             d.label_type != EntityLabel::Person
-                && label_words > 1
+                && label_words.len() > 1
                 && a.split_whitespace().count() == 1
-                && names::normalize(&d.label).split(' ').next()
-                    == Some(names::normalize(a).as_str())
+                && label_words[0] == names::normalize(a)
         };
         let forms: Vec<&String> = std::iter::once(&d.label)
             .chain(d.aliases.iter().filter(|a| !short_form(a)))

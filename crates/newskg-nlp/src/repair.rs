@@ -517,25 +517,15 @@ mod tests {
         assert_eq!(got[6], (Some(2), "ccomp"));
         // "announced a bid for the 51 pct": a number before the "verb"
         // says the tagger misread a noun; nothing moves.
-        let mut s = sentence(&[
+        unchanged(&[
             ("Lind", "Lind", Propn, "NNP", 2, "nsubj"),
             ("announced", "announce", Verb, "VBD", 0, "root"),
             ("a", "a", Det, "DT", 4, "det"),
             ("bid", "bid", Noun, "NN", 2, "obj"),
             ("for", "for", Adp, "IN", 6, "case"),
-            ("96", "96", Noun, "NN", 4, "nmod"),
+            ("51", "51", Noun, "NN", 4, "nmod"),
             ("pct", "pct", Verb, "VBD", 4, "acl"),
         ]);
-        let before = heads(&s)
-            .iter()
-            .map(|(h, r)| (*h, r.to_string()))
-            .collect::<Vec<_>>();
-        repair(&mut s);
-        let after = heads(&s)
-            .iter()
-            .map(|(h, r)| (*h, r.to_string()))
-            .collect::<Vec<_>>();
-        assert_eq!(before, after);
     }
 
     #[test]

@@ -344,25 +344,27 @@ impl Recognizer {
                 && f.end == start - 1
                 && f.end - f.start >= 2
         });
-        let always_possessive = doc.iter().all(|ws| {
-            ws.iter()
-                .enumerate()
-                .all(|(i, w)| *w != owner || ws.get(i + 1).is_some_and(|n| possessive(n)))
-        });
-        let opener = opens_sentence(words, start - 2) && crate::names::is_clause_opener(owner);
+        // Read last: it scans the whole story.
+        let always_possessive = || {
+            doc.iter().all(|ws| {
+                ws.iter()
+                    .enumerate()
+                    .all(|(i, w)| *w != owner || ws.get(i + 1).is_some_and(|n| possessive(n)))
+            })
+        };
         // One word: "South Korea's", "Finance Ministry's" end longer names.
         let one_word = start == 2
             || !is_capitalised(words[start - 3])
-            || opens_sentence(words, start - 3) && crate::names::is_clause_opener(words[start - 3]);
+            || opens_with_function_word(words, start - 3);
         if is_capitalised(owner)
             && one_word
             && !self.gazetteer.is_org_word(owner)
             && !LEGAL_FORM_WORDS.contains(&owner)
             && !full_person
-            && !opener
-            && always_possessive
+            && !opens_with_function_word(words, start - 2)
             && self.gazetteer.lookup(owner).is_none()
             && self.gazetteer.demonym(owner).is_none()
+            && always_possessive()
         {
             start - 2
         } else {
@@ -557,10 +559,7 @@ impl Recognizer {
                             && f.end <= k
                     })
                 };
-                // A function word capitalised only because it opens the
-                // sentence ("Under", "But").
-                let opener =
-                    |i: usize| opens_sentence(words, i) && crate::names::is_clause_opener(words[i]);
+                let opener = |i: usize| opens_with_function_word(words, i);
                 let mut start = k;
                 while start > 0 && k - start < 4 {
                     let before = words[start - 1];
@@ -1260,6 +1259,12 @@ fn is_particle_name(word: &str) -> bool {
 }
 
 /// Whether word `i` opens a sentence or a quote (its capital says nothing).
+/// Whether `words[i]` is a function word capitalised only because it opens
+/// the sentence ("Under", "But"): no part of a name that follows.
+fn opens_with_function_word(words: &[&str], i: usize) -> bool {
+    opens_sentence(words, i) && crate::names::is_clause_opener(words[i])
+}
+
 pub(super) fn opens_sentence(words: &[&str], i: usize) -> bool {
     i == 0
         || words[i - 1]
