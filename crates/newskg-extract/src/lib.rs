@@ -197,7 +197,8 @@ impl Extractor {
         // What a kept statement says is kept with it ("the minister said
         // that prices would fall": prices fall, Reported, attributed).
         for i in 0..facts.len() {
-            if let (true, Argument::Statement(t)) = (keep[i], &facts[i].object) {
+            let said = keep[i] || self.policy.keeps_what_is_said(&facts[i], rule[i]);
+            if let (true, Argument::Statement(t)) = (said, &facts[i].object) {
                 if self.policy.keeps_as_content(&facts[*t], rule[*t]) {
                     keep[*t] = true;
                 }

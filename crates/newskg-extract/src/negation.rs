@@ -67,6 +67,30 @@ pub(crate) fn is_negator(t: &Tree, k: usize) -> bool {
             || t.lemma(k) == "not" && t.base(k) == "advmod")
 }
 
+/// Adverbs that stress a denial without narrowing it ("did not actually
+/// sign", "is not really a bid"): the verb itself is denied.
+const EMPHASIS_ADV: &[&str] = &["actually", "really", "certainly", "definitely", "surely"];
+
+/// The manner or degree adverb that a negation of `p` denies instead of the
+/// verb ("does not seriously harm", "did not directly fund"): a "not" before
+/// such an adverb says the harm was not serious, not that there was none,
+/// so the adverb belongs in the denied relation. An "-ly" adverb after the
+/// negation word, not one of hedging, hearsay or emphasis.
+pub(crate) fn denied_manner(t: &Tree, p: usize) -> Option<usize> {
+    let negator = t.kids(p).iter().copied().find(|&k| is_negator(t, k))?;
+    t.kids(p).iter().copied().find(|&k| {
+        let w = t.lower(k);
+        k > negator
+            && k < p
+            && t.base(k) == "advmod"
+            && w.len() > 4
+            && w.ends_with("ly")
+            && ![HEDGING_ADV, HEARSAY_ADV, EMPHASIS_ADV]
+                .iter()
+                .any(|list| list.contains(&w.as_str()))
+    })
+}
+
 /// Whether `k` is "neither" or "nor" as a conjunction: "neither A nor B"
 /// denies both.
 fn is_neither_nor(t: &Tree, k: usize) -> bool {
@@ -169,7 +193,11 @@ pub(crate) fn in_open_question(t: &Tree, v: usize) -> bool {
                 .iter()
                 .any(|&k| t.base(k) == "mark" && t.lower(k) == w)
         };
-        if opened_by("whether") || t.base(cur) == "ccomp" && opened_by("if") {
+        if opened_by("whether")
+            || t.base(cur) == "ccomp" && opened_by("if")
+            || is_inverted(t, cur)
+            || ends_in_question_mark(t, cur)
+        {
             return true;
         }
         if !CLAUSAL.contains(&t.base(cur)) {
@@ -183,6 +211,64 @@ pub(crate) fn in_open_question(t: &Tree, v: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the clause headed by `p` ends with a question mark, inside its
+/// own words or right after them, closing quotation marks aside ("\"Will
+/// Vantor sell the mill?\" Hale asked"): a question claims nothing,
+/// however it was parsed.
+fn ends_in_question_mark(t: &Tree, p: usize) -> bool {
+    let quote = |k: usize| {
+        t.is_punct(k)
+            && t.sent.tokens[k]
+                .form
+                .chars()
+                .all(|c| "\"'\u{201c}\u{201d}\u{2018}\u{2019}`".contains(c))
+    };
+    let Some(mut last) = (0..t.len()).filter(|&k| t.dominates(p, k)).max() else {
+        return false;
+    };
+    while last > 0 && quote(last) {
+        last -= 1;
+    }
+    if t.lower(last) == "?" {
+        return true;
+    }
+    let mut next = last + 1;
+    while next < t.len() && quote(next) {
+        next += 1;
+    }
+    next < t.len() && t.lower(next) == "?"
+}
+
+/// Words that may open a question before its inverted auxiliary ("what
+/// did", "why has").
+const QUESTION_WORDS: &[&str] = &[
+    "what", "who", "whom", "which", "why", "how", "when", "where",
+];
+
+/// Whether clause `p` opens with its auxiliary or copula before its subject
+/// ("Is he trying to sell?", "Why has Vantor waited?", "Had the bank
+/// known, ..."): English inverts a clause that asks or supposes, never one
+/// that states (a fronted "neither"/"so"/"never" or a preposed participle
+/// stands before the auxiliary and is not a question word, so those
+/// declaratives do not count).
+fn is_inverted(t: &Tree, p: usize) -> bool {
+    let Some(subject) = t.kids(p).iter().copied().find(|&k| t.base(k) == "nsubj") else {
+        return false;
+    };
+    let Some(aux) = t
+        .kids(p)
+        .iter()
+        .copied()
+        .find(|&k| matches!(t.base(k), "aux" | "cop") && k < subject)
+    else {
+        return false;
+    };
+    let start = (0..t.len()).find(|&k| t.dominates(p, k)).unwrap_or(p);
+    (start..aux).all(|k| {
+        t.is_punct(k) || t.base(k) == "cc" || QUESTION_WORDS.contains(&t.lower(k).as_str())
+    })
 }
 
 /// Whether `v` is a "to" infinitive that modifies or complements something
@@ -201,6 +287,7 @@ fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
 const PROSPECT_NOUNS: &[&str] = &[
     "prospect",
     "possibility",
+    "probability",
     "risk",
     "chance",
     "likelihood",
@@ -223,9 +310,26 @@ const PROSPECT_NOUNS: &[&str] = &[
 /// Whether `v` is a participial clause completing a [`PROSPECT_NOUNS`] noun.
 fn is_prospect(t: &Tree, v: usize) -> bool {
     t.base(v) == "acl"
-        && t.rel(v) != "acl:relcl"
+        && (t.rel(v) != "acl:relcl" || is_gapless(t, v))
         && t.head(v)
             .is_some_and(|h| PROSPECT_NOUNS.contains(&t.lemma(h).as_str()))
+}
+
+/// Whether a clause the parser took for a relative clause has no gap: its
+/// own subject and object, and no relative word ("a chance he sells the
+/// mill" is the chance that he sells it; "a chance he missed" is a
+/// relative clause). Such a clause says what the noun is, not which one.
+fn is_gapless(t: &Tree, v: usize) -> bool {
+    let kids = t.kids(v);
+    let has = |base: &str| kids.iter().any(|&k| t.base(k) == base);
+    let relative = kids.iter().any(|&k| {
+        matches!(
+            t.lower(k).as_str(),
+            "which" | "who" | "whom" | "whose" | "that" | "where" | "when"
+        ) && k < v
+            && t.base(k) != "mark"
+    });
+    has("nsubj") && (has("obj") || has("ccomp")) && !relative
 }
 
 /// Nouns whose clause is someone's account, not the writer's ("rumours

@@ -317,6 +317,15 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
     Some(slot)
 }
 
+/// Whether complement verb `c` of an object-control or causative verb has
+/// an object or clause of its own ("urged Kessel to sell the mill"): then
+/// the matrix object is the complement's subject, not what it acts on.
+fn takes_its_own_argument(t: &Tree, c: usize) -> bool {
+    t.kids(c)
+        .iter()
+        .any(|&k| matches!(t.base(k), "obj" | "iobj" | "ccomp" | "xcomp"))
+}
+
 /// A frame for verbal predicate `v`, if it states anything.
 /// Verbs that take an object and a "that" clause together ("told reporters
 /// that", "warned them that").
@@ -561,8 +570,18 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
                 && (has_to_mark(t, c)
                     || causative && matches!(t.sent.tokens[c].xpos.as_str(), "VB" | "VBP"))
         }) {
-            let to = if has_to_mark(t, c) { "to " } else { "" };
-            relation = format!("{relation} {to}{}", verb_relation(t, &[c], false));
+            if takes_its_own_argument(t, c) {
+                // "asked the regulator to approve the merger": the object
+                // is who is to approve, and the complement's own fact
+                // (the regulator approve the merger, Possible) says it;
+                // "ask to approve" the regulator would make it the thing
+                // approved, and the bare verb with its other arguments
+                // ("ask for" a date) leaves out the request.
+                return None;
+            } else {
+                let to = if has_to_mark(t, c) { "to " } else { "" };
+                relation = format!("{relation} {to}{}", verb_relation(t, &[c], false));
+            }
         }
     }
     // "made the phones cheaper", "found him guilty", "kept the road open":
@@ -610,6 +629,12 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         rel_tokens.extend(noun.tokens);
     }
     rel_tokens.extend(predicative);
+    // "did not seriously harm": what is denied is the manner, so it stays
+    // in the relation ("NOT seriously harm"), not the harm itself.
+    if let Some(adverb) = negation::denied_manner(t, verbs[0]) {
+        relation = format!("{} {relation}", t.lower(adverb));
+        rel_tokens.push(adverb);
+    }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
     let negated = verbs

@@ -330,3 +330,129 @@ fn according_to_reports_a_nominal_clause() {
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
     assert_eq!(investor.modality, newskg_extract::Modality::Reported);
 }
+
+/// "there is a chance he sells the mill": the clause says what the chance
+/// is, also where the parser reads it as a relative clause.
+#[test]
+fn a_chance_without_a_gap_is_a_prospect() {
+    let doc = extract("\"There is a chance Vantor Corp sells the Tollund mill,\" said Mark Hale.");
+    let sells: Vec<_> = doc.facts.iter().filter(|f| f.relation == "sell").collect();
+    assert!(
+        sells
+            .iter()
+            .all(|f| f.modality == newskg_extract::Modality::Possible),
+        "{:?}",
+        facts(&doc)
+    );
+}
+
+/// "asked the regulator to approve the merger": the regulator is who is to
+/// approve, not what is asked or approved; the complement states it.
+#[test]
+fn an_object_that_does_the_complement_is_not_its_object() {
+    let got = facts(&extract(
+        "Vantor Corp asked the Tollund regulator to approve the merger.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("ask to approve")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|f| f == "Tollund regulator | approve | merger"),
+        "{got:?}"
+    );
+    // Without an object of its own the complement joins the relation.
+    let got = facts(&extract("The council urged Jan Brandt to resign."));
+    assert!(
+        got.iter()
+            .any(|f| f == "council | urge to resign | Jan Brandt"),
+        "{got:?}"
+    );
+}
+
+/// "did not seriously harm": the denial is of the manner, so the adverb
+/// stays in the denied relation.
+#[test]
+fn a_denied_manner_stays_in_the_relation() {
+    let doc = extract("Kessel Bank does not seriously threaten Vantor Corp.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation == "seriously threaten" && f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+    // An adverb that only stresses the denial is no part of it.
+    let doc = extract("Kessel Bank does not really threaten Vantor Corp.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation == "threaten" && f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+}
+
+/// "Is he trying to sell?": a clause with its auxiliary before its subject
+/// asks; it states no fact.
+#[test]
+fn an_inverted_question_gives_no_fact() {
+    let got = facts(&extract(
+        "Ola Lind runs Vantor Corp. \"Will Lind sell the Tollund mill to a bank?\" Mark Hale asked.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("sell")), "{got:?}");
+    // Inverted, with no question mark to tell.
+    let got = facts(&extract(
+        "\"Has Vantor sold the port, or has it kept it,\" Mark Hale asked.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("sell")), "{got:?}");
+    // A declarative with a fronted phrase before the copula is no question.
+    let got = facts(&extract(
+        "Also present at the launch was Vantor chairman Ola Lind.",
+    ));
+    assert!(!got.is_empty(), "{got:?}");
+}
+
+/// "Any bank can sue the port": about whatever fits, a rule, not an
+/// event; denied, it is a fact.
+#[test]
+fn a_subject_quantified_by_any_gives_no_fact() {
+    let got = facts(&extract("Any bank in Tollund can sue Vantor Corp."));
+    assert!(!got.iter().any(|f| f.contains("sue")), "{got:?}");
+    let got = facts(&extract(
+        "The Tollund court said any bank can sue Vantor Corp.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("sue")), "{got:?}");
+    let doc = extract("Vantor Corp did not pay any fine to the Tollund court.");
+    assert!(doc.facts.iter().any(|f| f.negated), "{:?}", facts(&doc));
+}
+
+/// "Laws protect banks": a bare plural as subject names a kind or an
+/// unnamed group; the graph takes no fact from it, but what such a group
+/// is said to say stays, attributed.
+#[test]
+fn a_bare_plural_subject_gives_no_fact_but_its_statement_stays() {
+    let got = facts(&extract(
+        "Regulators fined Vantor Corp in May. Analysts said Kessel Bank would buy the Tollund mill.",
+    ));
+    assert!(!got.iter().any(|f| f.starts_with("Regulators")), "{got:?}");
+    assert!(
+        got.iter().any(|f| f == "Analysts | say | <statement>"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|f| f.starts_with("Kessel Bank | buy")),
+        "{got:?}"
+    );
+}
+
+/// "the owners Vantor Holdings were selling the hotel": the name in the
+/// subject's phrase is who acts, though a verb follows it.
+#[test]
+fn a_subjects_name_is_who_acts() {
+    let got = facts(&extract(
+        "Last week the owners Vantor Holdings were selling the Harlow hotel.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Vantor Holdings | sell | Harlow hotel"),
+        "{got:?}"
+    );
+}
