@@ -399,6 +399,23 @@ fn is_preposition_noun(relation: &str, object: &Argument) -> bool {
         && PREPOSITION_NOUNS.contains(&label.to_lowercase().as_str())
 }
 
+/// Nouns of a share or amount ("a share", "the total", "the majority",
+/// "half"): alone they measure something the sentence names elsewhere
+/// ("earned 13 cts a share", "owned half by Vantor"); with their ground in
+/// the label ("the rest of the financing") they are kept.
+const PORTION_NOUNS: &[&str] = &[
+    "share",
+    "total",
+    "majority",
+    "minority",
+    "portion",
+    "half",
+    "rest",
+    "remainder",
+    "bulk",
+    "much",
+];
+
 /// Number words that make a label a count ("two weeks", "dozens of
 /// people"): the count is a detail of another fact, not a participant.
 const NUMBER_WORDS: &[&str] = &[
@@ -585,7 +602,9 @@ fn names_something(object: &Argument) -> bool {
         || is_time_noun(head)
         || QUANTITY_HEADS.contains(&head)
         || EMPTY_HEADS.contains(&head)
-        || bare && POSITION_NOUNS.contains(&head))
+        || bare && POSITION_NOUNS.contains(&head)
+        // The singular only: "sold shares" names what was sold.
+        || bare && PORTION_NOUNS.contains(&label.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -676,6 +695,18 @@ mod tests {
         };
         assert!(!p.keeps(&fact(Argument::Entity(0), corner, 0.9), 0.9, &[], &g));
         assert!(p.keeps(&fact(Argument::Entity(0), end_of_war, 0.9), 0.9, &[], &g));
+        // So is a bare portion ("earned 9 cts a share").
+        assert!(!p.keeps(
+            &fact(Argument::Entity(0), concept("share"), 0.9),
+            0.9,
+            &[],
+            &g
+        ));
+        let rest = Argument::Concept {
+            label: "rest of financing".into(),
+            head: "rest".into(),
+        };
+        assert!(p.keeps(&fact(Argument::Entity(0), rest, 0.9), 0.9, &[], &g));
         // "As" is a role only with verbs of office; "after" is a time
         // unless the verb owns it.
         for (relation, kept) in [
