@@ -240,13 +240,22 @@ impl Extractor {
             else {
                 continue;
             };
-            let role = format!("{} ", label.to_lowercase());
+            let label = label.to_lowercase();
+            let role = format!("{label} ");
+            // "a sales vice president at Vantor": the fuller fact names
+            // the role without its modifier ("vice president of").
+            let names_the_role = |relation: &str| {
+                relation.starts_with(&role)
+                    || relation
+                        .strip_suffix(" of")
+                        .is_some_and(|r| label.ends_with(&format!(" {r}")))
+            };
             let fuller = (0..facts.len()).any(|j| {
                 j != i
                     && keep[j]
                     && facts[j].sentence == facts[i].sentence
                     && facts[j].subject == facts[i].subject
-                    && facts[j].relation.to_lowercase().starts_with(&role)
+                    && names_the_role(&facts[j].relation.to_lowercase())
             });
             if keep[i] && fuller && !targets.contains(&i) {
                 keep[i] = false;

@@ -242,6 +242,19 @@ pub(crate) fn title_before(
 /// An apposition right after a name ending at token `name_end`:
 /// `, [the|a] [Country's|Demonym] Title [of|to Country]` followed by a comma,
 /// a full stop or the end of the sentence.
+/// Words before a role that say it is no longer held ("a former
+/// director"): such a role is no present fact.
+const PAST_ROLE_WORDS: &[&str] = &[
+    "former",
+    "then",
+    "late",
+    "retired",
+    "onetime",
+    "erstwhile",
+    "outgoing",
+    "ex",
+];
+
 pub(crate) fn title_after(
     gaz: &Gazetteer,
     text: &str,
@@ -288,6 +301,22 @@ pub(crate) fn title_after(
         if let Some(len) = (1..=run).find(|&len| title_starting(gaz, tokens, i + len).is_some()) {
             body = Some(i..i + len);
             i += len;
+        }
+    }
+    // "…, a sales vice president at Vantor,": one or two common words
+    // that say which kind of the role, not whether it is held now.
+    if prefix.is_none() && body.is_none() && title_starting(gaz, tokens, i).is_none() {
+        let modifier = |t: &Token| {
+            t.form.chars().all(|c| c.is_ascii_lowercase())
+                && !PAST_ROLE_WORDS.contains(&t.form.as_str())
+        };
+        if let Some(n) = (1..=2).find(|&n| {
+            tokens
+                .get(i..i + n)
+                .is_some_and(|ws| ws.iter().all(modifier))
+                && title_starting(gaz, tokens, i + n).is_some()
+        }) {
+            i += n;
         }
     }
     let (role, mut end) = title_starting(gaz, tokens, i)?;

@@ -456,3 +456,24 @@ fn a_subjects_name_is_who_acts() {
         "{got:?}"
     );
 }
+
+/// "Hale, a sales vice president at Vantor": a common word before the
+/// role says which kind of it; the role and its body are the fact, and
+/// "be sales vice president" says less. "A former director" is no
+/// present role.
+#[test]
+fn a_modified_role_in_apposition_keeps_its_body() {
+    let got = facts(&extract(
+        "\"We will cut prices,\" said Mark Hale, a sales vice president at Vantor Corp.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Mark Hale | vice president of | Vantor Corp."),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("| be |")), "{got:?}");
+    let got = facts(&extract(
+        "Ola Lind, a former director at Kessel Bank, said prices would fall.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("director of")), "{got:?}");
+}
