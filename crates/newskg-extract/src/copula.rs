@@ -89,7 +89,24 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
             relation = if nominal {
                 format!("{} {prep}", t.lemma(p))
             } else {
-                format!("be {} {prep}", t.lemma(p))
+                // "is less likely in Tollund": a degree word before the
+                // adjective is part of what is said ("be likely" says the
+                // opposite of "be less likely").
+                let degree = t
+                    .kids(p)
+                    .iter()
+                    .copied()
+                    .find(|&k| {
+                        k < p
+                            && t.base(k) == "advmod"
+                            && matches!(
+                                t.lower(k).as_str(),
+                                "less" | "least" | "more" | "most" | "too"
+                            )
+                    })
+                    .map(|k| format!("{} ", t.lower(k)))
+                    .unwrap_or_default();
+                format!("be {degree}{} {prep}", t.lemma(p))
             };
             args.push(Slot::new(k, SlotKind::Object));
             pattern = Pattern::CopulaRel;

@@ -477,3 +477,16 @@ fn a_modified_role_in_apposition_keeps_its_body() {
     ));
     assert!(!got.iter().any(|f| f.contains("director of")), "{got:?}");
 }
+
+/// "is less likely in Tollund": the degree word is part of what is said.
+#[test]
+fn a_degree_word_stays_with_its_adjective() {
+    let got = facts(&extract(
+        "Vantor Corp said a rise in prices is less likely in Tollund than in Harlow.",
+    ));
+    assert!(
+        got.iter().any(|f| f.contains("| be less likely in |")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("| be likely in |")), "{got:?}");
+}
