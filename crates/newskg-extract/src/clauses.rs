@@ -135,9 +135,9 @@ pub(crate) fn extract_facts(
                 if f.modality == Modality::Asserted {
                     f.modality = Modality::Reported;
                 }
-                if f.speaker.is_none() {
-                    speaker = speakers[q].clone();
-                }
+                // The quote's speaker stands in where the frame's own
+                // speaker names nobody ("Lind said: “We think …”").
+                speaker = speakers[q].clone();
             }
             facts_of_frame(&args, lexicon, &f, si, speaker, &mut reads);
         }

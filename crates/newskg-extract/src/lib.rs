@@ -250,12 +250,20 @@ impl Extractor {
                         .strip_suffix(" of")
                         .is_some_and(|r| label.ends_with(&format!(" {r}")))
             };
+            // "Lind, the line judge": "be judge" says less than "be line
+            // judge" from the same apposition.
+            let longer = |j: usize| match (&facts[j].object, facts[j].relation.as_str()) {
+                (Argument::Concept { label: other, .. }, "be") => {
+                    other.to_lowercase().ends_with(&format!(" {label}"))
+                }
+                _ => false,
+            };
             let fuller = (0..facts.len()).any(|j| {
                 j != i
                     && keep[j]
                     && facts[j].sentence == facts[i].sentence
                     && facts[j].subject == facts[i].subject
-                    && names_the_role(&facts[j].relation.to_lowercase())
+                    && (names_the_role(&facts[j].relation.to_lowercase()) || longer(j))
             });
             if keep[i] && fuller && !targets.contains(&i) {
                 keep[i] = false;

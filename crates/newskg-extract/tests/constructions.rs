@@ -488,5 +488,39 @@ fn a_degree_word_stays_with_its_adjective() {
         got.iter().any(|f| f.contains("| be less likely in |")),
         "{got:?}"
     );
-    assert!(!got.iter().any(|f| f.contains("| be likely in |")), "{got:?}");
+    assert!(
+        !got.iter().any(|f| f.contains("| be likely in |")),
+        "{got:?}"
+    );
+}
+
+/// "Lind, the line judge": the role with its modifier says more than the
+/// bare title read from the same words.
+#[test]
+fn a_bare_title_gives_way_to_its_longer_apposition() {
+    let got = facts(&extract(
+        "Ola Lind, the line judge who was blamed by Harlow coach Jan Brandt, left early.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ola Lind | be | line judge"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f == "Ola Lind | be | judge"), "{got:?}");
+}
+
+/// "Lind said: “We think ...”": a quote's speaker is who a clause in it
+/// is attributed to when the clause's own speaker is a pronoun.
+#[test]
+fn a_quote_is_attributed_past_its_inner_pronoun() {
+    let doc = extract(
+        "Ola Lind of the Harlow Party said: \"We think it should be the council that sets the prices, not Vantor Corp.\"",
+    );
+    let sets: Vec<_> = doc.facts.iter().filter(|f| f.relation == "set").collect();
+    assert!(!sets.is_empty(), "{:?}", facts(&doc));
+    assert!(
+        sets.iter()
+            .all(|f| matches!(f.attributed_to, Some(Argument::Entity(_)))),
+        "{:?}",
+        facts(&doc)
+    );
 }
