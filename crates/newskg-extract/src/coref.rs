@@ -171,6 +171,14 @@ pub(crate) fn cluster(
         let Some(d) = &c.description else { continue };
         let fits: Vec<usize> = (0..clusters.len())
             .filter(|&k| describes(d, &clusters[k], cands))
+            // A noun refers back through the name it introduced, not ahead.
+            .filter(|&k| {
+                !matches!(d, Description::Descriptor(_))
+                    || clusters[k]
+                        .members
+                        .iter()
+                        .any(|&m| cands[m].span.start < c.span.start)
+            })
             .collect();
         let k = match fits[..] {
             [k] => Some(k),
@@ -505,6 +513,10 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
                     })
                 })
         }
+        Description::Descriptor(noun) => cl
+            .members
+            .iter()
+            .any(|&m| cands[m].descriptor.as_deref() == Some(noun.as_str())),
         // "the agency": the organisation named with that word; "the
         // company": also any business ("Vantor Corp").
         Description::OrgNoun(noun) => {

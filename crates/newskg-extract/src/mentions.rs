@@ -84,6 +84,9 @@ pub(crate) enum Description {
     Role(String, Option<String>),
     /// "the agency": a word the organisation's name contains.
     OrgNoun(String),
+    /// "the band": the common noun a name was introduced with ("rock band
+    /// Vexa", "Kessel, the brewer,").
+    Descriptor(String),
 }
 
 /// A possible mention, before clustering.
@@ -128,6 +131,10 @@ pub(crate) struct Candidate {
     /// For a body of a state ("the Norwegian government"): the canonical
     /// name of the country it is part of.
     pub part_of: Option<String>,
+    /// For a name: the common noun it is introduced with, lower case
+    /// ("band" in "rock band Vexa" or "Vexa, the band,"), which a later
+    /// "the band" refers back through.
+    pub descriptor: Option<String>,
 }
 
 impl Candidate {
@@ -160,6 +167,7 @@ impl Candidate {
                 .deprel
                 .starts_with("nsubj"),
             part_of: None,
+            descriptor: None,
             tokens,
         }
     }
@@ -225,6 +233,16 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
         }
     }
 
+    // The nouns names are introduced with, for descriptions that refer
+    // back through them ("the band").
+    for c in out.iter_mut() {
+        // A person is introduced by a role, which the titles read.
+        if c.kind == MentionKind::Name && c.label != Some(EntityLabel::Person) {
+            c.descriptor = descriptor(&analyzed.sentences[c.sentence].tokens, c.tokens.clone());
+        }
+    }
+    let descriptors: Vec<String> = out.iter().filter_map(|c| c.descriptor.clone()).collect();
+
     // 2. Country names and demonyms the recognizer missed, pronouns and
     //    descriptions.
     for (si, sentence) in analyzed.sentences.iter().enumerate() {
@@ -277,8 +295,9 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
                 let mut c = Candidate::new(si, i..i + 1, toks, MentionKind::Pronoun);
                 c.pronoun = Some(p);
                 out.push(c);
-            } else if let Some(c) =
-                description(gaz, toks, si, i).filter(|c| c.tokens.clone().all(|j| !covered[si][j]))
+            } else if let Some(c) = described(toks, si, i, &descriptors)
+                .or_else(|| description(gaz, toks, si, i))
+                .filter(|c| c.tokens.clone().all(|j| !covered[si][j]))
             {
                 for j in c.tokens.clone() {
                     covered[si][j] = true;
@@ -651,6 +670,95 @@ fn name_candidates(
     c.label = Some(label);
     c.title = title;
     out.push(c);
+}
+
+/// The common noun a name at `name` is introduced with: the noun right
+/// before it ("rock band Vexa", "brewer Kessel") or the head of an
+/// apposition right after it ("Kessel, the brewer,", "Vexa, a young band
+/// from Harlow,"). Titles are roles, read elsewhere, and not taken.
+fn descriptor(toks: &[Token], name: Range<usize>) -> Option<String> {
+    let is_common_noun =
+        |t: &Token| t.upos == Upos::Noun && t.form.chars().all(|c| c.is_ascii_lowercase());
+    // The noun and the name must be one phrase in the parse: one hangs on
+    // the other ("develop the field Vantor runs" has the noun end one
+    // phrase and the name start the next).
+    let joined = |k: usize| {
+        toks[k].head.is_some_and(|h| name.contains(&h))
+            || name
+                .clone()
+                .any(|n| toks[n].head == Some(k) && !name.contains(&k))
+    };
+    // "which field Vantor runs": a question's noun, no descriptor.
+    let asked = |k: usize| {
+        k.checked_sub(1).is_some_and(|w| {
+            matches!(
+                toks[w].form.to_lowercase().as_str(),
+                "which" | "what" | "whose"
+            )
+        })
+    };
+    // "rock band Vexa", which the parser also reads as two objects side by
+    // side.
+    let side_by_side = |k: usize| {
+        name.clone().any(|n| {
+            toks[n].head.is_some_and(|h| !name.contains(&h))
+                && toks[n].head == toks[k].head
+                && toks[n].deprel == toks[k].deprel
+        })
+    };
+    if let Some(k) = name.start.checked_sub(1) {
+        if is_common_noun(&toks[k]) && (joined(k) || side_by_side(k)) && !asked(k) {
+            return Some(toks[k].lemma.to_lowercase());
+        }
+    }
+    // ", the|a|an [words] NOUN ," with the noun the apposition's last word
+    // before its comma, relative word or end.
+    if toks.get(name.end).map(|t| t.form.as_str()) != Some(",") {
+        return None;
+    }
+    let start = name.end + 1;
+    if !matches!(
+        toks.get(start).map(|t| t.form.to_lowercase()).as_deref(),
+        Some("the" | "a" | "an")
+    ) {
+        return None;
+    }
+    let end = (start + 1..toks.len().min(start + 6))
+        .find(|&k| matches!(toks[k].form.as_str(), "," | "." | "who" | "which" | "that"))?;
+    let head = &toks[end - 1];
+    (end > start + 1 && is_common_noun(head) && joined(end - 1)).then(|| head.lemma.to_lowercase())
+}
+
+/// "the band" at token `i`, where "band" introduced a name earlier in the
+/// document (`descriptors`), and no name or "of" follows it.
+fn described(
+    toks: &[Token],
+    sentence: usize,
+    i: usize,
+    descriptors: &[String],
+) -> Option<Candidate> {
+    if !toks[i].form.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let noun = toks.get(i + 1)?;
+    let lemma = noun.lemma.to_lowercase();
+    let follows = toks.get(i + 2).map(|t| t.form.as_str());
+    // Singular: "the analysts" are not the one analyst named.
+    // An organisation noun ("the company") is read as such, with its own
+    // rules for a story of several (`description`).
+    if noun.upos != Upos::Noun
+        || noun.xpos != "NN"
+        || ORG_NOUNS.contains(&lemma.as_str())
+        || names::FIRM_NOUNS.contains(&lemma.as_str())
+        || !descriptors.contains(&lemma)
+        || capitalised_after(toks, i + 2)
+        || follows == Some("of")
+    {
+        return None;
+    }
+    let mut c = Candidate::new(sentence, i..i + 2, toks, MentionKind::Nominal);
+    c.description = Some(Description::Descriptor(lemma));
+    Some(c)
 }
 
 /// A definite description starting at token `i`: "the [Country's|Demonym]

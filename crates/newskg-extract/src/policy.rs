@@ -90,7 +90,7 @@ impl FactPolicy {
         fact.confidence >= self.min_confidence
             && rule_confidence >= self.min_rule_confidence
             && (self.open
-                || names_something(&fact.object)
+                || names_something(&fact.relation, &fact.object)
                     && !is_empty_concept(&fact.subject)
                     && !is_circumstance(&fact.relation)
                     && !is_audience(&fact.relation, &fact.object)
@@ -520,8 +520,6 @@ fn is_audience(relation: &str, object: &Argument) -> bool {
     SPEECH.contains(&verb) && AUDIENCES.contains(&head.as_str())
 }
 
-/// Whether an object names something a graph can hold: an entity, or a
-/// concept that is not a bare date, number, quantity or idiom word.
 /// Prepositions that only ever open a time adjunct: "played during the
 /// tour", "lived there until 1990" say when, not with what or whom.
 const TIME_PREPOSITIONS: &[&str] = &["during", "throughout", "since", "until", "till", "amid"];
@@ -585,10 +583,15 @@ fn is_empty_concept(side: &Argument) -> bool {
     matches!(side, Argument::Concept { head, .. } if matches!(head.as_str(), "hell" | "heck"))
 }
 
-fn names_something(object: &Argument) -> bool {
+/// Whether an object names something a graph can hold: an entity, or a
+/// concept that is not a bare date, number, quantity, portion or idiom
+/// word. `relation` is the fact's ("drop by" half names how much).
+fn names_something(relation: &str, object: &Argument) -> bool {
     let Argument::Concept { head, label } = object else {
         return true; // an entity, or a statement the text reports
     };
+    // "fell by half": a portion after "by" is how much something changed.
+    let by_how_much = relation.ends_with(" by");
     let head = head.as_str();
     let first = label.split(' ').next().unwrap_or("").to_lowercase();
     let counted =
@@ -604,7 +607,7 @@ fn names_something(object: &Argument) -> bool {
         || EMPTY_HEADS.contains(&head)
         || bare && POSITION_NOUNS.contains(&head)
         // The singular only: "sold shares" names what was sold.
-        || bare && PORTION_NOUNS.contains(&label.to_lowercase().as_str()))
+        || bare && PORTION_NOUNS.contains(&label.to_lowercase().as_str()) && !by_how_much)
 }
 
 #[cfg(test)]
@@ -707,6 +710,12 @@ mod tests {
             head: "rest".into(),
         };
         assert!(p.keeps(&fact(Argument::Entity(0), rest, 0.9), 0.9, &[], &g));
+        // After "by" it is how much something changed ("fell by half").
+        let by_half = Fact {
+            relation: "fall by".into(),
+            ..fact(Argument::Entity(0), concept("half"), 0.9)
+        };
+        assert!(p.keeps(&by_half, 0.9, &[], &g));
         // "As" is a role only with verbs of office; "after" is a time
         // unless the verb owns it.
         for (relation, kept) in [

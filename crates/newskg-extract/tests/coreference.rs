@@ -611,3 +611,31 @@ fn the_company_is_the_lead_s_subject_among_several() {
         .collect();
     assert_eq!(company, ["Vantor Corp"], "{:?}", triples(&doc));
 }
+
+/// "folk band Vexa ... the band": a description refers back through
+/// the common noun a name was introduced with; not ahead, not in the
+/// plural, and not through a question's noun ("which field Vantor runs").
+#[test]
+fn the_noun_a_name_was_introduced_with_refers_back_to_it() {
+    let doc = extract(
+        "Ola Lind signed folk band Vexa to Harlow Records in March. Lind said the band would tour in May.",
+    );
+    let t = triples(&doc);
+    assert!(has(&t, "Vexa", "tour in", "concept:May"), "{t:?}");
+    let doc = extract(
+        "Kessel Breweries Ltd, the brewer, opened a plant in Harlow. Tollund Wines said the brewer had asked for a meeting.",
+    );
+    let t = triples(&doc);
+    assert!(
+        has(&t, "Kessel Breweries Ltd", "ask for", "concept:meeting"),
+        "{t:?}"
+    );
+    let doc = extract(
+        "Officials did not say which field Vantor Oil runs. Tollund Gas wants to develop the field.",
+    );
+    let t = triples(&doc);
+    assert!(
+        !has(&t, "Tollund Gas", "want to develop", "Vantor Oil"),
+        "{t:?}"
+    );
+}
