@@ -53,6 +53,30 @@ WHERE {
 ORDER BY ?source
 "#;
 
+/// co-mentioned.rq before it paired only the entities in enough documents
+/// (nkg:documentCount): every pair of the store counted.
+const CO_MENTIONED: &str = r#"# Entities mentioned together: pairs of entities that appear in the same documents, most frequent pairs first.
+# No parameters.
+PREFIX nkg: <https://w3id.org/newskg/ns#>
+PREFIX schema: <http://schema.org/>
+
+SELECT ?a ?b ?documents
+WHERE {
+  {
+    SELECT ?x ?y (COUNT(DISTINCT ?doc) AS ?documents)
+    WHERE {
+      GRAPH ?doc { ?doc schema:mentions ?x , ?y . }
+      FILTER(STR(?x) < STR(?y))
+    }
+    GROUP BY ?x ?y
+  }
+  ?x schema:name ?a .
+  ?y schema:name ?b .
+}
+ORDER BY DESC(?documents) ?a ?b
+LIMIT 200
+"#;
+
 /// The query's CSV rows, sorted (the header first).
 fn rows(wd: &Workdir, query: &str) -> Vec<String> {
     let out = wd.ok(&["query", query, "--store", "kg.db", "--format", "csv"]);
@@ -61,13 +85,14 @@ fn rows(wd: &Workdir, query: &str) -> Vec<String> {
     lines
 }
 
-/// Both named queries answer as their references, and return rows; the
+/// The named queries answer as their references, and return rows; the
 /// most-mentioned rows are returned for the caller to see them change.
 fn same_answers(wd: &Workdir, step: &str) -> Vec<String> {
     let mut most = Vec::new();
     for (name, reference) in [
         ("most-mentioned", MOST_MENTIONED),
         ("article-summary", ARTICLE_SUMMARY),
+        ("co-mentioned", CO_MENTIONED),
     ] {
         let (got, want) = (rows(wd, name), rows(wd, reference));
         assert!(want.len() > 1, "{step}: {name}: no rows");
@@ -100,4 +125,44 @@ fn precomputed_counts_follow_batches_increments_and_replacements() {
     assert_contains!(out, "1 replaced");
     let replaced = same_answers(&wd, "replaced article");
     assert_ne!(added, replaced, "the replaced version's mentions should go");
+}
+
+/// co-mentioned pairs only the entities in as many documents as a lower
+/// bound of its 200th pair, found among the 60 entities in the most
+/// documents. The examples have too few pairs for that bound (every entity
+/// is paired there); this store has enough: 40 documents, each mentioning
+/// some of 80 invented entities, loaded as N-Quads (`load` counts them).
+#[test]
+fn co_mentioned_pairs_only_the_entities_that_can_reach_the_top() {
+    let wd = Workdir::new();
+    let (id, nkg, schema) = (
+        "https://w3id.org/newskg/id/",
+        "https://w3id.org/newskg/ns#",
+        "http://schema.org/",
+    );
+    let mut nq = String::new();
+    for e in 0..80 {
+        nq.push_str(&format!(
+            "<{id}entity/vantor-{e}> <{schema}name> \"Vantor {e:02}\" <{id}graph/entities> .\n"
+        ));
+    }
+    for d in 0..40 {
+        let doc = format!("{id}doc/{d:04}");
+        nq.push_str(&format!(
+            "<{doc}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{schema}NewsArticle> <{doc}> .\n"
+        ));
+        // Entity e in every (e % 9 + 1)th document, and in some others:
+        // document counts from 4 to 40, so the bound leaves some out.
+        for e in (0..80).filter(|e| d % (e % 9 + 1) == 0 || (e + d) % 11 == 0) {
+            nq.push_str(&format!(
+                "<{doc}> <{schema}mentions> <{id}entity/vantor-{e}> <{doc}> .\n\
+                 <{id}entity/vantor-{e}> <{nkg}mentionCount> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> <{doc}> .\n"
+            ));
+        }
+    }
+    wd.write("pairs.nq", nq);
+    wd.ok(&["load", "pairs.nq", "--store", "kg.db"]);
+    let (got, want) = (rows(&wd, "co-mentioned"), rows(&wd, CO_MENTIONED));
+    assert_eq!(want.len(), 201, "{want:?}");
+    assert_eq!(got, want);
 }

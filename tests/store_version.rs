@@ -183,7 +183,7 @@ fn a_format_1_store_is_read_as_it_is_and_upgraded_only_by_a_writer() {
     wd.ok(&["entities", "--store", "kg.db"]);
     assert_eq!(masked_quads(&wd, "kg.db"), old);
     wd.ok(&["query", "who-opposes", "--store", "kg.db"]);
-    for name in ["most-mentioned", "article-summary"] {
+    for name in ["most-mentioned", "article-summary", "co-mentioned"] {
         let out = wd.output(&["query", name, "--store", "kg.db"]);
         assert_eq!(out.status.code(), Some(2), "{name}");
         assert!(out.stdout.is_empty(), "{name}");

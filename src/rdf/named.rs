@@ -176,7 +176,9 @@ mod tests {
     #[test]
     fn the_queries_reading_precomputed_counts_say_so() {
         for q in named_queries() {
-            let counts = q.sparql.contains("totalMentions") || q.sparql.contains("factCount");
+            let counts = ["totalMentions", "documentCount", "factCount"]
+                .iter()
+                .any(|c| q.sparql.contains(c));
             let format = needed_format(q.sparql);
             assert_eq!(format, if counts { 2 } else { 1 }, "{}", q.name);
             assert!(!q.description.starts_with(FORMAT_LINE), "{}", q.name);
