@@ -639,3 +639,17 @@ fn the_noun_a_name_was_introduced_with_refers_back_to_it() {
         "{t:?}"
     );
 }
+
+/// "Singer Ola Lind ... Lind": an occupation before a name at the start of
+/// a sentence is a title, not part of the name, so the surname joins it.
+#[test]
+fn an_occupation_before_a_name_is_its_title() {
+    let doc = extract("Singer Ola Lind has joined Vantor Records. Lind said the deal was good.");
+    let lind: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label.contains("Lind"))
+        .collect();
+    assert_eq!(lind.len(), 1, "{:?}", doc.entities);
+    assert_eq!(lind[0].label, "Ola Lind");
+}
