@@ -110,6 +110,13 @@ pub(crate) fn extract_facts(
             fs.retain(|f| !negation::in_open_question(t, f.pred) && !has_any_subject(t, f));
         }
     }
+    for (si, (t, fs)) in trees.iter().zip(frames.iter_mut()).enumerate() {
+        titles_read_as_verbs(
+            t,
+            fs,
+            by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]),
+        );
+    }
     let resolver = |si: usize| Resolver {
         t: &trees[si],
         mentions: by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]),
@@ -145,6 +152,38 @@ pub(crate) fn extract_facts(
         link_statements(t, reads, open, &mut facts);
     }
     facts
+}
+
+/// "Wales prop Tom Reyes burst through": a title inside a name's mention
+/// (the mention runs from "Wales" to "Reyes") that the parser took for a
+/// verb states nothing ("Wales prop" Reyes), and the verbs conjoined to it
+/// ("burst") have the named person, not the title's modifier, as subject.
+fn titles_read_as_verbs(t: &Tree, frames: &mut Vec<Frame>, mentions: &[&Mention]) {
+    let named_at = |p: usize| {
+        mentions
+            .iter()
+            .find(|m| m.kind == MentionKind::Name && m.tokens.start < p && p + 1 < m.tokens.end)
+    };
+    let misread: Vec<(usize, usize)> = frames
+        .iter()
+        .filter(|f| t.upos(f.pred) == Upos::Verb)
+        .filter_map(|f| named_at(f.pred).map(|m| (f.pred, m.tokens.end - 1)))
+        .collect();
+    if misread.is_empty() {
+        return;
+    }
+    frames.retain(|f| !misread.iter().any(|&(p, _)| p == f.pred));
+    for f in frames.iter_mut() {
+        let Some(subject) = &mut f.subject else {
+            continue;
+        };
+        for &(p, name) in &misread {
+            let of_title = t.head(subject.head) == Some(p) && t.base(subject.head) == "nsubj";
+            if of_title && t.head(f.pred) == Some(p) && t.base(f.pred) == "conj" {
+                *subject = Slot::new(name, SlotKind::Object);
+            }
+        }
+    }
 }
 
 /// Whether frame `f` is about whatever fits a description rather than about

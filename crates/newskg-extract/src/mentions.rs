@@ -541,7 +541,12 @@ fn name_candidates(
     // last title-like token.
     let mut name_start = span.start;
     let mut title: Option<Title> = None;
-    if label == EntityLabel::Person || label == EntityLabel::Misc {
+    // "Painter Co", "General Tollund Corp": a span closed by a legal form is
+    // a company's name, whatever word opens it.
+    let company = toks[span.end - 1..span.end]
+        .iter()
+        .any(|t| names::LEGAL_FORM_WORDS.contains(&t.form.as_str()));
+    if (label == EntityLabel::Person || label == EntityLabel::Misc) && !company {
         for s in span.start + 1..span.end {
             if let Some(t) = roles::title_before(gaz, text, toks, s) {
                 if t.tokens.end == s {

@@ -524,3 +524,22 @@ fn a_quote_is_attributed_past_its_inner_pronoun() {
         facts(&doc)
     );
 }
+
+/// "Wales prop Tom Reyes burst through": a title inside a name that the parser
+/// read as a verb states nothing, and the verb after the name is the
+/// person's.
+#[test]
+fn a_title_read_as_a_verb_states_nothing() {
+    let got = facts(&extract(
+        "Wales prop Tom Reyes burst through at full speed.",
+    ));
+    assert!(
+        !got.iter().any(|f| f == "Wales | prop | Tom Reyes"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.starts_with("Wales | burst")), "{got:?}");
+    assert!(
+        got.iter().any(|f| f == "Tom Reyes | prop of | Wales"),
+        "{got:?}"
+    );
+}

@@ -653,3 +653,17 @@ fn an_occupation_before_a_name_is_its_title() {
     assert_eq!(lind.len(), 1, "{:?}", doc.entities);
     assert_eq!(lind[0].label, "Ola Lind");
 }
+
+/// "Painter Co": an occupation that opens a company's name (closed by a
+/// legal form) is part of the name, not a title.
+#[test]
+fn a_company_named_like_an_occupation_keeps_its_name() {
+    let doc = extract(
+        "Painter Co <PNT> and Vantor Corp <VTR> recently announced planned job cuts at three plants.",
+    );
+    assert!(
+        doc.entities.iter().any(|e| e.label == "Painter Co"),
+        "{:?}",
+        doc.entities
+    );
+}
