@@ -289,6 +289,10 @@ const QUANTITY_HEADS: &[&str] = &[
     "billion", "trillion", "thousand", "hundred", "dozen",
 ];
 
+/// Amounts as wire copy abbreviates them ("20 mln dlrs"): an amount
+/// alone is no participant; "40 mln dlrs of debt" names the debt.
+const WIRE_AMOUNT_HEADS: &[&str] = &["dlr", "dlrs", "mln", "bln"];
+
 /// Head nouns that mean nothing outside the idiom they came from ("get his
 /// hands on", "take a bow", "find a way", "take place").
 const EMPTY_HEADS: &[&str] = &[
@@ -604,6 +608,7 @@ fn names_something(relation: &str, object: &Argument) -> bool {
         || counted
         || is_time_noun(head)
         || QUANTITY_HEADS.contains(&head)
+        || WIRE_AMOUNT_HEADS.contains(&head) && !label.contains(" of ")
         || EMPTY_HEADS.contains(&head)
         || bare && POSITION_NOUNS.contains(&head)
         // The singular only: "sold shares" names what was sold.
@@ -710,6 +715,17 @@ mod tests {
             head: "rest".into(),
         };
         assert!(p.keeps(&fact(Argument::Entity(0), rest, 0.9), 0.9, &[], &g));
+        // An amount is no participant; what it is of is.
+        let amount = Argument::Concept {
+            label: "20 mln dlrs".into(),
+            head: "dlrs".into(),
+        };
+        assert!(!p.keeps(&fact(Argument::Entity(0), amount, 0.9), 0.9, &[], &g));
+        let debt = Argument::Concept {
+            label: "Vantor's 40 mln dlrs of debt".into(),
+            head: "dlrs".into(),
+        };
+        assert!(p.keeps(&fact(Argument::Entity(0), debt, 0.9), 0.9, &[], &g));
         // After "by" it is how much something changed ("fell by half").
         let by_half = Fact {
             relation: "fall by".into(),

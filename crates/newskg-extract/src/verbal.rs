@@ -49,7 +49,7 @@ const EXPECTATION_PASSIVE: &[&str] = &["expect", "predict", "tip", "forecast", "
 const SUPPORT_VERBS: &[&str] = &[
     "take", "make", "give", "pay", "put", "lay", "set", "poke", "keep", "lose", "get", "gain",
     "have", "hold", "raise", "cast", "draw", "launch", "play", "assert", "exert", "seize", "lift",
-    "impose",
+    "impose", "express", "voice", "show", "offer", "lend", "extend", "pledge", "signal",
 ];
 
 /// Nouns that, after a support verb and before a prepositional phrase,

@@ -543,3 +543,17 @@ fn a_title_read_as_a_verb_states_nothing() {
         "{got:?}"
     );
 }
+
+/// "expressed support for the plan": the noun carries the predicate with
+/// its verb, as with "make", "take" and "give".
+#[test]
+fn support_expressed_for_something_keeps_its_noun() {
+    let got = facts(&extract(
+        "Mark Hale expressed support for the Tollund plan on Monday.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Mark Hale | express support for | Tollund plan"),
+        "{got:?}"
+    );
+}
