@@ -357,8 +357,11 @@ pub(crate) fn title_after(
     }
     // The apposition ends at punctuation or at a relative clause of its
     // own ("…, a Vantor analyst who follows the firm, said").
+    // News also leaves out the closing comma before the verb of saying
+    // ("Lind, a fund manager at Kessel Trust said ...").
     match tokens.get(end).map(|t| t.form.as_str()) {
         None | Some("," | "." | ";" | "who" | "which") => {}
+        Some("said" | "says" | "told" | "added" | "warned" | "stated") => {}
         _ => return None,
     }
     let mut title = make_title(role, prefix, prep_country, name_end..end);

@@ -557,3 +557,17 @@ fn support_expressed_for_something_keeps_its_noun() {
         "{got:?}"
     );
 }
+
+/// "Lind, a fund manager at Kessel Trust said ...": an apposition whose
+/// closing comma news left out still gives the role and its body.
+#[test]
+fn a_role_without_its_closing_comma_is_read() {
+    let got = facts(&extract(
+        "Ola Lind, a fund manager at Kessel Trust said the shares were cheap.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ola Lind | fund manager of | Kessel Trust"),
+        "{got:?}"
+    );
+}
