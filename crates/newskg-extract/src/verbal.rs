@@ -181,7 +181,15 @@ fn is_passive(t: &Tree, i: usize) -> bool {
     t.kids(i)
         .iter()
         .any(|&k| matches!(t.rel(k), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-        || t.base(i) == "acl" && t.sent.tokens[i].xpos == "VBN"
+        // A reduced relative ("a directive signed by the president"); a
+        // participle with its own auxiliary or subject is a full clause
+        // read as a modifier ("staff who had not paid him"), active.
+        || t.base(i) == "acl"
+            && t.sent.tokens[i].xpos == "VBN"
+            && !t
+                .kids(i)
+                .iter()
+                .any(|&k| matches!(t.rel(k), "aux" | "nsubj"))
 }
 
 /// The modality a passive verb of hearsay or expectation gives the

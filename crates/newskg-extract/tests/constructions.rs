@@ -571,3 +571,19 @@ fn a_role_without_its_closing_comma_is_read() {
         "{got:?}"
     );
 }
+
+/// "the ministry, which had ordered the review": a participle with its
+/// own subject or auxiliary is a full relative clause, active, whatever
+/// the parser called it; only a bare one ("parts bought by Vantor") is
+/// passive.
+#[test]
+fn a_relative_clause_with_its_own_auxiliary_is_active() {
+    let got = facts(&extract(
+        "The auditors sent their findings to the Harlow Ministry, which had ordered the review.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Harlow Ministry | order | review"),
+        "{got:?}"
+    );
+}
