@@ -122,6 +122,28 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
                 out.push(c);
             }
             collect(t, k, false, &mut out);
+            // "a vote in the Chamber of Deputies", "the need for
+            // changes of policy": a bare "of" noun inside the
+            // complement completes a name or a fixed term, which cut there
+            // names something else ("the Chamber", "changes").
+            let end = out.iter().copied().max().unwrap_or(k);
+            if let Some(o) = t.kids(k).iter().copied().find(|&o| {
+                // Right after the complement's words: a phrase the parser
+                // hung here from further away is no part of the name.
+                t.case_kid(o) == Some(end + 1)
+                    && t.base(o) == "nmod"
+                    && t.prep(o).as_deref() == Some("of")
+                    && matches!(t.upos(o), Upos::Noun | Upos::Propn)
+                    && !t
+                        .kids(o)
+                        .iter()
+                        .any(|&d| matches!(t.base(d), "det" | "nmod:poss"))
+            }) {
+                if let Some(c) = t.case_kid(o) {
+                    out.push(c);
+                }
+                collect(t, o, false, &mut out);
+            }
         } else if let Some(v) = infinitive_complement(t, head) {
             // "won the right to see the records", "a bid to buy Vantor":
             // the noun names what it is a right or a bid for only with its
@@ -252,11 +274,20 @@ pub(crate) fn label_variants(t: &Tree, head: usize) -> Vec<Vec<usize>> {
         if conjs.is_empty() {
             continue;
         }
+        // Everything of the label under a coordinated noun goes with it
+        // ("trading of securities"), but its preposition, which the other
+        // conjuncts share; a coordinated verb keeps what it is marked with.
         let inner = compact_tokens_plain(t, m);
+        let noun = matches!(t.upos(m), Upos::Noun | Upos::Propn);
         let outer: Vec<usize> = base
             .iter()
             .copied()
-            .filter(|x| !inner.contains(x))
+            .filter(|&x| {
+                !inner.contains(&x)
+                    && !(noun
+                        && t.dominates(m, x)
+                        && !(t.head(x) == Some(m) && t.base(x) == "case"))
+            })
             .collect();
         let mut variants = Vec::new();
         for member in std::iter::once(m).chain(conjs) {

@@ -587,3 +587,23 @@ fn a_relative_clause_with_its_own_auxiliary_is_active() {
         "{got:?}"
     );
 }
+
+/// "a vote in the Chamber of Deputies": a bare "of" noun right after the
+/// complement completes a name or a fixed term, which cut there names
+/// something else ("vote in Chamber").
+#[test]
+fn a_complement_keeps_the_of_that_completes_it() {
+    let got = facts(&extract(
+        "The Tollund government faces a vote in the Chamber of Deputies. Jan Brandt spoke of the need for changes of policy at the bank.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Tollund government | face | vote in Chamber of Deputies"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | speak of | need for changes of policy"),
+        "{got:?}"
+    );
+}
