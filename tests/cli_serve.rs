@@ -85,7 +85,7 @@ impl Server {
         (status, body)
     }
 
-    fn get(&self, target: &str, accept: &str) -> (u16, String) {
+    pub(crate) fn get(&self, target: &str, accept: &str) -> (u16, String) {
         self.send("GET", target, &[("Accept", accept)], b"")
     }
 

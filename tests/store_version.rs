@@ -195,6 +195,20 @@ fn a_format_1_store_is_read_as_it_is_and_upgraded_only_by_a_writer() {
     // Readers wrote nothing: not the record, not a byte of RocksDB's files
     // (LOCK and newskg.lock hold no data).
     assert_eq!(files(&wd.path("kg.db")), before);
+    // The server refuses the same queries with 409 Conflict and the same
+    // advice, and answers the others.
+    #[cfg(all(unix, feature = "rocksdb"))]
+    {
+        let server = crate::cli_serve::Server::start_on(&wd, "kg.db", &[]);
+        for name in ["most-mentioned", "article-summary", "co-mentioned"] {
+            let (status, body) = server.get(&format!("/query/{name}"), "text/csv");
+            assert_eq!(status, 409, "{name}: {body}");
+            assert_contains!(body, "run `newskg upgrade --store kg.db` once");
+        }
+        let (status, _) = server.get("/query/who-opposes", "text/csv");
+        assert_eq!(status, 200);
+        assert!(server.stop().success());
+    }
 
     // A dump of it loaded into a new store is counted.
     let dump = wd.ok(&["export", "--format", "nq", "--store", "kg.db"]);
