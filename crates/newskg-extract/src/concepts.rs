@@ -169,7 +169,18 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
 /// Nouns whose infinitive says what they are ("the right to see", "a bid
 /// to buy"): a parser often hangs that infinitive on the verb instead, as
 /// a purpose ("won the right [in order] to see").
-const INFINITIVE_NOUNS: &[&str] = &[
+pub(crate) const INFINITIVE_NOUNS: &[&str] = &[
+    "obligation",
+    "duty",
+    "task",
+    "job",
+    "aim",
+    "goal",
+    "objective",
+    "purpose",
+    "intention",
+    "mission",
+    "priority",
     "right",
     "power",
     "chance",

@@ -128,6 +128,8 @@ pub(crate) fn modality(t: &Tree, p: usize) -> Option<Modality> {
         let w = t.lower(k);
         match t.base(k) {
             "aux" if HEDGING_AUX.contains(&w.as_str()) => return Some(Modality::Possible),
+            // "was to buy": arranged or obliged, not done.
+            "aux" if crate::subject::is_be_to(t, p) => return Some(Modality::Possible),
             "advmod" if HEDGING_ADV.contains(&w.as_str()) => return Some(Modality::Possible),
             "mark" if CONDITIONAL_MARKS.contains(&w.as_str()) => return Some(Modality::Possible),
             "advmod" if HEARSAY_ADV.contains(&w.as_str()) => out = Some(Modality::Reported),

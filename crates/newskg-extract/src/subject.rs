@@ -52,6 +52,23 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
     if depth > 6 {
         return None;
     }
+    // "The plan is to sell the mill": the outer subject of a clausal
+    // predicate is what the clause is (the plan), not who sells; the verb
+    // has no subject of its own.
+    if t.kids(p).iter().any(|&k| t.rel(k) == "nsubj:outer") && t.upos(p) == Upos::Verb {
+        return None;
+    }
+    // The same when the parser read the copula as an auxiliary ("Their
+    // duty was to warn ..." with "was" the verb's aux): a noun of
+    // what is to be done is no agent.
+    if is_be_to(t, p)
+        && t.kids(p).iter().any(|&k| {
+            t.base(k) == "nsubj"
+                && crate::concepts::INFINITIVE_NOUNS.contains(&t.lemma(k).to_lowercase().as_str())
+        })
+    {
+        return None;
+    }
     if let Some(k) = t
         .kids(p)
         .iter()
@@ -98,6 +115,17 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         }
         _ => None,
     }
+}
+
+/// Whether verb `p` is "be to" + infinitive ("was to buy", "is to
+/// be sold"): an arrangement or obligation, not an event.
+pub(crate) fn is_be_to(t: &Tree, p: usize) -> bool {
+    t.kids(p)
+        .iter()
+        .any(|&k| t.rel(k) == "aux" && t.lemma(k) == "be")
+        && t.kids(p)
+            .iter()
+            .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
 }
 
 /// The object of verb `h` that does its complement ("told Vantor to stop

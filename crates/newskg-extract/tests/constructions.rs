@@ -607,3 +607,22 @@ fn a_complement_keeps_the_of_that_completes_it() {
         "{got:?}"
     );
 }
+
+/// "The plan is to sell the mill", "their duty was to warn": the
+/// noun says what is to be done and does nothing; "Vantor was to buy the
+/// mill" was arranged, not done.
+#[test]
+fn what_is_to_be_done_is_not_done() {
+    let doc = extract(
+        "Their duty was to warn Jan Brandt of the risk. The plan is to sell the Tollund mill to Kessel Bank. Vantor Corp was to buy the Harlow mill.",
+    );
+    let got = facts(&doc);
+    assert!(!got.iter().any(|f| f.starts_with("duty")), "{got:?}");
+    assert!(!got.iter().any(|f| f.starts_with("plan")), "{got:?}");
+    let buy = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "buy")
+        .unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(buy.modality, newskg_extract::Modality::Possible);
+}
