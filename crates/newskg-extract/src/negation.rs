@@ -369,7 +369,7 @@ fn is_report_content(t: &Tree, v: usize) -> bool {
 
 /// Verbs that keep their object from doing something: "rules stop banks
 /// sharing records" says the banks do not share them.
-const PREVENTING: &[&str] = &[
+pub(crate) const PREVENTING: &[&str] = &[
     "stop", "prevent", "bar", "ban", "prohibit", "forbid", "block", "deter",
 ];
 

@@ -592,6 +592,28 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             }
         }
     }
+    // "stopped Vantor from trading": what the object is kept from doing
+    // goes into the relation ("stop from trading" Vantor), as a complement
+    // does with "urge to resign"; alone, "stop from" trading names nothing.
+    if negation::PREVENTING.contains(&t.lemma(v).as_str())
+        && args.iter().any(|s| s.kind == SlotKind::Object)
+    {
+        let gerund = |k: usize| {
+            t.sent.tokens[k].xpos == "VBG" || t.lower(k).ends_with("ing") && t.upos(k) == Upos::Noun
+        };
+        if let Some(i) = args.iter().position(|s| {
+            s.kind == SlotKind::Oblique && s.prep.as_deref() == Some("from") && gerund(s.head)
+        }) {
+            let k = args.remove(i).head;
+            relation = format!("{relation} from {}", t.lower(k));
+        } else if let Some(c) = t.kids(v).iter().copied().find(|&c| {
+            matches!(t.base(c), "advcl" | "xcomp")
+                && t.sent.tokens[c].xpos == "VBG"
+                && t.kids(c).iter().any(|&m| t.lower(m) == "from" && m < c)
+        }) {
+            relation = format!("{relation} from {}", t.lower(c));
+        }
+    }
     // "made the phones cheaper", "found him guilty", "kept the road open":
     // the adjective says what the verb does to its object ("make cheaper"
     // the phones), and is no second thing made or found.

@@ -626,3 +626,21 @@ fn what_is_to_be_done_is_not_done() {
         .unwrap_or_else(|| panic!("{got:?}"));
     assert_eq!(buy.modality, newskg_extract::Modality::Possible);
 }
+
+/// "stopped Vantor from trading": what the object is kept from doing is
+/// part of the relation, not a prepositional object of its own.
+#[test]
+fn what_an_object_is_kept_from_joins_the_relation() {
+    let got = facts(&extract(
+        "The Tollund council stopped Vantor Corp from trading.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Tollund council | stop from trading | Vantor Corp"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.contains("| stop from | trading")),
+        "{got:?}"
+    );
+}
