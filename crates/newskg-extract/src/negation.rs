@@ -91,6 +91,33 @@ pub(crate) fn denied_manner(t: &Tree, p: usize) -> Option<usize> {
     })
 }
 
+/// Adverbs of time that a denial is often about ("does not plan to sell
+/// the shares now", "did not comment immediately"): the event is denied
+/// for then, not for ever.
+const DENIED_TIMES: &[&str] = &["now", "immediately", "yet", "soon", "today", "away"];
+
+/// The time adverb after chain verb `p` that a negation denies, with the
+/// word before it where it is one phrase ("straight away", "right away"):
+/// its tokens, in order.
+pub(crate) fn denied_time(t: &Tree, p: usize) -> Vec<usize> {
+    let Some(k) =
+        t.kids(p).iter().copied().find(|&k| {
+            k > p && t.base(k) == "advmod" && DENIED_TIMES.contains(&t.lower(k).as_str())
+        })
+    else {
+        return Vec::new();
+    };
+    if t.lower(k) != "away" {
+        return vec![k];
+    }
+    // "away" alone is a direction ("walked away"); with "straight" or
+    // "right" before it, a time.
+    match k.checked_sub(1) {
+        Some(b) if matches!(t.lower(b).as_str(), "straight" | "right") => vec![b, k],
+        _ => Vec::new(),
+    }
+}
+
 /// Whether `k` is "neither" or "nor" as a conjunction: "neither A nor B"
 /// denies both.
 fn is_neither_nor(t: &Tree, k: usize) -> bool {

@@ -665,6 +665,18 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         relation = format!("{} {relation}", t.lower(adverb));
         rel_tokens.push(adverb);
     }
+    // "does not plan to sell the shares now": the denial is for now.
+    let denied = verbs.iter().any(|&c| negation::is_negated(t, c));
+    if let Some(time) = verbs
+        .iter()
+        .map(|&c| negation::denied_time(t, c))
+        .find(|ks| !ks.is_empty())
+        .filter(|_| denied)
+    {
+        let words: Vec<String> = time.iter().map(|&k| t.lower(k)).collect();
+        relation = format!("{relation} {}", words.join(" "));
+        rel_tokens.extend(time);
+    }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
     let negated = verbs

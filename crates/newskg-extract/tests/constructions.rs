@@ -644,3 +644,24 @@ fn what_an_object_is_kept_from_joins_the_relation() {
         "{got:?}"
     );
 }
+
+/// "does not plan to sell the shares now": the denial is for now, and the
+/// relation says so; "did not sell" stays a plain denial.
+#[test]
+fn a_denied_time_stays_in_the_relation() {
+    let doc = extract(
+        "Jan Brandt says he does not plan to sell the shares now. Vantor Corp did not sell the Tollund mill.",
+    );
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation == "plan to sell now" && f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+    assert!(
+        doc.facts.iter().any(|f| f.relation == "sell" && f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+}
