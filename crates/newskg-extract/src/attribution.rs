@@ -190,7 +190,9 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             .then(|| t.head(f.pred))
             .flatten()
         });
-        let content = content.or_else(|| fronted_content(t, f));
+        let content = content
+            .or_else(|| fronted_content(t, f))
+            .or_else(|| clause_on_audience(t, f.pred));
         if let Some(c) = content {
             if clause.is_none() {
                 f.args.push(Slot {
@@ -249,6 +251,21 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             }
         }
     }
+}
+
+/// "told a meeting of the club that she is sorry": a "that" clause with its own
+/// subject that the parser hung on the speech verb's object (the
+/// audience) is what was said.
+fn clause_on_audience(t: &Tree, verb: usize) -> Option<usize> {
+    let audience = t.kids(verb).iter().copied().find(|&k| t.base(k) == "obj")?;
+    t.kids(audience).iter().copied().find(|&c| {
+        t.base(c) == "acl"
+            && t.rel(c) != "acl:relcl"
+            && t.kids(c)
+                .iter()
+                .any(|&m| t.base(m) == "mark" && t.lower(m) == "that")
+            && t.kids(c).iter().any(|&m| t.base(m) == "nsubj")
+    })
 }
 
 /// "P, local papers say": a clause before a speech verb that has no

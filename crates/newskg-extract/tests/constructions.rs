@@ -665,3 +665,18 @@ fn a_denied_time_stays_in_the_relation() {
         facts(&doc)
     );
 }
+
+/// "told a meeting of the club that she is sorry": the clause the parser hung
+/// on the audience is what was said, Reported.
+#[test]
+fn a_clause_hung_on_the_audience_is_what_was_said() {
+    let doc = extract(
+        "Ola Lind told a meeting of the club on Friday that she is sorry for the delay.",
+    );
+    let sorry = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "be sorry for")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(sorry.modality, newskg_extract::Modality::Reported);
+}
