@@ -207,3 +207,14 @@ fn two_companies_joined_by_and_stay_two() {
         "{found:?}"
     );
 }
+
+/// "Painter Co said ...": a sentence's first word before a legal form is a
+/// company's name; a word that opens clauses ("Its Co-owner") is not.
+#[test]
+fn a_company_opens_its_sentence() {
+    let found = entities("Painter Co said profits rose in Tollund.");
+    assert!(
+        found.contains(&("Painter Co".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+}

@@ -622,7 +622,9 @@ impl Recognizer {
                         names += 1;
                     }
                 }
-                if start < k && !(start == 0 && k - start == 1 && opens_sentence(words, 0)) {
+                // A sentence's first word alone before the form is a name
+                // unless it is a word that opens clauses ("Its Co-owner").
+                if start < k && !(start == 0 && k - start == 1 && opener(0)) {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
                     found.push(Found {
                         sentence: s,
