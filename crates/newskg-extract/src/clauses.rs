@@ -998,9 +998,10 @@ pub(crate) mod tests {
     #[test]
     fn a_quote_over_sentences_is_the_speakers() {
         let facts = facts_of("extract-modality.conllu");
-        // "Lind said : “ The plan is sound ." then "The city will sell the port . ”"
+        // "Lind said : “ The plan is sound ." then "The city will sell the port . ”":
+        // attributed to Lind, and Possible for its "will" (not yet done).
         let sold = get(&facts, "city|sell|port");
-        assert_eq!(sold.modality, Modality::Reported);
+        assert_eq!(sold.modality, Modality::Possible);
         assert!(
             matches!(sold.attributed_to, Some(Argument::Entity(_))),
             "{sold:?}"

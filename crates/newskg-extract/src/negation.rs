@@ -17,10 +17,12 @@ const NEGATORS: &[&str] = &["not", "n't", "never", "no", "nt"];
 /// Subjects or objects that negate the whole clause ("nobody came").
 const NEGATIVE_PRONOUNS: &[&str] = &["nobody", "nothing", "none", "noone", "no-one"];
 
-/// Auxiliaries that hedge or oblige: none of them says the event happened
-/// ("should have been chosen", "must pay", "can veto").
+/// Auxiliaries that hedge, oblige or look ahead: none of them says the
+/// event happened ("should have been chosen", "must pay", "can veto",
+/// "will meet on Monday": planned or predicted, not yet a fact).
 const HEDGING_AUX: &[&str] = &[
     "would", "could", "may", "might", "should", "must", "can", "ca", "shall", "ought", "'d",
+    "will", "wo", "'ll",
 ];
 
 /// Subordinators of a clause that is not asserted: conditions, open
@@ -196,6 +198,14 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
             reported = true;
         }
         if !CLAUSAL.contains(&t.base(cur)) {
+            break;
+        }
+        // "“We will close the border,” Lind said": the speech verb hangs
+        // off its quote, whose modality is the quote's, not the saying's.
+        if matches!(t.base(cur), "parataxis" | "ccomp")
+            && crate::attribution::SPEECH.contains(&t.lemma(cur).as_str())
+            && t.head(cur).is_some_and(|h| h < cur)
+        {
             break;
         }
         match t.head(cur) {

@@ -680,3 +680,24 @@ fn a_clause_hung_on_the_audience_is_what_was_said() {
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
     assert_eq!(sorry.modality, newskg_extract::Modality::Reported);
 }
+
+/// "will buy": planned or predicted, not yet a fact, so Possible; the
+/// saying of a quote about the future is still asserted.
+#[test]
+fn what_will_happen_has_not_happened() {
+    let doc = extract(
+        "Vantor Corp will buy the Tollund mill next year. \"Kessel Bank will close the Harlow branch,\" Ola Lind said.",
+    );
+    let buy = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "buy")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(buy.modality, newskg_extract::Modality::Possible);
+    let said = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "say")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(said.modality, newskg_extract::Modality::Asserted);
+}
