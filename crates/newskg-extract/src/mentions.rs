@@ -742,7 +742,9 @@ fn described(
     i: usize,
     descriptors: &[String],
 ) -> Option<Candidate> {
-    if !toks[i].form.eq_ignore_ascii_case("the") {
+    // "Kessel, the brewer," is the apposition that introduces the noun,
+    // read as such, not a later mention through it.
+    if !toks[i].form.eq_ignore_ascii_case("the") || i > 0 && toks[i - 1].form == "," {
         return None;
     }
     let noun = toks.get(i + 1)?;

@@ -452,7 +452,8 @@ fn a_subjects_name_is_who_acts() {
         "Last week the owners Vantor Holdings were selling the Harlow hotel.",
     ));
     assert!(
-        got.iter().any(|f| f == "Vantor Holdings | sell | Harlow hotel"),
+        got.iter()
+            .any(|f| f == "Vantor Holdings | sell | Harlow hotel"),
         "{got:?}"
     );
 }
@@ -537,7 +538,10 @@ fn a_title_read_as_a_verb_states_nothing() {
         !got.iter().any(|f| f == "Wales | prop | Tom Reyes"),
         "{got:?}"
     );
-    assert!(!got.iter().any(|f| f.starts_with("Wales | burst")), "{got:?}");
+    assert!(
+        !got.iter().any(|f| f.starts_with("Wales | burst")),
+        "{got:?}"
+    );
     assert!(
         got.iter().any(|f| f == "Tom Reyes | prop of | Wales"),
         "{got:?}"
@@ -582,8 +586,7 @@ fn a_relative_clause_with_its_own_auxiliary_is_active() {
         "The auditors sent their findings to the Harlow Ministry, which had ordered the review.",
     ));
     assert!(
-        got.iter()
-            .any(|f| f == "Harlow Ministry | order | review"),
+        got.iter().any(|f| f == "Harlow Ministry | order | review"),
         "{got:?}"
     );
 }
@@ -670,9 +673,8 @@ fn a_denied_time_stays_in_the_relation() {
 /// on the audience is what was said, Reported.
 #[test]
 fn a_clause_hung_on_the_audience_is_what_was_said() {
-    let doc = extract(
-        "Ola Lind told a meeting of the club on Friday that she is sorry for the delay.",
-    );
+    let doc =
+        extract("Ola Lind told a meeting of the club on Friday that she is sorry for the delay.");
     let sorry = doc
         .facts
         .iter()
