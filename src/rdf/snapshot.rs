@@ -191,20 +191,31 @@ impl ResolverState {
             }
         }
         let graph = ids.entities_graph();
+        let predicates = DESCRIPTION_PREDICATES.map(|(ns, local)| term(ns, local));
         for e in entities {
-            let mut records = EntityRecords::new(ids, HashMap::new());
-            for predicate in DESCRIPTION_PREDICATES {
-                let predicate = term(predicate.0, predicate.1);
-                for quad in store.quads_for_pattern(
-                    Some(e.as_ref().into()),
-                    Some(predicate.as_ref()),
-                    None,
-                    Some(graph.as_ref().into()),
+            // One read of the entity's quads in the entity graph; its values
+            // go to the records predicate by predicate, as in the scan, each
+            // predicate's in the order of their objects (the index's order
+            // for a subject and predicate, in either pass).
+            let mut values: Vec<(usize, oxigraph::model::Literal)> = Vec::new();
+            for quad in store.quads_for_pattern(
+                Some(e.as_ref().into()),
+                None,
+                None,
+                Some(graph.as_ref().into()),
+            ) {
+                let quad = quad?;
+                if let (Some(p), Term::Literal(value)) = (
+                    predicates.iter().position(|p| *p == quad.predicate),
+                    quad.object,
                 ) {
-                    if let Term::Literal(value) = &quad?.object {
-                        records.add(e.as_str(), predicate.as_str(), value.value());
-                    }
+                    values.push((p, value));
                 }
+            }
+            values.sort_by_key(|(p, _)| *p);
+            let mut records = EntityRecords::new(ids, HashMap::new());
+            for (p, value) in &values {
+                records.add(e.as_str(), predicates[*p].as_str(), value.value());
             }
             match records.into_map().remove(e.as_str()) {
                 Some(entity) => {
