@@ -32,6 +32,11 @@
 //! Each trial prints its moment; `NEWSKG_CRASH_SEED=N` replays the moments
 //! of a run (the seed is printed too).
 //!
+//! The store holding older versions has the resolver snapshot its last
+//! ingest saved, so the killed ingests start from it: a kill leaves a record
+//! naming no snapshot, unless the ingest had not yet opened the store to
+//! write (then the store is as it was), and the rerun converges all the same.
+//!
 //! Run ids and start times differ between any two runs (they are the
 //! provenance of each run), so they are masked before comparing; every other
 //! quad must be the same, each as many times.
@@ -189,6 +194,9 @@ fn trials(case: Case, n: usize) {
                 again.contains(&format!(" 0 new, {ARTICLES} unchanged")),
                 "{again}"
             );
+            // The killed ingests start from the resolver snapshot the base's
+            // last ingest saved (`src/rdf/snapshot.rs`).
+            assert!(snapshot_token(&wd.path("base.db")).is_some());
             Some(wd.path("base.db"))
         }
     };
@@ -248,6 +256,9 @@ fn trials(case: Case, n: usize) {
         drop(feeder.join().unwrap());
         let pending = wd.path(&store).join("newskg.pending").exists();
         mid_batch += usize::from(pending);
+        // The record names a resolver snapshot only if the killed ingest
+        // had not yet opened the store to write, which changed nothing.
+        let snapshot_named = snapshot_token(&wd.path(&store)).is_some();
 
         // The store opens, and each document in it is whole: its graph is
         // the one an uninterrupted ingest gives it, or the older version's
@@ -266,6 +277,12 @@ fn trials(case: Case, n: usize) {
                 Vec::new()
             }
         };
+        if snapshot_named {
+            assert!(
+                killed == before,
+                "{case:?} trial {trial}: the record names a snapshot of a store that changed"
+            );
+        }
         let docs = documents(&killed);
         let (finished, older) = (documents(&reference), documents(&before));
         for (graph, quads) in &docs {
@@ -298,6 +315,15 @@ fn trials(case: Case, n: usize) {
     eprintln!(
         "crash trials {case:?}: {n}, documents this run had stored at each kill: {stored_at_kill:?}; {mid_batch} killed between a batch's bulk load and its markers; all converged"
     );
+}
+
+/// The token of the resolver snapshot the store's version record names.
+fn snapshot_token(store: &Path) -> Option<String> {
+    std::fs::read_to_string(store.join("newskg.version"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("resolver-snapshot: "))
+        .map(str::to_owned)
 }
 
 /// Copies a (closed) store folder.

@@ -12,6 +12,9 @@ mod cli_ingest;
 // crash safety: SIGKILL at sampled moments, every stored document whole, a rerun converges.
 #[cfg(all(unix, feature = "rocksdb"))]
 mod cli_crash;
+// the resolver snapshot: used when it describes the store, not when another writer made it stale.
+#[cfg(feature = "rocksdb")]
+mod cli_snapshot;
 // limits on every input dimension: generated pathological inputs, clear messages, bounded memory.
 mod cli_limits;
 // fuzzing on stable: readers, tokenizer and splitter, whole documents (a long run is ignored by default).

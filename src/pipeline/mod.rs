@@ -696,6 +696,9 @@ fn store_analysed<S: IngestStore + ?Sized>(
         Ok(())
     })?;
     store.flush()?;
+    // Once everything is stored and flushed: the next ingest reads its
+    // resolver's start from this instead of the whole store.
+    store.save_resolver_snapshot()?;
     report.entities = resolver.entities().len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

@@ -62,6 +62,14 @@ pub trait IngestStore: Sync + sealed::Sealed {
         Ok(())
     }
 
+    /// Saves what the next ingest's resolver starts from, after
+    /// [`IngestStore::flush`] at the end of a successful ingest (see
+    /// [`Store::save_resolver_snapshot`]). A remote store has nothing to do:
+    /// it is read back as before.
+    fn save_resolver_snapshot(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Adds a new document to `batch` (see [`Store::add_to_batch`]).
     fn add_to_batch(
         &self,
@@ -122,5 +130,9 @@ impl IngestStore for Store {
 
     fn flush(&self) -> Result<(), StoreError> {
         Store::flush(self)
+    }
+
+    fn save_resolver_snapshot(&self) -> Result<(), StoreError> {
+        Store::save_resolver_snapshot(self)
     }
 }

@@ -16,7 +16,8 @@
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
 //! quads, no store), `counts.rs` (the counts of store format 2, shared by
 //! both stores), `store.rs` (the store, ingest, export),
-//! `ingest_store.rs` (what an ingest asks of a store), `remote.rs` (a SPARQL
+//! `ingest_store.rs` (what an ingest asks of a store), `snapshot.rs` (the
+//! resolver's state kept beside the store), `remote.rs` (a SPARQL
 //! server as the store), `version.rs` (the store format and the versions
 //! that wrote a store), `query.rs` (SPARQL, parameters, result writers),
 //! `named.rs` (the queries/*.rq).
@@ -37,6 +38,9 @@ pub(crate) mod mapping;
 mod named;
 mod query;
 mod remote;
+// Without RocksDB there is no store folder to hold a snapshot.
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+mod snapshot;
 mod store;
 // Without RocksDB there is no store folder to hold a record.
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
@@ -59,6 +63,7 @@ pub use remote::{
     is_remote, Auth, Endpoints, RemoteError, RemoteOptions, RemoteStore, DEFAULT_REMOTE_TIMEOUT,
     PASSWORD_ENV, TOKEN_ENV, USER_ENV,
 };
+pub use snapshot::SNAPSHOT_FILE;
 pub use store::{
     rdf_format, write_quads, Batch, IngestOutcome, Ingested, RunInfo, Store, PENDING_FILE,
 };
@@ -184,6 +189,16 @@ pub enum StoreError {
     #[error("{}: cannot write or read the store's record of documents being loaded", .path.display())]
     Pending {
         /// The record file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The resolver snapshot (`rdf/snapshot.rs`) could not be written or
+    /// removed.
+    #[error("{}: cannot write or remove the store's resolver snapshot", .path.display())]
+    Snapshot {
+        /// The snapshot file.
         path: PathBuf,
         /// The cause.
         #[source]

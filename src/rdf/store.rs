@@ -56,6 +56,7 @@ use crate::nlp::EntityLabel;
 
 use super::counts::{EntityTotals, TOTAL_PREDICATES};
 use super::mapping::{doc_counts, doc_graph, entity_description};
+use super::snapshot::{self, ResolverState};
 #[cfg(feature = "rocksdb")]
 use super::version;
 use super::version::StoreVersion;
@@ -222,6 +223,8 @@ pub struct Store {
     /// The store format this open brought the store from (a writer's
     /// open upgrades an older store), or `None`.
     upgraded_from: Option<u32>,
+    /// The resolver snapshot as this store uses it (`snapshot.rs`).
+    snapshot: std::sync::Mutex<SnapshotSession>,
     /// Dropped after `inner`, so the store is closed before others may open it.
     #[cfg(feature = "rocksdb")]
     _lock: Option<super::lock::StoreLock>,
@@ -248,18 +251,32 @@ impl Store {
             source,
         })?;
         let lock = super::lock::lock(path, super::lock::Access::Write)?;
-        let found = version::check(path)?;
+        let mut found = version::check(path)?;
+        // The resolver snapshot stops describing the store before anything
+        // can change it (`snapshot.rs`): its token leaves the record, on
+        // disk, before RocksDB opens. This ingest may still use it, if
+        // nothing is written before its resolver is built.
+        let mut token = found.resolver_snapshot.take();
+        if token.is_some() {
+            version::write_synced(path, &found)?;
+        }
         let inner = oxigraph::store::Store::open(path).map_err(|source| StoreError::Open {
             path: path.to_owned(),
             source,
         })?;
         mark_made(path);
+        if path.join(PENDING_FILE).exists() {
+            // A repair writes the store (a batch cannot have been
+            // interrupted after a snapshot was recorded; never use one then).
+            token = None;
+        }
         finish_interrupted_batch(path, &inner)?;
         // Only a writer brings an older store to this format: readers
         // write nothing (`PreparedQuery::run_with` refuses them the named
         // queries that need the counts). A new folder has no record either,
         // and nothing to count.
         let upgraded_from = if found.format < version::STORE_FORMAT && !inner.is_empty()? {
+            token = None;
             recount(&inner)?;
             Some(found.format)
         } else {
@@ -277,6 +294,10 @@ impl Store {
             dir: Some(path.to_owned()),
             folder: Some(path.to_owned()),
             upgraded_from,
+            snapshot: std::sync::Mutex::new(SnapshotSession {
+                token_at_open: token,
+                ..SnapshotSession::default()
+            }),
             _lock: Some(lock),
         })
     }
@@ -319,6 +340,7 @@ impl Store {
             dir: None,
             folder: Some(path.to_owned()),
             upgraded_from: None,
+            snapshot: std::sync::Mutex::default(),
             _lock: Some(lock),
         })
     }
@@ -352,6 +374,7 @@ impl Store {
             dir: None,
             folder: None,
             upgraded_from: None,
+            snapshot: std::sync::Mutex::default(),
             #[cfg(feature = "rocksdb")]
             _lock: None,
         })
@@ -359,6 +382,15 @@ impl Store {
 
     /// The same store, writing instance IRIs under `ids` (`--base-iri`).
     pub fn with_ids(self, ids: Ids) -> Store {
+        // A resolver state read under other ids is not this store's.
+        let other_base = self
+            .session()
+            .state
+            .as_ref()
+            .is_some_and(|state| state.base() != ids.base());
+        if other_base {
+            self.forget_state();
+        }
         Store { ids, ..self }
     }
 
@@ -402,6 +434,7 @@ impl Store {
     /// may be of an older format) or an update. Ingests keep the counts
     /// themselves.
     pub fn recount(&self) -> Result<(), StoreError> {
+        self.before_write(false)?;
         recount(&self.inner)
     }
 
@@ -486,6 +519,41 @@ impl Store {
         if batch.is_empty() {
             return Ok(());
         }
+        self.before_write(true)?;
+        let touched = self.tracking().then(|| self.batch_touches(&batch));
+        let committed = self.commit_batch_now(batch);
+        self.after_write(committed.is_ok(), touched)?;
+        committed
+    }
+
+    /// What a commit of `batch` writes of what the resolver reads: the
+    /// graphs given mention counts (and the entity graph, where the
+    /// descriptions are rewritten), and the entities described.
+    fn batch_touches(&self, batch: &Batch) -> Touched {
+        let count = term(NKG, "mentionCount");
+        let entities_graph = self.ids.entities_graph();
+        let mut touched = Touched::default();
+        touched.graphs.insert(entities_graph.clone());
+        for quad in batch.quads.iter().chain(&batch.markers) {
+            if let oxigraph::model::GraphName::NamedNode(g) = &quad.graph_name {
+                if quad.predicate == count {
+                    touched.graphs.insert(g.clone());
+                }
+                if *g == entities_graph {
+                    if let NamedOrBlankNode::NamedNode(s) = &quad.subject {
+                        touched.entities.insert(s.clone());
+                    }
+                }
+            }
+        }
+        touched
+            .entities
+            .extend(batch.entities.keys().map(|id| self.ids.entity(id)));
+        touched
+    }
+
+    /// [`Store::commit_batch`]'s writes.
+    fn commit_batch_now(&self, batch: Batch) -> Result<(), StoreError> {
         let pending = self.dir.as_ref().map(|dir| dir.join(PENDING_FILE));
         if let Some(pending) = &pending {
             write_pending(pending, &batch.markers)?;
@@ -547,6 +615,23 @@ impl Store {
         entities: &[&Entity],
         run: &RunInfo,
     ) -> Result<Ingested, StoreError> {
+        self.before_write(true)?;
+        let mut touched = Touched::default();
+        let done = self.ingest_now(doc, ids, entities, run, &mut touched);
+        self.after_write(done.is_ok(), Some(touched))?;
+        done
+    }
+
+    /// [`Store::ingest`]'s transaction; `touched` gets the graphs and
+    /// entities it writes of what the resolver reads.
+    fn ingest_now(
+        &self,
+        doc: &DocFacts,
+        ids: &[EntityId],
+        entities: &[&Entity],
+        run: &RunInfo,
+        touched_out: &mut Touched,
+    ) -> Result<Ingested, StoreError> {
         let unchanged = Ingested {
             outcome: IngestOutcome::Unchanged,
             dropped_documents: Vec::new(),
@@ -595,14 +680,23 @@ impl Store {
             }
             dropped_documents.push(mentioned);
             tx.remove_named_graph(g.as_ref())?;
-        }
-        for quad in doc_graph(&self.ids, doc, ids, run) {
-            tx.insert(&quad);
+            touched_out.graphs.insert(g.clone());
         }
         let entities_graph = self.ids.entities_graph();
+        touched_out.graphs.insert(d.clone());
+        touched_out.graphs.insert(entities_graph.clone());
+        for quad in doc_graph(&self.ids, doc, ids, run) {
+            if quad.graph_name == oxigraph::model::GraphName::NamedNode(entities_graph.clone()) {
+                if let NamedOrBlankNode::NamedNode(s) = &quad.subject {
+                    touched_out.entities.insert(s.clone());
+                }
+            }
+            tx.insert(&quad);
+        }
         let eg = GraphNameRef::NamedNode(entities_graph.as_ref());
         for entity in entities {
             let e = self.ids.entity(&entity.id);
+            touched_out.entities.insert(e.clone());
             remove_subject(&mut tx, e.as_ref(), eg)?;
             for quad in entity_description(&self.ids, entity) {
                 tx.insert(&quad);
@@ -612,6 +706,7 @@ impl Store {
         // the others' totals change with the documents that mention them.
         let mut dropped_entities = Vec::new();
         let mut touched: BTreeSet<_> = ids.iter().map(|id| self.ids.entity(id)).collect();
+        touched_out.entities.extend(orphans.iter().cloned());
         for e in orphans {
             let still = tx
                 .quads_for_pattern(
@@ -667,8 +762,36 @@ impl Store {
     /// IRI of a quad up by its id: on the 21k-article bench, 2.8 s before
     /// the first new document, a quarter of it a second pass over
     /// `schema:mentions`).
+    ///
+    /// A store opened to write keeps what it read up to date through its
+    /// writes and an ingest saves it at its end ([`Store::save_resolver_snapshot`]);
+    /// the next ingest reads that resolver snapshot instead of the store when
+    /// it still describes the store exactly (`snapshot.rs`). Either way the
+    /// answer is the same: a document's entities come sorted.
     pub fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError> {
-        let (totals, documents) = self.mention_tally()?.finish();
+        #[cfg(feature = "rocksdb")]
+        if let Some(dir) = &self.dir {
+            let mut session = self.session();
+            if let Some(state) = &session.state {
+                return Ok(state.resolver_input(&self.ids));
+            }
+            let loaded = session
+                .token_at_open
+                .take()
+                .and_then(|token| Some((snapshot::load(dir, &token, &self.ids)?, token)));
+            let (state, token) = match loaded {
+                Some((state, token)) => (state, Some(token)),
+                None => (ResolverState::scan(&self.inner, &self.ids)?, None),
+            };
+            let input = state.resolver_input(&self.ids);
+            session.state = Some(state);
+            session.loaded = token;
+            return Ok(input);
+        }
+        let (totals, mut documents) = self.mention_tally()?.finish();
+        for doc in &mut documents {
+            doc.sort_unstable();
+        }
         let mut records = EntityRecords::new(&self.ids, totals);
         let graph = self.ids.entities_graph();
         // Only the predicates an entity is rebuilt from: skipping rdf:type and
@@ -752,8 +875,19 @@ impl Store {
             > 0
     }
 
-    /// The oxigraph store underneath, for queries and export.
+    /// The oxigraph store underneath, for queries and export. What is
+    /// written through it escapes the resolver snapshot's bookkeeping, so
+    /// on a store opened to write the snapshot is given up first: not used,
+    /// not saved, and removed if this store had recorded it.
     pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        if self.dir.is_some() {
+            self.forget_state();
+            if self.session().recorded {
+                // Best effort (no error to return here): the token the record
+                // names then names no file.
+                let _ = self.before_write(false);
+            }
+        }
         &self.inner
     }
 
@@ -778,6 +912,7 @@ impl Store {
         format: RdfFormat,
         data: &[u8],
     ) -> Result<bool, StoreError> {
+        self.before_write(false)?;
         let parser = oxigraph::io::RdfParser::from_format(format)
             .without_named_graphs()
             .with_default_graph(graph);
@@ -794,8 +929,136 @@ impl Store {
 
     /// Loads RDF in `format` (a dump made by [`Store::export`]) in one transaction.
     pub fn import(&self, format: RdfFormat, input: impl std::io::Read) -> Result<(), StoreError> {
+        self.before_write(false)?;
         Ok(self.inner.load_from_reader(format, input)?)
     }
+
+    /// Saves what the resolver starts from as the store's resolver snapshot
+    /// and records its token (`snapshot.rs`), so that the next ingest reads
+    /// it instead of the store: an ingest calls it at its end, after
+    /// [`Store::flush`]. Nothing to do in memory, for readers, or when this
+    /// store did not keep the state up to date (it never read it, or was
+    /// written otherwise than by [`Store::commit_batch`] and
+    /// [`Store::ingest`]). A snapshot loaded and not changed since is
+    /// recorded again as it is.
+    pub fn save_resolver_snapshot(&self) -> Result<(), StoreError> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        let mut session = self.session();
+        let Some(state) = &session.state else {
+            return Ok(());
+        };
+        let token = match &session.loaded {
+            Some(token) => token.clone(),
+            None => {
+                let token = snapshot::new_token();
+                snapshot::write(dir, &token, state)?;
+                token
+            }
+        };
+        #[cfg(feature = "rocksdb")]
+        {
+            let mut version = self
+                .version
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            version.resolver_snapshot = Some(token.clone());
+            version::write_synced(dir, &version)?;
+        }
+        session.loaded = Some(token);
+        session.recorded = true;
+        Ok(())
+    }
+
+    fn session(&self) -> std::sync::MutexGuard<'_, SnapshotSession> {
+        self.snapshot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Whether this store keeps the resolver's state up to date.
+    fn tracking(&self) -> bool {
+        self.session().state.is_some()
+    }
+
+    /// Gives up the resolver's state: the snapshot found at the open is not
+    /// used and nothing is saved.
+    fn forget_state(&self) {
+        let mut session = self.session();
+        session.token_at_open = None;
+        session.state = None;
+        session.loaded = None;
+    }
+
+    /// Called before every write of a store opened to write: the snapshot
+    /// found at the open can no longer be used; a snapshot this store
+    /// recorded is removed (and the folder synced) before the write; the
+    /// state is given up unless the write keeps it up to date (`tracked`:
+    /// [`Store::commit_batch`] and [`Store::ingest`], see [`Store::after_write`]).
+    fn before_write(&self, tracked: bool) -> Result<(), StoreError> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        let mut session = self.session();
+        session.token_at_open = None;
+        session.loaded = None;
+        if !tracked {
+            session.state = None;
+        }
+        if session.recorded {
+            snapshot::remove(dir)?;
+            session.recorded = false;
+        }
+        Ok(())
+    }
+
+    /// After a tracked write: the graphs and entities it `touched` are read
+    /// again into the state; if it failed, the state is given up (what was
+    /// written is not known).
+    fn after_write(&self, ok: bool, touched: Option<Touched>) -> Result<(), StoreError> {
+        let mut session = self.session();
+        let Some(state) = session.state.as_mut() else {
+            return Ok(());
+        };
+        match touched {
+            Some(t) if ok => {
+                let refreshed = state.refresh(&self.inner, &self.ids, t.graphs, t.entities);
+                if refreshed.is_err() {
+                    session.state = None;
+                }
+                refreshed
+            }
+            _ => {
+                session.state = None;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// What a store opened to write does with the resolver snapshot
+/// (`snapshot.rs`).
+#[derive(Default)]
+struct SnapshotSession {
+    /// The token the version record held when the store was opened, until
+    /// the state is read or anything is written.
+    token_at_open: Option<String>,
+    /// What the resolver starts from, once read, kept up to date through
+    /// the store's writes.
+    state: Option<ResolverState>,
+    /// The token of the snapshot `state` is, while nothing changed it.
+    loaded: Option<String>,
+    /// Whether the version record names a snapshot this store saved.
+    recorded: bool,
+}
+
+/// The graphs and entities (IRIs) a write touched of what the resolver
+/// reads.
+#[derive(Default)]
+struct Touched {
+    graphs: BTreeSet<oxigraph::model::NamedNode>,
+    entities: BTreeSet<oxigraph::model::NamedNode>,
 }
 
 /// The file that says a store folder was made completely: written once
@@ -882,7 +1145,13 @@ fn test_abort_after_bulk_load() {
 #[cfg(feature = "rocksdb")]
 fn finish_interrupted_batch_to_read(path: &Path) -> Result<(), StoreError> {
     let _lock = super::lock::lock(path, super::lock::Access::Write)?;
-    version::check(path)?;
+    // A repair is a write: no snapshot may describe the store after it (by
+    // the order of writes none does while a batch is pending; checked all
+    // the same).
+    let mut found = version::check(path)?;
+    if found.resolver_snapshot.take().is_some() {
+        version::write_synced(path, &found)?;
+    }
     let inner = oxigraph::store::Store::open(path).map_err(|source| StoreError::Open {
         path: path.to_owned(),
         source,
@@ -1296,6 +1565,11 @@ impl<'a> EntityRecords<'a> {
     pub(super) fn finish(self) -> Vec<Entity> {
         self.by_iri.into_values().collect()
     }
+
+    /// The entities by IRI.
+    pub(super) fn into_map(self) -> BTreeMap<String, Entity> {
+        self.by_iri
+    }
 }
 
 #[cfg(test)]
@@ -1514,6 +1788,310 @@ mod tests {
         assert_eq!(dump(&store), committed);
         assert!(!path.join(PENDING_FILE).exists());
         assert!(!path.join("bulk-42.sst").exists());
+    }
+
+    /// A document of `source` naming `people`: each an entity id, its label
+    /// and type (the sample's two entities, renamed).
+    #[cfg(feature = "rocksdb")]
+    fn doc_naming(
+        source: &str,
+        text: &str,
+        people: [(&str, &str, EntityLabel); 2],
+    ) -> (DocFacts, Vec<EntityId>, Vec<Entity>) {
+        let (mut facts, mut ids, mut entities) = sample(source, text);
+        for (i, (id, label, kind)) in people.into_iter().enumerate() {
+            facts.entities[i].label = label.into();
+            facts.entities[i].label_type = kind;
+            ids[i] = EntityId(id.into());
+            entities[i].id = ids[i].clone();
+            entities[i].label = label.into();
+            entities[i].label_type = kind;
+            entities[i].aliases = [format!("{label} ({source})")].into();
+        }
+        (facts, ids, entities)
+    }
+
+    #[cfg(feature = "rocksdb")]
+    const PERSON: EntityLabel = EntityLabel::Person;
+    #[cfg(feature = "rocksdb")]
+    const ORG: EntityLabel = EntityLabel::Organization;
+
+    /// What a pass over the store reads (not the store's own state or
+    /// snapshot), in the resolver's terms.
+    #[cfg(feature = "rocksdb")]
+    fn scanned(store: &Store) -> (Vec<Entity>, Vec<Vec<EntityId>>) {
+        ResolverState::scan(&store.inner, &store.ids)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .resolver_input(&store.ids)
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn record(path: &Path) -> String {
+        std::fs::read_to_string(path.join(super::version::VERSION_FILE)).unwrap_or_default()
+    }
+
+    /// Whether the resolver's start came from the snapshot.
+    #[cfg(feature = "rocksdb")]
+    fn from_snapshot(store: &Store) -> bool {
+        store.session().loaded.is_some()
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn ingest_one(store: &Store, doc: (DocFacts, Vec<EntityId>, Vec<Entity>)) -> Ingested {
+        let (facts, ids, entities) = doc;
+        let refs: Vec<&Entity> = entities.iter().collect();
+        store
+            .ingest(&facts, &ids, &refs, &run())
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn commit(store: &Store, docs: Vec<(DocFacts, Vec<EntityId>, Vec<Entity>)>) {
+        let mut batch = Batch::new();
+        for (facts, ids, entities) in docs {
+            let refs: Vec<&Entity> = entities.iter().collect();
+            store.add_to_batch(&mut batch, &facts, &ids, &refs, &run());
+        }
+        store.commit_batch(batch).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// Three ingest sessions, each as `newskg ingest` does it (read the
+    /// resolver's start, write batches and single-document transactions,
+    /// flush, save the snapshot): the state a writer keeps up to date
+    /// through its writes, the snapshot the next session loads, and what a
+    /// reader reads are each what a pass over the store reads, entity for
+    /// entity and document for document; and the sessions after the first
+    /// start from the snapshot.
+    #[cfg(feature = "rocksdb")]
+    #[test]
+    fn the_resolver_snapshot_is_what_a_pass_over_the_store_reads() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("kg.db");
+        type Session = Box<dyn Fn(&Store)>;
+        let sessions: Vec<Session> = vec![
+            Box::new(|store| {
+                commit(
+                    store,
+                    vec![
+                        doc_naming(
+                            "a.txt",
+                            "Ana Ruiz met Vantor.",
+                            [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
+                        ),
+                        doc_naming(
+                            "b.txt",
+                            "Jan Brandt left Kessel.",
+                            [
+                                ("jan-brandt", "Jan Brandt", PERSON),
+                                ("kessel", "Kessel", ORG),
+                            ],
+                        ),
+                    ],
+                );
+                // A new document in a transaction of its own.
+                let done = ingest_one(
+                    store,
+                    doc_naming(
+                        "c.txt",
+                        "Ana Ruiz praised Kessel.",
+                        [("ana-ruiz", "Ana Ruiz", PERSON), ("kessel", "Kessel", ORG)],
+                    ),
+                );
+                assert_eq!(done.outcome, IngestOutcome::New);
+            }),
+            Box::new(|store| {
+                commit(
+                    store,
+                    vec![doc_naming(
+                        "d.txt",
+                        "Ana Ruiz visited Tollund.",
+                        [
+                            ("ana-ruiz", "Ana Ruiz", PERSON),
+                            ("tollund", "Tollund", ORG),
+                        ],
+                    )],
+                );
+                // A new version of a.txt no longer names Vantor: its
+                // description goes, and Ana Ruiz's mentions change.
+                let done = ingest_one(
+                    store,
+                    doc_naming(
+                        "a.txt",
+                        "Ana Ruiz met Jan Brandt.",
+                        [
+                            ("ana-ruiz", "Ana Ruiz", PERSON),
+                            ("jan-brandt", "Jan Brandt", PERSON),
+                        ],
+                    ),
+                );
+                assert_eq!(done.outcome, IngestOutcome::Replaced);
+                assert_eq!(done.dropped_entities, [EntityId("vantor".into())]);
+            }),
+            Box::new(|_| {}),
+        ];
+        for (i, session) in sessions.iter().enumerate() {
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            // The open took the token out of the record before anything.
+            assert!(
+                !record(&path).contains("resolver-snapshot"),
+                "{}",
+                record(&path)
+            );
+            let start = store
+                .entities_and_documents()
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(from_snapshot(&store), i > 0, "session {i}");
+            assert_eq!(start, scanned(&store), "session {i}: the start");
+            session(&store);
+            // The state kept through the writes is what a pass reads now.
+            let kept = store
+                .entities_and_documents()
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(kept, scanned(&store), "session {i}: after its writes");
+            assert!(store.flush().is_ok());
+            store
+                .save_resolver_snapshot()
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(record(&path).contains("resolver-snapshot: "));
+            drop(store);
+            // A reader reads the store itself, and gets the same.
+            let reader = Store::open_read_only(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(reader.entities_and_documents().ok(), Some(kept));
+        }
+        let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let (entities, documents) = store.entities_and_documents().unwrap_or_default();
+        assert!(from_snapshot(&store));
+        let names: Vec<&str> = entities.iter().map(|e| e.id.0.as_str()).collect();
+        assert_eq!(names, ["ana-ruiz", "jan-brandt", "kessel", "tollund"]);
+        assert_eq!(documents.len(), 4);
+    }
+
+    /// A snapshot that does not describe the store is not used: the store
+    /// was written after it by another writer (a load), by a session that
+    /// never saved one (a crash after its writes), or the file is another
+    /// snapshot, damaged, or written under another base IRI. Each time the
+    /// start is what a pass over the store reads.
+    #[cfg(feature = "rocksdb")]
+    #[test]
+    fn a_stale_resolver_snapshot_is_not_used() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("kg.db");
+        let snapshot_file = path.join(snapshot::SNAPSHOT_FILE);
+        let session = |write: &dyn Fn(&Store), save: bool| -> bool {
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            let start = store
+                .entities_and_documents()
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(start, scanned(&store));
+            let used = from_snapshot(&store);
+            write(&store);
+            if save {
+                assert!(store.flush().is_ok());
+                store
+                    .save_resolver_snapshot()
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            used
+        };
+        let nothing = |_: &Store| {};
+        let vantor = doc_naming(
+            "a.txt",
+            "Ana Ruiz met Vantor.",
+            [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
+        );
+        session(&|store| commit(store, vec![vantor.clone()]), true);
+        assert!(session(&nothing, true), "a fresh snapshot is used");
+
+        // Another writer: quads loaded (as `newskg load` does) describing
+        // and mentioning an entity the snapshot does not know.
+        {
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            let (facts, ids, entities) = doc_naming(
+                "k.txt",
+                "Kessel grew.",
+                [
+                    ("kessel", "Kessel", ORG),
+                    ("jan-brandt", "Jan Brandt", PERSON),
+                ],
+            );
+            let refs: Vec<&Entity> = entities.iter().collect();
+            let mut nquads = Vec::new();
+            let quads = super::super::mapping::doc_quads(&facts, &ids, &refs, &run());
+            assert!(write_quads(&quads, RdfFormat::NQuads, &mut nquads).is_ok());
+            store
+                .import(RdfFormat::NQuads, nquads.as_slice())
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert!(snapshot_file.exists(), "the load left the file, stale");
+        assert!(!session(&nothing, true), "not used after a load");
+        let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let (entities, _) = store.entities_and_documents().unwrap_or_default();
+        assert!(from_snapshot(&store), "the next ingest's snapshot is used");
+        assert!(entities.iter().any(|e| e.id.0 == "jan-brandt"));
+        drop(store);
+
+        // A session that wrote and ended without saving (a crash after its
+        // writes): the record names no snapshot, the old file is stale.
+        let before = std::fs::read(&snapshot_file).unwrap_or_default();
+        let tollund = doc_naming(
+            "t.txt",
+            "Tollund hired Ana Ruiz.",
+            [
+                ("tollund", "Tollund", ORG),
+                ("ana-ruiz", "Ana Ruiz", PERSON),
+            ],
+        );
+        session(&|store| commit(store, vec![tollund.clone()]), false);
+        assert!(!record(&path).contains("resolver-snapshot"));
+        assert_eq!(std::fs::read(&snapshot_file).ok(), Some(before.clone()));
+        assert!(!session(&nothing, true), "not used after a crash");
+
+        // The record's token with another snapshot's file (an older one
+        // copied over it), a damaged file, a missing one.
+        let current = std::fs::read(&snapshot_file).unwrap_or_default();
+        for (what, bytes) in [
+            ("older", Some(before)),
+            ("damaged", Some(current[..current.len() - 1].to_vec())),
+            ("missing", None),
+        ] {
+            match &bytes {
+                Some(b) => assert!(std::fs::write(&snapshot_file, b).is_ok()),
+                None => assert!(std::fs::remove_file(&snapshot_file).is_ok()),
+            }
+            assert!(!session(&nothing, true), "{what} snapshot used");
+            assert!(session(&nothing, true), "the rewritten one is used");
+        }
+
+        // Another base IRI: the entities are other IRIs.
+        {
+            let ids = Ids::new("http://example.org/kg/").unwrap_or_default();
+            let store = Store::open(&path)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .with_ids(ids);
+            let (entities, _) = store.entities_and_documents().unwrap_or_default();
+            assert!(!from_snapshot(&store));
+            assert!(entities.is_empty());
+        }
+
+        // (That writer's open took the token out of the record.)
+        assert!(!session(&nothing, true));
+        // Written through the oxigraph store underneath: given up, not saved.
+        assert!(session(&nothing, true));
+        {
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(store.entities_and_documents().is_ok());
+            assert!(from_snapshot(&store));
+            let quad = Quad::new(
+                store.ids.entity(&EntityId("ana-ruiz".into())),
+                term(RDFS, "label"),
+                oxigraph::model::Literal::from("Ana Ruiz Diaz"),
+                store.ids.entities_graph(),
+            );
+            assert!(store.oxigraph().insert(&quad).is_ok());
+            assert!(store.save_resolver_snapshot().is_ok());
+            assert!(!record(&path).contains("resolver-snapshot"));
+        }
+        assert!(!session(&nothing, false));
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub const OLDEST_STORE_FORMAT: u32 = 1;
 /// The version record's file name in the store folder.
 pub const VERSION_FILE: &str = "newskg.version";
 
+/// The record's key for the token of the resolver snapshot (see
+/// [`StoreVersion`]); unknown to a newskg older than the snapshot, which
+/// therefore drops it whenever it writes the store.
+const SNAPSHOT_KEY: &str = "resolver-snapshot";
+
 /// What a store's version record says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoreVersion {
@@ -61,6 +66,12 @@ pub struct StoreVersion {
     /// newskg older than the record (format 1, the only one there was), or
     /// for an in-memory store.
     pub recorded: bool,
+    /// The token of the resolver snapshot that describes the store as it
+    /// is (`resolver-snapshot:`; see `rdf/snapshot.rs`), if one does. Every
+    /// writer's open removes it before the store can change, and a newskg
+    /// that does not know the key drops it when it rewrites the record, so
+    /// it is there only while nothing wrote the store since the snapshot.
+    pub(crate) resolver_snapshot: Option<String>,
 }
 
 impl StoreVersion {
@@ -71,6 +82,7 @@ impl StoreVersion {
             software: Some(software()),
             models,
             recorded: true,
+            resolver_snapshot: None,
         }
     }
 
@@ -82,6 +94,7 @@ impl StoreVersion {
             software: None,
             models: None,
             recorded: false,
+            resolver_snapshot: None,
         }
     }
 
@@ -96,6 +109,7 @@ impl StoreVersion {
             software: None,
             models: None,
             recorded: true,
+            resolver_snapshot: None,
         };
         let mut format = None;
         for (i, line) in text.lines().enumerate() {
@@ -115,6 +129,9 @@ impl StoreVersion {
                 }
                 "software" => version.software = Some(value.to_owned()),
                 "models" => version.models = Some(value.to_owned()).filter(|m| !m.is_empty()),
+                SNAPSHOT_KEY => {
+                    version.resolver_snapshot = Some(value.to_owned()).filter(|t| !t.is_empty())
+                }
                 _ => {}
             }
         }
@@ -133,6 +150,9 @@ impl StoreVersion {
         }
         if let Some(m) = &self.models {
             out.push_str(&format!("models: {m}\n"));
+        }
+        if let Some(t) = &self.resolver_snapshot {
+            out.push_str(&format!("{SNAPSHOT_KEY}: {t}\n"));
         }
         out
     }
@@ -198,6 +218,35 @@ pub(crate) fn write(dir: &Path, version: &StoreVersion) -> Result<(), StoreError
         .map_err(|source| StoreError::VersionIo { path, source })
 }
 
+/// [`write`], and on disk before it returns: the file is synced before the
+/// rename and the folder after it, so that the record says what it says
+/// before anything that relies on it happens (the resolver snapshot's token
+/// goes before the store can change, and comes after the snapshot is on
+/// disk).
+pub(crate) fn write_synced(dir: &Path, version: &StoreVersion) -> Result<(), StoreError> {
+    let path = dir.join(VERSION_FILE);
+    let tmp: PathBuf = dir.join(format!("{VERSION_FILE}.tmp"));
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        std::io::Write::write_all(&mut file, version.render().as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp, &path)?;
+        sync_dir(dir)
+    })();
+    written.map_err(|source| StoreError::VersionIo { path, source })
+}
+
+/// Syncs folder `dir`, so that the files renamed, made or removed in it
+/// stay so after a power cut (on Unix; elsewhere nothing to do).
+pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,7 +258,18 @@ mod tests {
         let back = StoreVersion::parse(&text, Path::new("x")).ok();
         assert_eq!(back.as_ref(), Some(&v));
         let later = format!("{text}written-at: 2031-01-01\n");
-        assert_eq!(StoreVersion::parse(&later, Path::new("x")).ok(), Some(v));
+        assert_eq!(
+            StoreVersion::parse(&later, Path::new("x")).ok(),
+            Some(v.clone())
+        );
+        // The snapshot's token goes and comes back with the record.
+        let with = StoreVersion {
+            resolver_snapshot: Some("0a1b2c".into()),
+            ..v
+        };
+        let text = with.render();
+        assert!(text.contains("resolver-snapshot: 0a1b2c"), "{text}");
+        assert_eq!(StoreVersion::parse(&text, Path::new("x")).ok(), Some(with));
     }
 
     #[test]
@@ -239,6 +299,7 @@ mod tests {
             software: Some("newskg 9.0.0".into()),
             models: None,
             recorded: true,
+            resolver_snapshot: None,
         };
         assert!(write(dir.path(), &future).is_ok());
         let err = check(dir.path()).err().map(|e| e.to_string());
