@@ -134,23 +134,7 @@ impl ResolverState {
         }
         state.mentions = by_graph.into_iter().collect();
         let mut records = EntityRecords::new(ids, HashMap::new());
-        let graph = ids.entities_graph();
-        for predicate in DESCRIPTION_PREDICATES {
-            let predicate = term(predicate.0, predicate.1);
-            for quad in store.quads_for_pattern(
-                None,
-                Some(predicate.as_ref()),
-                None,
-                Some(graph.as_ref().into()),
-            ) {
-                let quad = quad?;
-                if let (NamedOrBlankNode::NamedNode(s), Term::Literal(value)) =
-                    (&quad.subject, &quad.object)
-                {
-                    records.add(s.as_str(), predicate.as_str(), value.value());
-                }
-            }
-        }
+        super::store::read_descriptions(store, ids, &mut records)?;
         state.entities = records.into_map();
         Ok(state)
     }

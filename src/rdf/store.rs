@@ -793,25 +793,7 @@ impl Store {
             doc.sort_unstable();
         }
         let mut records = EntityRecords::new(&self.ids, totals);
-        let graph = self.ids.entities_graph();
-        // Only the predicates an entity is rebuilt from: skipping rdf:type and
-        // schema:name (a copy of the label) saves decoding their quads.
-        for predicate in DESCRIPTION_PREDICATES {
-            let predicate = term(predicate.0, predicate.1);
-            for quad in self.inner.quads_for_pattern(
-                None,
-                Some(predicate.as_ref()),
-                None,
-                Some(graph.as_ref().into()),
-            ) {
-                let quad = quad?;
-                if let (NamedOrBlankNode::NamedNode(s), Term::Literal(value)) =
-                    (&quad.subject, &quad.object)
-                {
-                    records.add(s.as_str(), predicate.as_str(), value.value());
-                }
-            }
-        }
+        read_descriptions(&self.inner, &self.ids, &mut records)?;
         Ok((records.finish(), documents))
     }
 
@@ -1498,6 +1480,34 @@ impl MentionTally {
 /// Entities rebuilt from their descriptions in `id:graph/entities` (the
 /// literals of [`DESCRIPTION_PREDICATES`]), in the order of their IRIs, the
 /// order the resolver gets them in from either store.
+/// Feeds `records` every entity description of `store`'s entities graph:
+/// one pass per predicate an entity is rebuilt from (skipping rdf:type and
+/// schema:name, a copy of the label, saves decoding their quads).
+pub(super) fn read_descriptions(
+    store: &oxigraph::store::Store,
+    ids: &Ids,
+    records: &mut EntityRecords,
+) -> Result<(), StoreError> {
+    let graph = ids.entities_graph();
+    for predicate in DESCRIPTION_PREDICATES {
+        let predicate = term(predicate.0, predicate.1);
+        for quad in store.quads_for_pattern(
+            None,
+            Some(predicate.as_ref()),
+            None,
+            Some(graph.as_ref().into()),
+        ) {
+            let quad = quad?;
+            if let (NamedOrBlankNode::NamedNode(s), Term::Literal(value)) =
+                (&quad.subject, &quad.object)
+            {
+                records.add(s.as_str(), predicate.as_str(), value.value());
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(super) struct EntityRecords<'a> {
     base: &'a Ids,
     totals: HashMap<String, usize>,
