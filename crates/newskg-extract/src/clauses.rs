@@ -386,6 +386,20 @@ impl Resolver<'_> {
         (subject_name || !self.clause_after(name)).then_some(name.entity)
     }
 
+    /// The entity of the name that common noun `h` stands in apposition to
+    /// ("Ola Lind, the line judge"): `h` is the name's `appos`, after it.
+    fn anchor_of_apposition(&self, h: usize) -> Option<usize> {
+        let t = self.t;
+        if t.upos(h) != Upos::Noun || t.rel(h) != "appos" {
+            return None;
+        }
+        let anchor = t.head(h).filter(|&a| a < h)?;
+        self.mentions
+            .iter()
+            .find(|m| m.kind == MentionKind::Name && m.tokens.contains(&anchor))
+            .map(|m| m.entity)
+    }
+
     /// Whether a verb follows mention `m`: then the name is the subject of
     /// a clause of its own ("told the committee Vantor had won").
     fn clause_after(&self, m: &Mention) -> bool {
@@ -488,6 +502,15 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(e) = self.close_apposition(h) {
+                out.push(Argument::Entity(e));
+                continue;
+            }
+            // "Lind, the line judge who was blamed by Brandt": an apposition
+            // that is the antecedent of its own relative clause means the
+            // name it is set beside (the apposition's own "be" fact keeps
+            // the noun).
+            let antecedent = h == slot.head && !slot.exclude.is_empty();
+            if let Some(e) = antecedent.then(|| self.anchor_of_apposition(h)).flatten() {
                 out.push(Argument::Entity(e));
                 continue;
             }

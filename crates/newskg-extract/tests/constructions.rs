@@ -703,3 +703,21 @@ fn what_will_happen_has_not_happened() {
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
     assert_eq!(said.modality, newskg_extract::Modality::Asserted);
 }
+
+/// "Lind, the line judge who was blamed by Brandt": the apposition that
+/// is the antecedent of its own relative clause means the name it is set
+/// beside; the apposition's own fact keeps the noun.
+#[test]
+fn an_apposition_with_a_relative_clause_means_its_name() {
+    let got = facts(&extract(
+        "Ola Lind, the line judge who was blamed by Harlow coach Jan Brandt, left early.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Jan Brandt | blame | Ola Lind"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|f| f == "Ola Lind | be | line judge"),
+        "{got:?}"
+    );
+}
