@@ -135,6 +135,11 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
         if is_negator(t, k) || is_neither_nor(t, k) {
             return true;
         }
+        // "Vantor is no friend of the unions": "no" on a nominal predicate
+        // denies the copula.
+        if t.base(k) == "det" && t.lower(k) == "no" && t.kid(p, "cop").is_some() {
+            return true;
+        }
         match t.base(k) {
             "nsubj" | "obj" | "csubj" => {
                 NEGATIVE_PRONOUNS.contains(&t.lower(k).as_str())

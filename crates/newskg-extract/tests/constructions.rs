@@ -721,3 +721,23 @@ fn an_apposition_with_a_relative_clause_means_its_name() {
         "{got:?}"
     );
 }
+
+/// "Vantor is no friend of the unions", "Kessel is in no position to
+/// bid": "no" on a nominal predicate denies it.
+#[test]
+fn no_on_a_nominal_predicate_denies_it() {
+    let doc = extract("Vantor Corp is no friend of the Tollund unions.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation == "friend of" && f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+    let doc = extract("Kessel Bank is in no position to buy the Harlow mill.");
+    assert!(
+        doc.facts.iter().all(|f| f.relation != "be in" || f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+}
