@@ -120,6 +120,20 @@ pub(crate) fn denied_time(t: &Tree, p: usize) -> Vec<usize> {
     }
 }
 
+/// Whether negated verb `p` has an "until" phrase or clause ("did not sign
+/// the deal until May", "did not arrive until the talks had ended"): "not
+/// ... until" says when it happened, late, not that it did not.
+pub(crate) fn not_until(t: &Tree, p: usize) -> bool {
+    t.kids(p).iter().any(|&k| {
+        k > p
+            && matches!(t.base(k), "obl" | "advcl")
+            && t.kids(k).iter().any(|&m| {
+                matches!(t.base(m), "case" | "mark")
+                    && matches!(t.lower(m).as_str(), "until" | "till")
+            })
+    })
+}
+
 /// Whether `k` is "neither" or "nor" as a conjunction: "neither A nor B"
 /// denies both.
 fn is_neither_nor(t: &Tree, k: usize) -> bool {

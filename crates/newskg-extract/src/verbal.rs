@@ -679,10 +679,9 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
-    let negated = verbs
-        .iter()
-        .enumerate()
-        .any(|(n, &c)| negation::is_negated(t, c) && !negated_inside(t, &verbs, n));
+    let negated = verbs.iter().enumerate().any(|(n, &c)| {
+        negation::is_negated(t, c) && !negated_inside(t, &verbs, n) && !negation::not_until(t, c)
+    });
     let chain_hearsay: Vec<Modality> = verbs[..verbs.len() - 1]
         .iter()
         .filter_map(|&c| hearsay(t, c))

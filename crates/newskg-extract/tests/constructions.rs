@@ -741,3 +741,18 @@ fn no_on_a_nominal_predicate_denies_it() {
         facts(&doc)
     );
 }
+
+/// "did not sign the deal until May": "not ... until" says when it
+/// happened, late; the signing is no denied fact.
+#[test]
+fn not_until_is_no_denial() {
+    let doc = extract("Vantor Corp did not sign the Tollund deal until May.");
+    let sign = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "sign")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(!sign.negated, "{:?}", facts(&doc));
+    let doc = extract("Vantor Corp did not sign the Tollund deal.");
+    assert!(doc.facts.iter().any(|f| f.relation == "sign" && f.negated));
+}
