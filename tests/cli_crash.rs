@@ -48,7 +48,7 @@ use std::process::{Child, ChildStdin, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::util::{mask, Workdir};
+use crate::util::{copy_dir, mask, snapshot_token, Workdir};
 
 /// Trials of each case in the default test run.
 const TRIALS: usize = 3;
@@ -315,29 +315,6 @@ fn trials(case: Case, n: usize) {
     eprintln!(
         "crash trials {case:?}: {n}, documents this run had stored at each kill: {stored_at_kill:?}; {mid_batch} killed between a batch's bulk load and its markers; all converged"
     );
-}
-
-/// The token of the resolver snapshot the store's version record names.
-fn snapshot_token(store: &Path) -> Option<String> {
-    std::fs::read_to_string(store.join("newskg.version"))
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("resolver-snapshot: "))
-        .map(str::to_owned)
-}
-
-/// Copies a (closed) store folder.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Articles of our own making, `n` of them, as JSON Lines: people who share

@@ -4,9 +4,7 @@
 //! not used; a copy of the folder stays right; readers change neither the
 //! snapshot nor the record.
 
-use std::path::Path;
-
-use crate::util::{masked_quads, quad_difference, Workdir};
+use crate::util::{copy_dir, masked_quads, quad_difference, snapshot_token, Workdir};
 
 /// Articles of our own making: people who share a surname, and later
 /// articles naming them by surname only, so that how the later ones resolve
@@ -29,22 +27,6 @@ fn jsonl(articles: &str, prefix: &str) -> String {
         .collect()
 }
 
-fn token(wd: &Workdir, store: &str) -> Option<String> {
-    let record = std::fs::read_to_string(wd.path(store).join("newskg.version")).unwrap();
-    record
-        .lines()
-        .find_map(|l| l.strip_prefix("resolver-snapshot: "))
-        .map(str::to_owned)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
-}
-
 /// The same two ingests into three stores: one that starts the second from
 /// the snapshot the first saved, one whose snapshot was removed before the
 /// second (so it reads the store), and a copy of the folder made between
@@ -58,7 +40,7 @@ fn an_ingest_from_the_snapshot_ends_as_one_that_read_the_store() {
     wd.write("second.jsonl", jsonl(SECOND, "s"));
     wd.ok(&["ingest", "first.jsonl", "--store", "kg.db"]);
     assert!(wd.path("kg.db/newskg.resolver").exists());
-    let first = token(&wd, "kg.db").expect("the ingest recorded its snapshot");
+    let first = snapshot_token(&wd.path("kg.db")).expect("the ingest recorded its snapshot");
 
     copy_dir(&wd.path("kg.db"), &wd.path("copy.db"));
     copy_dir(&wd.path("kg.db"), &wd.path("scan.db"));
@@ -78,11 +60,11 @@ fn an_ingest_from_the_snapshot_ends_as_one_that_read_the_store() {
     // The surname-only reports went to the people the first ingest stored.
     assert!(reference.iter().any(|q| q.contains("entity/jan-brandt")));
 
-    let second = token(&wd, "kg.db").expect("a new snapshot");
+    let second = snapshot_token(&wd.path("kg.db")).expect("a new snapshot");
     assert_ne!(first, second);
     let out = wd.ok(&["ingest", "second.jsonl", "--store", "kg.db"]);
     assert!(out.contains("0 new, 3 unchanged"), "{out}");
-    assert_eq!(token(&wd, "kg.db"), Some(second));
+    assert_eq!(snapshot_token(&wd.path("kg.db")), Some(second));
 
     let files = |store: &str| {
         ["newskg.version", "newskg.resolver"]
@@ -124,10 +106,10 @@ fn a_snapshot_made_stale_by_a_load_is_not_used() {
     wd.write("loaded.nq", nq);
     for store in ["kg.db", "ref.db"] {
         wd.ok(&["ingest", "first.jsonl", "--store", store]);
-        assert!(token(&wd, store).is_some());
+        assert!(snapshot_token(&wd.path(store)).is_some());
         wd.ok(&["load", "loaded.nq", "--store", store]);
         assert_eq!(
-            token(&wd, store),
+            snapshot_token(&wd.path(store)),
             None,
             "the load's open took the token out"
         );

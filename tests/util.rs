@@ -215,3 +215,29 @@ pub fn quad_difference(a: (&str, &[String]), b: (&str, &[String])) -> String {
         only(b.1, a.1)
     )
 }
+
+/// The token of the resolver snapshot that the version record of the store
+/// folder `store` names, if any (on-disk stores only).
+#[cfg(feature = "rocksdb")]
+pub fn snapshot_token(store: &Path) -> Option<String> {
+    std::fs::read_to_string(store.join("newskg.version"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("resolver-snapshot: "))
+        .map(str::to_owned)
+}
+
+/// Copies a (closed) store folder, subfolders included (on-disk stores only).
+#[cfg(feature = "rocksdb")]
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -112,26 +112,17 @@ impl ResolverState {
     /// one over the descriptions.
     pub(super) fn scan(store: &oxigraph::store::Store, ids: &Ids) -> Result<Self, StoreError> {
         let mut state = ResolverState::empty(ids);
-        let count = term(NKG, "mentionCount");
         // Graphs come in any order: gathered by name, ordered at the end.
         let mut by_graph: HashMap<String, Vec<(u32, Option<usize>)>> = HashMap::new();
-        for quad in store.quads_for_pattern(None, Some(count.as_ref()), None, None) {
-            let quad = quad?;
-            if let (
-                oxigraph::model::GraphName::NamedNode(g),
-                NamedOrBlankNode::NamedNode(e),
-                Term::Literal(n),
-            ) = (&quad.graph_name, &quad.subject, &quad.object)
-            {
-                let entry = (state.intern(e.as_str()), n.value().parse().ok());
-                match by_graph.get_mut(g.as_str()) {
-                    Some(list) => list.push(entry),
-                    None => {
-                        by_graph.insert(g.as_str().to_owned(), vec![entry]);
-                    }
+        super::store::read_mention_counts(store, |g, e, n| {
+            let entry = (state.intern(e), n.parse().ok());
+            match by_graph.get_mut(g) {
+                Some(list) => list.push(entry),
+                None => {
+                    by_graph.insert(g.to_owned(), vec![entry]);
                 }
             }
-        }
+        })?;
         state.mentions = by_graph.into_iter().collect();
         let mut records = EntityRecords::new(ids, HashMap::new());
         super::store::read_descriptions(store, ids, &mut records)?;

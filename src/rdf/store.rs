@@ -800,21 +800,7 @@ impl Store {
     /// One pass over `nkg:mentionCount` (see [`MentionTally`]).
     fn mention_tally(&self) -> Result<MentionTally, StoreError> {
         let mut tally = MentionTally::default();
-        let count = term(NKG, "mentionCount");
-        for quad in self
-            .inner
-            .quads_for_pattern(None, Some(count.as_ref()), None, None)
-        {
-            let quad = quad?;
-            if let (
-                oxigraph::model::GraphName::NamedNode(g),
-                NamedOrBlankNode::NamedNode(e),
-                Term::Literal(n),
-            ) = (&quad.graph_name, &quad.subject, &quad.object)
-            {
-                tally.add(&self.ids, g.as_str(), e.as_str(), n.value());
-            }
-        }
+        read_mention_counts(&self.inner, |g, e, n| tally.add(&self.ids, g, e, n))?;
         Ok(tally)
     }
 
@@ -1480,6 +1466,27 @@ impl MentionTally {
 /// Entities rebuilt from their descriptions in `id:graph/entities` (the
 /// literals of [`DESCRIPTION_PREDICATES`]), in the order of their IRIs, the
 /// order the resolver gets them in from either store.
+/// Calls `f` with the graph, entity and count of every `nkg:mentionCount`
+/// quad of `store` (one pass, in the store's order).
+pub(super) fn read_mention_counts(
+    store: &oxigraph::store::Store,
+    mut f: impl FnMut(&str, &str, &str),
+) -> Result<(), StoreError> {
+    let count = term(NKG, "mentionCount");
+    for quad in store.quads_for_pattern(None, Some(count.as_ref()), None, None) {
+        let quad = quad?;
+        if let (
+            oxigraph::model::GraphName::NamedNode(g),
+            NamedOrBlankNode::NamedNode(e),
+            Term::Literal(n),
+        ) = (&quad.graph_name, &quad.subject, &quad.object)
+        {
+            f(g.as_str(), e.as_str(), n.value());
+        }
+    }
+    Ok(())
+}
+
 /// Feeds `records` every entity description of `store`'s entities graph:
 /// one pass per predicate an entity is rebuilt from (skipping rdf:type and
 /// schema:name, a copy of the label, saves decoding their quads).
