@@ -241,8 +241,9 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
 
 /// Whether predicate `v` lies in an open question: a clause opened by
 /// "whether" ("asked whether the bank had paid"), or by "if" as a verb's
-/// complement ("asked if the bank had paid"), itself or a clause it is
-/// embedded in.
+/// complement ("asked if the bank had paid"), a direct question by
+/// inversion ([`asks`]) or one that ends in a question mark, itself or a
+/// clause it is embedded in.
 pub(crate) fn in_open_question(t: &Tree, v: usize) -> bool {
     let mut cur = v;
     for _ in 0..t.len() {
@@ -253,7 +254,7 @@ pub(crate) fn in_open_question(t: &Tree, v: usize) -> bool {
         };
         if opened_by("whether")
             || t.base(cur) == "ccomp" && opened_by("if")
-            || is_inverted(t, cur)
+            || asks(t, cur)
             || ends_in_question_mark(t, cur)
         {
             return true;
@@ -297,36 +298,6 @@ fn ends_in_question_mark(t: &Tree, p: usize) -> bool {
         next += 1;
     }
     next < t.len() && t.lower(next) == "?"
-}
-
-/// Words that may open a question before its inverted auxiliary ("what
-/// did", "why has").
-const QUESTION_WORDS: &[&str] = &[
-    "what", "who", "whom", "which", "why", "how", "when", "where",
-];
-
-/// Whether clause `p` opens with its auxiliary or copula before its subject
-/// ("Is he trying to sell?", "Why has Vantor waited?", "Had the bank
-/// known, ..."): English inverts a clause that asks or supposes, never one
-/// that states (a fronted "neither"/"so"/"never" or a preposed participle
-/// stands before the auxiliary and is not a question word, so those
-/// declaratives do not count).
-fn is_inverted(t: &Tree, p: usize) -> bool {
-    let Some(subject) = t.kids(p).iter().copied().find(|&k| t.base(k) == "nsubj") else {
-        return false;
-    };
-    let Some(aux) = t
-        .kids(p)
-        .iter()
-        .copied()
-        .find(|&k| matches!(t.base(k), "aux" | "cop") && k < subject)
-    else {
-        return false;
-    };
-    let start = (0..t.len()).find(|&k| t.dominates(p, k)).unwrap_or(p);
-    (start..aux).all(|k| {
-        t.is_punct(k) || t.base(k) == "cc" || QUESTION_WORDS.contains(&t.lower(k).as_str())
-    })
 }
 
 /// Whether `v` is a "to" infinitive that modifies or complements something
