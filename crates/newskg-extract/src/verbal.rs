@@ -665,13 +665,14 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         relation = format!("{} {relation}", t.lower(adverb));
         rel_tokens.push(adverb);
     }
+    // Which chain verbs carry a denial of their own, read once.
+    let denials: Vec<bool> = verbs.iter().map(|&c| negation::is_negated(t, c)).collect();
     // "does not plan to sell the shares now": the denial is for now.
-    let denied = verbs.iter().any(|&c| negation::is_negated(t, c));
     if let Some(time) = verbs
         .iter()
         .map(|&c| negation::denied_time(t, c))
         .find(|ks| !ks.is_empty())
-        .filter(|_| denied)
+        .filter(|_| denials.contains(&true))
     {
         let words: Vec<String> = time.iter().map(|&k| t.lower(k)).collect();
         relation = format!("{relation} {}", words.join(" "));
@@ -679,9 +680,10 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
-    let negated = verbs.iter().enumerate().any(|(n, &c)| {
-        negation::is_negated(t, c) && !negated_inside(t, &verbs, n) && !negation::not_until(t, c)
-    });
+    let negated = verbs
+        .iter()
+        .enumerate()
+        .any(|(n, &c)| denials[n] && !negated_inside(t, &verbs, n) && !negation::not_until(t, c));
     let chain_hearsay: Vec<Modality> = verbs[..verbs.len() - 1]
         .iter()
         .filter_map(|&c| hearsay(t, c))
