@@ -100,6 +100,35 @@ pub fn is_clause_opener(word: &str) -> bool {
     CLAUSE_OPENERS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether `word` (any case) is a conjunction or subordinator that opens
+/// clauses ("but", "when", "although"): unlike the prepositions of
+/// [`CLAUSE_OPENERS`], none of them begins a name.
+pub fn is_clause_conjunction(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "and"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "if"
+            | "when"
+            | "while"
+            | "whilst"
+            | "as"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "unless"
+            | "until"
+            | "once"
+            | "whereas"
+            | "meanwhile"
+            | "however"
+    )
+}
+
 /// Nouns of time, lower case: parts of the day and spans ("week",
 /// "decade", "childhood"); days and months are [`is_time_noun`]'s too. A
 /// phrase headed by one says when, not who or what.

@@ -271,6 +271,7 @@ impl Recognizer {
         if !conll {
             self.keep_named_things(doc, &mut found);
         }
+        Self::strip_opening_conjunctions(doc, &mut found);
         found.sort_by_key(|f| (f.sentence, f.start));
         found
     }

@@ -19,6 +19,27 @@ impl Recognizer {
     /// A person or place span with a figure, a punctuation mark or a small
     /// word inside ("D. Ollander 67 ; J. Penwick 2-30", "Farrand b Okafor") is
     /// two names, as in scorecards and lists.
+    /// "But Labour", "If the Kessel Council", "When Vantor": a conjunction
+    /// or subordinator opening the sentence (or its quote) is capitalised
+    /// for its place, and no name of people, places or organisations opens
+    /// with one. Run last: the passes that grow names over capitalised
+    /// words would take it back.
+    pub(super) fn strip_opening_conjunctions(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let wordy = |w: &str| w.chars().any(char::is_alphabetic);
+        for f in found.iter_mut() {
+            let words = &doc[f.sentence];
+            if f.end - f.start >= 2
+                && words[..f.start].iter().all(|w| !wordy(w))
+                && crate::names::is_clause_conjunction(words[f.start])
+            {
+                f.start += 1;
+                while f.end - f.start >= 2 && matches!(words[f.start], "the" | "a" | "an" | "The") {
+                    f.start += 1;
+                }
+            }
+        }
+    }
+
     pub(super) fn repair_spans(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         split_at_breaks(doc, found);
         let mut extra = Vec::new();
