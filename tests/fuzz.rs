@@ -15,6 +15,10 @@
 //! runs `NEWSKG_FUZZ_EXECS` executions per target (default 100,000) from
 //! `NEWSKG_FUZZ_SEED`, and prints the counts:
 //! `NEWSKG_FUZZ_EXECS=1000000 cargo test --release --test integration fuzz_long -- --ignored --nocapture`.
+//! `NEWSKG_FUZZ_TARGETS=documents` (a comma list of `readers`, `tokens`,
+//! `documents`) runs only some targets, so a long whole-document run can be
+//! split over processes with different seeds; the document target prints a
+//! progress line every 100,000 executions.
 //! A crash found becomes a regression test below, with the input that made it.
 
 use std::path::{Path, PathBuf};
@@ -280,7 +284,11 @@ fn fuzz_tokens(rng: &mut Rng, execs: usize) -> usize {
 /// finding (the engine catches it per document as `Failure::Internal`).
 fn fuzz_documents(rng: &mut Rng, execs: usize, engine: &Engine) -> usize {
     let seeds = seeds();
-    for _ in 0..execs {
+    let started = std::time::Instant::now();
+    for i in 0..execs {
+        if i > 0 && i % 100_000 == 0 {
+            eprintln!("whole documents: {i} executions, {:.0?}", started.elapsed());
+        }
         let data = input(rng, &seeds);
         let mut text = String::from_utf8_lossy(&data).into_owned();
         let mut cut = text.len().min(8 << 10);
@@ -327,23 +335,32 @@ fn fuzz_long() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x5eed_1000_u64);
-    let engine = engine();
-    let started = std::time::Instant::now();
-    let r = fuzz_readers(&mut Rng(seed), execs / 10);
-    eprintln!(
-        "readers: {r} executions, 0 panics, {:.0?}",
-        started.elapsed()
-    );
-    let started = std::time::Instant::now();
-    let t = fuzz_tokens(&mut Rng(seed + 1), execs);
-    eprintln!(
-        "tokenizer + splitter: {t} executions, 0 failures, {:.0?}",
-        started.elapsed()
-    );
-    let started = std::time::Instant::now();
-    let d = fuzz_documents(&mut Rng(seed + 2), execs, &engine);
-    eprintln!(
-        "whole documents: {d} executions, 0 panics, {:.0?}",
-        started.elapsed()
-    );
+    let targets = std::env::var("NEWSKG_FUZZ_TARGETS")
+        .unwrap_or_else(|_| "readers,tokens,documents".to_string());
+    let wanted = |name: &str| targets.split(',').any(|t| t.trim() == name);
+    if wanted("readers") {
+        let started = std::time::Instant::now();
+        let r = fuzz_readers(&mut Rng(seed), execs / 10);
+        eprintln!(
+            "readers: {r} executions, 0 panics, {:.0?}",
+            started.elapsed()
+        );
+    }
+    if wanted("tokens") {
+        let started = std::time::Instant::now();
+        let t = fuzz_tokens(&mut Rng(seed + 1), execs);
+        eprintln!(
+            "tokenizer + splitter: {t} executions, 0 failures, {:.0?}",
+            started.elapsed()
+        );
+    }
+    if wanted("documents") {
+        let engine = engine();
+        let started = std::time::Instant::now();
+        let d = fuzz_documents(&mut Rng(seed + 2), execs, &engine);
+        eprintln!(
+            "whole documents: {d} executions, 0 panics, {:.0?}",
+            started.elapsed()
+        );
+    }
 }
