@@ -23,7 +23,7 @@ use crate::frame::{Frame, Slot, SlotKind};
 use crate::lexicon::Lexicon;
 use crate::tree::Tree;
 use crate::verbal::{is_verbal, verb_frame};
-use crate::{attribution, concepts, negation, nominal, quotes};
+use crate::{attribution, concepts, negation, nominal, policy, quotes};
 use crate::{Argument, Fact, Mention, MentionKind, Modality, Pattern};
 use newskg_nlp::{AnalyzedDoc, Upos};
 
@@ -136,6 +136,29 @@ pub(crate) fn extract_facts(
             if !open {
                 f.args
                     .retain(|s| !(t.rel(s.head) == "xcomp" && t.upos(s.head) == Upos::Adj));
+                // "needed 10 million euros from sponsors", "aims to reach
+                // 35% of homes at launch": when the direct object names
+                // nothing the graph keeps (an amount, a date), the verb's
+                // prepositional phrases alone ("need from" sponsors,
+                // "reach at" launch) say nothing of what was done.
+                let objects: Vec<&Slot> = f
+                    .args
+                    .iter()
+                    .filter(|s| s.kind == SlotKind::Object)
+                    .collect();
+                if !objects.is_empty()
+                    && objects.iter().all(|s| {
+                        // An unresolved pronoun ("leaked it to") names no
+                        // amount: the phrases stay.
+                        let named = args.arguments(s);
+                        !named.is_empty()
+                            && named
+                                .iter()
+                                .all(|o| !policy::names_something(&f.relation, o))
+                    })
+                {
+                    f.args.retain(|s| s.kind != SlotKind::Oblique);
+                }
             }
             let mut speaker = None;
             if let Some(q) = quote {

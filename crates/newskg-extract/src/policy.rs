@@ -618,7 +618,7 @@ fn is_empty_concept(side: &Argument) -> bool {
 /// Whether an object names something a graph can hold: an entity, or a
 /// concept that is not a bare date, number, quantity, portion or idiom
 /// word. `relation` is the fact's ("drop by" half names how much).
-fn names_something(relation: &str, object: &Argument) -> bool {
+pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
     let Argument::Concept { head, label } = object else {
         return true; // an entity, or a statement the text reports
     };

@@ -787,3 +787,20 @@ fn a_present_when_clause_is_a_condition() {
         );
     }
 }
+
+/// "needed 20 million euros from its sponsors": when the verb's object is
+/// an amount the graph does not keep, its prepositional phrases alone
+/// ("need from" the lender) say nothing of what was done; beside an object
+/// that names something they stay ("moved its workers to Tollund").
+#[test]
+fn phrases_of_a_verb_whose_object_is_an_amount_are_no_facts() {
+    let got = facts(&extract(
+        "Vantor Corp needed 20 million euros from Kessel Bank. \
+         Harlow Co moved its workers to Tollund.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("need from")), "{got:?}");
+    assert!(
+        got.iter().any(|f| f.ends_with("| move to | Tollund")),
+        "{got:?}"
+    );
+}
