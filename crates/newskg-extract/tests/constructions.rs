@@ -791,16 +791,43 @@ fn a_present_when_clause_is_a_condition() {
 /// "needed 20 million euros from its sponsors": when the verb's object is
 /// an amount the graph does not keep, its prepositional phrases alone
 /// ("need from" the lender) say nothing of what was done; beside an object
-/// that names something they stay ("moved its workers to Tollund").
+/// that names something they stay ("moved its workers to Paris").
 #[test]
 fn phrases_of_a_verb_whose_object_is_an_amount_are_no_facts() {
     let got = facts(&extract(
         "Vantor Corp needed 20 million euros from Kessel Bank. \
-         Harlow Co moved its workers to Tollund.",
+         Harlow Co moved its workers to Paris.",
     ));
     assert!(!got.iter().any(|f| f.contains("need from")), "{got:?}");
     assert!(
-        got.iter().any(|f| f.ends_with("| move to | Tollund")),
+        got.iter().any(|f| f.ends_with("| move to | Paris")),
+        "{got:?}"
+    );
+}
+
+/// "sold the shares at a loss": beside an object that names something, a
+/// prepositional phrase of a common noun is the event's manner or setting,
+/// no fact of its own ("sell at" a loss); a name there is a participant
+/// ("moved its workers to Paris"), and a support noun keeps its phrase
+/// ("expressed support for the plan").
+#[test]
+fn a_circumstance_beside_an_object_is_no_fact() {
+    let got = facts(&extract(
+        "Kessel Bank sold the shares at a loss. Harlow Co moved its workers to Paris. \
+         Ana Ruiz expressed support for the new plan.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Kessel Bank | sell | shares"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("| sell at |")), "{got:?}");
+    assert!(
+        got.iter().any(|f| f.ends_with("| move to | Paris")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | express support for | new plan"),
         "{got:?}"
     );
 }
