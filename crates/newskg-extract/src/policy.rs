@@ -633,6 +633,7 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
     let bare = !label.contains(' ');
     !(numeric
+        || is_part_of_a_time(relation, head, label)
         || counted
         || is_time_noun(head)
         || QUANTITY_HEADS.contains(&head)
@@ -642,6 +643,35 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         // The singular only: "sold shares" names what was sold.
         || bare && PORTION_NOUNS.contains(&label.to_lowercase().as_str()) && !by_how_much)
 }
+
+/// Whether a concept after a preposition of time is a part of a span of
+/// time ("at the end of 2006", "in the second half of last year", "by the
+/// start of the season"): it says when, like the time itself. As a direct
+/// object it is an event ("will miss the start of the season").
+fn is_part_of_a_time(relation: &str, head: &str, label: &str) -> bool {
+    let preposition = relation.rsplit_once(' ').map(|(_, p)| p);
+    if !preposition
+        .is_some_and(|p| WHEN_PREPOSITIONS.contains(&p) || TIME_PREPOSITIONS.contains(&p))
+    {
+        return false;
+    }
+    let Some((_, ground)) = label.rsplit_once(" of ") else {
+        return false;
+    };
+    let last = ground.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    let year = last.len() == 4
+        && last.chars().all(|c| c.is_ascii_digit())
+        && matches!(&last[..2], "19" | "20");
+    (POSITION_NOUNS.contains(&head) || PORTION_NOUNS.contains(&head) || head == "part")
+        && (year || is_time_noun(&last))
+}
+
+/// Prepositions that can place an event in time ("at the end of",
+/// "by the start of"); [`TIME_PREPOSITIONS`] only ever do.
+const WHEN_PREPOSITIONS: &[&str] = &[
+    "at", "by", "in", "before", "after", "from", "to", "around", "within", "towards", "toward",
+    "for",
+];
 
 #[cfg(test)]
 mod tests {
@@ -846,6 +876,21 @@ mod tests {
             ..fact(Argument::Entity(0), concept("risk"), 0.9)
         };
         assert!(p.keeps(&topic, 0.9, &[], &g));
+        // A part of a span of time says when; a part of a thing is one.
+        for (label, head, kept) in [
+            ("end of 2006", "end", false),
+            ("second half of last year", "half", false),
+            ("start of season", "start", false),
+            ("end of war", "end", true),
+            ("half of Vantor's shares", "half", true),
+        ] {
+            let part = Argument::Concept {
+                label: label.into(),
+                head: head.into(),
+            };
+            assert_eq!(names_something("reach by", &part), kept, "{label}");
+            assert!(names_something("miss", &part), "{label}");
+        }
         // Bare dates, numbers, quantities and idiom words name nothing.
         for bare in ["friday", "1987", "percent", "million", "way", "3.5"] {
             assert!(

@@ -24,7 +24,7 @@ impl Recognizer {
     /// for its place, and no name of people, places or organisations opens
     /// with one. Run last: the passes that grow names over capitalised
     /// words would take it back.
-    pub(super) fn strip_opening_conjunctions(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    pub(super) fn strip_opening_conjunctions(doc: &[Vec<&str>], found: &mut [Found]) {
         let wordy = |w: &str| w.chars().any(char::is_alphabetic);
         for f in found.iter_mut() {
             let words = &doc[f.sentence];
