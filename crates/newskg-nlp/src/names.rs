@@ -774,7 +774,7 @@ pub const LEGAL_FORMS: &[&str] = &[
 /// checks it).
 pub const LEGAL_FORM_WORDS: &[&str] = &[
     "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LLP",
-    "AG", "GmbH", "NV", "N.V.", "SpA", "S.A.", "Bhd", "Oyj",
+    "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "SA", "S.A.", "BV", "B.V.", "Bhd", "Oyj",
 ];
 
 /// Words that end an organisation's name and only say what kind of body

@@ -218,3 +218,40 @@ fn a_company_opens_its_sentence() {
         "{found:?}"
     );
 }
+
+/// Continental legal forms written without dots ("SA", "BV") close a
+/// company's name as "S.A." does: a name with initials before one is no
+/// person, and two companies joined by "and" stay two.
+#[test]
+fn continental_legal_forms_close_company_names() {
+    let found = entities("The issue is led by S.G. Kessel Tollund SA, the bank said.");
+    assert!(
+        found.contains(&(
+            "S.G. Kessel Tollund SA".to_string(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+    let found = entities("Vexa Holdings SA and Brandt Partners BV agreed to merge.");
+    for name in ["Vexa Holdings SA", "Brandt Partners BV"] {
+        assert!(
+            found.contains(&(name.to_string(), EntityLabel::Organization)),
+            "{found:?}"
+        );
+    }
+}
+
+/// A conjunction opening the sentence is no part of the name after it.
+#[test]
+fn an_opening_conjunction_is_no_part_of_a_name() {
+    for (text, name) in [
+        ("But Kessel Bank said profits fell.", "Kessel Bank"),
+        (
+            "If Vantor Corp sells the mill, Tollund loses its jobs.",
+            "Vantor Corp",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(found.iter().any(|(w, _)| w == name), "{text}: {found:?}");
+    }
+}
