@@ -663,8 +663,13 @@ fn antecedent(
             PronounClass::Female => {
                 cl.label == EntityLabel::Person && cl.gender != Some(Gender::Male)
             }
+            // A place is "it" as an actor, a country that said or did
+            // something as its clause's subject ("Norway said it would
+            // ..."); a place only named where something happened ("a plant
+            // in Tollund. It ...") is no likelier than the things around
+            // it, which are no entities.
             PronounClass::Neuter => {
-                matches!(cl.label, EntityLabel::Organization | EntityLabel::Place)
+                cl.label == EntityLabel::Organization || cl.label == EntityLabel::Place && a.subject
             }
             PronounClass::Plural => cl.label == EntityLabel::Organization,
         };

@@ -37,8 +37,6 @@ fn triples(doc: &DocFacts) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// A third-person pronoun inside a quotation is not the quote's speaker,
-/// who would say "I": "he" here is the other man.
 /// Whether `facts` (as [`triples`] gives them) hold subject `s`,
 /// relation `r` and object `o`.
 fn has(facts: &[(String, String, String)], s: &str, r: &str, o: &str) -> bool {
@@ -666,4 +664,19 @@ fn a_company_named_like_an_occupation_keeps_its_name() {
         "{:?}",
         doc.entities
     );
+}
+
+/// "it" is a place only as an actor, a country that is its clause's
+/// subject ("Norway said it would ..."); a place named only where
+/// something happened is not what a later "it" stands for.
+#[test]
+fn it_is_a_place_only_when_the_place_acted() {
+    let doc = extract("Kessel Bank opened a new office in Oslo. It has 40 staff, Ana Ruiz said.");
+    assert!(
+        !resolved(&doc, "It").contains(&"Oslo".to_string()),
+        "{:?}",
+        resolved(&doc, "It")
+    );
+    let doc = extract("Norway protested on Monday. It wants new talks, Ana Ruiz said.");
+    assert_eq!(resolved(&doc, "It"), ["Norway"]);
 }
