@@ -173,6 +173,28 @@ pub(crate) fn not_until(t: &Tree, p: usize) -> bool {
     })
 }
 
+/// Whether negated verb `p` has a purpose or reason singled out by a focus
+/// word ("did not buy the firm just to close it", "did not resign only
+/// because of the scandal"): the denial is of that reason, and the act
+/// itself is taken for granted.
+pub(crate) fn not_for_that_reason(t: &Tree, p: usize) -> bool {
+    const FOCUS: &[&str] = &["just", "only", "simply", "merely", "purely", "solely"];
+    t.kids(p).iter().any(|&k| {
+        let Some(m) = t.kids(k).iter().copied().find(|&m| {
+            m < k
+                && matches!(t.base(m), "case" | "mark")
+                && matches!(t.lower(m).as_str(), "to" | "because" | "for")
+        }) else {
+            return false;
+        };
+        k > p
+            && matches!(t.base(k), "obl" | "advcl")
+            && m > p
+            && m.checked_sub(1)
+                .is_some_and(|f| FOCUS.contains(&t.lower(f).as_str()))
+    })
+}
+
 /// Whether `k` is "neither" or "nor" as a conjunction: "neither A nor B"
 /// denies both.
 fn is_neither_nor(t: &Tree, k: usize) -> bool {

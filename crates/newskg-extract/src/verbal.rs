@@ -680,10 +680,12 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
-    let negated = verbs
-        .iter()
-        .enumerate()
-        .any(|(n, &c)| denials[n] && !negated_inside(t, &verbs, n) && !negation::not_until(t, c));
+    let negated = verbs.iter().enumerate().any(|(n, &c)| {
+        denials[n]
+            && !negated_inside(t, &verbs, n)
+            && !negation::not_until(t, c)
+            && !negation::not_for_that_reason(t, c)
+    });
     let chain_hearsay: Vec<Modality> = verbs[..verbs.len() - 1]
         .iter()
         .filter_map(|&c| hearsay(t, c))

@@ -831,3 +831,22 @@ fn a_circumstance_beside_an_object_is_no_fact() {
         "{got:?}"
     );
 }
+
+/// "did not buy Kessel Bank just to close it": a focus word on a purpose or
+/// reason puts the denial on that reason; the act itself is taken for
+/// granted and stated without "NOT". A plain denial stays one.
+#[test]
+fn a_denied_reason_is_no_denied_act() {
+    let doc = extract(
+        "Vantor Corp did not buy Kessel Bank just to close it. Tom Reyes did not sign the contract.",
+    );
+    let negated = |relation: &str| {
+        doc.facts
+            .iter()
+            .find(|f| f.relation == relation)
+            .map(|f| f.negated)
+            .unwrap_or_else(|| panic!("{relation}: {:?}", facts(&doc)))
+    };
+    assert!(!negated("buy"));
+    assert!(negated("sign"));
+}

@@ -255,3 +255,17 @@ fn an_opening_conjunction_is_no_part_of_a_name() {
         assert!(found.iter().any(|(w, _)| w == name), "{text}: {found:?}");
     }
 }
+
+/// A particle between capitalised words stays inside a company's name
+/// closed by a legal form.
+#[test]
+fn a_particle_stays_inside_a_company_name() {
+    let found = entities("The lead manager is Banque Kessel du Tollund SA, the bank said.");
+    assert!(
+        found.contains(&(
+            "Banque Kessel du Tollund SA".to_string(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+}

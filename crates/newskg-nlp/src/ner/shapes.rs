@@ -590,6 +590,14 @@ impl Recognizer {
                     }
                     if is_capitalised(before) && !LEGAL_FORM_WORDS.contains(&before) {
                         start -= 1;
+                    } else if NAME_PARTICLES.contains(&before)
+                        && start >= 2
+                        && is_capitalised(words[start - 2])
+                        && !opener(start - 2)
+                    {
+                        // "Banque Generale du Luxembourg SA", "Kessel van
+                        // Dijk NV": a particle inside a company's name.
+                        start -= 2;
                     } else if matches!(before, "and" | "&")
                         && start >= 2
                         && is_capitalised(words[start - 2])
@@ -1253,6 +1261,10 @@ fn is_shouted(words: &[&str]) -> bool {
     caps * 2 > letters.len()
 }
 
+/// Lower-case words inside continental company names, between capitalised
+/// ones ("Banque Generale du Luxembourg SA", "Compagnie de Saint-Gobain").
+const NAME_PARTICLES: &[&str] = &["de", "du", "des", "di", "del", "della", "van", "von", "der"];
+
 /// "al-Rashid", "bin-Laden": a particle joined to a surname.
 fn is_particle_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(p, rest)| {
@@ -1260,13 +1272,13 @@ fn is_particle_name(word: &str) -> bool {
     })
 }
 
-/// Whether word `i` opens a sentence or a quote (its capital says nothing).
 /// Whether `words[i]` is a function word capitalised only because it opens
 /// the sentence ("Under", "But"): no part of a name that follows.
 fn opens_with_function_word(words: &[&str], i: usize) -> bool {
     opens_sentence(words, i) && crate::names::is_clause_opener(words[i])
 }
 
+/// Whether word `i` opens a sentence or a quote (its capital says nothing).
 pub(super) fn opens_sentence(words: &[&str], i: usize) -> bool {
     i == 0
         || words[i - 1]
