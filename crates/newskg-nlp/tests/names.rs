@@ -260,10 +260,10 @@ fn an_opening_conjunction_is_no_part_of_a_name() {
 /// closed by a legal form.
 #[test]
 fn a_particle_stays_inside_a_company_name() {
-    let found = entities("The lead manager is Banque Generale du Tollund SA, the bank said.");
+    let found = entities("The lead manager is Credit Vexa de Paris SA, the bank said.");
     assert!(
         found.contains(&(
-            "Banque Generale du Tollund SA".to_string(),
+            "Credit Vexa de Paris SA".to_string(),
             EntityLabel::Organization
         )),
         "{found:?}"
