@@ -67,6 +67,7 @@ const CLAUSE_VERBS: &[&str] = &[
 pub fn repair(sentence: &mut Sentence) {
     subject_read_as_object(sentence);
     hyphenated_participle_read_as_verb(sentence);
+    hyphenated_gerund_read_as_verb(sentence);
     trailing_speaker_read_as_conjunct(sentence);
     subject_read_as_compound_of_time(sentence);
     object_read_as_parataxis(sentence);
@@ -341,6 +342,57 @@ fn hyphenated_participle_read_as_verb(s: &mut Sentence) {
     }
 }
 
+/// "PC-owning consumers bought tablets": the parser made "PC" the subject,
+/// "owning" its clause and "consumers" what is owned. A noun glued by a
+/// hyphen to an "-ing" form right before a noun ("oil-producing countries",
+/// "policy-making council") is one modifier of that noun, as UD English-EWT
+/// annotates it: the first word a compound of the "-ing" form, the "-ing"
+/// form the noun's amod, and the noun takes the place the phrase has in
+/// the sentence.
+fn hyphenated_gerund_read_as_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for g in 2..n.saturating_sub(1) {
+        let (w, h, noun) = (g - 2, g - 1, g + 1);
+        let glued = s.tokens[h].form == "-"
+            && s.tokens[w].span.end == s.tokens[h].span.start
+            && s.tokens[h].span.end == s.tokens[g].span.start;
+        if !glued
+            || s.tokens[g].xpos != "VBG"
+            || !matches!(s.tokens[w].upos, Upos::Noun | Upos::Propn)
+            || !matches!(s.tokens[noun].xpos.as_str(), "NN" | "NNS")
+            || s.tokens[g].head == Some(noun)
+        {
+            continue;
+        }
+        // The four words must form one piece of the tree: the top is the
+        // one whose head is outside them.
+        let inside = |k: Option<usize>| k.is_some_and(|k| (w..=noun).contains(&k));
+        let tops: Vec<usize> = (w..=noun).filter(|&k| !inside(s.tokens[k].head)).collect();
+        let [top] = tops[..] else {
+            continue;
+        };
+        let (head, deprel) = (s.tokens[top].head, s.tokens[top].deprel.clone());
+        // Whatever hung on the old top or the "-ing" form from outside the
+        // four words (a determiner, the noun's own modifiers) is the noun's.
+        for k in 0..n {
+            if (w..=noun).contains(&k) {
+                continue;
+            }
+            if s.tokens[k].head == Some(top) || s.tokens[k].head == Some(g) {
+                s.tokens[k].head = Some(noun);
+            }
+        }
+        s.tokens[noun].head = head;
+        s.tokens[noun].deprel = deprel;
+        s.tokens[g].head = Some(noun);
+        s.tokens[g].deprel = "amod".to_string();
+        s.tokens[w].head = Some(g);
+        s.tokens[w].deprel = "compound".to_string();
+        s.tokens[h].head = Some(g);
+        s.tokens[h].deprel = "punct".to_string();
+    }
+}
+
 /// "The firm confirmed the bank had asked for talks": the parser made
 /// "bank" the object of "confirmed" and left "asked" without a subject.
 /// When a noun object of a clause verb ([`CLAUSE_VERBS`]) is followed at
@@ -558,6 +610,55 @@ mod tests {
             ]
         );
         assert_eq!(s.tokens[1].upos, Verb);
+    }
+
+    #[test]
+    fn a_hyphenated_gerund_before_a_noun_modifies_it() {
+        use Upos::*;
+        // "Gas-selling firms cut prices ." with "Gas" read as the subject,
+        // "selling" its clause and "firms" what is sold.
+        let mut s = sentence(&[
+            ("Gas", "gas", Noun, "NN", 5, "nsubj"),
+            ("-", "-", Punct, "HYPH", 1, "punct"),
+            ("selling", "sell", Verb, "VBG", 1, "acl"),
+            ("firms", "firm", Noun, "NNS", 3, "obj"),
+            ("cut", "cut", Verb, "VBD", 0, "root"),
+            ("prices", "price", Noun, "NNS", 5, "obj"),
+            (".", ".", Punct, ".", 5, "punct"),
+        ]);
+        glue(&mut s);
+        repair(&mut s);
+        assert_eq!(
+            heads(&s),
+            [
+                (Some(3), "compound"),
+                (Some(3), "punct"),
+                (Some(4), "amod"),
+                (Some(5), "nsubj"),
+                (None, "root"),
+                (Some(5), "obj"),
+                (Some(5), "punct"),
+            ]
+        );
+        // Read right already: nothing moves.
+        let mut s = sentence(&[
+            ("Gas", "gas", Noun, "NN", 3, "compound"),
+            ("-", "-", Punct, "HYPH", 3, "punct"),
+            ("selling", "sell", Verb, "VBG", 4, "amod"),
+            ("firms", "firm", Noun, "NNS", 5, "nsubj"),
+            ("cut", "cut", Verb, "VBD", 0, "root"),
+        ]);
+        glue(&mut s);
+        let before: Vec<(Option<usize>, String)> = heads(&s)
+            .into_iter()
+            .map(|(h, d)| (h, d.to_string()))
+            .collect();
+        repair(&mut s);
+        let after: Vec<(Option<usize>, String)> = heads(&s)
+            .into_iter()
+            .map(|(h, d)| (h, d.to_string()))
+            .collect();
+        assert_eq!(after, before);
     }
 
     #[test]
