@@ -325,6 +325,56 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
     Some(slot)
 }
 
+/// Whether noun phrase `k` is an amount ("10 pct", "a third", "20 mln
+/// dlrs", "two million tonnes"): after a passive's "by" it says how much
+/// ("prices were cut by 10 pct"), it is no agent; a count of people is
+/// ("backed by 120 members").
+fn is_amount(t: &Tree, k: usize) -> bool {
+    const MEASURES: &[&str] = &[
+        "percent",
+        "pct",
+        "%",
+        "point",
+        "cent",
+        "dollar",
+        "dlr",
+        "dlrs",
+        "pound",
+        "euro",
+        "yen",
+        "mln",
+        "bln",
+        "million",
+        "billion",
+        "half",
+        "third",
+        "quarter",
+        "fifth",
+        "tenth",
+        "tonne",
+        "ton",
+        "barrel",
+        "ounce",
+        "bushel",
+        "acre",
+        "hectare",
+        "mile",
+        "kilometre",
+        "kilometer",
+    ];
+    // "one of its two members": a number with its "of" group counts
+    // people or things that act.
+    let partitive = t
+        .kids(k)
+        .iter()
+        .any(|&n| t.base(n) == "nmod" && t.prep(n).as_deref() == Some("of"));
+    // A name made with a number ("Four-Kings") is no amount.
+    let figure = t.sent.tokens[k].form.chars().any(|c| c.is_ascii_digit())
+        || t.sent.tokens[k].form.chars().all(|c| c.is_lowercase());
+    t.upos(k) == Upos::Num && figure && !partitive
+        || MEASURES.contains(&t.lemma(k).to_lowercase().as_str())
+}
+
 /// Whether complement verb `c` of an object-control or causative verb has
 /// an object or clause of its own ("urged Kessel to sell the mill"): then
 /// the matrix object is the complement's subject, not what it acts on.
@@ -523,6 +573,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         let agent = args.iter().position(|s| {
             s.kind == SlotKind::Oblique
                 && (t.rel(s.head) == "obl:agent" || s.prep.as_deref() == Some("by"))
+                && !is_amount(t, s.head)
         });
         match agent {
             Some(ai) => {

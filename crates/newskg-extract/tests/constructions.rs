@@ -850,3 +850,19 @@ fn a_denied_reason_is_no_denied_act() {
     assert!(!negated("buy"));
     assert!(negated("sign"));
 }
+
+/// "prices were cut by 10 pct": after a passive's "by", an amount says how
+/// much and is no agent; a name or a count of people is one ("bought by
+/// Vantor Corp", "backed by 120 members of the council").
+#[test]
+fn an_amount_after_a_passive_by_is_no_agent() {
+    let got = facts(&extract(
+        "Prices of crops were cut by 10 pct, Kessel Bank said. \
+         The mill was bought by Vantor Corp on Monday.",
+    ));
+    assert!(!got.iter().any(|f| f.starts_with("10 pct")), "{got:?}");
+    assert!(
+        got.iter().any(|f| f == "Vantor Corp | buy | mill"),
+        "{got:?}"
+    );
+}
