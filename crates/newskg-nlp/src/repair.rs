@@ -60,6 +60,17 @@ const CLAUSE_VERBS: &[&str] = &[
     "explain",
     "allege",
     "warn",
+    // Verbs of showing and finding out take a clause the same way ("the
+    // figures showed inflation was rising", "the inquiry found the bank had
+    // misled them").
+    "show",
+    "prove",
+    "demonstrate",
+    "signal",
+    "mean",
+    "find",
+    "discover",
+    "learn",
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -544,6 +555,24 @@ mod tests {
                 (Some(2), "punct"),
             ]
         );
+    }
+
+    #[test]
+    fn a_subject_read_as_the_object_of_a_verb_of_showing_is_the_subject() {
+        use Upos::*;
+        // "The data showed prices were rising ." as the parser reads it.
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("data", "data", Noun, "NNS", 3, "nsubj"),
+            ("showed", "show", Verb, "VBD", 0, "root"),
+            ("prices", "price", Noun, "NNS", 3, "obj"),
+            ("were", "be", Aux, "VBD", 6, "aux"),
+            ("rising", "rise", Verb, "VBG", 3, "ccomp"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(6), "nsubj"));
+        assert_eq!(heads(&s)[5], (Some(3), "ccomp"));
     }
 
     #[test]
