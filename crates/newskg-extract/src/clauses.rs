@@ -148,7 +148,11 @@ pub(crate) fn extract_facts(
                     .filter(|s| s.kind == SlotKind::Object)
                     .cloned()
                     .collect();
-                let objects_named_nothing = !objects.is_empty()
+                // (Only a frame with a prepositional phrase has anything to
+                // drop: the objects are read for it alone.)
+                let has_oblique = f.args.iter().any(|s| s.kind == SlotKind::Oblique);
+                let objects_named_nothing = has_oblique
+                    && !objects.is_empty()
                     && objects.iter().all(|s| {
                         // An unresolved pronoun ("leaked it to") names no
                         // amount: the phrases stay.
@@ -171,7 +175,8 @@ pub(crate) fn extract_facts(
                 // there is a participant ("bought the stake from Kessel
                 // Bank") and stays, as does a phrase that carries a support
                 // noun ("expressed support for the plan").
-                concept_obliques_out = !objects.is_empty()
+                concept_obliques_out = has_oblique
+                    && !objects.is_empty()
                     && !objects_named_nothing
                     && VERBAL_PATTERNS.contains(&f.pattern);
             }
