@@ -576,6 +576,30 @@ impl Scene<'_> {
     /// object or oblique of: "Kessel chose him" cannot mean Kessel chose
     /// Kessel, which would be "himself" (binding: a plain pronoun is free in
     /// its clause).
+    /// Whether sentence `s`'s main clause has a common noun as its subject,
+    /// of the pronoun's number and inside no name or description.
+    fn common_noun_subject(&self, s: usize, p: PronounClass) -> bool {
+        let Some(sentence) = self.analyzed.sentences.get(s) else {
+            return false;
+        };
+        sentence.tokens.iter().enumerate().any(|(i, t)| {
+            let main = t
+                .head
+                .and_then(|h| sentence.tokens.get(h))
+                .is_some_and(|h| h.head.is_none());
+            let plural = matches!(t.xpos.as_str(), "NNS" | "NNPS");
+            main && t.deprel == "nsubj"
+                && t.upos == Upos::Noun
+                && plural == (p == PronounClass::Plural)
+                && !self
+                    .inside
+                    .get(s)
+                    .and_then(|row| row.get(i))
+                    .copied()
+                    .unwrap_or(false)
+        })
+    }
+
     fn same_clause_subject(&self, a: &Candidate, pr: &Candidate) -> bool {
         if a.sentence != pr.sentence || pr.subject || !a.subject {
             return false;
@@ -707,6 +731,17 @@ fn antecedent(
 fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> bool {
     if matches!(p, PronounClass::Male | PronounClass::Female) {
         return false;
+    }
+    // "A report on the Vantor deal came out on Monday. It showed ...": a
+    // subject pronoun continues the subject of the sentence before (its
+    // centre), here a common noun that no entity stands for, not a name
+    // further on in that sentence.
+    if pr.subject
+        && !a.subject
+        && a.sentence + 1 == pr.sentence
+        && scene.common_noun_subject(a.sentence, p)
+    {
+        return true;
     }
     // An organisation is "they" mostly as a subject ("the White House ...,
     // they said"); otherwise any plural noun from its sentence on is the

@@ -680,3 +680,19 @@ fn it_is_a_place_only_when_the_place_acted() {
     let doc = extract("Norway protested on Monday. It wants new talks, Ana Ruiz said.");
     assert_eq!(resolved(&doc, "It"), ["Norway"]);
 }
+
+/// "A report by Kessel Bank came out on Monday. It showed ...": a subject
+/// pronoun continues the subject of the sentence before, here a common
+/// noun, not a name further on in that sentence. With a name as that
+/// subject the name is the antecedent.
+#[test]
+fn a_subject_pronoun_continues_a_common_noun_subject() {
+    let doc = extract("A report by Kessel Bank came out on Monday. It showed that prices fell.");
+    assert!(
+        !resolved(&doc, "It").contains(&"Kessel Bank".to_string()),
+        "{:?}",
+        resolved(&doc, "It")
+    );
+    let doc = extract("Kessel Bank protested on Monday. It said that prices fell.");
+    assert_eq!(resolved(&doc, "It"), ["Kessel Bank"]);
+}
