@@ -269,3 +269,31 @@ fn a_particle_stays_inside_a_company_name() {
         "{found:?}"
     );
 }
+
+/// A company named by a word and an organisation's ending ("Kessel
+/// Brothers", "Vexa International") is one, first in its sentence too; a
+/// longer name found around it keeps its legal form ("Tollund International
+/// Inc").
+#[test]
+fn an_organisation_ending_names_a_company() {
+    for (text, name) in [
+        (
+            "Kessel Brothers led with the lowest offer.",
+            "Kessel Brothers",
+        ),
+        (
+            "Vexa International employs 600 people.",
+            "Vexa International",
+        ),
+        (
+            "The unit was bought by Tollund International Inc for 30 mln dlrs.",
+            "Tollund International Inc",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(name.to_string(), EntityLabel::Organization)),
+            "{text}: {found:?}"
+        );
+    }
+}

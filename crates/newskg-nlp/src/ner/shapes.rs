@@ -179,6 +179,10 @@ const ORG_ENDINGS: &[&str] = &[
     "Railways",
     "Railway",
     "Petroleum",
+    "Brothers",
+    "International",
+    "Airlines",
+    "Airways",
 ];
 
 /// Nouns for people who speak or work for an organisation ("a spokesman for X").
@@ -660,7 +664,16 @@ impl Recognizer {
                 if start < k {
                     start = self.possessive_opening(doc, found, s, start);
                 }
-                if start < k && !(start == 0 && k - start == 1) {
+                // A sentence's first word alone before the ending is a name
+                // unless it opens clauses ("When Records ..."); a longer
+                // name found around it stays ("Magna International Inc").
+                let inside_longer = found
+                    .iter()
+                    .any(|f| f.sentence == s && f.start <= start && f.end > k + 1);
+                if start < k
+                    && !inside_longer
+                    && !(start == 0 && k - start == 1 && opens_with_function_word(words, 0))
+                {
                     found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
                     found.push(Found {
                         sentence: s,
