@@ -297,3 +297,16 @@ fn an_organisation_ending_names_a_company() {
         );
     }
 }
+
+/// A time's possessive ("January's") opens no name.
+#[test]
+fn a_time_owns_no_name() {
+    let found = entities("Ola Lind won January's Tollund Union International in style.");
+    assert!(
+        found.contains(&(
+            "Tollund Union International".to_string(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+}

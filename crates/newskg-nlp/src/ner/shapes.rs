@@ -362,6 +362,8 @@ impl Recognizer {
             || opens_with_function_word(words, start - 3);
         if is_capitalised(owner)
             && one_word
+            // "January's", "Monday's": a time owns nothing a name is made of.
+            && !crate::names::is_time_noun(&owner.to_lowercase())
             && !self.gazetteer.is_org_word(owner)
             && !LEGAL_FORM_WORDS.contains(&owner)
             && !full_person
