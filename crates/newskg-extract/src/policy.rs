@@ -613,6 +613,33 @@ fn is_circumstance(relation: &str) -> bool {
 /// [`EMPTY_HEADS`] are real things as subjects: "the forces", "the notes".)
 fn is_empty_concept(side: &Argument) -> bool {
     matches!(side, Argument::Concept { head, .. } if matches!(head.as_str(), "hell" | "heck"))
+        || is_time_or_amount(side)
+}
+
+/// Whether a concept is a time or a bare amount ("July", "last week", "10
+/// pct", "1987"): a subject read from one ("the austerity since July
+/// balanced the budget" with "July" as the subject) is a misparse, since a
+/// time or an amount does nothing. A counted group ("60 people") is no
+/// amount.
+fn is_time_or_amount(side: &Argument) -> bool {
+    let Argument::Concept { head, label } = side else {
+        return false;
+    };
+    let numeric = head
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
+    // A currency moves markets ("a strong pound dented exports"), and a
+    // span with what filled it ("five years of growth") names that.
+    let currency = matches!(
+        head.as_str(),
+        "dollar" | "pound" | "euro" | "yen" | "$" | "£" | "€"
+    );
+    let filled = label.contains(" of ");
+    !filled
+        && (is_time_noun(head) && head != "future"
+            || numeric
+            || QUANTITY_HEADS.contains(&head.as_str()) && !currency
+            || WIRE_AMOUNT_HEADS.contains(&head.as_str()))
 }
 
 /// Whether an object names something a graph can hold: an entity, or a
@@ -853,6 +880,23 @@ mod tests {
             assert!(is_unanchored_plural(label, head), "{label}");
         }
         assert!(!is_unanchored_plural("people of Tollund", "people"));
+        // A time or a bare amount does nothing, also inside a statement; a
+        // currency, a counted group and a filled span do.
+        for (label, head, kept) in [
+            ("July", "july", false),
+            ("last week", "week", false),
+            ("60 pct", "pct", false),
+            ("strong pound", "pound", true),
+            ("60 workers", "worker", true),
+            ("five years of growth", "year", true),
+        ] {
+            let subject = Argument::Concept {
+                label: label.into(),
+                head: head.into(),
+            };
+            let f = fact(subject, concept("budget"), 0.9);
+            assert_eq!(p.keeps_as_content(&f, 0.9), kept, "{label}");
+        }
         // A reason or concession is a circumstance, not a participant.
         let reason = Fact {
             relation: "seek because of".into(),
