@@ -636,7 +636,11 @@ fn is_time_or_amount(side: &Argument) -> bool {
     );
     let filled = label.contains(" of ");
     !filled
-        && (is_time_noun(head) && head != "future"
+        // ("the minutes showed": a record; "a four-year consultation
+        // period produced a consensus": a process with its own words.)
+        && (is_time_noun(head)
+            && !matches!(head.as_str(), "future" | "minute" | "period")
+            && label.split(' ').count() <= 2
             || numeric
             || QUANTITY_HEADS.contains(&head.as_str()) && !currency
             || WIRE_AMOUNT_HEADS.contains(&head.as_str()))
