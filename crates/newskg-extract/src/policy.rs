@@ -663,7 +663,26 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
     let bare = !label.contains(' ');
+    // "more than" 40,000 holders with the number cut away names nothing.
+    let only_comparison = label.split(' ').all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "more"
+                | "less"
+                | "fewer"
+                | "than"
+                | "over"
+                | "under"
+                | "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "up"
+                | "to"
+        )
+    });
     !(numeric
+        || only_comparison
         || is_part_of_a_time(relation, head, label)
         || counted
         || is_time_noun(head)
@@ -939,8 +958,17 @@ mod tests {
             assert_eq!(names_something("reach by", &part), kept, "{label}");
             assert!(names_something("miss", &part), "{label}");
         }
-        // Bare dates, numbers, quantities and idiom words name nothing.
-        for bare in ["friday", "1987", "percent", "million", "way", "3.5"] {
+        // Bare dates, numbers, quantities, idiom words and comparisons
+        // whose number was cut away name nothing.
+        for bare in [
+            "friday",
+            "1987",
+            "percent",
+            "million",
+            "way",
+            "3.5",
+            "more than",
+        ] {
             assert!(
                 !p.keeps(&fact(Argument::Entity(0), concept(bare), 0.9), 0.9, &[], &g),
                 "{bare}"
