@@ -744,8 +744,12 @@ mod tests {
     }
 
     fn concept(head: &str) -> Argument {
+        labelled(head, head)
+    }
+
+    fn labelled(label: &str, head: &str) -> Argument {
         Argument::Concept {
-            label: head.into(),
+            label: label.into(),
             head: head.into(),
         }
     }
@@ -886,11 +890,7 @@ mod tests {
             ("shield laws", "law", true),
             ("government", "government", true),
         ] {
-            let group = Argument::Concept {
-                label: label.into(),
-                head: head.into(),
-            };
-            let f = fact(group, concept("bid"), 0.9);
+            let f = fact(labelled(label, head), concept("bid"), 0.9);
             assert_eq!(p.keeps(&f, 0.9, &[], &g), kept, "{label}");
         }
         // "People" is a plural of its own, "men" and "children" irregular
@@ -913,11 +913,7 @@ mod tests {
             ("60 workers", "worker", true),
             ("five years of growth", "year", true),
         ] {
-            let subject = Argument::Concept {
-                label: label.into(),
-                head: head.into(),
-            };
-            let f = fact(subject, concept("budget"), 0.9);
+            let f = fact(labelled(label, head), concept("budget"), 0.9);
             assert_eq!(p.keeps_as_content(&f, 0.9), kept, "{label}");
         }
         // A reason or concession is a circumstance, not a participant.
@@ -951,10 +947,7 @@ mod tests {
             ("end of war", "end", true),
             ("half of Vantor's shares", "half", true),
         ] {
-            let part = Argument::Concept {
-                label: label.into(),
-                head: head.into(),
-            };
+            let part = labelled(label, head);
             assert_eq!(names_something("reach by", &part), kept, "{label}");
             assert!(names_something("miss", &part), "{label}");
         }
