@@ -29,45 +29,6 @@ const HEDGING_AUX: &[&str] = &[
 /// questions, and precautions ("if", "whether", "lest", "in case").
 const CONDITIONAL_MARKS: &[&str] = &["if", "unless", "whether", "lest", "case"];
 
-/// Whether `k` is a clause's subordinator that makes it a condition:
-/// one of [`CONDITIONAL_MARKS`], or "when"/"whenever" opening a clause in
-/// the simple present ("when prices rise, buyers wait"): a present-tense
-/// "when" clause states what happens whenever it holds, a habit or a rule,
-/// not an event (a past one, "when prices rose last year", is an event and
-/// stays asserted). "When it comes to" names a topic, not a condition.
-fn is_conditional_mark(t: &Tree, clause: usize, k: usize) -> bool {
-    let w = t.lower(k);
-    t.base(k) == "mark" && CONDITIONAL_MARKS.contains(&w.as_str())
-        // UD hangs "when" as the clause's advmod (EWT) or mark.
-        || matches!(t.base(k), "mark" | "advmod")
-            && matches!(w.as_str(), "when" | "whenever")
-            && k < clause
-            && is_simple_present(t, clause)
-            // "a deadline for when": a time named, not a condition.
-            && !t.kids(clause).iter().any(|&m| m != k && t.base(m) == "mark")
-            && t.lemma(clause) != "come"
-}
-
-/// Whether verb `v` is in the simple present, no auxiliary: "rises", or
-/// "rise" after a plural or first- or second-person subject ("she beat
-/// him", with a singular subject, is the past of an irregular verb the
-/// tagger read as present).
-fn is_simple_present(t: &Tree, v: usize) -> bool {
-    let singular_subject = || {
-        t.kids(v).iter().any(|&s| {
-            t.base(s) == "nsubj"
-                && (matches!(t.sent.tokens[s].xpos.as_str(), "NN" | "NNP")
-                    || matches!(t.lower(s).as_str(), "he" | "she" | "it"))
-        })
-    };
-    !t.kids(v).iter().any(|&a| t.base(a) == "aux")
-        && match t.sent.tokens[v].xpos.as_str() {
-            "VBZ" => true,
-            "VBP" => !singular_subject(),
-            _ => false,
-        }
-}
-
 /// Clausal relations: walking up them stays inside one sentence's clauses.
 const CLAUSAL: &[&str] = &[
     "conj",
@@ -240,7 +201,7 @@ pub(crate) fn modality(t: &Tree, p: usize) -> Option<Modality> {
             // "was to buy": arranged or obliged, not done.
             "aux" if crate::subject::is_be_to(t, p) => return Some(Modality::Possible),
             "advmod" if HEDGING_ADV.contains(&w.as_str()) => return Some(Modality::Possible),
-            "mark" | "advmod" if is_conditional_mark(t, p, k) => return Some(Modality::Possible),
+            "mark" if CONDITIONAL_MARKS.contains(&w.as_str()) => return Some(Modality::Possible),
             "advmod" if HEARSAY_ADV.contains(&w.as_str()) => out = Some(Modality::Reported),
             _ => {}
         }
@@ -266,7 +227,10 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
             _ => {}
         }
         let conditional_kid = t.kids(cur).iter().any(|&k| {
-            t.base(k) == "advcl" && t.kids(k).iter().any(|&m| is_conditional_mark(t, k, m))
+            t.base(k) == "advcl"
+                && t.kids(k).iter().any(|&m| {
+                    t.base(m) == "mark" && CONDITIONAL_MARKS.contains(&t.lower(m).as_str())
+                })
         });
         if conditional_kid || is_infinitive_modifier(t, cur) || is_prospect(t, cur) {
             return Modality::Possible;

@@ -757,37 +757,6 @@ fn not_until_is_no_denial() {
     assert!(doc.facts.iter().any(|f| f.relation == "sign" && f.negated));
 }
 
-/// "when Kessel raises its fees, the shops close": a "when" clause in the
-/// simple present is a condition or a habit, as is what follows from it;
-/// in the past ("when Kessel raised its fees") it is an event, asserted, as
-/// is "she beat", an irregular past the tagger may read as a present. A
-/// "when" opening the sentence is no part of the name after it.
-#[test]
-fn a_present_when_clause_is_a_condition() {
-    use newskg_extract::Modality;
-    let doc = extract(
-        "When Kessel Bank raises its fees, Vantor Corp closes its branches. \
-         When Kessel Bank raised its fees in May, Harlow Co closed its branches. \
-         Ola Lind reached the final when she beat Ana Ruiz in Tollund.",
-    );
-    let got: Vec<(String, Modality)> = facts(&doc)
-        .into_iter()
-        .zip(doc.facts.iter().map(|f| f.modality))
-        .collect();
-    for (fact, modality) in [
-        ("Kessel Bank | raise | fees", Modality::Possible),
-        ("Vantor Corp | close | branches", Modality::Possible),
-        ("Kessel Bank | raise | fees", Modality::Asserted),
-        ("Harlow Co | close | branches", Modality::Asserted),
-        ("Ola Lind | beat | Ana Ruiz", Modality::Asserted),
-    ] {
-        assert!(
-            got.iter().any(|(f, m)| f == fact && *m == modality),
-            "{fact} {modality:?}: {got:?}"
-        );
-    }
-}
-
 /// "needed 20 million euros from its sponsors": when the verb's object is
 /// an amount the graph does not keep, its prepositional phrases alone
 /// ("need from" the lender) say nothing of what was done; beside an object
