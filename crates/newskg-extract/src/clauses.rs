@@ -130,55 +130,14 @@ pub(crate) fn extract_facts(
         for f in sentence_frames {
             let quote = quotes::holding(quote_spans, t.sent.tokens[f.pred].span.start);
             let mut f = f.clone();
-            // "the mood grew calmer", "sales look better": a
-            // bare adjective as the object says nothing a graph can link
-            // (judged: none of 10 such facts correct); open IE keeps it.
             let mut concept_obliques_out = false;
             if !open {
+                // "the mood grew calmer", "sales look better": a bare
+                // adjective as the object says nothing a graph can link
+                // (judged: none of 10 such facts correct); open IE keeps it.
                 f.args
                     .retain(|s| !(t.rel(s.head) == "xcomp" && t.upos(s.head) == Upos::Adj));
-                // "needed 10 million euros from sponsors", "aims to reach
-                // 35% of homes at launch": when the direct object names
-                // nothing the graph keeps (an amount, a date), the verb's
-                // prepositional phrases alone ("need from" sponsors,
-                // "reach at" launch) say nothing of what was done.
-                let objects: Vec<Slot> = f
-                    .args
-                    .iter()
-                    .filter(|s| s.kind == SlotKind::Object)
-                    .cloned()
-                    .collect();
-                // (Only a frame with a prepositional phrase has anything to
-                // drop: the objects are read for it alone.)
-                let has_oblique = f.args.iter().any(|s| s.kind == SlotKind::Oblique);
-                let objects_named_nothing = has_oblique
-                    && !objects.is_empty()
-                    && objects.iter().all(|s| {
-                        // An unresolved pronoun ("leaked it to") names no
-                        // amount: the phrases stay.
-                        let named = args.arguments(s);
-                        !named.is_empty()
-                            && named
-                                .iter()
-                                .all(|o| !policy::names_something(&f.relation, o))
-                    });
-                if objects_named_nothing {
-                    f.args.retain(|s| s.kind != SlotKind::Oblique);
-                }
-                // "speeded up the reform with a package of measures",
-                // "ordered an upgrade at the end of the year": beside a
-                // direct object that names something, a prepositional
-                // phrase of a common noun is mostly the event's manner,
-                // means or setting, and the verb with it alone ("speed up
-                // with" a package) leaves out what was done (judged on dev
-                // and unseen samples: 3 of 12 such facts correct). A name
-                // there is a participant ("bought the stake from Kessel
-                // Bank") and stays, as does a phrase that carries a support
-                // noun ("expressed support for the plan").
-                concept_obliques_out = has_oblique
-                    && !objects.is_empty()
-                    && !objects_named_nothing
-                    && VERBAL_PATTERNS.contains(&f.pattern);
+                concept_obliques_out = prune_circumstances(&args, &mut f);
             }
             let mut speaker = None;
             if let Some(q) = quote {
@@ -581,6 +540,48 @@ impl Resolver<'_> {
         }
         out
     }
+}
+
+/// The default policy's reading of a frame's prepositional phrases beside
+/// its direct object. When every object names nothing the graph keeps (an
+/// amount, a date: "needed 10 million euros from sponsors", "aims to reach
+/// 35% of homes at launch"), the phrases alone ("need from" sponsors) say
+/// nothing of what was done and are dropped from the frame here. Otherwise
+/// the answer says whether the phrases' common-noun objects are to be
+/// dropped from its facts: beside an object that names something, such a
+/// phrase is mostly the event's manner, means or setting ("speeded up the
+/// reform with a package of measures": "speed up with" a package leaves out
+/// what was done; judged blind: 3 of 36 such facts correct), while a name
+/// there is a participant ("bought the stake from Kessel Bank") and a
+/// support noun's phrase stays ("expressed support for the plan").
+fn prune_circumstances(args: &Resolver, f: &mut Frame) -> bool {
+    // Only a frame with a prepositional phrase has anything to drop: the
+    // objects are read for it alone.
+    if !f.args.iter().any(|s| s.kind == SlotKind::Oblique) {
+        return false;
+    }
+    let objects: Vec<&Slot> = f
+        .args
+        .iter()
+        .filter(|s| s.kind == SlotKind::Object)
+        .collect();
+    if objects.is_empty() {
+        return false;
+    }
+    let named_nothing = objects.iter().all(|s| {
+        // An unresolved pronoun ("leaked it to") names no amount: the
+        // phrases stay.
+        let named = args.arguments(s);
+        !named.is_empty()
+            && named
+                .iter()
+                .all(|o| !policy::names_something(&f.relation, o))
+    });
+    if named_nothing {
+        f.args.retain(|s| s.kind != SlotKind::Oblique);
+        return false;
+    }
+    VERBAL_PATTERNS.contains(&f.pattern)
 }
 
 /// Patterns of verbs, whose prepositional phrases beside an object may be
