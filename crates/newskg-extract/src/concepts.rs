@@ -18,6 +18,37 @@ use newskg_nlp::Upos;
 /// participant.
 pub(crate) use newskg_nlp::names::is_time_noun;
 
+/// Head nouns that only measure or count ("ten percent", "$5 million").
+pub(crate) const QUANTITY_HEADS: &[&str] = &[
+    "percent", "pct", "%", "cent", "$", "£", "€", "dollar", "pound", "euro", "yen", "million",
+    "billion", "trillion", "thousand", "hundred", "dozen",
+];
+
+/// Amounts as wire copy abbreviates them ("20 mln dlrs"): an amount
+/// alone is no participant; "40 mln dlrs of debt" names the debt.
+pub(crate) const WIRE_AMOUNT_HEADS: &[&str] = &["dlr", "dlrs", "mln", "bln"];
+
+/// Units and fractions that measure how much ("two points", "a third",
+/// "a million tonnes", "5,000 barrels").
+pub(crate) const UNIT_NOUNS: &[&str] = &[
+    "point",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "tenth",
+    "tonne",
+    "ton",
+    "barrel",
+    "ounce",
+    "bushel",
+    "acre",
+    "hectare",
+    "mile",
+    "kilometre",
+    "kilometer",
+];
+
 /// Dependents that belong in a compact label.
 const KEEP: &[&str] = &[
     "compound",

@@ -16,7 +16,7 @@
 use newskg_nlp::Gazetteer;
 
 use crate::attribution::SPEECH;
-use crate::concepts::is_time_noun;
+use crate::concepts::{is_time_noun, QUANTITY_HEADS, WIRE_AMOUNT_HEADS};
 use crate::{Argument, DocEntity, Fact};
 
 /// Which candidate facts an [`Extractor`](crate::Extractor) keeps.
@@ -310,16 +310,6 @@ const IRREGULAR_PLURALS: &[&str] = &["men", "women", "children"];
 const VAGUE_QUANTIFIERS: &[&str] = &[
     "many", "most", "some", "more", "few", "fewer", "several", "all", "other", "numerous",
 ];
-
-/// Head nouns that only measure or count ("ten percent", "$5 million").
-const QUANTITY_HEADS: &[&str] = &[
-    "percent", "pct", "%", "cent", "$", "£", "€", "dollar", "pound", "euro", "yen", "million",
-    "billion", "trillion", "thousand", "hundred", "dozen",
-];
-
-/// Amounts as wire copy abbreviates them ("20 mln dlrs"): an amount
-/// alone is no participant; "40 mln dlrs of debt" names the debt.
-const WIRE_AMOUNT_HEADS: &[&str] = &["dlr", "dlrs", "mln", "bln"];
 
 /// Head nouns that mean nothing outside the idiom they came from ("get his
 /// hands on", "take a bow", "find a way", "take place").

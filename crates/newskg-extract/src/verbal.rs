@@ -6,7 +6,7 @@
 use newskg_nlp::Upos;
 
 use crate::attribution::{self, SPEECH};
-use crate::concepts::is_time_noun;
+use crate::concepts::{is_time_noun, QUANTITY_HEADS, UNIT_NOUNS, WIRE_AMOUNT_HEADS};
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::{controller, gap_filler, has_to_mark, subject_of};
 use crate::tree::Tree;
@@ -330,38 +330,6 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
 /// ("prices were cut by 10 pct"), it is no agent; a count of people is
 /// ("backed by 120 members").
 fn is_amount(t: &Tree, k: usize) -> bool {
-    const MEASURES: &[&str] = &[
-        "percent",
-        "pct",
-        "%",
-        "point",
-        "cent",
-        "dollar",
-        "dlr",
-        "dlrs",
-        "pound",
-        "euro",
-        "yen",
-        "mln",
-        "bln",
-        "million",
-        "billion",
-        "half",
-        "third",
-        "quarter",
-        "fifth",
-        "tenth",
-        "tonne",
-        "ton",
-        "barrel",
-        "ounce",
-        "bushel",
-        "acre",
-        "hectare",
-        "mile",
-        "kilometre",
-        "kilometer",
-    ];
     // "one of its two members": a number with its "of" group counts
     // people or things that act.
     let partitive = t
@@ -371,8 +339,15 @@ fn is_amount(t: &Tree, k: usize) -> bool {
     // A name made with a number ("Four-Kings") is no amount.
     let figure = t.sent.tokens[k].form.chars().any(|c| c.is_ascii_digit())
         || t.sent.tokens[k].form.chars().all(|c| c.is_lowercase());
-    t.upos(k) == Upos::Num && figure && !partitive
-        || MEASURES.contains(&t.lemma(k).to_lowercase().as_str())
+    t.upos(k) == Upos::Num && figure && !partitive || {
+        let lemma = t.lemma(k).to_lowercase();
+        let word = lemma.as_str();
+        // (Any amount, but not the thousands, hundreds and dozens that
+        // count people: "blocked by thousands of protesters".)
+        QUANTITY_HEADS.contains(&word) && !matches!(word, "thousand" | "hundred" | "dozen")
+            || WIRE_AMOUNT_HEADS.contains(&word)
+            || UNIT_NOUNS.contains(&word)
+    }
 }
 
 /// Whether complement verb `c` of an object-control or causative verb has
