@@ -596,7 +596,7 @@ impl Recognizer {
                     }
                     if is_capitalised(before) && !LEGAL_FORM_WORDS.contains(&before) {
                         start -= 1;
-                    } else if NAME_PARTICLES.contains(&before)
+                    } else if PARTICLES.contains(&before)
                         && start >= 2
                         && is_capitalised(words[start - 2])
                         && !opener(start - 2)
@@ -1275,10 +1275,6 @@ fn is_shouted(words: &[&str]) -> bool {
         .count();
     caps * 2 > letters.len()
 }
-
-/// Lower-case words inside continental company names, between capitalised
-/// ones ("Banque Generale du Luxembourg SA", "Compagnie de Saint-Gobain").
-const NAME_PARTICLES: &[&str] = &["de", "du", "des", "di", "del", "della", "van", "von", "der"];
 
 /// "al-Rashid", "bin-Laden": a particle joined to a surname.
 fn is_particle_name(word: &str) -> bool {
