@@ -572,10 +572,6 @@ impl Scene<'_> {
         verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
     }
 
-    /// Whether `a` is the subject of the very verb that pronoun `pr` is an
-    /// object or oblique of: "Kessel chose him" cannot mean Kessel chose
-    /// Kessel, which would be "himself" (binding: a plain pronoun is free in
-    /// its clause).
     /// Whether sentence `s`'s main clause has a common noun as its subject,
     /// of the pronoun's number and inside no name or description.
     fn common_noun_subject(&self, s: usize, p: PronounClass) -> bool {
@@ -600,6 +596,10 @@ impl Scene<'_> {
         })
     }
 
+    /// Whether `a` is the subject of the very verb that pronoun `pr` is an
+    /// object or oblique of: "Kessel chose him" cannot mean Kessel chose
+    /// Kessel, which would be "himself" (binding: a plain pronoun is free in
+    /// its clause).
     fn same_clause_subject(&self, a: &Candidate, pr: &Candidate) -> bool {
         if a.sentence != pr.sentence || pr.subject || !a.subject {
             return false;

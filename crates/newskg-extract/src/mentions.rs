@@ -543,9 +543,7 @@ fn name_candidates(
     let mut title: Option<Title> = None;
     // "Painter Co", "General Tollund Corp": a span closed by a legal form is
     // a company's name, whatever word opens it.
-    let company = toks[span.end - 1..span.end]
-        .iter()
-        .any(|t| names::LEGAL_FORM_WORDS.contains(&t.form.as_str()));
+    let company = names::LEGAL_FORM_WORDS.contains(&toks[span.end - 1].form.as_str());
     if (label == EntityLabel::Person || label == EntityLabel::Misc) && !company {
         for s in span.start + 1..span.end {
             if let Some(t) = roles::title_before(gaz, text, toks, s) {

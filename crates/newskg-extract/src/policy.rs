@@ -615,9 +615,7 @@ fn is_time_or_amount(side: &Argument) -> bool {
     let Argument::Concept { head, label } = side else {
         return false;
     };
-    let numeric = head
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
+    let numeric = is_numeric(head);
     // A currency moves markets ("a strong pound dented exports"), and a
     // span with what filled it ("five years of growth") names that.
     let currency = matches!(
@@ -636,6 +634,12 @@ fn is_time_or_amount(side: &Argument) -> bool {
             || WIRE_AMOUNT_HEADS.contains(&head.as_str()))
 }
 
+/// Whether a head is a figure ("1987", "3.5", "2-0", "10:30").
+fn is_numeric(head: &str) -> bool {
+    head.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'))
+}
+
 /// Whether an object names something a graph can hold: an entity, or a
 /// concept that is not a bare date, number, quantity, portion or idiom
 /// word. `relation` is the fact's ("drop by" half names how much).
@@ -649,9 +653,7 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
     let first = label.split(' ').next().unwrap_or("").to_lowercase();
     let counted =
         first.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&first.as_str());
-    let numeric = head
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':'));
+    let numeric = is_numeric(head);
     let bare = !label.contains(' ');
     // "more than" 40,000 holders with the number cut away names nothing.
     let only_comparison = label.split(' ').all(|w| {

@@ -292,11 +292,7 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
 fn hyphenated_participle_read_as_verb(s: &mut Sentence) {
     let n = s.tokens.len();
     for p in 2..n {
-        let glued = {
-            let (w, h, t) = (&s.tokens[p - 2], &s.tokens[p - 1], &s.tokens[p]);
-            h.form == "-" && w.span.end == h.span.start && h.span.end == t.span.start
-        };
-        if !glued
+        if !glued_by_hyphen(s, p)
             || s.tokens[p].upos != Upos::Verb
             || !matches!(s.tokens[p].xpos.as_str(), "VBN" | "VBD")
         {
@@ -353,6 +349,14 @@ fn hyphenated_participle_read_as_verb(s: &mut Sentence) {
     }
 }
 
+/// Whether token `p` (at least the third) is glued by a hyphen to the word
+/// two before it, with no space on either side ("so - called" as one
+/// "so-called").
+fn glued_by_hyphen(s: &Sentence, p: usize) -> bool {
+    let (w, h, t) = (&s.tokens[p - 2], &s.tokens[p - 1], &s.tokens[p]);
+    h.form == "-" && w.span.end == h.span.start && h.span.end == t.span.start
+}
+
 /// "PC-owning consumers bought tablets": the parser made "PC" the subject,
 /// "owning" its clause and "consumers" what is owned. A noun glued by a
 /// hyphen to an "-ing" form right before a noun ("oil-producing countries",
@@ -364,10 +368,7 @@ fn hyphenated_gerund_read_as_verb(s: &mut Sentence) {
     let n = s.tokens.len();
     for g in 2..n.saturating_sub(1) {
         let (w, h, noun) = (g - 2, g - 1, g + 1);
-        let glued = s.tokens[h].form == "-"
-            && s.tokens[w].span.end == s.tokens[h].span.start
-            && s.tokens[h].span.end == s.tokens[g].span.start;
-        if !glued
+        if !glued_by_hyphen(s, g)
             || s.tokens[g].xpos != "VBG"
             || !matches!(s.tokens[w].upos, Upos::Noun | Upos::Propn)
             || !matches!(s.tokens[noun].xpos.as_str(), "NN" | "NNS")

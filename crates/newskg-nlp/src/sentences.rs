@@ -391,8 +391,9 @@ fn is_sentence_start(tok: &str, tokens: &[Span], text: &str, k: usize) -> bool {
 /// "Corp. Output fell"). A capitalised word after it continues a name or a
 /// title inside the sentence ("Vantor Inc. Chief Executive Ola Lind said",
 /// "Kessel Co. Ltd of Oslo"), and a lower-case word continues the sentence
-/// ("Vantor Corp. shares rose"). In the bench's wire copy 124 of about 130
-/// such places are sentence ends.
+/// ("Vantor Corp. shares rose"). Of the 60 most frequent such shapes in the
+/// bench's wire copy, all but two ("Co. Ltd of", "Co. Brown and", kept
+/// whole by the joiners) are sentence ends.
 fn after_legal_form(text: &str, tokens: &[Span], last: usize) -> bool {
     const FORMS: &[&str] = &["Corp.", "Inc.", "Co.", "Ltd.", "Cos.", "Bros.", "Plc."];
     const JOINERS: &[&str] = &["of", "and", "de", "du", "y", "van", "von"];

@@ -14,11 +14,6 @@ use crate::names::{is_month, is_weekday};
 use crate::{EntityLabel, Gazetteer};
 
 impl Recognizer {
-    /// Step 2a: a leading "The" is not part of a name, and a person span that
-    /// starts with a country ("Ambassador to Mexico Ronald Johnson") is two names.
-    /// A person or place span with a figure, a punctuation mark or a small
-    /// word inside ("D. Ollander 67 ; J. Penwick 2-30", "Farrand b Okafor") is
-    /// two names, as in scorecards and lists.
     /// "But Labour", "If the Kessel Council", "When Vantor": a conjunction
     /// or subordinator opening the sentence (or its quote) is capitalised
     /// for its place, and no name of people, places or organisations opens
@@ -40,6 +35,11 @@ impl Recognizer {
         }
     }
 
+    /// Step 2a: a leading "The" is not part of a name, and a person span that
+    /// starts with a country ("Ambassador to Mexico Ronald Johnson") is two names.
+    /// A person or place span with a figure, a punctuation mark or a small
+    /// word inside ("D. Ollander 67 ; J. Penwick 2-30", "Farrand b Okafor") is
+    /// two names, as in scorecards and lists.
     pub(super) fn repair_spans(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         split_at_breaks(doc, found);
         let mut extra = Vec::new();
