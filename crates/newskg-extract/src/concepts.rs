@@ -18,11 +18,23 @@ use newskg_nlp::Upos;
 /// participant.
 pub(crate) use newskg_nlp::names::is_time_noun;
 
-/// Head nouns that only measure or count ("ten percent", "$5 million").
-pub(crate) const QUANTITY_HEADS: &[&str] = &[
-    "percent", "pct", "%", "cent", "$", "£", "€", "dollar", "pound", "euro", "yen", "million",
-    "billion", "trillion", "thousand", "hundred", "dozen",
+/// Currencies as head nouns ("a strong pound", "$5 million").
+pub(crate) const CURRENCY_HEADS: &[&str] = &["$", "£", "€", "dollar", "pound", "euro", "yen"];
+
+/// Number words that count what follows them ("thousands of protesters",
+/// "a dozen firms").
+pub(crate) const COUNT_HEADS: &[&str] = &["thousand", "hundred", "dozen"];
+
+/// Other head nouns that only measure ("ten percent", "3 billion").
+const MEASURE_HEADS: &[&str] = &[
+    "percent", "pct", "%", "cent", "million", "billion", "trillion",
 ];
+
+/// Whether a head noun only measures or counts: a currency, a count or a
+/// measure ("ten percent", "$5 million", "hundreds").
+pub(crate) fn is_quantity_head(word: &str) -> bool {
+    CURRENCY_HEADS.contains(&word) || COUNT_HEADS.contains(&word) || MEASURE_HEADS.contains(&word)
+}
 
 /// Amounts as wire copy abbreviates them ("20 mln dlrs"): an amount
 /// alone is no participant; "40 mln dlrs of debt" names the debt.

@@ -16,7 +16,7 @@
 use newskg_nlp::Gazetteer;
 
 use crate::attribution::SPEECH;
-use crate::concepts::{is_time_noun, QUANTITY_HEADS, WIRE_AMOUNT_HEADS};
+use crate::concepts::{is_quantity_head, is_time_noun, CURRENCY_HEADS, WIRE_AMOUNT_HEADS};
 use crate::{Argument, DocEntity, Fact};
 
 /// Which candidate facts an [`Extractor`](crate::Extractor) keeps.
@@ -618,10 +618,7 @@ fn is_time_or_amount(side: &Argument) -> bool {
     let numeric = is_numeric(head);
     // A currency moves markets ("a strong pound dented exports"), and a
     // span with what filled it ("five years of growth") names that.
-    let currency = matches!(
-        head.as_str(),
-        "dollar" | "pound" | "euro" | "yen" | "$" | "£" | "€"
-    );
+    let currency = CURRENCY_HEADS.contains(&head.as_str());
     let filled = label.contains(" of ");
     !filled
         // ("the minutes showed": a record; "a four-year consultation
@@ -630,7 +627,7 @@ fn is_time_or_amount(side: &Argument) -> bool {
             && !matches!(head.as_str(), "future" | "minute" | "period")
             && label.split(' ').count() <= 2
             || numeric
-            || QUANTITY_HEADS.contains(&head.as_str()) && !currency
+            || is_quantity_head(head) && !currency
             || WIRE_AMOUNT_HEADS.contains(&head.as_str()))
 }
 
@@ -678,7 +675,7 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         || is_part_of_a_time(relation, head, label)
         || counted
         || is_time_noun(head)
-        || QUANTITY_HEADS.contains(&head)
+        || is_quantity_head(head)
         || WIRE_AMOUNT_HEADS.contains(&head) && !label.contains(" of ")
         || EMPTY_HEADS.contains(&head)
         || bare && POSITION_NOUNS.contains(&head)

@@ -6,7 +6,7 @@
 use newskg_nlp::Upos;
 
 use crate::attribution::{self, SPEECH};
-use crate::concepts::{is_time_noun, QUANTITY_HEADS, UNIT_NOUNS, WIRE_AMOUNT_HEADS};
+use crate::concepts::{is_quantity_head, is_time_noun, COUNT_HEADS, UNIT_NOUNS, WIRE_AMOUNT_HEADS};
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::{controller, gap_filler, has_to_mark, subject_of};
 use crate::tree::Tree;
@@ -344,7 +344,7 @@ fn is_amount(t: &Tree, k: usize) -> bool {
         let word = lemma.as_str();
         // (Any amount, but not the thousands, hundreds and dozens that
         // count people: "blocked by thousands of protesters".)
-        QUANTITY_HEADS.contains(&word) && !matches!(word, "thousand" | "hundred" | "dozen")
+        is_quantity_head(word) && !COUNT_HEADS.contains(&word)
             || WIRE_AMOUNT_HEADS.contains(&word)
             || UNIT_NOUNS.contains(&word)
     }
