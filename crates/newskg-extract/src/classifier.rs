@@ -10,12 +10,14 @@
 //! judged by the rubric of `gold/PRECISION.md`. Its output is a probability,
 //! so the confidence of a fact means what it says: the reliability table in
 //! `models/README.md` shows how often facts in each band were right. It
-//! ranks facts only moderately well (cross-validated AUC about 0.67), so the
-//! default policy does not cut on it; `--min-confidence` does.
+//! ranks facts only moderately well (cross-validated AUC about 0.70, 0.64 on
+//! judged news it never saw), so the default policy does not cut on it;
+//! `--min-confidence` does.
 //!
-//! The judged facts come from openly licensed text only (UD English-PUD
-//! and Re-DocRED, see `newskg train facts`), so the weights can ship; the
-//! research-only news articles serve to measure it, never to train it.
+//! The judged facts come from openly licensed text only (UD English-PUD,
+//! Re-DocRED, re3d's open parts and CrossNER politics, see `newskg train
+//! facts`), so the weights can ship; the research-only news articles serve
+//! to measure it, never to train it.
 //!
 //! Features are hashed with [`perceptron::feature`] (stable FNV-1a), and
 //! the model is stored as a weight file of kind `facts`.
