@@ -183,7 +183,17 @@ fn country_modifier_ending(
     } else {
         end
     };
-    place_ending(gaz, text, tokens, e)
+    // "the Bank of Japan's deputy governor": a place that ends a longer
+    // name ("Bank of Japan") is part of that name, not the title's country.
+    place_ending(gaz, text, tokens, e).filter(|(_, start)| {
+        !(*start >= 2
+            && matches!(tokens[start - 1].form.as_str(), "of" | "for")
+            && tokens[start - 2]
+                .form
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase))
+    })
 }
 
 /// The title phrase just before a name starting at token `name_start`:

@@ -835,3 +835,30 @@ fn an_amount_after_a_passive_by_is_no_agent() {
         "{got:?}"
     );
 }
+
+/// Roles read off the title before a name: a rank makes another role of
+/// the same kind ("Undersecretary of State", "deputy governor"); a
+/// description between commas after a titled name is about the name (the
+/// parser joins it to the title as a conjunct); a place that ends a longer
+/// name ("the Bank of Norway's") is part of that name, not the title's
+/// country.
+#[test]
+fn titles_with_ranks_descriptions_and_named_bodies() {
+    let got = facts(&extract(
+        "Council leader Ola Lind, a key Tom Reyes ally, said the plan had failed. \
+         US Undersecretary of State Jan Brandt met British officials in London. \
+         The Bank of Norway's deputy governor Mark Hale told the committee that rates would stay.",
+    ));
+    for want in [
+        "Ola Lind | ally of | Tom Reyes",
+        "Jan Brandt | undersecretary of state of | United States",
+        "Mark Hale | deputy governor of | Bank of Norway",
+    ] {
+        assert!(got.iter().any(|f| f == want), "{want} not in {got:?}");
+    }
+    assert!(
+        !got.iter()
+            .any(|f| f == "Mark Hale | deputy governor of | Norway"),
+        "{got:?}"
+    );
+}

@@ -652,6 +652,16 @@ impl Gazetteer {
     /// [`PERSON_ROLES`], or a title of the gazetteer whose last word is one
     /// ("defense minister"), since the gazetteer's titles also name bodies.
     pub fn is_person_role(&self, words: &str) -> bool {
+        self.is_unranked_person_role(words)
+            || RANKS.iter().any(|rank| {
+                words
+                    .strip_prefix(rank)
+                    .is_some_and(|role| !role.is_empty() && self.is_unranked_person_role(role))
+            })
+    }
+
+    /// [`Gazetteer::is_person_role`] without a rank before the role.
+    fn is_unranked_person_role(&self, words: &str) -> bool {
         PERSON_ROLES.contains(&words)
             || POSITION_ROLES.contains(&words)
             || (self.is_title(words)
@@ -1277,6 +1287,21 @@ const ORG_WORDS: &[&str] = &[
     "coalition",
     "industries",
     "protection",
+];
+
+/// Ranks that make a role another person's role of the same kind, written
+/// before it as a word or glued to it ("deputy minister", "acting
+/// governor", "undersecretary of state", "vice-chairman").
+const RANKS: &[&str] = &[
+    "deputy ",
+    "assistant ",
+    "acting ",
+    "associate ",
+    "vice ",
+    "vice-",
+    "under ",
+    "under-",
+    "under",
 ];
 
 /// A person's role nouns and multi-word titles (lower case): the titles

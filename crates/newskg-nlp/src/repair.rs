@@ -83,6 +83,68 @@ pub fn repair(sentence: &mut Sentence) {
     subject_read_as_compound_of_time(sentence);
     object_read_as_parataxis(sentence);
     passive_subject_without_auxiliary(sentence);
+    description_read_as_conjunct(sentence);
+}
+
+/// "Senate leader Ola Lind, a key Vantor ally, said": the parser, having
+/// made the title the head and the name its apposition, joins the
+/// description between the commas to the title as a conjunct. A noun
+/// phrase opened by "a" or "an", set off by commas on both sides, that is
+/// a conjunct of a noun with no "and", "or" or "but" anywhere among the
+/// conjuncts, is no list item (a list joins its last item with a
+/// conjunction: "a bank, an insurer and a broker") but an apposition
+/// describing the name before it: the name in apposition to the title
+/// when there is one, else the noun itself.
+fn description_read_as_conjunct(s: &mut Sentence) {
+    for y in 0..s.tokens.len() {
+        if let Some(name) = described_name(s, y) {
+            s.tokens[y].head = Some(name);
+            s.tokens[y].deprel = "appos".to_string();
+        }
+    }
+}
+
+/// For [`description_read_as_conjunct`]: the name that conjunct `y`, a
+/// description set off by commas, is really about; None when `y` is no
+/// such description.
+fn described_name(s: &Sentence, y: usize) -> Option<usize> {
+    let n = s.tokens.len();
+    let x = s.tokens[y].head?;
+    if s.tokens[y].deprel != "conj"
+        || s.tokens[y].upos != Upos::Noun
+        || !matches!(s.tokens[x].upos, Upos::Noun | Upos::Propn)
+        || x > y
+    {
+        return None;
+    }
+    let kids = |h: usize| (0..n).filter(move |&k| s.tokens[k].head == Some(h));
+    let indefinite = kids(y).any(|k| {
+        s.tokens[k].deprel == "det"
+            && matches!(s.tokens[k].lemma.to_lowercase().as_str(), "a" | "an")
+    });
+    // The only conjunct of x, with no conjunction joining it and no more
+    // noun phrases hung on x after it ("a harp, a dog, a hamster and a
+    // baby", parsed with "hamster" as x's apposition, is a list).
+    let conjuncts = kids(x).filter(|&k| s.tokens[k].deprel == "conj").count();
+    let joined = kids(y).any(|k| s.tokens[k].deprel == "cc");
+    let more = kids(x).any(|k| k > y && matches!(s.tokens[k].deprel.as_str(), "conj" | "appos"));
+    if !indefinite || joined || conjuncts != 1 || more {
+        return None;
+    }
+    // Commas on both sides of the description's words.
+    let word_of_y = |i: &usize| s.tokens[*i].upos != Upos::Punct && s.dominates(y, *i);
+    let first = (0..=y).find(word_of_y)?;
+    let last = (y..n).rev().find(word_of_y)?;
+    let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
+    if first == 0 || !comma(first - 1) || !comma(last + 1) {
+        return None;
+    }
+    // The name it is about: the title's apposition, else the noun itself.
+    Some(
+        kids(x)
+            .find(|&k| k < y && s.tokens[k].deprel == "appos" && s.tokens[k].upos == Upos::Propn)
+            .unwrap_or(x),
+    )
 }
 
 /// "Vantor, which owns a hotel, last month hired brokers": the parser
@@ -528,6 +590,62 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_description_between_commas_read_as_a_conjunct_is_an_apposition() {
+        use Upos::*;
+        // "Council leader Ola Lind , a key Vantor ally , said so ." as the
+        // parser reads it: the description joined to the title.
+        let mut s = sentence(&[
+            ("Council", "council", Noun, "NN", 2, "compound"),
+            ("leader", "leader", Noun, "NN", 11, "nsubj"),
+            ("Ola", "Ola", Propn, "NNP", 2, "appos"),
+            ("Lind", "Lind", Propn, "NNP", 3, "flat"),
+            (",", ",", Punct, ",", 9, "punct"),
+            ("a", "a", Det, "DT", 9, "det"),
+            ("key", "key", Adj, "JJ", 9, "amod"),
+            ("Vantor", "Vantor", Propn, "NNP", 9, "compound"),
+            ("ally", "ally", Noun, "NN", 2, "conj"),
+            (",", ",", Punct, ",", 11, "punct"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("so", "so", Adv, "RB", 11, "advmod"),
+            (".", ".", Punct, ".", 11, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(
+            heads(&s)[8],
+            (Some(3), "appos"),
+            "the description is about Ola Lind"
+        );
+        // A list whose next item hangs on the same noun stays a list: "a
+        // bank , a broker , an insurer and a fund".
+        let mut list = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("owns", "own", Verb, "VBZ", 0, "root"),
+            ("a", "a", Det, "DT", 4, "det"),
+            ("bank", "bank", Noun, "NN", 2, "obj"),
+            (",", ",", Punct, ",", 7, "punct"),
+            ("a", "a", Det, "DT", 7, "det"),
+            ("broker", "broker", Noun, "NN", 4, "conj"),
+            (",", ",", Punct, ",", 10, "punct"),
+            ("an", "a", Det, "DT", 10, "det"),
+            ("insurer", "insurer", Noun, "NN", 4, "appos"),
+            ("and", "and", Cconj, "CC", 13, "cc"),
+            ("a", "a", Det, "DT", 13, "det"),
+            ("fund", "fund", Noun, "NN", 10, "conj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        let before = heads(&list)
+            .iter()
+            .map(|(h, d)| (*h, d.to_string()))
+            .collect::<Vec<_>>();
+        repair(&mut list);
+        let after = heads(&list)
+            .iter()
+            .map(|(h, d)| (*h, d.to_string()))
+            .collect::<Vec<_>>();
+        assert_eq!(before, after);
     }
 
     #[test]
