@@ -183,16 +183,14 @@ fn country_modifier_ending(
     } else {
         end
     };
-    // "the Bank of Japan's deputy governor": a place that ends a longer
-    // name ("Bank of Japan") is part of that name, not the title's country.
+    // "the Bank of Japan's deputy governor": a place that ends the name of
+    // a body ("Bank of Japan", "University of Texas") is part of that name,
+    // not the title's country ("Republic of Ireland manager" is Ireland's).
     place_ending(gaz, text, tokens, e).filter(|(_, start)| {
         !(*start >= 2
             && matches!(tokens[start - 1].form.as_str(), "of" | "for")
-            && tokens[start - 2]
-                .form
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase))
+            && (gaz.is_org_word(&tokens[start - 2].form)
+                || gaz.is_institution_head(&tokens[start - 2].form)))
     })
 }
 

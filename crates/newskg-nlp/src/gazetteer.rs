@@ -1340,6 +1340,11 @@ const PERSON_ROLES: &[&str] = &[
     "chancellor",
     "senator",
     "sen.",
+    // members of parliaments ("Labour MP Ana Ruiz")
+    "mp",
+    "mep",
+    "msp",
+    "mla",
     "representative",
     "rep.",
     "governor",
