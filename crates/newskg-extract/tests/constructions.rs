@@ -863,18 +863,21 @@ fn titles_with_ranks_descriptions_and_named_bodies() {
     );
 }
 
-/// Members of parliaments are roles in their party ("Labour MP Ana Ruiz"),
-/// and a country's long form keeps its place before a title ("Republic of
-/// Ireland manager"), unlike a body named after a place ("the Bank of
-/// Norway's governor").
+/// Members of parliaments are roles in their party ("Labour MP Ana Ruiz");
+/// a party whose name ends in a member's word ("Liberal Democrat") is the
+/// body of the title after it; and a country's long form keeps its place
+/// before a title ("Republic of Ireland manager"), unlike a body named after
+/// a place ("the Bank of Norway's governor").
 #[test]
-fn members_of_parliament_and_long_country_names() {
+fn members_of_parliament_party_spokesmen_and_long_country_names() {
     let got = facts(&extract(
         "Labour MP Ana Ruiz said the bill was flawed. \
+         Liberal Democrat home affairs spokesman Ola Lind called it a mistake. \
          Republic of Ireland manager Tom Reyes was pleased.",
     ));
     for want in [
         "Ana Ruiz | mp of | Labour Party",
+        "Ola Lind | home affairs spokesman of | Liberal Democrats",
         "Tom Reyes | manager of | Ireland",
     ] {
         assert!(got.iter().any(|f| f == want), "{want} not in {got:?}");

@@ -687,7 +687,8 @@ impl Recognizer {
             }
         }
         // "Senate Democrat leader", "the Ohio Democrat": the place or
-        // body, then a party member (MISC under CoNLL's conventions).
+        // body, then a party member (MISC under CoNLL's conventions); but
+        // "Liberal Democrat leader" is a party's own name.
         let mut members = Vec::new();
         for f in found.iter_mut() {
             let words = &doc[f.sentence];
@@ -699,6 +700,7 @@ impl Recognizer {
                 && PARTY_MEMBERS.contains(&last)
                 && next_lower
                 && f.label != EntityLabel::Person
+                && g.lookup(&words[f.start..f.end].join(" ")).is_none()
             {
                 f.end -= 1;
                 let name = words[f.start..f.end].join(" ");
