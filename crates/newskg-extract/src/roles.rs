@@ -247,9 +247,6 @@ pub(crate) fn title_before(
     Some(make_title(role, prefix, prep_country, start..name_start))
 }
 
-/// An apposition right after a name ending at token `name_end`:
-/// `, [the|a] [Country's|Demonym] Title [of|to Country]` followed by a comma,
-/// a full stop or the end of the sentence.
 /// Words before a role that say it is no longer held ("a former
 /// director"): such a role is no present fact.
 const PAST_ROLE_WORDS: &[&str] = &[
@@ -263,6 +260,9 @@ const PAST_ROLE_WORDS: &[&str] = &[
     "ex",
 ];
 
+/// An apposition right after a name ending at token `name_end`:
+/// `, [the|a] [Country's|Demonym] Title [of|to Country]` followed by a comma,
+/// a full stop or the end of the sentence.
 pub(crate) fn title_after(
     gaz: &Gazetteer,
     text: &str,
