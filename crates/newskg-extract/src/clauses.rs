@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use crate::copula::{appos_frame, copula_frame};
 use crate::frame::{Frame, Slot, SlotKind};
 use crate::lexicon::Lexicon;
+use crate::subject::has_to_mark;
 use crate::tree::Tree;
 use crate::verbal::{is_verbal, verb_frame};
 use crate::{attribution, concepts, negation, nominal, policy, quotes};
@@ -528,7 +529,16 @@ impl Resolver<'_> {
             if t.is_pron(h) || t.is_punct(h) || t.upos(h) == Upos::Num && t.kids(h).is_empty() {
                 continue; // an unresolved pronoun names nothing
             }
-            for toks in concepts::label_variants(t, h) {
+            for mut toks in concepts::label_variants(t, h) {
+                // An infinitive clause the slot leaves out stays out of its
+                // label too ("expects the embargo to be lifted": "embargo";
+                // "a company to be formed by Kessel": "company").
+                toks.retain(|&k| {
+                    !slot
+                        .exclude
+                        .iter()
+                        .any(|&x| has_to_mark(t, x) && t.dominates(x, k))
+                });
                 if toks.iter().all(|&k| concepts::is_function_word(t, k)) {
                     continue; // a stranded preposition or a lone determiner names nothing
                 }

@@ -6,7 +6,9 @@
 use newskg_nlp::Upos;
 
 use crate::attribution::{self, SPEECH};
-use crate::concepts::{is_quantity_head, is_time_noun, COUNT_HEADS, UNIT_NOUNS, WIRE_AMOUNT_HEADS};
+use crate::concepts::{
+    is_quantity_head, is_time_noun, COUNT_HEADS, INFINITIVE_NOUNS, UNIT_NOUNS, WIRE_AMOUNT_HEADS,
+};
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::{controller, gap_filler, has_to_mark, subject_of};
 use crate::tree::Tree;
@@ -137,6 +139,18 @@ const CONTENT_SUPPORT_NOUNS: &[&str] = &[
 /// is the event, not its agent.
 const PERCEPTION_VERBS: &[&str] = &[
     "see", "watch", "hear", "notice", "witness", "spot", "miss", "observe", "feel",
+];
+
+/// Verbs of expecting, wanting and judging that take an object with an
+/// infinitive ("expects net income to be lower", "wants the bank to cut
+/// rates", "forecast sales to rise"): the object is the infinitive's
+/// subject, and what is expected or wanted is the whole clause, not the
+/// object (no one "expects net income"). The parser hangs the infinitive
+/// on the verb or on the object. ("Need" and "require" are left out: "needs
+/// a win to qualify" is a purpose, the win is what is needed.)
+const EXPECTING_VERBS: &[&str] = &[
+    "expect", "want", "forecast", "predict", "project", "estimate", "believe", "consider", "like",
+    "prefer",
 ];
 
 /// Verbs of causation with an object and a bare infinitive ("made the
@@ -359,7 +373,57 @@ fn takes_its_own_argument(t: &Tree, c: usize) -> bool {
         .any(|&k| matches!(t.base(k), "obj" | "iobj" | "ccomp" | "xcomp"))
 }
 
-/// A frame for verbal predicate `v`, if it states anything.
+/// What the infinitive clause after an expected object says.
+enum Expected {
+    /// A one-word predicate ("to rise", "to be lower", "to be capped", with
+    /// any circumstances: "to continue because of the strong dollar").
+    Word(String),
+    /// A description of the object ("to be one of the threats", "to be
+    /// part of the plan").
+    Description,
+    /// A clause with an argument of its own ("to cut rates").
+    Clause,
+}
+
+/// Reads the infinitive clause `c` after an expected object.
+fn expected_predicate(t: &Tree, c: usize) -> Expected {
+    let has_argument = |kinds: &[&str]| t.kids(c).iter().any(|&k| kinds.contains(&t.base(k)));
+    match t.upos(c) {
+        Upos::Verb if takes_its_own_argument(t, c) => Expected::Clause,
+        Upos::Verb => {
+            let passive = t.kids(c).iter().any(|&k| t.rel(k) == "aux:pass");
+            Expected::Word(verb_relation(t, &[c], passive))
+        }
+        Upos::Adj
+            if t.kid(c, "cop").is_some() && !has_argument(&["nmod", "obj", "ccomp", "xcomp"]) =>
+        {
+            Expected::Word(format!("be {}", t.lower(c)))
+        }
+        _ if t.kid(c, "cop").is_some() => Expected::Description,
+        _ => Expected::Clause,
+    }
+}
+
+/// The infinitive clause after the object of a verb of [`EXPECTING_VERBS`]
+/// `v`: hung on the verb (`xcomp`, a verb or a copula's predicate) or on
+/// the object (`acl`), marked by "to". Nouns that take an infinitive of
+/// their own ("wants an opportunity to work") are what is wanted.
+fn expected_clause(t: &Tree, v: usize, object: usize) -> Option<usize> {
+    let of_verb = t
+        .kids(v)
+        .iter()
+        .copied()
+        .find(|&c| t.rel(c) == "xcomp" && has_to_mark(t, c) && c > object);
+    let of_object = || {
+        t.kids(object)
+            .iter()
+            .copied()
+            .find(|&c| t.rel(c) == "acl" && has_to_mark(t, c))
+            .filter(|_| !INFINITIVE_NOUNS.contains(&t.lemma(object).as_str()))
+    };
+    of_verb.or_else(of_object)
+}
+
 /// Verbs that take an object and a "that" clause together ("told reporters
 /// that", "warned them that").
 const OBJECT_AND_CLAUSE: &[&str] = &[
@@ -497,6 +561,7 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
     })
 }
 
+/// A frame for verbal predicate `v`, if it states anything.
 pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     if is_bare_matrix(t, v) || negation::is_prevented(t, v) {
         return None;
@@ -596,14 +661,39 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     }
     // "allowed the visitors to hold on", "urged them to leave": without its
     // complement the matrix verb misstates what happened to its object.
-    if args.iter().any(|s| s.kind == SlotKind::Object) {
+    if let Some(object) = args
+        .iter()
+        .find(|s| s.kind == SlotKind::Object)
+        .map(|s| s.head)
+    {
         let causative = CAUSATIVE_VERBS.contains(&t.lemma(v).as_str());
-        if let Some(c) = t.kids(v).iter().copied().find(|&c| {
+        let complement = t.kids(v).iter().copied().find(|&c| {
             t.rel(c) == "xcomp"
                 && t.upos(c) == Upos::Verb
                 && (has_to_mark(t, c)
                     || causative && matches!(t.sent.tokens[c].xpos.as_str(), "VB" | "VBP"))
-        }) {
+        });
+        if complement.is_none() && EXPECTING_VERBS.contains(&t.lemma(v).as_str()) {
+            if let Some(c) = expected_clause(t, v, object) {
+                match expected_predicate(t, c) {
+                    // "expects net income to be lower": "expect to be
+                    // lower" net income, as "urge to resign" someone.
+                    Expected::Word(predicate) => {
+                        relation = format!("{relation} to {predicate}");
+                        if let Some(slot) = args.iter_mut().find(|s| s.head == object) {
+                            slot.exclude.push(c);
+                        }
+                    }
+                    // "considers spyware to be one of the threats": no one
+                    // considers spyware; the verb states nothing alone.
+                    Expected::Description => return None,
+                    // "wants more policing to tackle crime": the object may
+                    // well be what is wanted; left as it is.
+                    Expected::Clause => {}
+                }
+            }
+        }
+        if let Some(c) = complement {
             if takes_its_own_argument(t, c) {
                 // "asked the regulator to approve the merger": the object
                 // is who is to approve, and the complement's own fact

@@ -883,3 +883,28 @@ fn members_of_parliament_party_spokesmen_and_long_country_names() {
         assert!(got.iter().any(|f| f == want), "{want} not in {got:?}");
     }
 }
+
+/// After a verb of expecting or wanting, the object is the subject of the
+/// infinitive after it: a one-word predicate joins the relation ("expect to
+/// be lower" net income, as "urge to resign" someone), a description after
+/// "to be" leaves the verb with nothing it states, and the clause's words
+/// stay out of the object's label.
+#[test]
+fn the_object_of_a_verb_of_expecting_is_the_subject_of_its_infinitive() {
+    let got = facts(&extract(
+        "Kessel Corp expects net income to be lower this year. \
+         The Vexa government wants the new bill to pass. \
+         Vantor Corp considers the plan to be one of the worst ideas.",
+    ));
+    for want in [
+        "Kessel Corp | expect to be lower | net income",
+        "Vexa government | want to pass | new bill",
+    ] {
+        assert!(got.iter().any(|f| f == want), "{want} not in {got:?}");
+    }
+    assert!(
+        !got.iter()
+            .any(|f| f.contains("| expect | net income") || f.contains("| consider | plan")),
+        "{got:?}"
+    );
+}
