@@ -69,7 +69,8 @@ impl FactPolicy {
                     && (!is_unanchored_plural_concept(&fact.subject) || is_statement_of(fact))
                     && !is_bare_body(&fact.subject)
                     && !links_to_itself(fact, entities)
-                    && !ties_a_firm_to_a_place(fact, entities))
+                    && !ties_a_firm_to_a_place(fact, entities)
+                    && !tells_the_press(fact, entities, gazetteer))
     }
 
     /// Whether what `fact` states is kept although `fact` itself is not:
@@ -110,6 +111,27 @@ impl Default for FactPolicy {
             min_rule_confidence: FactPolicy::DEFAULT_MIN_RULE_CONFIDENCE,
         }
     }
+}
+
+/// Whether the fact only says whom a speaker spoke to when that is a news
+/// organisation ("told Reuters", "said to the BBC"): the press is the
+/// audience of what was said, as "told reporters" is, not a participant of
+/// the news (judged on unseen news: none of 5 "told Reuters" facts
+/// correct); what was told stays in its own statement fact.
+fn tells_the_press(fact: &Fact, entities: &[DocEntity], gazetteer: &Gazetteer) -> bool {
+    let Argument::Entity(o) = fact.object else {
+        return false;
+    };
+    // "tell", "say to", "speak to": an addressee; "warned the BBC" and
+    // "criticised Reuters" have the press as a participant.
+    let addressed = match fact.relation.strip_suffix(" to") {
+        Some(verb) => SPEECH.contains(&verb) || matches!(verb, "speak" | "talk"),
+        None => fact.relation == "tell",
+    };
+    addressed
+        && entities
+            .get(o)
+            .is_some_and(|e| gazetteer.is_news_media(&e.label))
 }
 
 /// Whether a firm's tie was read to a place ("Kessel, a UK subsidiary" →

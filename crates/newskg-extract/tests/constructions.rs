@@ -908,3 +908,19 @@ fn the_object_of_a_verb_of_expecting_is_the_subject_of_its_infinitive() {
         "{got:?}"
     );
 }
+
+/// "told Reuters": the press is the audience of what was said, as "told
+/// reporters" is; what was told stays.
+#[test]
+fn the_press_is_the_audience_of_a_speech() {
+    let got = facts(&extract(
+        "Kessel Corp told Reuters it would sell the unit. Ola Lind told BBC News she had resigned.",
+    ));
+    for gone in ["Kessel Corp | tell | Reuters", "Ola Lind | tell | BBC News"] {
+        assert!(!got.iter().any(|f| f == gone), "{gone} in {got:?}");
+    }
+    assert!(
+        got.iter().any(|f| f == "Kessel Corp | sell | unit"),
+        "{got:?}"
+    );
+}

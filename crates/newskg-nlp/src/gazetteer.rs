@@ -71,6 +71,9 @@ pub struct Gazetteer {
     /// `src/nlp/lists/sports_teams.tsv`), including those whose entry is a
     /// place ("Liverpool", "Yorkshire").
     team_names: WordSet,
+    /// Lower-case names of news organisations, words joined by one space
+    /// (from `src/nlp/lists/media.tsv`): agencies, papers, broadcasters.
+    media_names: WordSet,
     /// Longest name in words.
     max_words: usize,
     /// Every name key, and every shorter run of its first words, → the
@@ -159,6 +162,11 @@ impl Gazetteer {
             let text = std::str::from_utf8(bytes)
                 .map_err(|_| "section \"team_names\" is not UTF-8".to_string())?;
             g.team_names = text.lines().map(str::to_string).collect();
+        }
+        if let Some(bytes) = file.section("media_names") {
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| "section \"media_names\" is not UTF-8".to_string())?;
+            g.media_names = text.lines().map(str::to_string).collect();
         }
         for (i, line) in section("genders")?.lines().enumerate() {
             let gender = match line.split_once('\t') {
@@ -257,6 +265,7 @@ impl Gazetteer {
             ("given_names", set_lines(&self.given)),
             ("event_words", set_lines(&self.events)),
             ("team_names", set_lines(&self.team_names)),
+            ("media_names", set_lines(&self.media_names)),
             ("genders", genders),
         ] {
             file.sections.push((name.to_string(), text.into_bytes()));
@@ -356,7 +365,9 @@ impl Gazetteer {
     /// when the row itself is a place; otherwise the list, written for
     /// exactly these names, wins ("Morgan Stanley" is not a person). Every
     /// sports-team name goes into `team_names`, so the recognizer can retype
-    /// a place by context. Keys follow the tokenizer ("Hewlett - Packard").
+    /// a place by context, and every news organisation's into `media_names`,
+    /// so extraction can tell the press from other audiences. Keys follow
+    /// the tokenizer ("Hewlett - Packard").
     /// Malformed rows are skipped here; the lists' unit test rejects them.
     ///
     /// Entries get the row's label but not its subtype (SportsTeam, Company,
@@ -376,6 +387,9 @@ impl Gazetteer {
             let k = key(row.name);
             if row.is_team() {
                 self.team_names.insert(k.clone());
+            }
+            if row.is_news_media() {
+                self.media_names.insert(k.clone());
             }
             if self.demonyms.contains_key(&k) || !k.chars().any(char::is_alphabetic) {
                 continue;
@@ -731,6 +745,12 @@ impl Gazetteer {
     /// "Yorkshire", whose [`lookup`](Self::lookup) entry is the place).
     pub fn is_team_name(&self, words: &str) -> bool {
         self.team_names.contains(&normalize(words))
+    }
+
+    /// Whether `words` (any case, words joined by one space) is the name of
+    /// a news organisation ("Reuters", "BBC News", "Frankfurter Allgemeine").
+    pub fn is_news_media(&self, words: &str) -> bool {
+        self.media_names.contains(&normalize(words))
     }
 
     /// Whether `word` is a known given name (hand-written list or a first

@@ -42,6 +42,11 @@ impl ListName {
     pub fn is_team(&self) -> bool {
         self.subtype == Some(TEAM_SUBTYPE)
     }
+
+    /// Whether the name is a news organisation's (subtype NewsMedia).
+    pub fn is_news_media(&self) -> bool {
+        self.subtype == Some("NewsMedia")
+    }
 }
 
 /// One row of the demonym list.
