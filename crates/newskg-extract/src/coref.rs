@@ -180,18 +180,37 @@ pub(crate) fn cluster(
                         .any(|&m| cands[m].span.start < c.span.start)
             })
             .collect();
+        let firm = matches!(d, Description::OrgNoun(n) if names::FIRM_NOUNS.contains(&n.as_str()));
+        let named_before = |k: usize| {
+            clusters[k]
+                .members
+                .iter()
+                .any(|&m| cands[m].span.start < c.span.start)
+        };
         let k = match fits[..] {
             [k] => Some(k),
             // "the company" in a story of several companies: the one the
             // lead is about, the subject of its first sentence that has a
             // company as subject, when that is one of the first two.
-            [_, _, ..] if matches!(d, Description::OrgNoun(n) if names::FIRM_NOUNS.contains(&n.as_str())) => {
-                lead_subject(&fits, &clusters, cands).filter(|&k| {
-                    clusters[k]
-                        .members
-                        .iter()
-                        .any(|&m| cands[m].span.start < c.span.start)
-                })
+            [_, _, ..] if firm => {
+                lead_subject(&fits, &clusters, cands).filter(|&k| named_before(k))
+            }
+            // "the company" after a business named without a legal form
+            // ("American Savings and Loan Association said ... The company
+            // said"): the one organisation the story named before it,
+            // the press aside.
+            [] if firm => {
+                let before: Vec<usize> = (0..clusters.len())
+                    .filter(|&k| {
+                        clusters[k].label == EntityLabel::Organization
+                            && named_before(k)
+                            && !clusters[k].forms.iter().any(|f| gaz.is_news_media(f))
+                    })
+                    .collect();
+                match before[..] {
+                    [k] => Some(k),
+                    _ => None,
+                }
             }
             _ => None,
         };

@@ -700,3 +700,32 @@ fn it_continues_what_the_sentence_before_was_about() {
         assert_eq!(resolved(&extract(text), "It"), [antecedent], "{text}");
     }
 }
+
+/// "the company" after a business named without a legal form ("... Loan
+/// Association"): the one organisation the story named before it, the
+/// press aside; with two, no guess.
+#[test]
+fn the_company_is_the_one_organisation_named_before() {
+    let doc = extract(
+        "Vexa Savings and Loan Association told Reuters it named Ola Lind chief executive. \
+         The company said Lind will focus on lending.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.0 == "Vexa Savings and Loan Association" && f.1 == "say"),
+        "{facts:?}"
+    );
+    let doc = extract(
+        "Vexa Savings and Loan Association sued the Harlow Development Trust. \
+         The company said Lind will focus on lending.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.1 == "say" && !f.0.is_empty() && !f.0.starts_with("concept")),
+        "{facts:?}"
+    );
+}
