@@ -893,12 +893,12 @@ fn members_of_parliament_party_spokesmen_and_long_country_names() {
 fn the_object_of_a_verb_of_expecting_is_the_subject_of_its_infinitive() {
     let got = facts(&extract(
         "Kessel Corp expects net income to be lower this year. \
-         The Vexa government wants the new bill to pass. \
+         The Vexa council wants the new harbour tax to pass. \
          Vantor Corp considers the plan to be one of the worst ideas.",
     ));
     for want in [
         "Kessel Corp | expect to be lower | net income",
-        "Vexa government | want to pass | new bill",
+        "Vexa council | want to pass | new harbour tax",
     ] {
         assert!(got.iter().any(|f| f == want), "{want} not in {got:?}");
     }

@@ -123,8 +123,8 @@ fn described_name(s: &Sentence, y: usize) -> Option<usize> {
             && matches!(s.tokens[k].lemma.to_lowercase().as_str(), "a" | "an")
     });
     // The only conjunct of x, with no conjunction joining it and no more
-    // noun phrases hung on x after it ("a harp, a dog, a hamster and a
-    // baby", parsed with "hamster" as x's apposition, is a list).
+    // noun phrases hung on x after it ("a ferry, a bus, a tram and a
+    // train", parsed with "tram" as x's apposition, is a list).
     let conjuncts = kids(x).filter(|&k| s.tokens[k].deprel == "conj").count();
     let joined = kids(y).any(|k| s.tokens[k].deprel == "cc");
     let more = kids(x).any(|k| k > y && matches!(s.tokens[k].deprel.as_str(), "conj" | "appos"));
