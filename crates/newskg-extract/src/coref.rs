@@ -196,7 +196,7 @@ pub(crate) fn cluster(
                 lead_subject(&fits, &clusters, cands).filter(|&k| named_before(k))
             }
             // "the company" after a business named without a legal form
-            // ("American Savings and Loan Association said ... The company
+            // ("Vexa Savings and Loan Association said ... The company
             // said"): the one organisation the story named before it,
             // the press aside.
             [] if firm => {

@@ -872,12 +872,12 @@ fn titles_with_ranks_descriptions_and_named_bodies() {
 fn members_of_parliament_party_spokesmen_and_long_country_names() {
     let got = facts(&extract(
         "Labour MP Ana Ruiz said the bill was flawed. \
-         Liberal Democrat home affairs spokesman Ola Lind called it a mistake. \
+         Liberal Democrat transport spokesman Ola Lind called it a mistake. \
          Republic of Ireland manager Tom Reyes was pleased.",
     ));
     for want in [
         "Ana Ruiz | mp of | Labour Party",
-        "Ola Lind | home affairs spokesman of | Liberal Democrats",
+        "Ola Lind | transport spokesman of | Liberal Democrats",
         "Tom Reyes | manager of | Ireland",
     ] {
         assert!(got.iter().any(|f| f == want), "{want} not in {got:?}");
