@@ -9,14 +9,17 @@
 //!    (spans in order, on character boundaries, sentences covering every
 //!    token once);
 //! 3. analysis and extraction of a whole document, where a panic (caught
-//!    per document as `Failure::Internal`) is a finding.
+//!    per document as `Failure::Internal`) is a finding;
+//! 4. the SPARQL parameter binder: values of any shape bound into every
+//!    named query never panic, are refused only by name, and never change
+//!    the query's structure (the bound query parses back to itself).
 //!
 //! Each test here runs a short round (CI); the `#[ignore]`d `fuzz_long`
 //! runs `NEWSKG_FUZZ_EXECS` executions per target (default 100,000) from
 //! `NEWSKG_FUZZ_SEED`, and prints the counts:
 //! `NEWSKG_FUZZ_EXECS=1000000 cargo test --release --test integration fuzz_long -- --ignored --nocapture`.
 //! `NEWSKG_FUZZ_TARGETS=documents` (a comma list of `readers`, `tokens`,
-//! `documents`) runs only some targets, so a long whole-document run can be
+//! `documents`, `binder`) runs only some targets, so a long whole-document run can be
 //! split over processes with different seeds; the document target prints a
 //! progress line every 100,000 executions.
 //! A crash found becomes a regression test below, with the input that made it.
@@ -26,6 +29,7 @@ use std::path::{Path, PathBuf};
 use newskg::input::{documents_with, Limits, LoadOptions};
 use newskg::nlp::{split_sentences, tokenize};
 use newskg::pipeline::{Engine, Failure};
+use newskg::rdf::{named_queries, prepare};
 use newskg::Document;
 
 /// A seeded xorshift64* generator: the same seed, the same inputs.
@@ -304,6 +308,144 @@ fn fuzz_documents(rng: &mut Rng, execs: usize, engine: &Engine) -> usize {
     execs
 }
 
+/// Values that SPARQL would read as syntax, for the binder target to
+/// start from and mutate.
+const HOSTILE_VALUES: &[&str] = &[
+    "Mira \"Kessel\"",
+    "Vantor\" } ; DROP ALL ; { \"",
+    "close } brace",
+    "two\nlines\r\nand a tab\t",
+    "angle > bracket <",
+    "<http://example.com/a b>",
+    "<http://example.com/vantor>",
+    "id:entity/vantor-ferries",
+    "'single' \\ backslash",
+    "# not a comment",
+    "?name $other",
+    ") . } UNION { ?s ?p ?o",
+    "",
+];
+
+/// Target 4: the SPARQL parameter binder. Every named query takes a
+/// mutated value for each of its parameters: binding never panics; a value
+/// it refuses is refused by its parameter's name; and the bound query is
+/// the query bound with a plain value, but for the term the value became
+/// (the value stayed one term and changed no structure).
+fn fuzz_binder(rng: &mut Rng, execs: usize) -> usize {
+    let queries = named_queries();
+    let values: Vec<Vec<u8>> = HOSTILE_VALUES
+        .iter()
+        .map(|v| v.as_bytes().to_vec())
+        .collect();
+    for i in 0..execs {
+        let query = &queries[i % queries.len()];
+        let names: Vec<&str> = query.params.iter().map(|p| p.name.as_str()).collect();
+        let params: Vec<(String, String)> = names
+            .iter()
+            .map(|name| {
+                let mut value = input(rng, &values);
+                value.truncate(512);
+                (
+                    name.to_string(),
+                    String::from_utf8_lossy(&value).into_owned(),
+                )
+            })
+            .collect();
+        let plain: Vec<(String, String)> = names
+            .iter()
+            .map(|name| (name.to_string(), "plain".to_string()))
+            .collect();
+        let reference = prepare(query.sparql, &plain)
+            .map(|p| without_bound_terms(&p.sparql(), &names))
+            .unwrap_or_default();
+        match prepare(query.sparql, &params) {
+            Ok(bound) => {
+                assert_eq!(
+                    without_bound_terms(&bound.sparql(), &names),
+                    reference,
+                    "{}: {params:?} changed the query",
+                    query.name
+                );
+            }
+            Err(e) => {
+                let message = e.to_string();
+                assert!(
+                    params
+                        .iter()
+                        .any(|(name, _)| message.starts_with(&format!("parameter {name}: "))),
+                    "{}: {params:?} refused without naming the parameter: {message}",
+                    query.name
+                );
+            }
+        }
+    }
+    execs
+}
+
+/// The shape of a bound query: `sparql` with the term of each `VALUES (
+/// ?name ) { ( term ) }` of a parameter replaced by `_` (a string literal read to
+/// its closing quote, escapes skipped, with any language tag or datatype;
+/// an IRI to its `>`), and the variables the parser names by a hash for
+/// each aggregate (new ones at every parse) by `?_`.
+fn without_bound_terms(sparql: &str, names: &[&str]) -> String {
+    let mut out = without_hashed_variables(sparql);
+    for name in names {
+        let opening = format!("VALUES ( ?{name} ) {{ ( ");
+        let mut from = 0;
+        while let Some(at) = out[from..].find(&opening).map(|i| from + i + opening.len()) {
+            let rest = &out[at..];
+            let mut end = match rest.chars().next() {
+                Some('"') => {
+                    let mut escaped = false;
+                    let mut close = None;
+                    for (i, c) in rest.char_indices().skip(1) {
+                        match c {
+                            _ if escaped => escaped = false,
+                            '\\' => escaped = true,
+                            '"' => {
+                                close = Some(i + 1);
+                                break;
+                            }
+                            _ => {}
+                        }
+                    }
+                    close.unwrap_or(rest.len())
+                }
+                Some('<') => rest.find('>').map_or(rest.len(), |i| i + 1),
+                _ => rest.find(' ').unwrap_or(rest.len()),
+            };
+            // A language tag or a datatype after a literal.
+            end += rest[end..].find(' ').unwrap_or(rest.len() - end);
+            out.replace_range(at..at + end, "_");
+            from = at + 1;
+        }
+    }
+    out
+}
+
+/// `text` with every variable named by 16 or more hex digits as `?_`.
+fn without_hashed_variables(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('?') {
+        out.push_str(&rest[..i]);
+        let name = &rest[i + 1..];
+        let hex = name.chars().take_while(char::is_ascii_hexdigit).count();
+        let word = name
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .count();
+        if hex >= 16 && hex == word {
+            out.push_str("?_");
+        } else {
+            out.push_str(&rest[i..i + 1 + word]);
+        }
+        rest = &name[word..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn engine() -> Engine {
     Engine::load(&crate::util::models()).unwrap()
 }
@@ -316,6 +458,19 @@ fn readers_never_panic() {
 #[test]
 fn tokens_and_sentences_keep_their_invariants() {
     fuzz_tokens(&mut Rng(0x5eed_0002), 2_000);
+}
+
+#[test]
+fn bound_parameters_never_change_a_query() {
+    // The comparison sees what it must: another term is the same shape,
+    // one more pattern is not.
+    let q = "SELECT ?e WHERE { VALUES ( ?label ) { ( \"a\" )  } ?e ?p ?label . }";
+    let other = q.replace("\"a\"", "\"b } . ?s ?p ?o { \\\" x\"");
+    let pasted = q.replace("?label . }", "?label . ?e ?q ?o . }");
+    let shape = |text: &str| without_bound_terms(text, &["label"]);
+    assert_eq!(shape(q), shape(&other));
+    assert_ne!(shape(q), shape(&pasted));
+    fuzz_binder(&mut Rng(0x5eed_0004), 2_000);
 }
 
 #[test]
@@ -336,7 +491,7 @@ fn fuzz_long() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x5eed_1000_u64);
     let targets = std::env::var("NEWSKG_FUZZ_TARGETS")
-        .unwrap_or_else(|_| "readers,tokens,documents".to_string());
+        .unwrap_or_else(|_| "readers,tokens,documents,binder".to_string());
     let wanted = |name: &str| targets.split(',').any(|t| t.trim() == name);
     if wanted("readers") {
         let started = std::time::Instant::now();
@@ -351,6 +506,14 @@ fn fuzz_long() {
         let t = fuzz_tokens(&mut Rng(seed + 1), execs);
         eprintln!(
             "tokenizer + splitter: {t} executions, 0 failures, {:.0?}",
+            started.elapsed()
+        );
+    }
+    if wanted("binder") {
+        let started = std::time::Instant::now();
+        let b = fuzz_binder(&mut Rng(seed + 3), execs);
+        eprintln!(
+            "parameter binder: {b} executions, 0 failures, {:.0?}",
             started.elapsed()
         );
     }

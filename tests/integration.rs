@@ -17,7 +17,7 @@ mod cli_crash;
 mod cli_snapshot;
 // limits on every input dimension: generated pathological inputs, clear messages, bounded memory.
 mod cli_limits;
-// fuzzing on stable: readers, tokenizer and splitter, whole documents (a long run is ignored by default).
+// fuzzing on stable: readers, tokenizer and splitter, whole documents, the SPARQL parameter binder (a long run is ignored by default).
 mod fuzz;
 // query: named queries, parameters, formats, ASK exit codes, syntax errors.
 mod cli_query;
