@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::extract::{FactClassifier, FactPolicy, Feature};
 use crate::input::LoadOptions;
 use crate::kg::Resolver;
+use crate::nlp::corpus::bio::{self, BioDocument};
 use crate::pipeline::{extract_with_features, fact_records, Engine};
 use crate::{Error, Result};
 
@@ -333,8 +334,7 @@ fn re3d_documents(data: &Path) -> Result<Vec<(String, String)>> {
         .map(|line| line.replace('\t', "-"))
         .collect();
     let tokens_path = folder.join("re3d-open.txt");
-    let text = std::fs::read_to_string(&tokens_path).map_err(io(&tokens_path))?;
-    let documents = token_documents(&text);
+    let documents = token_documents(&tokens_path)?;
     if documents.len() != names.len() {
         return Err(Error::Training(format!(
             "{}: {} documents, but {} names in {}",
@@ -354,8 +354,7 @@ fn re3d_documents(data: &Path) -> Result<Vec<(String, String)>> {
 /// CrossNER's politics paragraphs (train split), a few per document.
 fn crossner_politics_documents(data: &Path) -> Result<Vec<(String, String)>> {
     let path = data.join("ner/crossner/politics.train.txt");
-    let text = std::fs::read_to_string(&path).map_err(io(&path))?;
-    let paragraphs: Vec<String> = token_documents(&text).into_iter().flatten().collect();
+    let paragraphs: Vec<String> = token_documents(&path)?.into_iter().flatten().collect();
     Ok(paragraphs
         .chunks(CROSSNER_PARAGRAPHS_PER_DOCUMENT)
         .enumerate()
@@ -363,36 +362,24 @@ fn crossner_politics_documents(data: &Path) -> Result<Vec<(String, String)>> {
         .collect())
 }
 
-/// The documents of a `token TAB tag` file: each a list of sentences in
-/// running text. `-DOCSTART-` lines separate documents (a file without them
-/// is one document); blank lines separate sentences.
-fn token_documents(text: &str) -> Vec<Vec<String>> {
-    let mut documents: Vec<Vec<String>> = vec![Vec::new()];
-    let mut sentence: Vec<&str> = Vec::new();
-    let end_sentence = |sentence: &mut Vec<&str>, documents: &mut Vec<Vec<String>>| {
-        if !sentence.is_empty() {
-            if let Some(document) = documents.last_mut() {
-                document.push(detokenize(sentence));
-            }
-            sentence.clear();
-        }
-    };
-    for line in text.lines() {
-        let token = line.split('\t').next().unwrap_or("").trim();
-        if token == "-DOCSTART-" {
-            end_sentence(&mut sentence, &mut documents);
-            if documents.last().is_some_and(|d| !d.is_empty()) {
-                documents.push(Vec::new());
-            }
-        } else if token.is_empty() {
-            end_sentence(&mut sentence, &mut documents);
-        } else {
-            sentence.push(token);
-        }
-    }
-    end_sentence(&mut sentence, &mut documents);
-    documents.retain(|d| !d.is_empty());
-    documents
+/// The documents of a BIO token file (`corpus::bio`), each a list of
+/// sentences in running text.
+fn token_documents(path: &Path) -> Result<Vec<Vec<String>>> {
+    Ok(running_text(&bio::read_file(path)?))
+}
+
+/// The sentences of `docs` in running text ([`detokenize`]), documents
+/// without any left out.
+fn running_text(docs: &[BioDocument]) -> Vec<Vec<String>> {
+    docs.iter()
+        .map(|doc| {
+            doc.sentences
+                .iter()
+                .map(|s| detokenize(&s.tokens.iter().map(String::as_str).collect::<Vec<_>>()))
+                .collect::<Vec<String>>()
+        })
+        .filter(|doc| !doc.is_empty())
+        .collect()
 }
 
 /// Running text from the tokens of one sentence: no space before closing
@@ -598,15 +585,16 @@ mod tests {
     fn docstart_lines_separate_documents_and_blank_lines_sentences() {
         let file = "-DOCSTART-\tO\n\nOla\tB-PER\nspoke\tO\n.\tO\n\nShe\tO\nleft\tO\n\n\
                     -DOCSTART-\tO\n\nRain\tO\n.\tO\n";
+        let read = |text: &str| running_text(&bio::read(text.as_bytes(), Path::new("t")).unwrap());
         assert_eq!(
-            token_documents(file),
+            read(file),
             vec![
                 vec!["Ola spoke.".to_string(), "She left".to_string()],
                 vec!["Rain.".to_string()]
             ]
         );
         // Without DOCSTART lines the file is one document.
-        assert_eq!(token_documents("A\tO\n\nB\tO\n").len(), 1);
+        assert_eq!(read("A\tO\n\nB\tO\n").len(), 1);
     }
 
     #[test]
