@@ -496,37 +496,34 @@ fn fuzz_long() {
     let targets = std::env::var("NEWSKG_FUZZ_TARGETS")
         .unwrap_or_else(|_| "readers,tokens,documents,binder".to_string());
     let wanted = |name: &str| targets.split(',').any(|t| t.trim() == name);
-    if wanted("readers") {
+    // Runs one target and prints its count and time.
+    let timed = |what: &str, outcome: &str, run: &mut dyn FnMut() -> usize| {
         let started = std::time::Instant::now();
-        let r = fuzz_readers(&mut Rng(seed), execs / 10);
+        let n = run();
         eprintln!(
-            "readers: {r} executions, 0 panics, {:.0?}",
+            "{what}: {n} executions, 0 {outcome}, {:.0?}",
             started.elapsed()
         );
+    };
+    if wanted("readers") {
+        timed("readers", "panics", &mut || {
+            fuzz_readers(&mut Rng(seed), execs / 10)
+        });
     }
     if wanted("tokens") {
-        let started = std::time::Instant::now();
-        let t = fuzz_tokens(&mut Rng(seed + 1), execs);
-        eprintln!(
-            "tokenizer + splitter: {t} executions, 0 failures, {:.0?}",
-            started.elapsed()
-        );
+        timed("tokenizer + splitter", "failures", &mut || {
+            fuzz_tokens(&mut Rng(seed + 1), execs)
+        });
     }
     if wanted("binder") {
-        let started = std::time::Instant::now();
-        let b = fuzz_binder(&mut Rng(seed + 3), execs);
-        eprintln!(
-            "parameter binder: {b} executions, 0 failures, {:.0?}",
-            started.elapsed()
-        );
+        timed("parameter binder", "failures", &mut || {
+            fuzz_binder(&mut Rng(seed + 3), execs)
+        });
     }
     if wanted("documents") {
         let engine = engine();
-        let started = std::time::Instant::now();
-        let d = fuzz_documents(&mut Rng(seed + 2), execs, &engine);
-        eprintln!(
-            "whole documents: {d} executions, 0 panics, {:.0?}",
-            started.elapsed()
-        );
+        timed("whole documents", "panics", &mut || {
+            fuzz_documents(&mut Rng(seed + 2), execs, &engine)
+        });
     }
 }
