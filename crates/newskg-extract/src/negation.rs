@@ -29,6 +29,12 @@ const HEDGING_AUX: &[&str] = &[
 /// questions, and precautions ("if", "whether", "lest", "in case").
 const CONDITIONAL_MARKS: &[&str] = &["if", "unless", "whether", "lest", "case"];
 
+/// Whether `k` is a subordinator that makes its clause a condition (one of
+/// [`CONDITIONAL_MARKS`]).
+fn is_conditional_mark(t: &Tree, k: usize) -> bool {
+    t.base(k) == "mark" && CONDITIONAL_MARKS.contains(&t.lower(k).as_str())
+}
+
 /// Clausal relations: walking up them stays inside one sentence's clauses.
 const CLAUSAL: &[&str] = &[
     "conj",
@@ -201,7 +207,7 @@ pub(crate) fn modality(t: &Tree, p: usize) -> Option<Modality> {
             // "was to buy": arranged or obliged, not done.
             "aux" if crate::subject::is_be_to(t, p) => return Some(Modality::Possible),
             "advmod" if HEDGING_ADV.contains(&w.as_str()) => return Some(Modality::Possible),
-            "mark" if CONDITIONAL_MARKS.contains(&w.as_str()) => return Some(Modality::Possible),
+            "mark" if is_conditional_mark(t, k) => return Some(Modality::Possible),
             "advmod" if HEARSAY_ADV.contains(&w.as_str()) => out = Some(Modality::Reported),
             _ => {}
         }
@@ -226,12 +232,10 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
             Some(Modality::Reported) => reported = true,
             _ => {}
         }
-        let conditional_kid = t.kids(cur).iter().any(|&k| {
-            t.base(k) == "advcl"
-                && t.kids(k).iter().any(|&m| {
-                    t.base(m) == "mark" && CONDITIONAL_MARKS.contains(&t.lower(m).as_str())
-                })
-        });
+        let conditional_kid = t
+            .kids(cur)
+            .iter()
+            .any(|&k| t.base(k) == "advcl" && t.kids(k).iter().any(|&m| is_conditional_mark(t, m)));
         if conditional_kid || is_infinitive_modifier(t, cur) || is_prospect(t, cur) {
             return Modality::Possible;
         }
