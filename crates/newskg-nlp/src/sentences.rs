@@ -285,6 +285,12 @@ fn opens(tok: &str, tokens: &[Span], text: &str, k: usize) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// Whether `word` is a capitalised function word that starts sentences
+/// ([`STARTERS`]).
+pub(crate) fn is_sentence_starter(word: &str) -> bool {
+    STARTERS.contains(&word)
+}
+
 /// Capitalised function words that start sentences but rarely follow an
 /// abbreviation inside one.
 const STARTERS: &[&str] = &[

@@ -147,6 +147,14 @@ const ABBREVIATIONS: &[&str] = &[
     "oz", "ft", "sq",
 ];
 
+/// Nouns a Roman numeral follows as a number ("World War I", "Phase I"):
+/// an "I." after them is that numeral, not a middle initial.
+const NUMBERED_NOUNS: &[&str] = &[
+    "War", "Phase", "Stage", "Part", "Chapter", "Title", "Class", "Type", "Level", "Grade",
+    "Round", "Act", "Book", "Volume", "Division", "Tier", "Section", "Article", "Schedule",
+    "Annex", "Appendix",
+];
+
 /// Abbreviations that keep their period only before a number ("No. 5").
 const NUMBER_ABBREVIATIONS: &[&str] = &[
     "No", "no", "Nos", "nos", "Art", "art", "Ch", "ch", "p", "Sec", "sec",
@@ -356,6 +364,7 @@ impl Chunk<'_, '_> {
             let w = &self.text[start..j];
             let single_capital = w.len() == 1 && w != "I" && bytes[start].is_ascii_uppercase();
             if single_capital
+                || (w == "I" && self.is_middle_initial(start, j + 1))
                 || is_dotted_abbreviation(w)
                 || is_abbreviation(w)
                 || (w.contains('.') && clock_split(w).is_some())
@@ -382,6 +391,34 @@ impl Chunk<'_, '_> {
             self.push(start, end);
         }
         end
+    }
+
+    /// Whether "I." (from `start` to `after`, past its period) is a middle
+    /// initial ("Lloyd I. Vexa") rather than the pronoun ending a sentence:
+    /// it sits between two capitalised words, the one before is not a noun
+    /// that takes a numeral ("World War I.", "Phase I."), and the one after
+    /// is not a word sentences start with ("... as did I. The ...").
+    fn is_middle_initial(&self, start: usize, after: usize) -> bool {
+        let before = self.text[..start].strip_suffix(' ').unwrap_or("");
+        let prev = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let rest = self.text[after..].strip_prefix(' ').unwrap_or("");
+        let next = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let name_like = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && cs.all(char::is_lowercase)
+        };
+        name_like(prev)
+            && name_like(next)
+            && !NUMBERED_NOUNS.contains(&prev)
+            && !crate::sentences::is_sentence_starter(next)
     }
 
     /// Whether the period at `dot` glues two sentences written without a
@@ -827,6 +864,24 @@ mod tests {
             ["No.", "5", "and", "I", "said", "no", "."]
         );
         assert_eq!(words("so did I."), ["so", "did", "I", "."]);
+        // "I." between two names is a middle initial; after a noun that
+        // takes a numeral, or before a sentence opener, it is not.
+        assert_eq!(
+            words("chairman Lloyd I. Vexa said"),
+            ["chairman", "Lloyd", "I.", "Vexa", "said"]
+        );
+        assert_eq!(
+            words("after World War I. Harlow grew"),
+            ["after", "World", "War", "I", ".", "Harlow", "grew"]
+        );
+        assert_eq!(
+            words("said Tom and I. The rest"),
+            ["said", "Tom", "and", "I", ".", "The", "rest"]
+        );
+        assert_eq!(
+            words("met Ola Lind and I. He left"),
+            ["met", "Ola", "Lind", "and", "I", ".", "He", "left"]
+        );
         assert_eq!(
             words("1. Matter is. 2. Atoms in 2. Then"),
             ["1.", "Matter", "is", ".", "2.", "Atoms", "in", "2", ".", "Then"]
