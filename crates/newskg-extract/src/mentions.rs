@@ -567,10 +567,12 @@ fn name_candidates(
     }
     // A person span that is only a title ("Mexican President") is a description.
     let mut label = label;
-    // A title before a name makes it a person whatever the recognizer said.
-    if title
-        .as_ref()
-        .is_some_and(|t| t.role.is_some() && t.tokens.end == name_start)
+    // A title before a name makes it a person whatever the recognizer said,
+    // but for a company's name ("lead manager Vantor Kessel Ltd").
+    if !company
+        && title
+            .as_ref()
+            .is_some_and(|t| t.role.is_some() && t.tokens.end == name_start)
     {
         label = EntityLabel::Person;
     }

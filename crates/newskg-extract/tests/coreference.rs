@@ -666,6 +666,25 @@ fn a_company_named_like_an_occupation_keeps_its_name() {
     );
 }
 
+/// "lead manager Vexa Tollund Harlow Ltd": a title before a name closed by
+/// a legal form does not make the company a person.
+#[test]
+fn a_title_before_a_company_name_keeps_it_a_company() {
+    let doc = extract(
+        "The notes were priced at par by lead manager Vexa Tollund Harlow Kessel Ltd. on Monday.",
+    );
+    let firm = doc
+        .entities
+        .iter()
+        .find(|e| e.label.starts_with("Vexa Tollund"))
+        .unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert_eq!(
+        firm.label_type,
+        newskg_nlp::EntityLabel::Organization,
+        "{firm:?}"
+    );
+}
+
 /// "it" continues what the sentence before was about. A place is "it" only
 /// as an actor, a country that is its clause's subject ("Norway said it
 /// would ..."), not a place named where something happened; and when the

@@ -252,6 +252,15 @@ impl Recognizer {
                 }
             }
         }
+        // A name that ends in a legal form is a company's, whatever the
+        // model took it for ("lead manager Vantor Kessel Ltd", where the
+        // title before it reads as a person's).
+        for f in found.iter_mut() {
+            let name = &doc[f.sentence][f.start..f.end];
+            if name.len() >= 2 && name.last().is_some_and(|w| ORG_SUFFIXES.contains(w)) {
+                f.label = EntityLabel::Organization;
+            }
+        }
         if organisations.is_empty() {
             return;
         }
@@ -770,5 +779,22 @@ mod tests {
                 found(4, 4, 5, EntityLabel::Organization),
             ]
         );
+    }
+
+    #[test]
+    fn a_name_ending_in_a_legal_form_is_a_company() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![vec![
+            "lead", "manager", "Ola", "Vexa", "Tollund", "Harlow", "Ltd.", "priced", "it", ".",
+        ]];
+        // Five words before the legal form: longer than the cue reaches.
+        let mut list = vec![found(0, 2, 7, EntityLabel::Person)];
+        rec.type_by_company_words(&doc, &mut list);
+        assert_eq!(list, [found(0, 2, 7, EntityLabel::Organization)]);
+        // A legal-form word alone is no company's name.
+        let doc: Vec<Vec<&str>> = vec![vec!["the", "AG", "said", "."]];
+        let mut list = vec![found(0, 1, 2, EntityLabel::Person)];
+        rec.type_by_company_words(&doc, &mut list);
+        assert_eq!(list, [found(0, 1, 2, EntityLabel::Person)]);
     }
 }
