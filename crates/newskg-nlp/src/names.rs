@@ -766,6 +766,8 @@ pub const LEGAL_FORMS: &[&str] = &[
     "llp",
     "bhd",
     "oyj",
+    "ab",
+    "asa",
 ];
 
 /// Legal forms as they are written after a company's name ("Halden and
@@ -774,7 +776,8 @@ pub const LEGAL_FORMS: &[&str] = &[
 /// checks it).
 pub const LEGAL_FORM_WORDS: &[&str] = &[
     "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LLP",
-    "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "SA", "S.A.", "BV", "B.V.", "Bhd", "Oyj",
+    "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "SA", "S.A.", "BV", "B.V.", "Bhd", "Oyj", "AB",
+    "ASA",
 ];
 
 /// Words that end an organisation's name and only say what kind of body

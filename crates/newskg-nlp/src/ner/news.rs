@@ -10,7 +10,7 @@
 use super::features::title_case;
 use super::names::{covered, is_capitalised, is_initial};
 use super::{Found, Recognizer};
-use crate::names::{is_month, is_weekday};
+use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS};
 use crate::perceptron::FnvMap;
 use crate::EntityLabel;
 
@@ -257,7 +257,7 @@ impl Recognizer {
         // title before it reads as a person's).
         for f in found.iter_mut() {
             let name = &doc[f.sentence][f.start..f.end];
-            if name.len() >= 2 && name.last().is_some_and(|w| ORG_SUFFIXES.contains(w)) {
+            if name.len() >= 2 && name.last().is_some_and(|w| LEGAL_FORM_WORDS.contains(w)) {
                 f.label = EntityLabel::Organization;
             }
         }
@@ -457,12 +457,6 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "spokeswoman",
 ];
 
-/// Company-form suffixes, as written ("Calvora S.A.", "Acme Inc.").
-const ORG_SUFFIXES: &[&str] = &[
-    "plc", "PLC", "S.A.", "SA", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "AG", "NV", "N.V.",
-    "SpA", "GmbH", "Co", "Co.", "Bhd", "AB", "ASA", "Oyj",
-];
-
 /// Whether the word before `start` puts a place there ("in Dunmere", "at
 /// Ostervale Park"), so that a city is the city and not its team.
 fn after_locative(words: &[&str], start: usize) -> bool {
@@ -490,7 +484,7 @@ pub(super) fn org_cue(word: &str) -> Option<OrgCue> {
         let before = ORG_NOUNS_BEFORE.iter().map(|w| (*w, OrgCue::Before));
         let after = ORG_NOUNS_AFTER
             .iter()
-            .chain(ORG_SUFFIXES)
+            .chain(LEGAL_FORM_WORDS)
             .map(|w| (*w, OrgCue::After));
         // A word in both lists ("subsidiary") reads as the noun before a name.
         after.chain(before).collect()
