@@ -188,6 +188,27 @@ pub(crate) fn cluster(
                 .any(|&m| cands[m].span.start < c.span.start)
         };
         let k = match fits[..] {
+            // "the government" in a story that names one country before
+            // it: that country's state, as "Washington said" is (judged
+            // blind on unseen news: of 60 facts this gives, 19 correct
+            // against 6 of the 60 unresolved ones it replaces; 8 took the
+            // wrong country, where a British story names only Iraq).
+            _ if *d == Description::Government => {
+                let countries: Vec<usize> = (0..clusters.len())
+                    .filter(|&k| {
+                        clusters[k].label == EntityLabel::Place
+                            && named_before(k)
+                            && clusters[k]
+                                .canonical
+                                .as_deref()
+                                .is_some_and(|n| names::country(gaz, n).is_some())
+                    })
+                    .collect();
+                match countries[..] {
+                    [k] => Some(k),
+                    _ => None,
+                }
+            }
             [k] => Some(k),
             // "the company" in a story of several companies: the one the
             // lead is about, the subject of its first sentence that has a
@@ -536,6 +557,8 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
             .members
             .iter()
             .any(|&m| cands[m].descriptor.as_deref() == Some(noun.as_str())),
+        // Resolved in `cluster`, from the countries the story names.
+        Description::Government => false,
         // "the agency": the organisation named with that word; "the
         // company": also any business ("Vantor Corp").
         Description::OrgNoun(noun) => {

@@ -84,6 +84,8 @@ pub(crate) enum Description {
     Role(String, Option<String>),
     /// "the agency": a word the organisation's name contains.
     OrgNoun(String),
+    /// "the government": the state of the one country the story names.
+    Government,
     /// "the band": the common noun a name was introduced with ("rock band
     /// Vexa", "Kessel, the brewer,").
     Descriptor(String),
@@ -784,6 +786,17 @@ fn description(gaz: &Gazetteer, toks: &[Token], sentence: usize, i: usize) -> Op
             let next = next.clone();
             let mut c = Candidate::new(sentence, i..j + 1, toks, MentionKind::Nominal);
             c.description = Some(Description::OrgNoun(next));
+            return Some(c);
+        }
+        // "the government", alone: not "the government of Peru", "the
+        // Government Printing Office" or "the government spokesman".
+        if next.eq_ignore_ascii_case("government")
+            && toks
+                .get(j + 1)
+                .is_none_or(|t| !matches!(t.upos, Upos::Noun | Upos::Propn) && t.form != "of")
+        {
+            let mut c = Candidate::new(sentence, i..j + 1, toks, MentionKind::Nominal);
+            c.description = Some(Description::Government);
             return Some(c);
         }
     }

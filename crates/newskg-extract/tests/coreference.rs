@@ -685,6 +685,32 @@ fn a_title_before_a_company_name_keeps_it_a_company() {
     );
 }
 
+/// "the government" in a story that names one country is that country's
+/// state; with two countries named, or none before it, it stays unresolved.
+#[test]
+fn the_government_is_the_one_country_named_before() {
+    let doc = extract(
+        "Norway will raise taxes on oil firms next year. The government approved the new levy on Monday.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        has(&facts, "Norway", "approve", "concept:new levy"),
+        "{facts:?}"
+    );
+    for text in [
+        "Norway and Sweden will raise taxes on oil firms. The government approved the new levy on Monday.",
+        "The government approved the new levy on Monday. Norway will raise taxes on oil firms next year.",
+        "Norway will raise taxes. The government of Sweden approved the new levy on Monday.",
+    ] {
+        let doc = extract(text);
+        let facts = triples(&doc);
+        assert!(
+            !facts.iter().any(|f| f.0 == "Norway" && f.1 == "approve"),
+            "{text}: {facts:?}"
+        );
+    }
+}
+
 /// "it" continues what the sentence before was about. A place is "it" only
 /// as an actor, a country that is its clause's subject ("Norway said it
 /// would ..."), not a place named where something happened; and when the
