@@ -44,7 +44,7 @@ use self::consistency::make_consistent;
 use self::features::{
     allowed, decode, encode, Clusters, Part, SentenceView, CLASSES, CLASSES_WITHOUT_MISC,
 };
-use self::names::{extend_person_names, join_misc};
+use self::names::{extend_person_names, join_misc, join_touching_persons};
 use self::news::is_sports_report;
 use self::shapes::take_acronym_types;
 use super::perceptron::{Model, WeightFile};
@@ -271,6 +271,7 @@ impl Recognizer {
         if !conll {
             self.keep_named_things(doc, &mut found);
         }
+        join_touching_persons(&mut found);
         Self::strip_opening_conjunctions(doc, &mut found);
         found.sort_by_key(|f| (f.sentence, f.start));
         found

@@ -1279,7 +1279,7 @@ fn is_shouted(words: &[&str]) -> bool {
 }
 
 /// "al-Rashid", "bin-Laden": a particle joined to a surname.
-fn is_particle_name(word: &str) -> bool {
+pub(super) fn is_particle_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(p, rest)| {
         HYPHEN_PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
     })
