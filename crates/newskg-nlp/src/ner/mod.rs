@@ -266,6 +266,9 @@ impl Recognizer {
         }
         take_acronym_types(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
+        if is_sports_report(doc) {
+            self.read_venues(doc, &mut found);
+        }
         // Last, so that no team or majority type overrides the story's place.
         self.find_datelines(doc, &mut found);
         if !conll {

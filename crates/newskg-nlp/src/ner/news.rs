@@ -60,6 +60,28 @@ impl Recognizer {
         }
     }
 
+    /// Step 3h, in a sports report, after the types are made consistent:
+    /// "Kellingford at DUNMERE": a town after "at" is where the game is,
+    /// even where the model, the team list or the town's other mentions
+    /// took it for its team.
+    pub(super) fn read_venues(&self, doc: &[Vec<&str>], found: &mut [Found]) {
+        for f in found
+            .iter_mut()
+            .filter(|f| f.label == EntityLabel::Organization)
+        {
+            let words = &doc[f.sentence];
+            let name = words[f.start..f.end].join(" ");
+            if after_locative(words, f.start)
+                && self
+                    .gazetteer
+                    .lookup(&name)
+                    .is_some_and(|e| e.label == EntityLabel::Place)
+            {
+                f.label = EntityLabel::Place;
+            }
+        }
+    }
+
     /// Known team names (the gazetteer's `sports_teams.tsv`) are
     /// teams in a sports report, whatever the model said: the model takes
     /// many for persons or places, or misses them.
@@ -713,6 +735,29 @@ mod tests {
                 found(2, 0, 1, EntityLabel::Organization),
                 found(2, 2, 3, EntityLabel::Organization),
                 found(3, 3, 5, EntityLabel::Person),
+                found(4, 2, 3, EntityLabel::Place),
+            ]
+        );
+        // A place after "at" is the venue, whatever typed it a team; a
+        // name the gazetteer does not know as a place stays a team.
+        let mut list = vec![
+            found(0, 0, 1, EntityLabel::Organization),
+            found(1, 5, 6, EntityLabel::Organization),
+            found(4, 2, 3, EntityLabel::Organization),
+        ];
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Dunmere", "beat", "Kerrigan", "at", "Mexico", "."],
+            vec!["Smith", "scored", "two", "goals", "at", "Dunmere", "."],
+            vec![],
+            vec![],
+            vec!["Kerrigan", "at", "MEXICO", "3"],
+        ];
+        rec.read_venues(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(0, 0, 1, EntityLabel::Organization),
+                found(1, 5, 6, EntityLabel::Organization),
                 found(4, 2, 3, EntityLabel::Place),
             ]
         );
