@@ -258,6 +258,7 @@ impl Recognizer {
         if is_sports_report(doc) {
             self.read_places_as_teams(doc, &mut found);
             self.find_teams_in_results(doc, &mut found);
+            self.find_athletes_by_country(doc, &mut found);
         }
         self.type_by_company_words(doc, &mut found);
         self.find_organisations_in_context(doc, &mut found);

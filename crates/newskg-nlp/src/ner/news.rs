@@ -201,6 +201,47 @@ impl Recognizer {
         }
     }
 
+    /// In a sports report, a name right before a country in brackets
+    /// ("4. Ola Vexa ( Norway ) 9.87", "Ana Ruiz (Spain) beat ...") that
+    /// opens with a given name is an athlete's: one person, whatever the
+    /// model made of it (the bracketed country makes it see places).
+    pub(super) fn find_athletes_by_country(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        for (s, words) in doc.iter().enumerate() {
+            for open in 1..words.len() {
+                if words[open] != "(" {
+                    continue;
+                }
+                let Some(close) = (open + 1..words.len().min(open + 5)).find(|&k| words[k] == ")")
+                else {
+                    continue;
+                };
+                let country = words[open + 1..close].join(" ");
+                if !self
+                    .gazetteer
+                    .lookup(&country)
+                    .is_some_and(|e| e.subtype.as_deref() == Some("Country"))
+                {
+                    continue;
+                }
+                let start = (open.saturating_sub(4)..open)
+                    .rev()
+                    .take_while(|&k| is_capitalised(words[k]) && !words[k].ends_with('.'))
+                    .last()
+                    .unwrap_or(open);
+                if open - start < 2 || !self.gazetteer.is_given_name(words[start]) {
+                    continue;
+                }
+                found.retain(|f| !(f.sentence == s && f.start < open && f.end > start));
+                found.push(Found {
+                    sentence: s,
+                    start,
+                    end: open,
+                    label: EntityLabel::Person,
+                });
+            }
+        }
+    }
+
     /// Step 3d: a name the document calls a company, club or newspaper
     /// anywhere ("tyre giant Brevant", "packaging company Calvora",
     /// "Drennik general manager", "Calvora S.A.", "Ostrel news agency") is
@@ -759,6 +800,25 @@ mod tests {
                 found(0, 0, 1, EntityLabel::Organization),
                 found(1, 5, 6, EntityLabel::Organization),
                 found(4, 2, 3, EntityLabel::Place),
+            ]
+        );
+        // A name before a bracketed country that opens with a given name is
+        // one athlete; without a given name, or before no country, nothing.
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["3.", "John", "Vexa", "(", "Mexico", ")", "9.87"],
+            vec!["4.", "Tollund", "Harlow", "(", "Mexico", ")", "9.95"],
+            vec!["5.", "John", "Kessel", "(", "Dunmere", ")", "10.02"],
+        ];
+        let mut list = vec![
+            found(0, 1, 2, EntityLabel::Place),
+            found(0, 4, 5, EntityLabel::Place),
+        ];
+        rec.find_athletes_by_country(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 1, 3, EntityLabel::Person),
+                found(0, 4, 5, EntityLabel::Place),
             ]
         );
         // One sports word and three results lines make a results report.
