@@ -1108,6 +1108,34 @@ impl Recognizer {
             && !(name.len() == 1 && (self.is_common_word(first) || first.chars().count() < 3))
     }
 
+    /// A lone word that is a date ("May 31", "13 May") is no name, nor an
+    /// ordinary word in a shouted headline ("QUALIFIER", "MATCH") that a
+    /// step typed an organisation. Capitalised common words ("Apple", "the
+    /// Eagles") and short acronyms ("PC") stay: news names companies and
+    /// teams with them.
+    pub(super) fn drop_dates_and_common_words(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let day = |w: Option<&&str>| {
+            w.is_some_and(|w| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
+        };
+        found.retain(|f| {
+            if f.end - f.start != 1 || f.label == EntityLabel::Person {
+                return true;
+            }
+            let words = &doc[f.sentence];
+            let w = words[f.start];
+            let date = is_month(w)
+                && (day(words.get(f.start + 1)) || f.start > 0 && day(words.get(f.start - 1)));
+            // Shouted, and longer than an acronym ("PC", "VCR" stay).
+            let shouted = w.len() >= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+            let common = f.label == EntityLabel::Organization
+                && shouted
+                && w.chars().all(char::is_alphabetic)
+                && self.is_common_word(w)
+                && self.gazetteer.lookup(w).is_none();
+            !(date || common)
+        });
+    }
+
     /// Graph conventions, last step: MISC spans stay only when they name
     /// things. Demonyms and peoples ("Mexican", "South Korean", "Kurds"),
     /// words built on places ("New York-based"), currencies ("C$") go; an
@@ -1369,6 +1397,36 @@ mod tests {
                 found(1, 6, 7, EntityLabel::Place),
                 found(2, 1, 3, EntityLabel::Person),
                 found(3, 2, 4, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_shouted_common_words_are_no_names() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Tour", "starts", "May", "31", "."],
+            vec!["13", "May", ":", "arrive"],
+            vec!["May", "said", "no", "."],
+            vec!["ROUND", "ONE", "RESULTS"],
+            vec!["Round", "Partners", "said", "."],
+            vec!["Round", "said", "."],
+        ];
+        let mut list = vec![
+            found(0, 2, 3, EntityLabel::Organization),
+            found(1, 1, 2, EntityLabel::Place),
+            found(2, 0, 1, EntityLabel::Organization),
+            found(3, 0, 1, EntityLabel::Organization),
+            found(4, 0, 2, EntityLabel::Organization),
+            found(5, 0, 1, EntityLabel::Organization),
+        ];
+        rec.drop_dates_and_common_words(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(2, 0, 1, EntityLabel::Organization),
+                found(4, 0, 2, EntityLabel::Organization),
+                found(5, 0, 1, EntityLabel::Organization),
             ]
         );
     }
