@@ -310,3 +310,40 @@ fn a_time_owns_no_name() {
         "{found:?}"
     );
 }
+
+/// A one-word organisation the gazetteer knows that is also a common word
+/// is a name when capitalised inside a sentence ("the Fed"), not where the
+/// capital only opens the sentence ("Fed up with ...").
+#[test]
+fn a_known_organisation_that_is_a_common_word_is_a_name_inside_a_sentence() {
+    let found = entities("Traders said the Fed would raise rates in June.");
+    assert!(
+        found.contains(&("Fed".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+    let found = entities("Fed up with delays, voters in Tollund stayed at home.");
+    assert!(!found.iter().any(|(w, _)| w == "Fed"), "{found:?}");
+}
+
+/// Two person names touching are one person ("Nguyen" and "Van Kessel"
+/// found apart), and a surname joined to "al-" stays with the name before.
+#[test]
+fn long_names_stay_whole() {
+    let found = entities("Prime Minister Nguyen Van Minh Tollund met reporters on Monday.");
+    assert!(
+        found
+            .iter()
+            .filter(|(_, l)| *l == EntityLabel::Person)
+            .count()
+            <= 1,
+        "{found:?}"
+    );
+    let found = entities("Abdullah bin Zayed al-Harlow met the delegation on Monday.");
+    assert!(
+        found.contains(&(
+            "Abdullah bin Zayed al-Harlow".to_string(),
+            EntityLabel::Person
+        )),
+        "{found:?}"
+    );
+}

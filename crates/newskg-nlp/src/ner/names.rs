@@ -9,7 +9,7 @@
 //! Why here and not in the model: the model learns from web text, where
 //! these shapes are rare; the rules are general English and need no data.
 
-use super::shapes::is_particle_name;
+use super::shapes::{is_particle_name, opens_sentence};
 use super::{Found, Recognizer};
 use crate::names::{is_month, is_weekday};
 use crate::{EntityLabel, Gazetteer};
@@ -128,11 +128,14 @@ impl Recognizer {
                     let country = entry.subtype.as_deref() == Some("Country");
                     let acronym = len == 1 && !headline && is_acronym(words[i]);
                     // One-word organisation names ("Sony", "Nissan"),
-                    // unless the word is also a common word ("Shell", "Apple").
+                    // unless the word is also a common word ("Shell",
+                    // "Apple") capitalised for its place at the start of
+                    // the sentence; inside it the capital says name ("the
+                    // Fed said").
                     let one_word_org = len == 1
                         && entry.label == EntityLabel::Organization
                         && !headline
-                        && !self.is_common_word(words[i]);
+                        && (!self.is_common_word(words[i]) || !opens_sentence(words, i));
                     if free && (country || len >= 2 || acronym || one_word_org) {
                         found.push(Found {
                             sentence: s,
