@@ -645,6 +645,28 @@ pub fn is_institution_head(word: &str) -> bool {
     INSTITUTION_HEADS.contains(&word)
 }
 
+/// Second parts of words built on a place or people ("Lima-based",
+/// "Peruvian-born", "UK-listed"): such a word says where something is
+/// from, it names neither the place nor the thing.
+pub const PLACE_COMPOUND_TAILS: &[&str] = &[
+    "based",
+    "born",
+    "registered",
+    "bound",
+    "origin",
+    "owned",
+    "led",
+    "made",
+    "listed",
+];
+
+/// Whether `word` is built on a place or people ("Lima-based"): a
+/// hyphenated word ending in one of [`PLACE_COMPOUND_TAILS`].
+pub fn is_place_compound(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(head, tail)| !head.is_empty() && PLACE_COMPOUND_TAILS.contains(&tail))
+}
+
 /// Prepositions after which a place name is used as a place ("in
 /// Tollund"), not as the name of a body called after it.
 pub const PLACE_PREPOSITIONS: &[&str] = &[

@@ -275,6 +275,7 @@ impl Recognizer {
         if !conll {
             self.keep_named_things(doc, &mut found);
         }
+        self.trim_organisations(doc, &mut found);
         self.drop_dates_and_common_words(doc, &mut found);
         join_touching_persons(&mut found);
         Self::strip_opening_conjunctions(doc, &mut found);

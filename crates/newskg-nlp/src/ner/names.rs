@@ -261,17 +261,6 @@ impl Recognizer {
     /// conventions, not the place itself: "Lima-based", "Peruvian-born",
     /// "ex-Mexico", "Franco-German"; so are currencies written "C$", "A$".
     pub(super) fn find_place_compounds(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
-        const TAILS: [&str; 9] = [
-            "based",
-            "born",
-            "registered",
-            "bound",
-            "origin",
-            "owned",
-            "led",
-            "made",
-            "listed",
-        ];
         for (s, words) in doc.iter().enumerate() {
             for (i, w) in words.iter().enumerate() {
                 let currency = w.len() <= 3
@@ -282,7 +271,7 @@ impl Recognizer {
                     Some(rest)
                 } else {
                     w.rsplit_once('-')
-                        .filter(|(_, tail)| TAILS.contains(tail))
+                        .filter(|(_, tail)| crate::names::PLACE_COMPOUND_TAILS.contains(tail))
                         .map(|(head, _)| head)
                 };
                 // The head may close a two-word name ("New York-based").

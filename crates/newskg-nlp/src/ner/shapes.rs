@@ -1108,6 +1108,37 @@ impl Recognizer {
             && !(name.len() == 1 && (self.is_common_word(first) || first.chars().count() < 3))
     }
 
+    /// An organisation's name neither opens with "The" or a word built on
+    /// a place ("Lima-based Vantor Bank" is "Vantor Bank") nor goes on
+    /// into a date after "on" ("Vantor on Friday"), whatever step grew it
+    /// there; the gazetteer's names ("The Hague Group") stay.
+    pub(super) fn trim_organisations(&self, doc: &[Vec<&str>], found: &mut [Found]) {
+        for f in found
+            .iter_mut()
+            .filter(|f| f.label == EntityLabel::Organization)
+        {
+            let words = &doc[f.sentence];
+            if self
+                .gazetteer
+                .lookup(&words[f.start..f.end].join(" "))
+                .is_some()
+            {
+                continue;
+            }
+            while f.end - f.start >= 2
+                && (matches!(words[f.start], "The" | "the")
+                    || crate::names::is_place_compound(words[f.start]))
+            {
+                f.start += 1;
+            }
+            if let Some(on) = (f.start + 1..f.end.saturating_sub(1))
+                .find(|&k| words[k] == "on" && (is_weekday(words[k + 1]) || is_month(words[k + 1])))
+            {
+                f.end = on;
+            }
+        }
+    }
+
     /// A lone word that is a date ("May 31", "13 May") is no name, nor an
     /// ordinary word in a shouted headline ("QUALIFIER", "MATCH") that a
     /// step typed an organisation. Capitalised common words ("Apple", "the
@@ -1156,23 +1187,9 @@ impl Recognizer {
                 || span
                     .iter()
                     .all(|w| g.demonym(w).is_some() || is_place_modifier(w));
-            let built_on_place = span.iter().any(|w| {
-                w.starts_with("ex-")
-                    || w.rsplit_once('-').is_some_and(|(_, tail)| {
-                        matches!(
-                            tail,
-                            "based"
-                                | "born"
-                                | "registered"
-                                | "bound"
-                                | "origin"
-                                | "owned"
-                                | "led"
-                                | "made"
-                                | "listed"
-                        )
-                    })
-            });
+            let built_on_place = span
+                .iter()
+                .any(|w| w.starts_with("ex-") || crate::names::is_place_compound(w));
             let currency = span.len() == 1 && span[0].len() <= 3 && span[0].ends_with('$');
             !(people || built_on_place || currency)
         });
@@ -1397,6 +1414,33 @@ mod tests {
                 found(1, 6, 7, EntityLabel::Place),
                 found(2, 1, 3, EntityLabel::Person),
                 found(3, 2, 4, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_lose_the_and_place_compounds_and_dates() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["The", "Vantor", "Chemical", "Co", "said"],
+            vec!["Lima-based", "Kessel", "Bank", "rose"],
+            vec!["Harlow", "Corp", "on", "Friday", "said"],
+            vec!["Harlow", "on", "Trent", "Trust"],
+        ];
+        let mut list = vec![
+            found(0, 0, 4, EntityLabel::Organization),
+            found(1, 0, 3, EntityLabel::Organization),
+            found(2, 0, 4, EntityLabel::Organization),
+            found(3, 0, 4, EntityLabel::Organization),
+        ];
+        rec.trim_organisations(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(0, 1, 4, EntityLabel::Organization),
+                found(1, 1, 3, EntityLabel::Organization),
+                found(2, 0, 2, EntityLabel::Organization),
+                found(3, 0, 4, EntityLabel::Organization),
             ]
         );
     }
