@@ -180,7 +180,7 @@ pub(crate) fn cluster(
                         .any(|&m| cands[m].span.start < c.span.start)
             })
             .collect();
-        let firm = matches!(d, Description::OrgNoun(n) if names::FIRM_NOUNS.contains(&n.as_str()));
+        let firm = matches!(d, Description::OrgNoun(n) if speaks_for_a_firm(n));
         let named_before = |k: usize| {
             clusters[k]
                 .members
@@ -567,13 +567,20 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
                     .keys
                     .iter()
                     .any(|k| names::key_words(k).contains(&noun.as_str()))
-                    || names::FIRM_NOUNS.contains(&noun.as_str())
+                    || speaks_for_a_firm(noun)
                         && cl
                             .forms
                             .iter()
                             .any(|f| names::is_business_key(&names::normalize(f))))
         }
     }
+}
+
+/// Whether "the <noun>" stands for a business named without the noun: a
+/// firm noun ("the company") or its board, which acts for it ("the board
+/// approved a dividend" is the company's decision).
+fn speaks_for_a_firm(noun: &str) -> bool {
+    names::FIRM_NOUNS.contains(&noun) || noun == "board"
 }
 
 /// The nearest compatible antecedent of pronoun candidate `i`.

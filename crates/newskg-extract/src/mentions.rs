@@ -68,6 +68,7 @@ const ORG_NOUNS: &[&str] = &[
     "institute",
     "foundation",
     "group",
+    "board",
 ];
 
 /// Words that, right before a capital city, make it a location rather than
@@ -779,9 +780,12 @@ fn description(gaz: &Gazetteer, toks: &[Token], sentence: usize, i: usize) -> Op
     if w == "the" {
         j += 1;
         let next = &toks.get(j)?.form;
-        // "the agency", but not "The Department of Defense" (a name).
+        // "the agency", but not "The Department of Defense" (a name), nor
+        // "the board of directors" or "the board of Vantor" (a part, or
+        // whose board the phrase says itself).
         if (ORG_NOUNS.contains(&next.as_str()) || names::FIRM_NOUNS.contains(&next.as_str()))
             && !capitalised_after(toks, j + 1)
+            && !(next == "board" && toks.get(j + 1).is_some_and(|t| t.form == "of"))
         {
             let next = next.clone();
             let mut c = Candidate::new(sentence, i..j + 1, toks, MentionKind::Nominal);

@@ -685,6 +685,30 @@ fn a_title_before_a_company_name_keeps_it_a_company() {
     );
 }
 
+/// "the board" after one business is named acts for it, as "the company"
+/// does; "the board of directors" is the body itself and stays out.
+#[test]
+fn the_board_acts_for_the_one_company_named() {
+    let doc = extract(
+        "Vantor Corp said its profit rose. The board approved a payout to its staff.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.0 == "Vantor Corp" && f.1 == "approve"),
+        "{facts:?}"
+    );
+    let doc = extract("Vantor Corp said Ola Lind resigned from the board of directors.");
+    let facts = triples(&doc);
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.1 == "resign from" && f.2 == "Vantor Corp"),
+        "{facts:?}"
+    );
+}
+
 /// "the government" in a story that names one country is that country's
 /// state; with two countries named, or none before it, it stays unresolved.
 #[test]
