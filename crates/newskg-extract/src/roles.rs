@@ -393,8 +393,11 @@ fn make_title(
         (None, p) if is_envoy(&role) => (None, p),
         (None, p) => (p, None),
     };
+    // "Sen. Ana Ruiz" is a senator, whom a later "the senator" names.
+    let bare = role.trim_end_matches('.');
+    let role = names::rank_in_full(bare).unwrap_or(bare).to_string();
     Title {
-        role: Some(role.trim_end_matches('.').to_string()),
+        role: Some(role),
         country,
         affiliation,
         gender,

@@ -427,15 +427,38 @@ pub fn courtesy_title(word: &str) -> Option<Option<Gender>> {
 /// is "sen"). Like a courtesy title they are no part of the name ("Sen.
 /// Kessel" is the surname "Kessel"); unlike one, they also name a role,
 /// which the gazetteer's titles read ("sen." is a senator).
-pub const RANK_ABBREVIATIONS: &[&str] = &[
-    "prof", "rev", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "adm", "maj", "hon",
+/// Each with the role it names written in full ("sen" is a senator), or
+/// none for a style that names no role ("hon").
+pub const RANK_ABBREVIATIONS: &[(&str, Option<&str>)] = &[
+    ("prof", Some("professor")),
+    ("rev", Some("reverend")),
+    ("sen", Some("senator")),
+    ("rep", Some("representative")),
+    ("gov", Some("governor")),
+    ("gen", Some("general")),
+    ("col", Some("colonel")),
+    ("capt", Some("captain")),
+    ("lt", Some("lieutenant")),
+    ("sgt", Some("sergeant")),
+    ("adm", Some("admiral")),
+    ("maj", Some("major")),
+    ("hon", None),
 ];
 
 /// Whether normalised `key` only addresses the person it precedes: a
 /// courtesy title ([`COURTESY_TITLES`]) or an abbreviated rank
 /// ([`RANK_ABBREVIATIONS`]).
 pub fn is_form_of_address(key: &str) -> bool {
-    courtesy_title(key).is_some() || RANK_ABBREVIATIONS.contains(&key)
+    courtesy_title(key).is_some() || RANK_ABBREVIATIONS.iter().any(|(a, _)| *a == key)
+}
+
+/// The role an abbreviated rank names, in full ("Sen." → "senator").
+pub fn rank_in_full(abbreviation: &str) -> Option<&'static str> {
+    let key = normalize(abbreviation);
+    RANK_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == key)
+        .and_then(|(_, full)| *full)
 }
 
 /// Titles whose holder's gender is fixed: a pronoun later in the text
@@ -748,8 +771,12 @@ mod name_word_tests {
 
     #[test]
     fn word_lists_are_normalised() {
+        for (abbreviation, _) in RANK_ABBREVIATIONS {
+            assert_eq!(normalize(abbreviation), *abbreviation);
+        }
+        assert_eq!(rank_in_full("Sen."), Some("senator"));
+        assert_eq!(rank_in_full("Hon."), None);
         for list in [
-            RANK_ABBREVIATIONS,
             SURNAME_PARTICLES,
             GENERIC_ORGANISATION_WORDS,
             INSTITUTION_HEADS,
