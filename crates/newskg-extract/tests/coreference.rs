@@ -685,6 +685,23 @@ fn a_title_before_a_company_name_keeps_it_a_company() {
     );
 }
 
+/// An abbreviated rank is the role in full: "Sen. Ana Ruiz" is a senator,
+/// and "the senator" after her is she.
+#[test]
+fn an_abbreviated_rank_is_the_role_in_full() {
+    let doc =
+        extract("Sen. Ana Ruiz opposed the bill. The senator criticised Jan Brandt on Monday.");
+    let facts = triples(&doc);
+    assert!(
+        has(&facts, "Ana Ruiz", "be", "concept:senator"),
+        "{facts:?}"
+    );
+    assert!(
+        has(&facts, "Ana Ruiz", "criticise", "Jan Brandt"),
+        "{facts:?}"
+    );
+}
+
 /// "the board" after one business is named acts for it, as "the company"
 /// does; "the board of directors" is the body itself and stays out.
 #[test]
