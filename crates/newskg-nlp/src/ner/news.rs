@@ -133,7 +133,7 @@ impl Recognizer {
     /// .525", "Varnholt 4 Quensel 2") is a team in a results line or a
     /// table, unless it is a country (a national side: a place), opens with
     /// a given name or an initial (a player), or is a lone common word
-    /// ("Round 2", "Group 4").
+    /// ("Round 2", "Group 4"), but for a row of a standings table.
     pub(super) fn find_teams_in_results(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         // Words of the person names found anywhere in the document: a
         // bowler's "Garside 7.2-1-31-3" is the "Tom Garside" above.
@@ -177,9 +177,17 @@ impl Recognizer {
                     && entry.is_none()
                     && (self.is_common_word(words[i])
                         || !words[i].chars().any(char::is_alphabetic));
+                // A standings row ("Tansford 6 3 2 1 9 4 11": games, wins,
+                // draws, defeats, goals for and against, points) names a team even
+                // when the name is a common word or a given name too.
+                let standings = i == 0
+                    && words[end..]
+                        .iter()
+                        .take_while(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+                        .count()
+                        >= 6;
                 if followed_by_number
-                    && !player
-                    && !common
+                    && (standings || !player && !common)
                     && !in_person_name
                     && self.gazetteer.demonym(words[i]).is_none()
                 {
@@ -802,6 +810,15 @@ mod tests {
                 found(4, 2, 3, EntityLabel::Place),
             ]
         );
+        // A standings row names a team even when the name is a common
+        // word ("Round" is one in the test clusters).
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Round", "4", "2", "2", "0", "7", "3", "8"],
+            vec!["Round", "2", "4", "1"],
+        ];
+        let mut list = Vec::new();
+        rec.find_teams_in_results(&doc, &mut list);
+        assert_eq!(list, [found(0, 0, 1, EntityLabel::Organization)]);
         // A name before a bracketed country that opens with a given name is
         // one athlete; without a given name, or before no country, nothing.
         let doc: Vec<Vec<&str>> = vec![
