@@ -61,9 +61,9 @@ impl Recognizer {
     }
 
     /// Step 3h, in a sports report, after the types are made consistent:
-    /// "Kellingford at DUNMERE": a town after "at" is where the game is,
-    /// even where the model, the team list or the town's other mentions
-    /// took it for its team.
+    /// "Kellingford at DUNMERE": a town after "at", or heading a line
+    /// before a colon, is where the game is, even where the model, the
+    /// team list or the town's other mentions took it for its team.
     pub(super) fn read_venues(&self, doc: &[Vec<&str>], found: &mut [Found]) {
         for f in found
             .iter_mut()
@@ -71,7 +71,10 @@ impl Recognizer {
         {
             let words = &doc[f.sentence];
             let name = words[f.start..f.end].join(" ");
-            if after_locative(words, f.start)
+            // "Dunmere : Kellingford beat Tansford by 5 wickets": a town
+            // heading the line before a colon is the venue of the game.
+            let heading = f.start == 0 && words.get(f.end) == Some(&":");
+            if (after_locative(words, f.start) || heading)
                 && self
                     .gazetteer
                     .lookup(&name)
@@ -810,6 +813,10 @@ mod tests {
                 found(4, 2, 3, EntityLabel::Place),
             ]
         );
+        let doc: Vec<Vec<&str>> = vec![vec!["Mexico", ":", "Kerrigan", "beat", "Dunmere"]];
+        let mut list = vec![found(0, 0, 1, EntityLabel::Organization)];
+        rec.read_venues(&doc, &mut list);
+        assert_eq!(list, [found(0, 0, 1, EntityLabel::Place)]);
         // A standings row names a team even when the name is a common
         // word ("Round" is one in the test clusters).
         let doc: Vec<Vec<&str>> = vec![
