@@ -295,6 +295,17 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
                 continue;
             }
             collect(t, k, false, out);
+        } else if rel == "nmod:unmarked"
+            && t.rel(i) == "nummod"
+            && t.sent.tokens[i]
+                .form
+                .parse::<u8>()
+                .is_ok_and(|d| (1..=31).contains(&d))
+            && newskg_nlp::names::is_month(&t.sent.tokens[k].form)
+        {
+            // "the March 3 ruling": the day's month, which the parser hangs
+            // on the number; without it "29 ruling" says another thing.
+            out.push(k);
         } else if rel == "case" && t.rel(i) == "nmod:poss" {
             out.push(k); // the 's of a possessor
         } else if allow_of
@@ -498,6 +509,15 @@ pub(crate) fn span(t: &Tree, head: usize, exclude: &[usize]) -> Vec<usize> {
 mod tests {
     use super::super::clauses::tests::{fixture_doc, tree_of};
     use super::*;
+
+    #[test]
+    fn a_day_before_a_noun_keeps_its_month() {
+        let doc = fixture_doc("extract-dates.conllu");
+        let t = tree_of(&doc, 0);
+        // "The March 3 court ruling hurt Vantor ." with "March" hung on "3".
+        let head = t.find("ruling").unwrap();
+        assert_eq!(label(&t, &compact_tokens(&t, head)), "March 3 court ruling");
+    }
 
     #[test]
     fn compact_label_skips_transparent_noun_and_determiners() {
