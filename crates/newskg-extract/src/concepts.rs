@@ -9,8 +9,9 @@
 //! (CaRB) wants the opposite, the whole subtree, so [`span`] is here too.
 //! Words are always the sentence's own tokens, so labels stay grounded.
 
+use crate::fact::{Argument, Fact};
 use crate::tree::Tree;
-use newskg_nlp::Upos;
+use newskg_nlp::{AnalyzedDoc, Upos};
 
 /// Whether a lower-case word names a time (the list lives with the other
 /// name knowledge, [`newskg_nlp::names::is_time_noun`]): an oblique headed
@@ -470,6 +471,167 @@ fn clause_tokens_inner(t: &Tree, k: usize) -> Vec<usize> {
     // The controlled verb's own subject is the matrix one: nothing to add.
     v.retain(|&x| x == k || t.head(x).is_some());
     v
+}
+
+/// Gives a lone definite noun the label of what it names back: "the
+/// order" after "an executive order" is that order, so its label becomes
+/// "executive order" (strict head match, the way coreference sieves read
+/// definite descriptions, Lee et al. 2013), for nouns of one-off things
+/// ([`REFERRED_BACK_NOUNS`]). The antecedent is the nearest noun before it
+/// with the same lemma and words of its own that set it apart from no
+/// other; none leaves the label as it was.
+///
+/// Returns, per fact, whether its subject is a definite lone noun that
+/// names nothing so: "the report" with no report named before, "the
+/// chancellor" coreference left unresolved, which a reader cannot place
+/// ([`crate::FactPolicy::keeps_unnamed_subject`] decides what to do).
+pub(crate) fn name_lone_nouns(analyzed: &AnalyzedDoc, facts: &mut [Fact]) -> Vec<bool> {
+    let trees: Vec<Tree> = analyzed.sentences.iter().map(Tree::new).collect();
+    let mut unnamed = vec![false; facts.len()];
+    for (n, f) in facts.iter_mut().enumerate() {
+        let sentence = f.sentence;
+        for (side, argument) in [&mut f.subject, &mut f.object].into_iter().enumerate() {
+            let Argument::Concept { label, head } = argument else {
+                continue;
+            };
+            if label.contains(' ') {
+                continue;
+            }
+            let Some(t) = trees.get(sentence) else {
+                continue;
+            };
+            let lone = (0..t.len()).find(|&i| {
+                t.sent.tokens[i].form == *label
+                    && t.kids(i)
+                        .iter()
+                        .all(|&k| t.rel(k) == "det" || t.is_punct(k))
+                    && t.kids(i)
+                        .iter()
+                        .any(|&k| t.rel(k) == "det" && t.lower(k) == "the")
+            });
+            let Some(i) = lone else {
+                continue;
+            };
+            let named = REFERRED_BACK_NOUNS
+                .contains(&head.as_str())
+                .then(|| named_before(&trees, sentence, i, head))
+                .flatten();
+            // A capitalised one ("the Commission", "the Senate") is the
+            // name of a body, not a description.
+            let capitalised = label.chars().next().is_some_and(char::is_uppercase);
+            match named {
+                Some(full) => *label = full,
+                None => unnamed[n] |= side == 0 && !capitalised,
+            }
+        }
+    }
+    unnamed
+}
+
+/// Nouns of one-off things a story introduces with words of their own
+/// and then calls by the bare noun: documents, decisions, agreements,
+/// proposals, inquiries ("a damning report" ... "the report"). Nouns of
+/// people (coreference reads them as roles), of bodies (coreference
+/// resolves them to names) and of things a story has many of ("the
+/// ball", "the market", "the people") are not: judged blind, head
+/// matching took the wrong antecedent for those.
+const REFERRED_BACK_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "review",
+    "audit",
+    "order",
+    "directive",
+    "decree",
+    "law",
+    "bill",
+    "ruling",
+    "verdict",
+    "judgment",
+    "resolution",
+    "treaty",
+    "agreement",
+    "accord",
+    "deal",
+    "contract",
+    "pact",
+    "plan",
+    "proposal",
+    "offer",
+    "bid",
+    "programme",
+    "program",
+    "scheme",
+    "project",
+    "initiative",
+    "budget",
+    "package",
+    "letter",
+    "statement",
+    "communique",
+    "filing",
+    "lawsuit",
+    "suit",
+    "probe",
+    "investigation",
+    "inquiry",
+    "merger",
+    "acquisition",
+    "takeover",
+    "loan",
+    "strategy",
+    "reform",
+    "legislation",
+    "ban",
+    "sanction",
+    "tariff",
+];
+
+/// Modifiers that make a noun name another thing than the bare noun
+/// would: "the proposal" is not "a rival proposal" or "the former plan".
+const OTHER_THAN: &[&str] = &[
+    "former",
+    "previous",
+    "earlier",
+    "rival",
+    "other",
+    "own",
+    "new",
+    "old",
+    "alternative",
+    "original",
+    "shadow",
+    "draft",
+    "second",
+    "first",
+    "last",
+    "next",
+];
+
+/// The label of the nearest noun before token `i` of sentence `s` whose
+/// lemma is `head` and which has words of its own ("executive order").
+fn named_before(trees: &[Tree], s: usize, i: usize, head: &str) -> Option<String> {
+    (0..=s).rev().find_map(|k| {
+        let t = &trees[k];
+        let end = if k == s { i } else { t.len() };
+        (0..end).rev().find_map(|j| {
+            if t.upos(j) != Upos::Noun || t.lemma(j) != head {
+                return None;
+            }
+            let tokens = compact_tokens(t, j);
+            let words = tokens
+                .iter()
+                .filter(|&&x| !is_function_word(t, x) && t.base(x) != "case")
+                .count();
+            // A count or a modifier that sets it apart names another one.
+            let other = tokens
+                .iter()
+                .any(|&x| t.rel(x) == "nummod" || OTHER_THAN.contains(&t.lower(x).as_str()));
+            (words >= 2 && !other && tokens.last() == Some(&j)).then(|| label(t, &tokens))
+        })
+    })
 }
 
 /// The whole argument span of `head` for open IE: its subtree without the

@@ -153,6 +153,7 @@ impl Extractor {
                 }
                 facts.push(f);
             }
+            let unnamed = concepts::name_lone_nouns(&analyzed, &mut facts);
             let rule: Vec<f32> = facts.iter().map(|f| f.confidence).collect();
             if want_features || self.classifier.is_some() {
                 let all: Vec<Vec<Feature>> = (0..facts.len())
@@ -165,7 +166,7 @@ impl Extractor {
                 }
                 features = all;
             }
-            let order = self.kept_order(&facts, &rule, &entities);
+            let order = self.kept_order(&facts, &rule, &entities, &unnamed);
             if want_features {
                 let mut slots: Vec<Option<Vec<Feature>>> = features.into_iter().map(Some).collect();
                 features = order.iter().filter_map(|&i| slots[i].take()).collect();
@@ -187,12 +188,22 @@ impl Extractor {
 impl Extractor {
     /// The indices of the facts the policy keeps, in sentence order. A fact
     /// whose clause object links to a dropped fact is dropped too: it would
-    /// point at nothing.
-    fn kept_order(&self, facts: &[Fact], rule: &[f32], entities: &[DocEntity]) -> Vec<usize> {
+    /// point at nothing. `unnamed` marks facts whose subject is a definite
+    /// description that names nothing ([`concepts::name_lone_nouns`]).
+    fn kept_order(
+        &self,
+        facts: &[Fact],
+        rule: &[f32],
+        entities: &[DocEntity],
+        unnamed: &[bool],
+    ) -> Vec<usize> {
         let mut keep: Vec<bool> = facts
             .iter()
             .enumerate()
-            .map(|(i, f)| self.policy.keeps(f, rule[i], entities, &self.gazetteer))
+            .map(|(i, f)| {
+                self.policy.keeps(f, rule[i], entities, &self.gazetteer)
+                    && (!unnamed[i] || self.policy.keeps_unnamed_subject(f))
+            })
             .collect();
         // What a kept statement says is kept with it ("the minister said
         // that prices would fall": prices fall, Reported, attributed).

@@ -685,6 +685,28 @@ fn a_title_before_a_company_name_keeps_it_a_company() {
     );
 }
 
+/// "the report" after "a damning report" is that report: the lone noun
+/// takes the label of the nearest noun before it with the same head and
+/// words of its own; with none, it stays as it is.
+#[test]
+fn a_lone_definite_noun_takes_the_label_it_was_introduced_with() {
+    let doc =
+        extract("Kessel published a damning report in May. The report criticised the police.");
+    let facts = triples(&doc);
+    assert!(
+        has(
+            &facts,
+            "concept:damning report",
+            "criticise",
+            "concept:police"
+        ),
+        "{facts:?}"
+    );
+    let doc = extract("The report criticised the police in Harlow.");
+    let facts = triples(&doc);
+    assert!(!facts.iter().any(|f| f.0.contains("damning")), "{facts:?}");
+}
+
 /// An abbreviated rank is the role in full: "Sen. Ana Ruiz" is a senator,
 /// and "the senator" after her is she.
 #[test]
