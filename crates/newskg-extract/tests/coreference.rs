@@ -728,9 +728,8 @@ fn an_abbreviated_rank_is_the_role_in_full() {
 /// does; "the board of directors" is the body itself and stays out.
 #[test]
 fn the_board_acts_for_the_one_company_named() {
-    let doc = extract(
-        "Vantor Corp said its profit rose. The board approved a payout to its staff.",
-    );
+    let doc =
+        extract("Vantor Corp said its profit rose. The board approved a payout to its staff.");
     let facts = triples(&doc);
     assert!(
         facts
