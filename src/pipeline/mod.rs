@@ -496,7 +496,9 @@ struct Analysed {
 /// or a crash never leaves half a document, and what was stored stays
 /// stored. Content already in the store is skipped before analysis (ingest
 /// is idempotent). An input that cannot be read or analysed is recorded in
-/// the report and the others go on. `load` says how inputs are read;
+/// the report and the others go on. An ingest that at least doubled the
+/// store compacts it at its end ([`IngestStore::compact`]), which makes the
+/// named queries' lookups faster. `load` says how inputs are read;
 /// `progress` is called after each input.
 pub fn ingest<S: IngestStore + ?Sized>(
     engine: &Engine,
