@@ -24,6 +24,8 @@ mod cli_query;
 // Named queries that read precomputed counts answer as the aggregates they
 // replaced, after batches, incremental ingest and replacement.
 mod cli_query_counts;
+// Named queries reshaped for speed give the rows of their plain forms.
+mod cli_query_shapes;
 // serve: the SPARQL protocol and the explorer through a real socket; query's safety limits.
 #[cfg(all(unix, feature = "rocksdb"))]
 mod cli_serve;

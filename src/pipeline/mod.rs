@@ -496,7 +496,9 @@ struct Analysed {
 /// or a crash never leaves half a document, and what was stored stays
 /// stored. Content already in the store is skipped before analysis (ingest
 /// is idempotent). An input that cannot be read or analysed is recorded in
-/// the report and the others go on. `load` says how inputs are read;
+/// the report and the others go on. An ingest that at least doubled the
+/// store compacts it at its end ([`IngestStore::compact`]), which makes the
+/// named queries' lookups faster. `load` says how inputs are read;
 /// `progress` is called after each input.
 pub fn ingest<S: IngestStore + ?Sized>(
     engine: &Engine,
@@ -593,6 +595,7 @@ fn store_analysed<S: IngestStore + ?Sized>(
     // surnames are resolved by). A run that follows an interrupted one thus
     // resolves the remaining documents as the interrupted run would have.
     let (entities, documents) = store.entities_and_documents()?;
+    let stored_before = documents.len();
     let mut resolver =
         Resolver::with_gazetteer_and_documents(gazetteer.clone(), entities, documents);
     let batch_documents = options.batch_documents.max(1);
@@ -696,12 +699,27 @@ fn store_analysed<S: IngestStore + ?Sized>(
         Ok(())
     })?;
     store.flush()?;
+    if compacts(report.new, stored_before) {
+        store.compact()?;
+    }
     // Once everything is stored and flushed: the next ingest reads its
     // resolver's start from this instead of the whole store.
     store.save_resolver_snapshot()?;
     report.entities = resolver.entities().len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Whether an ingest that stored `new` documents into a store of
+/// `stored_before` compacts it at its end ([`IngestStore::compact`]): when
+/// it at least doubled the store, so that queries seek in a few files
+/// rather than in one set per batch. A smaller run leaves that to RocksDB,
+/// as a full compaction costs in proportion to the whole store: compacting
+/// only at each doubling costs a growing store about twice its final size
+/// in all (100 articles into the 21k-article bench store: a 1.4 s ingest,
+/// then 6.6 s to compact).
+fn compacts(new: usize, stored_before: usize) -> bool {
+    new > 0 && new >= stored_before
 }
 
 /// Feeds the documents under `paths` to `f` in batches of [`BATCH`], input
@@ -777,6 +795,16 @@ fn iso8601(seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ingest_compacts_when_it_at_least_doubles_the_store() {
+        assert!(compacts(21_000, 0));
+        assert!(compacts(1, 0));
+        assert!(compacts(5_000, 5_000));
+        assert!(!compacts(4_999, 5_000));
+        assert!(!compacts(100, 21_000));
+        assert!(!compacts(0, 0), "nothing stored, nothing to compact");
+    }
 
     #[test]
     fn iso_dates() {

@@ -62,6 +62,13 @@ pub trait IngestStore: Sync + sealed::Sealed {
         Ok(())
     }
 
+    /// Compacts the store's files, after [`IngestStore::flush`], when the
+    /// ingest at least doubled the store (see [`Store::compact`]). A remote
+    /// store has nothing to do.
+    fn compact(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Saves what the next ingest's resolver starts from, after
     /// [`IngestStore::flush`] at the end of a successful ingest (see
     /// [`Store::save_resolver_snapshot`]). A remote store has nothing to do:
@@ -130,6 +137,10 @@ impl IngestStore for Store {
 
     fn flush(&self) -> Result<(), StoreError> {
         Store::flush(self)
+    }
+
+    fn compact(&self) -> Result<(), StoreError> {
+        Store::compact(self)
     }
 
     fn save_resolver_snapshot(&self) -> Result<(), StoreError> {

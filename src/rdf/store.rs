@@ -428,6 +428,21 @@ impl Store {
         Ok(())
     }
 
+    /// Compacts the store's files (RocksDB's full compaction, oxigraph's
+    /// `Store::optimize`; nothing to do in memory). Each bulk-loaded batch
+    /// is files of its own over the whole key space, and every lookup of a
+    /// query seeks in each of them: on the 21k-article bench, compacted at
+    /// the end of its ingest (4.5 s), `roles` took 0.94 s instead of 1.38 s
+    /// and confirmed-facts 0.81 s instead of 1.12 s. An ingest compacts
+    /// when it at least doubled the store (see `pipeline::ingest`), since
+    /// the cost grows with the store (6.6 s after 100 articles into that
+    /// store, whose ingest took 1.4 s). The content does not change.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "rocksdb")]
+        self.inner.optimize()?;
+        Ok(())
+    }
+
     /// Recounts every precomputed count (`rdf/counts.rs`) from what the
     /// store holds, replacing the stored ones, in one transaction: for
     /// quads that came from elsewhere (`newskg load` of an export, which
@@ -1776,6 +1791,29 @@ mod tests {
         assert_eq!(batched.document_count().ok(), Some(2));
         // Then it is stored: a second ingest changes nothing.
         assert_eq!(ingest(&batched, "b.txt", OTHER), IngestOutcome::Unchanged);
+    }
+
+    /// Compaction changes the files, not what the store holds: two bulk
+    /// loaded batches read the same before and after it, and stay stored.
+    #[cfg(feature = "rocksdb")]
+    #[test]
+    fn compaction_keeps_every_quad() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("kg.db");
+        let before;
+        {
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            for docs in [[("a.txt", TEXT)], [("b.txt", OTHER)]] {
+                let batch = batch_of(&store, &docs);
+                assert!(store.commit_batch(batch).is_ok());
+            }
+            before = dump(&store);
+            assert!(store.flush().is_ok() && store.compact().is_ok());
+            assert_eq!(dump(&store), before);
+        }
+        let store = Store::open_read_only(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(dump(&store), before);
+        assert_eq!(store.document_count().ok(), Some(2));
     }
 
     /// A crash between a batch's bulk load and its markers: the next open
