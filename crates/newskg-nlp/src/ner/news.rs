@@ -227,10 +227,10 @@ impl Recognizer {
                     continue;
                 };
                 let country = words[open + 1..close].join(" ");
-                if !self
+                if self
                     .gazetteer
                     .lookup(&country)
-                    .is_some_and(|e| e.subtype.as_deref() == Some("Country"))
+                    .is_none_or(|e| e.subtype.as_deref() != Some("Country"))
                 {
                     continue;
                 }
