@@ -477,7 +477,7 @@ fn clause_tokens_inner(t: &Tree, k: usize) -> Vec<usize> {
 /// order" after "an executive order" is that order, so its label becomes
 /// "executive order" (strict head match, the way coreference sieves read
 /// definite descriptions, Lee et al. 2013), for nouns of one-off things
-/// ([`REFERRED_BACK_NOUNS`]). The antecedent is the nearest noun before it
+/// ([`is_referred_back`]). The antecedent is the nearest noun before it
 /// with the same lemma and words of its own that set it apart from no
 /// other; none leaves the label as it was.
 ///
@@ -512,8 +512,7 @@ pub(crate) fn name_lone_nouns(analyzed: &AnalyzedDoc, facts: &mut [Fact]) -> Vec
             let Some(i) = lone else {
                 continue;
             };
-            let named = REFERRED_BACK_NOUNS
-                .contains(&head.as_str())
+            let named = is_referred_back(head)
                 .then(|| named_before(&trees, sentence, i, head))
                 .flatten();
             // A capitalised one ("the Commission", "the Senate") is the
@@ -528,31 +527,47 @@ pub(crate) fn name_lone_nouns(analyzed: &AnalyzedDoc, facts: &mut [Fact]) -> Vec
     unnamed
 }
 
-/// Nouns of one-off things a story introduces with words of their own
-/// and then calls by the bare noun: documents, decisions, agreements,
-/// proposals, inquiries ("a damning report" ... "the report"). Nouns of
-/// people (coreference reads them as roles), of bodies (coreference
-/// resolves them to names) and of things a story has many of ("the
-/// ball", "the market", "the people") are not: judged blind, head
-/// matching took the wrong antecedent for those.
-const REFERRED_BACK_NOUNS: &[&str] = &[
-    "report",
-    "study",
-    "survey",
-    "poll",
-    "review",
-    "audit",
+/// Nouns of instruments: documents and decisions that act in news ("the
+/// order designates the cartels", "the report criticised the police").
+pub(crate) const INSTRUMENT_NOUNS: &[&str] = &[
     "order",
     "directive",
     "decree",
     "law",
     "bill",
     "ruling",
-    "verdict",
-    "judgment",
     "resolution",
     "treaty",
     "agreement",
+    "report",
+    "study",
+    "survey",
+    "lawsuit",
+    "statement",
+    "communique",
+    "letter",
+    "filing",
+    "poll",
+];
+
+/// Whether the bare noun `head` is one a story introduces with words of
+/// its own and then calls by the noun alone: an instrument
+/// ([`INSTRUMENT_NOUNS`]) or another one-off thing, a proposal, an inquiry,
+/// a deal ("a damning report" ... "the report"). Nouns of people
+/// (coreference reads them as roles), of bodies (coreference resolves them
+/// to names) and of things a story has many of ("the ball", "the market",
+/// "the people") are not: judged blind, head matching took the wrong
+/// antecedent for those.
+fn is_referred_back(head: &str) -> bool {
+    INSTRUMENT_NOUNS.contains(&head) || ONE_OFF_NOUNS.contains(&head)
+}
+
+/// One-off things besides instruments ([`is_referred_back`]).
+const ONE_OFF_NOUNS: &[&str] = &[
+    "review",
+    "audit",
+    "verdict",
+    "judgment",
     "accord",
     "deal",
     "contract",
@@ -568,11 +583,6 @@ const REFERRED_BACK_NOUNS: &[&str] = &[
     "initiative",
     "budget",
     "package",
-    "letter",
-    "statement",
-    "communique",
-    "filing",
-    "lawsuit",
     "suit",
     "probe",
     "investigation",

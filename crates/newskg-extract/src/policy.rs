@@ -16,7 +16,9 @@
 use newskg_nlp::Gazetteer;
 
 use crate::attribution::SPEECH;
-use crate::concepts::{is_quantity_head, is_time_noun, CURRENCY_HEADS, WIRE_AMOUNT_HEADS};
+use crate::concepts::{
+    is_quantity_head, is_time_noun, CURRENCY_HEADS, INSTRUMENT_NOUNS, WIRE_AMOUNT_HEADS,
+};
 use crate::{Argument, DocEntity, Fact};
 
 /// Which candidate facts an [`Extractor`](crate::Extractor) keeps.
@@ -210,25 +212,7 @@ const ACTING_NOUNS: &[&str] = &[
     "party",
     "team",
     "club",
-    // instruments
-    "order",
-    "directive",
-    "decree",
-    "law",
-    "bill",
-    "ruling",
-    "resolution",
-    "treaty",
-    "agreement",
-    "report",
-    "study",
-    "survey",
-    "lawsuit",
-    "statement",
-    "communique",
-    "letter",
-    "filing",
-    "poll",
+    // instruments: concepts::INSTRUMENT_NOUNS
     // the press and sources, which report and claim
     "publication",
     "newspaper",
@@ -288,7 +272,9 @@ fn acts(subject: &Argument, gazetteer: &Gazetteer) -> bool {
         Argument::Entity(_) => true,
         Argument::Statement(_) => false,
         Argument::Concept { head, .. } => {
-            ACTING_NOUNS.contains(&head.as_str()) || gazetteer.is_title(head)
+            ACTING_NOUNS.contains(&head.as_str())
+                || INSTRUMENT_NOUNS.contains(&head.as_str())
+                || gazetteer.is_title(head)
         }
     }
 }
