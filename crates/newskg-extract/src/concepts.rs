@@ -37,6 +37,11 @@ pub(crate) fn is_quantity_head(word: &str) -> bool {
     CURRENCY_HEADS.contains(&word) || COUNT_HEADS.contains(&word) || MEASURE_HEADS.contains(&word)
 }
 
+/// Words that multiply the number before them ("two mln", "3 billion").
+const MULTIPLIERS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "mln", "bln", "mn", "bn",
+];
+
 /// Amounts as wire copy abbreviates them ("20 mln dlrs"): an amount
 /// alone is no participant; "40 mln dlrs of debt" names the debt.
 pub(crate) const WIRE_AMOUNT_HEADS: &[&str] = &["dlr", "dlrs", "mln", "bln"];
@@ -137,6 +142,18 @@ const COMPLEMENT_PREPOSITIONS: &[&str] = &[
 pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
     let mut out = Vec::new();
     collect(t, head, true, &mut out);
+    // A number keeps the multiplier written after it, whatever the parser
+    // hung it on: "two mln shares" is not "two shares".
+    for x in out.clone() {
+        let next = x + 1;
+        if t.upos(x) == Upos::Num
+            && next < t.len()
+            && !out.contains(&next)
+            && MULTIPLIERS.contains(&t.lower(next).as_str())
+        {
+            out.push(next);
+        }
+    }
     let has_of = out
         .iter()
         .any(|&k| k != head && t.prep(k).as_deref() == Some("of"));
@@ -689,6 +706,18 @@ mod tests {
         // "The March 3 court ruling hurt Vantor ." with "March" hung on "3".
         let head = t.find("ruling").unwrap();
         assert_eq!(label(&t, &compact_tokens(&t, head)), "March 3 court ruling");
+    }
+
+    #[test]
+    fn a_number_keeps_its_multiplier() {
+        let doc = fixture_doc("extract-amounts.conllu");
+        let t = tree_of(&doc, 0);
+        // "Vantor sold two mln common shares ." with "mln" hung on "common".
+        let head = t.find("shares").unwrap();
+        assert_eq!(
+            label(&t, &compact_tokens(&t, head)),
+            "two mln common shares"
+        );
     }
 
     #[test]
