@@ -817,6 +817,7 @@ pub const LEGAL_FORMS: &[&str] = &[
     "oyj",
     "ab",
     "asa",
+    "lp",
 ];
 
 /// Legal forms as they are written after a company's name ("Halden and
@@ -826,7 +827,7 @@ pub const LEGAL_FORMS: &[&str] = &[
 pub const LEGAL_FORM_WORDS: &[&str] = &[
     "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LLP",
     "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "SA", "S.A.", "BV", "B.V.", "Bhd", "Oyj", "AB",
-    "ASA",
+    "ASA", "LP", "L.P.", "L.L.C.",
 ];
 
 /// Words that end an organisation's name and only say what kind of body

@@ -178,15 +178,15 @@ fn a_possessive_can_open_a_company_name() {
 }
 
 /// A partnership's names joined by commas before "and Co" are one name
-/// ("Tollund, Brandt and Co"); a place before the comma is not one of
-/// them.
+/// ("Tollund, Brandt and Co Inc", with the legal forms after it); a place
+/// before the comma is not one of them.
 #[test]
 fn a_partnership_named_with_commas_is_one_name() {
     let found = entities("The shares were sold through Tollund, Brandt and Co Inc on Monday.");
     assert!(
         found
             .iter()
-            .any(|(w, l)| w == "Tollund, Brandt and Co" && *l == EntityLabel::Organization),
+            .any(|(w, l)| w == "Tollund, Brandt and Co Inc" && *l == EntityLabel::Organization),
         "{found:?}"
     );
     let found = entities("In Oslo, Bergen and Co opened a new office.");
@@ -343,6 +343,28 @@ fn long_names_stay_whole() {
         found.contains(&(
             "Abdullah bin Zayed al-Harlow".to_string(),
             EntityLabel::Person
+        )),
+        "{found:?}"
+    );
+}
+
+/// Legal forms in a row all close a company's name ("and Co Inc"), and a
+/// limited partnership's "L.P." is one of them.
+#[test]
+fn legal_forms_in_a_row_close_one_name() {
+    let found = entities("B.J. Harlow and Co Inc named Ola Lind chief operating officer.");
+    assert!(
+        found.contains(&(
+            "B.J. Harlow and Co Inc".to_string(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+    let found = entities("Shares of Tollund Vexa Partners L.P. rose on Monday.");
+    assert!(
+        found.contains(&(
+            "Tollund Vexa Partners L.P.".to_string(),
+            EntityLabel::Organization
         )),
         "{found:?}"
     );

@@ -636,14 +636,19 @@ impl Recognizer {
                         names += 1;
                     }
                 }
+                // "Harlow and Co Inc": legal forms in a row all close it.
+                let mut end = k + 1;
+                while end < words.len() && LEGAL_FORM_WORDS.contains(&words[end]) {
+                    end += 1;
+                }
                 // A sentence's first word alone before the form is a name
                 // unless it is a word that opens clauses ("Its Co-owner").
                 if start < k && !(start == 0 && k - start == 1 && opener(0)) {
-                    found.retain(|f| f.sentence != s || f.end <= start || f.start > k);
+                    found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
                     found.push(Found {
                         sentence: s,
                         start,
-                        end: k + 1,
+                        end,
                         label: EntityLabel::Organization,
                     });
                 }
