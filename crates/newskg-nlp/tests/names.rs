@@ -369,3 +369,17 @@ fn legal_forms_in_a_row_close_one_name() {
         "{found:?}"
     );
 }
+
+/// A plural's possessive mark inside an organisation's name keeps it whole
+/// ("Tollund Farmers' Federation"), not "Farmers" alone.
+#[test]
+fn a_plural_possessive_inside_a_name_keeps_it_whole() {
+    let found = entities("The Tollund Farmers' Federation said prices fell on Monday.");
+    assert!(
+        found.contains(&(
+            "Tollund Farmers' Federation".to_string(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+}

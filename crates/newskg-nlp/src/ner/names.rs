@@ -357,6 +357,13 @@ fn capitalised_run(words: &[&str], i: usize) -> usize {
     while end < words.len() {
         if is_capitalised(words[end]) {
             end += 1;
+        } else if matches!(words[end], "'" | "’")
+            && words[end - 1].ends_with('s')
+            && words.get(end + 1).is_some_and(|w| is_capitalised(w))
+        {
+            // "Tollund Farmers' Federation": a plural's possessive mark
+            // inside a name.
+            end += 2;
         } else if matches!(words[end], "of" | "and" | "for" | "&" | "the" | "on")
             && words.get(end + 1).is_some_and(|w| {
                 // "... on Monday", "... of May": a date is no part of a name.
