@@ -383,3 +383,23 @@ fn a_plural_possessive_inside_a_name_keeps_it_whole() {
         "{found:?}"
     );
 }
+
+/// "Jan Brandt of Tollund Bank" is a person of a bank, not one
+/// organisation's name; "the Bank of Tollund" stays one name.
+#[test]
+fn a_person_of_a_body_is_two_names() {
+    let found = entities("Prices will rise, said analyst Jan Brandt of Tollund Bank.");
+    assert!(
+        found.contains(&("Jan Brandt".to_string(), EntityLabel::Person)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Tollund Bank".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+    let found = entities("Ola Lind met the head of the Bank of Tollund on Monday.");
+    assert!(
+        found.contains(&("Bank of Tollund".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+}

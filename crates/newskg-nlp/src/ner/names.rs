@@ -244,6 +244,22 @@ impl Recognizer {
                     } else {
                         start
                     };
+                    // "Jan Brandt of Tollund Bank": a person's name before
+                    // the run's first "of" is the person, of the body after.
+                    let start = match first_of {
+                        Some(o)
+                            if ends_in_org
+                                && o >= start + 2
+                                && o <= start + 3
+                                && o + 1 < end
+                                && self.gazetteer.is_given_name(words[start])
+                                && !org_word(o - 1)
+                                && !self.gazetteer.is_institution_head(words[o - 1]) =>
+                        {
+                            o + 1
+                        }
+                        _ => start,
+                    };
                     found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
                     found.push(Found {
                         sentence: s,
