@@ -182,6 +182,36 @@ fn a_sentence_ending_in_the_is_extracted() {
     );
 }
 
+/// What a denial introduces is labelled as the words denied, while the
+/// fact it links to is the denier's negated claim.
+#[test]
+fn a_denial_shows_what_was_denied() {
+    let wd = Workdir::new();
+    let input = wd.write(
+        "denial.txt",
+        "Ola Lind denied that Vantor had sold the Tollund mill.\n",
+    );
+    let out = wd.ok(&["extract", input.to_str().unwrap(), "--format", "jsonl"]);
+    let facts: Vec<_> = lines(&out)
+        .into_iter()
+        .filter(|r| r["kind"] == "fact")
+        .collect();
+    let denial = facts
+        .iter()
+        .find(|f| f["relation"] == "deny")
+        .unwrap_or_else(|| panic!("{facts:?}"));
+    assert_eq!(
+        denial["object"]["label"], "Vantor sell Tollund mill",
+        "{denial}"
+    );
+    let claim = facts
+        .iter()
+        .find(|f| f["relation"] == "sell")
+        .unwrap_or_else(|| panic!("{facts:?}"));
+    assert_eq!(claim["negated"], true, "{claim}");
+    assert_eq!(claim["attributed_to"]["label"], "Ola Lind", "{claim}");
+}
+
 /// A marker no invented article below shares, for the test hook
 /// `NEWSKG_TEST_PANIC_ON` (src/pipeline/mod.rs) that makes analysis panic.
 pub const PANIC_MARKER: &str = "Zebulon Quaffle";

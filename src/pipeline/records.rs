@@ -121,28 +121,46 @@ fn argument(
         // object; its id is that fact's statement node in the RDF model.
         Argument::Statement(i) => ArgumentRecord {
             id: crate::rdf::statement_iri(doc, ids, *i).unwrap_or_default(),
-            label: statement_label(doc, *i, ids, resolver, 0),
+            label: statement_label(doc, *i, ids, resolver, 0, false),
             arg_type: "Statement",
         },
     }
 }
 
+/// A fact's object as its record shows it: what a denial introduces is
+/// labelled as the words denied ("deny | Vantor sell mill"), although the
+/// fact it links to is the denier's negated claim; "deny | Vantor not sell
+/// mill" would read as a double negative.
+fn object(f: &Fact, doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> ArgumentRecord {
+    let mut record = argument(&f.object, doc, ids, resolver);
+    if let (Argument::Statement(i), true) = (&f.object, newskg_extract::denies(&f.relation)) {
+        record.label = statement_label(doc, *i, ids, resolver, 0, true);
+    }
+    record
+}
+
 /// "Trump sign directive": the words of the fact at index `i`.
+/// `denied`: the fact is what a denial introduces, shown without the
+/// negation the denial gave it ([`object`]).
 fn statement_label(
     doc: &DocFacts,
     i: usize,
     ids: &[EntityId],
     resolver: &Resolver,
     depth: usize,
+    denied: bool,
 ) -> String {
     let Some(f) = doc.facts.get(i).filter(|_| depth < 4) else {
         return String::new();
     };
     let side = |a: &Argument| match a {
-        Argument::Statement(j) => statement_label(doc, *j, ids, resolver, depth + 1),
+        Argument::Statement(j) => statement_label(doc, *j, ids, resolver, depth + 1, false),
         other => argument(other, doc, ids, resolver).label,
     };
-    let not = if f.negated { " not" } else { "" };
+    // A denial's content is negated by the denial (`attribution`), so its
+    // words carry no "not" (a content the denial did not negate, as where
+    // the parse hung it elsewhere, shows none either).
+    let not = if f.negated && !denied { " not" } else { "" };
     format!(
         "{}{not} {} {}",
         side(&f.subject),
@@ -180,7 +198,7 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
                 subject: argument(&f.subject, doc, ids, resolver),
                 relation: f.relation.clone(),
                 stance: f.stance.map(|s| s.as_str()),
-                object: argument(&f.object, doc, ids, resolver),
+                object: object(f, doc, ids, resolver),
                 negated: f.negated,
                 modality: f.modality.as_str(),
                 attributed_to: f

@@ -140,6 +140,16 @@ pub(crate) const SPEECH: &[&str] = &[
 /// that the referee was pleased" likewise.
 const DENIAL: &[&str] = &["deny", "doubt"];
 
+/// Whether a statement's relation denies what it introduces ("deny",
+/// "doubt"): its content fact is the denier's not-P, which a reader of the
+/// statement sees as the P denied.
+pub fn denies(relation: &str) -> bool {
+    relation
+        .split(' ')
+        .next()
+        .is_some_and(|verb| DENIAL.contains(&verb))
+}
+
 /// How a speech act stands to what it introduces.
 #[derive(Clone, Copy, PartialEq)]
 enum Stand {

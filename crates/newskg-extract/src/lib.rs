@@ -35,6 +35,7 @@ mod verbal;
 
 use std::collections::HashMap;
 
+pub use attribution::denies;
 pub use classifier::{features as fact_features, FactClassifier, Feature, FACTS_MODEL};
 pub use fact::{Argument, DocEntity, DocFacts, Fact, Mention, MentionKind, Modality, Stance};
 pub use pattern::Pattern;
