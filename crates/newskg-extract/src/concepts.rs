@@ -322,7 +322,7 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             && newskg_nlp::names::is_month(&t.sent.tokens[k].form)
         {
             // "the March 3 ruling": the day's month, which the parser hangs
-            // on the number; without it "29 ruling" says another thing.
+            // on the number; without it "3 ruling" says another thing.
             out.push(k);
         } else if rel == "case" && t.rel(i) == "nmod:poss" {
             out.push(k); // the 's of a possessor

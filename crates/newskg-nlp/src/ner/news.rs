@@ -186,7 +186,7 @@ impl Recognizer {
                 let standings = i == 0
                     && words[end..]
                         .iter()
-                        .take_while(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+                        .take_while(|w| is_small_count(w))
                         .count()
                         >= 6;
                 if followed_by_number
@@ -626,11 +626,7 @@ fn is_results_row(words: &[&str]) -> bool {
             .map_or(from, |k| k + 1);
         (end > from && end - from <= 3).then_some(end)
     };
-    let count = |k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3)
-    };
+    let count = |k: usize| words.get(k).is_some_and(|w| is_small_count(w));
     name_end(0)
         .filter(|&e| count(e))
         .and_then(|e| name_end(e + 1))
@@ -678,6 +674,12 @@ fn is_score(word: &str) -> bool {
             && a.chars().all(|c| c.is_ascii_digit())
             && b.chars().all(|c| c.is_ascii_digit())
     })
+}
+
+/// A count of a results line or a table: digits only, at most three
+/// ("2", "64", "105").
+fn is_small_count(word: &str) -> bool {
+    word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// "64", "287-6", ".525", "4.5": a count, score or figure in a table.
