@@ -125,9 +125,7 @@ fn encode(s: &str) -> String {
 fn serves_the_protocol_the_limits_and_stops_on_sigterm() {
     let wd = Workdir::new();
     wd.ingest_examples("kg.db");
-    // A limit long enough for the ordinary queries below on a loaded machine:
-    // the stopped cross product goes on burning a core until its next read
-    // of the store (see rdf/query.rs).
+    // A limit long enough for the ordinary queries below on a loaded machine.
     let server = Server::start(&wd, &["--timeout", "4", "--max-body", "4096"]);
     let select = "SELECT ?name WHERE { ?e a schema:Person ; rdfs:label ?name } ORDER BY ?name";
     let (status, json) = server.get(
@@ -244,6 +242,88 @@ fn serves_the_protocol_the_limits_and_stops_on_sigterm() {
         ]),
         "2 unchanged"
     );
+}
+
+/// The processes `pid` started and that still run (`/proc`, Linux).
+fn children(pid: u32) -> Vec<u32> {
+    let mut found = Vec::new();
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return found;
+    };
+    for task in tasks.flatten() {
+        let listed = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        found.extend(
+            listed
+                .split_whitespace()
+                .filter_map(|p| p.parse::<u32>().ok()),
+        );
+    }
+    found.sort_unstable();
+    found
+}
+
+/// Resident memory of `pid` in MB (`/proc`, Linux; 4 KiB pages).
+fn resident_mb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/statm"))
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<u64>().ok())
+        })
+        .map_or(0, |pages| (pages * 4096) >> 20)
+}
+
+/// Each query runs in a process of the server's own, which is ended at the
+/// time limit or above the memory limit: nothing of a stopped query keeps
+/// running or keeps memory (a join of rows in memory does not look at its
+/// cancellation, so on a thread it ran on after its answer).
+#[cfg(target_os = "linux")]
+#[test]
+fn queries_over_their_limits_end_with_their_process() {
+    let wd = Workdir::new();
+    wd.ingest_examples("kg.db");
+    let server = Server::start(&wd, &["--timeout", "3", "--query-memory", "150"]);
+    let pid = server.child.id();
+    // The server readies one query process before it listens.
+    let first = children(pid);
+    assert_eq!(first.len(), 1, "{first:?}");
+    let slow = "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?t ?h }";
+    let started = Instant::now();
+    let (status, text) = server.get(&format!("/sparql?query={}", encode(slow)), "text/csv");
+    assert_eq!(status, 503, "{text}");
+    assert_contains!(text, "time limit of 3 s");
+    assert!(started.elapsed() < Duration::from_secs(15));
+    // Its process is gone (killed and reaped before the answer was sent).
+    assert!(
+        !std::path::Path::new(&format!("/proc/{}", first[0])).exists(),
+        "the stopped query's process {} still exists",
+        first[0]
+    );
+    // A cross product under ORDER BY keeps every row: stopped at the
+    // memory limit long before the time limit would stop it.
+    let server = {
+        drop(server);
+        Server::start(&wd, &["--timeout", "120", "--query-memory", "150"])
+    };
+    let pid = server.child.id();
+    let hungry = "SELECT ?a ?c ?e { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f } ORDER BY ?a ?c ?e";
+    let started = Instant::now();
+    let (status, text) = server.get(&format!("/sparql?query={}", encode(hungry)), "text/csv");
+    assert_eq!(status, 503, "{text}");
+    assert_contains!(text, "more than 150 MB of memory (--query-memory)");
+    assert!(started.elapsed() < Duration::from_secs(100));
+    assert!(children(pid).is_empty(), "{:?}", children(pid));
+    assert!(resident_mb(pid) < 150, "server {} MB", resident_mb(pid));
+    // The server answers on, from a new process.
+    let (status, text) = server.get(
+        "/query/facts-about?entity=claudia-sheinbaum&format=csv",
+        "*/*",
+    );
+    assert_eq!(status, 200, "{text}");
+    assert_contains!(text, "Claudia Sheinbaum");
+    assert_eq!(children(pid).len(), 1);
+    assert!(server.stop().success());
 }
 
 #[test]

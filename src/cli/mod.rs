@@ -84,6 +84,11 @@ pub struct StoreArgs {
 }
 
 impl StoreArgs {
+    /// The store as the flag gives it (a folder, `:memory:` or a URL).
+    fn path(&self) -> &str {
+        &self.store
+    }
+
     /// Opens the store the flags name.
     fn open(&self) -> anyhow::Result<Store> {
         self.refuse_remote()?;

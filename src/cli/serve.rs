@@ -37,6 +37,15 @@ pub struct ServeArgs {
     /// Queries answered at once (worker threads); default twice the cores, at least 4
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// Stop a query whose process holds more than this much memory, in MB
+    /// (each query runs in a process of its own unless --allow-update)
+    #[arg(long, value_name = "MB", default_value_t = newskg::serve::DEFAULT_QUERY_MEMORY >> 20,
+          value_parser = clap::value_parser!(u64).range(16..))]
+    query_memory: u64,
+    /// Be one of the server's query processes: answer the queries it sends
+    /// on standard input (started by the server itself)
+    #[arg(long = "query-process", hide = true)]
+    query_process: bool,
     #[command(flatten)]
     store: StoreArgs,
 }
@@ -49,12 +58,19 @@ impl ServeArgs {
             allow_update: self.allow_update,
             max_body: self.max_body,
             threads: self.threads.unwrap_or(defaults.threads).max(1),
+            // Without the program's path, queries run on threads here.
+            query_program: std::env::current_exe().ok(),
+            query_memory: self.query_memory << 20,
             ..defaults
         }
     }
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    if args.query_process {
+        newskg::serve::serve_queries(std::path::Path::new(args.store.path()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let options = args.options();
     let store = if args.allow_update {
         args.store.open()?
@@ -117,5 +133,15 @@ mod tests {
         .is_ok());
         assert!(Cli::try_parse_from(["newskg", "serve", "--timeout", "-1"]).is_err());
         assert!(Cli::try_parse_from(["newskg", "serve", "--threads", "x"]).is_err());
+        assert!(Cli::try_parse_from(["newskg", "serve", "--query-memory", "8"]).is_err());
+        // The flag the server starts its query processes with.
+        assert!(Cli::try_parse_from([
+            "newskg",
+            "serve",
+            "--store",
+            "kg.db",
+            newskg::serve::QUERY_PROCESS_FLAG
+        ])
+        .is_ok());
     }
 }

@@ -132,6 +132,12 @@ impl RunOptions {
     pub fn allows_update(&self) -> bool {
         self.allow_update
     }
+
+    /// The protocol's dataset: the default graphs and the named graphs
+    /// (both empty: the union default graph, or the query's `FROM`).
+    pub fn dataset(&self) -> (&[NamedNode], &[NamedNode]) {
+        (&self.default_graphs, &self.named_graphs)
+    }
 }
 
 /// Parses `sparql` and binds `params` (`name` with or without `?`, see
@@ -618,6 +624,25 @@ impl PreparedQuery {
         }
     }
 
+    /// Whether `store` holds what the query reads: a store of an older
+    /// format read as it is (readers never upgrade it) lacks the counts
+    /// some named queries read, and an empty answer would look real
+    /// ([`StoreError::NeedsUpgrade`]). Checked by
+    /// [`PreparedQuery::run_with`] too; a caller that runs the query
+    /// elsewhere (`newskg serve`'s query processes, which get the query as
+    /// SPARQL text without its header) checks it first.
+    pub fn check_store(&self, store: &Store) -> Result<(), StoreError> {
+        let found = store.version().format;
+        if found < self.needs_format {
+            return Err(StoreError::NeedsUpgrade {
+                path: store.folder().map(Path::to_owned).unwrap_or_default(),
+                found,
+                needed: self.needs_format,
+            });
+        }
+        Ok(())
+    }
+
     /// Runs the query on `store` as `options` say. A run longer than the
     /// time limit ends with [`StoreError::Timeout`]; an update returns
     /// [`QueryOutcome::Updated`].
@@ -627,16 +652,7 @@ impl PreparedQuery {
         options: &RunOptions,
     ) -> Result<QueryOutcome, StoreError> {
         self.check(options)?;
-        // A store of an older format read as it is (readers never upgrade
-        // it) lacks what the query reads: an empty answer would look real.
-        let found = store.version().format;
-        if found < self.needs_format {
-            return Err(StoreError::NeedsUpgrade {
-                path: store.folder().map(Path::to_owned).unwrap_or_default(),
-                found,
-                needed: self.needs_format,
-            });
-        }
+        self.check_store(store)?;
         let token = CancellationToken::new();
         let Some(limit) = options.timeout else {
             return self.evaluate(store.oxigraph(), options, &token, None);
@@ -850,7 +866,10 @@ fn update_error(error: UpdateEvaluationError) -> StoreError {
 /// finishing before new runs are refused with [`StoreError::Overloaded`]: oxigraph
 /// checks the cancellation only when it reads the store, so a join held in
 /// memory can run on after its caller got its answer, with its thread and
-/// its memory (a server under load reached 9 GB with them uncounted).
+/// its memory (a server under load reached 9 GB with them uncounted). This
+/// bounds their number, not their memory: `newskg serve` runs queries in
+/// processes it can end instead (`serve/isolate.rs`), except with
+/// `--allow-update`.
 pub const MAX_OUTLIVING_RUNS: usize = 4;
 
 /// How long a cancelled run may take to stop before its caller is told of

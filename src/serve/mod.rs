@@ -22,21 +22,28 @@
 //! `/concept/…`, `/doc/…`, `/graph/….svg`, `/queries` (`pages.rs`). Limits:
 //! each query's time ([`ServeOptions::timeout`]), the request body
 //! ([`ServeOptions::max_body`]), the rows an HTML table shows
-//! ([`ServeOptions::max_html_rows`]). Updates, LOAD and SERVICE are refused
+//! ([`ServeOptions::max_html_rows`]), and each query's memory
+//! ([`ServeOptions::query_memory`]): queries run in processes of their own,
+//! ended at either limit (`isolate.rs`). Updates, LOAD and SERVICE are refused
 //! with 403 unless [`ServeOptions::allow_update`] (LOAD and SERVICE always).
 
 mod graph_store;
 mod http;
+mod isolate;
 mod listen;
 mod pages;
 mod protocol;
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 pub use http::{negotiate, parse_form, percent_decode, percent_encode, Request, Response};
+pub use isolate::{serve_queries, QUERY_PROCESS_FLAG};
 pub use listen::{Listener, Shutdown};
+
+use isolate::{QueryProcesses, RunFailure};
 
 use crate::graph::{GraphError, KnowledgeGraph};
 use crate::rdf::{self, Store, StoreError};
@@ -54,6 +61,14 @@ pub struct ServeOptions {
     pub max_html_rows: usize,
     /// Worker threads: the queries that run at once.
     pub threads: usize,
+    /// The `newskg` program, to run each query in a process of its own
+    /// (`isolate.rs`): then a query over [`ServeOptions::query_memory`] or
+    /// its time limit is ended with its process, and nothing of it outlives
+    /// its answer. Used for an on-disk store served read-only; `None` (and
+    /// any other store) runs queries on threads of this process.
+    pub query_program: Option<PathBuf>,
+    /// Resident memory a query's process may use, in bytes.
+    pub query_memory: u64,
 }
 
 impl Default for ServeOptions {
@@ -66,9 +81,14 @@ impl Default for ServeOptions {
             threads: std::thread::available_parallelism()
                 .map(|n| (n.get() * 2).max(4))
                 .unwrap_or(4),
+            query_program: None,
+            query_memory: DEFAULT_QUERY_MEMORY,
         }
     }
 }
+
+/// The default of [`ServeOptions::query_memory`]: 2 GiB.
+pub const DEFAULT_QUERY_MEMORY: u64 = 2 << 30;
 
 /// What failed while starting or running the server.
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +126,8 @@ pub(crate) struct DocInfo {
 pub struct App {
     store: Store,
     options: ServeOptions,
+    /// Where queries run when not on this process's threads.
+    processes: Option<QueryProcesses>,
     view: RwLock<Arc<View>>,
     svgs: Mutex<HashMap<String, Arc<String>>>,
 }
@@ -126,9 +148,19 @@ impl App {
     /// Serves `store` as `options` say.
     pub fn new(store: Store, options: ServeOptions) -> Result<App, ServeError> {
         let view = View::read(&store)?;
+        let processes = match (&options.query_program, store.folder()) {
+            (Some(program), Some(folder)) if !options.allow_update => Some(QueryProcesses::new(
+                program.clone(),
+                folder.to_owned(),
+                options.query_memory,
+                options.threads,
+            )),
+            _ => None,
+        };
         Ok(App {
             store,
             options,
+            processes,
             view: RwLock::new(Arc::new(view)),
             svgs: Mutex::new(HashMap::new()),
         })
@@ -250,6 +282,29 @@ impl App {
             cache.insert(id.to_owned(), Arc::clone(&svg));
         }
         Some(svg)
+    }
+
+    /// Runs `prepared` as `options` say: in a query process when the
+    /// server has them (updates never: they run where the store is open
+    /// to write), else here.
+    pub(crate) fn run(
+        &self,
+        prepared: &rdf::PreparedQuery,
+        options: &rdf::RunOptions,
+    ) -> Result<rdf::QueryOutcome, RunFailure> {
+        match &self.processes {
+            Some(processes) if prepared.kind() != rdf::QueryKind::Update => {
+                prepared.check(options)?;
+                prepared.check_store(&self.store)?;
+                processes.run(prepared, options)
+            }
+            _ => Ok(prepared.run_with(&self.store, options)?),
+        }
+    }
+
+    /// Whether queries run in processes of their own.
+    pub fn isolates_queries(&self) -> bool {
+        self.processes.is_some()
     }
 
     /// The store.

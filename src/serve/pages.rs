@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use oxigraph::model::Term;
 
 use super::http::{percent_encode, Request, Response};
+use super::isolate::RunFailure;
 use super::{short_id, App, View};
 use crate::graph::{Edge, Node, NodeKind};
 use crate::rdf::{self, compact, QueryOutcome};
@@ -370,7 +371,10 @@ fn run_rows(app: &App, sparql: &str, params: &[(&str, &str)]) -> Vec<Vec<Option<
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
     let options = rdf::RunOptions::default().with_timeout(Some(app.options().timeout));
-    match rdf::prepare(sparql, &params).and_then(|q| q.run_with(app.store(), &options)) {
+    let outcome = rdf::prepare(sparql, &params)
+        .map_err(RunFailure::Store)
+        .and_then(|q| app.run(&q, &options));
+    match outcome {
         Ok(QueryOutcome::Solutions { rows, .. }) => rows
             .into_iter()
             .map(|row| {

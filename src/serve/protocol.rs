@@ -19,6 +19,7 @@
 use oxigraph::model::NamedNode;
 
 use super::http::{negotiate, parse_form, Request, Response};
+use super::isolate::RunFailure;
 use super::{pages, App};
 use crate::rdf::{self, QueryKind, QueryOutcome, ResultFormat, RunOptions, StoreError};
 
@@ -253,9 +254,10 @@ fn run(
             }
         },
     };
-    let outcome = match prepared.run_with(app.store(), &options) {
+    let outcome = match app.run(prepared, &options) {
         Ok(o) => o,
-        Err(e) => return error(&e),
+        Err(RunFailure::Store(e)) => return error(&e),
+        Err(RunFailure::Process { status, message }) => return Response::error(status, &message),
     };
     if let QueryOutcome::Updated = outcome {
         if let Err(e) = app.refresh() {
@@ -306,7 +308,12 @@ fn run(
 /// A store error as a response: the status its kind deserves and the whole
 /// message chain as text.
 pub(crate) fn error(e: &StoreError) -> Response {
-    let status = match e {
+    Response::error(status(e), &chain(e))
+}
+
+/// The HTTP status a store error deserves.
+pub(crate) fn status(e: &StoreError) -> u16 {
+    match e {
         StoreError::Syntax { .. }
         | StoreError::MissingParam { .. }
         | StoreError::BadParam { .. }
@@ -324,8 +331,7 @@ pub(crate) fn error(e: &StoreError) -> Response {
         StoreError::Update(oxigraph::sparql::UpdateEvaluationError::Storage(_)) => 500,
         StoreError::Update(_) => 400,
         _ => 500,
-    };
-    Response::error(status, &chain(e))
+    }
 }
 
 /// An error and its causes, `: `-separated (as `{:#}` prints in the CLI).
