@@ -394,25 +394,29 @@ impl Gazetteer {
             if self.demonyms.contains_key(&k) || !k.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let keep = self.names.get(&k).is_some_and(|&i| {
-                let old = &self.entries[i];
-                old.subtype.as_deref() == Some("Country")
+            let known = self.names.get(&k).map(|&i| &self.entries[i]);
+            let is_country = known.is_some_and(|old| old.subtype.as_deref() == Some("Country"));
+            // Another name of an entry listed above ("Tories" of the
+            // Conservative Party, "Fed" of the Federal Reserve) shares its
+            // entry, so coreference and resolution make one entity of both;
+            // the list says so even where the dictionaries already know the
+            // name as an entity of its own.
+            let shared = row
+                .alias_of
+                .and_then(|c| self.names.get(&key(c)).copied())
+                .filter(|&i| self.entries[i].label == row.label);
+            if let (Some(entry), false) = (shared, is_country) {
+                self.names.insert(k, entry);
+                continue;
+            }
+            let keep = known.is_some_and(|old| {
+                is_country
                     || old.label == row.label
                     || row.label == EntityLabel::Place
                     || (row.is_team() && old.label == EntityLabel::Place)
             });
             if !keep {
-                // Another name of an entry listed above ("Tories" of the
-                // Conservative Party) shares its entry, so coreference and
-                // resolution make one entity of both.
-                let shared = row
-                    .alias_of
-                    .and_then(|c| self.names.get(&key(c)).copied())
-                    .filter(|&i| self.entries[i].label == row.label);
-                let entry = match shared {
-                    Some(i) => i,
-                    None => self.add_entry(row.name.to_string(), row.label, None),
-                };
+                let entry = self.add_entry(row.name.to_string(), row.label, None);
                 self.names.insert(k, entry);
             }
         }
