@@ -25,8 +25,8 @@ use crate::subject::has_to_mark;
 use crate::tree::Tree;
 use crate::verbal::{is_verbal, verb_frame};
 use crate::{attribution, concepts, negation, nominal, policy, quotes};
-use crate::{Argument, Fact, Mention, MentionKind, Modality, Pattern};
-use newskg_nlp::{AnalyzedDoc, Upos};
+use crate::{Argument, DocEntity, Fact, Mention, MentionKind, Modality, Pattern};
+use newskg_nlp::{names, AnalyzedDoc, EntityLabel, Upos};
 
 /// Whether a sentence of three words or more is written in capitals (a
 /// wire headline, "VANTOR PROFIT JUMPS ON KESSEL SALE"): without case the
@@ -93,6 +93,7 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
 pub(crate) fn extract_facts(
     doc: &AnalyzedDoc,
     mentions: &[Mention],
+    entities: &[DocEntity],
     quote_spans: &[std::ops::Range<usize>],
     lexicon: &Lexicon,
     open: bool,
@@ -121,6 +122,7 @@ pub(crate) fn extract_facts(
     let resolver = |si: usize| Resolver {
         t: &trees[si],
         mentions: by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]),
+        entities,
     };
     let speakers = quote_speakers(doc, &trees, &frames, quote_spans, &resolver);
     let mut facts = Vec::new();
@@ -302,7 +304,7 @@ fn quote_speakers<'a>(
                 return None;
             }
             resolver(si)
-                .arguments(f.subject.as_ref()?)
+                .speakers(f.subject.as_ref()?)
                 .into_iter()
                 .next()
         })
@@ -367,9 +369,57 @@ fn shouted(word: &str) -> bool {
 struct Resolver<'a> {
     t: &'a Tree<'a>,
     mentions: &'a [&'a Mention],
+    /// The document's entities, which mentions index.
+    entities: &'a [DocEntity],
 }
 
 impl Resolver<'_> {
+    /// Who says what a verb of saying in frame `f` says: its subject, but
+    /// the organisation when the subject is its unnamed spokesperson ("a
+    /// Vantor spokesman", "a spokeswoman for Vantor", "Vantor's
+    /// spokesperson"): a spokesperson speaks for the organisation by the
+    /// job, so "a Vantor spokesman said the plant would close" is Vantor's
+    /// statement, where "spokesman" alone would say nothing of whose.
+    fn speakers(&self, subject: &Slot) -> Vec<Argument> {
+        match self.voiced_organisation(subject.head) {
+            Some(e) => vec![Argument::Entity(e)],
+            None => self.arguments(subject),
+        }
+    }
+
+    /// The organisation that spokesperson noun `h` speaks for, named as its
+    /// modifier, possessor or "for"/"of"/"at" complement; `None` when the
+    /// spokesperson is named ("spokesman Jan Brandt" says it himself) or
+    /// the modifier is not an organisation.
+    fn voiced_organisation(&self, h: usize) -> Option<usize> {
+        let t = self.t;
+        if !names::SPOKESPERSON_NOUNS.contains(&t.lemma(h).as_str())
+            || self.entity_at(h).is_some()
+            || self.close_apposition(h).is_some()
+            || t.kids(h)
+                .iter()
+                .any(|&k| matches!(t.rel(k), "appos" | "flat") && self.entity_at(k).is_some())
+        {
+            return None;
+        }
+        t.kids(h)
+            .iter()
+            .copied()
+            .filter(|&k| match t.rel(k) {
+                "compound" | "nmod:poss" => k < h,
+                "nmod" => t.kids(k).iter().any(|&c| {
+                    t.rel(c) == "case" && matches!(t.lower(c).as_str(), "for" | "of" | "at")
+                }),
+                _ => false,
+            })
+            .find_map(|k| self.entity_at(k))
+            .filter(|&e| {
+                self.entities
+                    .get(e)
+                    .is_some_and(|d| d.label_type == EntityLabel::Organization)
+            })
+    }
+
     fn entity_at(&self, i: usize) -> Option<usize> {
         self.mentions
             .iter()
@@ -615,7 +665,11 @@ fn facts_of_frame(
     out: &mut Vec<Read>,
 ) {
     let Some(subject) = &f.subject else { return };
-    let subjects = r.arguments(subject);
+    let subjects = if attribution::SPEECH.contains(&r.t.lemma(f.pred).as_str()) {
+        r.speakers(subject)
+    } else {
+        r.arguments(subject)
+    };
     if subjects.is_empty() {
         return;
     }
@@ -626,7 +680,7 @@ fn facts_of_frame(
     let speaker = f
         .speaker
         .and_then(|sp| {
-            r.arguments(&Slot::new(sp, SlotKind::Object))
+            r.speakers(&Slot::new(sp, SlotKind::Object))
                 .into_iter()
                 .next()
         })
@@ -772,6 +826,7 @@ pub(crate) mod tests {
         let facts = extract_facts(
             &doc,
             &mentions,
+            &[],
             &quotes::spans(&doc.doc.text),
             &Lexicon::builtin(),
             true,
@@ -1148,6 +1203,7 @@ pub(crate) mod tests {
         let facts = extract_facts(
             &doc,
             &mentions,
+            &[],
             &quotes::spans(&doc.doc.text),
             &Lexicon::builtin(),
             true,
@@ -1173,6 +1229,7 @@ pub(crate) mod tests {
             for f in extract_facts(
                 &doc,
                 &mentions,
+                &[],
                 &quotes::spans(&doc.doc.text),
                 &Lexicon::builtin(),
                 true,

@@ -145,6 +145,7 @@ impl Extractor {
             for mut f in clauses::extract_facts(
                 &analyzed,
                 &mentions,
+                &entities,
                 &quote_spans,
                 &self.lexicon,
                 self.policy.open,

@@ -924,3 +924,42 @@ fn the_press_is_the_audience_of_a_speech() {
         "{got:?}"
     );
 }
+
+/// A spokesperson speaks for the organisation named with the noun ("a
+/// Vantor spokesman", "a spokeswoman for Vantor"): what they say is the
+/// organisation's statement. A named spokesperson says it themselves, and
+/// only verbs of saying change: "a Vantor spokesman resigned" is no act of
+/// Vantor's.
+#[test]
+fn a_spokesperson_speaks_for_the_organisation() {
+    for text in [
+        "A Kessel Group spokesman said the company closed the plant in Ohio.",
+        "A spokeswoman for the Kessel Group said the company closed the plant in Ohio.",
+        "Kessel Group's spokesperson said the company closed the plant in Ohio.",
+    ] {
+        let got = facts(&extract(text));
+        assert!(
+            got.iter()
+                .any(|f| f.starts_with("Kessel Group | say | <statement>")),
+            "{text}: {got:?}"
+        );
+    }
+    let got = facts(&extract(
+        "Kessel Group spokesman Jan Brandt said the company closed the plant in Ohio.",
+    ));
+    assert!(
+        got.iter().any(|f| f.starts_with("Jan Brandt | say |")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.starts_with("Kessel Group | say |")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "A Kessel Group spokesman resigned the post in March.",
+    ));
+    assert!(
+        !got.iter().any(|f| f.starts_with("Kessel Group |")),
+        "{got:?}"
+    );
+}

@@ -866,6 +866,11 @@ pub const ORGANISATION_DESIGNATORS: &[&str] = &[
 /// about one company often names another only by its trade.
 pub const FIRM_NOUNS: &[&str] = &["company", "firm", "corporation", "concern"];
 
+/// Nouns of people whose job is to speak for an organisation: what "a
+/// Vantor spokesman said" is Vantor's statement, by the job (news and
+/// event coding read it so). Lemmas.
+pub const SPOKESPERSON_NOUNS: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+
 /// Whether the normalised name `key` is a business's: it ends in a legal
 /// form ("Vantor Corp") or a designator of a business ("Kessel Holdings",
 /// "Tollund Group").

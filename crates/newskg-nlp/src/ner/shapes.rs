@@ -1113,10 +1113,11 @@ impl Recognizer {
             && !(name.len() == 1 && (self.is_common_word(first) || first.chars().count() < 3))
     }
 
-    /// An organisation's name neither opens with "The" or a word built on
-    /// a place ("Lima-based Vantor Bank" is "Vantor Bank") nor goes on
-    /// into a date after "on" ("Vantor on Friday"), whatever step grew it
-    /// there; the gazetteer's names ("The Hague Group") stay.
+    /// An organisation's name neither opens with "The", a sentence's first
+    /// "A"/"An" or a word built on a place ("Lima-based Vantor Bank" is
+    /// "Vantor Bank") nor goes on into a date after "on" ("Vantor on
+    /// Friday"), whatever step grew it there; the gazetteer's names ("The
+    /// Hague Group") stay.
     pub(super) fn trim_organisations(&self, doc: &[Vec<&str>], found: &mut [Found]) {
         for f in found
             .iter_mut()
@@ -1130,8 +1131,14 @@ impl Recognizer {
             {
                 continue;
             }
+            // "A"/"An" is capitalised only as a sentence's first word,
+            // where it is the article before the name ("A Vantor spokesman
+            // said"), never a part of it.
+            let opens_sentence =
+                |k: usize| k == 0 || matches!(words[k - 1], "\"" | "'" | "(" | "“" | "‘");
             while f.end - f.start >= 2
                 && (matches!(words[f.start], "The" | "the")
+                    || (matches!(words[f.start], "A" | "An") && opens_sentence(f.start))
                     || crate::names::is_place_compound(words[f.start]))
             {
                 f.start += 1;
@@ -1424,19 +1431,23 @@ mod tests {
     }
 
     #[test]
-    fn organisations_lose_the_and_place_compounds_and_dates() {
+    fn organisations_lose_articles_and_place_compounds_and_dates() {
         let (rec, _, _dir) = tiny();
         let doc: Vec<Vec<&str>> = vec![
             vec!["The", "Vantor", "Chemical", "Co", "said"],
             vec!["Lima-based", "Kessel", "Bank", "rose"],
             vec!["Harlow", "Corp", "on", "Friday", "said"],
             vec!["Harlow", "on", "Trent", "Trust"],
+            vec!["A", "Vexa", "Media", "spokesman", "said"],
+            vec!["shares", "of", "A", "Vexa", "Media", "rose"],
         ];
         let mut list = vec![
             found(0, 0, 4, EntityLabel::Organization),
             found(1, 0, 3, EntityLabel::Organization),
             found(2, 0, 4, EntityLabel::Organization),
             found(3, 0, 4, EntityLabel::Organization),
+            found(4, 0, 3, EntityLabel::Organization),
+            found(5, 2, 5, EntityLabel::Organization),
         ];
         rec.trim_organisations(&doc, &mut list);
         assert_eq!(
@@ -1446,6 +1457,9 @@ mod tests {
                 found(1, 1, 3, EntityLabel::Organization),
                 found(2, 0, 2, EntityLabel::Organization),
                 found(3, 0, 4, EntityLabel::Organization),
+                // Only a sentence's first "A" is the article.
+                found(4, 1, 3, EntityLabel::Organization),
+                found(5, 2, 5, EntityLabel::Organization),
             ]
         );
     }
