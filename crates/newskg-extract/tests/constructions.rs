@@ -963,3 +963,28 @@ fn a_spokesperson_speaks_for_the_organisation() {
         "{got:?}"
     );
 }
+
+/// What someone says may be an adjective after a linking verb ("said
+/// prices would stay high"): the statement keeps it, where the same clause
+/// on its own says nothing a graph can link ("the mood grew calmer").
+#[test]
+fn a_said_clause_keeps_its_predicative_adjective() {
+    let got = facts(&extract("Jan Brandt said prices would stay high."));
+    assert!(
+        got.iter().any(|f| f == "Jan Brandt | say | <statement>"),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|f| f == "prices | stay | high"), "{got:?}");
+    let got = facts(&extract(
+        "Jan Brandt left. The mood in Tansford grew calmer.",
+    ));
+    assert!(!got.iter().any(|f| f.ends_with("| calmer")), "{got:?}");
+    // An adjective that frames a verb is not what is said.
+    let got = facts(&extract(
+        "Jan Brandt said Vantor Corp seemed likely to win the contract.",
+    ));
+    assert!(!got.iter().any(|f| f.ends_with("| likely")), "{got:?}");
+    // Nor one whose adverb the label would lose.
+    let got = facts(&extract("Jan Brandt said prices would stay less high."));
+    assert!(!got.iter().any(|f| f.ends_with("| high")), "{got:?}");
+}
