@@ -969,12 +969,15 @@ fn a_spokesperson_speaks_for_the_organisation() {
 /// on its own says nothing a graph can link ("the mood grew calmer").
 #[test]
 fn a_said_clause_keeps_its_predicative_adjective() {
-    let got = facts(&extract("Jan Brandt said prices would stay high."));
+    let got = facts(&extract("Jan Brandt said copper prices would stay high."));
     assert!(
         got.iter().any(|f| f == "Jan Brandt | say | <statement>"),
         "{got:?}"
     );
-    assert!(got.iter().any(|f| f == "prices | stay | high"), "{got:?}");
+    assert!(
+        got.iter().any(|f| f == "copper prices | stay | high"),
+        "{got:?}"
+    );
     let got = facts(&extract(
         "Jan Brandt left. The mood in Tansford grew calmer.",
     ));
@@ -985,6 +988,24 @@ fn a_said_clause_keeps_its_predicative_adjective() {
     ));
     assert!(!got.iter().any(|f| f.ends_with("| likely")), "{got:?}");
     // Nor one whose adverb the label would lose.
-    let got = facts(&extract("Jan Brandt said prices would stay less high."));
+    let got = facts(&extract(
+        "Jan Brandt said copper prices would stay less high.",
+    ));
     assert!(!got.iter().any(|f| f.ends_with("| high")), "{got:?}");
+    // After "be" too; not an adjective whose complement the label would
+    // lose ("worth 30 mln dlrs", "lower than expected"), nor one of a lone
+    // noun, which does not say which thing it describes ("the plan").
+    let got = facts(&extract("Jan Brandt said the new tax plan was unworkable."));
+    assert!(
+        got.iter().any(|f| f == "new tax plan | be | unworkable"),
+        "{got:?}"
+    );
+    for text in [
+        "Jan Brandt said the unit was worth 30 mln dlrs.",
+        "Jan Brandt said copper sales were lower than expected.",
+        "Jan Brandt said the plan was unworkable.",
+    ] {
+        let got = facts(&extract(text));
+        assert!(!got.iter().any(|f| f.contains("| be |")), "{text}: {got:?}");
+    }
 }
