@@ -172,6 +172,7 @@ pub(crate) fn extract_facts(
                         matches!(t.base(k), "xcomp" | "ccomp" | "obj")
                             || matches!(t.base(k), "obl" | "nmod" | "advcl") && marked(k)
                             || t.base(k) == "advmod" && DIMINISHERS.contains(&t.lower(k).as_str())
+                            || negation::is_negator(t, k)
                     })
                 };
                 f.args.retain(|s| {
@@ -292,18 +293,17 @@ fn says_which(t: &Tree, h: usize) -> bool {
     }
 }
 
-/// Adverbs that turn an adjective's sense down or round ("less effective",
-/// "too small", "hardly possible").
+/// Adverbs that turn an adjective's sense down ("less effective", "too
+/// small", "hardly possible"); the ones that deny it ("not") are the negation's
+/// ([`negation::is_negator`]).
 const DIMINISHERS: &[&str] = &[
     "less",
     "least",
     "too",
-    "no",
-    "not",
+    "insufficiently",
     "hardly",
     "barely",
     "scarcely",
-    "insufficiently",
 ];
 
 /// Whether the clause of predicate `p` is what a verb of saying says ("Lind
