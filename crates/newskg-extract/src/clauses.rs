@@ -223,9 +223,8 @@ fn said_adjectives_only(t: &Tree, f: &mut Frame) {
     let said = is_said(t, f.pred) && f.subject.as_ref().is_some_and(|s| says_which(t, s.head));
     let linking = said && LINKING_VERBS.contains(&t.lemma(f.pred).as_str());
     f.args.retain(|s| {
-        !(t.rel(s.head) == "xcomp"
-            && t.upos(s.head) == Upos::Adj
-            && !(linking && !needs_more(t, s.head)))
+        let adjective = t.rel(s.head) == "xcomp" && t.upos(s.head) == Upos::Adj;
+        !adjective || linking && !needs_more(t, s.head)
     });
     // After "be" the adjective is the predicate itself, and its pattern's
     // low prior doubts it as a fact of its own, not as what was said. Only a
