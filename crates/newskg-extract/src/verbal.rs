@@ -160,10 +160,29 @@ const CAUSATIVE_VERBS: &[&str] = &["make", "let", "help", "have"];
 
 /// Verbs whose object takes an adjective saying what the verb makes of it
 /// ("made the phones cheaper", "kept the road open", "found him guilty",
-/// "declared the vote void"): the adjective joins the relation.
+/// "declared the vote void", "called the plan outrageous", "branded the
+/// decision unacceptable"): the adjective joins the relation.
 const OBJECT_PREDICATIVE_VERBS: &[&str] = &[
-    "make", "keep", "leave", "find", "consider", "declare", "deem", "render", "hold", "rule",
-    "set", "turn", "drive", "prove",
+    "make",
+    "keep",
+    "leave",
+    "find",
+    "consider",
+    "declare",
+    "deem",
+    "render",
+    "hold",
+    "rule",
+    "set",
+    "turn",
+    "drive",
+    "prove",
+    "call",
+    "brand",
+    "label",
+    "judge",
+    "term",
+    "pronounce",
 ];
 
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.

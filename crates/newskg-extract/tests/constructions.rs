@@ -112,6 +112,13 @@ fn an_adjective_after_the_object_joins_the_relation() {
         !got.iter().any(|f| f == "Vantor Group | make | phones"),
         "{got:?}"
     );
+    // Verbs of calling and judging too: the adjective is the point.
+    let got = facts(&extract("Jan Brandt called the new tax plan outrageous."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | call outrageous | new tax plan"),
+        "{got:?}"
+    );
 }
 
 /// "if Vantor does not win, a better offer would ...": a noun phrase after
