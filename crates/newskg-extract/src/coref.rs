@@ -594,6 +594,31 @@ struct Scene<'a> {
 }
 
 impl Scene<'_> {
+    /// Whether pronoun `pr` is the speaker of a quotation that names
+    /// candidate `a` ("“Brandt played superbly,” he said"): the subject of
+    /// a verb of saying outside the quote, in a sentence the quote reaches.
+    /// Speakers say "I" of themselves; the people a quote names are others.
+    fn named_in_quote_of(&self, a: &Candidate, pr: &Candidate) -> bool {
+        let Some(q) = quotes::holding(self.quotes, a.span.start) else {
+            return false;
+        };
+        if quotes::holding(self.quotes, pr.span.start).is_some() {
+            return false;
+        }
+        let Some(sentence) = self.analyzed.sentences.get(pr.sentence) else {
+            return false;
+        };
+        let quote = &self.quotes[q];
+        if !(quote.start < sentence.span.end && sentence.span.start < quote.end) {
+            return false;
+        }
+        let Some(last) = sentence.tokens.get(pr.tokens.end.saturating_sub(1)) else {
+            return false;
+        };
+        let verb = last.head.and_then(|h| sentence.tokens.get(h));
+        last.deprel.starts_with("nsubj") && verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
+    }
+
     /// Whether candidate `a` speaks the quotation that holds pronoun `pr`,
     /// or is spoken to: the subject, or the object, of a verb of saying
     /// outside the quote, in its sentence or the one before ("Lind said:
@@ -750,6 +775,7 @@ fn antecedent(
             || open_chain.is_some_and(|start| !a.subject || a.span.start < start)
             || blocked(scene, a, pr, p)
             || scene.frames_quote_of(a, pr)
+            || scene.named_in_quote_of(a, pr)
             || scene.in_dateline(a)
             || scene.same_clause_subject(a, pr)
         {

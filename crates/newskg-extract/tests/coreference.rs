@@ -836,3 +836,19 @@ fn the_company_is_the_one_organisation_named_before() {
         "{facts:?}"
     );
 }
+
+/// The "he" who speaks a quotation is not a man the quotation names: he
+/// would say "I" of himself ("“Brandt played superbly,” he said" is said
+/// by someone else, here the man of the sentence before).
+#[test]
+fn a_quote_speaker_is_not_a_man_the_quote_names() {
+    let doc = extract(
+        "Mark Hale praised the team after the match.\n\n\"Jan Brandt played superbly and deserved the win,\" he said.",
+    );
+    assert_eq!(resolved(&doc, "he"), ["Mark Hale"]);
+    // Inside the quote a pronoun may still mean a man it names.
+    let doc = extract(
+        "Mark Hale praised the team.\n\n\"Jan Brandt was superb. He deserved the win,\" Hale said.",
+    );
+    assert_eq!(resolved(&doc, "He"), ["Jan Brandt"]);
+}
