@@ -475,7 +475,8 @@ const PORTION_NOUNS: &[&str] = &[
 ];
 
 /// Number words that make a label a count ("two weeks", "dozens of
-/// people"): the count is a detail of another fact, not a participant.
+/// people"): a count of a unit or measure is a detail of another fact, not
+/// a participant; a count of plain things is ([`names_a_counted_thing`]).
 const NUMBER_WORDS: &[&str] = &[
     "one",
     "two",
@@ -709,7 +710,7 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
     !(numeric
         || only_comparison
         || is_part_of_a_time(relation, head, label)
-        || counted
+        || counted && !names_a_counted_thing(head, &label)
         || is_time_noun(head)
         || is_quantity_head(head)
         || WIRE_AMOUNT_HEADS.contains(&head) && !label.contains(" of ")
@@ -717,6 +718,15 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         || bare && POSITION_NOUNS.contains(&head)
         // The singular only: "sold shares" names what was sold.
         || bare && PORTION_NOUNS.contains(&label.to_lowercase().as_str()) && !by_how_much)
+}
+
+/// Whether a counted label names things a graph can hold: a count and a
+/// plain noun ("killed 12 people", "cut 300 jobs", "bought two rival
+/// brewers"), where the noun is no unit, measure or time, which the checks
+/// beside this one catch ("3 dlrs", "5 pct", "two weeks"). Judged blind on
+/// unseen news: of 60 facts this adds, 37 correct, 5 useless, 18 wrong.
+fn names_a_counted_thing(head: &str, label: &str) -> bool {
+    label.split(' ').count() >= 2 && head.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// Whether a concept after a preposition of time is a part of a span of

@@ -1016,3 +1016,19 @@ fn a_said_clause_keeps_its_predicative_adjective() {
         assert!(!got.iter().any(|f| f.contains("| be |")), "{text}: {got:?}");
     }
 }
+
+/// A count of things is an object ("cut 300 jobs", "killed 12 people"); an
+/// amount, a share or a span of time is not ("rose 3 dlrs", "bought 5 pct
+/// of", "waited two weeks").
+#[test]
+fn a_count_of_things_is_an_object() {
+    let got = facts(&extract(
+        "Vantor Corp cut 300 jobs in March.\n\nVantor Corp shares rose 3 dlrs.\n\nVantor Corp waited two weeks.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Vantor Corp | cut | 300 jobs"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.ends_with("| 3 dlrs")), "{got:?}");
+    assert!(!got.iter().any(|f| f.ends_with("| two weeks")), "{got:?}");
+}
