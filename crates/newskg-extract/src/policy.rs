@@ -710,7 +710,7 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
     !(numeric
         || only_comparison
         || is_part_of_a_time(relation, head, label)
-        || counted && !names_a_counted_thing(head, &label)
+        || counted && !names_a_counted_thing(head, label)
         || is_time_noun(head)
         || is_quantity_head(head)
         || WIRE_AMOUNT_HEADS.contains(&head) && !label.contains(" of ")
