@@ -871,6 +871,11 @@ pub const FIRM_NOUNS: &[&str] = &["company", "firm", "corporation", "concern"];
 /// event coding read it so). Lemmas.
 pub const SPOKESPERSON_NOUNS: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
 
+/// Words that name a storm with the given name after them ("Hurricane
+/// Mitch", "Typhoon Haiyan"): the name is the storm's, not a person's.
+/// ("Storm" alone is also a surname and a team's name.)
+pub const STORM_WORDS: &[&str] = &["Hurricane", "Typhoon", "Cyclone"];
+
 /// Whether the normalised name `key` is a business's: it ends in a legal
 /// form ("Vantor Corp") or a designator of a business ("Kessel Holdings",
 /// "Tollund Group").

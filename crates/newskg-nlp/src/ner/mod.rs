@@ -267,6 +267,7 @@ impl Recognizer {
         }
         take_acronym_types(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
+        shapes::name_storms(doc, &mut found);
         if is_sports_report(doc) {
             self.read_venues(doc, &mut found);
         }

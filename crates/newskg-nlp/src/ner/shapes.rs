@@ -21,7 +21,7 @@ use std::ops::Range;
 use super::names::{covered, is_capitalised};
 use super::news::{org_cue, OrgCue};
 use super::{Found, Recognizer};
-use crate::names::{is_month, is_place_modifier, is_weekday, LEGAL_FORM_WORDS};
+use crate::names::{is_month, is_place_modifier, is_weekday, LEGAL_FORM_WORDS, STORM_WORDS};
 use crate::{EntityLabel, Token};
 
 /// Particles inside names, before a surname or a family name.
@@ -1211,6 +1211,33 @@ impl Recognizer {
 /// Step 4a: an acronym in brackets right after a name ("Harbour Alliance (
 /// HA )", "Democratic Republic of Congo ( DRC )") names the same thing, so
 /// it takes that name's type, here and (through step 4) elsewhere.
+/// "Hurricane Mitch killed ...": a given name after a storm word
+/// ([`STORM_WORDS`]) names the storm, an event (Misc) that takes the word
+/// into its name, and the same name alone elsewhere in the document is the
+/// storm too ("Mitch struck Honduras"), not a person.
+pub(super) fn name_storms(doc: &[Vec<&str>], found: &mut [Found]) {
+    let mut storms: Vec<Vec<&str>> = Vec::new();
+    for f in found.iter_mut() {
+        let words = &doc[f.sentence];
+        if f.start > 0 && STORM_WORDS.contains(&words[f.start - 1]) {
+            f.start -= 1;
+        } else if !(f.end - f.start >= 2 && STORM_WORDS.contains(&words[f.start])) {
+            continue;
+        }
+        storms.push(words[f.start + 1..f.end].to_vec());
+        f.label = EntityLabel::Misc;
+    }
+    for f in found.iter_mut() {
+        if f.label == EntityLabel::Person
+            && storms
+                .iter()
+                .any(|s| doc[f.sentence][f.start..f.end] == s[..])
+        {
+            f.label = EntityLabel::Misc;
+        }
+    }
+}
+
 pub(super) fn take_acronym_types(doc: &[Vec<&str>], found: &mut Vec<Found>) {
     let mut typed: Vec<(usize, usize, EntityLabel)> = Vec::new();
     for f in found.iter() {
@@ -1460,6 +1487,31 @@ mod tests {
                 // Only a sentence's first "A" is the article.
                 found(4, 1, 3, EntityLabel::Organization),
                 found(5, 2, 5, EntityLabel::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_storm_word_is_the_storm() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Hurricane", "Vexa", "struck", "Tansford"],
+            vec!["Vexa", "flooded", "the", "port"],
+            vec!["Vexa", "Brandt", "said", "so"],
+        ];
+        let mut list = vec![
+            found(0, 1, 2, EntityLabel::Person),
+            found(0, 3, 4, EntityLabel::Place),
+            found(1, 0, 1, EntityLabel::Person),
+            found(2, 0, 2, EntityLabel::Person),
+        ];
+        name_storms(&doc, &mut list);
+        assert_eq!(
+            list,
+            [
+                found(0, 0, 2, EntityLabel::Misc),
+                found(0, 3, 4, EntityLabel::Place),
+                found(1, 0, 1, EntityLabel::Misc),
+                found(2, 0, 2, EntityLabel::Person),
             ]
         );
     }
