@@ -52,8 +52,8 @@ const POLL: Duration = Duration::from_millis(20);
 /// deserves and the message the child or the watcher wrote.
 #[derive(Debug)]
 pub(crate) enum RunFailure {
-    /// What [`PreparedQuery::run_with`] returned, here or in the child
-    /// (rebuilt from its kind when it crosses the pipe, see [`Answer`]).
+    /// What [`PreparedQuery::run_with`] returned in this process, or the
+    /// watcher's stop at the time limit ([`StoreError::Timeout`]).
     Store(StoreError),
     /// The child failed the run, or the run was stopped for its memory.
     Process { status: u16, message: String },
@@ -94,20 +94,10 @@ struct Request {
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 enum Header {
-    Solutions {
-        bytes: usize,
-    },
-    Graph {
-        bytes: usize,
-    },
-    Boolean {
-        value: bool,
-    },
-    Error {
-        status: u16,
-        timeout_ms: Option<u64>,
-        message: String,
-    },
+    Solutions { bytes: usize },
+    Graph { bytes: usize },
+    Boolean { value: bool },
+    Error { status: u16, message: String },
 }
 
 /// An answer as the reading thread hands it over.
@@ -361,16 +351,7 @@ impl Answer {
         };
         match self.header {
             Header::Boolean { value } => Ok(QueryOutcome::Boolean(value)),
-            Header::Error {
-                timeout_ms: Some(ms),
-                ..
-            } => Err(StoreError::Timeout {
-                limit: Duration::from_millis(ms),
-            }
-            .into()),
-            Header::Error {
-                status, message, ..
-            } => Err(RunFailure::Process { status, message }),
+            Header::Error { status, message } => Err(RunFailure::Process { status, message }),
             Header::Solutions { .. } => {
                 let parsed = QueryResultsParser::from_format(QueryResultsFormat::Json)
                     .for_slice(&self.body)
@@ -424,21 +405,45 @@ pub fn serve_queries(store: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Runs one request line on `store`.
+/// Runs one request line on `store`: the answer's header and body.
 fn answer(store: &Store, line: &str) -> (Header, Vec<u8>) {
+    // Only the server writes requests: one it cannot read is its own fault.
     let request: Request = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => {
+            let message = format!("unreadable request: {e}");
             return (
                 Header::Error {
                     status: 500,
-                    timeout_ms: None,
-                    message: format!("unreadable request: {e}"),
+                    message,
                 },
                 Vec::new(),
-            )
+            );
         }
     };
+    let outcome = match run_request(store, request) {
+        Ok(outcome) => outcome,
+        Err(e) => return (error_header(&e), Vec::new()),
+    };
+    let mut body = Vec::new();
+    let written = match &outcome {
+        QueryOutcome::Boolean(value) => return (Header::Boolean { value: *value }, body),
+        QueryOutcome::Graph(_) => outcome
+            .write(ResultFormat::NTriples, &mut body)
+            .map(|()| Header::Graph { bytes: body.len() }),
+        _ => outcome
+            .write(ResultFormat::Json, &mut body)
+            .map(|()| Header::Solutions { bytes: body.len() }),
+    };
+    match written {
+        Ok(header) => (header, body),
+        Err(e) => (error_header(&e), Vec::new()),
+    }
+}
+
+/// Runs `request` on `store`, with no time limit (the server ends this
+/// process at the limit).
+fn run_request(store: &Store, request: Request) -> Result<QueryOutcome, StoreError> {
     let graphs = |iris: Vec<String>| -> Result<Vec<NamedNode>, StoreError> {
         iris.into_iter()
             .map(|iri| {
@@ -449,35 +454,16 @@ fn answer(store: &Store, line: &str) -> (Header, Vec<u8>) {
             })
             .collect()
     };
-    let outcome = graphs(request.default_graphs)
-        .and_then(|d| Ok((d, graphs(request.named_graphs)?)))
-        .and_then(|(default_graphs, named_graphs)| {
-            let options = RunOptions::default()
-                .with_timeout(None)
-                .with_dataset(default_graphs, named_graphs);
-            rdf::prepare(&request.query, &[])?.run_with(store, &options)
-        });
-    let mut body = Vec::new();
-    let written = match &outcome {
-        Ok(QueryOutcome::Boolean(value)) => return (Header::Boolean { value: *value }, body),
-        Ok(o @ QueryOutcome::Graph(_)) => o.write(ResultFormat::NTriples, &mut body),
-        Ok(o) => o.write(ResultFormat::Json, &mut body),
-        Err(e) => return (error_header(e), body),
-    };
-    match (written, outcome) {
-        (Err(e), _) => (error_header(&e), Vec::new()),
-        (Ok(()), Ok(QueryOutcome::Graph(_))) => (Header::Graph { bytes: body.len() }, body),
-        (Ok(()), _) => (Header::Solutions { bytes: body.len() }, body),
-    }
+    let options = RunOptions::default().with_timeout(None).with_dataset(
+        graphs(request.default_graphs)?,
+        graphs(request.named_graphs)?,
+    );
+    rdf::prepare(&request.query, &[])?.run_with(store, &options)
 }
 
 fn error_header(e: &StoreError) -> Header {
     Header::Error {
         status: super::protocol::status(e),
-        timeout_ms: match e {
-            StoreError::Timeout { limit } => Some(limit.as_millis() as u64),
-            _ => None,
-        },
         message: super::protocol::chain(e),
     }
 }

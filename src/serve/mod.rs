@@ -294,7 +294,6 @@ impl App {
     ) -> Result<rdf::QueryOutcome, RunFailure> {
         match &self.processes {
             Some(processes) if prepared.kind() != rdf::QueryKind::Update => {
-                prepared.check(options)?;
                 prepared.check_store(&self.store)?;
                 processes.run(prepared, options)
             }

@@ -609,14 +609,23 @@ impl Scene<'_> {
             return false;
         };
         let quote = &self.quotes[q];
-        if !(quote.start < sentence.span.end && sentence.span.start < quote.end) {
-            return false;
-        }
-        let Some(last) = sentence.tokens.get(pr.tokens.end.saturating_sub(1)) else {
-            return false;
-        };
-        let verb = last.head.and_then(|h| sentence.tokens.get(h));
-        last.deprel.starts_with("nsubj") && verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
+        quote.start < sentence.span.end
+            && sentence.span.start < quote.end
+            && self
+                .speech_relation(pr)
+                .is_some_and(|rel| rel.starts_with("nsubj"))
+    }
+
+    /// The relation of candidate `c` to a verb of saying it hangs on (its
+    /// last token's: "nsubj" for who says, "obj" for whom it is told), if
+    /// it hangs on one.
+    fn speech_relation(&self, c: &Candidate) -> Option<&str> {
+        let sentence = self.analyzed.sentences.get(c.sentence)?;
+        let last = sentence.tokens.get(c.tokens.end.saturating_sub(1))?;
+        let verb = sentence.tokens.get(last.head?)?;
+        SPEECH
+            .contains(&verb.lemma.as_str())
+            .then_some(last.deprel.as_str())
     }
 
     /// Whether candidate `a` speaks the quotation that holds pronoun `pr`,
@@ -632,18 +641,8 @@ impl Scene<'_> {
         if self.quotes[q].contains(&a.span.start) || pr.sentence > a.sentence + 1 {
             return false;
         }
-        let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
-            return false;
-        };
-        let Some(last) = sentence.tokens.get(a.tokens.end.saturating_sub(1)) else {
-            return false;
-        };
-        let addressee = matches!(last.deprel.as_str(), "obj" | "iobj");
-        if !a.subject && !addressee {
-            return false;
-        }
-        let verb = last.head.and_then(|h| sentence.tokens.get(h));
-        verb.is_some_and(|v| SPEECH.contains(&v.lemma.as_str()))
+        self.speech_relation(a)
+            .is_some_and(|rel| a.subject || matches!(rel, "obj" | "iobj"))
     }
 
     /// Whether sentence `s`'s main clause has a common noun as its subject,
