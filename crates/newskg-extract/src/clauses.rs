@@ -28,6 +28,14 @@ use crate::{attribution, concepts, negation, nominal, policy, quotes};
 use crate::{Argument, DocEntity, Fact, Mention, MentionKind, Modality, Pattern};
 use newskg_nlp::{names, AnalyzedDoc, EntityLabel, Upos};
 
+/// Verbs of asking whose "for" phrase may carry its own infinitive ("called
+/// for the embargo to be lifted", "pressed for talks to resume"): there the
+/// infinitive says what is asked for, not why.
+const ASKING_FOR: &[&str] = &[
+    "call", "appeal", "push", "press", "ask", "wait", "plead", "lobby", "campaign", "vote",
+    "apply", "arrange",
+];
+
 /// Whether a sentence of three words or more is written in capitals (a
 /// wire headline, "VANTOR PROFIT JUMPS ON KESSEL SALE"): without case the
 /// tagger, the parser and the recognizer lose their main cue for names and
@@ -603,12 +611,28 @@ impl Resolver<'_> {
                 head: t.lemma(slot.head),
             }];
         }
+        // A name the parser joined to the head as its apposition or as a
+        // conjunct with neither a conjunction nor a comma between ("Kessel
+        // Group president Ana Ruiz" read as "Kessel" and "Ana Ruiz"):
+        // English coordinates with one or the other, so this is one phrase.
+        let glued = |h: usize, a: usize| {
+            a > h
+                && !(h..=a).any(|k| {
+                    t.lower(k) == ","
+                        || t.lower(k).starts_with(['<', '('])
+                        // A conjunction before a conjunct coordinates;
+                        // one inside a title ("Secretary of Trade and
+                        // Industry X") does not make an apposition a list.
+                        || t.rel(a) == "conj" && (t.upos(k) == Upos::Cconj || t.base(k) == "cc")
+                })
+        };
         let mut heads = vec![slot.head];
         heads.extend(
             t.kids(slot.head)
                 .iter()
                 .copied()
                 .filter(|&k| t.rel(k) == "conj" && !slot.exclude.contains(&k))
+                .filter(|&k| !(glued(slot.head, k) && self.entity_at(k).is_some()))
                 // A conjunct with a subject of its own is a clause ("the
                 // offer was low, but the board rejected it"), not a second
                 // participant.
@@ -642,13 +666,13 @@ impl Resolver<'_> {
                 h
             };
             // "Interpol Secretary General Mira Kessel" headed by "Interpol"
-            // with the name as its apposition, no comma between: the name
-            // is who the phrase refers to (with a comma, "Vantor, Kessel
-            // Bank and Lind Co" is more often a list).
+            // with the name as its apposition or conjunct, nothing between
+            // (`glued`): the name is who the phrase refers to (with a
+            // comma, "Vantor, Kessel Bank and Lind Co" is more often a
+            // list).
             if let Some(a) = t.kids(h).iter().copied().find(|&a| {
-                t.rel(a) == "appos"
-                    && a > h
-                    && !(h..=a).any(|k| t.lower(k) == "," || t.lower(k).starts_with(['<', '(']))
+                matches!(t.rel(a), "appos" | "conj")
+                    && glued(h, a)
                     && self.entity_at(a).is_some()
                     && !shouted(&t.sent.tokens[a].form)
             }) {
@@ -791,11 +815,16 @@ fn facts_of_frame(
             SlotKind::Object | SlotKind::Clause => (f.relation.clone(), 1.0),
             // A fronted adjunct ("In a post on X, Lind said ...") is circumstance, not a relation.
             SlotKind::Oblique if slot.head < f.pred => continue,
-            // "in an effort to win", "in a bid to block": a purpose, not an argument.
+            // "in an effort to win", "in a bid to block": a purpose, not an
+            // argument. (After a verb of asking's "for" the infinitive is
+            // the phrase's own clause: "called for the embargo to be
+            // lifted".)
             SlotKind::Oblique
-                if r.t.kids(slot.head).iter().any(|&k| {
-                    r.t.base(k) == "acl" && r.t.kids(k).iter().any(|&m| r.t.lower(m) == "to")
-                }) =>
+                if !(slot.prep.as_deref() == Some("for")
+                    && ASKING_FOR.contains(&r.t.lemma(f.pred).as_str()))
+                    && r.t.kids(slot.head).iter().any(|&k| {
+                        r.t.base(k) == "acl" && r.t.kids(k).iter().any(|&m| r.t.lower(m) == "to")
+                    }) =>
             {
                 continue
             }

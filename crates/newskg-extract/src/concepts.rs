@@ -302,9 +302,10 @@ fn infinitive_complement(t: &Tree, head: usize) -> Option<usize> {
 }
 
 fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
-    // A hyphenated modifier is one word: "Vantor-based bank", not "based
-    // bank"; "so-called reform", not "called reform".
-    out.extend(t.hyphen_compound_start(i)..=i);
+    // A hyphenated word is one word: "Vantor-based bank", not "based
+    // bank"; "so-called reform", not "called reform"; "forty-three
+    // people", not "forty people".
+    out.extend(t.hyphen_compound_start(i)..=t.hyphen_compound_end(i));
     for &k in t.kids(i) {
         let rel = t.rel(k);
         if KEEP.contains(&rel) {

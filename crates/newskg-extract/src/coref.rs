@@ -547,6 +547,7 @@ fn describes(d: &Description, cl: &Cluster, cands: &[Candidate]) -> bool {
                 && cl.members.iter().any(|&m| {
                     cands[m].title.as_ref().is_some_and(|t| {
                         t.role.as_ref() == Some(role)
+                            && !t.other_office
                             && (country.is_none()
                                 || t.country.as_ref().map(|c| &c.0) == country.as_ref()
                                 || t.affiliation.as_ref().map(|c| &c.0) == country.as_ref())
@@ -616,16 +617,20 @@ impl Scene<'_> {
                 .is_some_and(|rel| rel.starts_with("nsubj"))
     }
 
-    /// The relation of candidate `c` to a verb of saying it hangs on (its
-    /// last token's: "nsubj" for who says, "obj" for whom it is told), if
-    /// it hangs on one.
+    /// The relation of candidate `c` to a verb of saying it hangs on
+    /// ("nsubj" for who says, "obj" for whom it is told), if it hangs on
+    /// one: the relation of its token whose head lies outside it (a name's
+    /// first token in UD's flat names, "Jan" of "Jan Brandt"; a title's
+    /// last).
     fn speech_relation(&self, c: &Candidate) -> Option<&str> {
         let sentence = self.analyzed.sentences.get(c.sentence)?;
-        let last = sentence.tokens.get(c.tokens.end.saturating_sub(1))?;
-        let verb = sentence.tokens.get(last.head?)?;
+        let (top, verb) = c.tokens.clone().find_map(|k| {
+            let head = sentence.tokens.get(k)?.head?;
+            (!c.tokens.contains(&head)).then_some((k, head))
+        })?;
         SPEECH
-            .contains(&verb.lemma.as_str())
-            .then_some(last.deprel.as_str())
+            .contains(&sentence.tokens.get(verb)?.lemma.as_str())
+            .then_some(sentence.tokens[top].deprel.as_str())
     }
 
     /// Whether candidate `a` speaks the quotation that holds pronoun `pr`,
@@ -643,6 +648,36 @@ impl Scene<'_> {
         }
         self.speech_relation(a)
             .is_some_and(|rel| a.subject || matches!(rel, "obj" | "iobj"))
+            || self.in_speaker_phrase(a)
+    }
+
+    /// Whether candidate `a` lies inside the phrase of who says something
+    /// ("Lind, from the Kessel Institute, said", "a Vantor spokesman
+    /// said"): the speaker's own body, which a quote calls "we", not "it"
+    /// or "they".
+    fn in_speaker_phrase(&self, a: &Candidate) -> bool {
+        let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
+            return false;
+        };
+        let Some(mut cur) = a.tokens.clone().find(|&k| {
+            sentence.tokens[k]
+                .head
+                .is_some_and(|h| !a.tokens.contains(&h))
+        }) else {
+            return false;
+        };
+        for _ in 0..3 {
+            let Some(head) = sentence.tokens[cur].head else {
+                return false;
+            };
+            if sentence.tokens[cur].deprel.starts_with("nsubj")
+                && SPEECH.contains(&sentence.tokens[head].lemma.as_str())
+            {
+                return true;
+            }
+            cur = head;
+        }
+        false
     }
 
     /// Whether sentence `s`'s main clause has a common noun as its subject,

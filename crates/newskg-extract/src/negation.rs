@@ -10,6 +10,7 @@
 
 use crate::tree::Tree;
 use crate::Modality;
+use newskg_nlp::Upos;
 
 /// Adverbs and particles that negate their head.
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "nt"];
@@ -195,6 +196,23 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
             _ => false,
         }
     })
+}
+
+/// Adjectives that deny what their infinitive says could be done: "was
+/// unable to return" says the return did not happen.
+const INABILITY: &[&str] = &["unable", "incapable", "powerless"];
+
+/// The adjective that denies the event of infinitive `v`, if one does:
+/// an [`INABILITY`] adjective ("unable to pay") or a negated "able" ("was
+/// not able to pay", "never able to pay") whose complement `v` is.
+pub(crate) fn denied_ability(t: &Tree, v: usize) -> Option<usize> {
+    if t.rel(v) != "xcomp" || !t.kids(v).iter().any(|&k| t.lower(k) == "to" && k < v) {
+        return None;
+    }
+    let adjective = t.head(v).filter(|&a| t.upos(a) == Upos::Adj)?;
+    let lemma = t.lower(adjective);
+    (INABILITY.contains(&lemma.as_str()) || lemma == "able" && is_negated(t, adjective))
+        .then_some(adjective)
 }
 
 /// The modality the words around predicate `p` give it, if any.

@@ -110,7 +110,9 @@ impl FactPolicy {
                     && !is_audience(&fact.relation, &fact.object)
                     && !is_speech_setting(&fact.relation)
                     && !is_misread_complement(&fact.relation, &fact.object)
-                    && !is_preposition_noun(&fact.relation, &fact.object))
+                    && !is_preposition_noun(&fact.relation, &fact.object)
+                    && !is_request_for_comment(&fact.relation, &fact.object)
+                    && !restates_its_subject(fact))
     }
 }
 
@@ -455,6 +457,28 @@ fn is_preposition_noun(relation: &str, object: &Argument) -> bool {
     after_preposition
         && !label.contains(' ')
         && PREPOSITION_NOUNS.contains(&label.to_lowercase().as_str())
+}
+
+/// Whether the fact is the press formula of a request for comment
+/// ("was not available for comment", "could not be reached for comment"):
+/// it tells how the story was reported, nothing the subject did.
+fn is_request_for_comment(relation: &str, object: &Argument) -> bool {
+    matches!(object, Argument::Concept { label, .. } if label.eq_ignore_ascii_case("comment"))
+        && relation.ends_with(" for")
+}
+
+/// Whether a copula's object only repeats its subject, a bare noun ("his
+/// views were his personal views", "the deal is a good deal"): a
+/// tautology that names no second thing. A subject with words of its own
+/// is classed by the object ("the chemicals business is a low-margin
+/// business", "the Vexa systems are packaged systems"), which stays.
+fn restates_its_subject(fact: &Fact) -> bool {
+    match (&fact.subject, &fact.object) {
+        (Argument::Concept { label, head: a }, Argument::Concept { head: b, .. }) => {
+            fact.relation == "be" && a.eq_ignore_ascii_case(b) && !label.contains(' ')
+        }
+        _ => false,
+    }
 }
 
 /// Nouns of a share or amount ("a share", "the total", "the majority",

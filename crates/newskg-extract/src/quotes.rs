@@ -26,6 +26,11 @@ pub(crate) fn spans(text: &str) -> Vec<Range<usize>> {
                     out.push(start..i);
                 }
             }
+            // A straight mark shaped as an opening one (after a space,
+            // before a word) inside an open quote reopens it: news style
+            // opens each quoted sentence or paragraph again where a text
+            // has lost its line breaks (“... he made. "Far from ...").
+            '"' if open.is_some() && opens_by_shape(text, i) => {}
             '"' => match open.take() {
                 Some(start) => out.push(start..i),
                 None => open = Some(i + 1),
@@ -55,6 +60,19 @@ pub(crate) fn spans(text: &str) -> Vec<Range<usize>> {
     }
     out.retain(|r| !r.is_empty());
     out
+}
+
+/// Whether the straight quotation mark at byte `i` has an opening mark's
+/// shape: a space before it and a word's first character after it.
+fn opens_by_shape(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_whitespace)
+        && text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The index of the span in `spans` that holds byte `at`, if any.
@@ -96,6 +114,16 @@ mod tests {
         // The reopening mark of the second paragraph does not close the quote.
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].starts_with("The plan") && q[0].ends_with("save money."));
+    }
+
+    #[test]
+    fn a_quote_reopened_inside_a_paragraph_goes_on() {
+        let text = "Ms Lane said: \"The plan is sound. \"It will save money.\" Critics \
+                    disagree. \"It is a waste,\" one said.";
+        assert_eq!(
+            quoted(text),
+            ["The plan is sound. \"It will save money.", "It is a waste,"]
+        );
     }
 
     #[test]

@@ -39,6 +39,10 @@ pub(crate) struct Title {
     pub body: Option<Range<usize>>,
     /// The tokens of the whole title phrase.
     pub tokens: Range<usize>,
+    /// Whether a word before the title makes it another office ("shadow
+    /// chancellor", "deputy governor", "former president"): a later "the
+    /// chancellor" is someone else.
+    pub other_office: bool,
 }
 
 /// The text of tokens `r` as written (spacing from the document).
@@ -214,6 +218,7 @@ pub(crate) fn title_before(
                     gender: g,
                     body: None,
                     tokens: name_start - len..name_start,
+                    other_office: false,
                 });
             }
         }
@@ -244,7 +249,23 @@ pub(crate) fn title_before(
                 )
         });
     let start = prefix.as_ref().map_or(title_start, |(_, r)| r.start);
-    Some(make_title(role, prefix, prep_country, start..name_start))
+    let mut title = make_title(role, prefix, prep_country, start..name_start);
+    title.other_office = changes_office(tokens, start);
+    Some(title)
+}
+
+/// Whether a [`ROLE_MODIFIERS`] word stands among the words that run up to
+/// a title starting at `start` ("Shadow transport secretary", "former
+/// France coach"): at most three nouns, names and adjectives back.
+fn changes_office(tokens: &[Token], start: usize) -> bool {
+    tokens[start.saturating_sub(3)..start]
+        .iter()
+        .rev()
+        .take_while(|t| {
+            matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj)
+                || ROLE_MODIFIERS.contains(&t.form.to_lowercase().trim_end_matches('-'))
+        })
+        .any(|t| ROLE_MODIFIERS.contains(&t.form.to_lowercase().trim_end_matches('-')))
 }
 
 /// Words before a role that say it is no longer held ("a former
@@ -403,6 +424,7 @@ fn make_title(
         gender,
         body: None,
         tokens,
+        other_office: false,
     }
 }
 

@@ -144,6 +144,33 @@ impl<'a> Tree<'a> {
         start
     }
 
+    /// Last token of the hyphenated word that `i` starts and heads
+    /// ("Forty-three", whose "three" the parser hangs on "Forty" as a
+    /// conjunct): `i` itself when no word is glued to its right by a
+    /// hyphen, or when the word after the hyphen heads `i` ("money-making",
+    /// an adjective whose noun comes after it, is no "money").
+    pub(crate) fn hyphen_compound_end(&self, i: usize) -> usize {
+        let toks = &self.sent.tokens;
+        let mut end = i;
+        while end + 2 < toks.len() {
+            let hyphen = &toks[end + 1];
+            let glued = hyphen.form == "-"
+                && toks[end].span.end == hyphen.span.start
+                && hyphen.span.end == toks[end + 2].span.start
+                && toks[end + 2]
+                    .form
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                && self.dominates(i, end + 2);
+            if !glued {
+                break;
+            }
+            end += 2;
+        }
+        end
+    }
+
     /// Whether a comma stands between verb `v` and the first word of the
     /// phrase of its object `o` (an object after the verb). English puts
     /// none there: such an "object" opens the next clause ("if the talks

@@ -98,6 +98,7 @@ const LIGHT_SUPPORT_NOUNS: &[&str] = &[
     "stand",
     "light",
     "shape",
+    "sight",
 ];
 
 /// Nouns that name a thing of their own after a support verb ("imposed
@@ -143,14 +144,16 @@ const PERCEPTION_VERBS: &[&str] = &[
 
 /// Verbs of expecting, wanting and judging that take an object with an
 /// infinitive ("expects net income to be lower", "wants the bank to cut
-/// rates", "forecast sales to rise"): the object is the infinitive's
+/// rates", "forecast sales to rise", "found the rival to be a tough
+/// opponent", "showed the claim to be false"): the object is the infinitive's
 /// subject, and what is expected or wanted is the whole clause, not the
 /// object (no one "expects net income"). The parser hangs the infinitive
 /// on the verb or on the object. ("Need" and "require" are left out: "needs
 /// a win to qualify" is a purpose, the win is what is needed.)
 const EXPECTING_VERBS: &[&str] = &[
     "expect", "want", "forecast", "predict", "project", "estimate", "believe", "consider", "like",
-    "prefer",
+    "prefer", "find", "judge", "deem", "think", "declare", "show", "prove", "suppose", "assume",
+    "reckon",
 ];
 
 /// Verbs of causation with an object and a bare infinitive ("made the
@@ -358,6 +361,39 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
     Some(slot)
 }
 
+/// Prepositions of a phrase between a passive verb and its agent that the
+/// parser may hang the `by` phrase on: a time, place or role ("welcomed at
+/// the time by Norway", "was named as chairman by the board"). "With" and
+/// "of" are left out: there "by" names an author ("the book by Ruiz").
+const BEFORE_AGENT: &[&str] = &[
+    "at", "in", "on", "during", "for", "as", "to", "after", "before",
+];
+
+/// The `by` phrase that passive verb `v` has lost to a phrase between them
+/// ("was welcomed at the time by Norway" with "by Norway" hung on "time"),
+/// as (that phrase, the agent): the phrase's last part, a name or a noun
+/// that is no amount.
+fn stranded_agent(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    t.kids(v).iter().copied().find_map(|k| {
+        let before_agent = t.base(k) == "obl"
+            && k > v
+            && (t.rel(k) == "obl:unmarked"
+                || t.prep(k)
+                    .is_some_and(|p| BEFORE_AGENT.contains(&p.as_str())));
+        if !before_agent {
+            return None;
+        }
+        let agent = t.kids(k).iter().copied().find(|&n| {
+            t.base(n) == "nmod"
+                && n > k
+                && t.prep(n).as_deref() == Some("by")
+                && matches!(t.upos(n), Upos::Noun | Upos::Propn)
+                && !is_amount(t, n)
+        })?;
+        Some((k, agent))
+    })
+}
+
 /// Whether noun phrase `k` is an amount ("10 pct", "a third", "20 mln
 /// dlrs", "two million tonnes"): after a passive's "by" it says how much
 /// ("prices were cut by 10 pct"), it is no agent; a count of people is
@@ -441,6 +477,40 @@ fn expected_clause(t: &Tree, v: usize, object: usize) -> Option<usize> {
             .filter(|_| !INFINITIVE_NOUNS.contains(&t.lemma(object).as_str()))
     };
     of_verb.or_else(of_object)
+}
+
+/// Reflexive pronouns: as an object before a prepositional phrase they
+/// belong to the predicate ("distanced itself from the bill", "prides
+/// himself on", "braced themselves for").
+const REFLEXIVES: &[&str] = &[
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "ourselves",
+    "myself",
+    "yourself",
+    "yourselves",
+];
+
+/// Drops a reflexive object followed by a prepositional argument of the
+/// verb: what "Vantor distanced itself from the bill" relates is Vantor and
+/// the bill ("distance from"), and the object, being the subject again,
+/// names no second participant.
+fn drop_reflexive_object(t: &Tree, args: &mut Vec<Slot>) {
+    let Some(i) = args
+        .iter()
+        .position(|s| s.kind == SlotKind::Object && REFLEXIVES.contains(&t.lower(s.head).as_str()))
+    else {
+        return;
+    };
+    let reflexive = args[i].head;
+    if args
+        .iter()
+        .any(|s| s.kind == SlotKind::Oblique && s.head > reflexive)
+    {
+        args.remove(i);
+    }
 }
 
 /// Verbs that take an object and a "that" clause together ("told reporters
@@ -590,6 +660,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let mut subject = subject_of(t, top, 0);
     let mut args: Vec<Slot> = t.kids(v).iter().filter_map(|&k| slot_for(t, k)).collect();
     drop_misattached(t, v, &mut args);
+    drop_reflexive_object(t, &mut args);
     let mut pattern = if t.kids(v).iter().any(|&k| t.base(k) == "iobj") {
         Pattern::Ditransitive
     } else {
@@ -629,12 +700,33 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     // Passive: the `by` agent becomes the subject, the patient the object.
     let mut passive_no_agent = false;
     if passive {
+        if let Some((phrase, agent)) = stranded_agent(t, v) {
+            if !args
+                .iter()
+                .any(|s| t.rel(s.head) == "obl:agent" || s.prep.as_deref() == Some("by"))
+            {
+                for slot in args.iter_mut().filter(|s| s.head == phrase) {
+                    slot.exclude.push(agent);
+                }
+                let mut slot = Slot::new(agent, SlotKind::Oblique);
+                slot.prep = Some("by".to_string());
+                args.push(slot);
+            }
+        }
         let agent = args.iter().position(|s| {
             s.kind == SlotKind::Oblique
                 && (t.rel(s.head) == "obl:agent" || s.prep.as_deref() == Some("by"))
                 && !is_amount(t, s.head)
         });
-        match agent {
+        // "agreed to be acquired by Kessel": the subject agreed, so the
+        // agent does not take its place; it is who the relation is "by"
+        // ("agree to be acquired by" Kessel). Only a chain whose relation
+        // shows no verb but the passive ("is said to be backed by") turns
+        // round.
+        let shown_matrix = verbs[..verbs.len() - 1]
+            .iter()
+            .any(|&c| !TRANSPARENT_VERBS.contains(&t.lemma(c).as_str()) && hearsay(t, c).is_none());
+        match agent.filter(|_| !shown_matrix) {
             Some(ai) => {
                 let mut agent = args.remove(ai);
                 agent.kind = SlotKind::Object;
@@ -815,17 +907,23 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     }
     rel_tokens.sort_unstable();
     rel_tokens.dedup();
-    let negated = verbs.iter().enumerate().any(|(n, &c)| {
-        denials[n]
-            && !negated_inside(t, &verbs, n)
-            && !negation::not_until(t, c)
-            && !negation::not_for_that_reason(t, c)
-    });
+    // "was unable to return": the adjective denies the event itself, and
+    // the event has the modality of the clause the adjective heads.
+    let inability = negation::denied_ability(t, top);
+    let negated = inability.is_some()
+        || verbs.iter().enumerate().any(|(n, &c)| {
+            denials[n]
+                && !negated_inside(t, &verbs, n)
+                && !negation::not_until(t, c)
+                && !negation::not_for_that_reason(t, c)
+        });
     let chain_hearsay: Vec<Modality> = verbs[..verbs.len() - 1]
         .iter()
         .filter_map(|&c| hearsay(t, c))
         .collect();
-    let modality = if verbs
+    let modality = if let Some(adjective) = inability {
+        negation::clause_modality(t, adjective)
+    } else if verbs
         .iter()
         .any(|&c| negation::modality(t, c) == Some(Modality::Possible))
         || chain_hearsay.contains(&Modality::Possible)

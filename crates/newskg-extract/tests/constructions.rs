@@ -1032,3 +1032,204 @@ fn a_count_of_things_is_an_object() {
     assert!(!got.iter().any(|f| f.ends_with("| 3 dlrs")), "{got:?}");
     assert!(!got.iter().any(|f| f.ends_with("| two weeks")), "{got:?}");
 }
+
+/// "was unable to pay", "was not able to pay": the adjective denies the
+/// event, which is negated, not a possibility.
+#[test]
+fn inability_negates_the_event() {
+    for text in [
+        "The Vantor Group was unable to pay its debts.",
+        "The Vantor Group was not able to pay its debts.",
+    ] {
+        let doc = extract(text);
+        let pay: Vec<_> = doc.facts.iter().filter(|f| f.relation == "pay").collect();
+        assert!(!pay.is_empty(), "{text}: {:?}", facts(&doc));
+        assert!(pay.iter().all(|f| f.negated), "{text}: {:?}", facts(&doc));
+    }
+    // Able and not denied: no negation.
+    let doc = extract("The Vantor Group was able to pay its debts.");
+    assert!(doc.facts.iter().all(|f| !f.negated), "{:?}", facts(&doc));
+}
+
+/// A hyphenated number or word that heads its phrase stays whole:
+/// "Forty-three per cent", whose "three" the parser hangs on "Forty", and
+/// "a two-for-one split".
+#[test]
+fn a_hyphenated_word_that_heads_its_phrase_stays_whole() {
+    let doc = extract("Forty-three per cent thought Ana Ruiz had done a good job.");
+    let holders: Vec<String> = doc
+        .facts
+        .iter()
+        .filter_map(|f| f.attributed_to.as_ref())
+        .map(|a| match a {
+            Argument::Entity(e) => doc.entities[*e].label.clone(),
+            Argument::Concept { label, .. } => label.clone(),
+            Argument::Statement(_) => String::new(),
+        })
+        .collect();
+    assert!(
+        holders.iter().any(|h| h == "Forty-three per cent"),
+        "{holders:?}"
+    );
+    let got = facts(&extract(
+        "The Kessel Group declared a two-for-one stock split.",
+    ));
+    assert!(
+        got.iter().any(|f| f.ends_with("| two-for-one stock split")),
+        "{got:?}"
+    );
+}
+
+/// "found Brandt to be a tough opponent": what was found is the whole
+/// clause; no one found Brandt, and "a tough opponent" was not found.
+#[test]
+fn a_judging_verb_with_an_infinitive_is_no_fact_about_its_object() {
+    let got = facts(&extract(
+        "Ana Ruiz found Jan Brandt to be a difficult opponent.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| find |")), "{got:?}");
+}
+
+/// Press formulas and tautologies say nothing about their subject: "was
+/// not available for comment", "his views were his personal views".
+#[test]
+fn press_formulas_and_tautologies_make_no_facts() {
+    for text in [
+        "Vexa Media was not immediately available for comment.",
+        "A Vantor spokesman could not be reached for comment.",
+        "Mark Hale stressed that his views were his personal views.",
+    ] {
+        let got = facts(&extract(text));
+        assert!(
+            !got.iter()
+                .any(|f| f.ends_with("| comment") || f.contains("views | be")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+/// "set its sights on": "sights" is part of the predicate, not a thing set.
+#[test]
+fn sights_are_part_of_the_predicate() {
+    let got = facts(&extract(
+        "Jan Brandt set his sights on an international career with Tansford.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.starts_with("Jan Brandt | set sights on |")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f == "Jan Brandt | set | sights"),
+        "{got:?}"
+    );
+}
+
+/// "Kessel Group president Ana Ruiz criticised": a body's name, a title and
+/// a name with nothing between them are one phrase, whatever the parser
+/// joins them with, and only the person acts.
+#[test]
+fn a_body_before_a_titled_name_does_not_act_with_it() {
+    let got = facts(&extract(
+        "Kessel Group president Ana Ruiz criticised the new tariffs on Monday.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | criticise | new tariffs"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|f| f.starts_with("Kessel Group | criticise")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Vantor Corp and the Kessel Group criticised the new tariffs.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.starts_with("Kessel Group | criticise")),
+        "{got:?}"
+    );
+}
+
+/// "distanced itself from the bill": the reflexive object is the subject
+/// again and belongs to the predicate; the bill is the participant.
+#[test]
+fn a_reflexive_object_leaves_the_prepositional_argument() {
+    let got = facts(&extract("Vantor Corp has distanced itself from the bill."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | distance from | bill"),
+        "{got:?}"
+    );
+}
+
+/// "was welcomed at the time by Norway": the parser hangs the `by`
+/// phrase on the phrase before it; it is still the passive's agent.
+#[test]
+fn a_passive_agent_after_another_phrase_is_the_agent() {
+    let got = facts(&extract(
+        "The move was welcomed at the time by the Vantor Group.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Vantor Group | welcome | move"),
+        "{got:?}"
+    );
+    // After "with", "by" names an author, not an agent.
+    let got = facts(&extract(
+        "Jan Brandt was impressed with the book by Ana Ruiz.",
+    ));
+    assert!(!got.iter().any(|f| f.starts_with("Ana Ruiz |")), "{got:?}");
+}
+
+/// "agreed to be acquired by Kessel": the subject agreed; the agent of the
+/// inner passive agreed to nothing.
+#[test]
+fn a_passive_inside_a_chain_keeps_its_subject() {
+    let got = facts(&extract(
+        "Vantor Corp agreed to be acquired by Kessel Bank.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | agree to be acquired by | Kessel Bank"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.starts_with("Kessel Bank |")),
+        "{got:?}"
+    );
+    // A passive of hearsay shows no verb of its own: the agent acts.
+    let got = facts(&extract("Vantor Corp is said to be backed by Kessel Bank."));
+    assert!(
+        got.iter().any(|f| f == "Kessel Bank | back | Vantor Corp"),
+        "{got:?}"
+    );
+}
+
+/// "called for the embargo to be lifted": after "for" the infinitive is
+/// the phrase's own clause, not a purpose.
+#[test]
+fn a_for_phrase_keeps_its_infinitive() {
+    let got = facts(&extract("Ana Ruiz called for the embargo to be lifted."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | call for | embargo to be lifted"),
+        "{got:?}"
+    );
+}
+
+/// "Vantor Corp last week appointed": the parser makes the name a compound
+/// of "week" and leaves the verb without a subject; the name is the
+/// subject.
+#[test]
+fn a_name_before_a_time_phrase_is_the_subject() {
+    let got = facts(&extract(
+        "Vantor Corp last week appointed Kessel Bank as its adviser.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | appoint | Kessel Bank"),
+        "{got:?}"
+    );
+}

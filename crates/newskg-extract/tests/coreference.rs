@@ -852,3 +852,54 @@ fn a_quote_speaker_is_not_a_man_the_quote_names() {
     );
     assert_eq!(resolved(&doc, "He"), ["Jan Brandt"]);
 }
+
+/// A title with a word that makes it another office ("shadow", "deputy",
+/// "former") is not the office a later bare title names: "the chancellor"
+/// is not the shadow chancellor.
+#[test]
+fn the_bare_title_is_not_the_shadow_office() {
+    let doc = extract(
+        "Shadow chancellor Mark Hale attacked the plan on Monday. \
+         The chancellor is expected to raise the duty on fuel.",
+    );
+    let chancellor: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.text.ends_with("chancellor"))
+        .map(|m| doc.entities[m.entity].label.as_str())
+        .collect();
+    assert!(!chancellor.contains(&"Mark Hale"), "{chancellor:?}");
+    let doc = extract(
+        "Chancellor Mark Hale attacked the plan on Monday. \
+         The chancellor is expected to raise the duty on fuel.",
+    );
+    assert!(
+        doc.mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Nominal && doc.entities[m.entity].label == "Mark Hale"),
+        "{:?}",
+        doc.mentions
+    );
+}
+
+/// The speaker of a quote named in full ("Jan Brandt said:") is no "he"
+/// inside it, as a one-word name is not: a flat name hangs on the verb by
+/// its first word.
+#[test]
+fn he_inside_a_quote_is_not_its_speaker_named_in_full() {
+    let doc = extract("Ana Lind arrived on Friday. Jan Brandt said: \"He has the money.\"");
+    let he = resolved(&doc, "He");
+    assert!(!he.iter().any(|l| l == "Jan Brandt"), "{he:?}");
+}
+
+/// A body named in the speaker's own phrase ("Lind, from the Kessel
+/// Institute, said:") is "we" in the quote, not "they".
+#[test]
+fn they_inside_a_quote_is_not_the_speaker_s_body() {
+    let doc = extract(
+        "Brad Lind, from the Kessel Institute, said: \"This is a signal that they \
+         are willing to forget the flood.\"",
+    );
+    let they = resolved(&doc, "they");
+    assert!(!they.iter().any(|l| l.contains("Kessel")), "{they:?}");
+}

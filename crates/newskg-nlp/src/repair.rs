@@ -84,6 +84,50 @@ pub fn repair(sentence: &mut Sentence) {
     object_read_as_parataxis(sentence);
     passive_subject_without_auxiliary(sentence);
     description_read_as_conjunct(sentence);
+    conjunct_read_as_oblique(sentence);
+}
+
+/// "prepared by the agency and planning consultants": the parser, having
+/// closed the `by` phrase, hangs the second conjunct on the verb as an
+/// oblique with no preposition. An oblique needs its preposition (bare
+/// noun phrases of time and measure are `obl:unmarked`), so a bare `obl`
+/// noun whose phrase opens with "and" or "or" right after a noun phrase of
+/// the same verb is that phrase's conjunct.
+fn conjunct_read_as_oblique(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "obl" || !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&d| s.tokens[d].head == Some(k)).collect();
+        if kids.iter().any(|&d| s.tokens[d].deprel == "case") {
+            continue;
+        }
+        // The phrase's first word is its conjunction (hung on the noun or
+        // on a word before it).
+        let Some(first) = (0..k).find(|&i| s.dominates(k, i)) else {
+            continue;
+        };
+        if s.tokens[first].deprel != "cc" || !matches!(s.tokens[first].lemma.as_str(), "and" | "or")
+        {
+            continue;
+        }
+        // The noun phrase of the same verb that ends right before it.
+        let Some(p) = (0..first).rev().find(|&p| {
+            s.tokens[p].head == Some(v)
+                && matches!(s.tokens[p].upos, Upos::Noun | Upos::Propn)
+                && (s.tokens[p].deprel.starts_with("obl") || s.tokens[p].deprel == "obj")
+        }) else {
+            continue;
+        };
+        let end = (p..first).filter(|&i| s.dominates(p, i)).max().unwrap_or(p);
+        if end + 1 != first {
+            continue;
+        }
+        s.tokens[k].head = Some(p);
+        s.tokens[k].deprel = "conj".to_string();
+    }
 }
 
 /// "Senate leader Ola Lind, a key Vantor ally, said": the parser, having
@@ -240,7 +284,18 @@ fn object_read_as_parataxis(s: &mut Sentence) {
 fn subject_read_as_compound_of_time(s: &mut Sentence) {
     let n = s.tokens.len();
     for w in 1..n {
-        if !matches!(s.tokens[w].deprel.as_str(), "nsubj" | "nsubj:pass")
+        // The time word read as the subject, or as the verb's temporal
+        // modifier with the verb left without a subject ("Vantor Corp last
+        // week appointed": the name a compound of "week").
+        let subjectless_time = s.tokens[w].deprel == "obl:unmarked"
+            && s.tokens[w].head.is_some_and(|v| {
+                s.tokens[v].upos == Upos::Verb
+                    && !s.tokens.iter().any(|t| {
+                        t.head == Some(v)
+                            && matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass" | "csubj")
+                    })
+            });
+        if !(matches!(s.tokens[w].deprel.as_str(), "nsubj" | "nsubj:pass") || subjectless_time)
             || !is_time_noun(&s.tokens[w].form.to_lowercase())
         {
             continue;
@@ -276,7 +331,16 @@ fn subject_read_as_compound_of_time(s: &mut Sentence) {
         if !between_ok || name + 1 == w && !deictic {
             continue;
         }
-        let (head, deprel) = (s.tokens[w].head, s.tokens[w].deprel.clone());
+        let head = s.tokens[w].head;
+        let deprel = if subjectless_time {
+            let passive = s
+                .tokens
+                .iter()
+                .any(|t| t.head == head && t.deprel == "aux:pass");
+            if passive { "nsubj:pass" } else { "nsubj" }.to_string()
+        } else {
+            s.tokens[w].deprel.clone()
+        };
         s.tokens[name].head = head;
         s.tokens[name].deprel = deprel;
         s.tokens[w].deprel = "obl:unmarked".to_string();
@@ -1019,5 +1083,26 @@ mod tests {
             ("rose", "rise", Verb, "VBD", 2, "conj"),
             ("sales", "sale", Noun, "NNS", 4, "nsubj"),
         ]);
+    }
+
+    #[test]
+    fn a_bare_oblique_after_and_is_a_conjunct() {
+        use Upos::*;
+        // "The plan was prepared by the agency and planning consultants ."
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("plan", "plan", Noun, "NN", 4, "nsubj:pass"),
+            ("was", "be", Aux, "VBD", 4, "aux:pass"),
+            ("prepared", "prepare", Verb, "VBN", 0, "root"),
+            ("by", "by", Adp, "IN", 7, "case"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("agency", "agency", Noun, "NN", 4, "obl:agent"),
+            ("and", "and", Cconj, "CC", 10, "cc"),
+            ("planning", "planning", Noun, "NN", 10, "compound"),
+            ("consultants", "consultant", Noun, "NNS", 4, "obl"),
+            (".", ".", Punct, ".", 4, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[9], (Some(7), "conj"));
     }
 }
