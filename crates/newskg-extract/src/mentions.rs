@@ -639,8 +639,8 @@ fn name_candidates(
     // Places and known names get their canonical form.
     // A capital standing for its government ("enable Washington to
     // pursue"), unless it is a location ("in Washington", "Washington, D.C.").
-    // In a parsed sentence only a capital that acts or is acted on (subject
-    // or object) stands for its government: "a Warsaw-based insurer" and
+    // In a parsed sentence only a capital that acts or is acted on (subject,
+    // object or agent) stands for its government: "a Warsaw-based insurer" and
     // "Warsaw's markets" are the city, and reading them as the country
     // Kingdom merged the city into the country.
     let slot = toks[name_range.end - 1]
@@ -648,7 +648,19 @@ fn name_candidates(
         .split(':')
         .next()
         .unwrap_or("");
-    let acts = slot.is_empty() || matches!(slot, "nsubj" | "obj" | "iobj");
+    // A passive's agent acts as well ("was welcomed by Beijing", also
+    // where the parser hangs it on a phrase before it: "at the time by").
+    let last = name_range.end - 1;
+    let stranded = slot == "nmod"
+        && toks[last]
+            .head
+            .is_some_and(|h| toks[h].deprel.starts_with("obl"));
+    let agent = toks[last].deprel == "obl:agent"
+        || (slot == "obl" || stranded)
+            && toks.iter().any(|t| {
+                t.head == Some(last) && t.deprel == "case" && t.form.eq_ignore_ascii_case("by")
+            });
+    let acts = slot.is_empty() || matches!(slot, "nsubj" | "obj" | "iobj") || agent;
     let metonym = (label == EntityLabel::Place || label == EntityLabel::Organization)
         && acts
         && name_range.len() == 1

@@ -362,11 +362,55 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
 }
 
 /// Prepositions of a phrase between a passive verb and its agent that the
-/// parser may hang the `by` phrase on: a time, place or role ("welcomed at
-/// the time by Norway", "was named as chairman by the board"). "With" and
-/// "of" are left out: there "by" names an author ("the book by Ruiz").
+/// parser may hang the `by` phrase on: a time, place, role or beneficiary
+/// ("welcomed at the time by Norway", "was named as chairman by the
+/// board", "prepared for the city by consultants"). "With" and "of" are
+/// left out: there "by" names an author ("the book by Ruiz").
 const BEFORE_AGENT: &[&str] = &[
     "at", "in", "on", "during", "for", "as", "to", "after", "before",
+];
+
+/// Nouns whose own `by` phrase names their author or agent ("research by
+/// Ruiz", "an offer by Vantor", "an attack by rebels"): after one of them
+/// "by" belongs to the noun, not to the passive verb before it.
+const AUTHORED_NOUNS: &[&str] = &[
+    "research",
+    "study",
+    "survey",
+    "report",
+    "offer",
+    "bid",
+    "request",
+    "proposal",
+    "book",
+    "novel",
+    "film",
+    "song",
+    "album",
+    "painting",
+    "article",
+    "paper",
+    "attack",
+    "raid",
+    "statement",
+    "speech",
+    "decision",
+    "ruling",
+    "vote",
+    "investment",
+    "purchase",
+    "acquisition",
+    "takeover",
+    "visit",
+    "campaign",
+    "work",
+    "play",
+    "poem",
+    "letter",
+    "plan",
+    "move",
+    "comment",
+    "remark",
 ];
 
 /// The `by` phrase that passive verb `v` has lost to a phrase between them
@@ -377,6 +421,7 @@ fn stranded_agent(t: &Tree, v: usize) -> Option<(usize, usize)> {
     t.kids(v).iter().copied().find_map(|k| {
         let before_agent = t.base(k) == "obl"
             && k > v
+            && !AUTHORED_NOUNS.contains(&t.lemma(k).to_lowercase().as_str())
             && (t.rel(k) == "obl:unmarked"
                 || t.prep(k)
                     .is_some_and(|p| BEFORE_AGENT.contains(&p.as_str())));

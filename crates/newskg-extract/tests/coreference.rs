@@ -903,3 +903,16 @@ fn they_inside_a_quote_is_not_the_speaker_s_body() {
     let they = resolved(&doc, "they");
     assert!(!they.iter().any(|l| l.contains("Kessel")), "{they:?}");
 }
+
+/// A capital that is a passive's agent acts: "was welcomed by Beijing" is
+/// China's government, also where the parser hangs the agent on the phrase
+/// before it.
+#[test]
+fn a_capital_as_agent_is_its_government() {
+    let doc = extract("The plan was welcomed at the time by Beijing.");
+    assert!(
+        has(&triples(&doc), "China", "welcome", "concept:plan"),
+        "{:?}",
+        triples(&doc)
+    );
+}
