@@ -85,6 +85,32 @@ pub fn repair(sentence: &mut Sentence) {
     passive_subject_without_auxiliary(sentence);
     description_read_as_conjunct(sentence);
     conjunct_read_as_oblique(sentence);
+    flat_name_across_conjunct(sentence);
+}
+
+/// "Chancellor Ola Lind and President Jan Brandt": the parser hangs the
+/// second name on the first title as `flat`, across the conjunct "President"
+/// between them. A flat name is one run of words: a `flat` word with a
+/// conjunct of its head between them belongs to that conjunct, the last one
+/// before it.
+fn flat_name_across_conjunct(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(h) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "flat" || h >= k {
+            continue;
+        }
+        let Some(j) = (h + 1..k)
+            .rev()
+            .find(|&j| s.tokens[j].head == Some(h) && s.tokens[j].deprel == "conj")
+        else {
+            continue;
+        };
+        if s.tokens[j].upos != Upos::Propn {
+            continue;
+        }
+        s.tokens[k].head = Some(j);
+    }
 }
 
 /// "prepared by the agency and planning consultants": the parser, having
@@ -1104,5 +1130,29 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[9], (Some(7), "conj"));
+    }
+
+    #[test]
+    fn a_flat_name_after_a_conjunct_title_is_that_title_s() {
+        use Upos::*;
+        // "Chancellor Ola Lind and President Jan Brandt left ."
+        let mut s = sentence(&[
+            ("Chancellor", "chancellor", Propn, "NNP", 9, "nsubj"),
+            ("Ola", "Ola", Propn, "NNP", 1, "flat"),
+            ("Lind", "Lind", Propn, "NNP", 1, "flat"),
+            ("and", "and", Cconj, "CC", 5, "cc"),
+            ("President", "president", Propn, "NNP", 1, "conj"),
+            ("Jan", "Jan", Propn, "NNP", 1, "flat"),
+            ("Brandt", "Brandt", Propn, "NNP", 1, "flat"),
+            ("left", "leave", Verb, "VBD", 0, "root"),
+            (".", ".", Punct, ".", 8, "punct"),
+        ]);
+        // (Heads as the parser gave them, "left" at 8; fix the root row.)
+        s.tokens[0].head = Some(7);
+        repair(&mut s);
+        let h = heads(&s);
+        assert_eq!(h[5], (Some(5), "flat"));
+        assert_eq!(h[6], (Some(5), "flat"));
+        assert_eq!(h[2], (Some(1), "flat"));
     }
 }
