@@ -86,6 +86,48 @@ pub fn repair(sentence: &mut Sentence) {
     description_read_as_conjunct(sentence);
     conjunct_read_as_oblique(sentence);
     flat_name_across_conjunct(sentence);
+    subject_of_a_subject(sentence);
+}
+
+/// "the Tories and Lib Dems have tabled": the parser makes the first
+/// conjunct the subject of the last one's head word ("Dems"), which is the
+/// verb's subject. A noun is no clause and has no subject unless it is a
+/// predicate (with a copula): a subject hung on a subject, with "and" or
+/// "or" between them, is the first conjunct of a coordinated subject. The
+/// words between are put right: the conjunction goes to the last conjunct,
+/// and a conjunct word right before it is its compound ("Lib").
+fn subject_of_a_subject(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for a in 0..n {
+        let Some(b) = s.tokens[a].head else { continue };
+        let noun = |i: usize| matches!(s.tokens[i].upos, Upos::Noun | Upos::Propn);
+        if s.tokens[a].deprel != "nsubj"
+            || b <= a
+            || !noun(a)
+            || !noun(b)
+            || !s.tokens[b].deprel.starts_with("nsubj")
+            || (0..n).any(|k| s.tokens[k].head == Some(b) && s.tokens[k].deprel == "cop")
+        {
+            continue;
+        }
+        let Some(cc) = (a + 1..b).find(|&k| {
+            s.tokens[k].upos == Upos::Cconj && matches!(s.tokens[k].lemma.as_str(), "and" | "or")
+        }) else {
+            continue;
+        };
+        s.tokens[a].head = s.tokens[b].head;
+        s.tokens[a].deprel = s.tokens[b].deprel.clone();
+        s.tokens[b].head = Some(a);
+        s.tokens[b].deprel = "conj".to_string();
+        s.tokens[cc].head = Some(b);
+        s.tokens[cc].deprel = "cc".to_string();
+        for c in cc + 1..b {
+            if s.tokens[c].head == Some(a) && s.tokens[c].deprel == "conj" {
+                s.tokens[c].head = Some(b);
+                s.tokens[c].deprel = "compound".to_string();
+            }
+        }
+    }
 }
 
 /// "Chancellor Ola Lind and President Jan Brandt": the parser hangs the
@@ -1154,5 +1196,27 @@ mod tests {
         assert_eq!(h[5], (Some(5), "flat"));
         assert_eq!(h[6], (Some(5), "flat"));
         assert_eq!(h[2], (Some(1), "flat"));
+    }
+
+    #[test]
+    fn a_subject_hung_on_a_subject_is_a_conjunct() {
+        use Upos::*;
+        // "the Tories and Lib Dems tabled it ." as the parser reads it.
+        let mut s = sentence(&[
+            ("the", "the", Det, "DT", 2, "det"),
+            ("Tories", "Tories", Propn, "NNPS", 5, "nsubj"),
+            ("and", "and", Cconj, "CC", 4, "cc"),
+            ("Lib", "Lib", Propn, "NNP", 2, "conj"),
+            ("Dems", "Dems", Propn, "NNPS", 6, "nsubj"),
+            ("tabled", "table", Verb, "VBD", 0, "root"),
+            ("it", "it", Pron, "PRP", 6, "obj"),
+            (".", ".", Punct, ".", 6, "punct"),
+        ]);
+        repair(&mut s);
+        let h = heads(&s);
+        assert_eq!(h[1], (Some(6), "nsubj"));
+        assert_eq!(h[4], (Some(2), "conj"));
+        assert_eq!(h[2], (Some(5), "cc"));
+        assert_eq!(h[3], (Some(5), "compound"));
     }
 }
