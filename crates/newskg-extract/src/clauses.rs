@@ -322,6 +322,15 @@ fn is_said(t: &Tree, p: usize) -> bool {
             .is_some_and(|v| attribution::SPEECH.contains(&t.lemma(v).as_str()))
 }
 
+/// Words that open a clause of time or place (not "that", "whether" or
+/// "if", which open what is said or asked, nor "because" or "although",
+/// whose clause the speaker asserts as well): what such a clause says is
+/// taken for granted ("when gamers are not playing X, they play Y"), not
+/// said.
+const SUBORDINATORS: &[&str] = &[
+    "when", "whenever", "where", "wherever", "once", "until", "before", "after",
+];
+
 /// One fact as read from one frame, before clause objects are linked.
 struct Read {
     fact: Fact,
@@ -348,6 +357,16 @@ fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>
     // only frames a verb ("able", "likely", "keen to") says nothing; what
     // is said is the verb's fact.
     let target = |head: usize| {
+        // A clause of time or place is no content of a verb of saying:
+        // the parser has made it the head of the quote ("“When X ..., Y
+        // ...,” she said"), and what was said is the clause it hangs on.
+        if t.kids(head).iter().any(|&k| {
+            k < head
+                && matches!(t.base(k), "mark" | "advmod")
+                && SUBORDINATORS.contains(&t.lower(k).as_str())
+        }) {
+            return None;
+        }
         let framed = (t.upos(head) == Upos::Adj)
             .then(|| {
                 t.kids(head)
@@ -825,6 +844,16 @@ fn facts_of_frame(
                     && r.t.kids(slot.head).iter().any(|&k| {
                         r.t.base(k) == "acl" && r.t.kids(k).iter().any(|&m| r.t.lower(m) == "to")
                     }) =>
+            {
+                continue
+            }
+            // "keen for people to use them": the "for" phrase is who does
+            // the infinitive (its subject), no argument of "keen".
+            SlotKind::Oblique
+                if r.t
+                    .kids(f.pred)
+                    .iter()
+                    .any(|&c| crate::subject::for_subject(r.t, c) == Some(slot.head)) =>
             {
                 continue
             }

@@ -57,9 +57,16 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
     let mut args = Vec::new();
     let relation;
     let pattern;
+    // (Not the subject of an infinitive after "for": "keen for people to
+    // use it" relates nothing to "keen".)
     let of_like = t.kids(p).iter().copied().find(|&k| {
         let b = t.base(k);
-        (nominal && b == "nmod" || !nominal && b == "obl") && t.prep(k).is_some()
+        (nominal && b == "nmod" || !nominal && b == "obl")
+            && t.prep(k).is_some()
+            && !t
+                .kids(p)
+                .iter()
+                .any(|&c| crate::subject::for_subject(t, c) == Some(k))
     });
     // "was in harbour", "is among the favourites": the predicate is a
     // prepositional phrase, whose preposition is the relation.

@@ -186,6 +186,7 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
         match t.base(k) {
             "nsubj" | "obj" | "csubj" => {
                 NEGATIVE_PRONOUNS.contains(&t.lower(k).as_str())
+                    || not_a_single(t, k)
                     || t.kids(k).iter().any(|&d| {
                         t.base(d) == "det" && t.lower(d) == "no"
                             || is_neither_nor(t, d)
@@ -213,6 +214,38 @@ pub(crate) fn denied_ability(t: &Tree, v: usize) -> Option<usize> {
     let lemma = t.lower(adjective);
     (INABILITY.contains(&lemma.as_str()) || lemma == "able" && is_negated(t, adjective))
         .then_some(adjective)
+}
+
+/// Whether noun phrase `k` is "not one" or "not a single" something ("Not
+/// one of the systems has stopped piracy"): none of them, so the predicate
+/// is denied.
+fn not_a_single(t: &Tree, k: usize) -> bool {
+    let words: Vec<usize> = (0..=k).filter(|&i| t.dominates(k, i)).collect();
+    let denied = words.first().is_some_and(|&w| t.lower(w) == "not");
+    denied && (t.lower(k) == "one" || words.iter().any(|&w| t.lower(w) == "single"))
+}
+
+/// Verbs of appearance: a clause after "looks like", "sounds as if" or
+/// "seems (that)" is how things appear to someone, not a fact.
+const APPEARANCE: &[&str] = &["look", "seem", "sound", "appear", "feel"];
+
+/// Whether clause `c` is what an [`APPEARANCE`] verb says things look
+/// like: its complement after "like" or "as if"/"as though", or any
+/// complement clause of "seem" and "appear".
+fn is_appearance(t: &Tree, c: usize) -> bool {
+    let Some(h) = t.head(c).filter(|&h| h < c) else {
+        return false;
+    };
+    let lemma = t.lemma(h);
+    // ("It seems X": UD makes the clause the subject of "seems", csubj.)
+    if !APPEARANCE.contains(&lemma.as_str()) || !matches!(t.base(c), "ccomp" | "advcl" | "csubj") {
+        return false;
+    }
+    matches!(lemma.as_str(), "seem" | "appear")
+        || (h + 1..c).any(|k| {
+            t.lower(k) == "like"
+                || t.lower(k) == "as" && matches!(t.lower(k + 1).as_str(), "if" | "though")
+        })
 }
 
 /// The modality the words around predicate `p` give it, if any.
@@ -254,7 +287,11 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
             .kids(cur)
             .iter()
             .any(|&k| t.base(k) == "advcl" && t.kids(k).iter().any(|&m| is_conditional_mark(t, m)));
-        if conditional_kid || is_infinitive_modifier(t, cur) || is_prospect(t, cur) {
+        if conditional_kid
+            || is_infinitive_modifier(t, cur)
+            || is_prospect(t, cur)
+            || is_appearance(t, cur)
+        {
             return Modality::Possible;
         }
         if is_accusation(t, cur) || is_report_content(t, cur) {

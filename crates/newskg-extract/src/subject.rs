@@ -97,6 +97,9 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         s.exclude.push(p);
         return Some(s);
     }
+    if let Some(k) = for_subject(t, p) {
+        return Some(Slot::new(k, SlotKind::Object));
+    }
     let h = t.head(p)?;
     match t.base(p) {
         "conj" if t.upos(h) == Upos::Verb || t.kid(h, "cop").is_some() => {
@@ -115,6 +118,29 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         }
         _ => None,
     }
+}
+
+/// The subject an infinitive takes with "for" after an adjective ("keen
+/// for people to use the phones", "happy for customers to be charged"):
+/// the parser hangs the noun on the adjective as a "for" phrase, with the
+/// infinitive right after the phrase. Who uses the phones is the people,
+/// not whoever is keen. (After a verb the same words are most often a
+/// purpose: "called for a vote to reconsider the veto".)
+pub(crate) fn for_subject(t: &Tree, p: usize) -> Option<usize> {
+    if !has_to_mark(t, p) || !matches!(t.base(p), "xcomp" | "advcl" | "acl") {
+        return None;
+    }
+    let h = t.head(p).filter(|&h| t.upos(h) == Upos::Adj)?;
+    let k = t
+        .kids(h)
+        .iter()
+        .copied()
+        .find(|&k| k < p && t.base(k) == "obl" && t.prep(k).as_deref() == Some("for"))?;
+    // Only the infinitive's own words ("to", "be") between the phrase and it.
+    let end = (k..p).filter(|&i| t.dominates(k, i)).max()?;
+    (end + 1..p)
+        .all(|i| t.head(i) == Some(p) && matches!(t.base(i), "mark" | "aux" | "advmod"))
+        .then_some(k)
 }
 
 /// Whether verb `p` is "be to" + infinitive ("was to buy", "is to

@@ -971,6 +971,10 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     } else if verbs
         .iter()
         .any(|&c| negation::modality(t, c) == Some(Modality::Possible))
+        // "appears to have sold": how things seem, hedged.
+        || verbs[..verbs.len() - 1]
+            .iter()
+            .any(|&c| matches!(t.lemma(c).as_str(), "seem" | "appear"))
         || chain_hearsay.contains(&Modality::Possible)
     {
         Modality::Possible

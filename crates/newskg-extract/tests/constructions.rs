@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use newskg_extract::{Argument, DocFacts, Extractor};
+use newskg_extract::{Argument, DocFacts, Extractor, Modality};
 use newskg_input::Document;
 use newskg_nlp::Analyzer;
 
@@ -1232,4 +1232,69 @@ fn a_name_before_a_time_phrase_is_the_subject() {
             .any(|f| f == "Vantor Corp | appoint | Kessel Bank"),
         "{got:?}"
     );
+}
+
+/// "“When X ..., Y ...,” she said": a clause opened by "when", "since" or
+/// "because" is no content of the verb of saying, even where the parser
+/// makes it the quote's head.
+#[test]
+fn a_subordinate_clause_is_not_what_was_said() {
+    let got = facts(&extract(
+        "\"Since the days when Vantor ruled the phone world, its market share \
+         has been on a long decline,\" Jan Brandt said.",
+    ));
+    assert!(
+        !got.iter().any(|f| f.starts_with("Jan Brandt | say |")),
+        "{got:?}"
+    );
+}
+
+/// "keen for people to use the phones": the people use them; "keen" has
+/// no "for" argument.
+#[test]
+fn an_infinitive_after_for_has_that_subject() {
+    let got = facts(&extract(
+        "Vantor Corp is keen for Kessel Bank to sell the plant.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Kessel Bank | sell | plant"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.starts_with("Vantor Corp |")),
+        "{got:?}"
+    );
+}
+
+/// How things look or seem is no fact: "it looks like X did Y", "it seems
+/// X did Y", "X appears to have done Y" are Possible.
+#[test]
+fn appearances_are_possible() {
+    for text in [
+        "It looks more like Vantor Corp dug out a design from the 1980s.",
+        "It seems Vantor Corp sold the plant.",
+        "Vantor Corp appears to have sold the plant.",
+    ] {
+        let doc = extract(text);
+        assert!(!doc.facts.is_empty(), "{text}");
+        assert!(
+            doc.facts.iter().all(|f| f.modality == Modality::Possible),
+            "{text}: {:?}",
+            facts(&doc)
+        );
+    }
+}
+
+/// "Not one of these systems has stopped piracy": none has.
+#[test]
+fn not_one_denies_the_predicate() {
+    let doc =
+        extract("\"Not one of the Vantor systems has ever stopped the attacks,\" Ana Ruiz said.");
+    let stop: Vec<_> = doc
+        .facts
+        .iter()
+        .filter(|f| f.relation.contains("stop"))
+        .collect();
+    assert!(!stop.is_empty(), "{:?}", facts(&doc));
+    assert!(stop.iter().all(|f| f.negated), "{:?}", facts(&doc));
 }

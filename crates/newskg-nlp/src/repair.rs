@@ -262,8 +262,8 @@ fn described_name(s: &Sentence, y: usize) -> Option<usize> {
 /// "Vantor, which owns a hotel, last month hired brokers": the parser
 /// read the subject as a passive one. An English passive clause has its
 /// auxiliary ("was appointed", "got fired"); a past-tense verb (VBD), or a
-/// participle with an object, with none is active, and its passive subject
-/// is its subject.
+/// participle with an object or after "has" alone ("has stopped"), with
+/// none is active, and its passive subject is its subject.
 fn passive_subject_without_auxiliary(s: &mut Sentence) {
     let n = s.tokens.len();
     for k in 0..n {
@@ -274,16 +274,24 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
             .tokens
             .iter()
             .any(|t| t.head == Some(v) && t.deprel == "obj");
+        // "has stopped" with no "been": a perfect, active.
+        let perfect = s
+            .tokens
+            .iter()
+            .any(|t| t.head == Some(v) && t.deprel == "aux" && t.lemma == "have");
         if s.tokens[k].deprel != "nsubj:pass"
             || s.tokens[v].upos != Upos::Verb
-            || !(s.tokens[v].xpos == "VBD" || s.tokens[v].xpos == "VBN" && has_object)
+            || !(s.tokens[v].xpos == "VBD" || s.tokens[v].xpos == "VBN" && (has_object || perfect))
         {
             continue;
         }
-        let has_passive_aux = s
-            .tokens
-            .iter()
-            .any(|t| t.head == Some(v) && matches!(t.deprel.as_str(), "aux:pass" | "aux" | "cop"));
+        // "Be" or "get" makes a passive; "has", "will" alone do not.
+        let has_passive_aux = s.tokens.iter().any(|t| {
+            t.head == Some(v)
+                && (t.deprel == "aux:pass"
+                    || matches!(t.deprel.as_str(), "aux" | "cop")
+                        && matches!(t.lemma.as_str(), "be" | "get"))
+        });
         if !has_passive_aux {
             s.tokens[k].deprel = "nsubj".to_string();
         }
