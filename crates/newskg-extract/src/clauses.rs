@@ -360,10 +360,20 @@ fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>
         // A clause of time or place is no content of a verb of saying:
         // the parser has made it the head of the quote ("“When X ..., Y
         // ...,” she said"), and what was said is the clause it hangs on.
+        // (The word opens the clause: it stands right before the clause's
+        // subject; a preposition the parser hung there, "after the
+        // repairs", does not.)
+        let subject_start = t
+            .kids(head)
+            .iter()
+            .copied()
+            .find(|&k| t.base(k) == "nsubj")
+            .and_then(|s| (0..=s).find(|&i| t.dominates(s, i)));
         if t.kids(head).iter().any(|&k| {
             k < head
                 && matches!(t.base(k), "mark" | "advmod")
                 && SUBORDINATORS.contains(&t.lower(k).as_str())
+                && subject_start == Some(k + 1)
         }) {
             return None;
         }

@@ -235,6 +235,33 @@ pub(crate) fn cluster(
             }
             _ => None,
         };
+        // "The government" of a country is its government, the body the
+        // story may also name ("the British government" → "United Kingdom
+        // government"), not the country, which is a place.
+        let k = match k {
+            Some(k) if *d == Description::Government => {
+                let body = clusters[k]
+                    .canonical
+                    .as_deref()
+                    .map(|country| format!("{country} government"));
+                body.map(|body| {
+                    by_canonical.get(&body).copied().unwrap_or_else(|| {
+                        clusters.push(Cluster {
+                            label: EntityLabel::Organization,
+                            keys: vec![names::normalize(&body)],
+                            canonical: Some(body.clone()),
+                            forms: Vec::new(),
+                            titled: Vec::new(),
+                            gender: None,
+                            members: Vec::new(),
+                        });
+                        by_canonical.insert(body, clusters.len() - 1);
+                        clusters.len() - 1
+                    })
+                })
+            }
+            k => k,
+        };
         if let Some(k) = k {
             clusters[k].members.push(i);
             assign[i] = Some(k);

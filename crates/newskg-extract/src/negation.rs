@@ -12,8 +12,11 @@ use crate::tree::Tree;
 use crate::Modality;
 use newskg_nlp::Upos;
 
-/// Adverbs and particles that negate their head.
-const NEGATORS: &[&str] = &["not", "n't", "never", "no", "nt"];
+/// Adverbs and particles that negate their head ("rarely fell" and
+/// "seldom pays" deny it as a rule).
+const NEGATORS: &[&str] = &[
+    "not", "n't", "never", "no", "nt", "rarely", "seldom", "hardly",
+];
 
 /// Subjects or objects that negate the whole clause ("nobody came").
 const NEGATIVE_PRONOUNS: &[&str] = &["nobody", "nothing", "none", "noone", "no-one"];
@@ -70,10 +73,16 @@ const HEARSAY_ADV: &[&str] = &[
 pub(crate) fn is_negator(t: &Tree, k: usize) -> bool {
     // "Not only was the price high, but …" adds; it denies nothing.
     let not_only = t.lower(k) == "not" && k + 1 < t.len() && t.lower(k + 1) == "only";
-    !not_only
-        && (matches!(t.base(k), "advmod" | "neg" | "part")
-            && NEGATORS.contains(&t.lower(k).as_str())
-            || t.lemma(k) == "not" && t.base(k) == "advmod")
+    // "no longer under pressure", "no more able to": it has ended.
+    let no_longer = t.lower(k) == "longer"
+        && k > 0
+        && t.lower(k - 1) == "no"
+        && matches!(t.base(k), "advmod" | "obl" | "obl:npmod");
+    no_longer
+        || !not_only
+            && (matches!(t.base(k), "advmod" | "neg" | "part")
+                && NEGATORS.contains(&t.lower(k).as_str())
+                || t.lemma(k) == "not" && t.base(k) == "advmod")
 }
 
 /// Adverbs that stress a denial without narrowing it ("did not actually
@@ -175,6 +184,11 @@ fn is_neither_nor(t: &Tree, k: usize) -> bool {
 /// object ("Neither Kessel nor Vantor has paid").
 pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
     t.kids(p).iter().any(|&k| {
+        // ("No longer" after the predicate is a later clause's, which the
+        // parser hung here: "opened a market, but trading is no longer ...")
+        if t.lower(k) == "longer" && k > p {
+            return false;
+        }
         if is_negator(t, k) || is_neither_nor(t, k) {
             return true;
         }
@@ -457,6 +471,19 @@ const REPORT_NOUNS: &[&str] = &[
     "word",
     "belief",
     "view",
+    // What is supposed, feared or hoped ("the widespread assumption that
+    // the board had approved it") is no more a fact than what is reported.
+    "assumption",
+    "speculation",
+    "suspicion",
+    "impression",
+    "perception",
+    "notion",
+    "theory",
+    "suggestion",
+    "expectation",
+    "hope",
+    "fear",
 ];
 
 /// Whether `v` is the content clause of a [`REPORT_NOUNS`] noun: a clause

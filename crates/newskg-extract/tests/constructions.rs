@@ -1298,3 +1298,22 @@ fn not_one_denies_the_predicate() {
     assert!(!stop.is_empty(), "{:?}", facts(&doc));
     assert!(stop.iter().all(|f| f.negated), "{:?}", facts(&doc));
 }
+
+/// "rarely", "seldom" and "no longer" deny the predicate as a rule or from
+/// now on; a "no longer" of a later clause the parser hung on the verb
+/// does not.
+#[test]
+fn rarely_and_no_longer_deny() {
+    for text in [
+        "Vantor Corp no longer owns the Tansford plant.",
+        "Vantor Corp seldom pays its bills to Kessel Bank.",
+    ] {
+        let doc = extract(text);
+        assert!(!doc.facts.is_empty(), "{text}");
+        assert!(
+            doc.facts.iter().all(|f| f.negated),
+            "{text}: {:?}",
+            facts(&doc)
+        );
+    }
+}

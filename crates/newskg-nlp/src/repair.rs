@@ -87,6 +87,35 @@ pub fn repair(sentence: &mut Sentence) {
     conjunct_read_as_oblique(sentence);
     flat_name_across_conjunct(sentence);
     subject_of_a_subject(sentence);
+    time_read_as_clause(sentence);
+}
+
+/// "said last summer that it was not looking": the parser takes the time
+/// phrase for the verb's clause. A clause has a predicate; a time noun with
+/// no subject or copula of its own hung on a verb as `ccomp` is the verb's
+/// bare temporal modifier.
+fn time_read_as_clause(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "ccomp"
+            || s.tokens[k].upos != Upos::Noun
+            || s.tokens[v].upos != Upos::Verb
+            || !is_time_noun(&s.tokens[k].form.to_lowercase())
+        {
+            continue;
+        }
+        let clause_words = (0..n).any(|d| {
+            s.tokens[d].head == Some(k)
+                && matches!(
+                    s.tokens[d].deprel.as_str(),
+                    "nsubj" | "nsubj:pass" | "cop" | "mark"
+                )
+        });
+        if !clause_words {
+            s.tokens[k].deprel = "obl:unmarked".to_string();
+        }
+    }
 }
 
 /// "the Tories and Lib Dems have tabled": the parser makes the first

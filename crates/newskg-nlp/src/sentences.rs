@@ -148,11 +148,15 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
         }
     }
     let dash = matches!(word(k), Some("-" | "--" | "—" | "–"));
-    // Opening the whole text, a place in capitals right before a dash needs
-    // no date ("FRANKFURT - The dollar ...", "ADDIS ABABA - ..."), when it is
-    // no acronym ("NATO - the alliance - met": a word of five letters or
-    // more, or two words).
-    let bare_opening = start == 0
+    // Opening the whole text or the line after a headline, a place in
+    // capitals right before a dash needs no date ("FRANKFURT - The dollar
+    // ...", "ADDIS ABABA - ..."), when it is no acronym ("NATO - the
+    // alliance - met": a word of five letters or more, or two words).
+    let opens_a_line = start == 0
+        || text[..tokens[start].start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n');
+    let bare_opening = opens_a_line
         && !mixed_case
         && k == caps_end
         && (k - start >= 2
@@ -487,6 +491,11 @@ mod tests {
             ["KESTON, May -", "Rain fell."]
         );
         assert_eq!(sents("NATO - the alliance - met.").len(), 1);
+        // The line after a headline opens the story too.
+        assert_eq!(
+            sents("RAIN IN KESTON\n\nKESTON - Rain fell."),
+            ["RAIN IN KESTON", "KESTON -", "Rain fell."]
+        );
         assert_eq!(
             sents("KESTON, 2 March - Rain fell."),
             ["KESTON, 2 March -", "Rain fell."]
