@@ -843,7 +843,7 @@ fn facts_of_frame(
             SlotKind::Temporal => continue,
             SlotKind::Object | SlotKind::Clause => (f.relation.clone(), 1.0),
             // A fronted adjunct ("In a post on X, Lind said ...") is circumstance, not a relation.
-            SlotKind::Oblique if slot.head < f.pred => continue,
+            SlotKind::Oblique if slot.head < f.pred && !slot.exclude.contains(&f.pred) => continue,
             // "in an effort to win", "in a bid to block": a purpose, not an
             // argument. (After a verb of asking's "for" the infinitive is
             // the phrase's own clause: "called for the embargo to be

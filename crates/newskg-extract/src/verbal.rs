@@ -628,6 +628,9 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
     if !SUPPORT_VERBS.contains(&t.lemma(v).as_str()) || t.kid(v, "iobj").is_some() {
         return None;
     }
+    // A phrase after the noun, or the antecedent of a relative pronoun that
+    // stands for one ("in which Vantor holds a stake").
+    let after = |s: &Slot, o: usize| s.head > o || s.exclude.contains(&v);
     let objects: Vec<usize> = args
         .iter()
         .filter(|s| s.kind == SlotKind::Object)
@@ -653,7 +656,7 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
         || !(light || content)
         || !args
             .iter()
-            .any(|s| s.kind == SlotKind::Oblique && s.head > o)
+            .any(|s| s.kind == SlotKind::Oblique && after(s, o))
     {
         return None;
     }
@@ -682,7 +685,7 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
         args.retain(|s| s.head != o);
     } else {
         for slot in args.iter_mut() {
-            if slot.kind == SlotKind::Oblique && slot.head > o {
+            if slot.kind == SlotKind::Oblique && after(slot, o) {
                 let preposition = slot.prep.take().unwrap_or_default();
                 slot.prep = Some(format!("{words} {preposition}").trim_end().to_owned());
             }
@@ -706,6 +709,19 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let mut args: Vec<Slot> = t.kids(v).iter().filter_map(|&k| slot_for(t, k)).collect();
     drop_misattached(t, v, &mut args);
     drop_reflexive_object(t, &mut args);
+    // "Kessel Bank, in which Vantor holds a stake": the relative pronoun
+    // after its preposition is the antecedent, an argument like any
+    // prepositional phrase after the verb (its span without the clause).
+    if t.rel(v) == "acl:relcl" {
+        if let Some(antecedent) = t.head(v) {
+            for slot in args.iter_mut().filter(|s| {
+                s.kind == SlotKind::Oblique && matches!(t.lower(s.head).as_str(), "which" | "whom")
+            }) {
+                slot.head = antecedent;
+                slot.exclude.push(v);
+            }
+        }
+    }
     let mut pattern = if t.kids(v).iter().any(|&k| t.base(k) == "iobj") {
         Pattern::Ditransitive
     } else {

@@ -1317,3 +1317,25 @@ fn rarely_and_no_longer_deny() {
         );
     }
 }
+
+/// "the Vantor Group, for which Brandt worked": the relative pronoun
+/// after its preposition stands for the antecedent.
+#[test]
+fn a_relative_pronoun_after_a_preposition_is_its_antecedent() {
+    let got = facts(&extract(
+        "The Vantor Group, for which Jan Brandt worked for years, collapsed.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | work for | Vantor Group"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Trades are cleared via Kessel Clearing, in which Vantor Corp has a quarter stake.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | have stake in | Kessel Clearing"),
+        "{got:?}"
+    );
+}
