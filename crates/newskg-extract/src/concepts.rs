@@ -222,6 +222,30 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
             }
         }
     }
+    // "the first internet firm to offer shares": after "first", "last" or
+    // "only" the noun is that only with its infinitive, whatever its length
+    // ("Kessel was the first internet firm" says another thing).
+    let ordinal = t.kids(head).iter().any(|&k| {
+        matches!(t.base(k), "amod" | "advmod")
+            && matches!(
+                t.lower(k).as_str(),
+                "first" | "last" | "only" | "second" | "third"
+            )
+    });
+    if ordinal && !out.iter().any(|&k| k > head && t.base(k) == "mark") {
+        if let Some(v) = infinitive_complement(t, head) {
+            out.extend(
+                t.kids(v)
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
+            );
+            out.push(v);
+            if let Some(o) = t.kid(v, "obj") {
+                collect(t, o, false, &mut out);
+            }
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out

@@ -172,18 +172,50 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
     let of = t.kids(b).iter().copied().find(|&k| {
         t.base(k) == "nmod" && matches!(t.prep(k).as_deref(), Some("of" | "to" | "for"))
     });
+    // "vice-president of research at Vantor": the portfolio is a common
+    // noun, the body a name after "at".
+    let at_body = t.kids(b).iter().copied().find(|&k| {
+        t.base(k) == "nmod" && t.prep(k).as_deref() == Some("at") && t.upos(k) == Upos::Propn
+    });
+    let of = match (of, at_body) {
+        (Some(k), Some(a)) if t.upos(k) == Upos::Noun => Some(a),
+        (of, _) => of,
+    };
+    let role = role_words(t, b);
     let (relation, object) = match (of, related_name(t, b, usize::MAX)) {
-        (Some(k), _) => (
-            format!("{} {}", t.lemma(b), t.prep(k).unwrap_or_default()),
-            k,
-        ),
+        (Some(k), _) => (format!("{role} {}", t.prep(k).unwrap_or_default()), k),
         // "Kessel, a key Lind ally": "ally of" Lind.
-        (None, Some(name)) => (format!("{} of", t.lemma(b)), name),
+        (None, Some(name)) => (format!("{role} of"), name),
         (None, None) => ("be".to_string(), b),
     };
     let mut subject = Slot::new(a, SlotKind::Object);
     subject.exclude.push(b);
     Some(appos(b, subject, relation, object))
+}
+
+/// The role noun `b` with the words before it that make it another office
+/// ("vice president", "vice-president", "deputy governor"): without them
+/// the relation names someone else's role.
+fn role_words(t: &Tree, b: usize) -> String {
+    let start = t.hyphen_compound_start(b);
+    let mut words: Vec<String> = t
+        .kids(b)
+        .iter()
+        .copied()
+        .filter(|&k| {
+            k < start
+                && matches!(t.base(k), "amod" | "compound")
+                && crate::roles::ROLE_MODIFIERS.contains(&t.lower(k).as_str())
+        })
+        .map(|k| t.lower(k))
+        .collect();
+    let own: Vec<usize> = (start..=b).collect();
+    words.push(if own.len() > 1 {
+        t.join(&own).to_lowercase()
+    } else {
+        t.lemma(b)
+    });
+    words.join(" ")
 }
 
 /// An appositive frame on token `pred`.

@@ -548,7 +548,12 @@ fn name_candidates(
     // a company's name, whatever word opens it.
     let company = names::LEGAL_FORM_WORDS.contains(&toks[span.end - 1].form.as_str());
     if (label == EntityLabel::Person || label == EntityLabel::Misc) && !company {
+        // (A name goes on after its title with a capital: "Queen of the
+        // Sky" is a name whole, no queen called "of the Sky".)
         for s in span.start + 1..span.end {
+            if !toks[s].form.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
             if let Some(t) = roles::title_before(gaz, text, toks, s) {
                 if t.tokens.end == s {
                     name_start = s;

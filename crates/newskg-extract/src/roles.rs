@@ -335,8 +335,10 @@ pub(crate) fn title_after(
     // "…, a sales vice president at Vantor,": one or two common words
     // that say which kind of the role, not whether it is held now.
     if prefix.is_none() && body.is_none() && title_starting(gaz, tokens, i).is_none() {
+        // (Nouns and adjectives: "known as Queen of the Sky" is a name.)
         let modifier = |t: &Token| {
             t.form.chars().all(|c| c.is_ascii_lowercase())
+                && matches!(t.upos, Upos::Noun | Upos::Adj)
                 && !PAST_ROLE_WORDS.contains(&t.form.as_str())
         };
         if let Some(n) = (1..=2).find(|&n| {
@@ -452,7 +454,7 @@ pub(crate) fn role_fact(subject: usize, relation: String, country: usize, senten
 /// Words before a title that change which role it is ("shadow transport
 /// secretary" is not the transport secretary, "former president" no longer
 /// is): kept in the role's name.
-const ROLE_MODIFIERS: &[&str] = &[
+pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "former",
     "ex",
     "shadow",

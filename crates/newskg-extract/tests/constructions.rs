@@ -1339,3 +1339,40 @@ fn a_relative_pronoun_after_a_preposition_is_its_antecedent() {
         "{got:?}"
     );
 }
+
+/// An apposition's role keeps the words that make it another office
+/// ("vice president", "vice-president", "deputy governor"); a nickname
+/// after "known as" is no role.
+#[test]
+fn a_role_keeps_its_office_words_and_a_nickname_is_no_role() {
+    let got = facts(&extract(
+        "Jan Brandt, vice president of the Vantor Group, left.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | vice president of | Vantor Group"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.contains("| president of |")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Ana Ruiz, known as Queen of the Sky, wrote an account of her life.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("queen")), "{got:?}");
+}
+
+/// "the first firm to offer shares": after "first", "last" or "only" the
+/// noun keeps its infinitive.
+#[test]
+fn an_ordinal_noun_keeps_its_infinitive() {
+    let got = facts(&extract(
+        "Kessel Corp was the first internet firm to offer shares to the public.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel Corp | be | first internet firm to offer shares"),
+        "{got:?}"
+    );
+}
