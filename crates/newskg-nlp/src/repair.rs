@@ -88,6 +88,45 @@ pub fn repair(sentence: &mut Sentence) {
     flat_name_across_conjunct(sentence);
     subject_of_a_subject(sentence);
     time_read_as_clause(sentence);
+    finite_conjunct_of_a_participle(sentence);
+}
+
+/// "is targeting people who have a computer and want to upgrade": the
+/// parser joins "want" to "targeting". A finite verb with no subject or
+/// auxiliary of its own cannot be the conjunct of a participle that has an
+/// auxiliary ("is targeting and wanting", or "is targeting and wants" with
+/// its own subject): it coordinates with the finite verb of the same form
+/// between them, a relative or complement clause's.
+fn finite_conjunct_of_a_participle(s: &mut Sentence) {
+    let n = s.tokens.len();
+    let finite = |x: &str| matches!(x, "VBP" | "VBZ" | "VBD");
+    for k in 0..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "conj"
+            || s.tokens[k].upos != Upos::Verb
+            || !finite(&s.tokens[k].xpos)
+            || !matches!(s.tokens[v].xpos.as_str(), "VBG" | "VBN")
+            || v > k
+        {
+            continue;
+        }
+        let has = |h: usize, rels: &[&str]| {
+            (0..n)
+                .any(|d| s.tokens[d].head == Some(h) && rels.contains(&s.tokens[d].deprel.as_str()))
+        };
+        if !has(v, &["aux", "aux:pass"]) || has(k, &["nsubj", "nsubj:pass", "aux", "aux:pass"]) {
+            continue;
+        }
+        let Some(m) = (v + 1..k).rev().find(|&m| {
+            s.tokens[m].upos == Upos::Verb
+                && s.tokens[m].xpos == s.tokens[k].xpos
+                && matches!(s.tokens[m].deprel.as_str(), "acl:relcl" | "ccomp" | "advcl")
+                && s.dominates(v, m)
+        }) else {
+            continue;
+        };
+        s.tokens[k].head = Some(m);
+    }
 }
 
 /// "said last summer that it was not looking": the parser takes the time
@@ -1255,5 +1294,26 @@ mod tests {
         assert_eq!(h[4], (Some(2), "conj"));
         assert_eq!(h[2], (Some(5), "cc"));
         assert_eq!(h[3], (Some(5), "compound"));
+    }
+
+    #[test]
+    fn a_finite_conjunct_joins_the_finite_verb_not_the_participle() {
+        use Upos::*;
+        // "Vantor is targeting people who have phones and want more ."
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj"),
+            ("is", "be", Aux, "VBZ", 3, "aux"),
+            ("targeting", "target", Verb, "VBG", 0, "root"),
+            ("people", "people", Noun, "NNS", 3, "obj"),
+            ("who", "who", Pron, "WP", 6, "nsubj"),
+            ("have", "have", Verb, "VBP", 4, "acl:relcl"),
+            ("phones", "phone", Noun, "NNS", 6, "obj"),
+            ("and", "and", Cconj, "CC", 9, "cc"),
+            ("want", "want", Verb, "VBP", 3, "conj"),
+            ("more", "more", Adj, "JJR", 9, "obj"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[8], (Some(6), "conj"));
     }
 }
