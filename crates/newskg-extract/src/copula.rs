@@ -174,15 +174,26 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
     });
     // "vice-president of research at Vantor": the portfolio is a common
     // noun, the body a name after "at".
-    let at_body = t.kids(b).iter().copied().find(|&k| {
-        t.base(k) == "nmod" && t.prep(k).as_deref() == Some("at") && t.upos(k) == Upos::Propn
-    });
-    let of = match (of, at_body) {
-        (Some(k), Some(a)) if t.upos(k) == Upos::Noun => Some(a),
-        (of, _) => of,
+    // (Hung on the role or on its portfolio: "director of products at
+    // Telewest".)
+    let at_name = |h: usize| {
+        t.kids(h).iter().copied().find(|&k| {
+            t.base(k) == "nmod" && t.prep(k).as_deref() == Some("at") && t.upos(k) == Upos::Propn
+        })
+    };
+    // (Or, by the parser, on the name the apposition describes, right
+    // after the apposition's words.)
+    let at_body = at_name(b)
+        .or_else(|| of.and_then(at_name))
+        .or_else(|| at_name(a).filter(|&k| k > b));
+    // (The body is the role's "of", as a title before a name gives it.)
+    let (of, body_at) = match (of, at_body) {
+        (Some(k), Some(a)) if t.upos(k) == Upos::Noun => (Some(a), true),
+        (of, _) => (of, false),
     };
     let role = role_words(t, b);
     let (relation, object) = match (of, related_name(t, b, usize::MAX)) {
+        (Some(k), _) if body_at => (format!("{role} of"), k),
         (Some(k), _) => (format!("{role} {}", t.prep(k).unwrap_or_default()), k),
         // "Kessel, a key Lind ally": "ally of" Lind.
         (None, Some(name)) => (format!("{role} of"), name),

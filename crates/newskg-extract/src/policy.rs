@@ -409,6 +409,9 @@ const POSITION_NOUNS: &[&str] = &[
 /// its noun names nothing the fact is about. With a preposition before
 /// them and nothing else in the label they are no object.
 const PREPOSITION_NOUNS: &[&str] = &[
+    // "for example", "for instance": an aside, no argument.
+    "example",
+    "instance",
     "hope",
     "regard",
     "course",

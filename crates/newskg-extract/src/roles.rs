@@ -351,6 +351,30 @@ pub(crate) fn title_after(
         }
     }
     let (role, mut end) = title_starting(gaz, tokens, i)?;
+    // "…, director of products at Telewest,", "senior advisor on mobile
+    // media at Vantor": the role's portfolio, in lower case, before the
+    // body it is held in.
+    if matches!(
+        tokens.get(end).map(|t| t.form.as_str()),
+        Some("of" | "for" | "on")
+    ) {
+        let portfolio = (end + 1..tokens.len())
+            .take(4)
+            .take_while(|&k| {
+                let form = tokens[k].form.as_str();
+                form.chars().all(|c| c.is_lowercase() || c == '-') && form != "at"
+            })
+            .count();
+        let at = end + 1 + portfolio;
+        if portfolio > 0
+            && tokens.get(at).is_some_and(|t| t.form == "at")
+            && tokens
+                .get(at + 1)
+                .is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase))
+        {
+            end = at;
+        }
+    }
     let mut prep_country = None;
     if matches!(tokens.get(end).map(|t| t.form.as_str()), Some("to" | "of")) {
         if let Some((c, cend)) = place_starting(gaz, text, tokens, end + 1) {
