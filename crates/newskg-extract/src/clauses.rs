@@ -29,7 +29,7 @@ use crate::{Argument, DocEntity, Fact, Mention, MentionKind, Modality, Pattern};
 use newskg_nlp::{names, AnalyzedDoc, EntityLabel, Upos};
 
 /// Verbs of asking whose "for" phrase may carry its own infinitive ("called
-/// for the embargo to be lifted", "pressed for talks to resume"): there the
+/// for the tariff to be dropped", "called for talks to resume"): there the
 /// infinitive says what is asked for, not why.
 const ASKING_FOR: &[&str] = &[
     "call", "appeal", "push", "press", "ask", "wait", "plead", "lobby", "campaign", "vote",

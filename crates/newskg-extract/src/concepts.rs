@@ -222,7 +222,7 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
             }
         }
     }
-    // "the first internet firm to offer shares": after "first", "last" or
+    // "the first shipping line to list its shares": after "first", "last" or
     // "only" the noun is that only with its infinitive, whatever its length
     // ("Kessel was the first internet firm" says another thing).
     let ordinal = t.kids(head).iter().any(|&k| {

@@ -335,7 +335,7 @@ pub(crate) fn title_after(
     // "…, a sales vice president at Vantor,": one or two common words
     // that say which kind of the role, not whether it is held now.
     if prefix.is_none() && body.is_none() && title_starting(gaz, tokens, i).is_none() {
-        // (Nouns and adjectives: "known as Queen of the Sky" is a name.)
+        // (Nouns and adjectives: "known as Duke of the Fens" is a name.)
         let modifier = |t: &Token| {
             t.form.chars().all(|c| c.is_ascii_lowercase())
                 && matches!(t.upos, Upos::Noun | Upos::Adj)

@@ -363,7 +363,7 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
 
 /// Prepositions of a phrase between a passive verb and its agent that the
 /// parser may hang the `by` phrase on: a time, place, role or beneficiary
-/// ("welcomed at the time by Norway", "was named as chairman by the
+/// ("praised at the summit by Norway", "was named as chairman by the
 /// board", "prepared for the city by consultants"). "With" and "of" are
 /// left out: there "by" names an author ("the book by Ruiz").
 const BEFORE_AGENT: &[&str] = &[
@@ -414,7 +414,7 @@ const AUTHORED_NOUNS: &[&str] = &[
 ];
 
 /// The `by` phrase that passive verb `v` has lost to a phrase between them
-/// ("was welcomed at the time by Norway" with "by Norway" hung on "time"),
+/// ("was praised at the summit by Norway" with "by Norway" hung on "summit"),
 /// as (that phrase, the agent): the phrase's last part, a name or a noun
 /// that is no amount.
 fn stranded_agent(t: &Tree, v: usize) -> Option<(usize, usize)> {

@@ -1072,10 +1072,11 @@ fn a_hyphenated_word_that_heads_its_phrase_stays_whole() {
         "{holders:?}"
     );
     let got = facts(&extract(
-        "The Kessel Group declared a two-for-one stock split.",
+        "The Kessel Group approved a four-for-one share split.",
     ));
     assert!(
-        got.iter().any(|f| f.ends_with("| two-for-one stock split")),
+        got.iter()
+            .any(|f| f.ends_with("| four-for-one share split")),
         "{got:?}"
     );
 }
@@ -1111,9 +1112,7 @@ fn press_formulas_and_tautologies_make_no_facts() {
 /// "set its sights on": "sights" is part of the predicate, not a thing set.
 #[test]
 fn sights_are_part_of_the_predicate() {
-    let got = facts(&extract(
-        "Jan Brandt set his sights on an international career with Tansford.",
-    ));
+    let got = facts(&extract("Jan Brandt set his sights on the Harlow title."));
     assert!(
         got.iter()
             .any(|f| f.starts_with("Jan Brandt | set sights on |")),
@@ -1165,15 +1164,15 @@ fn a_reflexive_object_leaves_the_prepositional_argument() {
     );
 }
 
-/// "was welcomed at the time by Norway": the parser hangs the `by`
+/// "was praised at the summit by Norway": the parser hangs the `by`
 /// phrase on the phrase before it; it is still the passive's agent.
 #[test]
 fn a_passive_agent_after_another_phrase_is_the_agent() {
     let got = facts(&extract(
-        "The move was welcomed at the time by the Vantor Group.",
+        "The deal was praised at the summit by the Vantor Group.",
     ));
     assert!(
-        got.iter().any(|f| f == "Vantor Group | welcome | move"),
+        got.iter().any(|f| f == "Vantor Group | praise | deal"),
         "{got:?}"
     );
     // After "with", "by" names an author, not an agent.
@@ -1207,14 +1206,14 @@ fn a_passive_inside_a_chain_keeps_its_subject() {
     );
 }
 
-/// "called for the embargo to be lifted": after "for" the infinitive is
+/// "pressed for the tariff to be dropped": after "for" the infinitive is
 /// the phrase's own clause, not a purpose.
 #[test]
 fn a_for_phrase_keeps_its_infinitive() {
-    let got = facts(&extract("Ana Ruiz called for the embargo to be lifted."));
+    let got = facts(&extract("Ana Ruiz pressed for the tariff to be dropped."));
     assert!(
         got.iter()
-            .any(|f| f == "Ana Ruiz | call for | embargo to be lifted"),
+            .any(|f| f == "Ana Ruiz | press for | tariff to be dropped"),
         "{got:?}"
     );
 }
@@ -1240,8 +1239,8 @@ fn a_name_before_a_time_phrase_is_the_subject() {
 #[test]
 fn a_subordinate_clause_is_not_what_was_said() {
     let got = facts(&extract(
-        "\"Since the days when Vantor ruled the phone world, its market share \
-         has been on a long decline,\" Jan Brandt said.",
+        "\"Since the days when Vantor ruled the phone market, its sales have \
+         been on a slow slide,\" Jan Brandt said.",
     ));
     assert!(
         !got.iter().any(|f| f.starts_with("Jan Brandt | say |")),
@@ -1358,9 +1357,9 @@ fn a_role_keeps_its_office_words_and_a_nickname_is_no_role() {
         "{got:?}"
     );
     let got = facts(&extract(
-        "Ana Ruiz, known as Queen of the Sky, wrote an account of her life.",
+        "Ana Ruiz, known as Duke of the Fens, wrote a book about her farm.",
     ));
-    assert!(!got.iter().any(|f| f.contains("queen")), "{got:?}");
+    assert!(!got.iter().any(|f| f.contains("duke")), "{got:?}");
 }
 
 /// "the first firm to offer shares": after "first", "last" or "only" the
@@ -1368,11 +1367,11 @@ fn a_role_keeps_its_office_words_and_a_nickname_is_no_role() {
 #[test]
 fn an_ordinal_noun_keeps_its_infinitive() {
     let got = facts(&extract(
-        "Kessel Corp was the first internet firm to offer shares to the public.",
+        "Kessel Corp was the first shipping line to list its shares in Oslo.",
     ));
     assert!(
         got.iter()
-            .any(|f| f == "Kessel Corp | be | first internet firm to offer shares"),
+            .any(|f| f == "Kessel Corp | be | first shipping line to list shares"),
         "{got:?}"
     );
 }

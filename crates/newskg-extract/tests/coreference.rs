@@ -925,14 +925,14 @@ fn they_inside_a_quote_is_not_the_speaker_s_body() {
     assert!(!they.iter().any(|l| l.contains("Kessel")), "{they:?}");
 }
 
-/// A capital that is a passive's agent acts: "was welcomed by Beijing" is
+/// A capital that is a passive's agent acts: "was praised by Beijing" is
 /// China's government, also where the parser hangs the agent on the phrase
 /// before it.
 #[test]
 fn a_capital_as_agent_is_its_government() {
-    let doc = extract("The plan was welcomed at the time by Beijing.");
+    let doc = extract("The plan was praised at the summit by Beijing.");
     assert!(
-        has(&triples(&doc), "China", "welcome", "concept:plan"),
+        has(&triples(&doc), "China", "praise", "concept:plan"),
         "{:?}",
         triples(&doc)
     );

@@ -129,7 +129,7 @@ fn finite_conjunct_of_a_participle(s: &mut Sentence) {
     }
 }
 
-/// "said last summer that it was not looking": the parser takes the time
+/// "said last winter that it had no plans": the parser takes the time
 /// phrase for the verb's clause. A clause has a predicate; a time noun with
 /// no subject or copula of its own hung on a verb as `ccomp` is the verb's
 /// bare temporal modifier.
