@@ -157,13 +157,13 @@ fn time_read_as_clause(s: &mut Sentence) {
     }
 }
 
-/// "the Tories and Lib Dems have tabled": the parser makes the first
-/// conjunct the subject of the last one's head word ("Dems"), which is the
+/// "the Greens and Red Party have tabled": the parser makes the first
+/// conjunct the subject of the last one's head word ("Party"), which is the
 /// verb's subject. A noun is no clause and has no subject unless it is a
 /// predicate (with a copula): a subject hung on a subject, with "and" or
 /// "or" between them, is the first conjunct of a coordinated subject. The
 /// words between are put right: the conjunction goes to the last conjunct,
-/// and a conjunct word right before it is its compound ("Lib").
+/// and a conjunct word right before it is its compound ("Red").
 fn subject_of_a_subject(s: &mut Sentence) {
     let n = s.tokens.len();
     for a in 0..n {
@@ -1277,13 +1277,13 @@ mod tests {
     #[test]
     fn a_subject_hung_on_a_subject_is_a_conjunct() {
         use Upos::*;
-        // "the Tories and Lib Dems tabled it ." as the parser reads it.
+        // "the Greens and Red Party tabled it ." as the parser reads it.
         let mut s = sentence(&[
             ("the", "the", Det, "DT", 2, "det"),
-            ("Tories", "Tories", Propn, "NNPS", 5, "nsubj"),
+            ("Greens", "Greens", Propn, "NNPS", 5, "nsubj"),
             ("and", "and", Cconj, "CC", 4, "cc"),
-            ("Lib", "Lib", Propn, "NNP", 2, "conj"),
-            ("Dems", "Dems", Propn, "NNPS", 6, "nsubj"),
+            ("Red", "Red", Propn, "NNP", 2, "conj"),
+            ("Party", "Party", Propn, "NNP", 6, "nsubj"),
             ("tabled", "table", Verb, "VBD", 0, "root"),
             ("it", "it", Pron, "PRP", 6, "obj"),
             (".", ".", Punct, ".", 6, "punct"),
