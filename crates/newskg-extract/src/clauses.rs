@@ -846,8 +846,8 @@ fn facts_of_frame(
             SlotKind::Oblique if slot.head < f.pred && !slot.exclude.contains(&f.pred) => continue,
             // "in an effort to win", "in a bid to block": a purpose, not an
             // argument. (After a verb of asking's "for" the infinitive is
-            // the phrase's own clause: "called for the embargo to be
-            // lifted".)
+            // the phrase's own clause: "pressed for the tariff to be
+            // dropped".)
             SlotKind::Oblique
                 if !(slot.prep.as_deref() == Some("for")
                     && ASKING_FOR.contains(&r.t.lemma(f.pred).as_str()))
