@@ -210,16 +210,7 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
             // the noun names what it is a right or a bid for only with its
             // infinitive, which is kept with its particle and the compact
             // label of its object.
-            out.extend(
-                t.kids(v)
-                    .iter()
-                    .copied()
-                    .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
-            );
-            out.push(v);
-            if let Some(o) = t.kid(v, "obj") {
-                collect(t, o, false, &mut out);
-            }
+            push_infinitive(t, v, &mut out);
         }
     }
     // "the first shipping line to list its shares": after "first", "last" or
@@ -234,21 +225,27 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
     });
     if ordinal && !out.iter().any(|&k| k > head && t.base(k) == "mark") {
         if let Some(v) = infinitive_complement(t, head) {
-            out.extend(
-                t.kids(v)
-                    .iter()
-                    .copied()
-                    .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
-            );
-            out.push(v);
-            if let Some(o) = t.kid(v, "obj") {
-                collect(t, o, false, &mut out);
-            }
+            push_infinitive(t, v, &mut out);
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Adds infinitive `v` of a noun to a label's tokens: its "to", auxiliaries
+/// and particle, and the compact label of its object.
+fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
+    out.extend(
+        t.kids(v)
+            .iter()
+            .copied()
+            .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
+    );
+    out.push(v);
+    if let Some(o) = t.kid(v, "obj") {
+        collect(t, o, false, out);
+    }
 }
 
 /// Nouns whose infinitive says what they are ("the right to see", "a bid
