@@ -382,6 +382,18 @@ const EMPTY_HEADS: &[&str] = &[
     "heck",
 ];
 
+/// Nouns and pronouns of people in general, with no one in particular.
+const ANYONE_NOUNS: &[&str] = &[
+    "people",
+    "others",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+];
+
 /// Nouns of a position within something ("the end", "the corner", "the
 /// top"): alone they name no thing, only a place in a thing the sentence
 /// names elsewhere ("went over in the corner", "scored near the end").
@@ -743,6 +755,9 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         || WIRE_AMOUNT_HEADS.contains(&head) && !label.contains(" of ")
         || EMPTY_HEADS.contains(&head)
         || bare && POSITION_NOUNS.contains(&head)
+        // "gives people more control", "persuade others to join": people
+        // in general are no one a graph can hold.
+        || bare && ANYONE_NOUNS.contains(&label.to_lowercase().as_str())
         // The singular only: "sold shares" names what was sold.
         || bare && PORTION_NOUNS.contains(&label.to_lowercase().as_str()) && !by_how_much)
 }

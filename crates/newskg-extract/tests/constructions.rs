@@ -1375,3 +1375,15 @@ fn an_ordinal_noun_keeps_its_infinitive() {
         "{got:?}"
     );
 }
+
+/// People in general ("gives people more control", "persuaded others to
+/// join") are no one a graph can hold; a counted group is someone.
+#[test]
+fn people_in_general_are_no_object() {
+    let got = facts(&extract(
+        "The Vexa player gives people more control over their music.",
+    ));
+    assert!(!got.iter().any(|f| f.ends_with("| people")), "{got:?}");
+    let got = facts(&extract("Vantor Corp employs 2,700 people."));
+    assert!(got.iter().any(|f| f.ends_with("| 2,700 people")), "{got:?}");
+}
