@@ -841,6 +841,15 @@ fn facts_of_frame(
     for slot in &f.args {
         let (relation, factor) = match slot.kind {
             SlotKind::Temporal => continue,
+            // A recipient among two objects carries its "to" ("give to").
+            SlotKind::Object if slot.prep.is_some() => (
+                format!(
+                    "{} {}",
+                    f.relation,
+                    slot.prep.as_deref().unwrap_or_default()
+                ),
+                1.0,
+            ),
             SlotKind::Object | SlotKind::Clause => (f.relation.clone(), 1.0),
             // A fronted adjunct ("In a post on X, Lind said ...") is circumstance, not a relation.
             SlotKind::Oblique if slot.head < f.pred && !slot.exclude.contains(&f.pred) => continue,
@@ -1120,8 +1129,9 @@ pub(crate) mod tests {
     #[test]
     fn ditransitive_gives_both_objects() {
         let facts = facts_of("extract-svo.conllu");
-        // "The agency sent the farmers new guidelines ."
-        get(&facts, "agency|send|farmers");
+        // "The agency sent the farmers new guidelines .": the farmers
+        // receive them.
+        get(&facts, "agency|send to|farmers");
         get(&facts, "agency|send|new guidelines");
     }
 

@@ -558,6 +558,54 @@ fn drop_reflexive_object(t: &Tree, args: &mut Vec<Slot>) {
     }
 }
 
+/// Verbs that take a recipient and a thing given as two objects ("gave
+/// Brandt a watch", "sent the team a message").
+const DATIVE_VERBS: &[&str] = &[
+    "give", "send", "offer", "hand", "grant", "award", "lend", "pay", "owe", "sell", "bring",
+    "promise", "pass", "leave", "wish",
+];
+
+/// "gave Brandt a watch", "sent the team a message": the first of two
+/// objects (the parser's `iobj`, or the first of two `obj`s of a verb of
+/// giving, the second opening a noun phrase of its own) receives the
+/// other: "give to" Brandt, not "give" Brandt, which would make him the
+/// thing given. The recipient stays an object slot, with "to".
+fn recipient_of_two_objects(t: &Tree, v: usize, args: &mut [Slot]) {
+    // (Verbs of saying keep their addressee as the object: "told the
+    // committee".)
+    if !DATIVE_VERBS.contains(&t.lemma(v).as_str()) {
+        return;
+    }
+    let objects: Vec<usize> = args
+        .iter()
+        .filter(|s| s.kind == SlotKind::Object && t.base(s.head) == "obj")
+        .map(|s| s.head)
+        .collect();
+    let recipient = if let Some(i) = args.iter().position(|s| t.rel(s.head) == "iobj") {
+        (!objects.is_empty()).then_some(args[i].head)
+    } else if let [first, second] = objects[..] {
+        // The second object opens a phrase of its own right after the
+        // first: a determiner or a number first, not a name run on from the
+        // first ("inducted rock band Vexa"), nor a measure further on ("5.5
+        // mln shares at 56.50 dlrs a share"). A count is no recipient.
+        let first_end = (first..second).filter(|&k| t.dominates(first, k)).max();
+        let second_start = (first..second).filter(|&k| t.dominates(second, k)).min();
+        let opens = second_start.is_some_and(|k| {
+            matches!(t.base(k), "det" | "nummod" | "nmod:poss")
+                && first_end.map(|e| e + 1) == Some(k)
+        });
+        let counted = t.kids(first).iter().any(|&k| t.base(k) == "nummod");
+        (opens && !counted).then_some(first)
+    } else {
+        None
+    };
+    if let Some(r) = recipient {
+        for slot in args.iter_mut().filter(|s| s.head == r) {
+            slot.prep = Some("to".to_string());
+        }
+    }
+}
+
 /// Verbs that take an object and a "that" clause together ("told reporters
 /// that", "warned them that").
 const OBJECT_AND_CLAUSE: &[&str] = &[
@@ -573,9 +621,10 @@ const OBJECT_AND_CLAUSE: &[&str] = &[
 /// take both ("rejected the plan that the council signed" read as rejecting
 /// that the council signed).
 fn drop_misattached(t: &Tree, v: usize, args: &mut Vec<Slot>) {
+    // (A recipient, marked "to", is no second direct object.)
     let objects: Vec<usize> = args
         .iter()
-        .filter(|s| t.base(s.head) == "obj")
+        .filter(|s| t.base(s.head) == "obj" && s.prep.is_none())
         .map(|s| s.head)
         .collect();
     if let [first, second, ..] = objects[..] {
@@ -707,6 +756,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let passive = is_passive(t, v);
     let mut subject = subject_of(t, top, 0);
     let mut args: Vec<Slot> = t.kids(v).iter().filter_map(|&k| slot_for(t, k)).collect();
+    recipient_of_two_objects(t, v, &mut args);
     drop_misattached(t, v, &mut args);
     drop_reflexive_object(t, &mut args);
     // "Kessel Bank, in which Vantor holds a stake": the relative pronoun

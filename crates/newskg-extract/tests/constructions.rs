@@ -1387,3 +1387,23 @@ fn people_in_general_are_no_object() {
     let got = facts(&extract("Vantor Corp employs 2,700 people."));
     assert!(got.iter().any(|f| f.ends_with("| 2,700 people")), "{got:?}");
 }
+
+/// "gave Brandt a watch": the first of two objects receives the second,
+/// "give to" Brandt and "give" a watch; "give" Brandt would make him the
+/// thing given.
+#[test]
+fn the_first_of_two_objects_is_the_recipient() {
+    let got = facts(&extract("Ana Ruiz gave Jan Brandt a gold watch."));
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | give to | Jan Brandt"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | give | gold watch"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f == "Ana Ruiz | give | Jan Brandt"),
+        "{got:?}"
+    );
+}
