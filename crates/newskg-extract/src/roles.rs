@@ -408,6 +408,18 @@ pub(crate) fn title_after(
         if let Some(name_end) = name_end.filter(|&e| e > start) {
             body = Some(start..name_end);
             end = name_end;
+            // "…, vice president at Vantor's Kessel unit,": the possessor
+            // is the body; its unit's words run to the apposition's end.
+            if tokens
+                .get(end)
+                .is_some_and(|t| matches!(t.form.as_str(), "'s" | "’s"))
+            {
+                end = (end + 1..tokens.len())
+                    .take(5)
+                    .take_while(|&k| tokens[k].form.chars().all(char::is_alphanumeric))
+                    .last()
+                    .map_or(end + 1, |k| k + 1);
+            }
         }
     }
     // The apposition ends at punctuation or at a relative clause of its

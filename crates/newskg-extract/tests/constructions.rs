@@ -1407,3 +1407,17 @@ fn the_first_of_two_objects_is_the_recipient() {
         "{got:?}"
     );
 }
+
+/// "…, vice president at Kessel Bank's consumer unit": the possessor is the
+/// body the role is held in.
+#[test]
+fn a_role_at_a_possessor_s_unit_is_held_in_the_possessor() {
+    let got = facts(&extract(
+        "\"It works,\" said Jan Brandt, corporate vice president at Kessel Bank's consumer unit.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | vice president of | Kessel Bank"),
+        "{got:?}"
+    );
+}
