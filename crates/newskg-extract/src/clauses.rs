@@ -386,7 +386,15 @@ fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>
             })
             .flatten()
             .and_then(read_of);
-        framed.or_else(|| read_of(head))
+        // "said Vantor planned to sell the plant", "said the powers are
+        // needed to counter threats": a chain's fact is read on its last
+        // verb ("plan to sell"), whose chain starts at the clause's head.
+        let chained = || {
+            reads.iter().position(|r| {
+                r.clause.is_none() && r.pred != head && crate::verbal::chain_top(t, r.pred) == head
+            })
+        };
+        framed.or_else(|| read_of(head)).or_else(chained)
     };
     let kept: Vec<bool> = reads
         .iter()

@@ -261,7 +261,9 @@ fn is_bare_matrix(t: &Tree, v: usize) -> bool {
 fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
     let mut verbs = vec![v];
     let mut cur = v;
-    while t.rel(cur) == "xcomp" && !attribution::is_misread_gerund(t, cur) {
+    while t.rel(cur) == "xcomp" && !attribution::is_misread_gerund(t, cur)
+        || is_purpose_of_bare_passive(t, cur)
+    {
         match t.head(cur) {
             // "told Vantor to stop the sale": where an object does the
             // complement, not the subject, the chain ends here.
@@ -274,6 +276,32 @@ fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
     }
     verbs.reverse();
     (verbs, cur)
+}
+
+/// The first verb of the chain that verb `v` ends ("planned" of "planned
+/// to sell"), `v` itself when it ends none.
+pub(crate) fn chain_top(t: &Tree, v: usize) -> usize {
+    chain(t, v).1
+}
+
+/// Whether infinitive `c` says what a passive verb with no agent and no
+/// object was done for, right after it ("the powers are needed to counter
+/// threats", "troops were sent to help"): the passive alone states
+/// nothing, and the two read as one relation ("be needed to counter").
+fn is_purpose_of_bare_passive(t: &Tree, c: usize) -> bool {
+    let Some(h) = t.head(c) else {
+        return false;
+    };
+    t.rel(c) == "advcl"
+        && has_to_mark(t, c)
+        && t.upos(h) == Upos::Verb
+        && is_passive(t, h)
+        && (h + 1..c).all(|k| t.head(k) == Some(c) && matches!(t.base(k), "mark" | "aux"))
+        && !t.kids(h).iter().any(|&k| {
+            matches!(t.base(k), "obj" | "iobj" | "ccomp" | "xcomp")
+                || t.rel(k) == "obl:agent"
+                || t.prep(k).as_deref() == Some("by")
+        })
 }
 
 /// Whether the negation of chain verb `verbs[n]` is written in the
@@ -296,7 +324,9 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
     let mut words: Vec<String> = Vec::new();
     let last = verbs.len() - 1;
     for (n, &v) in verbs.iter().enumerate() {
-        if n < last && TRANSPARENT_VERBS.contains(&t.lemma(v).as_str()) {
+        // ("is needed to counter" keeps its passive: "need to" would say
+        // the subject needs.)
+        if n < last && TRANSPARENT_VERBS.contains(&t.lemma(v).as_str()) && !is_passive(t, v) {
             continue;
         }
         if n < last && hearsay(t, v).is_some() {

@@ -1421,3 +1421,26 @@ fn a_role_at_a_possessor_s_unit_is_held_in_the_possessor() {
         "{got:?}"
     );
 }
+
+/// What a speaker says may be a chain ("said Vantor planned to sell the
+/// plant") or a passive with its purpose ("said the levies are needed to
+/// fund the port": "be needed to fund"): the statement links to the
+/// chain's fact.
+#[test]
+fn a_statement_links_to_a_chain_s_fact() {
+    let doc = extract("Jan Brandt said Vantor Corp planned to sell the plant.");
+    assert!(
+        doc.facts.iter().any(|f| f.relation == "say"
+            && matches!(f.object, Argument::Statement(i) if doc.facts[i].relation == "plan to sell")),
+        "{:?}",
+        facts(&doc)
+    );
+    let got = facts(&extract(
+        "Ana Ruiz says the new levies are needed to fund the Tansford port.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.starts_with("new levies | be needed to fund |")),
+        "{got:?}"
+    );
+}
