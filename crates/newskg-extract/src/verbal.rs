@@ -1067,10 +1067,13 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     } else if verbs
         .iter()
         .any(|&c| negation::modality(t, c) == Some(Modality::Possible))
-        // "appears to have sold": how things seem, hedged.
-        || verbs[..verbs.len() - 1]
-            .iter()
-            .any(|&c| matches!(t.lemma(c).as_str(), "seem" | "appear"))
+        // "appears to have sold": how things seem, hedged; "needs to
+        // repay", "has to repay": an obligation, not an event ("had to
+        // accept", in the past, most often tells that it was done).
+        || verbs[..verbs.len() - 1].iter().any(|&c| {
+            matches!(t.lemma(c).as_str(), "seem" | "appear" | "need")
+                || t.lemma(c) == "have" && t.sent.tokens[c].xpos != "VBD"
+        })
         || chain_hearsay.contains(&Modality::Possible)
     {
         Modality::Possible

@@ -1265,14 +1265,17 @@ fn an_infinitive_after_for_has_that_subject() {
     );
 }
 
-/// How things look or seem is no fact: "it looks like X did Y", "it seems
-/// X did Y", "X appears to have done Y" are Possible.
+/// How things look or seem is no fact, nor what must be done: "it looks
+/// like X did Y", "it seems X did Y", "X appears to have done Y", "X needs
+/// to do Y" and "X has to do Y" are Possible.
 #[test]
 fn appearances_are_possible() {
     for text in [
         "It looks more like Vantor Corp dug out a design from the 1980s.",
         "It seems Vantor Corp sold the plant.",
         "Vantor Corp appears to have sold the plant.",
+        "Vantor Corp needs to repay the Kessel loan.",
+        "Vantor Corp has to repay the Kessel loan.",
     ] {
         let doc = extract(text);
         assert!(!doc.facts.is_empty(), "{text}");
