@@ -336,15 +336,24 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             }
             collect(t, k, false, out);
         } else if rel == "nmod:unmarked"
-            && t.rel(i) == "nummod"
-            && t.sent.tokens[i]
-                .form
-                .parse::<u8>()
-                .is_ok_and(|d| (1..=31).contains(&d))
-            && newskg_nlp::names::is_month(&t.sent.tokens[k].form)
+            && (t.rel(i) == "nummod"
+                && t.sent.tokens[i]
+                    .form
+                    .parse::<u8>()
+                    .is_ok_and(|d| (1..=31).contains(&d))
+                && newskg_nlp::names::is_month(&t.sent.tokens[k].form)
+                || t.upos(i) == Upos::Num
+                    && k + 1 == i
+                    && t.sent.tokens[k]
+                        .form
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase))
         {
             // "the March 3 ruling": the day's month, which the parser hangs
-            // on the number; without it "3 ruling" says another thing.
+            // on the number; without it "3 ruling" says another thing. So
+            // for a capitalised word right before its number ("Chapter 11
+            // protection", "Article 5"): the two are one name.
             out.push(k);
         } else if rel == "case" && t.rel(i) == "nmod:poss" {
             out.push(k); // the 's of a possessor

@@ -1447,3 +1447,18 @@ fn a_statement_links_to_a_chain_s_fact() {
         "{got:?}"
     );
 }
+
+/// A capitalised word right before its number is one name with it
+/// ("Chapter 11 protection", "the April 17 deadline"), whatever the parser
+/// hangs it on.
+#[test]
+fn a_word_before_its_number_stays_in_the_label() {
+    let got = facts(&extract(
+        "Vantor Corp filed for Chapter 11 bankruptcy protection in March.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.ends_with("| Chapter 11 bankruptcy protection")),
+        "{got:?}"
+    );
+}
