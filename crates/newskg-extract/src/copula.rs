@@ -216,7 +216,7 @@ fn role_words(t: &Tree, b: usize) -> String {
         .filter(|&k| {
             k < start
                 && matches!(t.base(k), "amod" | "compound")
-                && crate::roles::ROLE_MODIFIERS.contains(&t.lower(k).as_str())
+                && crate::roles::is_role_modifier(&t.lower(k))
         })
         .map(|k| t.lower(k))
         .collect();

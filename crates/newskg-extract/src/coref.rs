@@ -65,18 +65,7 @@ pub(crate) fn cluster(
         let (Some(canon), Some(label)) = (&c.canonical, c.label) else {
             continue;
         };
-        let k = *by_canonical.entry(canon.clone()).or_insert_with(|| {
-            clusters.push(Cluster {
-                label,
-                canonical: Some(canon.clone()),
-                keys: vec![names::normalize(canon)],
-                forms: Vec::new(),
-                titled: Vec::new(),
-                gender: None,
-                members: Vec::new(),
-            });
-            clusters.len() - 1
-        });
+        let k = canonical_cluster(&mut clusters, &mut by_canonical, canon, label);
         add(&mut clusters[k], i, c);
         assign[i] = Some(k);
     }
@@ -245,19 +234,12 @@ pub(crate) fn cluster(
                     .as_deref()
                     .map(|country| format!("{country} government"));
                 body.map(|body| {
-                    by_canonical.get(&body).copied().unwrap_or_else(|| {
-                        clusters.push(Cluster {
-                            label: EntityLabel::Organization,
-                            keys: vec![names::normalize(&body)],
-                            canonical: Some(body.clone()),
-                            forms: Vec::new(),
-                            titled: Vec::new(),
-                            gender: None,
-                            members: Vec::new(),
-                        });
-                        by_canonical.insert(body, clusters.len() - 1);
-                        clusters.len() - 1
-                    })
+                    canonical_cluster(
+                        &mut clusters,
+                        &mut by_canonical,
+                        &body,
+                        EntityLabel::Organization,
+                    )
                 })
             }
             k => k,
@@ -306,6 +288,28 @@ pub(crate) fn cluster(
     }
 
     build(analyzed, cands, clusters, assign)
+}
+
+/// The cluster of canonical name `canon`, made (with `label`) the first
+/// time the name is met.
+fn canonical_cluster(
+    clusters: &mut Vec<Cluster>,
+    by_canonical: &mut HashMap<String, usize>,
+    canon: &str,
+    label: EntityLabel,
+) -> usize {
+    *by_canonical.entry(canon.to_string()).or_insert_with(|| {
+        clusters.push(Cluster {
+            label,
+            canonical: Some(canon.to_string()),
+            keys: vec![names::normalize(canon)],
+            forms: Vec::new(),
+            titled: Vec::new(),
+            gender: None,
+            members: Vec::new(),
+        });
+        clusters.len() - 1
+    })
 }
 
 /// Adds a name candidate to a cluster (its forms, key and gender).
@@ -651,13 +655,21 @@ impl Scene<'_> {
     /// last).
     fn speech_relation(&self, c: &Candidate) -> Option<&str> {
         let sentence = self.analyzed.sentences.get(c.sentence)?;
-        let (top, verb) = c.tokens.clone().find_map(|k| {
-            let head = sentence.tokens.get(k)?.head?;
-            (!c.tokens.contains(&head)).then_some((k, head))
-        })?;
+        let (top, verb) = self.top_token(c)?;
         SPEECH
             .contains(&sentence.tokens.get(verb)?.lemma.as_str())
             .then_some(sentence.tokens[top].deprel.as_str())
+    }
+
+    /// The token of candidate `c` whose head lies outside it, with that
+    /// head: where the phrase hangs in its sentence (a name's first token
+    /// in UD's flat names, a title's last).
+    fn top_token(&self, c: &Candidate) -> Option<(usize, usize)> {
+        let sentence = self.analyzed.sentences.get(c.sentence)?;
+        c.tokens.clone().find_map(|k| {
+            let head = sentence.tokens.get(k)?.head?;
+            (!c.tokens.contains(&head)).then_some((k, head))
+        })
     }
 
     /// Whether candidate `a` speaks the quotation that holds pronoun `pr`,
@@ -686,11 +698,7 @@ impl Scene<'_> {
         let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
             return false;
         };
-        let Some(mut cur) = a.tokens.clone().find(|&k| {
-            sentence.tokens[k]
-                .head
-                .is_some_and(|h| !a.tokens.contains(&h))
-        }) else {
+        let Some((mut cur, _)) = self.top_token(a) else {
             return false;
         };
         for _ in 0..3 {
@@ -739,14 +747,7 @@ impl Scene<'_> {
         if a.sentence != pr.sentence || pr.subject || !a.subject {
             return false;
         }
-        let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
-            return false;
-        };
-        let head_of = |c: &Candidate| {
-            c.tokens
-                .clone()
-                .find_map(|k| sentence.tokens[k].head.filter(|h| !c.tokens.contains(h)))
-        };
+        let head_of = |c: &Candidate| self.top_token(c).map(|(_, h)| h);
         head_of(a).is_some_and(|h| head_of(pr) == Some(h))
     }
 

@@ -221,7 +221,7 @@ const INABILITY: &[&str] = &["unable", "incapable", "powerless"];
 /// an [`INABILITY`] adjective ("unable to pay") or a negated "able" ("was
 /// not able to pay", "never able to pay") whose complement `v` is.
 pub(crate) fn denied_ability(t: &Tree, v: usize) -> Option<usize> {
-    if t.rel(v) != "xcomp" || !t.kids(v).iter().any(|&k| t.lower(k) == "to" && k < v) {
+    if t.rel(v) != "xcomp" || !crate::subject::has_to_mark(t, v) {
         return None;
     }
     let adjective = t.head(v).filter(|&a| t.upos(a) == Upos::Adj)?;

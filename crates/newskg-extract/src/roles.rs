@@ -262,10 +262,9 @@ fn changes_office(tokens: &[Token], start: usize) -> bool {
         .iter()
         .rev()
         .take_while(|t| {
-            matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj)
-                || ROLE_MODIFIERS.contains(&t.form.to_lowercase().trim_end_matches('-'))
+            matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj) || is_role_modifier(&t.form)
         })
-        .any(|t| ROLE_MODIFIERS.contains(&t.form.to_lowercase().trim_end_matches('-')))
+        .any(|t| is_role_modifier(&t.form))
 }
 
 /// Words before a role that say it is no longer held ("a former
@@ -490,7 +489,7 @@ pub(crate) fn role_fact(subject: usize, relation: String, country: usize, senten
 /// Words before a title that change which role it is ("shadow transport
 /// secretary" is not the transport secretary, "former president" no longer
 /// is): kept in the role's name.
-pub(crate) const ROLE_MODIFIERS: &[&str] = &[
+const ROLE_MODIFIERS: &[&str] = &[
     "former",
     "ex",
     "shadow",
@@ -504,6 +503,12 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "incoming",
     "late",
 ];
+
+/// Whether `word` is one of the [`ROLE_MODIFIERS`] ("Shadow", "vice",
+/// "ex-"), whatever its case.
+pub(crate) fn is_role_modifier(word: &str) -> bool {
+    ROLE_MODIFIERS.contains(&word.to_lowercase().trim_end_matches('-'))
+}
 
 /// Where the phrase of a title before a name starts once the words that
 /// make its role more precise are added: nouns, capitalised adjectives and
@@ -521,14 +526,13 @@ pub(crate) fn role_phrase_start(
     }
     while start > 0 {
         let before = &tokens[start - 1];
-        let word = before.form.to_lowercase();
         // A lower-case adjective judges rather than names ("beleaguered
         // press secretary"); a capitalised one is part of the title
         // ("Appeal Court Judge").
         let capitalised = before.form.chars().next().is_some_and(char::is_uppercase);
         let joins = matches!(before.upos, Upos::Noun | Upos::Propn)
             || before.upos == Upos::Adj && capitalised
-            || ROLE_MODIFIERS.contains(&word.trim_end_matches('-'));
+            || is_role_modifier(&before.form);
         if !joins || covered(start - 1) || before.form.ends_with("'s") {
             break;
         }

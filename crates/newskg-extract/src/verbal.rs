@@ -314,10 +314,15 @@ fn negated_inside(t: &Tree, verbs: &[usize], n: usize) -> bool {
         && t.kids(v)
             .iter()
             .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
-        && verbs[..n]
-            .iter()
-            .any(|&c| !TRANSPARENT_VERBS.contains(&t.lemma(c).as_str()) && hearsay(t, c).is_none())
+        && verbs[..n].iter().any(|&c| names_itself(t, c))
         && negation::is_negated(t, v)
+}
+
+/// Whether chain verb `c` says something of its own: no verb that only
+/// carries the next one ([`TRANSPARENT_VERBS`]) and no passive of hearsay
+/// ("is said to").
+fn names_itself(t: &Tree, c: usize) -> bool {
+    !TRANSPARENT_VERBS.contains(&t.lemma(c).as_str()) && hearsay(t, c).is_none()
 }
 
 fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
@@ -588,6 +593,22 @@ fn drop_reflexive_object(t: &Tree, args: &mut Vec<Slot>) {
     }
 }
 
+/// "Kessel Bank, in which Vantor holds a stake": in relative clause `v`,
+/// the relative pronoun after its preposition is the antecedent, an
+/// argument like any prepositional phrase after the verb (its span
+/// without the clause).
+fn relative_pronoun_as_antecedent(t: &Tree, v: usize, args: &mut [Slot]) {
+    let Some(antecedent) = t.head(v).filter(|_| t.rel(v) == "acl:relcl") else {
+        return;
+    };
+    for slot in args.iter_mut().filter(|s| {
+        s.kind == SlotKind::Oblique && matches!(t.lower(s.head).as_str(), "which" | "whom")
+    }) {
+        slot.head = antecedent;
+        slot.exclude.push(v);
+    }
+}
+
 /// Verbs that take a recipient and a thing given as two objects ("gave
 /// Brandt a watch", "sent the team a message").
 const DATIVE_VERBS: &[&str] = &[
@@ -789,19 +810,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     recipient_of_two_objects(t, v, &mut args);
     drop_misattached(t, v, &mut args);
     drop_reflexive_object(t, &mut args);
-    // "Kessel Bank, in which Vantor holds a stake": the relative pronoun
-    // after its preposition is the antecedent, an argument like any
-    // prepositional phrase after the verb (its span without the clause).
-    if t.rel(v) == "acl:relcl" {
-        if let Some(antecedent) = t.head(v) {
-            for slot in args.iter_mut().filter(|s| {
-                s.kind == SlotKind::Oblique && matches!(t.lower(s.head).as_str(), "which" | "whom")
-            }) {
-                slot.head = antecedent;
-                slot.exclude.push(v);
-            }
-        }
-    }
+    relative_pronoun_as_antecedent(t, v, &mut args);
     let mut pattern = if t.kids(v).iter().any(|&k| t.base(k) == "iobj") {
         Pattern::Ditransitive
     } else {
@@ -864,9 +873,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         // ("agree to be acquired by" Kessel). Only a chain whose relation
         // shows no verb but the passive ("is said to be backed by") turns
         // round.
-        let shown_matrix = verbs[..verbs.len() - 1]
-            .iter()
-            .any(|&c| !TRANSPARENT_VERBS.contains(&t.lemma(c).as_str()) && hearsay(t, c).is_none());
+        let shown_matrix = verbs[..verbs.len() - 1].iter().any(|&c| names_itself(t, c));
         match agent.filter(|_| !shown_matrix) {
             Some(ai) => {
                 let mut agent = args.remove(ai);

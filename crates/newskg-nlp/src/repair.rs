@@ -110,11 +110,9 @@ fn finite_conjunct_of_a_participle(s: &mut Sentence) {
         {
             continue;
         }
-        let has = |h: usize, rels: &[&str]| {
-            (0..n)
-                .any(|d| s.tokens[d].head == Some(h) && rels.contains(&s.tokens[d].deprel.as_str()))
-        };
-        if !has(v, &["aux", "aux:pass"]) || has(k, &["nsubj", "nsubj:pass", "aux", "aux:pass"]) {
+        if !has_dependent(s, v, &["aux", "aux:pass"])
+            || has_dependent(s, k, &["nsubj", "nsubj:pass", "aux", "aux:pass"])
+        {
             continue;
         }
         let Some(m) = (v + 1..k).rev().find(|&m| {
@@ -127,6 +125,13 @@ fn finite_conjunct_of_a_participle(s: &mut Sentence) {
         };
         s.tokens[k].head = Some(m);
     }
+}
+
+/// Whether token `h` has a dependent with one of relations `rels`.
+fn has_dependent(s: &Sentence, h: usize, rels: &[&str]) -> bool {
+    s.tokens
+        .iter()
+        .any(|t| t.head == Some(h) && rels.contains(&t.deprel.as_str()))
 }
 
 /// "said last winter that it had no plans": the parser takes the time
@@ -144,14 +149,7 @@ fn time_read_as_clause(s: &mut Sentence) {
         {
             continue;
         }
-        let clause_words = (0..n).any(|d| {
-            s.tokens[d].head == Some(k)
-                && matches!(
-                    s.tokens[d].deprel.as_str(),
-                    "nsubj" | "nsubj:pass" | "cop" | "mark"
-                )
-        });
-        if !clause_words {
+        if !has_dependent(s, k, &["nsubj", "nsubj:pass", "cop", "mark"]) {
             s.tokens[k].deprel = "obl:unmarked".to_string();
         }
     }
@@ -174,7 +172,7 @@ fn subject_of_a_subject(s: &mut Sentence) {
             || !noun(a)
             || !noun(b)
             || !s.tokens[b].deprel.starts_with("nsubj")
-            || (0..n).any(|k| s.tokens[k].head == Some(b) && s.tokens[k].deprel == "cop")
+            || has_dependent(s, b, &["cop"])
         {
             continue;
         }
@@ -338,10 +336,7 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
         let Some(v) = s.tokens[k].head else { continue };
         // A participle with no auxiliary may be a headline's passive
         // ("Ten killed in blast"), unless it has an object.
-        let has_object = s
-            .tokens
-            .iter()
-            .any(|t| t.head == Some(v) && t.deprel == "obj");
+        let has_object = has_dependent(s, v, &["obj"]);
         // "has stopped" with no "been": a perfect, active.
         let perfect = s
             .tokens
