@@ -1503,6 +1503,10 @@ pub fn types_agree(a: EntityLabel, b: EntityLabel) -> bool {
 /// "Sheinbaum" or "Claudia Sheinbaum" is a variant of "Claudia Sheinbaum";
 /// "Donald Trump" of "Donald J. Trump". Same last word; every other word of
 /// the shorter name matches a word (or an initial) of the longer, in order.
+/// A whole word may pass over words of the longer name ("Ana Ruiz Gil" of
+/// "Ana Maria Ruiz Gil"), an initial may not: it stands for the very next
+/// name, so "Jan K. Brandt" is not "Jan Peter Karl Brandt", whose middle
+/// initials are P. K.
 pub fn person_variant(short: &[&str], long: &[&str]) -> bool {
     if short.is_empty() || long.is_empty() || short.len() > long.len() {
         return short == long;
@@ -1512,10 +1516,15 @@ pub fn person_variant(short: &[&str], long: &[&str]) -> bool {
     }
     let mut j = 0;
     for w in &short[..short.len() - 1] {
-        let Some(found) = long[j..long.len() - 1]
-            .iter()
-            .position(|l| l == w || initial_of(w, l))
-        else {
+        let rest = &long[j..long.len() - 1];
+        let found = if w.chars().count() == 1 {
+            rest.first()
+                .is_some_and(|l| l == w || initial_of(w, l))
+                .then_some(0)
+        } else {
+            rest.iter().position(|l| l == w)
+        };
+        let Some(found) = found else {
             return false;
         };
         j += found + 1;
@@ -1532,6 +1541,23 @@ fn initial_of(w: &str, l: &str) -> bool {
 #[allow(clippy::expect_used)] // a failed expectation is a failed test
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_initial_stands_for_the_next_name() {
+        let v = |a: &str, b: &str| {
+            person_variant(
+                &a.split(' ').collect::<Vec<_>>(),
+                &b.split(' ').collect::<Vec<_>>(),
+            )
+        };
+        assert!(v("jan k brandt", "jan karl brandt"));
+        assert!(v("jan brandt", "jan peter karl brandt"));
+        assert!(v("jan p k brandt", "jan peter karl brandt"));
+        assert!(v("karl brandt", "jan karl brandt"));
+        // K. passes over Peter: the middle initials of the long name are P. K.
+        assert!(!v("jan k brandt", "jan peter karl brandt"));
+        assert!(!v("jan p brandt", "jan karl brandt"));
+    }
 
     #[test]
     fn normalizes() {
