@@ -803,19 +803,47 @@ fn blocks(text: &str) -> Vec<Block> {
                 }
             }
             Some(c) if c.is_alphanumeric() => {
-                let words = name_words(name_part);
-                if !words.is_empty() {
-                    out.push(Block {
-                        names: vec![words],
-                        codes,
-                        person_source: comment.contains("CountryInfo"),
-                    });
+                // A headline whose name is unusable still opens its entry:
+                // its `+` synonyms are its own, not the entry's before it.
+                let mut words = name_words(name_part);
+                if words.is_empty() {
+                    words = headline_without_brackets(name_part);
                 }
+                out.push(Block {
+                    names: if words.is_empty() { vec![] } else { vec![words] },
+                    codes,
+                    person_source: comment.contains("CountryInfo"),
+                });
             }
             _ => {}
         }
     }
+    out.retain(|b| !b.names.is_empty());
     out
+}
+
+/// The words of a headline name with its bracketed parts left out
+/// (`BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_` → basque, fatherland, and,
+/// freedom), when at least two words remain: the brackets hold acronyms,
+/// translations and notes, and one word left alone ("Olive") is too
+/// often a common word or a given name.
+fn headline_without_brackets(name: &str) -> Vec<String> {
+    let mut kept = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    let words = name_words(&kept);
+    if words.len() >= 2 {
+        words
+    } else {
+        Vec::new()
+    }
 }
 
 /// The lower-case words of a TABARI name (`UNITED_STATES_` → united, states).
@@ -1791,6 +1819,22 @@ mod tests {
 
     fn tiny() -> Gazetteer {
         Gazetteer::compile_from(COUNTRIES, INTERNATIONAL, "HAMAS [NGMHAM]\n", AGENTS)
+    }
+
+    #[test]
+    fn a_bracketed_headline_keeps_its_own_synonyms() {
+        // Invented groups: the synonym of the second entry once went to the
+        // first, because the second's headline (with its acronym) was skipped.
+        let text = "RED_HARBOUR_FRONT_ [XXXREB]\n\nBLUE_VALLEY_LEAGUE_(BVL)_ [YYYREB]\n+VALLEY_TIGERS_\n\nOLIVE_(OUTREACH_GROUP) [ZZZ]\n";
+        let b = blocks(text);
+        let names: Vec<Vec<String>> = b.iter().map(|b| b.names.iter().map(|n| n.join(" ")).collect()).collect();
+        assert_eq!(
+            names,
+            vec![
+                vec!["red harbour front".to_string()],
+                vec!["blue valley league".to_string(), "valley tigers".to_string()],
+            ]
+        );
     }
 
     #[test]
