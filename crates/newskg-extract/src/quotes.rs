@@ -18,9 +18,27 @@ pub(crate) fn spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    while let Some((i, mut c)) = chars.next() {
+        // Two single marks typed for a double one (‘‘ or ‘’ opening, ’’
+        // closing, `` and '' as in typewriter and treebank text) are that
+        // double mark: left single, a closing quote would run on to the end
+        // of the paragraph.
+        let mut width = c.len_utf8();
+        if let Some(&(_, next)) = chars.peek() {
+            let double = match (c, next) {
+                ('‘' | '`', '‘' | '’' | '`') => Some('“'),
+                ('’', '’') => Some('”'),
+                ('\'', '\'') => Some('"'),
+                _ => None,
+            };
+            if let Some(d) = double {
+                width += next.len_utf8();
+                chars.next();
+                c = d;
+            }
+        }
         match c {
-            '“' if open.is_none() => open = Some(i + c.len_utf8()),
+            '“' if open.is_none() => open = Some(i + width),
             '”' => {
                 if let Some(start) = open.take() {
                     out.push(start..i);
@@ -33,7 +51,7 @@ pub(crate) fn spans(text: &str) -> Vec<Range<usize>> {
             '"' if open.is_some() && opens_by_shape(text, i) => {}
             '"' => match open.take() {
                 Some(start) => out.push(start..i),
-                None => open = Some(i + 1),
+                None => open = Some(i + width),
             },
             '\n' if open.is_some() => {
                 // Skip the blank lines and indentation before the next line.
@@ -130,6 +148,16 @@ mod tests {
     fn an_unclosed_quote_ends_with_its_paragraph() {
         let text = "He said “the deal is done.\n\nThe firm's shares rose.";
         assert_eq!(quoted(text), ["the deal is done."]);
+    }
+
+    #[test]
+    fn two_single_marks_are_one_double_mark() {
+        let text = "“The port is open,’’ said Ola Lind. The ships left. ‘’We are ready,” he added.";
+        assert_eq!(quoted(text), ["The port is open,", "We are ready,"]);
+        assert_eq!(
+            quoted("``It is done,'' she said. It was late."),
+            ["It is done,"]
+        );
     }
 
     #[test]
