@@ -98,6 +98,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
     }
     let mut dated = false;
     let mut marked = false;
+    let mut regional = false;
     for _ in 0..4 {
         match word(k) {
             // "2 March", the day first.
@@ -129,8 +130,9 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
                     return None;
                 }
                 k += 1 + region;
+                regional = true;
                 // An abbreviated region ("Ill.", "Calif."): its period.
-                if word(k) == Some(".") && word(k + 1) == Some(",") {
+                if word(k) == Some(".") && matches!(word(k + 1), Some("," | "-" | "--" | "—" | "–")) {
                     k += 1;
                 }
             }
@@ -147,21 +149,24 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
             _ => break,
         }
     }
-    let dash = matches!(word(k), Some("-" | "--" | "—" | "–"));
     // Opening the whole text or the line after a headline, a place in
     // capitals right before a dash needs no date ("FRANKFURT - The dollar
     // ...", "ADDIS ABABA - ..."), when it is no acronym ("NATO - the
-    // alliance - met": a word of five letters or more, or two words).
+    // alliance - met": a word of five letters or more, or two words); nor
+    // does one with its region ("EAST LUND, Ohio -"). Some papers end the
+    // bare place with a colon ("KESTON: The port ...").
     let opens_a_line = start == 0
         || text[..tokens[start].start]
             .trim_end_matches([' ', '\t'])
             .ends_with('\n');
-    let bare_opening = opens_a_line
-        && !mixed_case
-        && k == caps_end
+    let bare_place = k == caps_end
         && (k - start >= 2
             || word(start).is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5));
-    ((marked && (dated || !mixed_case) || bare_opening) && dash && k + 1 < tokens.len())
+    let bare_opening = opens_a_line && !mixed_case && bare_place;
+    let dash = matches!(word(k), Some("-" | "--" | "—" | "–"))
+        || (word(k) == Some(":") && bare_opening);
+    let with_region = opens_a_line && !mixed_case && regional;
+    ((marked && (dated || !mixed_case) || bare_opening || with_region) && dash && k + 1 < tokens.len())
         .then_some(k)
 }
 
@@ -491,6 +496,20 @@ mod tests {
             ["KESTON, May -", "Rain fell."]
         );
         assert_eq!(sents("NATO - the alliance - met.").len(), 1);
+        // A place and its region, or a bare place and a colon, opening a line.
+        assert_eq!(
+            sents("EAST LUND, Ohio -- Police held a man."),
+            ["EAST LUND, Ohio --", "Police held a man."]
+        );
+        assert_eq!(
+            sents("KESTON, Ill. - Rain fell."),
+            ["KESTON, Ill. -", "Rain fell."]
+        );
+        assert_eq!(
+            sents("KESTON: The port reopened."),
+            ["KESTON:", "The port reopened."]
+        );
+        assert_eq!(sents("NOTE: the port reopened.").len(), 1);
         // The line after a headline opens the story too.
         assert_eq!(
             sents("RAIN IN KESTON\n\nKESTON - Rain fell."),
