@@ -41,9 +41,10 @@ enum Model {
         beam: usize,
     },
     /// Fact classifier from judged facts of the open training text (UD
-    /// English-PUD and Re-DocRED documents rebuilt from the data folder)
+    /// English-PUD, Re-DocRED, re3d, CrossNER politics and UD English-EWT
+    /// weblog and newsgroup documents rebuilt from the data folder)
     Facts {
-        /// The data folder holding ud-pud/ and relations/redocred/
+        /// The data folder holding ud-pud/, relations/redocred/, ner/ and ud-ewt/
         #[arg(long, value_hint = clap::ValueHint::DirPath)]
         data: PathBuf,
         /// The judgements: KEY TAB VERDICT lines (scripts/judge/keys.py)
@@ -56,6 +57,10 @@ enum Model {
         /// extract's JSON Lines (to sample new facts to judge)
         #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         candidates: Option<PathBuf>,
+        /// Keep the training documents in this folder (what the
+        /// candidates' `source` names: judges read them there)
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        documents: Option<PathBuf>,
     },
     /// Named-entity recognizer from the shared data folder (UNER-EWT, UNER-PUD,
     /// wikigold, Re-DocRED, CrossNER, BTC, WNUT-17; Brown clusters)
@@ -155,6 +160,7 @@ pub fn run(args: TrainArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
             judgements,
             output,
             candidates,
+            documents,
         } => {
             // The analysis models, and an extractor without a classifier:
             // the classifier learns from the rule confidences.
@@ -170,6 +176,7 @@ pub fn run(args: TrainArgs, models: &ModelArgs) -> anyhow::Result<ExitCode> {
                 judgements,
                 output: output.clone(),
                 candidates,
+                documents,
             };
             let report =
                 train_facts(&mut engine, &options).context("training the fact classifier")?;

@@ -4,9 +4,10 @@
 //! The training text is rebuilt from the shared data folder on every run:
 //! the documents of UD English-PUD (news and Wikipedia sentences, CC BY-SA),
 //! the first Re-DocRED dev documents (Wikipedia, MIT), re3d's openly
-//! licensed press releases and strike reports, and CrossNER's politics
+//! licensed press releases and strike reports, CrossNER's politics
 //! paragraphs (Wikipedia, MIT), the last two rebuilt into running text from
-//! their token files. The pipeline
+//! their token files, and the weblogs and newsgroup posts of UD
+//! English-EWT's training split (CC BY-SA 4.0). The pipeline
 //! extracts their candidate facts (the default policy without a threshold),
 //! and each candidate is looked up by its key in the judgements file
 //! (`models/facts-judgements.tsv`): a hash of the document's file name, the
@@ -46,7 +47,7 @@ const FOLDS: u64 = 5;
 #[derive(Clone, Debug)]
 pub struct FactTrainOptions {
     /// The shared data folder (ud-pud/, relations/redocred/, ner/re3d-open/,
-    /// ner/crossner/).
+    /// ner/crossner/, ud-ewt/).
     pub data: PathBuf,
     /// The judgements: `KEY TAB VERDICT` lines (see [`fact_key`]).
     pub judgements: PathBuf,
@@ -55,6 +56,9 @@ pub struct FactTrainOptions {
     /// Where to write every candidate fact as `extract --format jsonl`
     /// fact lines (what judges sample from: `scripts/judge/sample.py`).
     pub candidates: Option<PathBuf>,
+    /// Where to keep the training documents the candidates' `source`
+    /// names (judges read them); a temporary folder, removed, if `None`.
+    pub documents: Option<PathBuf>,
 }
 
 /// What training found and measured.
@@ -91,7 +95,10 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
         min_rule_confidence: 0.0,
     });
     let judgements = read_judgements(&options.judgements)?;
-    let folder = std::env::temp_dir().join(format!("newskg-train-facts-{}", std::process::id()));
+    let temporary = options.documents.is_none();
+    let folder = options.documents.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("newskg-train-facts-{}", std::process::id()))
+    });
     let written = write_documents(&options.data, &folder);
     let result = written.and_then(|paths| {
         let mut resolver = Resolver::with_gazetteer(engine.gazetteer().clone());
@@ -143,7 +150,9 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
         let unmatched = judgements.len() - matched.len();
         Ok((candidates, examples, unmatched))
     });
-    let _ = std::fs::remove_dir_all(&folder);
+    if temporary {
+        let _ = std::fs::remove_dir_all(&folder);
+    }
     let (candidates, examples, unmatched) = result?;
     if examples.is_empty() {
         return Err(Error::Training(format!(
@@ -196,7 +205,7 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
     let model = FactClassifier::train(&all, l2, ITERATIONS);
     let metadata = serde_json::json!({
         "model": "logistic regression over fact structure (crates/newskg-extract/src/classifier.rs)",
-        "training": "facts extracted from UD English-PUD (CC BY-SA 3.0), the first 150 Re-DocRED dev documents (MIT; Wikipedia, CC BY-SA), the open parts of re3d (UK OGL v3, US public domain, CC BY 3.0 AU, CC BY-SA 3.0) and CrossNER politics train (MIT; Wikipedia, CC BY-SA), judged by the rubric of gold/PRECISION.md",
+        "training": "facts extracted from UD English-PUD (CC BY-SA 3.0), the first 150 Re-DocRED dev documents (MIT; Wikipedia, CC BY-SA), the open parts of re3d (UK OGL v3, US public domain, CC BY 3.0 AU, CC BY-SA 3.0), CrossNER politics train (MIT; Wikipedia, CC BY-SA) and the weblogs and newsgroup posts of UD English-EWT train (CC BY-SA 4.0), judged by the rubric of gold/PRECISION.md",
         "command": "newskg train facts --data ../shared/data --judgements models/facts-judgements.tsv --output models/facts.nkw",
         "licence": "CC BY-SA 4.0",
         "report": report,
@@ -310,6 +319,13 @@ fn write_documents(data: &Path, folder: &Path) -> Result<Vec<PathBuf>> {
     newer.extend(crossner_politics_documents(data)?);
     newer.sort();
     docs.extend(newer);
+    // Then (the sixteenth session) the weblogs and newsgroup posts of UD
+    // English-EWT's training split: political and technical writing of the
+    // 2000s, much of it reposted news, the register closest to news among
+    // the open treebanks.
+    let mut ewt = ewt_documents(data, &["weblog", "newsgroup"])?;
+    ewt.sort();
+    docs.extend(ewt);
     let mut paths = Vec::with_capacity(docs.len());
     for (name, text) in docs {
         let path = folder.join(name);
@@ -317,6 +333,57 @@ fn write_documents(data: &Path, folder: &Path) -> Result<Vec<PathBuf>> {
         paths.push(path);
     }
     Ok(paths)
+}
+
+/// The documents of UD English-EWT's training split whose genre (the
+/// first part of the `# newdoc id`) is one of `genres`: sentences of a
+/// paragraph joined by a space, paragraphs by a blank line.
+fn ewt_documents(data: &Path, genres: &[&str]) -> Result<Vec<(String, String)>> {
+    let path = data.join("ud-ewt/en_ewt-ud-train.conllu");
+    let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+    let mut docs: Vec<(String, String)> = Vec::new();
+    let mut current: Option<(String, Vec<Vec<&str>>)> = None;
+    let mut finish = |current: Option<(String, Vec<Vec<&str>>)>| {
+        if let Some((name, paragraphs)) = current {
+            let paragraphs: Vec<String> = paragraphs
+                .iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| p.join(" "))
+                .collect();
+            docs.push((name, paragraphs.join("\n\n")));
+        }
+    };
+    for line in text.lines() {
+        if let Some(id) = line.strip_prefix("# newdoc id = ") {
+            let id = id.trim();
+            finish(current.take());
+            let genre = id.split('-').next().unwrap_or("");
+            if genres.contains(&genre) {
+                // Ids hold dots and slashes of web addresses: keep a file name.
+                let name: String = id
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                current = Some((format!("ewt-{name}.txt"), vec![Vec::new()]));
+            }
+        } else if line.starts_with("# newpar") {
+            if let Some((_, paragraphs)) = current.as_mut() {
+                paragraphs.push(Vec::new());
+            }
+        } else if let Some(sentence) = line.strip_prefix("# text = ") {
+            if let Some(paragraph) = current.as_mut().and_then(|(_, p)| p.last_mut()) {
+                paragraph.push(sentence.trim());
+            }
+        }
+    }
+    finish(current);
+    Ok(docs)
 }
 
 /// How many CrossNER politics paragraphs make one training document.
