@@ -810,7 +810,11 @@ fn blocks(text: &str) -> Vec<Block> {
                     words = headline_without_brackets(name_part);
                 }
                 out.push(Block {
-                    names: if words.is_empty() { vec![] } else { vec![words] },
+                    names: if words.is_empty() {
+                        vec![]
+                    } else {
+                        vec![words]
+                    },
                     codes,
                     person_source: comment.contains("CountryInfo"),
                 });
@@ -1827,12 +1831,18 @@ mod tests {
         // first, because the second's headline (with its acronym) was skipped.
         let text = "RED_HARBOUR_FRONT_ [XXXREB]\n\nBLUE_VALLEY_LEAGUE_(BVL)_ [YYYREB]\n+VALLEY_TIGERS_\n\nOLIVE_(OUTREACH_GROUP) [ZZZ]\n";
         let b = blocks(text);
-        let names: Vec<Vec<String>> = b.iter().map(|b| b.names.iter().map(|n| n.join(" ")).collect()).collect();
+        let names: Vec<Vec<String>> = b
+            .iter()
+            .map(|b| b.names.iter().map(|n| n.join(" ")).collect())
+            .collect();
         assert_eq!(
             names,
             vec![
                 vec!["red harbour front".to_string()],
-                vec!["blue valley league".to_string(), "valley tigers".to_string()],
+                vec![
+                    "blue valley league".to_string(),
+                    "valley tigers".to_string()
+                ],
             ]
         );
     }

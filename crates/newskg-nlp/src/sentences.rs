@@ -132,7 +132,8 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
                 k += 1 + region;
                 regional = true;
                 // An abbreviated region ("Ill.", "Calif."): its period.
-                if word(k) == Some(".") && matches!(word(k + 1), Some("," | "-" | "--" | "—" | "–")) {
+                if word(k) == Some(".") && matches!(word(k + 1), Some("," | "-" | "--" | "—" | "–"))
+                {
                     k += 1;
                 }
             }
@@ -163,11 +164,13 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
         && (k - start >= 2
             || word(start).is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5));
     let bare_opening = opens_a_line && !mixed_case && bare_place;
-    let dash = matches!(word(k), Some("-" | "--" | "—" | "–"))
-        || (word(k) == Some(":") && bare_opening);
+    let dash =
+        matches!(word(k), Some("-" | "--" | "—" | "–")) || (word(k) == Some(":") && bare_opening);
     let with_region = opens_a_line && !mixed_case && regional;
-    ((marked && (dated || !mixed_case) || bare_opening || with_region) && dash && k + 1 < tokens.len())
-        .then_some(k)
+    ((marked && (dated || !mixed_case) || bare_opening || with_region)
+        && dash
+        && k + 1 < tokens.len())
+    .then_some(k)
 }
 
 /// What kind of sentence end a token can be.
