@@ -65,6 +65,9 @@ pub struct Gazetteer {
     genders: WordMap<Gender>,
     /// Lower-case words that end names of events ("Cup", "Open", "Games").
     events: WordSet,
+    /// Lower-case words that end names of roads, bridges and other built
+    /// places ("Street", "Motorway", "Airport").
+    place_words: WordSet,
     /// Lower-case given names seen in the political-figure lists.
     given: WordSet,
     /// Lower-case names of sports teams, words joined by one space (from
@@ -162,6 +165,11 @@ impl Gazetteer {
             let text = std::str::from_utf8(bytes)
                 .map_err(|_| "section \"team_names\" is not UTF-8".to_string())?;
             g.team_names = text.lines().map(str::to_string).collect();
+        }
+        if let Some(bytes) = file.section("place_words") {
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| "section \"place_words\" is not UTF-8".to_string())?;
+            g.place_words = text.lines().map(str::to_string).collect();
         }
         if let Some(bytes) = file.section("media_names") {
             let text = std::str::from_utf8(bytes)
@@ -264,6 +272,7 @@ impl Gazetteer {
             ("org_words", set_lines(&self.org_words)),
             ("given_names", set_lines(&self.given)),
             ("event_words", set_lines(&self.events)),
+            ("place_words", set_lines(&self.place_words)),
             ("team_names", set_lines(&self.team_names)),
             ("media_names", set_lines(&self.media_names)),
             ("genders", genders),
@@ -337,6 +346,7 @@ impl Gazetteer {
         }
         g.add_curated_lists();
         g.events = EVENT_WORDS.iter().map(|w| (*w).to_string()).collect();
+        g.place_words = PLACE_WORDS.iter().map(|w| (*w).to_string()).collect();
         // Nations inside a state that PETRARCH files as places of it:
         // countries in their own right (and in sport, where they field
         // their own teams).
@@ -727,6 +737,12 @@ impl Gazetteer {
             Some(Some(g)) => Some(g),
             _ => self.genders.get(&lower).copied(),
         }
+    }
+
+    /// Whether `word` typically ends the name of a road, bridge or other
+    /// built place ("Harlow Road", "Kessel Motorway", "Vantor Airport").
+    pub fn is_place_word(&self, word: &str) -> bool {
+        with_lower(word, |w| self.place_words.contains(w))
     }
 
     /// Whether `word` typically ends the name of an event or competition
@@ -1241,6 +1257,35 @@ const EVENT_WORDS: &[&str] = &[
     "war",
     "awards",
     "prize",
+];
+
+/// Last words of the names of roads, bridges and other built places
+/// (hand-written). Words that are also common surnames are left out
+/// ("Park", "Lane", "Hall", "Bay", "Arena"): "Jane Park" is a person.
+const PLACE_WORDS: &[&str] = &[
+    "street",
+    "road",
+    "drive",
+    "avenue",
+    "boulevard",
+    "motorway",
+    "highway",
+    "freeway",
+    "expressway",
+    "bridge",
+    "square",
+    "airport",
+    "stadium",
+    "dam",
+    "tunnel",
+    "canal",
+    "harbour",
+    "harbor",
+    "river",
+    "mountains",
+    "island",
+    "islands",
+    "valley",
 ];
 
 /// Words that end or head organisation names (hand-written, general English).

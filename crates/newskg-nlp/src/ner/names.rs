@@ -228,8 +228,15 @@ impl Recognizer {
                             && !crate::names::is_clause_opener(words[start])
                     });
                 let event = self.gazetteer.is_event_word(words[end - 1]);
+                // "Jan Brandt Drive", "Kessel Motorway": a road or a bridge,
+                // though a person's or a body's name opens it.
+                let built_place = self.gazetteer.is_place_word(words[end - 1])
+                    && !holds_institution
+                    && !opens_with_org;
                 let label = if event {
                     EntityLabel::Misc
+                } else if built_place {
+                    EntityLabel::Place
                 } else {
                     EntityLabel::Organization
                 };
@@ -238,7 +245,29 @@ impl Recognizer {
                     .gazetteer
                     .lookup(&words[start..end].join(" "))
                     .is_some_and(|e| e.label == EntityLabel::Place);
-                if (ends_in_org || opens_with_org || holds_institution || event) && !place {
+                // The place's name starts after the run's last small word
+                // ("Traffic on Jan Brandt Drive").
+                // and after a common word capitalised only because it opens
+                // the sentence ("For Harlow Road").
+                let start = if built_place {
+                    let after_small = (start..end)
+                        .rev()
+                        .find(|&k| !is_capitalised(words[k]))
+                        .map_or(start, |k| k + 1);
+                    if super::shapes::opens_sentence(words, after_small)
+                        && self.is_common_word(words[after_small])
+                    {
+                        after_small + 1
+                    } else {
+                        after_small
+                    }
+                } else {
+                    start
+                };
+                if (ends_in_org || opens_with_org || holds_institution || event || built_place)
+                    && !place
+                    && end - start >= 2
+                {
                     let start = if ends_in_org {
                         self.possessive_opening(doc, found, s, start)
                     } else {
@@ -675,6 +704,38 @@ mod tests {
         let mut list = Vec::new();
         rec.find_organisations(&doc, &mut list);
         assert!(list.iter().all(|f| f.sentence == 2), "{list:?}");
+    }
+
+    #[test]
+    fn roads_and_bridges_are_places_whoever_they_are_named_after() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Traffic", "on", "Jan", "Brandt", "Drive", "stopped"],
+            vec!["The", "Kessel", "Motorway", "reopened"],
+            vec!["Jane", "Park", "spoke"],
+            vec![
+                "Harlow",
+                "Savings",
+                "Association",
+                "of",
+                "Tansford",
+                "Valley",
+                "failed",
+            ],
+        ];
+        let mut list = Vec::new();
+        rec.find_organisations(&doc, &mut list);
+        let got: Vec<(usize, usize, usize, EntityLabel)> = list
+            .iter()
+            .map(|f| (f.sentence, f.start, f.end, f.label))
+            .collect();
+        assert!(got.contains(&(0, 2, 5, EntityLabel::Place)), "{got:?}");
+        assert!(got.contains(&(1, 1, 3, EntityLabel::Place)), "{got:?}");
+        assert!(got.iter().all(|f| f.0 != 2), "{got:?}");
+        assert!(
+            got.contains(&(3, 0, 6, EntityLabel::Organization)),
+            "{got:?}"
+        );
     }
 
     #[test]
