@@ -306,7 +306,19 @@ impl Recognizer {
                 && right.chars().all(char::is_alphabetic)
                 && !self.is_place_like(right);
         }
-        if self.is_place_like(left) || self.is_place_like(right) {
+        // A title word after a name is the second half of a double-barrelled
+        // surname ("Hale-King", "Lind-Bishop"); a title before one is an
+        // office ("Deputy-Governor"), and "Vice-", "Ex-" combine.
+        let right_is_title_only = self.gazetteer.is_title(&right.to_lowercase())
+            && r.is_uppercase()
+            && !is_month(right)
+            && !is_weekday(right)
+            && self.gazetteer.demonym(right).is_none()
+            && self
+                .gazetteer
+                .lookup(right)
+                .is_none_or(|e| e.label != EntityLabel::Place);
+        if self.is_place_like(left) || (self.is_place_like(right) && !right_is_title_only) {
             return false;
         }
         if r.is_lowercase() {
@@ -1711,5 +1723,15 @@ mod tests {
         );
         assert_eq!(map[1], 1..4);
         assert_eq!(map.last(), Some(&(tokens.len() - 1..tokens.len())));
+        // A title word closing a double-barrelled surname joins it; a
+        // combining form opening a compound does not.
+        let text = "Ana Hale-King met the Vice-President.";
+        let tokens: Vec<Token> = crate::tokenize(text)
+            .into_iter()
+            .map(|s| Token::unanalyzed(s, s.of(text)))
+            .collect();
+        let (words, _) = rec.name_words(text, &tokens);
+        assert!(words.contains(&"Hale-King"), "{words:?}");
+        assert!(!words.contains(&"Vice-President"), "{words:?}");
     }
 }
