@@ -76,6 +76,7 @@ const CLAUSE_VERBS: &[&str] = &[
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
 /// stay).
 pub fn repair(sentence: &mut Sentence) {
+    gerund_of_a_named_noun_read_as_verb(sentence);
     subject_read_as_object(sentence);
     hyphenated_participle_read_as_verb(sentence);
     hyphenated_gerund_read_as_verb(sentence);
@@ -670,6 +671,46 @@ fn hyphenated_gerund_read_as_verb(s: &mut Sentence) {
     }
 }
 
+/// "Monitoring firm Vantor said ...", "Consulting firm Kessel estimated
+/// ...": a sentence that opens with an "-ing" form, a bare noun and a name
+/// that is the subject of the main verb is a description of the name (a
+/// firm that does monitoring), not a clause: the parser had "monitoring"
+/// take "firm" as its object, so Vantor monitored a firm. A gerund clause
+/// opening a sentence keeps its own subject-less reading when its object
+/// has a determiner ("Monitoring the firm, Vantor said ...") or a comma
+/// closes it.
+fn gerund_of_a_named_noun_read_as_verb(s: &mut Sentence) {
+    let (g, noun, name) = (0, 1, 2);
+    if s.tokens.len() < 4
+        || s.tokens[g].xpos != "VBG"
+        || !s.tokens[g]
+            .form
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        || s.tokens[noun].head != Some(g)
+        || s.tokens[noun].deprel != "obj"
+        || !matches!(s.tokens[noun].xpos.as_str(), "NN" | "NNS")
+        || s.tokens[name].upos != Upos::Propn
+        || !s.tokens[name].deprel.starts_with("nsubj")
+        || s.tokens[name].head.is_none_or(|h| h <= noun)
+    {
+        return;
+    }
+    // Nothing else hangs on the two words: no determiner, no phrase.
+    if s.tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| k != noun && (t.head == Some(g) || t.head == Some(noun)))
+    {
+        return;
+    }
+    s.tokens[g].head = Some(noun);
+    s.tokens[g].deprel = "amod".to_string();
+    s.tokens[noun].head = Some(name);
+    s.tokens[noun].deprel = "compound".to_string();
+}
+
 /// "The firm confirmed the bank had asked for talks": the parser made
 /// "bank" the object of "confirmed" and left "asked" without a subject.
 /// When a noun object of a clause verb ([`CLAUSE_VERBS`]) is followed at
@@ -842,6 +883,36 @@ mod tests {
         let before = list.clone();
         repair(&mut list);
         assert_eq!(heads(&list), heads(&before));
+    }
+
+    #[test]
+    fn an_ing_form_before_a_bare_noun_and_a_name_describes_the_name() {
+        use Upos::*;
+        // "Polling firm Vantor said so ." as the parser reads it.
+        let mut s = sentence(&[
+            ("Polling", "poll", Verb, "VBG", 4, "csubj"),
+            ("firm", "firm", Noun, "NN", 1, "obj"),
+            ("Vantor", "Vantor", Propn, "NNP", 4, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("so", "so", Adv, "RB", 4, "advmod"),
+            (".", ".", Punct, ".", 4, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(
+            heads(&s)[..3],
+            [(Some(2), "amod"), (Some(3), "compound"), (Some(4), "nsubj")]
+        );
+        // With a determiner the "-ing" form is a clause of its own.
+        let mut s = sentence(&[
+            ("Polling", "poll", Verb, "VBG", 5, "advcl"),
+            ("the", "the", Det, "DT", 3, "det"),
+            ("firm", "firm", Noun, "NN", 1, "obj"),
+            ("Vantor", "Vantor", Propn, "NNP", 5, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            (".", ".", Punct, ".", 5, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[0], (Some(5), "advcl"));
     }
 
     #[test]
