@@ -76,6 +76,7 @@ const CLAUSE_VERBS: &[&str] = &[
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
 /// stay).
 pub fn repair(sentence: &mut Sentence) {
+    inverted_speaker_read_as_object(sentence);
     gerund_of_a_named_noun_read_as_verb(sentence);
     subject_read_as_object(sentence);
     hyphenated_participle_read_as_verb(sentence);
@@ -671,6 +672,38 @@ fn hyphenated_gerund_read_as_verb(s: &mut Sentence) {
     }
 }
 
+/// "Prices will rise, says the Vantor Institute.": after what was said,
+/// news puts the verb of saying before its subject, and the parser took
+/// the speaker for the verb's object. A verb of saying whose clause comes
+/// before it, with no subject of its own, has its speaker after it.
+fn inverted_speaker_read_as_object(s: &mut Sentence) {
+    const INVERTING: &[&str] = &[
+        "say", "add", "write", "explain", "note", "insist", "argue", "claim", "warn", "state",
+        "continue", "reply", "recall",
+    ];
+    for v in 0..s.tokens.len() {
+        if s.tokens[v].upos != Upos::Verb || !INVERTING.contains(&s.tokens[v].lemma.as_str()) {
+            continue;
+        }
+        let said_before = s
+            .tokens
+            .iter()
+            .enumerate()
+            .any(|(k, t)| k < v && t.head == Some(v) && t.deprel == "ccomp");
+        if !said_before || has_dependent(s, v, &["nsubj", "nsubj:pass", "expl"]) {
+            continue;
+        }
+        let objects: Vec<usize> = (v + 1..s.tokens.len())
+            .filter(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
+            .collect();
+        if let [o] = objects[..] {
+            if matches!(s.tokens[o].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+                s.tokens[o].deprel = "nsubj".to_string();
+            }
+        }
+    }
+}
+
 /// "Monitoring firm Vantor said ...", "Consulting firm Kessel estimated
 /// ...": a sentence that opens with an "-ing" form, a bare noun and a name
 /// that is the subject of the main verb is a description of the name (a
@@ -883,6 +916,35 @@ mod tests {
         let before = list.clone();
         repair(&mut list);
         assert_eq!(heads(&list), heads(&before));
+    }
+
+    #[test]
+    fn an_inverted_speaker_hangs_on_the_verb_of_saying_as_its_subject() {
+        use Upos::*;
+        // "Kessel will sell , says the Vantor Institute .": the speaker read
+        // as the object.
+        let mut s = sentence(&[
+            ("Kessel", "Kessel", Propn, "NNP", 3, "nsubj"),
+            ("will", "will", Aux, "MD", 3, "aux"),
+            ("sell", "sell", Verb, "VB", 5, "ccomp"),
+            (",", ",", Punct, ",", 5, "punct"),
+            ("says", "say", Verb, "VBZ", 0, "root"),
+            ("the", "the", Det, "DT", 8, "det"),
+            ("Vantor", "Vantor", Propn, "NNP", 8, "compound"),
+            ("Institute", "Institute", Propn, "NNP", 5, "obj"),
+            (".", ".", Punct, ".", 5, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(5), "nsubj"));
+        // Said before its clause, the object stays ("said it last week").
+        let mut s = sentence(&[
+            ("Kessel", "Kessel", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("it", "it", Pron, "PRP", 2, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[2], (Some(2), "obj"));
     }
 
     #[test]
