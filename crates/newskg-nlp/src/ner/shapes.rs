@@ -1694,11 +1694,14 @@ mod tests {
     #[test]
     fn hyphenated_names_are_one_word() {
         let (rec, _, _dir) = tiny();
+        let tokens_of = |text: &str| -> Vec<Token> {
+            crate::tokenize(text)
+                .into_iter()
+                .map(|s| Token::unanalyzed(s, s.of(text)))
+                .collect()
+        };
         let text = "Park Ji-hoon met al-Rashid at 7-Eleven near a Mexico-based US-Mexico office.";
-        let tokens: Vec<Token> = crate::tokenize(text)
-            .into_iter()
-            .map(|s| Token::unanalyzed(s, s.of(text)))
-            .collect();
+        let tokens = tokens_of(text);
         let (words, map) = rec.name_words(text, &tokens);
         assert_eq!(
             words,
@@ -1726,10 +1729,7 @@ mod tests {
         // A title word closing a double-barrelled surname joins it; a
         // combining form opening a compound does not.
         let text = "Ana Hale-King met the Vice-President.";
-        let tokens: Vec<Token> = crate::tokenize(text)
-            .into_iter()
-            .map(|s| Token::unanalyzed(s, s.of(text)))
-            .collect();
+        let tokens = tokens_of(text);
         let (words, _) = rec.name_words(text, &tokens);
         assert!(words.contains(&"Hale-King"), "{words:?}");
         assert!(!words.contains(&"Vice-President"), "{words:?}");
