@@ -565,6 +565,14 @@ impl Resolver<'_> {
             })
     }
 
+    /// Whether tokens `a` and `b` are words of one mention ("Securities"
+    /// and "Commission" of "the Securities and Exchange Commission").
+    fn one_mention(&self, a: usize, b: usize) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.tokens.contains(&a) && m.tokens.contains(&b))
+    }
+
     fn entity_at(&self, i: usize) -> Option<usize> {
         self.mentions
             .iter()
@@ -740,7 +748,7 @@ impl Resolver<'_> {
             if t.is_pron(h) || t.is_punct(h) || t.upos(h) == Upos::Num && t.kids(h).is_empty() {
                 continue; // an unresolved pronoun names nothing
             }
-            for mut toks in concepts::label_variants(t, h) {
+            for mut toks in concepts::label_variants(t, h, |a, b| self.one_mention(a, b)) {
                 // An infinitive clause the slot leaves out stays out of its
                 // label too ("expects the embargo to be lifted": "embargo";
                 // "a company to be formed by Kessel": "company").

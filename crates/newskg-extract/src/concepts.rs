@@ -372,9 +372,29 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
 
 /// Compact label variants of `head`: one per conjunct of a coordinated `of`
 /// phrase ("the leadership of both Sheinbaum and Trump" → "leadership of
-/// Sheinbaum", "leadership of Trump").
-pub(crate) fn label_variants(t: &Tree, head: usize) -> Vec<Vec<usize>> {
-    let base = compact_tokens(t, head);
+/// Sheinbaum", "leadership of Trump"). Conjuncts that `one_name` says are
+/// words of one name ("the Securities and Exchange Commission") stay
+/// together.
+pub(crate) fn label_variants(
+    t: &Tree,
+    head: usize,
+    one_name: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut base = compact_tokens(t, head);
+    // The later words of a name that holds a conjunction join the label
+    // with their conjunction.
+    let named: Vec<usize> = base
+        .iter()
+        .flat_map(|&m| t.kids(m).iter().map(move |&k| (m, k)))
+        .filter(|&(m, k)| t.rel(k) == "conj" && one_name(m, k))
+        .map(|(_, k)| k)
+        .collect();
+    for k in named {
+        base.extend(compact_tokens_plain(t, k));
+        base.extend(t.kids(k).iter().copied().filter(|&c| t.base(c) == "cc"));
+    }
+    base.sort_unstable();
+    base.dedup();
     for &m in &base {
         if m == head {
             continue;
@@ -383,7 +403,7 @@ pub(crate) fn label_variants(t: &Tree, head: usize) -> Vec<Vec<usize>> {
             .kids(m)
             .iter()
             .copied()
-            .filter(|&k| t.rel(k) == "conj")
+            .filter(|&k| t.rel(k) == "conj" && !one_name(m, k))
             .collect();
         if conjs.is_empty() {
             continue;
@@ -781,7 +801,7 @@ mod tests {
         let doc = fixture_doc("extract-coord.conllu");
         let t = tree_of(&doc, 0);
         let obj = t.find("courage").unwrap();
-        let labels: Vec<String> = label_variants(&t, obj)
+        let labels: Vec<String> = label_variants(&t, obj, |_, _| false)
             .iter()
             .map(|v| label(&t, v))
             .collect();

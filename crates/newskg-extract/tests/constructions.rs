@@ -1462,3 +1462,34 @@ fn a_word_before_its_number_stays_in_the_label() {
         "{got:?}"
     );
 }
+
+/// A name that holds "and" is one name in a label: coordination splits a
+/// phrase into one fact per conjunct only between names.
+#[test]
+fn a_name_with_and_inside_stays_whole_in_labels() {
+    let got = facts(&extract(
+        "Vantor filed a complaint with the Harbour and Canal Authority.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor | file | complaint with Harbour and Canal Authority"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.ends_with("complaint with Harbour")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Ana Ruiz praised the leadership of both Jan Brandt and Ola Lind.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | praise | leadership of Jan Brandt"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | praise | leadership of Ola Lind"),
+        "{got:?}"
+    );
+}
