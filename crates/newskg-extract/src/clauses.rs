@@ -671,6 +671,13 @@ impl Resolver<'_> {
                         || t.rel(a) == "conj" && (t.upos(k) == Upos::Cconj || t.base(k) == "cc")
                 })
         };
+        // "bought a car rather than a house", "chose Oslo instead of
+        // Harlow": what is set aside with "rather than" or "instead of" is
+        // what did not happen, whether the parser made it a conjunct or a
+        // phrase of the verb.
+        if set_aside(t, slot.head) {
+            return Vec::new();
+        }
         let mut heads = vec![slot.head];
         heads.extend(
             t.kids(slot.head)
@@ -692,6 +699,7 @@ impl Resolver<'_> {
                     .kids(h)
                     .iter()
                     .any(|&k| t.base(k) == "advmod" && t.lower(k) == "not")
+                    && !set_aside(t, h)
         });
         let mut out = Vec::new();
         for h in heads {
@@ -769,6 +777,19 @@ impl Resolver<'_> {
         }
         out
     }
+}
+
+/// Whether phrase `h` is set aside by "rather than" or "instead of" (its
+/// `cc` or `case`, "rather"/"instead" with its fixed second word): the
+/// alternative not taken.
+fn set_aside(t: &Tree, h: usize) -> bool {
+    t.kids(h).iter().any(|&k| {
+        matches!(t.base(k), "cc" | "case" | "advmod")
+            && matches!(t.lower(k).as_str(), "rather" | "instead")
+            && t.kids(k)
+                .iter()
+                .any(|&f| t.base(f) == "fixed" && matches!(t.lower(f).as_str(), "than" | "of"))
+    })
 }
 
 /// The default policy's reading of a frame's prepositional phrases beside

@@ -1493,3 +1493,19 @@ fn a_name_with_and_inside_stays_whole_in_labels() {
         "{got:?}"
     );
 }
+
+/// What "rather than" or "instead of" sets aside did not happen.
+#[test]
+fn the_alternative_set_aside_is_no_participant() {
+    let got = facts(&extract(
+        "Ana Ruiz wants to buy a new car rather than a house.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | want to buy | new car"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.ends_with("| house")), "{got:?}");
+    let got = facts(&extract("Kessel bought Vantor instead of Harlow Bank."));
+    assert!(got.iter().any(|f| f == "Kessel | buy | Vantor"), "{got:?}");
+    assert!(!got.iter().any(|f| f.contains("Harlow")), "{got:?}");
+}
