@@ -60,6 +60,17 @@ const HEDGING_ADV: &[&str] = &[
     "likely",
 ];
 
+/// Adverbs of certainty and extent that a "not" of their own turns into
+/// a hedge ("not necessarily", "not always").
+const DENIED_CERTAINTY: &[&str] = &["necessarily", "always"];
+
+/// Whether token `k` is an adverb of [`DENIED_CERTAINTY`] right after a
+/// "not" ("not necessarily", "not always"), wherever the parser hung the
+/// "not".
+fn is_denied_certainty(t: &Tree, k: usize) -> bool {
+    DENIED_CERTAINTY.contains(&t.lower(k).as_str()) && k > 0 && t.lower(k - 1) == "not"
+}
+
 /// Adverbs that mark hearsay without naming the source.
 const HEARSAY_ADV: &[&str] = &[
     "reportedly",
@@ -71,8 +82,11 @@ const HEARSAY_ADV: &[&str] = &[
 
 /// Whether token `k` is a negation word attached as a modifier.
 pub(crate) fn is_negator(t: &Tree, k: usize) -> bool {
-    // "Not only was the price high, but …" adds; it denies nothing.
-    let not_only = t.lower(k) == "not" && k + 1 < t.len() && t.lower(k + 1) == "only";
+    // "Not only was the price high, but …" adds; it denies nothing. Nor
+    // does "not necessarily" or "not always": it hedges (see `modality`).
+    let not_only = t.lower(k) == "not"
+        && k + 1 < t.len()
+        && (t.lower(k + 1) == "only" || is_denied_certainty(t, k + 1));
     // "no longer under pressure", "no more able to": it has ended.
     let no_longer = t.lower(k) == "longer"
         && k > 0
@@ -272,6 +286,10 @@ pub(crate) fn modality(t: &Tree, p: usize) -> Option<Modality> {
             // "was to buy": arranged or obliged, not done.
             "aux" if crate::subject::is_be_to(t, p) => return Some(Modality::Possible),
             "advmod" if HEDGING_ADV.contains(&w.as_str()) => return Some(Modality::Possible),
+            // "is not necessarily the buyer", "does not always pay": the
+            // "not" denies the certainty, not the event; the event is
+            // left open.
+            "advmod" if is_denied_certainty(t, k) => return Some(Modality::Possible),
             "mark" if is_conditional_mark(t, k) => return Some(Modality::Possible),
             "advmod" if HEARSAY_ADV.contains(&w.as_str()) => out = Some(Modality::Reported),
             _ => {}

@@ -1058,7 +1058,15 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     // "was unable to return": the adjective denies the event itself, and
     // the event has the modality of the clause the adjective heads.
     let inability = negation::denied_ability(t, top);
+    // "has yet to explain", "is yet to sign": not done so far.
+    let yet_to = verbs[..verbs.len() - 1].iter().any(|&c| {
+        matches!(t.lemma(c).as_str(), "have" | "be")
+            && t.kids(c)
+                .iter()
+                .any(|&k| t.base(k) == "advmod" && t.lower(k) == "yet")
+    });
     let negated = inability.is_some()
+        || yet_to
         || verbs.iter().enumerate().any(|(n, &c)| {
             denials[n]
                 && !negated_inside(t, &verbs, n)
@@ -1071,6 +1079,8 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         .collect();
     let modality = if let Some(adjective) = inability {
         negation::clause_modality(t, adjective)
+    } else if yet_to {
+        negation::clause_modality(t, top)
     } else if verbs
         .iter()
         .any(|&c| negation::modality(t, c) == Some(Modality::Possible))

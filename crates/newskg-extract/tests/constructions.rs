@@ -1509,3 +1509,29 @@ fn the_alternative_set_aside_is_no_participant() {
     assert!(got.iter().any(|f| f == "Kessel | buy | Vantor"), "{got:?}");
     assert!(!got.iter().any(|f| f.contains("Harlow")), "{got:?}");
 }
+
+/// "not necessarily" and "not always" hedge; "has yet to" denies.
+#[test]
+fn hedged_and_pending_events() {
+    let doc = extract(
+        "Vantor Corp does not always pay its suppliers. Kessel Corp has yet to explain the loss.",
+    );
+    let pay = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "pay")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(
+        !pay.negated && pay.modality == Modality::Possible,
+        "{pay:?}"
+    );
+    let explain = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "explain")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(
+        explain.negated && explain.modality == Modality::Asserted,
+        "{explain:?}"
+    );
+}
