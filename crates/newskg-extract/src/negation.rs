@@ -197,34 +197,45 @@ fn is_neither_nor(t: &Tree, k: usize) -> bool {
 /// ("neither confirmed nor denied", "Nor has it paid") or on its subject or
 /// object ("Neither Kessel nor Vantor has paid").
 pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
-    t.kids(p).iter().any(|&k| {
-        // ("No longer" after the predicate is a later clause's, which the
-        // parser hung here: "opened a market, but trading is no longer ...")
-        if t.lower(k) == "longer" && k > p {
-            return false;
-        }
-        if is_negator(t, k) || is_neither_nor(t, k) {
-            return true;
-        }
-        // "Vantor is no friend of the unions": "no" on a nominal predicate
-        // denies the copula.
-        if t.base(k) == "det" && t.lower(k) == "no" && t.kid(p, "cop").is_some() {
-            return true;
-        }
-        match t.base(k) {
-            "nsubj" | "obj" | "csubj" => {
-                NEGATIVE_PRONOUNS.contains(&t.lower(k).as_str())
-                    || not_a_single(t, k)
-                    || t.kids(k).iter().any(|&d| {
-                        t.base(d) == "det" && t.lower(d) == "no"
-                            || is_neither_nor(t, d)
-                            || t.base(d) == "conj"
-                                && t.kids(d).iter().any(|&c| is_neither_nor(t, c))
-                    })
+    // "no statement confirming the deal": an -ing participle on a noun
+    // that "no" denies says what nothing did. (A clause that completes
+    // the noun is its content, not its deed: "no doubt that prices rose".)
+    let participle = t.sent.tokens[p].xpos == "VBG";
+    let on_denied_noun = participle
+        && crate::subject::participle_antecedent(t, p).is_some_and(|h| {
+            t.kids(h)
+                .iter()
+                .any(|&d| t.base(d) == "det" && t.lower(d) == "no")
+        });
+    on_denied_noun
+        || t.kids(p).iter().any(|&k| {
+            // ("No longer" after the predicate is a later clause's, which the
+            // parser hung here: "opened a market, but trading is no longer ...")
+            if t.lower(k) == "longer" && k > p {
+                return false;
             }
-            _ => false,
-        }
-    })
+            if is_negator(t, k) || is_neither_nor(t, k) {
+                return true;
+            }
+            // "Vantor is no friend of the unions": "no" on a nominal predicate
+            // denies the copula.
+            if t.base(k) == "det" && t.lower(k) == "no" && t.kid(p, "cop").is_some() {
+                return true;
+            }
+            match t.base(k) {
+                "nsubj" | "obj" | "csubj" => {
+                    NEGATIVE_PRONOUNS.contains(&t.lower(k).as_str())
+                        || not_a_single(t, k)
+                        || t.kids(k).iter().any(|&d| {
+                            t.base(d) == "det" && t.lower(d) == "no"
+                                || is_neither_nor(t, d)
+                                || t.base(d) == "conj"
+                                    && t.kids(d).iter().any(|&c| is_neither_nor(t, c))
+                        })
+                }
+                _ => false,
+            }
+        })
 }
 
 /// Adjectives that deny what their infinitive says could be done: "was

@@ -192,6 +192,19 @@ fn named_after_descriptor(t: &Tree, p: usize, k: usize) -> usize {
 /// Parsers often attach the participle to the verb; the reading is taken
 /// only when the participle directly follows the object's last word (no
 /// comma, which would mark an adverbial "..., saying ...").
+/// The noun a subjectless -ing participle `p` modifies as a reduced
+/// relative clause, wherever the parser hung it (see
+/// [`reduced_relative_antecedent`]).
+pub(crate) fn participle_antecedent(t: &Tree, p: usize) -> Option<usize> {
+    match t.rel(p) {
+        "acl" => t.head(p),
+        "advcl" | "xcomp" if t.sent.tokens[p].xpos == "VBG" => {
+            reduced_relative_antecedent(t, t.head(p)?, p)
+        }
+        _ => None,
+    }
+}
+
 fn reduced_relative_antecedent(t: &Tree, h: usize, p: usize) -> Option<usize> {
     let o = t.kids(h).iter().copied().find(|&k| t.base(k) == "obj")?;
     if !matches!(t.upos(o), Upos::Noun | Upos::Propn) || o > p {

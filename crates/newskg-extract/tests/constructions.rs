@@ -1535,3 +1535,23 @@ fn hedged_and_pending_events() {
         "{explain:?}"
     );
 }
+
+/// A clause on a noun that "no" denies says what nothing did.
+#[test]
+fn a_participle_of_a_denied_noun_is_denied() {
+    let doc = extract("Vantor Corp issued no statement confirming the deal.");
+    let confirm = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "confirm")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(confirm.negated, "{confirm:?}");
+    let doc = extract("Vantor Corp issued a statement confirming the deal.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation == "confirm" && !f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+}
