@@ -475,7 +475,7 @@ pub(crate) fn label(t: &Tree, tokens: &[usize]) -> String {
 
 /// Whether the sentence is a title-cased headline: at least three content
 /// words, all capitalised.
-fn is_title_case(t: &Tree) -> bool {
+pub(crate) fn is_title_case(t: &Tree) -> bool {
     let content: Vec<&str> = (0..t.len())
         .filter(|&i| matches!(t.upos(i), Upos::Noun | Upos::Verb | Upos::Adj | Upos::Adv))
         .map(|i| t.sent.tokens[i].form.as_str())

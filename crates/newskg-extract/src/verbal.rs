@@ -798,9 +798,43 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
     })
 }
 
+/// Whether verb `v` is a word of a title that the sentence names ("sang
+/// When a Man Loves a Woman", "the film Meet the Vantors"): English
+/// capitalises a verb inside a sentence only there. Not in a title-cased
+/// headline, where every word is capitalised, nor where the verb opens the
+/// sentence or what follows a colon or a quotation mark.
+fn in_a_title(t: &Tree, v: usize) -> bool {
+    let capitalised = t.sent.tokens[v]
+        .form
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    // After an abbreviation's period ("The U.S. Imposed tariffs") some wires
+    // capitalise the next word as if a sentence began.
+    let opens = v == 0
+        || matches!(
+            t.sent.tokens[v - 1].form.as_str(),
+            ":" | "\"" | "“" | "‘" | "'" | "(" | "-" | "--" | "—"
+        )
+        || t.sent.tokens[v - 1].form.ends_with('.');
+    capitalised && !opens && !crate::concepts::is_title_case(t) && !is_shouted(t)
+}
+
+/// Whether the sentence is in capitals (a headline or a table row).
+fn is_shouted(t: &Tree) -> bool {
+    let letters: Vec<char> = t
+        .sent
+        .tokens
+        .iter()
+        .flat_map(|tok| tok.form.chars())
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// A frame for verbal predicate `v`, if it states anything.
 pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
-    if is_bare_matrix(t, v) || negation::is_prevented(t, v) {
+    if is_bare_matrix(t, v) || negation::is_prevented(t, v) || in_a_title(t, v) {
         return None;
     }
     let (verbs, top) = chain(t, v);

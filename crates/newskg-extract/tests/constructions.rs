@@ -1555,3 +1555,19 @@ fn a_participle_of_a_denied_noun_is_denied() {
         facts(&doc)
     );
 }
+
+/// A verb capitalised inside a sentence is a word of a title it names.
+#[test]
+fn a_title_that_holds_a_verb_states_nothing() {
+    let got = facts(&extract(
+        "Ana Ruiz sang When a Man Loves a Woman at the Harlow show.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| love |")), "{got:?}");
+    // After an abbreviation's period a wire may capitalise the verb.
+    let got = facts(&extract("The U.S. Imposed tariffs on Kessel Corp imports."));
+    assert!(
+        got.iter()
+            .any(|f| f == "United States | impose tariffs on | Kessel Corp imports"),
+        "{got:?}"
+    );
+}
