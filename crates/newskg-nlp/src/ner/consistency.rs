@@ -124,10 +124,74 @@ pub(super) fn make_consistent(doc: &[Vec<&str>], found: &mut Vec<Found>, gazette
     }
 }
 
+/// A name coordinated with places ("the Oslo, Harlow and Tollund
+/// exchanges") that the gazetteer knows as a place is a place too: a list
+/// names things of one kind, and the model, reading "Tollund exchanges",
+/// had taken the city for the market.
+pub(super) fn type_lists_alike(doc: &[Vec<&str>], found: &mut [Found], gazetteer: &Gazetteer) {
+    found.sort_by_key(|f| (f.sentence, f.start));
+    let joined = |a: &Found, b: &Found| {
+        a.sentence == b.sentence
+            && a.end < b.start
+            && b.start - a.end <= 2
+            && doc[a.sentence][a.end..b.start]
+                .iter()
+                .all(|w| matches!(*w, "," | "and" | "or"))
+    };
+    let relabel: Vec<usize> = (0..found.len())
+        .filter(|&i| {
+            let f = &found[i];
+            let name = doc[f.sentence][f.start..f.end].join(" ");
+            f.label == EntityLabel::Organization
+                && gazetteer
+                    .lookup(&name)
+                    .is_some_and(|e| e.label == EntityLabel::Place)
+                && (i > 0 && found[i - 1].label == EntityLabel::Place && joined(&found[i - 1], f)
+                    || i + 1 < found.len()
+                        && found[i + 1].label == EntityLabel::Place
+                        && joined(f, &found[i + 1]))
+        })
+        .collect();
+    for i in relabel {
+        found[i].label = EntityLabel::Place;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ner::tests::gazetteer;
+
+    #[test]
+    fn a_known_place_in_a_list_of_places_is_a_place() {
+        let doc: Vec<Vec<&str>> = vec![vec![
+            "the",
+            "Oslo",
+            ",",
+            "Harlow",
+            "and",
+            "Mexico",
+            "exchanges",
+            "merged",
+        ]];
+        let found = |start, end, label| Found {
+            sentence: 0,
+            start,
+            end,
+            label,
+        };
+        let mut list = vec![
+            found(1, 2, EntityLabel::Place),
+            found(3, 4, EntityLabel::Place),
+            found(5, 6, EntityLabel::Organization),
+        ];
+        type_lists_alike(&doc, &mut list, &gazetteer());
+        assert_eq!(list[2].label, EntityLabel::Place);
+        // Alone, the model's reading stands.
+        let mut list = vec![found(5, 6, EntityLabel::Organization)];
+        type_lists_alike(&doc, &mut list, &gazetteer());
+        assert_eq!(list[0].label, EntityLabel::Organization);
+    }
 
     #[test]
     fn document_consistency() {
