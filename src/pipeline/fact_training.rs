@@ -280,23 +280,7 @@ fn write_documents(data: &Path, folder: &Path) -> Result<Vec<PathBuf>> {
     let mut docs: Vec<(String, String)> = Vec::new();
     // UD English-PUD: the sentences of each `# newdoc`, joined by a space.
     let pud = data.join("ud-pud/en_pud-ud-test.conllu");
-    let text = std::fs::read_to_string(&pud).map_err(io(&pud))?;
-    let mut current: Option<(String, Vec<&str>)> = None;
-    for line in text.lines() {
-        if let Some(id) = line.strip_prefix("# newdoc id = ") {
-            if let Some((name, sentences)) = current.take() {
-                docs.push((name, sentences.join(" ")));
-            }
-            current = Some((format!("pud-{}.txt", id.trim()), Vec::new()));
-        } else if let Some(sentence) = line.strip_prefix("# text = ") {
-            if let Some((_, sentences)) = current.as_mut() {
-                sentences.push(sentence.trim());
-            }
-        }
-    }
-    if let Some((name, sentences)) = current {
-        docs.push((name, sentences.join(" ")));
-    }
+    docs.extend(conllu_documents(&pud, "pud", |_| true)?);
     // Re-DocRED dev: each document's tokens joined by spaces.
     let redocred = data.join("relations/redocred/dev_revised.json.gz");
     let file = std::fs::File::open(&redocred).map_err(io(&redocred))?;
@@ -336,11 +320,25 @@ fn write_documents(data: &Path, folder: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// The documents of UD English-EWT's training split whose genre (the
-/// first part of the `# newdoc id`) is one of `genres`: sentences of a
-/// paragraph joined by a space, paragraphs by a blank line.
+/// first part of the `# newdoc id`) is one of `genres`.
 fn ewt_documents(data: &Path, genres: &[&str]) -> Result<Vec<(String, String)>> {
     let path = data.join("ud-ewt/en_ewt-ud-train.conllu");
-    let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+    conllu_documents(&path, "ewt", |id| {
+        genres.contains(&id.split('-').next().unwrap_or(""))
+    })
+}
+
+/// The documents of a CoNLL-U file whose `# newdoc id` `keep` accepts, as
+/// ("<prefix>-<id>.txt", text): the sentences of a paragraph (`# newpar`)
+/// joined by a space, paragraphs by a blank line. Ids hold the dots and
+/// slashes of web addresses: other characters than letters, digits, "-"
+/// and "_" become "_" in the file name.
+fn conllu_documents(
+    path: &Path,
+    prefix: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(path).map_err(io(path))?;
     let mut docs: Vec<(String, String)> = Vec::new();
     let mut current: Option<(String, Vec<Vec<&str>>)> = None;
     let mut finish = |current: Option<(String, Vec<Vec<&str>>)>| {
@@ -357,9 +355,7 @@ fn ewt_documents(data: &Path, genres: &[&str]) -> Result<Vec<(String, String)>> 
         if let Some(id) = line.strip_prefix("# newdoc id = ") {
             let id = id.trim();
             finish(current.take());
-            let genre = id.split('-').next().unwrap_or("");
-            if genres.contains(&genre) {
-                // Ids hold dots and slashes of web addresses: keep a file name.
+            if keep(id) {
                 let name: String = id
                     .chars()
                     .map(|c| {
@@ -370,7 +366,7 @@ fn ewt_documents(data: &Path, genres: &[&str]) -> Result<Vec<(String, String)>> 
                         }
                     })
                     .collect();
-                current = Some((format!("ewt-{name}.txt"), vec![Vec::new()]));
+                current = Some((format!("{prefix}-{name}.txt"), vec![Vec::new()]));
             }
         } else if line.starts_with("# newpar") {
             if let Some((_, paragraphs)) = current.as_mut() {

@@ -202,11 +202,8 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
     // the noun is its content, not its deed: "no doubt that prices rose".)
     let participle = t.sent.tokens[p].xpos == "VBG";
     let on_denied_noun = participle
-        && crate::subject::participle_antecedent(t, p).is_some_and(|h| {
-            t.kids(h)
-                .iter()
-                .any(|&d| t.base(d) == "det" && t.lower(d) == "no")
-        });
+        && crate::subject::participle_antecedent(t, p)
+            .is_some_and(|h| t.kids(h).iter().any(|&d| is_no(t, d)));
     on_denied_noun
         || t.kids(p).iter().any(|&k| {
             // ("No longer" after the predicate is a later clause's, which the
@@ -219,7 +216,7 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
             }
             // "Vantor is no friend of the unions": "no" on a nominal predicate
             // denies the copula.
-            if t.base(k) == "det" && t.lower(k) == "no" && t.kid(p, "cop").is_some() {
+            if is_no(t, k) && t.kid(p, "cop").is_some() {
                 return true;
             }
             match t.base(k) {
@@ -227,7 +224,7 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
                     NEGATIVE_PRONOUNS.contains(&t.lower(k).as_str())
                         || not_a_single(t, k)
                         || t.kids(k).iter().any(|&d| {
-                            t.base(d) == "det" && t.lower(d) == "no"
+                            is_no(t, d)
                                 || is_neither_nor(t, d)
                                 || t.base(d) == "conj"
                                     && t.kids(d).iter().any(|&c| is_neither_nor(t, c))
@@ -236,6 +233,12 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
                 _ => false,
             }
         })
+}
+
+/// Whether token `k` is the determiner "no" ("no statement", "no
+/// friend").
+fn is_no(t: &Tree, k: usize) -> bool {
+    t.base(k) == "det" && t.lower(k) == "no"
 }
 
 /// Adjectives that deny what their infinitive says could be done: "was

@@ -186,12 +186,6 @@ fn named_after_descriptor(t: &Tree, p: usize, k: usize) -> usize {
         .unwrap_or(k)
 }
 
-/// The object of `h` that a subjectless -ing participle `p` hanging from
-/// `h` really modifies, read as a reduced relative clause: "signed a
-/// directive authorizing the use of force" means the directive authorizes.
-/// Parsers often attach the participle to the verb; the reading is taken
-/// only when the participle directly follows the object's last word (no
-/// comma, which would mark an adverbial "..., saying ...").
 /// The noun a subjectless -ing participle `p` modifies as a reduced
 /// relative clause, wherever the parser hung it (see
 /// [`reduced_relative_antecedent`]).
@@ -205,6 +199,12 @@ pub(crate) fn participle_antecedent(t: &Tree, p: usize) -> Option<usize> {
     }
 }
 
+/// The object of `h` that a subjectless -ing participle `p` hanging from
+/// `h` really modifies, read as a reduced relative clause: "signed a
+/// directive authorizing the use of force" means the directive authorizes.
+/// Parsers often attach the participle to the verb; the reading is taken
+/// only when the participle directly follows the object's last word (no
+/// comma, which would mark an adverbial "..., saying ...").
 fn reduced_relative_antecedent(t: &Tree, h: usize, p: usize) -> Option<usize> {
     let o = t.kids(h).iter().copied().find(|&k| t.base(k) == "obj")?;
     if !matches!(t.upos(o), Upos::Noun | Upos::Propn) || o > p {

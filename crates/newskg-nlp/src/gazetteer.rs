@@ -160,21 +160,25 @@ impl Gazetteer {
             .lines()
             .map(str::to_string)
             .collect();
-        // Optional: files written before the curated lists have no such section.
-        if let Some(bytes) = file.section("team_names") {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| "section \"team_names\" is not UTF-8".to_string())?;
-            g.team_names = text.lines().map(str::to_string).collect();
+        // Optional: files written before the curated lists have no such
+        // sections, and the sets stay empty.
+        let optional = |name: &str| -> Result<Option<WordSet>, String> {
+            file.section(name)
+                .map(|bytes| {
+                    std::str::from_utf8(bytes)
+                        .map(|text| text.lines().map(str::to_string).collect())
+                        .map_err(|_| format!("section {name:?} is not UTF-8"))
+                })
+                .transpose()
+        };
+        if let Some(set) = optional("team_names")? {
+            g.team_names = set;
         }
-        if let Some(bytes) = file.section("place_words") {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| "section \"place_words\" is not UTF-8".to_string())?;
-            g.place_words = text.lines().map(str::to_string).collect();
+        if let Some(set) = optional("place_words")? {
+            g.place_words = set;
         }
-        if let Some(bytes) = file.section("media_names") {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| "section \"media_names\" is not UTF-8".to_string())?;
-            g.media_names = text.lines().map(str::to_string).collect();
+        if let Some(set) = optional("media_names")? {
+            g.media_names = set;
         }
         for (i, line) in section("genders")?.lines().enumerate() {
             let gender = match line.split_once('\t') {

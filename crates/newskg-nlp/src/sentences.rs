@@ -80,6 +80,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
     };
     let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+    let is_dash = |k: usize| matches!(word(k), Some("-" | "--" | "—" | "–"));
     let mut k = start;
     while k < start + 3 && word(k).is_some_and(is_caps) {
         k += 1;
@@ -114,7 +115,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
                 // "March 17", or the month alone right before the dash.
                 if word(k + 2).is_some_and(is_day) {
                     k += 3;
-                } else if matches!(word(k + 2), Some("-" | "--" | "—" | "–")) {
+                } else if is_dash(k + 2) {
                     k += 2;
                 } else {
                     return None;
@@ -132,8 +133,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
                 k += 1 + region;
                 regional = true;
                 // An abbreviated region ("Ill.", "Calif."): its period.
-                if word(k) == Some(".") && matches!(word(k + 1), Some("," | "-" | "--" | "—" | "–"))
-                {
+                if word(k) == Some(".") && (word(k + 1) == Some(",") || is_dash(k + 1)) {
                     k += 1;
                 }
             }
@@ -164,8 +164,7 @@ fn dateline_end(text: &str, tokens: &[Span], start: usize) -> Option<usize> {
         && (k - start >= 2
             || word(start).is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5));
     let bare_opening = opens_a_line && !mixed_case && bare_place;
-    let dash =
-        matches!(word(k), Some("-" | "--" | "—" | "–")) || (word(k) == Some(":") && bare_opening);
+    let dash = is_dash(k) || (word(k) == Some(":") && bare_opening);
     let with_region = opens_a_line && !mixed_case && regional;
     ((marked && (dated || !mixed_case) || bare_opening || with_region)
         && dash

@@ -246,9 +246,9 @@ impl Recognizer {
                     .lookup(&words[start..end].join(" "))
                     .is_some_and(|e| e.label == EntityLabel::Place);
                 // The place's name starts after the run's last small word
-                // ("Traffic on Jan Brandt Drive").
-                // and after a common word capitalised only because it opens
-                // the sentence ("For Harlow Road").
+                // ("Traffic on Jan Brandt Drive") and after a common word
+                // capitalised only because it opens the sentence ("For
+                // Harlow Road").
                 let start = if built_place {
                     let after_small = (start..end)
                         .rev()

@@ -309,16 +309,12 @@ impl Recognizer {
         // A title word after a name is the second half of a double-barrelled
         // surname ("Hale-King", "Lind-Bishop"); a title before one is an
         // office ("Deputy-Governor"), and "Vice-", "Ex-" combine.
-        let right_is_title_only = self.gazetteer.is_title(&right.to_lowercase())
-            && r.is_uppercase()
-            && !is_month(right)
-            && !is_weekday(right)
-            && self.gazetteer.demonym(right).is_none()
-            && self
-                .gazetteer
-                .lookup(right)
-                .is_none_or(|e| e.label != EntityLabel::Place);
-        if self.is_place_like(left) || (self.is_place_like(right) && !right_is_title_only) {
+        let right_apart = if r.is_uppercase() && self.gazetteer.is_title(&right.to_lowercase()) {
+            self.names_place_people_or_date(right)
+        } else {
+            self.is_place_like(right)
+        };
+        if self.is_place_like(left) || right_apart {
             return false;
         }
         if r.is_lowercase() {
@@ -398,7 +394,12 @@ impl Recognizer {
         short_acronym
             || COMBINING_FORMS.contains(&lower.as_str())
             || self.gazetteer.is_title(&lower)
-            || is_month(word)
+            || self.names_place_people_or_date(word)
+    }
+
+    /// Whether `word` is a month, a weekday, a people or a known place.
+    fn names_place_people_or_date(&self, word: &str) -> bool {
+        is_month(word)
             || is_weekday(word)
             || self.gazetteer.demonym(word).is_some()
             || self
