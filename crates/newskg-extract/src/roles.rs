@@ -17,7 +17,7 @@ use std::ops::Range;
 use crate::fact::{Argument, Fact, Modality, Stance};
 use crate::Pattern;
 use newskg_nlp::names::{self, Gender};
-use newskg_nlp::{Gazetteer, Token, Upos};
+use newskg_nlp::{EntityLabel, Gazetteer, Token, Upos};
 
 /// A role read from a title or an apposition.
 #[derive(Clone, Debug, PartialEq)]
@@ -174,8 +174,8 @@ fn country_modifier_ending(
     if end == 0 {
         return None;
     }
-    if let Some(k) = names::demonym(gaz, &tokens[end - 1].form) {
-        return Some((k.canonical, end - 1));
+    if let Some((k, r)) = demonym_ending(gaz, tokens, end) {
+        return Some((k.canonical, r.start));
     }
     let e = if end >= 2 && matches!(tokens[end - 1].form.as_str(), "'s" | "’s") {
         end - 1
@@ -196,6 +196,49 @@ fn country_modifier_ending(
             && (gaz.is_org_word(&tokens[start - 2].form)
                 || gaz.is_institution_head(&tokens[start - 2].form)))
     })
+}
+
+/// The demonym of one or two words ending just before `end`, two words
+/// first: "South African" is South Africa's, though "African" alone is
+/// Africa's.
+fn demonym_ending(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    end: usize,
+) -> Option<(names::Known, Range<usize>)> {
+    (1..=2.min(end))
+        .rev()
+        .find_map(|len| demonym_of(gaz, &tokens[end - len..end]).map(|k| (k, end - len..end)))
+}
+
+/// The demonym of one or two words starting at `start`, two words first.
+fn demonym_starting(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    start: usize,
+) -> Option<(names::Known, Range<usize>)> {
+    let longest = 2.min(tokens.len().saturating_sub(start));
+    (1..=longest).rev().find_map(|len| {
+        demonym_of(gaz, &tokens[start..start + len]).map(|k| (k, start..start + len))
+    })
+}
+
+/// The country `words` name as a demonym; two words only when both are
+/// capitalised ("South African", not "a African") and they name a place
+/// ("Native American" names a people).
+fn demonym_of(gaz: &Gazetteer, words: &[Token]) -> Option<names::Known> {
+    if words.len() == 1 {
+        return names::demonym(gaz, &words[0].form);
+    }
+    if !words.iter().all(|t| t.form.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let joined = words
+        .iter()
+        .map(|t| t.form.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    names::demonym(gaz, &joined).filter(|k| k.label == EntityLabel::Place)
 }
 
 /// The title phrase just before a name starting at token `name_start`:
@@ -240,7 +283,7 @@ pub(crate) fn title_before(
         .filter(|(country, r)| {
             // "Madrid midfielder": the club's city, not Spain.
             !gaz.is_position_role(&role)
-                || names::demonym(gaz, &tokens[r.start].form).is_some()
+                || demonym_starting(gaz, tokens, r.start).is_some_and(|(_, d)| d == *r)
                 || names::names_country_itself(
                     text_of(text, tokens, r.clone())
                         .trim_end_matches("'s")
@@ -300,18 +343,16 @@ pub(crate) fn title_after(
         i += 1;
     }
     let mut prefix = None;
-    if let Some(t) = tokens.get(i) {
-        if let Some(k) = names::demonym(gaz, &t.form) {
-            prefix = Some((k.canonical, i..i + 1));
-            i += 1;
-        } else if let Some((c, end)) = place_starting(gaz, text, tokens, i) {
-            let poss = tokens.get(end).map(|t| t.form.as_str());
-            let split = matches!(poss, Some("'" | "’"))
-                && tokens.get(end + 1).is_some_and(|t| t.form == "s");
-            if matches!(poss, Some("'s" | "’s")) || split {
-                prefix = Some((c, i..end));
-                i = end + 1 + usize::from(split);
-            }
+    if let Some((k, r)) = demonym_starting(gaz, tokens, i) {
+        prefix = Some((k.canonical, r.clone()));
+        i = r.end;
+    } else if let Some((c, end)) = place_starting(gaz, text, tokens, i) {
+        let poss = tokens.get(end).map(|t| t.form.as_str());
+        let split =
+            matches!(poss, Some("'" | "’")) && tokens.get(end + 1).is_some_and(|t| t.form == "s");
+        if matches!(poss, Some("'s" | "’s")) || split {
+            prefix = Some((c, i..end));
+            i = end + 1 + usize::from(split);
         }
     }
     // "…, a Vantor Bank analyst,": a capitalised name before the title
@@ -659,5 +700,21 @@ mod tests {
         assert_eq!((m.role, m.gender), (None, Some(Gender::Male)));
         // No title before an ordinary word.
         assert_eq!(title_before(&g, text, &t, index(&t, "spoke")), None);
+    }
+
+    #[test]
+    fn two_word_demonyms_name_their_own_country() {
+        // "African" alone is Africa's; "South African" is South Africa's,
+        // before the name and in an apposition, also for an occupation.
+        let g = Gazetteer::default();
+        let text = "South African referee Jan Brandt met Ana Ruiz, the South African lawyer.";
+        let t = toks(text);
+        let a = title_before(&g, text, &t, index(&t, "Jan")).expect("a title");
+        assert_eq!(a.role.as_deref(), Some("referee"));
+        assert_eq!(a.country.map(|c| c.0).as_deref(), Some("South Africa"));
+        assert_eq!(a.tokens.start, 0);
+        let b = title_after(&g, text, &t, index(&t, "Ruiz") + 1).expect("an apposition");
+        assert_eq!(b.role.as_deref(), Some("lawyer"));
+        assert_eq!(b.country.map(|c| c.0).as_deref(), Some("South Africa"));
     }
 }

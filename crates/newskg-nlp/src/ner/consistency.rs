@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::names::{covered, is_capitalised};
 use super::Found;
+use crate::names::is_place_modifier;
 use crate::{EntityLabel, Gazetteer};
 
 /// Step 4: one type per name through the document, later mentions of found
@@ -133,10 +134,17 @@ pub(super) fn type_lists_alike(doc: &[Vec<&str>], found: &mut [Found], gazetteer
     let joined = |a: &Found, b: &Found| {
         a.sentence == b.sentence
             && a.end < b.start
-            && b.start - a.end <= 2
+            && b.start - a.end <= 3
             && doc[a.sentence][a.end..b.start]
                 .iter()
-                .all(|w| matches!(*w, "," | "and" | "or"))
+                .enumerate()
+                .all(|(k, w)| {
+                    matches!(*w, "," | "and" | "or")
+                        // A capital "The" right before the name opens a
+                        // stage name ("Bono, The Hawk"); a small "the" marks
+                        // a group ("Ola Lind, the Vantors and ...").
+                        || k == b.start - a.end - 1 && k > 0 && *w == "The"
+                })
     };
     let relabel: Vec<usize> = (0..found.len())
         .filter(|&i| {
@@ -154,6 +162,71 @@ pub(super) fn type_lists_alike(doc: &[Vec<&str>], found: &mut [Found], gazetteer
         .collect();
     for i in relabel {
         found[i].label = EntityLabel::Place;
+    }
+    // The same for people: a name the model called a thing, listed between
+    // two persons ("Ola Lind, The Hawk, Ana Ruiz and ..."), is a person's
+    // stage name, unless the gazetteer or an organisation word says otherwise.
+    // One of the two must be a full name: a run of bare surnames is often a
+    // firm's name ("Kessel, Lind and Brandt said").
+    let full_name = |f: &Found| f.label == EntityLabel::Person && f.end - f.start >= 2;
+    let relabel: Vec<usize> = (1..found.len().saturating_sub(1))
+        .filter(|&i| {
+            let f = &found[i];
+            let words = &doc[f.sentence][f.start..f.end];
+            matches!(f.label, EntityLabel::Organization | EntityLabel::Misc)
+                && found[i - 1].label == EntityLabel::Person
+                && found[i + 1].label == EntityLabel::Person
+                && (full_name(&found[i - 1]) || full_name(&found[i + 1]))
+                && joined(&found[i - 1], f)
+                && joined(f, &found[i + 1])
+                && gazetteer.lookup(&words.join(" ")).is_none()
+                && !words.iter().any(|w| gazetteer.is_org_word(w))
+        })
+        .collect();
+    for i in relabel {
+        found[i].label = EntityLabel::Person;
+    }
+}
+
+/// "said Jan Brandt of Kessel Lind": a name right after "<person> of" is
+/// where the person works or lives, never another person (kinship comes
+/// with its noun: "the son of"). The model, seeing a name shaped like a
+/// person's ("E.F. Hutton", "Morgan Lind"), had read one. It becomes an
+/// organisation in all its mentions, unless it reads as a place: a place
+/// word first ("North Kessel") or its region after a comma ("Kessel, Ohio").
+pub(super) fn type_affiliations(doc: &[Vec<&str>], found: &mut [Found]) {
+    found.sort_by_key(|f| (f.sentence, f.start));
+    let text = |f: &Found| doc[f.sentence][f.start..f.end].join(" ");
+    let mut firms: Vec<String> = Vec::new();
+    for pair in found.windows(2) {
+        let (person, name) = (&pair[0], &pair[1]);
+        let words = &doc[name.sentence];
+        if person.label == EntityLabel::Person
+            && name.label == EntityLabel::Person
+            && name.sentence == person.sentence
+            && name.start == person.end + 1
+            && words[person.end] == "of"
+            && !is_place_modifier(words[name.start])
+            && !(words.get(name.end) == Some(&",")
+                && words.get(name.end + 1).is_some_and(|w| is_capitalised(w)))
+        {
+            firms.push(text(name));
+        }
+    }
+    if firms.is_empty() {
+        return;
+    }
+    // Its last word alone ("Hutton" after "E.F. Hutton") names it too.
+    let last_words: Vec<String> = firms
+        .iter()
+        .filter(|f| f.contains(' '))
+        .filter_map(|f| f.rsplit(' ').next().map(str::to_string))
+        .collect();
+    for f in found.iter_mut() {
+        let t = text(f);
+        if f.label == EntityLabel::Person && (firms.contains(&t) || last_words.contains(&t)) {
+            f.label = EntityLabel::Organization;
+        }
     }
 }
 
@@ -191,6 +264,68 @@ mod tests {
         let mut list = vec![found(5, 6, EntityLabel::Organization)];
         type_lists_alike(&doc, &mut list, &gazetteer());
         assert_eq!(list[0].label, EntityLabel::Organization);
+    }
+
+    #[test]
+    fn a_name_listed_between_persons_is_a_person() {
+        let doc: Vec<Vec<&str>> = vec!["Ola Lind , The Hawk , Ana Ruiz and Jan Brandt sang"
+            .split(' ')
+            .collect()];
+        let found = |start, end, label| Found {
+            sentence: 0,
+            start,
+            end,
+            label,
+        };
+        let mut list = vec![
+            found(0, 2, EntityLabel::Person),
+            found(4, 5, EntityLabel::Misc),
+            found(6, 8, EntityLabel::Person),
+            found(9, 11, EntityLabel::Person),
+        ];
+        type_lists_alike(&doc, &mut list, &gazetteer());
+        assert_eq!(list[1].label, EntityLabel::Person);
+        // An organisation word keeps it a thing ("Kessel Corp").
+        let doc: Vec<Vec<&str>> = vec!["Ola Lind , Kessel Corp , Ana Ruiz and Jan Brandt sang"
+            .split(' ')
+            .collect()];
+        list[1] = found(3, 5, EntityLabel::Organization);
+        type_lists_alike(&doc, &mut list, &gazetteer());
+        assert_eq!(list[1].label, EntityLabel::Organization);
+    }
+
+    #[test]
+    fn a_name_after_a_person_and_of_is_no_person() {
+        let doc: Vec<Vec<&str>> = vec![
+            "said Jan Brandt of K.L. Vantor , and Ana Ruiz of North Harlow agreed"
+                .split(' ')
+                .collect(),
+            "Vantor rose , and Ola Lind of Tansford , Ohio , and Ana Ruiz fell"
+                .split(' ')
+                .collect(),
+        ];
+        let found = |sentence, start, end, label| Found {
+            sentence,
+            start,
+            end,
+            label,
+        };
+        let mut list = vec![
+            found(0, 1, 3, EntityLabel::Person),
+            found(0, 4, 6, EntityLabel::Person),
+            found(0, 8, 10, EntityLabel::Person),
+            found(0, 11, 13, EntityLabel::Person),
+            found(1, 0, 1, EntityLabel::Person),
+            found(1, 3, 5, EntityLabel::Person),
+            found(1, 6, 7, EntityLabel::Person),
+            found(1, 11, 13, EntityLabel::Person),
+        ];
+        type_affiliations(&doc, &mut list);
+        let labels: Vec<EntityLabel> = list.iter().map(|f| f.label).collect();
+        use EntityLabel::{Organization as O, Person as P};
+        // The firm and its short name become organisations; a place-worded
+        // town, a town with its region and the persons stay as they were.
+        assert_eq!(labels, [P, O, P, P, O, P, P, P]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ mod train;
 
 use std::path::Path;
 
-use self::consistency::{make_consistent, type_lists_alike};
+use self::consistency::{make_consistent, type_affiliations, type_lists_alike};
 use self::features::{
     allowed, decode, encode, Clusters, Part, SentenceView, CLASSES, CLASSES_WITHOUT_MISC,
 };
@@ -267,6 +267,7 @@ impl Recognizer {
         }
         take_acronym_types(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
+        type_affiliations(doc, &mut found);
         // (In a sports report a list of places is a list of teams.)
         if !is_sports_report(doc) {
             type_lists_alike(doc, &mut found, &self.gazetteer);
