@@ -367,20 +367,28 @@ fn titled_name(
     i: usize,
     covered: &[bool],
 ) -> Option<usize> {
-    let name_word = |t: &Token| {
+    // A place opens no name after a title ("Ambassador Mexico"), but once a
+    // name has begun, a surname that is also a town's name goes on with it
+    // ("analyst Ana Harlow"); only a country or a demonym ends it.
+    let name_word = |t: &Token, first: bool| {
         let mut chars = t.form.chars();
+        let place = if first {
+            names::place(gaz, &t.form).is_some()
+        } else {
+            names::country(gaz, &t.form).is_some()
+        };
         chars.next().is_some_and(char::is_uppercase)
             && chars.all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
-            && names::place(gaz, &t.form).is_none()
+            && !place
             && names::demonym(gaz, &t.form).is_none()
             && roles::title_starting(gaz, std::slice::from_ref(t), 0).is_none()
     };
-    if covered.get(i) != Some(&false) || !name_word(&toks[i]) {
+    if covered.get(i) != Some(&false) || !name_word(&toks[i], true) {
         return None;
     }
     roles::title_before(gaz, text, toks, i)?;
     let mut end = i;
-    while end < toks.len() && end - i < 4 && !covered[end] && name_word(&toks[end]) {
+    while end < toks.len() && end - i < 4 && !covered[end] && name_word(&toks[end], end == i) {
         end += 1;
     }
     Some(end)
@@ -951,6 +959,23 @@ mod tests {
         for x in &c {
             assert!(x.span.end <= d.doc.text.len());
         }
+    }
+
+    #[test]
+    fn a_titled_name_goes_on_through_a_town_name() {
+        use EntityLabel::*;
+        // The recognizer missed the analyst; her surname is also a town's.
+        let g = Gazetteer::compile_from("NORLAND_ [NOR]\n+TANSFORD_ \n", "", "", "");
+        assert!(names::place(&g, "Tansford").is_some());
+        let text = "Shares fell, said analyst Mira Tansford of Vantor Inc.";
+        let d = doc(text, &[("Vantor Inc", Organization)]);
+        let c = find(&d, &g);
+        let names: Vec<_> = c.iter().filter_map(|c| c.name.clone()).collect();
+        assert!(names.iter().any(|n| n == "Mira Tansford"), "{names:?}");
+        // A place still opens no name after a title.
+        let d = doc("The talks, said Ambassador Tansford officials, failed.", &[]);
+        let c = find(&d, &g);
+        assert!(c.iter().all(|c| c.label != Some(Person)));
     }
 
     #[test]
