@@ -973,7 +973,10 @@ mod tests {
         let names: Vec<_> = c.iter().filter_map(|c| c.name.clone()).collect();
         assert!(names.iter().any(|n| n == "Mira Tansford"), "{names:?}");
         // A place still opens no name after a title.
-        let d = doc("The talks, said Ambassador Tansford officials, failed.", &[]);
+        let d = doc(
+            "The talks, said Ambassador Tansford officials, failed.",
+            &[],
+        );
         let c = find(&d, &g);
         assert!(c.iter().all(|c| c.label != Some(Person)));
     }

@@ -415,8 +415,9 @@ fn object_read_as_parataxis(s: &mut Sentence) {
 
 /// "The Vantor Group last week hired advisers", "Vantor yesterday warned
 /// the bank": a time phrase right after the subject, and the parser makes
-/// the name a compound of the time word and the time word the subject. A
-/// time word ([`is_time_noun`]) is never who acts: when a subject that is
+/// the name a compound of the time word (or its subject: "The company
+/// earlier this month said") and the time word the verb's subject. A time
+/// word ([`is_time_noun`]) is never who acts: when a subject that is
 /// one has a noun compound before it, separated from it only by the time
 /// phrase's own modifiers ("last", "this") or a comma (or by nothing,
 /// before "yesterday", "today", "tonight", "tomorrow", which take no
@@ -443,9 +444,12 @@ fn subject_read_as_compound_of_time(s: &mut Sentence) {
         }
         // A noun with a preposition of its own ("leaves for Washington
         // tomorrow") is an oblique, no subject.
+        // (Also a noun read as the time word's own subject, which it cannot
+        // have without a copula: "The company earlier this month said".)
         let Some(name) = (0..w).rev().find(|&c| {
             s.tokens[c].head == Some(w)
-                && s.tokens[c].deprel == "compound"
+                && matches!(s.tokens[c].deprel.as_str(), "compound" | "nsubj")
+                && !has_dependent(s, w, &["cop"])
                 && matches!(s.tokens[c].upos, Upos::Noun | Upos::Propn)
                 && !s
                     .tokens
@@ -460,7 +464,8 @@ fn subject_read_as_compound_of_time(s: &mut Sentence) {
         let between_ok = (name + 1..w).all(|k| {
             s.tokens[k].upos == Upos::Punct
                 || s.dominates(name, k)
-                || s.tokens[k].head == Some(w) && matches!(s.tokens[k].upos, Upos::Adj | Upos::Det)
+                || s.tokens[k].head == Some(w)
+                    && matches!(s.tokens[k].upos, Upos::Adj | Upos::Det | Upos::Adv)
         });
         // A noun right before the time word may be its own compound
         // ("election night", "Easter Sunday"); only a deictic word takes
@@ -1251,6 +1256,28 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[0], (Some(3), "nsubj"));
+        // "The firm earlier this month said ...": the noun read as the
+        // time word's subject, an adverb between.
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("firm", "firm", Noun, "NN", 5, "nsubj"),
+            ("earlier", "early", Adv, "RBR", 5, "advmod"),
+            ("this", "this", Det, "DT", 5, "det"),
+            ("month", "month", Noun, "NN", 6, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[1], (Some(6), "nsubj"));
+        assert_eq!(heads(&s)[4], (Some(6), "obl:unmarked"));
+        // A time word with a copula has a subject of its own ("The
+        // deadline is this month").
+        unchanged(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("deadline", "deadline", Noun, "NN", 5, "nsubj"),
+            ("is", "be", Aux, "VBZ", 5, "cop"),
+            ("this", "this", Det, "DT", 5, "det"),
+            ("month", "month", Noun, "NN", 0, "root"),
+        ]);
     }
 
     #[test]
