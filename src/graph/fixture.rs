@@ -96,6 +96,17 @@ impl Fixture {
         self
     }
 
+    /// Document `doc` says entity `part` is a part of entity `whole`.
+    pub fn part_of(&self, doc: &str, part: &str, whole: &str) -> &Self {
+        let d = id(&format!("doc/{doc}"));
+        let (p, w) = (
+            id(&format!("entity/{part}")),
+            id(&format!("entity/{whole}")),
+        );
+        self.add(p, nkg("partOf"), w, &d);
+        self
+    }
+
     /// A concept in a document graph.
     pub fn concept(&self, doc: &str, slug: &str, label: &str) -> &Self {
         let d = id(&format!("doc/{doc}"));

@@ -13,12 +13,13 @@ use std::io::Write;
 use super::{escape_markup, GraphError, KnowledgeGraph};
 
 /// Node attributes: (key id, attribute name, GraphML type).
-const NODE_KEYS: [(&str, &str, &str); 7] = [
+const NODE_KEYS: [(&str, &str, &str); 8] = [
     ("n_label", "label", "string"),
     ("n_type", "type", "string"),
     ("n_iri", "iri", "string"),
     ("n_aliases", "aliases", "string"),
     ("n_titles", "titles", "string"),
+    ("n_part_of", "part_of", "string"),
     ("n_mentions", "mentions", "int"),
     ("n_documents", "documents", "int"),
 ];
@@ -67,6 +68,9 @@ impl KnowledgeGraph {
             }
             if !node.titles.is_empty() {
                 data(out, "n_titles", &node.titles.join("; "))?;
+            }
+            if !node.part_of.is_empty() {
+                data(out, "n_part_of", &node.part_of.join("; "))?;
             }
             data(out, "n_mentions", &node.mentions.to_string())?;
             data(out, "n_documents", &node.documents.to_string())?;

@@ -43,6 +43,8 @@ struct JsonNode<'a> {
     iri: &'a str,
     aliases: &'a [String],
     titles: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    part_of: &'a [String],
     mentions: u64,
     documents: usize,
 }
@@ -103,6 +105,7 @@ impl KnowledgeGraph {
                     iri: &n.iri,
                     aliases: &n.aliases,
                     titles: &n.titles,
+                    part_of: &n.part_of,
                     mentions: n.mentions,
                     documents: n.documents,
                 })

@@ -174,6 +174,9 @@ pub struct Node {
     pub aliases: Vec<String>,
     /// `schema:jobTitle`s, sorted.
     pub titles: Vec<String>,
+    /// Node ids of the entities it is a part of (`nkg:partOf`: "the
+    /// Norwegian government" is Norway's), sorted.
+    pub part_of: Vec<String>,
     /// Mentions summed over all document graphs (`nkg:mentionCount`).
     pub mentions: u64,
     /// Documents that mention it (`schema:mentions`) or state a fact about it.

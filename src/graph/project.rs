@@ -48,6 +48,8 @@ const ALIASES: &str = "SELECT ?x ?alias WHERE { ?x schema:alternateName ?alias }
 
 const TITLES: &str = "SELECT ?x ?title WHERE { ?x schema:jobTitle ?title }";
 
+const PARTS: &str = "SELECT ?x ?whole WHERE { ?x nkg:partOf ?whole }";
+
 const MENTION_COUNTS: &str = "SELECT ?x ?g ?n WHERE { GRAPH ?g { ?x nkg:mentionCount ?n } }";
 
 const MENTIONING_DOCS: &str = "SELECT ?d ?x WHERE { ?d schema:mentions ?x }";
@@ -153,6 +155,7 @@ impl KnowledgeGraph {
         })?;
         let aliases = multimap(store, "aliases", ALIASES, "x", "alias")?;
         let titles = multimap(store, "titles", TITLES, "x", "title")?;
+        let parts = multimap(store, "parts", PARTS, "x", "whole")?;
         let mut mentions: BTreeMap<String, u64> = BTreeMap::new();
         select(store, "mention counts", MENTION_COUNTS, |row| {
             let (Some(x), Some(n)) = (text(row, "x"), text(row, "n")) else {
@@ -259,6 +262,7 @@ impl KnowledgeGraph {
                     kind,
                     aliases: all(&aliases, &iri),
                     titles: all(&titles, &iri),
+                    part_of: all(&parts, &iri).iter().map(|w| short_id(w)).collect(),
                     mentions: mentions.get(&iri).copied().unwrap_or(0),
                     documents: node_docs.get(&iri).map_or(0, BTreeSet::len),
                     iri,
@@ -389,6 +393,29 @@ mod tests {
             graph.label_of("entity/claudia-sheinbaum"),
             "Claudia Sheinbaum"
         );
+    }
+
+    #[test]
+    fn a_part_of_link_is_on_the_part_s_node() {
+        let fx = fixture::Fixture::new();
+        fx.entity("norway", "Place", "Norway")
+            .entity("norway-government", "Organization", "Norway government")
+            .document("d1", &[("norway", 2), ("norway-government", 1)])
+            .part_of("d1", "norway-government", "norway");
+        let graph = KnowledgeGraph::from_store(&fx.store).unwrap();
+        let part = graph.node("entity/norway-government").unwrap();
+        assert_eq!(part.part_of, ["entity/norway"]);
+        assert!(graph.node("entity/norway").unwrap().part_of.is_empty());
+        let mut json = Vec::new();
+        graph.write_json(&mut json).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let parts: Vec<&serde_json::Value> = json["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|n| n.get("part_of"))
+            .collect();
+        assert_eq!(parts, [&serde_json::json!(["entity/norway"])], "{json}");
     }
 
     #[test]

@@ -756,6 +756,7 @@ mod tests {
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             titles: titles.iter().map(|s| s.to_string()).collect(),
             mentions: 1,
+            part_of: None,
         }
     }
 

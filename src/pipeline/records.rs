@@ -4,6 +4,7 @@
 //! This is where byte spans become character offsets (Unicode scalar values),
 //! as every consumer outside Rust counts characters.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -35,6 +36,10 @@ pub struct EntityRecord {
     pub titles: Vec<String>,
     /// Mentions over the documents read.
     pub mentions: usize,
+    /// IRIs of the entities it is a part of ("the Norwegian government":
+    /// Norway's), when a document says so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub part_of: Vec<String>,
 }
 
 /// One side of a fact: id, label and type.
@@ -215,8 +220,12 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
         .collect()
 }
 
-/// The entity record of every entity `resolver` knows, in order of first sight.
-pub fn entity_records(resolver: &Resolver) -> Vec<EntityRecord> {
+/// The entity record of every entity `resolver` knows, in order of first
+/// sight, with the wholes `part_of` gives each.
+pub fn entity_records(
+    resolver: &Resolver,
+    part_of: &BTreeMap<EntityId, BTreeSet<EntityId>>,
+) -> Vec<EntityRecord> {
     resolver
         .entities()
         .map(|e| EntityRecord {
@@ -233,6 +242,10 @@ pub fn entity_records(resolver: &Resolver) -> Vec<EntityRecord> {
                 .collect(),
             titles: e.titles.iter().cloned().collect(),
             mentions: e.mentions,
+            part_of: part_of
+                .get(&e.id)
+                .map(|wholes| wholes.iter().map(entity_iri).collect())
+                .unwrap_or_default(),
         })
         .collect()
 }
@@ -242,17 +255,26 @@ pub fn entity_records(resolver: &Resolver) -> Vec<EntityRecord> {
 #[derive(Default)]
 pub struct RecordWriter {
     facts: Vec<FactRecord>,
+    part_of: BTreeMap<EntityId, BTreeSet<EntityId>>,
 }
 
 impl RecordWriter {
-    /// Adds one document's facts.
+    /// Adds one document's facts and the links between its entities.
     pub fn add(&mut self, doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) {
         self.facts.extend(fact_records(doc, ids, resolver));
+        for (entity, id) in doc.entities.iter().zip(ids) {
+            if let Some(whole) = entity.part_of.and_then(|p| ids.get(p)).filter(|w| *w != id) {
+                self.part_of
+                    .entry(id.clone())
+                    .or_default()
+                    .insert(whole.clone());
+            }
+        }
     }
 
     /// Writes JSON Lines: entities, then facts.
     pub fn write_jsonl(&self, resolver: &Resolver, out: &mut dyn Write) -> io::Result<()> {
-        for e in entity_records(resolver) {
+        for e in entity_records(resolver, &self.part_of) {
             serde_json::to_writer(&mut *out, &e)?;
             out.write_all(b"\n")?;
         }

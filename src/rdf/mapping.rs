@@ -194,6 +194,14 @@ pub fn doc_graph(base: &Ids, facts: &DocFacts, ids: &[EntityId], run: &RunInfo) 
         w.add(&d, term(SCHEMA, "mentions"), e.clone());
         w.add(&e, term(NKG, "mentionCount"), int(count));
     }
+    // Links between entities the document states ("the Norwegian
+    // government" is part of Norway), in its graph: replacing the document
+    // replaces them.
+    for (entity, id) in facts.entities.iter().zip(ids) {
+        if let Some(whole) = entity.part_of.and_then(|p| ids.get(p)).filter(|w| *w != id) {
+            w.add(&base.entity(id), term(NKG, "partOf"), base.entity(whole));
+        }
+    }
     for fact in &facts.facts {
         add_fact(&mut w, base, facts, ids, &d, fact);
     }
@@ -446,6 +454,7 @@ pub(crate) mod tests {
             aliases: vec![],
             titles: vec![],
             mentions,
+            part_of: None,
         };
         let fact = |s, r: &str, st, o, negated, sentence| Fact {
             subject: s,
@@ -587,6 +596,37 @@ pub(crate) mod tests {
             !quads.iter().any(|q| q.to_string().contains("rel/meet")),
             "bad fact skipped"
         );
+    }
+
+    #[test]
+    fn a_part_of_link_is_in_the_document_graph() {
+        let (mut facts, ids, entities) = sample(
+            "a.txt",
+            "Ann Lee rejected the plan. Acme did not confirm the deal.",
+        );
+        let refs: Vec<&Entity> = entities.iter().collect();
+        let part_of = |quads: &[Quad]| {
+            quads
+                .iter()
+                .filter(|q| q.predicate.as_str().ends_with("#partOf"))
+                .map(|q| {
+                    (
+                        q.subject.to_string(),
+                        q.object.to_string(),
+                        q.graph_name.to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert!(part_of(&doc_quads(&facts, &ids, &refs, &run())).is_empty());
+        facts.entities[1].part_of = Some(0);
+        // An index out of range is skipped, never a panic.
+        facts.entities[0].part_of = Some(9);
+        let links = part_of(&doc_quads(&facts, &ids, &refs, &run()));
+        assert_eq!(links.len(), 1, "{links:?}");
+        assert!(links[0].0.ends_with("entity/acme>"), "{links:?}");
+        assert!(links[0].1.ends_with("entity/ann-lee>"), "{links:?}");
+        assert!(links[0].2.contains("/doc/"), "{links:?}");
     }
 
     #[test]

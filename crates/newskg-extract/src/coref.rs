@@ -1007,6 +1007,7 @@ fn build(
             aliases,
             titles,
             mentions: cl.members.len(),
+            part_of: None,
         });
     }
     let assign: Vec<Option<usize>> = assign

@@ -48,6 +48,12 @@ pub struct DocEntity {
     pub titles: Vec<String>,
     /// How many mentions refer to it (names, descriptions and pronouns).
     pub mentions: usize,
+    /// The entity it is a part of, an index into [`DocFacts::entities`]: a
+    /// body of a state and its country ("the Norwegian government" →
+    /// Norway). A link of the graph (`nkg:partOf`), not a fact: "Norway
+    /// government | government of | Norway" would say nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
 }
 
 /// One side of a fact: a named entity, or a concept named by a noun phrase.

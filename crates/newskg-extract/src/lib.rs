@@ -132,15 +132,15 @@ impl Extractor {
         // speaker) and to attribution: found once.
         let quote_spans = quotes::spans(&analyzed.doc.text);
         let coref::Coref {
-            entities,
+            mut entities,
             mentions,
             assign,
         } = coref::cluster(&analyzed, &cands, &quote_spans, &self.gazetteer);
+        link_state_bodies(&cands, &assign, &mut entities);
         let mut facts = Vec::new();
         let mut features = Vec::new();
         if with_facts {
             facts = role_facts(&analyzed, &cands, &assign, &entities);
-            facts.extend(state_body_facts(&cands, &assign, &entities));
             let offset = facts.len();
             for mut f in clauses::extract_facts(
                 &analyzed,
@@ -400,45 +400,22 @@ fn role_facts(
 }
 
 /// The tie of each body of a state to its country ("the Norwegian
-/// government" → "government of" Norway), once per body, when the country
-/// is an entity of the document (a demonym or the body's own phrase makes
-/// it one). The relation is the body's own noun, as the text words it.
-fn state_body_facts(
-    cands: &[Candidate],
-    assign: &[Option<usize>],
-    entities: &[DocEntity],
-) -> Vec<Fact> {
-    let mut facts: Vec<Fact> = Vec::new();
+/// government" is part of Norway), when the country is an entity of the
+/// document (a demonym or the body's own phrase makes it one): a link
+/// between the two entities ([`DocEntity::part_of`]), which the graph
+/// holds as `nkg:partOf`.
+fn link_state_bodies(cands: &[Candidate], assign: &[Option<usize>], entities: &mut [DocEntity]) {
     for (c, a) in cands.iter().zip(assign) {
-        let (Some(country), Some(body)) = (&c.part_of, a) else {
+        let (Some(country), Some(body)) = (&c.part_of, *a) else {
             continue;
         };
-        let Some(place) = entities
+        let place = entities
             .iter()
-            .position(|e| e.label_type == newskg_nlp::EntityLabel::Place && &e.label == country)
-        else {
-            continue;
-        };
-        let seen = facts.iter().any(|f| f.subject == Argument::Entity(*body));
-        if !seen && place != *body {
-            let noun = c
-                .name
-                .as_deref()
-                .and_then(|n| n.split_whitespace().find(|w| names_state_body(w)))
-                .unwrap_or("part")
-                .to_lowercase();
-            facts.push(Fact {
-                relation: format!("{noun} of"),
-                stance: None,
-                ..roles::role_fact_to(*body, String::new(), Argument::Entity(place), c.sentence)
-            });
+            .position(|e| e.label_type == newskg_nlp::EntityLabel::Place && &e.label == country);
+        if let Some(place) = place.filter(|&p| p != body) {
+            entities[body].part_of.get_or_insert(place);
         }
     }
-    facts
-}
-
-fn names_state_body(word: &str) -> bool {
-    newskg_nlp::names::is_state_body(&word.to_lowercase())
 }
 
 /// The organisation or person a title without a country is held in or

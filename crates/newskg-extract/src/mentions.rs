@@ -730,13 +730,21 @@ fn descriptor(toks: &[Token], name: Range<usize>) -> Option<String> {
             )
         })
     };
-    // "rock band Vexa", which the parser also reads as two objects side by
-    // side.
+    // "rock band Vexa", which the parser also reads as two phrases side by
+    // side of one word; after "the", also two kinds of phrase ("released
+    // the album Vexa Nights" with the name an oblique of "released").
+    let definite = |k: usize| {
+        k.checked_sub(1)
+            .is_some_and(|d| toks[d].form.eq_ignore_ascii_case("the"))
+    };
     let side_by_side = |k: usize| {
         name.clone().any(|n| {
             toks[n].head.is_some_and(|h| !name.contains(&h))
                 && toks[n].head == toks[k].head
-                && toks[n].deprel == toks[k].deprel
+                && (toks[n].deprel == toks[k].deprel
+                    || definite(k)
+                        && matches!(toks[k].deprel.as_str(), "obj" | "nsubj" | "obl")
+                        && matches!(toks[n].deprel.as_str(), "obj" | "obl" | "appos"))
         })
     };
     if let Some(k) = name.start.checked_sub(1) {
