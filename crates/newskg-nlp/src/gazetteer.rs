@@ -434,6 +434,28 @@ impl Gazetteer {
                 self.names.insert(k, entry);
             }
         }
+        // "&" and "and" join the words of one name alike ("Pratt & Whitney"
+        // is written "Pratt and Whitney" too): each listed name is also
+        // known with the other.
+        for row in super::lists::names().0 {
+            let k = key(row.name);
+            let Some(&entry) = self.names.get(&k) else {
+                continue;
+            };
+            let words: Vec<&str> = k.split(' ').collect();
+            if words.len() >= 3 && words.iter().any(|w| matches!(*w, "&" | "and")) {
+                let variant = words
+                    .iter()
+                    .map(|&w| match w {
+                        "&" => "and",
+                        "and" => "&",
+                        w => w,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.names.entry(variant).or_insert(entry);
+            }
+        }
         // Demonyms: of a known country or place, else of an entry made for
         // the canonical name (shared by all words that name it).
         let mut made: HashMap<&str, usize> = HashMap::new();
@@ -1971,6 +1993,21 @@ mod tests {
         assert_eq!(g.gender("Xyzzy"), None);
         assert!(g.is_org_word("Ministry") && g.is_org_word("Inc."));
         assert!(g.is_given_name("jose"));
+    }
+
+    #[test]
+    fn and_and_ampersand_name_alike() {
+        // The lists hold "Pratt & Whitney" only.
+        let g = tiny();
+        let canonical = |name: &str| g.lookup(name).map(|e| e.canonical.clone());
+        assert_eq!(
+            canonical("Pratt and Whitney").as_deref(),
+            Some("Pratt & Whitney")
+        );
+        assert_eq!(
+            canonical("Pratt & Whitney").as_deref(),
+            Some("Pratt & Whitney")
+        );
     }
 
     #[test]

@@ -267,6 +267,9 @@ impl Recognizer {
         }
         take_acronym_types(doc, &mut found);
         make_consistent(doc, &mut found, &self.gazetteer);
+        // Names found again by consistency ("Yeutter" in the first sentence,
+        // found by the model only later) take in their given names too.
+        extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         type_affiliations(doc, &mut found);
         // (In a sports report a list of places is a list of teams.)
         if !is_sports_report(doc) {
@@ -624,5 +627,21 @@ mod tests {
         assert_eq!(&tags[0][8..12], ["O", "B-ORG", "I-ORG", "I-ORG"]);
         assert_eq!(tags[1][0], "B-PER");
         assert_eq!(&tags[1][7..9], ["B-PER", "I-PER"]);
+    }
+
+    #[test]
+    fn a_name_found_by_consistency_takes_in_its_given_name() {
+        // The model finds the surname alone in the second sentence only;
+        // consistency finds it in the first, where the given name (also a
+        // town's name) stands before it.
+        let dir = crate::Analyzer::default_dir();
+        let rec = Recognizer::load(&dir).unwrap();
+        let doc = [
+            words("U.S. Trade Representative Clayton Kesselring said the market overreacted ."),
+            words("Kesselring said tariffs would stay ."),
+        ];
+        let tags = rec.predict_tokens(&doc, Conventions::Graph);
+        assert_eq!(&tags[0][3..5], ["B-PER", "I-PER"], "{:?}", tags[0]);
+        assert_eq!(tags[1][0], "B-PER");
     }
 }

@@ -464,7 +464,13 @@ pub(super) fn extend_person_names(
             }
             && !is_honorific(w, gazetteer)
             && !is_common_word(w)
-            && gazetteer.lookup(w).is_none()
+            && gazetteer.lookup(w).is_none_or(|e| {
+                // A given name that is also a town's ("Clayton", "Austin"),
+                // though not a country's or region's, still opens a name.
+                gazetteer.is_given_name(w)
+                    && e.label == EntityLabel::Place
+                    && !matches!(e.subtype.as_deref(), Some("Country" | "Region"))
+            })
             && gazetteer.demonym(w).is_none()
     };
     for f in found.iter_mut().filter(|f| f.label == EntityLabel::Person) {
