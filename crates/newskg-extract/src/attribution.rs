@@ -91,6 +91,8 @@ pub(crate) const SPEECH: &[&str] = &[
     "admit",
     "disclose",
     "warn",
+    "caution",
+    "hint",
     "suggest",
     "indicate",
     "believe",

@@ -1571,3 +1571,38 @@ fn a_title_that_holds_a_verb_states_nothing() {
         "{got:?}"
     );
 }
+
+/// "cautioned that more tests were needed", "the Vantor Bank (VB) has said":
+/// what a speaker cautions is the speaker's, and a speaker whose short name
+/// stands in brackets before "has said" is still the speaker.
+#[test]
+fn a_caution_and_a_bracketed_speaker_are_reported() {
+    let doc = extract(
+        "However, chief executive Jan Brandt cautioned that more evaluation was needed at the site.",
+    );
+    let needed = doc
+        .facts
+        .iter()
+        .find(|f| f.relation.starts_with("be needed"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_ne!(needed.modality, newskg_extract::Modality::Asserted);
+    let doc = extract(
+        "Vantor Corp could close two mills because of the floods, \
+         the Harlow Development Bank (HDB) has said.",
+    );
+    let close = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "close")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    let speaker = close.attributed_to.as_ref().map(|a| match a {
+        newskg_extract::Argument::Entity(e) => doc.entities[*e].label.as_str(),
+        _ => "",
+    });
+    assert_eq!(
+        speaker,
+        Some("Harlow Development Bank"),
+        "{:?}",
+        facts(&doc)
+    );
+}

@@ -518,10 +518,23 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
         });
         // The verb ends its clause: nothing after it but punctuation.
         let ends = s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct);
-        // The noun before the verb's auxiliaries ("officials have said").
+        // The noun before the verb's auxiliaries ("officials have said"),
+        // and before its bracketed short name ("the Vantor Bank (VB) has
+        // said").
         let mut noun = v - 1;
         while noun > 0 && s.tokens[noun].head == Some(v) && s.tokens[noun].upos == Upos::Aux {
             noun -= 1;
+        }
+        if s.tokens[noun].form == ")" {
+            let open = (noun.saturating_sub(5)..noun)
+                .rev()
+                .find(|&k| s.tokens[k].form == "(");
+            if let Some(open) = open.filter(|&o| o > 0) {
+                let name = open - 1;
+                if (open + 1..noun).all(|k| s.dominates(name, k)) {
+                    noun = name;
+                }
+            }
         }
         if has_subject
             || !ends
@@ -542,7 +555,7 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
         }
         if !matches!(
             s.tokens[noun].deprel.as_str(),
-            "conj" | "appos" | "obj" | "nmod" | "obl"
+            "conj" | "appos" | "obj" | "nmod" | "obl" | "xcomp"
         ) {
             continue;
         }
@@ -1206,6 +1219,25 @@ mod tests {
             ("papers", "paper", Noun, "NNS", 2, "obj"),
             ("said", "say", Verb, "VBD", 2, "conj"),
         ]);
+        // "Prices may fall , the Vantor Bank ( VB ) has said .": the
+        // speaker's short name in brackets between it and its verb.
+        let mut s = sentence(&[
+            ("Prices", "price", Noun, "NNS", 3, "nsubj"),
+            ("may", "may", Aux, "MD", 3, "aux"),
+            ("fall", "fall", Verb, "VB", 12, "ccomp"),
+            (",", ",", Punct, ",", 3, "punct"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("Vantor", "Vantor", Propn, "NNP", 7, "compound"),
+            ("Bank", "Bank", Propn, "NNP", 3, "obl"),
+            ("(", "(", Punct, "-LRB-", 9, "punct"),
+            ("VB", "VB", Propn, "NNP", 7, "appos"),
+            (")", ")", Punct, "-RRB-", 9, "punct"),
+            ("has", "have", Aux, "VBZ", 12, "aux"),
+            ("said", "say", Verb, "VBN", 0, "root"),
+            (".", ".", Punct, ".", 12, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(12), "nsubj"));
     }
 
     #[test]
