@@ -523,9 +523,30 @@ impl Recognizer {
                 }
                 continue;
             }
-            if let Some((n, e)) = g.longest_match(&words[f.start..f.end]) {
-                if e.label == EntityLabel::Place
-                    && n < len
+            // The place's length: a known place, or after a title and "of"
+            // or "in" ("Mayor of [Tansford Ann Ruiz]", "Attorney in
+            // [Harlow Jan Brandt]") the words before a given name, which
+            // name where the office is.
+            let after_office = f.start >= 2
+                && matches!(words[f.start - 1], "of" | "in" | "for")
+                && g.is_title(&words[f.start - 2].to_lowercase());
+            // (An unknown place leaves a full name after it: a given name
+            // and a surname.)
+            let place_len = match g.longest_match(&words[f.start..f.end]) {
+                Some((n, e)) if e.label == EntityLabel::Place => Some(n),
+                // (Words, not initials: "director of J. Walter Thompson"
+                // is one name.)
+                _ if after_office => (1..len.saturating_sub(1).min(4))
+                    .find(|&n| g.is_given_name(words[f.start + n]))
+                    .filter(|&n| {
+                        words[f.start..f.start + n]
+                            .iter()
+                            .all(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+                    }),
+                _ => None,
+            };
+            if let Some(n) = place_len {
+                if n < len
                     && g.is_given_name(words[f.start + n])
                     && words[f.start + n..f.end].iter().all(|w| is_capitalised(w))
                 {
@@ -1602,12 +1623,20 @@ mod tests {
             split("Mexico Anna Ruiz spoke ."),
             split("Ambassador Peter Brown spoke ."),
             split("President Motors fell ."),
+            // An office's place the gazetteer does not know, before a full
+            // name; a lone given name after it stays in the span.
+            split("The President of Tansford Anna Ruiz spoke ."),
+            split("The President of Tansford Anna spoke ."),
+            split("The President of J. Anna Ruiz spoke ."),
         ];
         let mut list = vec![
             found(0, 1, 4, EntityLabel::Place),
             found(1, 0, 3, EntityLabel::Place),
             found(2, 0, 3, EntityLabel::Person),
             found(3, 0, 2, EntityLabel::Organization),
+            found(4, 3, 6, EntityLabel::Person),
+            found(5, 3, 5, EntityLabel::Person),
+            found(6, 3, 6, EntityLabel::Person),
         ];
         rec.strip_titles(&doc, &mut list);
         assert_eq!(
@@ -1618,6 +1647,10 @@ mod tests {
                 found(1, 1, 3, EntityLabel::Person),
                 found(2, 1, 3, EntityLabel::Person),
                 found(3, 0, 2, EntityLabel::Organization),
+                found(4, 3, 4, EntityLabel::Place),
+                found(4, 4, 6, EntityLabel::Person),
+                found(5, 3, 5, EntityLabel::Person),
+                found(6, 3, 6, EntityLabel::Person),
             ]
         );
     }
