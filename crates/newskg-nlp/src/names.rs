@@ -903,13 +903,25 @@ pub fn organisation_key(name: &str) -> String {
 }
 
 /// Whether `name` looks like an acronym: one word, 2–6 letters once dots are
-/// dropped, at least two capitals ("CBP", "DoD", "NYT", "U.N.").
+/// dropped, at least two capitals ("CBP", "DoD", "NYT", "U.N."), and not
+/// the abbreviation of a common noun ([`COMMON_ABBREVIATIONS`]: "the DJ" is
+/// a disc jockey, not the initials of a "Dow Jones" named elsewhere).
 pub fn is_acronym(name: &str) -> bool {
     let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len())
         && letters.iter().all(|c| c.is_alphabetic())
         && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+        && !COMMON_ABBREVIATIONS.contains(&letters.iter().collect::<String>().as_str())
 }
+
+/// Capitalised abbreviations of common nouns, mostly people by occupation
+/// and everyday things: they name no organisation, so they are no one's
+/// acronym.
+pub const COMMON_ABBREVIATIONS: &[&str] = &[
+    "DJ", "DJs", "MC", "MP", "MPs", "MEP", "MEPs", "MSP", "CEO", "CEOs", "CFO", "COO", "PM", "GP",
+    "GPs", "VIP", "VIPs", "TV", "PR", "PC", "PCs", "CD", "CDs", "DVD", "DVDs", "DNA", "IQ", "HQ",
+    "ID", "OK", "DIY", "UFO",
+];
 
 /// Whether `acronym` abbreviates `long`: its letters (lower-cased) equal the
 /// initials of all words, of the content words, or of the content words after
@@ -1604,6 +1616,10 @@ mod tests {
         assert!(acronym_of(&g, "NKBC", "Nordic Kessel Bank Corporation"));
         assert!(acronym_of(&g, "NKB", "Nordic Kessel Bank Corporation"));
         assert!(!acronym_of(&g, "Trump", "The Rump"));
+        // A common noun's abbreviation abbreviates no name.
+        assert!(acronym_of(&g, "DVJ", "Dow Vantor Jones"));
+        assert!(!acronym_of(&g, "DJ", "Dow Jones"));
+        assert!(!acronym_of(&g, "D.J.", "Dow Jones"));
         assert!(!is_acronym("Sheinbaum"));
     }
 
