@@ -922,8 +922,23 @@ fn facts_of_frame(
             }
         };
         let objects = r.arguments(slot);
+        // "Vantor and Kessel accuse each other": each of the subjects does
+        // it to the others. With one subject the reciprocal names nobody
+        // ("Vantor accuse each other"), unless that subject is a group
+        // ("the two unions").
+        let reciprocal = matches!(objects.as_slice(), [Argument::Concept { label, .. }]
+            if matches!(label.to_lowercase().as_str(), "each other" | "one another"));
         for s in &subjects {
-            for o in &objects {
+            let others: Vec<Argument>;
+            let objects = if reciprocal && subjects.len() > 1 {
+                others = subjects.iter().filter(|x| *x != s).cloned().collect();
+                &others
+            } else if reciprocal && matches!(s, Argument::Entity(_)) {
+                continue;
+            } else {
+                &objects
+            };
+            for o in objects {
                 if s == o {
                     continue;
                 }

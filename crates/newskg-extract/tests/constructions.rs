@@ -1606,3 +1606,21 @@ fn a_caution_and_a_bracketed_speaker_are_reported() {
         facts(&doc)
     );
 }
+
+/// "Brandt and Ruiz accused each other": each accuses the other; a lone
+/// subject with "each other" names nobody and makes no fact.
+#[test]
+fn each_other_is_the_other_subjects() {
+    let got = facts(&extract(
+        "Jan Brandt and Ana Ruiz accused each other of lying.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Jan Brandt | accuse | Ana Ruiz"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | accuse | Jan Brandt"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("each other")), "{got:?}");
+}
