@@ -320,7 +320,25 @@ impl Recognizer {
                     }
                 }
                 // "Good news", "The board", "Group A": a common word or a letter.
-                let place_or_person = self.is_place_or_person(name);
+                // After a plural noun ("producers Morgan Lind") a name that
+                // opens with a given name is still no person, one name being
+                // no plural, unless it is one of a list ("rivals Ana Ruiz
+                // and ...").
+                let after = k + 1 + name.len();
+                let listed_after = words
+                    .get(after)
+                    .is_some_and(|w| matches!(*w, "and" | "&" | "," | "or"))
+                    && words.get(after + 1).is_some_and(|w| is_capitalised(w));
+                let plural = cue == Some(OrgCue::Before) && w.ends_with('s') && !listed_after;
+                let place_or_person = if plural && !name.is_empty() {
+                    self.is_place_or_person(&name[..1]) && !self.gazetteer.is_given_name(name[0])
+                        || self
+                            .gazetteer
+                            .lookup(&name.join(" "))
+                            .is_some_and(|e| e.label == EntityLabel::Place)
+                } else {
+                    self.is_place_or_person(name)
+                };
                 if !place_or_person && !organisations.contains(&name.to_vec()) {
                     organisations.push(name.to_vec());
                 }
@@ -462,6 +480,7 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "retailer",
     "brewer",
     "producer",
+    "producers",
     "manufacturer",
     "operator",
     "subsidiary",
@@ -902,6 +921,38 @@ mod tests {
                 found(2, 5, 6, EntityLabel::Organization),
                 found(3, 2, 3, EntityLabel::Person),
                 found(4, 4, 5, EntityLabel::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_plural_company_noun_is_no_person() {
+        // One name is no plural: "producers Anna Lind" is a firm named
+        // after someone; a list after the noun keeps its persons.
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            "the film by producers Anna Lind , who sold it ."
+                .split(' ')
+                .collect(),
+            "rivals Anna Ruiz and Jan Brandt met .".split(' ').collect(),
+            "the film by producer Anna Brandt was sold ."
+                .split(' ')
+                .collect(),
+        ];
+        let mut list = vec![
+            found(0, 4, 6, EntityLabel::Person),
+            found(1, 1, 3, EntityLabel::Person),
+            found(1, 4, 6, EntityLabel::Person),
+            found(2, 4, 6, EntityLabel::Person),
+        ];
+        rec.type_by_company_words(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 4, 6, EntityLabel::Organization),
+                found(1, 1, 3, EntityLabel::Person),
+                found(1, 4, 6, EntityLabel::Person),
+                found(2, 4, 6, EntityLabel::Person),
             ]
         );
     }
