@@ -71,6 +71,31 @@ const ORG_NOUNS: &[&str] = &[
     "board",
 ];
 
+/// Nouns before a business noun that make it another business than the
+/// one named before ("the parent company", "the rival bank", "the state
+/// oil company") or a body of another kind ("the investor group", "the
+/// underwriting group", "the splinter group"), not a trade.
+const OTHER_FIRM_NOUNS: &[&str] = &[
+    "parent",
+    "holding",
+    "rival",
+    "sister",
+    "shell",
+    "target",
+    "partner",
+    "venture",
+    "subsidiary",
+    "unit",
+    "successor",
+    "predecessor",
+    "state",
+    "splinter",
+    "investor",
+    "underwriting",
+    "insurance",
+    "investment",
+];
+
 /// Words that, right before a capital city, make it a location rather than
 /// the government ("in Washington" is a place, "Washington said" is not).
 const LOCATIVE: &[&str] = &[
@@ -824,6 +849,41 @@ fn description(gaz: &Gazetteer, toks: &[Token], sentence: usize, i: usize) -> Op
             let mut c = Candidate::new(sentence, i..j + 1, toks, MentionKind::Nominal);
             c.description = Some(Description::OrgNoun(next));
             return Some(c);
+        }
+        // "the oil company", "the Russian oil firm", "the hotel group": a
+        // business noun after the word for its trade refers back to the
+        // organisation whose name holds that word ("Kessel Oil Corp",
+        // "Harlow Hotel Group"), whatever words of origin stand before it.
+        // The trade word, not the business noun, is what it is matched by:
+        // "the Italian bank" or "the mining company" alone say too little
+        // to pick a firm out, and "the parent company" or "the rival bank"
+        // are other firms.
+        if let Some(head) = (j + 1..toks.len().min(j + 4))
+            .find(|&h| matches!(toks[h].form.as_str(), "company" | "firm" | "group" | "bank"))
+        {
+            let origin = |t: &Token| {
+                names::demonym(gaz, &t.form).is_some() || names::country(gaz, &t.form).is_some()
+            };
+            let trade = |t: &Token| {
+                t.upos == Upos::Noun
+                    && t.form.chars().all(|c| c.is_ascii_lowercase())
+                    && !OTHER_FIRM_NOUNS.contains(&t.form.as_str())
+            };
+            // ("Vantor, the oil company, ...": an apposition names the
+            // name before it, and coreference reads it so.)
+            let apposition = i > 0 && toks[i - 1].form == ",";
+            let words = &toks[j..head];
+            if !apposition
+                && words.iter().all(|t| origin(t) || trade(t))
+                && words.last().is_some_and(trade)
+                && !capitalised_after(toks, head + 1)
+                && toks.get(head + 1).is_none_or(|t| t.form != "of")
+            {
+                let word = toks[head - 1].form.clone();
+                let mut c = Candidate::new(sentence, i..head + 1, toks, MentionKind::Nominal);
+                c.description = Some(Description::OrgNoun(word));
+                return Some(c);
+            }
         }
         // "the government", alone: not "the government of Peru", "the
         // Government Printing Office" or "the government spokesman".

@@ -964,3 +964,30 @@ fn the_noun_that_introduced_a_work_refers_back_to_it() {
         "{facts:?}"
     );
 }
+
+/// "the Russian oil firm": a business noun after words that say only where
+/// the firm is from or what it does refers back as "the firm" does; "the
+/// parent company" is another firm and is left alone.
+#[test]
+fn a_firm_described_by_origin_and_trade_is_the_firm_named_before() {
+    let doc = extract(
+        "Kessel Oil Corp sold a refinery in May. \
+         The Russian oil firm said it would close the Tansford mill.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.0 == "Kessel Oil Corp" && f.1 == "close"),
+        "{facts:?}"
+    );
+    let doc = extract(
+        "Vantor Corp bought Kessel Inc in May. \
+         The parent company said it would close the Tansford mill.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        !facts.iter().any(|f| f.1 == "close" && f.0 == "Kessel Inc"),
+        "{facts:?}"
+    );
+}

@@ -233,7 +233,7 @@ pub(super) fn type_affiliations(doc: &[Vec<&str>], found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::tests::gazetteer;
+    use crate::ner::tests::{found, gazetteer};
 
     #[test]
     fn a_known_place_in_a_list_of_places_is_a_place() {
@@ -304,12 +304,6 @@ mod tests {
                 .split(' ')
                 .collect(),
         ];
-        let found = |sentence, start, end, label| Found {
-            sentence,
-            start,
-            end,
-            label,
-        };
         let mut list = vec![
             found(0, 1, 3, EntityLabel::Person),
             found(0, 4, 6, EntityLabel::Person),
@@ -337,12 +331,6 @@ mod tests {
             vec!["Acme", "hired", "."],
             vec!["Acme", "fell", "."],
         ];
-        let found = |sentence, start, end, label| Found {
-            sentence,
-            start,
-            end,
-            label,
-        };
         let mut list = vec![
             found(0, 1, 3, EntityLabel::Person),
             found(2, 0, 1, EntityLabel::Organization),
