@@ -247,21 +247,15 @@ mod tests {
             "exchanges",
             "merged",
         ]];
-        let found = |start, end, label| Found {
-            sentence: 0,
-            start,
-            end,
-            label,
-        };
         let mut list = vec![
-            found(1, 2, EntityLabel::Place),
-            found(3, 4, EntityLabel::Place),
-            found(5, 6, EntityLabel::Organization),
+            found(0, 1, 2, EntityLabel::Place),
+            found(0, 3, 4, EntityLabel::Place),
+            found(0, 5, 6, EntityLabel::Organization),
         ];
         type_lists_alike(&doc, &mut list, &gazetteer());
         assert_eq!(list[2].label, EntityLabel::Place);
         // Alone, the model's reading stands.
-        let mut list = vec![found(5, 6, EntityLabel::Organization)];
+        let mut list = vec![found(0, 5, 6, EntityLabel::Organization)];
         type_lists_alike(&doc, &mut list, &gazetteer());
         assert_eq!(list[0].label, EntityLabel::Organization);
     }
@@ -271,17 +265,11 @@ mod tests {
         let doc: Vec<Vec<&str>> = vec!["Ola Lind , The Hawk , Ana Ruiz and Jan Brandt sang"
             .split(' ')
             .collect()];
-        let found = |start, end, label| Found {
-            sentence: 0,
-            start,
-            end,
-            label,
-        };
         let mut list = vec![
-            found(0, 2, EntityLabel::Person),
-            found(4, 5, EntityLabel::Misc),
-            found(6, 8, EntityLabel::Person),
-            found(9, 11, EntityLabel::Person),
+            found(0, 0, 2, EntityLabel::Person),
+            found(0, 4, 5, EntityLabel::Misc),
+            found(0, 6, 8, EntityLabel::Person),
+            found(0, 9, 11, EntityLabel::Person),
         ];
         type_lists_alike(&doc, &mut list, &gazetteer());
         assert_eq!(list[1].label, EntityLabel::Person);
@@ -289,7 +277,7 @@ mod tests {
         let doc: Vec<Vec<&str>> = vec!["Ola Lind , Kessel Corp , Ana Ruiz and Jan Brandt sang"
             .split(' ')
             .collect()];
-        list[1] = found(3, 5, EntityLabel::Organization);
+        list[1] = found(0, 3, 5, EntityLabel::Organization);
         type_lists_alike(&doc, &mut list, &gazetteer());
         assert_eq!(list[1].label, EntityLabel::Organization);
     }
