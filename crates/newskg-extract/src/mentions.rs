@@ -92,8 +92,6 @@ const OTHER_FIRM_NOUNS: &[&str] = &[
     "splinter",
     "investor",
     "underwriting",
-    "insurance",
-    "investment",
 ];
 
 /// Words that, right before a capital city, make it a location rather than
