@@ -565,6 +565,62 @@ impl Recognizer {
         found.extend(extra);
     }
 
+    /// Step 5, after the spans have their final bounds: "aerospace group
+    /// [ACME Anna Ruiz] is to leave": the model ran an organisation's name
+    /// on into the person named after it (a role of the firm left out
+    /// between them). An organisation span whose
+    /// last words are a given name and a surname, after an acronym or a
+    /// name of two words or more that ends as a body's name does, is the
+    /// organisation, then the person. A given name right after one plain
+    /// word stays ("Bank Julius Baer").
+    pub(super) fn split_organisation_from_person(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        let mut persons = Vec::new();
+        for f in found
+            .iter_mut()
+            .filter(|f| f.label == EntityLabel::Organization)
+        {
+            let words = &doc[f.sentence][f.start..f.end];
+            if g.lookup(&words.join(" ")).is_some() {
+                continue;
+            }
+            let Some(k) = (1..words.len().saturating_sub(1)).find(|&k| g.is_given_name(words[k]))
+            else {
+                continue;
+            };
+            let body = &words[..k];
+            // (A body named by surnames runs on into more of them: "Smith
+            // Barney Harris Upham" is one firm.)
+            let named_body = (body.len() == 1 && is_acronym_like(body[0]))
+                || body.len() >= 2 && body.last().is_some_and(|w| g.is_org_word(w));
+            // The rest is a person's name: a given name that is no common
+            // word ("First", "Long"), a surname, no word of a firm's or a
+            // place's name.
+            let person = &words[k..];
+            let looks_like_a_person = (2..=3).contains(&person.len())
+                && !self.is_common_word(person[0])
+                && g.lookup(&person.join(" "))
+                    .is_none_or(|e| e.label == EntityLabel::Person)
+                && person.iter().all(|w| {
+                    is_capitalised(w)
+                        && w.chars().any(char::is_lowercase)
+                        && !g.is_org_word(w)
+                        && !LEGAL_FORM_WORDS.contains(w)
+                        && g.lookup(w).is_none_or(|e| e.label == EntityLabel::Person)
+                });
+            if named_body && looks_like_a_person {
+                persons.push(Found {
+                    sentence: f.sentence,
+                    start: f.start + k,
+                    end: f.end,
+                    label: EntityLabel::Person,
+                });
+                f.end = f.start + k;
+            }
+        }
+        found.extend(persons);
+    }
+
     /// Step 2g: names by their shape. A site name ("Medium.com") or a name
     /// that opens with figures ("9gag", "4chan") is an organisation; a span
     /// that is only a weekday or a month ("Tuesday") is no name; a given
@@ -1651,6 +1707,33 @@ mod tests {
                 found(4, 4, 6, EntityLabel::Person),
                 found(5, 3, 5, EntityLabel::Person),
                 found(6, 3, 6, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organisation_run_on_into_a_person_is_split() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("software group KLV Anna Ruiz is to leave ."),
+            split("the head of Vantor Bank Anna Ruiz spoke ."),
+            // One plain word before the given name: a name of its own.
+            split("he joined Bank Anna Ruiz in May ."),
+        ];
+        let mut list = vec![
+            found(0, 2, 5, EntityLabel::Organization),
+            found(1, 3, 7, EntityLabel::Organization),
+            found(2, 2, 5, EntityLabel::Organization),
+        ];
+        rec.split_organisation_from_person(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 3, EntityLabel::Organization),
+                found(0, 3, 5, EntityLabel::Person),
+                found(1, 3, 5, EntityLabel::Organization),
+                found(1, 5, 7, EntityLabel::Person),
+                found(2, 2, 5, EntityLabel::Organization),
             ]
         );
     }
