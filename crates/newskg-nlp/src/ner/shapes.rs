@@ -565,8 +565,8 @@ impl Recognizer {
         found.extend(extra);
     }
 
-    /// Step 5, after the spans have their final bounds: "aerospace group
-    /// [ACME Anna Ruiz] is to leave": the model ran an organisation's name
+    /// Step 5, after the spans have their final bounds: "software group
+    /// [KLV Anna Ruiz] said": the model ran an organisation's name
     /// on into the person named after it (a role of the firm left out
     /// between them). An organisation span whose
     /// last words are a given name and a surname, after an acronym or a
