@@ -262,13 +262,11 @@ impl RecordWriter {
     /// Adds one document's facts and the links between its entities.
     pub fn add(&mut self, doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) {
         self.facts.extend(fact_records(doc, ids, resolver));
-        for (entity, id) in doc.entities.iter().zip(ids) {
-            if let Some(whole) = entity.part_of.and_then(|p| ids.get(p)).filter(|w| *w != id) {
-                self.part_of
-                    .entry(id.clone())
-                    .or_default()
-                    .insert(whole.clone());
-            }
+        for (part, whole) in doc.part_of_links(ids) {
+            self.part_of
+                .entry(part.clone())
+                .or_default()
+                .insert(whole.clone());
         }
     }
 

@@ -197,10 +197,8 @@ pub fn doc_graph(base: &Ids, facts: &DocFacts, ids: &[EntityId], run: &RunInfo) 
     // Links between entities the document states ("the Norwegian
     // government" is part of Norway), in its graph: replacing the document
     // replaces them.
-    for (entity, id) in facts.entities.iter().zip(ids) {
-        if let Some(whole) = entity.part_of.and_then(|p| ids.get(p)).filter(|w| *w != id) {
-            w.add(&base.entity(id), term(NKG, "partOf"), base.entity(whole));
-        }
+    for (part, whole) in facts.part_of_links(ids) {
+        w.add(&base.entity(part), term(NKG, "partOf"), base.entity(whole));
     }
     for fact in &facts.facts {
         add_fact(&mut w, base, facts, ids, &d, fact);

@@ -196,3 +196,19 @@ pub struct DocFacts {
     /// Facts in text order.
     pub facts: Vec<Fact>,
 }
+
+impl DocFacts {
+    /// Each entity that is a part of another ([`DocEntity::part_of`]) with
+    /// its whole, as the `ids` its entities were given (one per entity, in
+    /// order): a whole out of range, or one that resolved to the part
+    /// itself, is left out.
+    pub fn part_of_links<'a, T: PartialEq>(
+        &'a self,
+        ids: &'a [T],
+    ) -> impl Iterator<Item = (&'a T, &'a T)> + 'a {
+        self.entities.iter().zip(ids).filter_map(|(entity, id)| {
+            let whole = entity.part_of.and_then(|p| ids.get(p))?;
+            (whole != id).then_some((id, whole))
+        })
+    }
+}
