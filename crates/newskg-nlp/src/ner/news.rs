@@ -365,26 +365,41 @@ impl Recognizer {
             }
         }
         // Mentions the model missed, or cut in pieces ("Tarn" and "Holdings").
+        // The names are found through their first word: a wire story with
+        // many "X Corp" names would otherwise compare each with every word.
+        let mut by_first_word: FnvMap<&str, Vec<usize>> = FnvMap::default();
+        for (o, name) in organisations.iter().enumerate() {
+            if let Some(first) = name.first() {
+                by_first_word.entry(first).or_default().push(o);
+            }
+        }
         for (s, words) in doc.iter().enumerate() {
-            for name in &organisations {
-                let n = name.len();
-                for i in 0..(words.len() + 1).saturating_sub(n) {
-                    if words[i..i + n] != name[..] {
-                        continue;
+            // Where each name occurs, in the order of the names and then of
+            // the words: a match changes `found`, which later ones consult.
+            let mut matches: Vec<(usize, usize)> = Vec::new();
+            for (i, w) in words.iter().enumerate() {
+                for &o in by_first_word.get(w).into_iter().flatten() {
+                    let name = &organisations[o];
+                    if words.get(i..i + name.len()) == Some(&name[..]) {
+                        matches.push((o, i));
                     }
-                    let inside = |f: &Found| f.sentence == s && f.start >= i && f.end <= i + n;
-                    let across = found
-                        .iter()
-                        .any(|f| f.sentence == s && f.start < i + n && f.end > i && !inside(f));
-                    if !across {
-                        found.retain(|f| !inside(f));
-                        found.push(Found {
-                            sentence: s,
-                            start: i,
-                            end: i + n,
-                            label: EntityLabel::Organization,
-                        });
-                    }
+                }
+            }
+            matches.sort_unstable();
+            for (o, i) in matches {
+                let n = organisations[o].len();
+                let inside = |f: &Found| f.sentence == s && f.start >= i && f.end <= i + n;
+                let across = found
+                    .iter()
+                    .any(|f| f.sentence == s && f.start < i + n && f.end > i && !inside(f));
+                if !across {
+                    found.retain(|f| !inside(f));
+                    found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + n,
+                        label: EntityLabel::Organization,
+                    });
                 }
             }
         }
