@@ -806,6 +806,41 @@ fn the_government_is_the_one_country_named_before() {
     }
 }
 
+/// A story that names no country before "the government" is about the
+/// country it was filed from, when its dateline names one (a capital or the
+/// country); a country its text names comes first, since wire stories are
+/// filed from a few hubs about other countries; a town that is no capital
+/// says nothing of the country.
+#[test]
+fn the_government_of_a_story_that_names_no_country_is_its_datelines() {
+    let doc = extract(
+        "OTTAWA, May 2 - The government approved the new levy on oil firms, officials said.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        has(&facts, "Canada government", "approve", "concept:new levy"),
+        "{facts:?}"
+    );
+    let doc = extract(
+        "OTTAWA, May 2 - Norway will raise taxes on oil firms. The government approved the new levy on Monday.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        has(&facts, "Norway government", "approve", "concept:new levy"),
+        "{facts:?}"
+    );
+    for text in [
+        "Harlow, May 2 - The government approved the new levy on oil firms, officials said.",
+        "The government approved the new levy on oil firms in Ottawa, officials said.",
+    ] {
+        let facts = triples(&extract(text));
+        assert!(
+            !facts.iter().any(|f| f.0.ends_with(" government")),
+            "{text}: {facts:?}"
+        );
+    }
+}
+
 /// "it" continues what the sentence before was about. A place is "it" only
 /// as an actor, a country that is its clause's subject ("Norway said it
 /// would ..."), not a place named where something happened; and when the
