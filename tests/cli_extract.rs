@@ -212,6 +212,43 @@ fn a_denial_shows_what_was_denied() {
     assert_eq!(claim["attributed_to"]["label"], "Ola Lind", "{claim}");
 }
 
+/// What a statement reports keeps its modal ("could buy", "will not
+/// sell"): without it a forecast or a plan reads as an event. The
+/// reported fact itself is Possible.
+#[test]
+fn a_statement_keeps_the_modal_of_what_it_reports() {
+    let wd = Workdir::new();
+    let input = wd.write(
+        "forecast.txt",
+        "Ana Ruiz said Vantor could buy the Harlow plant next year. \
+         Jan Brandt said Kessel won't sell its stake in Tansford.\n",
+    );
+    let out = wd.ok(&["extract", input.to_str().unwrap(), "--format", "jsonl"]);
+    let facts: Vec<_> = lines(&out)
+        .into_iter()
+        .filter(|r| r["kind"] == "fact")
+        .collect();
+    let said = |speaker: &str| {
+        facts
+            .iter()
+            .find(|f| f["relation"] == "say" && f["subject"]["label"] == speaker)
+            .unwrap_or_else(|| panic!("{facts:?}"))
+    };
+    assert_eq!(
+        said("Ana Ruiz")["object"]["label"],
+        "Vantor could buy Harlow plant"
+    );
+    assert_eq!(
+        said("Jan Brandt")["object"]["label"],
+        "Kessel will not sell stake in Tansford"
+    );
+    let buy = facts
+        .iter()
+        .find(|f| f["relation"] == "buy")
+        .unwrap_or_else(|| panic!("{facts:?}"));
+    assert_eq!(buy["modality"], "Possible", "{buy}");
+}
+
 /// A marker no invented article below shares, for the test hook
 /// `NEWSKG_TEST_PANIC_ON` (src/pipeline/mod.rs) that makes analysis panic.
 pub const PANIC_MARKER: &str = "Zebulon Quaffle";

@@ -144,7 +144,8 @@ fn object(f: &Fact, doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ar
     record
 }
 
-/// "Trump sign directive": the words of the fact at index `i`.
+/// "Trump sign directive", "prices could fall": the words of the fact at
+/// index `i`.
 /// `denied`: the fact is what a denial introduces, shown without the
 /// negation the denial gave it ([`object`]).
 fn statement_label(
@@ -166,8 +167,15 @@ fn statement_label(
     // words carry no "not" (a content the denial did not negate, as where
     // the parse hung it elsewhere, shows none either).
     let not = if f.negated && !denied { " not" } else { "" };
+    // "Kessel say (prices could fall)": the modal is part of what was said;
+    // without it a forecast reads as an event.
+    let modal = f
+        .modal
+        .as_deref()
+        .map(|m| format!(" {m}"))
+        .unwrap_or_default();
     format!(
-        "{}{not} {} {}",
+        "{}{modal}{not} {} {}",
         side(&f.subject),
         f.relation,
         side(&f.object)

@@ -465,6 +465,7 @@ pub(crate) mod tests {
             } else {
                 Modality::Reported
             },
+            modal: None,
             attributed_to: (!negated).then_some(Argument::Entity(1)),
             confidence: 0.87,
             sentence,

@@ -855,6 +855,7 @@ fn facts_of_frame(
     out: &mut Vec<Read>,
 ) {
     let Some(subject) = &f.subject else { return };
+    let modal = negation::modal_word(r.t, &f.rel_tokens);
     let subjects = if attribution::SPEECH.contains(&r.t.lemma(f.pred).as_str()) {
         r.speakers(subject)
     } else {
@@ -954,6 +955,7 @@ fn facts_of_frame(
                     object: o.clone(),
                     negated: f.negated,
                     modality: f.modality,
+                    modal: modal.clone(),
                     attributed_to: speaker.clone(),
                     confidence: (f.confidence * factor * entity_bonus).clamp(0.0, 1.0),
                     sentence: si,
@@ -1112,6 +1114,7 @@ pub(crate) mod tests {
             },
             negated: false,
             modality: Modality::Asserted,
+            modal: None,
             attributed_to: None,
             confidence: 0.9,
             sentence: 0,

@@ -174,6 +174,12 @@ pub struct Fact {
     pub negated: bool,
     /// Asserted, reported or possible.
     pub modality: Modality,
+    /// The modal auxiliary of its clause, as a word of its own ("would",
+    /// "can"; "won't" gives "will"), where one hedges it: part of the
+    /// words a statement that reports the fact shows ("Kessel said prices
+    /// could fall": Kessel say (prices could fall)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modal: Option<String>,
     /// Who the text attributes the fact to ("X said that ..."), if anyone.
     pub attributed_to: Option<Argument>,
     /// 0..1: how sure the extractor is (from the pattern and the parse).

@@ -29,6 +29,27 @@ const HEDGING_AUX: &[&str] = &[
     "will", "wo", "'ll",
 ];
 
+/// The modal auxiliary among a clause's relation `tokens` (auxiliaries,
+/// negation, verb), as a word of its own: "could", and "will" for "wo" of
+/// "won't"; "will" and "would" too, which make a plan or a prediction.
+pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
+    tokens.iter().find_map(|&k| {
+        let w = t.lower(k);
+        if t.base(k) != "aux" || !HEDGING_AUX.contains(&w.as_str()) {
+            return None;
+        }
+        Some(
+            match w.as_str() {
+                "wo" | "'ll" => "will",
+                "ca" => "can",
+                "'d" => "would",
+                other => other,
+            }
+            .to_string(),
+        )
+    })
+}
+
 /// Subordinators of a clause that is not asserted: conditions, open
 /// questions, and precautions ("if", "whether", "lest", "in case").
 const CONDITIONAL_MARKS: &[&str] = &["if", "unless", "whether", "lest", "case"];

@@ -813,6 +813,7 @@ mod tests {
             object,
             negated: false,
             modality: Modality::Asserted,
+            modal: None,
             attributed_to: None,
             confidence,
             sentence: 0,

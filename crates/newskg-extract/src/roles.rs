@@ -635,6 +635,7 @@ pub(crate) fn role_fact_to(
         object,
         negated: false,
         modality: Modality::Asserted,
+        modal: None,
         attributed_to: None,
         confidence: 0.9,
         sentence,
