@@ -263,8 +263,18 @@ fn is_no(t: &Tree, k: usize) -> bool {
 }
 
 /// Adjectives that deny what their infinitive says could be done: "was
-/// unable to return" says the return did not happen.
-const INABILITY: &[&str] = &["unable", "incapable", "powerless"];
+/// unable to return" says the return did not happen, and so does "was
+/// unwilling to return" (a refusal, as "refused to return" is; "reluctant"
+/// is not among them: one can act reluctantly).
+const INABILITY: &[&str] = &[
+    "unable",
+    "incapable",
+    "powerless",
+    "unwilling",
+    "loath",
+    "loth",
+    "unprepared",
+];
 
 /// The adjective that denies the event of infinitive `v`, if one does:
 /// an [`INABILITY`] adjective ("unable to pay") or a negated "able" ("was

@@ -1033,13 +1033,15 @@ fn a_count_of_things_is_an_object() {
     assert!(!got.iter().any(|f| f.ends_with("| two weeks")), "{got:?}");
 }
 
-/// "was unable to pay", "was not able to pay": the adjective denies the
-/// event, which is negated, not a possibility.
+/// "was unable to pay", "was not able to pay", "was unwilling to pay":
+/// the adjective denies the event, which is negated, not a possibility.
 #[test]
 fn inability_negates_the_event() {
     for text in [
         "The Vantor Group was unable to pay its debts.",
         "The Vantor Group was not able to pay its debts.",
+        "The Vantor Group was unwilling to pay its debts.",
+        "The Vantor Group is loath to pay its debts.",
     ] {
         let doc = extract(text);
         let pay: Vec<_> = doc.facts.iter().filter(|f| f.relation == "pay").collect();
