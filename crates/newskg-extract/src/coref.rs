@@ -424,11 +424,20 @@ fn compatible(places: &Places, probe: &Probe, cl: &Cluster) -> bool {
     // ("Varga" of "Varga Bakeries Inc"; a person of that name in the
     // story wins, see `cluster`). When the types agree, the comparison of
     // names below covers these forms.
+    // So is the surname of a business named after a person ("Brandt" of
+    // "Ana Brandt Associates"): a given name, the surname, then only words
+    // of the kind of business.
     let first_word_of_business = label == EntityLabel::Person
         && words.len() == 1
         && cl.keys.iter().any(|k| {
             let kw = names::key_words(k);
-            names::is_business_key(k) && kw.len() >= 2 && kw[0] == words[0]
+            let founder_surname = kw.len() >= 3
+                && kw[1] == words[0]
+                && gaz.is_given_name(kw[0])
+                && kw[2..].iter().all(|w| {
+                    names::ORGANISATION_DESIGNATORS.contains(w) || names::LEGAL_FORMS.contains(w)
+                });
+            names::is_business_key(k) && kw.len() >= 2 && (kw[0] == words[0] || founder_surname)
         });
     if !names::types_agree(label, cl.label) && !surname_slip {
         return cl.label == EntityLabel::Organization

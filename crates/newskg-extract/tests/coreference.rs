@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use newskg_extract::{DocFacts, Extractor, MentionKind};
 use newskg_input::Document;
-use newskg_nlp::Analyzer;
+use newskg_nlp::{Analyzer, EntityLabel};
 
 fn extract(text: &str) -> DocFacts {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models"));
@@ -1025,4 +1025,39 @@ fn a_firm_described_by_origin_and_trade_is_the_firm_named_before() {
         !facts.iter().any(|f| f.1 == "close" && f.0 == "Kessel Inc"),
         "{facts:?}"
     );
+}
+
+/// A business named after a person ("Anthony Brandt Associates", "Ruiz
+/// Research") is an organisation, whatever the recognizer made of the
+/// person's name in it, and the surname alone later in the story is that
+/// business, unless a person of that surname is in the story too.
+#[test]
+fn a_business_named_after_a_person_is_its_surname() {
+    let doc = extract(
+        "Analyst Ola Lind of Anthony Brandt Associates said the outlook was dull. Brandt expects a loss.",
+    );
+    let facts = triples(&doc);
+    assert!(
+        has(
+            &facts,
+            "Anthony Brandt Associates",
+            "expect",
+            "concept:loss"
+        ),
+        "{facts:?}"
+    );
+    let doc =
+        extract("Jan Brandt said sales rose at Anthony Brandt Associates. Brandt expects a loss.");
+    let facts = triples(&doc);
+    assert!(
+        has(&facts, "Jan Brandt", "expect", "concept:loss"),
+        "{facts:?}"
+    );
+    let doc = extract("Ruiz Research said sales rose in May.");
+    let firm = doc
+        .entities
+        .iter()
+        .find(|e| e.label == "Ruiz Research")
+        .unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert_eq!(firm.label_type, EntityLabel::Organization);
 }

@@ -858,6 +858,8 @@ pub const ORGANISATION_DESIGNATORS: &[&str] = &[
     "pharmaceuticals",
     "trust",
     "securities",
+    "associates",
+    "research",
 ];
 
 /// Nouns that name a business without saying which ("the company said"):

@@ -10,7 +10,7 @@
 use super::features::title_case;
 use super::names::{covered, is_capitalised, is_initial};
 use super::{Found, Recognizer};
-use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS};
+use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS, ORGANISATION_DESIGNATORS};
 use crate::perceptron::FnvMap;
 use crate::EntityLabel;
 
@@ -346,10 +346,18 @@ impl Recognizer {
         }
         // A name that ends in a legal form is a company's, whatever the
         // model took it for ("lead manager Vantor Kessel Ltd", where the
-        // title before it reads as a person's).
+        // title before it reads as a person's); so is a person's name that
+        // ends in a word saying what kind of business it is ("Ana Ruiz
+        // Associates", "Lind Research"): no person's name ends so.
         for f in found.iter_mut() {
             let name = &doc[f.sentence][f.start..f.end];
-            if name.len() >= 2 && name.last().is_some_and(|w| LEGAL_FORM_WORDS.contains(w)) {
+            let Some(last) = name.last().filter(|_| name.len() >= 2) else {
+                continue;
+            };
+            let designator = f.label == EntityLabel::Person
+                && last.starts_with(char::is_uppercase)
+                && ORGANISATION_DESIGNATORS.contains(&last.to_lowercase().as_str());
+            if LEGAL_FORM_WORDS.contains(last) || designator {
                 f.label = EntityLabel::Organization;
             }
         }
