@@ -557,7 +557,16 @@ impl Resolver {
                 };
                 variant || names::acronym_of(&self.gazetteer, &e.label, &d.label)
             };
-        if fuller {
+        // A place's or person's name first seen in a dateline's or
+        // headline's capitals ("SECAUCUS") takes the spelling of running
+        // text when it comes; an organisation's capitals may be its
+        // acronym ("NATO" and "Nato" both stay as first seen).
+        let recased = matches!(e.label_type, EntityLabel::Place | EntityLabel::Person)
+            && !e.label.chars().any(char::is_lowercase)
+            && d.label.chars().any(char::is_lowercase)
+            && d.label.chars().count() == e.label.chars().count()
+            && names::normalize(&d.label) == names::normalize(&e.label);
+        if fuller || recased {
             let old = std::mem::replace(&mut e.label, d.label.clone());
             e.aliases.insert(old);
         } else if d.label != e.label {
@@ -996,6 +1005,24 @@ mod tests {
             ("sheinbaum", "Claudia Sheinbaum")
         );
         assert!(e.aliases.contains("Sheinbaum"));
+    }
+
+    /// A place first seen in a dateline's capitals takes the spelling of
+    /// running text; an organisation's capitals stay (they may be its
+    /// acronym).
+    #[test]
+    fn a_name_in_capitals_takes_the_spelling_of_running_text() {
+        let mut r = Resolver::new(Vec::new());
+        let a = r.resolve(&doc("a", vec![ent("KESTLING", Place, &[], &[])]));
+        let b = r.resolve(&doc("b", vec![ent("Kestling", Place, &[], &[])]));
+        assert_eq!(a, b);
+        let e = r.get(&a[0]).expect("known");
+        assert_eq!(e.label, "Kestling");
+        assert!(e.aliases.contains("KESTLING"));
+        let c = r.resolve(&doc("c", vec![ent("VTRA", Organization, &[], &[])]));
+        let d = r.resolve(&doc("d", vec![ent("Vtra", Organization, &[], &[])]));
+        assert_eq!(c, d);
+        assert_eq!(r.get(&c[0]).map(|e| e.label.as_str()), Some("VTRA"));
     }
 
     /// Every entity, sorted by id: a resolver's state as the store holds it.

@@ -1085,13 +1085,17 @@ fn fullest(forms: &[String]) -> String {
             n
         }
     };
+    // Of two forms alike but for case, the one in running text: a
+    // dateline's or headline's capitals ("SECAUCUS") are no spelling.
+    let mixed = |f: &str| f.chars().any(char::is_lowercase);
     let mut best: Option<&String> = None;
     for f in forms {
         let better = match best {
             None => true,
             Some(b) => {
                 let (fw, bw) = (words(f), words(b));
-                (fw, !f.starts_with("The "), f.len()) > (bw, !b.starts_with("The "), b.len())
+                (fw, !f.starts_with("The "), f.len(), mixed(f))
+                    > (bw, !b.starts_with("The "), b.len(), mixed(b))
             }
         };
         if better {

@@ -403,3 +403,21 @@ fn a_person_of_a_body_is_two_names() {
         "{found:?}"
     );
 }
+
+/// Wire copy: a dateline whose state abbreviation is followed by a comma
+/// ("TANSFORD, Ohio., March 3 -") still names a place, not the company of
+/// the story; and a company name with its legal form in lower case
+/// ("Vantor Lind corp") is an organisation's.
+#[test]
+fn wire_datelines_and_lower_case_legal_forms() {
+    let found =
+        entities("KESTLING, Mass., March 3 - Vantor Lind corp said its board raised the dividend.");
+    assert!(
+        found.contains(&("KESTLING".to_string(), EntityLabel::Place)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Vantor Lind".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+}

@@ -571,6 +571,10 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "blogs",
     "spokesman",
     "spokeswoman",
+    // Legal forms as wire copy sometimes writes them ("Vantor Capital corp").
+    "corp",
+    "inc",
+    "ltd",
 ];
 
 /// Whether the word before `start` puts a place there ("in Dunmere", "at
@@ -704,6 +708,13 @@ fn dateline_places(words: &[&str]) -> Vec<(usize, usize)> {
         if region_end > caps + 1 && closes(region_end) {
             return vec![(0, caps), (caps + 1, region_end)];
         }
+        // "SPRINGFIELD, Mass., March 25": a comma after the region, which
+        // is then most often a state's abbreviation; the town is the place
+        // (an abbreviation as a name of its own would join firms whose
+        // names begin so: "Minn." and "Minntech").
+        if region_end > caps + 1 && words.get(region_end) == Some(&",") && closes(region_end + 1) {
+            return vec![(0, caps)];
+        }
     }
     Vec::new()
 }
@@ -796,7 +807,10 @@ mod tests {
         );
         let with_region = ["BRACKWATER", ",", "Ohio", "2031-04-18"];
         assert_eq!(dateline_places(&with_region), [(0, 1), (2, 3)]);
+        let abbreviated = ["BRACKWATER", ",", "Oh.", ",", "April", "18", "-"];
+        assert_eq!(dateline_places(&abbreviated), [(0, 1)]);
         assert!(dateline_places(&["BRACKWATER", ",", "said", "Smith"]).is_empty());
+        assert!(dateline_places(&["BRACKWATER", ",", "Ohio", ",", "said"]).is_empty());
     }
 
     #[test]
