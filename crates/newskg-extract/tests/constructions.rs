@@ -1626,3 +1626,22 @@ fn each_other_is_the_other_subjects() {
     );
     assert!(!got.iter().any(|f| f.contains("each other")), "{got:?}");
 }
+
+/// A holding keeps what it is a holding in, also after a quantity ("a 20
+/// pct stake in Vantor"): "bought a 20 pct stake" names nothing a reader
+/// can place. Other nouns that long keep to their own words.
+#[test]
+fn a_holding_keeps_what_it_is_in() {
+    let got = facts(&extract("Kessel bought a 20 pct stake in Vantor."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel | buy | 20 pct stake in Vantor"),
+        "{got:?}"
+    );
+    let got = facts(&extract("Kessel raised its 12 pct interest in Vantor."));
+    assert!(
+        got.iter()
+            .any(|f| f.ends_with("| 12 pct interest in Vantor")),
+        "{got:?}"
+    );
+}
