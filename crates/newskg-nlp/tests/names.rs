@@ -421,3 +421,25 @@ fn wire_datelines_and_lower_case_legal_forms() {
         "{found:?}"
     );
 }
+
+/// A word the gazetteer also knows as a title ("Business", from the event
+/// coders' agents) inside a company's name before its legal form is a word
+/// of the name, not someone's title cutting it: "Kessel Business Machines
+/// Inc" had been "Machines Inc". After another title ("General Counsel")
+/// it stays a title.
+#[test]
+fn a_title_word_inside_a_company_name_stays_in_it() {
+    let found = entities("Kessel Business Machines Inc said sales rose in May.");
+    assert!(
+        found.contains(&(
+            "Kessel Business Machines Inc".to_string(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+    let found = entities("Ola Lind, General Counsel Vantor Holdings Inc, said sales rose.");
+    assert!(
+        found.contains(&("Vantor Holdings Inc".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+}

@@ -681,6 +681,23 @@ impl Recognizer {
                                 || opener(start - 2));
                         if opens {
                             start -= 1;
+                            break;
+                        }
+                        // A title word in the middle of a run of capitals,
+                        // after a word that is no title ("General Counsel"
+                        // is one) and with no given name after it, is a
+                        // word of the company's name ("Kessel Business
+                        // Machines Inc").
+                        let within = is_capitalised(before)
+                            && start >= 2
+                            && is_capitalised(words[start - 2])
+                            && !opener(start - 2)
+                            && !g.is_title(&words[start - 2].to_lowercase())
+                            && !g.is_given_name(words[start])
+                            && !person(start - 2);
+                        if within {
+                            start -= 1;
+                            continue;
                         }
                         break;
                     }
