@@ -873,6 +873,84 @@ pub const FIRM_NOUNS: &[&str] = &["company", "firm", "corporation", "concern"];
 /// event coding read it so). Lemmas.
 pub const SPOKESPERSON_NOUNS: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
 
+/// Nouns of a work that news names right after them ("the film Harlow
+/// Nights", "her hit single Tansford Walks", "the drama series Vantor
+/// Diaries"): the name is the work's, a named thing, not a person or a
+/// place. Nouns that are also common verbs ("show", "play", "book",
+/// "track") count only after a determiner or a modifier
+/// ([`WORK_NOUN_OPENERS`]), as all of them do.
+pub const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "song",
+    "single",
+    "album",
+    "show",
+    "series",
+    "sitcom",
+    "soap",
+    "drama",
+    "novel",
+    "book",
+    "musical",
+    "opera",
+    "documentary",
+    "programme",
+    "program",
+    "play",
+    "comedy",
+    "thriller",
+    "track",
+    "ballad",
+    "anthem",
+    "miniseries",
+    "cartoon",
+    "biopic",
+    "memoir",
+];
+
+/// Words before a work noun that make it a noun ("the film", "a new
+/// book", "her hit single", "Kessel's album").
+pub const WORK_NOUN_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "my",
+    "our",
+    "your",
+    "new",
+    "hit",
+    "latest",
+    "debut",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "classic",
+    "cult",
+    "'s",
+    "animated",
+    "TV",
+    "television",
+    "radio",
+    "comedy",
+    "drama",
+    "feature",
+    "award-winning",
+    "acclaimed",
+    "forthcoming",
+    "upcoming",
+    "previous",
+    "final",
+    "chart-topping",
+    "best-selling",
+];
+
 /// Words that name a storm with the given name after them ("Hurricane
 /// Mitch", "Typhoon Haiyan"): the name is the storm's, not a person's.
 /// ("Storm" alone is also a surname and a team's name.)

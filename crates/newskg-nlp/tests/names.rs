@@ -443,3 +443,43 @@ fn a_title_word_inside_a_company_name_stays_in_it() {
         "{found:?}"
     );
 }
+
+/// A name right after the noun of a work is the work's title, a named
+/// thing, also when it is a place's or has small words inside ("the hit
+/// show Tansford Bay", "the comedy film Meet the Kessels"); and so in
+/// apposition ("Vantor Diaries, the drama series,"). A given name and a
+/// surname after the noun, or one word with a clause after it, are not
+/// titles.
+#[test]
+fn a_name_after_the_noun_of_a_work_is_its_title() {
+    for (text, title) in [
+        (
+            "Ola Lind starred in the hit show Tansford Bay.",
+            "Tansford Bay",
+        ),
+        (
+            "The comedy film Meet the Kessels topped the box office.",
+            "Meet the Kessels",
+        ),
+        (
+            "Vantor Diaries, the drama series, was screened in Norway.",
+            "Vantor Diaries",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(title.to_string(), EntityLabel::Misc)),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "The documentary Ana Ruiz made won the prize.",
+        "The album Kessel released last year sold well.",
+    ] {
+        let found = entities(text);
+        assert!(
+            !found.iter().any(|(_, l)| *l == EntityLabel::Misc),
+            "{text}: {found:?}"
+        );
+    }
+}

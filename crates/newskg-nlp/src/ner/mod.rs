@@ -276,6 +276,7 @@ impl Recognizer {
             type_lists_alike(doc, &mut found, &self.gazetteer);
         }
         shapes::name_storms(doc, &mut found);
+        shapes::name_works(doc, &mut found, |w| self.gazetteer.is_given_name(w));
         if is_sports_report(doc) {
             self.read_venues(doc, &mut found);
         }

@@ -21,7 +21,10 @@ use std::ops::Range;
 use super::names::{covered, is_capitalised};
 use super::news::{org_cue, OrgCue};
 use super::{Found, Recognizer};
-use crate::names::{is_month, is_place_modifier, is_weekday, LEGAL_FORM_WORDS, STORM_WORDS};
+use crate::names::{
+    is_month, is_place_modifier, is_weekday, LEGAL_FORM_WORDS, STORM_WORDS, WORK_NOUNS,
+    WORK_NOUN_OPENERS,
+};
 use crate::{EntityLabel, Token};
 
 /// Particles inside names, before a surname or a family name.
@@ -1343,6 +1346,114 @@ pub(super) fn name_storms(doc: &[Vec<&str>], found: &mut [Found]) {
             f.label = EntityLabel::Misc;
         }
     }
+}
+
+/// Step 4b: a name right after the noun of a work ("the film Harlow
+/// Nights", "her hit single Tansford Walks": [`WORK_NOUNS`] after one of
+/// [`WORK_NOUN_OPENERS`]) or followed by one in apposition ("Vantor
+/// Diaries, the drama series,") is the work's, a named thing (Misc),
+/// whatever the model made of it: a title is often a place's or a
+/// person's name ("Tansford Bay"), and the model cut titles at their small
+/// words ("Meet the Kessels"). The same name alone elsewhere in the
+/// document is the work too. A given name and one more word after the noun
+/// is left alone ("the documentary Ana Ruiz made"), and so is one word
+/// with a clause after it ("the album Kessel released").
+pub(super) fn name_works(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    is_given_name: impl Fn(&str) -> bool,
+) {
+    let mut works: Vec<Vec<&str>> = Vec::new();
+    for (s, words) in doc.iter().enumerate() {
+        for k in 1..words.len() {
+            if !WORK_NOUNS.contains(&words[k]) || !WORK_NOUN_OPENERS.contains(&words[k - 1]) {
+                continue;
+            }
+            let end = title_end(words, k + 1);
+            let title = &words[k + 1..end];
+            // One word is a title only where nothing of a clause follows
+            // ("the film Troy, which ...", not "the album Kessel released").
+            let closed = words.get(end).is_none_or(|w| {
+                matches!(*w, "," | "." | "(" | ")" | ":" | ";" | "by" | "\"" | "'")
+            });
+            // ("Series I and J bonds": letters name issues, not works.)
+            if title.is_empty()
+                || title[0].chars().count() == 1
+                || title.len() == 1 && !closed
+                || title.len() == 2 && is_given_name(title[0])
+            {
+                continue;
+            }
+            works.push(title.to_vec());
+            mark_work(found, s, k + 1, end);
+        }
+        // "Vantor Diaries, the drama series, ...": a name before its
+        // work noun in apposition.
+        for f in found.iter().filter(|f| f.sentence == s) {
+            let after = &words[f.end.min(words.len())..];
+            let apposed = after.first() == Some(&",")
+                && after
+                    .get(1)
+                    .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+                && (2..after.len().min(5)).any(|j| {
+                    WORK_NOUNS.contains(&after[j])
+                        && after
+                            .get(j + 1)
+                            .is_none_or(|w| matches!(*w, "," | "." | "which" | "that"))
+                });
+            if apposed {
+                works.push(words[f.start..f.end].to_vec());
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        if works
+            .iter()
+            .any(|w| doc[f.sentence][f.start..f.end] == w[..])
+        {
+            f.label = EntityLabel::Misc;
+        }
+    }
+}
+
+/// Where a title that starts at `start` ends: its capitalised words, and
+/// one or two small words between two of them ("Top of the Charts", "Meet
+/// the Kessels"), six words at most. Prepositions of place end it: "on
+/// BBC One" after a title says where it runs.
+fn title_end(words: &[&str], start: usize) -> usize {
+    const SMALL: &[&str] = &["of", "the", "and", "a"];
+    let mut end = start;
+    while end < words.len() && end - start < 6 {
+        let w = words[end];
+        if is_capitalised(w) && w.chars().any(char::is_alphabetic) {
+            end += 1;
+            continue;
+        }
+        // One or two small words, then a capital ("of the Charts").
+        let small = words[end..]
+            .iter()
+            .take(2)
+            .take_while(|w| SMALL.contains(w))
+            .count();
+        if end > start && small > 0 && words.get(end + small).is_some_and(|n| is_capitalised(n)) {
+            end += small;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Makes tokens `start..end` of sentence `s` one Misc name, replacing the
+/// names inside or across it.
+fn mark_work(found: &mut Vec<Found>, s: usize, start: usize, end: usize) {
+    found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
+    found.push(Found {
+        sentence: s,
+        start,
+        end,
+        label: EntityLabel::Misc,
+    });
 }
 
 pub(super) fn take_acronym_types(doc: &[Vec<&str>], found: &mut Vec<Found>) {
