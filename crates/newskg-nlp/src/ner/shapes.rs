@@ -1387,23 +1387,24 @@ pub(super) fn name_works(
             works.push(title.to_vec());
             mark_work(found, s, k + 1, end);
         }
-        // "Vantor Diaries, the drama series, ...": a name before its
-        // work noun in apposition.
-        for f in found.iter().filter(|f| f.sentence == s) {
-            let after = &words[f.end.min(words.len())..];
-            let apposed = after.first() == Some(&",")
-                && after
-                    .get(1)
-                    .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
-                && (2..after.len().min(5)).any(|j| {
-                    WORK_NOUNS.contains(&after[j])
-                        && after
-                            .get(j + 1)
-                            .is_none_or(|w| matches!(*w, "," | "." | "which" | "that"))
-                });
-            if apposed {
-                works.push(words[f.start..f.end].to_vec());
-            }
+    }
+    // "Vantor Diaries, the drama series, ...": a name before its work noun
+    // in apposition.
+    for f in found.iter() {
+        let words = &doc[f.sentence];
+        let after = &words[f.end.min(words.len())..];
+        let apposed = after.first() == Some(&",")
+            && after
+                .get(1)
+                .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+            && (2..after.len().min(5)).any(|j| {
+                WORK_NOUNS.contains(&after[j])
+                    && after
+                        .get(j + 1)
+                        .is_none_or(|w| matches!(*w, "," | "." | "which" | "that"))
+            });
+        if apposed {
+            works.push(words[f.start..f.end].to_vec());
         }
     }
     for f in found.iter_mut() {
