@@ -290,8 +290,6 @@ pub(crate) fn cluster(
     build(analyzed, cands, clusters, assign)
 }
 
-/// The cluster of canonical name `canon`, made (with `label`) the first
-/// time the name is met.
 /// The country of the place a story was filed from, when its dateline
 /// ("OSLO, March 3 -") names a country or a capital: the story's own
 /// country, named before anything in it. The sentence splitter ends a
@@ -320,6 +318,8 @@ fn dateline_country(
         .map(|country| country.canonical)
 }
 
+/// The cluster of canonical name `canon`, made (with `label`) the first
+/// time the name is met.
 fn canonical_cluster(
     clusters: &mut Vec<Cluster>,
     by_canonical: &mut HashMap<String, usize>,
