@@ -58,6 +58,7 @@ use sha2::{Digest, Sha256};
 use crate::kg::{Entity, EntityId};
 use crate::nlp::EntityLabel;
 
+use super::counts::{mention_count, EntityTotals};
 use super::store::{EntityRecords, DESCRIPTION_PREDICATES};
 use super::vocab::{term, Ids, NKG};
 use super::StoreError;
@@ -115,7 +116,7 @@ impl ResolverState {
         // Graphs come in any order: gathered by name, ordered at the end.
         let mut by_graph: HashMap<String, Vec<(u32, Option<usize>)>> = HashMap::new();
         super::store::read_mention_counts(store, |g, e, n| {
-            let entry = (state.intern(e), n.parse().ok());
+            let entry = (state.intern(e), mention_count(n));
             match by_graph.get_mut(g) {
                 Some(list) => list.push(entry),
                 None => {
@@ -156,7 +157,7 @@ impl ResolverState {
                 if let (NamedOrBlankNode::NamedNode(e), Term::Literal(n)) =
                     (&quad.subject, &quad.object)
                 {
-                    list.push((self.intern(e.as_str()), n.value().parse().ok()));
+                    list.push((self.intern(e.as_str()), mention_count(n.value())));
                 }
             }
             if list.is_empty() {
@@ -237,6 +238,32 @@ impl ResolverState {
             }
         }
         (entities, documents)
+    }
+
+    /// The totals (`counts.rs`) of `entities` (IRIs), summed from the
+    /// mention counts the state holds: every `nkg:mentionCount` quad of the
+    /// store's named graphs, as a pass over the store would sum them. One
+    /// pass over the state in memory (about 200,000 counts on the
+    /// 21k-article bench), where reading them from the store takes one
+    /// index range per entity with every term of it decoded: 0.23 s for
+    /// the 800 or so entities of 65 bench articles, as each popular entity
+    /// has thousands of counts.
+    pub(super) fn totals(&self, entities: impl IntoIterator<Item = String>) -> EntityTotals {
+        let mut totals = EntityTotals::new(entities);
+        let mut asked = vec![false; self.iris.len()];
+        for e in totals.entities() {
+            if let Some(&i) = self.index.get(e) {
+                asked[i as usize] = true;
+            }
+        }
+        for list in self.mentions.values() {
+            for &(i, n) in list {
+                if asked[i as usize] {
+                    totals.add_value(&self.iris[i as usize], n);
+                }
+            }
+        }
+        totals
     }
 
     /// The base IRI the state was read under.
