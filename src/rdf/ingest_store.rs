@@ -53,7 +53,8 @@ pub trait IngestStore: Sync + sealed::Sealed {
         run: &RunInfo,
     ) -> Result<Ingested, StoreError>;
 
-    /// Quads in the store, for the ingest's summary.
+    /// Quads in the store, for the ingest's summary (a store folder keeps
+    /// the number instead of counting: [`Store::quad_count`]).
     fn quad_count(&self) -> Result<usize, StoreError>;
 
     /// Makes what the ingest stored durable and quick to open: called once
@@ -132,7 +133,7 @@ impl IngestStore for Store {
     }
 
     fn quad_count(&self) -> Result<usize, StoreError> {
-        Store::len(self)
+        Store::quad_count(self)
     }
 
     fn flush(&self) -> Result<(), StoreError> {

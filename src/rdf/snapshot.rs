@@ -40,6 +40,11 @@
 //!   upgrade at the open counts as a write), and the base IRI is the same;
 //!   otherwise it reads the store as before.
 //!
+//! The snapshot also holds how many quads the store holds, for the
+//! ingest's summary line, which otherwise counts all of them (0.47 s on the
+//! 21k-article bench): the store keeps that number through its writes
+//! (`Store::quad_count`) and saves it here with the state.
+//!
 //! So a crash at any moment leaves either a record without a token (the
 //! snapshot, if any, is ignored; the next ingest reads the store and writes a
 //! new one) or a token whose snapshot was complete on disk before the token
@@ -66,8 +71,14 @@ use super::StoreError;
 /// The snapshot's file name in the store folder.
 pub const SNAPSHOT_FILE: &str = "newskg.resolver";
 
-/// The first bytes of a snapshot, with the layout's version.
-const MAGIC: &[u8] = b"newskg resolver snapshot 1\n";
+/// The first bytes of a snapshot, with the layout's version: 2 holds the
+/// store's quad count after the base IRI.
+const MAGIC: &[u8] = b"newskg resolver snapshot 2\n";
+
+/// The first bytes of a snapshot of layout 1 (no quad count), which is
+/// still read: a store saved by the newskg before this one is not read
+/// back in full again.
+const MAGIC_1: &[u8] = b"newskg resolver snapshot 1\n";
 
 /// What [`Store::entities_and_documents`](super::Store::entities_and_documents)
 /// reads from a store, as the store holds it.
@@ -271,12 +282,13 @@ impl ResolverState {
         &self.base
     }
 
-    /// The snapshot's bytes, `token` in them.
-    fn encode(&self, token: &str) -> Vec<u8> {
+    /// The snapshot's bytes, `token` and the store's `quads` in them.
+    fn encode(&self, token: &str, quads: usize) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 20);
         out.extend_from_slice(MAGIC);
         put_str(&mut out, token);
         put_str(&mut out, &self.base);
+        put_len(&mut out, quads);
         // Only the subjects still counted, renumbered.
         let mut used: Vec<Option<u32>> = vec![None; self.iris.len()];
         let mut kept: Vec<&str> = Vec::new();
@@ -331,19 +343,23 @@ impl ResolverState {
     }
 
     /// The state in `bytes` if they are a whole snapshot with token
-    /// `token` of a store read under `ids`; `None` otherwise.
-    fn decode(bytes: &[u8], token: &str, ids: &Ids) -> Option<ResolverState> {
+    /// `token` of a store read under `ids`, with the store's quad count
+    /// when the snapshot holds it (layout 2); `None` otherwise.
+    fn decode(bytes: &[u8], token: &str, ids: &Ids) -> Option<(ResolverState, Option<usize>)> {
         let body_len = bytes.len().checked_sub(32)?;
         let (body, digest) = bytes.split_at(body_len);
         if Sha256::digest(body).as_slice() != digest {
             return None;
         }
-        let mut r = Reader {
-            bytes: body.strip_prefix(MAGIC)?,
+        let (rest, counted) = match body.strip_prefix(MAGIC) {
+            Some(rest) => (rest, true),
+            None => (body.strip_prefix(MAGIC_1)?, false),
         };
+        let mut r = Reader { bytes: rest };
         if r.str()? != token || r.str()? != ids.base() {
             return None;
         }
+        let quads = if counted { Some(r.len()?) } else { None };
         let mut state = ResolverState::empty(ids);
         for _ in 0..r.len()? {
             let iri = r.str()?;
@@ -406,7 +422,7 @@ impl ResolverState {
             }
             state.mentions.insert(graph, list);
         }
-        r.bytes.is_empty().then_some(state)
+        r.bytes.is_empty().then_some((state, quads))
     }
 }
 
@@ -466,15 +482,21 @@ pub(super) fn new_token() -> String {
     digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes `state` as the snapshot of the store in `dir` with `token`: under
-/// another name, synced, renamed over [`SNAPSHOT_FILE`], the folder synced;
-/// so the file is whole and on disk before the record names its token.
-pub(super) fn write(dir: &Path, token: &str, state: &ResolverState) -> Result<(), StoreError> {
+/// Writes `state` and the store's `quads` as the snapshot of the store in
+/// `dir` with `token`: under another name, synced, renamed over
+/// [`SNAPSHOT_FILE`], the folder synced; so the file is whole and on disk
+/// before the record names its token.
+pub(super) fn write(
+    dir: &Path,
+    token: &str,
+    state: &ResolverState,
+    quads: usize,
+) -> Result<(), StoreError> {
     let path = dir.join(SNAPSHOT_FILE);
     let tmp = dir.join(format!("{SNAPSHOT_FILE}.tmp"));
     let written = (|| {
         let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(&state.encode(token))?;
+        file.write_all(&state.encode(token, quads))?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(&tmp, &path)?;
@@ -484,8 +506,9 @@ pub(super) fn write(dir: &Path, token: &str, state: &ResolverState) -> Result<()
 }
 
 /// The snapshot in `dir` if it is whole, has `token` and was read under
-/// `ids`; `None` otherwise (missing, another token, damaged).
-pub(super) fn load(dir: &Path, token: &str, ids: &Ids) -> Option<ResolverState> {
+/// `ids`, with the store's quad count if it holds one; `None` otherwise
+/// (missing, another token, damaged).
+pub(super) fn load(dir: &Path, token: &str, ids: &Ids) -> Option<(ResolverState, Option<usize>)> {
     let mut bytes = Vec::new();
     std::fs::File::open(dir.join(SNAPSHOT_FILE))
         .and_then(|mut f| f.read_to_end(&mut bytes))
@@ -555,11 +578,12 @@ mod tests {
     fn a_snapshot_reads_back_as_written_and_only_with_its_token_and_base() {
         let ids = Ids::default();
         let state = sample(&ids);
-        let bytes = state.encode("t1");
+        let bytes = state.encode("t1", 1234);
         let back = ResolverState::decode(&bytes, "t1", &ids);
         assert_eq!(
-            back.as_ref().map(|b| b.resolver_input(&ids)),
-            Some(state.resolver_input(&ids))
+            back.as_ref()
+                .map(|(b, quads)| (b.resolver_input(&ids), *quads)),
+            Some((state.resolver_input(&ids), Some(1234)))
         );
         let (entities, documents) = state.resolver_input(&ids);
         let mentions: Vec<(String, usize)> = entities
@@ -581,6 +605,27 @@ mod tests {
         let mut changed = bytes.clone();
         changed[bytes.len() / 2] ^= 1;
         assert!(ResolverState::decode(&changed, "t1", &ids).is_none());
+    }
+
+    /// A snapshot of layout 1, as the newskg before the quad count saved
+    /// it, is read: the same state, its quad count unknown.
+    #[test]
+    fn a_snapshot_of_layout_1_is_read_without_a_quad_count() {
+        let ids = Ids::default();
+        let state = sample(&ids);
+        let two = state.encode("t1", 99);
+        // Layout 1: its own first line, and no count after the base IRI.
+        let head = MAGIC.len() + 8 + "t1".len() + 8 + ids.base().len();
+        let mut one = MAGIC_1.to_vec();
+        one.extend_from_slice(&two[MAGIC.len()..head]);
+        one.extend_from_slice(&two[head + 8..two.len() - 32]);
+        let digest = Sha256::digest(&one);
+        one.extend_from_slice(&digest);
+        let back = ResolverState::decode(&one, "t1", &ids);
+        assert_eq!(
+            back.map(|(b, quads)| (b.resolver_input(&ids), quads)),
+            Some((state.resolver_input(&ids), None))
+        );
     }
 
     #[test]
