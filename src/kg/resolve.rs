@@ -28,6 +28,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use super::forms;
+use super::together::Together;
 use super::{slug, Entity, EntityId};
 use crate::extract::{DocEntity, DocFacts};
 use crate::input::DocId;
@@ -54,11 +55,11 @@ pub struct Resolver {
     /// entities' current records only, as in a resolver loaded from the store.
     indexed: Vec<Vec<(IndexKind, String)>>,
     by_id: HashMap<EntityId, usize>,
-    /// For each entity, the entities mentioned with it in a document and in
-    /// how many documents. Counts documents stored (loaded with
-    /// [`Resolver::with_documents`], updated by [`Resolver::resolve`] and
-    /// [`Resolver::forget_document`]), never what one run happened to see.
-    neighbors: Vec<HashMap<usize, usize>>,
+    /// For each pair of entities, in how many documents both are mentioned.
+    /// Counts documents stored (loaded with [`Resolver::with_documents`],
+    /// updated by [`Resolver::resolve`] and [`Resolver::forget_document`]),
+    /// never what one run happened to see.
+    together: Together,
     /// Documents already resolved, with their answers (re-resolving is a no-op).
     seen: HashMap<DocId, Vec<EntityId>>,
     merges: usize,
@@ -114,7 +115,6 @@ impl Resolver {
         for e in existing {
             r.by_id.insert(e.id.clone(), r.entities.len());
             r.entities.push(e);
-            r.neighbors.push(HashMap::new());
             r.indexed.push(Vec::new());
             r.index(r.entities.len() - 1);
         }
@@ -147,9 +147,7 @@ impl Resolver {
             return;
         };
         self.unindex(k);
-        for n in std::mem::take(&mut self.neighbors[k]).into_keys() {
-            self.neighbors[n].remove(&k);
-        }
+        self.together.forget(k);
         self.forgotten.insert(k);
     }
 
@@ -166,22 +164,7 @@ impl Resolver {
     /// Counts (or uncounts) one document in which entities `ks` (distinct)
     /// are mentioned together.
     fn cooccur(&mut self, ks: &[usize], add: bool) {
-        for &a in ks {
-            for &b in ks {
-                if a == b {
-                    continue;
-                }
-                let n = self.neighbors[a].entry(b).or_default();
-                if add {
-                    *n += 1;
-                } else {
-                    *n = n.saturating_sub(1);
-                    if *n == 0 {
-                        self.neighbors[a].remove(&b);
-                    }
-                }
-            }
-        }
+        self.together.count(ks, add);
     }
 
     /// The graph id of each of `doc.entities`, in the same order; updates the
@@ -532,7 +515,7 @@ impl Resolver {
         let titles = d.titles.iter().filter(|t| e.titles.contains(*t)).count();
         let shared = context
             .iter()
-            .filter(|c| self.neighbors[k].contains_key(c))
+            .filter(|&&c| self.together.both(k, c))
             .count();
         4 * titles + 2 * shared
     }
@@ -617,7 +600,7 @@ impl Resolver {
             titles: d.titles.iter().cloned().collect(),
             mentions: d.mentions,
         });
-        self.neighbors.push(HashMap::new());
+        self.together.reserve(k);
         self.indexed.push(Vec::new());
         self.index(k);
         k
