@@ -590,18 +590,13 @@ fn store_analysed<S: IngestStore + ?Sized>(
     let mut report = IngestReport::default();
     // Before anything is stored, so the record never lags what the store holds.
     store.record_models(run)?;
-    // The resolver starts from what the store holds, all of it: the entities
-    // and which of them each stored document mentions (the context bare
-    // surnames are resolved by). A run that follows an interrupted one thus
-    // resolves the remaining documents as the interrupted run would have.
-    let (entities, documents) = store.entities_and_documents()?;
-    let stored_before = documents.len();
-    let mut resolver =
-        Resolver::with_gazetteer_and_documents(gazetteer.clone(), entities, documents);
     let batch_documents = options.batch_documents.max(1);
     let mut batch = Batch::new();
     let mut shown = IngestProgress::default();
-    std::thread::scope(|scope| -> Result<()> {
+    let mut stored_before = 0;
+    // The resolver is returned so that it is dropped after the run is
+    // timed, as before it was read on this side of the scope.
+    let resolver = std::thread::scope(|scope| -> Result<Resolver> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Analysed>>(QUEUED_BATCHES);
         scope.spawn(move || {
             // Set when storage has stopped (it failed and dropped the queue):
@@ -619,6 +614,18 @@ fn store_analysed<S: IngestStore + ?Sized>(
                 }
             }
         });
+        // The resolver starts from what the store holds, all of it: the
+        // entities and which of them each stored document mentions (the
+        // context bare surnames are resolved by). A run that follows an
+        // interrupted one thus resolves the remaining documents as the
+        // interrupted run would have. Read while the first documents are
+        // analysed (nothing is written before it is read): from the
+        // 21k-article bench store's snapshot, 0.25 s of CPU that an
+        // ingest of 100 articles into it no longer waits for.
+        let (entities, documents) = store.entities_and_documents()?;
+        stored_before = documents.len();
+        let mut resolver =
+            Resolver::with_gazetteer_and_documents(gazetteer.clone(), entities, documents);
         for analysed in receiver {
             let analysed = analysed?;
             report.dropped_repeats += analysed.dropped_repeats;
@@ -696,7 +703,7 @@ fn store_analysed<S: IngestStore + ?Sized>(
             }
         }
         store.commit_batch(std::mem::take(&mut batch))?;
-        Ok(())
+        Ok(resolver)
     })?;
     store.flush()?;
     if compacts(report.new, stored_before) {
