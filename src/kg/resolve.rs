@@ -108,6 +108,39 @@ impl Resolver {
         existing: Vec<Entity>,
         documents: Vec<Vec<EntityId>>,
     ) -> Resolver {
+        let mut r = Resolver::knowing(gazetteer, existing);
+        for ids in &documents {
+            let ks = r.known(ids);
+            r.cooccur(&ks, true);
+        }
+        r
+    }
+
+    /// [`Resolver::with_gazetteer_and_documents`] with each stored
+    /// document's entities given by their positions in `existing` (others
+    /// are ignored), as an ingest reads them
+    /// ([`IngestStore::resolver_start`](crate::rdf::IngestStore::resolver_start)):
+    /// no id is looked up. The same resolver when each position is where
+    /// the document's entity id is last in `existing` (ids are unique in
+    /// what a store gives).
+    pub fn with_gazetteer_and_positions(
+        gazetteer: Arc<Gazetteer>,
+        existing: Vec<Entity>,
+        documents: Vec<Vec<usize>>,
+    ) -> Resolver {
+        let mut r = Resolver::knowing(gazetteer, existing);
+        let known = r.entities.len();
+        for mut ks in documents {
+            ks.retain(|&k| k < known);
+            ks.sort_unstable();
+            ks.dedup();
+            r.cooccur(&ks, true);
+        }
+        r
+    }
+
+    /// A resolver that knows `existing` entities and no document.
+    fn knowing(gazetteer: Arc<Gazetteer>, existing: Vec<Entity>) -> Resolver {
         let mut r = Resolver {
             gazetteer,
             ..Resolver::default()
@@ -117,10 +150,6 @@ impl Resolver {
             r.entities.push(e);
             r.indexed.push(Vec::new());
             r.index(r.entities.len() - 1);
-        }
-        for ids in &documents {
-            let ks = r.known(ids);
-            r.cooccur(&ks, true);
         }
         r
     }
@@ -1045,15 +1074,38 @@ mod tests {
             let mut first = Resolver::new(Vec::new());
             let mentions: Vec<Vec<EntityId>> =
                 docs[..stop].iter().map(|d| first.resolve(d)).collect();
-            let mut rerun = Resolver::with_documents(stored(&first), mentions);
+            // The same start with each document's entities by position
+            // (as an ingest reads them), an id no entity has left out.
+            let entities = stored(&first);
+            let positions: Vec<Vec<usize>> = mentions
+                .iter()
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|id| entities.iter().rposition(|e| e.id == *id))
+                        .collect()
+                })
+                .collect();
+            let mut mentions = mentions;
+            if let Some(first_doc) = mentions.first_mut() {
+                first_doc.push(EntityId("no-such-entity".into()));
+            }
+            let mut rerun = Resolver::with_documents(entities.clone(), mentions);
+            let mut by_position =
+                Resolver::with_gazetteer_and_positions(Arc::default(), entities, positions);
             for (i, d) in docs.iter().enumerate().skip(stop) {
                 assert_eq!(
                     rerun.resolve(d),
                     answers[i],
                     "stopped after {stop}: doc {i}"
                 );
+                assert_eq!(
+                    by_position.resolve(d),
+                    answers[i],
+                    "by position, stopped after {stop}: doc {i}"
+                );
             }
             assert_eq!(stored(&rerun), stored(&lived), "stopped after {stop}");
+            assert_eq!(stored(&by_position), stored(&lived), "stopped after {stop}");
         }
     }
 

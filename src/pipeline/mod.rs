@@ -622,10 +622,10 @@ fn store_analysed<S: IngestStore + ?Sized>(
         // analysed (nothing is written before it is read): from the
         // 21k-article bench store's snapshot, 0.25 s of CPU that an
         // ingest of 100 articles into it no longer waits for.
-        let (entities, documents) = store.entities_and_documents()?;
+        let (entities, documents) = store.resolver_start()?;
         stored_before = documents.len();
         let mut resolver =
-            Resolver::with_gazetteer_and_documents(gazetteer.clone(), entities, documents);
+            Resolver::with_gazetteer_and_positions(gazetteer.clone(), entities, documents);
         for analysed in receiver {
             let analysed = analysed?;
             report.dropped_repeats += analysed.dropped_repeats;

@@ -867,11 +867,44 @@ impl Store {
     /// it still describes the store exactly (`snapshot.rs`). Either way the
     /// answer is the same: a document's entities come sorted.
     pub fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError> {
+        if let Some(input) = self.from_state(|state, ids| state.resolver_input(ids))? {
+            return Ok(input);
+        }
+        let (totals, mut documents) = self.mention_tally()?.finish();
+        for doc in &mut documents {
+            doc.sort_unstable();
+        }
+        let mut records = EntityRecords::new(&self.ids, totals);
+        read_descriptions(&self.inner, &self.ids, &mut records)?;
+        Ok((records.finish(), documents))
+    }
+
+    /// [`Store::entities_and_documents`] with each document's entities
+    /// given by their positions among the entities, what an ingest's
+    /// resolver starts from
+    /// ([`Resolver::with_gazetteer_and_positions`](crate::kg::Resolver::with_gazetteer_and_positions)).
+    pub fn resolver_start(&self) -> Result<(Vec<Entity>, Vec<Vec<usize>>), StoreError> {
+        if let Some(start) = self.from_state(|state, ids| state.resolver_start(ids))? {
+            return Ok(start);
+        }
+        let (entities, documents) = self.entities_and_documents()?;
+        let documents = super::ingest_store::positions(&entities, documents);
+        Ok((entities, documents))
+    }
+
+    /// `read` applied to the resolver's state of a store folder opened to
+    /// write, which it keeps through its writes: loaded from the resolver
+    /// snapshot when that describes the store, otherwise read from the
+    /// store. `None` for a store without one (in memory, or a reader).
+    fn from_state<T>(
+        &self,
+        read: impl FnOnce(&ResolverState, &Ids) -> T,
+    ) -> Result<Option<T>, StoreError> {
         #[cfg(feature = "rocksdb")]
         if let Some(dir) = &self.dir {
             let mut session = self.session();
             if let Some(state) = &session.state {
-                return Ok(state.resolver_input(&self.ids));
+                return Ok(Some(read(state, &self.ids)));
             }
             let loaded = session
                 .token_at_open
@@ -889,18 +922,14 @@ impl Store {
                 }
                 None => (ResolverState::scan(&self.inner, &self.ids)?, None),
             };
-            let input = state.resolver_input(&self.ids);
+            let answer = read(&state, &self.ids);
             session.state = Some(state);
             session.loaded = token;
-            return Ok(input);
+            return Ok(Some(answer));
         }
-        let (totals, mut documents) = self.mention_tally()?.finish();
-        for doc in &mut documents {
-            doc.sort_unstable();
-        }
-        let mut records = EntityRecords::new(&self.ids, totals);
-        read_descriptions(&self.inner, &self.ids, &mut records)?;
-        Ok((records.finish(), documents))
+        #[cfg(not(feature = "rocksdb"))]
+        let _ = read;
+        Ok(None)
     }
 
     /// One pass over `nkg:mentionCount` (see [`MentionTally`]).
@@ -2207,6 +2236,16 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(from_snapshot(&store), i > 0, "session {i}");
             assert_eq!(start, scanned(&store), "session {i}: the start");
+            // The start an ingest reads: the same, documents by position.
+            let (entities, documents) = start.clone();
+            assert_eq!(
+                store.resolver_start().ok(),
+                Some((
+                    entities.clone(),
+                    super::super::ingest_store::positions(&entities, documents)
+                )),
+                "session {i}: the start by position"
+            );
             session(&store);
             // The state kept through the writes is what a pass reads now.
             let kept = store
