@@ -8,13 +8,15 @@
 //! - Per entity, in the entity graph, `nkg:totalMentions` and
 //!   `nkg:documentCount`: a property of the whole store, which no document
 //!   alone knows. [`EntityTotals`] computes them for the entities a write
-//!   touches, from the `nkg:mentionCount` quads of the named graphs of the
-//!   store as it is once the write is done: the local store sums them from
-//!   the resolver's state when it keeps one (`snapshot.rs`, which holds
-//!   every such quad) and otherwise reads them in its transaction, the
-//!   remote store reads them by a SPARQL query; all write the quads it
-//!   gives, so they hold the same quads. Every reader takes a count's value
-//!   through [`mention_count`], so the sums agree whichever read them.
+//!   touches, from the `nkg:mentionCount` quads of the store as it is once
+//!   the write is done: the local store sums them from the resolver's state
+//!   when it keeps one and that holds them all (`snapshot.rs`: the state
+//!   holds those of named graphs, which are all of them unless quads came
+//!   from elsewhere, such as a `load` of a Turtle export, whose counts are
+//!   in the default graph), and otherwise reads them in its transaction;
+//!   the remote store reads them by a SPARQL query. All write the quads it
+//!   gives. Every reader takes a count's value through [`mention_count`],
+//!   so the sums agree whichever read them.
 
 use std::collections::BTreeMap;
 

@@ -72,13 +72,10 @@ use super::StoreError;
 pub const SNAPSHOT_FILE: &str = "newskg.resolver";
 
 /// The first bytes of a snapshot, with the layout's version: 2 holds the
-/// store's quad count after the base IRI.
+/// store's quad count and whether mention counts lie outside named graphs,
+/// after the base IRI. A snapshot of layout 1 is not read (the store is
+/// read instead, once).
 const MAGIC: &[u8] = b"newskg resolver snapshot 2\n";
-
-/// The first bytes of a snapshot of layout 1 (no quad count), which is
-/// still read: a store saved by the newskg before this one is not read
-/// back in full again.
-const MAGIC_1: &[u8] = b"newskg resolver snapshot 1\n";
 
 /// What [`Store::entities_and_documents`](super::Store::entities_and_documents)
 /// reads from a store, as the store holds it.
@@ -97,6 +94,12 @@ pub(super) struct ResolverState {
     /// [`EntityRecords`] rebuilds it (its `mentions` left at 0: they are the
     /// sums of `mentions` when the state is read).
     entities: BTreeMap<String, Entity>,
+    /// Whether the store holds `nkg:mentionCount` quads outside named
+    /// graphs (only quads from elsewhere do: a `load` of a Turtle export puts
+    /// them in the default graph), which `mentions` leaves out but the
+    /// totals count. An ingest writes named graphs only, so it stays as the
+    /// scan found it.
+    counts_elsewhere: bool,
 }
 
 impl ResolverState {
@@ -107,6 +110,7 @@ impl ResolverState {
             index: HashMap::new(),
             mentions: BTreeMap::new(),
             entities: BTreeMap::new(),
+            counts_elsewhere: false,
         }
     }
 
@@ -126,7 +130,7 @@ impl ResolverState {
         let mut state = ResolverState::empty(ids);
         // Graphs come in any order: gathered by name, ordered at the end.
         let mut by_graph: HashMap<String, Vec<(u32, Option<usize>)>> = HashMap::new();
-        super::store::read_mention_counts(store, |g, e, n| {
+        state.counts_elsewhere = super::store::read_mention_counts(store, |g, e, n| {
             let entry = (state.intern(e), mention_count(n));
             match by_graph.get_mut(g) {
                 Some(list) => list.push(entry),
@@ -293,9 +297,16 @@ impl ResolverState {
             .collect()
     }
 
+    /// Whether the state holds every `nkg:mentionCount` quad of the store,
+    /// so that [`ResolverState::totals`] are the store's.
+    pub(super) fn holds_every_count(&self) -> bool {
+        !self.counts_elsewhere
+    }
+
     /// The totals (`counts.rs`) of `entities` (IRIs), summed from the
     /// mention counts the state holds: every `nkg:mentionCount` quad of the
-    /// store's named graphs, as a pass over the store would sum them. One
+    /// store's named graphs, as a pass over the store would sum them (all of
+    /// the store's when [`ResolverState::holds_every_count`]). One
     /// pass over the state in memory (about 200,000 counts on the
     /// 21k-article bench), where reading them from the store takes one
     /// index range per entity with every term of it decoded: 0.23 s for
@@ -331,6 +342,7 @@ impl ResolverState {
         put_str(&mut out, token);
         put_str(&mut out, &self.base);
         put_len(&mut out, quads);
+        out.push(u8::from(self.counts_elsewhere));
         // Only the subjects still counted, renumbered.
         let mut used: Vec<Option<u32>> = vec![None; self.iris.len()];
         let mut kept: Vec<&str> = Vec::new();
@@ -385,24 +397,27 @@ impl ResolverState {
     }
 
     /// The state in `bytes` if they are a whole snapshot with token
-    /// `token` of a store read under `ids`, with the store's quad count
-    /// when the snapshot holds it (layout 2); `None` otherwise.
-    fn decode(bytes: &[u8], token: &str, ids: &Ids) -> Option<(ResolverState, Option<usize>)> {
+    /// `token` of a store read under `ids`, with the store's quad count;
+    /// `None` otherwise.
+    fn decode(bytes: &[u8], token: &str, ids: &Ids) -> Option<(ResolverState, usize)> {
         let body_len = bytes.len().checked_sub(32)?;
         let (body, digest) = bytes.split_at(body_len);
         if Sha256::digest(body).as_slice() != digest {
             return None;
         }
-        let (rest, counted) = match body.strip_prefix(MAGIC) {
-            Some(rest) => (rest, true),
-            None => (body.strip_prefix(MAGIC_1)?, false),
+        let mut r = Reader {
+            bytes: body.strip_prefix(MAGIC)?,
         };
-        let mut r = Reader { bytes: rest };
         if r.str()? != token || r.str()? != ids.base() {
             return None;
         }
-        let quads = if counted { Some(r.len()?) } else { None };
+        let quads = r.len()?;
         let mut state = ResolverState::empty(ids);
+        state.counts_elsewhere = match r.byte()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
         for _ in 0..r.len()? {
             let iri = r.str()?;
             if state.index.contains_key(iri) {
@@ -548,9 +563,9 @@ pub(super) fn write(
 }
 
 /// The snapshot in `dir` if it is whole, has `token` and was read under
-/// `ids`, with the store's quad count if it holds one; `None` otherwise
-/// (missing, another token, damaged).
-pub(super) fn load(dir: &Path, token: &str, ids: &Ids) -> Option<(ResolverState, Option<usize>)> {
+/// `ids`, with the store's quad count; `None` otherwise (missing, another
+/// token, another layout, damaged).
+pub(super) fn load(dir: &Path, token: &str, ids: &Ids) -> Option<(ResolverState, usize)> {
     let mut bytes = Vec::new();
     std::fs::File::open(dir.join(SNAPSHOT_FILE))
         .and_then(|mut f| f.read_to_end(&mut bytes))
@@ -622,11 +637,8 @@ mod tests {
         let state = sample(&ids);
         let bytes = state.encode("t1", 1234);
         let back = ResolverState::decode(&bytes, "t1", &ids);
-        assert_eq!(
-            back.as_ref()
-                .map(|(b, quads)| (b.resolver_input(&ids), *quads)),
-            Some((state.resolver_input(&ids), Some(1234)))
-        );
+        assert_eq!(back.as_ref().map(|(b, _)| b), Some(&state));
+        assert_eq!(back.as_ref().map(|(_, quads)| *quads), Some(1234));
         let (entities, documents) = state.resolver_input(&ids);
         let mentions: Vec<(String, usize)> = entities
             .iter()
@@ -647,27 +659,6 @@ mod tests {
         let mut changed = bytes.clone();
         changed[bytes.len() / 2] ^= 1;
         assert!(ResolverState::decode(&changed, "t1", &ids).is_none());
-    }
-
-    /// A snapshot of layout 1, as the newskg before the quad count saved
-    /// it, is read: the same state, its quad count unknown.
-    #[test]
-    fn a_snapshot_of_layout_1_is_read_without_a_quad_count() {
-        let ids = Ids::default();
-        let state = sample(&ids);
-        let two = state.encode("t1", 99);
-        // Layout 1: its own first line, and no count after the base IRI.
-        let head = MAGIC.len() + 8 + "t1".len() + 8 + ids.base().len();
-        let mut one = MAGIC_1.to_vec();
-        one.extend_from_slice(&two[MAGIC.len()..head]);
-        one.extend_from_slice(&two[head + 8..two.len() - 32]);
-        let digest = Sha256::digest(&one);
-        one.extend_from_slice(&digest);
-        let back = ResolverState::decode(&one, "t1", &ids);
-        assert_eq!(
-            back.map(|(b, quads)| (b.resolver_input(&ids), quads)),
-            Some((state.resolver_input(&ids), None))
-        );
     }
 
     #[test]

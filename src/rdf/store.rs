@@ -644,9 +644,10 @@ impl Store {
     /// The totals of a batch's `entities`, once the bulk loader has written
     /// the batch's graphs. A store that keeps the resolver's state reads the
     /// batch's graphs into it now (the refresh after the commit would read
-    /// the same: the transaction writes no mention count in them) and sums
-    /// the totals from it, in memory; `touched` then keeps only what the
-    /// transaction changes. Otherwise they are read from the store.
+    /// the same: the transaction writes no mention count in them) and, when
+    /// the state holds every mention count of the store, sums the totals
+    /// from it, in memory; `touched` then keeps only what the transaction
+    /// changes. Otherwise they are read from the store.
     fn batch_totals(
         &self,
         entities: &BTreeMap<EntityId, Entity>,
@@ -667,7 +668,9 @@ impl Store {
                     graphs.into_iter().filter(|g| *g != eg),
                     [],
                 )?;
-                return Ok(state.totals(entities.map(oxigraph::model::NamedNode::into_string)));
+                if state.holds_every_count() {
+                    return Ok(state.totals(entities.map(oxigraph::model::NamedNode::into_string)));
+                }
             }
         }
         count_totals(entities, |e, count| {
@@ -914,10 +917,7 @@ impl Store {
                 Some(((state, quads), token)) => {
                     // Nothing was written since the open (the token would be
                     // gone): the snapshot's count is the store's.
-                    if quads.is_some() {
-                        session.quads = quads;
-                    }
-                    session.loaded_counted = quads.is_some();
+                    session.quads = Some(quads);
                     (state, Some(token))
                 }
                 None => (ResolverState::scan(&self.inner, &self.ids)?, None),
@@ -935,6 +935,7 @@ impl Store {
     /// One pass over `nkg:mentionCount` (see [`MentionTally`]).
     fn mention_tally(&self) -> Result<MentionTally, StoreError> {
         let mut tally = MentionTally::default();
+        // The resolver reads the counts of documents, which are named graphs.
         read_mention_counts(&self.inner, |g, e, n| tally.add(&self.ids, g, e, n))?;
         Ok(tally)
     }
@@ -1085,9 +1086,9 @@ impl Store {
         let Some(state) = &session.state else {
             return Ok(());
         };
-        let token = match (&session.loaded, session.loaded_counted) {
-            (Some(token), true) => token.clone(),
-            _ => {
+        let token = match &session.loaded {
+            Some(token) => token.clone(),
+            None => {
                 let token = snapshot::new_token();
                 snapshot::write(dir, &token, state, quads)?;
                 token
@@ -1103,7 +1104,6 @@ impl Store {
             version::write_synced(dir, &version)?;
         }
         session.loaded = Some(token);
-        session.loaded_counted = true;
         session.recorded = true;
         Ok(())
     }
@@ -1198,9 +1198,6 @@ struct SnapshotSession {
     state: Option<ResolverState>,
     /// The token of the snapshot `state` is, while nothing changed it.
     loaded: Option<String>,
-    /// Whether that snapshot holds the quad count (layout 2; an older one
-    /// is saved again with it).
-    loaded_counted: bool,
     /// Whether the version record names a snapshot this store saved.
     recorded: bool,
     /// How many quads the store holds, when known without counting them: a
@@ -1360,8 +1357,8 @@ fn finish_interrupted_batch(path: &Path, inner: &oxigraph::store::Store) -> Resu
 }
 
 /// The totals (`rdf/counts.rs`) of the entities `touched`, counted from
-/// the `nkg:mentionCount` quads of named graphs `read` gives for each: the
-/// store's, or the transaction's when the write changes them. Recounted
+/// the `nkg:mentionCount` quads `read` gives for each: the store's, or the
+/// transaction's when the write changes them. Recounted
 /// rather than adjusted by a difference, so a wrong total never outlives
 /// the next document that mentions the entity; the read is one index range
 /// per entity. (A batch into a store that keeps the resolver's state sums
@@ -1375,10 +1372,7 @@ fn count_totals(
     let count = term(NKG, "mentionCount");
     for e in &touched {
         for quad in read(e.as_ref(), count.as_ref())? {
-            // The named graphs only, as the resolver's state holds them.
-            if let (Term::Literal(n), oxigraph::model::GraphName::NamedNode(_)) =
-                (&quad.object, &quad.graph_name)
-            {
+            if let Term::Literal(n) = &quad.object {
                 totals.add(e.as_str(), n.value());
             }
         }
@@ -1443,8 +1437,7 @@ fn growth(added: usize, removed: usize) -> isize {
 /// gives the same store. Each document graph's counts come from its
 /// mentions and facts through [`doc_counts`], the function that counts
 /// them at ingest; each entity's totals from one pass over the mention
-/// counts of the named graphs through [`EntityTotals`]. 17 s on the
-/// 21k-article bench at load 3.
+/// counts through [`EntityTotals`]. 17 s on the 21k-article bench at load 3.
 fn recount(inner: &oxigraph::store::Store) -> Result<(), StoreError> {
     let (rdf_type, article) = (term(RDF, "type"), term(SCHEMA, "NewsArticle"));
     // The quads doc_counts counts: every schema:mentions, the nkg:Fact
@@ -1523,12 +1516,7 @@ fn recount(inner: &oxigraph::store::Store) -> Result<(), StoreError> {
         _ => None,
     }));
     for quad in &mentions {
-        if let (
-            NamedOrBlankNode::NamedNode(e),
-            Term::Literal(n),
-            oxigraph::model::GraphName::NamedNode(_),
-        ) = (&quad.subject, &quad.object, &quad.graph_name)
-        {
+        if let (NamedOrBlankNode::NamedNode(e), Term::Literal(n)) = (&quad.subject, &quad.object) {
             totals.add(e.as_str(), n.value());
         }
     }
@@ -1721,24 +1709,28 @@ impl MentionTally {
 /// literals of [`DESCRIPTION_PREDICATES`]), in the order of their IRIs, the
 /// order the resolver gets them in from either store.
 /// Calls `f` with the graph, entity and count of every `nkg:mentionCount`
-/// quad of `store` (one pass, in the store's order).
+/// quad of a named graph of `store` (one pass, in the store's order).
+/// Returns whether some such quad is in another graph (the default graph,
+/// or one named by a blank node).
 pub(super) fn read_mention_counts(
     store: &oxigraph::store::Store,
     mut f: impl FnMut(&str, &str, &str),
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let count = term(NKG, "mentionCount");
+    let mut elsewhere = false;
     for quad in store.quads_for_pattern(None, Some(count.as_ref()), None, None) {
         let quad = quad?;
-        if let (
-            oxigraph::model::GraphName::NamedNode(g),
-            NamedOrBlankNode::NamedNode(e),
-            Term::Literal(n),
-        ) = (&quad.graph_name, &quad.subject, &quad.object)
-        {
-            f(g.as_str(), e.as_str(), n.value());
+        match (&quad.graph_name, &quad.subject, &quad.object) {
+            (
+                oxigraph::model::GraphName::NamedNode(g),
+                NamedOrBlankNode::NamedNode(e),
+                Term::Literal(n),
+            ) => f(g.as_str(), e.as_str(), n.value()),
+            (oxigraph::model::GraphName::NamedNode(_), _, _) => {}
+            _ => elsewhere = true,
         }
     }
-    Ok(())
+    Ok(elsewhere)
 }
 
 /// Feeds `records` every entity description of `store`'s entities graph:
@@ -2390,6 +2382,35 @@ mod tests {
         let quads = recounted(&store, "a batch after the replacements");
         assert_eq!(total(&quads, "vantor").as_deref(), Some("2"));
         assert_eq!(total(&quads, "ana-ruiz").as_deref(), Some("3"));
+        // A mention count in the default graph, as a load of a Turtle export
+        // leaves them: the totals count it, though the state does not hold
+        // it, so the next batch reads the store.
+        let vantor = store.ids.entity(&EntityId("vantor".into()));
+        let quad = format!(
+            "<{}> <{NKG}mentionCount> \"5\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n",
+            vantor.as_str()
+        );
+        assert!(store.import(RdfFormat::NQuads, quad.as_bytes()).is_ok());
+        store.recount().unwrap_or_else(|e| panic!("{e}"));
+        track(&store);
+        assert!(!store
+            .session()
+            .state
+            .as_ref()
+            .is_some_and(ResolverState::holds_every_count));
+        commit(
+            &store,
+            vec![doc_naming(
+                "f.txt",
+                "Vantor hired Jan Brandt.",
+                [
+                    ("vantor", "Vantor", ORG),
+                    ("jan-brandt", "Jan Brandt", PERSON),
+                ],
+            )],
+        );
+        let quads = recounted(&store, "a batch with a count in the default graph");
+        assert_eq!(total(&quads, "vantor").as_deref(), Some("9"));
     }
 
     /// The quad count a store folder keeps through its writes, instead of
