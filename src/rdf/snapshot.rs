@@ -661,6 +661,48 @@ mod tests {
         assert!(ResolverState::decode(&changed, "t1", &ids).is_none());
     }
 
+    /// The start by position is the start by id, also with an escaped id;
+    /// an entity IRI with no description is left out, and a document of no
+    /// entity IRI is no document.
+    #[test]
+    fn the_start_by_position_is_the_start_by_id() {
+        let ids = Ids::default();
+        for escaped in [false, true] {
+            let mut state = sample(&ids);
+            let ghost = state.intern(ids.entity(&EntityId("ghost".into())).as_str());
+            let d2 = ids.doc(&crate::input::DocId("d2".into())).into_string();
+            let d3 = ids.doc(&crate::input::DocId("d3".into())).into_string();
+            state
+                .mentions
+                .entry(d2.clone())
+                .or_default()
+                .push((ghost, Some(1)));
+            let foreign = state.intern("http://example.org/other/x");
+            state.mentions.insert(d3, vec![(foreign, Some(1))]);
+            if escaped {
+                let id = EntityId("vantor bay".into());
+                let iri = ids.entity(&id).into_string();
+                assert!(iri.contains('%'));
+                let k = state.intern(&iri);
+                state.mentions.entry(d2).or_default().push((k, Some(2)));
+                let mut entity = state
+                    .entities
+                    .values()
+                    .next()
+                    .cloned()
+                    .unwrap_or_else(|| panic!("no entity"));
+                entity.id = id;
+                state.entities.insert(iri, entity);
+            }
+            let (entities, documents) = state.resolver_input(&ids);
+            let by_id = super::super::ingest_store::positions(&entities, documents);
+            let (start, by_position) = state.resolver_start(&ids);
+            assert_eq!(start, entities, "escaped: {escaped}");
+            assert_eq!(by_position, by_id, "escaped: {escaped}");
+            assert_eq!(by_position.len(), 2, "d3 names no entity");
+        }
+    }
+
     #[test]
     fn tokens_differ() {
         assert_ne!(new_token(), new_token());
