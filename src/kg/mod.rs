@@ -10,6 +10,7 @@
 mod entity;
 mod forms;
 mod resolve;
+mod together;
 
 pub use entity::{Entity, EntityId};
 pub use resolve::Resolver;

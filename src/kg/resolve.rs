@@ -28,6 +28,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use super::forms;
+use super::together::Together;
 use super::{slug, Entity, EntityId};
 use crate::extract::{DocEntity, DocFacts};
 use crate::input::DocId;
@@ -52,13 +53,18 @@ pub struct Resolver {
     /// no longer holds (an entity first typed Misc keeps no initials once a
     /// later document makes it a Person): the indexes depend on the
     /// entities' current records only, as in a resolver loaded from the store.
-    indexed: Vec<Vec<(IndexKind, String)>>,
+    /// `None` for an entity loaded and unchanged since: its keys are what
+    /// its record gives, made again when it changes or goes. Keeping them
+    /// for every stored entity copied every key of the indexes (40,000
+    /// entities on the 21k-article bench) at each ingest's start, and freed
+    /// them all at its end.
+    indexed: Vec<Option<Vec<(IndexKind, String)>>>,
     by_id: HashMap<EntityId, usize>,
-    /// For each entity, the entities mentioned with it in a document and in
-    /// how many documents. Counts documents stored (loaded with
-    /// [`Resolver::with_documents`], updated by [`Resolver::resolve`] and
-    /// [`Resolver::forget_document`]), never what one run happened to see.
-    neighbors: Vec<HashMap<usize, usize>>,
+    /// For each pair of entities, in how many documents both are mentioned.
+    /// Counts documents stored (loaded with [`Resolver::with_documents`],
+    /// updated by [`Resolver::resolve`] and [`Resolver::forget_document`]),
+    /// never what one run happened to see.
+    together: Together,
     /// Documents already resolved, with their answers (re-resolving is a no-op).
     seen: HashMap<DocId, Vec<EntityId>>,
     merges: usize,
@@ -107,6 +113,39 @@ impl Resolver {
         existing: Vec<Entity>,
         documents: Vec<Vec<EntityId>>,
     ) -> Resolver {
+        let mut r = Resolver::knowing(gazetteer, existing);
+        for ids in &documents {
+            let ks = r.known(ids);
+            r.cooccur(&ks, true);
+        }
+        r
+    }
+
+    /// [`Resolver::with_gazetteer_and_documents`] with each stored
+    /// document's entities given by their positions in `existing` (others
+    /// are ignored), as an ingest reads them
+    /// ([`IngestStore::resolver_start`](crate::rdf::IngestStore::resolver_start)):
+    /// no id is looked up. The same resolver when each position is where
+    /// the document's entity id is last in `existing` (ids are unique in
+    /// what a store gives).
+    pub fn with_gazetteer_and_positions(
+        gazetteer: Arc<Gazetteer>,
+        existing: Vec<Entity>,
+        documents: Vec<Vec<usize>>,
+    ) -> Resolver {
+        let mut r = Resolver::knowing(gazetteer, existing);
+        let known = r.entities.len();
+        for mut ks in documents {
+            ks.retain(|&k| k < known);
+            ks.sort_unstable();
+            ks.dedup();
+            r.cooccur(&ks, true);
+        }
+        r
+    }
+
+    /// A resolver that knows `existing` entities and no document.
+    fn knowing(gazetteer: Arc<Gazetteer>, existing: Vec<Entity>) -> Resolver {
         let mut r = Resolver {
             gazetteer,
             ..Resolver::default()
@@ -114,13 +153,8 @@ impl Resolver {
         for e in existing {
             r.by_id.insert(e.id.clone(), r.entities.len());
             r.entities.push(e);
-            r.neighbors.push(HashMap::new());
-            r.indexed.push(Vec::new());
-            r.index(r.entities.len() - 1);
-        }
-        for ids in &documents {
-            let ks = r.known(ids);
-            r.cooccur(&ks, true);
+            r.indexed.push(None);
+            r.index_loaded(r.entities.len() - 1);
         }
         r
     }
@@ -147,9 +181,7 @@ impl Resolver {
             return;
         };
         self.unindex(k);
-        for n in std::mem::take(&mut self.neighbors[k]).into_keys() {
-            self.neighbors[n].remove(&k);
-        }
+        self.together.forget(k);
         self.forgotten.insert(k);
     }
 
@@ -166,22 +198,7 @@ impl Resolver {
     /// Counts (or uncounts) one document in which entities `ks` (distinct)
     /// are mentioned together.
     fn cooccur(&mut self, ks: &[usize], add: bool) {
-        for &a in ks {
-            for &b in ks {
-                if a == b {
-                    continue;
-                }
-                let n = self.neighbors[a].entry(b).or_default();
-                if add {
-                    *n += 1;
-                } else {
-                    *n = n.saturating_sub(1);
-                    if *n == 0 {
-                        self.neighbors[a].remove(&b);
-                    }
-                }
-            }
-        }
+        self.together.count(ks, add);
     }
 
     /// The graph id of each of `doc.entities`, in the same order; updates the
@@ -532,7 +549,7 @@ impl Resolver {
         let titles = d.titles.iter().filter(|t| e.titles.contains(*t)).count();
         let shared = context
             .iter()
-            .filter(|c| self.neighbors[k].contains_key(c))
+            .filter(|&&c| self.together.both(k, c))
             .count();
         4 * titles + 2 * shared
     }
@@ -540,6 +557,7 @@ impl Resolver {
     /// Adds what `d` says to known entity `k`. The id never changes; the
     /// label becomes `d`'s when that is a fuller form of the same name.
     fn absorb(&mut self, k: usize, d: &DocEntity) {
+        self.hold_keys(k);
         let e = &mut self.entities[k];
         e.mentions += d.mentions;
         let fuller = d.label.split_whitespace().count() > e.label.split_whitespace().count()
@@ -626,15 +644,49 @@ impl Resolver {
             titles: d.titles.iter().cloned().collect(),
             mentions: d.mentions,
         });
-        self.neighbors.push(HashMap::new());
-        self.indexed.push(Vec::new());
+        self.together.reserve(k);
+        self.indexed.push(Some(Vec::new()));
         self.index(k);
         k
+    }
+
+    /// Indexes loaded entity `k` under the keys of its record, without
+    /// keeping them (see `indexed`).
+    fn index_loaded(&mut self, k: usize) {
+        for (kind, key) in self.keys(k) {
+            add_owned(self.index_of(kind), key, k);
+        }
+    }
+
+    /// Keeps the keys entity `k` is indexed under, before its record
+    /// changes (see `indexed`).
+    fn hold_keys(&mut self, k: usize) {
+        if self.indexed[k].is_none() {
+            self.indexed[k] = Some(self.keys(k));
+        }
     }
 
     /// (Re-)indexes entity `k` under its current name keys, surname and
     /// initials, and nothing else.
     fn index(&mut self, k: usize) {
+        let entries = self.keys(k);
+        // `None`: loaded and unchanged (a change holds its keys first), so
+        // indexed under these very keys.
+        let old = self.indexed[k].take().unwrap_or_else(|| entries.clone());
+        for (kind, key) in &old {
+            if !entries.contains(&(*kind, key.clone())) {
+                remove(self.index_of(*kind), key, k);
+            }
+        }
+        for (kind, key) in &entries {
+            add(self.index_of(*kind), key, k);
+        }
+        self.indexed[k] = Some(entries);
+    }
+
+    /// The keys entity `k`'s record is indexed under: its name keys,
+    /// surname and initials.
+    fn keys(&self, k: usize) -> Vec<(IndexKind, String)> {
         let e = &self.entities[k];
         let person = e.label_type == EntityLabel::Person;
         let org = !person && e.label_type != EntityLabel::Place;
@@ -666,23 +718,17 @@ impl Resolver {
             }
             entries.push((IndexKind::Key, key));
         }
-        let old = std::mem::take(&mut self.indexed[k]);
-        for (kind, key) in &old {
-            if !entries.contains(&(*kind, key.clone())) {
-                remove(self.index_of(*kind), key, k);
-            }
-        }
-        for (kind, key) in &entries {
-            add(self.index_of(*kind), key, k);
-        }
-        self.indexed[k] = entries;
+        entries
     }
 
     /// Removes entity `k` from every index.
     fn unindex(&mut self, k: usize) {
-        for (kind, key) in std::mem::take(&mut self.indexed[k]) {
+        // `None`: loaded and unchanged, so indexed under its record's keys.
+        let old = self.indexed[k].take().unwrap_or_else(|| self.keys(k));
+        for (kind, key) in old {
             remove(self.index_of(kind), &key, k);
         }
+        self.indexed[k] = Some(Vec::new());
     }
 
     fn index_of(&mut self, kind: IndexKind) -> &mut HashMap<String, Vec<usize>> {
@@ -733,9 +779,24 @@ fn names_of<'a>(
 }
 
 fn add(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
-    let v = map.entry(key.to_owned()).or_default();
-    if !v.contains(&k) {
-        v.push(k);
+    // Looked up before a key is made: most keys of a known name exist.
+    match map.get_mut(key) {
+        Some(v) if !v.contains(&k) => v.push(k),
+        Some(_) => {}
+        None => {
+            map.insert(key.to_owned(), vec![k]);
+        }
+    }
+}
+
+/// [`add`] with a key of its own, kept when new.
+fn add_owned(map: &mut HashMap<String, Vec<usize>>, key: String, k: usize) {
+    match map.get_mut(&key) {
+        Some(v) if !v.contains(&k) => v.push(k),
+        Some(_) => {}
+        None => {
+            map.insert(key, vec![k]);
+        }
     }
 }
 
@@ -1089,21 +1150,89 @@ mod tests {
             let mut first = Resolver::new(Vec::new());
             let mentions: Vec<Vec<EntityId>> =
                 docs[..stop].iter().map(|d| first.resolve(d)).collect();
-            let mut rerun = Resolver::with_documents(stored(&first), mentions);
+            // The same start with each document's entities by position
+            // (as an ingest reads them), an id no entity has left out.
+            let entities = stored(&first);
+            let positions: Vec<Vec<usize>> = mentions
+                .iter()
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|id| entities.iter().rposition(|e| e.id == *id))
+                        .collect()
+                })
+                .collect();
+            let mut mentions = mentions;
+            if let Some(first_doc) = mentions.first_mut() {
+                first_doc.push(EntityId("no-such-entity".into()));
+            }
+            let mut rerun = Resolver::with_documents(entities.clone(), mentions);
+            let mut by_position =
+                Resolver::with_gazetteer_and_positions(Arc::default(), entities, positions);
             for (i, d) in docs.iter().enumerate().skip(stop) {
                 assert_eq!(
                     rerun.resolve(d),
                     answers[i],
                     "stopped after {stop}: doc {i}"
                 );
+                assert_eq!(
+                    by_position.resolve(d),
+                    answers[i],
+                    "by position, stopped after {stop}: doc {i}"
+                );
             }
             assert_eq!(stored(&rerun), stored(&lived), "stopped after {stop}");
+            assert_eq!(stored(&by_position), stored(&lived), "stopped after {stop}");
         }
     }
 
     /// A replaced document no longer counts, and an entity only it
     /// mentioned is forgotten: the resolver stays what a reload of the
     /// store (which dropped both) gives.
+    /// A loaded entity's keys are not kept (`indexed`), yet a change of its
+    /// record drops the keys that no longer hold, as for an entity the
+    /// resolver made, and forgetting it drops the others.
+    #[test]
+    fn a_loaded_entity_changed_or_forgotten_leaves_no_stale_key() {
+        let loaded = Entity {
+            id: EntityId("kessel-ward".into()),
+            label: "Kessel Ward".into(),
+            label_type: Misc,
+            subtype: None,
+            aliases: Default::default(),
+            titles: Default::default(),
+            mentions: 1,
+        };
+        let mut r = Resolver::new(vec![loaded]);
+        let holds = |map: &HashMap<String, Vec<usize>>, key: &str| {
+            map.get(key).is_some_and(|ks| ks.contains(&0))
+        };
+        assert!(holds(&r.by_initials, "kw") && !holds(&r.by_surname, "ward"));
+        // A story names it as a person: a person has a surname, no initials.
+        let ids = r.resolve(&doc("s", vec![ent("Kessel Ward", Person, &[], &[])]));
+        assert_eq!(ids, [EntityId("kessel-ward".into())]);
+        assert!(!holds(&r.by_initials, "kw"), "the old type's initials stay");
+        assert!(holds(&r.by_surname, "ward") && holds(&r.by_key, "kessel ward"));
+        r.forget_entity(&ids[0]);
+        for map in [&r.by_key, &r.by_surname, &r.by_initials] {
+            assert!(map.values().all(|ks| !ks.contains(&0)));
+        }
+        // Loaded and forgotten unchanged: its record's keys go.
+        let mut r = Resolver::new(vec![Entity {
+            id: EntityId("vantor".into()),
+            label: "Vantor Group".into(),
+            label_type: Organization,
+            subtype: None,
+            aliases: ["Vantor".to_string()].into(),
+            titles: Default::default(),
+            mentions: 1,
+        }]);
+        assert!(holds(&r.by_key, "vantor group") && holds(&r.by_initials, "vg"));
+        r.forget_entity(&EntityId("vantor".into()));
+        for map in [&r.by_key, &r.by_surname, &r.by_initials] {
+            assert!(map.is_empty(), "{map:?}");
+        }
+    }
+
     #[test]
     fn forgetting_a_replaced_document_is_a_reload() {
         let mut lived = Resolver::new(Vec::new());

@@ -9,9 +9,14 @@
 //!   `nkg:documentCount`: a property of the whole store, which no document
 //!   alone knows. [`EntityTotals`] computes them for the entities a write
 //!   touches, from the `nkg:mentionCount` quads of the store as it is once
-//!   the write is done; the local store feeds it from its transaction, the
-//!   remote store from a SPARQL query, and both write the quads it gives,
-//!   so the two hold the same quads.
+//!   the write is done: the local store sums them from the resolver's state
+//!   when it keeps one and that holds them all (`snapshot.rs`: the state
+//!   holds those of named graphs, which are all of them unless quads came
+//!   from elsewhere, such as a `load` of a Turtle export, whose counts are
+//!   in the default graph), and otherwise reads them in its transaction;
+//!   the remote store reads them by a SPARQL query. All write the quads it
+//!   gives. Every reader takes a count's value through [`mention_count`],
+//!   so the sums agree whichever read them.
 
 use std::collections::BTreeMap;
 
@@ -22,6 +27,15 @@ use super::vocab::{term, DOCUMENT_COUNT, NKG, TOTAL_MENTIONS};
 /// The predicates of an entity's totals, replaced together.
 pub(super) const TOTAL_PREDICATES: [&str; 2] = [TOTAL_MENTIONS, DOCUMENT_COUNT];
 
+/// The value of one `nkg:mentionCount` literal as every reader of the
+/// counts takes it (the resolver's read-back, its state, the totals): a
+/// whole number, or none for any other literal, which adds nothing to the
+/// mentions but still counts its document. One function, so that totals
+/// summed from the resolver's state are those summed from the store.
+pub(super) fn mention_count(value: &str) -> Option<usize> {
+    value.parse().ok()
+}
+
 /// The totals of some entities, summed from the `nkg:mentionCount` quads
 /// read back for them: one quad per document graph that mentions the
 /// entity, so the sum of their values is its total and their number its
@@ -29,7 +43,7 @@ pub(super) const TOTAL_PREDICATES: [&str; 2] = [TOTAL_MENTIONS, DOCUMENT_COUNT];
 #[derive(Debug, Default)]
 pub(super) struct EntityTotals {
     /// By entity IRI: mentions, documents.
-    by_entity: BTreeMap<String, (i64, i64)>,
+    by_entity: BTreeMap<String, (usize, usize)>,
 }
 
 impl EntityTotals {
@@ -53,8 +67,14 @@ impl EntityTotals {
     /// One `<entity> nkg:mentionCount "count"` quad of one document graph.
     /// Entities not asked for are passed over.
     pub(super) fn add(&mut self, entity: &str, count: &str) {
+        self.add_value(entity, mention_count(count));
+    }
+
+    /// [`EntityTotals::add`] with the count's value already read by
+    /// [`mention_count`].
+    pub(super) fn add_value(&mut self, entity: &str, count: Option<usize>) {
         if let Some((mentions, documents)) = self.by_entity.get_mut(entity) {
-            *mentions += count.parse::<i64>().unwrap_or(0);
+            *mentions = mentions.saturating_add(count.unwrap_or(0));
             *documents += 1;
         }
     }
@@ -70,16 +90,17 @@ impl EntityTotals {
                 continue;
             }
             let e = NamedNode::new_unchecked(e.as_str());
+            let int = |n: usize| Literal::from(i64::try_from(n).unwrap_or(i64::MAX));
             quads.push(Quad::new(
                 e.clone(),
                 total.clone(),
-                Literal::from(mentions),
+                int(mentions),
                 graph.clone(),
             ));
             quads.push(Quad::new(
                 e,
                 documents_p.clone(),
-                Literal::from(documents),
+                int(documents),
                 graph.clone(),
             ));
         }
@@ -97,6 +118,9 @@ mod tests {
         let mut totals = EntityTotals::new([e("ada-varga"), e("port-of-keston")]);
         totals.add(&e("ada-varga"), "3");
         totals.add(&e("ada-varga"), "1");
+        // Not a whole number: its document counts, its value does not (as
+        // the resolver reads it).
+        totals.add_value(&e("ada-varga"), mention_count("-2"));
         totals.add(&e("not-asked"), "7");
         assert_eq!(
             totals.entities().collect::<Vec<_>>(),
@@ -113,7 +137,7 @@ mod tests {
             quads,
             [
                 format!("<{}> <{NKG}totalMentions> \"4\"^^<http://www.w3.org/2001/XMLSchema#integer> <{graph}>", e("ada-varga"), graph = graph.as_str()),
-                format!("<{}> <{NKG}documentCount> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer> <{graph}>", e("ada-varga"), graph = graph.as_str()),
+                format!("<{}> <{NKG}documentCount> \"3\"^^<http://www.w3.org/2001/XMLSchema#integer> <{graph}>", e("ada-varga"), graph = graph.as_str()),
             ]
         );
     }

@@ -34,6 +34,15 @@ pub trait IngestStore: Sync + sealed::Sealed {
     /// [`Store::entities_and_documents`]).
     fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError>;
 
+    /// [`IngestStore::entities_and_documents`] with each document's entities
+    /// given by their positions among the entities (see
+    /// [`Store::resolver_start`]): what an ingest's resolver starts from.
+    fn resolver_start(&self) -> Result<(Vec<Entity>, Vec<Vec<usize>>), StoreError> {
+        let (entities, documents) = self.entities_and_documents()?;
+        let documents = positions(&entities, documents);
+        Ok((entities, documents))
+    }
+
     /// Whether a document with this content is stored.
     fn contains_document(&self, id: &DocId) -> Result<bool, StoreError>;
 
@@ -53,7 +62,8 @@ pub trait IngestStore: Sync + sealed::Sealed {
         run: &RunInfo,
     ) -> Result<Ingested, StoreError>;
 
-    /// Quads in the store, for the ingest's summary.
+    /// Quads in the store, for the ingest's summary (a store folder keeps
+    /// the number instead of counting: [`Store::quad_count`]).
     fn quad_count(&self) -> Result<usize, StoreError>;
 
     /// Makes what the ingest stored durable and quick to open: called once
@@ -90,6 +100,27 @@ pub trait IngestStore: Sync + sealed::Sealed {
     }
 }
 
+/// Each of `documents`' entity ids as the position of the last entity of
+/// `entities` with that id (what the resolver looks an id up as), ids of no
+/// entity left out; each document's sorted.
+pub(super) fn positions(entities: &[Entity], documents: Vec<Vec<EntityId>>) -> Vec<Vec<usize>> {
+    let mut position = std::collections::HashMap::with_capacity(entities.len());
+    for (p, e) in entities.iter().enumerate() {
+        position.insert(&e.id, p);
+    }
+    documents
+        .iter()
+        .map(|doc| {
+            let mut doc: Vec<usize> = doc
+                .iter()
+                .filter_map(|id| position.get(id).copied())
+                .collect();
+            doc.sort_unstable();
+            doc
+        })
+        .collect()
+}
+
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Store {}
@@ -107,6 +138,10 @@ impl IngestStore for Store {
 
     fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError> {
         Store::entities_and_documents(self)
+    }
+
+    fn resolver_start(&self) -> Result<(Vec<Entity>, Vec<Vec<usize>>), StoreError> {
+        Store::resolver_start(self)
     }
 
     fn contains_document(&self, id: &DocId) -> Result<bool, StoreError> {
@@ -132,7 +167,7 @@ impl IngestStore for Store {
     }
 
     fn quad_count(&self) -> Result<usize, StoreError> {
-        Store::len(self)
+        Store::quad_count(self)
     }
 
     fn flush(&self) -> Result<(), StoreError> {
