@@ -870,7 +870,7 @@ impl Store {
     /// it still describes the store exactly (`snapshot.rs`). Either way the
     /// answer is the same: a document's entities come sorted.
     pub fn entities_and_documents(&self) -> Result<(Vec<Entity>, Vec<Vec<EntityId>>), StoreError> {
-        if let Some(input) = self.from_state(|state, ids| state.resolver_input(ids))? {
+        if let Some(input) = self.with_state(|state, ids| state.resolver_input(ids))? {
             return Ok(input);
         }
         let (totals, mut documents) = self.mention_tally()?.finish();
@@ -887,7 +887,7 @@ impl Store {
     /// resolver starts from
     /// ([`Resolver::with_gazetteer_and_positions`](crate::kg::Resolver::with_gazetteer_and_positions)).
     pub fn resolver_start(&self) -> Result<(Vec<Entity>, Vec<Vec<usize>>), StoreError> {
-        if let Some(start) = self.from_state(|state, ids| state.resolver_start(ids))? {
+        if let Some(start) = self.with_state(|state, ids| state.resolver_start(ids))? {
             return Ok(start);
         }
         let (entities, documents) = self.entities_and_documents()?;
@@ -899,7 +899,7 @@ impl Store {
     /// write, which it keeps through its writes: loaded from the resolver
     /// snapshot when that describes the store, otherwise read from the
     /// store. `None` for a store without one (in memory, or a reader).
-    fn from_state<T>(
+    fn with_state<T>(
         &self,
         read: impl FnOnce(&ResolverState, &Ids) -> T,
     ) -> Result<Option<T>, StoreError> {
