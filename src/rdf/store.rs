@@ -2079,6 +2079,26 @@ mod tests {
     /// A document of `source` naming `people`: each an entity id, its label
     /// and type (the sample's two entities, renamed).
     #[cfg(feature = "rocksdb")]
+    /// Two documents naming two entities each ("Ana Ruiz met Vantor.",
+    /// "Jan Brandt left Kessel."): the first batch of several tests.
+    fn two_documents() -> Vec<(DocFacts, Vec<EntityId>, Vec<Entity>)> {
+        vec![
+            doc_naming(
+                "a.txt",
+                "Ana Ruiz met Vantor.",
+                [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
+            ),
+            doc_naming(
+                "b.txt",
+                "Jan Brandt left Kessel.",
+                [
+                    ("jan-brandt", "Jan Brandt", PERSON),
+                    ("kessel", "Kessel", ORG),
+                ],
+            ),
+        ]
+    }
+
     fn doc_naming(
         source: &str,
         text: &str,
@@ -2156,24 +2176,7 @@ mod tests {
         type Session = Box<dyn Fn(&Store)>;
         let sessions: Vec<Session> = vec![
             Box::new(|store| {
-                commit(
-                    store,
-                    vec![
-                        doc_naming(
-                            "a.txt",
-                            "Ana Ruiz met Vantor.",
-                            [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
-                        ),
-                        doc_naming(
-                            "b.txt",
-                            "Jan Brandt left Kessel.",
-                            [
-                                ("jan-brandt", "Jan Brandt", PERSON),
-                                ("kessel", "Kessel", ORG),
-                            ],
-                        ),
-                    ],
-                );
+                commit(store, two_documents());
                 // A new document in a transaction of its own.
                 let done = ingest_one(
                     store,
@@ -2307,24 +2310,7 @@ mod tests {
                 .and_then(|q| q.split('"').nth(1).map(str::to_owned))
         };
         track(&store);
-        commit(
-            &store,
-            vec![
-                doc_naming(
-                    "a.txt",
-                    "Ana Ruiz met Vantor.",
-                    [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
-                ),
-                doc_naming(
-                    "b.txt",
-                    "Jan Brandt left Kessel.",
-                    [
-                        ("jan-brandt", "Jan Brandt", PERSON),
-                        ("kessel", "Kessel", ORG),
-                    ],
-                ),
-            ],
-        );
+        commit(&store, two_documents());
         let quads = recounted(&store, "first batch");
         assert_eq!(total(&quads, "ana-ruiz").as_deref(), Some("2"));
         track(&store);
@@ -2435,24 +2421,7 @@ mod tests {
             let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
             kept(&store, "a new store");
             assert!(store.entities_and_documents().is_ok());
-            commit(
-                &store,
-                vec![
-                    doc_naming(
-                        "a.txt",
-                        "Ana Ruiz met Vantor.",
-                        [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
-                    ),
-                    doc_naming(
-                        "b.txt",
-                        "Jan Brandt left Kessel.",
-                        [
-                            ("jan-brandt", "Jan Brandt", PERSON),
-                            ("kessel", "Kessel", ORG),
-                        ],
-                    ),
-                ],
-            );
+            commit(&store, two_documents());
             kept(&store, "a batch");
             let done = ingest_one(
                 &store,
