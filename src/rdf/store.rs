@@ -2079,26 +2079,6 @@ mod tests {
     /// A document of `source` naming `people`: each an entity id, its label
     /// and type (the sample's two entities, renamed).
     #[cfg(feature = "rocksdb")]
-    /// Two documents naming two entities each ("Ana Ruiz met Vantor.",
-    /// "Jan Brandt left Kessel."): the first batch of several tests.
-    fn two_documents() -> Vec<(DocFacts, Vec<EntityId>, Vec<Entity>)> {
-        vec![
-            doc_naming(
-                "a.txt",
-                "Ana Ruiz met Vantor.",
-                [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
-            ),
-            doc_naming(
-                "b.txt",
-                "Jan Brandt left Kessel.",
-                [
-                    ("jan-brandt", "Jan Brandt", PERSON),
-                    ("kessel", "Kessel", ORG),
-                ],
-            ),
-        ]
-    }
-
     fn doc_naming(
         source: &str,
         text: &str,
@@ -2115,6 +2095,27 @@ mod tests {
             entities[i].aliases = [format!("{label} ({source})")].into();
         }
         (facts, ids, entities)
+    }
+
+    /// Two documents naming two entities each ("Ana Ruiz met Vantor.",
+    /// "Jan Brandt left Kessel."): the first batch of several tests.
+    #[cfg(feature = "rocksdb")]
+    fn two_documents() -> Vec<(DocFacts, Vec<EntityId>, Vec<Entity>)> {
+        vec![
+            doc_naming(
+                "a.txt",
+                "Ana Ruiz met Vantor.",
+                [("ana-ruiz", "Ana Ruiz", PERSON), ("vantor", "Vantor", ORG)],
+            ),
+            doc_naming(
+                "b.txt",
+                "Jan Brandt left Kessel.",
+                [
+                    ("jan-brandt", "Jan Brandt", PERSON),
+                    ("kessel", "Kessel", ORG),
+                ],
+            ),
+        ]
     }
 
     #[cfg(feature = "rocksdb")]
