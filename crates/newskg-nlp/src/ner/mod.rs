@@ -73,6 +73,16 @@ struct Found {
     label: EntityLabel,
 }
 
+impl Found {
+    /// Adds `self` to `found` in place of every name it overlaps in its
+    /// sentence: a step that reads a whole name replaces the pieces the
+    /// model or an earlier step had there.
+    fn replace_overlapping(self, found: &mut Vec<Found>) {
+        found.retain(|f| f.sentence != self.sentence || f.end <= self.start || f.start >= self.end);
+        found.push(self);
+    }
+}
+
 impl Recognizer {
     /// The gazetteer it was loaded with (the [`Analyzer`](super::Analyzer)
     /// shares it instead of loading `gazetteer.nkw` twice).

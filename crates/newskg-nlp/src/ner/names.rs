@@ -289,13 +289,13 @@ impl Recognizer {
                         }
                         _ => start,
                     };
-                    found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
-                    found.push(Found {
+                    Found {
                         sentence: s,
                         start,
                         end,
                         label,
-                    });
+                    }
+                    .replace_overlapping(found);
                 }
                 i = end;
             }

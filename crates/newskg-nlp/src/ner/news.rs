@@ -25,13 +25,13 @@ impl Recognizer {
                 continue;
             }
             for (start, end) in places {
-                found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
-                found.push(Found {
+                Found {
                     sentence: s,
                     start,
                     end,
                     label: EntityLabel::Place,
-                });
+                }
+                .replace_overlapping(found);
             }
         }
     }

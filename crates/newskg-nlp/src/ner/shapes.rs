@@ -754,13 +754,13 @@ impl Recognizer {
                 // A sentence's first word alone before the form is a name
                 // unless it is a word that opens clauses ("Its Co-owner").
                 if start < k && !(start == 0 && k - start == 1 && opener(0)) {
-                    found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
-                    found.push(Found {
+                    Found {
                         sentence: s,
                         start,
                         end,
                         label: EntityLabel::Organization,
-                    });
+                    }
+                    .replace_overlapping(found);
                 }
             }
         }
@@ -915,13 +915,13 @@ impl Recognizer {
                 {
                     end += 1;
                 }
-                found.retain(|f| f.sentence != s || f.end <= i || f.start >= end);
-                found.push(Found {
+                Found {
                     sentence: s,
                     start: i,
                     end,
                     label: EntityLabel::Person,
-                });
+                }
+                .replace_overlapping(found);
                 i = end;
             }
         }
@@ -964,13 +964,13 @@ impl Recognizer {
                 .iter()
                 .find(|f| f.sentence == s && f.start == start)
                 .map_or(EntityLabel::Organization, |f| f.label);
-            found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
-            found.push(Found {
+            Found {
                 sentence: s,
                 start,
                 end,
                 label,
-            });
+            }
+            .replace_overlapping(found);
         }
         // A lone given name and the capitalised word after it.
         let headline: Vec<bool> = doc.iter().map(|w| is_title_cased(w)).collect();
@@ -1189,13 +1189,13 @@ impl Recognizer {
                     if person_inside || inside_longer {
                         continue;
                     }
-                    found.retain(|f| f.sentence != s || f.end <= i || f.start >= i + len);
-                    found.push(Found {
+                    Found {
                         sentence: s,
                         start: i,
                         end: i + len,
                         label: EntityLabel::Organization,
-                    });
+                    }
+                    .replace_overlapping(found);
                 }
             }
         }
@@ -1385,7 +1385,13 @@ pub(super) fn name_works(
                 continue;
             }
             works.push(title.to_vec());
-            mark_work(found, s, k + 1, end);
+            Found {
+                sentence: s,
+                start: k + 1,
+                end,
+                label: EntityLabel::Misc,
+            }
+            .replace_overlapping(found);
         }
     }
     // "Vantor Diaries, the drama series, ...": a name before its work noun
@@ -1443,18 +1449,6 @@ fn title_end(words: &[&str], start: usize) -> usize {
         }
     }
     end
-}
-
-/// Makes tokens `start..end` of sentence `s` one Misc name, replacing the
-/// names inside or across it.
-fn mark_work(found: &mut Vec<Found>, s: usize, start: usize, end: usize) {
-    found.retain(|f| f.sentence != s || f.end <= start || f.start >= end);
-    found.push(Found {
-        sentence: s,
-        start,
-        end,
-        label: EntityLabel::Misc,
-    });
 }
 
 pub(super) fn take_acronym_types(doc: &[Vec<&str>], found: &mut Vec<Found>) {
