@@ -30,23 +30,13 @@ const HEDGING_AUX: &[&str] = &[
 ];
 
 /// The modal auxiliary among a clause's relation `tokens` (auxiliaries,
-/// negation, verb), as a word of its own: "could", and "will" for "wo" of
-/// "won't"; "will" and "would" too, which make a plan or a prediction.
+/// negation, verb), as a word of its own: its lemma, so "will" for "wo" of
+/// "won't" (the lemmatizer is the one home of contractions); "will" and
+/// "would" too, which make a plan or a prediction.
 pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
     tokens.iter().find_map(|&k| {
-        let w = t.lower(k);
-        if t.base(k) != "aux" || !HEDGING_AUX.contains(&w.as_str()) {
-            return None;
-        }
-        Some(
-            match w.as_str() {
-                "wo" | "'ll" => "will",
-                "ca" => "can",
-                "'d" => "would",
-                other => other,
-            }
-            .to_string(),
-        )
+        let hedges = t.base(k) == "aux" && HEDGING_AUX.contains(&t.lower(k).as_str());
+        hedges.then(|| t.lemma(k))
     })
 }
 
