@@ -93,8 +93,22 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
         }
         (None, Some(k)) => {
             let prep = t.prep(k).unwrap_or_default();
-            relation = if nominal {
-                format!("{} {prep}", t.lemma(p))
+            // "Brandt was vice president of marketing at Vantor": the
+            // office is the role with its rank words, held at the body
+            // named after "at" when a named (or pronoun) subject's "of"
+            // phrase is a portfolio (a common noun). Not for things ("the
+            // outlay is part of a plan at Harlow" is no part of Harlow).
+            let named_subject = subject
+                .as_ref()
+                .is_some_and(|s| matches!(t.upos(s.head), Upos::Propn | Upos::Pron));
+            let body = (nominal && named_subject && t.upos(k) == Upos::Noun && prep == "of")
+                .then(|| at_name(t, p).or_else(|| at_name(t, k)))
+                .flatten();
+            relation = if let Some(body) = body {
+                args.push(Slot::new(body, SlotKind::Object));
+                format!("{} of", role_words(t, p))
+            } else if nominal {
+                format!("{} {prep}", role_words(t, p))
             } else {
                 // "is less likely in Tollund": a degree word before the
                 // adjective is part of what is said ("be likely" says the
@@ -115,7 +129,9 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
                     .unwrap_or_default();
                 format!("be {degree}{} {prep}", t.lemma(p))
             };
-            args.push(Slot::new(k, SlotKind::Object));
+            if body.is_none() {
+                args.push(Slot::new(k, SlotKind::Object));
+            }
             pattern = Pattern::CopulaRel;
         }
         // "Kessel is Lind's closest ally": the tie is the relation.
@@ -173,19 +189,12 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
         t.base(k) == "nmod" && matches!(t.prep(k).as_deref(), Some("of" | "to" | "for"))
     });
     // "vice-president of research at Vantor": the portfolio is a common
-    // noun, the body a name after "at".
-    // (Hung on the role or on its portfolio: "director of products at
-    // Telewest".)
-    let at_name = |h: usize| {
-        t.kids(h).iter().copied().find(|&k| {
-            t.base(k) == "nmod" && t.prep(k).as_deref() == Some("at") && t.upos(k) == Upos::Propn
-        })
-    };
-    // (Or, by the parser, on the name the apposition describes, right
-    // after the apposition's words.)
-    let at_body = at_name(b)
-        .or_else(|| of.and_then(at_name))
-        .or_else(|| at_name(a).filter(|&k| k > b));
+    // noun, the body a name after "at" (hung on the role or on its
+    // portfolio, or, by the parser, on the name the apposition describes,
+    // right after the apposition's words).
+    let at_body = at_name(t, b)
+        .or_else(|| of.and_then(|k| at_name(t, k)))
+        .or_else(|| at_name(t, a).filter(|&k| k > b));
     // (The body is the role's "of", as a title before a name gives it.)
     let (of, body_at) = match (of, at_body) {
         (Some(k), Some(a)) if t.upos(k) == Upos::Noun => (Some(a), true),
@@ -204,11 +213,22 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
     Some(appos(b, subject, relation, object))
 }
 
+/// The name after "at" hung on `h` ("director of products at Vantor"):
+/// the body where a role's portfolio is held.
+fn at_name(t: &Tree, h: usize) -> Option<usize> {
+    t.kids(h).iter().copied().find(|&k| {
+        t.base(k) == "nmod" && t.prep(k).as_deref() == Some("at") && t.upos(k) == Upos::Propn
+    })
+}
+
 /// The role noun `b` with the words before it that make it another office
 /// ("vice president", "vice-president", "deputy governor"): without them
 /// the relation names someone else's role.
 fn role_words(t: &Tree, b: usize) -> String {
-    let start = t.hyphen_compound_start(b);
+    // (A measure glued to the noun, "a 500-acre park", is its size.)
+    let start = Some(t.hyphen_compound_start(b))
+        .filter(|&s| !t.lower(s).starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(b);
     let mut words: Vec<String> = t
         .kids(b)
         .iter()

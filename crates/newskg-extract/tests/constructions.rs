@@ -1367,6 +1367,33 @@ fn a_role_keeps_its_office_words_and_a_nickname_is_no_role() {
     assert!(!got.iter().any(|f| f.contains("duke")), "{got:?}");
 }
 
+/// A role after a copula keeps its office words as an apposition's does
+/// ("was vice president", "is the deputy governor"), and a portfolio in
+/// its "of" phrase gives way to the body named after "at"; a thing's "part
+/// of" a plan at a place is no part of the place.
+#[test]
+fn a_role_after_a_copula_keeps_its_office_words_and_its_body() {
+    let got = facts(&extract(
+        "Jan Brandt was vice president of marketing at Vantor Corp until May.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | vice president of | Vantor Corp"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("marketing")), "{got:?}");
+    let got = facts(&extract("Ola Lind is the deputy governor of Harlow."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ola Lind | deputy governor of | Harlow"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Kessel Corp said the outlay is part of a larger program at Tansford.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("of | Tansford")), "{got:?}");
+}
+
 /// "the first firm to offer shares": after "first", "last" or "only" the
 /// noun keeps its infinitive.
 #[test]
