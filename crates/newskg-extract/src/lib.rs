@@ -210,7 +210,10 @@ impl Extractor {
         // What a kept statement says is kept with it ("the minister said
         // that prices would fall": prices fall, Reported, attributed).
         for i in 0..facts.len() {
-            let said = keep[i] || self.policy.keeps_what_is_said(&facts[i], rule[i]);
+            let said = keep[i]
+                || self
+                    .policy
+                    .keeps_what_is_said(&facts[i], rule[i], &self.gazetteer);
             if let (true, Argument::Statement(t)) = (said, &facts[i].object) {
                 if self.policy.keeps_as_content(&facts[*t], rule[*t]) {
                     keep[*t] = true;

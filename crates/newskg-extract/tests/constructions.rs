@@ -1394,6 +1394,32 @@ fn a_role_after_a_copula_keeps_its_office_words_and_its_body() {
     assert!(!got.iter().any(|f| f.contains("of | Tansford")), "{got:?}");
 }
 
+/// A business named only by its kind ("the Japanese firm", "the rating
+/// agency") is no one a reader can place: its act leaves the graph, what
+/// it said stays; a country's own agency still acts.
+#[test]
+fn a_business_named_only_by_its_kind_does_not_act() {
+    let got = facts(&extract(
+        "The Japanese firm raised its bid for Harlow Mining on Monday.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("raise")), "{got:?}");
+    let got = facts(&extract(
+        "The rating agency said Vantor Corp would post a loss this year.",
+    ));
+    assert!(
+        !got.iter().any(|f| f.starts_with("rating agency |")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|f| f.starts_with("Vantor Corp | post |")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "The French statistics agency revised its growth figures on Friday.",
+    ));
+    assert!(got.iter().any(|f| f.contains("| revise |")), "{got:?}");
+}
+
 /// "the first firm to offer shares": after "first", "last" or "only" the
 /// noun keeps its infinitive.
 #[test]
