@@ -55,6 +55,34 @@ fn two_countries_are_no_given_name() {
     );
 }
 
+/// A given name that is also a country's, right before a surname, is the
+/// person's given name ("Jordan Lind", "Israel K. Brandt"); a headline's
+/// capitals ("FRANCE LAUNCH") and a country before a comma stay places.
+#[test]
+fn a_country_that_is_a_given_name_opens_a_name() {
+    for (text, name) in [
+        (
+            "The board elected Jordan Lind as a director.",
+            "Jordan Lind",
+        ),
+        (
+            "Kessel Corp said Israel K. Brandt resigned from the firm.",
+            "Israel K. Brandt",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(name.to_string(), EntityLabel::Person)),
+            "{text}: {found:?}"
+        );
+    }
+    let found = entities("After talks in Jordan, Lind flew home.");
+    assert!(
+        found.contains(&("Jordan".to_string(), EntityLabel::Place)),
+        "{found:?}"
+    );
+}
+
 /// An institution's head with its "of" inside a capitalised run makes the
 /// run one organisation ("Kessel and Lind Museum of Art"); a date after "on"
 /// is no part of it, a person "of" a body stays a person, and a

@@ -522,6 +522,37 @@ pub(super) fn extend_person_names(
     join_touching_persons(found);
 }
 
+/// A given name that is also a place's ("Israel", "Jordan", "India",
+/// "Chad") right before a person's name is that person's given name
+/// ("Jordan Smith", "Israel G. Grossman"), not a place beside a person:
+/// news puts a word or a comma between a place and a name ("in Jordan,
+/// Smith said"). Only one word, and only a given name of the gazetteer.
+pub(super) fn take_given_names_from_places(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    gazetteer: &Gazetteer,
+) {
+    let places: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|p| {
+            p.label == EntityLabel::Place
+                && p.end == p.start + 1
+                // (Not a headline's capitals: "FRANCE LAUNCH".)
+                && doc[p.sentence][p.start].chars().any(char::is_lowercase)
+                && gazetteer.is_given_name(doc[p.sentence][p.start])
+        })
+        .map(|p| (p.sentence, p.start))
+        .collect();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for f in found.iter_mut().filter(|f| f.label == EntityLabel::Person) {
+        if f.start > 0 && places.contains(&(f.sentence, f.start - 1)) {
+            f.start -= 1;
+            taken.push((f.sentence, f.start));
+        }
+    }
+    found.retain(|p| p.label != EntityLabel::Place || !taken.contains(&(p.sentence, p.start)));
+}
+
 /// Two persons with nothing between them are one: "T." and "Garside",
 /// "Nguyen Van" and "Minh Khai" (names of more words than the model saw;
 /// CoNLL-2003's gold never has two person names touching). Run after the
