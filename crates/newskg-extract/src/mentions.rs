@@ -787,6 +787,13 @@ fn descriptor(toks: &[Token], name: Range<usize>) -> Option<String> {
     ) {
         return None;
     }
+    // The apposition's head by the parse, wherever its modifiers end ("a
+    // horror film by Jan Brandt and Ola Lind,").
+    let appos_head = (start + 1..toks.len())
+        .find(|&k| toks[k].deprel == "appos" && toks[k].head.is_some_and(|h| name.contains(&h)));
+    if let Some(k) = appos_head.filter(|&k| is_common_noun(&toks[k])) {
+        return Some(toks[k].lemma.to_lowercase());
+    }
     let end = (start + 1..toks.len().min(start + 6))
         .find(|&k| matches!(toks[k].form.as_str(), "," | "." | "who" | "which" | "that"))?;
     let head = &toks[end - 1];

@@ -640,6 +640,13 @@ fn the_noun_a_name_was_introduced_with_refers_back_to_it() {
         has(&t, "Kessel Breweries Ltd", "ask for", "concept:meeting"),
         "{t:?}"
     );
+    // An apposition whose noun has modifiers after it ("a horror film by
+    // Jan Brandt") introduces the noun too.
+    let doc = extract(
+        "Harlow Nights, a horror film by Jan Brandt, opened on Friday. The film features Ana Ruiz.",
+    );
+    let t = triples(&doc);
+    assert!(has(&t, "Harlow Nights", "feature", "Ana Ruiz"), "{t:?}");
     let doc = extract(
         "Officials did not say which field Vantor Oil runs. Tollund Gas wants to develop the field.",
     );
