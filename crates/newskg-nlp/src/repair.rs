@@ -11,7 +11,7 @@
 //! Why rules after the parser and not in it: the parser's features see one
 //! word ahead; these mistakes are only visible once the clause is complete.
 
-use crate::names::is_time_noun;
+use crate::names::{self, is_time_noun};
 use crate::{Sentence, Upos};
 
 /// Verbs that report or judge a clause ("said", "believes", "confirmed")
@@ -87,6 +87,8 @@ pub fn repair(sentence: &mut Sentence) {
     passive_subject_without_auxiliary(sentence);
     description_read_as_conjunct(sentence);
     conjunct_read_as_oblique(sentence);
+    noun_conjunct_read_as_verb_conjunct(sentence);
+    recipient_read_as_modifier_of_an_amount(sentence);
     flat_name_across_conjunct(sentence);
     subject_of_a_subject(sentence);
     time_read_as_clause(sentence);
@@ -220,6 +222,120 @@ fn flat_name_across_conjunct(s: &mut Sentence) {
             continue;
         }
         s.tokens[k].head = Some(j);
+    }
+}
+
+/// "will pay Kessel Corp 5 mln dlrs": the parser reads the name before
+/// the amount as a bare modifier of the amount's noun. A name right before
+/// a number that opens a verb's object is the verb's indirect object (who
+/// is paid, granted or sold to); a month before its day ("on March 5") is
+/// no name of a party.
+fn recipient_read_as_modifier_of_an_amount(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(mut h) = s.tokens[k].head else {
+            continue;
+        };
+        if s.tokens[k].deprel != "nmod:unmarked"
+            || h <= k
+            || s.tokens[k].upos != Upos::Propn
+            || names::is_month(&s.tokens[k].form)
+        {
+            continue;
+        }
+        // (Hung on the amount's noun, or on its number: "5" of "5 mln dlrs".)
+        while matches!(s.tokens[h].deprel.as_str(), "compound" | "nummod") {
+            match s.tokens[h].head {
+                Some(up) if up > h => h = up,
+                _ => break,
+            }
+        }
+        if s.tokens[h].deprel != "obj" {
+            continue;
+        }
+        let Some(v) = s.tokens[h].head else { continue };
+        if s.tokens[v].upos != Upos::Verb || v > k {
+            continue;
+        }
+        // The amount opens right after the name's phrase with its number.
+        let last = (k..h).filter(|&i| s.dominates(k, i)).max().unwrap_or(k);
+        let number = last + 1;
+        if number >= h || s.tokens[number].upos != Upos::Num || !s.dominates(h, number) {
+            continue;
+        }
+        // An amount: the number with its scale or its unit right after it
+        // ("5 mln dlrs", "40 pct", "300 shares"), not a numbered name of a
+        // thing ("Chapter 11 bankruptcy proceedings").
+        let scale = matches!(
+            s.tokens[number + 1].lemma.to_lowercase().as_str(),
+            "mln" | "million" | "billion" | "bln" | "thousand" | "trillion" | "pct" | "percent"
+        );
+        if !scale && number + 1 != h {
+            continue;
+        }
+        s.tokens[k].head = Some(v);
+        s.tokens[k].deprel = "iobj".to_string();
+    }
+}
+
+/// "features Ana Ruiz and Jan Brandt": the parser hangs the second name on
+/// the verb as its conjunct. A verb's conjunct is a clause, with a verb or
+/// a subject of its own; a noun with neither, whose phrase opens with "and"
+/// or "or" right after the verb's object, is that object's conjunct.
+fn noun_conjunct_read_as_verb_conjunct(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "conj"
+            || s.tokens[v].upos != Upos::Verb
+            || !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+            || has_dependent(
+                s,
+                k,
+                &[
+                    "nsubj",
+                    "nsubj:pass",
+                    "csubj",
+                    "cop",
+                    "aux",
+                    "aux:pass",
+                    "obj",
+                    "mark",
+                    "orphan",
+                ],
+            )
+        {
+            continue;
+        }
+        let Some(first) = (0..k).find(|&i| s.dominates(k, i)) else {
+            continue;
+        };
+        if s.tokens[first].deprel != "cc" || !matches!(s.tokens[first].lemma.as_str(), "and" | "or")
+        {
+            continue;
+        }
+        // The verb's object that ends right before the conjunction.
+        let Some(o) = (v + 1..first).rev().find(|&o| {
+            s.tokens[o].head == Some(v)
+                && s.tokens[o].deprel == "obj"
+                && matches!(s.tokens[o].upos, Upos::Noun | Upos::Propn)
+        }) else {
+            continue;
+        };
+        let end = (o..first).filter(|&i| s.dominates(o, i)).max().unwrap_or(o);
+        if end + 1 != first {
+            continue;
+        }
+        // A verb right after the noun's phrase makes the noun its subject
+        // ("and foreign nations need to act"), a clause after all.
+        let last = (k..n).filter(|&i| s.dominates(k, i)).max().unwrap_or(k);
+        if s.tokens
+            .get(last + 1)
+            .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+        {
+            continue;
+        }
+        s.tokens[k].head = Some(o);
     }
 }
 
@@ -1435,6 +1551,64 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[9], (Some(7), "conj"));
+    }
+
+    #[test]
+    fn a_noun_conjunct_of_a_verb_after_its_object_is_the_object_s() {
+        use Upos::*;
+        // "The film features Ana Ruiz and Jan Brandt ." as the parser reads it.
+        let rows = [
+            ("The", "the", Det, "DT", 2, "det"),
+            ("film", "film", Noun, "NN", 3, "nsubj"),
+            ("features", "feature", Verb, "VBZ", 0, "root"),
+            ("Ana", "Ana", Propn, "NNP", 3, "obj"),
+            ("Ruiz", "Ruiz", Propn, "NNP", 4, "flat"),
+            ("and", "and", Cconj, "CC", 7, "cc"),
+            ("Jan", "Jan", Propn, "NNP", 3, "conj"),
+            ("Brandt", "Brandt", Propn, "NNP", 7, "flat"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(4), "conj"));
+        // "... and Jan Brandt left": the noun opens a clause of its own.
+        let mut rows = rows.to_vec();
+        rows.insert(8, ("left", "leave", Verb, "VBD", 3, "conj"));
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(3), "conj"));
+    }
+
+    #[test]
+    fn a_name_before_an_amount_is_the_recipient() {
+        use Upos::*;
+        // "Vantor will pay Kessel Corp 5 mln dlrs ." as the parser reads it.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj"),
+            ("will", "will", Aux, "MD", 3, "aux"),
+            ("pay", "pay", Verb, "VB", 0, "root"),
+            ("Kessel", "Kessel", Propn, "NNP", 5, "compound"),
+            ("Corp", "Corp", Propn, "NNP", 6, "nmod:unmarked"),
+            ("5", "5", Num, "CD", 8, "compound"),
+            ("mln", "mln", Noun, "NN", 8, "compound"),
+            ("dlrs", "dlr", Noun, "NNS", 3, "obj"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[4], (Some(3), "iobj"));
+        // "will file Chapter 11 bankruptcy papers": a numbered name.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj"),
+            ("will", "will", Aux, "MD", 3, "aux"),
+            ("file", "file", Verb, "VB", 0, "root"),
+            ("Chapter", "Chapter", Propn, "NNP", 7, "nmod:unmarked"),
+            ("11", "11", Num, "CD", 6, "compound"),
+            ("bankruptcy", "bankruptcy", Noun, "NN", 7, "compound"),
+            ("papers", "paper", Noun, "NNS", 3, "obj"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(7), "nmod:unmarked"));
     }
 
     #[test]
