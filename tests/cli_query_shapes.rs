@@ -1,7 +1,8 @@
 //! Named queries reshaped for speed on a large store (issue 14) answer
 //! as their plain forms, kept here as the reference: the lookups oxigraph
 //! made row by row, before the entities' names were read in one pass each
-//! (subqueries joined in hash tables). Same rows in the same order.
+//! (subqueries joined in hash tables), and grouping every triple at once.
+//! Same rows in the same order.
 
 use crate::util::{examples, Workdir};
 
@@ -74,6 +75,27 @@ WHERE {
 ORDER BY ?person ?title ?of
 "#;
 
+/// confirmed-facts.rq as plainly as it can be written: every direct triple
+/// labelled in each document, then grouped.
+const CONFIRMED_FACTS: &str = r#"PREFIX nkg: <https://w3id.org/newskg/ns#>
+PREFIX schema: <http://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+SELECT ?subject ?relation ?object (COUNT(DISTINCT ?doc) AS ?documents)
+WHERE {
+  GRAPH ?doc { ?s ?p ?o . ?p a nkg:Relation ; rdfs:label ?relation }
+  OPTIONAL { ?s schema:name ?subjectName }
+  OPTIONAL { ?o schema:name ?objectName }
+  OPTIONAL { GRAPH ?doc { ?s rdfs:label ?subjectLabel } }
+  OPTIONAL { GRAPH ?doc { ?o rdfs:label ?objectLabel } }
+  BIND(COALESCE(?subjectName, ?subjectLabel) AS ?subject)
+  BIND(COALESCE(?objectName, ?objectLabel) AS ?object)
+}
+GROUP BY ?s ?p ?o ?subject ?relation ?object
+HAVING (COUNT(DISTINCT ?doc) >= 2)
+ORDER BY DESC(?documents) ?subject ?relation ?object
+"#;
+
 /// The query's CSV output, header first, in the query's order.
 fn rows(wd: &Workdir, query: &str) -> Vec<String> {
     rows_with(wd, query, &[])
@@ -119,9 +141,29 @@ fn reshaped_queries_answer_as_their_plain_forms() {
          Ilse Varkonyi, the mayor of Dornbach, met Teodor Quast, the chairman of Keltra.\n",
     );
     wd.ok(&["ingest", "extra.txt", "--store", "kg.db"]);
-    for (name, reference) in [("reported-facts", REPORTED_FACTS), ("roles", ROLES)] {
+    // The same facts in two more articles, one of them with a concept
+    // subject spelt another way, so that some are confirmed.
+    wd.write(
+        "again.txt",
+        "Ilse Varkonyi, the mayor of Dornbach, met Teodor Quast, the chairman of Keltra. \
+         Council members rejected the bridge plan.\n",
+    );
+    wd.write(
+        "more.txt",
+        "Teodor Quast, the chairman of Keltra, met Ilse Varkonyi. \
+         council members rejected the bridge plan.\n",
+    );
+    wd.ok(&["ingest", "again.txt", "more.txt", "--store", "kg.db"]);
+    for (name, reference, least) in [
+        ("reported-facts", REPORTED_FACTS, 5),
+        ("roles", ROLES, 5),
+        ("confirmed-facts", CONFIRMED_FACTS, 2),
+    ] {
         let (got, want) = (rows(&wd, name), rows(&wd, reference));
-        assert!(want.len() > 5, "{name}: too few rows to compare: {want:?}");
+        assert!(
+            want.len() > least,
+            "{name}: too few rows to compare: {want:?}"
+        );
         assert_eq!(got, want, "{name} differs from its plain form");
     }
 }
