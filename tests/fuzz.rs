@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use newskg::input::{documents_with, Limits, LoadOptions};
 use newskg::nlp::{split_sentences, tokenize};
 use newskg::pipeline::{Engine, Failure};
-use newskg::rdf::{named_queries, prepare};
+use newskg::rdf::{named_queries, prepare, ROW_LIMIT};
 use newskg::Document;
 
 /// A seeded xorshift64* generator: the same seed, the same inputs.
@@ -351,9 +351,14 @@ fn fuzz_binder(rng: &mut Rng, execs: usize) -> usize {
                 )
             })
             .collect();
-        let plain: Vec<(String, String)> = names
+        // The row limit (issue 14) sets the query's cut, not only a term:
+        // the reference takes the same value for it.
+        let plain: Vec<(String, String)> = params
             .iter()
-            .map(|name| (name.to_string(), "plain".to_string()))
+            .map(|(name, value)| match name.as_str() {
+                ROW_LIMIT => (name.clone(), value.clone()),
+                _ => (name.clone(), "plain".to_string()),
+            })
             .collect();
         let reference = prepare(query.sparql, &plain)
             .map(|p| without_bound_terms(&p.sparql(), &names))

@@ -73,7 +73,10 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
             let params: Vec<String> = q
                 .params
                 .iter()
-                .map(|p| format!("--param {}=…", p.name))
+                .map(|p| match &p.default {
+                    Some(default) => format!("[--param {}={default}]", p.name),
+                    None => format!("--param {}=…", p.name),
+                })
                 .collect();
             writeln!(out, "{:<18} {} {}", q.name, q.description, params.join(" "))?;
         }

@@ -53,7 +53,7 @@ pub use ingest_store::IngestStore;
 #[cfg(feature = "rocksdb")]
 pub use lock::{Holder, LOCK_FILE};
 pub use mapping::{doc_quads, doc_quads_with, entity_description, statement_iri};
-pub use named::{named_queries, named_query, NamedQuery, QueryParam};
+pub use named::{named_queries, named_query, NamedQuery, QueryParam, ROW_LIMIT};
 pub use oxigraph::io::RdfFormat;
 pub use query::{
     prepare, prepare_with, PreparedQuery, QueryKind, QueryOutcome, ResultFormat, RunOptions,

@@ -4,7 +4,9 @@
 //! with a comment header: the first line says what the query answers, and a
 //! line `# param NAME: description` declares each `--param`, which is then
 //! required: running the query without it is an error naming it, not an
-//! empty answer. A line `# store format: N` says the query reads what store
+//! empty answer. `# param NAME = DEFAULT: description` declares one that
+//! takes DEFAULT when not given. A parameter named `limit` is the query's
+//! row limit (see [`ROW_LIMIT`]). A line `# store format: N` says the query reads what store
 //! format N added (the precomputed counts of `counts.rs`): on a store of an
 //! older format it is refused with what to run, not answered empty. The
 //! header is parsed at run time from the embedded text, so the file is the
@@ -30,7 +32,17 @@ pub struct QueryParam {
     pub name: String,
     /// What to pass.
     pub description: String,
+    /// The value taken when it is not given; `None` for a required one.
+    pub default: Option<String>,
 }
+
+/// The name of the parameter that is a named query's row limit (issue 14):
+/// declared with a default (`# param limit = 1000: …`), it is a whole
+/// number of rows, 0 for every row. The query is cut after that many rows
+/// (an outermost `LIMIT`), and sees the value as `?limit`, an
+/// `xsd:integer`, so it can leave out early what cannot reach the first
+/// rows (`queries/reported-facts.rq`).
+pub const ROW_LIMIT: &str = "limit";
 
 /// Every embedded query: (name, text), sorted by name.
 const QUERIES: [(&str, &str); 11] = [
@@ -110,9 +122,14 @@ pub(crate) fn header(sparql: &str) -> (String, Vec<QueryParam>) {
             continue;
         }
         if let Some((param, text)) = line.strip_prefix("param ").and_then(|p| p.split_once(':')) {
+            let (name, default) = match param.split_once('=') {
+                Some((name, default)) => (name, Some(default.trim().to_owned())),
+                None => (param, None),
+            };
             params.push(QueryParam {
-                name: param.trim().trim_start_matches('?').to_owned(),
+                name: name.trim().trim_start_matches('?').to_owned(),
                 description: text.trim().to_owned(),
+                default,
             });
         } else if description.is_empty() {
             description = line.to_owned();
@@ -230,6 +247,71 @@ mod tests {
         assert!(prepare_with(named_query("who-opposes").unwrap_or(""), &[], None).is_ok());
     }
 
+    /// Issue 14: `# param NAME = DEFAULT: …` declares a parameter that
+    /// takes DEFAULT when not given (or given empty, as a blank form field).
+    #[test]
+    fn a_param_with_a_default_is_optional() {
+        let text = "# Rows.\n# param limit = 2: rows to list\n# param who: a name\nSELECT ?x { }";
+        let (description, params) = header(text);
+        assert_eq!(description, "Rows.");
+        let defaults: Vec<(&str, Option<&str>)> = params
+            .iter()
+            .map(|p| (p.name.as_str(), p.default.as_deref()))
+            .collect();
+        assert_eq!(defaults, [("limit", Some("2")), ("who", None)]);
+        assert_eq!(params[0].description, "rows to list");
+        let reported = named_queries()
+            .into_iter()
+            .find(|q| q.name == "reported-facts")
+            .map(|q| q.params);
+        assert_eq!(
+            reported
+                .as_deref()
+                .and_then(|p| p.first())
+                .map(|p| (p.name.as_str(), p.default.as_deref())),
+            Some((ROW_LIMIT, Some("1000")))
+        );
+    }
+
+    /// Issue 14: a declared `limit` cuts the rows (0: every row), is seen
+    /// as an integer `?limit`, and must be a whole number.
+    #[test]
+    fn a_row_limit_cuts_the_rows() {
+        let Ok(store) = Store::in_memory() else {
+            panic!("no store")
+        };
+        let text = "# Numbers.\n# param limit = 2: rows\n\
+                    SELECT ?n ?l { VALUES ?n { 1 2 3 4 5 } BIND(?limit AS ?l) } ORDER BY ?n";
+        let run = |params: &[(&str, &str)]| {
+            let params: Vec<(String, String)> = params
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            prepare_with(text, &params, None)
+                .and_then(|q| q.run(&store))
+                .map(|o| o.text_rows())
+                .map_err(|e| e.to_string())
+        };
+        let col = |rows: Vec<Vec<String>>, i: usize| -> Vec<String> {
+            rows.into_iter().map(|r| r[i].clone()).collect()
+        };
+        assert_eq!(
+            run(&[]).map(|r| col(r, 0)),
+            Ok(vec!["1".into(), "2".into()])
+        );
+        assert_eq!(
+            run(&[]).map(|r| col(r, 1)),
+            Ok(vec!["2".into(), "2".into()])
+        );
+        assert_eq!(run(&[("limit", "")]).map(|r| r.len()), Ok(2));
+        assert_eq!(run(&[("limit", "4")]).map(|r| r.len()), Ok(4));
+        assert_eq!(run(&[("limit", "0")]).map(|r| r.len()), Ok(5));
+        assert_eq!(
+            run(&[("limit", "ten")]),
+            Err(r#"parameter limit: "ten" is not a whole number of rows (0 for every row)"#.into())
+        );
+    }
+
     #[test]
     fn every_query_parses_and_runs() {
         let Ok(store) = Store::in_memory() else {
@@ -250,8 +332,12 @@ mod tests {
             assert!(store.ingest(&facts, &ids, &refs, &run()).is_ok());
         }
         for q in named_queries() {
-            let params: Vec<(&str, &str)> =
-                q.params.iter().map(|p| (p.name.as_str(), "Lee")).collect();
+            let params: Vec<(&str, &str)> = q
+                .params
+                .iter()
+                .filter(|p| p.default.is_none())
+                .map(|p| (p.name.as_str(), "Lee"))
+                .collect();
             rows(&store, q.name, &params);
         }
         let opposes = rows(&store, "who-opposes", &[]);

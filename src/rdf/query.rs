@@ -190,17 +190,42 @@ pub fn prepare_with(
         return Err(StoreError::ServiceRefused { endpoint });
     }
     // A declared parameter left unbound would match everything or, in a
-    // FILTER, nothing: an empty answer that looks like a real one.
+    // FILTER, nothing: an empty answer that looks like a real one. One
+    // with a default takes it.
+    let mut params = params.to_vec();
+    let mut row_limit = None;
     for declared in super::named::header(sparql).1 {
         let given = params
             .iter()
-            .any(|(name, _)| name.trim_start_matches(['?', '$']) == declared.name);
-        if !given {
-            return Err(StoreError::MissingParam {
-                file: file.map(str::to_owned),
-                name: declared.name,
-                description: declared.description,
-            });
+            .position(|(name, _)| name.trim_start_matches(['?', '$']) == declared.name);
+        // An empty value (a form's field left blank) takes the default too.
+        let value = match (given.map(|i| params[i].1.clone()), declared.default) {
+            (Some(value), Some(default)) if value.is_empty() => default,
+            (Some(value), _) | (None, Some(value)) => value,
+            (None, None) => {
+                return Err(StoreError::MissingParam {
+                    file: file.map(str::to_owned),
+                    name: declared.name,
+                    description: declared.description,
+                })
+            }
+        };
+        if declared.name == super::named::ROW_LIMIT {
+            row_limit = Some(
+                value
+                    .trim()
+                    .parse::<u64>()
+                    .map_err(|_| StoreError::BadParam {
+                        name: declared.name.clone(),
+                        problem: format!(
+                            "{value:?} is not a whole number of rows (0 for every row)"
+                        ),
+                    })?,
+            );
+        }
+        match given {
+            Some(i) => params[i].1 = value,
+            None => params.push((declared.name, value)),
         }
     }
     let needs_format = super::named::needed_format(sparql);
@@ -213,7 +238,7 @@ pub fn prepare_with(
     let rendered = query.to_string();
     let mut variables = Vec::new();
     let mut row = Vec::new();
-    for (name, value) in params {
+    for (name, value) in &params {
         let bare = name.trim_start_matches(['?', '$']);
         let variable = Variable::new(bare).map_err(|_| StoreError::BadParam {
             name: name.clone(),
@@ -232,7 +257,12 @@ pub fn prepare_with(
             });
         }
         variables.push(variable);
-        row.push(Some(param_term(name, value)?));
+        row.push(Some(match row_limit {
+            Some(rows) if bare == super::named::ROW_LIMIT => {
+                GroundTerm::Literal(Literal::from(i64::try_from(rows).unwrap_or(i64::MAX)))
+            }
+            _ => param_term(name, value)?,
+        }));
     }
     let values = GraphPattern::Values {
         variables,
@@ -245,7 +275,7 @@ pub fn prepare_with(
             base_iri,
         } => Query::Select {
             dataset,
-            pattern: join_values(pattern, values),
+            pattern: cut_rows(join_values(pattern, values), row_limit),
             base_iri,
         },
         Query::Ask {
@@ -282,6 +312,28 @@ pub fn prepare_with(
         operation: Operation::Query(Box::new(query)),
         needs_format,
     })
+}
+
+/// Cuts a SELECT's solutions after `limit` rows (a declared row limit,
+/// [`ROW_LIMIT`](super::named::ROW_LIMIT)): the outermost `LIMIT`, set or
+/// replaced; `None` or 0 leaves the pattern as it is.
+fn cut_rows(pattern: GraphPattern, limit: Option<u64>) -> GraphPattern {
+    let Some(rows) = limit.filter(|&rows| rows > 0) else {
+        return pattern;
+    };
+    let length = Some(usize::try_from(rows).unwrap_or(usize::MAX));
+    match pattern {
+        GraphPattern::Slice { inner, start, .. } => GraphPattern::Slice {
+            inner,
+            start,
+            length,
+        },
+        inner => GraphPattern::Slice {
+            inner: Box::new(inner),
+            start: 0,
+            length,
+        },
+    }
 }
 
 /// An update, checked: no parameters (they bind in queries only), no `LOAD`

@@ -486,12 +486,17 @@ pub(crate) fn queries() -> Response {
     for q in rdf::named_queries() {
         let mut inputs = String::new();
         for p in &q.params {
+            // One with a default may be left empty (the default is its placeholder).
+            let (required, placeholder) = match &p.default {
+                Some(default) => ("", format!("{default}: {}", p.description)),
+                None => (" required", p.description.clone()),
+            };
             let _ = write!(
                 inputs,
-                "<label>{} <input name=\"{}\" required placeholder=\"{}\"></label> ",
+                "<label>{} <input name=\"{}\"{required} placeholder=\"{}\"></label> ",
                 esc(&p.name),
                 esc(&p.name),
-                esc(&p.description)
+                esc(&placeholder)
             );
         }
         let _ = write!(
