@@ -67,6 +67,32 @@ pub(crate) const UNIT_NOUNS: &[&str] = &[
     "kilometer",
 ];
 
+/// Words that bound or round a number ("about 300", "more than 40", "up
+/// to 500", "nearly", "only"): without them the label states another
+/// amount.
+const QUANTITY_HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "only",
+    "just",
+    "at",
+    "below",
+    "above",
+    "least",
+    "most",
+];
+
 /// Dependents that belong in a compact label.
 const KEEP: &[&str] = &[
     "compound",
@@ -363,6 +389,15 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             // for a capitalised word right before its number ("Chapter 11
             // protection", "Article 5"): the two are one name.
             out.push(k);
+        } else if rel == "advmod"
+            && t.upos(i) == Upos::Num
+            && QUANTITY_HEDGES.contains(&t.lower(k).as_str())
+        {
+            // "less than 200 employees" is not "200 employees": a number
+            // keeps the words that bound or round it, with their "than"
+            // or "to".
+            out.push(k);
+            out.extend(t.kids(k).iter().copied().filter(|&f| t.rel(f) == "fixed"));
         } else if rel == "case" && t.rel(i) == "nmod:poss" {
             out.push(k); // the 's of a possessor
         } else if allow_of

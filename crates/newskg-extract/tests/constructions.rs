@@ -1420,6 +1420,23 @@ fn a_business_named_only_by_its_kind_does_not_act() {
     assert!(got.iter().any(|f| f.contains("| revise |")), "{got:?}");
 }
 
+/// A number keeps the words that bound or round it ("less than 200
+/// employees" is not "200 employees").
+#[test]
+fn a_number_keeps_its_bound() {
+    let got = facts(&extract("Vantor Corp has less than 200 employees."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | have | less than 200 employees"),
+        "{got:?}"
+    );
+    let got = facts(&extract("Kessel Corp will cut about 300 jobs in Harlow."));
+    assert!(
+        got.iter().any(|f| f.contains("| about 300 jobs")),
+        "{got:?}"
+    );
+}
+
 /// "the first firm to offer shares": after "first", "last" or "only" the
 /// noun keeps its infinitive.
 #[test]
