@@ -451,6 +451,20 @@ pub(crate) fn label_variants(
         if conjs.is_empty() {
             continue;
         }
+        // "between 500 mln and 600 mln dlrs" is one range, "talks between
+        // Vantor and Kessel" one meeting: neither side alone is what was
+        // said.
+        if let Some(between) = (0..m).find(|&x| t.lower(x) == "between" && t.dominates(m, x)) {
+            let mut whole = base.clone();
+            whole.push(between);
+            for &c in &conjs {
+                whole.extend(compact_tokens_plain(t, c));
+                whole.extend(t.kids(c).iter().copied().filter(|&k| t.base(k) == "cc"));
+            }
+            whole.sort_unstable();
+            whole.dedup();
+            return vec![whole];
+        }
         // Everything of the label under a coordinated noun goes with it
         // ("trading of securities"), but its preposition, which the other
         // conjuncts share; a coordinated verb keeps what it is marked with.

@@ -1437,6 +1437,24 @@ fn a_number_keeps_its_bound() {
     );
 }
 
+/// "between A and B" is one thing (a range, a meeting): no label keeps
+/// one side alone.
+#[test]
+fn between_keeps_both_sides() {
+    let got = facts(&extract(
+        "Vantor Inc welcomed the talks between Kessel Corp and Harlow Mining.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Inc | welcome | talks between Kessel Corp and Harlow Mining"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Kessel Corp expects a profit of between 5 mln and 6 mln dlrs.",
+    ));
+    assert!(!got.iter().any(|f| f.ends_with("of 5 mln")), "{got:?}");
+}
+
 /// "the first firm to offer shares": after "first", "last" or "only" the
 /// noun keeps its infinitive.
 #[test]
