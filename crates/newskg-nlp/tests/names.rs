@@ -83,6 +83,29 @@ fn a_country_that_is_a_given_name_opens_a_name() {
     );
 }
 
+/// A preposition opening the sentence, and the date after it, are no part
+/// of the name that follows ("For Vantor Associates", "On Friday Kessel
+/// Mining Corp").
+#[test]
+fn an_opening_preposition_is_no_part_of_a_name() {
+    for (text, name) in [
+        (
+            "For Vantor Associates, the merger would cut costs.",
+            "Vantor Associates",
+        ),
+        (
+            "On Friday Kessel Mining Corp said it would close a plant.",
+            "Kessel Mining Corp",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(name.to_string(), EntityLabel::Organization)),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 /// An institution's head with its "of" inside a capitalised run makes the
 /// run one organisation ("Kessel and Lind Museum of Art"); a date after "on"
 /// is no part of it, a person "of" a body stays a person, and a

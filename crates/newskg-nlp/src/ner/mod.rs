@@ -302,7 +302,7 @@ impl Recognizer {
         self.split_organisation_from_person(doc, &mut found);
         self.drop_dates_and_common_words(doc, &mut found);
         join_touching_persons(&mut found);
-        Self::strip_opening_conjunctions(doc, &mut found);
+        self.strip_opening_conjunctions(doc, &mut found);
         found.sort_by_key(|f| (f.sentence, f.start));
         found
     }

@@ -20,16 +20,38 @@ impl Recognizer {
     /// for its place, and no name of people, places or organisations opens
     /// with one. Run last: the passes that grow names over capitalised
     /// words would take it back.
-    pub(super) fn strip_opening_conjunctions(doc: &[Vec<&str>], found: &mut [Found]) {
+    /// So does a preposition opening the sentence before a name of two
+    /// words or more ("For Vantor Associates, the deal ..."), unless the
+    /// gazetteer knows the whole name; works keep theirs ("For Your Eyes
+    /// Only").
+    pub(super) fn strip_opening_conjunctions(&self, doc: &[Vec<&str>], found: &mut [Found]) {
         let wordy = |w: &str| w.chars().any(char::is_alphabetic);
         for f in found.iter_mut() {
             let words = &doc[f.sentence];
+            let opening = words[..f.start].iter().all(|w| !wordy(w));
+            // (Before a capitalised word: "A/S" is a legal form.)
+            let preposition = f.end - f.start >= 3
+                && f.label != EntityLabel::Misc
+                && crate::names::is_clause_opener(words[f.start])
+                && words[f.start + 1].starts_with(char::is_uppercase)
+                && self
+                    .gazetteer
+                    .lookup(&words[f.start..f.end].join(" "))
+                    .is_none();
             if f.end - f.start >= 2
-                && words[..f.start].iter().all(|w| !wordy(w))
-                && crate::names::is_clause_conjunction(words[f.start])
+                && opening
+                && (crate::names::is_clause_conjunction(words[f.start]) || preposition)
             {
                 f.start += 1;
-                while f.end - f.start >= 2 && matches!(words[f.start], "the" | "a" | "an" | "The") {
+                // "In January the Senate", "On Friday Cyacq Corp": the
+                // preposition's date goes with it.
+                let dated = |w: &str| {
+                    preposition && (crate::names::is_weekday(w) || crate::names::is_month(w))
+                };
+                while f.end - f.start >= 2
+                    && (matches!(words[f.start], "the" | "a" | "an" | "The")
+                        || dated(words[f.start]))
+                {
                     f.start += 1;
                 }
             }
