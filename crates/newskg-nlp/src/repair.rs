@@ -225,6 +225,20 @@ fn flat_name_across_conjunct(s: &mut Sentence) {
     }
 }
 
+/// The first word of `k`'s phrase when it is "and" or "or" (a conjunct's
+/// conjunction, hung on it or on a word before it).
+fn opening_and_or(s: &Sentence, k: usize) -> Option<usize> {
+    let first = (0..k).find(|&i| s.dominates(k, i))?;
+    (s.tokens[first].deprel == "cc" && matches!(s.tokens[first].lemma.as_str(), "and" | "or"))
+        .then_some(first)
+}
+
+/// Whether the phrase of `p` ends right before token `next`.
+fn ends_right_before(s: &Sentence, p: usize, next: usize) -> bool {
+    let end = (p..next).filter(|&i| s.dominates(p, i)).max().unwrap_or(p);
+    end + 1 == next
+}
+
 /// "will pay Kessel Corp 5 mln dlrs": the parser reads the name before
 /// the amount as a bare modifier of the amount's noun. A name right before
 /// a number that opens a verb's object is the verb's indirect object (who
@@ -307,13 +321,9 @@ fn noun_conjunct_read_as_verb_conjunct(s: &mut Sentence) {
         {
             continue;
         }
-        let Some(first) = (0..k).find(|&i| s.dominates(k, i)) else {
+        let Some(first) = opening_and_or(s, k) else {
             continue;
         };
-        if s.tokens[first].deprel != "cc" || !matches!(s.tokens[first].lemma.as_str(), "and" | "or")
-        {
-            continue;
-        }
         // The verb's object that ends right before the conjunction.
         let Some(o) = (v + 1..first).rev().find(|&o| {
             s.tokens[o].head == Some(v)
@@ -322,8 +332,7 @@ fn noun_conjunct_read_as_verb_conjunct(s: &mut Sentence) {
         }) else {
             continue;
         };
-        let end = (o..first).filter(|&i| s.dominates(o, i)).max().unwrap_or(o);
-        if end + 1 != first {
+        if !ends_right_before(s, o, first) {
             continue;
         }
         // A verb right after the noun's phrase makes the noun its subject
@@ -358,13 +367,9 @@ fn conjunct_read_as_oblique(s: &mut Sentence) {
         }
         // The phrase's first word is its conjunction (hung on the noun or
         // on a word before it).
-        let Some(first) = (0..k).find(|&i| s.dominates(k, i)) else {
+        let Some(first) = opening_and_or(s, k) else {
             continue;
         };
-        if s.tokens[first].deprel != "cc" || !matches!(s.tokens[first].lemma.as_str(), "and" | "or")
-        {
-            continue;
-        }
         // The noun phrase of the same verb that ends right before it.
         let Some(p) = (0..first).rev().find(|&p| {
             s.tokens[p].head == Some(v)
@@ -373,8 +378,7 @@ fn conjunct_read_as_oblique(s: &mut Sentence) {
         }) else {
             continue;
         };
-        let end = (p..first).filter(|&i| s.dominates(p, i)).max().unwrap_or(p);
-        if end + 1 != first {
+        if !ends_right_before(s, p, first) {
             continue;
         }
         s.tokens[k].head = Some(p);
