@@ -70,7 +70,7 @@ pub(crate) const UNIT_NOUNS: &[&str] = &[
 /// Words that bound or round a number ("about 300", "more than 40", "up
 /// to 500", "nearly", "only"): without them the label states another
 /// amount.
-const QUANTITY_HEDGES: &[&str] = &[
+pub(crate) const QUANTITY_HEDGES: &[&str] = &[
     "about",
     "around",
     "approximately",
