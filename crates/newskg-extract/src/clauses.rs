@@ -26,7 +26,7 @@ use crate::tree::Tree;
 use crate::verbal::{is_verbal, verb_frame};
 use crate::{attribution, concepts, negation, nominal, policy, quotes};
 use crate::{Argument, DocEntity, Fact, Mention, MentionKind, Modality, Pattern};
-use newskg_nlp::{names, AnalyzedDoc, EntityLabel, Upos};
+use newskg_nlp::{names, AnalyzedDoc, EntityLabel, Gazetteer, Upos};
 
 /// Verbs of asking whose "for" phrase may carry its own infinitive ("called
 /// for the tariff to be dropped", "called for talks to resume"): there the
@@ -104,6 +104,7 @@ pub(crate) fn extract_facts(
     entities: &[DocEntity],
     quote_spans: &[std::ops::Range<usize>],
     lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
     open: bool,
 ) -> Vec<Fact> {
     let mut by_sentence: HashMap<usize, Vec<&Mention>> = HashMap::new();
@@ -131,6 +132,7 @@ pub(crate) fn extract_facts(
         t: &trees[si],
         mentions: by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]),
         entities,
+        gazetteer,
     };
     let speakers = quote_speakers(doc, &trees, &frames, quote_spans, &resolver);
     let mut facts = Vec::new();
@@ -516,6 +518,8 @@ struct Resolver<'a> {
     mentions: &'a [&'a Mention],
     /// The document's entities, which mentions index.
     entities: &'a [DocEntity],
+    /// Knows the titles and role nouns ("governor", "chief executive").
+    gazetteer: &'a Gazetteer,
 }
 
 impl Resolver<'_> {
@@ -599,6 +603,56 @@ impl Resolver<'_> {
         let subject_name =
             self.t.base(h) == "nsubj" && name.tokens.clone().all(|k| self.t.dominates(h, k));
         (subject_name || !self.clause_after(name)).then_some(name.entity)
+    }
+
+    /// The person named in apposition after role noun `h` ("the governor
+    /// of Ohio, Ann Baker, signed", "the firm's chief executive, Ola Lind,
+    /// said"): a title or role of the gazetteer set beside a person's name
+    /// is that person. Only roles and persons: other nouns with a name
+    /// after a comma are as often a list or a place ("a plant in Harlow,
+    /// Tansford").
+    fn named_role(&self, h: usize) -> Option<usize> {
+        let t = self.t;
+        if t.upos(h) != Upos::Noun {
+            return None;
+        }
+        // The noun alone or with the nouns before it ("chief executive").
+        let compounds: Vec<String> = t
+            .kids(h)
+            .iter()
+            .copied()
+            .filter(|&k| k < h && t.rel(k) == "compound" && t.upos(k) == Upos::Noun)
+            .map(|k| t.lower(k))
+            .collect();
+        let lemma = t.lemma(h);
+        let whole = format!("{} {lemma}", compounds.join(" "));
+        let is_role =
+            |words: &str| self.gazetteer.is_title(words) || self.gazetteer.is_person_role(words);
+        if !is_role(&lemma) && (compounds.is_empty() || !is_role(whole.trim())) {
+            return None;
+        }
+        // (Hung on the role or, by the parser, on its "of" phrase: "the
+        // governor of Ohio, Ann Baker".)
+        let of = t
+            .kids(h)
+            .iter()
+            .copied()
+            .filter(|&k| k > h && t.base(k) == "nmod");
+        // (A name is one run of words: a `flat` word after a comma is an
+        // apposition misread.)
+        let apposed =
+            |a: usize| t.rel(a) == "appos" || t.rel(a) == "flat" && a > 0 && t.lower(a - 1) == ",";
+        let a = std::iter::once(h).chain(of).find_map(|x| {
+            t.kids(x)
+                .iter()
+                .copied()
+                .find(|&a| a > x && apposed(a) && t.upos(a) == Upos::Propn)
+        })?;
+        if t.kids(a).iter().any(|&k| t.rel(k) == "conj") {
+            return None;
+        }
+        let e = self.entity_at(a)?;
+        (self.entities.get(e)?.label_type == EntityLabel::Person).then_some(e)
     }
 
     /// The entity of the name that common noun `h` stands in apposition to
@@ -740,7 +794,7 @@ impl Resolver<'_> {
                 out.push(Argument::Entity(e));
                 continue;
             }
-            if let Some(e) = self.close_apposition(h) {
+            if let Some(e) = self.close_apposition(h).or_else(|| self.named_role(h)) {
                 out.push(Argument::Entity(e));
                 continue;
             }
@@ -1060,6 +1114,7 @@ pub(crate) mod tests {
             &[],
             &quotes::spans(&doc.doc.text),
             &Lexicon::builtin(),
+            &Gazetteer::default(),
             true,
         );
         facts
@@ -1439,6 +1494,7 @@ pub(crate) mod tests {
             &[],
             &quotes::spans(&doc.doc.text),
             &Lexicon::builtin(),
+            &Gazetteer::default(),
             true,
         );
         let signed: Vec<&Argument> = facts
@@ -1465,6 +1521,7 @@ pub(crate) mod tests {
                 &[],
                 &quotes::spans(&doc.doc.text),
                 &Lexicon::builtin(),
+                &Gazetteer::default(),
                 true,
             ) {
                 let s = doc.sentences[f.sentence].span.of(&doc.doc.text);

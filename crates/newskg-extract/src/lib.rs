@@ -148,6 +148,7 @@ impl Extractor {
                 &entities,
                 &quote_spans,
                 &self.lexicon,
+                &self.gazetteer,
                 self.policy.open,
             ) {
                 if let Argument::Statement(i) = &mut f.object {

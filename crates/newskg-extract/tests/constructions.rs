@@ -1455,6 +1455,27 @@ fn between_keeps_both_sides() {
     assert!(!got.iter().any(|f| f.ends_with("of 5 mln")), "{got:?}");
 }
 
+/// A role set beside a person's name ("the governor of Harlow, Ann
+/// Baker,", "the firm's chief executive, Ola Lind,") is that person, who
+/// acts.
+#[test]
+fn a_role_with_a_name_in_apposition_is_the_person() {
+    let got = facts(&extract(
+        "The firm's chief executive, Ola Lind, said Vantor Corp would close the plant.",
+    ));
+    assert!(
+        got.iter().any(|f| f.starts_with("Ola Lind | say |")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "The governor of Harlow, Ann Baker, signed the bill on Monday.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ann Baker | sign | bill"),
+        "{got:?}"
+    );
+}
+
 /// "the first firm to offer shares": after "first", "last" or "only" the
 /// noun keeps its infinitive.
 #[test]
