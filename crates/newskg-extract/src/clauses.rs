@@ -607,8 +607,9 @@ impl Resolver<'_> {
 
     /// The person named in apposition after role noun `h` ("the governor
     /// of Ohio, Ann Baker, signed", "the firm's chief executive, Ola Lind,
-    /// said"): a title or role of the gazetteer set beside a person's name
-    /// is that person. Only roles and persons: other nouns with a name
+    /// said", "his wife, Ana Ruiz, bought"): a title or role of the
+    /// gazetteer, or a tie to someone, set beside a person's name is that
+    /// person. Only roles and persons: other nouns with a name
     /// after a comma are as often a list or a place ("a plant in Harlow,
     /// Tansford").
     fn named_role(&self, h: usize) -> Option<usize> {
@@ -626,22 +627,29 @@ impl Resolver<'_> {
             .collect();
         let lemma = t.lemma(h);
         let whole = format!("{} {lemma}", compounds.join(" "));
-        let is_role =
+        let is_office =
             |words: &str| self.gazetteer.is_title(words) || self.gazetteer.is_person_role(words);
-        if !is_role(&lemma) && (compounds.is_empty() || !is_role(whole.trim())) {
+        let office = is_office(&lemma) || !compounds.is_empty() && is_office(whole.trim());
+        // A tie to someone ("his wife, Ola Lind,"), singular: of a plural
+        // ("allies, including ...") the name is one of several.
+        // ("has a brother, Oscar": with "have" the tie is what is said.)
+        let tie =
+            names::is_relational_noun(&lemma) && !t.head(h).is_some_and(|v| t.lemma(v) == "have");
+        if !office && !tie || t.sent.tokens[h].xpos == "NNS" {
             return None;
         }
-        // (Hung on the role or, by the parser, on its "of" phrase: "the
-        // governor of Ohio, Ann Baker".)
+        // (Hung on the role or, by the parser, on an office's "of" phrase:
+        // "the governor of Ohio, Ann Baker". A tie's "of" phrase is the
+        // other party: "the son of actress Ana Ruiz".)
         let of = t
             .kids(h)
             .iter()
             .copied()
-            .filter(|&k| k > h && t.base(k) == "nmod");
+            .filter(|&k| office && k > h && t.base(k) == "nmod");
+        let after_comma = |a: usize| a > 0 && t.lower(a - 1) == ",";
         // (A name is one run of words: a `flat` word after a comma is an
         // apposition misread.)
-        let apposed =
-            |a: usize| t.rel(a) == "appos" || t.rel(a) == "flat" && a > 0 && t.lower(a - 1) == ",";
+        let apposed = |a: usize| t.rel(a) == "appos" || t.rel(a) == "flat" && after_comma(a);
         let a = std::iter::once(h).chain(of).find_map(|x| {
             t.kids(x)
                 .iter()

@@ -1474,6 +1474,22 @@ fn a_role_with_a_name_in_apposition_is_the_person() {
         got.iter().any(|f| f == "Ann Baker | sign | bill"),
         "{got:?}"
     );
+    // A tie to someone is the person named beside it; the "of" phrase of
+    // a tie is the other party, not who acts.
+    let got = facts(&extract(
+        "Ana Ruiz's husband, Jan Brandt, bought the Harlow plant in May.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Jan Brandt | buy | Harlow plant"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "The son of actress Ana Ruiz, he wrote the song Harlow Nights.",
+    ));
+    assert!(
+        !got.iter().any(|f| f.starts_with("Ana Ruiz | write")),
+        "{got:?}"
+    );
 }
 
 /// "the first firm to offer shares": after "first", "last" or "only" the
