@@ -632,9 +632,9 @@ impl Resolver<'_> {
         let office = is_office(&lemma) || !compounds.is_empty() && is_office(whole.trim());
         // A tie to someone ("his wife, Ola Lind,"), singular: of a plural
         // ("allies, including ...") the name is one of several.
-        // ("has a brother, Oscar": with "have" the tie is what is said.)
+        // ("has a sister, Ola": with "have" the tie is what is said.)
         let tie =
-            names::is_relational_noun(&lemma) && !t.head(h).is_some_and(|v| t.lemma(v) == "have");
+            names::is_relational_noun(&lemma) && t.head(h).is_none_or(|v| t.lemma(v) != "have");
         if !office && !tie || t.sent.tokens[h].xpos == "NNS" {
             return None;
         }
