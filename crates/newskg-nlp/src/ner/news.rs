@@ -400,14 +400,15 @@ impl Recognizer {
                 let across = found
                     .iter()
                     .any(|f| f.sentence == s && f.start < i + n && f.end > i && !inside(f));
+                // (With nothing across it, the names it overlaps are inside.)
                 if !across {
-                    found.retain(|f| !inside(f));
-                    found.push(Found {
+                    Found {
                         sentence: s,
                         start: i,
                         end: i + n,
                         label: EntityLabel::Organization,
-                    });
+                    }
+                    .replace_overlapping(found);
                 }
             }
         }
