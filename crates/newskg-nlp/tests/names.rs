@@ -534,3 +534,43 @@ fn a_name_after_the_noun_of_a_work_is_its_title() {
         );
     }
 }
+
+/// A family name before a romanised given name of two syllables ("Han
+/// Seo-jun", "Tam Wing-kei") is one person, whether the model found the
+/// family name alone or nothing; an English compound of that shape after a
+/// capitalised word is no name.
+#[test]
+fn family_name_first_names_stay_whole() {
+    for (text, name) in [
+        (
+            "Han Seo-jun told the assembly that the vote would wait.",
+            "Han Seo-jun",
+        ),
+        (
+            "The union's leader, Tam Wing-kei, rejected the offer.",
+            "Tam Wing-kei",
+        ),
+        (
+            "Officials said Oh Min-ji had left Vantor in March.",
+            "Oh Min-ji",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(name.to_string(), EntityLabel::Person)),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "Kessel Bank published its Year-end figures after the Follow-up talks.",
+        "The Leuven-based maker sold A Blu-ray player in a Vegas-style show.",
+    ] {
+        let found = entities(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(words, label)| words.contains('-') && *label == EntityLabel::Person),
+            "{text}: {found:?}"
+        );
+    }
+}

@@ -45,7 +45,8 @@ use self::features::{
     allowed, decode, encode, Clusters, Part, SentenceView, CLASSES, CLASSES_WITHOUT_MISC,
 };
 use self::names::{
-    extend_person_names, join_misc, join_touching_persons, take_given_names_from_places,
+    extend_person_names, join_family_name_first, join_misc, join_touching_persons,
+    take_given_names_from_places,
 };
 use self::news::is_sports_report;
 use self::shapes::take_acronym_types;
@@ -267,6 +268,7 @@ impl Recognizer {
         self.find_place_compounds(doc, &mut found);
         self.find_shaped_names(doc, &mut found);
         extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
+        join_family_name_first(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         take_given_names_from_places(doc, &mut found, &self.gazetteer);
         if is_sports_report(doc) {
             self.read_places_as_teams(doc, &mut found);

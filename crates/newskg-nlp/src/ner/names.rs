@@ -544,6 +544,98 @@ pub(super) fn extend_person_names(
     join_touching_persons(found);
 }
 
+/// Step 2f, family name first: a capitalised word and a romanised given
+/// name of two syllables joined by a hyphen after it ("Park Ji-hoon",
+/// "Chan Ka-wai", "Moon Jae-in") are one person. Korean, Cantonese and
+/// Taiwanese names are written so in English news, the family name first;
+/// the model, which saw few of them, cuts the name after the family name
+/// or misses it. A Person span ending at the family name takes the given
+/// name in; a free family name and given name become a Person. The family
+/// name may be a common word ("Park", "Moon", "Song"); it may not be a
+/// title, a month or weekday, or a name of another kind.
+pub(super) fn join_family_name_first(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    gazetteer: &Gazetteer,
+    is_common_word: impl Fn(&str) -> bool,
+) {
+    for (s, words) in doc.iter().enumerate() {
+        for k in 1..words.len() {
+            if !is_romanised_given_name(words[k], &is_common_word) {
+                continue;
+            }
+            let at = |i: usize| {
+                found
+                    .iter()
+                    .position(|f| f.sentence == s && f.start <= i && i < f.end)
+            };
+            let family = words[k - 1];
+            let fits = is_capitalised(family)
+                && !crate::names::is_clause_opener(family)
+                && family.chars().all(char::is_alphabetic)
+                && family.chars().count() <= 7
+                && !is_honorific(family, gazetteer)
+                && gazetteer
+                    .lookup(family)
+                    .is_none_or(|e| e.label == EntityLabel::Person);
+            match (at(k - 1), at(k)) {
+                (Some(p), None) if found[p].label == EntityLabel::Person && found[p].end == k => {
+                    found[p].end = k + 1;
+                }
+                (None, Some(g))
+                    if found[g].label == EntityLabel::Person && found[g].start == k && fits =>
+                {
+                    found[g].start = k - 1;
+                }
+                (None, None) if fits => found.push(Found {
+                    sentence: s,
+                    start: k - 1,
+                    end: k + 1,
+                    label: EntityLabel::Person,
+                }),
+                _ => {}
+            }
+        }
+    }
+    found.sort_by_key(|f| (f.sentence, f.start));
+}
+
+/// Whether `word` has the shape of a romanised East Asian given name: two
+/// syllables joined by a hyphen, the first capitalised, the second in
+/// small letters, each one syllable of the romanisations (consonants, one
+/// run of vowels, consonants: "Ji-hoon", "Ka-wai", "Chien-ming",
+/// "Young-sam"). English compounds of that shape have a word of more
+/// syllables on one side ("Leuven-based", "Vegas-style", "Europe-wide")
+/// or open with a common word ("Follow-up", "Year-end", "Co-op").
+pub(super) fn is_romanised_given_name(word: &str, is_common_word: impl Fn(&str) -> bool) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    is_romanised_syllable(first)
+        && is_romanised_syllable(second)
+        && first.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && second.chars().all(|c| c.is_ascii_lowercase())
+        && !is_common_word(first)
+}
+
+/// Whether `word` is one syllable of one to six ASCII letters: one run of
+/// vowels, "y" a vowel after the first letter.
+fn is_romanised_syllable(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    if !(1..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_alphabetic) {
+        return false;
+    }
+    let vowel = |i: usize| {
+        let c = letters[i].to_ascii_lowercase();
+        matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') || (c == 'y' && i > 0)
+    };
+    let runs = (0..letters.len())
+        .filter(|&i| vowel(i) && (i == 0 || !vowel(i - 1)))
+        .count();
+    runs == 1
+}
+
 /// A given name that is also a place's ("Israel", "Jordan", "India",
 /// "Chad") right before a person's name is that person's given name
 /// ("Jordan Smith", "Israel G. Grossman"), not a place beside a person:

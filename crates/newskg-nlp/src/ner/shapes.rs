@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::names::{covered, is_capitalised};
+use super::names::{covered, is_capitalised, is_romanised_given_name};
 use super::news::{org_cue, OrgCue};
 use super::{Found, Recognizer};
 use crate::names::{
@@ -317,11 +317,19 @@ impl Recognizer {
         } else {
             self.is_place_like(right)
         };
-        if self.is_place_like(left) || right_apart {
+        if self.is_place_like(left) {
+            return false;
+        }
+        // A romanised given name ("Ji-hoon", "Seo-jun", "Jae-in"): its
+        // second syllable may also spell an English word or a month.
+        if is_romanised_given_name(&format!("{left}-{right}"), |w| self.is_common_word(w)) {
+            return true;
+        }
+        if right_apart {
             return false;
         }
         if r.is_lowercase() {
-            // "Ji-hoon", but not "York-based".
+            // Another name written so ("Jean-luc"), but not "York-based".
             return l.is_uppercase()
                 && right.chars().count() >= 2
                 && !self.is_common_word(right)
