@@ -257,6 +257,57 @@ fn a_statement_keeps_the_modal_of_what_it_reports() {
     assert_eq!(buy["modality"], "Possible", "{buy}");
 }
 
+/// What a speaker says may be a verb with no object ("said the talks had
+/// broken down"): the statement shows it as its object; the fact it links
+/// to, with no object of its own, is no line of the output, and the RDF
+/// holds its node with no object and no direct triple.
+#[test]
+fn a_statement_of_a_verb_with_no_object() {
+    let wd = Workdir::new();
+    let input = wd.write(
+        "talks.txt",
+        "Ana Ruiz said the Tansford talks had broken down.\n",
+    );
+    let out = wd.ok(&["extract", input.to_str().unwrap(), "--format", "jsonl"]);
+    let facts: Vec<_> = lines(&out)
+        .into_iter()
+        .filter(|r| r["kind"] == "fact")
+        .collect();
+    let said = facts
+        .iter()
+        .find(|f| f["relation"] == "say")
+        .unwrap_or_else(|| panic!("{facts:?}"));
+    assert_eq!(
+        said["object"]["label"], "Tansford talks break down",
+        "{said}"
+    );
+    assert_eq!(said["object"]["type"], "Statement", "{said}");
+    assert!(
+        facts.iter().all(|f| f["object"]["type"] != "Absent"),
+        "{facts:?}"
+    );
+    let nq = wd.ok(&["extract", input.to_str().unwrap(), "--format", "nq"]);
+    let content = said["object"]["id"].as_str().unwrap_or_default();
+    assert!(!content.is_empty(), "{said}");
+    assert!(
+        nq.contains(&format!(
+            "<{content}> <https://w3id.org/newskg/ns#predicate>"
+        )),
+        "{nq}"
+    );
+    assert!(
+        !nq.contains(&format!("<{content}> <https://w3id.org/newskg/ns#object>")),
+        "{nq}"
+    );
+    assert!(
+        !nq.lines().any(
+            |l| l.starts_with("<https://w3id.org/newskg/id/concept/tansford-talks> <")
+                && l.contains("rel/break-down> ")
+        ),
+        "no direct triple: {nq}"
+    );
+}
+
 /// A marker no invented article below shares, for the test hook
 /// `NEWSKG_TEST_PANIC_ON` (src/pipeline/mod.rs) that makes analysis panic.
 pub const PANIC_MARKER: &str = "Zebulon Quaffle";

@@ -129,6 +129,12 @@ fn argument(
             label: statement_label(doc, *i, ids, resolver, 0, false),
             arg_type: "Statement",
         },
+        // Only a statement's content has no object; its label shows none.
+        Argument::Absent => ArgumentRecord {
+            id: String::new(),
+            label: String::new(),
+            arg_type: "Absent",
+        },
     }
 }
 
@@ -174,12 +180,13 @@ fn statement_label(
         .as_deref()
         .map(|m| format!(" {m}"))
         .unwrap_or_default();
-    format!(
+    let label = format!(
         "{}{modal}{not} {} {}",
         side(&f.subject),
         f.relation,
         side(&f.object)
-    )
+    );
+    label.trim_end().to_string()
 }
 
 /// The fact records of one document whose entities resolved to `ids`.
@@ -202,6 +209,9 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
     }
     doc.facts
         .iter()
+        // A fact with no object ("the talks failed") is shown only as what
+        // its statement says ("Ruiz | say | talks fail").
+        .filter(|f| f.object != Argument::Absent)
         .filter_map(|f: &Fact| {
             let sentence = doc.analyzed.sentences.get(f.sentence)?;
             Some(FactRecord {

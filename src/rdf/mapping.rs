@@ -293,7 +293,7 @@ fn argument_iri(
         Argument::Statement(i) if depth < 4 => {
             fact_iri(base, facts, ids, facts.facts.get(*i)?, depth + 1)
         }
-        Argument::Statement(_) => None,
+        Argument::Statement(_) | Argument::Absent => None,
     }
 }
 
@@ -313,13 +313,18 @@ fn fact_iri(
     depth: usize,
 ) -> Option<NamedNode> {
     let s = argument_iri(base, facts, ids, &fact.subject, depth)?;
-    let o = argument_iri(base, facts, ids, &fact.object, depth)?;
+    // A fact with no object (what "the talks had failed" states) hashes
+    // an empty one.
+    let o = match &fact.object {
+        Argument::Absent => String::new(),
+        object => argument_iri(base, facts, ids, object, depth)?.into_string(),
+    };
     let hash = fact_hash(
         &facts.analyzed.doc.id.0,
         fact.sentence,
         s.as_str(),
         &fact.relation,
-        o.as_str(),
+        &o,
         fact.negated,
     );
     Some(base.fact(&hash))
@@ -355,13 +360,18 @@ fn add_fact(
     d: &NamedNode,
     fact: &Fact,
 ) {
-    let (Some(s), Some(o), Some(f)) = (
+    let (Some(s), Some(f)) = (
         argument(w, base, facts, ids, &fact.subject),
-        argument(w, base, facts, ids, &fact.object),
         fact_iri(base, facts, ids, fact, 0),
     ) else {
         return;
     };
+    // A fact with no object is a statement's content only: its node has a
+    // subject and a predicate, and no edge of its own.
+    let o = argument(w, base, facts, ids, &fact.object);
+    if o.is_none() && fact.object != Argument::Absent {
+        return;
+    }
     let p = base.relation(&fact.relation);
     w.add(&p, term(RDF, "type"), term(NKG, "Relation"));
     w.add(
@@ -372,14 +382,16 @@ fn add_fact(
     if let Some(stance) = fact.stance {
         w.add(&p, term(NKG, "stance"), stance_node(stance));
     }
-    if !fact.negated {
+    if let (false, Some(o)) = (fact.negated, &o) {
         w.add(&s, p.clone(), o.clone());
     }
     let doc = &facts.analyzed.doc;
     w.add(&f, term(RDF, "type"), term(NKG, "Fact"));
     w.add(&f, term(NKG, "subject"), s);
     w.add(&f, term(NKG, "predicate"), p);
-    w.add(&f, term(NKG, "object"), o);
+    if let Some(o) = o {
+        w.add(&f, term(NKG, "object"), o);
+    }
     w.add(&f, term(NKG, "negated"), Literal::from(fact.negated));
     w.add(&f, term(NKG, "modality"), modality_node(fact.modality));
     if let Some(stance) = fact.stance {
@@ -626,6 +638,58 @@ pub(crate) mod tests {
         assert!(links[0].0.ends_with("entity/acme>"), "{links:?}");
         assert!(links[0].1.ends_with("entity/ann-lee>"), "{links:?}");
         assert!(links[0].2.contains("/doc/"), "{links:?}");
+    }
+
+    /// "Acme said the talks failed": the statement links to the node of a
+    /// fact with no object, which has a subject and a predicate but no
+    /// object and no direct triple.
+    #[test]
+    fn a_fact_with_no_object_is_a_statement_node_only() {
+        let (mut facts, ids, entities) = sample(
+            "a.txt",
+            "Ann Lee rejected the plan. Acme said the talks failed.",
+        );
+        let mut said = facts.facts[1].clone();
+        said.relation = "say".into();
+        said.stance = None;
+        said.negated = false;
+        said.object = Argument::Statement(facts.facts.len() + 1);
+        let mut content = said.clone();
+        content.subject = Argument::Concept {
+            label: "talks".into(),
+            head: "talk".into(),
+        };
+        content.relation = "fail".into();
+        content.object = Argument::Absent;
+        facts.facts.push(said);
+        facts.facts.push(content);
+        let refs: Vec<&Entity> = entities.iter().collect();
+        let quads = doc_quads(&facts, &ids, &refs, &run());
+        let of = |p: &str| -> Vec<String> {
+            quads
+                .iter()
+                .filter(|q| q.predicate.as_str().ends_with(p))
+                .map(|q| format!("{} {}", q.subject, q.object))
+                .collect()
+        };
+        let Some(node) = of("#predicate")
+            .into_iter()
+            .find(|x| x.ends_with("rel/fail>"))
+            .and_then(|x| x.split(' ').next().map(str::to_string))
+        else {
+            panic!("no node for the content: {:?}", of("#predicate"))
+        };
+        let talks = format!("{node} <{}concept/talks>", crate::rdf::vocab::DEFAULT_BASE);
+        assert!(of("#subject").contains(&talks), "{:?}", of("#subject"));
+        assert!(
+            !of("#object").iter().any(|x| x.starts_with(&node)),
+            "no object"
+        );
+        assert!(
+            of("#object").iter().any(|x| x.ends_with(&node)),
+            "the statement links to it"
+        );
+        assert!(of("rel/fail").is_empty(), "no direct triple");
     }
 
     #[test]

@@ -438,7 +438,8 @@ fn mention_kind(argument: &Argument, sentence: usize, mentions: &[Mention]) -> &
     best
 }
 
-/// "Person", "Organization", … for an entity, "concept" or "statement".
+/// "Person", "Organization", … for an entity, "concept", "statement" or
+/// "absent".
 fn kind(argument: &Argument, entities: &[DocEntity]) -> String {
     match argument {
         Argument::Entity(e) => entities
@@ -446,6 +447,7 @@ fn kind(argument: &Argument, entities: &[DocEntity]) -> String {
             .map_or("entity".to_string(), |e| e.label_type.as_str().to_string()),
         Argument::Concept { .. } => "concept".to_string(),
         Argument::Statement(_) => "statement".to_string(),
+        Argument::Absent => "absent".to_string(),
     }
 }
 

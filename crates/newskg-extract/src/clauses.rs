@@ -350,10 +350,17 @@ struct Read {
 /// A clause that states no fact of its own stays a flattened concept in the
 /// open reading and is dropped otherwise: a string of words is no statement.
 fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>) {
+    // A read with an object first: a verb with no object of its own may
+    // still end in a chain's fact ("would be used to repay debt").
     let read_of = |head: usize| {
         reads
             .iter()
-            .position(|r| r.pred == head && r.clause.is_none())
+            .position(|r| r.pred == head && r.clause.is_none() && r.fact.object != Argument::Absent)
+    };
+    let objectless_read_of = |head: usize| {
+        reads
+            .iter()
+            .position(|r| r.pred == head && r.fact.object == Argument::Absent)
     };
     // "said nurses should be able to open the ward": an adjective that
     // only frames a verb ("able", "likely", "keen to") says nothing; what
@@ -396,7 +403,10 @@ fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>
                 r.clause.is_none() && r.pred != head && crate::verbal::chain_top(t, r.pred) == head
             })
         };
-        framed.or_else(|| read_of(head)).or_else(chained)
+        framed
+            .or_else(|| read_of(head))
+            .or_else(chained)
+            .or_else(|| objectless_read_of(head))
     };
     let kept: Vec<bool> = reads
         .iter()
@@ -938,6 +948,7 @@ fn facts_of_frame(
                 .next()
         })
         .or(quote_speaker);
+    let read_before = out.len();
     for slot in &f.args {
         let (relation, factor) = match slot.kind {
             SlotKind::Temporal => continue,
@@ -1033,7 +1044,192 @@ fn facts_of_frame(
             }
         }
     }
+    // "Ruiz said the talks had failed", "said prices would rise next
+    // year": what is said may be a verb with no object. Its fact has no
+    // object ([`Argument::Absent`]), so that the statement can link to it;
+    // it is what was said only, never an edge of its own.
+    if out.len() == read_before && !has_object && states_a_said_event(r.t, f) {
+        // "should step aside", "was moving along": an adverb of direction
+        // right after the verb is part of what it says.
+        let next = f.pred + 1;
+        let particle = (next < r.t.len()
+            && r.t.head(next) == Some(f.pred)
+            && r.t.base(next) == "advmod"
+            && DIRECTION_ADVERBS.contains(&r.t.lower(next).as_str()))
+        .then(|| r.t.lower(next));
+        let mut relation = match particle {
+            Some(p) if !f.relation.ends_with(&format!(" {p}")) => format!("{} {p}", f.relation),
+            _ => f.relation.clone(),
+        };
+        // "tickets were selling strongly", "prices closed sharply higher":
+        // with no object, how the verb went is most of what was said.
+        for k in manner_words(r.t, f.pred) {
+            relation.push(' ');
+            relation.push_str(&r.t.lower(k));
+        }
+        for s in &subjects {
+            let entity_bonus = if matches!(s, Argument::Entity(_)) {
+                1.0
+            } else {
+                0.95
+            };
+            out.push(Read {
+                fact: Fact {
+                    subject: s.clone(),
+                    relation: relation.clone(),
+                    stance: None,
+                    object: Argument::Absent,
+                    negated: f.negated,
+                    modality: f.modality,
+                    modal: modal.clone(),
+                    attributed_to: speaker.clone(),
+                    confidence: (f.confidence * entity_bonus).clamp(0.0, 1.0),
+                    sentence: si,
+                    pattern: f.pattern,
+                },
+                pred: f.pred,
+                oblique: false,
+                clause: None,
+            });
+        }
+    }
 }
+
+/// Whether frame `f` is a verb's clause, active or passive ("the talks
+/// failed", "the plan was approved", "prices would continue to fall"),
+/// that a verb of saying has as what was said, and the verb needs nothing
+/// after it: such a clause is a claim with no object. A verb with a
+/// complement in the parse (an object the reader could not name, a clause
+/// or an infinitive: "be used to pay", "be seen to rise"), and the verbs
+/// that link or lend their subject to something after them ("remain",
+/// "look", "need", "be"), say nothing without it. A verb's clause
+/// elsewhere ("the talks failed" on its own) says something a graph has no
+/// edge for, and is left out.
+fn states_a_said_event(t: &Tree, f: &Frame) -> bool {
+    // A clause opened by "whether", "that" or "to" is a complement
+    // wherever the parse hung it ("examine whether the plant could
+    // reopen", "agreed to buy"); so is a prepositional phrase that is no
+    // time ("concentrate on", "succeed in", "act as": without it the verb
+    // says nothing a reader can use; judged blind on bench articles, such
+    // facts were mostly useless).
+    let complemented = t.kids(f.pred).iter().any(|&k| {
+        let marked_by = |words: &[&str]| {
+            t.kids(k).iter().any(|&m| {
+                matches!(t.base(m), "mark" | "case") && words.contains(&t.lower(m).as_str())
+            })
+        };
+        matches!(
+            t.base(k),
+            "obj" | "iobj" | "xcomp" | "ccomp" | "csubj" | "expl"
+        ) || t.base(k) == "advcl" && marked_by(&["whether", "that", "to"])
+            || t.rel(k) == "obl"
+                && t.kids(k).iter().any(|&m| t.base(m) == "case")
+                && !crate::concepts::is_time_noun(&t.lemma(k))
+    });
+    let lemma = t.lemma(f.pred);
+    // The words after the verb, up to a comma or a conjunction, are its
+    // own: a phrase after it that the parse hung elsewhere ("bought [the
+    // remaining shares]" with the object read as a clause of its own) may
+    // be the object it lost.
+    let own_words = (f.pred + 1..t.len())
+        .take_while(|&j| !t.is_punct(j) && t.base(j) != "cc")
+        .all(|j| t.dominates(f.pred, j));
+    matches!(f.pattern, Pattern::Svo | Pattern::Passive | Pattern::Xcomp)
+        && t.upos(f.pred) == Upos::Verb
+        && !complemented
+        && own_words
+        && !LINKING_VERBS.contains(&lemma.as_str())
+        && !COMPLEMENT_VERBS.contains(&lemma.as_str())
+        && (is_said(t, f.pred) || is_said(t, crate::verbal::chain_top(t, f.pred)))
+}
+
+/// The words after verb `v` that say how it went ("strongly", "sharply
+/// higher", "lower"): adverbs in "-ly" and comparatives of direction among
+/// its own dependents, in text order. Adverbs of stance, degree, focus or
+/// time ("likely", "mainly", "only", "early") say nothing of the manner.
+fn manner_words(t: &Tree, v: usize) -> Vec<usize> {
+    const NOT_MANNER: &[&str] = &[
+        "only",
+        "likely",
+        "early",
+        "probably",
+        "possibly",
+        "reportedly",
+        "apparently",
+        "eventually",
+        "finally",
+        "initially",
+        "originally",
+        "recently",
+        "currently",
+        "previously",
+        "really",
+        "actually",
+        "already",
+        "also",
+        "unlikely",
+        "lately",
+        "mainly",
+        "largely",
+        "partly",
+        "mostly",
+        "nearly",
+        "simply",
+        "particularly",
+        "especially",
+        "certainly",
+        "definitely",
+        "surely",
+        "generally",
+        "usually",
+        "normally",
+        "typically",
+        "presumably",
+        "allegedly",
+        "clearly",
+        "obviously",
+        "merely",
+        "solely",
+        "primarily",
+    ];
+    let manner = |k: usize| {
+        let w = t.lower(k);
+        !NOT_MANNER.contains(&w.as_str())
+            && (w.ends_with("ly") && w.len() > 4
+                || matches!(
+                    w.as_str(),
+                    "higher" | "lower" | "further" | "firmer" | "weaker"
+                ))
+    };
+    let mut out: Vec<usize> = (v + 1..t.len())
+        .filter(|&k| {
+            t.dominates(v, k) && matches!(t.base(k), "advmod" | "xcomp" | "obl" | "amod" | "conj")
+        })
+        .filter(|&k| {
+            // the adverb itself, or "higher" with "sharply" under it
+            t.head(k) == Some(v)
+                || t.head(k)
+                    .is_some_and(|h| h != v && t.head(h) == Some(v) && manner(h))
+        })
+        .filter(|&k| manner(k))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Adverbs of direction that complete an intransitive verb ("step aside",
+/// "break down", "move along") when the parse did not make them particles.
+const DIRECTION_ADVERBS: &[&str] = &[
+    "aside", "down", "up", "out", "off", "away", "back", "along", "ahead", "forward", "over",
+];
+
+/// Verbs that say nothing without what follows them, beside the linking
+/// verbs ([`states_a_said_event`]): "be", "have", "do", and verbs of
+/// wanting, needing and thinking, whose object the parse may have lost.
+const COMPLEMENT_VERBS: &[&str] = &[
+    "be", "have", "do", "need", "want", "wish", "hope", "expect", "plan", "intend", "try", "think",
+    "believe", "feel", "know", "mean", "make", "take", "give", "put", "let",
+];
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -1137,6 +1333,7 @@ pub(crate) mod tests {
             Argument::Entity(e) => names[*e].clone(),
             Argument::Concept { label, .. } => label.clone(),
             Argument::Statement(i) => format!("<{}>", key(&facts[*i], facts, names)),
+            Argument::Absent => String::new(),
         };
         format!("{}|{}|{}", show(&f.subject), f.relation, show(&f.object))
     }

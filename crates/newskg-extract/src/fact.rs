@@ -72,6 +72,11 @@ pub enum Argument {
     /// [`DocFacts::facts`]. "The Times revealed that Trump signed the
     /// directive": the Times reveal → (Trump sign directive).
     Statement(usize),
+    /// No other side: the object of a fact read from a clause with a verb
+    /// and no object, which only a statement reports ("Ruiz said the talks
+    /// had failed": Ruiz say → (talks fail)). Such a fact is what was said,
+    /// never an edge of its own.
+    Absent,
 }
 
 /// How firmly the text asserts a fact.

@@ -67,6 +67,8 @@ impl FactPolicy {
         gazetteer: &Gazetteer,
     ) -> bool {
         self.keeps_as_content(fact, rule_confidence)
+            // A fact with no object is only ever what a statement says.
+            && fact.object != Argument::Absent
             && (self.open
                 || acts(&fact.subject, gazetteer)
                     && (!is_unanchored_plural_concept(&fact.subject) || is_statement_of(fact))
@@ -280,7 +282,7 @@ const ACTING_NOUNS: &[&str] = &[
 fn acts(subject: &Argument, gazetteer: &Gazetteer) -> bool {
     match subject {
         Argument::Entity(_) => true,
-        Argument::Statement(_) => false,
+        Argument::Statement(_) | Argument::Absent => false,
         Argument::Concept { head, .. } => {
             ACTING_NOUNS.contains(&head.as_str())
                 || INSTRUMENT_NOUNS.contains(&head.as_str())
@@ -638,7 +640,7 @@ fn is_misread_complement(relation: &str, object: &Argument) -> bool {
             relation == "be"
                 || CLAUSE_VERBS.contains(&relation) && !matches!(relation, "tell" | "warn")
         }
-        Argument::Statement(_) => false,
+        Argument::Statement(_) | Argument::Absent => false,
     }
 }
 

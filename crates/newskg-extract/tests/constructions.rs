@@ -22,6 +22,7 @@ fn facts(doc: &DocFacts) -> Vec<String> {
         Argument::Entity(e) => doc.entities[*e].label.clone(),
         Argument::Concept { label, .. } => label.clone(),
         Argument::Statement(_) => "<statement>".to_string(),
+        Argument::Absent => "<none>".to_string(),
     };
     doc.facts
         .iter()
@@ -1066,7 +1067,7 @@ fn a_hyphenated_word_that_heads_its_phrase_stays_whole() {
         .map(|a| match a {
             Argument::Entity(e) => doc.entities[*e].label.clone(),
             Argument::Concept { label, .. } => label.clone(),
-            Argument::Statement(_) => String::new(),
+            Argument::Statement(_) | Argument::Absent => String::new(),
         })
         .collect();
     assert!(
@@ -1548,6 +1549,51 @@ fn a_role_at_a_possessor_s_unit_is_held_in_the_possessor() {
     assert!(
         got.iter()
             .any(|f| f == "Jan Brandt | vice president of | Kessel Bank"),
+        "{got:?}"
+    );
+}
+
+/// What a speaker says may be a verb with no object ("said the talks had
+/// broken down"): the statement links to a fact with no object, which is
+/// what was said only, never an edge of its own. A verb whose object the
+/// parse lost or left to a clause ("said it would examine whether ...")
+/// and such a clause on its own make no such fact.
+#[test]
+fn a_statement_links_to_a_fact_with_no_object() {
+    let doc = extract(
+        "Ana Ruiz said the Tansford talks had broken down. The Harlow talks failed. \
+         Jan Brandt said prices would rise sharply next year.",
+    );
+    let said = |relation: &str| {
+        doc.facts.iter().any(|f| {
+            f.relation == "say"
+                && matches!(f.object, Argument::Statement(i)
+                    if doc.facts[i].relation == relation && doc.facts[i].object == Argument::Absent)
+        })
+    };
+    assert!(said("break down"), "{:?}", facts(&doc));
+    assert!(said("rise sharply"), "{:?}", facts(&doc));
+    assert!(
+        !doc.facts.iter().any(|f| f.relation == "fail"),
+        "{:?}",
+        facts(&doc)
+    );
+    // Every fact with no object is what a statement says.
+    for (i, f) in doc.facts.iter().enumerate() {
+        if f.object == Argument::Absent {
+            assert!(
+                doc.facts.iter().any(|s| s.object == Argument::Statement(i)),
+                "{:?}",
+                facts(&doc)
+            );
+        }
+    }
+    let got = facts(&extract(
+        "Kessel Corp said it would examine whether the plant could reopen.",
+    ));
+    assert!(
+        !got.iter()
+            .any(|f| f.ends_with("| <none>") && f.contains("examine")),
         "{got:?}"
     );
 }

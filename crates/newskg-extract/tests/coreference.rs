@@ -29,7 +29,7 @@ fn triples(doc: &DocFacts) -> Vec<(String, String, String)> {
     let side = |a: &newskg_extract::Argument| match a {
         newskg_extract::Argument::Entity(e) => doc.entities[*e].label.clone(),
         newskg_extract::Argument::Concept { label, .. } => format!("concept:{label}"),
-        newskg_extract::Argument::Statement(_) => String::new(),
+        newskg_extract::Argument::Statement(_) | newskg_extract::Argument::Absent => String::new(),
     };
     doc.facts
         .iter()
