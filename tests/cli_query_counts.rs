@@ -1,4 +1,4 @@
-//! The named queries that read precomputed counts (store format 2) give
+//! The named queries that read precomputed counts (store formats 2 and 3) give
 //! the rows of the aggregates they replaced, which are kept here as the
 //! reference: after a batch of new documents, an incremental ingest, and
 //! the replacement of a document (the counts must follow each).
@@ -77,6 +77,33 @@ ORDER BY DESC(?documents) ?a ?b
 LIMIT 200
 "#;
 
+/// stance-network.rq before it read the stance links of store format 3:
+/// every fact of the store joined with its stance, negation, subject and
+/// object, and counted.
+const STANCE_NETWORK: &str = r##"# The stance network: how named entities stand towards each other (entity-to-entity facts with a stance), with the number of facts.
+# No parameters. Negated facts are left out.
+PREFIX nkg: <https://w3id.org/newskg/ns#>
+PREFIX schema: <http://schema.org/>
+
+SELECT ?source ?stance ?target ?facts
+WHERE {
+  {
+    SELECT ?s ?o ?st (COUNT(DISTINCT ?f) AS ?facts)
+    WHERE {
+      { SELECT ?f ?doc ?st WHERE { GRAPH ?doc { ?f nkg:stance ?st } } }
+      { SELECT ?f ?doc WHERE { GRAPH ?doc { ?f nkg:negated false } } }
+      { SELECT ?f ?doc ?s WHERE { GRAPH ?doc { ?f nkg:subject ?s } } }
+      { SELECT ?f ?doc ?o WHERE { GRAPH ?doc { ?f nkg:object ?o } } }
+    }
+    GROUP BY ?s ?o ?st
+  }
+  { SELECT ?s ?source WHERE { ?s schema:name ?source } }
+  { SELECT ?o ?target WHERE { ?o schema:name ?target } }
+  BIND(STRAFTER(STR(?st), "#") AS ?stance)
+}
+ORDER BY DESC(?facts) ?source ?target ?stance
+"##;
+
 /// The query's CSV rows, sorted (the header first).
 fn rows(wd: &Workdir, query: &str) -> Vec<String> {
     let out = wd.ok(&["query", query, "--store", "kg.db", "--format", "csv"]);
@@ -93,6 +120,7 @@ fn same_answers(wd: &Workdir, step: &str) -> Vec<String> {
         ("most-mentioned", MOST_MENTIONED),
         ("article-summary", ARTICLE_SUMMARY),
         ("co-mentioned", CO_MENTIONED),
+        ("stance-network", STANCE_NETWORK),
     ] {
         let (got, want) = (rows(wd, name), rows(wd, reference));
         assert!(want.len() > 1, "{step}: {name}: no rows");

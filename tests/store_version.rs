@@ -48,7 +48,7 @@ fn a_store_records_its_format_and_writers_and_round_trips() {
     let stats = wd.ok(&["stats", "--store", "kg.db"]);
     assert_contains!(
         stats,
-        &format!("store: format 2, last written by {ours}\nmodels of the last ingest: {models}\n")
+        &format!("store: format 3, last written by {ours}\nmodels of the last ingest: {models}\n")
     );
     // Reopened to write and to read, it is the same store.
     let quads = wd.quads("kg.db");
@@ -63,7 +63,7 @@ fn a_store_records_its_format_and_writers_and_round_trips() {
     let stats = wd.ok(&["stats", "--store", "copy.db"]);
     assert_contains!(
         stats,
-        &format!("store: format 2, last written by {ours}\ndocuments")
+        &format!("store: format 3, last written by {ours}\ndocuments")
     );
 }
 
@@ -111,11 +111,11 @@ fn a_store_without_a_record_opens_and_gets_one() {
         "store: format 1 (no version record: written by an older newskg; the next ingest or load adds one)"
     );
     assert!(!wd.path("kg.db/newskg.version").exists());
-    // A writer upgrades it to format 2 and records that.
+    // A writer upgrades it to format 3 and records that.
     assert_contains!(wd.ingest_examples("kg.db"), "2 unchanged");
     assert_contains!(
         std::fs::read_to_string(wd.path("kg.db/newskg.version")).unwrap(),
-        "format: 2\n"
+        "format: 3\n"
     );
     // A damaged record names its file.
     wd.write("kg.db/newskg.version", "format: one\n");
@@ -134,6 +134,11 @@ const COUNTS: [&str; 5] = [
     "nkg:totalMentions",
     "nkg:documentCount",
 ];
+
+/// Deletes every quad of the stance links store format 3 adds (each link
+/// node's quads, its type included), as a store of format 2 lacks them.
+const DELETE_LINKS: &str =
+    "DELETE { GRAPH ?g { ?l ?p ?o } } WHERE { GRAPH ?g { ?l a nkg:StanceLink ; ?p ?o } }";
 
 /// Every file of the folder `dir` with its bytes, sorted by name.
 fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
@@ -168,6 +173,7 @@ fn a_format_1_store_is_read_as_it_is_and_upgraded_only_by_a_writer() {
         COUNTS.join(" ")
     );
     wd.ok(&["query", &delete, "--allow-update", "--store", "kg.db"]);
+    wd.ok(&["query", DELETE_LINKS, "--allow-update", "--store", "kg.db"]);
     let old = masked_quads(&wd, "kg.db");
     assert!(old.len() < ingested.len() && old.iter().all(|q| ingested.contains(q)));
     wd.write(
@@ -183,13 +189,18 @@ fn a_format_1_store_is_read_as_it_is_and_upgraded_only_by_a_writer() {
     wd.ok(&["entities", "--store", "kg.db"]);
     assert_eq!(masked_quads(&wd, "kg.db"), old);
     wd.ok(&["query", "who-opposes", "--store", "kg.db"]);
-    for name in ["most-mentioned", "article-summary", "co-mentioned"] {
+    for (name, needed) in [
+        ("most-mentioned", 2),
+        ("article-summary", 2),
+        ("co-mentioned", 2),
+        ("stance-network", 3),
+    ] {
         let out = wd.output(&["query", name, "--store", "kg.db"]);
         assert_eq!(out.status.code(), Some(2), "{name}");
         assert!(out.stdout.is_empty(), "{name}");
         assert_eq!(
             String::from_utf8_lossy(&out.stderr),
-            "newskg: running the query: store kg.db has store format 1, written by an older newskg, and this query reads the counts store format 2 adds: run `newskg upgrade --store kg.db` once (or ingest into the store: any writer upgrades it); reading never changes a store\n"
+            format!("newskg: running the query: store kg.db has store format 1, written by an older newskg, and this query reads the counts store format {needed} adds: run `newskg upgrade --store kg.db` once (or ingest into the store: any writer upgrades it); reading never changes a store\n")
         );
     }
     // Readers wrote nothing: not the record, not a byte of RocksDB's files
@@ -219,12 +230,12 @@ fn a_format_1_store_is_read_as_it_is_and_upgraded_only_by_a_writer() {
     // The upgrade gives the quads the ingest gave, and the same answers.
     let out = wd.ok(&["upgrade", "--store", "kg.db"]);
     assert!(
-        out.starts_with("store kg.db: upgraded from format 1 to format 2 in "),
+        out.starts_with("store kg.db: upgraded from format 1 to format 3 in "),
         "{out}"
     );
     assert_contains!(
         std::fs::read_to_string(wd.path("kg.db/newskg.version")).unwrap(),
-        "format: 2\n"
+        "format: 3\n"
     );
     assert_eq!(masked_quads(&wd, "kg.db"), ingested);
     assert_eq!(
@@ -237,9 +248,62 @@ fn a_format_1_store_is_read_as_it_is_and_upgraded_only_by_a_writer() {
     );
     assert_eq!(
         wd.ok(&["upgrade", "--store", "kg.db"]),
-        "store kg.db: format 2 already; nothing to do\n"
+        "store kg.db: format 3 already; nothing to do\n"
     );
     let out = wd.output(&["upgrade", "--store", "none.db"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(!wd.path("none.db").exists());
+}
+
+/// Store format 3 (issue 14): a store of format 2 has no stance links. It
+/// answers every named query but stance-network, which says to upgrade;
+/// the upgrade adds the links an ingest writes, and stance-network then
+/// answers as on the ingested store.
+#[test]
+fn a_format_2_store_gets_its_stance_links_from_an_upgrade() {
+    let wd = Workdir::new();
+    wd.ingest_examples("kg.db");
+    let ingested = masked_quads(&wd, "kg.db");
+    assert!(
+        ingested.iter().any(|q| q.contains("#StanceLink>")),
+        "no stance link in the examples"
+    );
+    let network = wd.ok(&["query", "stance-network", "--store", "kg.db", "-f", "csv"]);
+    assert!(network.lines().count() > 2, "{network}");
+    // Format 2 as the newskg before it wrote it: the same quads without the links.
+    wd.ok(&["query", DELETE_LINKS, "--allow-update", "--store", "kg.db"]);
+    let old = masked_quads(&wd, "kg.db");
+    assert!(old.len() < ingested.len() && old.iter().all(|q| ingested.contains(q)));
+    wd.write(
+        "kg.db/newskg.version",
+        "format: 2\nsoftware: newskg 0.1.0\n",
+    );
+    let out = wd.output(&["query", "stance-network", "--store", "kg.db"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "newskg: running the query: store kg.db has store format 2, written by an older newskg, and this query reads the counts store format 3 adds: run `newskg upgrade --store kg.db` once (or ingest into the store: any writer upgrades it); reading never changes a store\n"
+    );
+    // The queries of format 2 answer as they did.
+    let most = wd.ok(&["query", "most-mentioned", "--store", "kg.db", "-f", "csv"]);
+    assert!(most.lines().count() > 5, "{most}");
+    assert_eq!(masked_quads(&wd, "kg.db"), old);
+    let out = wd.ok(&["upgrade", "--store", "kg.db"]);
+    assert!(
+        out.starts_with("store kg.db: upgraded from format 2 to format 3 in "),
+        "{out}"
+    );
+    assert_eq!(masked_quads(&wd, "kg.db"), ingested);
+    assert_eq!(
+        wd.ok(&["query", "stance-network", "--store", "kg.db", "-f", "csv"]),
+        network
+    );
+    // A dump of the format-2 store loaded into a new store gets the links.
+    wd.write("kg.db/newskg.version", "format: 3\n");
+    wd.ok(&["query", DELETE_LINKS, "--allow-update", "--store", "kg.db"]);
+    let dump = wd.ok(&["export", "--format", "nq", "--store", "kg.db"]);
+    wd.write("old.nq", dump);
+    wd.ok(&["load", "old.nq", "--store", "loaded.db"]);
+    assert_eq!(masked_quads(&wd, "loaded.db"), ingested);
 }

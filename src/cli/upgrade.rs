@@ -11,8 +11,9 @@ use newskg::rdf::STORE_FORMAT;
 use super::{output, StoreArgs};
 
 /// Bring a store written by an older newskg to this newskg's store format,
-/// in place (format 2 adds the counts the most-mentioned and
-/// article-summary queries read). Readers (query, export, stats, entities,
+/// in place (format 2 adds the counts the most-mentioned,
+/// article-summary and co-mentioned queries read, format 3 the stance links
+/// of stance-network). Readers (query, export, stats, entities,
 /// serve) never change a store: on an older one they work, except for the
 /// queries that need the counts, which say to run this. Any ingest or load
 /// into the store upgrades it too.

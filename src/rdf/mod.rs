@@ -14,7 +14,7 @@
 //! ingest's storage half asks of a store.
 //!
 //! Files: `vocab.rs` (namespaces, instance IRIs), `mapping.rs` (facts →
-//! quads, no store), `counts.rs` (the counts of store format 2, shared by
+//! quads, no store), `counts.rs` (the entity totals of store format 2, shared by
 //! both stores), `store.rs` (the store, ingest, export),
 //! `ingest_store.rs` (what an ingest asks of a store), `snapshot.rs` (the
 //! resolver's state kept beside the store), `remote.rs` (a SPARQL
@@ -153,7 +153,7 @@ pub enum StoreError {
         software: String,
     },
     /// A named query reads what a newer store format added (the counts of
-    /// format 2), and the store, opened to read, is of an older one:
+    /// format 2, the stance links of format 3), and the store, opened to read, is of an older one:
     /// readers never upgrade a store (`newskg upgrade` does).
     #[error(
         "store {} has store format {found}, written by an older newskg, and this query reads the counts store format {needed} adds: run `newskg upgrade --store {}` once (or ingest into the store: any writer upgrades it); reading never changes a store",

@@ -196,8 +196,14 @@ mod tests {
             let counts = ["totalMentions", "documentCount", "factCount"]
                 .iter()
                 .any(|c| q.sparql.contains(c));
+            let links = q.sparql.contains("nkg:link");
             let format = needed_format(q.sparql);
-            assert_eq!(format, if counts { 2 } else { 1 }, "{}", q.name);
+            let needed = match (links, counts) {
+                (true, _) => 3,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            assert_eq!(format, needed, "{}", q.name);
             assert!(!q.description.starts_with(FORMAT_LINE), "{}", q.name);
         }
         let text = "# Counts.\n# store format: 2 (the totals)\n# param who: a name\nSELECT";

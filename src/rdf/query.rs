@@ -61,7 +61,7 @@ pub struct PreparedQuery {
     operation: Operation,
     /// The store format the query needs (its header's `# store format:`
     /// line, see `named.rs`): the named queries that read precomputed
-    /// counts need format 2.
+    /// counts need format 2, stance-network format 3.
     needs_format: u32,
 }
 

@@ -55,13 +55,14 @@ use crate::kg::{Entity, EntityId};
 use crate::nlp::EntityLabel;
 
 use super::counts::{EntityTotals, TOTAL_PREDICATES};
-use super::mapping::{doc_counts, doc_graph, entity_description};
+use super::mapping::{doc_graph, doc_precomputed, entity_description};
 use super::snapshot::{self, ResolverState};
 #[cfg(feature = "rocksdb")]
 use super::version;
 use super::version::StoreVersion;
 use super::vocab::{
     term, Ids, ENTITY_COUNT, FACT_COUNT, NEGATED_FACT_COUNT, NKG, PREFIXES, RDF, RDFS, SCHEMA,
+    STANCE_LINK,
 };
 use super::StoreError;
 
@@ -1453,26 +1454,28 @@ fn growth(added: usize, removed: usize) -> isize {
     signed(added).saturating_sub(signed(removed))
 }
 
-/// Recounts every count of store format 2 (`rdf/counts.rs`) from what the
-/// store holds, replacing those stored, in one transaction: a writer's
-/// open of a format-1 store (so a crash leaves format 1: the version
-/// record is rewritten after), and [`Store::recount`]. Running it twice
-/// gives the same store. Each document graph's counts come from its
-/// mentions and facts through [`doc_counts`], the function that counts
-/// them at ingest; each entity's totals from one pass over the mention
-/// counts through [`EntityTotals`]. 17 s on the 21k-article bench at load 3.
+/// Recounts every precomputed count of store format 3 (`rdf/counts.rs`)
+/// from what the store holds, replacing those stored, in one transaction:
+/// a writer's open of an older store (so a crash leaves the older format:
+/// the version record is rewritten after), and [`Store::recount`]. Running
+/// it twice gives the same store. Each document graph's counts and stance
+/// links come from its mentions and facts through [`doc_precomputed`], the
+/// function that makes them at ingest; each entity's totals from one pass
+/// over the mention counts through [`EntityTotals`]. 17 s on the
+/// 21k-article bench at load 3 (format 2's counts).
 fn recount(inner: &oxigraph::store::Store) -> Result<(), StoreError> {
     let (rdf_type, article) = (term(RDF, "type"), term(SCHEMA, "NewsArticle"));
-    // The quads doc_counts counts: every schema:mentions, the nkg:Fact
-    // nodes, the nkg:negated true.
-    let counted: [(oxigraph::model::NamedNode, Option<Term>); 3] = [
+    // The quads doc_precomputed reads: every schema:mentions, the nkg:Fact
+    // nodes, every nkg:negated, nkg:subject, nkg:object and nkg:stance.
+    let counted: [(oxigraph::model::NamedNode, Option<Term>); 6] = [
         (term(SCHEMA, "mentions"), None),
         (rdf_type.clone(), Some(term(NKG, "Fact").into())),
-        (
-            term(NKG, "negated"),
-            Some(oxigraph::model::Literal::from(true).into()),
-        ),
+        (term(NKG, "negated"), None),
+        (term(NKG, "subject"), None),
+        (term(NKG, "object"), None),
+        (term(NKG, "stance"), None),
     ];
+    let stance_link = Term::from(term(NKG, STANCE_LINK));
     // Reads go to the store, not through the transaction (which writes
     // none of what is read, and whose reads go through its pending writes);
     // the store has one writer, this one.
@@ -1515,7 +1518,20 @@ fn recount(inner: &oxigraph::store::Store) -> Result<(), StoreError> {
                 tx.remove(&quad);
             }
         }
-        for quad in doc_counts(d, &quads) {
+        // The stance links go whole: each quad of each link node.
+        for link in read(
+            None,
+            rdf_type.as_ref(),
+            Some(stance_link.as_ref()),
+            Some(graph),
+        )? {
+            for quad in
+                inner.quads_for_pattern(Some(link.subject.as_ref()), None, None, Some(graph))
+            {
+                tx.remove(&quad?);
+            }
+        }
+        for quad in doc_precomputed(d, &quads) {
             tx.insert(&quad);
         }
     }

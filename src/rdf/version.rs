@@ -36,9 +36,15 @@ use super::StoreError;
 /// - 2: format 1 plus precomputed counts the named queries read: per
 ///   document graph `nkg:entityCount`, `nkg:factCount`,
 ///   `nkg:negatedFactCount`; per entity (entity graph) `nkg:totalMentions`
-///   and `nkg:documentCount`. A format-1 store is upgraded when opened
-///   (to write, or to read when it can be taken to write for a moment).
-pub const STORE_FORMAT: u32 = 2;
+///   and `nkg:documentCount`.
+/// - 3: format 2 plus each document graph's stance links
+///   (`nkg:StanceLink`: entity, stance, entity and number of facts), which
+///   the stance-network query reads.
+///
+/// An older store is upgraded when a writer opens it (`newskg upgrade`, an
+/// ingest, a load): everything precomputed is counted again. Readers read
+/// it as it is, and refuse the named queries that need a newer format.
+pub const STORE_FORMAT: u32 = 3;
 
 /// The oldest store format this newskg still opens.
 pub const OLDEST_STORE_FORMAT: u32 = 1;

@@ -46,6 +46,24 @@ pub const TOTAL_MENTIONS: &str = "totalMentions";
 /// the entity. Kept with [`TOTAL_MENTIONS`].
 pub const DOCUMENT_COUNT: &str = "documentCount";
 
+/// `nkg:StanceLink` (document graph): how one entity stands towards another
+/// in the document: its entity-to-entity facts that are not negated, with
+/// one stance, counted. Precomputed for the stance-network query (store
+/// format 3), which sums these instead of joining every fact of the store.
+pub const STANCE_LINK: &str = "StanceLink";
+/// `nkg:linkSource` (document graph): the entity a stance link starts from,
+/// the facts' subject.
+pub const LINK_SOURCE: &str = "linkSource";
+/// `nkg:linkTarget` (document graph): the entity a stance link goes to, the
+/// facts' object.
+pub const LINK_TARGET: &str = "linkTarget";
+/// `nkg:linkStance` (document graph): the stance of a link's facts
+/// (`nkg:Oppose`, `nkg:Support`, ...).
+pub const LINK_STANCE: &str = "linkStance";
+/// `nkg:linkFacts` (document graph): how many of the document's facts a
+/// stance link stands for.
+pub const LINK_FACTS: &str = "linkFacts";
+
 /// The prefixes used in serialisations, query results and `--param`
 /// values, and predeclared in queries, with the default instance base for
 /// `id:`. SPARQL and Turtle forbid `/` in a prefixed name, so `id:entity/x`
