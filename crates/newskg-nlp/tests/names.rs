@@ -574,3 +574,37 @@ fn family_name_first_names_stay_whole() {
         );
     }
 }
+
+/// A given name written with an apostrophe opens a person's name
+/// ("N'Famara Kessel"), a lone word before an apostrophe surname is a
+/// given name ("Siobhan O'Dowd"), and a Vietnamese name goes on after its
+/// middle name ("Do Thi Hoa"); a French article with an apostrophe
+/// ("D'Or") opens no person's name.
+#[test]
+fn apostrophe_and_vietnamese_names_stay_whole() {
+    for (text, names) in [
+        (
+            "N'Famara Kessel and Siobhan O'Dowd joined the Harlow club.",
+            &["N'Famara Kessel", "Siobhan O'Dowd"][..],
+        ),
+        (
+            "The minister, Do Thi Hoa, told reporters the vote would wait.",
+            &["Do Thi Hoa"][..],
+        ),
+    ] {
+        let found = entities(text);
+        for name in names {
+            assert!(
+                found.contains(&(name.to_string(), EntityLabel::Person)),
+                "{text}: {found:?}"
+            );
+        }
+    }
+    let found = entities("Vantor bought the Lion D'Or Tansford hotel.");
+    assert!(
+        !found
+            .iter()
+            .any(|(words, label)| words.contains("D'Or") && *label == EntityLabel::Person),
+        "{found:?}"
+    );
+}

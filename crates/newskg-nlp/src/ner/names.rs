@@ -546,7 +546,8 @@ pub(super) fn extend_person_names(
 
 /// Step 2f, family name first: a capitalised word and a romanised given
 /// name of two syllables joined by a hyphen after it ("Park Ji-hoon",
-/// "Chan Ka-wai", "Moon Jae-in") are one person. Korean, Cantonese and
+/// "Chan Ka-wai", "Moon Jae-in") are one person, and a Vietnamese name
+/// takes the given name after its middle name ("Pham Thi Lan"). Korean, Cantonese and
 /// Taiwanese names are written so in English news, the family name first;
 /// the model, which saw few of them, cuts the name after the family name
 /// or misses it. A Person span ending at the family name takes the given
@@ -597,7 +598,30 @@ pub(super) fn join_family_name_first(
             }
         }
     }
-    found.sort_by_key(|f| (f.sentence, f.start));
+    // "Pham Thi Lan", "Tran Van Duc": a Vietnamese middle name ("Thi" for
+    // women, "Van" for men) is never the end of a name; the given name
+    // after it is part of it.
+    // ("Thi" is only ever a Vietnamese middle name: a span of three words
+    // around it is a person, whatever the model typed it.)
+    for f in found.iter_mut() {
+        let words = &doc[f.sentence][f.start..f.end];
+        if words.len() == 3 && words[1] == "Thi" && words.iter().all(|w| is_capitalised(w)) {
+            f.label = EntityLabel::Person;
+        }
+    }
+    for f in found.iter_mut().filter(|f| f.label == EntityLabel::Person) {
+        let words = &doc[f.sentence];
+        let closes_middle = f.end - f.start >= 2 && matches!(words[f.end - 1], "Thi" | "Van");
+        if closes_middle
+            && f.end < words.len()
+            && is_capitalised(words[f.end])
+            && words[f.end].chars().all(char::is_alphabetic)
+            && !is_honorific(words[f.end], gazetteer)
+        {
+            f.end += 1;
+        }
+    }
+    join_touching_persons(found);
 }
 
 /// Whether `word` has the shape of a romanised East Asian given name: two

@@ -883,6 +883,7 @@ impl Recognizer {
                 f.label = EntityLabel::Person;
             }
         }
+        self.open_names_with_apostrophe_names(doc, found);
         for (s, words) in doc.iter().enumerate() {
             let mut covered = covered(found, s, words.len());
             for (i, w) in words.iter().enumerate() {
@@ -1016,6 +1017,88 @@ impl Recognizer {
                 .is_none_or(|after| !is_capitalised(after) || *after == "'s");
             if name_like && closes {
                 f.end += 1;
+            }
+        }
+    }
+
+    /// "N'Golo Kanté", "D'Angelo Lind": a given name written with an
+    /// apostrophe after its first letter opens the person's name with the
+    /// capitalised word after it (the model, which saw few of them, reads
+    /// the given name alone as an organisation or misses it). The word after
+    /// must look like a surname: no common word, title, month or weekday.
+    /// Likewise a lone word the model typed as something else before an
+    /// apostrophe surname it left out ("Siobhan O'Connor"), unless the word
+    /// is a known name of another kind or a people ("Irish O'Connor").
+    fn open_names_with_apostrophe_names(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        for (s, words) in doc.iter().enumerate() {
+            for i in 0..words.len().saturating_sub(1) {
+                let next = words[i + 1];
+                let surname = is_capitalised(next)
+                    && next.chars().count() >= 2
+                    && next.chars().all(char::is_alphabetic)
+                    && !is_month(next)
+                    && !is_weekday(next)
+                    && !g.is_title(&next.to_lowercase())
+                    && !self.is_common_word(next);
+                if is_apostrophe_surname(next) && !is_apostrophe_surname(words[i]) {
+                    let lone = found.iter().position(|f| {
+                        f.sentence == s
+                            && f.start == i
+                            && f.end == i + 1
+                            && f.label != EntityLabel::Person
+                    });
+                    let free = !found
+                        .iter()
+                        .any(|f| f.sentence == s && f.start <= i + 1 && i + 1 < f.end);
+                    if let (Some(a), true) = (lone, free) {
+                        let w = words[i];
+                        if g.lookup(w).is_none()
+                            && g.demonym(w).is_none()
+                            && !self.is_common_word(w)
+                        {
+                            found[a].end = i + 2;
+                            found[a].label = EntityLabel::Person;
+                        }
+                    }
+                    continue;
+                }
+                // "O'" opens surnames ("O'Clock" after a number), "L'" and
+                // "D'" French articles ("D'Or"); "D'Angelo" is a given name.
+                let given = match words[i].split_once(['\'', '’']) {
+                    Some(("O" | "L", _)) => false,
+                    Some(("D", rest)) => g.is_given_name(rest),
+                    _ => true,
+                };
+                if !is_apostrophe_surname(words[i]) || !given || !surname {
+                    continue;
+                }
+                let at = |k: usize| {
+                    found
+                        .iter()
+                        .position(|f| f.sentence == s && f.start <= k && k < f.end)
+                };
+                match (at(i), at(i + 1)) {
+                    (Some(a), None) if found[a].start == i && found[a].end == i + 1 => {
+                        found[a].end = i + 2;
+                        found[a].label = EntityLabel::Person;
+                    }
+                    // (A surname the model read alone, of any type.)
+                    (None, Some(b))
+                        if found[b].start == i + 1
+                            && (found[b].label == EntityLabel::Person || found[b].end == i + 2) =>
+                    {
+                        found[b].start = i;
+                        found[b].label = EntityLabel::Person;
+                    }
+                    (None, None) => found.push(Found {
+                        sentence: s,
+                        start: i,
+                        end: i + 2,
+                        label: EntityLabel::Person,
+                    }),
+                    _ => {}
+                }
             }
         }
     }
