@@ -608,3 +608,41 @@ fn apostrophe_and_vietnamese_names_stay_whole() {
         "{found:?}"
     );
 }
+
+/// After a title and "of", the place and the holder's name touch: the
+/// person is found and the place keeps only its own words ("Mayor of
+/// Tansford Anna Lind", "Governor of Tansford Province Jan Brandt"); a
+/// place whose last words are no name stays whole.
+#[test]
+fn a_title_of_a_place_and_the_holder_are_two_names() {
+    for (text, place, person) in [
+        (
+            "Mayor of Tansford Anna Lind opened the bridge.",
+            "Tansford",
+            "Anna Lind",
+        ),
+        (
+            "Governor of Tansford Province Jan Brandt resigned on Monday.",
+            "Tansford Province",
+            "Jan Brandt",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(place.to_string(), EntityLabel::Place))
+                && found.contains(&(person.to_string(), EntityLabel::Person)),
+            "{text}: {found:?}"
+        );
+    }
+    // A one-word place after the title is left as it is.
+    let found = entities("The Mayor of Oslo spoke on Monday.");
+    assert!(
+        found.contains(&("Oslo".to_string(), EntityLabel::Place)),
+        "{found:?}"
+    );
+    let found = entities("The Bishop of San Jose Del Monte visited the school.");
+    assert!(
+        !found.iter().any(|(_, label)| *label == EntityLabel::Person),
+        "{found:?}"
+    );
+}

@@ -46,7 +46,7 @@ use self::features::{
 };
 use self::names::{
     extend_person_names, join_family_name_first, join_misc, join_touching_persons,
-    take_given_names_from_places,
+    split_title_place_person, take_given_names_from_places,
 };
 use self::news::is_sports_report;
 use self::shapes::take_acronym_types;
@@ -270,6 +270,7 @@ impl Recognizer {
         extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         join_family_name_first(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         take_given_names_from_places(doc, &mut found, &self.gazetteer);
+        split_title_place_person(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         if is_sports_report(doc) {
             self.read_places_as_teams(doc, &mut found);
             self.find_teams_in_results(doc, &mut found);

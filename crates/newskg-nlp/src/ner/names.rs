@@ -660,6 +660,111 @@ fn is_romanised_syllable(word: &str) -> bool {
     runs == 1
 }
 
+/// "Mayor of Tansford Ola Lind", "Governor of Harlow Province Jan
+/// Brandt": after a title and "of", the place and the holder's name touch,
+/// and the model reads them as one place or stops at the place. The last
+/// two words of such a place, or the two free words right after it, are
+/// the person when they look like a given name and a surname: the first a
+/// known given name or an unknown word that is no common word, neither a
+/// word of a region's name ("Province", "County") nor a known place.
+pub(super) fn split_title_place_person(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    gazetteer: &Gazetteer,
+    is_common_word: impl Fn(&str) -> bool,
+) {
+    const REGION_WORDS: &[&str] = &[
+        "province",
+        "county",
+        "state",
+        "city",
+        "region",
+        "district",
+        "territory",
+        "prefecture",
+        "oblast",
+        "borough",
+        "parish",
+        "department",
+        "island",
+        "islands",
+    ];
+    let free_word = |w: &str| {
+        is_capitalised(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+            && !REGION_WORDS.contains(&w.to_lowercase().as_str())
+            && gazetteer
+                .lookup(w)
+                .is_none_or(|e| e.label == EntityLabel::Person)
+    };
+    // (A particle opens no given name: "San Jose Del Monte".)
+    let given = |w: &str| {
+        let lower = w.to_lowercase();
+        free_word(w)
+            && !NAME_PARTICLES.contains(&lower.as_str())
+            && !matches!(lower.as_str(), "al" | "el" | "les" | "los" | "las")
+            && (gazetteer.is_given_name(w) || !is_common_word(w) && !is_honorific(w, gazetteer))
+    };
+    let mut people: Vec<Found> = Vec::new();
+    for f in found.iter_mut().filter(|f| f.label == EntityLabel::Place) {
+        let words = &doc[f.sentence];
+        let after_title = f.start >= 2
+            && words[f.start - 1] == "of"
+            && gazetteer.is_title(&words[f.start - 2].to_lowercase());
+        if !after_title {
+            continue;
+        }
+        let name_at = |k: usize| k + 1 < words.len() && given(words[k]) && free_word(words[k + 1]);
+        // Inside the span, the words before the name must still name a
+        // known place, or the name open with a known given name ("Hong
+        // Kong Land" is a firm's name, no place and person); an honorific
+        // between them goes with neither ("of Canterbury Dr Rowan Lind").
+        let mut place_end = f.end.saturating_sub(2).max(f.start);
+        while place_end > f.start && is_honorific(words[place_end - 1], gazetteer) {
+            place_end -= 1;
+        }
+        let place = words[f.start..place_end].join(" ");
+        // ("Hong Kong Land": "Kong" goes on a known place's name.)
+        let longer_place = || words[f.start..f.end - 1].join(" ");
+        let splits = f.end - f.start >= 3
+            && place_end > f.start
+            && name_at(f.end - 2)
+            && gazetteer
+                .lookup(&longer_place())
+                .is_none_or(|e| e.label != EntityLabel::Place)
+            && (gazetteer.is_given_name(words[f.end - 2])
+                || gazetteer
+                    .lookup(&place)
+                    .is_some_and(|e| e.label == EntityLabel::Place));
+        if splits {
+            people.push(Found {
+                sentence: f.sentence,
+                start: f.end - 2,
+                end: f.end,
+                label: EntityLabel::Person,
+            });
+            f.end = place_end;
+        } else if name_at(f.end) {
+            people.push(Found {
+                sentence: f.sentence,
+                start: f.end,
+                end: f.end + 2,
+                label: EntityLabel::Person,
+            });
+        }
+    }
+    for p in people {
+        let taken = found
+            .iter()
+            .any(|f| f.sentence == p.sentence && f.start < p.end && p.start < f.end);
+        if !taken {
+            found.push(p);
+        }
+    }
+    found.sort_by_key(|f| (f.sentence, f.start));
+}
+
 /// A given name that is also a place's ("Israel", "Jordan", "India",
 /// "Chad") right before a person's name is that person's given name
 /// ("Jordan Smith", "Israel G. Grossman"), not a place beside a person:
