@@ -141,6 +141,7 @@ impl Extractor {
         let mut features = Vec::new();
         if with_facts {
             facts = role_facts(&analyzed, &cands, &assign, &entities);
+            facts.extend(leader_facts(&cands, &assign, &entities));
             let offset = facts.len();
             for mut f in clauses::extract_facts(
                 &analyzed,
@@ -397,6 +398,38 @@ fn role_facts(
             if object != *subject && !seen.contains(&key) {
                 seen.push(key);
                 facts.push(roles::role_fact(*subject, relation, object, c.sentence));
+            }
+        }
+    }
+    facts
+}
+
+/// "Kessel | head of | Kessel administration": the leader a government
+/// is named by ([`mentions::Candidate::led_by`]) heads it. One fact per
+/// leader and government.
+fn leader_facts(
+    cands: &[Candidate],
+    assign: &[Option<usize>],
+    entities: &[DocEntity],
+) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    for (c, a) in cands.iter().zip(assign) {
+        let (Some(name), Some(body)) = (&c.led_by, *a) else {
+            continue;
+        };
+        let leader = cands
+            .iter()
+            .zip(assign)
+            .find(|(p, _)| p.sentence == c.sentence && p.tokens == *name)
+            .and_then(|(_, a)| *a)
+            .filter(|&l| l != body && entities[l].label_type == newskg_nlp::EntityLabel::Person);
+        if let Some(leader) = leader {
+            let fact = roles::role_fact(leader, "head of".to_string(), body, c.sentence);
+            let seen = facts
+                .iter()
+                .any(|f| f.subject == fact.subject && f.object == fact.object);
+            if !seen {
+                facts.push(fact);
             }
         }
     }

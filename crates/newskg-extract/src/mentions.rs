@@ -157,6 +157,9 @@ pub(crate) struct Candidate {
     /// For a body of a state ("the Norwegian government"): the canonical
     /// name of the country it is part of.
     pub part_of: Option<String>,
+    /// For a government named by its leader ("the Kessel administration"):
+    /// the tokens of the leader's name.
+    pub led_by: Option<Range<usize>>,
     /// For a name: the common noun it is introduced with, lower case
     /// ("band" in "rock band Vexa" or "Vexa, the band,"), which a later
     /// "the band" refers back through.
@@ -193,6 +196,7 @@ impl Candidate {
                 .deprel
                 .starts_with("nsubj"),
             part_of: None,
+            led_by: None,
             descriptor: None,
             tokens,
         }
@@ -224,7 +228,9 @@ pub(crate) fn find(analyzed: &AnalyzedDoc, gaz: &Gazetteer) -> Vec<Candidate> {
     //    is a mention of its own as well.
     for (si, (sentence, row)) in analyzed.sentences.iter().zip(&mut covered).enumerate() {
         for (i, covered) in row.iter_mut().enumerate() {
-            if let Some(c) = state_body(gaz, text, &sentence.tokens, si, i) {
+            let body = state_body(gaz, text, &sentence.tokens, si, i)
+                .or_else(|| leader_body(analyzed, si, i));
+            if let Some(c) = body {
                 *covered = true;
                 out.push(c);
             }
@@ -986,6 +992,42 @@ fn state_body(
     c.canonical = Some(format!("{country} {canonical_body}"));
     c.label = Some(EntityLabel::Organization);
     c.part_of = Some(country);
+    Some(c)
+}
+
+/// A government named by its leader at token `i` ("the Kessel
+/// administration", "the Lind government", "the Ruiz cabinet"): news names a
+/// government by its head as often as by its country. The leader's name is
+/// a person the recognizer found right before the body's noun, after
+/// "the". The body is an organisation of its own, labelled as written
+/// ("Kessel administration"); the leader stays a mention of their own, and
+/// [`Candidate::led_by`] keeps where, for the role that links them.
+fn leader_body(analyzed: &AnalyzedDoc, sentence: usize, i: usize) -> Option<Candidate> {
+    let toks = &analyzed.sentences.get(sentence)?.tokens;
+    if !matches!(
+        toks[i].form.as_str(),
+        "government" | "administration" | "cabinet"
+    ) {
+        return None;
+    }
+    let leader = analyzed
+        .entities
+        .iter()
+        .find(|e| e.sentence == sentence && e.tokens.end == i && e.label == EntityLabel::Person)?;
+    let start = leader.tokens.start;
+    // After "the" (or "the new"), and no name going on after the noun
+    // ("the Lind government Pension Fund").
+    let opens = start >= 1 && toks[start - 1].form.eq_ignore_ascii_case("the");
+    if !opens || capitalised_after(toks, i + 1) {
+        return None;
+    }
+    let text = analyzed.doc.text.as_str();
+    let mut c = Candidate::new(sentence, start..i + 1, toks, MentionKind::Name);
+    let name = roles::text_of(text, toks, start..i + 1).to_string();
+    c.name = Some(name.clone());
+    c.canonical = Some(name);
+    c.label = Some(EntityLabel::Organization);
+    c.led_by = Some(leader.tokens.clone());
     Some(c)
 }
 

@@ -1553,6 +1553,30 @@ fn a_role_at_a_possessor_s_unit_is_held_in_the_possessor() {
     );
 }
 
+/// A government named by its leader ("the Kessel administration") is an
+/// organisation that acts, headed by that person; a name going on after
+/// the noun ("the Lind government Pension Fund") is no such government.
+#[test]
+fn a_government_named_by_its_leader() {
+    let got = facts(&extract(
+        "Jan Kessel won the election in May. The Kessel administration said it would appeal the ruling.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Kessel | head of | Kessel administration"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel administration | appeal | ruling"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Ola Lind spoke on Monday. The Lind government Pension Fund sold its shares.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("head of")), "{got:?}");
+}
+
 /// What a speaker says may be a verb with no object ("said the talks had
 /// broken down"): the statement links to a fact with no object, which is
 /// what was said only, never an edge of its own. A verb whose object the
