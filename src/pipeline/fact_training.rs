@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::extract::{FactClassifier, FactPolicy, Feature};
+use crate::extract::{Argument, FactClassifier, FactPolicy, Feature};
 use crate::input::LoadOptions;
 use crate::kg::Resolver;
 use crate::nlp::corpus::bio::{self, BioDocument};
@@ -119,6 +119,15 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
             &mut resolver,
             |doc, features, ids, resolver| {
                 let records = fact_records(doc, ids, resolver);
+                // A fact with no object is what a statement says, with no
+                // record of its own: its features go with it.
+                let features: Vec<Vec<Feature>> = doc
+                    .facts
+                    .iter()
+                    .zip(features)
+                    .filter(|(f, _)| f.object != Argument::Absent)
+                    .map(|(_, x)| x)
+                    .collect();
                 if records.len() != features.len() {
                     return Ok(()); // a fact without its sentence: never seen
                 }

@@ -627,15 +627,23 @@ pub(super) fn join_family_name_first(
 /// Whether `word` has the shape of a romanised East Asian given name: two
 /// syllables joined by a hyphen, the first capitalised, the second in
 /// small letters, each one syllable of the romanisations (consonants, one
-/// run of vowels, consonants: "Ji-hoon", "Ka-wai", "Chien-ming",
-/// "Young-sam"). English compounds of that shape have a word of more
+/// run of vowels, consonants; the first of at most five letters: "Ji-hoon",
+/// "Ka-wai", "Chien-ming", "Young-sam"). English compounds of that shape have a word of more
 /// syllables on one side ("Leuven-based", "Vegas-style", "Europe-wide")
 /// or open with a common word ("Follow-up", "Year-end", "Co-op").
 pub(super) fn is_romanised_given_name(word: &str, is_common_word: impl Fn(&str) -> bool) -> bool {
     let Some((first, second)) = word.split_once('-') else {
         return false;
     };
-    is_romanised_syllable(first)
+    // (A word of English glued on by a dash written as a hyphen is none:
+    // "Shultz-has called".)
+    const ENGLISH: &[&str] = &[
+        "has", "had", "have", "is", "was", "are", "were", "the", "and", "but", "who", "which",
+        "he", "she", "it", "they", "we", "not", "as", "at", "of", "to",
+    ];
+    first.chars().count() <= 5
+        && !ENGLISH.contains(&second)
+        && is_romanised_syllable(first)
         && is_romanised_syllable(second)
         && first.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
