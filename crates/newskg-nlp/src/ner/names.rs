@@ -546,13 +546,13 @@ pub(super) fn extend_person_names(
 
 /// Step 2f, family name first: a capitalised word and a romanised given
 /// name of two syllables joined by a hyphen after it ("Park Ji-hoon",
-/// "Chan Ka-wai", "Moon Jae-in") are one person, and a Vietnamese name
+/// "Tam Wing-kei", "Oh Min-ji") are one person, and a Vietnamese name
 /// takes the given name after its middle name ("Pham Thi Lan"). Korean, Cantonese and
 /// Taiwanese names are written so in English news, the family name first;
 /// the model, which saw few of them, cuts the name after the family name
 /// or misses it. A Person span ending at the family name takes the given
 /// name in; a free family name and given name become a Person. The family
-/// name may be a common word ("Park", "Moon", "Song"); it may not be a
+/// name may be a common word ("Park", "Song", "Oh"); it may not be a
 /// title, a month or weekday, or a name of another kind.
 pub(super) fn join_family_name_first(
     doc: &[Vec<&str>],
@@ -628,15 +628,15 @@ pub(super) fn join_family_name_first(
 /// syllables joined by a hyphen, the first capitalised, the second in
 /// small letters, each one syllable of the romanisations (consonants, one
 /// run of vowels, consonants; the first of at most five letters: "Ji-hoon",
-/// "Ka-wai", "Chien-ming", "Young-sam"). English compounds of that shape have a word of more
-/// syllables on one side ("Leuven-based", "Vegas-style", "Europe-wide")
+/// "Wing-kei", "Seo-jun", "Min-ji"). English compounds of that shape have a word of more
+/// syllables on one side ("Tansford-based", "Harlow-style", "Europe-wide")
 /// or open with a common word ("Follow-up", "Year-end", "Co-op").
 pub(super) fn is_romanised_given_name(word: &str, is_common_word: impl Fn(&str) -> bool) -> bool {
     let Some((first, second)) = word.split_once('-') else {
         return false;
     };
     // (A word of English glued on by a dash written as a hyphen is none:
-    // "Shultz-has called".)
+    // "Lind-has called".)
     const ENGLISH: &[&str] = &[
         "has", "had", "have", "is", "was", "are", "were", "the", "and", "but", "who", "which",
         "he", "she", "it", "they", "we", "not", "as", "at", "of", "to",
@@ -706,7 +706,7 @@ pub(super) fn split_title_place_person(
                 .lookup(w)
                 .is_none_or(|e| e.label == EntityLabel::Person)
     };
-    // (A particle opens no given name: "San Jose Del Monte".)
+    // (A particle opens no given name: "San Tomas Del Monte".)
     let given = |w: &str| {
         let lower = w.to_lowercase();
         free_word(w)
@@ -727,13 +727,13 @@ pub(super) fn split_title_place_person(
         // Inside the span, the words before the name must still name a
         // known place, or the name open with a known given name ("Hong
         // Kong Land" is a firm's name, no place and person); an honorific
-        // between them goes with neither ("of Canterbury Dr Rowan Lind").
+        // between them goes with neither ("of Oslo Dr Rowan Lind").
         let mut place_end = f.end.saturating_sub(2).max(f.start);
         while place_end > f.start && is_honorific(words[place_end - 1], gazetteer) {
             place_end -= 1;
         }
         let place = words[f.start..place_end].join(" ");
-        // ("Hong Kong Land": "Kong" goes on a known place's name.)
+        // ("New York Land", a firm: "York" goes on a known place's name.)
         let longer_place = || words[f.start..f.end - 1].join(" ");
         let splits = f.end - f.start >= 3
             && place_end > f.start

@@ -1003,14 +1003,8 @@ impl Recognizer {
                 continue;
             }
             let w = words[next];
-            let name_like = is_capitalised(w)
-                && w.chars().count() >= 2
-                && w.chars().all(char::is_alphabetic)
-                && !is_month(w)
-                && !is_weekday(w)
-                && !g.is_title(&w.to_lowercase())
-                && g.lookup(w).is_none()
-                && g.demonym(w).is_none();
+            let name_like =
+                self.is_surname_shaped(w) && g.lookup(w).is_none() && g.demonym(w).is_none();
             // Not a capitalised word that opens a new phrase ("..., Emily And").
             let closes = words
                 .get(next + 1)
@@ -1021,26 +1015,31 @@ impl Recognizer {
         }
     }
 
-    /// "N'Golo Kanté", "D'Angelo Lind": a given name written with an
+    /// Whether `w` has a surname's shape: a capitalised word of letters
+    /// only, at least two, that is no month, weekday or title.
+    fn is_surname_shaped(&self, w: &str) -> bool {
+        is_capitalised(w)
+            && w.chars().count() >= 2
+            && w.chars().all(char::is_alphabetic)
+            && !is_month(w)
+            && !is_weekday(w)
+            && !self.gazetteer.is_title(&w.to_lowercase())
+    }
+
+    /// "N'Famara Kessel", "D'Angelo Lind": a given name written with an
     /// apostrophe after its first letter opens the person's name with the
     /// capitalised word after it (the model, which saw few of them, reads
     /// the given name alone as an organisation or misses it). The word after
-    /// must look like a surname: no common word, title, month or weekday.
-    /// Likewise a lone word the model typed as something else before an
-    /// apostrophe surname it left out ("Siobhan O'Connor"), unless the word
-    /// is a known name of another kind or a people ("Irish O'Connor").
+    /// must look like a surname and be no common word. Likewise a lone word
+    /// the model typed as something else before an apostrophe surname it
+    /// left out ("Siobhan O'Dowd"), unless the word is a known name of
+    /// another kind or a people ("Irish O'Dowd").
     fn open_names_with_apostrophe_names(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
         let g = &self.gazetteer;
         for (s, words) in doc.iter().enumerate() {
             for i in 0..words.len().saturating_sub(1) {
                 let next = words[i + 1];
-                let surname = is_capitalised(next)
-                    && next.chars().count() >= 2
-                    && next.chars().all(char::is_alphabetic)
-                    && !is_month(next)
-                    && !is_weekday(next)
-                    && !g.is_title(&next.to_lowercase())
-                    && !self.is_common_word(next);
+                let surname = self.is_surname_shaped(next) && !self.is_common_word(next);
                 if is_apostrophe_surname(next) && !is_apostrophe_surname(words[i]) {
                     let lone = found.iter().position(|f| {
                         f.sentence == s
