@@ -12,7 +12,9 @@
 //!    `negation` and `quotes` saying how firmly the text states it.
 //! 2. [`extract_facts`] turns frames into binary facts: one per subject and
 //!    object, conjuncts split ("credited A and B" → two facts), arguments
-//!    mapped to entities through the mentions, else to compact concepts.
+//!    mapped to entities through the mentions, else to compact concepts; a
+//!    said clause with a verb and no object (`said_event`) gives a fact with
+//!    no object that only its statement shows.
 //!
 //! Rules are general English over UD relations; nothing is tuned to a text.
 
@@ -21,10 +23,11 @@ use std::collections::HashMap;
 use crate::copula::{appos_frame, copula_frame};
 use crate::frame::{Frame, Slot, SlotKind};
 use crate::lexicon::Lexicon;
+use crate::said_event::{is_said, LINKING_VERBS};
 use crate::subject::has_to_mark;
 use crate::tree::Tree;
 use crate::verbal::{is_verbal, verb_frame};
-use crate::{attribution, concepts, negation, nominal, policy, quotes};
+use crate::{attribution, concepts, negation, nominal, policy, quotes, said_event};
 use crate::{Argument, DocEntity, Fact, Mention, MentionKind, Modality, Pattern};
 use newskg_nlp::{names, AnalyzedDoc, EntityLabel, Gazetteer, Upos};
 
@@ -276,14 +279,6 @@ fn needs_more(t: &Tree, a: usize) -> bool {
     })
 }
 
-/// Verbs that link their subject to an adjective that describes it ("prices
-/// remained high", "the plan looks sound"), where other verbs' adjectives
-/// are misreadings or manners ("repurchase up to all outstanding").
-const LINKING_VERBS: &[&str] = &[
-    "remain", "stay", "become", "look", "seem", "appear", "prove", "grow", "turn", "get", "go",
-    "sound", "feel", "keep",
-];
-
 /// Whether subject `h` of a said adjective says what it is about: a name,
 /// or a noun with words of its own ("the new tax", "copper supplies",
 /// "the pace of growth"). A lone noun ("the decision was wise") points back
@@ -315,14 +310,6 @@ const DIMINISHERS: &[&str] = &[
     "barely",
     "scarcely",
 ];
-
-/// Whether the clause of predicate `p` is what a verb of saying says ("Lind
-/// said [prices would stay high]").
-fn is_said(t: &Tree, p: usize) -> bool {
-    t.base(p) == "ccomp"
-        && t.head(p)
-            .is_some_and(|v| attribution::SPEECH.contains(&t.lemma(v).as_str()))
-}
 
 /// Words that open a clause of time or place (not "that", "whether" or
 /// "if", which open what is said or asked, nor "because" or "although",
@@ -1048,25 +1035,8 @@ fn facts_of_frame(
     // year": what is said may be a verb with no object. Its fact has no
     // object ([`Argument::Absent`]), so that the statement can link to it;
     // it is what was said only, never an edge of its own.
-    if out.len() == read_before && !has_object && states_a_said_event(r.t, f) {
-        // "should step aside", "was moving along": an adverb of direction
-        // right after the verb is part of what it says.
-        let next = f.pred + 1;
-        let particle = (next < r.t.len()
-            && r.t.head(next) == Some(f.pred)
-            && r.t.base(next) == "advmod"
-            && DIRECTION_ADVERBS.contains(&r.t.lower(next).as_str()))
-        .then(|| r.t.lower(next));
-        let mut relation = match particle {
-            Some(p) if !f.relation.ends_with(&format!(" {p}")) => format!("{} {p}", f.relation),
-            _ => f.relation.clone(),
-        };
-        // "tickets were selling strongly", "prices closed sharply higher":
-        // with no object, how the verb went is most of what was said.
-        for k in manner_words(r.t, f.pred) {
-            relation.push(' ');
-            relation.push_str(&r.t.lower(k));
-        }
+    if out.len() == read_before && !has_object && said_event::is_said_event(r.t, f) {
+        let relation = said_event::relation(r.t, f);
         for s in &subjects {
             let entity_bonus = if matches!(s, Argument::Entity(_)) {
                 1.0
@@ -1094,142 +1064,6 @@ fn facts_of_frame(
         }
     }
 }
-
-/// Whether frame `f` is a verb's clause, active or passive ("the talks
-/// failed", "the plan was approved", "prices would continue to fall"),
-/// that a verb of saying has as what was said, and the verb needs nothing
-/// after it: such a clause is a claim with no object. A verb with a
-/// complement in the parse (an object the reader could not name, a clause
-/// or an infinitive: "be used to pay", "be seen to rise"), and the verbs
-/// that link or lend their subject to something after them ("remain",
-/// "look", "need", "be"), say nothing without it. A verb's clause
-/// elsewhere ("the talks failed" on its own) says something a graph has no
-/// edge for, and is left out.
-fn states_a_said_event(t: &Tree, f: &Frame) -> bool {
-    // A clause opened by "whether", "that" or "to" is a complement
-    // wherever the parse hung it ("examine whether the plant could
-    // reopen", "agreed to buy"); so is a prepositional phrase that is no
-    // time ("concentrate on", "succeed in", "act as": without it the verb
-    // says nothing a reader can use; judged blind on bench articles, such
-    // facts were mostly useless).
-    let complemented = t.kids(f.pred).iter().any(|&k| {
-        let marked_by = |words: &[&str]| {
-            t.kids(k).iter().any(|&m| {
-                matches!(t.base(m), "mark" | "case") && words.contains(&t.lower(m).as_str())
-            })
-        };
-        matches!(
-            t.base(k),
-            "obj" | "iobj" | "xcomp" | "ccomp" | "csubj" | "expl"
-        ) || t.base(k) == "advcl" && marked_by(&["whether", "that", "to"])
-            || t.rel(k) == "obl"
-                && t.kids(k).iter().any(|&m| t.base(m) == "case")
-                && !crate::concepts::is_time_noun(&t.lemma(k))
-    });
-    let lemma = t.lemma(f.pred);
-    // The words after the verb, up to a comma or a conjunction, are its
-    // own: a phrase after it that the parse hung elsewhere ("bought [the
-    // remaining shares]" with the object read as a clause of its own) may
-    // be the object it lost.
-    let own_words = (f.pred + 1..t.len())
-        .take_while(|&j| !t.is_punct(j) && t.base(j) != "cc")
-        .all(|j| t.dominates(f.pred, j));
-    matches!(f.pattern, Pattern::Svo | Pattern::Passive | Pattern::Xcomp)
-        && t.upos(f.pred) == Upos::Verb
-        && !complemented
-        && own_words
-        && !LINKING_VERBS.contains(&lemma.as_str())
-        && !COMPLEMENT_VERBS.contains(&lemma.as_str())
-        && (is_said(t, f.pred) || is_said(t, crate::verbal::chain_top(t, f.pred)))
-}
-
-/// The words after verb `v` that say how it went ("strongly", "sharply
-/// higher", "lower"): adverbs in "-ly" and comparatives of direction among
-/// its own dependents, in text order. Adverbs of stance, degree, focus or
-/// time ("likely", "mainly", "only", "early") say nothing of the manner.
-fn manner_words(t: &Tree, v: usize) -> Vec<usize> {
-    const NOT_MANNER: &[&str] = &[
-        "only",
-        "likely",
-        "early",
-        "probably",
-        "possibly",
-        "reportedly",
-        "apparently",
-        "eventually",
-        "finally",
-        "initially",
-        "originally",
-        "recently",
-        "currently",
-        "previously",
-        "really",
-        "actually",
-        "already",
-        "also",
-        "unlikely",
-        "lately",
-        "mainly",
-        "largely",
-        "partly",
-        "mostly",
-        "nearly",
-        "simply",
-        "particularly",
-        "especially",
-        "certainly",
-        "definitely",
-        "surely",
-        "generally",
-        "usually",
-        "normally",
-        "typically",
-        "presumably",
-        "allegedly",
-        "clearly",
-        "obviously",
-        "merely",
-        "solely",
-        "primarily",
-    ];
-    let manner = |k: usize| {
-        let w = t.lower(k);
-        !NOT_MANNER.contains(&w.as_str())
-            && (w.ends_with("ly") && w.len() > 4
-                || matches!(
-                    w.as_str(),
-                    "higher" | "lower" | "further" | "firmer" | "weaker"
-                ))
-    };
-    let mut out: Vec<usize> = (v + 1..t.len())
-        .filter(|&k| {
-            t.dominates(v, k) && matches!(t.base(k), "advmod" | "xcomp" | "obl" | "amod" | "conj")
-        })
-        .filter(|&k| {
-            // the adverb itself, or "higher" with "sharply" under it
-            t.head(k) == Some(v)
-                || t.head(k)
-                    .is_some_and(|h| h != v && t.head(h) == Some(v) && manner(h))
-        })
-        .filter(|&k| manner(k))
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// Adverbs of direction that complete an intransitive verb ("step aside",
-/// "break down", "move along") when the parse did not make them particles.
-const DIRECTION_ADVERBS: &[&str] = &[
-    "aside", "down", "up", "out", "off", "away", "back", "along", "ahead", "forward", "over",
-];
-
-/// Verbs that say nothing without what follows them, beside the linking
-/// verbs ([`states_a_said_event`]): "be", "have", "do", and verbs of
-/// wanting, needing and thinking, whose object the parse may have lost.
-const COMPLEMENT_VERBS: &[&str] = &[
-    "be", "have", "do", "need", "want", "wish", "hope", "expect", "plan", "intend", "try", "think",
-    "believe", "feel", "know", "mean", "make", "take", "give", "put", "let",
-];
 
 #[cfg(test)]
 pub(crate) mod tests {

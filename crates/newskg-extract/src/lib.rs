@@ -29,6 +29,7 @@ mod pattern;
 mod policy;
 mod quotes;
 mod roles;
+mod said_event;
 mod subject;
 mod tree;
 mod verbal;
