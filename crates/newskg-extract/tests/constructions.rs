@@ -1553,6 +1553,21 @@ fn a_role_at_a_possessor_s_unit_is_held_in_the_possessor() {
     );
 }
 
+/// "told reporters the report disclosed errors and said ...": the second
+/// verb of saying continues the speaker's sentence, so the speaker says
+/// it, not the report whose clause the parser joined it to.
+#[test]
+fn a_second_verb_of_saying_is_the_speaker_s() {
+    let got = facts(&extract(
+        "Ana Ruiz told reporters the audit disclosed serious errors and said the managers should step aside.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | say | <statement>"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.starts_with("audit | say")), "{got:?}");
+}
+
 /// A government named by its leader ("the Kessel administration") is an
 /// organisation that acts, headed by that person; a name going on after
 /// the noun ("the Lind government Pension Fund") is no such government.

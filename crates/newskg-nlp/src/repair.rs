@@ -93,6 +93,41 @@ pub fn repair(sentence: &mut Sentence) {
     subject_of_a_subject(sentence);
     time_read_as_clause(sentence);
     finite_conjunct_of_a_participle(sentence);
+    speech_conjunct_inside_what_is_said(sentence);
+}
+
+/// "Ruiz told reporters the report disclosed errors and said the managers
+/// should go": the parser joins the second verb of saying to the reported
+/// clause's verb ("disclosed ... and said"), which makes the report the
+/// speaker. A verb of saying with no subject of its own, conjoined to the
+/// verb of what another verb of saying reports, continues the speaker's
+/// sentence: it is the conjunct of that outer verb. (A verb that is not
+/// one of saying may belong to either; it is left as parsed.)
+fn speech_conjunct_inside_what_is_said(s: &mut Sentence) {
+    let says = |t: &crate::Token| {
+        t.upos == Upos::Verb && (CLAUSE_VERBS.contains(&t.lemma.as_str()) || t.lemma == "tell")
+    };
+    // The conjunct: "said", "told" or "added" in a tense of its own (a verb
+    // that reports what someone else thinks, finds or confirms may well be
+    // the inner subject's: "believed they had erred and admitted it").
+    let continues = |t: &crate::Token| {
+        t.upos == Upos::Verb
+            && matches!(t.lemma.as_str(), "say" | "tell" | "add")
+            && matches!(t.xpos.as_str(), "VBD" | "VBZ")
+    };
+    for k in 0..s.tokens.len() {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "conj" || !continues(&s.tokens[k]) || v > k {
+            continue;
+        }
+        if s.tokens[v].deprel != "ccomp" || has_dependent(s, k, &["nsubj", "nsubj:pass", "expl"]) {
+            continue;
+        }
+        let Some(outer) = s.tokens[v].head.filter(|&o| says(&s.tokens[o])) else {
+            continue;
+        };
+        s.tokens[k].head = Some(outer);
+    }
 }
 
 /// "is targeting people who have a computer and want to upgrade": the
