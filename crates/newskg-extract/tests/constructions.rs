@@ -1566,6 +1566,14 @@ fn a_second_verb_of_saying_is_the_speaker_s() {
         "{got:?}"
     );
     assert!(!got.iter().any(|f| f.starts_with("audit | say")), "{got:?}");
+    // So does a participle of saying after the reported clause.
+    let got = facts(&extract(
+        "Ana Ruiz said the audit found serious errors, adding that the managers should resign.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | add | <statement>"),
+        "{got:?}"
+    );
 }
 
 /// A government named by its leader ("the Kessel administration") is an

@@ -97,33 +97,44 @@ pub fn repair(sentence: &mut Sentence) {
 }
 
 /// "Ruiz told reporters the report disclosed errors and said the managers
-/// should go": the parser joins the second verb of saying to the reported
-/// clause's verb ("disclosed ... and said"), which makes the report the
-/// speaker. A verb of saying with no subject of its own, conjoined to the
-/// verb of what another verb of saying reports, continues the speaker's
-/// sentence: it is the conjunct of that outer verb. (A verb that is not
-/// one of saying may belong to either; it is left as parsed.)
+/// should go", "said the audit found errors, adding that ...": the parser
+/// joins the second verb of saying to the reported clause's verb
+/// ("disclosed ... and said"), which makes the report the speaker. A verb
+/// of saying with no subject of its own, conjoined to the verb of what
+/// another verb of saying reports or hung on it as a participle, continues
+/// the speaker's sentence: it belongs to that outer verb, in the same
+/// relation. (A verb that is not one of saying may belong to either; it is
+/// left as parsed.)
 fn speech_conjunct_inside_what_is_said(s: &mut Sentence) {
     let says = |t: &crate::Token| {
         t.upos == Upos::Verb && (CLAUSE_VERBS.contains(&t.lemma.as_str()) || t.lemma == "tell")
     };
-    // The conjunct: "said", "told" or "added" in a tense of its own (a verb
-    // that reports what someone else thinks, finds or confirms may well be
-    // the inner subject's: "believed they had erred and admitted it").
+    // The second verb: "said", "told" or "added" as a conjunct in a tense
+    // of its own, or as a participle after a comma ("..., adding that"),
+    // whose unstated subject is the sentence's. (A verb that reports what
+    // someone else thinks, finds or confirms may well be the inner
+    // subject's: "believed they had erred and admitted it".)
     let continues = |t: &crate::Token| {
         t.upos == Upos::Verb
             && matches!(t.lemma.as_str(), "say" | "tell" | "add")
-            && matches!(t.xpos.as_str(), "VBD" | "VBZ")
+            && match t.deprel.as_str() {
+                "conj" => matches!(t.xpos.as_str(), "VBD" | "VBZ"),
+                "advcl" => t.xpos == "VBG",
+                _ => false,
+            }
     };
     for k in 0..s.tokens.len() {
         let Some(v) = s.tokens[k].head else { continue };
-        if s.tokens[k].deprel != "conj" || !continues(&s.tokens[k]) || v > k {
+        if !continues(&s.tokens[k]) || v > k {
             continue;
         }
         if s.tokens[v].deprel != "ccomp" || has_dependent(s, k, &["nsubj", "nsubj:pass", "expl"]) {
             continue;
         }
-        let Some(outer) = s.tokens[v].head.filter(|&o| says(&s.tokens[o])) else {
+        // The speaker's verb comes first ("said the audit found ..."):
+        // after a quotation ("“The staff sat there, not saying a word,”
+        // Lind said") the verbs inside it are the quoted sentence's own.
+        let Some(outer) = s.tokens[v].head.filter(|&o| o < v && says(&s.tokens[o])) else {
             continue;
         };
         s.tokens[k].head = Some(outer);
@@ -1715,5 +1726,52 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[8], (Some(6), "conj"));
+    }
+
+    #[test]
+    fn a_second_verb_of_saying_is_the_speaker_s_unless_inside_a_quote() {
+        use Upos::*;
+        // "Ruiz said the audit found errors , adding that staff erred ."
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("audit", "audit", Noun, "NN", 5, "nsubj"),
+            ("found", "find", Verb, "VBD", 2, "ccomp"),
+            ("errors", "error", Noun, "NNS", 5, "obj"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("adding", "add", Verb, "VBG", 5, "advcl"),
+            ("that", "that", Sconj, "IN", 11, "mark"),
+            ("staff", "staff", Noun, "NN", 11, "nsubj"),
+            ("erred", "err", Verb, "VBD", 8, "ccomp"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(2), "advcl"));
+        // The same words with "and added" as the parser's conjunct.
+        let mut rows_and = rows;
+        rows_and[6] = ("and", "and", Cconj, "CC", 8, "cc");
+        rows_and[7] = ("added", "add", Verb, "VBD", 5, "conj");
+        let mut s = sentence(&rows_and);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(2), "conj"));
+        // "“ The staff sat there , not saying a word , ” Ruiz said .": the
+        // speaker's verb comes after, so the participle is the quote's.
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("staff", "staff", Noun, "NN", 3, "nsubj"),
+            ("sat", "sit", Verb, "VBD", 10, "ccomp"),
+            ("there", "there", Adv, "RB", 3, "advmod"),
+            (",", ",", Punct, ",", 7, "punct"),
+            ("not", "not", Part, "RB", 7, "advmod"),
+            ("saying", "say", Verb, "VBG", 3, "advcl"),
+            ("a", "a", Det, "DT", 9, "det"),
+            ("word", "word", Noun, "NN", 7, "obj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("Ruiz", "Ruiz", Propn, "NNP", 10, "nsubj"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(3), "advcl"));
     }
 }
