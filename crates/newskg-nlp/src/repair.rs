@@ -94,6 +94,49 @@ pub fn repair(sentence: &mut Sentence) {
     time_read_as_clause(sentence);
     finite_conjunct_of_a_participle(sentence);
     speech_conjunct_inside_what_is_said(sentence);
+    clause_read_as_modifier_of_its_object(sentence);
+}
+
+/// "said on Monday that the audit had found errors": the parser hangs
+/// "found" on "errors" as an adjective. A verb with a subject and an
+/// auxiliary or a subordinator ("that", "whether", "if") of its own is a
+/// clause, never a noun's modifier: it takes the noun's place (a clause
+/// with "that" under a verb is its complement) and the noun after it
+/// becomes its object.
+fn clause_read_as_modifier_of_its_object(s: &mut Sentence) {
+    for v in 0..s.tokens.len() {
+        let Some(n) = s.tokens[v].head else { continue };
+        if s.tokens[v].deprel != "amod"
+            || s.tokens[v].upos != Upos::Verb
+            || n <= v
+            || !matches!(s.tokens[n].upos, Upos::Noun | Upos::Propn)
+            || !has_dependent(s, v, &["nsubj", "nsubj:pass"])
+        {
+            continue;
+        }
+        let marked_by = |words: &[&str]| {
+            s.tokens.iter().any(|t| {
+                t.head == Some(v)
+                    && t.deprel == "mark"
+                    && words.contains(&t.form.to_lowercase().as_str())
+            })
+        };
+        // (A stray "to" or a possessive read as a subject, "due to his
+        // waning popularity", makes no clause.)
+        if !has_dependent(s, v, &["aux", "aux:pass"]) && !marked_by(&["that", "whether", "if"]) {
+            continue;
+        }
+        let marked = marked_by(&["that"]);
+        let head = s.tokens[n].head;
+        let relation = match (marked, s.tokens[n].deprel.as_str()) {
+            (true, "obl" | "obj" | "ccomp") => "ccomp".to_string(),
+            (_, other) => other.to_string(),
+        };
+        s.tokens[v].head = head;
+        s.tokens[v].deprel = relation;
+        s.tokens[n].head = Some(v);
+        s.tokens[n].deprel = "obj".to_string();
+    }
 }
 
 /// "Ruiz told reporters the report disclosed errors and said the managers
@@ -1773,5 +1816,39 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[6], (Some(3), "advcl"));
+    }
+
+    #[test]
+    fn a_clause_read_as_an_adjective_of_its_object_is_a_clause() {
+        use Upos::*;
+        // "Ruiz said on Monday that the audit had found errors ."
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("on", "on", Adp, "IN", 4, "case"),
+            ("Monday", "Monday", Propn, "NNP", 2, "obl"),
+            ("that", "that", Sconj, "IN", 9, "mark"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("audit", "audit", Noun, "NN", 9, "nsubj"),
+            ("had", "have", Aux, "VBD", 9, "aux"),
+            ("found", "find", Verb, "VBN", 10, "amod"),
+            ("errors", "error", Noun, "NNS", 2, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[8], (Some(2), "ccomp"));
+        assert_eq!(heads(&s)[9], (Some(9), "obj"));
+        // "due to his waning popularity" with "his" misread as a subject
+        // and no auxiliary or subordinator: left as parsed.
+        let mut s = sentence(&[
+            ("due", "due", Adj, "JJ", 0, "root"),
+            ("to", "to", Adp, "IN", 5, "case"),
+            ("his", "he", Pron, "PRP$", 4, "nsubj"),
+            ("waning", "wane", Verb, "VBG", 5, "amod"),
+            ("popularity", "popularity", Noun, "NN", 1, "obl"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(5), "amod"));
     }
 }
