@@ -24,11 +24,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::extract::{Argument, FactClassifier, FactPolicy, Feature};
+use crate::extract::{FactClassifier, FactPolicy, Feature};
 use crate::input::LoadOptions;
 use crate::kg::Resolver;
 use crate::nlp::corpus::bio::{self, BioDocument};
-use crate::pipeline::{extract_with_features, fact_records, Engine};
+use crate::pipeline::{extract_with_features, fact_records, has_record, Engine};
 use crate::{Error, Result};
 
 /// How many Re-DocRED dev documents join the PUD documents.
@@ -119,13 +119,12 @@ pub fn train_facts(engine: &mut Engine, options: &FactTrainOptions) -> Result<Fa
             &mut resolver,
             |doc, features, ids, resolver| {
                 let records = fact_records(doc, ids, resolver);
-                // A fact with no object is what a statement says, with no
-                // record of its own: its features go with it.
+                // The features of the facts that have a record, in order.
                 let features: Vec<Vec<Feature>> = doc
                     .facts
                     .iter()
                     .zip(features)
-                    .filter(|(f, _)| f.object != Argument::Absent)
+                    .filter(|(f, _)| has_record(f))
                     .map(|(_, x)| x)
                     .collect();
                 if records.len() != features.len() {

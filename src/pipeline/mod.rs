@@ -40,8 +40,8 @@ pub use fact_training::{
 };
 pub use failure::{Failure, Warning};
 pub use records::{
-    entity_iri, entity_records, fact_records, write_tsv, ArgumentRecord, EntityRecord, FactRecord,
-    RecordWriter,
+    entity_iri, entity_records, fact_records, has_record, write_tsv, ArgumentRecord, EntityRecord,
+    FactRecord, RecordWriter,
 };
 
 use crate::extract::{DocFacts, Extractor, FactClassifier, Feature};

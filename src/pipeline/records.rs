@@ -189,7 +189,15 @@ fn statement_label(
     label.trim_end().to_string()
 }
 
-/// The fact records of one document whose entities resolved to `ids`.
+/// Whether fact `f` is a record of its own: a fact with no object ("the
+/// talks failed") is shown only as what its statement says ("Ruiz | say |
+/// talks fail").
+pub fn has_record(f: &Fact) -> bool {
+    f.object != Argument::Absent
+}
+
+/// The fact records of one document whose entities resolved to `ids`, in
+/// the order of the facts that [`has_record`].
 pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Vec<FactRecord> {
     let text = &doc.analyzed.doc.text;
     // Character offset of every sentence start and end, computed in one pass.
@@ -209,9 +217,7 @@ pub fn fact_records(doc: &DocFacts, ids: &[EntityId], resolver: &Resolver) -> Ve
     }
     doc.facts
         .iter()
-        // A fact with no object ("the talks failed") is shown only as what
-        // its statement says ("Ruiz | say | talks fail").
-        .filter(|f| f.object != Argument::Absent)
+        .filter(|f| has_record(f))
         .filter_map(|f: &Fact| {
             let sentence = doc.analyzed.sentences.get(f.sentence)?;
             Some(FactRecord {

@@ -339,15 +339,12 @@ struct Read {
 fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>) {
     // A read with an object first: a verb with no object of its own may
     // still end in a chain's fact ("would be used to repay debt").
-    let read_of = |head: usize| {
-        reads
-            .iter()
-            .position(|r| r.pred == head && r.clause.is_none() && r.fact.object != Argument::Absent)
-    };
-    let objectless_read_of = |head: usize| {
-        reads
-            .iter()
-            .position(|r| r.pred == head && r.fact.object == Argument::Absent)
+    let read_of = |head: usize, objectless: bool| {
+        reads.iter().position(|r| {
+            r.pred == head
+                && r.clause.is_none()
+                && (r.fact.object == Argument::Absent) == objectless
+        })
     };
     // "said nurses should be able to open the ward": an adjective that
     // only frames a verb ("able", "likely", "keen to") says nothing; what
@@ -381,7 +378,7 @@ fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>
                     .find(|&k| t.rel(k) == "xcomp" && t.upos(k) == Upos::Verb)
             })
             .flatten()
-            .and_then(read_of);
+            .and_then(|k| read_of(k, false));
         // "said Vantor planned to sell the plant", "said the powers are
         // needed to counter threats": a chain's fact is read on its last
         // verb ("plan to sell"), whose chain starts at the clause's head.
@@ -391,9 +388,9 @@ fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>
             })
         };
         framed
-            .or_else(|| read_of(head))
+            .or_else(|| read_of(head, false))
             .or_else(chained)
-            .or_else(|| objectless_read_of(head))
+            .or_else(|| read_of(head, true))
     };
     let kept: Vec<bool> = reads
         .iter()

@@ -668,6 +668,30 @@ pub fn is_institution_head(word: &str) -> bool {
     INSTITUTION_HEADS.contains(&word)
 }
 
+/// Words of a region's or an island's name ("Harlow Province", "Tansford
+/// County"): such a word ends a place's name, it opens no person's.
+pub const REGION_WORDS: &[&str] = &[
+    "province",
+    "county",
+    "state",
+    "city",
+    "region",
+    "district",
+    "territory",
+    "prefecture",
+    "oblast",
+    "borough",
+    "parish",
+    "department",
+    "island",
+    "islands",
+];
+
+/// Whether `word` (any case) is one of [`REGION_WORDS`].
+pub fn is_region_word(word: &str) -> bool {
+    REGION_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Second parts of words built on a place or people ("Lima-based",
 /// "Peruvian-born", "UK-listed"): such a word says where something is
 /// from, it names neither the place nor the thing.

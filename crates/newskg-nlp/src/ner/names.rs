@@ -565,11 +565,7 @@ pub(super) fn join_family_name_first(
             if !is_romanised_given_name(words[k], &is_common_word) {
                 continue;
             }
-            let at = |i: usize| {
-                found
-                    .iter()
-                    .position(|f| f.sentence == s && f.start <= i && i < f.end)
-            };
+            let at = |i: usize| span_at(found, s, i);
             let family = words[k - 1];
             let fits = is_capitalised(family)
                 && !crate::names::is_clause_opener(family)
@@ -681,27 +677,11 @@ pub(super) fn split_title_place_person(
     gazetteer: &Gazetteer,
     is_common_word: impl Fn(&str) -> bool,
 ) {
-    const REGION_WORDS: &[&str] = &[
-        "province",
-        "county",
-        "state",
-        "city",
-        "region",
-        "district",
-        "territory",
-        "prefecture",
-        "oblast",
-        "borough",
-        "parish",
-        "department",
-        "island",
-        "islands",
-    ];
     let free_word = |w: &str| {
         is_capitalised(w)
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
-            && !REGION_WORDS.contains(&w.to_lowercase().as_str())
+            && !crate::names::is_region_word(w)
             && gazetteer
                 .lookup(w)
                 .is_none_or(|e| e.label == EntityLabel::Person)
@@ -725,8 +705,8 @@ pub(super) fn split_title_place_person(
         }
         let name_at = |k: usize| k + 1 < words.len() && given(words[k]) && free_word(words[k + 1]);
         // Inside the span, the words before the name must still name a
-        // known place, or the name open with a known given name ("Hong
-        // Kong Land" is a firm's name, no place and person); an honorific
+        // known place, or the name open with a known given name ("Harlow
+        // Kessel Land" is a firm's name, no place and person); an honorific
         // between them goes with neither ("of Oslo Dr Rowan Lind").
         let mut place_end = f.end.saturating_sub(2).max(f.start);
         while place_end > f.start && is_honorific(words[place_end - 1], gazetteer) {
@@ -963,6 +943,13 @@ fn is_headline(words: &[&str]) -> bool {
 
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The index in `found` of the entity that holds token `k` of sentence `s`.
+pub(super) fn span_at(found: &[Found], s: usize, k: usize) -> Option<usize> {
+    found
+        .iter()
+        .position(|f| f.sentence == s && f.start <= k && k < f.end)
 }
 
 /// Which tokens of sentence `s` are already inside a found entity.

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::names::{covered, is_capitalised, is_romanised_given_name};
+use super::names::{covered, is_capitalised, is_romanised_given_name, span_at};
 use super::news::{org_cue, OrgCue};
 use super::{Found, Recognizer};
 use crate::names::{
@@ -1047,9 +1047,7 @@ impl Recognizer {
                             && f.end == i + 1
                             && f.label != EntityLabel::Person
                     });
-                    let free = !found
-                        .iter()
-                        .any(|f| f.sentence == s && f.start <= i + 1 && i + 1 < f.end);
+                    let free = span_at(found, s, i + 1).is_none();
                     if let (Some(a), true) = (lone, free) {
                         let w = words[i];
                         if g.lookup(w).is_none()
@@ -1072,11 +1070,7 @@ impl Recognizer {
                 if !is_apostrophe_surname(words[i]) || !given || !surname {
                     continue;
                 }
-                let at = |k: usize| {
-                    found
-                        .iter()
-                        .position(|f| f.sentence == s && f.start <= k && k < f.end)
-                };
+                let at = |k: usize| span_at(found, s, k);
                 match (at(i), at(i + 1)) {
                     (Some(a), None) if found[a].start == i && found[a].end == i + 1 => {
                         found[a].end = i + 2;
