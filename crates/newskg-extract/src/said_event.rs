@@ -35,6 +35,16 @@ pub(crate) fn is_said(t: &Tree, p: usize) -> bool {
 /// elsewhere ("the talks failed" on its own) says something a graph has no
 /// edge for, and is left out.
 pub(crate) fn is_said_event(t: &Tree, f: &Frame) -> bool {
+    let lemma = t.lemma(f.pred);
+    // The cheap tests first: most frames are no verb's clause of saying.
+    if !matches!(f.pattern, Pattern::Svo | Pattern::Passive | Pattern::Xcomp)
+        || t.upos(f.pred) != Upos::Verb
+        || LINKING_VERBS.contains(&lemma.as_str())
+        || COMPLEMENT_VERBS.contains(&lemma.as_str())
+        || !(is_said(t, f.pred) || is_said(t, crate::verbal::chain_top(t, f.pred)))
+    {
+        return false;
+    }
     // A clause opened by "whether", "that" or "to" is a complement
     // wherever the parse hung it ("examine whether the plant could
     // reopen", "agreed to buy"); so is a prepositional phrase that is no
@@ -55,21 +65,16 @@ pub(crate) fn is_said_event(t: &Tree, f: &Frame) -> bool {
                 && t.kids(k).iter().any(|&m| t.base(m) == "case")
                 && !crate::concepts::is_time_noun(&t.lemma(k))
     });
-    let lemma = t.lemma(f.pred);
     // The words after the verb, up to a comma or a conjunction, are its
     // own: a phrase after it that the parse hung elsewhere ("bought [the
     // remaining shares]" with the object read as a clause of its own) may
     // be the object it lost.
-    let own_words = (f.pred + 1..t.len())
-        .take_while(|&j| !t.is_punct(j) && t.base(j) != "cc")
-        .all(|j| t.dominates(f.pred, j));
-    matches!(f.pattern, Pattern::Svo | Pattern::Passive | Pattern::Xcomp)
-        && t.upos(f.pred) == Upos::Verb
-        && !complemented
-        && own_words
-        && !LINKING_VERBS.contains(&lemma.as_str())
-        && !COMPLEMENT_VERBS.contains(&lemma.as_str())
-        && (is_said(t, f.pred) || is_said(t, crate::verbal::chain_top(t, f.pred)))
+    let own_words = || {
+        (f.pred + 1..t.len())
+            .take_while(|&j| !t.is_punct(j) && t.base(j) != "cc")
+            .all(|j| t.dominates(f.pred, j))
+    };
+    !complemented && own_words()
 }
 
 /// The words after verb `v` that say how it went ("strongly", "sharply

@@ -1039,7 +1039,6 @@ impl Recognizer {
         for (s, words) in doc.iter().enumerate() {
             for i in 0..words.len().saturating_sub(1) {
                 let next = words[i + 1];
-                let surname = self.is_surname_shaped(next) && !self.is_common_word(next);
                 if is_apostrophe_surname(next) && !is_apostrophe_surname(words[i]) {
                     let lone = found.iter().position(|f| {
                         f.sentence == s
@@ -1060,6 +1059,9 @@ impl Recognizer {
                     }
                     continue;
                 }
+                if !is_apostrophe_surname(words[i]) {
+                    continue;
+                }
                 // "O'" opens surnames ("O'Clock" after a number), "L'" and
                 // "D'" French articles ("D'Or"); "D'Angelo" is a given name.
                 let given = match words[i].split_once(['\'', '’']) {
@@ -1067,7 +1069,7 @@ impl Recognizer {
                     Some(("D", rest)) => g.is_given_name(rest),
                     _ => true,
                 };
-                if !is_apostrophe_surname(words[i]) || !given || !surname {
+                if !given || !self.is_surname_shaped(next) || self.is_common_word(next) {
                     continue;
                 }
                 let at = |k: usize| span_at(found, s, k);
