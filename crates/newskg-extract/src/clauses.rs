@@ -498,6 +498,33 @@ fn dedup_sentence_reads(reads: &mut Vec<Read>) {
             reads.remove(i);
         }
     }
+    // "made an apology" beside "made an apology to the fans": the bare
+    // noun is the support noun of the other reading, which says all it
+    // says and more ("make | apology" repeats "make apology to | fans").
+    let covered: Vec<bool> = reads
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let f = &r.fact;
+            let Argument::Concept { label, .. } = &f.object else {
+                return false;
+            };
+            reads.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.fact.subject == f.subject
+                    && o.fact.negated == f.negated
+                    && o.fact.modality == f.modality
+                    && o.fact
+                        .relation
+                        .strip_prefix(f.relation.as_str())
+                        .and_then(|rest| rest.strip_prefix(' '))
+                        .and_then(|rest| rest.rsplit_once(' '))
+                        .is_some_and(|(noun, _)| noun.eq_ignore_ascii_case(label))
+            })
+        })
+        .collect();
+    let mut flags = covered.into_iter();
+    reads.retain(|_| !flags.next().unwrap_or(false));
 }
 
 /// Whether a word is written in capitals beyond an acronym's length, as in
@@ -815,12 +842,13 @@ impl Resolver<'_> {
             for mut toks in concepts::label_variants(t, h, |a, b| self.one_mention(a, b)) {
                 // An infinitive clause the slot leaves out stays out of its
                 // label too ("expects the embargo to be lifted": "embargo";
-                // "a company to be formed by Kessel": "company").
+                // "a company to be formed by Kessel": "company"), and so
+                // does the relative clause whose antecedent the slot is
+                // ("people who failed the firm" in the fact of "failed").
                 toks.retain(|&k| {
-                    !slot
-                        .exclude
-                        .iter()
-                        .any(|&x| has_to_mark(t, x) && t.dominates(x, k))
+                    !slot.exclude.iter().any(|&x| {
+                        (has_to_mark(t, x) || t.rel(x) == "acl:relcl") && t.dominates(x, k)
+                    })
                 });
                 if toks.iter().all(|&k| concepts::is_function_word(t, k)) {
                     continue; // a stranded preposition or a lone determiner names nothing

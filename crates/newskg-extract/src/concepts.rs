@@ -262,9 +262,52 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
             push_infinitive(t, v, &mut out);
         }
     }
+    // "people who failed the firm should step aside": people in general
+    // are no one; only the relative clause says which ones, so it stays
+    // ("people should step aside" is not what was said).
+    if restricted_by_clause(t, head) {
+        if let Some(r) = t
+            .kids(head)
+            .iter()
+            .copied()
+            .find(|&k| t.rel(k) == "acl:relcl")
+        {
+            out.extend((head..t.len()).filter(|&i| !t.is_punct(i) && t.dominates(r, i)));
+        }
+    }
+    // "more cash than Vantor", "fewer staff than last year": a comparison
+    // says nothing without what it compares with ("has more cash" of a
+    // firm that has less than its rival is wrong), so the "than" phrase
+    // stays, wherever the parser hung it in the noun's phrase.
+    let compared = t.kids(head).iter().any(|&k| {
+        matches!(t.base(k), "amod" | "advmod")
+            && (matches!(t.sent.tokens[k].xpos.as_str(), "JJR" | "RBR")
+                || matches!(t.lower(k).as_str(), "more" | "less" | "fewer"))
+    });
+    if compared {
+        if let Some(k) = t
+            .kids(head)
+            .iter()
+            .copied()
+            .find(|&k| t.prep(k).as_deref() == Some("than") && !out.contains(&k) && k > head)
+        {
+            if let Some(c) = t.case_kid(k) {
+                out.push(c);
+            }
+            collect(t, k, false, &mut out);
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether `head` is people in general ("people", "anyone") narrowed by a
+/// relative clause ("people who drank the tea"), which is then part of
+/// its label.
+fn restricted_by_clause(t: &Tree, head: usize) -> bool {
+    ANYONE_NOUNS.contains(&t.lower(head).as_str())
+        && t.kids(head).iter().any(|&k| t.rel(k) == "acl:relcl")
 }
 
 /// Adds infinitive `v` of a noun to a label's tokens: its "to", auxiliaries
@@ -281,6 +324,18 @@ fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
         collect(t, o, false, out);
     }
 }
+
+/// Nouns and pronouns of people in general, with no one in particular.
+pub(crate) const ANYONE_NOUNS: &[&str] = &[
+    "people",
+    "others",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+];
 
 /// Nouns whose infinitive says what they are ("the right to see", "a bid
 /// to buy"): a parser often hangs that infinitive on the verb instead, as
@@ -424,6 +479,11 @@ pub(crate) fn label_variants(
     one_name: impl Fn(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
     let mut base = compact_tokens(t, head);
+    // "people who stood by and watched": the relative clause that says
+    // which people is one description, whatever it coordinates.
+    if restricted_by_clause(t, head) {
+        return vec![base];
+    }
     // The later words of a name that holds a conjunction join the label
     // with their conjunction.
     let named: Vec<usize> = base

@@ -17,8 +17,8 @@ use newskg_nlp::Gazetteer;
 
 use crate::attribution::SPEECH;
 use crate::concepts::{
-    is_quantity_head, is_time_noun, CURRENCY_HEADS, INSTRUMENT_NOUNS, QUANTITY_HEDGES,
-    WIRE_AMOUNT_HEADS,
+    is_quantity_head, is_time_noun, ANYONE_NOUNS, CURRENCY_HEADS, INSTRUMENT_NOUNS,
+    QUANTITY_HEDGES, WIRE_AMOUNT_HEADS,
 };
 use crate::{Argument, DocEntity, Fact};
 
@@ -435,18 +435,6 @@ const EMPTY_HEADS: &[&str] = &[
     "heck",
 ];
 
-/// Nouns and pronouns of people in general, with no one in particular.
-const ANYONE_NOUNS: &[&str] = &[
-    "people",
-    "others",
-    "everyone",
-    "everybody",
-    "someone",
-    "somebody",
-    "anyone",
-    "anybody",
-];
-
 /// Nouns of a position within something ("the end", "the corner", "the
 /// top"): alone they name no thing, only a place in a thing the sentence
 /// names elsewhere ("went over in the corner", "scored near the end").
@@ -735,6 +723,19 @@ fn is_empty_concept(side: &Argument) -> bool {
         || is_time_or_amount(side)
 }
 
+/// Whether object `side` is people in general ("people", "others",
+/// "anyone"), also with the relative clause that says which ("people who
+/// had failed the firm"): no one a graph can hold as what is acted on. A
+/// counted or quantified group ("300 people", "many people") is not. (As
+/// subjects they stay: what "people who drank the tea" face is news.)
+fn is_people_in_general(side: &Argument) -> bool {
+    let Argument::Concept { label, .. } = side else {
+        return false;
+    };
+    let first = label.split(' ').next().unwrap_or("").to_lowercase();
+    ANYONE_NOUNS.contains(&first.as_str())
+}
+
 /// Whether a concept is a time or a bare amount ("July", "last week", "10
 /// pct", "1987"): a subject read from one ("the austerity since July
 /// balanced the budget" with "July" as the subject) is a misparse, since a
@@ -794,10 +795,12 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         || is_quantity_head(head)
         || WIRE_AMOUNT_HEADS.contains(&head) && !label.contains(" of ")
         || EMPTY_HEADS.contains(&head)
+        // "by any means", "by no means": the lemma of "means" is "mean".
+        || label.rsplit(' ').next() == Some("means")
         || bare && POSITION_NOUNS.contains(&head)
         // "gives people more control", "persuade others to join": people
         // in general are no one a graph can hold.
-        || bare && ANYONE_NOUNS.contains(&label.to_lowercase().as_str())
+        || is_people_in_general(object)
         // The singular only: "sold shares" names what was sold.
         || bare && PORTION_NOUNS.contains(&label.to_lowercase().as_str()) && !by_how_much)
 }

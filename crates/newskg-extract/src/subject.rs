@@ -21,6 +21,16 @@ pub(crate) fn gap_filler(t: &Tree, v: usize) -> Option<(usize, &'static str)> {
                 .iter()
                 .copied()
                 .find(|&k| RELATIVE.contains(&t.lower(k).as_str()) && t.upos(k) != Upos::Sconj);
+            // "the effort when he scored", "the town where she grew up":
+            // a relative adverb fills a gap of time, place or reason; the
+            // noun is no argument of the clause.
+            let adverbial = t.kids(v).iter().any(|&k| {
+                t.sent.tokens[k].xpos == "WRB"
+                    && matches!(t.lower(k).as_str(), "when" | "where" | "why" | "whereby")
+            });
+            if adverbial && pron.is_none() {
+                return None;
+            }
             match pron.map(|p| t.base(p)) {
                 Some("nsubj") | Some("csubj") => Some((a, "subj")),
                 Some("obj") => Some((a, "obj")),

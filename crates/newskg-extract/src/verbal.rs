@@ -362,11 +362,39 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
         } else {
             words.push(t.lemma(v));
         }
-        if let Some(p) = t.kid(v, "compound:prt") {
+        if let Some(p) = particle_of(t, v) {
             words.push(t.lower(p));
         }
     }
     words.join(" ")
+}
+
+/// Adverbs that, right after a verb and right before its preposition, are
+/// the particle of a phrasal-prepositional verb ("come in for", "cut back
+/// on", "come up with", "get away with").
+const PARTICLES: &[&str] = &[
+    "in", "out", "up", "down", "off", "away", "back", "over", "on", "along", "through",
+];
+
+/// The particle of verb `v`: its `compound:prt`, or an adverb of
+/// [`PARTICLES`] right after it and right before the preposition of its
+/// own oblique ("has come in for criticism"), which UD parses as an
+/// adverb; without it the relation says another thing ("come for
+/// criticism").
+fn particle_of(t: &Tree, v: usize) -> Option<usize> {
+    if let Some(p) = t.kid(v, "compound:prt") {
+        return Some(p);
+    }
+    let a = v + 1;
+    let preposition = a + 1;
+    (preposition < t.len()
+        && t.head(a) == Some(v)
+        && t.rel(a) == "advmod"
+        && PARTICLES.contains(&t.lower(a).as_str())
+        && t.rel(preposition) == "case"
+        && t.head(preposition)
+            .is_some_and(|o| t.head(o) == Some(v) && t.base(o) == "obl"))
+    .then_some(a)
 }
 
 fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
@@ -1061,7 +1089,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         args.retain(|s| s.kind != SlotKind::Object);
     }
     let mut rel_tokens: Vec<usize> = verbs.iter().flat_map(|&c| surface_tokens(t, c)).collect();
-    if let Some(p) = t.kid(v, "compound:prt") {
+    if let Some(p) = particle_of(t, v) {
         rel_tokens.push(p);
     }
     if let Some(noun) = light_noun {

@@ -1863,3 +1863,136 @@ fn a_holding_keeps_what_it_is_in() {
         "{got:?}"
     );
 }
+
+/// "who" after a name opens a relative clause about that name, also when
+/// the parser joined its verb to the main verb: the ball is Brandt's to
+/// take, not Lind's.
+#[test]
+fn who_after_a_name_makes_the_name_the_subject() {
+    let got = facts(&extract(
+        "Lind ran into Ola Brandt, who took the ball away.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ola Brandt | take | ball"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.starts_with("Lind | take")), "{got:?}");
+}
+
+/// A description after a comma describes the name before it: Harlow
+/// Holdings is the firm, and the firm is not a second thing bought.
+#[test]
+fn a_description_after_a_name_in_a_phrase_is_its_apposition() {
+    let got = facts(&extract(
+        "Vantor Group bought the shares from Harlow Holdings, a family investment firm.",
+    ));
+    assert!(
+        !got.iter()
+            .any(|f| f == "Vantor Group | buy | family investment firm"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Harlow Holdings | be | family investment firm"),
+        "{got:?}"
+    );
+}
+
+/// "the effort when she scored": a relative adverb says when; the noun is
+/// not what the clause's verb acts on.
+#[test]
+fn a_noun_before_when_is_no_argument_of_its_clause() {
+    let got = facts(&extract(
+        "There were doubts over Ana Ruiz's effort when she scored in the corner.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("doubts")), "{got:?}");
+}
+
+/// "by any means" is an idiom of degree, not a means.
+#[test]
+fn by_any_means_is_no_argument() {
+    let got = facts(&extract(
+        "Ana Ruiz, the coach, is not perfect by any means.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("means")), "{got:?}");
+}
+
+/// A comparison keeps what it compares with.
+#[test]
+fn a_comparison_keeps_its_than_phrase() {
+    let got = facts(&extract(
+        "Kessel Mining has more cash than Vantor Group, analysts believe.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.ends_with("| have | more cash than Vantor Group")),
+        "{got:?}"
+    );
+}
+
+/// "people who failed the company should step aside": only the relative
+/// clause says which people, so it stays in the label, whole, whatever it
+/// coordinates ("people should step aside" is not what was said).
+#[test]
+fn people_keep_the_clause_that_says_which() {
+    let doc = extract("Jan Brandt said people who had failed the company should step aside.");
+    let said = doc
+        .facts
+        .iter()
+        .find(|f| f.relation.starts_with("step aside"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(
+        said.subject,
+        Argument::Concept {
+            label: "people who had failed the company".into(),
+            head: "people".into()
+        }
+    );
+    let doc = extract("Ana Ruiz said people who stood by and watched should be ashamed.");
+    let labels: Vec<String> = doc
+        .facts
+        .iter()
+        .filter_map(|f| match &f.subject {
+            Argument::Concept { label, .. } if label.starts_with("people") => Some(label.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        labels
+            .iter()
+            .all(|l| l == "people who stood by and watched"),
+        "{labels:?}"
+    );
+}
+
+/// "come in for criticism": the adverb before the verb's preposition is
+/// the verb's particle; "come for criticism" says another thing.
+#[test]
+fn a_particle_before_a_preposition_stays_in_the_relation() {
+    let got = facts(&extract(
+        "Harlow Bank has come in for tough criticism over the deal.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Harlow Bank | come in for | tough criticism over deal"),
+        "{got:?}"
+    );
+}
+
+/// "made an apology to the fans": the bare support noun ("make |
+/// apology") repeats the fact that says to whom, so only that one stays.
+#[test]
+fn a_support_noun_alone_does_not_repeat_its_fuller_reading() {
+    let got = facts(&extract(
+        "Vantor Group made an apology to the fans after the match.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Group | make apology to | fans"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f == "Vantor Group | make | apology"),
+        "{got:?}"
+    );
+}

@@ -87,6 +87,9 @@ pub fn repair(sentence: &mut Sentence) {
     passive_subject_without_auxiliary(sentence);
     description_read_as_conjunct(sentence);
     conjunct_read_as_oblique(sentence);
+    apposition_read_as_oblique(sentence);
+    relative_clause_read_as_conjunct(sentence);
+    conjunct_read_as_compound(sentence);
     noun_conjunct_read_as_verb_conjunct(sentence);
     recipient_read_as_modifier_of_an_amount(sentence);
     flat_name_across_conjunct(sentence);
@@ -472,6 +475,195 @@ fn conjunct_read_as_oblique(s: &mut Sentence) {
         }
         s.tokens[k].head = Some(p);
         s.tokens[k].deprel = "conj".to_string();
+    }
+}
+
+/// "bought the shares from Harlow Holdings, the family firm of the
+/// Linds": the parser hangs the description after the comma on the verb
+/// as a second oblique. An oblique needs its preposition (bare time and
+/// measure phrases are `obl:unmarked`), so a bare `obl` common noun with
+/// its own determiner, opening right after a comma that closes a name in
+/// the verb's phrase, is that name's apposition.
+fn apposition_read_as_oblique(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        // (In a clause opened by "if", "when" or "because" the comma may
+        // close the clause: "if it were sold in Harlow, the cost would
+        // rise" has the noun as the next clause's subject.)
+        if s.tokens[k].deprel != "obl"
+            || s.tokens[k].upos != Upos::Noun
+            || is_time_noun(&s.tokens[k].lemma.to_lowercase())
+            || has_dependent(s, v, &["mark"])
+        {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&d| s.tokens[d].head == Some(k)).collect();
+        let determined = kids.iter().any(|&d| {
+            s.tokens[d].deprel == "det"
+                && matches!(
+                    s.tokens[d].lemma.to_lowercase().as_str(),
+                    "a" | "an" | "the"
+                )
+        });
+        // A list item is joined by its conjunction ("a jacket, a coat and
+        // a hat"), an apposition never.
+        if !determined
+            || kids
+                .iter()
+                .any(|&d| matches!(s.tokens[d].deprel.as_str(), "case" | "conj"))
+        {
+            continue;
+        }
+        let first = (0..k)
+            .find(|&i| s.tokens[i].upos != Upos::Punct && s.dominates(k, i))
+            .unwrap_or(k);
+        // (A phrase opened by "and" or "or" is a conjunct: "products,
+        // and a printer".)
+        if first < 2 || s.tokens[first - 1].form != "," || s.tokens[first].deprel == "cc" {
+            continue;
+        }
+        // The name that ends right before the comma, inside the verb's
+        // phrase: "from Harlow Holdings", "to buy <Vantor Ltd>". A common
+        // noun there is more often a list ("the mining and steel
+        // ministries, the timber sector, ...").
+        let mut p = first - 2;
+        while p > 0 && matches!(s.tokens[p].form.as_str(), ">" | ")" | "\"" | "'") {
+            p -= 1;
+        }
+        while s.tokens[p].deprel == "flat" {
+            match s.tokens[p].head {
+                Some(h) if h < p => p = h,
+                _ => break,
+            }
+        }
+        if s.tokens[p].upos != Upos::Propn || !s.dominates(v, p) || has_dependent(s, p, &["conj"]) {
+            continue;
+        }
+        s.tokens[k].head = Some(p);
+        s.tokens[k].deprel = "appos".to_string();
+    }
+}
+
+/// "ran into Ola Lind, who took the ball away": the parser joins the
+/// verb after "who" to the main verb as a conjunct, so the main clause's
+/// subject would take the ball. A verb whose subject is the relative
+/// pronoun "who" (or "which" after a name that is a subject, object or
+/// apposition), standing right after a noun
+/// phrase (a comma between or not), is a relative clause of that noun; a conjunct of the
+/// old head after it with no subject of its own ("who hit him and then
+/// took the ball") continues the relative clause, as the parser had joined
+/// the two as equals.
+fn relative_clause_read_as_conjunct(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        if s.tokens[v].deprel != "conj" || s.tokens[v].upos != Upos::Verb {
+            continue;
+        }
+        let Some(old) = s.tokens[v].head else {
+            continue;
+        };
+        let Some(pronoun) = (0..v).find(|&k| {
+            s.tokens[k].head == Some(v)
+                && s.tokens[k].deprel.starts_with("nsubj")
+                && matches!(s.tokens[k].xpos.as_str(), "WP" | "WDT")
+                && matches!(s.tokens[k].form.to_lowercase().as_str(), "who" | "which")
+        }) else {
+            continue;
+        };
+        // The pronoun opens the clause: nothing of it comes first.
+        if pronoun == 0
+            || (0..pronoun).any(|i| s.tokens[i].upos != Upos::Punct && s.dominates(v, i))
+        {
+            continue;
+        }
+        let mut noun = pronoun - 1;
+        if s.tokens[noun].form == "," {
+            let Some(before) = noun.checked_sub(1) else {
+                continue;
+            };
+            noun = before;
+        }
+        // The last word of a flat name belongs to its first.
+        while s.tokens[noun].deprel == "flat" {
+            match s.tokens[noun].head {
+                Some(h) if h < noun => noun = h,
+                _ => break,
+            }
+        }
+        // "which" may refer to a whole clause or to a noun further back
+        // ("put into conflict with the group, which left ..."); after a
+        // name it is the name's.
+        let which = s.tokens[pronoun].form.eq_ignore_ascii_case("which");
+        // (Nor after a name in a list or a prepositional phrase: "its
+        // units in Europe and the Far East, which have sales of ...".)
+        let nominal = match s.tokens[noun].upos {
+            Upos::Propn => {
+                !which || matches!(s.tokens[noun].deprel.as_str(), "obj" | "nsubj" | "appos")
+            }
+            Upos::Noun => !which,
+            _ => false,
+        };
+        if !nominal || s.dominates(v, noun) {
+            continue;
+        }
+        s.tokens[v].head = Some(noun);
+        s.tokens[v].deprel = "acl:relcl".to_string();
+        for c in v + 1..n {
+            if s.tokens[c].head == Some(old)
+                && s.tokens[c].deprel == "conj"
+                && s.tokens[c].upos == Upos::Verb
+                && !has_dependent(s, c, &["nsubj", "nsubj:pass"])
+                && !s.dominates(c, v)
+                && !(v..c).any(|i| matches!(s.tokens[i].form.as_str(), ";" | ":"))
+            {
+                s.tokens[c].head = Some(v);
+            }
+        }
+    }
+}
+
+/// "the Bank and the dealers were disappointed": the parser makes "Bank"
+/// a compound of "dealers", and the subject reads "Bank dealers". A
+/// compound stays next to its noun; one separated from it by "and" or "or"
+/// and a determiner of the noun's own is the first of two conjuncts: it
+/// takes the noun's place, and the noun becomes its conjunct.
+fn conjunct_read_as_compound(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for c in 0..n {
+        let Some(h) = s.tokens[c].head else { continue };
+        if s.tokens[c].deprel != "compound"
+            || h <= c + 2
+            || !matches!(s.tokens[c].upos, Upos::Noun | Upos::Propn)
+        {
+            continue;
+        }
+        let Some(cc) = (c + 1..h).find(|&k| {
+            s.tokens[k].head == Some(h)
+                && s.tokens[k].deprel == "cc"
+                && matches!(s.tokens[k].lemma.to_lowercase().as_str(), "and" | "or")
+        }) else {
+            continue;
+        };
+        let determined =
+            (cc + 1..h).any(|k| s.tokens[k].head == Some(h) && s.tokens[k].deprel == "det");
+        // Nothing of the compound's own after it but its conjunction: "the
+        // Bank and the dealers", not "the steel and the coal firms" (where
+        // "steel" is a compound of its own).
+        if !determined || s.tokens[c + 1..cc].iter().any(|t| t.upos != Upos::Punct) {
+            continue;
+        }
+        let (head_of_h, rel_of_h) = (s.tokens[h].head, s.tokens[h].deprel.clone());
+        s.tokens[c].head = head_of_h;
+        s.tokens[c].deprel = rel_of_h;
+        s.tokens[h].head = Some(c);
+        s.tokens[h].deprel = "conj".to_string();
+        // The determiners and modifiers before the compound are its own.
+        for k in 0..c {
+            if s.tokens[k].head == Some(h) {
+                s.tokens[k].head = Some(c);
+            }
+        }
     }
 }
 
@@ -1094,6 +1286,79 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_verb_after_who_read_as_a_conjunct_is_a_relative_clause() {
+        use Upos::*;
+        // "Lind ran into Ola Brandt , who took the ball and scored ." with
+        // "took" joined to "ran".
+        let mut s = sentence(&[
+            ("Lind", "Lind", Propn, "NNP", 2, "nsubj"),
+            ("ran", "run", Verb, "VBD", 0, "root"),
+            ("into", "into", Adp, "IN", 4, "case"),
+            ("Ola", "Ola", Propn, "NNP", 2, "obl"),
+            ("Brandt", "Brandt", Propn, "NNP", 4, "flat"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("who", "who", Pron, "WP", 8, "nsubj"),
+            ("took", "take", Verb, "VBD", 2, "conj"),
+            ("the", "the", Det, "DT", 10, "det"),
+            ("ball", "ball", Noun, "NN", 8, "obj"),
+            ("and", "and", Cconj, "CC", 12, "cc"),
+            ("scored", "score", Verb, "VBD", 2, "conj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[7], (Some(4), "acl:relcl"), "the clause is Ola Brandt's");
+        assert_eq!(got[11], (Some(8), "conj"), "and so is its second verb");
+        // "which" after a place in a prepositional phrase may be about a
+        // noun further back: nothing moves.
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("sold", "sell", Verb, "VBD", 0, "root"),
+            ("units", "unit", Noun, "NNS", 2, "obj"),
+            ("in", "in", Adp, "IN", 5, "case"),
+            ("Asia", "Asia", Propn, "NNP", 3, "nmod"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("which", "which", Pron, "WDT", 8, "nsubj"),
+            ("lost", "lose", Verb, "VBD", 2, "conj"),
+            ("money", "money", Noun, "NN", 8, "obj"),
+        ]);
+    }
+
+    #[test]
+    fn a_description_read_as_a_bare_oblique_is_an_apposition() {
+        use Upos::*;
+        // "Vantor bought shares from Harlow Holdings , a family firm ." with
+        // "firm" a second oblique of "bought".
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("bought", "buy", Verb, "VBD", 0, "root"),
+            ("shares", "share", Noun, "NNS", 2, "obj"),
+            ("from", "from", Adp, "IN", 6, "case"),
+            ("Harlow", "Harlow", Propn, "NNP", 6, "compound"),
+            ("Holdings", "Holdings", Propn, "NNPS", 2, "obl"),
+            (",", ",", Punct, ",", 10, "punct"),
+            ("a", "a", Det, "DT", 10, "det"),
+            ("family", "family", Noun, "NN", 10, "compound"),
+            ("firm", "firm", Noun, "NN", 2, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[9], (Some(6), "appos"));
+        // A list item opened by "and" stays where it is.
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("sold", "sell", Verb, "VBD", 0, "root"),
+            ("shares", "share", Noun, "NNS", 2, "obj"),
+            ("to", "to", Adp, "IN", 5, "case"),
+            ("Harlow", "Harlow", Propn, "NNP", 2, "obl"),
+            (",", ",", Punct, ",", 9, "punct"),
+            ("and", "and", Cconj, "CC", 9, "cc"),
+            ("a", "a", Det, "DT", 9, "det"),
+            ("bank", "bank", Noun, "NN", 2, "obl"),
+        ]);
     }
 
     #[test]
