@@ -1996,3 +1996,20 @@ fn a_support_noun_alone_does_not_repeat_its_fuller_reading() {
         "{got:?}"
     );
 }
+
+/// "said it acquired Vantor Group": a participle with no auxiliary is no
+/// passive, and the noun phrase after it is what was acquired (the parse
+/// had "it" as a passive subject and the name as a bare oblique: "Kessel
+/// Corp be acquired Vantor Group", the buyer made the bought).
+#[test]
+fn a_participle_without_auxiliary_is_active() {
+    let got = facts(&extract(
+        "Kessel Corp said it acquired Vantor Group for 10 mln dlrs.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel Corp | acquire | Vantor Group"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("be acquired")), "{got:?}");
+}

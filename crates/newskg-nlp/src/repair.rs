@@ -90,6 +90,7 @@ pub fn repair(sentence: &mut Sentence) {
     apposition_read_as_oblique(sentence);
     relative_clause_read_as_conjunct(sentence);
     conjunct_read_as_compound(sentence);
+    name_read_as_list(sentence);
     noun_conjunct_read_as_verb_conjunct(sentence);
     recipient_read_as_modifier_of_an_amount(sentence);
     flat_name_across_conjunct(sentence);
@@ -667,6 +668,40 @@ fn conjunct_read_as_compound(s: &mut Sentence) {
     }
 }
 
+/// "said Jan Brandt, head of the brokerage firm, Harlow Kessel Ltd": the
+/// parser hangs the firm's name on the speaker's as a `list` and the name's
+/// later words as the speaker's own. A name right after a comma that
+/// follows a common noun names that noun ("the brokerage firm, Harlow
+/// Kessel Ltd"): it is the noun's apposition, and the capitalised words
+/// right after it are its own.
+fn name_read_as_list(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 2..n {
+        if s.tokens[k].deprel != "list"
+            || s.tokens[k].upos != Upos::Propn
+            || s.tokens[k - 1].form != ","
+            || s.tokens[k - 2].upos != Upos::Noun
+            || s.dominates(k, k - 2)
+        {
+            continue;
+        }
+        let described = k - 2;
+        let old = s.tokens[k].head;
+        s.tokens[k].head = Some(described);
+        s.tokens[k].deprel = "appos".to_string();
+        for j in k + 1..n {
+            if s.tokens[j].upos != Upos::Propn
+                || !(s.tokens[j].head == old || s.tokens[j].head == Some(k))
+                || !matches!(s.tokens[j].deprel.as_str(), "list" | "flat")
+            {
+                break;
+            }
+            s.tokens[j].head = Some(k);
+            s.tokens[j].deprel = "flat".to_string();
+        }
+    }
+}
+
 /// "Senate leader Ola Lind, a key Vantor ally, said": the parser, having
 /// made the title the head and the name its apposition, joins the
 /// description between the commas to the title as a conjunct. A noun
@@ -732,7 +767,8 @@ fn described_name(s: &Sentence, y: usize) -> Option<usize> {
 /// read the subject as a passive one. An English passive clause has its
 /// auxiliary ("was appointed", "got fired"); a past-tense verb (VBD), or a
 /// participle with an object or after "has" alone ("has stopped"), with
-/// none is active, and its passive subject is its subject.
+/// none is active, and its passive subject is its subject. An object read
+/// as a bare oblique ("said it called 610,000 warrants") is its object.
 fn passive_subject_without_auxiliary(s: &mut Sentence) {
     let n = s.tokens.len();
     for k in 0..n {
@@ -740,6 +776,15 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
         // A participle with no auxiliary may be a headline's passive
         // ("Ten killed in blast"), unless it has an object.
         let has_object = has_dependent(s, v, &["obj"]);
+        // "said it called 610,000 warrants": the object read as a bare
+        // oblique of the participle (an oblique needs its preposition).
+        let bare_oblique = (v + 1..n).find(|&o| {
+            s.tokens[o].head == Some(v)
+                && s.tokens[o].deprel == "obl"
+                && matches!(s.tokens[o].upos, Upos::Noun | Upos::Propn)
+                && !is_time_noun(&s.tokens[o].lemma.to_lowercase())
+                && !has_dependent(s, o, &["case"])
+        });
         // "has stopped" with no "been": a perfect, active.
         let perfect = s
             .tokens
@@ -747,7 +792,8 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
             .any(|t| t.head == Some(v) && t.deprel == "aux" && t.lemma == "have");
         if s.tokens[k].deprel != "nsubj:pass"
             || s.tokens[v].upos != Upos::Verb
-            || !(s.tokens[v].xpos == "VBD" || s.tokens[v].xpos == "VBN" && (has_object || perfect))
+            || !(s.tokens[v].xpos == "VBD"
+                || s.tokens[v].xpos == "VBN" && (has_object || perfect || bare_oblique.is_some()))
         {
             continue;
         }
@@ -760,6 +806,9 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
         });
         if !has_passive_aux {
             s.tokens[k].deprel = "nsubj".to_string();
+            if let (false, Some(o)) = (has_object, bare_oblique) {
+                s.tokens[o].deprel = "obj".to_string();
+            }
         }
     }
 }
@@ -1286,6 +1335,60 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_participle_without_auxiliary_and_a_bare_oblique_is_active() {
+        use Upos::*;
+        // "Kessel said it acquired Vantor ." with "it" a passive subject
+        // and "Vantor" a bare oblique.
+        let mut s = sentence(&[
+            ("Kessel", "Kessel", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("it", "it", Pron, "PRP", 4, "nsubj:pass"),
+            ("acquired", "acquire", Verb, "VBN", 2, "ccomp"),
+            ("Vantor", "Vantor", Propn, "NNP", 4, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[2], (Some(4), "nsubj"));
+        assert_eq!(got[4], (Some(4), "obj"));
+        // With "was" it is a passive, and the phrase with "by" stays.
+        unchanged(&[
+            ("it", "it", Pron, "PRP", 3, "nsubj:pass"),
+            ("was", "be", Aux, "VBD", 3, "aux:pass"),
+            ("acquired", "acquire", Verb, "VBN", 0, "root"),
+            ("by", "by", Adp, "IN", 5, "case"),
+            ("Vantor", "Vantor", Propn, "NNP", 3, "obl"),
+        ]);
+    }
+
+    #[test]
+    fn a_name_read_as_a_list_after_a_noun_is_its_apposition() {
+        use Upos::*;
+        // "said Jan Brandt , head of the firm , Harlow Kessel Ltd" with the
+        // firm's name hung on the speaker's.
+        let mut s = sentence(&[
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("Jan", "Jan", Propn, "NNP", 1, "nsubj"),
+            ("Brandt", "Brandt", Propn, "NNP", 2, "flat"),
+            (",", ",", Punct, ",", 5, "punct"),
+            ("head", "head", Noun, "NN", 2, "appos"),
+            ("of", "of", Adp, "IN", 8, "case"),
+            ("the", "the", Det, "DT", 8, "det"),
+            ("firm", "firm", Noun, "NN", 5, "nmod"),
+            (",", ",", Punct, ",", 10, "punct"),
+            ("Harlow", "Harlow", Propn, "NNP", 2, "list"),
+            ("Kessel", "Kessel", Propn, "NNP", 2, "flat"),
+            ("Ltd", "Ltd", Propn, "NNP", 2, "list"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[9], (Some(8), "appos"));
+        assert_eq!(got[10], (Some(10), "flat"));
+        assert_eq!(got[11], (Some(10), "flat"));
+        assert_eq!(got[2], (Some(2), "flat"), "the speaker keeps his own name");
     }
 
     #[test]
