@@ -2013,3 +2013,19 @@ fn a_participle_without_auxiliary_is_active() {
     );
     assert!(!got.iter().any(|f| f.contains("be acquired")), "{got:?}");
 }
+
+/// Wire copy marks a company's name with angle brackets ("acquired
+/// <Vantor 4 Inc> of Ohio"): they are brackets, the name is the object,
+/// whole, and no ">" is left in a label.
+#[test]
+fn a_name_in_angle_brackets_is_whole() {
+    let got = facts(&extract(
+        "Kessel Corp said it acquired <Vantor 4 Inc> of Durango for 1.7 mln dlrs.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel Corp | acquire | Vantor 4 Inc"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("Inc>")), "{got:?}");
+}

@@ -91,6 +91,7 @@ pub fn repair(sentence: &mut Sentence) {
     relative_clause_read_as_conjunct(sentence);
     conjunct_read_as_compound(sentence);
     name_read_as_list(sentence);
+    past_verb_read_as_modifier_of_its_subject(sentence);
     noun_conjunct_read_as_verb_conjunct(sentence);
     recipient_read_as_modifier_of_an_amount(sentence);
     flat_name_across_conjunct(sentence);
@@ -702,6 +703,70 @@ fn name_read_as_list(s: &mut Sentence) {
     }
 }
 
+/// "The company named Harlow Kessel Inc as underwriter.": the tagger
+/// reads "named" as a participle and the parser hangs it on "company" as a
+/// reduced relative, leaving a sentence with no verb. A sentence with its
+/// full stop has a finite verb; when it has none, a participle right after
+/// the noun phrase that heads it, with a name or a noun phrase of its own
+/// after it, is its main verb, and the noun phrase its subject.
+fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
+    let n = s.tokens.len();
+    if s.tokens.last().is_none_or(|t| t.form != ".")
+        || s.tokens
+            .iter()
+            .any(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+    {
+        return;
+    }
+    let Some(r) = (0..n).find(|&i| s.tokens[i].head.is_none()) else {
+        return;
+    };
+    if !matches!(s.tokens[r].upos, Upos::Noun | Upos::Propn) {
+        return;
+    }
+    let Some(v) = (r + 1..n).find(|&i| {
+        s.tokens[i].head == Some(r)
+            && s.tokens[i].deprel == "acl"
+            && s.tokens[i].xpos == "VBN"
+            && s.tokens[i].upos == Upos::Verb
+    }) else {
+        return;
+    };
+    // Right after the noun phrase: every word between is the noun's.
+    if (r + 1..v).any(|i| !s.dominates(r, i)) {
+        return;
+    }
+    // What follows is a name or a noun phrase of the verb's own, not a
+    // prepositional phrase ("the company based in Ohio.").
+    let next = v + 1;
+    let takes_phrase = next < n
+        && s.tokens[next]
+            .head
+            .is_some_and(|h| h == v || s.dominates(v, h))
+        && matches!(s.tokens[next].upos, Upos::Propn | Upos::Det | Upos::Num);
+    if !takes_phrase {
+        return;
+    }
+    s.tokens[v].head = None;
+    s.tokens[v].deprel = "root".to_string();
+    s.tokens[r].head = Some(v);
+    s.tokens[r].deprel = "nsubj".to_string();
+    for i in 0..n {
+        if s.tokens[i].head == Some(r) && (s.tokens[i].upos == Upos::Punct && i > v) {
+            s.tokens[i].head = Some(v);
+        }
+    }
+    // The name right after it, read as a predicate, is its object.
+    for i in v + 1..n {
+        if s.tokens[i].head == Some(v)
+            && s.tokens[i].deprel == "xcomp"
+            && s.tokens[i].upos == Upos::Propn
+        {
+            s.tokens[i].deprel = "obj".to_string();
+        }
+    }
+}
+
 /// "Senate leader Ola Lind, a key Vantor ally, said": the parser, having
 /// made the title the head and the name its apposition, joins the
 /// description between the commas to the title as a conjunct. A noun
@@ -767,8 +832,11 @@ fn described_name(s: &Sentence, y: usize) -> Option<usize> {
 /// read the subject as a passive one. An English passive clause has its
 /// auxiliary ("was appointed", "got fired"); a past-tense verb (VBD), or a
 /// participle with an object or after "has" alone ("has stopped"), with
-/// none is active, and its passive subject is its subject. An object read
-/// as a bare oblique ("said it called 610,000 warrants") is its object.
+/// none is active, and its passive subject is its subject; so is a
+/// sentence's main verb before its full stop ("Vantor filed with the
+/// regulator."; a headline, "Ten killed in blast", has none). An object
+/// read as a bare oblique ("said it called 610,000 warrants") is its
+/// object.
 fn passive_subject_without_auxiliary(s: &mut Sentence) {
     let n = s.tokens.len();
     for k in 0..n {
@@ -778,13 +846,31 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
         let has_object = has_dependent(s, v, &["obj"]);
         // "said it called 610,000 warrants": the object read as a bare
         // oblique of the participle (an oblique needs its preposition).
+        // (A name read as a bare time or measure is one too.)
         let bare_oblique = (v + 1..n).find(|&o| {
             s.tokens[o].head == Some(v)
-                && s.tokens[o].deprel == "obl"
+                && (s.tokens[o].deprel == "obl"
+                    || s.tokens[o].deprel == "obl:unmarked" && s.tokens[o].upos == Upos::Propn)
                 && matches!(s.tokens[o].upos, Upos::Noun | Upos::Propn)
                 && !is_time_noun(&s.tokens[o].lemma.to_lowercase())
                 && !has_dependent(s, o, &["case"])
         });
+        // "Vantor filed with the regulator.": the main verb of a sentence
+        // with its full stop (not a headline's "Ten killed in blast").
+        // ("The band, led by Ola Lind - took the stage.": a participle
+        // with its agent is a passive however it hangs.)
+        let by_agent = (v + 1..n).any(|o| {
+            s.tokens[o].head == Some(v)
+                && s.tokens[o].deprel.starts_with("obl")
+                && (0..n).any(|c| {
+                    s.tokens[c].head == Some(o)
+                        && s.tokens[c].deprel == "case"
+                        && s.tokens[c].form.eq_ignore_ascii_case("by")
+                })
+        });
+        let main_verb = s.tokens[v].deprel == "root"
+            && !by_agent
+            && s.tokens.last().is_some_and(|t| t.form == ".");
         // "has stopped" with no "been": a perfect, active.
         let perfect = s
             .tokens
@@ -793,7 +879,8 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
         if s.tokens[k].deprel != "nsubj:pass"
             || s.tokens[v].upos != Upos::Verb
             || !(s.tokens[v].xpos == "VBD"
-                || s.tokens[v].xpos == "VBN" && (has_object || perfect || bare_oblique.is_some()))
+                || s.tokens[v].xpos == "VBN"
+                    && (has_object || perfect || main_verb || bare_oblique.is_some()))
         {
             continue;
         }
@@ -849,12 +936,15 @@ fn object_read_as_parataxis(s: &mut Sentence) {
         } else {
             v + 1
         };
+        // (A wire's angle bracket around a company's name may open it:
+        // "acquired <Vantor 4 Inc>".)
         let plain = (start..=k).all(|w| {
             s.dominates(k, w)
-                && !matches!(
-                    s.tokens[w].upos,
-                    Upos::Punct | Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Intj
-                )
+                && (w == start && s.tokens[w].form == "<"
+                    || !matches!(
+                        s.tokens[w].upos,
+                        Upos::Punct | Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Intj
+                    ))
         });
         if clause_like || has_object || !plain {
             continue;
@@ -1389,6 +1479,59 @@ mod tests {
         assert_eq!(got[10], (Some(10), "flat"));
         assert_eq!(got[11], (Some(10), "flat"));
         assert_eq!(got[2], (Some(2), "flat"), "the speaker keeps his own name");
+    }
+
+    #[test]
+    fn a_participle_after_the_subject_of_a_verbless_sentence_is_its_verb() {
+        use Upos::*;
+        // "The firm named Harlow Inc as agent ." with "named" a reduced
+        // relative of "firm" and the sentence left with no verb.
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("firm", "firm", Noun, "NN", 0, "root"),
+            ("named", "name", Verb, "VBN", 2, "acl"),
+            ("Harlow", "Harlow", Propn, "NNP", 3, "xcomp"),
+            ("Inc", "Inc", Propn, "NNP", 4, "flat"),
+            ("as", "as", Adp, "IN", 7, "case"),
+            ("agent", "agent", Noun, "NN", 3, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[2], (None, "root"));
+        assert_eq!(got[1], (Some(3), "nsubj"));
+        assert_eq!(got[3], (Some(3), "obj"));
+        assert_eq!(got[7], (Some(3), "punct"));
+        // A headline has no full stop, and its participle is a passive.
+        unchanged(&[
+            ("Firm", "firm", Noun, "NN", 0, "root"),
+            ("named", "name", Verb, "VBN", 1, "acl"),
+            ("in", "in", Adp, "IN", 4, "case"),
+            ("probe", "probe", Noun, "NN", 2, "obl"),
+        ]);
+    }
+
+    #[test]
+    fn a_main_participle_with_a_subject_and_a_full_stop_is_active() {
+        use Upos::*;
+        // "Vantor filed with the regulator ." with "Vantor" a passive subject.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj:pass"),
+            ("filed", "file", Verb, "VBN", 0, "root"),
+            ("with", "with", Adp, "IN", 5, "case"),
+            ("the", "the", Det, "DT", 5, "det"),
+            ("regulator", "regulator", Noun, "NN", 2, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[0], (Some(2), "nsubj"));
+        // "Ten killed in blast": a headline's passive stays.
+        unchanged(&[
+            ("Ten", "ten", Num, "CD", 2, "nsubj:pass"),
+            ("killed", "kill", Verb, "VBN", 0, "root"),
+            ("in", "in", Adp, "IN", 4, "case"),
+            ("blast", "blast", Noun, "NN", 2, "obl"),
+        ]);
     }
 
     #[test]

@@ -130,6 +130,7 @@ impl Tagger {
             t.xpos.clone_from(&self.xpos_tags[usize::from(*x)]);
             t.upos = Upos::ALL[usize::from(*u)];
         }
+        angle_brackets(sentence);
     }
 
     fn predict_xpos(&self, forms: &[&str], words: &[WordAtoms]) -> Vec<u16> {
@@ -161,6 +162,29 @@ impl Tagger {
             tags.push(argmax(&scores) as u16);
         }
         tags
+    }
+}
+
+/// "<" and ">" around a name ("acquired <Vantor 4 Inc> of Ohio", as wire
+/// copy marks a company, and as e-mail addresses are written) are brackets,
+/// as in UD English: the model, which saw few of them, tags the closing
+/// one as a noun, and a noun ">" heads the name ("Vantor 4 Inc>").
+fn angle_brackets(sentence: &mut Sentence) {
+    let mut open = false;
+    for t in &mut sentence.tokens {
+        match t.form.as_str() {
+            "<" => {
+                open = true;
+                t.upos = Upos::Punct;
+                t.xpos = "-LRB-".to_string();
+            }
+            ">" if open => {
+                open = false;
+                t.upos = Upos::Punct;
+                t.xpos = "-RRB-".to_string();
+            }
+            _ => {}
+        }
     }
 }
 
@@ -473,6 +497,39 @@ pub(crate) fn upos_features(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Span, Token};
+
+    #[test]
+    fn angle_brackets_around_a_name_are_brackets() {
+        let token = |form: &str, upos: Upos, xpos: &str| {
+            let mut t = Token::unanalyzed(Span::new(0, 0), form);
+            t.upos = upos;
+            t.xpos = xpos.to_string();
+            t
+        };
+        // "bought < Vantor Inc > ." as the model tags it, and a lone ">".
+        let mut s = Sentence {
+            span: Span::new(0, 0),
+            tokens: vec![
+                token("bought", Upos::Verb, "VBD"),
+                token("<", Upos::Punct, "-LRB-"),
+                token("Vantor", Upos::Propn, "NNP"),
+                token("Inc", Upos::Propn, "NNP"),
+                token(">", Upos::Noun, "NN"),
+                token(">", Upos::Sym, "SYM"),
+            ],
+        };
+        angle_brackets(&mut s);
+        assert_eq!(
+            (s.tokens[4].upos, s.tokens[4].xpos.as_str()),
+            (Upos::Punct, "-RRB-")
+        );
+        assert_eq!(
+            s.tokens[5].upos,
+            Upos::Sym,
+            "a \">\" with no \"<\" before it stays"
+        );
+    }
 
     #[test]
     fn shapes() {
