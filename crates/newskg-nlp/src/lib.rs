@@ -289,6 +289,56 @@ impl Analyzer {
     /// Tags, lemmatizes and parses one tokenized sentence in place (used for
     /// `--input conllu`, where tokens and sentences are given).
     pub fn analyze_sentence(&self, sentence: &mut Sentence) {
+        let pairs = tokenize::name_bracket_pairs(&sentence.tokens);
+        if pairs.is_empty() {
+            self.tag_and_parse(sentence);
+            return;
+        }
+        // Wire copy marks company names with angle brackets ("said it
+        // acquired <Vantor 4 Inc> of Ohio"). A tagger and parser trained on
+        // web text read them as anything from a noun to a clause boundary,
+        // so the sentence is tagged and parsed without them; they come
+        // back as the name's punctuation, where the recognizer still sees
+        // them.
+        let hidden: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        let kept: Vec<usize> = (0..sentence.tokens.len())
+            .filter(|i| !hidden.contains(i))
+            .collect();
+        let mut inner = Sentence {
+            span: sentence.span,
+            tokens: kept.iter().map(|&i| sentence.tokens[i].clone()).collect(),
+        };
+        self.tag_and_parse(&mut inner);
+        for (j, token) in inner.tokens.into_iter().enumerate() {
+            let i = kept[j];
+            sentence.tokens[i] = Token {
+                head: token.head.map(|h| kept[h]),
+                ..token
+            };
+        }
+        for (open, close) in pairs {
+            // The bracketed phrase's head: the word inside whose head is
+            // outside.
+            let head = (open + 1..close)
+                .find(|&i| {
+                    sentence.tokens[i]
+                        .head
+                        .is_none_or(|h| h <= open || h >= close)
+                })
+                .unwrap_or(open + 1);
+            for (k, xpos) in [(open, "-LRB-"), (close, "-RRB-")] {
+                let t = &mut sentence.tokens[k];
+                t.upos = Upos::Punct;
+                t.xpos = xpos.to_string();
+                t.lemma.clone_from(&t.form);
+                t.head = Some(head);
+                t.deprel = "punct".to_string();
+            }
+        }
+    }
+
+    /// Tags, lemmatizes and parses `sentence`, then repairs its parse.
+    fn tag_and_parse(&self, sentence: &mut Sentence) {
         self.tagger.predict(sentence);
         for t in &mut sentence.tokens {
             t.lemma = self.lemmatizer.lemma(&t.form, t.upos, &t.xpos);

@@ -24,7 +24,7 @@
 //! one core, so the tokenizer walks the bytes once with an ASCII fast path and
 //! allocates nothing but the output vector.
 
-use super::Span;
+use super::{Span, Token};
 
 /// Splits `text` into word tokens, returned as byte spans in order.
 ///
@@ -61,6 +61,61 @@ pub fn tokenize(text: &str) -> Vec<Span> {
         i = end;
     }
     out
+}
+
+/// Small words inside company names ("Banco de Investimento", "Bank of
+/// Tokyo", "Marks and Spencer").
+const NAME_SMALL_WORDS: &[&str] = &[
+    "of", "and", "de", "del", "della", "des", "du", "et", "la", "le", "les", "van", "von", "der",
+    "den", "y", "e", "for", "the", "am", "an", "in",
+];
+
+/// Wire copy marks company names with angle brackets ("said it acquired
+/// <Vantor 4 Inc> of Ohio"): the token indices of each "<" and its ">"
+/// written tight around a name, its words capitalised (or numbers, or a
+/// name's small words: "Banco de Investimento") and a lower-case letter
+/// among them. A ticker code ("<VNTR.L>"), an e-mail address
+/// ("<ana@example.com>") and a quoted line of a forum post ("<To be sure,
+/// ...>") are no such names.
+pub(crate) fn name_bracket_pairs(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if tokens[k].form != "<" {
+            k += 1;
+            continue;
+        }
+        let Some(close) = (k + 1..tokens.len().min(k + 14))
+            .find(|&j| matches!(tokens[j].form.as_str(), "<" | ">"))
+        else {
+            k += 1;
+            continue;
+        };
+        let inside = &tokens[k + 1..close];
+        let name_like = !inside.is_empty()
+            && inside.iter().all(|t| {
+                t.form.chars().next().is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, ',' | '.' | '-' | '&' | '(' | ')' | '\'')
+                }) || NAME_SMALL_WORDS.contains(&t.form.as_str())
+            })
+            && inside
+                .iter()
+                .any(|t| t.form.chars().any(char::is_lowercase))
+            && !inside.iter().any(|t| t.form.contains('@'));
+        let tight = !inside.is_empty()
+            && tokens[close].form == ">"
+            && tokens[k].span.end == inside[0].span.start
+            && inside[inside.len() - 1].span.end == tokens[close].span.start;
+        if name_like && tight {
+            pairs.push((k, close));
+            k = close + 1;
+        } else {
+            k += 1;
+        }
+    }
+    pairs
 }
 
 /// Separators: Unicode whitespace plus invisible format characters that
@@ -778,6 +833,30 @@ mod tests {
         let visible: String = text.chars().filter(|c| !is_space(*c)).collect();
         assert_eq!(joined, visible, "characters lost in {text:?}");
         spans.iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn wire_brackets_around_a_name_are_found() {
+        let pairs = |text: &str| {
+            let tokens: Vec<Token> = tokenize(text)
+                .into_iter()
+                .map(|s| Token::unanalyzed(s, s.of(text)))
+                .collect();
+            name_bracket_pairs(&tokens)
+        };
+        assert_eq!(pairs("said it acquired <Vantor 4 Inc> of Ohio."), [(3, 7)]);
+        assert_eq!(
+            pairs("a unit of <Banco de Investimento> and <Harlow, Kessel and Co>"),
+            [(3, 7), (9, 15)]
+        );
+        // A ticker code, an e-mail address and a quoted forum line are not.
+        assert!(pairs("Vantor <VNTR.L> rose").is_empty());
+        assert!(pairs("Write to <Ana.Ruiz@example.com> today").is_empty());
+        assert!(pairs("<To be sure, both were right.>").is_empty());
+        // Brackets set apart by spaces are comparisons, not markup; empty
+        // ones hold nothing.
+        assert!(pairs("if a < Vantor > b").is_empty());
+        assert!(pairs("an arrow <> here").is_empty());
     }
 
     #[test]
