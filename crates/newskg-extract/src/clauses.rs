@@ -844,7 +844,7 @@ impl Resolver<'_> {
                 // label too ("expects the embargo to be lifted": "embargo";
                 // "a company to be formed by Kessel": "company"), and so
                 // does the relative clause whose antecedent the slot is
-                // ("people who failed the firm" in the fact of "failed").
+                // ("people who broke the rules" in the fact of "broke").
                 toks.retain(|&k| {
                     !slot.exclude.iter().any(|&x| {
                         (has_to_mark(t, x) || t.rel(x) == "acl:relcl") && t.dominates(x, k)

@@ -262,7 +262,7 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
             push_infinitive(t, v, &mut out);
         }
     }
-    // "people who failed the firm should step aside": people in general
+    // "people who broke the rules should pay the fines": people in general
     // are no one; only the relative clause says which ones, so it stays
     // ("people should step aside" is not what was said).
     if restricted_by_clause(t, head) {

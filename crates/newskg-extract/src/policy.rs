@@ -725,7 +725,7 @@ fn is_empty_concept(side: &Argument) -> bool {
 
 /// Whether object `side` is people in general ("people", "others",
 /// "anyone"), also with the relative clause that says which ("people who
-/// had failed the firm"): no one a graph can hold as what is acted on. A
+/// broke the rules"): no one a graph can hold as what is acted on. A
 /// counted or quantified group ("300 people", "many people") is not. (As
 /// subjects they stay: what "people who drank the tea" face is news.)
 fn is_people_in_general(side: &Argument) -> bool {

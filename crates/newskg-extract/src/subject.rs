@@ -21,7 +21,7 @@ pub(crate) fn gap_filler(t: &Tree, v: usize) -> Option<(usize, &'static str)> {
                 .iter()
                 .copied()
                 .find(|&k| RELATIVE.contains(&t.lower(k).as_str()) && t.upos(k) != Upos::Sconj);
-            // "the effort when he scored", "the town where she grew up":
+            // "the day when she scored", "the town where she grew up":
             // a relative adverb fills a gap of time, place or reason; the
             // noun is no argument of the clause.
             let adverbial = t.kids(v).iter().any(|&k| {

@@ -1884,16 +1884,15 @@ fn who_after_a_name_makes_the_name_the_subject() {
 #[test]
 fn a_description_after_a_name_in_a_phrase_is_its_apposition() {
     let got = facts(&extract(
-        "Vantor Group bought the shares from Harlow Holdings, a family investment firm.",
+        "Vantor Group bought the shares from Harlow Holdings, a family trust.",
     ));
     assert!(
-        !got.iter()
-            .any(|f| f == "Vantor Group | buy | family investment firm"),
+        !got.iter().any(|f| f == "Vantor Group | buy | family trust"),
         "{got:?}"
     );
     assert!(
         got.iter()
-            .any(|f| f == "Harlow Holdings | be | family investment firm"),
+            .any(|f| f == "Harlow Holdings | be | family trust"),
         "{got:?}"
     );
 }
@@ -1911,9 +1910,7 @@ fn a_noun_before_when_is_no_argument_of_its_clause() {
 /// "by any means" is an idiom of degree, not a means.
 #[test]
 fn by_any_means_is_no_argument() {
-    let got = facts(&extract(
-        "Ana Ruiz, the coach, is not perfect by any means.",
-    ));
+    let got = facts(&extract("Ana Ruiz, the coach, is not happy by any means."));
     assert!(!got.iter().any(|f| f.contains("means")), "{got:?}");
 }
 
@@ -1921,34 +1918,34 @@ fn by_any_means_is_no_argument() {
 #[test]
 fn a_comparison_keeps_its_than_phrase() {
     let got = facts(&extract(
-        "Kessel Mining has more cash than Vantor Group, analysts believe.",
+        "Kessel Mining owns more mines than Vantor Group, a broker said.",
     ));
     assert!(
         got.iter()
-            .any(|f| f.ends_with("| have | more cash than Vantor Group")),
+            .any(|f| f.ends_with("| own | more mines than Vantor Group")),
         "{got:?}"
     );
 }
 
-/// "people who failed the company should step aside": only the relative
+/// "people who broke the rules should pay the fines": only the relative
 /// clause says which people, so it stays in the label, whole, whatever it
-/// coordinates ("people should step aside" is not what was said).
+/// coordinates ("people should pay the fines" is not what was said).
 #[test]
 fn people_keep_the_clause_that_says_which() {
-    let doc = extract("Jan Brandt said people who had failed the company should step aside.");
+    let doc = extract("Ana Ruiz said people who had broken the rules should pay the fines.");
     let said = doc
         .facts
         .iter()
-        .find(|f| f.relation.starts_with("step aside"))
+        .find(|f| f.relation == "pay")
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
     assert_eq!(
         said.subject,
         Argument::Concept {
-            label: "people who had failed the company".into(),
+            label: "people who had broken the rules".into(),
             head: "people".into()
         }
     );
-    let doc = extract("Ana Ruiz said people who stood by and watched should be ashamed.");
+    let doc = extract("Ana Ruiz said people who came late and left early should pay a fine.");
     let labels: Vec<String> = doc
         .facts
         .iter()
@@ -1957,10 +1954,11 @@ fn people_keep_the_clause_that_says_which() {
             _ => None,
         })
         .collect();
+    assert!(!labels.is_empty(), "{:?}", facts(&doc));
     assert!(
         labels
             .iter()
-            .all(|l| l == "people who stood by and watched"),
+            .all(|l| l == "people who came late and left early"),
         "{labels:?}"
     );
 }
@@ -1970,11 +1968,11 @@ fn people_keep_the_clause_that_says_which() {
 #[test]
 fn a_particle_before_a_preposition_stays_in_the_relation() {
     let got = facts(&extract(
-        "Harlow Bank has come in for tough criticism over the deal.",
+        "Harlow Bank has come in for questions from its investors.",
     ));
     assert!(
         got.iter()
-            .any(|f| f == "Harlow Bank | come in for | tough criticism over deal"),
+            .any(|f| f == "Harlow Bank | come in for | questions"),
         "{got:?}"
     );
 }
@@ -2015,16 +2013,16 @@ fn a_participle_without_auxiliary_is_active() {
 }
 
 /// Wire copy marks a company's name with angle brackets ("acquired
-/// <Vantor 4 Inc> of Ohio"): they are brackets, the name is the object,
+/// <Vantor 9 Inc> of Ohio"): they are brackets, the name is the object,
 /// whole, and no ">" is left in a label.
 #[test]
 fn a_name_in_angle_brackets_is_whole() {
     let got = facts(&extract(
-        "Kessel Corp said it acquired <Vantor 4 Inc> of Durango for 1.7 mln dlrs.",
+        "Kessel Corp said it acquired <Vantor 9 Inc> of Ohio for 3 mln dlrs.",
     ));
     assert!(
         got.iter()
-            .any(|f| f == "Kessel Corp | acquire | Vantor 4 Inc"),
+            .any(|f| f.starts_with("Kessel Corp | acquire | Vantor 9 Inc")),
         "{got:?}"
     );
     assert!(!got.iter().any(|f| f.contains("Inc>")), "{got:?}");

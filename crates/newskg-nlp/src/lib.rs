@@ -295,7 +295,7 @@ impl Analyzer {
             return;
         }
         // Wire copy marks company names with angle brackets ("said it
-        // acquired <Vantor 4 Inc> of Ohio"). A tagger and parser trained on
+        // acquired <Vantor 9 Inc> of Ohio"). A tagger and parser trained on
         // web text read them as anything from a noun to a clause boundary,
         // so the sentence is tagged and parsed without them; they come
         // back as the name's punctuation, where the recognizer still sees

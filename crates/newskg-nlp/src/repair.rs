@@ -491,7 +491,7 @@ fn apposition_read_as_oblique(s: &mut Sentence) {
     for k in 0..n {
         let Some(v) = s.tokens[k].head else { continue };
         // (In a clause opened by "if", "when" or "because" the comma may
-        // close the clause: "if it were sold in Harlow, the cost would
+        // close the clause: "when it rains in Harlow, the roads would
         // rise" has the noun as the next clause's subject.)
         if s.tokens[k].deprel != "obl"
             || s.tokens[k].upos != Upos::Noun
@@ -521,7 +521,7 @@ fn apposition_read_as_oblique(s: &mut Sentence) {
             .find(|&i| s.tokens[i].upos != Upos::Punct && s.dominates(k, i))
             .unwrap_or(k);
         // (A phrase opened by "and" or "or" is a conjunct: "products,
-        // and a printer".)
+        // and a radio".)
         if first < 2 || s.tokens[first - 1].form != "," || s.tokens[first].deprel == "cc" {
             continue;
         }
@@ -594,11 +594,11 @@ fn relative_clause_read_as_conjunct(s: &mut Sentence) {
             }
         }
         // "which" may refer to a whole clause or to a noun further back
-        // ("put into conflict with the group, which left ..."); after a
+        // ("fought with the club, which ..."); after a
         // name it is the name's.
         let which = s.tokens[pronoun].form.eq_ignore_ascii_case("which");
         // (Nor after a name in a list or a prepositional phrase: "its
-        // units in Europe and the Far East, which have sales of ...".)
+        // units in Asia and Tansford, which lost money".)
         let nominal = match s.tokens[noun].upos {
             Upos::Propn => {
                 !which || matches!(s.tokens[noun].deprel.as_str(), "obj" | "nsubj" | "appos")
@@ -625,8 +625,8 @@ fn relative_clause_read_as_conjunct(s: &mut Sentence) {
     }
 }
 
-/// "the Bank and the dealers were disappointed": the parser makes "Bank"
-/// a compound of "dealers", and the subject reads "Bank dealers". A
+/// "the Fund and the brokers were wrong-footed": the parser makes "Fund"
+/// a compound of "brokers", and the subject reads "Fund brokers". A
 /// compound stays next to its noun; one separated from it by "and" or "or"
 /// and a determiner of the noun's own is the first of two conjuncts: it
 /// takes the noun's place, and the noun becomes its conjunct.
@@ -650,7 +650,7 @@ fn conjunct_read_as_compound(s: &mut Sentence) {
         let determined =
             (cc + 1..h).any(|k| s.tokens[k].head == Some(h) && s.tokens[k].deprel == "det");
         // Nothing of the compound's own after it but its conjunction: "the
-        // Bank and the dealers", not "the steel and the coal firms" (where
+        // Fund and the brokers", not "the steel and the coal firms" (where
         // "steel" is a compound of its own).
         if !determined || s.tokens[c + 1..cc].iter().any(|t| t.upos != Upos::Punct) {
             continue;
@@ -835,7 +835,7 @@ fn described_name(s: &Sentence, y: usize) -> Option<usize> {
 /// none is active, and its passive subject is its subject; so is a
 /// sentence's main verb before its full stop ("Vantor filed with the
 /// regulator."; a headline, "Ten killed in blast", has none). An object
-/// read as a bare oblique ("said it called 610,000 warrants") is its
+/// read as a bare oblique ("said it called 250,000 warrants") is its
 /// object.
 fn passive_subject_without_auxiliary(s: &mut Sentence) {
     let n = s.tokens.len();
@@ -844,7 +844,7 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
         // A participle with no auxiliary may be a headline's passive
         // ("Ten killed in blast"), unless it has an object.
         let has_object = has_dependent(s, v, &["obj"]);
-        // "said it called 610,000 warrants": the object read as a bare
+        // "said it called 250,000 warrants": the object read as a bare
         // oblique of the participle (an oblique needs its preposition).
         // (A name read as a bare time or measure is one too.)
         let bare_oblique = (v + 1..n).find(|&o| {
@@ -857,7 +857,7 @@ fn passive_subject_without_auxiliary(s: &mut Sentence) {
         });
         // "Vantor filed with the regulator.": the main verb of a sentence
         // with its full stop (not a headline's "Ten killed in blast").
-        // ("The band, led by Ola Lind - took the stage.": a participle
+        // ("The team, led by Ola Lind - won the cup.": a participle
         // with its agent is a passive however it hangs.)
         let by_agent = (v + 1..n).any(|o| {
             s.tokens[o].head == Some(v)
@@ -937,7 +937,7 @@ fn object_read_as_parataxis(s: &mut Sentence) {
             v + 1
         };
         // (A wire's angle bracket around a company's name may open it:
-        // "acquired <Vantor 4 Inc>".)
+        // "acquired <Vantor 9 Inc>".)
         let plain = (start..=k).all(|w| {
             s.dominates(k, w)
                 && (w == start && s.tokens[w].form == "<"

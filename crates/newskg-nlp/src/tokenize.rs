@@ -71,7 +71,7 @@ const NAME_SMALL_WORDS: &[&str] = &[
 ];
 
 /// Wire copy marks company names with angle brackets ("said it acquired
-/// <Vantor 4 Inc> of Ohio"): the token indices of each "<" and its ">"
+/// <Vantor 9 Inc> of Ohio"): the token indices of each "<" and its ">"
 /// written tight around a name, its words capitalised (or numbers, or a
 /// name's small words: "Banco de Investimento") and a lower-case letter
 /// among them. A ticker code ("<VNTR.L>"), an e-mail address
@@ -844,7 +844,7 @@ mod tests {
                 .collect();
             name_bracket_pairs(&tokens)
         };
-        assert_eq!(pairs("said it acquired <Vantor 4 Inc> of Ohio."), [(3, 7)]);
+        assert_eq!(pairs("said it acquired <Vantor 9 Inc> of Ohio."), [(3, 7)]);
         assert_eq!(
             pairs("a unit of <Banco de Investimento> and <Harlow, Kessel and Co>"),
             [(3, 7), (9, 15)]
