@@ -533,12 +533,7 @@ fn apposition_read_as_oblique(s: &mut Sentence) {
         while p > 0 && matches!(s.tokens[p].form.as_str(), ">" | ")" | "\"" | "'") {
             p -= 1;
         }
-        while s.tokens[p].deprel == "flat" {
-            match s.tokens[p].head {
-                Some(h) if h < p => p = h,
-                _ => break,
-            }
-        }
+        p = name_head(s, p);
         if s.tokens[p].upos != Upos::Propn || !s.dominates(v, p) || has_dependent(s, p, &["conj"]) {
             continue;
         }
@@ -547,15 +542,28 @@ fn apposition_read_as_oblique(s: &mut Sentence) {
     }
 }
 
+/// The first word of the flat name that holds token `p` ("Ola" of "Ola
+/// Lind" for "Lind"), which heads it; `p` itself when it is no later word
+/// of a name.
+fn name_head(s: &Sentence, mut p: usize) -> usize {
+    while s.tokens[p].deprel == "flat" {
+        match s.tokens[p].head {
+            Some(h) if h < p => p = h,
+            _ => break,
+        }
+    }
+    p
+}
+
 /// "ran into Ola Lind, who took the ball away": the parser joins the
 /// verb after "who" to the main verb as a conjunct, so the main clause's
 /// subject would take the ball. A verb whose subject is the relative
 /// pronoun "who" (or "which" after a name that is a subject, object or
-/// apposition), standing right after a noun
-/// phrase (a comma between or not), is a relative clause of that noun; a conjunct of the
-/// old head after it with no subject of its own ("who hit him and then
-/// took the ball") continues the relative clause, as the parser had joined
-/// the two as equals.
+/// apposition), standing right after a noun phrase (a comma between or
+/// not), is a relative clause of that noun; a conjunct of the old head
+/// after it with no subject of its own ("who hit him and then took the
+/// ball") continues the relative clause, as the parser had joined the two
+/// as equals.
 fn relative_clause_read_as_conjunct(s: &mut Sentence) {
     let n = s.tokens.len();
     for v in 0..n {
@@ -587,12 +595,7 @@ fn relative_clause_read_as_conjunct(s: &mut Sentence) {
             noun = before;
         }
         // The last word of a flat name belongs to its first.
-        while s.tokens[noun].deprel == "flat" {
-            match s.tokens[noun].head {
-                Some(h) if h < noun => noun = h,
-                _ => break,
-            }
-        }
+        noun = name_head(s, noun);
         // "which" may refer to a whole clause or to a noun further back
         // ("fought with the club, which ..."); after a
         // name it is the name's.
