@@ -165,10 +165,11 @@ impl Tagger {
     }
 }
 
-/// "<" and ">" around a name ("acquired <Vantor 9 Inc> of Ohio", as wire
-/// copy marks a company, and as e-mail addresses are written) are brackets,
+/// "<" and ">" around a code or an address ("Vantor Inc <VNTR.L>", as wire
+/// copy marks a ticker, and as e-mail addresses are written) are brackets,
 /// as in UD English: the model, which saw few of them, tags the closing
-/// one as a noun, and a noun ">" heads the name ("Vantor 9 Inc>").
+/// one as a noun, and a noun ">" heads the phrase. (Brackets around a name
+/// the analyzer hides from the tagger altogether: `analyze_sentence`.)
 fn angle_brackets(sentence: &mut Sentence) {
     let mut open = false;
     for t in &mut sentence.tokens {
