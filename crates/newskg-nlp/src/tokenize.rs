@@ -92,18 +92,8 @@ pub(crate) fn name_bracket_pairs(tokens: &[Token]) -> Vec<(usize, usize)> {
             continue;
         };
         let inside = &tokens[k + 1..close];
-        let name_like = !inside.is_empty()
-            && inside.iter().all(|t| {
-                t.form.chars().next().is_some_and(|c| {
-                    c.is_uppercase()
-                        || c.is_ascii_digit()
-                        || matches!(c, ',' | '.' | '-' | '&' | '(' | ')' | '\'')
-                }) || NAME_SMALL_WORDS.contains(&t.form.as_str())
-            })
-            && inside
-                .iter()
-                .any(|t| t.form.chars().any(char::is_lowercase))
-            && !inside.iter().any(|t| t.form.contains('@'));
+        let words: Vec<&str> = inside.iter().map(|t| t.form.as_str()).collect();
+        let name_like = is_bracketed_name(&words);
         let tight = !inside.is_empty()
             && tokens[close].form == ">"
             && tokens[k].span.end == inside[0].span.start
@@ -116,6 +106,23 @@ pub(crate) fn name_bracket_pairs(tokens: &[Token]) -> Vec<(usize, usize)> {
         }
     }
     pairs
+}
+
+/// Whether `words`, written between angle brackets, are a name as wire
+/// copy marks one: each word capitalised (or a number, or a name's small
+/// word), a lower-case letter among them (a ticker code has none), no "@"
+/// (an e-mail address).
+pub(crate) fn is_bracketed_name(words: &[&str]) -> bool {
+    !words.is_empty()
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, ',' | '.' | '-' | '&' | '(' | ')' | '\'')
+            }) || NAME_SMALL_WORDS.contains(w)
+        })
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
+        && !words.iter().any(|w| w.contains('@'))
 }
 
 /// Separators: Unicode whitespace plus invisible format characters that

@@ -12,6 +12,7 @@ use super::names::{covered, is_capitalised, is_initial};
 use super::{Found, Recognizer};
 use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS, ORGANISATION_DESIGNATORS};
 use crate::perceptron::FnvMap;
+use crate::tokenize::is_bracketed_name;
 use crate::EntityLabel;
 
 impl Recognizer {
@@ -597,6 +598,41 @@ pub(super) enum OrgCue {
     After,
 }
 
+/// Wire copy marks a company's name with angle brackets ("signed a lease
+/// with <Harlow and Kessel Developments>", "<1st Tansford Bank> said"):
+/// the words between are one name, whatever pieces the model made of them
+/// ("Harlow" and "Kessel Developments" as two people, "1st" left out). It
+/// names an organisation, unless the model read the whole of it as one
+/// name of another type.
+pub(super) fn name_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    for (s, words) in doc.iter().enumerate() {
+        let mut k = 0;
+        while k < words.len() {
+            let close = (words[k] == "<")
+                .then(|| (k + 1..words.len().min(k + 14)).find(|&j| matches!(words[j], "<" | ">")))
+                .flatten()
+                .filter(|&j| words[j] == ">" && is_bracketed_name(&words[k + 1..j]));
+            let Some(close) = close else {
+                k += 1;
+                continue;
+            };
+            let (start, end) = (k + 1, close);
+            let label = found
+                .iter()
+                .find(|f| f.sentence == s && f.start == start && f.end == end)
+                .map_or(EntityLabel::Organization, |f| f.label);
+            Found {
+                sentence: s,
+                start,
+                end,
+                label,
+            }
+            .replace_overlapping(found);
+            k = close + 1;
+        }
+    }
+}
+
 /// The cue a word gives, as written (one hash lookup per word: this runs
 /// over every word of every document).
 pub(super) fn org_cue(word: &str) -> Option<OrgCue> {
@@ -785,6 +821,47 @@ mod tests {
         assert!(!is_month("Mayor") && !is_month("Ma") && !is_month("Monday"));
     }
     use crate::ner::tests::{found, sorted, tiny};
+
+    #[test]
+    fn a_name_in_wire_brackets_is_one_organisation() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "a",
+                "lease",
+                "with",
+                "<",
+                "Harlow",
+                "and",
+                "Kessel",
+                "Developments",
+                ">",
+                ".",
+            ],
+            vec!["<", "1st", "Tansford", "Bank", ">", "said", "so", "."],
+            vec!["Vantor", "<", "VNTR.L", ">", "rose", "."],
+            vec!["<", "Ana", "Ruiz", ">", "wrote", "."],
+        ];
+        // The model's pieces: two people in the first, the bank without its
+        // number in the second, the code as an organisation in the third,
+        // and a person read whole in the fourth.
+        let mut list = vec![
+            found(0, 4, 5, EntityLabel::Person),
+            found(0, 6, 8, EntityLabel::Person),
+            found(1, 2, 4, EntityLabel::Organization),
+            found(2, 2, 3, EntityLabel::Organization),
+            found(3, 1, 3, EntityLabel::Person),
+        ];
+        name_wire_brackets(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 4, 8, EntityLabel::Organization),
+                found(1, 1, 4, EntityLabel::Organization),
+                found(2, 2, 3, EntityLabel::Organization),
+                found(3, 1, 3, EntityLabel::Person),
+            ]
+        );
+    }
 
     #[test]
     fn datelines_name_places() {
