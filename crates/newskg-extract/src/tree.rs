@@ -144,6 +144,32 @@ impl<'a> Tree<'a> {
         start
     }
 
+    /// Whether token `i` is the first or last word of a reduplicated
+    /// compound standing on its own ("go head-to-head", "met face-to-face"),
+    /// which says how, never who or what: tokenized as EWT does, the parser
+    /// may read its first word as an object ("will go head-to-head": "go |
+    /// head"). One before its noun ("day-to-day operations", "a
+    /// surface-to-surface missile") is that noun's modifier, and no such
+    /// compound.
+    pub(crate) fn in_reduplicated_compound(&self, i: usize) -> bool {
+        let toks = &self.sent.tokens;
+        let at = |first: usize| {
+            first + 4 < toks.len()
+                && toks[first].form.eq_ignore_ascii_case(&toks[first + 4].form)
+                && toks[first + 1].form == "-"
+                && toks[first + 3].form == "-"
+                && matches!(
+                    toks[first + 2].form.to_lowercase().as_str(),
+                    "to" | "by" | "on" | "for" | "in" | "over" | "after" | "and"
+                )
+                && (first..first + 4).all(|k| toks[k].span.end == toks[k + 1].span.start)
+                && !toks.get(first + 5).is_some_and(|t| {
+                    matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
+                })
+        };
+        at(i) || i >= 4 && at(i - 4)
+    }
+
     /// Last token of the hyphenated word that `i` starts and heads
     /// ("Forty-three", whose "three" the parser hangs on "Forty" as a
     /// conjunct): `i` itself when no word is glued to its right by a

@@ -365,8 +365,22 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
         if let Some(p) = particle_of(t, v) {
             words.push(t.lower(p));
         }
+        if let Some(c) = manner_compound_of(t, v) {
+            words.push((c..c + 5).map(|k| t.lower(k)).collect::<String>());
+        }
     }
     words.join(" ")
+}
+
+/// The first word of a reduplicated compound that verb `v` takes as its
+/// manner ("go head-to-head with", "meet face-to-face"), which the parser
+/// reads as an object: it belongs in the relation, or "go with" a rival
+/// says another thing.
+fn manner_compound_of(t: &Tree, v: usize) -> Option<usize> {
+    t.kids(v)
+        .iter()
+        .copied()
+        .find(|&k| k > v && t.in_reduplicated_compound(k) && t.in_reduplicated_compound(k + 4))
 }
 
 /// Adverbs that, right after a verb and right before its preposition, are
@@ -398,6 +412,9 @@ fn particle_of(t: &Tree, v: usize) -> Option<usize> {
 }
 
 fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
+    if t.in_reduplicated_compound(k) {
+        return None;
+    }
     let rel = t.rel(k);
     let kind = match t.base(k) {
         "obj" | "iobj" => SlotKind::Object,
@@ -869,6 +886,20 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let passive = is_passive(t, v);
     let mut subject = subject_of(t, top, 0);
     let mut args: Vec<Slot> = t.kids(v).iter().filter_map(|&k| slot_for(t, k)).collect();
+    // "go head-to-head with a rival": the parser hangs the phrase on the
+    // compound's last word; it is the verb's.
+    if let Some(c) = manner_compound_of(t, v) {
+        args.extend(
+            t.kids(c + 4)
+                .iter()
+                .filter(|&&k| t.base(k) == "nmod" && t.case_kid(k).is_some())
+                .map(|&k| {
+                    let mut slot = Slot::new(k, SlotKind::Oblique);
+                    slot.prep = t.prep(k);
+                    slot
+                }),
+        );
+    }
     recipient_of_two_objects(t, v, &mut args);
     drop_misattached(t, v, &mut args);
     drop_reflexive_object(t, &mut args);
@@ -1091,6 +1122,9 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let mut rel_tokens: Vec<usize> = verbs.iter().flat_map(|&c| surface_tokens(t, c)).collect();
     if let Some(p) = particle_of(t, v) {
         rel_tokens.push(p);
+    }
+    if let Some(c) = manner_compound_of(t, v) {
+        rel_tokens.extend(c..c + 5);
     }
     if let Some(noun) = light_noun {
         rel_tokens.extend(noun.tokens);

@@ -2027,3 +2027,27 @@ fn a_name_in_angle_brackets_is_whole() {
     );
     assert!(!got.iter().any(|f| f.contains("Inc>")), "{got:?}");
 }
+
+/// "go head-to-head with a rival": the reduplicated compound says how and
+/// belongs in the relation, with the phrase the parser hung on its last
+/// word; its first word is no object ("go | head").
+#[test]
+fn a_reduplicated_compound_is_part_of_the_relation() {
+    let got = facts(&extract(
+        "Jan Brandt will go head-to-head with Ana Ruiz in the final.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | go head-to-head with | Ana Ruiz"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.ends_with("| head")), "{got:?}");
+    // Before its noun it is the noun's: "day-to-day operations".
+    let got = facts(&extract(
+        "Ana Ruiz will oversee the day-to-day operations of Vantor.",
+    ));
+    assert!(
+        got.iter().all(|f| !f.contains("oversee day-to-day")),
+        "{got:?}"
+    );
+}
