@@ -71,48 +71,49 @@ const NAME_SMALL_WORDS: &[&str] = &[
 ];
 
 /// Wire copy marks company names with angle brackets ("said it acquired
-/// <Vantor 9 Inc> of Ohio"): the token indices of each "<" and its ">"
-/// written tight around a name, its words capitalised (or numbers, or a
-/// name's small words: "Banco de Investimento") and a lower-case letter
-/// among them. A ticker code ("<VNTR.L>"), an e-mail address
-/// ("<ana@example.com>") and a quoted line of a forum post ("<To be sure,
-/// ...>") are no such names.
-pub(crate) fn name_bracket_pairs(tokens: &[Token]) -> Vec<(usize, usize)> {
+/// <Vantor 9 Inc> of Ohio"): the indices of each "<" and its ">" around
+/// `words` that are such a name ([`is_bracketed_name`]). A ticker code
+/// ("<VNTR.L>"), an e-mail address ("<ana@example.com>") and a quoted line
+/// of a forum post ("<To be sure, ...>") are no such names. The
+/// recognizer reads the words between as one name.
+pub(crate) fn bracketed_names(words: &[&str]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut k = 0;
-    while k < tokens.len() {
-        if tokens[k].form != "<" {
-            k += 1;
-            continue;
-        }
-        let Some(close) = (k + 1..tokens.len().min(k + 14))
-            .find(|&j| matches!(tokens[j].form.as_str(), "<" | ">"))
-        else {
-            k += 1;
-            continue;
-        };
-        let inside = &tokens[k + 1..close];
-        let words: Vec<&str> = inside.iter().map(|t| t.form.as_str()).collect();
-        let name_like = is_bracketed_name(&words);
-        let tight = !inside.is_empty()
-            && tokens[close].form == ">"
-            && tokens[k].span.end == inside[0].span.start
-            && inside[inside.len() - 1].span.end == tokens[close].span.start;
-        if name_like && tight {
-            pairs.push((k, close));
-            k = close + 1;
-        } else {
-            k += 1;
+    while k < words.len() {
+        let close = (words[k] == "<")
+            .then(|| (k + 1..words.len().min(k + 14)).find(|&j| matches!(words[j], "<" | ">")))
+            .flatten()
+            .filter(|&j| words[j] == ">" && is_bracketed_name(&words[k + 1..j]));
+        match close {
+            Some(close) => {
+                pairs.push((k, close));
+                k = close + 1;
+            }
+            None => k += 1,
         }
     }
     pairs
+}
+
+/// [`bracketed_names`] among `tokens`, where the brackets are also written
+/// tight around the name ("a < Vantor > b" is a comparison): the analyzer
+/// hides these from the tagger and parser.
+pub(crate) fn name_bracket_pairs(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
+    bracketed_names(&words)
+        .into_iter()
+        .filter(|&(open, close)| {
+            tokens[open].span.end == tokens[open + 1].span.start
+                && tokens[close - 1].span.end == tokens[close].span.start
+        })
+        .collect()
 }
 
 /// Whether `words`, written between angle brackets, are a name as wire
 /// copy marks one: each word capitalised (or a number, or a name's small
 /// word), a lower-case letter among them (a ticker code has none), no "@"
 /// (an e-mail address).
-pub(crate) fn is_bracketed_name(words: &[&str]) -> bool {
+fn is_bracketed_name(words: &[&str]) -> bool {
     !words.is_empty()
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| {

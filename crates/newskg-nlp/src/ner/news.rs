@@ -12,7 +12,7 @@ use super::names::{covered, is_capitalised, is_initial};
 use super::{Found, Recognizer};
 use crate::names::{is_month, is_weekday, LEGAL_FORM_WORDS, ORGANISATION_DESIGNATORS};
 use crate::perceptron::FnvMap;
-use crate::tokenize::is_bracketed_name;
+use crate::tokenize::bracketed_names;
 use crate::EntityLabel;
 
 impl Recognizer {
@@ -606,17 +606,8 @@ pub(super) enum OrgCue {
 /// name of another type.
 pub(super) fn name_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
     for (s, words) in doc.iter().enumerate() {
-        let mut k = 0;
-        while k < words.len() {
-            let close = (words[k] == "<")
-                .then(|| (k + 1..words.len().min(k + 14)).find(|&j| matches!(words[j], "<" | ">")))
-                .flatten()
-                .filter(|&j| words[j] == ">" && is_bracketed_name(&words[k + 1..j]));
-            let Some(close) = close else {
-                k += 1;
-                continue;
-            };
-            let (start, end) = (k + 1, close);
+        for (open, close) in bracketed_names(words) {
+            let (start, end) = (open + 1, close);
             let label = found
                 .iter()
                 .find(|f| f.sentence == s && f.start == start && f.end == end)
@@ -628,7 +619,6 @@ pub(super) fn name_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
                 label,
             }
             .replace_overlapping(found);
-            k = close + 1;
         }
     }
 }
