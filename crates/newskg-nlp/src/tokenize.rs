@@ -99,6 +99,10 @@ pub(crate) fn bracketed_names(words: &[&str]) -> Vec<(usize, usize)> {
 /// tight around the name ("a < Vantor > b" is a comparison): the analyzer
 /// hides these from the tagger and parser.
 pub(crate) fn name_bracket_pairs(tokens: &[Token]) -> Vec<(usize, usize)> {
+    // (Every sentence comes here; few have a bracket.)
+    if !tokens.iter().any(|t| t.form == "<") {
+        return Vec::new();
+    }
     let words: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
     bracketed_names(&words)
         .into_iter()
