@@ -100,6 +100,115 @@ pub fn repair(sentence: &mut Sentence) {
     finite_conjunct_of_a_participle(sentence);
     speech_conjunct_inside_what_is_said(sentence);
     clause_read_as_modifier_of_its_object(sentence);
+    complement_read_as_relative_clause_of_the_addressee(sentence);
+}
+
+/// Verbs that tell someone something: the addressee is their (indirect)
+/// object and what is told a clause after it ("told reporters the plan had
+/// failed", "assured investors that the bank was sound").
+const ADDRESSEE_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "reassure", "remind", "warn", "notify", "advise", "persuade",
+    "convince", "promise", "caution",
+];
+
+/// Modal auxiliaries: a clause with one ("he would resign") states
+/// something of its own rather than describing a noun it lacks.
+const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must",
+];
+
+/// "Ruiz told reporters he had sold the shares", "told the committee that
+/// Vantor had cut prices", "said in a statement that the plant would
+/// close": the parser hangs the clause on the addressee or on the setting
+/// as a relative clause, which makes the content an unattributed statement
+/// of the narrator. A clause on the addressee of a verb of telling
+/// ([`ADDRESSEE_VERBS`]), or on a prepositional phrase of such a verb or of
+/// a verb of saying ([`CLAUSE_VERBS`]), is what is said when it has a
+/// subject of its own, no relative word, and either a "that"/"if"/"whether"
+/// or the marks of a complete clause: an object or clause of its own, a
+/// copula or a passive (after an addressee, a modal too). A clause missing
+/// its object ("told the story he had heard", "said in the letter it had
+/// sent") is a real relative clause and stays.
+fn complement_read_as_relative_clause_of_the_addressee(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        let lemma = s.tokens[v].lemma.as_str();
+        let tells = ADDRESSEE_VERBS.contains(&lemma);
+        if s.tokens[v].upos != Upos::Verb
+            || !(tells || CLAUSE_VERBS.contains(&lemma))
+            || has_dependent(s, v, &["ccomp"])
+        {
+            continue;
+        }
+        let hosts = (v + 1..n).filter(|&k| {
+            s.tokens[k].head == Some(v)
+                && match s.tokens[k].deprel.as_str() {
+                    "obj" | "iobj" => tells,
+                    "obl" => true,
+                    _ => false,
+                }
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                // "for what he called a failure": the clause is the free
+                // relative's own.
+                && !s.tokens[k].xpos.starts_with('W')
+        });
+        let found = hosts
+            .filter_map(|host| {
+                let clause = (host + 1..n).find(|&k| {
+                    s.tokens[k].head == Some(host)
+                        && s.tokens[k].deprel.starts_with("acl")
+                        && matches!(
+                            s.tokens[k].upos,
+                            Upos::Verb | Upos::Aux | Upos::Adj | Upos::Noun
+                        )
+                })?;
+                told_clause(s, v, host, clause).then_some((host, clause))
+            })
+            .next();
+        let Some((host, clause)) = found else {
+            continue;
+        };
+        s.tokens[clause].head = Some(v);
+        s.tokens[clause].deprel = "ccomp".to_string();
+        if s.tokens[host].deprel == "obj" {
+            s.tokens[host].deprel = "iobj".to_string();
+        }
+    }
+}
+
+/// Whether `clause`, hung on `host` (an addressee or a prepositional phrase
+/// of verb `v`), is rather what `v` says: see
+/// [`complement_read_as_relative_clause_of_the_addressee`].
+fn told_clause(s: &Sentence, v: usize, host: usize, clause: usize) -> bool {
+    let dependents: Vec<&crate::Token> =
+        s.tokens.iter().filter(|t| t.head == Some(clause)).collect();
+    let relative_word = dependents.iter().any(|t| {
+        t.xpos.starts_with('W') || t.form.eq_ignore_ascii_case("that") && t.deprel != "mark"
+    });
+    let own_subject = dependents
+        .iter()
+        .any(|t| matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass" | "expl"));
+    let unbroken = s.tokens[host + 1..clause]
+        .iter()
+        .all(|t| t.upos != Upos::Punct);
+    if relative_word || !own_subject || !unbroken {
+        return false;
+    }
+    let addressee = s.tokens[host].deprel != "obl";
+    // A passive clause can lack its second object ("the hype they are
+    // told", "the sum it was paid"): after a prepositional phrase it is no
+    // sign of a complete clause.
+    dependents.iter().any(|t| {
+        matches!(t.deprel.as_str(), "obj" | "ccomp" | "xcomp" | "cop" | "expl")
+            || t.deprel == "mark"
+                && matches!(t.form.to_lowercase().as_str(), "that" | "if" | "whether")
+            || addressee
+                && (matches!(t.deprel.as_str(), "aux:pass" | "nsubj:pass")
+                    || t.deprel == "aux" && MODALS.contains(&t.form.to_lowercase().as_str()))
+    })
+    // With the addressee read as an indirect object and no direct one, the
+    // parser itself expected what is told to follow.
+    || s.tokens[host].deprel == "iobj" && !has_dependent(s, v, &["obj"])
 }
 
 /// "said on Monday that the audit had found errors": the parser hangs
@@ -1795,6 +1904,84 @@ mod tests {
             ("for", "for", Adp, "IN", 6, "case"),
             ("51", "51", Noun, "NN", 4, "nmod"),
             ("pct", "pct", Verb, "VBD", 4, "acl"),
+        ]);
+    }
+
+    #[test]
+    fn a_clause_hung_on_the_addressee_of_tell_is_what_is_told() {
+        use Upos::*;
+        // "Brandt told reporters he had sold the shares ." as the parser
+        // reads it: "sold" a relative clause of "reporters".
+        let mut s = sentence(&[
+            ("Brandt", "Brandt", Propn, "NNP", 2, "nsubj"),
+            ("told", "tell", Verb, "VBD", 0, "root"),
+            ("reporters", "reporter", Noun, "NNS", 2, "obj"),
+            ("he", "he", Pron, "PRP", 6, "nsubj"),
+            ("had", "have", Aux, "VBD", 6, "aux"),
+            ("sold", "sell", Verb, "VBN", 3, "acl:relcl"),
+            ("the", "the", Det, "DT", 8, "det"),
+            ("shares", "share", Noun, "NNS", 6, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[5], (Some(2), "ccomp"));
+        assert_eq!(got[2], (Some(2), "iobj"));
+        // "Ruiz told the story she had heard in Harlow": the clause lacks
+        // its object, so it is a relative clause of "story"; nothing moves.
+        unchanged(&[
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("told", "tell", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("story", "story", Noun, "NN", 2, "obj"),
+            ("she", "she", Pron, "PRP", 7, "nsubj"),
+            ("had", "have", Aux, "VBD", 7, "aux"),
+            ("heard", "hear", Verb, "VBN", 4, "acl:relcl"),
+            ("in", "in", Adp, "IN", 9, "case"),
+            ("Harlow", "Harlow", Propn, "NNP", 7, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        // "Ruiz said in a statement that Vantor had closed the plant":
+        // the clause hung on the setting is what was said.
+        let mut s = sentence(&[
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("in", "in", Adp, "IN", 5, "case"),
+            ("a", "a", Det, "DT", 5, "det"),
+            ("statement", "statement", Noun, "NN", 2, "obl"),
+            ("that", "that", Sconj, "IN", 9, "mark"),
+            ("Vantor", "Vantor", Propn, "NNP", 9, "nsubj"),
+            ("had", "have", Aux, "VBD", 9, "aux"),
+            ("closed", "close", Verb, "VBN", 5, "acl"),
+            ("the", "the", Det, "DT", 11, "det"),
+            ("plant", "plant", Noun, "NN", 9, "obj"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[8], (Some(2), "ccomp"));
+        assert_eq!(heads(&s)[4], (Some(2), "obl"));
+        // "knew nothing but the rumours they were told": a passive clause
+        // after a prepositional phrase can lack its object; it stays.
+        unchanged(&[
+            ("Lind", "Lind", Propn, "NNP", 2, "nsubj"),
+            ("knew", "know", Verb, "VBD", 0, "root"),
+            ("nothing", "nothing", Pron, "NN", 2, "obj"),
+            ("but", "but", Adp, "IN", 6, "case"),
+            ("the", "the", Det, "DT", 6, "det"),
+            ("rumours", "rumour", Noun, "NNS", 2, "obl"),
+            ("they", "they", Pron, "PRP", 9, "nsubj:pass"),
+            ("were", "be", Aux, "VBD", 9, "aux:pass"),
+            ("told", "tell", Verb, "VBN", 6, "acl:relcl"),
+        ]);
+        // "told the analysts who had asked that ...": a relative word
+        // keeps the relative clause.
+        unchanged(&[
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("told", "tell", Verb, "VBD", 0, "root"),
+            ("analysts", "analyst", Noun, "NNS", 2, "obj"),
+            ("who", "who", Pron, "WP", 6, "nsubj"),
+            ("had", "have", Aux, "VBD", 6, "aux"),
+            ("bought", "buy", Verb, "VBN", 3, "acl:relcl"),
+            ("shares", "share", Noun, "NNS", 6, "obj"),
         ]);
     }
 
