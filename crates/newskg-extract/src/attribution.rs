@@ -235,6 +235,15 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                     _ => break,
                 }
             }
+            // "employs 900 people and is the biggest employer in the
+            // town, according to its website": closing the sentence after
+            // a comma, the phrase is the source of every predicate the
+            // "and" joins, not only of the last.
+            if closes_sentence(t, i) {
+                while let Some(h) = clause.filter(|&h| t.rel(h) == "conj") {
+                    clause = t.head(h);
+                }
+            }
             if let Some(h) = clause {
                 let speaker = t
                     .kids(i)
@@ -263,6 +272,22 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             }
         }
     }
+}
+
+/// Whether the phrase headed by `i` is set off by a comma and ends the
+/// sentence (only punctuation after it).
+fn closes_sentence(t: &Tree, i: usize) -> bool {
+    // (The comma itself often hangs on the phrase.)
+    let start = (0..=i)
+        .find(|&k| t.dominates(i, k) && t.upos(k) != newskg_nlp::Upos::Punct)
+        .unwrap_or(i);
+    let end = (i..t.len())
+        .filter(|&k| t.dominates(i, k))
+        .max()
+        .unwrap_or(i);
+    start > 0
+        && t.lower(start - 1) == ","
+        && (end + 1..t.len()).all(|k| t.upos(k) == newskg_nlp::Upos::Punct)
 }
 
 /// "told a meeting of the club that she is sorry": a "that" clause with its own
@@ -385,5 +410,10 @@ mod tests {
         let f = get(&facts, "exports|fall by|ten percent");
         assert_eq!(f.modality, Modality::Reported);
         assert!(matches!(f.attributed_to, Some(Argument::Entity(_))));
+        // "... employs 900 people and is the largest lender in Harlow,
+        // according to its report": closing the sentence, the phrase is
+        // the source of both predicates, whatever the parser hung it on.
+        let f = get(&facts, "Nordbank|employ|900 people");
+        assert_eq!(f.modality, Modality::Reported);
     }
 }

@@ -33,10 +33,30 @@ const HEDGING_AUX: &[&str] = &[
 /// negation, verb), as a word of its own: its lemma, so "will" for "wo" of
 /// "won't" (the lemmatizer is the one home of contractions); "will" and
 /// "would" too, which make a plan or a prediction.
+///
+/// A verb of the chain that hedges or obliges the same way ("needs to
+/// raise", "seems to hold") is given with its "to": left out, "he needs to
+/// raise taxes" would read as "he raises taxes". Not "have": "has yet to
+/// decide", "has until May to reply" and "has standing to sue" are no
+/// obligation.
 pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
-    tokens.iter().find_map(|&k| {
+    let auxiliary = tokens.iter().find_map(|&k| {
         let hedges = t.base(k) == "aux" && HEDGING_AUX.contains(&t.lower(k).as_str());
         hedges.then(|| t.lemma(k))
+    });
+    auxiliary.or_else(|| {
+        tokens.iter().find_map(|&k| {
+            let lemma = t.lemma(k);
+            // (Active: "is needed to halt" obliges nobody.)
+            let hedges = matches!(lemma.as_str(), "need" | "seem" | "appear")
+                && t.sent.tokens[k].xpos != "VBN";
+            // The verb of an infinitive of the chain ("needs to be paid"),
+            // not the chain's own last verb ("is needed").
+            let chained = t.kids(k).iter().any(|&c| {
+                t.rel(c) == "xcomp" && tokens.contains(&c) && crate::subject::has_to_mark(t, c)
+            });
+            (hedges && chained && t.upos(k) == Upos::Verb).then(|| format!("{lemma} to"))
+        })
     })
 }
 
@@ -697,5 +717,37 @@ mod tests {
         );
         let t = tree_of(&doc, 1);
         assert_eq!(modality(&t, t.find("ruled").unwrap()), None);
+    }
+
+    #[test]
+    fn the_modal_word_of_a_relation() {
+        let doc = fixture_doc("extract-negation.conllu");
+        // "Such a plan would harm local farmers ."
+        let t = tree_of(&doc, 3);
+        let verb = t.find("harm").unwrap();
+        assert_eq!(
+            modal_word(&t, &frame_tokens(&t, &[verb])).as_deref(),
+            Some("would")
+        );
+        // "The mill needs to raise its prices .": the obligation stays
+        // in the words of what is said.
+        let t = tree_of(&doc, 7);
+        let chain = [t.find("needs").unwrap(), t.find("raise").unwrap()];
+        assert_eq!(
+            modal_word(&t, &frame_tokens(&t, &chain)).as_deref(),
+            Some("need to")
+        );
+        // "The council ruled out a new tax .": none.
+        let t = tree_of(&doc, 1);
+        let verb = t.find("ruled").unwrap();
+        assert_eq!(modal_word(&t, &frame_tokens(&t, &[verb])), None);
+    }
+
+    /// The relation tokens of a verb chain, as the frame builder collects them.
+    fn frame_tokens(t: &Tree, verbs: &[usize]) -> Vec<usize> {
+        verbs
+            .iter()
+            .flat_map(|&c| crate::frame::surface_tokens(t, c))
+            .collect()
     }
 }
