@@ -175,7 +175,7 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
         {
             continue;
         }
-        let speaker = f.subject.as_ref().map(|s| s.head);
+        let speaker = speaker_of(t, f);
         let stand = if f.negated {
             Stand::DoesNotSay
         } else if DENIAL.contains(&t.lemma(f.pred).as_str()) {
@@ -272,6 +272,31 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             }
         }
     }
+}
+
+/// Who says what speech frame `f` introduces. Mostly its subject; but the
+/// subject of a passive is its addressee ("Brandt was told that the plant
+/// would close": someone told Brandt), so the speaker is the by-agent or
+/// nobody named; and in "quoted Ruiz as saying that ...", "Ruiz was quoted
+/// as saying ...", the one quoted says it, not the paper that quotes.
+fn speaker_of(t: &Tree, f: &Frame) -> Option<usize> {
+    let pred = f.pred;
+    if let Some(quote) = t.head(pred).filter(|&q| {
+        t.lemma(q) == "quote"
+            && t.kids(pred)
+                .iter()
+                .any(|&m| t.base(m) == "mark" && t.lower(m) == "as")
+    }) {
+        return t.kid(quote, "nsubj:pass").or_else(|| t.kid(quote, "obj"));
+    }
+    let passive = t.kids(pred).iter().any(|&k| t.rel(k) == "aux:pass")
+        || f.subject
+            .as_ref()
+            .is_some_and(|s| t.rel(s.head) == "nsubj:pass" && t.head(s.head) == Some(pred));
+    if passive {
+        return t.kid(pred, "obl:agent");
+    }
+    f.subject.as_ref().map(|s| s.head)
 }
 
 /// Whether the phrase headed by `i` is set off by a comma and ends the
@@ -415,5 +440,24 @@ mod tests {
         // the source of both predicates, whatever the parser hung it on.
         let f = get(&facts, "Nordbank|employ|900 people");
         assert_eq!(f.modality, Modality::Reported);
+    }
+
+    #[test]
+    fn the_speaker_of_a_passive_or_a_quotation() {
+        let facts = facts_of("extract-attribution.conllu");
+        // "Lind was told that Nordbank would sell the mill .": Lind heard
+        // it; who told him is not named.
+        let f = get(&facts, "Nordbank|sell|mill");
+        assert_ne!(f.modality, Modality::Asserted);
+        assert_eq!(f.attributed_to, None);
+        // "The Courier quoted Lind as saying Nordbank would buy the dairy .":
+        // Lind says it, not the paper.
+        let f = get(&facts, "Nordbank|buy|dairy");
+        assert_ne!(f.modality, Modality::Asserted);
+        let Some(Argument::Entity(speaker)) = f.attributed_to else {
+            panic!("no speaker: {:?}", f.attributed_to);
+        };
+        let lind = get(&facts, "Courier|quote|Lind");
+        assert_eq!(lind.object, Argument::Entity(speaker));
     }
 }

@@ -466,14 +466,41 @@ pub(crate) fn title_after(
     // own ("…, a Vantor analyst who follows the firm, said").
     // News also leaves out the closing comma before the verb of saying
     // ("Lind, a fund manager at Kessel Trust said ...").
+    // But a verb of saying that ends the sentence makes the phrase the
+    // speaker of what came before ("..., to Harlow and Kessel, a
+    // spokesman for the Lind Federation said."): the name before the
+    // comma ends the reported clause and holds no role.
     match tokens.get(end).map(|t| t.form.as_str()) {
         None | Some("," | "." | ";" | "who" | "which") => {}
-        Some("said" | "says" | "told" | "added" | "warned" | "stated") => {}
+        Some("said" | "says" | "told" | "added" | "warned" | "stated")
+            if tokens[end + 1..]
+                .iter()
+                .any(|t| t.form.chars().any(char::is_alphanumeric))
+                || opens_speaker_phrase(tokens, name_end) => {}
         _ => return None,
     }
     let mut title = make_title(role, prefix, prep_country, name_end..end);
     title.body = body;
     Some(title)
+}
+
+/// Whether the capitalised name ending at `name_end` opens its sentence or
+/// follows a quotation ("“...,” Jan Brandt, a Vantor spokesman said."):
+/// then it is the speaker's name, not the end of a reported clause.
+fn opens_speaker_phrase(tokens: &[Token], name_end: usize) -> bool {
+    let start = (0..name_end)
+        .rev()
+        .take_while(|&k| {
+            let form = tokens[k].form.as_str();
+            form.chars().next().is_some_and(char::is_uppercase) || form == "."
+        })
+        .last()
+        .unwrap_or(name_end);
+    start == 0
+        || matches!(
+            tokens[start - 1].form.as_str(),
+            "\"" | "”" | "''" | "'" | "’"
+        )
 }
 
 /// Puts a role together: with both a prefix and a `to|of` country, the
@@ -701,6 +728,24 @@ mod tests {
         assert_eq!((m.role, m.gender), (None, Some(Gender::Male)));
         // No title before an ordinary word.
         assert_eq!(title_before(&g, text, &t, index(&t, "spoke")), None);
+    }
+
+    #[test]
+    fn a_trailing_speaker_is_no_apposition_of_the_name_before_it() {
+        let g = Gazetteer::default();
+        // The verb of saying ends the sentence: the phrase speaks, and
+        // Kessel only ends what is reported.
+        let text = "Vantor sold the mill to Kessel, a spokesman for Harlow said.";
+        let t = toks(text);
+        assert_eq!(title_after(&g, text, &t, index(&t, "Kessel") + 1), None);
+        // The same words opening the sentence, or after a quotation, name
+        // the speaker.
+        let text = "Jan Kessel, a spokesman for Harlow said.";
+        let t = toks(text);
+        assert!(title_after(&g, text, &t, index(&t, "Kessel") + 1).is_some());
+        let text = "\"We sold it,\" Jan Kessel, a spokesman for Harlow said.";
+        let t = toks(text);
+        assert!(title_after(&g, text, &t, index(&t, "Kessel") + 1).is_some());
     }
 
     #[test]

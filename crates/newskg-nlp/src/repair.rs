@@ -81,6 +81,7 @@ pub fn repair(sentence: &mut Sentence) {
     subject_read_as_object(sentence);
     hyphenated_participle_read_as_verb(sentence);
     hyphenated_gerund_read_as_verb(sentence);
+    trailing_speaker_with_modifier_read_as_clause(sentence);
     trailing_speaker_read_as_conjunct(sentence);
     subject_read_as_compound_of_time(sentence);
     object_read_as_parataxis(sentence);
@@ -1158,7 +1159,8 @@ fn subject_read_as_compound_of_time(s: &mut Sentence) {
 /// that noun phrase to the clause ("mill, ... papers" as a conjunction)
 /// and leaves the verb without a subject. When a verb of [`CLAUSE_VERBS`]
 /// has no subject and is preceded at once by a noun phrase that a comma
-/// opens and that hangs elsewhere, the noun phrase is its subject.
+/// opens and that hangs elsewhere, the noun phrase is its subject (also a
+/// phrase with a modifier after its noun: "a spokesman for the bank said").
 fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
     let n = s.tokens.len();
     for v in 1..n {
@@ -1188,6 +1190,21 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
                 }
             }
         }
+        // "..., a spokesman for the bank said", "..., sources close to
+        // the firm said": the noun before the verb ends a longer phrase
+        // that the comma opens; its head is the speaker.
+        if let Some(comma) = (0..noun).rev().find(|&k| s.tokens[k].form == ",") {
+            let mut top = noun;
+            while let Some(h) = s.tokens[top].head.filter(|&h| h > comma && h < top) {
+                top = h;
+            }
+            if top != noun
+                && (comma + 1..=noun).all(|k| s.dominates(top, k))
+                && matches!(s.tokens[top].upos, Upos::Noun | Upos::Propn)
+            {
+                noun = top;
+            }
+        }
         if has_subject
             || !ends
             || !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)
@@ -1206,13 +1223,71 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
             continue;
         }
         if !matches!(
-            s.tokens[noun].deprel.as_str(),
-            "conj" | "appos" | "obj" | "nmod" | "obl" | "xcomp"
+            s.tokens[noun].deprel.split(':').next(),
+            Some("conj" | "appos" | "obj" | "nmod" | "obl" | "xcomp")
         ) {
             continue;
         }
         s.tokens[noun].head = Some(v);
         s.tokens[noun].deprel = "nsubj".to_string();
+    }
+}
+
+/// "Vantor will close the plant, a spokesman for the company said.": the
+/// parser reads "for" as a subordinator and "the company said" as a
+/// clause of its own, which makes the company the speaker and leaves the
+/// spokesman an oblique of the reported clause. A verb of saying that
+/// ends the sentence, whose subject follows a preposition it holds as a
+/// subordinator, right after a noun that a comma opens: the noun is the
+/// speaker, the preposition's noun phrase its modifier.
+fn trailing_speaker_with_modifier_read_as_clause(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 2..n {
+        if s.tokens[v].upos != Upos::Verb
+            || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str())
+            || !s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct)
+        {
+            continue;
+        }
+        let Some(subject) =
+            (0..v).find(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "nsubj")
+        else {
+            continue;
+        };
+        let Some(preposition) = (1..subject).rev().find(|&k| {
+            s.tokens[k].head == Some(v)
+                && s.tokens[k].deprel == "mark"
+                && matches!(
+                    s.tokens[k].form.to_lowercase().as_str(),
+                    "for" | "of" | "at" | "with" | "from"
+                )
+        }) else {
+            continue;
+        };
+        let noun = preposition - 1;
+        if !(preposition + 1..subject).all(|k| s.dominates(subject, k))
+            || !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)
+            || s.tokens[noun].head == Some(v)
+            || s.dominates(v, noun)
+        {
+            continue;
+        }
+        let mut first = noun;
+        while first > 0 && s.dominates(noun, first - 1) && s.tokens[first - 1].upos != Upos::Punct {
+            first -= 1;
+        }
+        if first == 0 || s.tokens[first - 1].form != "," {
+            continue;
+        }
+        s.tokens[noun].head = Some(v);
+        s.tokens[noun].deprel = "nsubj".to_string();
+        s.tokens[subject].head = Some(noun);
+        s.tokens[subject].deprel = "nmod".to_string();
+        s.tokens[preposition].head = Some(subject);
+        s.tokens[preposition].deprel = "case".to_string();
+        if s.tokens[v].deprel == "advcl" {
+            s.tokens[v].deprel = "parataxis".to_string();
+        }
     }
 }
 
@@ -1905,6 +1980,53 @@ mod tests {
             ("51", "51", Noun, "NN", 4, "nmod"),
             ("pct", "pct", Verb, "VBD", 4, "acl"),
         ]);
+    }
+
+    #[test]
+    fn a_speaker_with_a_modifier_after_the_reported_clause_is_the_subject() {
+        use Upos::*;
+        // "Vantor will close the mill , a spokesman for the bank said ." as
+        // the parser reads it: "for" a subordinator, "bank" the speaker.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj"),
+            ("will", "will", Aux, "MD", 3, "aux"),
+            ("close", "close", Verb, "VB", 0, "root"),
+            ("the", "the", Det, "DT", 5, "det"),
+            ("mill", "mill", Noun, "NN", 3, "obj"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("a", "a", Det, "DT", 8, "det"),
+            ("spokesman", "spokesman", Noun, "NN", 3, "obl"),
+            ("for", "for", Adp, "IN", 12, "mark"),
+            ("the", "the", Det, "DT", 11, "det"),
+            ("bank", "bank", Noun, "NN", 12, "nsubj"),
+            ("said", "say", Verb, "VBD", 3, "advcl"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[7], (Some(12), "nsubj"));
+        assert_eq!(got[10], (Some(8), "nmod"));
+        assert_eq!(got[8], (Some(11), "case"));
+        assert_eq!(got[11], (Some(3), "parataxis"));
+        // "..., the head of the bank said .": the parser hung "head" on the
+        // reported clause and left "said" without a subject.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 3, "nsubj"),
+            ("will", "will", Aux, "MD", 3, "aux"),
+            ("close", "close", Verb, "VB", 12, "ccomp"),
+            ("the", "the", Det, "DT", 5, "det"),
+            ("mill", "mill", Noun, "NN", 3, "obj"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("the", "the", Det, "DT", 8, "det"),
+            ("head", "head", Noun, "NN", 3, "obl:unmarked"),
+            ("of", "of", Adp, "IN", 11, "case"),
+            ("the", "the", Det, "DT", 11, "det"),
+            ("bank", "bank", Noun, "NN", 8, "nmod"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            (".", ".", Punct, ".", 12, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(12), "nsubj"));
     }
 
     #[test]
