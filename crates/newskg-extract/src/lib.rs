@@ -190,6 +190,20 @@ impl Extractor {
     }
 }
 
+/// Whether facts `a` and `b` state one role twice, once read from a title
+/// ("spokesman of | Vantor") and once from the apposition as a clause
+/// ("spokesman for | Vantor"): the same role noun before "of", "for", "at"
+/// or "with".
+fn same_role(a: &Fact, b: &Fact) -> bool {
+    let stem = |r: &str| {
+        r.rsplit_once(' ')
+            .filter(|(_, p)| matches!(*p, "of" | "for" | "at" | "with"))
+            .map(|(s, _)| s.to_string())
+    };
+    (a.pattern == Pattern::Title || b.pattern == Pattern::Title)
+        && stem(&a.relation).is_some_and(|s| Some(s) == stem(&b.relation))
+}
+
 impl Extractor {
     /// The indices of the facts the policy keeps, in sentence order. A fact
     /// whose clause object links to a dropped fact is dropped too: it would
@@ -242,7 +256,7 @@ impl Extractor {
                 keep[j]
                     && a.sentence == b.sentence
                     && a.subject == b.subject
-                    && a.relation == b.relation
+                    && (a.relation == b.relation || same_role(a, b))
                     && a.object == b.object
                     && a.negated == b.negated
                     && a.modality == b.modality
@@ -631,6 +645,28 @@ mod tests {
             forms,
             ["The", "U.S.", "said", "(", "Mr.", "Roe", "'s", "\"", "plan", "\"", ")", "."]
         );
+    }
+
+    #[test]
+    fn a_role_read_from_a_title_and_from_its_apposition_is_one_role() {
+        let title = roles::role_fact(0, "spokesman of".to_string(), 1, 0);
+        let apposition = Fact {
+            relation: "spokesman for".to_string(),
+            pattern: Pattern::Appos,
+            ..title.clone()
+        };
+        assert!(same_role(&title, &apposition));
+        // Two clause readings are two facts ("vote for" is no "vote with").
+        let for_ = Fact {
+            relation: "vote for".to_string(),
+            pattern: Pattern::Svo,
+            ..title.clone()
+        };
+        let with = Fact {
+            relation: "vote with".to_string(),
+            ..for_.clone()
+        };
+        assert!(!same_role(&for_, &with));
     }
 
     #[test]
