@@ -46,7 +46,7 @@ use self::features::{
 };
 use self::names::{
     extend_person_names, join_family_name_first, join_misc, join_touching_persons,
-    split_title_place_person, take_given_names_from_places,
+    split_title_department_person, split_title_place_person, take_given_names_from_places,
 };
 use self::news::is_sports_report;
 use self::shapes::take_acronym_types;
@@ -279,6 +279,7 @@ impl Recognizer {
         self.type_by_company_words(doc, &mut found);
         self.find_organisations_in_context(doc, &mut found);
         news::name_wire_brackets(doc, &mut found);
+        news::name_bracketed_divisions(doc, &mut found);
         if conll {
             join_misc(doc, &mut found);
         }
@@ -287,6 +288,9 @@ impl Recognizer {
         // Names found again by consistency ("Yeutter" in the first sentence,
         // found by the model only later) take in their given names too.
         extend_person_names(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
+        // (After the steps that grow and retype names: they would take the
+        // department's last word back into the name.)
+        split_title_department_person(doc, &mut found, &self.gazetteer, |w| self.is_common_word(w));
         type_affiliations(doc, &mut found);
         // (In a sports report a list of places is a list of teams.)
         if !is_sports_report(doc) {

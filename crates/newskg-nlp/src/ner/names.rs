@@ -753,6 +753,78 @@ pub(super) fn split_title_place_person(
     found.sort_by_key(|f| (f.sentence, f.start));
 }
 
+/// "Minister of Industry and Trade Jan Kessel", "Chancellor of the
+/// Exchequer Ola Lind", "Under-Secretary of State for Economic Affairs Ana
+/// Ruiz": after a title and "of" or "for", the office's department and its
+/// holder's name touch, and the model reads the last department words and
+/// the name as one name ("Trade Jan Kessel", a person; "Exchequer Ola
+/// Lind", an organisation). Department words are common words written
+/// with a capital; a name is not: a span that opens with common words and
+/// ends in two or three words that are no common words, or that a known
+/// given name opens, is the person alone (with a known given name, also
+/// after department words the table does not know: "the Exchequer").
+pub(super) fn split_title_department_person(
+    doc: &[Vec<&str>],
+    found: &mut [Found],
+    gazetteer: &Gazetteer,
+    is_common_word: impl Fn(&str) -> bool,
+) {
+    let department_word = |w: &str| {
+        matches!(w, "and" | "of" | "the" | "for" | "&")
+            || is_capitalised(w) && is_common_word(w) && !gazetteer.is_given_name(w)
+    };
+    let name_word = |w: &str| {
+        is_capitalised(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.'))
+    };
+    for f in found.iter_mut() {
+        let words = &doc[f.sentence];
+        // Back from the span over the department's other words to "of" or
+        // "for" after a title.
+        let mut k = f.start;
+        let mut after_title = false;
+        // ("Under-Secretary": the title is the word after the hyphen.)
+        let title = |w: &str| {
+            let lower = w.to_lowercase();
+            gazetteer.is_title(&lower)
+                || lower
+                    .rsplit_once('-')
+                    .is_some_and(|(_, last)| gazetteer.is_title(last))
+        };
+        while k >= 2 {
+            let w = words[k - 1];
+            if matches!(w, "of" | "for") && title(words[k - 2]) {
+                after_title = true;
+                break;
+            }
+            if !department_word(w) {
+                break;
+            }
+            k -= 1;
+        }
+        if !after_title {
+            continue;
+        }
+        let split = (f.start + 1..f.end).find(|&p| {
+            let given = gazetteer.is_given_name(words[p]);
+            (2..=3).contains(&(f.end - p))
+                && words[p..f.end].iter().all(|w| name_word(w))
+                && !is_initial(words[p])
+                && (given || words[p..f.end].iter().all(|w| !is_common_word(w)))
+                && (words[f.start..p].iter().all(|w| department_word(w))
+                    || given
+                        && words[f.start..p]
+                            .iter()
+                            .all(|w| is_capitalised(w) && !gazetteer.is_given_name(w)))
+        });
+        if let Some(p) = split {
+            f.start = p;
+            f.label = EntityLabel::Person;
+        }
+    }
+}
+
 /// A given name that is also a place's ("Israel", "Jordan", "India",
 /// "Chad") right before a person's name is that person's given name
 /// ("Jordan Smith", "Israel G. Grossman"), not a place beside a person:
@@ -1181,6 +1253,47 @@ mod tests {
                 found(1, 2, 3, EntityLabel::Place),
                 found(2, 0, 3, EntityLabel::Place),
                 found(2, 4, 7, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_department_after_a_title_is_cut_from_its_holder_s_name() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Minister", "of", "Industry", "and", "Trade", "Vrelo", "Tamsk", "spoke",
+            ],
+            vec![
+                "Chancellor",
+                "of",
+                "the",
+                "Exchequer",
+                "John",
+                "Tamsk",
+                "spoke",
+            ],
+            vec!["the", "chairman", "of", "Harlow", "Vrelo", "Tamsk", "spoke"],
+        ];
+        // Common words known to the test's table; "Exchequer" is not one.
+        let common = |w: &str| matches!(w.to_lowercase().as_str(), "industry" | "trade");
+        // The hand-written titles and given names, no lists.
+        let gazetteer = Gazetteer::compile_from("", "", "", "");
+        assert!(gazetteer.is_given_name("John") && !gazetteer.is_given_name("Vrelo"));
+        let mut list = vec![
+            found(0, 4, 7, EntityLabel::Person),
+            found(1, 3, 6, EntityLabel::Organization),
+            found(2, 3, 6, EntityLabel::Organization),
+        ];
+        split_title_department_person(&doc, &mut list, &gazetteer, common);
+        assert_eq!(
+            list,
+            [
+                // Department words before an unknown name.
+                found(0, 5, 7, EntityLabel::Person),
+                // A word the table does not know before a known given name.
+                found(1, 4, 6, EntityLabel::Person),
+                // No department word: a firm's name stays whole.
+                found(2, 3, 6, EntityLabel::Organization),
             ]
         );
     }

@@ -623,6 +623,62 @@ pub(super) fn name_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
     }
 }
 
+/// "Kessel Finance Co (H.K.) Ltd", "Vantor Bank (Securities) Ltd": a
+/// company's name can hold its region or branch of business in brackets
+/// before its legal form. The model stops at the bracket and reads the
+/// legal form alone as a name of its own ("Ltd", a person). A name, then a
+/// bracket of one to three capitalised words, then a legal form: one
+/// organisation.
+pub(super) fn name_bracketed_divisions(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    for (s, words) in doc.iter().enumerate() {
+        for open in 1..words.len() {
+            if words[open] != "(" {
+                continue;
+            }
+            let Some(close) = (open + 2..(open + 5).min(words.len())).find(|&k| words[k] == ")")
+            else {
+                continue;
+            };
+            let inside = words[open + 1..close].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '&' | '-'))
+            });
+            if !inside
+                || !words
+                    .get(close + 1)
+                    .is_some_and(|w| LEGAL_FORM_WORDS.contains(w))
+            {
+                continue;
+            }
+            // The name before: a span ending at the bracket, else the
+            // capitalised words before it.
+            let start = found
+                .iter()
+                .find(|f| f.sentence == s && f.end == open)
+                .map(|f| f.start)
+                .unwrap_or_else(|| {
+                    (open.saturating_sub(4)..open)
+                        .rev()
+                        .take_while(|&k| words[k].chars().next().is_some_and(char::is_uppercase))
+                        .last()
+                        .unwrap_or(open)
+                });
+            if start == open {
+                continue;
+            }
+            Found {
+                sentence: s,
+                start,
+                end: close + 2,
+                label: EntityLabel::Organization,
+            }
+            .replace_overlapping(found);
+        }
+    }
+    found.sort_by_key(|f| (f.sentence, f.start));
+}
+
 /// The cue a word gives, as written (one hash lookup per word: this runs
 /// over every word of every document).
 pub(super) fn org_cue(word: &str) -> Option<OrgCue> {
@@ -811,6 +867,38 @@ mod tests {
         assert!(!is_month("Mayor") && !is_month("Ma") && !is_month("Monday"));
     }
     use crate::ner::tests::{found, sorted, tiny};
+
+    #[test]
+    fn a_bracketed_division_before_a_legal_form_is_part_of_the_name() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Kessel", "Finance", "Co", "(", "H.K.", ")", "Ltd", "said", "so", ".",
+            ],
+            vec!["Vantor", "(", "Far", "East", ")", "Ltd", "rose", "."],
+            vec!["Vantor", "Corp", "(", "VNT", ")", "rose", "."],
+            vec!["Harlow", "(", "the", "town", ")", "Ltd", "."],
+        ];
+        // The model's pieces: the name and "Ltd" apart; a bare code in
+        // brackets with no legal form after it; a bracket of small words.
+        let mut list = vec![
+            found(0, 0, 3, EntityLabel::Organization),
+            found(0, 6, 7, EntityLabel::Person),
+            found(2, 0, 2, EntityLabel::Organization),
+            found(2, 3, 4, EntityLabel::Organization),
+            found(3, 0, 1, EntityLabel::Place),
+        ];
+        name_bracketed_divisions(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 0, 7, EntityLabel::Organization),
+                found(1, 0, 6, EntityLabel::Organization),
+                found(2, 0, 2, EntityLabel::Organization),
+                found(2, 3, 4, EntityLabel::Organization),
+                found(3, 0, 1, EntityLabel::Place),
+            ]
+        );
+    }
 
     #[test]
     fn a_name_in_wire_brackets_is_one_organisation() {
