@@ -626,6 +626,52 @@ impl Resolver<'_> {
         (subject_name || !self.clause_after(name)).then_some(name.entity)
     }
 
+    /// The person named at the end of an office held "of" a department
+    /// ("Chancellor of the Exchequer Ola Lind said", "Minister of Industry
+    /// and Trade Jan Kessel"): the parser heads the phrase with the office
+    /// and hangs the name inside the department's phrase, yet the phrase
+    /// refers to the holder. Only with department words written with
+    /// capitals between "of" and the name ("the secretary of Ana Ruiz" is
+    /// someone else, her secretary).
+    fn office_holder(&self, h: usize) -> Option<usize> {
+        let t = self.t;
+        if t.upos(h) != Upos::Noun || t.sent.tokens[h].xpos == "NNS" {
+            return None;
+        }
+        let lemma = t.lemma(h);
+        let office = |w: &str| self.gazetteer.is_title(w) || self.gazetteer.is_person_role(w);
+        if !office(&lemma) && !lemma.rsplit_once('-').is_some_and(|(_, last)| office(last)) {
+            return None;
+        }
+        let of = t.kids(h).iter().copied().find(|&k| {
+            k > h
+                && t.base(k) == "nmod"
+                && t.case_kid(k)
+                    .is_some_and(|c| matches!(t.lower(c).as_str(), "of" | "for"))
+        })?;
+        let case = t.case_kid(of)?;
+        let last = (h..t.len())
+            .filter(|&k| t.dominates(h, k) && !t.is_punct(k))
+            .max()?;
+        let name = self
+            .mentions
+            .iter()
+            .find(|m| m.tokens.contains(&last) && m.kind == MentionKind::Name)?;
+        let person = self
+            .entities
+            .get(name.entity)
+            .is_some_and(|d| d.label_type == EntityLabel::Person);
+        let department = (case + 1..name.tokens.start).any(|k| {
+            t.sent.tokens[k]
+                .form
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        (person && department && name.tokens.clone().all(|k| t.dominates(of, k)))
+            .then_some(name.entity)
+    }
+
     /// The person named in apposition after role noun `h` ("the governor
     /// of Ohio, Ann Baker, signed", "the firm's chief executive, Ola Lind,
     /// said", "his wife, Ana Ruiz, bought"): a title or role of the
@@ -823,7 +869,11 @@ impl Resolver<'_> {
                 out.push(Argument::Entity(e));
                 continue;
             }
-            if let Some(e) = self.close_apposition(h).or_else(|| self.named_role(h)) {
+            if let Some(e) = self
+                .close_apposition(h)
+                .or_else(|| self.named_role(h))
+                .or_else(|| self.office_holder(h))
+            {
                 out.push(Argument::Entity(e));
                 continue;
             }

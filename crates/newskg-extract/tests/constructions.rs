@@ -2056,3 +2056,59 @@ fn a_reduplicated_compound_is_part_of_the_relation() {
         "{got:?}"
     );
 }
+
+/// A clause the parser hangs on the addressee of "told" as a relative
+/// clause is what was told: Reported, and the speaker's.
+#[test]
+fn what_is_told_to_an_addressee_is_reported() {
+    let doc = extract("Jan Brandt told the conference the firm had sold its stake in Vantor.");
+    let got = facts(&doc);
+    assert!(
+        got.iter().any(|f| f == "Jan Brandt | tell | <statement>"),
+        "{got:?}"
+    );
+    assert!(
+        doc.facts
+            .iter()
+            .filter(|f| f.relation.starts_with("sell"))
+            .all(|f| f.modality != Modality::Asserted),
+        "{got:?}"
+    );
+}
+
+/// A speaker after what is reported, with a modifier after its noun
+/// ("a spokesman for Kessel Inc"), says it; the name that ends the
+/// reported clause holds no role.
+#[test]
+fn a_trailing_spokesman_for_a_firm_speaks_for_it() {
+    let doc = extract(
+        "Vantor Corp lost orders to Harlow and Tansford Mills, a spokesman for Kessel Inc said.",
+    );
+    let got = facts(&doc);
+    assert!(
+        got.iter().any(|f| f == "Kessel Inc | say | <statement>"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("spokesman of")), "{got:?}");
+}
+
+/// An office held "of" a department, written before the holder's name,
+/// is the holder: "Chancellor of the Exchequer Nigel Brandt said" is
+/// Brandt's statement.
+#[test]
+fn the_holder_of_an_office_of_a_department_speaks() {
+    let got = facts(&extract(
+        "Creditors reached an agreement on the debt, British Chancellor of the Exchequer Nigel Brandt said.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Nigel Brandt | say | <statement>"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Minister of Industry and Trade Jan Kessel said exports would rise.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Jan Kessel | say | <statement>"),
+        "{got:?}"
+    );
+}
