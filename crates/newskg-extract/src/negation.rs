@@ -236,6 +236,7 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
         && crate::subject::participle_antecedent(t, p)
             .is_some_and(|h| t.kids(h).iter().any(|&d| is_no(t, d)));
     on_denied_noun
+        || shares_a_denial(t, p)
         || t.kids(p).iter().any(|&k| {
             // ("No longer" after the predicate is a later clause's, which the
             // parser hung here: "opened a market, but trading is no longer ...")
@@ -264,6 +265,35 @@ pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
                 _ => false,
             }
         })
+}
+
+/// "did not confirm or deny the report", "will not buy and hold shares":
+/// a verb joined to a denied verb, with no subject or auxiliary of its own,
+/// is under the same "not", when "or"/"nor" joins them or it is a bare
+/// infinitive that shares the auxiliary ("did not resign and left", a verb
+/// with its own tense, says it left), and no "but" sets it apart.
+fn shares_a_denial(t: &Tree, p: usize) -> bool {
+    let Some(h) = t.head(p).filter(|_| t.rel(p) == "conj") else {
+        return false;
+    };
+    let own = t
+        .kids(p)
+        .iter()
+        .any(|&k| matches!(t.base(k), "nsubj" | "aux" | "cop" | "expl"));
+    let joined_by = |words: &[&str]| {
+        t.kids(p)
+            .iter()
+            .any(|&k| t.base(k) == "cc" && words.contains(&t.lower(k).as_str()))
+    };
+    // ("did not lower its rates but set a tariff": "but" sets the second
+    // verb against the denial.)
+    t.upos(h) == Upos::Verb
+        && t.upos(p) == Upos::Verb
+        && !own
+        && !joined_by(&["but", "yet"])
+        && (joined_by(&["or", "nor"]) || t.sent.tokens[p].xpos == "VB")
+        && t.kid(h, "aux").is_some()
+        && t.kids(h).iter().any(|&k| k < h && is_negator(t, k))
 }
 
 /// Whether token `k` is the determiner "no" ("no statement", "no
@@ -704,6 +734,12 @@ mod tests {
         // "Not only was the price high, but the shop closed early ."
         let t = tree_of(&doc, 4);
         assert!(!is_negated(&t, t.find("high").unwrap()));
+        // "The mill did not confirm or deny the report .": one "not" for both.
+        let t = tree_of(&doc, 8);
+        assert!(is_negated(&t, t.find("deny").unwrap()));
+        // "The mill did not cut its prices but raised its wages ."
+        let t = tree_of(&doc, 9);
+        assert!(!is_negated(&t, t.find("raised").unwrap()));
     }
 
     #[test]
