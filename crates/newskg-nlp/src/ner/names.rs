@@ -765,7 +765,7 @@ pub(super) fn split_title_place_person(
 /// after department words the table does not know: "the Exchequer").
 pub(super) fn split_title_department_person(
     doc: &[Vec<&str>],
-    found: &mut [Found],
+    found: &mut Vec<Found>,
     gazetteer: &Gazetteer,
     is_common_word: impl Fn(&str) -> bool,
 ) {
@@ -773,11 +773,19 @@ pub(super) fn split_title_department_person(
         matches!(w, "and" | "of" | "the" | "for" | "&")
             || is_capitalised(w) && is_common_word(w) && !gazetteer.is_given_name(w)
     };
+    // (No word the gazetteer knows as a place or people's name: "the West
+    // German Ifo-Institut" holds no person "German Ifo-Institut".)
     let name_word = |w: &str| {
         is_capitalised(w)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.'))
+            && gazetteer
+                .lookup(w)
+                .is_none_or(|e| e.label == EntityLabel::Person)
+            && crate::names::country(gazetteer, w).is_none()
+            && gazetteer.demonym(w).is_none()
     };
+    let mut bodies = Vec::new();
     for f in found.iter_mut() {
         let words = &doc[f.sentence];
         // Back from the span over the department's other words to "of" or
@@ -806,12 +814,18 @@ pub(super) fn split_title_department_person(
         if !after_title {
             continue;
         }
+        // The name: its first word a known given name or no common word,
+        // the others no common words ("New York Futures Exchange" is no
+        // department before a "York Futures Exchange").
         let split = (f.start + 1..f.end).find(|&p| {
             let given = gazetteer.is_given_name(words[p]);
             (2..=3).contains(&(f.end - p))
                 && words[p..f.end].iter().all(|w| name_word(w))
                 && !is_initial(words[p])
-                && (given || words[p..f.end].iter().all(|w| !is_common_word(w)))
+                && (given || !is_common_word(words[p]))
+                && words[p + 1..f.end]
+                    .iter()
+                    .all(|w| !is_common_word(w) && !gazetteer.is_org_word(w))
                 && (words[f.start..p].iter().all(|w| department_word(w))
                     || given
                         && words[f.start..p]
@@ -819,10 +833,23 @@ pub(super) fn split_title_department_person(
                             .all(|w| is_capitalised(w) && !gazetteer.is_given_name(w)))
         });
         if let Some(p) = split {
+            // "Chairman of the Stock Exchange of Tansford Ola Lind": a
+            // department that is a body of its own stays a name.
+            if f.label == EntityLabel::Organization
+                && words[f.start..p].iter().any(|w| gazetteer.is_org_word(w))
+            {
+                bodies.push(Found {
+                    sentence: f.sentence,
+                    start: f.start,
+                    end: p,
+                    label: EntityLabel::Organization,
+                });
+            }
             f.start = p;
             f.label = EntityLabel::Person;
         }
     }
+    found.extend(bodies);
 }
 
 /// A given name that is also a place's ("Israel", "Jordan", "India",

@@ -676,7 +676,6 @@ pub(super) fn name_bracketed_divisions(doc: &[Vec<&str>], found: &mut Vec<Found>
             .replace_overlapping(found);
         }
     }
-    found.sort_by_key(|f| (f.sentence, f.start));
 }
 
 /// The cue a word gives, as written (one hash lookup per word: this runs
