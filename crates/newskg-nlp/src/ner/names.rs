@@ -1300,6 +1300,9 @@ mod tests {
                 "spoke",
             ],
             vec!["the", "chairman", "of", "Harlow", "Vrelo", "Tamsk", "spoke"],
+            vec![
+                "head", "of", "the", "New", "John", "Futures", "Exchange", "spoke",
+            ],
         ];
         // Common words known to the test's table; "Exchequer" is not one.
         let common = |w: &str| matches!(w.to_lowercase().as_str(), "industry" | "trade");
@@ -1310,6 +1313,7 @@ mod tests {
             found(0, 4, 7, EntityLabel::Person),
             found(1, 3, 6, EntityLabel::Organization),
             found(2, 3, 6, EntityLabel::Organization),
+            found(3, 3, 7, EntityLabel::Organization),
         ];
         split_title_department_person(&doc, &mut list, &gazetteer, common);
         assert_eq!(
@@ -1321,6 +1325,8 @@ mod tests {
                 found(1, 4, 6, EntityLabel::Person),
                 // No department word: a firm's name stays whole.
                 found(2, 3, 6, EntityLabel::Organization),
+                // A name that goes on in a body's words is no person's.
+                found(3, 3, 7, EntityLabel::Organization),
             ]
         );
     }
