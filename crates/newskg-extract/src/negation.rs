@@ -285,7 +285,7 @@ fn shares_a_denial(t: &Tree, p: usize) -> bool {
             .iter()
             .any(|&k| t.base(k) == "cc" && words.contains(&t.lower(k).as_str()))
     };
-    // ("did not lower its rates but set a tariff": "but" sets the second
+    // ("did not cut its prices but raised its wages": "but" sets the second
     // verb against the denial.)
     t.upos(h) == Upos::Verb
         && t.upos(p) == Upos::Verb

@@ -1233,10 +1233,10 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
     }
 }
 
-/// "Vantor will close the plant, a spokesman for the company said.": the
-/// parser reads "for" as a subordinator and "the company said" as a
-/// clause of its own, which makes the company the speaker and leaves the
-/// spokesman an oblique of the reported clause. A verb of saying that
+/// "Vantor will shut the mill, a spokeswoman for the bank said.": the
+/// parser reads "for" as a subordinator and "the bank said" as a clause
+/// of its own, which makes the bank the speaker and leaves the
+/// spokeswoman an oblique of the reported clause. A verb of saying that
 /// ends the sentence, whose subject follows a preposition it holds as a
 /// subordinator, right after a noun that a comma opens: the noun is the
 /// speaker, the preposition's noun phrase its modifier.

@@ -754,7 +754,7 @@ pub(super) fn split_title_place_person(
 }
 
 /// "Minister of Industry and Trade Jan Kessel", "Chancellor of the
-/// Exchequer Ola Lind", "Under-Secretary of State for Economic Affairs Ana
+/// Exchequer Ola Lind", "Under-Secretary of State for Fisheries Ana
 /// Ruiz": after a title and "of" or "for", the office's department and its
 /// holder's name touch, and the model reads the last department words and
 /// the name as one name ("Trade Jan Kessel", a person; "Exchequer Ola
