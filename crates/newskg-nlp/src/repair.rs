@@ -102,6 +102,67 @@ pub fn repair(sentence: &mut Sentence) {
     speech_conjunct_inside_what_is_said(sentence);
     clause_read_as_modifier_of_its_object(sentence);
     complement_read_as_relative_clause_of_the_addressee(sentence);
+    preposition_read_as_clause(sentence);
+}
+
+/// Participles that work as prepositions ("following the merger",
+/// "including its plants", "excluding charges", "regarding the sale").
+const PREPOSITION_PARTICIPLES: &[&str] = &[
+    "following",
+    "including",
+    "excluding",
+    "regarding",
+    "concerning",
+    "barring",
+    "pending",
+];
+
+/// "Following the merger, Vantor will close two plants": the parser makes
+/// "Following" a clausal subject of "close", which has a subject of its
+/// own, and the main fact is lost. A clause has one subject: a
+/// preposition-like participle ([`PREPOSITION_PARTICIPLES`]) with a noun
+/// object, opening the sentence before a comma and read as the clausal
+/// subject of a verb that has its nominal subject, or as its adverbial
+/// clause, is the noun's preposition; the noun phrase is an oblique of the
+/// verb.
+fn preposition_read_as_clause(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for w in 0..n {
+        let Some(v) = s.tokens[w].head else { continue };
+        if s.tokens[w].xpos != "VBG"
+            || !PREPOSITION_PARTICIPLES.contains(&s.tokens[w].form.to_lowercase().as_str())
+            || has_dependent(s, w, &["nsubj", "nsubj:pass", "aux"])
+        {
+            continue;
+        }
+        // (Only where the participle opens the sentence: after a noun,
+        // "developments concerning growth", it is the noun's modifier.)
+        let opens = s.tokens[..w].iter().all(|t| t.upos == Upos::Punct)
+            && v > w
+            && s.tokens[w + 1..v].iter().any(|t| t.form == ",");
+        let second_subject = s.tokens[w].deprel == "csubj" && has_dependent(s, v, &["nsubj"]);
+        if !opens || !(second_subject || s.tokens[w].deprel == "advcl") {
+            continue;
+        }
+        let Some(object) = (w + 1..n).find(|&k| {
+            s.tokens[k].head == Some(w)
+                && s.tokens[k].deprel == "obj"
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        }) else {
+            continue;
+        };
+        s.tokens[object].head = Some(v);
+        s.tokens[object].deprel = "obl".to_string();
+        s.tokens[w].head = Some(object);
+        s.tokens[w].deprel = "case".to_string();
+        // What else hung on the participle (the comma after the phrase)
+        // goes with its noun.
+        for k in w + 1..n {
+            if k != object && s.tokens[k].head == Some(w) {
+                s.tokens[k].head = Some(object);
+            }
+        }
+    }
 }
 
 /// Verbs that tell someone something: the addressee is their (indirect)
@@ -2027,6 +2088,38 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[7], (Some(12), "nsubj"));
+    }
+
+    #[test]
+    fn an_opening_participle_of_a_preposition_is_a_preposition() {
+        use Upos::*;
+        // "Following the merger , Vantor will close two mills ." as the
+        // parser reads it: "Following" a second, clausal subject of "close".
+        let mut s = sentence(&[
+            ("Following", "follow", Verb, "VBG", 7, "csubj"),
+            ("the", "the", Det, "DT", 3, "det"),
+            ("merger", "merger", Noun, "NN", 1, "obj"),
+            (",", ",", Punct, ",", 1, "punct"),
+            ("Vantor", "Vantor", Propn, "NNP", 7, "nsubj"),
+            ("will", "will", Aux, "MD", 7, "aux"),
+            ("close", "close", Verb, "VB", 0, "root"),
+            ("two", "two", Num, "CD", 9, "nummod"),
+            ("mills", "mill", Noun, "NNS", 7, "obj"),
+            (".", ".", Punct, ".", 7, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[2], (Some(7), "obl"));
+        assert_eq!(got[0], (Some(3), "case"));
+        // "Following the leader is easy": the only subject stays one.
+        unchanged(&[
+            ("Following", "follow", Verb, "VBG", 5, "csubj"),
+            ("the", "the", Det, "DT", 3, "det"),
+            ("leader", "leader", Noun, "NN", 1, "obj"),
+            ("is", "be", Aux, "VBZ", 5, "cop"),
+            ("easy", "easy", Adj, "JJ", 0, "root"),
+            (".", ".", Punct, ".", 5, "punct"),
+        ]);
     }
 
     #[test]
