@@ -3,6 +3,7 @@
 //! object control ("urged them to leave"), relative and participial clauses
 //! (the antecedent fills the gap), shared objects of conjoined verbs.
 
+use newskg_nlp::names::PREPOSITION_PARTICIPLES;
 use newskg_nlp::Upos;
 
 use crate::attribution::{self, SPEECH};
@@ -877,9 +878,35 @@ fn is_shouted(t: &Tree) -> bool {
     !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// "shares fell following the report", "sold its assets, excluding real
+/// estate", "halted trading pending an announcement": a participle that
+/// works as a preposition ([`PREPOSITION_PARTICIPLES`]) says when, what is
+/// counted or what about; the subject a clause would lend it did not do
+/// it. Not with a subject or an auxiliary of its own ("the Fed is
+/// following a neutral path"), nor "concerning"/"regarding" on a noun
+/// ("talks concerning the sale" are about it).
+fn works_as_preposition(t: &Tree, v: usize) -> bool {
+    let word = t.lower(v);
+    t.sent.tokens[v].xpos == "VBG"
+        && PREPOSITION_PARTICIPLES.contains(&word.as_str())
+        // As an adverbial or a noun's modifier; a gerund that is a verb's
+        // object or follows "of" is the act itself ("opposes including
+        // the clause", "accused him of excluding costs").
+        && matches!(t.base(v), "advcl" | "acl")
+        && !t
+            .kids(v)
+            .iter()
+            .any(|&k| matches!(t.base(k), "nsubj" | "aux" | "expl" | "mark"))
+        && !(matches!(word.as_str(), "concerning" | "regarding") && t.rel(v) == "acl")
+}
+
 /// A frame for verbal predicate `v`, if it states anything.
 pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
-    if is_bare_matrix(t, v) || negation::is_prevented(t, v) || in_a_title(t, v) {
+    if is_bare_matrix(t, v)
+        || negation::is_prevented(t, v)
+        || in_a_title(t, v)
+        || works_as_preposition(t, v)
+    {
         return None;
     }
     let (verbs, top) = chain(t, v);

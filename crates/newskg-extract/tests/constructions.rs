@@ -2112,3 +2112,21 @@ fn the_holder_of_an_office_of_a_department_speaks() {
         "{got:?}"
     );
 }
+
+/// A participle that works as a preposition ("following", "excluding",
+/// "pending") says when or what is counted; the clause's subject did not
+/// do it. With an auxiliary it is a verb again.
+#[test]
+fn a_participle_that_works_as_a_preposition_states_nothing() {
+    let got = facts(&extract(
+        "Jan Brandt resigned from Vantor Corp following his arrest. Kessel Inc halted trading in its shares pending an announcement.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| follow |")), "{got:?}");
+    assert!(!got.iter().any(|f| f.contains("| pend |")), "{got:?}");
+    let got = facts(&extract("Vantor Corp is following a cautious strategy."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | follow | cautious strategy"),
+        "{got:?}"
+    );
+}

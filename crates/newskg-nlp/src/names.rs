@@ -204,6 +204,19 @@ pub fn is_time_noun(word: &str) -> bool {
         || (word != "may" && MONTHS.contains(&word))
 }
 
+/// Participles that work as prepositions ("following the merger",
+/// "including its plants", "excluding charges", "regarding the sale"):
+/// they say when, what is counted or what about, and no one does them.
+/// ("Barring" is left out: "a directive barring the staff from ..." bars.)
+pub const PREPOSITION_PARTICIPLES: &[&str] = &[
+    "following",
+    "including",
+    "excluding",
+    "regarding",
+    "concerning",
+    "pending",
+];
+
 /// Nouns that name a person (or a country, party or firm) by their tie to
 /// another: kin ("wife"), allies and adversaries ("ally", "rival",
 /// "critic"), the people around someone ("aide", "lawyer"); and a firm's

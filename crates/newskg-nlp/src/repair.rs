@@ -11,7 +11,7 @@
 //! Why rules after the parser and not in it: the parser's features see one
 //! word ahead; these mistakes are only visible once the clause is complete.
 
-use crate::names::{self, is_time_noun};
+use crate::names::{self, is_time_noun, PREPOSITION_PARTICIPLES};
 use crate::{Sentence, Upos};
 
 /// Verbs that report or judge a clause ("said", "believes", "confirmed")
@@ -104,18 +104,6 @@ pub fn repair(sentence: &mut Sentence) {
     complement_read_as_relative_clause_of_the_addressee(sentence);
     preposition_read_as_clause(sentence);
 }
-
-/// Participles that work as prepositions ("following the merger",
-/// "including its plants", "excluding charges", "regarding the sale").
-const PREPOSITION_PARTICIPLES: &[&str] = &[
-    "following",
-    "including",
-    "excluding",
-    "regarding",
-    "concerning",
-    "barring",
-    "pending",
-];
 
 /// "Following the merger, Vantor will close two plants": the parser makes
 /// "Following" a clausal subject of "close", which has a subject of its
