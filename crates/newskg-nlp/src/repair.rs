@@ -384,6 +384,21 @@ fn finite_conjunct_of_a_participle(s: &mut Sentence) {
     }
 }
 
+/// Whether only punctuation follows token `v`: it ends its sentence.
+fn ends_sentence(s: &Sentence, v: usize) -> bool {
+    s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct)
+}
+
+/// Whether a comma opens the noun phrase of `noun`: the noun and the words
+/// right before it that it dominates, with a comma before them.
+fn opened_by_comma(s: &Sentence, noun: usize) -> bool {
+    let mut first = noun;
+    while first > 0 && s.dominates(noun, first - 1) && s.tokens[first - 1].upos != Upos::Punct {
+        first -= 1;
+    }
+    first > 0 && s.tokens[first - 1].form == ","
+}
+
 /// Whether token `h` has a dependent with one of relations `rels`.
 fn has_dependent(s: &Sentence, h: usize, rels: &[&str]) -> bool {
     s.tokens
@@ -1220,7 +1235,7 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
             t.head == Some(v) && matches!(t.deprel.split(':').next(), Some("nsubj" | "csubj"))
         });
         // The verb ends its clause: nothing after it but punctuation.
-        let ends = s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct);
+        let ends = ends_sentence(s, v);
         // The noun before the verb's auxiliaries ("officials have said"),
         // and before its bracketed short name ("the Vantor Bank (VB) has
         // said").
@@ -1262,13 +1277,7 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
         {
             continue;
         }
-        // The noun phrase: the noun and the words before it that it
-        // dominates; a comma right before it opens it.
-        let mut first = noun;
-        while first > 0 && s.dominates(noun, first - 1) && s.tokens[first - 1].upos != Upos::Punct {
-            first -= 1;
-        }
-        if first == 0 || s.tokens[first - 1].form != "," {
+        if !opened_by_comma(s, noun) {
             continue;
         }
         if !matches!(
@@ -1294,7 +1303,7 @@ fn trailing_speaker_with_modifier_read_as_clause(s: &mut Sentence) {
     for v in 2..n {
         if s.tokens[v].upos != Upos::Verb
             || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str())
-            || !s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct)
+            || !ends_sentence(s, v)
         {
             continue;
         }
@@ -1321,11 +1330,7 @@ fn trailing_speaker_with_modifier_read_as_clause(s: &mut Sentence) {
         {
             continue;
         }
-        let mut first = noun;
-        while first > 0 && s.dominates(noun, first - 1) && s.tokens[first - 1].upos != Upos::Punct {
-            first -= 1;
-        }
-        if first == 0 || s.tokens[first - 1].form != "," {
+        if !opened_by_comma(s, noun) {
             continue;
         }
         s.tokens[noun].head = Some(v);

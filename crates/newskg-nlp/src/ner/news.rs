@@ -640,7 +640,7 @@ pub(super) fn name_bracketed_divisions(doc: &[Vec<&str>], found: &mut Vec<Found>
                 continue;
             };
             let inside = words[open + 1..close].iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
+                is_capitalised(w)
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '.' | '&' | '-'))
             });
@@ -660,7 +660,7 @@ pub(super) fn name_bracketed_divisions(doc: &[Vec<&str>], found: &mut Vec<Found>
                 .unwrap_or_else(|| {
                     (open.saturating_sub(4)..open)
                         .rev()
-                        .take_while(|&k| words[k].chars().next().is_some_and(char::is_uppercase))
+                        .take_while(|&k| is_capitalised(words[k]))
                         .last()
                         .unwrap_or(open)
                 });
