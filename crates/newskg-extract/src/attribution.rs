@@ -262,7 +262,8 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             .filter(|(c, _, _, verb)| *verb != f.pred && t.dominates(*c, f.pred))
             .max_by_key(|(c, _, _, _)| depth(t, *c));
         if let Some(&(_, speaker, stand, _)) = scope {
-            f.speaker = speaker;
+            // What X did not say is nobody's claim in the text.
+            f.speaker = speaker.filter(|_| stand != Stand::DoesNotSay);
             f.modality = match (f.modality, stand) {
                 (Modality::Possible, _) | (_, Stand::DoesNotSay) => Modality::Possible,
                 _ => Modality::Reported,

@@ -1010,6 +1010,25 @@ fn facts_of_frame(
                 .next()
         })
         .or(quote_speaker);
+    // "they said it would ...", with "they" unresolved: a hedge inside
+    // what someone the text names only by a pronoun says is still that
+    // someone's claim, not the narrator's conjecture. With no source to
+    // give, it is Reported (its modal word stays in its statement). What
+    // a noun in the claim is described as doing ("a bill that would
+    // impose quotas") stays a possibility of that noun.
+    let describes_a_noun = matches!(
+        f.pattern,
+        Pattern::Relcl | Pattern::Participle | Pattern::Nominal
+    );
+    let modality = if f.modality == Modality::Possible
+        && f.speaker.is_some()
+        && speaker.is_none()
+        && !describes_a_noun
+    {
+        Modality::Reported
+    } else {
+        f.modality
+    };
     let read_before = out.len();
     for slot in &f.args {
         let (relation, factor) = match slot.kind {
@@ -1089,7 +1108,7 @@ fn facts_of_frame(
                     stance: lexicon.stance_towards(&relation, o),
                     object: o.clone(),
                     negated: f.negated,
-                    modality: f.modality,
+                    modality,
                     modal: modal.clone(),
                     attributed_to: speaker.clone(),
                     confidence: (f.confidence * factor * entity_bonus).clamp(0.0, 1.0),
@@ -1125,7 +1144,7 @@ fn facts_of_frame(
                     stance: None,
                     object: Argument::Absent,
                     negated: f.negated,
-                    modality: f.modality,
+                    modality,
                     modal: modal.clone(),
                     attributed_to: speaker.clone(),
                     confidence: (f.confidence * entity_bonus).clamp(0.0, 1.0),
@@ -1397,6 +1416,9 @@ pub(crate) mod tests {
         // "The ship was in harbour .": the predicate's preposition is the
         // relation.
         get(&facts, "ship|be in|harbour");
+        // "Sales at Vantor were 40 mln dlrs in May .": an amount is no
+        // relation ("dlr in").
+        assert!(!facts.iter().any(|(k, _)| k.contains("|dlr")));
     }
 
     #[test]
@@ -1540,6 +1562,11 @@ pub(crate) mod tests {
             get(&facts, "two clerks|steal|recipes").modality,
             Modality::Reported
         );
+        // "They said the loan would let Vantor buy the mill .", "they"
+        // naming nobody: someone's claim, with no source to give.
+        let f = get(&facts, "Vantor|buy|mill");
+        assert_eq!(f.modality, Modality::Reported);
+        assert_eq!(f.attributed_to, None);
     }
 
     #[test]

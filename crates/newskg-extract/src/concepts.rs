@@ -67,6 +67,31 @@ pub(crate) const UNIT_NOUNS: &[&str] = &[
     "kilometer",
 ];
 
+/// Whether noun phrase `k` is an amount ("10 pct", "a third", "20 mln
+/// dlrs", "two million tonnes"): after a passive's "by" it says how much
+/// ("prices were cut by 10 pct"), it is no agent; a count of people is
+/// ("backed by 120 members").
+pub(crate) fn is_amount(t: &Tree, k: usize) -> bool {
+    // "one of its two members": a number with its "of" group counts
+    // people or things that act.
+    let partitive = t
+        .kids(k)
+        .iter()
+        .any(|&n| t.base(n) == "nmod" && t.prep(n).as_deref() == Some("of"));
+    // A name made with a number ("Four-Kings") is no amount.
+    let figure = t.sent.tokens[k].form.chars().any(|c| c.is_ascii_digit())
+        || t.sent.tokens[k].form.chars().all(|c| c.is_lowercase());
+    t.upos(k) == Upos::Num && figure && !partitive || {
+        let lemma = t.lemma(k).to_lowercase();
+        let word = lemma.as_str();
+        // (Any amount, but not the thousands, hundreds and dozens that
+        // count people: "blocked by thousands of protesters".)
+        is_quantity_head(word) && !COUNT_HEADS.contains(&word)
+            || WIRE_AMOUNT_HEADS.contains(&word)
+            || UNIT_NOUNS.contains(&word)
+    }
+}
+
 /// Words that bound or round a number ("about 300", "more than 40", "up
 /// to 500", "nearly", "only"): without them the label states another
 /// amount.

@@ -4,6 +4,7 @@
 
 use newskg_nlp::{names, Upos};
 
+use crate::concepts::is_amount;
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
 use crate::subject::subject_of;
 use crate::tree::Tree;
@@ -54,6 +55,12 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
     rel_tokens.retain(|&k| k != p);
     rel_tokens.sort_unstable();
     let nominal = matches!(t.upos(p), Upos::Noun | Upos::Propn | Upos::Pron);
+    // "Sales were 40 mln dlrs in May", "the fee is 10 basis points": an
+    // amount says how much, not what the subject is or is tied to (its
+    // phrases would make relations of units: "dlr in May").
+    if nominal && is_amount(t, p) {
+        return None;
+    }
     let mut args = Vec::new();
     let relation;
     let pattern;

@@ -82,6 +82,7 @@ pub fn repair(sentence: &mut Sentence) {
     hyphenated_participle_read_as_verb(sentence);
     hyphenated_gerund_read_as_verb(sentence);
     trailing_speaker_with_modifier_read_as_clause(sentence);
+    copular_report_read_as_argument_of_its_speech_verb(sentence);
     trailing_speaker_read_as_conjunct(sentence);
     subject_read_as_compound_of_time(sentence);
     object_read_as_parataxis(sentence);
@@ -1291,6 +1292,67 @@ fn trailing_speaker_read_as_conjunct(s: &mut Sentence) {
     }
 }
 
+/// "Vantor is in talks with Kessel, officials said.": a clause whose
+/// predicate is a noun, adjective or prepositional phrase with "be" reports
+/// what the speaker after it says, like any other clause before ", X
+/// said". The parser, which has no verb to hang the speech verb on, makes
+/// the predicate the speech verb's subject, oblique or modifier; the
+/// clause then reads as the narrator's own and the speaker is lost (or,
+/// when the predicate took the subject slot, joined to the clause's last
+/// noun: "talks with Kessel, Ana Ruiz"). A complete copular clause (its own
+/// subject and "be", no subordinator) before a comma and a verb of
+/// [`CLAUSE_VERBS`] that ends the sentence is that verb's complement; a
+/// name between the comma and the verb is its speaker.
+fn copular_report_read_as_argument_of_its_speech_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 2..n {
+        if s.tokens[v].upos != Upos::Verb
+            || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str())
+            || !ends_sentence(s, v)
+        {
+            continue;
+        }
+        let Some(predicate) = (0..v).find(|&p| {
+            s.tokens[p].head == Some(v)
+                && !matches!(
+                    s.tokens[p].deprel.split(':').next(),
+                    Some("ccomp" | "parataxis" | "conj" | "punct" | "aux" | "cc")
+                )
+                && has_dependent(s, p, &["cop"])
+                && (0..p)
+                    .any(|k| s.tokens[k].head == Some(p) && s.tokens[k].deprel.starts_with("nsubj"))
+                && !has_dependent(s, p, &["mark"])
+        }) else {
+            continue;
+        };
+        // The clause ends at the last comma before the speaker.
+        let Some(comma) = (predicate + 1..v).rev().find(|&k| s.tokens[k].form == ",") else {
+            continue;
+        };
+        if !(predicate + 1..comma).all(|k| s.dominates(predicate, k)) {
+            continue;
+        }
+        s.tokens[predicate].deprel = "ccomp".to_string();
+        let speaker = comma + 1..v;
+        let has_subject = speaker
+            .clone()
+            .any(|k| s.tokens[k].head == Some(v) && s.tokens[k].deprel.starts_with("nsubj"));
+        if !has_subject
+            && !speaker.is_empty()
+            && speaker.len() <= 4
+            && speaker.clone().all(|k| s.tokens[k].upos == Upos::Propn)
+        {
+            let first = comma + 1;
+            s.tokens[first].head = Some(v);
+            s.tokens[first].deprel = "nsubj".to_string();
+            for k in first + 1..v {
+                s.tokens[k].head = Some(first);
+                s.tokens[k].deprel = "flat".to_string();
+            }
+        }
+    }
+}
+
 /// "Vantor will shut the mill, a spokeswoman for the bank said.": the
 /// parser reads "for" as a subordinator and "the bank said" as a clause
 /// of its own, which makes the bank the speaker and leaves the
@@ -1666,6 +1728,61 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_copular_clause_before_its_speaker_is_what_is_said() {
+        use Upos::*;
+        // "Vantor is in talks with Kessel , Ana Ruiz said ." with the
+        // predicate as the verb's subject and the name joined to "Kessel".
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 4, "nsubj"),
+            ("is", "be", Aux, "VBZ", 4, "cop"),
+            ("in", "in", Adp, "IN", 4, "case"),
+            ("talks", "talk", Noun, "NNS", 10, "nsubj"),
+            ("with", "with", Adp, "IN", 6, "case"),
+            ("Kessel", "Kessel", Propn, "NNP", 4, "nmod"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("Ana", "Ana", Propn, "NNP", 6, "conj"),
+            ("Ruiz", "Ruiz", Propn, "NNP", 6, "conj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            (".", ".", Punct, ".", 10, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[3], (Some(10), "ccomp"));
+        assert_eq!(got[7], (Some(10), "nsubj"));
+        assert_eq!(got[8], (Some(8), "flat"));
+        // "Vantor is a partner of Kessel , officials said ." with the
+        // predicate as an oblique: only its relation changes.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 4, "nsubj"),
+            ("is", "be", Aux, "VBZ", 4, "cop"),
+            ("a", "a", Det, "DT", 4, "det"),
+            ("partner", "partner", Noun, "NN", 9, "obl"),
+            ("of", "of", Adp, "IN", 6, "case"),
+            ("Kessel", "Kessel", Propn, "NNP", 4, "nmod"),
+            (",", ",", Punct, ",", 9, "punct"),
+            ("officials", "official", Noun, "NNS", 9, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            (".", ".", Punct, ".", 9, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[3], (Some(9), "ccomp"));
+        assert_eq!(got[7], (Some(9), "nsubj"));
+        // An adverbial clause with its subordinator stays one ("When
+        // Vantor is ready , officials said .").
+        unchanged(&[
+            ("When", "when", Sconj, "WRB", 4, "mark"),
+            ("Vantor", "Vantor", Propn, "NNP", 4, "nsubj"),
+            ("is", "be", Aux, "VBZ", 4, "cop"),
+            ("ready", "ready", Adj, "JJ", 7, "advcl"),
+            (",", ",", Punct, ",", 7, "punct"),
+            ("officials", "official", Noun, "NNS", 7, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            (".", ".", Punct, ".", 7, "punct"),
+        ]);
     }
 
     #[test]
