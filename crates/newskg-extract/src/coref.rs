@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::attribution::SPEECH;
+use crate::concepts::INSTRUMENT_NOUNS;
 use crate::fact::{DocEntity, Mention, MentionKind};
 use crate::mentions::{Candidate, Description, PronounClass};
 use crate::quotes;
@@ -751,7 +752,12 @@ impl Scene<'_> {
 
     /// Whether sentence `s`'s main clause has a common noun as its subject,
     /// of the pronoun's number and inside no name or description.
-    fn common_noun_subject(&self, s: usize, p: PronounClass) -> bool {
+    fn common_noun_subject(
+        &self,
+        s: usize,
+        p: PronounClass,
+        competes: impl Fn(&str) -> bool,
+    ) -> bool {
         let Some(sentence) = self.analyzed.sentences.get(s) else {
             return false;
         };
@@ -763,6 +769,7 @@ impl Scene<'_> {
             let plural = matches!(t.xpos.as_str(), "NNS" | "NNPS");
             main && t.deprel == "nsubj"
                 && t.upos == Upos::Noun
+                && competes(&t.lemma.to_lowercase())
                 && plural == (p == PronounClass::Plural)
                 && !self
                     .inside
@@ -806,6 +813,15 @@ fn antecedent(
     p: PronounClass,
 ) -> Option<usize> {
     let pr = &cands[i];
+    if p == PronounClass::Neuter
+        && scene
+            .speech_relation(pr)
+            .is_some_and(|rel| rel.starts_with("nsubj"))
+    {
+        if let Some(speaker) = previous_speaker(scene, cands, assign, clusters, i) {
+            return speaker;
+        }
+    }
     let window = match p {
         PronounClass::Male | PronounClass::Female => 2,
         _ => 1,
@@ -894,6 +910,51 @@ fn antecedent(
     best.map(|(_, k)| k)
 }
 
+/// Who an "it" that says something is when the story has had a speaker
+/// before it: that speaker ("Vantor said it bought Kessel. ... It said
+/// the deal closed"). Wire copy names who speaks once and then goes on with
+/// "it said", whatever firms the sentences between name (a buyer, an
+/// underwriter); the nearest name is no guess for a speaker. Persons
+/// speaking between are skipped (an "it" is no person). `Some(None)`: the
+/// speaker before was something no entity names ("the report said"), so
+/// the "it" is left unresolved; `None`: no speaker before, read as any
+/// pronoun.
+fn previous_speaker(
+    scene: &Scene,
+    cands: &[Candidate],
+    assign: &[Option<usize>],
+    clusters: &[Cluster],
+    i: usize,
+) -> Option<Option<usize>> {
+    let pr = &cands[i];
+    for s in (0..=pr.sentence).rev() {
+        let sentence = scene.analyzed.sentences.get(s)?;
+        for (k, t) in sentence.tokens.iter().enumerate().rev() {
+            if t.span.start >= pr.span.start
+                || !t.deprel.starts_with("nsubj")
+                || t.deprel == "nsubj:pass"
+            {
+                continue;
+            }
+            let Some(verb) = t.head.and_then(|h| sentence.tokens.get(h)) else {
+                continue;
+            };
+            if verb.upos != Upos::Verb || !SPEECH.contains(&verb.lemma.as_str()) {
+                continue;
+            }
+            let holder = (0..i).find(|&j| cands[j].sentence == s && cands[j].tokens.contains(&k));
+            match holder.map(|j| (j, assign[j])) {
+                Some((_, Some(e))) if clusters[e].label == EntityLabel::Person => continue,
+                Some((_, Some(e))) => return Some(Some(e)),
+                Some((j, None)) if cands[j].pronoun.is_some() => continue,
+                _ if t.upos == Upos::Pron => continue,
+                _ => return Some(None),
+            }
+        }
+    }
+    None
+}
+
 /// Whether a common noun of the pronoun's number stands between the
 /// antecedent and an "it" or "they": then the pronoun most likely refers to
 /// that noun's thing ("Rubio defended the designation, saying it would ..."),
@@ -903,6 +964,14 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
     if matches!(p, PronounClass::Male | PronounClass::Female) {
         return false;
     }
+    // "Vantor makes steel. Kessel will buy the mill, it said": things do
+    // not speak. An "it" that says something is a body or a document, so
+    // only a noun for one of those competes with the name.
+    let speaker = p == PronounClass::Neuter
+        && scene
+            .speech_relation(pr)
+            .is_some_and(|rel| rel.starts_with("nsubj"));
+    let competes = |lemma: &str| !speaker || can_speak(lemma);
     // "A report on the Vantor deal came out on Monday. It showed ...": a
     // subject pronoun continues the subject of the sentence before (its
     // centre), here a common noun that no entity stands for, not a name
@@ -910,7 +979,7 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
     if pr.subject
         && !a.subject
         && a.sentence + 1 == pr.sentence
-        && scene.common_noun_subject(a.sentence, p)
+        && scene.common_noun_subject(a.sentence, p, &competes)
     {
         return true;
     }
@@ -956,12 +1025,24 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
                 continue;
             }
             let plural = t.xpos == "NNS" || t.xpos == "NNPS";
-            if (p == PronounClass::Plural) == plural {
+            if (p == PronounClass::Plural) == plural && competes(&t.lemma.to_lowercase()) {
                 return true;
             }
         }
     }
     false
+}
+
+/// Whether a thing called by common noun `lemma` can say something: a
+/// body ("the company", "the ministry") or a document ("the report").
+fn can_speak(lemma: &str) -> bool {
+    names::FIRM_NOUNS.contains(&lemma)
+        || names::is_institution_head(lemma)
+        || INSTRUMENT_NOUNS.contains(&lemma)
+        || matches!(
+            lemma,
+            "group" | "bank" | "unit" | "subsidiary" | "newspaper" | "paper"
+        )
 }
 
 /// Turns clusters into document entities (in order of first mention) and

@@ -975,6 +975,74 @@ mod tests {
     }
 
     #[test]
+    fn things_do_not_compete_for_an_it_that_speaks() {
+        use newskg_nlp::Upos::{Noun, Pron, Verb};
+        let ex = Extractor::new(Gazetteer::default());
+        let resolve = |text: &str, verb: &str| {
+            let mut d = doc(text, &[("Vantor Corp", Organization)]);
+            tag(&mut d, "steel", Noun, "NN", "obj");
+            tag(&mut d, "mill", Noun, "NN", "obj");
+            tag(&mut d, "it", Pron, "PRP", "nsubj");
+            let s = &mut d.sentences[1];
+            let v = s.tokens.iter().position(|t| t.form == verb).unwrap();
+            s.tokens[v].upos = Verb;
+            s.tokens[v].lemma = if verb == "said" { "say" } else { verb }.to_string();
+            let it = s.tokens.iter().position(|t| t.form == "it").unwrap();
+            s.tokens[it].head = Some(v);
+            pronoun_targets(&ex.extract(d))
+        };
+        // "steel" cannot be the "it" that says what Kessel will do.
+        assert_eq!(
+            resolve(
+                "Vantor Corp makes steel. Kessel will buy the mill, it said.",
+                "said"
+            ),
+            [("it".to_string(), "Vantor Corp".to_string())]
+        );
+        // An "it" that does not speak may be the steel.
+        assert!(resolve(
+            "Vantor Corp makes steel. Kessel will buy the mill, it rusts.",
+            "rusts"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn an_it_that_speaks_continues_the_speaker() {
+        use newskg_nlp::Upos::{Pron, Propn, Verb};
+        let ex = Extractor::new(Gazetteer::default());
+        let text = "Vantor Corp said it bought Kessel. Harlow Bank advised Kessel. \
+                    It said two mills would close.";
+        let mut d = doc(
+            text,
+            &[
+                ("Vantor Corp", Organization),
+                ("Kessel", Organization),
+                ("Harlow Bank", Organization),
+                ("Kessel", Organization),
+            ],
+        );
+        // Who says what: "Vantor" and "It" are subjects of "said".
+        for (s, subject, verb) in [(0, "Vantor", "said"), (2, "It", "said")] {
+            let sentence = &mut d.sentences[s];
+            let v = sentence.tokens.iter().position(|t| t.form == verb).unwrap();
+            let k = sentence
+                .tokens
+                .iter()
+                .position(|t| t.form == subject)
+                .unwrap();
+            sentence.tokens[v].upos = Verb;
+            sentence.tokens[v].lemma = "say".to_string();
+            sentence.tokens[k].head = Some(v);
+            sentence.tokens[k].deprel = "nsubj".to_string();
+            sentence.tokens[k].upos = if subject == "It" { Pron } else { Propn };
+        }
+        let targets = pronoun_targets(&ex.extract(d));
+        // The nearest firm is Harlow Bank; the one speaking is Vantor.
+        assert!(targets.contains(&("It".to_string(), "Vantor Corp".to_string())));
+    }
+
+    #[test]
     fn two_johnsons_in_one_document() {
         let f = extract(
             "Ronald Johnson met Boris Johnson. Boris Johnson left.",
