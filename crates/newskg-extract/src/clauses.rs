@@ -968,6 +968,45 @@ fn prune_circumstances(args: &Resolver, f: &mut Frame) -> bool {
     VERBAL_PATTERNS.contains(&f.pattern)
 }
 
+/// Whether noun `n` has its content in a clause of its own: a gerund
+/// clause opened by a preposition of its complement
+/// ([`COMPLEMENT_PREPOSITIONS`]: "an interest in buying Kessel"), or,
+/// after a noun of content ([`names::CONTENT_NOUNS`]), a "that" clause
+/// with its own subject ("the fact that it closed", "the view that prices
+/// would fall"), however the parser labelled it; not a relative clause
+/// that only narrows the noun down ("the mill that it bought").
+fn content_left_out(t: &Tree, n: usize) -> bool {
+    if t.upos(n) != Upos::Noun {
+        return false;
+    }
+    let content_noun = names::CONTENT_NOUNS.contains(&t.lemma(n).as_str());
+    t.kids(n).iter().any(|&c| {
+        let marked_by = |word: &str| {
+            t.kids(c)
+                .iter()
+                .any(|&m| t.base(m) == "mark" && t.lower(m) == word)
+        };
+        let opened_by_preposition = t.kids(c).iter().any(|&m| {
+            m < c && t.base(m) == "mark" && COMPLEMENT_PREPOSITIONS.contains(&t.lower(m).as_str())
+        });
+        let that_clause = content_noun
+            && (marked_by("that")
+                || t.kids(c)
+                    .iter()
+                    .any(|&m| m < c && t.lower(m) == "that" && t.base(m) == "obj"))
+            && t.kids(c)
+                .iter()
+                .any(|&m| t.base(m) == "nsubj" && t.lower(m) != "that");
+        let gerund_clause = t.sent.tokens[c].xpos == "VBG" && opened_by_preposition;
+        matches!(t.rel(c), "acl" | "acl:relcl" | "ccomp") && (that_clause || gerund_clause)
+    })
+}
+
+/// Prepositions that open a noun's own gerund clause ("an interest in
+/// buying", "the cost of running"); "after", "before", "by", "despite" open
+/// circumstances ("a comeback after retiring"), which leave the noun whole.
+const COMPLEMENT_PREPOSITIONS: &[&str] = &["of", "in", "about", "on", "for", "at", "to"];
+
 /// Patterns of verbs, whose prepositional phrases beside an object may be
 /// circumstances (copulas and nouns relate through theirs).
 const VERBAL_PATTERNS: &[Pattern] = &[
@@ -1077,6 +1116,16 @@ fn facts_of_frame(
             }
         };
         let objects = r.arguments(slot);
+        // "hid the fact that ...", "has an interest in buying Kessel",
+        // "denied suggestions that it would sell": the noun says what
+        // kind of thing the content is, the clause says what it is, and a
+        // label of the noun alone says nothing ("hide fact").
+        if slot.kind != SlotKind::Clause
+            && matches!(objects.as_slice(), [Argument::Concept { label, .. }] if !label.contains(' '))
+            && content_left_out(r.t, slot.head)
+        {
+            continue;
+        }
         // "Vantor and Kessel accuse each other": each of the subjects does
         // it to the others. With one subject the reciprocal names nobody
         // ("Vantor accuse each other"), unless that subject is a group

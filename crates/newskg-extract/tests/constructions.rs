@@ -2130,3 +2130,27 @@ fn a_participle_that_works_as_a_preposition_states_nothing() {
         "{got:?}"
     );
 }
+
+/// A noun whose content is a clause of its own ("an interest in buying",
+/// "the fact that ...") says nothing without it: no fact with it as the
+/// object. A relative clause or a circumstance leaves the noun whole.
+#[test]
+fn a_noun_whose_content_is_its_clause_is_no_object() {
+    let got = facts(&extract("Vantor Corp has an interest in buying Kessel."));
+    assert!(!got.iter().any(|f| f.ends_with("| interest")), "{got:?}");
+    let got = facts(&extract(
+        "Ana Ruiz hid the fact that she had sold the mill.",
+    ));
+    assert!(!got.iter().any(|f| f.ends_with("| fact")), "{got:?}");
+    assert!(got.iter().any(|f| f == "Ana Ruiz | sell | mill"), "{got:?}");
+    let got = facts(&extract("Vantor Corp sold the mill that it bought in May."));
+    assert!(
+        got.iter().any(|f| f == "Vantor Corp | sell | mill"),
+        "{got:?}"
+    );
+    let got = facts(&extract("Vantor Corp made a comeback after losing Kessel."));
+    assert!(
+        got.iter().any(|f| f == "Vantor Corp | make | comeback"),
+        "{got:?}"
+    );
+}

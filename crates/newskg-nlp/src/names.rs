@@ -217,6 +217,41 @@ pub const PREPOSITION_PARTICIPLES: &[&str] = &[
     "pending",
 ];
 
+/// Nouns of content: what they name is said by a "that" clause after them
+/// ("the fact that ...", "the view that ..."), so without that clause they
+/// say nothing of it. (Not "concern" or "fear": "raised concerns that ..."
+/// still says where the speaker stands.)
+pub const CONTENT_NOUNS: &[&str] = &[
+    "fact",
+    "idea",
+    "notion",
+    "view",
+    "belief",
+    "hope",
+    "claim",
+    "possibility",
+    "suggestion",
+    "assumption",
+    "assurance",
+    "news",
+    "rumour",
+    "rumor",
+    "impression",
+    "feeling",
+    "argument",
+    "evidence",
+    "sign",
+    "indication",
+    "likelihood",
+    "prospect",
+    "expectation",
+    "speculation",
+    "doubt",
+    "warning",
+    "conviction",
+    "report",
+];
+
 /// Nouns that name a person (or a country, party or firm) by their tie to
 /// another: kin ("wife"), allies and adversaries ("ally", "rival",
 /// "critic"), the people around someone ("aide", "lawyer"); and a firm's

@@ -273,7 +273,8 @@ impl Recognizer {
                     || tokens[k + 1].form == "/" && opens_slash_pair(tokens, k))
                 && tokens[k].span.end == tokens[k + 1].span.start
                 && tokens[k + 1].span.end == tokens[k + 2].span.start
-                && self.joins_name(&tokens[k].form, &tokens[k + 2].form)
+                && (self.joins_name(&tokens[k].form, &tokens[k + 2].form)
+                    || company_before_legal_form(tokens, k))
             {
                 k += 2;
             }
@@ -286,6 +287,8 @@ impl Recognizer {
     }
 
     /// Whether `left-right` is one name (see [`Recognizer::name_words`]).
+    /// (Words that name places apart, "Owens-Illinois", are one company's
+    /// name before its legal form: [`company_before_legal_form`].)
     fn joins_name(&self, left: &str, right: &str) -> bool {
         let wordlike = |w: &str| {
             !w.is_empty()
@@ -1690,6 +1693,20 @@ fn is_title_cased(words: &[&str]) -> bool {
         .collect();
     let capital = letters.iter().filter(|w| is_capitalised(w)).count();
     letters.len() >= 4 && capital * 10 >= letters.len() * 8
+}
+
+/// Whether tokens `k`, `k + 1` ("-"), `k + 2` are a company's hyphenated
+/// name right before its legal form ("Owens-Illinois Inc", "Solv-Ex
+/// Corp"): two capitalised words that, alone, could each name a place or
+/// be a common word, but a legal form after them says they are the name
+/// of one company.
+fn company_before_legal_form(tokens: &[Token], k: usize) -> bool {
+    let capitalised_word = |w: &str| is_capitalised(w) && w.chars().all(char::is_alphabetic);
+    capitalised_word(&tokens[k].form)
+        && capitalised_word(&tokens[k + 2].form)
+        && tokens
+            .get(k + 3)
+            .is_some_and(|t| LEGAL_FORM_WORDS.contains(&t.form.as_str()))
 }
 
 #[cfg(test)]
