@@ -2076,5 +2076,12 @@ mod tests {
         let (words, _) = rec.name_words(text, &tokens);
         assert!(words.contains(&"Hale-King"), "{words:?}");
         assert!(!words.contains(&"Vice-President"), "{words:?}");
+        // Two place names are one company's name before its legal form;
+        // without one they stay apart.
+        let text = "US-Mexico Inc sold the US-Mexico line.";
+        let tokens = tokens_of(text);
+        let (words, _) = rec.name_words(text, &tokens);
+        assert_eq!(words[0], "US-Mexico", "{words:?}");
+        assert_eq!(&words[4..7], ["US", "-", "Mexico"], "{words:?}");
     }
 }
