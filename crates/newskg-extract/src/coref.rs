@@ -209,6 +209,9 @@ pub(crate) fn cluster(
             continue;
         }
         let k = match fits[..] {
+            // So does "the company" or "the board": "told the board that
+            // ... . Vantor Corp said" is no board of Vantor's.
+            [k] if matches!(d, Description::OrgNoun(_)) => Some(k).filter(|&k| named_before(k)),
             [k] => Some(k),
             // "the company" in a story of several companies: the one the
             // lead is about, the subject of its first sentence that has a

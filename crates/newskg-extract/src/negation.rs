@@ -532,6 +532,9 @@ const PROSPECT_NOUNS: &[&str] = &[
     "suggestion",
     "question",
     "scenario",
+    // What signs point to may be so.
+    "sign",
+    "indication",
 ];
 
 /// Whether `v` is a participial clause completing a [`PROSPECT_NOUNS`] noun.

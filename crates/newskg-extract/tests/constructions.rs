@@ -2154,3 +2154,32 @@ fn a_noun_whose_content_is_its_clause_is_no_object() {
         "{got:?}"
     );
 }
+
+/// What speculation, rumours or signs point to is no fact: a "that" clause
+/// after such a noun is Possible, also where the parser hung it on the
+/// verb before the noun.
+#[test]
+fn what_a_noun_of_content_says_is_not_asserted() {
+    for text in [
+        "Kessel shares rose on speculation that Vantor Corp had bought a stake.",
+        "There are signs that Vantor Corp has bought a stake.",
+    ] {
+        let doc = extract(text);
+        let bought = doc
+            .facts
+            .iter()
+            .find(|f| f.relation == "buy")
+            .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+        assert_eq!(bought.modality, Modality::Possible, "{text}");
+    }
+}
+
+/// "The board" is the board of a firm named before it, not of one the
+/// story names only later.
+#[test]
+fn the_board_refers_back_not_ahead() {
+    let got = facts(&extract(
+        "Ana Ruiz told the board that she would resign. Vantor Corp said sales rose.",
+    ));
+    assert!(!got.iter().any(|f| f.ends_with("| Vantor Corp")), "{got:?}");
+}

@@ -218,9 +218,9 @@ pub const PREPOSITION_PARTICIPLES: &[&str] = &[
 ];
 
 /// Nouns of content: what they name is said by a "that" clause after them
-/// ("the fact that ...", "the view that ..."), so without that clause they
-/// say nothing of it. (Not "concern" or "fear": "raised concerns that ..."
-/// still says where the speaker stands.)
+/// ("the fact that ...", "the view that ...", "fears that ..."), so a
+/// "that" clause with its own subject right after one is its content, not
+/// a relative clause or the verb's complement.
 pub const CONTENT_NOUNS: &[&str] = &[
     "fact",
     "idea",
@@ -250,6 +250,19 @@ pub const CONTENT_NOUNS: &[&str] = &[
     "warning",
     "conviction",
     "report",
+    "concern",
+    "fear",
+    "worry",
+    "allegation",
+    "accusation",
+    "assertion",
+    "suspicion",
+    "perception",
+    "theory",
+    "risk",
+    "danger",
+    "chance",
+    "threat",
 ];
 
 /// Nouns that name a person (or a country, party or firm) by their tie to

@@ -11,7 +11,7 @@
 //! Why rules after the parser and not in it: the parser's features see one
 //! word ahead; these mistakes are only visible once the clause is complete.
 
-use crate::names::{self, is_time_noun, PREPOSITION_PARTICIPLES};
+use crate::names::{self, is_time_noun, CONTENT_NOUNS, PREPOSITION_PARTICIPLES};
 use crate::{Sentence, Upos};
 
 /// Verbs that report or judge a clause ("said", "believes", "confirmed")
@@ -104,6 +104,48 @@ pub fn repair(sentence: &mut Sentence) {
     clause_read_as_modifier_of_its_object(sentence);
     complement_read_as_relative_clause_of_the_addressee(sentence);
     preposition_read_as_clause(sentence);
+    content_clause_read_as_complement_of_the_verb(sentence);
+}
+
+/// "Shares rose on speculation that Vantor had bought a stake": the
+/// parser hangs the "that" clause on the verb ("rose ... that Vantor had
+/// bought") as its complement, and the clause reads as the writer's own.
+/// A clause opened by "that", with its own subject, right after a noun of
+/// content ([`CONTENT_NOUNS`]: "speculation", "fears", "the fact") is that
+/// noun's content, whatever verb comes before: a verb's own "that" clause
+/// follows the verb or its addressee, never a noun of content.
+fn content_clause_read_as_complement_of_the_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for that in 1..n {
+        let noun = that - 1;
+        if !s.tokens[that].form.eq_ignore_ascii_case("that")
+            || s.tokens[that].deprel != "mark"
+            || s.tokens[noun].upos != Upos::Noun
+            || !CONTENT_NOUNS.contains(&s.tokens[noun].lemma.to_lowercase().as_str())
+        {
+            continue;
+        }
+        let Some(clause) = s.tokens[that].head else {
+            continue;
+        };
+        let has_subject = s
+            .tokens
+            .iter()
+            .any(|t| t.head == Some(clause) && matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass"));
+        if clause <= that
+            || !has_subject
+            || !matches!(
+                s.tokens[clause].deprel.as_str(),
+                "ccomp" | "advcl" | "parataxis"
+            )
+            || s.tokens[clause].head == Some(noun)
+            || s.dominates(clause, noun)
+        {
+            continue;
+        }
+        s.tokens[clause].head = Some(noun);
+        s.tokens[clause].deprel = "acl".to_string();
+    }
 }
 
 /// "Following the merger, Vantor will close two plants": the parser makes
@@ -1728,6 +1770,44 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_that_clause_after_a_noun_of_content_is_its_content() {
+        use Upos::*;
+        // "Shares rose on speculation that Vantor had bought a stake ."
+        // with the clause hung on "rose".
+        let rows = [
+            ("Shares", "share", Noun, "NNS", 2, "nsubj"),
+            ("rose", "rise", Verb, "VBD", 0, "root"),
+            ("on", "on", Adp, "IN", 4, "case"),
+            ("speculation", "speculation", Noun, "NN", 2, "obl"),
+            ("that", "that", Sconj, "IN", 8, "mark"),
+            ("Vantor", "Vantor", Propn, "NNP", 8, "nsubj"),
+            ("had", "have", Aux, "VBD", 8, "aux"),
+            ("bought", "buy", Verb, "VBN", 2, "ccomp"),
+            ("a", "a", Det, "DT", 10, "det"),
+            ("stake", "stake", Noun, "NN", 8, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(4), "acl"));
+        // After a noun that is no noun of content ("told the board that
+        // Vantor had bought a stake") the clause stays the verb's.
+        unchanged(&[
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("told", "tell", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("board", "board", Noun, "NN", 2, "iobj"),
+            ("that", "that", Sconj, "IN", 8, "mark"),
+            ("Vantor", "Vantor", Propn, "NNP", 8, "nsubj"),
+            ("had", "have", Aux, "VBD", 8, "aux"),
+            ("bought", "buy", Verb, "VBN", 2, "ccomp"),
+            ("a", "a", Det, "DT", 10, "det"),
+            ("stake", "stake", Noun, "NN", 8, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
     }
 
     #[test]
