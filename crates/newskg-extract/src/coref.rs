@@ -816,11 +816,8 @@ fn antecedent(
     p: PronounClass,
 ) -> Option<usize> {
     let pr = &cands[i];
-    if p == PronounClass::Neuter
-        && scene
-            .speech_relation(pr)
-            .is_some_and(|rel| rel.starts_with("nsubj"))
-    {
+    // (The subject of a passive, "it was expected to", says nothing.)
+    if p == PronounClass::Neuter && scene.speech_relation(pr) == Some("nsubj") {
         if let Some(speaker) = previous_speaker(scene, cands, assign, clusters, i) {
             return speaker;
         }
@@ -970,10 +967,7 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
     // "Vantor makes steel. Kessel will buy the mill, it said": things do
     // not speak. An "it" that says something is a body or a document, so
     // only a noun for one of those competes with the name.
-    let speaker = p == PronounClass::Neuter
-        && scene
-            .speech_relation(pr)
-            .is_some_and(|rel| rel.starts_with("nsubj"));
+    let speaker = p == PronounClass::Neuter && scene.speech_relation(pr) == Some("nsubj");
     let competes = |lemma: &str| !speaker || can_speak(lemma);
     // "A report on the Vantor deal came out on Monday. It showed ...": a
     // subject pronoun continues the subject of the sentence before (its
