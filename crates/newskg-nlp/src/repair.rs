@@ -105,6 +105,57 @@ pub fn repair(sentence: &mut Sentence) {
     complement_read_as_relative_clause_of_the_addressee(sentence);
     preposition_read_as_clause(sentence);
     content_clause_read_as_complement_of_the_verb(sentence);
+    present_conjunct_read_as_the_speaker_s(sentence);
+}
+
+/// "Vantor said it sold the mill and will record a gain", "said it may
+/// sell assets and is holding talks": the parser joins the second verb to
+/// "said", which makes the speaker do it and the clause the narrator's.
+/// A verb in the present or future ("is", "has", "will", "may") with no
+/// subject of its own cannot continue a sentence whose verb of saying is
+/// in the past tense ("said ... and will record" would switch the
+/// speaker's tense in mid-sentence); it continues what was said, after
+/// the verb of what was said that comes before it.
+fn present_conjunct_read_as_the_speaker_s(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 1..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "conj"
+            || v > k
+            || s.tokens[v].upos != Upos::Verb
+            || s.tokens[v].xpos != "VBD"
+            || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str())
+            || has_dependent(s, k, &["nsubj", "nsubj:pass", "expl", "csubj"])
+        {
+            continue;
+        }
+        let present = |t: &crate::Token| {
+            matches!(t.xpos.as_str(), "VBZ" | "VBP")
+                || t.xpos == "MD"
+                    && matches!(
+                        t.form.to_lowercase().as_str(),
+                        "will" | "may" | "can" | "must" | "shall"
+                    )
+        };
+        let tensed = present(&s.tokens[k])
+            || s.tokens.iter().enumerate().any(|(a, t)| {
+                a < k
+                    && t.head == Some(k)
+                    && matches!(t.deprel.as_str(), "aux" | "aux:pass" | "cop")
+                    && present(t)
+            });
+        let Some(said) = (v + 1..k).rev().find(|&c| {
+            s.tokens[c].head == Some(v)
+                && s.tokens[c].deprel == "ccomp"
+                && s.tokens[c].upos != Upos::Noun
+        }) else {
+            continue;
+        };
+        if !tensed {
+            continue;
+        }
+        s.tokens[k].head = Some(said);
+    }
 }
 
 /// "Shares rose on speculation that Vantor had bought a stake": the
@@ -1770,6 +1821,36 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_present_conjunct_of_a_past_verb_of_saying_is_what_is_said() {
+        use Upos::*;
+        // "Vantor said it sold the mill and will record a gain ." with
+        // "record" joined to "said".
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("it", "it", Pron, "PRP", 4, "nsubj"),
+            ("sold", "sell", Verb, "VBD", 2, "ccomp"),
+            ("the", "the", Det, "DT", 6, "det"),
+            ("mill", "mill", Noun, "NN", 4, "obj"),
+            ("and", "and", Cconj, "CC", 9, "cc"),
+            ("will", "will", Aux, "MD", 9, "aux"),
+            ("record", "record", Verb, "VB", 2, "conj"),
+            ("a", "a", Det, "DT", 11, "det"),
+            ("gain", "gain", Noun, "NN", 9, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[8], (Some(4), "conj"));
+        // In the past tense it may be the speaker's own next act ("said
+        // it sold the mill and declined to comment").
+        let mut past = rows;
+        past[7] = ("then", "then", Adv, "RB", 9, "advmod");
+        past[8] = ("declined", "decline", Verb, "VBD", 2, "conj");
+        unchanged(&past);
     }
 
     #[test]
