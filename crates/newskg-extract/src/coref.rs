@@ -12,7 +12,9 @@
 //!    president" → the only person titled president of Mexico); none or
 //!    several → left out;
 //! 4. pronouns join the nearest compatible antecedent (gender, number,
-//!    person or not); none → left out rather than guessed.
+//!    person or not); none → left out rather than guessed. An "it" that
+//!    says something continues the story's speaker before it (wire copy's
+//!    "It said"), whatever firms stand between.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
