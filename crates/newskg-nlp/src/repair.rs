@@ -106,7 +106,96 @@ pub fn repair(sentence: &mut Sentence) {
     preposition_read_as_clause(sentence);
     content_clause_read_as_complement_of_the_verb(sentence);
     present_conjunct_read_as_the_speaker_s(sentence);
+    bare_infinitive_read_as_conjunct_of_a_finite_verb(sentence);
 }
+
+/// "Ruiz said the loan would let Vantor buy trucks and hire drivers" is
+/// fine; "Ruiz told reporters the loan would enable Vantor to buy spares
+/// and overhaul wagons": the parser joins "overhaul" to "told", which
+/// makes Ruiz overhaul them. A bare verb ("overhaul", "hire") with no
+/// subject, auxiliary or "to" of its own cannot coordinate with a verb in
+/// the past or the third person ("told", "says"); after an infinitive
+/// with "to" between them it is that infinitive's conjunct ("to buy ...
+/// and overhaul"). Verbs whose past is their bare form ("put", "cut",
+/// "set") are left: "said it cut prices and put ..." is past.
+fn bare_infinitive_read_as_conjunct_of_a_finite_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 1..n {
+        let Some(v) = s.tokens[k].head else { continue };
+        if s.tokens[k].deprel != "conj"
+            || s.tokens[k].xpos != "VB"
+            || v > k
+            || !matches!(s.tokens[v].xpos.as_str(), "VBD" | "VBZ")
+            || PAST_AS_BARE.contains(&s.tokens[k].lemma.as_str())
+            || has_dependent(
+                s,
+                k,
+                &["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "expl"],
+            )
+        {
+            continue;
+        }
+        let coordinated = s.tokens.iter().enumerate().any(|(c, t)| {
+            c < k
+                && t.head == Some(k)
+                && t.deprel == "cc"
+                && matches!(t.form.to_lowercase().as_str(), "and" | "or")
+        });
+        if !coordinated {
+            continue;
+        }
+        let infinitive = |m: usize| {
+            s.tokens[m].xpos == "VB"
+                && s.tokens.iter().any(|t| {
+                    t.head == Some(m) && t.deprel == "mark" && t.form.eq_ignore_ascii_case("to")
+                })
+        };
+        let Some(mut first) = (v + 1..k)
+            .rev()
+            .find(|&m| infinitive(m) && s.dominates(v, m))
+        else {
+            continue;
+        };
+        // In a list ("to buy ..., hire ... and overhaul") every conjunct
+        // hangs on the first.
+        while s.tokens[first].deprel == "conj" {
+            match s.tokens[first].head {
+                Some(h) if h < first && s.tokens[h].xpos == "VB" => first = h,
+                _ => break,
+            }
+        }
+        s.tokens[k].head = Some(first);
+    }
+}
+
+/// Verbs whose past tense is spelled like their bare form.
+const PAST_AS_BARE: &[&str] = &[
+    "put",
+    "set",
+    "cut",
+    "let",
+    "hit",
+    "cost",
+    "shut",
+    "spread",
+    "quit",
+    "hurt",
+    "bet",
+    "bid",
+    "cast",
+    "burst",
+    "split",
+    "thrust",
+    "upset",
+    "broadcast",
+    "forecast",
+    "read",
+    "beat",
+    "come",
+    "run",
+    "become",
+    "overcome",
+];
 
 /// "Vantor said it sold the mill and will record a gain", "said it may
 /// sell assets and is holding talks": the parser joins the second verb to
@@ -1821,6 +1910,37 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_bare_verb_after_an_infinitive_is_its_conjunct() {
+        use Upos::*;
+        // "Ruiz told reporters the loan would enable Vantor to buy spares
+        // and hire drivers ." with "hire" joined to "told".
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("told", "tell", Verb, "VBD", 0, "root"),
+            ("reporters", "reporter", Noun, "NNS", 2, "iobj"),
+            ("the", "the", Det, "DT", 5, "det"),
+            ("loan", "loan", Noun, "NN", 7, "nsubj"),
+            ("would", "would", Aux, "MD", 7, "aux"),
+            ("enable", "enable", Verb, "VB", 2, "ccomp"),
+            ("Vantor", "Vantor", Propn, "NNP", 7, "obj"),
+            ("to", "to", Part, "TO", 10, "mark"),
+            ("buy", "buy", Verb, "VB", 7, "xcomp"),
+            ("spares", "spare", Noun, "NNS", 10, "obj"),
+            ("and", "and", Cconj, "CC", 13, "cc"),
+            ("hire", "hire", Verb, "VB", 2, "conj"),
+            ("drivers", "driver", Noun, "NNS", 13, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[12], (Some(10), "conj"));
+        // "put" may be past ("told reporters ... and put ...").
+        let mut past = rows;
+        past[12] = ("put", "put", Verb, "VB", 2, "conj");
+        unchanged(&past);
     }
 
     #[test]
