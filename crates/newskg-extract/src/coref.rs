@@ -978,7 +978,7 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
     if pr.subject
         && !a.subject
         && a.sentence + 1 == pr.sentence
-        && scene.common_noun_subject(a.sentence, p, &competes)
+        && scene.common_noun_subject(a.sentence, p, competes)
     {
         return true;
     }
