@@ -1038,10 +1038,7 @@ fn can_speak(lemma: &str) -> bool {
     names::FIRM_NOUNS.contains(&lemma)
         || names::is_institution_head(lemma)
         || INSTRUMENT_NOUNS.contains(&lemma)
-        || matches!(
-            lemma,
-            "group" | "bank" | "unit" | "subsidiary" | "newspaper" | "paper"
-        )
+        || names::SPEAKING_BODY_NOUNS.contains(&lemma)
 }
 
 /// Turns clusters into document entities (in order of first mention) and

@@ -953,6 +953,13 @@ pub const ORGANISATION_DESIGNATORS: &[&str] = &[
 /// about one company often names another only by its trade.
 pub const FIRM_NOUNS: &[&str] = &["company", "firm", "corporation", "concern"];
 
+/// Nouns of bodies that act and speak besides firms and institutions (a
+/// story's "the group said", "the bank said", "the paper said"): with
+/// [`FIRM_NOUNS`] and [`INSTITUTION_HEADS`], the things an "it" that says
+/// something may be.
+pub const SPEAKING_BODY_NOUNS: &[&str] =
+    &["group", "bank", "unit", "subsidiary", "newspaper", "paper"];
+
 /// Nouns of people whose job is to speak for an organisation: what "a
 /// Vantor spokesman said" is Vantor's statement, by the job (news and
 /// event coding read it so). Lemmas.
