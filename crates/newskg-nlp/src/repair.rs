@@ -107,6 +107,94 @@ pub fn repair(sentence: &mut Sentence) {
     content_clause_read_as_complement_of_the_verb(sentence);
     present_conjunct_read_as_the_speaker_s(sentence);
     bare_infinitive_read_as_conjunct_of_a_finite_verb(sentence);
+    speaker_before_a_dashed_aside(sentence);
+}
+
+/// "Vantor Bank - itself a target of the lawsuit - said the papers had
+/// been backdated": the parser reads the aside between the dashes into the
+/// clause and leaves "said" without a subject, so the speech act has no
+/// speaker. A verb of saying with no subject right after a closing dash,
+/// whose opening dash follows a noun, has that noun's phrase as its
+/// subject. (Dashes written with spaces around them only: "previously-
+/// announced" is one word.)
+fn speaker_before_a_dashed_aside(s: &mut Sentence) {
+    let is_dash = |s: &Sentence, k: usize| {
+        matches!(
+            s.tokens[k].form.as_str(),
+            "-" | "--" | "\u{2014}" | "\u{2013}"
+        ) && k > 0
+            && s.tokens[k - 1].span.end < s.tokens[k].span.start
+            && s.tokens
+                .get(k + 1)
+                .is_some_and(|n| s.tokens[k].span.end < n.span.start)
+    };
+    let n = s.tokens.len();
+    for v in 3..n {
+        if s.tokens[v].upos != Upos::Verb
+            || !(CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str()) || s.tokens[v].lemma == "tell")
+            || !is_dash(s, v - 1)
+            || has_dependent(s, v, &["nsubj", "nsubj:pass", "csubj"])
+        {
+            continue;
+        }
+        let Some(open) = (1..v - 1).rev().find(|&k| is_dash(s, k)) else {
+            continue;
+        };
+        let mut noun = open - 1;
+        if !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        // The phrase's head: "Vantor Bank" hangs on "Bank" or on "Vantor".
+        while matches!(s.tokens[noun].deprel.as_str(), "flat" | "compound")
+            && s.tokens[noun]
+                .head
+                .is_some_and(|h| h < open && h + 3 >= noun)
+        {
+            match s.tokens[noun].head {
+                Some(h) => noun = h,
+                None => break,
+            }
+        }
+        // A noun inside a phrase of its own ("executive director of Kessel
+        // Bank - one of its creditors - said") is not who speaks.
+        if has_dependent(s, noun, &["case"]) {
+            continue;
+        }
+        // The parser hung "said" on the aside ("whose value is more than
+        // 3bn - said"): the aside describes the noun, and the verb takes
+        // the aside's place in the sentence (or the root's, when the noun
+        // was made the root).
+        let aside = s.tokens[v]
+            .head
+            .filter(|&h| open < h && h < v - 1)
+            .map(|h| {
+                let mut top = h;
+                while let Some(up) = s.tokens[top].head.filter(|&u| open < u && u < v - 1) {
+                    top = up;
+                }
+                top
+            });
+        let relative =
+            (open + 1..v - 1).any(|k| matches!(s.tokens[k].xpos.as_str(), "WP" | "WDT" | "WP$"));
+        let aside_relation = if relative { "acl:relcl" } else { "appos" };
+        if s.dominates(noun, v) {
+            if s.tokens[noun].head.is_some() {
+                continue;
+            }
+            s.tokens[v].head = None;
+            s.tokens[v].deprel = "root".to_string();
+            if let Some(top) = aside.filter(|&top| s.tokens[top].head == Some(noun)) {
+                s.tokens[top].deprel = aside_relation.to_string();
+            }
+        } else if let Some(top) = aside {
+            s.tokens[v].head = s.tokens[top].head;
+            s.tokens[v].deprel = s.tokens[top].deprel.clone();
+            s.tokens[top].head = Some(noun);
+            s.tokens[top].deprel = aside_relation.to_string();
+        }
+        s.tokens[noun].head = Some(v);
+        s.tokens[noun].deprel = "nsubj".to_string();
+    }
 }
 
 /// "Ruiz said the loan would let Vantor buy trucks and hire drivers" is
@@ -1910,6 +1998,36 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn the_noun_before_a_dashed_aside_is_the_speaker() {
+        use Upos::*;
+        // "Vantor - whose value is high - said it would bid ." with
+        // "said" hung on the aside and no subject.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 0, "root"),
+            ("-", "-", Punct, ",", 6, "punct"),
+            ("whose", "whose", Pron, "WP$", 4, "nmod:poss"),
+            ("value", "value", Noun, "NN", 6, "nsubj"),
+            ("is", "be", Aux, "VBZ", 6, "cop"),
+            ("high", "high", Adj, "JJ", 1, "parataxis"),
+            ("-", "-", Punct, ",", 8, "punct"),
+            ("said", "say", Verb, "VBD", 6, "conj"),
+            ("it", "it", Pron, "PRP", 11, "nsubj"),
+            ("would", "would", Aux, "MD", 11, "aux"),
+            ("bid", "bid", Verb, "VB", 8, "ccomp"),
+            (".", ".", Punct, ".", 1, "punct"),
+        ]);
+        // (Spans: words one apart, so the dashes stand between spaces.)
+        for (k, t) in s.tokens.iter_mut().enumerate() {
+            t.span = Span::new(3 * k, 3 * k + 1);
+        }
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[7], (None, "root"));
+        assert_eq!(got[0], (Some(8), "nsubj"));
+        assert_eq!(got[5], (Some(1), "acl:relcl"));
     }
 
     #[test]
