@@ -209,6 +209,24 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
             out.push(next);
         }
     }
+    // A number keeps the other end of its range or its alternative: "two
+    // or three directors", "200 to 300 workers" are not "two directors"
+    // or "200 workers".
+    for x in out.clone() {
+        if t.upos(x) != Upos::Num {
+            continue;
+        }
+        for &k in t.kids(x) {
+            let other_end = t.upos(k) == Upos::Num
+                && (t.base(k) == "conj"
+                    || t.base(k) == "nmod" && t.prep(k).as_deref() == Some("to"));
+            if other_end {
+                out.extend((0..t.len()).filter(|&i| t.dominates(k, i)));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     let has_of = out
         .iter()
         .any(|&k| k != head && t.prep(k).as_deref() == Some("of"));
@@ -533,7 +551,11 @@ pub(crate) fn label_variants(
             .copied()
             .filter(|&k| t.rel(k) == "conj" && !one_name(m, k))
             .collect();
-        if conjs.is_empty() {
+        // "one or two tankers" is one amount ([`compact_tokens`] keeps
+        // both numbers), not one tanker and two tankers.
+        if conjs.is_empty()
+            || t.upos(m) == Upos::Num && conjs.iter().all(|&c| t.upos(c) == Upos::Num)
+        {
             continue;
         }
         // "between 500 mln and 600 mln dlrs" is one range, "talks between

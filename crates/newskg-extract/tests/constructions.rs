@@ -2183,3 +2183,28 @@ fn the_board_refers_back_not_ahead() {
     ));
     assert!(!got.iter().any(|f| f.ends_with("| Vantor Corp")), "{got:?}");
 }
+
+/// A number keeps the other end of its range or its alternative: "200 to
+/// 300 workers" is not "200 workers", "one or two tankers" not one tanker
+/// and two tankers.
+#[test]
+fn a_range_of_numbers_is_one_amount() {
+    let got = facts(&extract("Vantor Corp will hire 200 to 300 workers."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | hire | 200 to 300 workers"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Vantor Corp will charter one or two tankers of crude.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | charter | one or two tankers of crude"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.ends_with("| two tankers of crude")),
+        "{got:?}"
+    );
+}
