@@ -640,7 +640,7 @@ impl Resolver<'_> {
         }
         let lemma = t.lemma(h);
         let office = |w: &str| self.gazetteer.is_title(w) || self.gazetteer.is_person_role(w);
-        if !office(&lemma) && !lemma.rsplit_once('-').is_some_and(|(_, last)| office(last)) {
+        if !office(&lemma) && !office(names::after_last_hyphen(&lemma)) {
             return None;
         }
         let of = t.kids(h).iter().copied().find(|&k| {

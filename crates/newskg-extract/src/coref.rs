@@ -701,6 +701,13 @@ impl Scene<'_> {
             .then_some(sentence.tokens[top].deprel.as_str())
     }
 
+    /// Whether pronoun `c` of class `p` is an "it" that says something:
+    /// the subject of an active verb of saying (the subject of a passive,
+    /// "it was expected to", says nothing).
+    fn speaking_it(&self, c: &Candidate, p: PronounClass) -> bool {
+        p == PronounClass::Neuter && self.speech_relation(c) == Some("nsubj")
+    }
+
     /// The token of candidate `c` whose head lies outside it, with that
     /// head: where the phrase hangs in its sentence (a name's first token
     /// in UD's flat names, a title's last).
@@ -818,8 +825,7 @@ fn antecedent(
     p: PronounClass,
 ) -> Option<usize> {
     let pr = &cands[i];
-    // (The subject of a passive, "it was expected to", says nothing.)
-    if p == PronounClass::Neuter && scene.speech_relation(pr) == Some("nsubj") {
+    if scene.speaking_it(pr, p) {
         if let Some(speaker) = previous_speaker(scene, cands, assign, clusters, i) {
             return speaker;
         }
@@ -969,7 +975,7 @@ fn blocked(scene: &Scene, a: &Candidate, pr: &Candidate, p: PronounClass) -> boo
     // "Vantor makes steel. Kessel will buy the mill, it said": things do
     // not speak. An "it" that says something is a body or a document, so
     // only a noun for one of those competes with the name.
-    let speaker = p == PronounClass::Neuter && scene.speech_relation(pr) == Some("nsubj");
+    let speaker = scene.speaking_it(pr, p);
     let competes = |lemma: &str| !speaker || can_speak(lemma);
     // "A report on the Vantor deal came out on Monday. It showed ...": a
     // subject pronoun continues the subject of the sentence before (its

@@ -768,6 +768,13 @@ pub const PLACE_COMPOUND_TAILS: &[&str] = &[
     "listed",
 ];
 
+/// The last part of a hyphenated word, which heads it ("Secretary" of
+/// "Under-Secretary", "President" of "Vice-President"); the word itself
+/// without a hyphen.
+pub fn after_last_hyphen(word: &str) -> &str {
+    word.rsplit_once('-').map_or(word, |(_, last)| last)
+}
+
 /// Whether `word` is built on a place or people ("Lima-based"): a
 /// hyphenated word ending in one of [`PLACE_COMPOUND_TAILS`].
 pub fn is_place_compound(word: &str) -> bool {
@@ -1774,6 +1781,13 @@ mod tests {
         assert_eq!(organisation_key("Kessel Paper Co"), "kessel paper");
         assert_eq!(organisation_key("Alpha Holdings Inc Ltd"), "alpha holdings");
         assert_eq!(organisation_key("Co"), "co");
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_headed_by_its_last_part() {
+        assert_eq!(after_last_hyphen("under-secretary"), "secretary");
+        assert_eq!(after_last_hyphen("deputy-prime-minister"), "minister");
+        assert_eq!(after_last_hyphen("minister"), "minister");
     }
 
     #[test]

@@ -140,21 +140,11 @@ fn speaker_before_a_dashed_aside(s: &mut Sentence) {
         let Some(open) = (1..v - 1).rev().find(|&k| is_dash(s, k)) else {
             continue;
         };
-        let mut noun = open - 1;
-        if !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn) {
+        if !matches!(s.tokens[open - 1].upos, Upos::Noun | Upos::Propn) {
             continue;
         }
-        // The phrase's head: "Vantor Bank" hangs on "Bank" or on "Vantor".
-        while matches!(s.tokens[noun].deprel.as_str(), "flat" | "compound")
-            && s.tokens[noun]
-                .head
-                .is_some_and(|h| h < open && h + 3 >= noun)
-        {
-            match s.tokens[noun].head {
-                Some(h) => noun = h,
-                None => break,
-            }
-        }
+        // The phrase's head: "Ola Lind" hangs on "Ola".
+        let noun = name_head(s, open - 1);
         // A noun inside a phrase of its own ("executive director of Kessel
         // Bank - one of its creditors - said") is not who speaks.
         if has_dependent(s, noun, &["case"]) {
@@ -356,12 +346,8 @@ fn content_clause_read_as_complement_of_the_verb(s: &mut Sentence) {
         let Some(clause) = s.tokens[that].head else {
             continue;
         };
-        let has_subject = s
-            .tokens
-            .iter()
-            .any(|t| t.head == Some(clause) && matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass"));
         if clause <= that
-            || !has_subject
+            || !has_dependent(s, clause, &["nsubj", "nsubj:pass"])
             || !matches!(
                 s.tokens[clause].deprel.as_str(),
                 "ccomp" | "advcl" | "parataxis"

@@ -796,9 +796,7 @@ pub(super) fn split_title_department_person(
         let title = |w: &str| {
             let lower = w.to_lowercase();
             gazetteer.is_title(&lower)
-                || lower
-                    .rsplit_once('-')
-                    .is_some_and(|(_, last)| gazetteer.is_title(last))
+                || gazetteer.is_title(crate::names::after_last_hyphen(&lower))
         };
         while k >= 2 {
             let w = words[k - 1];
