@@ -356,6 +356,28 @@ fn restricted_by_clause(t: &Tree, head: usize) -> bool {
 /// Adds infinitive `v` of a noun to a label's tokens: its "to", auxiliaries
 /// and particle, and the compact label of its object.
 fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
+    let object = t.kid(v, "obj");
+    // "a visit to press for a larger share": without an object, a verb's
+    // prepositional complement says what the infinitive is about; a clause
+    // or a second verb ("the right to expect that ...", "a pact to end
+    // dumping") is too long for a label, and cut it says another thing
+    // ("pact to end"), so the noun goes without its infinitive. An adjunct
+    // clause of the verb ("pressure to act before May") leaves it whole.
+    let oblique = t.kids(v).iter().copied().find(|&k| {
+        k > v
+            && t.base(k) == "obl"
+            && t.case_kid(k).is_some()
+            && !is_time_noun(&t.lemma(k))
+            && !is_amount(t, k)
+    });
+    if object.is_none()
+        && oblique.is_none()
+        && t.kids(v)
+            .iter()
+            .any(|&k| matches!(t.base(k), "ccomp" | "xcomp"))
+    {
+        return;
+    }
     out.extend(
         t.kids(v)
             .iter()
@@ -363,7 +385,12 @@ fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
             .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
     );
     out.push(v);
-    if let Some(o) = t.kid(v, "obj") {
+    if let Some(o) = object {
+        collect(t, o, false, out);
+    } else if let Some(o) = oblique {
+        if let Some(c) = t.case_kid(o) {
+            out.push(c);
+        }
         collect(t, o, false, out);
     }
 }

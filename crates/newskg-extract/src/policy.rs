@@ -120,6 +120,8 @@ impl FactPolicy {
                     && !is_circumstance(&fact.relation)
                     && !is_audience(&fact.relation, &fact.object)
                     && !is_speech_setting(&fact.relation)
+                    && !is_beside_what_is_said(&fact.relation, &fact.object)
+                    && is_made_of_words(&fact.relation)
                     && !is_misread_complement(&fact.relation, &fact.object)
                     && !is_preposition_noun(&fact.relation, &fact.object)
                     && !is_request_for_comment(&fact.relation, &fact.object)
@@ -651,6 +653,34 @@ fn is_speech_setting(relation: &str) -> bool {
     SPEECH.contains(&verb) && SETTING_PREPOSITIONS.contains(&preposition)
 }
 
+/// Verbs that only report: what they relate is what was said.
+const REPORTING_VERBS: &[&str] = &["say", "tell", "add", "state"];
+
+/// Whether the relation is a reporting verb with more words than itself
+/// and its object is no statement: "said of the merger", "said following
+/// the sale", "told of his shock", or "said keep" where the parse ran the
+/// reported clause's verb on to "said". A phrase beside such a verb gives
+/// the topic, time or ground of saying, not a participant; the content
+/// stays in the statement fact. "Add to" ("added to the pressure") is
+/// another verb, which increases.
+fn is_beside_what_is_said(relation: &str, object: &Argument) -> bool {
+    if matches!(object, Argument::Statement(_)) {
+        return false;
+    }
+    let mut words = relation.split(' ');
+    let verb = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    REPORTING_VERBS.contains(&verb) && !rest.is_empty() && !(verb == "add" && rest == ["to"])
+}
+
+/// Whether every word of the relation is a word: a figure or a sign in it
+/// ("rise to 41.5", "% of") is a measure the parse read as the verb's.
+fn is_made_of_words(relation: &str) -> bool {
+    relation
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+}
+
 fn is_audience(relation: &str, object: &Argument) -> bool {
     let Argument::Concept { head, .. } = object else {
         return false;
@@ -798,6 +828,13 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         // "by any means", "by no means": the lemma of "means" is "mean".
         || label.rsplit(' ').next() == Some("means")
         || bare && POSITION_NOUNS.contains(&head)
+        // "will leave the company", "sold the unit": a firm no name or
+        // reference resolved is no one a reader can place (resolved, it
+        // is an entity and not here).
+        || bare
+            && label.to_lowercase() == head
+            && (newskg_nlp::names::FIRM_NOUNS.contains(&head)
+                || newskg_nlp::names::SPEAKING_BODY_NOUNS.contains(&head))
         // "gives people more control", "persuade others to join": people
         // in general are no one a graph can hold.
         || is_people_in_general(object)
@@ -873,6 +910,78 @@ mod tests {
             label: label.into(),
             head: head.into(),
         }
+    }
+
+    #[test]
+    fn a_reporting_verb_relates_only_what_was_said() {
+        let p = FactPolicy::default();
+        let g = Gazetteer::default();
+        let with = |relation: &str, object: Argument| Fact {
+            relation: relation.into(),
+            ..fact(Argument::Entity(0), object, 0.9)
+        };
+        // The topic, time or ground of saying is no participant.
+        for relation in [
+            "say of",
+            "say following",
+            "tell of",
+            "say keep in",
+            "add around",
+        ] {
+            assert!(
+                !p.keeps(&with(relation, concept("merger")), 0.9, &[], &g),
+                "{relation}"
+            );
+        }
+        // What was said stays, and "add to" is a verb of its own.
+        assert!(p.keeps(&with("say", Argument::Statement(1)), 0.9, &[], &g));
+        assert!(p.keeps(&with("add to", concept("pressure")), 0.9, &[], &g));
+        assert!(p.keeps(&with("stress", concept("risk")), 0.9, &[], &g));
+    }
+
+    #[test]
+    fn an_unresolved_firm_is_no_object() {
+        let p = FactPolicy::default();
+        let g = Gazetteer::default();
+        assert!(!p.keeps(
+            &fact(Argument::Entity(0), concept("company"), 0.9),
+            0.9,
+            &[],
+            &g
+        ));
+        assert!(!p.keeps(
+            &fact(Argument::Entity(0), concept("unit"), 0.9),
+            0.9,
+            &[],
+            &g
+        ));
+        // A firm the label says more of is something.
+        let described = labelled("Tollund-based software company", "company");
+        assert!(p.keeps(&fact(Argument::Entity(0), described, 0.9), 0.9, &[], &g));
+        assert!(p.keeps(
+            &fact(Argument::Entity(0), Argument::Entity(1), 0.9),
+            0.9,
+            &[],
+            &g
+        ));
+    }
+
+    #[test]
+    fn a_figure_in_the_relation_is_no_relation() {
+        let p = FactPolicy::default();
+        let g = Gazetteer::default();
+        for relation in ["rise to 41.5", "% of", "be . for"] {
+            let f = Fact {
+                relation: relation.into(),
+                ..fact(Argument::Entity(0), concept("index"), 0.9)
+            };
+            assert!(!p.keeps(&f, 0.9, &[], &g), "{relation}");
+        }
+        let f = Fact {
+            relation: "co-found".into(),
+            ..fact(Argument::Entity(0), Argument::Entity(1), 0.9)
+        };
+        assert!(p.keeps(&f, 0.9, &[], &g));
     }
 
     #[test]

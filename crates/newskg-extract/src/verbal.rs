@@ -187,6 +187,42 @@ const OBJECT_PREDICATIVE_VERBS: &[&str] = &[
     "pronounce",
 ];
 
+/// Verbs of regarding, whose object is what an "as" phrase says of it
+/// ("regards Tollund as a rival", "described the cuts as harsh", "sees the
+/// deal as a turning point"): without that phrase the fact says nothing
+/// the text says ("regard Tollund").
+const REGARDING_VERBS: &[&str] = &[
+    "regard",
+    "view",
+    "see",
+    "describe",
+    "depict",
+    "portray",
+    "characterise",
+    "characterize",
+    "consider",
+    "treat",
+    "class",
+    "classify",
+    "brand",
+    "label",
+    "dub",
+    "cast",
+];
+
+/// The "as" predicate of verb `v`'s object, after the object: an oblique
+/// noun or adjective marked "as" ("as a rival"), or an adjective or noun
+/// complement with its "as" ("as harsh").
+fn as_predicate(t: &Tree, v: usize, args: &[Slot], object_end: usize) -> Option<usize> {
+    args.iter().map(|s| s.head).find(|&p| {
+        p > object_end
+            && t.head(p) == Some(v)
+            && matches!(t.upos(p), Upos::Noun | Upos::Propn | Upos::Adj)
+            && matches!(t.base(p), "obl" | "xcomp")
+            && t.kids(p).iter().any(|&k| k < p && t.lower(k) == "as")
+    })
+}
+
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
 pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
     if t.upos(i) != Upos::Verb {
@@ -676,6 +712,40 @@ fn recipient_of_two_objects(t: &Tree, v: usize, args: &mut [Slot]) {
     }
 }
 
+/// Verbs of providing, whose direct object may be the one provided for
+/// and a "with" phrase the thing provided ("supplied the mill with coal",
+/// "provided the market with 40 mln stg of help").
+const PROVIDING_VERBS: &[&str] = &["provide", "supply", "furnish"];
+
+/// "supplied the mill with coal": the object of a verb of providing is the
+/// recipient when a "with" phrase names what is provided, so the thing
+/// provided is the object ("supply" coal) and the recipient carries its
+/// "to" ("supply to" the mill), as a first of two objects does. "Provide"
+/// the market would say the market is what was provided.
+fn recipient_before_with(t: &Tree, v: usize, args: &mut [Slot]) {
+    if !PROVIDING_VERBS.contains(&t.lemma(v).as_str()) {
+        return;
+    }
+    let recipient = args
+        .iter()
+        .position(|s| s.kind == SlotKind::Object && t.base(s.head) == "obj" && s.prep.is_none());
+    let provided = args.iter().position(|s| {
+        s.kind == SlotKind::Oblique
+            && s.prep.as_deref() == Some("with")
+            && matches!(t.upos(s.head), Upos::Noun | Upos::Propn | Upos::Num)
+    });
+    if let (Some(r), Some(p)) = (recipient, provided) {
+        if t.head(args[p].head) != Some(v) || args[p].head < args[r].head {
+            return;
+        }
+        args[r].prep = Some("to".to_string());
+        args[p].kind = SlotKind::Object;
+        args[p].prep = None;
+        // The thing provided first: a statement names the clause by it.
+        args.swap(r, p);
+    }
+}
+
 /// Verbs that take an object and a "that" clause together ("told reporters
 /// that", "warned them that").
 const OBJECT_AND_CLAUSE: &[&str] = &[
@@ -901,6 +971,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         );
     }
     recipient_of_two_objects(t, v, &mut args);
+    recipient_before_with(t, v, &mut args);
     drop_misattached(t, v, &mut args);
     drop_reflexive_object(t, &mut args);
     relative_pronoun_as_antecedent(t, v, &mut args);
@@ -1086,6 +1157,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     // the adjective says what the verb does to its object ("make cheaper"
     // the phones), and is no second thing made or found.
     let mut predicative = None;
+    let mut predicative_degree = None;
     let object_end = args
         .iter()
         .find(|s| t.base(s.head) == "obj")
@@ -1103,8 +1175,57 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             t.rel(s.head) == "xcomp" && t.upos(s.head) == Upos::Adj && follows(s.head)
         }) {
             let adjective = args.remove(a).head;
+            // "made calls more affordable" is not "made them affordable":
+            // a degree word of comparison stays with its adjective.
+            if let Some(degree) = t.kids(adjective).iter().copied().find(|&k| {
+                k + 1 == adjective
+                    && t.base(k) == "advmod"
+                    && matches!(t.lower(k).as_str(), "more" | "less" | "too")
+            }) {
+                relation = format!("{relation} {}", t.lower(degree));
+                predicative_degree = Some(degree);
+            }
             relation = format!("{relation} {}", t.lower(adjective));
             predicative = Some(adjective);
+        }
+    }
+    // "regards Tollund as a rival": the "as" phrase says what the verb makes
+    // of the object, and joins the relation ("regard as rival" Tollund) when
+    // it is short; a longer one would make a sentence of the relation, and
+    // without it the fact says nothing, so then there is none.
+    let mut regarded_as = Vec::new();
+    if let (Some(end), true) = (object_end, REGARDING_VERBS.contains(&t.lemma(v).as_str())) {
+        if let Some(p) = as_predicate(t, v, &args, end) {
+            let modifies = |k: usize, h: usize| {
+                t.head(k) == Some(h) && matches!(t.base(k), "amod" | "compound" | "advmod")
+            };
+            let mut words: Vec<usize> = (end + 1..=p)
+                .filter(|&k| k == p || t.head(k) == Some(p) && t.lower(k) == "as" || modifies(k, p))
+                .collect();
+            // "as a labour of love", "as the highlight of his career": a
+            // noun of degree or part says what it is only with its "of".
+            if let Some(o) = t.kids(p).iter().copied().find(|&o| {
+                t.base(o) == "nmod"
+                    && t.prep(o).as_deref() == Some("of")
+                    && t.case_kid(o) == Some(p + 1)
+            }) {
+                words.push(p + 1);
+                words.extend((p + 2..o).filter(|&k| modifies(k, o)));
+                words.push(o);
+            }
+            // Skipping only determiners and possessives ("as a rival").
+            let contiguous = words.windows(2).all(|w| {
+                (w[0] + 1..w[1]).all(|k| {
+                    matches!(t.base(k), "det" | "case" | "punct") || t.rel(k) == "nmod:poss"
+                })
+            });
+            if words.len() > 5 || !contiguous {
+                return None;
+            }
+            args.retain(|s| s.head != p);
+            let phrase: Vec<String> = words.iter().map(|&k| t.lower(k)).collect();
+            relation = format!("{relation} {}", phrase.join(" "));
+            regarded_as = words;
         }
     }
     // "saw Brandt leaving the bank", "heard him play": what is seen is the
@@ -1129,7 +1250,9 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     if let Some(noun) = light_noun {
         rel_tokens.extend(noun.tokens);
     }
+    rel_tokens.extend(predicative_degree);
     rel_tokens.extend(predicative);
+    rel_tokens.extend(regarded_as);
     // "did not seriously harm": what is denied is the manner, so it stays
     // in the relation ("NOT seriously harm"), not the harm itself.
     if let Some(adverb) = negation::denied_manner(t, verbs[0]) {
