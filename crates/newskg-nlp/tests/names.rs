@@ -197,6 +197,14 @@ fn a_title_word_opens_a_company_name() {
             .any(|(w, l)| w == "General Tollund Corp" && *l == EntityLabel::Organization),
         "{found:?}"
     );
+    // The second of two companies joined by "and" keeps its title word.
+    let found = entities("Vantor Group and General Tollund Corp will build the plant.");
+    assert!(
+        found
+            .iter()
+            .any(|(w, l)| w == "General Tollund Corp" && *l == EntityLabel::Organization),
+        "{found:?}"
+    );
     let found = entities("Profits of Kessel Holdings fell sharply last year.");
     assert!(
         found

@@ -681,12 +681,18 @@ impl Recognizer {
                     // ("General Tollund Corp"); elsewhere it is someone's
                     // title ("Chairman Jan Brandt, Vantor Inc.").
                     if g.is_title(&before.to_lowercase()) {
-                        let inside_longer = found.iter().any(|f| {
-                            f.sentence == s
-                                && f.start + 1 < start
-                                && f.end >= start
-                                && !(f.start + 2 == start && opener(f.start))
-                        });
+                        // After "and" a title opens the second of two names,
+                        // whatever span a capitalised run made of both
+                        // ("Vantor and General Motors Corp").
+                        let after_conjunction =
+                            start >= 2 && matches!(words[start - 2], "and" | "&" | "or" | ",");
+                        let inside_longer = !after_conjunction
+                            && found.iter().any(|f| {
+                                f.sentence == s
+                                    && f.start + 1 < start
+                                    && f.end >= start
+                                    && !(f.start + 2 == start && opener(f.start))
+                            });
                         let opens = is_capitalised(before)
                             && !inside_longer
                             && !g.is_given_name(words[start])
