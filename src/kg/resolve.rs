@@ -243,10 +243,15 @@ impl Resolver {
                 forms::absorb_short(&mut whole[i], &short);
             }
         }
-        // Full names, organisations and places first; bare surnames last, so
-        // their context (the entities around them) is already known.
+        // Full names, organisations and places first; bare surnames and
+        // two-letter codes last, so their context (the entities around
+        // them) is already known.
         let bare = |e: &DocEntity| {
-            e.label_type == EntityLabel::Person && e.label.split_whitespace().count() == 1
+            if e.label_type == EntityLabel::Person {
+                e.label.split_whitespace().count() == 1
+            } else {
+                code_only(&e.label, &e.aliases) && two_letters(&e.label)
+            }
         };
         for pass in [false, true] {
             for (i, d) in whole.iter().enumerate() {
@@ -389,6 +394,39 @@ impl Resolver {
         } else {
             cands
         };
+        // A two-letter code ("FT", "BT", "N.Y.") and a long name known only
+        // apart ("French Treasury" in one story, "FT" in another) are one
+        // entity only when some story used the code for that name or they
+        // share evidence: two initials fit many bodies ("FT" is also a
+        // newspaper, "BT" a phone company and a bank). Longer codes ("IBM")
+        // are rarer, and stories use them without spelling them out.
+        let cands: Vec<usize> = cands
+            .into_iter()
+            .filter(|&k| {
+                let e = &self.entities[k];
+                let d_code = code_only(&d.label, &d.aliases);
+                let e_code = code_only(&e.label, &e.aliases);
+                if d_code == e_code || !two_letters(if d_code { &d.label } else { &e.label }) {
+                    return true;
+                }
+                let (code, named) = if d_code {
+                    (
+                        names_of(&d.label, &d.aliases, None),
+                        names_of(&e.label, &e.aliases, None),
+                    )
+                } else {
+                    (
+                        names_of(&e.label, &e.aliases, None),
+                        names_of(&d.label, &d.aliases, None),
+                    )
+                };
+                let keys: Vec<String> = code.iter().map(|n| names::organisation_key(n)).collect();
+                named
+                    .iter()
+                    .any(|n| keys.contains(&names::organisation_key(n)))
+                    || self.context_score(k, d, context) > 0
+            })
+            .collect();
         match cands.len() {
             0 => None,
             1 => Some(cands[0]),
@@ -809,6 +847,21 @@ fn remove(map: &mut HashMap<String, Vec<usize>>, key: &str, k: usize) {
     }
 }
 
+/// Whether every name of an organisation or place is a code ("FT", "KTC
+/// Corp"): known by initials only, not by a long name.
+fn code_only<'a>(label: &str, aliases: impl IntoIterator<Item = &'a String>) -> bool {
+    forms::code_form(label) && aliases.into_iter().all(|a| forms::code_form(a))
+}
+
+/// Whether a code has two letters or fewer ("FT", "N.Y.", "BT Plc").
+fn two_letters(code: &str) -> bool {
+    names::organisation_key(code)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+        <= 2
+}
+
 /// Lower-case initials an acronym of `name` could have: of all words, of the
 /// content words, and of those after a leading country ("U.S. Customs and
 /// Border Protection" → "uscabp", "uscbp", "cbp").
@@ -1015,6 +1068,42 @@ mod tests {
             vec![ent("Ronald Johnson", Person, &["Johnson"], &[])],
         ));
         assert_eq!(a, c);
+    }
+
+    /// Two initials fit many bodies: a story's bare "FT" is the "Fennel
+    /// Trust" of another story only when a story used "FT" for it or the
+    /// two share evidence (here an entity seen with both).
+    #[test]
+    fn two_initials_alone_link_no_long_name() {
+        let mut r = Resolver::new(Vec::new());
+        let long = r.resolve(&doc("a", vec![ent("Fennel Trust", Organization, &[], &[])]));
+        let code = r.resolve(&doc("b", vec![ent("FT", Organization, &[], &[])]));
+        assert_ne!(long, code);
+        // Spelled out by a story, the code names the trust.
+        let mut r = Resolver::new(Vec::new());
+        let long = r.resolve(&doc(
+            "a",
+            vec![ent("Fennel Trust", Organization, &["FT"], &[])],
+        ));
+        let code = r.resolve(&doc("b", vec![ent("FT", Organization, &[], &[])]));
+        assert_eq!(long, code);
+        // Seen with the same body, it does too.
+        let mut r = Resolver::new(Vec::new());
+        let long = r.resolve(&doc(
+            "a",
+            vec![
+                ent("Fennel Trust", Organization, &[], &[]),
+                ent("Harlow Bank", Organization, &[], &[]),
+            ],
+        ));
+        let code = r.resolve(&doc(
+            "b",
+            vec![
+                ent("FT", Organization, &[], &[]),
+                ent("Harlow Bank", Organization, &[], &[]),
+            ],
+        ));
+        assert_eq!(long[0], code[0]);
     }
 
     #[test]

@@ -713,7 +713,12 @@ fn name_candidates(
             toks.get(span.end).map(|t| t.form.as_str()),
             Some("," | "D.C." | "state" | "State")
         );
-    let known = if label == EntityLabel::Person {
+    // A wire ticker ("Bankers Trust Co <BT>") is the code of the name before
+    // it, whatever else the gazetteer knows by that code (British Telecom).
+    let ticker = name_start > 0
+        && toks[name_start - 1].form == "<"
+        && toks.get(name_range.end).is_some_and(|t| t.form == ">");
+    let known = if label == EntityLabel::Person || ticker {
         None
     } else if let Some(country) = names::capital_of(&name).filter(|_| metonym) {
         Some(country)

@@ -931,13 +931,13 @@ fn the_object_of_a_verb_of_expecting_is_the_subject_of_its_infinitive() {
 #[test]
 fn the_press_is_the_audience_of_a_speech() {
     let got = facts(&extract(
-        "Kessel Corp told Reuters it would sell the unit. Ola Lind told BBC News she had resigned.",
+        "Kessel Corp told Reuters it would sell the mill. Ola Lind told BBC News she had resigned.",
     ));
     for gone in ["Kessel Corp | tell | Reuters", "Ola Lind | tell | BBC News"] {
         assert!(!got.iter().any(|f| f == gone), "{gone} in {got:?}");
     }
     assert!(
-        got.iter().any(|f| f == "Kessel Corp | sell | unit"),
+        got.iter().any(|f| f == "Kessel Corp | sell | mill"),
         "{got:?}"
     );
 }
@@ -2291,6 +2291,24 @@ fn a_noun_s_infinitive_keeps_what_completes_it() {
     );
     assert!(
         !got.iter().any(|f| f.ends_with("| visit to press")),
+        "{got:?}"
+    );
+}
+
+/// A wire ticker is the code of the name before it: "<BT>" after a bank's
+/// name is that bank, not the phone company the gazetteer knows as BT.
+#[test]
+fn a_ticker_names_the_company_before_it() {
+    let got = facts(&extract(
+        "Kessel Trust Co <BT> lifted its lending rate to 6 pct on Friday.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.starts_with("Kessel Trust Co | lift | lending rate")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.contains("British Telecom")),
         "{got:?}"
     );
 }
