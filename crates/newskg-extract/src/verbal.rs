@@ -223,6 +223,33 @@ fn as_predicate(t: &Tree, v: usize, args: &[Slot], object_end: usize) -> Option<
     })
 }
 
+/// The words of "as" predicate `p` that join a relation ("as rival", "as
+/// labour of love"): its "as", modifiers and an "of" phrase right after it,
+/// skipping determiners and possessives; `None` when that is more than five
+/// words or not one run of the sentence, too long for a relation.
+fn as_phrase(t: &Tree, p: usize, object_end: usize) -> Option<Vec<usize>> {
+    let modifies = |k: usize, h: usize| {
+        t.head(k) == Some(h) && matches!(t.base(k), "amod" | "compound" | "advmod")
+    };
+    let mut words: Vec<usize> = (object_end + 1..=p)
+        .filter(|&k| k == p || t.head(k) == Some(p) && t.lower(k) == "as" || modifies(k, p))
+        .collect();
+    // "as a labour of love", "as the highlight of his career": a noun of
+    // degree or part says what it is only with its "of".
+    if let Some(o) = t.kids(p).iter().copied().find(|&o| {
+        t.base(o) == "nmod" && t.prep(o).as_deref() == Some("of") && t.case_kid(o) == Some(p + 1)
+    }) {
+        words.push(p + 1);
+        words.extend((p + 2..o).filter(|&k| modifies(k, o)));
+        words.push(o);
+    }
+    let contiguous = words.windows(2).all(|w| {
+        (w[0] + 1..w[1])
+            .all(|k| matches!(t.base(k), "det" | "case" | "punct") || t.rel(k) == "nmod:poss")
+    });
+    (words.len() <= 5 && contiguous).then_some(words)
+}
+
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
 pub(crate) fn is_verbal(t: &Tree, i: usize) -> bool {
     if t.upos(i) != Upos::Verb {
@@ -720,7 +747,7 @@ const PROVIDING_VERBS: &[&str] = &["provide", "supply", "furnish"];
 /// "supplied the mill with coal": the object of a verb of providing is the
 /// recipient when a "with" phrase names what is provided, so the thing
 /// provided is the object ("supply" coal) and the recipient carries its
-/// "to" ("supply to" the mill), as a first of two objects does. "Provide"
+/// "to" ("supply to" the mill), like the earlier of two objects. "Provide"
 /// the market would say the market is what was provided.
 fn recipient_before_with(t: &Tree, v: usize, args: &mut [Slot]) {
     if !PROVIDING_VERBS.contains(&t.lemma(v).as_str()) {
@@ -1196,32 +1223,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     let mut regarded_as = Vec::new();
     if let (Some(end), true) = (object_end, REGARDING_VERBS.contains(&t.lemma(v).as_str())) {
         if let Some(p) = as_predicate(t, v, &args, end) {
-            let modifies = |k: usize, h: usize| {
-                t.head(k) == Some(h) && matches!(t.base(k), "amod" | "compound" | "advmod")
-            };
-            let mut words: Vec<usize> = (end + 1..=p)
-                .filter(|&k| k == p || t.head(k) == Some(p) && t.lower(k) == "as" || modifies(k, p))
-                .collect();
-            // "as a labour of love", "as the highlight of his career": a
-            // noun of degree or part says what it is only with its "of".
-            if let Some(o) = t.kids(p).iter().copied().find(|&o| {
-                t.base(o) == "nmod"
-                    && t.prep(o).as_deref() == Some("of")
-                    && t.case_kid(o) == Some(p + 1)
-            }) {
-                words.push(p + 1);
-                words.extend((p + 2..o).filter(|&k| modifies(k, o)));
-                words.push(o);
-            }
-            // Skipping only determiners and possessives ("as a rival").
-            let contiguous = words.windows(2).all(|w| {
-                (w[0] + 1..w[1]).all(|k| {
-                    matches!(t.base(k), "det" | "case" | "punct") || t.rel(k) == "nmod:poss"
-                })
-            });
-            if words.len() > 5 || !contiguous {
-                return None;
-            }
+            let words = as_phrase(t, p, end)?;
             args.retain(|s| s.head != p);
             let phrase: Vec<String> = words.iter().map(|&k| t.lower(k)).collect();
             relation = format!("{relation} {}", phrase.join(" "));
