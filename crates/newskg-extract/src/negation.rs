@@ -363,10 +363,16 @@ fn is_appearance(t: &Tree, c: usize) -> bool {
 
 /// The modality the words around predicate `p` give it, if any.
 pub(crate) fn modality(t: &Tree, p: usize) -> Option<Modality> {
+    modality_of(t, p, true)
+}
+
+/// [`modality`], with or without what `p`'s auxiliaries say.
+fn modality_of(t: &Tree, p: usize, with_auxiliaries: bool) -> Option<Modality> {
     let mut out = None;
     for &k in t.kids(p) {
         let w = t.lower(k);
         match t.base(k) {
+            "aux" if !with_auxiliaries => {}
             "aux" if HEDGING_AUX.contains(&w.as_str()) => return Some(Modality::Possible),
             // "was to buy": arranged or obliged, not done.
             "aux" if crate::subject::is_be_to(t, p) => return Some(Modality::Possible),
@@ -394,8 +400,12 @@ pub(crate) fn modality(t: &Tree, p: usize) -> Option<Modality> {
 pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
     let mut reported = false;
     let mut cur = top;
+    // "may sell the mill and is holding talks": a conjunct with an
+    // auxiliary of its own has its own tense and mood, so the auxiliaries
+    // of the verb it is joined to ("may") do not reach it.
+    let mut own_auxiliary = false;
     for _ in 0..t.len() {
-        match modality(t, cur) {
+        match modality_of(t, cur, !own_auxiliary) {
             Some(Modality::Possible) => return Modality::Possible,
             Some(Modality::Reported) => reported = true,
             _ => {}
@@ -425,6 +435,7 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
         {
             break;
         }
+        own_auxiliary = t.base(cur) == "conj" && t.kids(cur).iter().any(|&k| t.base(k) == "aux");
         match t.head(cur) {
             Some(h) => cur = h,
             None => break,

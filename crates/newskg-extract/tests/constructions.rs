@@ -2312,3 +2312,33 @@ fn a_ticker_names_the_company_before_it() {
         "{got:?}"
     );
 }
+
+/// "may sell the mill and is holding talks": a conjunct with an auxiliary
+/// of its own is not under the other verb's "may"; one without shares it.
+#[test]
+fn a_conjunct_with_its_own_auxiliary_keeps_its_own_mood() {
+    let doc = extract(
+        "Kessel Corp may sell the mill, and is holding talks with two buyers. Vantor Corp may close the plant and sell the land.",
+    );
+    let modality = |relation: &str| {
+        doc.facts
+            .iter()
+            .find(|f| f.relation == relation)
+            .map(|f| f.modality)
+            .unwrap_or_else(|| panic!("{relation}: {:?}", facts(&doc)))
+    };
+    assert_eq!(modality("sell"), Modality::Possible);
+    assert_eq!(modality("hold"), Modality::Asserted);
+    assert_eq!(modality("close"), Modality::Possible);
+    assert_eq!(
+        doc.facts.iter().filter(|f| f.relation == "sell").count(),
+        2,
+        "{:?}",
+        facts(&doc)
+    );
+    assert!(doc
+        .facts
+        .iter()
+        .filter(|f| f.relation == "sell")
+        .all(|f| f.modality == Modality::Possible));
+}
