@@ -40,6 +40,7 @@ const HEDGING_AUX: &[&str] = &[
 /// decide", "has until May to reply" and "has standing to sue" are no
 /// obligation.
 pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
+    let has_to = |c: usize| crate::subject::has_to_mark(t, c);
     let auxiliary = tokens.iter().find_map(|&k| {
         let hedges = t.base(k) == "aux" && HEDGING_AUX.contains(&t.lower(k).as_str());
         hedges.then(|| t.lemma(k))
@@ -50,11 +51,28 @@ pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
             // (Active: "is needed to halt" obliges nobody.)
             let hedges = matches!(lemma.as_str(), "need" | "seem" | "appear")
                 && t.sent.tokens[k].xpos != "VBN";
+            // "are likely to prove", "is expected to fall": a forecast, given
+            // as written ("expected to"), since the lemma would read as the
+            // subject's own expecting.
+            let forecast = matches!(lemma.as_str(), "likely" | "unlikely")
+                && t.upos(k) == Upos::Adj
+                || lemma == "expect" && t.sent.tokens[k].xpos == "VBN";
+            let chained = t
+                .kids(k)
+                .iter()
+                .any(|&c| t.rel(c) == "xcomp" && tokens.contains(&c) && has_to(c));
+            if forecast && chained {
+                return Some(format!("{} to", t.lower(k)));
+            }
+            // "are likely to prove": the adjective heads the chain's verb
+            // from outside the relation's words.
+            if let Some(h) = t.head(k).filter(|_| t.rel(k) == "xcomp" && has_to(k)) {
+                if matches!(t.lemma(h).as_str(), "likely" | "unlikely") && t.upos(h) == Upos::Adj {
+                    return Some(format!("{} to", t.lower(h)));
+                }
+            }
             // The verb of an infinitive of the chain ("needs to be paid"),
             // not the chain's own last verb ("is needed").
-            let chained = t.kids(k).iter().any(|&c| {
-                t.rel(c) == "xcomp" && tokens.contains(&c) && crate::subject::has_to_mark(t, c)
-            });
             (hedges && chained && t.upos(k) == Upos::Verb).then(|| format!("{lemma} to"))
         })
     })

@@ -2342,3 +2342,21 @@ fn a_conjunct_with_its_own_auxiliary_keeps_its_own_mood() {
         .filter(|f| f.relation == "sell")
         .all(|f| f.modality == Modality::Possible));
 }
+
+/// "are likely to prove", "is expected to fall": the forecast is kept as the
+/// fact's modal, so what a speaker said reads as a forecast, not an event.
+#[test]
+fn a_forecast_keeps_its_words() {
+    let doc = extract(
+        "Jan Brandt said camera phones are likely to prove a hard market. Ola Lind said the new levy is expected to hurt exporters.",
+    );
+    let modal = |relation: &str| {
+        doc.facts
+            .iter()
+            .find(|f| f.relation == relation)
+            .map(|f| f.modal.clone())
+            .unwrap_or_else(|| panic!("{relation}: {:?}", facts(&doc)))
+    };
+    assert_eq!(modal("prove").as_deref(), Some("likely to"));
+    assert_eq!(modal("hurt").as_deref(), Some("expected to"));
+}
