@@ -243,7 +243,7 @@ fn role_words(t: &Tree, b: usize) -> String {
         .filter(|&k| {
             k < start
                 && matches!(t.base(k), "amod" | "compound")
-                && crate::roles::is_role_modifier(&t.lower(k))
+                && newskg_nlp::names::is_role_modifier(&t.lower(k))
         })
         .map(|k| t.lower(k))
         .collect();

@@ -371,14 +371,26 @@ fn role_facts(
         if entities[*subject].label_type != newskg_nlp::EntityLabel::Person {
             continue;
         }
+        let tokens = &analyzed.sentences[c.sentence].tokens;
+        // "Former Vantor chairman Jan Brandt": a modifier before the body's
+        // name is the role's ("former chairman of" Vantor); the name between
+        // them had cut it off.
+        let modifier_at = roles::modifier_before(tokens, t.tokens.start);
+        let modifier = modifier_at.as_ref().map(|(_, m)| m.clone());
+        let with_modifier = |r: String| match &modifier {
+            Some(m) if !r.split(' ').any(|w| w == m) => format!("{m} {r}"),
+            _ => r,
+        };
         let mut objects: Vec<(String, usize)> = Vec::new();
         for (side, affiliation) in [(&t.country, false), (&t.affiliation, true)] {
             let Some((canon, _)) = side else { continue };
             if let Some(&object) = country_entity.get(canon.as_str()) {
-                objects.push((roles::relation(role, affiliation), object));
+                objects.push((
+                    roles::relation(&with_modifier(role.clone()), affiliation),
+                    object,
+                ));
             }
         }
-        let tokens = &analyzed.sentences[c.sentence].tokens;
         // The words of the role before the title's head that no name
         // covers ("Regional Transport" Commissioner, "foreign affairs" spokesman).
         let covered = |i: usize| {
@@ -392,7 +404,21 @@ fn role_facts(
         } else {
             t.tokens.start
         };
-        let label = roles::role_label(role, t, start, tokens);
+        let phrase = roles::role_label(role, t, start, tokens);
+        // Whether a modifier stands outside the role's phrase with the name
+        // of a body or a work between ("Former Vantor chairman", "former
+        // Harlow Roses singer"; a place leaves the role whole: "former US
+        // envoy").
+        let cut_off = modifier_at.as_ref().is_some_and(|(k, m)| {
+            !phrase.split(' ').any(|w| w == m)
+                && cands.iter().any(|o| {
+                    o.sentence == c.sentence
+                        && !std::ptr::eq(o, c)
+                        && o.label != Some(newskg_nlp::EntityLabel::Place)
+                        && o.tokens.clone().any(|i| i > *k && i < start)
+                })
+        });
+        let label = with_modifier(phrase);
         if countryless {
             let before = roles::before_judging_adjectives(start, tokens, covered);
             if let Some(object) = body_of_role(c, before, t, cands, assign, entities, tokens) {
@@ -402,13 +428,35 @@ fn role_facts(
         if objects.is_empty() {
             // The role alone ("Secretary of State Ana Ruiz"), once
             // per person and role.
+            // A rank the phrase left out stays ("vice economic minister":
+            // "vice minister"); a past one leaves no fact, since what it
+            // covers is not known ("former Harlow Roses singer" is a singer
+            // still, of the band no more; "former Vantor manager" no
+            // manager).
+            if cut_off && modifier.as_deref().is_some_and(roles::is_past_role_word) {
+                continue;
+            }
             let key = (*subject, format!("be {label}"), usize::MAX);
             if !seen.contains(&key) {
                 seen.push(key);
                 facts.push(roles::title_fact(*subject, label, c.sentence));
             }
         }
+        // "Tory chancellor", "Republican senator": an office of state held
+        // by a party's member is not the party's office ("member of" the
+        // party); the party's own offices are ("Labour leader").
+        let party = |e: &DocEntity| {
+            e.label_type == newskg_nlp::EntityLabel::Misc || e.label.ends_with(" Party")
+        };
         for (relation, object) in objects {
+            let office = relation.trim_end_matches(" of").trim_end_matches(" to");
+            let relation = if entities.get(object).is_some_and(party)
+                && newskg_nlp::names::is_office_of_state(office)
+            {
+                "member of".to_string()
+            } else {
+                relation
+            };
             let key = (*subject, relation.clone(), object);
             if object != *subject && !seen.contains(&key) {
                 seen.push(key);

@@ -297,17 +297,25 @@ pub(crate) fn title_before(
     Some(title)
 }
 
-/// Whether a [`ROLE_MODIFIERS`] word stands among the words that run up to
+/// Whether a [`names::ROLE_MODIFIERS`] word stands among the words that run up to
 /// a title starting at `start` ("Shadow transport secretary", "former
 /// France coach"): at most three nouns, names and adjectives back.
 fn changes_office(tokens: &[Token], start: usize) -> bool {
-    tokens[start.saturating_sub(3)..start]
-        .iter()
+    modifier_before(tokens, start).is_some()
+}
+
+/// The [`names::ROLE_MODIFIERS`] word among the words that run up to a
+/// title starting at `start` (see [`changes_office`]): its index and the
+/// word, lower-cased.
+pub(crate) fn modifier_before(tokens: &[Token], start: usize) -> Option<(usize, String)> {
+    (start.saturating_sub(3)..start)
         .rev()
-        .take_while(|t| {
-            matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj) || is_role_modifier(&t.form)
+        .take_while(|&k| {
+            matches!(tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Adj)
+                || names::is_role_modifier(&tokens[k].form)
         })
-        .any(|t| is_role_modifier(&t.form))
+        .find(|&k| names::is_role_modifier(&tokens[k].form))
+        .map(|k| (k, tokens[k].form.to_lowercase()))
 }
 
 /// Words before a role that say it is no longer held ("a former
@@ -322,6 +330,12 @@ const PAST_ROLE_WORDS: &[&str] = &[
     "outgoing",
     "ex",
 ];
+
+/// Whether a role modifier says the role is no longer held ("former",
+/// "ex", "late"; see [`PAST_ROLE_WORDS`]).
+pub(crate) fn is_past_role_word(word: &str) -> bool {
+    PAST_ROLE_WORDS.contains(&word.to_lowercase().trim_end_matches('-'))
+}
 
 /// An apposition right after a name ending at token `name_end`:
 /// `, [the|a] [Country's|Demonym] Title [of|to Country]` followed by a comma,
@@ -554,30 +568,6 @@ pub(crate) fn role_fact(subject: usize, relation: String, country: usize, senten
     role_fact_to(subject, relation, Argument::Entity(country), sentence)
 }
 
-/// Words before a title that change which role it is ("shadow transport
-/// secretary" is not the transport secretary, "former president" no longer
-/// is): kept in the role's name.
-const ROLE_MODIFIERS: &[&str] = &[
-    "former",
-    "ex",
-    "shadow",
-    "deputy",
-    "acting",
-    "vice",
-    "assistant",
-    "junior",
-    "interim",
-    "outgoing",
-    "incoming",
-    "late",
-];
-
-/// Whether `word` is one of the [`ROLE_MODIFIERS`] ("Shadow", "vice",
-/// "ex-"), whatever its case.
-pub(crate) fn is_role_modifier(word: &str) -> bool {
-    ROLE_MODIFIERS.contains(&word.to_lowercase().trim_end_matches('-'))
-}
-
 /// Where the phrase of a title before a name starts once the words that
 /// make its role more precise are added: nouns, capitalised adjectives and
 /// role modifiers right before it that `covered` (a name) does not claim ("Home"
@@ -600,7 +590,7 @@ pub(crate) fn role_phrase_start(
         let capitalised = before.form.chars().next().is_some_and(char::is_uppercase);
         let joins = matches!(before.upos, Upos::Noun | Upos::Propn)
             || before.upos == Upos::Adj && capitalised
-            || is_role_modifier(&before.form);
+            || names::is_role_modifier(&before.form);
         if !joins || covered(start - 1) || before.form.ends_with("'s") {
             break;
         }

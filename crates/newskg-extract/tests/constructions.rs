@@ -2360,3 +2360,46 @@ fn a_forecast_keeps_its_words() {
     assert_eq!(modal("prove").as_deref(), Some("likely to"));
     assert_eq!(modal("hurt").as_deref(), Some("expected to"));
 }
+
+/// "Former Vantor chairman Jan Brandt": the modifier is the role's, not
+/// the company's name, and a role no longer held is no present fact;
+/// "Acting Harlow Corp president Ana Ruiz" holds the acting office.
+#[test]
+fn a_modifier_before_a_company_s_name_is_the_role_s() {
+    let got = facts(&extract(
+        "Former Vantor chairman Jan Brandt backed the plan. Acting Harlow Corp president Ana Ruiz resigned.",
+    ));
+    assert!(
+        !got.iter()
+            .any(|f| f.contains("Former Vantor") || f == "Jan Brandt | chairman of | Vantor"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | acting president of | Harlow Corp"),
+        "{got:?}"
+    );
+}
+
+/// "Tory chancellor Tom Harlow": an office of state held by a party's
+/// member is not the party's office; "Labour leader" is.
+#[test]
+fn a_party_s_member_holds_no_office_of_the_party() {
+    let got = facts(&extract(
+        "Tory chancellor Tom Harlow backed the plan. Labour leader Ana Ruiz opposed it.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Tom Harlow | member of | Conservative Party"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.contains("| chancellor of |")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | leader of | Labour Party"),
+        "{got:?}"
+    );
+}

@@ -960,6 +960,57 @@ pub const ORGANISATION_DESIGNATORS: &[&str] = &[
 /// about one company often names another only by its trade.
 pub const FIRM_NOUNS: &[&str] = &["company", "firm", "corporation", "concern"];
 
+/// Words before a title that change which role it is ("shadow transport
+/// secretary" is not the transport secretary, "former president" no longer
+/// is): kept in the role's name.
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "former",
+    "ex",
+    "shadow",
+    "deputy",
+    "acting",
+    "vice",
+    "assistant",
+    "junior",
+    "interim",
+    "outgoing",
+    "incoming",
+    "late",
+];
+
+/// Whether `word` is one of the [`ROLE_MODIFIERS`] ("Shadow", "vice",
+/// "ex-"), whatever its case.
+pub fn is_role_modifier(word: &str) -> bool {
+    ROLE_MODIFIERS.contains(&word.to_lowercase().trim_end_matches('-'))
+}
+
+/// Offices of state ("Tory chancellor", "Republican senator", "Labour
+/// minister"): after a party's name, the party is the holder's, not the
+/// office's; a party's own offices ("Labour leader") and the opposition's
+/// shadow posts ("Tory shadow home secretary") are the party's.
+const OFFICES_OF_STATE: &[&str] = &[
+    "chancellor",
+    "minister",
+    "secretary",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "governor",
+    "mayor",
+    "premier",
+    "ambassador",
+    "judge",
+];
+
+/// Whether `role` is an office of state (its head, the last word, one of
+/// [`OFFICES_OF_STATE`], and no shadow post).
+pub fn is_office_of_state(role: &str) -> bool {
+    let lower = role.to_lowercase();
+    let head = lower.rsplit(' ').next().unwrap_or(&lower);
+    OFFICES_OF_STATE.contains(&head) && !lower.split(' ').any(|w| w == "shadow")
+}
+
 /// Nouns of bodies that act and speak besides firms and institutions (a
 /// story's "the group said", "the bank said", "the paper said"): with
 /// [`FIRM_NOUNS`] and [`INSTITUTION_HEADS`], the things an "it" that says

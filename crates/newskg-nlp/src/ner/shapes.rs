@@ -1341,10 +1341,14 @@ impl Recognizer {
             // said"), never a part of it.
             let opens_sentence =
                 |k: usize| k == 0 || matches!(words[k - 1], "\"" | "'" | "(" | "“" | "‘");
+            // "Former Vantor chairman Jan Brandt": a role's modifier,
+            // capitalised as the sentence's first word, is the title's, not
+            // the company's.
             while f.end - f.start >= 2
                 && (matches!(words[f.start], "The" | "the")
                     || (matches!(words[f.start], "A" | "An") && opens_sentence(f.start))
-                    || crate::names::is_place_compound(words[f.start]))
+                    || crate::names::is_place_compound(words[f.start])
+                    || opens_sentence(f.start) && crate::names::is_role_modifier(words[f.start]))
             {
                 f.start += 1;
             }
