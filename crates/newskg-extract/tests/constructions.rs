@@ -2348,7 +2348,7 @@ fn a_conjunct_with_its_own_auxiliary_keeps_its_own_mood() {
 #[test]
 fn a_forecast_keeps_its_words() {
     let doc = extract(
-        "Jan Brandt said camera phones are likely to prove a hard market. Ola Lind said the new levy is expected to hurt exporters.",
+        "Jan Brandt said tablet sales are likely to prove a weak spot. Ola Lind said the new levy is expected to hurt exporters.",
     );
     let modal = |relation: &str| {
         doc.facts
