@@ -400,25 +400,21 @@ impl Resolver {
         // share evidence: two initials fit many bodies ("FT" is also a
         // newspaper, "BT" a phone company and a bank). Longer codes ("IBM")
         // are rarer, and stories use them without spelling them out.
+        let d_code = code_only(&d.label, &d.aliases);
+        let d_names = names_of(&d.label, &d.aliases, None);
         let cands: Vec<usize> = cands
             .into_iter()
             .filter(|&k| {
                 let e = &self.entities[k];
-                let d_code = code_only(&d.label, &d.aliases);
                 let e_code = code_only(&e.label, &e.aliases);
                 if d_code == e_code || !two_letters(if d_code { &d.label } else { &e.label }) {
                     return true;
                 }
+                let e_names = names_of(&e.label, &e.aliases, None);
                 let (code, named) = if d_code {
-                    (
-                        names_of(&d.label, &d.aliases, None),
-                        names_of(&e.label, &e.aliases, None),
-                    )
+                    (&d_names, &e_names)
                 } else {
-                    (
-                        names_of(&e.label, &e.aliases, None),
-                        names_of(&d.label, &d.aliases, None),
-                    )
+                    (&e_names, &d_names)
                 };
                 let keys: Vec<String> = code.iter().map(|n| names::organisation_key(n)).collect();
                 named

@@ -393,11 +393,10 @@ fn role_facts(
         }
         // The words of the role before the title's head that no name
         // covers ("Regional Transport" Commissioner, "foreign affairs" spokesman).
-        let covered = |i: usize| {
-            cands
-                .iter()
-                .any(|o| o.sentence == c.sentence && !std::ptr::eq(o, c) && o.tokens.contains(&i))
+        let covers = |o: &Candidate, i: usize| {
+            o.sentence == c.sentence && !std::ptr::eq(o, c) && o.tokens.contains(&i)
         };
+        let covered = |i: usize| cands.iter().any(|o| covers(o, i));
         let countryless = t.country.is_none() && t.affiliation.is_none();
         let start = if countryless {
             roles::role_phrase_start(t, tokens, covered)
@@ -411,11 +410,10 @@ fn role_facts(
         // envoy").
         let cut_off = modifier_at.as_ref().is_some_and(|(k, m)| {
             !phrase.split(' ').any(|w| w == m)
-                && cands.iter().any(|o| {
-                    o.sentence == c.sentence
-                        && !std::ptr::eq(o, c)
-                        && o.label != Some(newskg_nlp::EntityLabel::Place)
-                        && o.tokens.clone().any(|i| i > *k && i < start)
+                && (k + 1..start).any(|i| {
+                    cands
+                        .iter()
+                        .any(|o| covers(o, i) && o.label != Some(newskg_nlp::EntityLabel::Place))
                 })
         });
         let label = with_modifier(phrase);

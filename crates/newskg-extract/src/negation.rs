@@ -41,6 +41,8 @@ const HEDGING_AUX: &[&str] = &[
 /// obligation.
 pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
     let has_to = |c: usize| crate::subject::has_to_mark(t, c);
+    let likely =
+        |k: usize| matches!(t.lemma(k).as_str(), "likely" | "unlikely") && t.upos(k) == Upos::Adj;
     let auxiliary = tokens.iter().find_map(|&k| {
         let hedges = t.base(k) == "aux" && HEDGING_AUX.contains(&t.lower(k).as_str());
         hedges.then(|| t.lemma(k))
@@ -54,9 +56,7 @@ pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
             // "are likely to prove", "is expected to fall": a forecast, given
             // as written ("expected to"), since the lemma would read as the
             // subject's own expecting.
-            let forecast = matches!(lemma.as_str(), "likely" | "unlikely")
-                && t.upos(k) == Upos::Adj
-                || lemma == "expect" && t.sent.tokens[k].xpos == "VBN";
+            let forecast = likely(k) || lemma == "expect" && t.sent.tokens[k].xpos == "VBN";
             let chained = t
                 .kids(k)
                 .iter()
@@ -67,7 +67,7 @@ pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
             // "are likely to prove": the adjective heads the chain's verb
             // from outside the relation's words.
             if let Some(h) = t.head(k).filter(|_| t.rel(k) == "xcomp" && has_to(k)) {
-                if matches!(t.lemma(h).as_str(), "likely" | "unlikely") && t.upos(h) == Upos::Adj {
+                if likely(h) {
                     return Some(format!("{} to", t.lower(h)));
                 }
             }
