@@ -863,6 +863,17 @@ fn antecedent(
         })
         .map(|(c, _)| c.span.start)
         .next_back();
+    // "“He was my pilot,” Lind said": the speaker named after the quote
+    // (or whom it is told to) is never a third person inside it, whatever
+    // earlier mention of theirs stands nearest.
+    let quote_speakers: Vec<usize> = cands
+        .iter()
+        .zip(assign)
+        .skip(i + 1)
+        .take_while(|(c, _)| c.sentence <= pr.sentence + 1)
+        .filter(|(c, _)| scene.frames_quote_of(c, pr))
+        .filter_map(|(_, a)| *a)
+        .collect();
     let mut best: Option<((usize, bool, usize), usize)> = None;
     for j in (0..i).rev() {
         let a = &cands[j];
@@ -895,6 +906,7 @@ fn antecedent(
             || open_chain.is_some_and(|start| !a.subject || a.span.start < start)
             || blocked(scene, a, pr, p)
             || scene.frames_quote_of(a, pr)
+            || quote_speakers.contains(&k)
             || scene.named_in_quote_of(a, pr)
             || scene.in_dateline(a)
             || scene.same_clause_subject(a, pr)
@@ -1081,20 +1093,28 @@ fn build(
         let cl = &clusters[*k];
         // The gazetteer's casing is a guess where its source is in capitals
         // ("Ubs" for "UBS"): a form written in the text that differs from
-        // the canonical name only in case is the better label, unless it is
-        // a headline's or dateline's capitals ("KUWAIT"; acronyms are at
-        // most four letters).
+        // the canonical name only in case, with no fewer capitals, is the
+        // better label, unless it is a headline's or dateline's capitals
+        // ("KUWAIT"; acronyms are at most four letters). A form in lower
+        // case where the name has a capital is a house style ("the Home
+        // office"), not the name.
         let shouting = |f: &str| {
             f.split_whitespace().any(|w| {
                 w.chars().filter(|c| c.is_alphabetic()).count() > 4
                     && !w.chars().any(char::is_lowercase)
             })
         };
+        let capitals = |f: &str| f.chars().filter(|c| c.is_uppercase()).count();
         let label = match &cl.canonical {
             Some(c) => cl
                 .forms
                 .iter()
-                .find(|f| *f != c && f.to_lowercase() == c.to_lowercase() && !shouting(f))
+                .find(|f| {
+                    *f != c
+                        && f.to_lowercase() == c.to_lowercase()
+                        && !shouting(f)
+                        && capitals(f) >= capitals(c)
+                })
                 .unwrap_or(c)
                 .clone(),
             None => fullest(&cl.forms),

@@ -375,7 +375,8 @@ fn role_facts(
         // "Former Vantor chairman Jan Brandt": a modifier before the body's
         // name is the role's ("former chairman of" Vantor); the name between
         // them had cut it off.
-        let modifier_at = roles::modifier_before(tokens, t.tokens.start);
+        let modifier_at =
+            roles::modifier_before(tokens, t.tokens.start).or_else(|| t.inner_modifier.clone());
         let modifier = modifier_at.as_ref().map(|(_, m)| m.clone());
         let with_modifier = |r: String| match &modifier {
             Some(m) if !r.split(' ').any(|w| w == m) => format!("{m} {r}"),

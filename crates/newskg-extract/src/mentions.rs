@@ -605,6 +605,26 @@ fn name_candidates(
     if title.is_none() && label == EntityLabel::Person {
         title = roles::title_after(gaz, text, toks, span.end);
     }
+    // A courtesy title ("Lord", "Mr.") tells only the gender: an office
+    // before it ("minister Lord Harlow") or in an apposition after the name
+    // ("Lord Harlow, a Vantor director,") is the role.
+    if let Some(courtesy) = title.clone().filter(|t| t.role.is_none()) {
+        let before = roles::title_before(gaz, text, toks, courtesy.tokens.start)
+            .filter(|t| t.role.is_some())
+            .map(|mut t| {
+                t.tokens.end = courtesy.tokens.end;
+                t
+            });
+        let office = before.or_else(|| {
+            (label == EntityLabel::Person)
+                .then(|| roles::title_after(gaz, text, toks, span.end))
+                .flatten()
+        });
+        if let Some(mut t) = office {
+            t.gender = t.gender.or(courtesy.gender);
+            title = Some(t);
+        }
+    }
     let name_range = name_start..span.end;
     let name = roles::text_of(text, toks, name_range.clone()).to_string();
     if name.is_empty() {

@@ -19,6 +19,8 @@ use crate::Pattern;
 use newskg_nlp::names::{self, Gender};
 use newskg_nlp::{EntityLabel, Gazetteer, Token, Upos};
 
+use crate::tree::hyphen_word_start;
+
 /// A role read from a title or an apposition.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Title {
@@ -43,6 +45,10 @@ pub(crate) struct Title {
     /// chancellor", "deputy governor", "former president"): a later "the
     /// chancellor" is someone else.
     pub other_office: bool,
+    /// A role modifier between a possessive country and the title
+    /// ("Mexico's former foreign minister"): its index and the word, lower
+    /// case.
+    pub inner_modifier: Option<(usize, String)>,
 }
 
 /// The text of tokens `r` as written (spacing from the document).
@@ -129,12 +135,15 @@ fn is_title(gaz: &Gazetteer, words: &str) -> bool {
 }
 
 /// The longest title (up to five tokens) ending just before `end`, as its
-/// lower-case text and start.
+/// lower-case text and start. A title that ends a word joined by hyphens
+/// is that whole word ("director-general", not "general").
 fn title_ending(gaz: &Gazetteer, tokens: &[Token], end: usize) -> Option<(String, usize)> {
     (1..=5.min(end)).rev().find_map(|len| {
-        let start = end - len;
+        let start = hyphen_word_start(tokens, end - len);
         let words = lower_words(&tokens[start..end]);
-        is_title(gaz, &words).then_some((words, start))
+        (is_title(gaz, &words)
+            || start < end - len && is_title(gaz, &lower_words(&tokens[end - len..end])))
+        .then_some((words, start))
     })
 }
 
@@ -190,11 +199,15 @@ fn country_modifier_ending(
     // "the Bank of Japan's deputy governor": a place that ends the name of
     // a body ("Bank of Japan", "University of Texas") is part of that name,
     // not the title's country ("Republic of Ireland manager" is Ireland's).
+    // Nor is a place's possessive after another name the place's ("BBC
+    // Scotland's correspondent" is the broadcaster's).
+    let possessive = e < end;
     place_ending(gaz, text, tokens, e).filter(|(_, start)| {
         !(*start >= 2
             && matches!(tokens[start - 1].form.as_str(), "of" | "for")
             && (gaz.is_org_word(&tokens[start - 2].form)
                 || gaz.is_institution_head(&tokens[start - 2].form)))
+            && !(possessive && *start >= 1 && tokens[start - 1].upos == Upos::Propn)
     })
 }
 
@@ -262,6 +275,7 @@ pub(crate) fn title_before(
                     body: None,
                     tokens: name_start - len..name_start,
                     other_office: false,
+                    inner_modifier: None,
                 });
             }
         }
@@ -278,8 +292,24 @@ pub(crate) fn title_before(
             (role, start, Some((country, cstart..name_start)))
         }
     };
+    // "Mexico's new foreign minister", "Norway's first-choice striker",
+    // "Mexico's former envoy": words that say which or when may stand
+    // between a country's possessive and the title.
+    let between = words_between_possessive_and_title(tokens, title_start);
+    let possessive_before = |k: usize| {
+        k >= 2 && matches!(tokens[k - 1].form.as_str(), "'s" | "’s")
+            || k >= 3
+                && tokens[k - 1].form == "s"
+                && matches!(tokens[k - 2].form.as_str(), "'" | "’")
+    };
     let prefix = country_modifier_ending(gaz, text, tokens, title_start)
         .map(|(c, s)| (c, s..title_start))
+        .or_else(|| {
+            (between < title_start && possessive_before(between))
+                .then(|| country_modifier_ending(gaz, text, tokens, between))
+                .flatten()
+                .map(|(c, s)| (c, s..between))
+        })
         .filter(|(country, r)| {
             // "Madrid midfielder": the club's city, not Spain.
             !gaz.is_position_role(&role)
@@ -292,9 +322,35 @@ pub(crate) fn title_before(
                 )
         });
     let start = prefix.as_ref().map_or(title_start, |(_, r)| r.start);
+    let inner_modifier = prefix
+        .as_ref()
+        .filter(|(_, r)| r.end < title_start)
+        .and_then(|_| modifier_before(tokens, title_start));
     let mut title = make_title(role, prefix, prep_country, start..name_start);
-    title.other_office = changes_office(tokens, start);
+    title.other_office = changes_office(tokens, start) || inner_modifier.is_some();
+    title.inner_modifier = inner_modifier;
     Some(title)
+}
+
+/// Where the words between a possessive and the title starting at `start`
+/// begin: lower-case adjectives, role modifiers and words joined by a
+/// hyphen ("new", "former", "first-choice"), at most six tokens; `start`
+/// when there are none.
+fn words_between_possessive_and_title(tokens: &[Token], start: usize) -> usize {
+    let lower = |t: &Token| t.form.chars().all(|c| c.is_lowercase() || c == '-');
+    let mut k = start;
+    while k > 0 && start - k < 6 {
+        let t = &tokens[k - 1];
+        let word = hyphen_word_start(tokens, k - 1);
+        if word + 1 < k && tokens[word..k].iter().all(lower) {
+            k = word;
+        } else if lower(t) && (t.upos == Upos::Adj || names::is_role_modifier(&t.form)) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k
 }
 
 /// Whether a [`names::ROLE_MODIFIERS`] word stands among the words that run up to
@@ -544,6 +600,7 @@ fn make_title(
         body: None,
         tokens,
         other_office: false,
+        inner_modifier: None,
     }
 }
 
@@ -594,7 +651,14 @@ pub(crate) fn role_phrase_start(
         if !joins || covered(start - 1) || before.form.ends_with("'s") {
             break;
         }
-        start -= 1;
+        // "first-choice striker", "point-to-point jockey": a modifier
+        // written with hyphens joins whole, or the role would read "choice
+        // striker".
+        let word = hyphen_word_start(tokens, start - 1);
+        if (word..start).any(&covered) {
+            break;
+        }
+        start = word;
     }
     start
 }
@@ -620,11 +684,7 @@ pub(crate) fn role_label(role: &str, title: &Title, start: usize, tokens: &[Toke
     if start >= title.tokens.start {
         return role.to_string();
     }
-    let extra: Vec<String> = tokens[start..title.tokens.start]
-        .iter()
-        .map(|t| t.form.to_lowercase())
-        .collect();
-    format!("{} {role}", extra.join(" "))
+    format!("{} {role}", lower_words(&tokens[start..title.tokens.start]))
 }
 
 /// The role a title names when it names no country or body ("Secretary of

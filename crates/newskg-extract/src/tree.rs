@@ -1,7 +1,7 @@
 //! The dependency tree of one sentence with child lists: the view of a parse
 //! that every extraction pattern reads (UD v2 relations).
 
-use newskg_nlp::{Sentence, Upos};
+use newskg_nlp::{Sentence, Token, Upos};
 
 /// A sentence with child lists, for walking its dependency tree.
 pub(crate) struct Tree<'a> {
@@ -129,19 +129,7 @@ impl<'a> Tree<'a> {
     /// hyphen, as UD does, and the parser hangs the parts on the last one in
     /// varying ways). `i` itself when no hyphen is glued to its left.
     pub(crate) fn hyphen_compound_start(&self, i: usize) -> usize {
-        let toks = &self.sent.tokens;
-        let mut start = i;
-        while start >= 2 {
-            let hyphen = &toks[start - 1];
-            let glued = hyphen.form == "-"
-                && toks[start - 2].span.end == hyphen.span.start
-                && hyphen.span.end == toks[start].span.start;
-            if !glued {
-                break;
-            }
-            start -= 2;
-        }
-        start
+        hyphen_word_start(&self.sent.tokens, i)
     }
 
     /// Whether token `i` is the first or last word of a reduplicated
@@ -223,4 +211,22 @@ impl<'a> Tree<'a> {
     pub(crate) fn find(&self, form: &str) -> Option<usize> {
         self.sent.tokens.iter().position(|t| t.form == form)
     }
+}
+
+/// The first token of the word joined by hyphens that token `i` ends or
+/// stands in ("point-to-point" is five tokens): `i` when no hyphen glued
+/// to both neighbours stands before it.
+pub(crate) fn hyphen_word_start(toks: &[Token], i: usize) -> usize {
+    let mut start = i;
+    while start >= 2 {
+        let hyphen = &toks[start - 1];
+        let glued = hyphen.form == "-"
+            && toks[start - 2].span.end == hyphen.span.start
+            && hyphen.span.end == toks[start].span.start;
+        if !glued {
+            break;
+        }
+        start -= 2;
+    }
+    start
 }

@@ -3,7 +3,7 @@
 //! object control ("urged them to leave"), relative and participial clauses
 //! (the antecedent fills the gap), shared objects of conjoined verbs.
 
-use newskg_nlp::names::PREPOSITION_PARTICIPLES;
+use newskg_nlp::names::{self, PREPOSITION_PARTICIPLES};
 use newskg_nlp::Upos;
 
 use crate::attribution::{self, SPEECH};
@@ -231,8 +231,13 @@ fn as_phrase(t: &Tree, p: usize, object_end: usize) -> Option<Vec<usize>> {
     let modifies = |k: usize, h: usize| {
         t.head(k) == Some(h) && matches!(t.base(k), "amod" | "compound" | "advmod")
     };
+    // (Modifiers of modifiers too: "chief executive officer".)
     let mut words: Vec<usize> = (object_end + 1..=p)
-        .filter(|&k| k == p || t.head(k) == Some(p) && t.lower(k) == "as" || modifies(k, p))
+        .filter(|&k| {
+            k == p
+                || t.head(k) == Some(p) && t.lower(k) == "as"
+                || t.dominates(p, k) && t.head(k).is_some_and(|h| modifies(k, h))
+        })
         .collect();
     // "as a labour of love", "as the highlight of his career": a noun of
     // degree or part says what it is only with its "of".
@@ -248,6 +253,21 @@ fn as_phrase(t: &Tree, p: usize, object_end: usize) -> Option<Vec<usize>> {
             .all(|k| matches!(t.base(k), "det" | "case" | "punct") || t.rel(k) == "nmod:poss")
     });
     (words.len() <= 5 && contiguous).then_some(words)
+}
+
+/// The words of tokens `words` in a relation: lower case, but for names
+/// ("as adviser to Kessel").
+fn relation_words(t: &Tree, words: &[usize]) -> Vec<String> {
+    words
+        .iter()
+        .map(|&k| {
+            if t.upos(k) == Upos::Propn {
+                t.sent.tokens[k].form.clone()
+            } else {
+                t.lower(k)
+            }
+        })
+        .collect()
 }
 
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
@@ -1225,9 +1245,34 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         if let Some(p) = as_predicate(t, v, &args, end) {
             let words = as_phrase(t, p, end)?;
             args.retain(|s| s.head != p);
-            let phrase: Vec<String> = words.iter().map(|&k| t.lower(k)).collect();
+            let phrase = relation_words(t, &words);
             relation = format!("{relation} {}", phrase.join(" "));
             regarded_as = words;
+        }
+    }
+    // "named Ana Ruiz chief executive", "appointed Kessel as adviser": the
+    // office the object is named to joins the relation ("name chief
+    // executive" Ana Ruiz), as an "as" phrase of regarding does. One too
+    // long for a relation is left out: as an object of its own it would
+    // say that the office was named.
+    // (In a passive turned round, "was named chief executive by the
+    // board", the office follows the verb.)
+    let named_end = object_end.or((pattern == Pattern::PassiveAgent).then_some(v));
+    if let (Some(end), true) = (named_end, names::is_naming_verb(&t.lemma(v))) {
+        let office = args
+            .iter()
+            .map(|s| s.head)
+            .find(|&p| {
+                p > end && t.head(p) == Some(v) && t.base(p) == "xcomp" && t.upos(p) == Upos::Noun
+            })
+            .or_else(|| as_predicate(t, v, &args, end));
+        if let Some(p) = office {
+            args.retain(|s| s.head != p);
+            if let Some(words) = as_phrase(t, p, end) {
+                let phrase = relation_words(t, &words);
+                relation = format!("{relation} {}", phrase.join(" "));
+                regarded_as = words;
+            }
         }
     }
     // "saw Brandt leaving the bank", "heard him play": what is seen is the

@@ -1070,3 +1070,24 @@ fn a_business_named_after_a_person_is_its_surname() {
         .unwrap_or_else(|| panic!("{:?}", doc.entities));
     assert_eq!(firm.label_type, EntityLabel::Organization);
 }
+
+/// "“He was my coach,” Lind said": the speaker named after the quote is
+/// no "he" inside it either, though an earlier mention of theirs stands
+/// nearest.
+#[test]
+fn he_inside_a_quote_is_not_its_speaker_named_after_it() {
+    let doc = extract(
+        "Jan Brandt introduced the guitarist Tom Reyes on stage. \"He was my coach,\" Brandt said.",
+    );
+    let he = resolved(&doc, "He");
+    assert!(!he.iter().any(|l| l == "Jan Brandt"), "{he:?}");
+}
+
+/// "the Home office said": a form in lower case where the known name has a
+/// capital is a house style, and the entity keeps the name's own casing.
+#[test]
+fn a_known_name_keeps_its_capitals_when_written_in_lower_case() {
+    let doc = extract("The Home office said the rules would change.");
+    let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Home Office"), "{labels:?}");
+}

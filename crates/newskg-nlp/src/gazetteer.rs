@@ -644,7 +644,15 @@ impl Gazetteer {
     }
 
     /// The longest known name starting at `words[0]` (at least one word must
-    /// be capitalised): its length in words and its entry.
+    /// be capitalised, and a name of several words must not end in a
+    /// lower-case word): its length in words and its entry.
+    ///
+    /// A name of several words ends in a capitalised word in running text
+    /// ("Bank of England", "Group of 7") or in the word for a kind of body,
+    /// which house styles write in lower case ("the Conservative party");
+    /// otherwise a capital on the first word only is the sentence's, and the
+    /// words are a phrase that some list holds as an alias ("We will win", a
+    /// slogan a group is known by).
     pub fn longest_match(&self, words: &[&str]) -> Option<(usize, &GazetteerEntry)> {
         let limit = words.len().min(self.max_words);
         let mut key = String::new();
@@ -656,8 +664,11 @@ impl Gazetteer {
             }
             push_lower(&mut key, w);
             capital |= w.chars().next().is_some_and(char::is_uppercase);
+            let ends_name =
+                n == 0 || !w.chars().next().is_some_and(char::is_lowercase) || self.is_org_word(w);
+            let may_end_here = capital && ends_name;
             if self.steps.is_empty() {
-                if capital {
+                if may_end_here {
                     if let Some(&i) = self.names.get(&key) {
                         best = Some((n + 1, &self.entries[i]));
                     }
@@ -667,7 +678,7 @@ impl Gazetteer {
             match self.steps.get(&key) {
                 // No name starts with these words: none is longer either.
                 None => break,
-                Some(Some(i)) if capital => best = Some((n + 1, &self.entries[*i])),
+                Some(Some(i)) if may_end_here => best = Some((n + 1, &self.entries[*i])),
                 Some(_) => {}
             }
         }
@@ -2015,6 +2026,23 @@ mod tests {
         let g = tiny();
         let (n, e) = g.longest_match(&["Mexico", "City", "police"]).unwrap();
         assert_eq!((n, e.canonical.as_str()), (2, "Mexico City"));
+        // A capital on the first word only is the sentence's.
+        assert_ne!(
+            g.longest_match(&["Mexico", "city", "police"])
+                .map(|(n, _)| n),
+            Some(2)
+        );
+        // But the word for a kind of body may be written in lower case.
+        let g = Gazetteer::compile_from(
+            COUNTRIES,
+            INTERNATIONAL,
+            "RED_HARBOUR_PARTY_ [XXXREB]\n",
+            AGENTS,
+        );
+        let (n, _) = g
+            .longest_match(&["Red", "Harbour", "party", "won"])
+            .unwrap();
+        assert_eq!(n, 3);
         assert!(g.longest_match(&["us", "too"]).is_none());
         assert!(g.longest_match(&[]).is_none());
     }

@@ -256,6 +256,7 @@ impl Analyzer {
             self.analyze_sentence(s);
         }
         let entities = self.recognizer.predict(&doc.text, &sentences);
+        repair_with_names(&mut sentences, &entities);
         let analyzed = AnalyzedDoc {
             doc,
             sentences,
@@ -279,6 +280,7 @@ impl Analyzer {
             sentences.push(sentence);
         }
         let entities = self.recognizer.predict(&doc.text, &sentences);
+        repair_with_names(&mut sentences, &entities);
         AnalyzedDoc {
             doc,
             sentences,
@@ -355,6 +357,21 @@ impl Analyzer {
     /// The named-entity recognizer alone (for `analyze --format bio`).
     pub fn recognizer(&self) -> &Recognizer {
         &self.recognizer
+    }
+}
+
+/// The parse repairs that need the recognizer's names
+/// ([`repair::repair_with_names`]), sentence by sentence.
+fn repair_with_names(sentences: &mut [Sentence], entities: &[NamedEntity]) {
+    for (i, sentence) in sentences.iter_mut().enumerate() {
+        let persons: Vec<std::ops::Range<usize>> = entities
+            .iter()
+            .filter(|e| e.sentence == i && e.label == EntityLabel::Person)
+            .map(|e| e.tokens.clone())
+            .collect();
+        if !persons.is_empty() {
+            repair::repair_with_names(sentence, &persons);
+        }
     }
 }
 

@@ -129,6 +129,16 @@ pub fn is_clause_conjunction(word: &str) -> bool {
     )
 }
 
+/// Verbs that name someone to an office: the person is their object and
+/// the office a second, predicate noun ("named Ana Ruiz chief executive",
+/// "elected him president").
+pub const NAMING_VERBS: &[&str] = &["name", "appoint", "elect", "nominate", "designate"];
+
+/// Whether lower-case lemma `verb` is one of [`NAMING_VERBS`].
+pub fn is_naming_verb(verb: &str) -> bool {
+    NAMING_VERBS.contains(&verb)
+}
+
 /// Nouns of time, lower case: parts of the day and spans ("week",
 /// "decade", "childhood"); days and months are [`is_time_noun`]'s too. A
 /// phrase headed by one says when, not who or what.

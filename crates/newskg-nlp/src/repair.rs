@@ -78,6 +78,7 @@ const CLAUSE_VERBS: &[&str] = &[
 pub fn repair(sentence: &mut Sentence) {
     inverted_speaker_read_as_object(sentence);
     gerund_of_a_named_noun_read_as_verb(sentence);
+    participle_after_a_possessive_read_as_verb(sentence);
     subject_read_as_object(sentence);
     hyphenated_participle_read_as_verb(sentence);
     hyphenated_gerund_read_as_verb(sentence);
@@ -108,6 +109,150 @@ pub fn repair(sentence: &mut Sentence) {
     present_conjunct_read_as_the_speaker_s(sentence);
     bare_infinitive_read_as_conjunct_of_a_finite_verb(sentence);
     speaker_before_a_dashed_aside(sentence);
+}
+
+/// Applies the repairs that need the recognizer's person names: `persons`
+/// are the token ranges of the sentence's person names.
+pub fn repair_with_names(s: &mut Sentence, persons: &[std::ops::Range<usize>]) {
+    for person in persons {
+        office_read_as_the_person_s_noun(s, person.clone());
+    }
+}
+
+/// "Vantor named Ana Ruiz chief executive", "said it appointed Jan Brandt
+/// president": the parser reads the name and the office as one noun phrase
+/// ("Ana Ruiz chief executive") and, without another verb before the
+/// period, may hang the verb on the company as a participle, so that the
+/// company "was named". After a verb of naming
+/// ([`crate::names::NAMING_VERBS`]) a
+/// person's name followed at once by an office (words ending in a noun,
+/// no time such as "last week") is the verb's object, and the office its
+/// predicate (`xcomp`), as UD annotates "elected him president". When the
+/// parser had hung the verb inside that phrase, the verb takes the
+/// phrase's place in the sentence and the noun it hung on, before it, is
+/// its subject.
+fn office_read_as_the_person_s_noun(s: &mut Sentence, person: std::ops::Range<usize>) {
+    let n = s.tokens.len();
+    let (a, b) = (person.start, person.end);
+    if a == 0 || b >= n {
+        return;
+    }
+    let v = a - 1;
+    if s.tokens[v].upos != Upos::Verb
+        || !crate::names::is_naming_verb(&s.tokens[v].lemma.to_lowercase())
+    {
+        return;
+    }
+    // An age set off by commas may stand between ("Ana Ruiz, 45,
+    // president").
+    let age = (b + 3 < n
+        && s.tokens[b].form == ","
+        && s.tokens[b + 1].upos == Upos::Num
+        && s.tokens[b + 2].form == ",")
+        .then_some(b + 1);
+    let office_start = age.map_or(b, |k| k + 2);
+    // The office: an optional article, then adjectives and nouns.
+    let mut e = office_start;
+    if matches!(s.tokens[e].form.to_lowercase().as_str(), "a" | "an" | "the") {
+        e += 1;
+    }
+    while e < n && matches!(s.tokens[e].upos, Upos::Adj | Upos::Noun | Upos::Propn) {
+        e += 1;
+    }
+    let Some(r) = (office_start..e)
+        .rev()
+        .find(|&k| s.tokens[k].upos == Upos::Noun)
+    else {
+        return;
+    };
+    if r + 1 != e || crate::names::is_time_noun(&s.tokens[r].form.to_lowercase()) {
+        return;
+    }
+    let b = office_start;
+    let phrase = a..e;
+    let in_phrase = |k: usize| phrase.contains(&k);
+    // Already read as object and predicate: nothing to do.
+    let top = |range: std::ops::Range<usize>| {
+        range
+            .clone()
+            .find(|&k| s.tokens[k].head.is_none_or(|h| !range.contains(&h)))
+    };
+    let name_end = person.end;
+    let Some(name_head) = top(a..name_end) else {
+        return;
+    };
+    // With an object the verb is active: a subject the tagger's participle
+    // made passive ("it named" read "it [was] named") is its agent.
+    if !(0..n).any(|k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "aux:pass") {
+        for k in 0..n {
+            if s.tokens[k].head == Some(v) && s.tokens[k].deprel == "nsubj:pass" {
+                s.tokens[k].deprel = "nsubj".to_string();
+            }
+        }
+    }
+    if s.tokens[name_head].head == Some(v)
+        && (b..e).any(|k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "xcomp")
+    {
+        return;
+    }
+    // The phrase's word that the verb hangs under, at the phrase's top.
+    let holding_verb = phrase
+        .clone()
+        .find(|&k| s.dominates(k, v) && s.tokens[k].head.is_none_or(|h| !in_phrase(h)));
+    if let Some(t) = holding_verb {
+        let (head, deprel) = (s.tokens[t].head, s.tokens[t].deprel.clone());
+        let hung_on = s.tokens[v].head.filter(|&h| h < v && !in_phrase(h));
+        s.tokens[v].head = head;
+        s.tokens[v].deprel = deprel;
+        for k in 0..n {
+            if k != v && !in_phrase(k) && s.tokens[k].head.is_some_and(in_phrase) {
+                s.tokens[k].head = Some(v);
+            }
+        }
+        // The noun the verb hung on as a participle is its subject.
+        if let Some(subject) = hung_on {
+            if matches!(s.tokens[subject].upos, Upos::Noun | Upos::Propn) {
+                let mut top_of_subject = subject;
+                while let Some(h) = s.tokens[top_of_subject].head.filter(|&h| h < v) {
+                    top_of_subject = h;
+                }
+                s.tokens[top_of_subject].head = Some(v);
+                s.tokens[top_of_subject].deprel = "nsubj".to_string();
+            }
+        }
+    }
+    // The name: its head the verb's object, its other words on it, and
+    // the age in apposition to it.
+    for k in a..name_end {
+        if k != name_head && s.tokens[k].head.is_none_or(|h| !(a..name_end).contains(&h)) {
+            s.tokens[k].head = Some(name_head);
+            s.tokens[k].deprel = "flat".to_string();
+        }
+    }
+    s.tokens[name_head].head = Some(v);
+    s.tokens[name_head].deprel = "obj".to_string();
+    if let Some(k) = age {
+        s.tokens[k].head = Some(name_head);
+        s.tokens[k].deprel = "appos".to_string();
+        for c in [k - 1, k + 1] {
+            s.tokens[c].head = Some(k);
+            s.tokens[c].deprel = "punct".to_string();
+        }
+    }
+    // The office: its noun the verb's predicate, its words on it.
+    for k in b..r {
+        if s.tokens[k].head.is_none_or(|h| !(b..=r).contains(&h)) {
+            s.tokens[k].head = Some(r);
+            s.tokens[k].deprel = match s.tokens[k].upos {
+                Upos::Adj => "amod",
+                Upos::Det => "det",
+                _ => "compound",
+            }
+            .to_string();
+        }
+    }
+    s.tokens[r].head = Some(v);
+    s.tokens[r].deprel = "xcomp".to_string();
 }
 
 /// "Vantor Bank - itself a target of the lawsuit - said the papers had
@@ -1143,13 +1288,16 @@ fn name_read_as_list(s: &mut Sentence) {
 /// full stop has a finite verb; when it has none, a participle right after
 /// the noun phrase that heads it, with a name or a noun phrase of its own
 /// after it, is its main verb, and the noun phrase its subject.
+///
+/// The same holds after a relative clause set off by commas ("Vantor,
+/// which runs a mill in Leeds, appointed Kessel Bank"): the parser hangs
+/// the participle on the relative clause's last noun, and the clause's own
+/// verb is the only finite one. A relative clause never ends in a bare
+/// participle with its own object after its closing comma, so such a
+/// participle is the sentence's verb.
 fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
     let n = s.tokens.len();
-    if s.tokens.last().is_none_or(|t| t.form != ".")
-        || s.tokens
-            .iter()
-            .any(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
-    {
+    if s.tokens.last().is_none_or(|t| t.form != ".") {
         return;
     }
     let Some(r) = (0..n).find(|&i| s.tokens[i].head.is_none()) else {
@@ -1158,16 +1306,34 @@ fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
     if !matches!(s.tokens[r].upos, Upos::Noun | Upos::Propn) {
         return;
     }
+    // After a comma-enclosed relative clause of the head noun, with at
+    // most the verb's own words ("last week") after the closing comma.
+    let set_off = |v: usize| {
+        let Some(close) = (r + 2..v).rev().find(|&k| s.tokens[k].form == ",") else {
+            return false;
+        };
+        s.tokens[r + 1].form == ","
+            && (close + 1..v).all(|k| s.dominates(v, k))
+            && (r + 1..close)
+                .any(|k| s.tokens[k].head == Some(r) && s.tokens[k].deprel == "acl:relcl")
+    };
     let Some(v) = (r + 1..n).find(|&i| {
-        s.tokens[i].head == Some(r)
-            && s.tokens[i].deprel == "acl"
+        s.tokens[i].deprel == "acl"
             && s.tokens[i].xpos == "VBN"
             && s.tokens[i].upos == Upos::Verb
+            && (s.tokens[i].head == Some(r) || s.dominates(r, i) && set_off(i))
     }) else {
         return;
     };
     // Right after the noun phrase: every word between is the noun's.
     if (r + 1..v).any(|i| !s.dominates(r, i)) {
+        return;
+    }
+    // No finite verb but inside the relative clause.
+    if (0..n).any(|i| {
+        matches!(s.tokens[i].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+            && !(i > r && i < v && set_off(v))
+    }) {
         return;
     }
     // What follows is a name or a noun phrase of the verb's own, not a
@@ -1821,6 +1987,79 @@ fn inverted_speaker_read_as_object(s: &mut Sentence) {
     }
 }
 
+/// "Japan's ruling party chose a leader", "the firm's leading brand sold
+/// well": the parser reads the "-ing" word after a possessive as a verb,
+/// with the possessor its subject ("Japan rules the party"). A possessive
+/// needs a noun to own, and an "-ing" word right after it with no
+/// determiner before the nouns that follow is that noun's modifier: the
+/// "-ing" word is an adjective of the last noun of the run, the possessor
+/// that noun's, and the noun takes the place the phrase had in the
+/// sentence. A gerund clause ("Japan's joining the pact") has a
+/// determiner or a verb's object after it and stays.
+fn participle_after_a_possessive_read_as_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for i in 1..n.saturating_sub(2) {
+        let g = i + 1;
+        if s.tokens[i].xpos != "POS" || s.tokens[g].xpos != "VBG" || s.tokens[g].upos != Upos::Verb
+        {
+            continue;
+        }
+        let Some(owner) = s.tokens[i].head.filter(|&o| o < i) else {
+            continue;
+        };
+        // The nouns after it, with their adjectives: the owned phrase.
+        let run = (g + 1..n)
+            .take_while(|&k| {
+                matches!(
+                    s.tokens[k].xpos.as_str(),
+                    "NN" | "NNS" | "NNP" | "NNPS" | "JJ"
+                )
+            })
+            .count();
+        let Some(noun) = (g + 1..g + 1 + run)
+            .rev()
+            .find(|&k| matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn))
+        else {
+            continue;
+        };
+        // Nothing of the "-ing" word's own outside the phrase.
+        let in_phrase = |k: usize| k == owner || (i..=noun).contains(&k);
+        if (0..n).any(|k| s.tokens[k].head == Some(g) && !in_phrase(k)) {
+            continue;
+        }
+        // The phrase's place: the noun's own when it hangs outside, else
+        // the one the possessor or the "-ing" word had.
+        let outside = |k: usize| s.tokens[k].head.is_none_or(|h| !in_phrase(h));
+        let place = [noun, owner, g]
+            .into_iter()
+            .find(|&k| outside(k))
+            .map(|k| (s.tokens[k].head, s.tokens[k].deprel.clone()));
+        let Some((head, deprel)) = place else {
+            continue;
+        };
+        s.tokens[noun].head = head;
+        s.tokens[noun].deprel = deprel;
+        s.tokens[g].head = Some(noun);
+        s.tokens[g].deprel = "amod".to_string();
+        s.tokens[owner].head = Some(noun);
+        s.tokens[owner].deprel = "nmod:poss".to_string();
+        for k in g + 1..noun {
+            if s.tokens[k]
+                .head
+                .is_none_or(|h| !(g + 1..=noun).contains(&h))
+            {
+                s.tokens[k].head = Some(noun);
+                s.tokens[k].deprel = if s.tokens[k].upos == Upos::Adj {
+                    "amod"
+                } else {
+                    "compound"
+                }
+                .to_string();
+            }
+        }
+    }
+}
+
 /// "Monitoring firm Vantor said ...", "Consulting firm Kessel estimated
 /// ...": a sentence that opens with an "-ing" form, a bare noun and a name
 /// that is the subject of the main verb is a description of the name (a
@@ -2251,6 +2490,135 @@ mod tests {
             ("named", "name", Verb, "VBN", 1, "acl"),
             ("in", "in", Adp, "IN", 4, "case"),
             ("probe", "probe", Noun, "NN", 2, "obl"),
+        ]);
+    }
+
+    #[test]
+    fn an_office_after_a_named_person_is_the_naming_verb_s_predicate() {
+        use std::ops::Range;
+        use Upos::*;
+        // "Vantor named Ana Ruiz chief executive ." read as one noun
+        // phrase, the verb a participle of "Vantor".
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 6, "compound"),
+            ("named", "name", Verb, "VBN", 1, "acl"),
+            ("Ana", "Ana", Propn, "NNP", 2, "xcomp"),
+            ("Ruiz", "Ruiz", Propn, "NNP", 6, "compound"),
+            ("chief", "chief", Noun, "NN", 6, "compound"),
+            ("executive", "executive", Noun, "NN", 0, "root"),
+            (".", ".", Punct, ".", 6, "punct"),
+        ]);
+        repair_with_names(&mut s, &[Range { start: 2, end: 4 }]);
+        let got = heads(&s);
+        assert_eq!(got[1], (None, "root"));
+        assert_eq!(got[0], (Some(2), "nsubj"));
+        assert_eq!(got[2], (Some(2), "obj"));
+        assert_eq!(got[3], (Some(3), "flat"));
+        assert_eq!(got[5], (Some(2), "xcomp"));
+        assert_eq!(got[4], (Some(6), "compound"));
+        assert_eq!(got[6], (Some(2), "punct"));
+        // "it named Ana Ruiz , 45 , president": the age stands between, and
+        // "it" read as a passive subject is the agent.
+        let mut s = sentence(&[
+            ("it", "it", Pron, "PRP", 2, "nsubj:pass"),
+            ("named", "name", Verb, "VBN", 0, "root"),
+            ("Ana", "Ana", Propn, "NNP", 2, "xcomp"),
+            ("Ruiz", "Ruiz", Propn, "NNP", 3, "flat"),
+            (",", ",", Punct, ",", 6, "punct"),
+            ("45", "45", Num, "CD", 3, "amod"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("president", "president", Noun, "NN", 3, "conj"),
+        ]);
+        repair_with_names(&mut s, &[Range { start: 2, end: 4 }]);
+        let got = heads(&s);
+        assert_eq!(got[0], (Some(2), "nsubj"));
+        assert_eq!(got[2], (Some(2), "obj"));
+        assert_eq!(got[5], (Some(3), "appos"));
+        assert_eq!(got[7], (Some(2), "xcomp"));
+        // "said it named Ana Ruiz last week": a time is no office.
+        let rows = [
+            ("it", "it", Pron, "PRP", 2, "nsubj"),
+            ("named", "name", Verb, "VBD", 0, "root"),
+            ("Ana", "Ana", Propn, "NNP", 2, "obj"),
+            ("Ruiz", "Ruiz", Propn, "NNP", 3, "flat"),
+            ("last", "last", Adj, "JJ", 6, "amod"),
+            ("week", "week", Noun, "NN", 2, "obl:unmarked"),
+        ];
+        let mut s = sentence(&rows);
+        let before = s.clone();
+        repair_with_names(&mut s, &[Range { start: 2, end: 4 }]);
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn an_ing_word_after_a_possessive_modifies_the_noun_it_owns() {
+        use Upos::*;
+        // "Norway 's ruling Labour Party chose Lind ." with "ruling" read as
+        // a clause of "chose" and "Norway" its subject.
+        let mut s = sentence(&[
+            ("Norway", "Norway", Propn, "NNP", 6, "nsubj"),
+            ("'s", "'s", Part, "POS", 1, "case"),
+            ("ruling", "rule", Verb, "VBG", 6, "advcl"),
+            ("Labour", "Labour", Propn, "NNP", 5, "compound"),
+            ("Party", "Party", Propn, "NNP", 6, "nsubj"),
+            ("chose", "choose", Verb, "VBD", 0, "root"),
+            ("Lind", "Lind", Propn, "NNP", 6, "obj"),
+            (".", ".", Punct, ".", 6, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[4], (Some(6), "nsubj"));
+        assert_eq!(got[2], (Some(5), "amod"));
+        assert_eq!(got[0], (Some(5), "nmod:poss"));
+        assert_eq!(got[3], (Some(5), "compound"));
+        // "Norway 's joining the pact": a gerund clause with its object's
+        // determiner stays.
+        unchanged(&[
+            ("Norway", "Norway", Propn, "NNP", 3, "nsubj"),
+            ("'s", "'s", Part, "POS", 1, "case"),
+            ("joining", "join", Verb, "VBG", 0, "root"),
+            ("the", "the", Det, "DT", 5, "det"),
+            ("pact", "pact", Noun, "NN", 3, "obj"),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_after_a_relative_clause_of_the_subject_is_its_verb() {
+        use Upos::*;
+        // "Vantor , which runs a mill , hired Kessel ." with "hired" a
+        // reduced relative of "mill".
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 0, "root"),
+            (",", ",", Punct, ",", 4, "punct"),
+            ("which", "which", Pron, "WDT", 4, "nsubj"),
+            ("runs", "run", Verb, "VBZ", 1, "acl:relcl"),
+            ("a", "a", Det, "DT", 6, "det"),
+            ("mill", "mill", Noun, "NN", 4, "obj"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("hired", "hire", Verb, "VBN", 6, "acl"),
+            ("Kessel", "Kessel", Propn, "NNP", 8, "obj"),
+            (".", ".", Punct, ".", 1, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[7], (None, "root"));
+        assert_eq!(got[0], (Some(8), "nsubj"));
+        assert_eq!(got[8], (Some(8), "obj"));
+        assert_eq!(got[9], (Some(8), "punct"));
+        // A participle inside the clause, before its closing comma, is the
+        // clause's own: "Vantor , which owns a mill built in 1990 , ..."
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 0, "root"),
+            (",", ",", Punct, ",", 4, "punct"),
+            ("which", "which", Pron, "WDT", 4, "nsubj"),
+            ("owns", "own", Verb, "VBZ", 1, "acl:relcl"),
+            ("a", "a", Det, "DT", 6, "det"),
+            ("mill", "mill", Noun, "NN", 4, "obj"),
+            ("built", "build", Verb, "VBN", 6, "acl"),
+            ("in", "in", Adp, "IN", 9, "case"),
+            ("1990", "1990", Num, "CD", 7, "obl"),
+            (",", ",", Punct, ",", 1, "punct"),
+            (".", ".", Punct, ".", 1, "punct"),
         ]);
     }
 

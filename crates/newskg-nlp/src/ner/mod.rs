@@ -307,6 +307,7 @@ impl Recognizer {
             self.keep_named_things(doc, &mut found);
         }
         self.trim_organisations(doc, &mut found);
+        self.split_paired_organisations(doc, &mut found);
         self.split_organisation_from_person(doc, &mut found);
         self.drop_dates_and_common_words(doc, &mut found);
         join_touching_persons(&mut found);

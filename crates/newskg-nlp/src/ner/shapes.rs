@@ -579,6 +579,48 @@ impl Recognizer {
         found.extend(extra);
     }
 
+    /// Step 5, after the spans have their final bounds: "hired [Kessel
+    /// Bank and Harlow Bank] as advisers" names two banks. An organisation
+    /// span joined by "and" or "&" whose two sides are each a name and the
+    /// word that heads an organisation's name ("Bank", "Group", "Corp") is
+    /// two names: a single name repeats no head word on both sides of its
+    /// "and" ("Kessel Bank and Trust Co", "Marks and Spencer" stay whole),
+    /// nor has a common word after it ("Post and Telecommunications
+    /// Administration").
+    pub(super) fn split_paired_organisations(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        let mut extra = Vec::new();
+        for f in found
+            .iter_mut()
+            .filter(|f| f.label == EntityLabel::Organization)
+        {
+            let words = &doc[f.sentence];
+            // Each side: two words or more, a name (no common word: "Post
+            // and Telecommunications Administration" is one body) then a
+            // head word.
+            let whole = |a: usize, b: usize| {
+                b >= a + 2
+                    && !g.is_org_word(words[a])
+                    && !self.is_common_word(words[a])
+                    && g.is_org_word(words[b - 1])
+            };
+            let Some(k) = (f.start + 2..f.end.saturating_sub(2)).find(|&k| {
+                matches!(words[k], "and" | "&") && whole(f.start, k) && whole(k + 1, f.end)
+            }) else {
+                continue;
+            };
+            if g.lookup(&words[f.start..f.end].join(" ")).is_some() {
+                continue;
+            }
+            extra.push(Found {
+                start: k + 1,
+                ..f.clone()
+            });
+            f.end = k;
+        }
+        found.extend(extra);
+    }
+
     /// Step 5, after the spans have their final bounds: "software group
     /// [KLV Anna Ruiz] said": the model ran an organisation's name
     /// on into the person named after it (a role of the firm left out
@@ -1970,6 +2012,35 @@ mod tests {
                 found(1, 3, 5, EntityLabel::Organization),
                 found(1, 5, 7, EntityLabel::Person),
                 found(2, 2, 5, EntityLabel::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_organisation_names_joined_by_and_are_split() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("Vantor hired Kessel Bank and Harlow Bank as advisers ."),
+            // One name: the head word once, or no name before it.
+            split("he joined Kessel Bank and Trust Co in May ."),
+            split("he joined Tollund and Harlow Group in May ."),
+            split("he joined Kessel Post and Free Press Group in May ."),
+        ];
+        let mut list = vec![
+            found(0, 2, 7, EntityLabel::Organization),
+            found(1, 2, 7, EntityLabel::Organization),
+            found(2, 2, 6, EntityLabel::Organization),
+            found(3, 2, 8, EntityLabel::Organization),
+        ];
+        rec.split_paired_organisations(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 4, EntityLabel::Organization),
+                found(0, 5, 7, EntityLabel::Organization),
+                found(1, 2, 7, EntityLabel::Organization),
+                found(2, 2, 6, EntityLabel::Organization),
+                found(3, 2, 8, EntityLabel::Organization),
             ]
         );
     }
