@@ -214,13 +214,20 @@ fn titles_read_as_verbs(t: &Tree, frames: &mut Vec<Frame>, mentions: &[&Mention]
 /// came forward" is not this, and "did not see any bidder" has "any" on
 /// the object), so negated frames stay.
 fn has_any_subject(t: &Tree, f: &Frame) -> bool {
+    let any = |n: usize| {
+        t.kids(n)
+            .iter()
+            .any(|&d| t.base(d) == "det" && matches!(t.lower(d).as_str(), "any" | "whatever"))
+    };
+    // "any bill that raises taxes": a relative clause on such a noun
+    // describes whatever fits, as its subject would.
+    let on_any_noun = t.rel(f.pred) == "acl:relcl" && t.head(f.pred).is_some_and(any);
     !f.negated
-        && f.subject.iter().chain(&f.args).any(|s| {
-            t.base(s.head) == "nsubj"
-                && t.kids(s.head).iter().any(|&d| {
-                    t.base(d) == "det" && matches!(t.lower(d).as_str(), "any" | "whatever")
-                })
-        })
+        && (on_any_noun
+            || f.subject
+                .iter()
+                .chain(&f.args)
+                .any(|s| t.base(s.head) == "nsubj" && any(s.head)))
 }
 
 /// "the mood grew calmer", "sales look better": a bare adjective as the

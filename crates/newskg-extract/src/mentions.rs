@@ -722,7 +722,15 @@ fn name_candidates(
             && toks.iter().any(|t| {
                 t.head == Some(last) && t.deprel == "case" && t.form.eq_ignore_ascii_case("by")
             });
-    let acts = slot.is_empty() || matches!(slot, "nsubj" | "obj" | "iobj") || agent;
+    // So does the other side of a dealing ("negotiate with Tokyo", "talks
+    // with Washington", "sanctions against Moscow").
+    let counterpart = matches!(slot, "obl" | "nmod")
+        && toks.iter().any(|t| {
+            t.head == Some(last)
+                && t.deprel == "case"
+                && matches!(t.form.to_lowercase().as_str(), "with" | "against")
+        });
+    let acts = slot.is_empty() || matches!(slot, "nsubj" | "obj" | "iobj") || agent || counterpart;
     let metonym = (label == EntityLabel::Place || label == EntityLabel::Organization)
         && acts
         && name_range.len() == 1
@@ -731,8 +739,14 @@ fn name_candidates(
             .is_some_and(|p| LOCATIVE.contains(&toks[p].form.to_lowercase().as_str()))
         && !matches!(
             toks.get(span.end).map(|t| t.form.as_str()),
-            Some("," | "D.C." | "state" | "State")
-        );
+            Some("D.C." | "state" | "State")
+        )
+        // An address goes on after its comma with a capital ("Washington,
+        // D.C.", "Paris, Texas"); ", which" goes on about the government.
+        && !(toks.get(span.end).is_some_and(|t| t.form == ",")
+            && toks
+                .get(span.end + 1)
+                .is_none_or(|t| t.form.chars().next().is_some_and(char::is_uppercase)));
     // A wire ticker ("Bankers Trust Co <BT>") is the code of the name before
     // it, whatever else the gazetteer knows by that code (British Telecom).
     let ticker = name_start > 0

@@ -83,9 +83,22 @@ pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
 const CONDITIONAL_MARKS: &[&str] = &["if", "unless", "whether", "lest", "case"];
 
 /// Whether `k` is a subordinator that makes its clause a condition (one of
-/// [`CONDITIONAL_MARKS`]).
+/// [`CONDITIONAL_MARKS`], "as long as", "so long as", "provided",
+/// "providing").
 fn is_conditional_mark(t: &Tree, k: usize) -> bool {
-    t.base(k) == "mark" && CONDITIONAL_MARKS.contains(&t.lower(k).as_str())
+    let word = t.lower(k);
+    // (The first or the last word of "as long as", as parsers mark it.)
+    let long_as = |a: usize| {
+        a + 2 < t.len()
+            && matches!(t.lower(a).as_str(), "as" | "so")
+            && t.lower(a + 1) == "long"
+            && t.lower(a + 2) == "as"
+    };
+    let long_as = long_as(k) || k >= 2 && long_as(k - 2);
+    t.base(k) == "mark"
+        && (CONDITIONAL_MARKS.contains(&word.as_str())
+            || long_as
+            || matches!(word.as_str(), "provided" | "providing"))
 }
 
 /// Clausal relations: walking up them stays inside one sentence's clauses.
@@ -246,6 +259,49 @@ fn is_neither_nor(t: &Tree, k: usize) -> bool {
 /// ("neither confirmed nor denied", "Nor has it paid") or on its subject or
 /// object ("Neither Kessel nor Vantor has paid").
 pub(crate) fn is_negated(t: &Tree, p: usize) -> bool {
+    own_denial(t, p) && !lends_denial(t, p) || raised_denial(t, p)
+}
+
+/// Whether denied verb of opinion `h` gives its "not" to the clause it
+/// takes ([`raised_denial`]): then it is not denied itself ("did not think
+/// P" is "think not P").
+fn lends_denial(t: &Tree, h: usize) -> bool {
+    t.kids(h).iter().any(|&c| raised_denial(t, c))
+}
+
+/// Verbs of opinion whose denial is read in the clause they take ("we do
+/// not think the bank will cut rates" says the speaker thinks it will
+/// not): English raises the clause's "not" to these verbs.
+const NEG_RAISING_VERBS: &[&str] = &["think", "believe", "expect", "suppose", "imagine", "reckon"];
+
+/// Whether clause `p` is the content of a denied verb of opinion
+/// ([`NEG_RAISING_VERBS`]): "did not think [that] P" denies P. Not after
+/// "never" ("never thought he would win" says he did), nor "cannot" ("can't
+/// believe he said it" says he did), nor where the clause has a manner or
+/// degree adverb the denial may be about ("doesn't think he hurt it
+/// badly" says he hurt it): those stay denials of the opinion.
+fn raised_denial(t: &Tree, p: usize) -> bool {
+    let manner = t.kids(p).iter().any(|&k| {
+        let w = t.lower(k);
+        t.base(k) == "advmod" && w.len() > 4 && w.ends_with("ly")
+    });
+    t.base(p) == "ccomp"
+        && !manner
+        && t.head(p).is_some_and(|h| {
+            NEG_RAISING_VERBS.contains(&t.lemma(h).as_str())
+                && t.kids(h)
+                    .iter()
+                    .any(|&k| is_negator(t, k) && matches!(t.lower(k).as_str(), "not" | "n't"))
+                && !t
+                    .kids(h)
+                    .iter()
+                    .any(|&k| t.base(k) == "aux" && matches!(t.lemma(k).as_str(), "can" | "could"))
+        })
+        && !t.kids(p).iter().any(|&k| is_negator(t, k))
+}
+
+/// Whether clause `p` denies itself (see [`is_negated`]).
+fn own_denial(t: &Tree, p: usize) -> bool {
     // "no statement confirming the deal": an -ing participle on a noun
     // that "no" denies says what nothing did. (A clause that completes
     // the noun is its content, not its deed: "no doubt that prices rose".)
@@ -428,10 +484,13 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
             Some(Modality::Reported) => reported = true,
             _ => {}
         }
-        let conditional_kid = t
-            .kids(cur)
-            .iter()
-            .any(|&k| t.base(k) == "advcl" && t.kids(k).iter().any(|&m| is_conditional_mark(t, m)));
+        // (Also one hung on an adverb of the verb: "as long as" parsed
+        // as "long" modifying the verb and the clause modifying "long".)
+        let conditional =
+            |k: usize| t.base(k) == "advcl" && t.kids(k).iter().any(|&m| is_conditional_mark(t, m));
+        let conditional_kid = t.kids(cur).iter().any(|&k| {
+            conditional(k) || t.base(k) == "advmod" && t.kids(k).iter().any(|&a| conditional(a))
+        });
         if conditional_kid
             || is_infinitive_modifier(t, cur)
             || is_prospect(t, cur)

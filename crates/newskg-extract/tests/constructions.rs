@@ -2486,3 +2486,57 @@ fn a_title_ending_a_hyphenated_word_is_the_whole_word() {
     );
     assert!(!got.iter().any(|f| f.contains("| be | general")), "{got:?}");
 }
+
+/// "We do not think the bank will cut rates": English raises the clause's
+/// "not" to a verb of opinion, so what is thought is denied; "never
+/// thought" and "could not believe" are no such denials (what was won, was
+/// won).
+#[test]
+fn a_denied_verb_of_opinion_denies_its_clause() {
+    let doc = extract(
+        "Ana Ruiz said she did not think Vantor Corp would cut prices. Jan Brandt never thought Kessel Inc would win the contract. Ola Lind could not believe Harlow Corp had won the tender.",
+    );
+    let cut = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "cut")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(cut.negated, "{:?}", facts(&doc));
+    // The opinion itself is held: "think" is not denied.
+    assert!(
+        doc.facts
+            .iter()
+            .filter(|f| f.relation == "think")
+            .any(|f| !f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+    assert!(
+        doc.facts
+            .iter()
+            .filter(|f| f.relation == "win")
+            .all(|f| !f.negated),
+        "{:?}",
+        facts(&doc)
+    );
+}
+
+/// "as long as Kessel pays", "any bill that raises taxes": a condition and
+/// a relative clause on "any" state no event.
+#[test]
+fn a_condition_and_any_s_relative_clause_state_no_event() {
+    let doc = extract(
+        "Vantor Corp supplies the mill as long as Kessel Inc pays on time. Jan Brandt said he would veto any bill that raises the tax.",
+    );
+    let supply = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "supply")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(supply.modality, Modality::Possible, "{:?}", facts(&doc));
+    assert!(
+        !doc.facts.iter().any(|f| f.relation == "raise"),
+        "{:?}",
+        facts(&doc)
+    );
+}

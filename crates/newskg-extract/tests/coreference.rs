@@ -1091,3 +1091,18 @@ fn a_known_name_keeps_its_capitals_when_written_in_lower_case() {
     let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
     assert!(labels.contains(&"Home Office"), "{labels:?}");
 }
+
+/// "was welcomed by Beijing, which said", "negotiate with Tokyo": a capital
+/// on the other side of a dealing, or acting before a relative clause,
+/// stands for its government; one before an address's comma ("Paris,
+/// Texas") is the city.
+#[test]
+fn a_capital_dealt_with_is_its_government() {
+    let doc = extract(
+        "Vantor Corp wants to negotiate with Tokyo. The plan was welcomed by Beijing, which called it fair. Ana Ruiz moved to Paris, Texas.",
+    );
+    let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Japan"), "{labels:?}");
+    assert!(labels.contains(&"China"), "{labels:?}");
+    assert!(!labels.contains(&"France"), "{labels:?}");
+}
