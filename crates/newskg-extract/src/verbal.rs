@@ -861,7 +861,11 @@ struct SupportNoun {
 /// nothing but determiners and modifiers, followed by a prepositional
 /// argument of the verb. A light noun's object slot is removed.
 fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun> {
-    if !SUPPORT_VERBS.contains(&t.lemma(v).as_str()) || t.kid(v, "iobj").is_some() {
+    // Any verb's content noun relates a phrase after it ("postponed action
+    // on the bid", "lifted curbs on imports"); other nouns only after a
+    // support verb.
+    let support = SUPPORT_VERBS.contains(&t.lemma(v).as_str());
+    if t.kid(v, "iobj").is_some() {
         return None;
     }
     // A phrase after the noun, or the antecedent of a relative pronoun that
@@ -883,9 +887,10 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
     // hospital": "make donation to", not "make to"); a counted one does not
     // ("got 5 pct of the vote").
     let counted = t.kids(o).iter().any(|&k| t.base(k) == "nummod");
-    let content = CONTENT_SUPPORT_NOUNS.contains(&form.as_str())
-        || CONTENT_SUPPORT_NOUNS.contains(&lemma.as_str())
-        || !counted;
+    let content_noun = CONTENT_SUPPORT_NOUNS.contains(&form.as_str())
+        || CONTENT_SUPPORT_NOUNS.contains(&lemma.as_str());
+    let content = content_noun || support && !counted;
+    let light = light && support;
     if t.base(o) != "obj"
         || o < v
         || t.upos(o) != Upos::Noun
@@ -920,8 +925,20 @@ fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun>
     if light {
         args.retain(|s| s.head != o);
     } else {
+        // After another verb than a support verb ("put the surplus at",
+        // "express dismay at" keep theirs), only the prepositions a noun
+        // takes for what it is about ("action on", "stake in", "curbs
+        // against"); "at the meeting", "from the banks" are the verb's.
+        let the_noun_s = |prep: Option<&str>| {
+            support
+                || matches!(
+                    prep,
+                    Some("on" | "in" | "for" | "over" | "to" | "against" | "into" | "with")
+                )
+        };
         for slot in args.iter_mut() {
-            if slot.kind == SlotKind::Oblique && after(slot, o) {
+            if slot.kind == SlotKind::Oblique && after(slot, o) && the_noun_s(slot.prep.as_deref())
+            {
                 let preposition = slot.prep.take().unwrap_or_default();
                 slot.prep = Some(format!("{words} {preposition}").trim_end().to_owned());
             }

@@ -2540,3 +2540,23 @@ fn a_condition_and_any_s_relative_clause_state_no_event() {
         facts(&doc)
     );
 }
+
+/// "postponed action on the Vantor Corp bid": after any verb a content noun
+/// ("action", "curbs", "stake") relates the phrase about what it concerns,
+/// as after a support verb; a phrase of time or source stays the verb's.
+#[test]
+fn a_content_noun_relates_the_phrase_it_is_about() {
+    let got = facts(&extract(
+        "The Federal Reserve Board postponed action on the Vantor Corp application. Kessel Inc eased its curbs on imports from Tollund at the meeting.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Federal Reserve Board | postpone action on | Vantor Corp application"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|f| f.contains("curbs at") || f.contains("curbs from")),
+        "{got:?}"
+    );
+}
