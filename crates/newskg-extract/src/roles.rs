@@ -15,11 +15,10 @@
 use std::ops::Range;
 
 use crate::fact::{Argument, Fact, Modality, Stance};
+use crate::tree::hyphen_word_start;
 use crate::Pattern;
 use newskg_nlp::names::{self, Gender};
 use newskg_nlp::{EntityLabel, Gazetteer, Token, Upos};
-
-use crate::tree::hyphen_word_start;
 
 /// A role read from a title or an apposition.
 #[derive(Clone, Debug, PartialEq)]
@@ -186,16 +185,7 @@ fn country_modifier_ending(
     if let Some((k, r)) = demonym_ending(gaz, tokens, end) {
         return Some((k.canonical, r.start));
     }
-    let e = if end >= 2 && matches!(tokens[end - 1].form.as_str(), "'s" | "’s") {
-        end - 1
-    } else if end >= 3
-        && tokens[end - 1].form == "s"
-        && matches!(tokens[end - 2].form.as_str(), "'" | "’")
-    {
-        end - 2
-    } else {
-        end
-    };
+    let e = possessive_marker_start(tokens, end).unwrap_or(end);
     // "the Bank of Japan's deputy governor": a place that ends the name of
     // a body ("Bank of Japan", "University of Texas") is part of that name,
     // not the title's country ("Republic of Ireland manager" is Ireland's).
@@ -296,16 +286,10 @@ pub(crate) fn title_before(
     // "Mexico's former envoy": words that say which or when may stand
     // between a country's possessive and the title.
     let between = words_between_possessive_and_title(tokens, title_start);
-    let possessive_before = |k: usize| {
-        k >= 2 && matches!(tokens[k - 1].form.as_str(), "'s" | "’s")
-            || k >= 3
-                && tokens[k - 1].form == "s"
-                && matches!(tokens[k - 2].form.as_str(), "'" | "’")
-    };
     let prefix = country_modifier_ending(gaz, text, tokens, title_start)
         .map(|(c, s)| (c, s..title_start))
         .or_else(|| {
-            (between < title_start && possessive_before(between))
+            (between < title_start && possessive_marker_start(tokens, between).is_some())
                 .then(|| country_modifier_ending(gaz, text, tokens, between))
                 .flatten()
                 .map(|(c, s)| (c, s..between))
@@ -330,6 +314,21 @@ pub(crate) fn title_before(
     title.other_office = changes_office(tokens, start) || inner_modifier.is_some();
     title.inner_modifier = inner_modifier;
     Some(title)
+}
+
+/// Where the possessive marker ending just before `end` starts ("'s", or
+/// "'" and "s" split by the tokenizer), after a name of at least one word.
+fn possessive_marker_start(tokens: &[Token], end: usize) -> Option<usize> {
+    if end >= 2 && matches!(tokens[end - 1].form.as_str(), "'s" | "’s") {
+        Some(end - 1)
+    } else if end >= 3
+        && tokens[end - 1].form == "s"
+        && matches!(tokens[end - 2].form.as_str(), "'" | "’")
+    {
+        Some(end - 2)
+    } else {
+        None
+    }
 }
 
 /// Where the words between a possessive and the title starting at `start`

@@ -859,7 +859,9 @@ struct SupportNoun {
 
 /// Finds the support noun of verb `v`: its only object, a support noun with
 /// nothing but determiners and modifiers, followed by a prepositional
-/// argument of the verb. A light noun's object slot is removed.
+/// argument of the verb. A light noun's object slot is removed. After a
+/// verb that is no support verb only a content noun
+/// ([`CONTENT_SUPPORT_NOUNS`]) counts, never a light one.
 fn support_noun(t: &Tree, v: usize, args: &mut Vec<Slot>) -> Option<SupportNoun> {
     // Any verb's content noun relates a phrase after it ("postponed action
     // on the bid", "lifted curbs on imports"); other nouns only after a
