@@ -523,6 +523,11 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             // or "to".
             out.push(k);
             out.extend(t.kids(k).iter().copied().filter(|&f| t.rel(f) == "fixed"));
+        } else if rel == "advmod" && k > 0 && k + 1 == i && capitalised(t, k) && capitalised(t, i) {
+            // "the Far Eastern market": a capitalised adverb right before
+            // a capitalised modifier is a word of one name (not the
+            // sentence's first word: "Most Malaysian traders").
+            out.push(k);
         } else if rel == "case" && t.rel(i) == "nmod:poss" {
             out.push(k); // the 's of a possessor
         } else if allow_of
@@ -536,6 +541,15 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             collect(t, k, false, out);
         }
     }
+}
+
+/// Whether token `k` is written with a capital.
+fn capitalised(t: &Tree, k: usize) -> bool {
+    t.sent.tokens[k]
+        .form
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Compact label variants of `head`: one per conjunct of a coordinated `of`

@@ -2560,3 +2560,15 @@ fn a_content_noun_relates_the_phrase_it_is_about() {
         "{got:?}"
     );
 }
+
+/// "the Far Eastern sugar market": a capitalised adverb before a
+/// capitalised modifier is a word of one name, not left out of the label.
+#[test]
+fn a_capitalised_adverb_of_a_name_stays_in_the_label() {
+    let got = facts(&extract("Vantor Corp left the Far Eastern sugar market."));
+    assert!(
+        got.iter()
+            .any(|f| f.ends_with("| Far Eastern sugar market")),
+        "{got:?}"
+    );
+}
