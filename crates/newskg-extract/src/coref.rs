@@ -866,10 +866,12 @@ fn antecedent(
     // "“He was my pilot,” Lind said": the speaker named after the quote
     // (or whom it is told to) is never a third person inside it, whatever
     // earlier mention of theirs stands nearest.
+    let in_quote = quotes::holding(scene.quotes, pr.span.start).is_some();
     let quote_speakers: Vec<usize> = cands
         .iter()
         .zip(assign)
         .skip(i + 1)
+        .take_while(|_| in_quote)
         .take_while(|(c, _)| c.sentence <= pr.sentence + 1)
         .filter(|(c, _)| scene.frames_quote_of(c, pr))
         .filter_map(|(_, a)| *a)

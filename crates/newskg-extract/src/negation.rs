@@ -88,13 +88,13 @@ const CONDITIONAL_MARKS: &[&str] = &["if", "unless", "whether", "lest", "case"];
 fn is_conditional_mark(t: &Tree, k: usize) -> bool {
     let word = t.lower(k);
     // (The first or the last word of "as long as", as parsers mark it.)
-    let long_as = |a: usize| {
+    let long_as_at = |a: usize| {
         a + 2 < t.len()
             && matches!(t.lower(a).as_str(), "as" | "so")
             && t.lower(a + 1) == "long"
             && t.lower(a + 2) == "as"
     };
-    let long_as = long_as(k) || k >= 2 && long_as(k - 2);
+    let long_as = long_as_at(k) || k >= 2 && long_as_at(k - 2);
     t.base(k) == "mark"
         && (CONDITIONAL_MARKS.contains(&word.as_str())
             || long_as

@@ -255,9 +255,9 @@ fn as_phrase(t: &Tree, p: usize, object_end: usize) -> Option<Vec<usize>> {
     (words.len() <= 5 && contiguous).then_some(words)
 }
 
-/// The words of tokens `words` in a relation: lower case, but for names
-/// ("as adviser to Kessel").
-fn relation_words(t: &Tree, words: &[usize]) -> Vec<String> {
+/// Tokens `words` as words of a relation: lower case, but for names ("as
+/// adviser to Kessel"), joined by spaces.
+fn relation_words(t: &Tree, words: &[usize]) -> String {
     words
         .iter()
         .map(|&k| {
@@ -267,7 +267,8 @@ fn relation_words(t: &Tree, words: &[usize]) -> Vec<String> {
                 t.lower(k)
             }
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether `i` heads a clause the extractor reads as a verbal predicate.
@@ -1264,8 +1265,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         if let Some(p) = as_predicate(t, v, &args, end) {
             let words = as_phrase(t, p, end)?;
             args.retain(|s| s.head != p);
-            let phrase = relation_words(t, &words);
-            relation = format!("{relation} {}", phrase.join(" "));
+            relation = format!("{relation} {}", relation_words(t, &words));
             regarded_as = words;
         }
     }
@@ -1288,8 +1288,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         if let Some(p) = office {
             args.retain(|s| s.head != p);
             if let Some(words) = as_phrase(t, p, end) {
-                let phrase = relation_words(t, &words);
-                relation = format!("{relation} {}", phrase.join(" "));
+                relation = format!("{relation} {}", relation_words(t, &words));
                 regarded_as = words;
             }
         }

@@ -117,6 +117,9 @@ pub fn repair_with_names(s: &mut Sentence, persons: &[std::ops::Range<usize>]) {
     for person in persons {
         office_read_as_the_person_s_noun(s, person.clone());
     }
+    // A naming verb given its object is active: the tagger's participle
+    // may have made "it named" a passive ("it [was] named").
+    passive_subject_without_auxiliary(s);
 }
 
 /// "Vantor named Ana Ruiz chief executive", "said it appointed Jan Brandt
@@ -171,7 +174,7 @@ fn office_read_as_the_person_s_noun(s: &mut Sentence, person: std::ops::Range<us
     let b = office_start;
     let phrase = a..e;
     let in_phrase = |k: usize| phrase.contains(&k);
-    // Already read as object and predicate: nothing to do.
+    // The word of `range` whose head lies outside it.
     let top = |range: std::ops::Range<usize>| {
         range
             .clone()
@@ -181,15 +184,7 @@ fn office_read_as_the_person_s_noun(s: &mut Sentence, person: std::ops::Range<us
     let Some(name_head) = top(a..name_end) else {
         return;
     };
-    // With an object the verb is active: a subject the tagger's participle
-    // made passive ("it named" read "it [was] named") is its agent.
-    if !(0..n).any(|k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "aux:pass") {
-        for k in 0..n {
-            if s.tokens[k].head == Some(v) && s.tokens[k].deprel == "nsubj:pass" {
-                s.tokens[k].deprel = "nsubj".to_string();
-            }
-        }
-    }
+    // Already read as object and predicate: nothing to do.
     if s.tokens[name_head].head == Some(v)
         && (b..e).any(|k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "xcomp")
     {
