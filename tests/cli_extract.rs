@@ -257,6 +257,45 @@ fn a_statement_keeps_the_modal_of_what_it_reports() {
     assert_eq!(buy["modality"], "Possible", "{buy}");
 }
 
+/// A relation that carries what the verb makes of its object ("urge to
+/// resign", "name chief executive") reads, inside a statement, with the
+/// object after its verb: "Vantor urge Jan Brandt to resign", not "Vantor
+/// urge to resign Jan Brandt".
+#[test]
+fn a_statement_reads_the_object_inside_a_relation_that_carries_it() {
+    let wd = Workdir::new();
+    let input = wd.write(
+        "urged.txt",
+        "Ana Ruiz said Vantor had urged Jan Brandt to resign. \
+         Ola Lind said Kessel asked Tom Reyes to sell the mill.\n",
+    );
+    let out = wd.ok(&["extract", input.to_str().unwrap(), "--format", "jsonl"]);
+    let facts: Vec<_> = lines(&out)
+        .into_iter()
+        .filter(|r| r["kind"] == "fact")
+        .collect();
+    let said = |speaker: &str| {
+        facts
+            .iter()
+            .find(|f| f["relation"] == "say" && f["subject"]["label"] == speaker)
+            .unwrap_or_else(|| panic!("{facts:?}"))
+    };
+    assert_eq!(
+        said("Ana Ruiz")["object"]["label"],
+        "Vantor urge Jan Brandt to resign"
+    );
+    assert_eq!(
+        said("Ola Lind")["object"]["label"],
+        "Kessel ask Tom Reyes to sell mill"
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f["relation"] == "ask to sell mill" && f["object"]["label"] == "Tom Reyes"),
+        "{facts:?}"
+    );
+}
+
 /// What a speaker says may be a verb with no object ("said the talks had
 /// broken down"): the statement shows it as its object; the fact it links
 /// to, with no object of its own, is no line of the output, and the RDF

@@ -180,10 +180,16 @@ fn statement_label(
         .as_deref()
         .map(|m| format!(" {m}"))
         .unwrap_or_default();
+    // "board ask management to seek buyers": a relation that carries what
+    // the verb makes of its object reads with the object inside it.
+    let words: Vec<&str> = f.relation.split_whitespace().collect();
+    let (before, after) = match f.object_inside {
+        Some(n) if n < words.len() => (words[..n].join(" "), words[n..].join(" ")),
+        _ => (f.relation.clone(), String::new()),
+    };
     let label = format!(
-        "{}{modal}{not} {} {}",
+        "{}{modal}{not} {before} {} {after}",
         side(&f.subject),
-        f.relation,
         side(&f.object)
     );
     label.trim_end().to_string()

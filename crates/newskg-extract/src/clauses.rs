@@ -1154,6 +1154,7 @@ fn facts_of_frame(
                     confidence: (f.confidence * factor * entity_bonus).clamp(0.0, 1.0),
                     sentence: si,
                     pattern: f.pattern,
+                    object_inside: f.object_inside.filter(|_| slot.kind == SlotKind::Object),
                 };
                 out.push(Read {
                     fact,
@@ -1190,6 +1191,7 @@ fn facts_of_frame(
                     confidence: (f.confidence * entity_bonus).clamp(0.0, 1.0),
                     sentence: si,
                     pattern: f.pattern,
+                    object_inside: None,
                 },
                 pred: f.pred,
                 oblique: false,
@@ -1347,6 +1349,7 @@ pub(crate) mod tests {
             confidence: 0.9,
             sentence: 0,
             pattern: Pattern::Svo,
+            object_inside: None,
         };
         let read = |label: &str| Read {
             fact: fact(label),
@@ -1519,9 +1522,12 @@ pub(crate) mod tests {
         assert!(f.negated);
         // "Vantor let the workers keep their bonuses .": the workers keep
         // them; "let keep" the workers would make them what is kept, and
-        // "let" the workers says nothing.
+        // "let" the workers says nothing: what they are let keep joins
+        // the relation, read with the workers inside it.
         get(&facts, "workers|keep|bonuses");
-        assert!(!facts.iter().any(|(k, _)| k.starts_with("Vantor|let")));
+        let f = get(&facts, "Vantor|let keep bonuses|workers");
+        assert_eq!(f.object_inside, Some(1));
+        assert!(!facts.iter().any(|(k, _)| k == "Vantor|let|workers"));
     }
 
     #[test]
@@ -1585,9 +1591,14 @@ pub(crate) mod tests {
         assert_eq!(get(&facts, "city|close|port").modality, Modality::Possible);
         // "The court urged the firm to pay the workers .": the paying did
         // not happen; the firm is who is to pay, so no matrix fact makes
-        // it the thing urged or paid ("urge to pay" the firm).
+        // it the thing urged or paid ("urge to pay" the firm): what it is
+        // urged to pay is in the relation.
         assert_eq!(get(&facts, "firm|pay|workers").modality, Modality::Possible);
-        assert!(!facts.iter().any(|(k, _)| k.starts_with("court|urge")));
+        assert_eq!(
+            get(&facts, "court|urge to pay workers|firm").modality,
+            Modality::Asserted
+        );
+        assert!(!facts.iter().any(|(k, _)| k == "court|urge|firm"));
         // "Did the army attack the village ?"
         assert_eq!(
             get(&facts, "army|attack|village").modality,

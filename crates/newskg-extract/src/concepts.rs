@@ -17,7 +17,7 @@ use newskg_nlp::{AnalyzedDoc, Upos};
 /// name knowledge, [`newskg_nlp::names::is_time_noun`]): an oblique headed
 /// by one is a time expression, and a concept headed by one names no
 /// participant.
-pub(crate) use newskg_nlp::names::is_time_noun;
+pub(crate) use newskg_nlp::names::{is_time_noun, INFINITIVE_NOUNS};
 
 /// Currencies as head nouns ("a strong pound", "$5 million").
 pub(crate) const CURRENCY_HEADS: &[&str] = &["$", "£", "€", "dollar", "pound", "euro", "yen"];
@@ -405,45 +405,6 @@ pub(crate) const ANYONE_NOUNS: &[&str] = &[
     "somebody",
     "anyone",
     "anybody",
-];
-
-/// Nouns whose infinitive says what they are ("the right to see", "a bid
-/// to buy"): a parser often hangs that infinitive on the verb instead, as
-/// a purpose ("won the right [in order] to see").
-pub(crate) const INFINITIVE_NOUNS: &[&str] = &[
-    "obligation",
-    "duty",
-    "task",
-    "job",
-    "aim",
-    "goal",
-    "objective",
-    "purpose",
-    "intention",
-    "mission",
-    "priority",
-    "right",
-    "power",
-    "chance",
-    "opportunity",
-    "ability",
-    "authority",
-    "permission",
-    "decision",
-    "plan",
-    "bid",
-    "attempt",
-    "effort",
-    "move",
-    "proposal",
-    "deal",
-    "agreement",
-    "offer",
-    "order",
-    "request",
-    "pledge",
-    "promise",
-    "commitment",
 ];
 
 /// The infinitive that completes noun `head` ("the right to see", "a plan

@@ -171,6 +171,7 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
         speaker: None,
         pattern,
         confidence: pattern.prior(),
+        object_inside: None,
     })
 }
 
@@ -269,6 +270,7 @@ fn appos(pred: usize, subject: Slot, relation: String, object: usize) -> Frame {
         speaker: None,
         pattern: Pattern::Appos,
         confidence: Pattern::Appos.prior(),
+        object_inside: None,
     }
 }
 

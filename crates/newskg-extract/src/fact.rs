@@ -193,6 +193,13 @@ pub struct Fact {
     pub sentence: usize,
     /// Which construction it was read from.
     pub pattern: Pattern,
+    /// Where the object reads inside the relation, when not after it: the
+    /// number of relation words before it. A relation that carries what the
+    /// verb makes of its object ("urge to resign", "name chief executive",
+    /// "make cheaper") reads with the object after its verb: "urge Kessel
+    /// to resign" (1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_inside: Option<usize>,
 }
 
 /// Everything extraction finds in one document.

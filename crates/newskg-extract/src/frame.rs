@@ -72,6 +72,9 @@ pub(crate) struct Frame {
     pub(crate) pattern: Pattern,
     /// Confidence from the pattern and the parse.
     pub(crate) confidence: f32,
+    /// How many words of the relation an object reads after, when a fold
+    /// put words of its own after the object (see [`crate::Fact`]).
+    pub(crate) object_inside: Option<usize>,
 }
 
 /// Tokens of the surface relation around predicate `p` (auxiliaries,

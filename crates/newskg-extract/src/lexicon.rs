@@ -53,9 +53,14 @@ impl Lexicon {
         if let Some(s) = self.stances.get(relation) {
             return Some(*s);
         }
-        // "refuse to confirm" → "refuse"; "be ruled out" → "rule out" stays unknown.
-        let first = relation.split(' ').next()?;
-        self.stances.get(first).copied()
+        // The longest first words the lexicon knows: "refuse to confirm" →
+        // "refuse", "call on to act" → "call on" (not "call", of naming);
+        // "be ruled out" → "rule out" stays unknown.
+        let words: Vec<&str> = relation.split(' ').collect();
+        (1..words.len())
+            .rev()
+            .find_map(|n| self.stances.get(words[..n].join(" ").as_str()))
+            .copied()
     }
 }
 
@@ -94,6 +99,9 @@ mod tests {
         assert_eq!(lex.stance("laud"), Some(Stance::Praise));
         assert_eq!(lex.stance("president of"), Some(Stance::Role));
         assert_eq!(lex.stance("photosynthesize"), None);
+        // The longest known first words: "call on" urges, "call" names.
+        assert_eq!(lex.stance("call on to cut taxes"), Some(Stance::Support));
+        assert_eq!(lex.stance("call"), Some(Stance::Designate));
     }
 
     #[test]

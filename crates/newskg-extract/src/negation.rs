@@ -586,14 +586,28 @@ fn ends_in_question_mark(t: &Tree, p: usize) -> bool {
     next < t.len() && t.lower(next) == "?"
 }
 
+/// Verbs of making someone do something that say it was done: "forced
+/// the bank to cut rates" tells that the bank cut them, where "urged the
+/// bank to cut rates" does not (implicative verbs, Karttunen 1971).
+const IMPLICATIVE_CONTROL_VERBS: &[&str] =
+    &["force", "compel", "oblige", "prompt", "cause", "lead"];
+
 /// Whether `v` is a "to" infinitive that modifies or complements something
 /// else (purpose adverbial, noun modifier, object-controlled complement):
-/// its event is aimed at, not reported.
+/// its event is aimed at, not reported. The complement of a verb of
+/// [`IMPLICATIVE_CONTROL_VERBS`] happened when the verb did.
 fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
     matches!(t.base(v), "advcl" | "acl" | "xcomp" | "ccomp" | "csubj")
         && t.kids(v)
             .iter()
             .any(|&k| t.base(k) == "mark" && matches!(t.lower(k).as_str(), "to" | "so"))
+        && !(t.base(v) == "xcomp"
+            && t.head(v).is_some_and(|h| {
+                IMPLICATIVE_CONTROL_VERBS.contains(&t.lemma(h).as_str())
+                    && t.kids(h)
+                        .iter()
+                        .any(|&k| matches!(t.base(k), "obj" | "iobj"))
+            }))
 }
 
 /// Nouns whose clause is a prospect, not an event ("the prospect of Vantor

@@ -109,6 +109,7 @@ pub(crate) fn frames(t: &Tree) -> Vec<Frame> {
             speaker: None,
             pattern: Pattern::Nominal,
             confidence: 0.55,
+            object_inside: None,
         });
     }
     out

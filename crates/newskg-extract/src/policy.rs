@@ -898,6 +898,7 @@ mod tests {
             confidence,
             sentence: 0,
             pattern: crate::Pattern::Svo,
+            object_inside: None,
         }
     }
 

@@ -716,6 +716,7 @@ pub(crate) fn role_fact_to(
         confidence: 0.9,
         sentence,
         pattern: Pattern::Title,
+        object_inside: None,
     }
 }
 

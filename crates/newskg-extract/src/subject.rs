@@ -172,6 +172,17 @@ pub(crate) fn controller(t: &Tree, h: usize) -> Option<usize> {
     t.kid(h, "obj")
         .or_else(|| t.kid(h, "iobj"))
         .filter(|&o| !t.comma_before_object(h, o))
+        // "called on the council to act".
+        .or_else(|| {
+            (t.lemma(h) == "call")
+                .then(|| {
+                    t.kids(h)
+                        .iter()
+                        .copied()
+                        .find(|&k| t.base(k) == "obl" && t.prep(k).as_deref() == Some("on"))
+                })
+                .flatten()
+        })
 }
 
 /// "Pan-Nordic chain Vantor is ready to...": parsers trained on web

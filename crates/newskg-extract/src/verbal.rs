@@ -257,6 +257,10 @@ fn as_phrase(t: &Tree, p: usize, object_end: usize) -> Option<Vec<usize>> {
 
 /// Tokens `words` as words of a relation: lower case, but for names ("as
 /// adviser to Kessel"), joined by spaces.
+fn word_count(relation: &str) -> usize {
+    relation.split_whitespace().count()
+}
+
 fn relation_words(t: &Tree, words: &[usize]) -> String {
     words
         .iter()
@@ -337,6 +341,7 @@ fn is_bare_matrix(t: &Tree, v: usize) -> bool {
             .kids(v)
             .iter()
             .any(|&k| matches!(t.base(k), "obj" | "iobj" | "ccomp"))
+        && controller(t, v).is_none()
 }
 
 /// The relation and surface tokens of an xcomp chain ending at `v`, plus
@@ -609,6 +614,107 @@ fn takes_its_own_argument(t: &Tree, c: usize) -> bool {
     t.kids(c)
         .iter()
         .any(|&k| matches!(t.base(k), "obj" | "iobj" | "ccomp" | "xcomp"))
+}
+
+/// The slot of "the council" in "called on the council to act": an "on"
+/// phrase of "call" with no object beside it, followed by an infinitive
+/// hung on the verb (UD's object control, as after "urge").
+fn called_on(t: &Tree, v: usize, args: &[Slot]) -> Option<usize> {
+    if t.lemma(v) != "call" || args.iter().any(|s| s.kind == SlotKind::Object) {
+        return None;
+    }
+    let i = args
+        .iter()
+        .position(|s| s.kind == SlotKind::Oblique && s.prep.as_deref() == Some("on"))?;
+    let on = args[i].head;
+    t.kids(v)
+        .iter()
+        .any(|&c| t.rel(c) == "xcomp" && c > on && has_to_mark(t, c))
+        .then_some(i)
+}
+
+/// The words of the object of complement verb `c` that a relation can
+/// carry ("approve the merger" → "merger", "cut its prices" → "prices",
+/// "stop selling chips" → "selling chips"): the object's compact label (no
+/// article, no possessive pronoun) of at most three words, four with a
+/// gerund. `None` when `c` has another kind of argument (a clause, a second
+/// object) or its object is a pronoun or longer: then no short relation
+/// says what the object is to do.
+fn complement_object_words(t: &Tree, c: usize) -> Option<String> {
+    let mut arguments = t
+        .kids(c)
+        .iter()
+        .copied()
+        .filter(|&k| matches!(t.base(k), "obj" | "iobj" | "ccomp" | "xcomp"));
+    let object = arguments.next()?;
+    // "to suspend trading in its shares", "to stop selling chips": a
+    // gerund object the parser labels a complement is still the thing
+    // done, with its own object.
+    let gerund = t.base(object) == "xcomp"
+        && t.sent.tokens[object].xpos == "VBG"
+        && !t.kids(object).iter().any(|&k| t.base(k) == "nsubj");
+    if arguments.next().is_some() || !(t.base(object) == "obj" || gerund) || t.is_pron(object) {
+        return None;
+    }
+    let (words, most) = if gerund {
+        let mut words = vec![object];
+        match t.kids(object).iter().copied().find(|&k| t.base(k) == "obj") {
+            Some(o) if t.is_pron(o) => return None,
+            Some(o) => words.extend(noun_words(t, o)),
+            None => {}
+        }
+        (words, 4)
+    } else {
+        (noun_words(t, object), 3)
+    };
+    short_words(t, &words, most)
+}
+
+/// The compact label tokens of noun `head` without articles, punctuation
+/// or pronouns.
+fn noun_words(t: &Tree, head: usize) -> Vec<usize> {
+    crate::concepts::compact_tokens(t, head)
+        .into_iter()
+        .filter(|&k| !matches!(t.upos(k), Upos::Det | Upos::Punct) && !t.is_pron(k))
+        .collect()
+}
+
+/// `words` as relation words when they are 1 to `most` words (a
+/// preposition aside) and hold no possessor ("cut Vantor's prices" does
+/// not read inside a relation).
+fn short_words(t: &Tree, words: &[usize], most: usize) -> Option<String> {
+    let possessive = words.iter().any(|&k| t.rel(k) == "nmod:poss");
+    let content = words.iter().filter(|&&k| t.base(k) != "case").count();
+    (!possessive && (1..=most).contains(&content)).then(|| relation_words(t, words))
+}
+
+/// Prepositions that open a verb's argument ("come up with", "live up
+/// to", "rely on", "vote for") rather than a circumstance ("as a result",
+/// "after the vote").
+const ARGUMENT_PREPOSITIONS: &[&str] = &[
+    "to", "with", "for", "on", "in", "into", "from", "against", "about", "over", "of", "at",
+];
+
+/// The prepositional argument of complement verb `c` that has no object,
+/// as relation words ("to come up with proposals" → "with proposals"):
+/// its only phrase with a preposition that names no time or amount, of at
+/// most three words.
+fn complement_phrase_words(t: &Tree, c: usize) -> Option<String> {
+    let mut phrases = t.kids(c).iter().copied().filter(|&k| {
+        t.base(k) == "obl"
+            && t.prep(k)
+                .is_some_and(|p| ARGUMENT_PREPOSITIONS.contains(&p.as_str()))
+            && !is_time_noun(&t.lemma(k))
+    });
+    let phrase = phrases.next()?;
+    if phrases.next().is_some() || t.is_pron(phrase) || is_amount(t, phrase) {
+        return None;
+    }
+    let mut words = noun_words(t, phrase);
+    words.extend(t.case_kid(phrase));
+    words.sort_unstable();
+    words.dedup();
+    short_words(t, &words, 3)
 }
 
 /// What the infinitive clause after an expected object says.
@@ -1130,6 +1236,9 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             }
         }
     }
+    // Where the object reads inside the relation, when a fold puts words
+    // of its own after it ("urge to resign": "urge Kessel to resign").
+    let mut object_inside = None;
     let mut relation = verb_relation(t, &verbs, passive_no_agent);
     // "was formerly owned by": a state that has ended is no present fact;
     // the relation says so.
@@ -1148,6 +1257,13 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     };
     if let Some(noun) = &light_noun {
         relation = format!("{relation} {}", noun.words);
+    }
+    // "called on the council to act": the one called on is the object of
+    // the call as of an "urge" ("call on to act" the council).
+    if let Some(i) = called_on(t, v, &args) {
+        args[i].kind = SlotKind::Object;
+        args[i].prep = None;
+        relation = format!("{relation} on");
     }
     // "allowed the visitors to hold on", "urged them to leave": without its
     // complement the matrix verb misstates what happened to its object.
@@ -1169,6 +1285,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
                     // "expects net income to be lower": "expect to be
                     // lower" net income, as "urge to resign" someone.
                     Expected::Word(predicate) => {
+                        object_inside.get_or_insert(word_count(&relation));
                         relation = format!("{relation} to {predicate}");
                         if let Some(slot) = args.iter_mut().find(|s| s.head == object) {
                             slot.exclude.push(c);
@@ -1184,17 +1301,52 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             }
         }
         if let Some(c) = complement {
+            // Only where the object is known to do the complement: a verb
+            // of control, expecting or causing with its object, reached
+            // through "to" infinitives only ("agreed to instruct the bank
+            // to sell it"). After other verbs the object is most often a
+            // noun the infinitive completes ("sought the power to block
+            // votes").
+            let lemma = t.lemma(v);
+            let controls = (names::OBJECT_CONTROL_VERBS.contains(&lemma.as_str())
+                || EXPECTING_VERBS.contains(&lemma.as_str())
+                || causative && lemma != "have"
+                || lemma == "call")
+                && verbs[1..].iter().all(|&c| has_to_mark(t, c));
+            // "advised her not to rush back": the complement's own denial
+            // is the relation's ("advise not to rush back" her).
+            let not = if negation::is_negated(t, c) {
+                "not "
+            } else {
+                ""
+            };
+            let to = if has_to_mark(t, c) { "to " } else { "" };
+            let verb = verb_relation(t, &[c], false);
             if takes_its_own_argument(t, c) {
                 // "asked the regulator to approve the merger": the object
-                // is who is to approve, and the complement's own fact
-                // (the regulator approve the merger, Possible) says it;
-                // "ask to approve" the regulator would make it the thing
-                // approved, and the bare verb with its other arguments
-                // ("ask for" a date) leaves out the request.
-                return None;
+                // is who is to approve, and what it is asked to approve
+                // joins the relation ("ask to approve merger" the
+                // regulator), as the complement's own fact (the regulator
+                // approve the merger, Possible) says. Without it, "ask to
+                // approve" the regulator would make the regulator the
+                // thing approved, and the bare "ask" leaves out the
+                // request: a complement too long or vague for a relation
+                // leaves the fact out.
+                if !controls {
+                    return None;
+                }
+                let what = complement_object_words(t, c)?;
+                object_inside.get_or_insert(word_count(&relation));
+                relation = format!("{relation} {not}{to}{verb} {what}");
             } else {
-                let to = if has_to_mark(t, c) { "to " } else { "" };
-                relation = format!("{relation} {to}{}", verb_relation(t, &[c], false));
+                // "urged them to come up with proposals": the complement's
+                // one prepositional argument says what to come up with.
+                let phrase = complement_phrase_words(t, c)
+                    .filter(|_| controls)
+                    .map(|words| format!(" {words}"))
+                    .unwrap_or_default();
+                object_inside.get_or_insert(word_count(&relation));
+                relation = format!("{relation} {not}{to}{verb}{phrase}");
             }
         }
     }
@@ -1211,12 +1363,14 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             s.kind == SlotKind::Oblique && s.prep.as_deref() == Some("from") && gerund(s.head)
         }) {
             let k = args.remove(i).head;
+            object_inside.get_or_insert(word_count(&relation));
             relation = format!("{relation} from {}", t.lower(k));
         } else if let Some(c) = t.kids(v).iter().copied().find(|&c| {
             matches!(t.base(c), "advcl" | "xcomp")
                 && t.sent.tokens[c].xpos == "VBG"
                 && t.kids(c).iter().any(|&m| t.lower(m) == "from" && m < c)
         }) {
+            object_inside.get_or_insert(word_count(&relation));
             relation = format!("{relation} from {}", t.lower(c));
         }
     }
@@ -1249,9 +1403,11 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
                     && t.base(k) == "advmod"
                     && matches!(t.lower(k).as_str(), "more" | "less" | "too")
             }) {
+                object_inside.get_or_insert(word_count(&relation));
                 relation = format!("{relation} {}", t.lower(degree));
                 predicative_degree = Some(degree);
             }
+            object_inside.get_or_insert(word_count(&relation));
             relation = format!("{relation} {}", t.lower(adjective));
             predicative = Some(adjective);
         }
@@ -1265,6 +1421,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         if let Some(p) = as_predicate(t, v, &args, end) {
             let words = as_phrase(t, p, end)?;
             args.retain(|s| s.head != p);
+            object_inside.get_or_insert(word_count(&relation));
             relation = format!("{relation} {}", relation_words(t, &words));
             regarded_as = words;
         }
@@ -1288,6 +1445,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         if let Some(p) = office {
             args.retain(|s| s.head != p);
             if let Some(words) = as_phrase(t, p, end) {
+                object_inside.get_or_insert(word_count(&relation));
                 relation = format!("{relation} {}", relation_words(t, &words));
                 regarded_as = words;
             }
@@ -1321,6 +1479,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
     // "did not seriously harm": what is denied is the manner, so it stays
     // in the relation ("NOT seriously harm"), not the harm itself.
     if let Some(adverb) = negation::denied_manner(t, verbs[0]) {
+        object_inside = object_inside.map(|n| n + 1);
         relation = format!("{} {relation}", t.lower(adverb));
         rel_tokens.push(adverb);
     }
@@ -1395,5 +1554,6 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         speaker: None,
         pattern,
         confidence: pattern.prior(),
+        object_inside,
     })
 }

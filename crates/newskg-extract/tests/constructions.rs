@@ -364,13 +364,23 @@ fn a_chance_without_a_gap_is_a_prospect() {
 }
 
 /// "asked the regulator to approve the merger": the regulator is who is to
-/// approve, not what is asked or approved; the complement states it.
+/// approve, not what is asked or approved; what it is asked to approve
+/// joins the relation, and the complement states it.
 #[test]
 fn an_object_that_does_the_complement_is_not_its_object() {
     let got = facts(&extract(
         "Vantor Corp asked the Tollund regulator to approve the merger.",
     ));
-    assert!(!got.iter().any(|f| f.contains("ask to approve")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | ask to approve merger | Tollund regulator"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|f| f.ends_with("| merger") && f.contains("ask")),
+        "{got:?}"
+    );
     assert!(
         got.iter()
             .any(|f| f == "Tollund regulator | approve | merger"),
@@ -383,6 +393,31 @@ fn an_object_that_does_the_complement_is_not_its_object() {
             .any(|f| f == "Tollund council | urge to resign | Jan Brandt"),
         "{got:?}"
     );
+    // "Called on" someone is as "urged" them.
+    let got = facts(&extract(
+        "Ana Ruiz called on the Tollund council to cut taxes.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | call on to cut taxes | Tollund council"),
+        "{got:?}"
+    );
+    // The complement's own denial and its one prepositional argument are
+    // the relation's.
+    let got = facts(&extract(
+        "Ana Ruiz advised Jan Brandt not to rush back into training.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | advise not to rush back into training | Jan Brandt"),
+        "{got:?}"
+    );
+    // After a verb that controls nothing, the object is a noun the
+    // infinitive completes, and no relation carries it.
+    let got = facts(&extract(
+        "Vantor Corp sought the power to block the merger.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("seek to block")), "{got:?}");
 }
 
 /// "did not seriously harm": the denial is of the manner, so the adverb
@@ -2570,5 +2605,27 @@ fn a_capitalised_adverb_of_a_name_stays_in_the_label() {
         got.iter()
             .any(|f| f.ends_with("| Far Eastern sugar market")),
         "{got:?}"
+    );
+}
+
+/// "forced the bank to cut rates" tells that the bank cut them (an
+/// implicative verb); "urged the bank to cut rates" does not.
+#[test]
+fn what_someone_is_forced_to_do_is_done() {
+    let modality = |text: &str| {
+        let doc = extract(text);
+        doc.facts
+            .iter()
+            .find(|f| f.relation == "cut")
+            .map(|f| f.modality)
+            .unwrap_or_else(|| panic!("{:?}", facts(&doc)))
+    };
+    assert_eq!(
+        modality("Vantor Corp forced Kessel Bank to cut its rates."),
+        newskg_extract::Modality::Asserted
+    );
+    assert_eq!(
+        modality("Vantor Corp urged Kessel Bank to cut its rates."),
+        newskg_extract::Modality::Possible
     );
 }

@@ -129,6 +129,56 @@ pub fn is_clause_conjunction(word: &str) -> bool {
     )
 }
 
+/// Verbs of getting someone to do something, whose object does the
+/// infinitive after it ("urged the council to reject the plan", "allowed
+/// rivals to cut prices", "hired a bank to advise it"): UD's object control,
+/// `xcomp`. Verbs whose object may be a means ("used the money to buy",
+/// "needs a win to qualify") are left out: there the infinitive is a
+/// purpose.
+pub const OBJECT_CONTROL_VERBS: &[&str] = &[
+    "ask",
+    "urge",
+    "tell",
+    "order",
+    "force",
+    "allow",
+    "permit",
+    "enable",
+    "encourage",
+    "persuade",
+    "convince",
+    "invite",
+    "advise",
+    "instruct",
+    "authorize",
+    "authorise",
+    "compel",
+    "oblige",
+    "pressure",
+    "press",
+    "lobby",
+    "remind",
+    "warn",
+    "prompt",
+    "empower",
+    "entitle",
+    "beg",
+    "implore",
+    "direct",
+    "cause",
+    "hire",
+    "retain",
+    "engage",
+    "commission",
+    "mandate",
+    "want",
+    "expect",
+    "send",
+    "request",
+    "license",
+    "licence",
+];
+
 /// Verbs that name someone to an office: the person is their object and
 /// the office a second, predicate noun ("named Ana Ruiz chief executive",
 /// "elected him president").
@@ -225,6 +275,45 @@ pub const PREPOSITION_PARTICIPLES: &[&str] = &[
     "regarding",
     "concerning",
     "pending",
+];
+
+/// Nouns whose infinitive says what they are ("the right to see", "a bid
+/// to buy"): a parser often hangs that infinitive on the verb instead, as
+/// a purpose ("won the right [in order] to see").
+pub const INFINITIVE_NOUNS: &[&str] = &[
+    "obligation",
+    "duty",
+    "task",
+    "job",
+    "aim",
+    "goal",
+    "objective",
+    "purpose",
+    "intention",
+    "mission",
+    "priority",
+    "right",
+    "power",
+    "chance",
+    "opportunity",
+    "ability",
+    "authority",
+    "permission",
+    "decision",
+    "plan",
+    "bid",
+    "attempt",
+    "effort",
+    "move",
+    "proposal",
+    "deal",
+    "agreement",
+    "offer",
+    "order",
+    "request",
+    "pledge",
+    "promise",
+    "commitment",
 ];
 
 /// Nouns of content: what they name is said by a "that" clause after them

@@ -11,7 +11,10 @@
 //! Why rules after the parser and not in it: the parser's features see one
 //! word ahead; these mistakes are only visible once the clause is complete.
 
-use crate::names::{self, is_time_noun, CONTENT_NOUNS, PREPOSITION_PARTICIPLES};
+use crate::names::{
+    self, is_time_noun, CONTENT_NOUNS, INFINITIVE_NOUNS, OBJECT_CONTROL_VERBS,
+    PREPOSITION_PARTICIPLES,
+};
 use crate::{Sentence, Upos};
 
 /// Verbs that report or judge a clause ("said", "believes", "confirmed")
@@ -109,6 +112,7 @@ pub fn repair(sentence: &mut Sentence) {
     present_conjunct_read_as_the_speaker_s(sentence);
     bare_infinitive_read_as_conjunct_of_a_finite_verb(sentence);
     speaker_before_a_dashed_aside(sentence);
+    infinitive_after_the_object_read_as_purpose(sentence);
 }
 
 /// Applies the repairs that need the recognizer's person names: `persons`
@@ -781,6 +785,68 @@ fn finite_conjunct_of_a_participle(s: &mut Sentence) {
     }
 }
 
+/// "urged the council to reject the plan", "called on the banks to lend
+/// more": the parser, seeing the object complete, hangs the infinitive on
+/// the verb as a purpose (`advcl`) or on the object as its modifier
+/// (`acl`), which makes the subject the one to reject or the council a kind
+/// of council. After a verb of [`OBJECT_CONTROL_VERBS`] (or "call on") an
+/// infinitive with no subject of its own that starts right after the
+/// object's own words is the object's complement (`xcomp` of the verb),
+/// unless the object is a noun an infinitive completes ("asked permission
+/// to build", [`INFINITIVE_NOUNS`]).
+fn infinitive_after_the_object_read_as_purpose(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for c in 0..n {
+        let Some(h) = s.tokens[c].head else { continue };
+        if !matches!(s.tokens[c].deprel.as_str(), "advcl" | "acl")
+            || s.tokens[c].upos != Upos::Verb
+            || has_dependent(s, c, &["nsubj", "nsubj:pass", "csubj"])
+        {
+            continue;
+        }
+        // The infinitive's first word is its "to".
+        let Some(first) = (0..c).find(|&k| s.dominates(c, k)) else {
+            continue;
+        };
+        if !(s.tokens[first].head == Some(c)
+            && s.tokens[first].deprel == "mark"
+            && s.tokens[first].form.eq_ignore_ascii_case("to"))
+        {
+            continue;
+        }
+        let controls = |v: usize, o: usize| {
+            let verb = &s.tokens[v];
+            let object = &s.tokens[o];
+            let called_on = verb.lemma == "call"
+                && object.deprel == "obl"
+                && (0..o).any(|k| {
+                    s.tokens[k].head == Some(o)
+                        && s.tokens[k].deprel == "case"
+                        && s.tokens[k].form.eq_ignore_ascii_case("on")
+                });
+            verb.upos == Upos::Verb
+                && object.head == Some(v)
+                && (OBJECT_CONTROL_VERBS.contains(&verb.lemma.as_str())
+                    && matches!(object.deprel.as_str(), "obj" | "iobj")
+                    || called_on)
+                && matches!(object.upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                && !INFINITIVE_NOUNS.contains(&object.lemma.to_lowercase().as_str())
+        };
+        let found = if s.tokens[c].deprel == "advcl" {
+            (0..first).find(|&o| controls(h, o)).map(|o| (h, o))
+        } else {
+            s.tokens[h].head.filter(|&v| controls(v, h)).map(|v| (v, h))
+        };
+        let Some((v, object)) = found else { continue };
+        // The object's own words end right before the "to".
+        let object_end = (object..first).filter(|&k| s.dominates(object, k)).max();
+        if object_end == Some(first - 1) {
+            s.tokens[c].head = Some(v);
+            s.tokens[c].deprel = "xcomp".to_string();
+        }
+    }
+}
+
 /// Whether only punctuation follows token `v`: it ends its sentence.
 fn ends_sentence(s: &Sentence, v: usize) -> bool {
     s.tokens[v + 1..].iter().all(|t| t.upos == Upos::Punct)
@@ -1339,7 +1405,19 @@ fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
             .head
             .is_some_and(|h| h == v || s.dominates(v, h))
         && matches!(s.tokens[next].upos, Upos::Propn | Upos::Det | Upos::Num);
-    if !takes_phrase {
+    // Or an infinitive that its object or it does ("The pact called on
+    // Tollund to stop sales."): a modifier of a noun takes none.
+    let takes_infinitive = (v + 1..n).any(|c| {
+        s.tokens[c].head == Some(v)
+            && matches!(s.tokens[c].deprel.as_str(), "xcomp" | "advcl")
+            && s.tokens[c].upos == Upos::Verb
+            && (0..c).any(|k| {
+                s.tokens[k].head == Some(c)
+                    && s.tokens[k].deprel == "mark"
+                    && s.tokens[k].form.eq_ignore_ascii_case("to")
+            })
+    });
+    if !takes_phrase && !takes_infinitive {
         return;
     }
     s.tokens[v].head = None;
@@ -2248,6 +2326,63 @@ mod tests {
         assert_eq!(got[7], (None, "root"));
         assert_eq!(got[0], (Some(8), "nsubj"));
         assert_eq!(got[5], (Some(1), "acl:relcl"));
+    }
+
+    #[test]
+    fn an_infinitive_right_after_the_object_of_urge_is_its_complement() {
+        use Upos::*;
+        // "Ruiz urged the council and the mayor to reject the plan ." with
+        // "reject" hung on "urged" as a purpose.
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("urged", "urge", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("council", "council", Noun, "NN", 2, "obj"),
+            ("and", "and", Cconj, "CC", 7, "cc"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("mayor", "mayor", Noun, "NN", 4, "conj"),
+            ("to", "to", Part, "TO", 9, "mark"),
+            ("reject", "reject", Verb, "VB", 2, "advcl"),
+            ("the", "the", Det, "DT", 11, "det"),
+            ("plan", "plan", Noun, "NN", 9, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[8], (Some(2), "xcomp"));
+        // "Ruiz called on the council to reject the plan .": the same
+        // after "call on".
+        let mut rows_on = rows.to_vec();
+        rows_on[1] = ("called", "call", Verb, "VBD", 0, "root");
+        rows_on[2] = ("on", "on", Adp, "IN", 4, "case");
+        rows_on[3] = ("council", "council", Noun, "NN", 2, "obl");
+        rows_on.drain(4..7);
+        for row in rows_on.iter_mut() {
+            if row.4 > 4 {
+                row.4 -= 3;
+            }
+        }
+        let mut s = sentence(&rows_on);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(2), "xcomp"));
+        // "Ruiz used the money to buy the plan .": a means, so a purpose.
+        let mut rows_use = rows.to_vec();
+        rows_use[1] = ("used", "use", Verb, "VBD", 0, "root");
+        let mut s = sentence(&rows_use);
+        repair(&mut s);
+        assert_eq!(heads(&s)[8], (Some(2), "advcl"));
+        // "Ruiz urged the council , to everyone's surprise , to reject ...":
+        // not right after the object, left alone.
+        let mut rows_gap = rows.to_vec();
+        rows_gap.insert(7, (",", ",", Punct, ",", 9, "punct"));
+        for row in rows_gap.iter_mut() {
+            if row.4 > 7 {
+                row.4 += 1;
+            }
+        }
+        let mut s = sentence(&rows_gap);
+        repair(&mut s);
+        assert_eq!(heads(&s)[9], (Some(2), "advcl"));
     }
 
     #[test]
