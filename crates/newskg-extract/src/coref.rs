@@ -804,6 +804,44 @@ impl Scene<'_> {
         head_of(a).is_some_and(|h| head_of(pr) == Some(h))
     }
 
+    /// Whether candidate `a` is whom the subject pronoun `pr` met, in a
+    /// phrase of its clause before it ("After talks with Ana Ruiz, he
+    /// said", "Meeting Ruiz on Monday, she agreed"): the one who talks or
+    /// meets in such a phrase is the clause's subject, and no one meets
+    /// or talks with themselves, so the other party is someone else.
+    fn met_before(&self, a: &Candidate, pr: &Candidate) -> bool {
+        if a.sentence != pr.sentence || !pr.subject || a.span.end > pr.span.start {
+            return false;
+        }
+        let Some(sentence) = self.analyzed.sentences.get(a.sentence) else {
+            return false;
+        };
+        let Some((top, head)) = self.top_token(a) else {
+            return false;
+        };
+        let tokens = &sentence.tokens;
+        let with = || {
+            tokens.iter().any(|t| {
+                t.head == Some(top) && t.deprel == "case" && t.form.eq_ignore_ascii_case("with")
+            })
+        };
+        let lemma = tokens[head].lemma.to_lowercase();
+        let meeting = match tokens[head].upos {
+            Upos::Noun => MEETING_NOUNS.contains(&lemma.as_str()) && with(),
+            Upos::Verb => {
+                MEETING_VERBS.contains(&lemma.as_str())
+                    && (tokens[top].deprel == "obj"
+                        || tokens[top].deprel.starts_with("obl") && with())
+            }
+            _ => false,
+        };
+        // The phrase modifies the pronoun's own clause ("after talks with
+        // Ruiz, he said"), not one above it ("from talking with Vantor
+        // that they want ...": there the talker is someone else).
+        let clause = self.top_token(pr).map(|(_, verb)| verb);
+        meeting && head < pr.tokens.start && clause.is_some_and(|v| sentence.dominates(v, head))
+    }
+
     /// Whether candidate `a` is in the dateline opening the story ("OSLO,
     /// March 3 -"): the place a story was filed from is nobody's "it". The
     /// sentence splitter ends a sentence at a dash only after a dateline.
@@ -815,6 +853,24 @@ impl Scene<'_> {
             .is_some_and(|t| matches!(t.form.as_str(), "-" | "--" | "—" | "–"))
     }
 }
+
+/// Nouns of two or more people meeting: whom the "with" phrase names is
+/// the other party ("talks with Ruiz").
+const MEETING_NOUNS: &[&str] = &[
+    "talk",
+    "talks",
+    "meeting",
+    "negotiation",
+    "discussion",
+    "conversation",
+    "consultation",
+    "interview",
+    "summit",
+];
+
+/// Verbs of meeting someone: their object or "with" phrase is the other
+/// party ("met Ruiz", "talked with Ruiz").
+const MEETING_VERBS: &[&str] = &["meet", "talk", "speak", "negotiate", "confer", "consult"];
 
 fn antecedent(
     scene: &Scene,
@@ -912,6 +968,7 @@ fn antecedent(
             || scene.named_in_quote_of(a, pr)
             || scene.in_dateline(a)
             || scene.same_clause_subject(a, pr)
+            || scene.met_before(a, pr)
         {
             continue;
         }

@@ -1106,3 +1106,27 @@ fn a_capital_dealt_with_is_its_government() {
     assert!(labels.contains(&"China"), "{labels:?}");
     assert!(!labels.contains(&"France"), "{labels:?}");
 }
+
+/// Whom a subject pronoun's clause says it met ("after talks with Tom
+/// Reyes, he said") is someone else; in a clause the meeting does not
+/// modify ("from talking with Vantor that they want") the party met may be
+/// the pronoun.
+#[test]
+fn whom_he_met_before_he_speaks_is_not_he() {
+    let doc = extract(
+        "Jan Brandt arrived in Oslo on Monday. Speaking to reporters after talks with President Tom Reyes, he said he expected Tollund to do more.",
+    );
+    assert_eq!(resolved(&doc, "he"), ["Jan Brandt", "Jan Brandt"]);
+    let doc = extract(
+        "Jan Brandt arrived in Oslo on Monday. In his talks with Tom Reyes, he said, he made an offer.",
+    );
+    assert!(
+        resolved(&doc, "he").iter().all(|e| e == "Jan Brandt"),
+        "{:?}",
+        resolved(&doc, "he")
+    );
+    let doc = extract(
+        "Vantor Corp concluded negotiations with Tom Reyes under which he will become its chief executive.",
+    );
+    assert_eq!(resolved(&doc, "he"), ["Tom Reyes"]);
+}
