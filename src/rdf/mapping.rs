@@ -583,6 +583,7 @@ pub(crate) mod tests {
             confidence: 0.87,
             sentence,
             pattern: crate::extract::Pattern::Svo,
+            object_inside: None,
         };
         let concept = |l: &str, h: &str| Argument::Concept {
             label: l.into(),
