@@ -478,9 +478,13 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
     // auxiliary of its own has its own tense and mood, so the auxiliaries
     // of the verb it is joined to ("may") do not reach it.
     let mut own_auxiliary = false;
+    // "could have won when Lind hit the post": a past event of a clause of
+    // time happened, whatever the clause it is the time of hedges; its
+    // own markers still count ("when Lind might have ...").
+    let mut happened = false;
     for _ in 0..t.len() {
         match modality_of(t, cur, !own_auxiliary) {
-            Some(Modality::Possible) => return Modality::Possible,
+            Some(Modality::Possible) if !happened => return Modality::Possible,
             Some(Modality::Reported) => reported = true,
             _ => {}
         }
@@ -491,13 +495,15 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
         let conditional_kid = t.kids(cur).iter().any(|&k| {
             conditional(k) || t.base(k) == "advmod" && t.kids(k).iter().any(|&a| conditional(a))
         });
-        if conditional_kid
-            || is_infinitive_modifier(t, cur)
-            || is_prospect(t, cur)
-            || is_appearance(t, cur)
+        if !happened
+            && (conditional_kid
+                || is_infinitive_modifier(t, cur)
+                || is_prospect(t, cur)
+                || is_appearance(t, cur))
         {
             return Modality::Possible;
         }
+        happened = happened || is_past_time_clause(t, cur);
         if is_accusation(t, cur) || is_report_content(t, cur) {
             reported = true;
         }
@@ -523,6 +529,51 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
     } else {
         Modality::Asserted
     }
+}
+
+/// Conjunctions of time ("when the bank cut rates").
+const TIME_CONJUNCTIONS: &[&str] = &[
+    "when", "while", "as", "after", "before", "since", "once", "until", "till", "whenever",
+];
+
+/// Whether `v` heads an adverbial clause of time in the past tense ("when
+/// Lind hit the post", "after the bank had cut rates"): an event the
+/// sentence takes as having happened. (In the present, "when prices fall",
+/// it may be yet to come; so in the past under a modal of the future,
+/// "would only lift the siege after the troops withdrew", where the past is
+/// the reported speech's, or under a condition; under a modal's perfect,
+/// "could have won when Lind hit the post", it is past.)
+fn is_past_time_clause(t: &Tree, v: usize) -> bool {
+    let past = |k: usize| matches!(t.sent.tokens[k].xpos.as_str(), "VBD");
+    // Any clause above it: a modal without a perfect, or a condition
+    // ("if he touched the car when he found the body").
+    let mut yet_to_come = false;
+    let mut cur = v;
+    for _ in 0..t.len() {
+        let Some(h) = t.head(cur).filter(|_| CLAUSAL.contains(&t.base(cur))) else {
+            break;
+        };
+        let aux =
+            |test: &dyn Fn(usize) -> bool| t.kids(h).iter().any(|&k| t.base(k) == "aux" && test(k));
+        let conditional =
+            t.base(h) == "advcl" && t.kids(h).iter().any(|&m| is_conditional_mark(t, m));
+        if conditional || aux(&|k| t.sent.tokens[k].xpos == "MD") && !aux(&|k| t.lemma(k) == "have")
+        {
+            yet_to_come = true;
+            break;
+        }
+        cur = h;
+    }
+    !yet_to_come
+        && t.base(v) == "advcl"
+        && t.kids(v).iter().any(|&k| {
+            matches!(t.base(k), "mark" | "advmod")
+                && TIME_CONJUNCTIONS.contains(&t.lower(k).as_str())
+        })
+        && (past(v)
+            || t.kids(v)
+                .iter()
+                .any(|&k| matches!(t.base(k), "aux" | "cop") && past(k)))
 }
 
 /// Whether predicate `v` lies in an open question: a clause opened by
@@ -595,7 +646,8 @@ const IMPLICATIVE_CONTROL_VERBS: &[&str] =
 /// Whether `v` is a "to" infinitive that modifies or complements something
 /// else (purpose adverbial, noun modifier, object-controlled complement):
 /// its event is aimed at, not reported. The complement of a verb of
-/// [`IMPLICATIVE_CONTROL_VERBS`] happened when the verb did.
+/// [`IMPLICATIVE_CONTROL_VERBS`] or of [`IMPLICATIVE_PREDICATES`] happened
+/// when the verb did.
 fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
     matches!(t.base(v), "advcl" | "acl" | "xcomp" | "ccomp" | "csubj")
         && t.kids(v)
@@ -608,7 +660,26 @@ fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
                         .iter()
                         .any(|&k| matches!(t.base(k), "obj" | "iobj"))
             }))
+        && !t.head(v).is_some_and(|h| {
+            IMPLICATIVE_PREDICATES.contains(&t.lower(h).as_str()) && t.kid(h, "cop").is_some()
+        })
 }
+
+/// Predicates whose infinitive tells what was done: "was quick to back
+/// the plan", "was the first to sign" (she backed it, she signed).
+const IMPLICATIVE_PREDICATES: &[&str] = &[
+    "quick",
+    "quicker",
+    "quickest",
+    "swift",
+    "first",
+    "last",
+    "slow",
+    "careful",
+    "lucky",
+    "fortunate",
+    "unlucky",
+];
 
 /// Nouns whose clause is a prospect, not an event ("the prospect of Vantor
 /// buying a rival", "the risk of Kessel losing the vote"): what the clause

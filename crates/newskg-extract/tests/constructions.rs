@@ -2626,3 +2626,55 @@ fn what_someone_is_forced_to_do_is_done() {
         newskg_extract::Modality::Possible
     );
 }
+
+/// A past event in a clause of time happened, whatever the clause it is
+/// the time of hedges ("could have won when Brandt hit the post"); under a
+/// modal of the future or a condition it is yet to come ("would lift the
+/// ban when Tollund cut its tariffs").
+#[test]
+fn a_past_clause_of_time_happened() {
+    let modality = |text: &str, relation: &str| {
+        let doc = extract(text);
+        doc.facts
+            .iter()
+            .find(|f| f.relation == relation)
+            .map(|f| f.modality)
+            .unwrap_or_else(|| panic!("{:?}", facts(&doc)))
+    };
+    assert_eq!(
+        modality(
+            "Vantor could have won the cup when Jan Brandt hit the post.",
+            "hit"
+        ),
+        newskg_extract::Modality::Asserted
+    );
+    assert_eq!(
+        modality(
+            "Ana Ruiz said Vantor would lift the ban when Tollund cut its tariffs.",
+            "cut"
+        ),
+        newskg_extract::Modality::Possible
+    );
+    // "Was the first to", "was quick to": done.
+    assert_eq!(
+        modality("Ana Ruiz was the first to sign the treaty.", "sign"),
+        newskg_extract::Modality::Asserted
+    );
+}
+
+/// "denied ever taking bribes": what is denied is no fact of its own; the
+/// denial carries it ("deny take" bribes).
+#[test]
+fn what_is_denied_is_not_asserted() {
+    let got = facts(&extract(
+        "Ana Ruiz, who is under investigation, has denied ever taking bribes.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | deny take | bribes"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f == "Ana Ruiz | take | bribes"),
+        "{got:?}"
+    );
+}

@@ -113,6 +113,7 @@ pub fn repair(sentence: &mut Sentence) {
     bare_infinitive_read_as_conjunct_of_a_finite_verb(sentence);
     speaker_before_a_dashed_aside(sentence);
     infinitive_after_the_object_read_as_purpose(sentence);
+    gerund_complement_read_as_adverbial(sentence);
 }
 
 /// Applies the repairs that need the recognizer's person names: `persons`
@@ -842,6 +843,48 @@ fn infinitive_after_the_object_read_as_purpose(s: &mut Sentence) {
         let object_end = (object..first).filter(|&k| s.dominates(object, k)).max();
         if object_end == Some(first - 1) {
             s.tokens[c].head = Some(v);
+            s.tokens[c].deprel = "xcomp".to_string();
+        }
+    }
+}
+
+/// Verbs that take an "-ing" clause as their object ("denied taking the
+/// money", "admitted misleading investors", "avoided paying tax").
+const GERUND_OBJECT_VERBS: &[&str] = &[
+    "deny",
+    "admit",
+    "acknowledge",
+    "regret",
+    "recall",
+    "avoid",
+    "risk",
+    "consider",
+    "contemplate",
+    "postpone",
+    "delay",
+];
+
+/// "has denied ever taking bribes": the parser hangs the "-ing" clause on
+/// the verb as an adverbial (`advcl`), which states the taking as a fact of
+/// its own. Right after a verb of [`GERUND_OBJECT_VERBS`] with no object,
+/// an "-ing" verb with no subject or conjunction of its own is the verb's
+/// complement (`xcomp`), what is denied or admitted.
+fn gerund_complement_read_as_adverbial(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for c in 0..n {
+        let Some(v) = s.tokens[c].head else { continue };
+        if s.tokens[c].deprel != "advcl"
+            || s.tokens[c].xpos != "VBG"
+            || s.tokens[v].upos != Upos::Verb
+            || !GERUND_OBJECT_VERBS.contains(&s.tokens[v].lemma.as_str())
+            || c < v
+            || has_dependent(s, v, &["obj", "ccomp"])
+            || has_dependent(s, c, &["nsubj", "nsubj:pass", "mark"])
+        {
+            continue;
+        }
+        // Its first word ("ever taking") follows the verb at once.
+        if (0..c).find(|&k| s.dominates(c, k)) == Some(v + 1) {
             s.tokens[c].deprel = "xcomp".to_string();
         }
     }
@@ -2383,6 +2426,31 @@ mod tests {
         let mut s = sentence(&rows_gap);
         repair(&mut s);
         assert_eq!(heads(&s)[9], (Some(2), "advcl"));
+    }
+
+    #[test]
+    fn an_ing_clause_right_after_deny_is_what_is_denied() {
+        use Upos::*;
+        // "Ruiz denied ever taking bribes ." with "taking" an adverbial.
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("denied", "deny", Verb, "VBD", 0, "root"),
+            ("ever", "ever", Adv, "RB", 4, "advmod"),
+            ("taking", "take", Verb, "VBG", 2, "advcl"),
+            ("bribes", "bribe", Noun, "NNS", 4, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(2), "xcomp"));
+        // "Ruiz left , taking the bribes ." : after another verb, an
+        // adverbial.
+        let mut rows_left = rows.to_vec();
+        rows_left[1] = ("left", "leave", Verb, "VBD", 0, "root");
+        rows_left[2] = (",", ",", Punct, ",", 4, "punct");
+        let mut s = sentence(&rows_left);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(2), "advcl"));
     }
 
     #[test]
