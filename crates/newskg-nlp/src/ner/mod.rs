@@ -309,6 +309,7 @@ impl Recognizer {
         self.trim_organisations(doc, &mut found);
         self.split_paired_organisations(doc, &mut found);
         self.split_organisation_from_person(doc, &mut found);
+        self.split_title_from_organisation(doc, &mut found);
         self.drop_dates_and_common_words(doc, &mut found);
         join_touching_persons(&mut found);
         self.strip_opening_conjunctions(doc, &mut found);

@@ -677,6 +677,69 @@ impl Recognizer {
         found.extend(persons);
     }
 
+    /// Step 5, with the last: "[Kessel Bank Vice President] Tom Reyes
+    /// said": the model ran a capitalised title into the organisation
+    /// before it and left the person named after it out. An organisation
+    /// span that ends in a person's role title ("Vice President",
+    /// "Chairman") after a body's name (an organisation's word or an
+    /// acronym last) is the body; the title is no name; and two or three
+    /// capitalised words right after it that no span holds, shaped as a
+    /// person's name, are the person.
+    pub(super) fn split_title_from_organisation(&self, doc: &[Vec<&str>], found: &mut Vec<Found>) {
+        let g = &self.gazetteer;
+        let taken: Vec<(usize, usize, usize)> =
+            found.iter().map(|f| (f.sentence, f.start, f.end)).collect();
+        let free = |s: usize, k: usize| {
+            !taken
+                .iter()
+                .any(|&(fs, a, b)| fs == s && (a..b).contains(&k))
+        };
+        let mut persons = Vec::new();
+        for f in found
+            .iter_mut()
+            .filter(|f| f.label == EntityLabel::Organization)
+        {
+            let sentence = &doc[f.sentence];
+            let words = &sentence[f.start..f.end];
+            let Some(k) = (1..words.len()).find(|&k| {
+                g.is_person_role(&words[k..].join(" ").to_lowercase())
+                    && (g.is_org_word(words[k - 1]) || is_acronym_like(words[k - 1]))
+            }) else {
+                continue;
+            };
+            let name_end = (f.end..sentence.len().min(f.end + 3))
+                .take_while(|&j| {
+                    let w = sentence[j];
+                    is_capitalised(w)
+                        && w.chars().any(char::is_lowercase)
+                        && !g.is_org_word(w)
+                        && !LEGAL_FORM_WORDS.contains(&w)
+                        && free(f.sentence, j)
+                })
+                .last()
+                .map(|j| j + 1);
+            let person_after = found_person_at(&taken, f.sentence, f.end);
+            match name_end {
+                Some(end)
+                    if end - f.end >= 2
+                        && (g.is_given_name(sentence[f.end])
+                            || !self.is_common_word(sentence[f.end])) =>
+                {
+                    persons.push(Found {
+                        sentence: f.sentence,
+                        start: f.end,
+                        end,
+                        label: EntityLabel::Person,
+                    });
+                }
+                _ if person_after => {}
+                _ => continue,
+            }
+            f.end = f.start + k;
+        }
+        found.extend(persons);
+    }
+
     /// Step 2g: names by their shape. A site name ("Medium.com") or a name
     /// that opens with figures ("9gag", "4chan") is an organisation; a span
     /// that is only a weekday or a month ("Tuesday") is no name; a given
@@ -1568,6 +1631,12 @@ pub(super) fn name_works(
 /// one or two small words between two of them ("Top of the Charts", "Meet
 /// the Kessels"), six words at most. Prepositions of place end it: "on
 /// BBC One" after a title says where it runs.
+/// Whether a span of `taken` (sentence, start, end) starts at token `k` of
+/// sentence `s` (its label aside: the caller knows what follows).
+fn found_person_at(taken: &[(usize, usize, usize)], s: usize, k: usize) -> bool {
+    taken.iter().any(|&(fs, a, _)| fs == s && a == k)
+}
+
 fn title_end(words: &[&str], start: usize) -> usize {
     const SMALL: &[&str] = &["of", "the", "and", "a"];
     let mut end = start;
@@ -2012,6 +2081,34 @@ mod tests {
                 found(1, 3, 5, EntityLabel::Organization),
                 found(1, 5, 7, EntityLabel::Person),
                 found(2, 2, 5, EntityLabel::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_run_into_an_organisation_is_split_from_it() {
+        let (rec, _, _dir) = tiny();
+        let doc = vec![
+            split("Vantor Bank Vice President Anna Ruiz said so ."),
+            split("Vantor Bank Vice President said so ."),
+            // Already a person after the title.
+            split("Vantor Bank Chairman Anna Ruiz said so ."),
+        ];
+        let mut list = vec![
+            found(0, 0, 4, EntityLabel::Organization),
+            found(1, 0, 4, EntityLabel::Organization),
+            found(2, 0, 3, EntityLabel::Organization),
+            found(2, 3, 5, EntityLabel::Person),
+        ];
+        rec.split_title_from_organisation(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 0, 2, EntityLabel::Organization),
+                found(0, 4, 6, EntityLabel::Person),
+                found(1, 0, 4, EntityLabel::Organization),
+                found(2, 0, 2, EntityLabel::Organization),
+                found(2, 3, 5, EntityLabel::Person),
             ]
         );
     }
