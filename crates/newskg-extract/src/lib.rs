@@ -519,7 +519,8 @@ fn link_state_bodies(cands: &[Candidate], assign: &[Option<usize>], entities: &m
 
 /// The organisation or person a title without a country is held in or
 /// for: a name right before the title's phrase, which starts at token
-/// `before` ("Vantor chairman", "Lind's chief of staff"), or right after its
+/// `before` ("Vantor chairman", "Lind's chief of staff", "the Vantor Bank
+/// (VB) chairman"), or right after its
 /// preposition in an apposition ("…, president of the Vantor Group"). Places are left out: a place before a title is a
 /// country the title already read, or a city whose role would be a guess.
 fn body_of_role(
@@ -543,7 +544,16 @@ fn body_of_role(
             return None;
         }
         let label = entities.get(e)?.label_type;
-        let adjacent = other.tokens.end == before && label == newskg_nlp::EntityLabel::Organization
+        // ("the Tollund Planters Bank (TPB) president": its bracketed
+        // acronym stands right before the title.)
+        let bracket_closes = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.form.as_str(), ")" | "]"))
+        };
+        let adjacent = (other.tokens.end == before
+            || other.tokens.end + 1 == before && bracket_closes(other.tokens.end))
+            && label == newskg_nlp::EntityLabel::Organization
             || other.tokens.end + 1 == before
                 && possessive(other.tokens.end)
                 && matches!(

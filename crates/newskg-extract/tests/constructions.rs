@@ -2678,3 +2678,17 @@ fn what_is_denied_is_not_asserted() {
         "{got:?}"
     );
 }
+
+/// "Tollund Planters Bank (TPB) president Ana Ruiz": the body's bracketed
+/// acronym before the title does not hide the body the role is held in.
+#[test]
+fn a_bracketed_acronym_before_a_title_names_its_body() {
+    let got = facts(&extract(
+        "Tollund Planters Bank (TPB) president Ana Ruiz joined the board.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | president of | Tollund Planters Bank"),
+        "{got:?}"
+    );
+}
