@@ -238,10 +238,14 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
         .copied()
         .filter(|&k| t.rel(k) == "nmod:poss")
         .collect();
+    // (Nor do the adverbs of a modifier count: "a wholly owned unit in
+    // Oslo" is as short as "an owned unit in Oslo".)
     let words = out
         .iter()
         .filter(|&&k| {
-            t.base(k) != "case" && !possessors.iter().any(|&p| p != k && t.dominates(p, k))
+            t.base(k) != "case"
+                && t.rel(k) != "advmod"
+                && !possessors.iter().any(|&p| p != k && t.dominates(p, k))
         })
         .count();
     // A share of something is nothing without what it is a share of, also
@@ -484,6 +488,22 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             // or "to".
             out.push(k);
             out.extend(t.kids(k).iter().copied().filter(|&f| t.rel(f) == "fixed"));
+        } else if rel == "advmod"
+            && t.rel(i) == "amod"
+            && k < i
+            // ("So future demand ...": a sentence's connective.)
+            && !CONNECTIVES.contains(&t.lower(k).as_str())
+            && (k..i).all(|m| {
+                t.kids(i)
+                    .iter()
+                    .any(|&a| a < i && t.rel(a) == "advmod" && t.dominates(a, m))
+            })
+        {
+            // "a wholly owned unit", "the most actively traded stock": the
+            // adverb right before a noun's modifier says which kind ("owned
+            // unit" and "traded stock" say another thing), with its own
+            // degree ("most").
+            out.extend((0..i).filter(|&m| t.dominates(k, m)));
         } else if rel == "advmod" && k > 0 && k + 1 == i && capitalised(t, k) && capitalised(t, i) {
             // "the Far Eastern market": a capitalised adverb right before
             // a capitalised modifier is a word of one name (not the
@@ -503,6 +523,21 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
         }
     }
 }
+
+/// Adverbs that connect a sentence to the one before ("so", "also"), which
+/// the parser may hang on the first modifier after them.
+const CONNECTIVES: &[&str] = &[
+    "so",
+    "also",
+    "now",
+    "still",
+    "then",
+    "thus",
+    "hence",
+    "yet",
+    "meanwhile",
+    "however",
+];
 
 /// Whether token `k` is written with a capital.
 fn capitalised(t: &Tree, k: usize) -> bool {

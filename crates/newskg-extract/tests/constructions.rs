@@ -2692,3 +2692,27 @@ fn a_bracketed_acronym_before_a_title_names_its_body() {
         "{got:?}"
     );
 }
+
+/// "a wholly owned unit", "the most actively traded stock": the adverbs
+/// of a noun's modifier are words of its label ("owned unit" says another
+/// thing), and do not make it too long for its complement ("on the
+/// exchange").
+#[test]
+fn a_modifier_keeps_its_adverbs() {
+    let got = facts(&extract(
+        "Vantor Corp bought a wholly owned unit of Kessel Bank.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | buy | wholly owned unit of Kessel Bank"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Vantor Corp was the most actively traded stock on the exchange.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | be | most actively traded stock on exchange"),
+        "{got:?}"
+    );
+}
