@@ -327,6 +327,41 @@ const SUBORDINATORS: &[&str] = &[
     "when", "whenever", "where", "wherever", "once", "until", "before", "after",
 ];
 
+/// Words that open an embedded question whose answer its clause leaves
+/// out ("did not say what field the firm is in", "who would lead it").
+const QUESTION_WORDS: &[&str] = &["what", "which", "who", "whom", "whose"];
+
+/// Whether the clause headed by `head` is an embedded question that asks
+/// for what its words leave out: a complement opened by a question word
+/// ("what field the firm operated in") or by "how" with a degree ("how
+/// much Vantor would pay", "how high reserves might rise"). Its words
+/// without the question ("Vantor would pay") misstate what was said.
+/// ("Explained how the plan works", "asked why prices fell": the rest of
+/// the clause is taken as so, and stays a statement.)
+fn is_embedded_question(t: &Tree, head: usize) -> bool {
+    let Some(first) = (0..head).find(|&i| t.dominates(head, i)) else {
+        return false;
+    };
+    // ("said what Vantor did was wrong": a free relative as the subject
+    // opens a statement.)
+    // Nor does a subject the question word quantifies ("how many jobs
+    // would be affected": the subject's label keeps it); a subject the
+    // parser made of "how much" and a name ("how much Vantor would pay")
+    // is no such subject.
+    let in_subject = t.kids(head).iter().any(|&k| {
+        t.dominates(k, first)
+            && (t.base(k) == "csubj"
+                || t.base(k) == "nsubj"
+                    && (k == first || matches!(t.upos(k), Upos::Verb | Upos::Noun)))
+    });
+    let word = t.lower(first);
+    let asks = QUESTION_WORDS.contains(&word.as_str())
+        || word == "how"
+            && first + 1 < t.len()
+            && matches!(t.upos(first + 1), Upos::Adj | Upos::Adv);
+    matches!(t.base(head), "ccomp" | "xcomp" | "parataxis") && asks && !in_subject
+}
+
 /// One fact as read from one frame, before clause objects are linked.
 struct Read {
     fact: Fact,
@@ -375,6 +410,12 @@ fn link_statements(t: &Tree, reads: Vec<Read>, open: bool, facts: &mut Vec<Fact>
                 && SUBORDINATORS.contains(&t.lower(k).as_str())
                 && subject_start == Some(k + 1)
         }) {
+            return None;
+        }
+        // "did not say how much Vantor would pay": an embedded question is
+        // no statement; its words without the question ("Vantor would
+        // pay") say what the speaker did not.
+        if is_embedded_question(t, head) {
             return None;
         }
         let framed = (t.upos(head) == Upos::Adj)

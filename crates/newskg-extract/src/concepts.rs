@@ -492,7 +492,7 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             && t.rel(i) == "amod"
             && k < i
             // ("So future demand ...": a sentence's connective.)
-            && !CONNECTIVES.contains(&t.lower(k).as_str())
+            && !is_connective(t, k)
             && (k..i).all(|m| {
                 t.kids(i)
                     .iter()
@@ -524,11 +524,12 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
     }
 }
 
-/// Adverbs that connect a sentence to the one before ("so", "also"), which
-/// the parser may hang on the first modifier after them.
+/// Adverbs that connect a sentence to the one before ("So future demand
+/// ...", "Still, higher prices ..."), which the parser may hang on the
+/// first modifier after them; inside a clause most are degree or time
+/// words of the modifier ("so many", "then existing").
 const CONNECTIVES: &[&str] = &[
     "so",
-    "also",
     "now",
     "still",
     "then",
@@ -538,6 +539,15 @@ const CONNECTIVES: &[&str] = &[
     "meanwhile",
     "however",
 ];
+
+/// Whether adverb `k` connects its clause rather than modifying a word:
+/// "also" anywhere ("are also potential winners"), the others of
+/// [`CONNECTIVES`] opening a sentence or after a punctuation mark.
+fn is_connective(t: &Tree, k: usize) -> bool {
+    let word = t.lower(k);
+    word == "also"
+        || CONNECTIVES.contains(&word.as_str()) && (k == 0 || t.upos(k - 1) == Upos::Punct)
+}
 
 /// Whether token `k` is written with a capital.
 fn capitalised(t: &Tree, k: usize) -> bool {

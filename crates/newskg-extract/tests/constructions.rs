@@ -2716,3 +2716,29 @@ fn a_modifier_keeps_its_adverbs() {
         "{got:?}"
     );
 }
+
+/// "did not say how much Vantor would pay": an embedded question that asks
+/// for what its clause leaves out is no statement ("Vantor would pay" is
+/// not what was said); "explained how the plan works" takes its clause as
+/// so.
+#[test]
+fn an_embedded_question_is_no_statement() {
+    for text in [
+        "Ana Ruiz did not say how much Vantor would pay for Kessel.",
+        "Ana Ruiz declined to say what price Vantor would pay.",
+    ] {
+        let got = facts(&extract(text));
+        assert!(!got.iter().any(|f| f.starts_with("Ana Ruiz")), "{got:?}");
+    }
+    for text in [
+        "Ana Ruiz said Vantor would pay for Kessel.",
+        // The question word in the subject's label says what is asked.
+        "Ana Ruiz did not say how many jobs would be cut.",
+    ] {
+        let got = facts(&extract(text));
+        assert!(
+            got.iter().any(|f| f.starts_with("Ana Ruiz | say")),
+            "{got:?}"
+        );
+    }
+}
