@@ -546,7 +546,7 @@ const TIME_CONJUNCTIONS: &[&str] = &[
 fn is_past_time_clause(t: &Tree, v: usize) -> bool {
     let past = |k: usize| matches!(t.sent.tokens[k].xpos.as_str(), "VBD");
     // Any clause above it: a modal without a perfect, or a condition
-    // ("if he touched the car when he found the body").
+    // ("if she had locked the van when she left the depot").
     let mut yet_to_come = false;
     let mut cur = v;
     for _ in 0..t.len() {

@@ -2708,11 +2708,11 @@ fn a_modifier_keeps_its_adverbs() {
         "{got:?}"
     );
     let got = facts(&extract(
-        "Vantor Corp was the most actively traded stock on the exchange.",
+        "Vantor Corp was the most heavily traded stock on the Oslo market.",
     ));
     assert!(
         got.iter()
-            .any(|f| f == "Vantor Corp | be | most actively traded stock on exchange"),
+            .any(|f| f == "Vantor Corp | be | most heavily traded stock on Oslo market"),
         "{got:?}"
     );
 }

@@ -1114,7 +1114,7 @@ fn a_capital_dealt_with_is_its_government() {
 #[test]
 fn whom_he_met_before_he_speaks_is_not_he() {
     let doc = extract(
-        "Jan Brandt arrived in Oslo on Monday. Speaking to reporters after talks with President Tom Reyes, he said he expected Tollund to do more.",
+        "Jan Brandt arrived in Oslo on Monday. Addressing the press after talks with Governor Tom Reyes, he said he wanted Tollund to do more.",
     );
     assert_eq!(resolved(&doc, "he"), ["Jan Brandt", "Jan Brandt"]);
     let doc = extract(
@@ -1126,7 +1126,7 @@ fn whom_he_met_before_he_speaks_is_not_he() {
         resolved(&doc, "he")
     );
     let doc = extract(
-        "Vantor Corp concluded negotiations with Tom Reyes under which he will become its chief executive.",
+        "Vantor Corp closed its negotiations with Tom Reyes, in which he agreed to run the Tollund mill.",
     );
     assert_eq!(resolved(&doc, "he"), ["Tom Reyes"]);
 }
