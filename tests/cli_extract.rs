@@ -8,6 +8,23 @@ fn lines(jsonl: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The fact lines `extract --format jsonl` prints for `input`.
+fn extracted_facts(wd: &Workdir, input: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = wd.ok(&["extract", input.to_str().unwrap(), "--format", "jsonl"]);
+    lines(&out)
+        .into_iter()
+        .filter(|r| r["kind"] == "fact")
+        .collect()
+}
+
+/// The "say" fact of `speaker` among `facts`.
+fn said_by<'a>(facts: &'a [serde_json::Value], speaker: &str) -> &'a serde_json::Value {
+    facts
+        .iter()
+        .find(|f| f["relation"] == "say" && f["subject"]["label"] == speaker)
+        .unwrap_or_else(|| panic!("{facts:?}"))
+}
+
 /// The JSONL contract of DESIGN.md: entities first, then facts, with every
 /// field; ids of fact sides point at entity lines.
 #[test]
@@ -231,17 +248,8 @@ fn a_statement_keeps_the_modal_of_what_it_reports() {
         "Ana Ruiz said Vantor could buy the Harlow plant next year. \
          Jan Brandt said Kessel won't sell its stake in Tansford.\n",
     );
-    let out = wd.ok(&["extract", input.to_str().unwrap(), "--format", "jsonl"]);
-    let facts: Vec<_> = lines(&out)
-        .into_iter()
-        .filter(|r| r["kind"] == "fact")
-        .collect();
-    let said = |speaker: &str| {
-        facts
-            .iter()
-            .find(|f| f["relation"] == "say" && f["subject"]["label"] == speaker)
-            .unwrap_or_else(|| panic!("{facts:?}"))
-    };
+    let facts = extracted_facts(&wd, &input);
+    let said = |speaker: &str| said_by(&facts, speaker);
     assert_eq!(
         said("Ana Ruiz")["object"]["label"],
         "Vantor could buy Harlow plant"
@@ -269,17 +277,8 @@ fn a_statement_reads_the_object_inside_a_relation_that_carries_it() {
         "Ana Ruiz said Vantor had urged Jan Brandt to resign. \
          Ola Lind said Kessel asked Tom Reyes to sell the mill.\n",
     );
-    let out = wd.ok(&["extract", input.to_str().unwrap(), "--format", "jsonl"]);
-    let facts: Vec<_> = lines(&out)
-        .into_iter()
-        .filter(|r| r["kind"] == "fact")
-        .collect();
-    let said = |speaker: &str| {
-        facts
-            .iter()
-            .find(|f| f["relation"] == "say" && f["subject"]["label"] == speaker)
-            .unwrap_or_else(|| panic!("{facts:?}"))
-    };
+    let facts = extracted_facts(&wd, &input);
+    let said = |speaker: &str| said_by(&facts, speaker);
     assert_eq!(
         said("Ana Ruiz")["object"]["label"],
         "Vantor urge Jan Brandt to resign"
