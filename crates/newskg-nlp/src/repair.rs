@@ -76,55 +76,122 @@ const CLAUSE_VERBS: &[&str] = &[
     "learn",
 ];
 
+/// Every repair, in the order they run.
+const REPAIRS: &[fn(&mut Sentence)] = &[
+    inverted_speaker_read_as_object,
+    gerund_of_a_named_noun_read_as_verb,
+    participle_after_a_possessive_read_as_verb,
+    subject_read_as_object,
+    hyphenated_participle_read_as_verb,
+    hyphenated_gerund_read_as_verb,
+    trailing_speaker_with_modifier_read_as_clause,
+    copular_report_read_as_argument_of_its_speech_verb,
+    trailing_speaker_read_as_conjunct,
+    subject_read_as_compound_of_time,
+    object_read_as_parataxis,
+    passive_subject_without_auxiliary,
+    description_read_as_conjunct,
+    conjunct_read_as_oblique,
+    apposition_read_as_oblique,
+    relative_clause_read_as_conjunct,
+    conjunct_read_as_compound,
+    name_read_as_list,
+    past_verb_read_as_modifier_of_its_subject,
+    noun_conjunct_read_as_verb_conjunct,
+    recipient_read_as_modifier_of_an_amount,
+    flat_name_across_conjunct,
+    subject_of_a_subject,
+    time_read_as_clause,
+    finite_conjunct_of_a_participle,
+    speech_conjunct_inside_what_is_said,
+    clause_read_as_modifier_of_its_object,
+    complement_read_as_relative_clause_of_the_addressee,
+    preposition_read_as_clause,
+    content_clause_read_as_complement_of_the_verb,
+    present_conjunct_read_as_the_speaker_s,
+    bare_infinitive_read_as_conjunct_of_a_finite_verb,
+    speaker_before_a_dashed_aside,
+    infinitive_after_the_object_read_as_purpose,
+    gerund_complement_read_as_adverbial,
+];
+
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
-/// stay).
+/// stay). Each repair moves heads on its own evidence; should one of them
+/// hang a word under its own dependent (two repairs reading one clause
+/// differently can), the sentence would stop being a tree, so a repair
+/// that leaves a token with no way to the root is undone.
 pub fn repair(sentence: &mut Sentence) {
-    inverted_speaker_read_as_object(sentence);
-    gerund_of_a_named_noun_read_as_verb(sentence);
-    participle_after_a_possessive_read_as_verb(sentence);
-    subject_read_as_object(sentence);
-    hyphenated_participle_read_as_verb(sentence);
-    hyphenated_gerund_read_as_verb(sentence);
-    trailing_speaker_with_modifier_read_as_clause(sentence);
-    copular_report_read_as_argument_of_its_speech_verb(sentence);
-    trailing_speaker_read_as_conjunct(sentence);
-    subject_read_as_compound_of_time(sentence);
-    object_read_as_parataxis(sentence);
-    passive_subject_without_auxiliary(sentence);
-    description_read_as_conjunct(sentence);
-    conjunct_read_as_oblique(sentence);
-    apposition_read_as_oblique(sentence);
-    relative_clause_read_as_conjunct(sentence);
-    conjunct_read_as_compound(sentence);
-    name_read_as_list(sentence);
-    past_verb_read_as_modifier_of_its_subject(sentence);
-    noun_conjunct_read_as_verb_conjunct(sentence);
-    recipient_read_as_modifier_of_an_amount(sentence);
-    flat_name_across_conjunct(sentence);
-    subject_of_a_subject(sentence);
-    time_read_as_clause(sentence);
-    finite_conjunct_of_a_participle(sentence);
-    speech_conjunct_inside_what_is_said(sentence);
-    clause_read_as_modifier_of_its_object(sentence);
-    complement_read_as_relative_clause_of_the_addressee(sentence);
-    preposition_read_as_clause(sentence);
-    content_clause_read_as_complement_of_the_verb(sentence);
-    present_conjunct_read_as_the_speaker_s(sentence);
-    bare_infinitive_read_as_conjunct_of_a_finite_verb(sentence);
-    speaker_before_a_dashed_aside(sentence);
-    infinitive_after_the_object_read_as_purpose(sentence);
-    gerund_complement_read_as_adverbial(sentence);
+    let parsed = links(sentence);
+    for repair in REPAIRS {
+        repair(sentence);
+    }
+    if is_tree(sentence) {
+        return;
+    }
+    // Rare: again from the parse, one repair at a time.
+    restore(sentence, &parsed);
+    for repair in REPAIRS {
+        keeping_a_tree(sentence, repair);
+    }
+}
+
+/// Each token's head and relation.
+fn links(s: &Sentence) -> Vec<(Option<usize>, String)> {
+    s.tokens
+        .iter()
+        .map(|t| (t.head, t.deprel.clone()))
+        .collect()
+}
+
+fn restore(s: &mut Sentence, links: &[(Option<usize>, String)]) {
+    for (t, (head, deprel)) in s.tokens.iter_mut().zip(links) {
+        t.head = *head;
+        t.deprel.clone_from(deprel);
+    }
+}
+
+/// Applies `repair`, undoing it if the sentence is no longer a tree.
+fn keeping_a_tree(s: &mut Sentence, repair: impl FnOnce(&mut Sentence)) {
+    let before = links(s);
+    repair(s);
+    if !is_tree(s) {
+        restore(s, &before);
+    }
+}
+
+/// Whether every token reaches a root by its heads (no cycle).
+fn is_tree(s: &Sentence) -> bool {
+    // 0: not seen, 1: on the current path, 2: reaches a root.
+    let mut state = vec![0u8; s.tokens.len()];
+    for start in 0..s.tokens.len() {
+        let mut path = Vec::new();
+        let mut cur = Some(start);
+        while let Some(k) = cur {
+            match state.get(k) {
+                Some(2) | None => break,
+                Some(1) => return false,
+                _ => {}
+            }
+            state[k] = 1;
+            path.push(k);
+            cur = s.tokens[k].head;
+        }
+        for k in path {
+            state[k] = 2;
+        }
+    }
+    true
 }
 
 /// Applies the repairs that need the recognizer's person names: `persons`
 /// are the token ranges of the sentence's person names.
 pub fn repair_with_names(s: &mut Sentence, persons: &[std::ops::Range<usize>]) {
     for person in persons {
-        office_read_as_the_person_s_noun(s, person.clone());
+        keeping_a_tree(s, |s| office_read_as_the_person_s_noun(s, person.clone()));
     }
     // A naming verb given its object is active: the tagger's participle
     // may have made "it named" a passive ("it [was] named").
-    passive_subject_without_auxiliary(s);
+    keeping_a_tree(s, passive_subject_without_auxiliary);
 }
 
 /// "Vantor named Ana Ruiz chief executive", "said it appointed Jan Brandt
@@ -2451,6 +2518,31 @@ mod tests {
         let mut s = sentence(&rows_left);
         repair(&mut s);
         assert_eq!(heads(&s)[3], (Some(2), "advcl"));
+    }
+
+    #[test]
+    fn a_repair_that_would_break_the_tree_is_undone() {
+        use Upos::*;
+        // "Ruiz said Vantor left ." and a repair that hangs "said" under
+        // "left", its own dependent.
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("Vantor", "Vantor", Propn, "NNP", 4, "nsubj"),
+            ("left", "leave", Verb, "VBD", 2, "ccomp"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        assert!(is_tree(&s));
+        keeping_a_tree(&mut s, |s| {
+            s.tokens[1].head = Some(3);
+            s.tokens[1].deprel = "conj".to_string();
+        });
+        assert!(is_tree(&s));
+        assert_eq!(heads(&s)[1], (None, "root"));
+        // A repair that keeps a tree stays.
+        keeping_a_tree(&mut s, |s| s.tokens[4].head = Some(3));
+        assert_eq!(heads(&s)[4], (Some(4), "punct"));
     }
 
     #[test]
