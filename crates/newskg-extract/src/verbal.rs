@@ -255,12 +255,13 @@ fn as_phrase(t: &Tree, p: usize, object_end: usize) -> Option<Vec<usize>> {
     (words.len() <= 5 && contiguous).then_some(words)
 }
 
-/// Tokens `words` as words of a relation: lower case, but for names ("as
-/// adviser to Kessel"), joined by spaces.
+/// How many words `relation` has (where a fold puts the object).
 fn word_count(relation: &str) -> usize {
     relation.split_whitespace().count()
 }
 
+/// Tokens `words` as words of a relation: lower case, but for names ("as
+/// adviser to Kessel"), joined by spaces.
 fn relation_words(t: &Tree, words: &[usize]) -> String {
     words
         .iter()
