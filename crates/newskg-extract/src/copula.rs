@@ -134,7 +134,14 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
                     })
                     .map(|k| format!("{} ", t.lower(k)))
                     .unwrap_or_default();
-                format!("be {degree}{} {prep}", t.lemma(p))
+                // "is bigger than", "the largest of": the degree of the
+                // adjective is what is said ("be big than" says nothing).
+                let adjective = if matches!(t.sent.tokens[p].xpos.as_str(), "JJR" | "JJS") {
+                    t.lower(p)
+                } else {
+                    t.lemma(p)
+                };
+                format!("be {degree}{adjective} {prep}")
             };
             if body.is_none() {
                 args.push(Slot::new(k, SlotKind::Object));

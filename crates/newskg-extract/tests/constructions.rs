@@ -2742,3 +2742,15 @@ fn an_embedded_question_is_no_statement() {
         );
     }
 }
+
+/// "is bigger than", "is the largest of": the degree of the adjective is
+/// what the relation says ("be big than" says nothing).
+#[test]
+fn a_compared_adjective_keeps_its_degree() {
+    let got = facts(&extract("Vantor Corp is bigger than Kessel Bank."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | be bigger than | Kessel Bank"),
+        "{got:?}"
+    );
+}
