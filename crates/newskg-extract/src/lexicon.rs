@@ -56,10 +56,9 @@ impl Lexicon {
         // The longest first words the lexicon knows: "refuse to confirm" →
         // "refuse", "call on to act" → "call on" (not "call", of naming);
         // "be ruled out" → "rule out" stays unknown.
-        let words: Vec<&str> = relation.split(' ').collect();
-        (1..words.len())
-            .rev()
-            .find_map(|n| self.stances.get(words[..n].join(" ").as_str()))
+        relation
+            .rmatch_indices(' ')
+            .find_map(|(space, _)| self.stances.get(&relation[..space]))
             .copied()
     }
 }

@@ -545,27 +545,7 @@ const TIME_CONJUNCTIONS: &[&str] = &[
 /// "could have won when Lind hit the post", it is past.)
 fn is_past_time_clause(t: &Tree, v: usize) -> bool {
     let past = |k: usize| matches!(t.sent.tokens[k].xpos.as_str(), "VBD");
-    // Any clause above it: a modal without a perfect, or a condition
-    // ("if she had locked the van when she left the depot").
-    let mut yet_to_come = false;
-    let mut cur = v;
-    for _ in 0..t.len() {
-        let Some(h) = t.head(cur).filter(|_| CLAUSAL.contains(&t.base(cur))) else {
-            break;
-        };
-        let aux =
-            |test: &dyn Fn(usize) -> bool| t.kids(h).iter().any(|&k| t.base(k) == "aux" && test(k));
-        let conditional =
-            t.base(h) == "advcl" && t.kids(h).iter().any(|&m| is_conditional_mark(t, m));
-        if conditional || aux(&|k| t.sent.tokens[k].xpos == "MD") && !aux(&|k| t.lemma(k) == "have")
-        {
-            yet_to_come = true;
-            break;
-        }
-        cur = h;
-    }
-    !yet_to_come
-        && t.base(v) == "advcl"
+    let past_time_clause = t.base(v) == "advcl"
         && t.kids(v).iter().any(|&k| {
             matches!(t.base(k), "mark" | "advmod")
                 && TIME_CONJUNCTIONS.contains(&t.lower(k).as_str())
@@ -573,7 +553,28 @@ fn is_past_time_clause(t: &Tree, v: usize) -> bool {
         && (past(v)
             || t.kids(v)
                 .iter()
-                .any(|&k| matches!(t.base(k), "aux" | "cop") && past(k)))
+                .any(|&k| matches!(t.base(k), "aux" | "cop") && past(k)));
+    if !past_time_clause {
+        return false;
+    }
+    // Any clause above it: a modal without a perfect, or a condition
+    // ("if she had locked the van when she left the depot").
+    let mut cur = v;
+    for _ in 0..t.len() {
+        let Some(h) = t.head(cur).filter(|_| CLAUSAL.contains(&t.base(cur))) else {
+            break;
+        };
+        let auxiliaries = || t.kids(h).iter().copied().filter(|&k| t.base(k) == "aux");
+        let modal = auxiliaries().any(|k| t.sent.tokens[k].xpos == "MD");
+        let perfect = auxiliaries().any(|k| t.lemma(k) == "have");
+        let conditional =
+            t.base(h) == "advcl" && t.kids(h).iter().any(|&m| is_conditional_mark(t, m));
+        if conditional || modal && !perfect {
+            return false;
+        }
+        cur = h;
+    }
+    true
 }
 
 /// Whether predicate `v` lies in an open question: a clause opened by

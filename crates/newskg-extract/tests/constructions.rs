@@ -37,6 +37,15 @@ fn facts(doc: &DocFacts) -> Vec<String> {
         .collect()
 }
 
+/// The modality of the first fact of `doc` with `relation`.
+fn modality_of(doc: &DocFacts, relation: &str) -> Modality {
+    doc.facts
+        .iter()
+        .find(|f| f.relation == relation)
+        .map(|f| f.modality)
+        .unwrap_or_else(|| panic!("{relation}: {:?}", facts(doc)))
+}
+
 /// The tokenizer splits "so-called" and "Oslo-based" at the hyphen, as UD
 /// does: the parts are one word in labels and never read as a verb.
 #[test]
@@ -229,7 +238,7 @@ fn a_prospect_is_not_asserted() {
         .iter()
         .find(|f| f.relation == "buy")
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
-    assert_eq!(buy.modality, newskg_extract::Modality::Possible);
+    assert_eq!(buy.modality, Modality::Possible);
 }
 
 /// "rules stop banks sharing records": what the object is kept from
@@ -355,9 +364,7 @@ fn a_chance_without_a_gap_is_a_prospect() {
     let doc = extract("\"There is a chance Vantor Corp sells the Tollund mill,\" said Mark Hale.");
     let sells: Vec<_> = doc.facts.iter().filter(|f| f.relation == "sell").collect();
     assert!(
-        sells
-            .iter()
-            .all(|f| f.modality == newskg_extract::Modality::Possible),
+        sells.iter().all(|f| f.modality == Modality::Possible),
         "{:?}",
         facts(&doc)
     );
@@ -679,7 +686,7 @@ fn what_is_to_be_done_is_not_done() {
         .iter()
         .find(|f| f.relation == "buy")
         .unwrap_or_else(|| panic!("{got:?}"));
-    assert_eq!(buy.modality, newskg_extract::Modality::Possible);
+    assert_eq!(buy.modality, Modality::Possible);
 }
 
 /// "stopped Vantor from trading": what the object is kept from doing is
@@ -747,13 +754,13 @@ fn what_will_happen_has_not_happened() {
         .iter()
         .find(|f| f.relation == "buy")
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
-    assert_eq!(buy.modality, newskg_extract::Modality::Possible);
+    assert_eq!(buy.modality, Modality::Possible);
     let said = doc
         .facts
         .iter()
         .find(|f| f.relation == "say")
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
-    assert_eq!(said.modality, newskg_extract::Modality::Asserted);
+    assert_eq!(said.modality, Modality::Asserted);
 }
 
 /// "Lind, the line judge who was blamed by Brandt": the apposition that
@@ -1851,7 +1858,7 @@ fn a_caution_and_a_bracketed_speaker_are_reported() {
         .iter()
         .find(|f| f.relation.starts_with("be needed"))
         .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
-    assert_ne!(needed.modality, newskg_extract::Modality::Asserted);
+    assert_ne!(needed.modality, Modality::Asserted);
     let doc = extract(
         "Vantor Corp could close two mills because of the floods, \
          the Harlow Development Bank (HDB) has said.",
@@ -2352,13 +2359,7 @@ fn a_conjunct_with_its_own_auxiliary_keeps_its_own_mood() {
     let doc = extract(
         "Kessel Corp may sell the mill, and is holding talks with two buyers. Vantor Corp may close the plant and sell the land.",
     );
-    let modality = |relation: &str| {
-        doc.facts
-            .iter()
-            .find(|f| f.relation == relation)
-            .map(|f| f.modality)
-            .unwrap_or_else(|| panic!("{relation}: {:?}", facts(&doc)))
-    };
+    let modality = |relation: &str| modality_of(&doc, relation);
     assert_eq!(modality("sell"), Modality::Possible);
     assert_eq!(modality("hold"), Modality::Asserted);
     assert_eq!(modality("close"), Modality::Possible);
@@ -2609,21 +2610,14 @@ fn a_capitalised_adverb_of_a_name_stays_in_the_label() {
 /// implicative verb); "urged the bank to cut rates" does not.
 #[test]
 fn what_someone_is_forced_to_do_is_done() {
-    let modality = |text: &str| {
-        let doc = extract(text);
-        doc.facts
-            .iter()
-            .find(|f| f.relation == "cut")
-            .map(|f| f.modality)
-            .unwrap_or_else(|| panic!("{:?}", facts(&doc)))
-    };
+    let modality = |text: &str| modality_of(&extract(text), "cut");
     assert_eq!(
         modality("Vantor Corp forced Kessel Bank to cut its rates."),
-        newskg_extract::Modality::Asserted
+        Modality::Asserted
     );
     assert_eq!(
         modality("Vantor Corp urged Kessel Bank to cut its rates."),
-        newskg_extract::Modality::Possible
+        Modality::Possible
     );
 }
 
@@ -2633,32 +2627,25 @@ fn what_someone_is_forced_to_do_is_done() {
 /// ban when Tollund cut its tariffs").
 #[test]
 fn a_past_clause_of_time_happened() {
-    let modality = |text: &str, relation: &str| {
-        let doc = extract(text);
-        doc.facts
-            .iter()
-            .find(|f| f.relation == relation)
-            .map(|f| f.modality)
-            .unwrap_or_else(|| panic!("{:?}", facts(&doc)))
-    };
+    let modality = |text: &str, relation: &str| modality_of(&extract(text), relation);
     assert_eq!(
         modality(
             "Vantor could have won the cup when Jan Brandt hit the post.",
             "hit"
         ),
-        newskg_extract::Modality::Asserted
+        Modality::Asserted
     );
     assert_eq!(
         modality(
             "Ana Ruiz said Vantor would lift the ban when Tollund cut its tariffs.",
             "cut"
         ),
-        newskg_extract::Modality::Possible
+        Modality::Possible
     );
     // "Was the first to", "was quick to": done.
     assert_eq!(
         modality("Ana Ruiz was the first to sign the treaty.", "sign"),
-        newskg_extract::Modality::Asserted
+        Modality::Asserted
     );
 }
 

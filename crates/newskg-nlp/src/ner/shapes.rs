@@ -718,7 +718,7 @@ impl Recognizer {
                 })
                 .last()
                 .map(|j| j + 1);
-            let person_after = found_person_at(&taken, f.sentence, f.end);
+            let named_after = span_starts_at(&taken, f.sentence, f.end);
             match name_end {
                 Some(end)
                     if end - f.end >= 2
@@ -732,7 +732,7 @@ impl Recognizer {
                         label: EntityLabel::Person,
                     });
                 }
-                _ if person_after => {}
+                _ if named_after => {}
                 _ => continue,
             }
             f.end = f.start + k;
@@ -1631,9 +1631,9 @@ pub(super) fn name_works(
 /// one or two small words between two of them ("Top of the Charts", "Meet
 /// the Kessels"), six words at most. Prepositions of place end it: "on
 /// BBC One" after a title says where it runs.
-/// Whether a span of `taken` (sentence, start, end) starts at token `k` of
-/// sentence `s` (its label aside: the caller knows what follows).
-fn found_person_at(taken: &[(usize, usize, usize)], s: usize, k: usize) -> bool {
+/// Whether a span of `taken` (sentence, start, end), of any label, starts at
+/// token `k` of sentence `s`.
+fn span_starts_at(taken: &[(usize, usize, usize)], s: usize, k: usize) -> bool {
     taken.iter().any(|&(fs, a, _)| fs == s && a == k)
 }
 
