@@ -363,9 +363,10 @@ fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
     let object = t.kid(v, "obj");
     // "a visit to press for a larger share": without an object, a verb's
     // prepositional complement says what the infinitive is about; a clause
-    // or a second verb ("the right to expect that ...", "a pact to end
-    // dumping") is too long for a label, and cut it says another thing
-    // ("pact to end"), so the noun goes without its infinitive. An adjunct
+    // or a second verb with no object of its own ("the right to expect
+    // that ...", "a pact to end dumping") is too long for a label, and cut
+    // it says another thing ("pact to end"), so the noun goes without its
+    // infinitive. An adjunct
     // clause of the verb ("pressure to act before May") leaves it whole.
     let oblique = t.kids(v).iter().copied().find(|&k| {
         k > v
@@ -374,22 +375,60 @@ fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
             && !is_time_noun(&t.lemma(k))
             && !is_amount(t, k)
     });
+    // But a verb that only begins, stops or tries something ("its
+    // intention to stop paying interest") keeps its one "-ing" or "to"
+    // verb with that verb's object: the pair is what is meant, and short.
+    // (An "-ing" or a "to" verb, not a bare one: "a bid to help cut
+    // costs" is most often a purpose the parser hung on the noun. Nor with
+    // a conjunct, which the pair would cut off.)
+    let catenated = t.kid(v, "xcomp").filter(|&x| {
+        x > v
+            && t.upos(x) == Upos::Verb
+            && (t.sent.tokens[x].xpos == "VBG"
+                || t.kids(x)
+                    .iter()
+                    .any(|&k| t.rel(k) == "mark" && t.lower(k) == "to"))
+            && t.kid(x, "obj").is_some()
+            && t.kid(v, "conj").is_none()
+            && t.kid(x, "conj").is_none()
+            && {
+                let clauses = |w: usize| {
+                    t.kids(w)
+                        .iter()
+                        .filter(|&&k| matches!(t.base(k), "ccomp" | "xcomp" | "nsubj" | "csubj"))
+                        .count()
+                };
+                clauses(v) == 1 && clauses(x) == 0
+            }
+    });
     if object.is_none()
         && oblique.is_none()
+        && catenated.is_none()
         && t.kids(v)
             .iter()
             .any(|&k| matches!(t.base(k), "ccomp" | "xcomp"))
     {
         return;
     }
-    out.extend(
-        t.kids(v)
-            .iter()
-            .copied()
-            .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
-    );
+    let particles = |w: usize, out: &mut Vec<usize>| {
+        out.extend(
+            t.kids(w)
+                .iter()
+                .copied()
+                .filter(|&k| matches!(t.rel(k), "mark" | "aux" | "aux:pass" | "compound:prt")),
+        );
+    };
+    particles(v, out);
     out.push(v);
-    if let Some(o) = object {
+    if object.is_none() && oblique.is_none() {
+        if let Some(x) = catenated {
+            particles(x, out);
+            out.push(x);
+            if let Some(o) = t.kid(x, "obj") {
+                collect(t, o, false, out);
+            }
+        }
+    } else if let Some(o) = object {
         collect(t, o, false, out);
     } else if let Some(o) = oblique {
         if let Some(c) = t.case_kid(o) {

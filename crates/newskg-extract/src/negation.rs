@@ -544,6 +544,17 @@ const TIME_CONJUNCTIONS: &[&str] = &[
 /// the reported speech's, or under a condition; under a modal's perfect,
 /// "could have won when Lind hit the post", it is past.)
 fn is_past_time_clause(t: &Tree, v: usize) -> bool {
+    // "her first race since winning the title": "since" with an "-ing"
+    // verb looks back from whenever the clause above is, so the winning
+    // happened whatever that clause's modal.
+    if t.base(v) == "advcl"
+        && t.sent.tokens[v].xpos == "VBG"
+        && t.kids(v)
+            .iter()
+            .any(|&k| t.base(k) == "mark" && t.lower(k) == "since")
+    {
+        return true;
+    }
     let past = |k: usize| matches!(t.sent.tokens[k].xpos.as_str(), "VBD");
     let past_time_clause = t.base(v) == "advcl"
         && t.kids(v).iter().any(|&k| {

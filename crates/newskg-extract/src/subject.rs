@@ -126,9 +126,29 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
                 None => subject_of(t, h, depth + 1),
             }
         }
+        // "cut costs by closing plants", "after buying the stake, it ...":
+        // an adjunct "-ing" clause of means or time has its verb's subject
+        // (a verb's: "keen on selling" is the adjective's complement).
+        // (Not "without", which says it did not happen, nor "before",
+        // which leaves open whether it did.)
+        "advcl"
+            if t.sent.tokens[p].xpos == "VBG"
+                && t.upos(h) == Upos::Verb
+                && t.kid(p, "mark")
+                    .is_some_and(|m| ADJUNCT_GERUND_MARKS.contains(&t.lower(m).as_str())) =>
+        {
+            subject_of(t, h, depth + 1)
+        }
         _ => None,
     }
 }
+
+/// Prepositions of an adjunct "-ing" clause whose event happened as its
+/// verb's did, by the verb's subject.
+/// ("in" and "on" are left out: most often a verb's or an adjective's own
+/// preposition, "interested in buying", "concentrate on selling", whose
+/// event is not said to happen.)
+const ADJUNCT_GERUND_MARKS: &[&str] = &["by", "after", "while", "upon", "since", "through"];
 
 /// The subject an infinitive takes with "for" after an adjective ("keen
 /// for people to use the phones", "happy for customers to be charged"):

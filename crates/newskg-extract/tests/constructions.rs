@@ -2741,3 +2741,37 @@ fn a_compared_adjective_keeps_its_degree() {
         "{got:?}"
     );
 }
+
+/// "responded to the letter by closing the plant": an adjunct "-ing"
+/// clause of means or time has its verb's subject (not the noun the parser
+/// may hang it on); "without" says the event did not happen.
+#[test]
+fn an_adjunct_gerund_has_its_verbs_subject() {
+    let got = facts(&extract(
+        "Kessel Bank answered the letter by closing its plant in Tollund.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Kessel Bank | close | plant"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.starts_with("letter |")), "{got:?}");
+    let got = facts(&extract(
+        "Jan Brandt left the meeting without signing the deal.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| sign")), "{got:?}");
+}
+
+/// "announced its intention to stop paying the fees": a noun completed by
+/// an infinitive that only stops, starts or tries something keeps the
+/// second verb and its object ("announce intention" says nothing).
+#[test]
+fn a_catenated_infinitive_completes_its_noun() {
+    let got = facts(&extract(
+        "Vantor announced its intention to stop paying the fees.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor | announce | intention to stop paying fees"),
+        "{got:?}"
+    );
+}

@@ -113,6 +113,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     speaker_before_a_dashed_aside,
     infinitive_after_the_object_read_as_purpose,
     gerund_complement_read_as_adverbial,
+    adverbial_gerund_read_as_modifier_of_a_noun,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -866,14 +867,23 @@ fn infinitive_after_the_object_read_as_purpose(s: &mut Sentence) {
     let n = s.tokens.len();
     for c in 0..n {
         let Some(h) = s.tokens[c].head else { continue };
-        if !matches!(s.tokens[c].deprel.as_str(), "advcl" | "acl")
-            || s.tokens[c].upos != Upos::Verb
-            || has_dependent(s, c, &["nsubj", "nsubj:pass", "csubj"])
-        {
+        // "expects the auditors to be able to check": the infinitive may be
+        // a copula's adjective; a conjunct with no coordinator of its own
+        // is no conjunct but the same misreading.
+        let predicate = s.tokens[c].upos == Upos::Verb
+            || s.tokens[c].upos == Upos::Adj && has_dependent(s, c, &["cop"]);
+        let misread = match s.tokens[c].deprel.as_str() {
+            "advcl" | "acl" => true,
+            "conj" => !has_dependent(s, c, &["cc"]),
+            _ => false,
+        };
+        if !misread || !predicate || has_dependent(s, c, &["nsubj", "nsubj:pass", "csubj"]) {
             continue;
         }
-        // The infinitive's first word is its "to".
-        let Some(first) = (0..c).find(|&k| s.dominates(c, k)) else {
+        // The infinitive's first word is its "to" (a comma the parser hung
+        // on it aside).
+        let Some(first) = (0..c).find(|&k| s.dominates(c, k) && s.tokens[k].upos != Upos::Punct)
+        else {
             continue;
         };
         if !(s.tokens[first].head == Some(c)
@@ -900,20 +910,79 @@ fn infinitive_after_the_object_read_as_purpose(s: &mut Sentence) {
                 && matches!(object.upos, Upos::Noun | Upos::Propn | Upos::Pron)
                 && !INFINITIVE_NOUNS.contains(&object.lemma.to_lowercase().as_str())
         };
-        let found = if s.tokens[c].deprel == "advcl" {
-            (0..first).find(|&o| controls(h, o)).map(|o| (h, o))
-        } else {
+        let found = if s.tokens[c].deprel == "acl" {
             s.tokens[h].head.filter(|&v| controls(v, h)).map(|v| (v, h))
+        } else {
+            (0..first).find(|&o| controls(h, o)).map(|o| (h, o))
         };
         let Some((v, object)) = found else { continue };
-        // The object's own words end right before the "to".
-        let object_end = (object..first).filter(|&k| s.dominates(object, k)).max();
-        if object_end == Some(first - 1) {
+        // The object's own words end right before the "to", or before an
+        // aside of the verb between commas ("expects the auditors, on
+        // behalf of parliament, to check").
+        let Some(object_end) = (object..first).filter(|&k| s.dominates(object, k)).max() else {
+            continue;
+        };
+        if object_end + 1 == first || is_aside_of(s, v, object_end + 1, first - 1) {
             s.tokens[c].head = Some(v);
             s.tokens[c].deprel = "xcomp".to_string();
         }
     }
 }
+
+/// Whether tokens `from..=to` are an aside of verb `v` set off by commas:
+/// a comma, the words of one adjunct of the verb (an `obl` or `advmod`),
+/// a comma.
+fn is_aside_of(s: &Sentence, v: usize, from: usize, to: usize) -> bool {
+    if to < from + 2 || s.tokens[from].form != "," || s.tokens[to].form != "," {
+        return false;
+    }
+    let Some(adjunct) = (from + 1..to).find(|&k| {
+        s.tokens[k].head == Some(v) && matches!(s.tokens[k].deprel.as_str(), "obl" | "advmod")
+    }) else {
+        return false;
+    };
+    (from + 1..to).all(|k| s.dominates(adjunct, k))
+}
+
+/// "responded to the statement by suspending talks": the parser hangs a
+/// gerund with a preposition of means or time on the verb's object, which
+/// makes the statement suspend the talks. A noun takes no such adjunct
+/// ("by", "without", "while" …), so the gerund is the verb's adverbial
+/// clause (`advcl`), whose subject is the verb's.
+fn adverbial_gerund_read_as_modifier_of_a_noun(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for c in 0..n {
+        let Some(noun) = s.tokens[c].head else {
+            continue;
+        };
+        let Some(v) = s.tokens[noun].head else {
+            continue;
+        };
+        let marked = (0..c).any(|k| {
+            s.tokens[k].head == Some(c)
+                && matches!(s.tokens[k].deprel.as_str(), "mark" | "case")
+                && ADVERBIAL_GERUND_MARKERS.contains(&s.tokens[k].form.to_lowercase().as_str())
+        });
+        if s.tokens[c].deprel == "acl"
+            && s.tokens[c].xpos == "VBG"
+            && marked
+            && !has_dependent(s, c, &["nsubj", "nsubj:pass"])
+            && matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+            && matches!(s.tokens[noun].deprel.as_str(), "obj" | "obl" | "iobj")
+            && s.tokens[v].upos == Upos::Verb
+            && noun > v
+            && c > noun
+        {
+            s.tokens[c].head = Some(v);
+            s.tokens[c].deprel = "advcl".to_string();
+        }
+    }
+}
+
+/// Prepositions that open an adverbial "-ing" clause of means or time.
+const ADVERBIAL_GERUND_MARKERS: &[&str] = &[
+    "by", "without", "while", "upon", "after", "before", "despite",
+];
 
 /// Verbs that take an "-ing" clause as their object ("denied taking the
 /// money", "admitted misleading investors", "avoided paying tax").
@@ -2481,8 +2550,8 @@ mod tests {
         let mut s = sentence(&rows_use);
         repair(&mut s);
         assert_eq!(heads(&s)[8], (Some(2), "advcl"));
-        // "Ruiz urged the council , to everyone's surprise , to reject ...":
-        // not right after the object, left alone.
+        // "Ruiz urged the council , to reject ...": a comma that sets off
+        // no aside, left alone.
         let mut rows_gap = rows.to_vec();
         rows_gap.insert(7, (",", ",", Punct, ",", 9, "punct"));
         for row in rows_gap.iter_mut() {
@@ -2493,6 +2562,70 @@ mod tests {
         let mut s = sentence(&rows_gap);
         repair(&mut s);
         assert_eq!(heads(&s)[9], (Some(2), "advcl"));
+    }
+
+    #[test]
+    fn an_aside_between_the_object_and_its_infinitive_is_skipped() {
+        use Upos::*;
+        // "Ruiz expects the council , in May , to be ready ." with "ready"
+        // hung on "expects" as a conjunct with no coordinator.
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("expects", "expect", Verb, "VBZ", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("council", "council", Noun, "NN", 2, "obj"),
+            (",", ",", Punct, ",", 7, "punct"),
+            ("in", "in", Adp, "IN", 7, "case"),
+            ("May", "May", Propn, "NNP", 2, "obl"),
+            (",", ",", Punct, ",", 11, "punct"),
+            ("to", "to", Part, "TO", 11, "mark"),
+            ("be", "be", Aux, "VB", 11, "cop"),
+            ("ready", "ready", Adj, "JJ", 2, "conj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[10], (Some(2), "xcomp"));
+        // "... , and to be ready": a real conjunct, left alone.
+        let mut rows_and = rows.to_vec();
+        rows_and[7] = ("and", "and", Cconj, "CC", 11, "cc");
+        let mut s = sentence(&rows_and);
+        repair(&mut s);
+        assert_eq!(heads(&s)[10], (Some(2), "conj"));
+        // "... , in May to be ready": the aside not closed, left alone.
+        let mut rows_open = rows.to_vec();
+        rows_open[7] = ("soon", "soon", Adv, "RB", 2, "advmod");
+        let mut s = sentence(&rows_open);
+        repair(&mut s);
+        assert_eq!(heads(&s)[10], (Some(2), "conj"));
+    }
+
+    #[test]
+    fn a_gerund_of_means_on_the_object_belongs_to_the_verb() {
+        use Upos::*;
+        // "Vantor answered the letter by closing the plant ." with
+        // "closing" hung on "letter".
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("answered", "answer", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("letter", "letter", Noun, "NN", 2, "obj"),
+            ("by", "by", Sconj, "IN", 6, "mark"),
+            ("closing", "close", Verb, "VBG", 4, "acl"),
+            ("the", "the", Det, "DT", 8, "det"),
+            ("plant", "plant", Noun, "NN", 6, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(2), "advcl"));
+        // "... the letter about closing the plant": a noun's own
+        // complement, left alone.
+        let mut rows_about = rows.to_vec();
+        rows_about[4] = ("about", "about", Sconj, "IN", 6, "mark");
+        let mut s = sentence(&rows_about);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(4), "acl"));
     }
 
     #[test]
