@@ -182,7 +182,13 @@ const HOLDING_NOUNS: &[&str] = &["stake", "interest", "holding", "share", "share
 /// Prepositions that open a noun's complement ("a stake in the brewer", "the
 /// potential for abuse", "talks with the dockers", "a bid for the firm").
 const COMPLEMENT_PREPOSITIONS: &[&str] = &[
-    "in", "for", "on", "to", "with", "about", "against", "over", "between", "into",
+    "in", "for", "on", "to", "with", "about", "against", "over", "between", "into", "from",
+];
+
+/// Units an amount is counted per ("dlrs a share", "barrels per day").
+const RATE_NOUNS: &[&str] = &[
+    "share", "year", "month", "week", "day", "hour", "tonne", "ton", "barrel", "ounce", "bushel",
+    "gallon", "litre", "liter", "head", "person", "unit", "acre", "kilo", "pound", "lb",
 ];
 
 /// Tokens of the compact label of `head`, sorted.
@@ -207,6 +213,19 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
             && MULTIPLIERS.contains(&t.lower(next).as_str())
         {
             out.push(next);
+        }
+    }
+    // An amount keeps the rate it is counted by, wherever the parser hung
+    // it: "a profit of 1.51 dlrs a share" and "40 cts per share" are not
+    // "1.51 dlrs" and "40 cts".
+    if let Some(&end) = out.iter().max() {
+        let rate = end + 2 < t.len()
+            && matches!(t.lower(end + 1).as_str(), "a" | "an" | "per")
+            && t.upos(end + 2) == Upos::Noun
+            && RATE_NOUNS.contains(&t.lemma(end + 2).to_lowercase().as_str())
+            && out.iter().any(|&x| t.upos(x) == Upos::Num);
+        if rate {
+            out.extend([end + 1, end + 2]);
         }
     }
     // A number keeps the other end of its range or its alternative: "two

@@ -2025,7 +2025,7 @@ fn a_particle_before_a_preposition_stays_in_the_relation() {
     ));
     assert!(
         got.iter()
-            .any(|f| f == "Harlow Bank | come in for | questions"),
+            .any(|f| f == "Harlow Bank | come in for | questions from investors"),
         "{got:?}"
     );
 }
@@ -2772,6 +2772,35 @@ fn a_catenated_infinitive_completes_its_noun() {
     assert!(
         got.iter()
             .any(|f| f == "Vantor | announce | intention to stop paying fees"),
+        "{got:?}"
+    );
+}
+
+/// "1.51 dlrs a share", "300 barrels per day": an amount keeps the rate it
+/// is counted by ("earned 40 cts" of a firm that earned 40 cts a share
+/// misstates its profit).
+#[test]
+fn an_amount_keeps_its_rate() {
+    let got = facts(&extract(
+        "Kessel Bank said it earned 40 cts per share in the quarter.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel Bank | earn | 40 cts per share"),
+        "{got:?}"
+    );
+}
+
+/// "officials from Norway": a bare noun keeps its "from" phrase, which
+/// says which ones.
+#[test]
+fn a_bare_noun_keeps_its_from_phrase() {
+    let got = facts(&extract(
+        "Officials from Tollund met the minister on Monday.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Officials from Tollund | meet | minister"),
         "{got:?}"
     );
 }

@@ -238,7 +238,7 @@ fn a_possessive_can_open_a_company_name() {
 
 /// A partnership's names joined by commas before "and Co" are one name
 /// ("Tollund, Brandt and Co Inc", with the legal forms after it); a place
-/// before the comma is not one of them.
+/// or a time before the comma is not one of them.
 #[test]
 fn a_partnership_named_with_commas_is_one_name() {
     let found = entities("The shares were sold through Tollund, Brandt and Co Inc on Monday.");
@@ -253,6 +253,20 @@ fn a_partnership_named_with_commas_is_one_name() {
         !found.iter().any(|(w, _)| w.starts_with("Oslo,")),
         "{found:?}"
     );
+    // Nor a time before the comma.
+    for text in [
+        "Yesterday, Brandt and Co opened a new office.",
+        "On Monday, Brandt and Co opened a new office.",
+    ] {
+        let found = entities(text);
+        assert!(found.iter().any(|(w, _)| w == "Brandt and Co"), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(w, _)| w.starts_with("Yesterday") || w.starts_with("Monday")),
+            "{found:?}"
+        );
+    }
 }
 
 /// "Vantor Corp and Kessel Holdings Inc" are two companies: "and" joins

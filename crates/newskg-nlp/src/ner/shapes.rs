@@ -852,7 +852,8 @@ impl Recognizer {
                 }
                 // "Tollund, Brandt and Co": a partnership's names before
                 // "and Co" are joined by commas; a place before the comma
-                // ("in Oslo, Bergen and Co") is not one of them.
+                // ("in Oslo, Bergen and Co") is not one of them, nor a time
+                // ("On Monday, Brandt and Co said").
                 if start < k && k >= 2 && matches!(words[k - 1], "and" | "&") {
                     let mut names = 0;
                     while start >= 2
@@ -861,6 +862,7 @@ impl Recognizer {
                         && is_capitalised(words[start - 2])
                         && !LEGAL_FORM_WORDS.contains(&words[start - 2])
                         && !opener(start - 2)
+                        && !crate::names::is_time_noun(&words[start - 2].to_lowercase())
                         && g.lookup(words[start - 2])
                             .is_none_or(|e| e.label == EntityLabel::Organization)
                     {
