@@ -852,13 +852,14 @@ fn recipient_of_two_objects(t: &Tree, v: usize, args: &mut Vec<Slot>) {
         objects.first().map(|&o| o.min(args[i].head))
     } else if let [first, second] = objects[..] {
         // The second object opens a phrase of its own right after the
-        // first: a determiner or a number first, not a name run on from the
-        // first ("inducted rock band Vexa"), nor a measure further on ("5.5
-        // mln shares at 56.50 dlrs a share"). A count is no recipient.
+        // first: a determiner, a number or an adjective first ("offer home
+        // buyers more credit"), not a name run on from the first
+        // ("inducted rock band Vexa"), nor a measure further on ("5.5 mln
+        // shares at 56.50 dlrs a share"). A count is no recipient.
         let first_end = (first..second).filter(|&k| t.dominates(first, k)).max();
         let second_start = (first..second).filter(|&k| t.dominates(second, k)).min();
         let opens = second_start.is_some_and(|k| {
-            matches!(t.base(k), "det" | "nummod" | "nmod:poss")
+            matches!(t.base(k), "det" | "nummod" | "nmod:poss" | "amod")
                 && first_end.map(|e| e + 1) == Some(k)
         });
         let counted = t.kids(first).iter().any(|&k| t.base(k) == "nummod");

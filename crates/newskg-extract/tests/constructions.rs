@@ -2804,3 +2804,15 @@ fn a_bare_noun_keeps_its_from_phrase() {
         "{got:?}"
     );
 }
+
+/// "offered home buyers more credit": a second object opened by an
+/// adjective is the thing given, the first the recipient.
+#[test]
+fn a_thing_given_may_open_with_an_adjective() {
+    let got = facts(&extract("Kessel Bank offered home buyers more credit."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel Bank | offer more credit to | home buyers"),
+        "{got:?}"
+    );
+}

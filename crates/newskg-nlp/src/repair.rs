@@ -114,7 +114,6 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     infinitive_after_the_object_read_as_purpose,
     gerund_complement_read_as_adverbial,
     adverbial_gerund_read_as_modifier_of_a_noun,
-    recipient_read_as_second_object,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -976,48 +975,6 @@ fn adverbial_gerund_read_as_modifier_of_a_noun(s: &mut Sentence) {
         {
             s.tokens[c].head = Some(v);
             s.tokens[c].deprel = "advcl".to_string();
-        }
-    }
-}
-
-/// "to offer home buyers more flexibility": the parser makes both nouns
-/// the verb's object, and a clause has one. Of two nominal objects, the
-/// first, right after the verb (or its particle), is the recipient
-/// (`iobj`) and the second the thing given.
-fn recipient_read_as_second_object(s: &mut Sentence) {
-    let n = s.tokens.len();
-    for v in 0..n {
-        if s.tokens[v].upos != Upos::Verb {
-            continue;
-        }
-        let objects: Vec<usize> = (v + 1..n)
-            .filter(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
-            .collect();
-        let [first, second] = objects[..] else {
-            continue;
-        };
-        let nominal = |k: usize| matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron);
-        // The first object's words start right after the verb and end
-        // right before the second's.
-        let start = (v + 1..=first).find(|&k| s.dominates(first, k));
-        let particle = v + 1 < n
-            && s.tokens[v + 1].head == Some(v)
-            && s.tokens[v + 1].deprel == "compound:prt";
-        let right_after = start == Some(v + 1) || particle && start == Some(v + 2);
-        let second_start = (first + 1..=second).find(|&k| s.dominates(second, k));
-        let end = (first..n).filter(|&k| s.dominates(first, k)).max();
-        // ("signed folk band Vexa": a common noun right before a name is
-        // the name's descriptor, not a recipient.)
-        let descriptor = s.tokens[first].upos == Upos::Noun
-            && s.tokens[second].upos == Upos::Propn
-            && second_start == Some(first + 1);
-        if nominal(first)
-            && nominal(second)
-            && right_after
-            && !descriptor
-            && end.is_some_and(|e| Some(e + 1) == second_start)
-        {
-            s.tokens[first].deprel = "iobj".to_string();
         }
     }
 }
@@ -2669,46 +2626,6 @@ mod tests {
         let mut s = sentence(&rows_about);
         repair(&mut s);
         assert_eq!(heads(&s)[5], (Some(4), "acl"));
-    }
-
-    #[test]
-    fn the_first_of_two_objects_is_the_recipient() {
-        use Upos::*;
-        // "Vantor offered home buyers more credit ." with both nouns the
-        // verb's objects.
-        let rows = [
-            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
-            ("offered", "offer", Verb, "VBD", 0, "root"),
-            ("home", "home", Noun, "NN", 4, "compound"),
-            ("buyers", "buyer", Noun, "NNS", 2, "obj"),
-            ("more", "more", Adj, "JJR", 6, "amod"),
-            ("credit", "credit", Noun, "NN", 2, "obj"),
-            (".", ".", Punct, ".", 2, "punct"),
-        ];
-        let mut s = sentence(&rows);
-        repair(&mut s);
-        assert_eq!(heads(&s)[3], (Some(2), "iobj"));
-        assert_eq!(heads(&s)[5], (Some(2), "obj"));
-        // "Vantor signed folk band Vexa": a descriptor before its name.
-        let rows_name = [
-            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
-            ("signed", "sign", Verb, "VBD", 0, "root"),
-            ("folk", "folk", Noun, "NN", 4, "compound"),
-            ("band", "band", Noun, "NN", 2, "obj"),
-            ("Vexa", "Vexa", Propn, "NNP", 2, "obj"),
-            (".", ".", Punct, ".", 2, "punct"),
-        ];
-        let mut s = sentence(&rows_name);
-        repair(&mut s);
-        assert_eq!(heads(&s)[3], (Some(2), "obj"));
-        // "Vantor offered on Monday more credit": one object, left alone.
-        let mut rows_one = rows.to_vec();
-        rows_one[2] = ("on", "on", Adp, "IN", 4, "case");
-        rows_one[3] = ("Monday", "Monday", Propn, "NNP", 2, "obl");
-        let mut s = sentence(&rows_one);
-        repair(&mut s);
-        assert_eq!(heads(&s)[3], (Some(2), "obl"));
-        assert_eq!(heads(&s)[5], (Some(2), "obj"));
     }
 
     #[test]
