@@ -187,8 +187,9 @@ const COMPLEMENT_PREPOSITIONS: &[&str] = &[
 
 /// Units an amount is counted per ("dlrs a share", "barrels per day").
 const RATE_NOUNS: &[&str] = &[
-    "share", "year", "month", "week", "day", "hour", "tonne", "ton", "barrel", "ounce", "bushel",
-    "gallon", "litre", "liter", "head", "person", "unit", "acre", "kilo", "pound", "lb",
+    "share", "right", "warrant", "unit", "year", "month", "week", "day", "hour", "tonne", "ton",
+    "barrel", "ounce", "bushel", "gallon", "litre", "liter", "head", "person", "acre", "kilo",
+    "pound", "lb",
 ];
 
 /// Tokens of the compact label of `head`, sorted.

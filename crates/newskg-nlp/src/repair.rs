@@ -114,6 +114,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     infinitive_after_the_object_read_as_purpose,
     gerund_complement_read_as_adverbial,
     adverbial_gerund_read_as_modifier_of_a_noun,
+    period_read_as_object_before_its_noun,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -978,6 +979,41 @@ fn adverbial_gerund_read_as_modifier_of_a_noun(s: &mut Sentence) {
         }
     }
 }
+
+/// "posted first quarter 1986 sales of 5 mln dlrs": the parser splits the
+/// noun phrase in two objects, the period ("first quarter") and what was
+/// in it. A clause has one object; a period noun right before the second
+/// object's words is a compound of its noun, as in "quarter sales".
+fn period_read_as_object_before_its_noun(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        let objects: Vec<usize> = (v + 1..n)
+            .filter(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
+            .collect();
+        let [period, noun] = objects[..] else {
+            continue;
+        };
+        let end = (period..n).filter(|&k| s.dominates(period, k)).max();
+        let start = (period + 1..=noun).find(|&k| s.dominates(noun, k));
+        // (Not a period with a determiner or conjunct of its own: "expects
+        // a strong second half and more sales", "lists each month all
+        // gifts".)
+        if s.tokens[v].upos == Upos::Verb
+            && PERIOD_NOUNS.contains(&s.tokens[period].lemma.to_lowercase().as_str())
+            && !has_dependent(s, period, &["det", "conj", "nmod:poss"])
+            && matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)
+            && end.is_some_and(|e| Some(e + 1) == start)
+        {
+            s.tokens[period].head = Some(noun);
+            s.tokens[period].deprel = "compound".to_string();
+        }
+    }
+}
+
+/// Periods a figure is reported for ("third quarter profit").
+const PERIOD_NOUNS: &[&str] = &[
+    "quarter", "half", "year", "month", "week", "period", "season",
+];
 
 /// Prepositions that open an adverbial "-ing" clause of means or time.
 const ADVERBIAL_GERUND_MARKERS: &[&str] = &[
@@ -2626,6 +2662,35 @@ mod tests {
         let mut s = sentence(&rows_about);
         repair(&mut s);
         assert_eq!(heads(&s)[5], (Some(4), "acl"));
+    }
+
+    #[test]
+    fn a_period_before_the_object_is_its_compound() {
+        use Upos::*;
+        // "Vantor posted first quarter sales of 5 mln dlrs ." with
+        // "quarter" and "sales" both objects.
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("posted", "post", Verb, "VBD", 0, "root"),
+            ("first", "first", Adj, "JJ", 4, "amod"),
+            ("quarter", "quarter", Noun, "NN", 2, "obj"),
+            ("sales", "sale", Noun, "NNS", 2, "obj"),
+            ("of", "of", Adp, "IN", 9, "case"),
+            ("5", "5", Num, "CD", 8, "nummod"),
+            ("mln", "mln", Num, "CD", 9, "compound"),
+            ("dlrs", "dlr", Noun, "NNS", 5, "nmod"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(5), "compound"));
+        // "Vantor gave Ruiz sales ...": no period, left alone.
+        let mut rows_who = rows.to_vec();
+        rows_who[2] = ("Ana", "Ana", Propn, "NNP", 4, "compound");
+        rows_who[3] = ("Ruiz", "Ruiz", Propn, "NNP", 2, "obj");
+        let mut s = sentence(&rows_who);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(2), "obj"));
     }
 
     #[test]
