@@ -141,20 +141,6 @@ const PERCEPTION_VERBS: &[&str] = &[
     "see", "watch", "hear", "notice", "witness", "spot", "miss", "observe", "feel",
 ];
 
-/// Verbs of expecting, wanting and judging that take an object with an
-/// infinitive ("expects net income to be lower", "wants the bank to cut
-/// rates", "forecast sales to rise", "found the rival to be a tough
-/// opponent", "showed the claim to be false"): the object is the infinitive's
-/// subject, and what is expected or wanted is the whole clause, not the
-/// object (no one "expects net income"). The parser hangs the infinitive
-/// on the verb or on the object. ("Need" and "require" are left out: "needs
-/// a win to qualify" is a purpose, the win is what is needed.)
-const EXPECTING_VERBS: &[&str] = &[
-    "expect", "want", "forecast", "predict", "project", "estimate", "believe", "consider", "like",
-    "prefer", "find", "judge", "deem", "think", "declare", "show", "prove", "suppose", "assume",
-    "reckon",
-];
-
 /// Verbs of causation with an object and a bare infinitive ("made the
 /// board resign", "let the bill pass"): like "forced the board to resign",
 /// the relation carries the caused verb.
@@ -752,7 +738,7 @@ fn expected_predicate(t: &Tree, c: usize) -> Expected {
     }
 }
 
-/// The infinitive clause after the object of a verb of [`EXPECTING_VERBS`]
+/// The infinitive clause after the object of a verb of [`names::EXPECTING_VERBS`]
 /// `v`: hung on the verb (`xcomp`, a verb or a copula's predicate) or on
 /// the object (`acl`), marked by "to". Nouns that take an infinitive of
 /// their own ("wants an opportunity to work") are what is wanted.
@@ -1326,7 +1312,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
                 && (has_to_mark(t, c)
                     || causative && matches!(t.sent.tokens[c].xpos.as_str(), "VB" | "VBP"))
         });
-        if complement.is_none() && EXPECTING_VERBS.contains(&t.lemma(v).as_str()) {
+        if complement.is_none() && names::EXPECTING_VERBS.contains(&t.lemma(v).as_str()) {
             if let Some(c) = expected_clause(t, v, object) {
                 match expected_predicate(t, c) {
                     // "expects net income to be lower": "expect to be
@@ -1355,9 +1341,11 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             // noun the infinitive completes ("sought the power to block
             // votes").
             let lemma = t.lemma(v);
+            // ("Made loans to help poor countries": with "to", "make" and
+            // "let" cause nothing; a purpose.)
             let controls = (names::OBJECT_CONTROL_VERBS.contains(&lemma.as_str())
-                || EXPECTING_VERBS.contains(&lemma.as_str())
-                || causative && lemma != "have"
+                || names::EXPECTING_VERBS.contains(&lemma.as_str())
+                || causative && lemma != "have" && (lemma == "help" || !has_to_mark(t, c))
                 || lemma == "call")
                 && verbs[1..].iter().all(|&c| has_to_mark(t, c));
             // "advised her not to rush back": the complement's own denial

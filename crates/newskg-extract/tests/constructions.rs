@@ -2816,3 +2816,27 @@ fn a_thing_given_may_open_with_an_adjective() {
         "{got:?}"
     );
 }
+
+/// "used the money to buy a plant", "made loans to help farmers": after a
+/// verb that controls no object, the infinitive is the subject's purpose;
+/// the money buys nothing.
+#[test]
+fn an_infinitive_after_an_uncontrolling_verbs_object_is_a_purpose() {
+    for text in [
+        "Vantor used the money to buy a plant in Tollund.",
+        "The Kessel banks made loans to help poor farmers.",
+    ] {
+        let got = facts(&extract(text));
+        assert!(
+            !got.iter()
+                .any(|f| f.starts_with("money |") || f.starts_with("loans |")),
+            "{got:?}"
+        );
+    }
+    // "urged the board to sell": the object does it.
+    let got = facts(&extract("Vantor urged the Kessel board to sell the plant."));
+    assert!(
+        got.iter().any(|f| f.starts_with("Kessel board | sell")),
+        "{got:?}"
+    );
+}

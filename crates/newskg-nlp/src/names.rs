@@ -177,6 +177,30 @@ pub const OBJECT_CONTROL_VERBS: &[&str] = &[
     "request",
     "license",
     "licence",
+    "lead",
+    "inspire",
+    "spur",
+    "motivate",
+    "challenge",
+    "teach",
+    "train",
+    "tempt",
+    "induce",
+    "require",
+];
+
+/// Verbs of expecting, wanting and judging that take an object with an
+/// infinitive ("expects net income to be lower", "wants the bank to cut
+/// rates", "forecast sales to rise", "found the rival to be a tough
+/// opponent", "showed the claim to be false"): the object is the infinitive's
+/// subject, and what is expected or wanted is the whole clause, not the
+/// object (no one "expects net income"). The parser hangs the infinitive
+/// on the verb or on the object. ("Need" and "require" are left out: "needs
+/// a win to qualify" is a purpose, the win is what is needed.)
+pub const EXPECTING_VERBS: &[&str] = &[
+    "expect", "want", "forecast", "predict", "project", "estimate", "believe", "consider", "like",
+    "prefer", "find", "judge", "deem", "think", "declare", "show", "prove", "suppose", "assume",
+    "reckon",
 ];
 
 /// Verbs that name someone to an office: the person is their object and

@@ -12,7 +12,7 @@
 //! word ahead; these mistakes are only visible once the clause is complete.
 
 use crate::names::{
-    self, is_time_noun, CONTENT_NOUNS, INFINITIVE_NOUNS, OBJECT_CONTROL_VERBS,
+    self, is_time_noun, CONTENT_NOUNS, EXPECTING_VERBS, INFINITIVE_NOUNS, OBJECT_CONTROL_VERBS,
     PREPOSITION_PARTICIPLES,
 };
 use crate::{Sentence, Upos};
@@ -115,6 +115,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     gerund_complement_read_as_adverbial,
     adverbial_gerund_read_as_modifier_of_a_noun,
     period_read_as_object_before_its_noun,
+    purpose_read_as_complement_after_the_object,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -1014,6 +1015,43 @@ fn period_read_as_object_before_its_noun(s: &mut Sentence) {
 const PERIOD_NOUNS: &[&str] = &[
     "quarter", "half", "year", "month", "week", "period", "season",
 ];
+
+/// "used the money to buy a plant": the parser reads an infinitive after
+/// the object as the verb's complement (`xcomp`), which makes the money
+/// buy the plant. Only verbs of control, expecting, naming or causing have
+/// their object do the infinitive ("urged the board to sell"); after any
+/// other verb the infinitive is a purpose (`advcl`), done by the subject.
+fn purpose_read_as_complement_after_the_object(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for c in 0..n {
+        let Some(v) = s.tokens[c].head else { continue };
+        if s.tokens[c].deprel != "xcomp"
+            || s.tokens[c].upos != Upos::Verb
+            || s.tokens[v].upos != Upos::Verb
+            || has_dependent(s, c, &["nsubj", "nsubj:pass", "csubj"])
+        {
+            continue;
+        }
+        let Some(first) = (0..c).find(|&k| s.dominates(c, k) && s.tokens[k].upos != Upos::Punct)
+        else {
+            continue;
+        };
+        let to = s.tokens[first].head == Some(c)
+            && s.tokens[first].deprel == "mark"
+            && s.tokens[first].form.eq_ignore_ascii_case("to");
+        let object_before = (v + 1..first).any(|k| {
+            s.tokens[k].head == Some(v) && matches!(s.tokens[k].deprel.as_str(), "obj" | "iobj")
+        });
+        let lemma = s.tokens[v].lemma.to_lowercase();
+        let controls = OBJECT_CONTROL_VERBS.contains(&lemma.as_str())
+            || EXPECTING_VERBS.contains(&lemma.as_str())
+            || names::is_naming_verb(&lemma)
+            || matches!(lemma.as_str(), "help" | "call" | "get");
+        if to && object_before && !controls {
+            s.tokens[c].deprel = "advcl".to_string();
+        }
+    }
+}
 
 /// Prepositions that open an adverbial "-ing" clause of means or time.
 const ADVERBIAL_GERUND_MARKERS: &[&str] = &[
@@ -2691,6 +2729,47 @@ mod tests {
         let mut s = sentence(&rows_who);
         repair(&mut s);
         assert_eq!(heads(&s)[3], (Some(2), "obj"));
+    }
+
+    #[test]
+    fn an_infinitive_after_the_object_of_use_is_a_purpose() {
+        use Upos::*;
+        // "Vantor used the money to buy the plant ." with "buy" the
+        // complement of "used".
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("used", "use", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("money", "money", Noun, "NN", 2, "obj"),
+            ("to", "to", Part, "TO", 6, "mark"),
+            ("buy", "buy", Verb, "VB", 2, "xcomp"),
+            ("the", "the", Det, "DT", 8, "det"),
+            ("plant", "plant", Noun, "NN", 6, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(2), "advcl"));
+        // "Vantor urged the board to buy the plant": object control.
+        let mut rows_urge = rows.to_vec();
+        rows_urge[1] = ("urged", "urge", Verb, "VBD", 0, "root");
+        rows_urge[3] = ("board", "board", Noun, "NN", 2, "obj");
+        let mut s = sentence(&rows_urge);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(2), "xcomp"));
+        // "Vantor tried to buy the plant": no object, subject control.
+        let rows_try = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("tried", "try", Verb, "VBD", 0, "root"),
+            ("to", "to", Part, "TO", 4, "mark"),
+            ("buy", "buy", Verb, "VB", 2, "xcomp"),
+            ("the", "the", Det, "DT", 6, "det"),
+            ("plant", "plant", Noun, "NN", 4, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows_try);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(2), "xcomp"));
     }
 
     #[test]
