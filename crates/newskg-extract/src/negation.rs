@@ -499,6 +499,7 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
             && (conditional_kid
                 || is_infinitive_modifier(t, cur)
                 || is_prospect(t, cur)
+                || is_contemplated(t, cur)
                 || is_appearance(t, cur))
         {
             return Modality::Possible;
@@ -649,11 +650,56 @@ fn ends_in_question_mark(t: &Tree, p: usize) -> bool {
     next < t.len() && t.lower(next) == "?"
 }
 
+/// Verbs that weigh or put forward a course of action: their "-ing"
+/// complement is a plan, not an event ("discussed building a plant",
+/// "recommended cutting rates").
+const CONTEMPLATING_VERBS: &[&str] = &[
+    "discuss",
+    "consider",
+    "contemplate",
+    "propose",
+    "suggest",
+    "recommend",
+    "explore",
+    "study",
+    "weigh",
+    "debate",
+    "favor",
+    "favour",
+    "advocate",
+    "envisage",
+    "mull",
+    "examine",
+];
+
+/// Whether `v` is the "-ing" complement of a verb of
+/// [`CONTEMPLATING_VERBS`], whatever the parser called it.
+/// (A clause with a subject or an auxiliary of its own is finite: "data
+/// suggest the bank is keeping rates" says what is so; an adverbial
+/// participle after a comma, "favoured the merger, arguing that", is no
+/// complement.)
+fn is_contemplated(t: &Tree, v: usize) -> bool {
+    let Some(h) = t.head(v) else {
+        return false;
+    };
+    let first = (0..v).find(|&k| t.dominates(v, k)).unwrap_or(v);
+    t.sent.tokens[v].xpos == "VBG"
+        && h < v
+        && CONTEMPLATING_VERBS.contains(&t.lemma(h).as_str())
+        && !t
+            .kids(v)
+            .iter()
+            .any(|&k| matches!(t.base(k), "nsubj" | "aux" | "mark"))
+        && (matches!(t.base(v), "xcomp" | "ccomp" | "obj")
+            || t.base(v) == "advcl" && first == h + 1)
+}
+
 /// Verbs of making someone do something that say it was done: "forced
 /// the bank to cut rates" tells that the bank cut them, where "urged the
 /// bank to cut rates" does not (implicative verbs, Karttunen 1971).
-const IMPLICATIVE_CONTROL_VERBS: &[&str] =
-    &["force", "compel", "oblige", "prompt", "cause", "lead"];
+const IMPLICATIVE_CONTROL_VERBS: &[&str] = &[
+    "force", "compel", "oblige", "prompt", "cause", "lead", "spur",
+];
 
 /// Whether `v` is a "to" infinitive that modifies or complements something
 /// else (purpose adverbial, noun modifier, object-controlled complement):

@@ -2840,3 +2840,18 @@ fn an_infinitive_after_an_uncontrolling_verbs_object_is_a_purpose() {
         "{got:?}"
     );
 }
+
+/// "discussed building a plant": what is weighed or proposed is a plan,
+/// not an event.
+#[test]
+fn a_contemplated_course_of_action_is_possible() {
+    let doc = extract(
+        "Last year Vantor and Kessel discussed designing and then building a plant in Tollund.",
+    );
+    assert_eq!(
+        modality_of(&doc, "build"),
+        Modality::Possible,
+        "{:?}",
+        facts(&doc)
+    );
+}

@@ -1072,6 +1072,16 @@ const GERUND_OBJECT_VERBS: &[&str] = &[
     "contemplate",
     "postpone",
     "delay",
+    "discuss",
+    "propose",
+    "suggest",
+    "recommend",
+    "explore",
+    "weigh",
+    "debate",
+    "advocate",
+    "envisage",
+    "mull",
 ];
 
 /// "has denied ever taking bribes": the parser hangs the "-ing" clause on
