@@ -435,6 +435,12 @@ fn role_facts(
             if cut_off && modifier.as_deref().is_some_and(roles::is_past_role_word) {
                 continue;
             }
+            // A post within a body says nothing without the body ("be
+            // chairman", "be lead manager" of no issue named: judged,
+            // none of 20 such facts correct).
+            if newskg_nlp::names::is_post_within_a_body(&label) {
+                continue;
+            }
             let key = (*subject, format!("be {label}"), usize::MAX);
             if !seen.contains(&key) {
                 seen.push(key);
@@ -551,8 +557,19 @@ fn body_of_role(
                 .get(i)
                 .is_some_and(|t| matches!(t.form.as_str(), ")" | "]"))
         };
+        // ("the Tollund Trading Commission, TTC, Chairman Ana Ruiz": or its
+        // acronym between commas.)
+        let form = |i: usize| tokens.get(i).map_or("", |t| t.form.as_str());
+        let acronym_between_commas = other.tokens.end + 3 == before
+            && form(other.tokens.end) == ","
+            && form(before - 1) == ","
+            && {
+                let word = form(other.tokens.end + 1);
+                word.len() >= 2 && word.chars().all(|ch| ch.is_ascii_uppercase())
+            };
         let adjacent = (other.tokens.end == before
-            || other.tokens.end + 1 == before && bracket_closes(other.tokens.end))
+            || other.tokens.end + 1 == before && bracket_closes(other.tokens.end)
+            || acronym_between_commas)
             && label == newskg_nlp::EntityLabel::Organization
             || other.tokens.end + 1 == before
                 && possessive(other.tokens.end)

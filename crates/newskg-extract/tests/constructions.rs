@@ -2855,3 +2855,23 @@ fn a_contemplated_course_of_action_is_possible() {
         facts(&doc)
     );
 }
+
+/// "Chairman Ana Ruiz said": a post within a body, with no body named,
+/// makes no role fact ("be chairman" of nothing says nothing); with the
+/// body's acronym between commas before the title, the body is found.
+#[test]
+fn a_post_within_a_body_needs_its_body() {
+    let got = facts(&extract("Chairman Ana Ruiz said the rules were adequate."));
+    assert!(
+        !got.iter().any(|f| f.contains("| be | chairman")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "The Tollund Trading Commission, TTC, Chairman Ana Ruiz has said the rules are adequate.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | chairman of | Tollund Trading Commission"),
+        "{got:?}"
+    );
+}

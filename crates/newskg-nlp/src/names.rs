@@ -1134,6 +1134,26 @@ pub fn is_office_of_state(role: &str) -> bool {
     OFFICES_OF_STATE.contains(&head) && !lower.split(' ').any(|w| w == "shadow")
 }
 
+/// Posts that exist only within a body (a firm's chairman, a bond issue's
+/// lead manager): named without the body, they say nothing of whom.
+const POSTS_WITHIN_A_BODY: &[&str] = &["chairman", "chairwoman", "chairperson", "manager"];
+
+/// Whether `role` is a post within a body: its head one of
+/// [`POSTS_WITHIN_A_BODY`], or a managing, executive or chief officer
+/// ("managing director", "chief executive").
+pub fn is_post_within_a_body(role: &str) -> bool {
+    let lower = role.to_lowercase();
+    let head = lower.rsplit(' ').next().unwrap_or(&lower);
+    POSTS_WITHIN_A_BODY.contains(&head)
+        || matches!(
+            lower.as_str(),
+            "managing director"
+                | "executive director"
+                | "chief executive"
+                | "chief executive officer"
+        )
+}
+
 /// Nouns of bodies that act and speak besides firms and institutions (a
 /// story's "the group said", "the bank said", "the paper said"): with
 /// [`FIRM_NOUNS`] and [`INSTITUTION_HEADS`], the things an "it" that says
