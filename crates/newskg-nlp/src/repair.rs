@@ -882,18 +882,9 @@ fn infinitive_after_the_object_read_as_purpose(s: &mut Sentence) {
         if !misread || !predicate || has_dependent(s, c, &["nsubj", "nsubj:pass", "csubj"]) {
             continue;
         }
-        // The infinitive's first word is its "to" (a comma the parser hung
-        // on it aside).
-        let Some(first) = (0..c).find(|&k| s.dominates(c, k) && s.tokens[k].upos != Upos::Punct)
-        else {
+        let Some(first) = infinitive_to(s, c) else {
             continue;
         };
-        if !(s.tokens[first].head == Some(c)
-            && s.tokens[first].deprel == "mark"
-            && s.tokens[first].form.eq_ignore_ascii_case("to"))
-        {
-            continue;
-        }
         let controls = |v: usize, o: usize| {
             let verb = &s.tokens[v];
             let object = &s.tokens[o];
@@ -929,6 +920,16 @@ fn infinitive_after_the_object_read_as_purpose(s: &mut Sentence) {
             s.tokens[c].deprel = "xcomp".to_string();
         }
     }
+}
+
+/// The "to" that opens infinitive `c`'s words (a comma the parser hung on
+/// it aside), if it is the infinitive's own marker.
+fn infinitive_to(s: &Sentence, c: usize) -> Option<usize> {
+    let first = (0..c).find(|&k| s.dominates(c, k) && s.tokens[k].upos != Upos::Punct)?;
+    (s.tokens[first].head == Some(c)
+        && s.tokens[first].deprel == "mark"
+        && s.tokens[first].form.eq_ignore_ascii_case("to"))
+    .then_some(first)
 }
 
 /// Whether tokens `from..=to` are an aside of verb `v` set off by commas:
@@ -1032,13 +1033,9 @@ fn purpose_read_as_complement_after_the_object(s: &mut Sentence) {
         {
             continue;
         }
-        let Some(first) = (0..c).find(|&k| s.dominates(c, k) && s.tokens[k].upos != Upos::Punct)
-        else {
+        let Some(first) = infinitive_to(s, c) else {
             continue;
         };
-        let to = s.tokens[first].head == Some(c)
-            && s.tokens[first].deprel == "mark"
-            && s.tokens[first].form.eq_ignore_ascii_case("to");
         let object_before = (v + 1..first).any(|k| {
             s.tokens[k].head == Some(v) && matches!(s.tokens[k].deprel.as_str(), "obj" | "iobj")
         });
@@ -1047,7 +1044,7 @@ fn purpose_read_as_complement_after_the_object(s: &mut Sentence) {
             || EXPECTING_VERBS.contains(&lemma.as_str())
             || names::is_naming_verb(&lemma)
             || matches!(lemma.as_str(), "help" | "call" | "get");
-        if to && object_before && !controls {
+        if object_before && !controls {
             s.tokens[c].deprel = "advcl".to_string();
         }
     }
