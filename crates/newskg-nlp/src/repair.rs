@@ -91,6 +91,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     object_read_as_parataxis,
     passive_subject_without_auxiliary,
     description_read_as_conjunct,
+    name_read_as_conjunct_after_an_apposition,
     conjunct_read_as_oblique,
     apposition_read_as_oblique,
     relative_clause_read_as_conjunct,
@@ -1761,6 +1762,62 @@ fn described_name(s: &Sentence, y: usize) -> Option<usize> {
     )
 }
 
+/// "Ana Ruiz, vice-president of the central bank, the Kesselbank, said":
+/// the parser joins the bank's name to the person as a conjunct, which
+/// makes the bank a second speaker. A name with no conjunction, set off by
+/// commas right after the person's apposition and the only conjunct, is
+/// an apposition of the noun that ends that apposition ("bank").
+fn name_read_as_conjunct_after_an_apposition(s: &mut Sentence) {
+    for y in 0..s.tokens.len() {
+        if let Some(noun) = noun_an_apposition_ends(s, y) {
+            s.tokens[y].head = Some(noun);
+            s.tokens[y].deprel = "appos".to_string();
+        }
+    }
+}
+
+/// For [`name_read_as_conjunct_after_an_apposition`]: the noun that ends
+/// the apposition right before conjunct `y`, when `y` is such a name.
+fn noun_an_apposition_ends(s: &Sentence, y: usize) -> Option<usize> {
+    let n = s.tokens.len();
+    let x = s.tokens[y].head?;
+    if s.tokens[y].deprel != "conj"
+        || s.tokens[y].upos != Upos::Propn
+        || !matches!(s.tokens[x].upos, Upos::Noun | Upos::Propn)
+        || x > y
+        || has_dependent(s, y, &["cc"])
+    {
+        return None;
+    }
+    let kids = |h: usize| (0..n).filter(move |&k| s.tokens[k].head == Some(h));
+    let conjuncts = kids(x).filter(|&k| s.tokens[k].deprel == "conj").count();
+    let more = kids(x).any(|k| k > y && matches!(s.tokens[k].deprel.as_str(), "conj" | "appos"));
+    let word_of_y = |i: &usize| s.tokens[*i].upos != Upos::Punct && s.dominates(y, *i);
+    let first = (0..=y).find(word_of_y)?;
+    let last = (y..n).rev().find(word_of_y)?;
+    let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
+    if conjuncts != 1 || more || first < 2 || !comma(first - 1) || !comma(last + 1) {
+        return None;
+    }
+    // The clause goes on after it ("..., the Kesselbank, said"), where a
+    // list would go on with its next item ("Vantor, the operator, Kessel,
+    // Tollund Oil and ..."); an acronym ("Tollund Bank, TB, said") is the
+    // name's own.
+    let verb_next = s
+        .tokens
+        .get(last + 2)
+        .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux | Upos::Adv));
+    let acronym = s.tokens[y].form.chars().all(|c| !c.is_lowercase());
+    if !verb_next || acronym {
+        return None;
+    }
+    // The word before the comma ends an apposition of x.
+    let end = first - 2;
+    let ends_apposition =
+        kids(x).any(|a| a < y && s.tokens[a].deprel == "appos" && s.dominates(a, end));
+    (ends_apposition && matches!(s.tokens[end].upos, Upos::Noun | Upos::Propn)).then_some(end)
+}
+
 /// "Vantor, which owns a hotel, last month hired brokers": the parser
 /// read the subject as a passive one. An English passive clause has its
 /// auxiliary ("was appointed", "got fired"); a past-tense verb (VBD), or a
@@ -2777,6 +2834,38 @@ mod tests {
         let mut s = sentence(&rows_try);
         repair(&mut s);
         assert_eq!(heads(&s)[3], (Some(2), "xcomp"));
+    }
+
+    #[test]
+    fn a_name_after_an_apposition_is_no_second_speaker() {
+        use Upos::*;
+        // "Ruiz , head of the bank , the Kesselbank , said ." with the
+        // bank's name a conjunct of "Ruiz".
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 10, "nsubj"),
+            (",", ",", Punct, ",", 3, "punct"),
+            ("head", "head", Noun, "NN", 1, "appos"),
+            ("of", "of", Adp, "IN", 6, "case"),
+            ("the", "the", Det, "DT", 6, "det"),
+            ("bank", "bank", Noun, "NN", 3, "nmod"),
+            (",", ",", Punct, ",", 8, "punct"),
+            ("Kesselbank", "Kesselbank", Propn, "NNP", 1, "conj"),
+            (",", ",", Punct, ",", 1, "punct"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            (".", ".", Punct, ".", 10, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(6), "appos"));
+        // "..., the Kesselbank, Tollund Oil and ...": a list goes on.
+        let mut rows_list = rows.to_vec();
+        rows_list[0].4 = 11;
+        rows_list[9] = ("Tollund", "Tollund", Propn, "NNP", 1, "conj");
+        rows_list[10] = ("said", "say", Verb, "VBD", 0, "root");
+        rows_list.push((".", ".", Punct, ".", 11, "punct"));
+        let mut s = sentence(&rows_list);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(1), "conj"));
     }
 
     #[test]
