@@ -98,6 +98,12 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         if verb_form && matches!(t.base(k), "csubj" | "nsubj") {
             return None;
         }
+        // Nor an infinitive clause ("it took two years to build the
+        // plant", the clause read as the subject): "build take" says
+        // nothing.
+        if t.base(k) == "csubj" && has_to_mark(t, k) {
+            return None;
+        }
         if !RELATIVE.contains(&t.lower(k).as_str()) || t.rel(p) != "acl:relcl" {
             return Some(Slot::new(k, SlotKind::Object));
         }

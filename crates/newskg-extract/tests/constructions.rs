@@ -2875,3 +2875,17 @@ fn a_post_within_a_body_needs_its_body() {
         "{got:?}"
     );
 }
+
+/// "it would be easy for Vantor to sell the unit": the infinitive read
+/// as the clause's subject is no subject ("sell be easy for Vantor").
+#[test]
+fn an_extraposed_infinitive_is_no_subject() {
+    let got = facts(&extract(
+        "Ana Ruiz said it would be easy for Vantor to sell the unit in Tollund.",
+    ));
+    assert!(
+        !got.iter()
+            .any(|f| f.starts_with("sell |") || f.contains("| sell be")),
+        "{got:?}"
+    );
+}
