@@ -533,7 +533,11 @@ fn is_request_for_comment(relation: &str, object: &Argument) -> bool {
 fn restates_its_subject(fact: &Fact) -> bool {
     match (&fact.subject, &fact.object) {
         (Argument::Concept { label, head: a }, Argument::Concept { head: b, .. }) => {
-            fact.relation == "be" && a.eq_ignore_ascii_case(b) && !label.contains(' ')
+            // (Whose it is aside: "Hale's views were his personal views".)
+            let own = label
+                .rsplit_once("'s ")
+                .map_or(label.as_str(), |(_, noun)| noun);
+            fact.relation == "be" && a.eq_ignore_ascii_case(b) && !own.contains(' ')
         }
         _ => false,
     }

@@ -2889,3 +2889,18 @@ fn an_extraposed_infinitive_is_no_subject() {
         "{got:?}"
     );
 }
+
+/// "Vantor Corp said its board approved the sale": whose board the
+/// possessive pronoun says, once coreference knows it; a bare "board"
+/// names nothing.
+#[test]
+fn a_subjects_possessive_pronoun_says_whose() {
+    let got = facts(&extract(
+        "Vantor Corp said its board approved the sale of the Tollund unit.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.starts_with("Vantor Corp's board | approve")),
+        "{got:?}"
+    );
+}
