@@ -1723,43 +1723,54 @@ fn description_read_as_conjunct(s: &mut Sentence) {
 /// description set off by commas, is really about; None when `y` is no
 /// such description.
 fn described_name(s: &Sentence, y: usize) -> Option<usize> {
-    let n = s.tokens.len();
-    let x = s.tokens[y].head?;
-    if s.tokens[y].deprel != "conj"
-        || s.tokens[y].upos != Upos::Noun
-        || !matches!(s.tokens[x].upos, Upos::Noun | Upos::Propn)
-        || x > y
-    {
-        return None;
-    }
-    let kids = |h: usize| (0..n).filter(move |&k| s.tokens[k].head == Some(h));
-    let indefinite = kids(y).any(|k| {
-        s.tokens[k].deprel == "det"
-            && matches!(s.tokens[k].lemma.to_lowercase().as_str(), "a" | "an")
+    let (x, _, _) = lone_conjunct_between_commas(s, y)?;
+    let indefinite = s.tokens.iter().any(|t| {
+        t.head == Some(y)
+            && t.deprel == "det"
+            && matches!(t.lemma.to_lowercase().as_str(), "a" | "an")
     });
-    // The only conjunct of x, with no conjunction joining it and no more
-    // noun phrases hung on x after it ("a ferry, a bus, a tram and a
-    // train", parsed with "tram" as x's apposition, is a list).
-    let conjuncts = kids(x).filter(|&k| s.tokens[k].deprel == "conj").count();
-    let joined = kids(y).any(|k| s.tokens[k].deprel == "cc");
-    let more = kids(x).any(|k| k > y && matches!(s.tokens[k].deprel.as_str(), "conj" | "appos"));
-    if !indefinite || joined || conjuncts != 1 || more {
-        return None;
-    }
-    // Commas on both sides of the description's words.
-    let word_of_y = |i: &usize| s.tokens[*i].upos != Upos::Punct && s.dominates(y, *i);
-    let first = (0..=y).find(word_of_y)?;
-    let last = (y..n).rev().find(word_of_y)?;
-    let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
-    if first == 0 || !comma(first - 1) || !comma(last + 1) {
+    if s.tokens[y].upos != Upos::Noun || !indefinite {
         return None;
     }
     // The name it is about: the title's apposition, else the noun itself.
     Some(
-        kids(x)
-            .find(|&k| k < y && s.tokens[k].deprel == "appos" && s.tokens[k].upos == Upos::Propn)
+        (0..y)
+            .find(|&k| {
+                s.tokens[k].head == Some(x)
+                    && s.tokens[k].deprel == "appos"
+                    && s.tokens[k].upos == Upos::Propn
+            })
             .unwrap_or(x),
     )
+}
+
+/// `(x, first, last)` when `y` is the one conjunct of noun `x` before it,
+/// joined by no conjunction, with no more noun phrases hung on `x` after
+/// it ("a ferry, a bus, a tram and a train", parsed with "tram" as x's
+/// apposition, is a list), and its words (`first..=last`) set off by
+/// commas on both sides: no list item, but an apposition the parser
+/// misread.
+fn lone_conjunct_between_commas(s: &Sentence, y: usize) -> Option<(usize, usize, usize)> {
+    let n = s.tokens.len();
+    let x = s.tokens[y].head?;
+    if s.tokens[y].deprel != "conj"
+        || !matches!(s.tokens[x].upos, Upos::Noun | Upos::Propn)
+        || x > y
+        || has_dependent(s, y, &["cc"])
+    {
+        return None;
+    }
+    let kids = |h: usize| (0..n).filter(move |&k| s.tokens[k].head == Some(h));
+    let conjuncts = kids(x).filter(|&k| s.tokens[k].deprel == "conj").count();
+    let more = kids(x).any(|k| k > y && matches!(s.tokens[k].deprel.as_str(), "conj" | "appos"));
+    let word_of_y = |i: &usize| s.tokens[*i].upos != Upos::Punct && s.dominates(y, *i);
+    let first = (0..=y).find(word_of_y)?;
+    let last = (y..n).rev().find(word_of_y)?;
+    let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
+    if conjuncts != 1 || more || first == 0 || !comma(first - 1) || !comma(last + 1) {
+        return None;
+    }
+    Some((x, first, last))
 }
 
 /// "Ana Ruiz, vice-president of the central bank, the Kesselbank, said":
@@ -1779,24 +1790,8 @@ fn name_read_as_conjunct_after_an_apposition(s: &mut Sentence) {
 /// For [`name_read_as_conjunct_after_an_apposition`]: the noun that ends
 /// the apposition right before conjunct `y`, when `y` is such a name.
 fn noun_an_apposition_ends(s: &Sentence, y: usize) -> Option<usize> {
-    let n = s.tokens.len();
-    let x = s.tokens[y].head?;
-    if s.tokens[y].deprel != "conj"
-        || s.tokens[y].upos != Upos::Propn
-        || !matches!(s.tokens[x].upos, Upos::Noun | Upos::Propn)
-        || x > y
-        || has_dependent(s, y, &["cc"])
-    {
-        return None;
-    }
-    let kids = |h: usize| (0..n).filter(move |&k| s.tokens[k].head == Some(h));
-    let conjuncts = kids(x).filter(|&k| s.tokens[k].deprel == "conj").count();
-    let more = kids(x).any(|k| k > y && matches!(s.tokens[k].deprel.as_str(), "conj" | "appos"));
-    let word_of_y = |i: &usize| s.tokens[*i].upos != Upos::Punct && s.dominates(y, *i);
-    let first = (0..=y).find(word_of_y)?;
-    let last = (y..n).rev().find(word_of_y)?;
-    let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
-    if conjuncts != 1 || more || first < 2 || !comma(first - 1) || !comma(last + 1) {
+    let (x, first, last) = lone_conjunct_between_commas(s, y)?;
+    if s.tokens[y].upos != Upos::Propn || first < 2 {
         return None;
     }
     // The clause goes on after it ("..., the Kesselbank, said"), where a
@@ -1813,8 +1808,9 @@ fn noun_an_apposition_ends(s: &Sentence, y: usize) -> Option<usize> {
     }
     // The word before the comma ends an apposition of x.
     let end = first - 2;
-    let ends_apposition =
-        kids(x).any(|a| a < y && s.tokens[a].deprel == "appos" && s.dominates(a, end));
+    let ends_apposition = (0..y).any(|a| {
+        s.tokens[a].head == Some(x) && s.tokens[a].deprel == "appos" && s.dominates(a, end)
+    });
     (ends_apposition && matches!(s.tokens[end].upos, Upos::Noun | Upos::Propn)).then_some(end)
 }
 
