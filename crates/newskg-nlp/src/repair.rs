@@ -117,6 +117,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     adverbial_gerund_read_as_modifier_of_a_noun,
     period_read_as_object_before_its_noun,
     purpose_read_as_complement_after_the_object,
+    compound_read_as_first_of_two_objects,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -1009,6 +1010,41 @@ fn period_read_as_object_before_its_noun(s: &mut Sentence) {
         {
             s.tokens[period].head = Some(noun);
             s.tokens[period].deprel = "compound".to_string();
+        }
+    }
+}
+
+/// "holding up wet barrel trading": the parser splits a noun compound into
+/// two objects of the verb. A singular common noun with no determiner of
+/// its own, right before a bare noun that is the verb's other object, is
+/// that noun's compound ("barrel trading"); a recipient comes with its
+/// determiner or is a name or a plural ("gave the bank shares", "sent
+/// Vantor money", "offered buyers credit").
+fn compound_read_as_first_of_two_objects(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        let objects: Vec<usize> = (v + 1..n)
+            .filter(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
+            .collect();
+        let [first, second] = objects[..] else {
+            continue;
+        };
+        let opens = |k: usize| has_dependent(s, k, &["det", "nummod", "nmod:poss", "case"]);
+        let bare_before = |k: usize| {
+            !(0..k).any(|d| {
+                s.tokens[d].head == Some(k) && !matches!(s.tokens[d].deprel.as_str(), "punct")
+            })
+        };
+        if s.tokens[v].upos == Upos::Verb
+            && s.tokens[first].upos == Upos::Noun
+            && s.tokens[first].xpos == "NN"
+            && s.tokens[second].upos == Upos::Noun
+            && second == first + 1
+            && !opens(first)
+            && bare_before(second)
+        {
+            s.tokens[first].head = Some(second);
+            s.tokens[first].deprel = "compound".to_string();
         }
     }
 }
@@ -2862,6 +2898,32 @@ mod tests {
         let mut s = sentence(&rows_list);
         repair(&mut s);
         assert_eq!(heads(&s)[7], (Some(1), "conj"));
+    }
+
+    #[test]
+    fn a_compound_split_into_two_objects_is_one_noun() {
+        use Upos::*;
+        // "The rule stopped wet barrel trading ." with "barrel" and
+        // "trading" both objects.
+        let rows = [
+            ("The", "the", Det, "DT", 2, "det"),
+            ("rule", "rule", Noun, "NN", 3, "nsubj"),
+            ("stopped", "stop", Verb, "VBD", 0, "root"),
+            ("wet", "wet", Adj, "JJ", 5, "amod"),
+            ("barrel", "barrel", Noun, "NN", 3, "obj"),
+            ("trading", "trading", Noun, "NN", 3, "obj"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[4], (Some(6), "compound"));
+        // "The rule gave buyers credit": a plural first object, a recipient.
+        let mut rows_buyers = rows.to_vec();
+        rows_buyers[2] = ("gave", "give", Verb, "VBD", 0, "root");
+        rows_buyers[4] = ("buyers", "buyer", Noun, "NNS", 3, "obj");
+        let mut s = sentence(&rows_buyers);
+        repair(&mut s);
+        assert_eq!(heads(&s)[4], (Some(3), "obj"));
     }
 
     #[test]
