@@ -984,17 +984,14 @@ fn adverbial_gerund_read_as_modifier_of_a_noun(s: &mut Sentence) {
     }
 }
 
-/// "posted first quarter 1986 sales of 5 mln dlrs": the parser splits the
+/// "reported fourth quarter sales of 5 mln dlrs": the parser splits the
 /// noun phrase in two objects, the period ("first quarter") and what was
 /// in it. A clause has one object; a period noun right before the second
 /// object's words is a compound of its noun, as in "quarter sales".
 fn period_read_as_object_before_its_noun(s: &mut Sentence) {
     let n = s.tokens.len();
     for v in 0..n {
-        let objects: Vec<usize> = (v + 1..n)
-            .filter(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
-            .collect();
-        let [period, noun] = objects[..] else {
+        let Some((period, noun)) = two_objects(s, v) else {
             continue;
         };
         let end = (period..n).filter(|&k| s.dominates(period, k)).max();
@@ -1023,10 +1020,7 @@ fn period_read_as_object_before_its_noun(s: &mut Sentence) {
 fn compound_read_as_first_of_two_objects(s: &mut Sentence) {
     let n = s.tokens.len();
     for v in 0..n {
-        let objects: Vec<usize> = (v + 1..n)
-            .filter(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
-            .collect();
-        let [first, second] = objects[..] else {
+        let Some((first, second)) = two_objects(s, v) else {
             continue;
         };
         let opens = |k: usize| has_dependent(s, k, &["det", "nummod", "nmod:poss", "case"]);
@@ -1046,6 +1040,18 @@ fn compound_read_as_first_of_two_objects(s: &mut Sentence) {
             s.tokens[first].head = Some(second);
             s.tokens[first].deprel = "compound".to_string();
         }
+    }
+}
+
+/// The two objects (`obj`) of verb `v`, in order, when it has exactly two
+/// (a clause has one: the parser split a noun phrase).
+fn two_objects(s: &Sentence, v: usize) -> Option<(usize, usize)> {
+    let objects: Vec<usize> = (v + 1..s.tokens.len())
+        .filter(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
+        .collect();
+    match objects[..] {
+        [a, b] => Some((a, b)),
+        _ => None,
     }
 }
 
