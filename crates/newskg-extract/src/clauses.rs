@@ -24,7 +24,6 @@ use crate::copula::{appos_frame, copula_frame};
 use crate::frame::{Frame, Slot, SlotKind};
 use crate::lexicon::Lexicon;
 use crate::said_event::{is_said, LINKING_VERBS};
-use crate::subject::has_to_mark;
 use crate::tree::Tree;
 use crate::verbal::{is_verbal, verb_frame};
 use crate::{attribution, concepts, negation, nominal, policy, quotes, said_event};
@@ -945,7 +944,7 @@ impl Resolver<'_> {
                 // ("people who broke the rules" in the fact of "broke").
                 toks.retain(|&k| {
                     !slot.exclude.iter().any(|&x| {
-                        (has_to_mark(t, x) || t.rel(x) == "acl:relcl") && t.dominates(x, k)
+                        (t.has_to_mark(x) || t.rel(x) == "acl:relcl") && t.dominates(x, k)
                     })
                 });
                 if toks.iter().all(|&k| concepts::is_function_word(t, k)) {

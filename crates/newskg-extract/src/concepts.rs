@@ -404,10 +404,7 @@ fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
     let catenated = t.kid(v, "xcomp").filter(|&x| {
         x > v
             && t.upos(x) == Upos::Verb
-            && (t.sent.tokens[x].xpos == "VBG"
-                || t.kids(x)
-                    .iter()
-                    .any(|&k| t.rel(k) == "mark" && t.lower(k) == "to"))
+            && (t.sent.tokens[x].xpos == "VBG" || t.has_to_mark(x))
             && t.kid(x, "obj").is_some()
             && t.kid(v, "conj").is_none()
             && t.kid(x, "conj").is_none()

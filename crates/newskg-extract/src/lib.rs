@@ -538,11 +538,8 @@ fn body_of_role(
     entities: &[DocEntity],
     tokens: &[newskg_nlp::Token],
 ) -> Option<usize> {
-    let possessive = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.form.as_str(), "'s" | "’s"))
-    };
+    let form = |i: usize| tokens.get(i).map_or("", |t| t.form.as_str());
+    let possessive = |i: usize| matches!(form(i), "'s" | "’s");
     let after = t.body.clone();
     cands.iter().zip(assign).find_map(|(other, a)| {
         let e = (*a)?;
@@ -552,14 +549,9 @@ fn body_of_role(
         let label = entities.get(e)?.label_type;
         // ("the Tollund Planters Bank (TPB) president": its bracketed
         // acronym stands right before the title.)
-        let bracket_closes = |i: usize| {
-            tokens
-                .get(i)
-                .is_some_and(|t| matches!(t.form.as_str(), ")" | "]"))
-        };
+        let bracket_closes = |i: usize| matches!(form(i), ")" | "]");
         // ("the Tollund Trading Commission, TTC, Chairman Ana Ruiz": or its
         // acronym between commas.)
-        let form = |i: usize| tokens.get(i).map_or("", |t| t.form.as_str());
         let acronym_between_commas = other.tokens.end + 3 == before
             && form(other.tokens.end) == ","
             && form(before - 1) == ","

@@ -40,7 +40,6 @@ const HEDGING_AUX: &[&str] = &[
 /// decide", "has until May to reply" and "has standing to sue" are no
 /// obligation.
 pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
-    let has_to = |c: usize| crate::subject::has_to_mark(t, c);
     let likely =
         |k: usize| matches!(t.lemma(k).as_str(), "likely" | "unlikely") && t.upos(k) == Upos::Adj;
     let auxiliary = tokens.iter().find_map(|&k| {
@@ -60,13 +59,16 @@ pub(crate) fn modal_word(t: &Tree, tokens: &[usize]) -> Option<String> {
             let chained = t
                 .kids(k)
                 .iter()
-                .any(|&c| t.rel(c) == "xcomp" && tokens.contains(&c) && has_to(c));
+                .any(|&c| t.rel(c) == "xcomp" && tokens.contains(&c) && t.has_to_mark(c));
             if forecast && chained {
                 return Some(format!("{} to", t.lower(k)));
             }
             // "are likely to prove": the adjective heads the chain's verb
             // from outside the relation's words.
-            if let Some(h) = t.head(k).filter(|_| t.rel(k) == "xcomp" && has_to(k)) {
+            if let Some(h) = t
+                .head(k)
+                .filter(|_| t.rel(k) == "xcomp" && t.has_to_mark(k))
+            {
                 if likely(h) {
                     return Some(format!("{} to", t.lower(h)));
                 }
@@ -394,7 +396,7 @@ const INABILITY: &[&str] = &[
 /// an [`INABILITY`] adjective ("unable to pay") or a negated "able" ("was
 /// not able to pay", "never able to pay") whose complement `v` is.
 pub(crate) fn denied_ability(t: &Tree, v: usize) -> Option<usize> {
-    if t.rel(v) != "xcomp" || !crate::subject::has_to_mark(t, v) {
+    if t.rel(v) != "xcomp" || !t.has_to_mark(v) {
         return None;
     }
     let adjective = t.head(v).filter(|&a| t.upos(a) == Upos::Adj)?;
@@ -682,7 +684,8 @@ fn is_contemplated(t: &Tree, v: usize) -> bool {
     let Some(h) = t.head(v) else {
         return false;
     };
-    let first = (0..v).find(|&k| t.dominates(v, k)).unwrap_or(v);
+    // (An adverbial's words follow the verb at once.)
+    let right_after = || (0..v).find(|&k| t.dominates(v, k)).unwrap_or(v) == h + 1;
     t.sent.tokens[v].xpos == "VBG"
         && h < v
         && CONTEMPLATING_VERBS.contains(&t.lemma(h).as_str())
@@ -690,8 +693,7 @@ fn is_contemplated(t: &Tree, v: usize) -> bool {
             .kids(v)
             .iter()
             .any(|&k| matches!(t.base(k), "nsubj" | "aux" | "mark"))
-        && (matches!(t.base(v), "xcomp" | "ccomp" | "obj")
-            || t.base(v) == "advcl" && first == h + 1)
+        && (matches!(t.base(v), "xcomp" | "ccomp" | "obj") || t.base(v) == "advcl" && right_after())
 }
 
 /// Verbs of making someone do something that say it was done: "forced

@@ -43,16 +43,9 @@ pub(crate) fn gap_filler(t: &Tree, v: usize) -> Option<(usize, &'static str)> {
         // "an order targeting the cartels": the order targets. Not for an
         // infinitive: in "a move to designate the cartels" the move designates
         // nothing; whoever moves does, and the phrase does not say who.
-        "acl" if t.upos(a) != Upos::Verb && !has_to_mark(t, v) => Some((a, "subj")),
+        "acl" if t.upos(a) != Upos::Verb && !t.has_to_mark(v) => Some((a, "subj")),
         _ => None,
     }
-}
-
-/// Whether `v` is a "to" infinitive.
-pub(crate) fn has_to_mark(t: &Tree, v: usize) -> bool {
-    t.kids(v)
-        .iter()
-        .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
 }
 
 /// The subject of predicate `p`: its own, or one it inherits from the
@@ -101,7 +94,7 @@ pub(crate) fn subject_of(t: &Tree, p: usize, depth: usize) -> Option<Slot> {
         // Nor an infinitive clause ("it took two years to build the
         // plant", the clause read as the subject): "build take" says
         // nothing.
-        if t.base(k) == "csubj" && has_to_mark(t, k) {
+        if t.base(k) == "csubj" && t.has_to_mark(k) {
             return None;
         }
         if !RELATIVE.contains(&t.lower(k).as_str()) || t.rel(p) != "acl:relcl" {
@@ -163,7 +156,7 @@ const ADJUNCT_GERUND_MARKS: &[&str] = &["by", "after", "while", "upon", "since",
 /// not whoever is keen. (After a verb the same words are most often a
 /// purpose: "called for a vote to reconsider the veto".)
 pub(crate) fn for_subject(t: &Tree, p: usize) -> Option<usize> {
-    if !has_to_mark(t, p) || !matches!(t.base(p), "xcomp" | "advcl" | "acl") {
+    if !t.has_to_mark(p) || !matches!(t.base(p), "xcomp" | "advcl" | "acl") {
         return None;
     }
     let h = t.head(p).filter(|&h| t.upos(h) == Upos::Adj)?;
@@ -185,9 +178,7 @@ pub(crate) fn is_be_to(t: &Tree, p: usize) -> bool {
     t.kids(p)
         .iter()
         .any(|&k| t.rel(k) == "aux" && t.lemma(k) == "be")
-        && t.kids(p)
-            .iter()
-            .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
+        && t.has_to_mark(p)
 }
 
 /// The object of verb `h` that does its complement ("told Vantor to stop

@@ -87,6 +87,13 @@ impl<'a> Tree<'a> {
             .find(|&k| self.rel(k) == rel || self.base(k) == rel)
     }
 
+    /// Whether `v` is marked by "to": an infinitive ("to sell").
+    pub(crate) fn has_to_mark(&self, v: usize) -> bool {
+        self.kids(v)
+            .iter()
+            .any(|&k| self.base(k) == "mark" && self.lower(k) == "to")
+    }
+
     /// The case marker (preposition) of a nominal.
     pub(crate) fn case_kid(&self, i: usize) -> Option<usize> {
         self.kids(i)

@@ -9,7 +9,7 @@ use newskg_nlp::Upos;
 use crate::attribution::{self, SPEECH};
 use crate::concepts::{is_amount, is_time_noun, INFINITIVE_NOUNS};
 use crate::frame::{surface_tokens, Frame, Slot, SlotKind};
-use crate::subject::{controller, gap_filler, has_to_mark, subject_of};
+use crate::subject::{controller, gap_filler, subject_of};
 use crate::tree::Tree;
 use crate::{negation, Modality, Pattern};
 
@@ -368,7 +368,7 @@ fn is_purpose_of_bare_passive(t: &Tree, c: usize) -> bool {
         return false;
     };
     t.rel(c) == "advcl"
-        && has_to_mark(t, c)
+        && t.has_to_mark(c)
         && t.upos(h) == Upos::Verb
         && is_passive(t, h)
         && (h + 1..c).all(|k| t.head(k) == Some(c) && matches!(t.base(k), "mark" | "aux"))
@@ -386,9 +386,7 @@ fn is_purpose_of_bare_passive(t: &Tree, c: usize) -> bool {
 fn negated_inside(t: &Tree, verbs: &[usize], n: usize) -> bool {
     let v = verbs[n];
     n > 0
-        && t.kids(v)
-            .iter()
-            .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
+        && t.has_to_mark(v)
         && verbs[..n].iter().any(|&c| names_itself(t, c))
         && negation::is_negated(t, v)
 }
@@ -412,12 +410,7 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
         if n < last && hearsay(t, v).is_some() {
             continue;
         }
-        if n > 0
-            && !words.is_empty()
-            && t.kids(v)
-                .iter()
-                .any(|&k| t.base(k) == "mark" && t.lower(k) == "to")
-        {
+        if n > 0 && !words.is_empty() && t.has_to_mark(v) {
             // "decided not to sell": the negation belongs to the inner
             // verb and stays in the relation (see `negated_inside`).
             if negated_inside(t, verbs, n) {
@@ -616,7 +609,7 @@ fn called_on(t: &Tree, v: usize, args: &[Slot]) -> Option<usize> {
     let on = args[i].head;
     t.kids(v)
         .iter()
-        .any(|&c| t.rel(c) == "xcomp" && c > on && has_to_mark(t, c))
+        .any(|&c| t.rel(c) == "xcomp" && c > on && t.has_to_mark(c))
         .then_some(i)
 }
 
@@ -747,12 +740,12 @@ fn expected_clause(t: &Tree, v: usize, object: usize) -> Option<usize> {
         .kids(v)
         .iter()
         .copied()
-        .find(|&c| t.rel(c) == "xcomp" && has_to_mark(t, c) && c > object);
+        .find(|&c| t.rel(c) == "xcomp" && t.has_to_mark(c) && c > object);
     let of_object = || {
         t.kids(object)
             .iter()
             .copied()
-            .find(|&c| t.rel(c) == "acl" && has_to_mark(t, c))
+            .find(|&c| t.rel(c) == "acl" && t.has_to_mark(c))
             .filter(|_| !INFINITIVE_NOUNS.contains(&t.lemma(object).as_str()))
     };
     of_verb.or_else(of_object)
@@ -1309,7 +1302,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         let complement = t.kids(v).iter().copied().find(|&c| {
             t.rel(c) == "xcomp"
                 && t.upos(c) == Upos::Verb
-                && (has_to_mark(t, c)
+                && (t.has_to_mark(c)
                     || causative && matches!(t.sent.tokens[c].xpos.as_str(), "VB" | "VBP"))
         });
         if complement.is_none() && names::EXPECTING_VERBS.contains(&t.lemma(v).as_str()) {
@@ -1345,9 +1338,9 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             // "let" cause nothing; a purpose.)
             let controls = (names::OBJECT_CONTROL_VERBS.contains(&lemma.as_str())
                 || names::EXPECTING_VERBS.contains(&lemma.as_str())
-                || causative && lemma != "have" && (lemma == "help" || !has_to_mark(t, c))
+                || causative && lemma != "have" && (lemma == "help" || !t.has_to_mark(c))
                 || lemma == "call")
-                && verbs[1..].iter().all(|&c| has_to_mark(t, c));
+                && verbs[1..].iter().all(|&c| t.has_to_mark(c));
             // "advised her not to rush back": the complement's own denial
             // is the relation's ("advise not to rush back" her).
             let not = if negation::is_negated(t, c) {
@@ -1355,7 +1348,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
             } else {
                 ""
             };
-            let to = if has_to_mark(t, c) { "to " } else { "" };
+            let to = if t.has_to_mark(c) { "to " } else { "" };
             let verb = verb_relation(t, &[c], false);
             if takes_its_own_argument(t, c) {
                 // "asked the regulator to approve the merger": the object
@@ -1492,7 +1485,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         && t.kids(v).iter().any(|&c| {
             matches!(t.base(c), "xcomp" | "ccomp")
                 && t.upos(c) == Upos::Verb
-                && !has_to_mark(t, c)
+                && !t.has_to_mark(c)
                 && t.kid(c, "mark").is_none()
         })
     {
