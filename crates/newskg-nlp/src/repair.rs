@@ -118,6 +118,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     period_read_as_object_before_its_noun,
     purpose_read_as_complement_after_the_object,
     compound_read_as_first_of_two_objects,
+    participle_read_as_conjunct_after_a_noun,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -1052,6 +1053,83 @@ fn two_objects(s: &Sentence, v: usize) -> Option<(usize, usize)> {
     match objects[..] {
         [a, b] => Some((a, b)),
         _ => None,
+    }
+}
+
+/// "exported wheat in the week ended March 4", "bought the shares held by
+/// a trust": a participle right after a noun, with no subject, auxiliary,
+/// subordinator or coordinator of its own, is a reduced relative clause of
+/// that noun (`acl`), not a conjunct of the clause's verb. English joins
+/// two predicates with "and", "or", "but" or at least a comma, never by
+/// juxtaposition; the parser, reading the past form as a verb, makes it
+/// the verb's conjunct, and the conjunct then takes the clause's subject
+/// ("Vantor ended March 4"). A past participle (VBN) qualifies on that
+/// evidence; a form tagged as a past tense (VBD) only where a participle is
+/// the one reading left: a verb that bounds a reporting period after a
+/// period noun ("the year ended June 30", "the month started"), or one
+/// whose agent follows with "by" ("a price paid by the state").
+fn participle_read_as_conjunct_after_a_noun(s: &mut Sentence) {
+    const BOUNDING_VERBS: &[&str] = &["end", "begin", "start", "close"];
+    let n = s.tokens.len();
+    for v in 1..n {
+        let t = &s.tokens[v];
+        let Some(h) = t.head else {
+            continue;
+        };
+        if t.deprel != "conj"
+            || t.upos != Upos::Verb
+            || !matches!(t.xpos.as_str(), "VBN" | "VBD")
+            || h >= v
+            || s.tokens[h].upos != Upos::Verb
+            || has_dependent(
+                s,
+                v,
+                &[
+                    "cc",
+                    "nsubj",
+                    "nsubj:pass",
+                    "csubj",
+                    "aux",
+                    "aux:pass",
+                    "cop",
+                    "mark",
+                    "expl",
+                ],
+            )
+            || (h + 1..v).any(|k| matches!(s.tokens[k].upos, Upos::Punct | Upos::Cconj))
+        {
+            continue;
+        }
+        // The noun right before it, past the participle's own adverbs
+        // ("the shares not held by", "funds previously earmarked").
+        let Some(noun) = (h + 1..v)
+            .rev()
+            .find(|&k| !(s.tokens[k].head == Some(v) && s.tokens[k].deprel == "advmod"))
+        else {
+            continue;
+        };
+        if !matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn) || !s.dominates(h, noun) {
+            continue;
+        }
+        let bounds_a_period = BOUNDING_VERBS.contains(&t.lemma.as_str())
+            && PERIOD_NOUNS.contains(&s.tokens[noun].lemma.to_lowercase().as_str());
+        let agent_by = (v + 1..n).any(|c| {
+            s.tokens[c].head == Some(v)
+                && s.tokens[c].deprel.starts_with("obl")
+                && (v + 1..c).any(|k| {
+                    s.tokens[k].head == Some(c) && s.tokens[k].form.eq_ignore_ascii_case("by")
+                })
+        });
+        let takes_object = has_dependent(s, v, &["obj", "iobj", "ccomp"]);
+        let participle = if t.xpos == "VBN" {
+            !takes_object
+        } else {
+            bounds_a_period || (agent_by && !takes_object)
+        };
+        if participle {
+            s.tokens[v].head = Some(noun);
+            s.tokens[v].deprel = "acl".to_string();
+        }
     }
 }
 
@@ -2528,6 +2606,45 @@ fn gerund_of_a_named_noun_read_as_verb(s: &mut Sentence) {
     s.tokens[noun].deprel = "compound".to_string();
 }
 
+/// The first word from `k` on that is not a modifier standing between a
+/// clause verb's object and the verb of the clause that object is the
+/// subject of: an adverb of a later word ("said it quickly sold") or a
+/// whole prepositional phrase hung on the clause verb `v` ("said comments
+/// by the board at a meeting on Tuesday helped"; the parser, having made
+/// the noun the object, hangs what follows on the verb).
+fn after_modifiers(s: &Sentence, v: usize, mut k: usize) -> usize {
+    let n = s.tokens.len();
+    while k < n {
+        let t = &s.tokens[k];
+        if t.deprel == "advmod" && t.upos == Upos::Adv && t.head.is_some_and(|h| h > k) {
+            k += 1;
+            continue;
+        }
+        // A phrase opened by its preposition; its top word a dependent of
+        // `v` dominating `k`, with its whole phrase from `k` on, unbroken.
+        if !(t.upos == Upos::Adp && t.deprel == "case") {
+            break;
+        }
+        let top = (k..n).find(|&d| {
+            s.tokens[d].head == Some(v)
+                && s.tokens[d].deprel.starts_with("obl")
+                && s.dominates(d, k)
+        });
+        let Some(top) = top else {
+            break;
+        };
+        let end = (k..n)
+            .take_while(|&j| s.dominates(top, j))
+            .last()
+            .unwrap_or(k);
+        if (0..k).any(|j| s.dominates(top, j)) || (end + 1..n).any(|j| s.dominates(top, j)) {
+            break;
+        }
+        k = end + 1;
+    }
+    k
+}
+
 /// "The firm confirmed the bank had asked for talks": the parser made
 /// "bank" the object of "confirmed" and left "asked" without a subject.
 /// When a noun object of a clause verb ([`CLAUSE_VERBS`]) is followed at
@@ -2543,7 +2660,9 @@ fn subject_read_as_object(s: &mut Sentence) {
         let Some(object) = (0..n).find(|&k| {
             s.tokens[k].head == Some(v)
                 && s.tokens[k].deprel == "obj"
-                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+                && (matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+                    // "said it sold": "it" has no other case to show it.
+                    || s.tokens[k].upos == Upos::Pron && s.tokens[k].form.eq_ignore_ascii_case("it"))
                 && k > v
         }) else {
             continue;
@@ -2585,7 +2704,21 @@ fn subject_read_as_object(s: &mut Sentence) {
             .take_while(|&k| s.dominates(object, k))
             .last()
             .unwrap_or(object);
-        let Some(finite) = s.tokens.get(last + 1) else {
+        let at = after_modifiers(s, v, last + 1);
+        // Not past modifiers when a clause inside the noun phrase has a
+        // conjunct: that may be the subject ("decisions should be taken
+        // ... and the plan wrongly infringes", the plan hung on "taken").
+        if at > last + 1
+            && (object..=last).any(|k| {
+                s.tokens[k].deprel == "conj"
+                    && s.tokens[k].head.is_some_and(|h| {
+                        (object..=last).contains(&h) && s.tokens[h].upos == Upos::Verb
+                    })
+            })
+        {
+            continue;
+        }
+        let Some(finite) = s.tokens.get(at) else {
             continue;
         };
         if !matches!(finite.upos, Upos::Verb | Upos::Aux)
@@ -2601,7 +2734,7 @@ fn subject_read_as_object(s: &mut Sentence) {
                 _ => continue,
             }
         } else {
-            last + 1
+            at
         };
         let has_subject = s.tokens.iter().any(|t| {
             t.head == Some(head) && matches!(t.deprel.split(':').next(), Some("nsubj" | "csubj"))
@@ -2800,6 +2933,63 @@ mod tests {
         let mut rows_about = rows.to_vec();
         rows_about[4] = ("about", "about", Sconj, "IN", 6, "mark");
         let mut s = sentence(&rows_about);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(4), "acl"));
+    }
+
+    #[test]
+    fn a_participle_right_after_a_noun_is_its_reduced_relative() {
+        use Upos::*;
+        // "Tollund sold wheat in the week ended March 4 ." with "ended"
+        // a conjunct of "sold".
+        let rows = [
+            ("Tollund", "Tollund", Propn, "NNP", 2, "nsubj"),
+            ("sold", "sell", Verb, "VBD", 0, "root"),
+            ("wheat", "wheat", Noun, "NN", 2, "obj"),
+            ("in", "in", Adp, "IN", 6, "case"),
+            ("the", "the", Det, "DT", 6, "det"),
+            ("week", "week", Noun, "NN", 2, "obl"),
+            ("ended", "end", Verb, "VBD", 2, "conj"),
+            ("March", "March", Propn, "NNP", 7, "obj"),
+            ("4", "4", Num, "CD", 8, "nummod"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(6), "acl"));
+        // "... in the week and ended March 4": a coordinator, left alone.
+        let mut rows_and = rows.to_vec();
+        rows_and.insert(6, ("and", "and", Cconj, "CC", 8, "cc"));
+        for row in rows_and.iter_mut().skip(7) {
+            if row.4 > 6 {
+                row.4 += 1;
+            }
+        }
+        let mut s = sentence(&rows_and);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(2), "conj"));
+        // "Tollund sold wheat in the week ended ..." with another past
+        // form after a noun that is no period ("the week" → "the plant"):
+        // a past tense with no "by" agent may be a clause, left alone.
+        let mut rows_plant = rows.to_vec();
+        rows_plant[5] = ("plant", "plant", Noun, "NN", 2, "obl");
+        let mut s = sentence(&rows_plant);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(2), "conj"));
+        // "Vantor bought the shares not held by Harlow ." with "held" a
+        // conjunct of "bought": a past participle, the noun's modifier.
+        let rows_held = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("bought", "buy", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("shares", "share", Noun, "NNS", 2, "obj"),
+            ("not", "not", Part, "RB", 6, "advmod"),
+            ("held", "hold", Verb, "VBN", 2, "conj"),
+            ("by", "by", Adp, "IN", 8, "case"),
+            ("Harlow", "Harlow", Propn, "NNP", 6, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows_held);
         repair(&mut s);
         assert_eq!(heads(&s)[5], (Some(4), "acl"));
     }
@@ -3579,6 +3769,59 @@ mod tests {
                 (Some(2), "punct"),
             ]
         );
+    }
+
+    #[test]
+    fn a_subject_read_as_an_object_is_found_past_modifiers() {
+        use Upos::*;
+        // "Vantor said it quickly sold the plant ." with "it" the object
+        // of "said" and "sold" its conjunct.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("it", "it", Pron, "PRP", 2, "obj"),
+            ("quickly", "quickly", Adv, "RB", 5, "advmod"),
+            ("sold", "sell", Verb, "VBD", 2, "conj"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("plant", "plant", Noun, "NN", 5, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[2], (Some(5), "nsubj"));
+        assert_eq!(heads(&s)[4], (Some(2), "ccomp"));
+        // "Ruiz said talks in May helped Vantor ." with "in May" hung on
+        // "said": past the phrase, "helped" is what the talks did.
+        let mut s = sentence(&[
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("talks", "talk", Noun, "NNS", 2, "obj"),
+            ("in", "in", Adp, "IN", 5, "case"),
+            ("May", "May", Propn, "NNP", 2, "obl"),
+            ("helped", "help", Verb, "VBD", 2, "conj"),
+            ("Vantor", "Vantor", Propn, "NNP", 6, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[2], (Some(6), "nsubj"));
+        assert_eq!(heads(&s)[5], (Some(2), "ccomp"));
+        // "Ruiz said the votes were a sham ." with the copular clause hung
+        // on "said" as an oblique: no preposition opens it, so it is no
+        // phrase to pass over; its copula comes at once, and the clause is
+        // what was said.
+        let rows = [
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("votes", "vote", Noun, "NNS", 2, "obj"),
+            ("were", "be", Aux, "VBD", 7, "cop"),
+            ("a", "a", Det, "DT", 7, "det"),
+            ("sham", "sham", Noun, "NN", 2, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(7), "nsubj"));
+        assert_eq!(heads(&s)[6], (Some(2), "ccomp"));
     }
 
     #[test]
