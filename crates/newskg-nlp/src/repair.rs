@@ -78,6 +78,7 @@ const CLAUSE_VERBS: &[&str] = &[
 
 /// Every repair, in the order they run.
 const REPAIRS: &[fn(&mut Sentence)] = &[
+    period_end_read_as_verb,
     inverted_speaker_read_as_object,
     gerund_of_a_named_noun_read_as_verb,
     participle_after_a_possessive_read_as_verb,
@@ -1056,6 +1057,97 @@ fn two_objects(s: &Sentence, v: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// "Profit in the quarter ended June 30 rose", "said sales for the year
+/// ended Dec 31 fell": a period noun followed by "ended" (or "ending",
+/// "began", "started") and a date is the period the figures cover; the
+/// participle is the period's modifier (`acl`), the date its time. The
+/// parser reads the past form as the clause's verb, with the real verb,
+/// after the date, as its conjunct ("profit ended June 30 and rose"):
+/// that conjunct takes the participle's place and its other dependents.
+fn period_end_read_as_verb(s: &mut Sentence) {
+    const BOUNDING_FORMS: &[&str] = &[
+        "ended",
+        "ending",
+        "began",
+        "beginning",
+        "started",
+        "starting",
+    ];
+    let n = s.tokens.len();
+    for v in 1..n {
+        let p = v - 1;
+        if !BOUNDING_FORMS.contains(&s.tokens[v].form.to_lowercase().as_str())
+            || s.tokens[p].upos != Upos::Noun
+            || !PERIOD_NOUNS.contains(&s.tokens[p].lemma.to_lowercase().as_str())
+            || s.tokens[v].head == Some(p)
+            || s.tokens[p].head == Some(v)
+        {
+            continue;
+        }
+        // The date: a month with its day and year ("June 30", "Dec 31,
+        // 1986", "30 June").
+        let end = (v + 1..n)
+            .find(|&k| {
+                let t = &s.tokens[k];
+                !(names::is_month(&t.form)
+                    || t.upos == Upos::Num
+                    || t.form == "," && s.tokens.get(k + 1).is_some_and(|y| y.upos == Upos::Num))
+            })
+            .unwrap_or(n);
+        let Some(month) = (v + 1..end).find(|&k| names::is_month(&s.tokens[k].form)) else {
+            continue;
+        };
+        let date = v + 1..end;
+        // What the participle heads outside its date belongs to the verb
+        // read as its conjunct, which takes its place; without such a
+        // verb, only a participle heading nothing else moves.
+        let heir = (end..n).find(|&w| {
+            s.tokens[w].head == Some(v)
+                && s.tokens[w].deprel == "conj"
+                && s.tokens[w].upos == Upos::Verb
+                && !has_dependent(s, w, &["cc"])
+                && (end..w).all(|k| s.tokens[k].upos != Upos::Cconj)
+        });
+        let others: Vec<usize> = (0..n)
+            .filter(|&k| s.tokens[k].head == Some(v) && !date.contains(&k) && Some(k) != heir)
+            .collect();
+        match heir {
+            Some(w) => {
+                s.tokens[w].head = s.tokens[v].head;
+                s.tokens[w].deprel = s.tokens[v].deprel.clone();
+                for k in others {
+                    s.tokens[k].head = Some(w);
+                }
+            }
+            None if others.iter().all(|&k| s.tokens[k].upos == Upos::Punct)
+                && others.len() <= 1 =>
+            {
+                for k in others {
+                    s.tokens[k].head = s.tokens[v].head;
+                }
+            }
+            None => continue,
+        }
+        s.tokens[v].head = Some(p);
+        s.tokens[v].deprel = "acl".to_string();
+        // The date hangs together on its month, the time of the participle.
+        for k in date {
+            if k == month {
+                s.tokens[k].head = Some(v);
+                s.tokens[k].deprel = "obl:unmarked".to_string();
+            } else {
+                s.tokens[k].head = Some(month);
+                s.tokens[k].deprel = if s.tokens[k].upos == Upos::Punct {
+                    "punct"
+                } else {
+                    "nummod"
+                }
+                .to_string();
+            }
+        }
+    }
+}
+
 /// "exported wheat in the week ended March 4", "bought the shares held by
 /// a trust": a participle right after a noun, with no subject, auxiliary,
 /// subordinator or coordinator of its own, is a reduced relative clause of
@@ -1737,7 +1829,18 @@ fn name_read_as_list(s: &mut Sentence) {
 /// verb is the only finite one. A relative clause never ends in a bare
 /// participle with its own object after its closing comma, so such a
 /// participle is the sentence's verb.
+///
+/// A form tagged as a past tense (VBD) hung on the noun as a reduced
+/// relative ("Net assets of Tollund banks rose by 3 pct": the banks that
+/// rose) is the sentence's verb whatever follows it: a reduced relative is
+/// a participle, and a relative clause with a finite verb needs a subject
+/// or a relative word.
 fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
+    // Whether `noun` ends a phrase that modifies `r` ("assets of Tollund
+    // banks"), so a past tense hung on it follows all of `r`'s phrase.
+    let of_phrase_of = |s: &Sentence, noun: Option<usize>, r: usize| {
+        noun.is_some_and(|k| s.tokens[k].deprel == "nmod" && s.tokens[k].head == Some(r))
+    };
     let n = s.tokens.len();
     if s.tokens.last().is_none_or(|t| t.form != ".") {
         return;
@@ -1761,19 +1864,24 @@ fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
     };
     let Some(v) = (r + 1..n).find(|&i| {
         s.tokens[i].deprel == "acl"
-            && s.tokens[i].xpos == "VBN"
+            && matches!(s.tokens[i].xpos.as_str(), "VBN" | "VBD")
             && s.tokens[i].upos == Upos::Verb
-            && (s.tokens[i].head == Some(r) || s.dominates(r, i) && set_off(i))
+            && (s.tokens[i].head == Some(r)
+                || s.dominates(r, i) && set_off(i)
+                || s.tokens[i].xpos == "VBD" && of_phrase_of(s, s.tokens[i].head, r))
+            && !has_dependent(s, i, &["nsubj", "nsubj:pass", "mark"])
     }) else {
         return;
     };
+    let past_tense = s.tokens[v].xpos == "VBD";
     // Right after the noun phrase: every word between is the noun's.
     if (r + 1..v).any(|i| !s.dominates(r, i)) {
         return;
     }
     // No finite verb but inside the relative clause.
     if (0..n).any(|i| {
-        matches!(s.tokens[i].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+        i != v
+            && matches!(s.tokens[i].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
             && !(i > r && i < v && set_off(v))
     }) {
         return;
@@ -1798,7 +1906,7 @@ fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
                     && s.tokens[k].form.eq_ignore_ascii_case("to")
             })
     });
-    if !takes_phrase && !takes_infinitive {
+    if !takes_phrase && !takes_infinitive && !past_tense {
         return;
     }
     s.tokens[v].head = None;
@@ -1810,13 +1918,17 @@ fn past_verb_read_as_modifier_of_its_subject(s: &mut Sentence) {
             s.tokens[i].head = Some(v);
         }
     }
-    // The name right after it, read as a predicate, is its object.
+    // The name right after it, read as a predicate, is its object; a
+    // past tense has no passive agent ("rose by 3 pct").
     for i in v + 1..n {
         if s.tokens[i].head == Some(v)
             && s.tokens[i].deprel == "xcomp"
             && s.tokens[i].upos == Upos::Propn
         {
             s.tokens[i].deprel = "obj".to_string();
+        }
+        if past_tense && s.tokens[i].head == Some(v) && s.tokens[i].deprel == "obl:agent" {
+            s.tokens[i].deprel = "obl".to_string();
         }
     }
 }
@@ -2935,6 +3047,84 @@ mod tests {
         let mut s = sentence(&rows_about);
         repair(&mut s);
         assert_eq!(heads(&s)[5], (Some(4), "acl"));
+    }
+
+    #[test]
+    fn a_past_tense_hung_on_the_subject_s_phrase_is_the_verb() {
+        use Upos::*;
+        // "Net assets of Tollund banks rose by 3 pct ." with "rose" a
+        // reduced relative of "banks" and the sentence with no verb.
+        let rows = [
+            ("Net", "net", Adj, "JJ", 2, "amod"),
+            ("assets", "asset", Noun, "NNS", 0, "root"),
+            ("of", "of", Adp, "IN", 5, "case"),
+            ("Tollund", "Tollund", Propn, "NNP", 5, "compound"),
+            ("banks", "bank", Noun, "NNS", 2, "nmod"),
+            ("rose", "rise", Verb, "VBD", 5, "acl"),
+            ("by", "by", Adp, "IN", 9, "case"),
+            ("3", "3", Num, "CD", 9, "nummod"),
+            ("pct", "pct", Noun, "NN", 6, "obl:agent"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[5], (None, "root"));
+        assert_eq!(got[1], (Some(6), "nsubj"));
+        assert_eq!(got[8], (Some(6), "obl"));
+        // The same with a participle: "assets of banks held by Vantor"
+        // may be a title's noun phrase; nothing follows that is its own.
+        let mut rows_held = rows.to_vec();
+        rows_held[5] = ("held", "hold", Verb, "VBN", 5, "acl");
+        let mut s = sentence(&rows_held);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(5), "acl"));
+    }
+
+    #[test]
+    fn a_period_ended_on_a_date_is_no_verb() {
+        use Upos::*;
+        // "Profit in the quarter ended June 30 rose ." with "ended" the
+        // root and "rose" its conjunct.
+        let rows = [
+            ("Profit", "profit", Noun, "NN", 5, "nsubj"),
+            ("in", "in", Adp, "IN", 4, "case"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("quarter", "quarter", Noun, "NN", 1, "nmod"),
+            ("ended", "end", Verb, "VBD", 0, "root"),
+            ("June", "June", Propn, "NNP", 7, "nmod:unmarked"),
+            ("30", "30", Num, "CD", 5, "xcomp"),
+            ("rose", "rise", Verb, "VBD", 5, "conj"),
+            (".", ".", Punct, ".", 5, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(
+            heads(&s),
+            [
+                (Some(8), "nsubj"),
+                (Some(4), "case"),
+                (Some(4), "det"),
+                (Some(1), "nmod"),
+                (Some(4), "acl"),
+                (Some(5), "obl:unmarked"),
+                (Some(6), "nummod"),
+                (None, "root"),
+                (Some(8), "punct"),
+            ]
+        );
+        // "The quarter ended with a loss .": no date, a verb.
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("quarter", "quarter", Noun, "NN", 3, "nsubj"),
+            ("ended", "end", Verb, "VBD", 0, "root"),
+            ("with", "with", Adp, "IN", 6, "case"),
+            ("a", "a", Det, "DT", 6, "det"),
+            ("loss", "loss", Noun, "NN", 3, "obl"),
+            (".", ".", Punct, ".", 3, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[2], (None, "root"));
     }
 
     #[test]

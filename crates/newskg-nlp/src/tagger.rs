@@ -146,9 +146,52 @@ impl Tagger {
             feats.clear();
             xpos_features(words, &ahead, i, &tags, &mut feats);
             self.xpos_model.score_into(&feats, &mut scores);
-            tags.push(argmax(&scores) as u16);
+            let mut tag = argmax(&scores);
+            if let Some((ruled_out, instead)) = self.verb_tag_for_form(form) {
+                if tag == ruled_out {
+                    tag = instead;
+                }
+            }
+            tags.push(tag as u16);
         }
         tags
+    }
+
+    /// The verb tag a word's form rules out, and the one it stands for:
+    /// "fell", "rose", "took" are past tenses and never participles,
+    /// "fallen", "risen", "taken" the reverse (English strong verbs, whose
+    /// two forms differ). The model reads the tense from context and
+    /// sometimes makes "prices fell by 2 pct" a participle modifying
+    /// "prices", and the parser then finds no verb; where it chose the
+    /// other verb form, the form's own is meant (where it chose a noun or
+    /// an adjective, that stays: "a rose", "the fallen").
+    fn verb_tag_for_form(&self, form: &str) -> Option<(usize, usize)> {
+        let lower;
+        let form = if form.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = form.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            form
+        };
+        let tag = match form {
+            "fell" | "rose" | "grew" | "began" | "took" | "gave" | "went" | "came" | "saw"
+            | "wrote" | "drove" | "ate" | "spoke" | "broke" | "chose" | "knew" | "flew"
+            | "threw" | "drew" | "sang" | "swam" | "sank" | "shook" | "froze" | "stole"
+            | "wore" | "tore" | "forgot" | "forgave" | "hid" | "rode" | "swore" | "withdrew"
+            | "undertook" | "overtook" | "mistook" | "arose" | "blew" | "did" | "shrank"
+            | "sprang" | "became" | "overcame" | "underwent" | "oversaw" | "forbade" => "VBN",
+            "fallen" | "risen" | "grown" | "begun" | "taken" | "given" | "gone" | "seen"
+            | "written" | "driven" | "eaten" | "spoken" | "broken" | "chosen" | "known"
+            | "flown" | "thrown" | "drawn" | "sung" | "swum" | "sunk" | "shaken" | "frozen"
+            | "stolen" | "worn" | "torn" | "forgotten" | "forgiven" | "hidden" | "ridden"
+            | "sworn" | "withdrawn" | "undertaken" | "overtaken" | "mistaken" | "arisen"
+            | "blown" | "done" | "shrunk" | "been" | "beaten" | "bitten" | "shown"
+            | "undergone" | "overseen" | "forbidden" => "VBD",
+            _ => return None,
+        };
+        let instead = if tag == "VBN" { "VBD" } else { "VBN" };
+        let index = |name: &str| self.xpos_tags.iter().position(|t| t == name);
+        Some((index(tag)?, index(instead)?))
     }
 
     fn predict_upos(&self, words: &[WordAtoms], xpos: &[u16]) -> Vec<u16> {

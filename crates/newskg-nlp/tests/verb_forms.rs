@@ -1,0 +1,49 @@
+//! Verb forms through the shipped models: the tense a strong verb's form
+//! shows is the tag it gets, whatever the context suggested to the tagger.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use newskg_input::Document;
+use newskg_nlp::Analyzer;
+
+/// The shipped models, loaded once for all tests of this file.
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(|| {
+        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models"));
+        Analyzer::load(&dir).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// Each word of `text`'s first sentence with its tag and relation.
+fn tagged(text: &str) -> Vec<(String, String, String)> {
+    let doc = analyzer().analyze(Document::from_text("verbs.txt", text));
+    doc.sentences[0]
+        .tokens
+        .iter()
+        .map(|t| (t.form.clone(), t.xpos.clone(), t.deprel.clone()))
+        .collect()
+}
+
+/// "fell" is a past tense, never a participle: read as one ("stocks fell
+/// by 2.5 mln barrels" as stocks that were felled), the sentence had no
+/// verb and the amount became an agent.
+#[test]
+fn a_past_tense_form_is_no_participle() {
+    let words = tagged("Crude stocks fell by 2.5 mln barrels in the week, the institute said.");
+    let fell = words.iter().find(|w| w.0 == "fell").expect("fell");
+    assert_eq!(fell.1, "VBD", "{words:?}");
+    assert!(!words.iter().any(|w| w.2 == "obl:agent"), "{words:?}");
+}
+
+/// "taken" is a participle, never a past tense, and a noun reading of a
+/// strong verb's form stays ("a rose").
+#[test]
+fn a_participle_form_is_no_past_tense() {
+    let words = tagged("The board has taken a rose from the garden.");
+    let taken = words.iter().find(|w| w.0 == "taken").expect("taken");
+    assert_eq!(taken.1, "VBN", "{words:?}");
+    let rose = words.iter().find(|w| w.0 == "rose").expect("rose");
+    assert_eq!(rose.1, "NN", "{words:?}");
+}
