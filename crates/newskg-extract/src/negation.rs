@@ -502,7 +502,8 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
                 || is_infinitive_modifier(t, cur)
                 || is_prospect(t, cur)
                 || is_contemplated(t, cur)
-                || is_appearance(t, cur))
+                || is_appearance(t, cur)
+                || is_pending_time_clause(t, cur))
         {
             return Modality::Possible;
         }
@@ -538,6 +539,23 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
 const TIME_CONJUNCTIONS: &[&str] = &[
     "when", "while", "as", "after", "before", "since", "once", "until", "till", "whenever",
 ];
+
+/// Whether `v` heads a clause of a time still to come: "until" or "before"
+/// with a verb in the present tense ("wait until the board rules", "barred
+/// from buying until Vantor complies", "before the deal closes"): English
+/// puts a future event in the present after these conjunctions, so the
+/// event has not happened.
+fn is_pending_time_clause(t: &Tree, v: usize) -> bool {
+    let present = |k: usize| matches!(t.sent.tokens[k].xpos.as_str(), "VBZ" | "VBP");
+    t.base(v) == "advcl"
+        && t.kids(v).iter().any(|&k| {
+            t.base(k) == "mark" && matches!(t.lower(k).as_str(), "until" | "till" | "before")
+        })
+        && (present(v)
+            || t.kids(v)
+                .iter()
+                .any(|&k| matches!(t.base(k), "aux" | "cop") && present(k)))
+}
 
 /// Whether `v` heads an adverbial clause of time in the past tense ("when
 /// Lind hit the post", "after the bank had cut rates"): an event the

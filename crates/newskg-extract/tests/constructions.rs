@@ -2904,3 +2904,28 @@ fn a_subjects_possessive_pronoun_says_whose() {
         "{got:?}"
     );
 }
+
+/// "before" or "until" with a present tense puts a coming event in the
+/// present: it has not happened ("before the Commons rises", "until the
+/// board rules"), so it is Possible; in the past tense it happened.
+#[test]
+fn a_time_still_to_come_is_not_asserted() {
+    let doc = extract("Vantor Corp keeps the plant open until Kessel Inc pays the debt.");
+    assert_eq!(modality_of(&doc, "pay"), Modality::Possible);
+    let doc = extract("Vantor Corp kept the plant open until Kessel Inc paid the debt.");
+    assert_eq!(modality_of(&doc, "pay"), Modality::Asserted);
+}
+
+/// "after the union rejected the offer": the parser reads "after the
+/// union" as a phrase and the verb as the main clause's conjunct, which
+/// gave Vantor the rejection; the union rejects (a bare "union" makes no
+/// fact of its own by default).
+#[test]
+fn the_subject_of_a_time_clause_is_its_own() {
+    let doc = extract("Vantor Corp broke off the talks after the union rejected its final offer.");
+    let found = facts(&doc);
+    assert!(
+        !found.iter().any(|f| f.starts_with("Vantor Corp | reject")),
+        "{found:?}"
+    );
+}

@@ -120,6 +120,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     purpose_read_as_complement_after_the_object,
     compound_read_as_first_of_two_objects,
     participle_read_as_conjunct_after_a_noun,
+    subordinate_clause_read_as_conjunct,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -1222,6 +1223,104 @@ fn participle_read_as_conjunct_after_a_noun(s: &mut Sentence) {
             s.tokens[v].head = Some(noun);
             s.tokens[v].deprel = "acl".to_string();
         }
+    }
+}
+
+/// "Vantor broke off talks after the union rejected its offer", "shares
+/// fell as the pace of growth slowed": the parser reads the subordinator as
+/// a preposition of the noun after it ("after the union") and the clause's
+/// verb as a conjunct of the main verb, which then lends it its subject
+/// (Vantor rejected the offer). A finite verb with no subject of its own
+/// right after such a phrase is the subordinate clause's verb, the noun
+/// its subject; likewise a conjunct with a subordinator of its own and no
+/// coordinator ("in case it decided") is an adverbial clause.
+fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
+    const SUBORDINATORS: &[&str] = &[
+        "after", "before", "since", "until", "till", "as", "because", "while", "whilst", "when",
+        "whenever", "although", "though", "unless", "whereas", "once", "if",
+    ];
+    let n = s.tokens.len();
+    for v in 1..n {
+        let Some(h) = s.tokens[v].head else {
+            continue;
+        };
+        // (A parataxis with nothing between: "urged them to reject the
+        // offer before Kessel raises its bid" read as two sentences.)
+        let parataxis = s.tokens[v].deprel == "parataxis"
+            && !(h + 1..v).any(|k| s.tokens[k].upos == Upos::Punct);
+        if !(s.tokens[v].deprel == "conj" || parataxis)
+            || s.tokens[v].upos != Upos::Verb
+            || h >= v
+            || s.tokens[h].upos != Upos::Verb
+            || has_dependent(s, v, &["cc"])
+        {
+            continue;
+        }
+        // Its own subordinator: "that" or "whether" open what is said or
+        // asked ("said only that it wanted"), the others an adverbial.
+        if let Some(mark) =
+            (0..v).find(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "mark")
+        {
+            let word = s.tokens[mark].form.to_lowercase();
+            s.tokens[v].deprel = if matches!(word.as_str(), "that" | "whether") {
+                "ccomp"
+            } else {
+                "advcl"
+            }
+            .to_string();
+            continue;
+        }
+        let finite = matches!(s.tokens[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || s.tokens.iter().any(|t| {
+                t.head == Some(v)
+                    && t.deprel.starts_with("aux")
+                    && matches!(t.xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP")
+            });
+        if !finite || has_dependent(s, v, &["nsubj", "nsubj:pass", "csubj", "expl"]) {
+            continue;
+        }
+        // The phrase right before the verb's own words: a noun with the
+        // subordinator as its preposition, ending where the verb's words
+        // begin.
+        let first_own = (h + 1..v)
+            .find(|&k| s.tokens[k].head == Some(v))
+            .unwrap_or(v);
+        let opener = |k: usize| {
+            (h + 1..k).find(|&j| {
+                s.tokens[j].head == Some(k)
+                    && s.tokens[j].deprel == "case"
+                    && SUBORDINATORS.contains(&s.tokens[j].form.to_lowercase().as_str())
+            })
+        };
+        let Some((noun, sub)) = (h + 1..first_own).rev().find_map(|k| {
+            if !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                || s.dominates(v, k)
+            {
+                return None;
+            }
+            let sub = opener(k)?;
+            // A subject runs on into its verb; a comma closes a phrase
+            // ("vowed to act after the vote, launched ...").
+            ((sub..first_own).all(|j| s.dominates(k, j))
+                && s.tokens[first_own - 1].upos != Upos::Punct)
+                .then_some((k, sub))
+        }) else {
+            continue;
+        };
+        // The clause hangs where the noun's phrase hung when that was a
+        // verb ("reject the offer before ..."); when it was a noun ("talks
+        // after ..."), on the main verb: a clause of time or reason
+        // modifies a verb.
+        let host = s.tokens[noun]
+            .head
+            .filter(|&k| s.tokens[k].upos == Upos::Verb && k < noun)
+            .unwrap_or(h);
+        s.tokens[noun].head = Some(v);
+        s.tokens[noun].deprel = "nsubj".to_string();
+        s.tokens[sub].head = Some(v);
+        s.tokens[sub].deprel = "mark".to_string();
+        s.tokens[v].head = Some(host);
+        s.tokens[v].deprel = "advcl".to_string();
     }
 }
 
@@ -3079,6 +3178,58 @@ mod tests {
         let mut s = sentence(&rows_held);
         repair(&mut s);
         assert_eq!(heads(&s)[5], (Some(5), "acl"));
+    }
+
+    #[test]
+    fn a_subordinator_read_as_a_preposition_opens_a_clause() {
+        use Upos::*;
+        // "Vantor left the talks after the union rejected the offer ."
+        // with "after the union" a phrase of "talks" and "rejected" a
+        // conjunct of "left" (so Vantor rejected the offer).
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("left", "leave", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("talks", "talk", Noun, "NNS", 2, "obj"),
+            ("after", "after", Adp, "IN", 7, "case"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("union", "union", Noun, "NN", 4, "nmod"),
+            ("rejected", "reject", Verb, "VBD", 2, "conj"),
+            ("the", "the", Det, "DT", 10, "det"),
+            ("offer", "offer", Noun, "NN", 8, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[7], (Some(2), "advcl"));
+        assert_eq!(got[6], (Some(8), "nsubj"));
+        assert_eq!(got[4], (Some(8), "mark"));
+        // With a comma after the phrase ("... after the vote , rejected
+        // ..."), the phrase is closed: no subject for the verb there.
+        let mut rows_comma = rows.to_vec();
+        rows_comma.insert(7, (",", ",", Punct, ",", 7, "punct"));
+        for row in rows_comma.iter_mut() {
+            if row.4 > 7 {
+                row.4 += 1;
+            }
+        }
+        let mut s = sentence(&rows_comma);
+        repair(&mut s);
+        assert_eq!(heads(&s)[8], (Some(2), "conj"));
+        // A conjunct with a subordinator of its own and no coordinator is
+        // an adverbial clause: "Vantor left in case Kessel bid ." as read.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("left", "leave", Verb, "VBD", 0, "root"),
+            ("in", "in", Adp, "IN", 6, "mark"),
+            ("case", "case", Noun, "NN", 3, "fixed"),
+            ("Kessel", "Kessel", Propn, "NNP", 6, "nsubj"),
+            ("bid", "bid", Verb, "VBD", 2, "conj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[5], (Some(2), "advcl"));
     }
 
     #[test]

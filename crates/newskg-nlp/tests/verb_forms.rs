@@ -32,7 +32,10 @@ fn tagged(text: &str) -> Vec<(String, String, String)> {
 #[test]
 fn a_past_tense_form_is_no_participle() {
     let words = tagged("Crude stocks fell by 2.5 mln barrels in the week, the institute said.");
-    let fell = words.iter().find(|w| w.0 == "fell").expect("fell");
+    let fell = words
+        .iter()
+        .find(|w| w.0 == "fell")
+        .unwrap_or_else(|| panic!("no fell: {words:?}"));
     assert_eq!(fell.1, "VBD", "{words:?}");
     assert!(!words.iter().any(|w| w.2 == "obl:agent"), "{words:?}");
 }
@@ -42,8 +45,14 @@ fn a_past_tense_form_is_no_participle() {
 #[test]
 fn a_participle_form_is_no_past_tense() {
     let words = tagged("The board has taken a rose from the garden.");
-    let taken = words.iter().find(|w| w.0 == "taken").expect("taken");
+    let taken = words
+        .iter()
+        .find(|w| w.0 == "taken")
+        .unwrap_or_else(|| panic!("no taken: {words:?}"));
     assert_eq!(taken.1, "VBN", "{words:?}");
-    let rose = words.iter().find(|w| w.0 == "rose").expect("rose");
+    let rose = words
+        .iter()
+        .find(|w| w.0 == "rose")
+        .unwrap_or_else(|| panic!("no rose: {words:?}"));
     assert_eq!(rose.1, "NN", "{words:?}");
 }
