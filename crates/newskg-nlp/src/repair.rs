@@ -1163,6 +1163,12 @@ fn period_end_read_as_verb(s: &mut Sentence) {
 /// whose agent follows with "by" ("a price paid by the state").
 fn participle_read_as_conjunct_after_a_noun(s: &mut Sentence) {
     const BOUNDING_VERBS: &[&str] = &["end", "begin", "start", "close"];
+    // Irregular verbs whose past tense is their participle.
+    const SAME_PAST_AND_PARTICIPLE: &[&str] = &[
+        "left", "held", "made", "paid", "set", "cut", "put", "sold", "bought", "told", "sent",
+        "built", "kept", "lost", "won", "found", "brought", "led", "met", "spent", "hit", "laid",
+        "meant", "sought", "taught", "thought", "struck", "spread", "bid",
+    ];
     let n = s.tokens.len();
     for v in 1..n {
         let t = &s.tokens[v];
@@ -1214,10 +1220,18 @@ fn participle_read_as_conjunct_after_a_noun(s: &mut Sentence) {
                 })
         });
         let takes_object = has_dependent(s, v, &["obj", "iobj", "ccomp"]);
+        // A past tense with no object whose form is the participle's too
+        // ("the package agreed last night", "contracts traded in May"):
+        // with no subject, coordinator or subordinator of its own it can
+        // only be the noun's modifier.
+        let shared_form = {
+            let form = t.form.to_lowercase();
+            form.ends_with("ed") || SAME_PAST_AND_PARTICIPLE.contains(&form.as_str())
+        };
         let participle = if t.xpos == "VBN" {
             !takes_object
         } else {
-            bounds_a_period || (agent_by && !takes_object)
+            bounds_a_period || !takes_object && (agent_by || shared_form)
         };
         if participle {
             s.tokens[v].head = Some(noun);
@@ -3309,14 +3323,20 @@ mod tests {
         let mut s = sentence(&rows_and);
         repair(&mut s);
         assert_eq!(heads(&s)[7], (Some(2), "conj"));
-        // "Tollund sold wheat in the week ended ..." with another past
-        // form after a noun that is no period ("the week" → "the plant"):
-        // a past tense with no "by" agent may be a clause, left alone.
+        // After a noun that is no period, a past tense whose form is no
+        // participle ("rose") is left alone; one that is ("closed") is the
+        // noun's modifier ("the plant closed in May").
         let mut rows_plant = rows.to_vec();
         rows_plant[5] = ("plant", "plant", Noun, "NN", 2, "obl");
+        rows_plant[6] = ("rose", "rise", Verb, "VBD", 2, "conj");
+        rows_plant[7] = ("March", "March", Propn, "NNP", 7, "obl:unmarked");
         let mut s = sentence(&rows_plant);
         repair(&mut s);
         assert_eq!(heads(&s)[6], (Some(2), "conj"));
+        rows_plant[6] = ("closed", "close", Verb, "VBD", 2, "conj");
+        let mut s = sentence(&rows_plant);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(6), "acl"));
         // "Vantor bought the shares not held by Harlow ." with "held" a
         // conjunct of "bought": a past participle, the noun's modifier.
         let rows_held = [
