@@ -821,8 +821,23 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         let w = w.to_lowercase();
         QUANTITY_HEDGES.contains(&w.as_str()) || matches!(w.as_str(), "than" | "to")
     });
+    // "mln tonnes", "up to mln dlrs of debt": a wire amount that lost its
+    // number (the parser ended the phrase at it, "at 31.85 | mln tonnes")
+    // states no amount; the abbreviations always follow a figure, unlike
+    // "a million people". (Counting something after it names that
+    // thing: "mln dlr contract" is a contract.)
+    let mut words = label
+        .split(' ')
+        .skip_while(|w| QUANTITY_HEDGES.contains(w) || matches!(*w, "up" | "to"));
+    let cut_amount = !label.chars().any(|c| c.is_ascii_digit())
+        && words
+            .next()
+            .is_some_and(|w| matches!(w, "mln" | "bln" | "mn" | "bn"))
+        && words.next().is_some()
+        && words.next().is_none_or(|w| w == "of");
     !(numeric
         || only_comparison
+        || cut_amount
         || is_part_of_a_time(relation, head, label)
         || counted && !names_a_counted_thing(head, label)
         || is_time_noun(head)
@@ -1206,6 +1221,21 @@ mod tests {
             let part = labelled(label, head);
             assert_eq!(names_something("reach by", &part), kept, "{label}");
             assert!(names_something("miss", &part), "{label}");
+        }
+        // A wire amount whose figure was cut away states no amount; with
+        // its figure, or counting a thing named after it, it stays.
+        for (label, head, kept) in [
+            ("mln tonnes", "tonne", false),
+            ("up to mln dlrs of debt securities", "dlr", false),
+            ("40.3 mln tonnes", "tonne", true),
+            ("mln dlr contract", "contract", true),
+            ("Million Dollar Baby", "Baby", true),
+        ] {
+            assert_eq!(
+                names_something("issue", &labelled(label, head)),
+                kept,
+                "{label}"
+            );
         }
         // Bare dates, numbers, quantities, idiom words and comparisons
         // whose number was cut away name nothing.
