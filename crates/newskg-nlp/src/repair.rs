@@ -1258,6 +1258,13 @@ fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
         let Some(h) = s.tokens[v].head else {
             continue;
         };
+        // ("as the ministers in Harlow failed to convince": the verb hung
+        // on the phrase's last noun as a modifier, which a finite verb
+        // with no subject or relative word cannot be.)
+        if s.tokens[v].deprel == "acl" {
+            clause_read_as_modifier_in_a_subordinator_phrase(s, v, SUBORDINATORS);
+            continue;
+        }
         // (A parataxis with nothing between: "urged them to reject the
         // offer before Kessel raises its bid" read as two sentences.)
         let parataxis = s.tokens[v].deprel == "parataxis"
@@ -1336,6 +1343,70 @@ fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
         s.tokens[v].head = Some(host);
         s.tokens[v].deprel = "advcl".to_string();
     }
+}
+
+/// [`subordinate_clause_read_as_conjunct`] for a finite verb `v` hung as
+/// a modifier on a noun of a phrase opened by a subordinator read as a
+/// preposition: the phrase's noun is its subject, the subordinator its
+/// mark, and the clause modifies the verb the phrase hung on.
+fn clause_read_as_modifier_in_a_subordinator_phrase(
+    s: &mut Sentence,
+    v: usize,
+    subordinators: &[&str],
+) {
+    let t = &s.tokens[v];
+    if t.upos != Upos::Verb
+        || !matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        || t.head.is_none_or(|h| h >= v)
+        || s.tokens[v - 1].upos == Upos::Punct
+        || has_dependent(
+            s,
+            v,
+            &["nsubj", "nsubj:pass", "csubj", "expl", "mark", "cc"],
+        )
+        || (0..v).any(|k| {
+            s.tokens[k].head == Some(v)
+                && s.tokens[k].upos == Upos::Pron
+                && s.tokens[k].xpos.starts_with('W')
+        })
+    {
+        return;
+    }
+    // Up from the noun it hangs on to the phrase's top noun, the one the
+    // subordinator opens.
+    let mut k = t.head.unwrap_or(v);
+    let (noun, sub) = loop {
+        if !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+            return;
+        }
+        let sub = (0..k).find(|&j| {
+            s.tokens[j].head == Some(k)
+                && s.tokens[j].deprel == "case"
+                && subordinators.contains(&s.tokens[j].form.to_lowercase().as_str())
+        });
+        if let Some(sub) = sub {
+            break (k, sub);
+        }
+        match s.tokens[k].head {
+            Some(up) => k = up,
+            None => return,
+        }
+    };
+    let Some(host) = s.tokens[noun]
+        .head
+        .filter(|&h| s.tokens[h].upos == Upos::Verb && h < sub)
+    else {
+        return;
+    };
+    if !(sub..v).all(|j| s.dominates(noun, j)) {
+        return;
+    }
+    s.tokens[noun].head = Some(v);
+    s.tokens[noun].deprel = "nsubj".to_string();
+    s.tokens[sub].head = Some(v);
+    s.tokens[sub].deprel = "mark".to_string();
+    s.tokens[v].head = Some(host);
+    s.tokens[v].deprel = "advcl".to_string();
 }
 
 /// Periods a figure is reported for ("third quarter profit").
@@ -3244,6 +3315,38 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[5], (Some(2), "advcl"));
+    }
+
+    #[test]
+    fn a_finite_verb_hung_in_a_subordinator_phrase_is_its_clause() {
+        use Upos::*;
+        // "Prices fell as the ministers in Harlow failed ." with "failed"
+        // a modifier of "Harlow".
+        let rows = [
+            ("Prices", "price", Noun, "NNS", 2, "nsubj"),
+            ("fell", "fall", Verb, "VBD", 0, "root"),
+            ("as", "as", Adp, "IN", 5, "case"),
+            ("the", "the", Det, "DT", 5, "det"),
+            ("ministers", "minister", Noun, "NNS", 2, "obl"),
+            ("in", "in", Adp, "IN", 7, "case"),
+            ("Harlow", "Harlow", Propn, "NNP", 5, "nmod"),
+            ("failed", "fail", Verb, "VBD", 7, "acl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[7], (Some(2), "advcl"));
+        assert_eq!(got[4], (Some(8), "nsubj"));
+        assert_eq!(got[2], (Some(8), "mark"));
+        // "Prices fell in the towns Harlow named ." as read: no
+        // subordinator opens the phrase, left alone.
+        let mut rows_in = rows.to_vec();
+        rows_in[2] = ("in", "in", Adp, "IN", 5, "case");
+        rows_in[5] = ("of", "of", Adp, "IN", 7, "case");
+        let mut s = sentence(&rows_in);
+        repair(&mut s);
+        assert_eq!(heads(&s)[7], (Some(7), "acl"));
     }
 
     #[test]
