@@ -514,6 +514,17 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             if rel == "nmod:poss" && t.is_pron(k) {
                 continue;
             }
+            // An adverb, or a word of time, after the noun modifies the
+            // clause, not the noun ("18 countries apart from Tollund",
+            // "intervened in the markets late yesterday"): the parser
+            // hangs it on the last noun.
+            if rel == "amod"
+                && k > i
+                && (t.upos(k) == Upos::Adv
+                    || matches!(t.lower(k).as_str(), "late" | "early" | "later" | "earlier"))
+            {
+                continue;
+            }
             collect(t, k, false, out);
         } else if rel == "nmod:unmarked"
             && (t.rel(i) == "nummod"

@@ -2929,3 +2929,16 @@ fn the_subject_of_a_time_clause_is_its_own() {
         "{found:?}"
     );
 }
+
+/// An adverb the parser hangs after a noun ("18 countries apart from
+/// Tollund") modifies the clause: it is no word of the noun's label.
+#[test]
+fn an_adverb_after_a_noun_is_no_word_of_its_label() {
+    let found = facts(&extract(
+        "Kessel Airlines operates in 18 countries apart from Tollund.",
+    ));
+    assert!(
+        found.iter().any(|f| f.ends_with("| 18 countries")),
+        "{found:?}"
+    );
+}
