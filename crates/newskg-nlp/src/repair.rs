@@ -1129,13 +1129,11 @@ fn period_end_read_as_verb(s: &mut Sentence) {
             }
             None => continue,
         }
-        s.tokens[v].head = Some(p);
-        s.tokens[v].deprel = "acl".to_string();
+        attach(s, v, Some(p), "acl");
         // The date hangs together on its month, the time of the participle.
         for k in date {
             if k == month {
-                s.tokens[k].head = Some(v);
-                s.tokens[k].deprel = "obl:unmarked".to_string();
+                attach(s, k, Some(v), "obl:unmarked");
             } else {
                 s.tokens[k].head = Some(month);
                 s.tokens[k].deprel = if s.tokens[k].upos == Upos::Punct {
@@ -1156,11 +1154,13 @@ fn period_end_read_as_verb(s: &mut Sentence) {
 /// two predicates with "and", "or", "but" or at least a comma, never by
 /// juxtaposition; the parser, reading the past form as a verb, makes it
 /// the verb's conjunct, and the conjunct then takes the clause's subject
-/// ("Vantor ended March 4"). A past participle (VBN) qualifies on that
-/// evidence; a form tagged as a past tense (VBD) only where a participle is
-/// the one reading left: a verb that bounds a reporting period after a
-/// period noun ("the year ended June 30", "the month started"), or one
-/// whose agent follows with "by" ("a price paid by the state").
+/// ("Vantor ended March 4"). A past participle (VBN) with no object
+/// qualifies on that evidence; a form tagged as a past tense (VBD) where a
+/// participle is a reading of it: a verb that bounds a reporting period
+/// after a period noun ("the year ended June 30"), or one with no object
+/// whose agent follows with "by" ("a price paid by the state") or whose
+/// form is also the participle's ("the package agreed last night"; not
+/// "rose").
 fn participle_read_as_conjunct_after_a_noun(s: &mut Sentence) {
     const BOUNDING_VERBS: &[&str] = &["end", "begin", "start", "close"];
     // Irregular verbs whose past tense is their participle.
@@ -1234,8 +1234,7 @@ fn participle_read_as_conjunct_after_a_noun(s: &mut Sentence) {
             bounds_a_period || !takes_object && (agent_by || shared_form)
         };
         if participle {
-            s.tokens[v].head = Some(noun);
-            s.tokens[v].deprel = "acl".to_string();
+            attach(s, v, Some(noun), "acl");
         }
     }
 }
@@ -1336,12 +1335,7 @@ fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
             .head
             .filter(|&k| s.tokens[k].upos == Upos::Verb && k < noun)
             .unwrap_or(h);
-        s.tokens[noun].head = Some(v);
-        s.tokens[noun].deprel = "nsubj".to_string();
-        s.tokens[sub].head = Some(v);
-        s.tokens[sub].deprel = "mark".to_string();
-        s.tokens[v].head = Some(host);
-        s.tokens[v].deprel = "advcl".to_string();
+        opens_clause(s, sub, noun, v, host);
     }
 }
 
@@ -1401,12 +1395,7 @@ fn clause_read_as_modifier_in_a_subordinator_phrase(
     if !(sub..v).all(|j| s.dominates(noun, j)) {
         return;
     }
-    s.tokens[noun].head = Some(v);
-    s.tokens[noun].deprel = "nsubj".to_string();
-    s.tokens[sub].head = Some(v);
-    s.tokens[sub].deprel = "mark".to_string();
-    s.tokens[v].head = Some(host);
-    s.tokens[v].deprel = "advcl".to_string();
+    opens_clause(s, sub, noun, v, host);
 }
 
 /// Periods a figure is reported for ("third quarter profit").
@@ -1517,6 +1506,20 @@ fn opened_by_comma(s: &Sentence, noun: usize) -> bool {
         first -= 1;
     }
     first > 0 && s.tokens[first - 1].form == ","
+}
+
+/// Subordinator `sub` opens the clause of verb `v`, whose subject is
+/// `noun`, an adverbial of `host`.
+fn opens_clause(s: &mut Sentence, sub: usize, noun: usize, v: usize, host: usize) {
+    attach(s, noun, Some(v), "nsubj");
+    attach(s, sub, Some(v), "mark");
+    attach(s, v, Some(host), "advcl");
+}
+
+/// Hangs token `k` on `head` (`None`: the root) with relation `rel`.
+fn attach(s: &mut Sentence, k: usize, head: Option<usize>, rel: &str) {
+    s.tokens[k].head = head;
+    s.tokens[k].deprel = rel.to_string();
 }
 
 /// Whether token `h` has a dependent with one of relations `rels`.
