@@ -121,6 +121,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     compound_read_as_first_of_two_objects,
     participle_read_as_conjunct_after_a_noun,
     subordinate_clause_read_as_conjunct,
+    subject_read_as_conjunct_of_a_noun,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -1396,6 +1397,77 @@ fn clause_read_as_modifier_in_a_subordinator_phrase(
         return;
     }
     opens_clause(s, sub, noun, v, host);
+}
+
+/// "Vantor said sales fell in May and Kessel said its profit rose": the
+/// parser joins "Kessel" to "May" as a conjunct and leaves the second
+/// "said" with no subject, which the extractor then fills from the first
+/// clause (Vantor said twice). A noun phrase joined by "and", "but" or "or"
+/// to a noun, running on into a finite verb with no subject of its own,
+/// is that verb's subject, and its coordinator joins the verb's clause.
+fn subject_read_as_conjunct_of_a_noun(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 2..n {
+        let t = &s.tokens[v];
+        if t.upos != Upos::Verb
+            || !matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || has_dependent(s, v, &["nsubj", "nsubj:pass", "csubj", "expl"])
+        {
+            continue;
+        }
+        // The conjunct whose phrase ends right before the verb.
+        let Some(x) = (0..v).rev().find(|&k| {
+            s.tokens[k].deprel == "conj"
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+                && (k..v).all(|j| s.dominates(k, j))
+        }) else {
+            continue;
+        };
+        // The noun it is joined to ends a prepositional phrase of the
+        // clause before ("fell in May and Kessel said"); a conjunct of a
+        // subject or object phrase is that phrase's ("analysis of rules and
+        // customs shows").
+        let Some(first) = s.tokens[x].head.filter(|&h| {
+            h < x
+                && matches!(s.tokens[h].upos, Upos::Noun | Upos::Propn | Upos::Num)
+                && s.tokens[h].deprel.starts_with("obl")
+                && has_dependent(s, h, &["case"])
+        }) else {
+            continue;
+        };
+        // The coordinator hangs on the conjunct, inside its phrase, or on
+        // the first word of a name the parser split into conjuncts
+        // ("and Kessel Inc" as "Kessel" and "Inc", both conjuncts).
+        let sibling =
+            |k: usize| k == x || s.tokens[k].deprel == "conj" && s.tokens[k].head == Some(first);
+        let Some(cc) = (first + 1..x).find(|&j| {
+            s.tokens[j].deprel == "cc"
+                && s.tokens[j]
+                    .head
+                    .is_some_and(|h| h > j && h <= x && sibling(h))
+                && matches!(
+                    s.tokens[j].form.to_lowercase().as_str(),
+                    "and" | "but" | "or"
+                )
+        }) else {
+            continue;
+        };
+        let subject = s.tokens[cc].head.unwrap_or(x);
+        let split: Vec<usize> = (subject + 1..=x)
+            .filter(|&k| sibling(k) && s.tokens[k].head == Some(first))
+            .collect();
+        if s.dominates(x, v)
+            || s.dominates(v, first)
+            || split.iter().any(|&k| s.tokens[k].upos != Upos::Propn)
+        {
+            continue;
+        }
+        attach(s, subject, Some(v), "nsubj");
+        attach(s, cc, Some(v), "cc");
+        for k in split {
+            attach(s, k, Some(subject), "flat");
+        }
+    }
 }
 
 /// Periods a figure is reported for ("third quarter profit").
@@ -3350,6 +3422,33 @@ mod tests {
         let mut s = sentence(&rows_in);
         repair(&mut s);
         assert_eq!(heads(&s)[7], (Some(7), "acl"));
+    }
+
+    #[test]
+    fn a_subject_read_as_a_conjunct_of_the_noun_before_is_the_subject() {
+        use Upos::*;
+        // "Vantor said prices rose in May and Kessel Inc reported a loss ."
+        // with "Kessel Inc" a conjunct of "May" and "reported" subjectless.
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("prices", "price", Noun, "NNS", 4, "nsubj"),
+            ("rose", "rise", Verb, "VBD", 2, "ccomp"),
+            ("in", "in", Adp, "IN", 6, "case"),
+            ("May", "May", Propn, "NNP", 4, "obl"),
+            ("and", "and", Cconj, "CC", 9, "cc"),
+            ("Kessel", "Kessel", Propn, "NNP", 9, "compound"),
+            ("Inc", "Inc", Propn, "NNP", 6, "conj"),
+            ("reported", "report", Verb, "VBD", 2, "ccomp"),
+            ("a", "a", Det, "DT", 12, "det"),
+            ("loss", "loss", Noun, "NN", 10, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[8], (Some(10), "nsubj"), "{got:?}");
+        assert_eq!(got[6], (Some(10), "cc"));
     }
 
     #[test]

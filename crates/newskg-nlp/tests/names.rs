@@ -668,3 +668,16 @@ fn a_title_of_a_place_and_the_holder_are_two_names() {
         "{found:?}"
     );
 }
+
+/// A month after a preposition is a time, not the first partner of an
+/// "X and Y Inc" firm ("fell in March and Kessel Inc said").
+#[test]
+fn a_month_is_no_partner_of_a_firm() {
+    let found =
+        entities("Vantor Corp said sales fell in March and Kessel Inc said its profit rose.");
+    assert!(
+        found.contains(&("Kessel Inc".to_string(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(w, _)| w.contains("March")), "{found:?}");
+}

@@ -841,6 +841,11 @@ impl Recognizer {
                         && is_capitalised(words[start - 2])
                         // "Vantor Corp and Kessel Inc" are two companies.
                         && !LEGAL_FORM_WORDS.contains(&words[start - 2])
+                        // "fell in March and Kessel Inc said": a month after
+                        // a preposition is a time, no partner's name.
+                        && !(crate::names::is_month(words[start - 2])
+                            && start >= 3
+                            && !is_capitalised(words[start - 3]))
                     {
                         start -= 2;
                     } else {
