@@ -122,6 +122,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     participle_read_as_conjunct_after_a_noun,
     subordinate_clause_read_as_conjunct,
     subject_read_as_conjunct_of_a_noun,
+    name_split_into_objects,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -1467,6 +1468,37 @@ fn subject_read_as_conjunct_of_a_noun(s: &mut Sentence) {
         for k in split {
             attach(s, k, Some(subject), "flat");
         }
+    }
+}
+
+/// "gave Kessel Bank a loan": the parser, expecting a recipient and a
+/// thing, makes each word of the name an object of its own ("Kessel" and
+/// "Bank"). Two proper nouns side by side, both objects of one verb, are
+/// one name: the first a compound of the second, as the parser itself
+/// hangs the words of a name.
+fn name_split_into_objects(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for a in 0..n.saturating_sub(1) {
+        let b = a + 1;
+        let object_of = |k: usize| {
+            (s.tokens[k].deprel == "obj")
+                .then_some(s.tokens[k].head)
+                .flatten()
+        };
+        let is_name = |k: usize| s.tokens[k].upos == Upos::Propn;
+        if !(is_name(a) && is_name(b))
+            || object_of(a).is_none()
+            || object_of(a) != object_of(b)
+            || (a + 1..n).any(|k| s.tokens[k].head == Some(a))
+        {
+            continue;
+        }
+        for k in 0..a {
+            if s.tokens[k].head == Some(a) {
+                s.tokens[k].head = Some(b);
+            }
+        }
+        attach(s, a, Some(b), "compound");
     }
 }
 
@@ -3449,6 +3481,33 @@ mod tests {
         let got = heads(&s);
         assert_eq!(got[8], (Some(10), "nsubj"), "{got:?}");
         assert_eq!(got[6], (Some(10), "cc"));
+    }
+
+    #[test]
+    fn a_name_split_into_two_objects_is_one_name() {
+        use Upos::*;
+        // "Vantor gave Kessel Bank a loan ." with "Kessel", "Bank" and
+        // "loan" three objects.
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("gave", "give", Verb, "VBD", 0, "root"),
+            ("Kessel", "Kessel", Propn, "NNP", 2, "obj"),
+            ("Bank", "Bank", Propn, "NNP", 2, "obj"),
+            ("a", "a", Det, "DT", 6, "det"),
+            ("loan", "loan", Noun, "NN", 2, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[2], (Some(4), "compound"));
+        assert_eq!(heads(&s)[3], (Some(2), "obj"));
+        // A common noun and a name stay apart ("gave clients Kessel
+        // shares" is no case of it).
+        let mut rows_common = rows.to_vec();
+        rows_common[2] = ("clients", "client", Noun, "NNS", 2, "obj");
+        let mut s = sentence(&rows_common);
+        repair(&mut s);
+        assert_eq!(heads(&s)[2], (Some(2), "obj"));
     }
 
     #[test]
