@@ -37,10 +37,13 @@ pub(crate) fn is_quantity_head(word: &str) -> bool {
     CURRENCY_HEADS.contains(&word) || COUNT_HEADS.contains(&word) || MEASURE_HEADS.contains(&word)
 }
 
-/// Words that multiply the number before them ("two mln", "3 billion").
-const MULTIPLIERS: &[&str] = &[
-    "hundred", "thousand", "million", "billion", "trillion", "mln", "bln", "mn", "bn",
-];
+/// Words that multiply the number before them ("two mln", "3 billion"),
+/// with [`WIRE_MULTIPLIERS`].
+const MULTIPLIERS: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
+
+/// Multipliers as wire copy abbreviates them ("20 mln"): unlike "a
+/// million", they always follow a figure.
+pub(crate) const WIRE_MULTIPLIERS: &[&str] = &["mln", "bln", "mn", "bn"];
 
 /// Amounts as wire copy abbreviates them ("20 mln dlrs"): an amount
 /// alone is no participant; "40 mln dlrs of debt" names the debt.
@@ -211,7 +214,8 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
         if t.upos(x) == Upos::Num
             && next < t.len()
             && !out.contains(&next)
-            && MULTIPLIERS.contains(&t.lower(next).as_str())
+            && (MULTIPLIERS.contains(&t.lower(next).as_str())
+                || WIRE_MULTIPLIERS.contains(&t.lower(next).as_str()))
         {
             out.push(next);
         }

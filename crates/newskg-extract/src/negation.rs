@@ -546,15 +546,21 @@ const TIME_CONJUNCTIONS: &[&str] = &[
 /// puts a future event in the present after these conjunctions, so the
 /// event has not happened.
 fn is_pending_time_clause(t: &Tree, v: usize) -> bool {
-    let present = |k: usize| matches!(t.sent.tokens[k].xpos.as_str(), "VBZ" | "VBP");
     t.base(v) == "advcl"
         && t.kids(v).iter().any(|&k| {
             t.base(k) == "mark" && matches!(t.lower(k).as_str(), "until" | "till" | "before")
         })
-        && (present(v)
-            || t.kids(v)
-                .iter()
-                .any(|&k| matches!(t.base(k), "aux" | "cop") && present(k)))
+        && tensed(t, v, &["VBZ", "VBP"])
+}
+
+/// Whether the clause of `v` is in a tense of `tags`: its verb's tag, or
+/// that of an auxiliary or copula of it ("had cut", "was late").
+fn tensed(t: &Tree, v: usize, tags: &[&str]) -> bool {
+    let in_tense = |k: usize| tags.contains(&t.sent.tokens[k].xpos.as_str());
+    in_tense(v)
+        || t.kids(v)
+            .iter()
+            .any(|&k| matches!(t.base(k), "aux" | "cop") && in_tense(k))
 }
 
 /// Whether `v` heads an adverbial clause of time in the past tense ("when
@@ -576,16 +582,12 @@ fn is_past_time_clause(t: &Tree, v: usize) -> bool {
     {
         return true;
     }
-    let past = |k: usize| matches!(t.sent.tokens[k].xpos.as_str(), "VBD");
     let past_time_clause = t.base(v) == "advcl"
         && t.kids(v).iter().any(|&k| {
             matches!(t.base(k), "mark" | "advmod")
                 && TIME_CONJUNCTIONS.contains(&t.lower(k).as_str())
         })
-        && (past(v)
-            || t.kids(v)
-                .iter()
-                .any(|&k| matches!(t.base(k), "aux" | "cop") && past(k)));
+        && tensed(t, v, &["VBD"]);
     if !past_time_clause {
         return false;
     }

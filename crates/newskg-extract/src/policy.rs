@@ -18,7 +18,7 @@ use newskg_nlp::Gazetteer;
 use crate::attribution::SPEECH;
 use crate::concepts::{
     is_quantity_head, is_time_noun, ANYONE_NOUNS, CURRENCY_HEADS, INSTRUMENT_NOUNS,
-    QUANTITY_HEDGES, WIRE_AMOUNT_HEADS,
+    QUANTITY_HEDGES, WIRE_AMOUNT_HEADS, WIRE_MULTIPLIERS,
 };
 use crate::{Argument, DocEntity, Fact};
 
@@ -830,9 +830,7 @@ pub(crate) fn names_something(relation: &str, object: &Argument) -> bool {
         .split(' ')
         .skip_while(|w| QUANTITY_HEDGES.contains(w) || matches!(*w, "up" | "to"));
     let cut_amount = !label.chars().any(|c| c.is_ascii_digit())
-        && words
-            .next()
-            .is_some_and(|w| matches!(w, "mln" | "bln" | "mn" | "bn"))
+        && words.next().is_some_and(|w| WIRE_MULTIPLIERS.contains(&w))
         && words.next().is_some()
         && words.next().is_none_or(|w| w == "of");
     !(numeric

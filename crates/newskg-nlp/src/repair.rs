@@ -1010,8 +1010,7 @@ fn period_read_as_object_before_its_noun(s: &mut Sentence) {
             && matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)
             && end.is_some_and(|e| Some(e + 1) == start)
         {
-            s.tokens[period].head = Some(noun);
-            s.tokens[period].deprel = "compound".to_string();
+            attach(s, period, Some(noun), "compound");
         }
     }
 }
@@ -1042,8 +1041,7 @@ fn compound_read_as_first_of_two_objects(s: &mut Sentence) {
             && !opens(first)
             && bare_before(second)
         {
-            s.tokens[first].head = Some(second);
-            s.tokens[first].deprel = "compound".to_string();
+            attach(s, first, Some(second), "compound");
         }
     }
 }
@@ -1116,8 +1114,8 @@ fn period_end_read_as_verb(s: &mut Sentence) {
             .collect();
         match heir {
             Some(w) => {
-                s.tokens[w].head = s.tokens[v].head;
-                s.tokens[w].deprel = s.tokens[v].deprel.clone();
+                let (head, rel) = (s.tokens[v].head, s.tokens[v].deprel.clone());
+                attach(s, w, head, &rel);
                 for k in others {
                     s.tokens[k].head = Some(w);
                 }
@@ -1137,13 +1135,12 @@ fn period_end_read_as_verb(s: &mut Sentence) {
             if k == month {
                 attach(s, k, Some(v), "obl:unmarked");
             } else {
-                s.tokens[k].head = Some(month);
-                s.tokens[k].deprel = if s.tokens[k].upos == Upos::Punct {
+                let rel = if s.tokens[k].upos == Upos::Punct {
                     "punct"
                 } else {
                     "nummod"
-                }
-                .to_string();
+                };
+                attach(s, k, Some(month), rel);
             }
         }
     }
@@ -1250,10 +1247,6 @@ fn participle_read_as_conjunct_after_a_noun(s: &mut Sentence) {
 /// its subject; likewise a conjunct with a subordinator of its own and no
 /// coordinator ("in case it decided") is an adverbial clause.
 fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
-    const SUBORDINATORS: &[&str] = &[
-        "after", "before", "since", "until", "till", "as", "because", "while", "whilst", "when",
-        "whenever", "although", "though", "unless", "whereas", "once", "if",
-    ];
     let n = s.tokens.len();
     for v in 1..n {
         let Some(h) = s.tokens[v].head else {
@@ -1263,7 +1256,7 @@ fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
         // on the phrase's last noun as a modifier, which a finite verb
         // with no subject or relative word cannot be.)
         if s.tokens[v].deprel == "acl" {
-            clause_read_as_modifier_in_a_subordinator_phrase(s, v, SUBORDINATORS);
+            clause_read_as_modifier_in_a_subordinator_phrase(s, v);
             continue;
         }
         // (A parataxis with nothing between: "urged them to reject the
@@ -1307,20 +1300,13 @@ fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
         let first_own = (h + 1..v)
             .find(|&k| s.tokens[k].head == Some(v))
             .unwrap_or(v);
-        let opener = |k: usize| {
-            (h + 1..k).find(|&j| {
-                s.tokens[j].head == Some(k)
-                    && s.tokens[j].deprel == "case"
-                    && SUBORDINATORS.contains(&s.tokens[j].form.to_lowercase().as_str())
-            })
-        };
         let Some((noun, sub)) = (h + 1..first_own).rev().find_map(|k| {
             if !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
                 || s.dominates(v, k)
             {
                 return None;
             }
-            let sub = opener(k)?;
+            let sub = subordinator_of(s, k, h + 1)?;
             // A subject runs on into its verb; a comma closes a phrase
             // ("vowed to act after the vote, launched ...").
             ((sub..first_own).all(|j| s.dominates(k, j))
@@ -1341,15 +1327,29 @@ fn subordinate_clause_read_as_conjunct(s: &mut Sentence) {
     }
 }
 
+/// Conjunctions that open a clause of time, reason, concession or
+/// condition, which the parser may read as prepositions ("after the union
+/// rejected").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "until", "till", "as", "because", "while", "whilst", "when",
+    "whenever", "although", "though", "unless", "whereas", "once", "if",
+];
+
+/// The subordinator at or after `from` that the parser hung on noun `k` as
+/// its preposition (`case`), if any.
+fn subordinator_of(s: &Sentence, k: usize, from: usize) -> Option<usize> {
+    (from..k).find(|&j| {
+        s.tokens[j].head == Some(k)
+            && s.tokens[j].deprel == "case"
+            && SUBORDINATORS.contains(&s.tokens[j].form.to_lowercase().as_str())
+    })
+}
+
 /// [`subordinate_clause_read_as_conjunct`] for a finite verb `v` hung as
 /// a modifier on a noun of a phrase opened by a subordinator read as a
 /// preposition: the phrase's noun is its subject, the subordinator its
 /// mark, and the clause modifies the verb the phrase hung on.
-fn clause_read_as_modifier_in_a_subordinator_phrase(
-    s: &mut Sentence,
-    v: usize,
-    subordinators: &[&str],
-) {
+fn clause_read_as_modifier_in_a_subordinator_phrase(s: &mut Sentence, v: usize) {
     let t = &s.tokens[v];
     if t.upos != Upos::Verb
         || !matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
@@ -1375,12 +1375,7 @@ fn clause_read_as_modifier_in_a_subordinator_phrase(
         if !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
             return;
         }
-        let sub = (0..k).find(|&j| {
-            s.tokens[j].head == Some(k)
-                && s.tokens[j].deprel == "case"
-                && subordinators.contains(&s.tokens[j].form.to_lowercase().as_str())
-        });
-        if let Some(sub) = sub {
+        if let Some(sub) = subordinator_of(s, k, 0) {
             break (k, sub);
         }
         match s.tokens[k].head {
