@@ -187,6 +187,34 @@ pub(crate) fn denied_manner(t: &Tree, p: usize) -> Option<usize> {
     })
 }
 
+/// Adverbs that say an event came close to happening or happened only in
+/// part ("almost doubled", "barely changed", "partly offset"): without
+/// them the relation states more than the text, so they stay in it.
+const APPROXIMATORS: &[&str] = &[
+    "almost",
+    "nearly",
+    "virtually",
+    "practically",
+    "barely",
+    "scarcely",
+    "partly",
+    "partially",
+];
+
+/// The adverb of approximation before chain verb `p` ([`APPROXIMATORS`]),
+/// with nothing but auxiliaries and adverbs between them: "partly because
+/// the banks did not want" qualifies the reason, not the verb. Right before
+/// another adverb it grades that adverb ("almost exactly matching").
+pub(crate) fn approximation(t: &Tree, p: usize) -> Option<usize> {
+    t.kids(p).iter().copied().find(|&k| {
+        k < p
+            && t.base(k) == "advmod"
+            && APPROXIMATORS.contains(&t.lower(k).as_str())
+            && t.upos(k + 1) != Upos::Adv
+            && (k + 1..p).all(|j| matches!(t.upos(j), Upos::Aux | Upos::Adv | Upos::Part))
+    })
+}
+
 /// Adverbs of time that a denial is often about ("does not plan to sell
 /// the shares now", "did not comment immediately"): the event is denied
 /// for then, not for ever.

@@ -1511,6 +1511,20 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         relation = format!("{} {relation}", t.lower(adverb));
         rel_tokens.push(adverb);
     }
+    // "almost doubled": close to the event is not the event.
+    if let Some(adverb) = verbs
+        .iter()
+        .find_map(|&c| negation::approximation(t, c))
+        .filter(|a| !rel_tokens.contains(a))
+    {
+        object_inside = object_inside.map(|n| n + 1);
+        // After a passive's "be": "be partly offset by".
+        relation = match relation.strip_prefix("be ") {
+            Some(rest) => format!("be {} {rest}", t.lower(adverb)),
+            None => format!("{} {relation}", t.lower(adverb)),
+        };
+        rel_tokens.push(adverb);
+    }
     // Which chain verbs carry a denial of their own, read once.
     let denials: Vec<bool> = verbs.iter().map(|&c| negation::is_negated(t, c)).collect();
     // "does not plan to sell the shares now": the denial is for now.

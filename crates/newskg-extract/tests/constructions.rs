@@ -450,6 +450,33 @@ fn a_denied_manner_stays_in_the_relation() {
     );
 }
 
+/// "almost doubled": near the event is not the event, so an adverb of
+/// approximation stays in the relation.
+#[test]
+fn an_approximation_stays_in_the_relation() {
+    let doc = extract("Kessel Bank almost doubled its stake in Vantor Corp.");
+    assert!(
+        doc.facts.iter().any(|f| f.relation == "almost double"),
+        "{:?}",
+        facts(&doc)
+    );
+    let doc = extract("The losses of Vantor Corp were partly offset by Kessel Bank.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.relation.contains("partly offset")),
+        "{:?}",
+        facts(&doc)
+    );
+    // An adverb of the reason, not of the verb, stays out.
+    let doc = extract("Vantor Corp sold the mill, partly because Kessel Bank wanted cash.");
+    assert!(
+        doc.facts.iter().all(|f| !f.relation.contains("partly")),
+        "{:?}",
+        facts(&doc)
+    );
+}
+
 /// "Is he trying to sell?": a clause with its auxiliary before its subject
 /// asks; it states no fact.
 #[test]

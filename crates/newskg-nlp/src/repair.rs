@@ -63,6 +63,30 @@ const CLAUSE_VERBS: &[&str] = &[
     "explain",
     "allege",
     "warn",
+    "contend",
+    "assert",
+    "declare",
+    "concede",
+    "complain",
+    "emphasise",
+    "emphasize",
+    "maintain",
+    "recall",
+    "remember",
+    "recognise",
+    "recognize",
+    "suspect",
+    "doubt",
+    "promise",
+    "decide",
+    "rule",
+    "testify",
+    "boast",
+    // Verbs of reckoning ("calculated the cut would save 40 million",
+    // "forecast prices would fall").
+    "calculate",
+    "forecast",
+    "project",
     // Verbs of showing and finding out take a clause the same way ("the
     // figures showed inflation was rising", "the inquiry found the bank had
     // misled them").
@@ -75,6 +99,10 @@ const CLAUSE_VERBS: &[&str] = &[
     "discover",
     "learn",
 ];
+
+/// Verbs that name what their object is called: right after a noun, their
+/// past form is the participle of a reduced relative ("a fund called X").
+const CALLING_VERBS: &[&str] = &["call", "name", "dub", "term", "label", "entitle", "title"];
 
 /// Every repair, in the order they run.
 const REPAIRS: &[fn(&mut Sentence)] = &[
@@ -3031,6 +3059,20 @@ fn after_modifiers(s: &Sentence, v: usize, mut k: usize) -> usize {
         let Some(top) = top else {
             break;
         };
+        // "until the price reaches": the verb after a word that opens
+        // clauses is that word's own clause. Not after the words that are
+        // as often prepositions ("profits before taxes were", "as a share
+        // of the economy would"), nor after "until" with a time ("until
+        // 2001 the rules will").
+        let word = t.form.to_lowercase();
+        if SUBORDINATORS.contains(&word.as_str())
+            && !matches!(word.as_str(), "after" | "before" | "since" | "as")
+            && !(matches!(word.as_str(), "until" | "till")
+                && (s.tokens[top].upos == Upos::Num
+                    || names::is_time_noun(&s.tokens[top].form.to_lowercase())))
+        {
+            break;
+        }
         let end = (k..n)
             .take_while(|&j| s.dominates(top, j))
             .last()
@@ -3053,6 +3095,14 @@ fn subject_read_as_object(s: &mut Sentence) {
     let n = s.tokens.len();
     for v in 0..n {
         if s.tokens[v].upos != Upos::Verb || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str()) {
+            continue;
+        }
+        // "ruled out a deal", "found out the cost": a phrasal verb is
+        // another verb, which takes no clause this way.
+        if s.tokens
+            .iter()
+            .any(|t| t.head == Some(v) && t.deprel == "compound:prt")
+        {
             continue;
         }
         let Some(object) = (0..n).find(|&k| {
@@ -3138,6 +3188,21 @@ fn subject_read_as_object(s: &mut Sentence) {
             t.head == Some(head) && matches!(t.deprel.split(':').next(), Some("nsubj" | "csubj"))
         });
         if has_subject || head == v || s.dominates(head, v) || s.dominates(object, head) {
+            continue;
+        }
+        // A verb with its own "and"/"but" is a conjunct, not a complement;
+        // "a measure called the PSE", "the quarter just ended": a naming
+        // verb, or an end or start after a period, is the noun's modifier.
+        let lemma = s.tokens[head].lemma.as_str();
+        let bare_verb = finite.upos == Upos::Verb;
+        if s.tokens
+            .iter()
+            .any(|t| t.head == Some(head) && t.deprel == "cc")
+            || bare_verb && CALLING_VERBS.contains(&lemma)
+            || bare_verb
+                && matches!(lemma, "end" | "begin" | "start")
+                && PERIOD_NOUNS.contains(&s.tokens[at - 1].lemma.to_lowercase().as_str())
+        {
             continue;
         }
         let passive = s
@@ -4442,6 +4507,79 @@ mod tests {
         repair(&mut s);
         assert_eq!(heads(&s)[3], (Some(7), "nsubj"));
         assert_eq!(heads(&s)[6], (Some(2), "ccomp"));
+    }
+
+    #[test]
+    fn a_subject_read_as_the_object_of_a_verb_of_reckoning_is_the_subject() {
+        use Upos::*;
+        // "Ruiz calculated the cut would save money ." as the parser reads it.
+        let mut s = sentence(&[
+            ("Ruiz", "Ruiz", Propn, "NNP", 2, "nsubj"),
+            ("calculated", "calculate", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("cut", "cut", Noun, "NN", 2, "obj"),
+            ("would", "would", Aux, "MD", 6, "aux"),
+            ("save", "save", Verb, "VB", 2, "conj"),
+            ("money", "money", Noun, "NN", 6, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(6), "nsubj"));
+        assert_eq!(heads(&s)[5], (Some(2), "ccomp"));
+        // "Vantor reported a deficit for the period ended May 31 .": a period
+        // that ended is the noun's modifier, no clause; the deficit stays
+        // the object.
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("reported", "report", Verb, "VBD", 0, "root"),
+            ("a", "a", Det, "DT", 4, "det"),
+            ("deficit", "deficit", Noun, "NN", 2, "obj"),
+            ("for", "for", Adp, "IN", 7, "case"),
+            ("the", "the", Det, "DT", 7, "det"),
+            ("period", "period", Noun, "NN", 2, "obl"),
+            ("ended", "end", Verb, "VBD", 2, "conj"),
+            ("May", "May", Propn, "NNP", 8, "obl"),
+            ("31", "31", Num, "CD", 9, "nummod"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(2), "obj"));
+        // "Kessel maintained the ban until prices rose .": the verb after
+        // "until" is its own clause's (a later repair opens that clause);
+        // the ban stays the object.
+        let mut s = sentence(&[
+            ("Kessel", "Kessel", Propn, "NNP", 2, "nsubj"),
+            ("maintained", "maintain", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("ban", "ban", Noun, "NN", 2, "obj"),
+            ("until", "until", Adp, "IN", 6, "case"),
+            ("prices", "price", Noun, "NNS", 2, "obl"),
+            ("rose", "rise", Verb, "VBD", 2, "conj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[3], (Some(2), "obj"));
+        // "Vantor calculated a measure called Tollund .": a reduced relative.
+        unchanged(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("calculated", "calculate", Verb, "VBD", 0, "root"),
+            ("a", "a", Det, "DT", 4, "det"),
+            ("measure", "measure", Noun, "NN", 2, "obj"),
+            ("called", "call", Verb, "VBD", 2, "conj"),
+            ("Tollund", "Tollund", Propn, "NNP", 5, "obj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        // "Lind ruled out a deal would help ." stays: a phrasal verb.
+        unchanged(&[
+            ("Lind", "Lind", Propn, "NNP", 2, "nsubj"),
+            ("ruled", "rule", Verb, "VBD", 0, "root"),
+            ("out", "out", Adp, "RP", 2, "compound:prt"),
+            ("a", "a", Det, "DT", 5, "det"),
+            ("deal", "deal", Noun, "NN", 2, "obj"),
+            ("would", "would", Aux, "MD", 7, "aux"),
+            ("help", "help", Verb, "VB", 2, "conj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
     }
 
     #[test]
