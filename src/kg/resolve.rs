@@ -35,6 +35,11 @@ use crate::input::DocId;
 use crate::nlp::names;
 use crate::nlp::{EntityLabel, Gazetteer};
 
+/// The evidence ([`Resolver::context_score`]) a bare surname that several
+/// known people bear, or that is a given name, needs to link to a full name
+/// of another story: one shared role or two shared entities.
+const AMBIGUOUS_SURNAME_EVIDENCE: usize = 4;
+
 /// Links document entities to graph entities, incrementally.
 #[derive(Default)]
 pub struct Resolver {
@@ -370,11 +375,14 @@ impl Resolver {
             .filter(|&k| self.fits(d, &self.entities[k]))
             .collect();
         // A bare surname ("Berger", no given name anywhere in the story)
-        // links to a full name known from other stories only with some
-        // evidence in common: a shared role or an entity seen with both.
-        // Stories name a person in full; a story that never does has most
-        // often cut a name or met a firm named after people ("Berger and
-        // Montague"), and a common surname has many bearers.
+        // links to a full name known from other stories only with evidence
+        // in common: a shared role or an entity seen with both. Stories name
+        // a person in full; a story that never does has most often cut a
+        // name or met a firm named after people ("Berger and Montague"). A
+        // surname that several known people bear ("Carter"), or that is a
+        // given name ("David": most often the first half of a cut name),
+        // needs more: a shared role or two shared entities, as one (a
+        // country, a league) is shared by many of its bearers' stories.
         let bare_surname = d.label_type == EntityLabel::Person
             && label_words.len() == 1
             && d.aliases.iter().all(|a| {
@@ -384,12 +392,16 @@ impl Resolver {
                     <= 1
             });
         let cands: Vec<usize> = if bare_surname {
+            let full = |k: usize| self.entities[k].label.split_whitespace().count() > 1;
+            let bearers = cands.iter().filter(|&&k| full(k)).count();
+            let needed = if bearers > 1 || self.gazetteer.is_given_name(&d.label) {
+                AMBIGUOUS_SURNAME_EVIDENCE
+            } else {
+                1
+            };
             cands
                 .into_iter()
-                .filter(|&k| {
-                    self.entities[k].label.split_whitespace().count() <= 1
-                        || self.context_score(k, d, context) > 0
-                })
+                .filter(|&k| !full(k) || self.context_score(k, d, context) >= needed)
                 .collect()
         } else {
             cands
@@ -576,8 +588,8 @@ impl Resolver {
         })
     }
 
-    /// Evidence that `d` is known entity `k`: shared titles and entities
-    /// seen with both.
+    /// Evidence that `d` is known entity `k`: shared titles (4 each) and
+    /// entities seen with both (2 each).
     fn context_score(&self, k: usize, d: &DocEntity, context: &HashSet<usize>) -> usize {
         let e = &self.entities[k];
         let titles = d.titles.iter().filter(|t| e.titles.contains(*t)).count();
@@ -1018,6 +1030,7 @@ mod tests {
             vec![
                 ent("Ronald Johnson", Person, &["Johnson"], &["ambassador"]),
                 ent("Mexico", Place, &[], &[]),
+                ent("Vantor Oil", Organization, &[], &[]),
             ],
         ));
         let b = r.resolve(&doc(
@@ -1030,15 +1043,27 @@ mod tests {
         assert_eq!(a[0].0, "ronald-johnson");
         assert_eq!(b[0].0, "boris-johnson");
         assert_eq!(r.merges(), 0);
-        // A bare "Johnson" next to Mexico goes to the ambassador ...
-        let c = r.resolve(&doc(
-            "c",
+        // Two Johnsons known: a bare "Johnson" next to Mexico alone is
+        // neither (many stories name Mexico) ...
+        let mexico = r.resolve(&doc(
+            "m",
             vec![
                 ent("Mexico", Place, &[], &[]),
                 ent("Johnson", Person, &[], &[]),
             ],
         ));
-        assert_eq!(c[1], a[0]);
+        assert_ne!(mexico[1], a[0]);
+        assert_ne!(mexico[1], b[0]);
+        // ... next to Mexico and Vantor Oil it is the ambassador ...
+        let c = r.resolve(&doc(
+            "c",
+            vec![
+                ent("Mexico", Place, &[], &[]),
+                ent("Vantor Oil", Organization, &[], &[]),
+                ent("Johnson", Person, &[], &[]),
+            ],
+        ));
+        assert_eq!(c[2], a[0]);
         // ... with nothing to go by, it stays apart.
         let d = r.resolve(&doc("d", vec![ent("Johnson", Person, &[], &[])]));
         assert_eq!(d[0].0, "johnson");
@@ -1192,6 +1217,7 @@ mod tests {
                 vec![
                     ent("Ronald Johnson", Person, &["Johnson"], &[]),
                     ent("Norland", Place, &[], &[]),
+                    ent("Tollund", Place, &[], &[]),
                     ent("Vintra Shipping", Misc, &[], &[]),
                 ],
             ),
@@ -1200,12 +1226,14 @@ mod tests {
                 vec![
                     ent("Boris Johnson", Person, &["Johnson"], &[]),
                     ent("Elmsbury", Place, &[], &[]),
+                    ent("Harlow", Place, &[], &[]),
                 ],
             ),
             doc(
                 "c",
                 vec![
                     ent("Norland", Place, &[], &[]),
+                    ent("Tollund", Place, &[], &[]),
                     ent("Johnson", Person, &[], &[]),
                 ],
             ),
@@ -1216,6 +1244,7 @@ mod tests {
                 "e",
                 vec![
                     ent("Elmsbury", Place, &[], &[]),
+                    ent("Harlow", Place, &[], &[]),
                     ent("Johnson", Person, &[], &[]),
                 ],
             ),
@@ -1229,8 +1258,8 @@ mod tests {
         ];
         let mut lived = Resolver::new(Vec::new());
         let answers: Vec<Vec<EntityId>> = docs.iter().map(|d| lived.resolve(d)).collect();
-        assert_eq!(answers[2][1], answers[0][0], "Norland points to Ronald");
-        assert_eq!(answers[4][1], answers[1][0], "Elmsbury points to Boris");
+        assert_eq!(answers[2][2], answers[0][0], "Norland points to Ronald");
+        assert_eq!(answers[4][2], answers[1][0], "Elmsbury points to Boris");
         for stop in 0..docs.len() {
             let mut first = Resolver::new(Vec::new());
             let mentions: Vec<Vec<EntityId>> =
@@ -1441,7 +1470,8 @@ mod tests {
     /// the name: "Mr Kessel" in a later document is Mira Kessel's surname,
     /// not a second full name that differs from hers, when the two stories
     /// share something (here Harlow); with nothing in common a bare surname
-    /// stays apart, as a common surname has many bearers.
+    /// stays apart, as a common surname has many bearers. A surname two
+    /// known people bear needs more: a role or two entities in common.
     #[test]
     fn a_titled_surname_finds_the_full_name() {
         let mut r = Resolver::new(Vec::new());
@@ -1450,6 +1480,7 @@ mod tests {
             vec![
                 ent("Mira Kessel", Person, &[], &[]),
                 ent("Harlow", Place, &[], &[]),
+                ent("Tollund Bank", Organization, &[], &[]),
             ],
         ));
         let b = r.resolve(&doc(
@@ -1478,6 +1509,60 @@ mod tests {
             vec![ent("Ola Kessel", Person, &["Mr Ola Kessel"], &[])],
         ));
         assert_ne!(a[0], d[0]);
+        // Two Kessels known: one place in common no longer singles out
+        // Mira; the place and the bank do.
+        let one = r.resolve(&doc(
+            "e",
+            vec![
+                ent("Harlow", Place, &[], &[]),
+                ent("Kessel", Person, &["Mr Kessel"], &[]),
+            ],
+        ));
+        assert_ne!(a[0], one[1]);
+        let two = r.resolve(&doc(
+            "f",
+            vec![
+                ent("Harlow", Place, &[], &[]),
+                ent("Tollund Bank", Organization, &[], &[]),
+                ent("Kessel", Person, &["Mr Kessel"], &[]),
+            ],
+        ));
+        assert_eq!(a[0], two[2]);
+    }
+
+    /// A one-word "surname" that is a given name ("David") is most often
+    /// the first half of a name cut short: one entity in common does not
+    /// make it the one full name known with it; two do.
+    #[test]
+    fn a_surname_that_is_a_given_name_needs_more_evidence() {
+        let gazetteer = Arc::new(Gazetteer::compile_from("", "", "", ""));
+        assert!(gazetteer.is_given_name("David"));
+        let mut r = Resolver::with_gazetteer(gazetteer);
+        let a = r.resolve(&doc(
+            "a",
+            vec![
+                ent("Ana David", Person, &[], &[]),
+                ent("Harlow", Place, &[], &[]),
+                ent("Tollund Bank", Organization, &[], &[]),
+            ],
+        ));
+        let one = r.resolve(&doc(
+            "b",
+            vec![
+                ent("Harlow", Place, &[], &[]),
+                ent("David", Person, &[], &[]),
+            ],
+        ));
+        assert_ne!(a[0], one[1]);
+        let two = r.resolve(&doc(
+            "c",
+            vec![
+                ent("Harlow", Place, &[], &[]),
+                ent("Tollund Bank", Organization, &[], &[]),
+                ent("David", Person, &[], &[]),
+            ],
+        ));
+        assert_eq!(a[0], two[2]);
     }
 
     /// Issue 10: two different long names that share initials are two
