@@ -283,6 +283,9 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
                     .is_some_and(|p| COMPLEMENT_PREPOSITIONS.contains(&p.as_str()))
                 && matches!(t.upos(k), Upos::Noun | Upos::Propn)
                 && !is_time_noun(&t.lemma(k))
+                // Set off by a comma ("the spokesman, in response to
+                // questions, said"), a phrase is an aside, no complement.
+                && !t.case_kid(k).is_some_and(|c| c > 0 && t.lower(c - 1) == ",")
         }) {
             if let Some(c) = t.case_kid(k) {
                 out.push(c);
@@ -422,12 +425,17 @@ fn push_infinitive(t: &Tree, v: usize, out: &mut Vec<usize>) {
                 clauses(v) == 1 && clauses(x) == 0
             }
     });
+    // So for a phrasal verb whose object belongs to its conjunct ("the
+    // funds to pay off or take over its debts"): "funds to pay off" is cut.
+    let phrasal_before_a_conjunct =
+        t.kid(v, "compound:prt").is_some() && t.kid(v, "conj").is_some();
     if object.is_none()
         && oblique.is_none()
         && catenated.is_none()
-        && t.kids(v)
-            .iter()
-            .any(|&k| matches!(t.base(k), "ccomp" | "xcomp"))
+        && (phrasal_before_a_conjunct
+            || t.kids(v)
+                .iter()
+                .any(|&k| matches!(t.base(k), "ccomp" | "xcomp")))
     {
         return;
     }

@@ -477,6 +477,26 @@ fn an_approximation_stays_in_the_relation() {
     );
 }
 
+/// "the funds to pay off or take over the debts": the phrasal verb's object
+/// is its conjunct's, so "funds to pay off" would be a cut clause; and a
+/// phrase set off by commas ("the spokesman, in response to questions,")
+/// is no part of a label.
+#[test]
+fn cut_infinitives_and_asides_stay_out_of_labels() {
+    let got = facts(&extract(
+        "Vantor Corp used the funds to pay off or take over the debts of Kessel Bank.",
+    ));
+    assert!(
+        got.iter()
+            .all(|f| !f.contains("to pay off") && !f.contains("take")),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "The Vantor Corp spokesman, in response to questions, said Kessel Bank had sold the mill.",
+    ));
+    assert!(got.iter().all(|f| !f.contains("in response")), "{got:?}");
+}
+
 /// "Is he trying to sell?": a clause with its auxiliary before its subject
 /// asks; it states no fact.
 #[test]

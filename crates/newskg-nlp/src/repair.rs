@@ -122,6 +122,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     description_read_as_conjunct,
     name_read_as_conjunct_after_an_apposition,
     conjunct_read_as_oblique,
+    prepositional_phrase_read_as_conjunct,
     apposition_read_as_oblique,
     relative_clause_read_as_conjunct,
     conjunct_read_as_compound,
@@ -1901,6 +1902,47 @@ fn conjunct_read_as_oblique(s: &mut Sentence) {
         }
         s.tokens[k].head = Some(p);
         s.tokens[k].deprel = "conj".to_string();
+    }
+}
+
+/// "began the installation of a rig, called Gail, in the Tollund field":
+/// the parser joins the phrase after the comma to the object as its
+/// conjunct. A conjunct opened by its own preposition, with no "and" or
+/// "or", of a noun with none, is no second member of a list: it is the
+/// noun's prepositional phrase (`nmod`), as EWT annotates "Many Iraqis,
+/// including religious Iraqis, ...".
+fn prepositional_phrase_read_as_conjunct(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let Some(first) = s.tokens[k].head else {
+            continue;
+        };
+        if s.tokens[k].deprel != "conj"
+            || !matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+            || !matches!(s.tokens[first].upos, Upos::Noun | Upos::Propn)
+            || has_dependent(s, k, &["cc"])
+            || has_dependent(s, first, &["case"])
+            // In a longer list ("an able speaker and a capable leader, in
+            // the way ...") the phrase may close the list: left alone.
+            || s.tokens[first].deprel == "conj"
+            || s.tokens
+                .iter()
+                .enumerate()
+                .any(|(j, t)| j != k && t.head == Some(first) && t.deprel == "conj")
+        {
+            continue;
+        }
+        // The phrase opens with its preposition, right after a comma.
+        let start = (0..=k)
+            .find(|&j| s.dominates(k, j) && s.tokens[j].upos != Upos::Punct)
+            .unwrap_or(k);
+        let opens_with_case = s.tokens[start].head == Some(k)
+            && s.tokens[start].deprel == "case"
+            && start > 0
+            && s.tokens[start - 1].upos == Upos::Punct;
+        if opens_with_case {
+            attach(s, k, Some(first), "nmod");
+        }
     }
 }
 
@@ -4507,6 +4549,39 @@ mod tests {
         repair(&mut s);
         assert_eq!(heads(&s)[3], (Some(7), "nsubj"));
         assert_eq!(heads(&s)[6], (Some(2), "ccomp"));
+    }
+
+    #[test]
+    fn a_prepositional_phrase_read_as_a_conjunct_is_the_noun_s() {
+        use Upos::*;
+        // "Vantor began the building of a mill , called Gail , in the
+        // Tollund field ." with the last phrase joined to "building".
+        let rows = [
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("began", "begin", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("building", "building", Noun, "NN", 2, "obj"),
+            ("of", "of", Adp, "IN", 7, "case"),
+            ("a", "a", Det, "DT", 7, "det"),
+            ("mill", "mill", Noun, "NN", 4, "nmod"),
+            (",", ",", Punct, ",", 9, "punct"),
+            ("called", "call", Verb, "VBN", 4, "acl"),
+            ("Gail", "Gail", Propn, "NNP", 9, "xcomp"),
+            (",", ",", Punct, ",", 15, "punct"),
+            ("in", "in", Adp, "IN", 15, "case"),
+            ("the", "the", Det, "DT", 15, "det"),
+            ("Tollund", "Tollund", Propn, "NNP", 15, "compound"),
+            ("field", "field", Noun, "NN", 4, "conj"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        assert_eq!(heads(&s)[14], (Some(4), "nmod"));
+        // With "and" it is a list member ("the mill and, in May, the
+        // port"): the conjunct stays.
+        let mut rows_and = rows.to_vec();
+        rows_and[10] = ("and", "and", Cconj, "CC", 15, "cc");
+        unchanged(&rows_and);
     }
 
     #[test]
