@@ -770,8 +770,30 @@ fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
             }))
         && !t.head(v).is_some_and(|h| {
             IMPLICATIVE_PREDICATES.contains(&t.lower(h).as_str()) && t.kid(h, "cop").is_some()
+                || EMOTIVE_PREDICATES.contains(&t.lower(h).as_str())
+                    && t.kid(h, "cop")
+                        .is_some_and(|c| t.sent.tokens[c].xpos == "VBD")
         })
 }
+
+/// Predicates of feeling whose infinitive, in the past, tells what was
+/// done: "was happy to praise the team", "were proud to announce" (they
+/// praised, they announced). In the present they offer ("is happy to
+/// help"), and a modal keeps them hedged ("would be glad to sell").
+const EMOTIVE_PREDICATES: &[&str] = &[
+    "happy",
+    "glad",
+    "pleased",
+    "delighted",
+    "proud",
+    "thrilled",
+    "relieved",
+    "sad",
+    "sorry",
+    "saddened",
+    "honoured",
+    "honored",
+];
 
 /// Predicates whose infinitive tells what was done: "was quick to back
 /// the plan", "was the first to sign" (she backed it, she signed).

@@ -477,6 +477,56 @@ fn an_approximation_stays_in_the_relation() {
     );
 }
 
+/// "was happy to praise": in the past a predicate of feeling tells what
+/// was done; in the present, or under a modal, it only offers.
+#[test]
+fn a_past_feeling_tells_what_was_done() {
+    let doc = extract("Ana Ruiz was happy to praise the work of Kessel Bank.");
+    assert_eq!(
+        modality_of(&doc, "praise"),
+        Modality::Asserted,
+        "{:?}",
+        facts(&doc)
+    );
+    for text in [
+        "Ana Ruiz is happy to praise the work of Kessel Bank.",
+        "Ana Ruiz would be happy to praise the work of Kessel Bank.",
+    ] {
+        let doc = extract(text);
+        assert_eq!(
+            modality_of(&doc, "praise"),
+            Modality::Possible,
+            "{text}: {:?}",
+            facts(&doc)
+        );
+    }
+}
+
+/// "pushed back the launch", "pushed the launch back by a year": the
+/// particle is part of the verb (postponing is not pushing), and a phrasal
+/// verb with an object has no stance of its own ("push back against" is
+/// opposing); "down from" after a figure is no particle.
+#[test]
+fn a_particle_hung_as_an_adverb_stays_with_its_verb() {
+    for text in [
+        "Vantor Corp pushed back the launch of its Harlow mill.",
+        "Vantor Corp pushed the launch of its Harlow mill back by a year.",
+    ] {
+        let doc = extract(text);
+        assert!(
+            doc.facts
+                .iter()
+                .any(|f| f.relation == "push back" && f.stance.is_none()),
+            "{text}: {:?}",
+            facts(&doc)
+        );
+    }
+    let got = facts(&extract(
+        "Kessel Bank earned 34 cents a share, down from 76 cents a year before.",
+    ));
+    assert!(got.iter().all(|f| !f.contains("earn down")), "{got:?}");
+}
+
 /// "the funds to pay off or take over the debts": the phrasal verb's object
 /// is its conjunct's, so "funds to pay off" would be a cut clause; and a
 /// phrase set off by commas ("the spokesman, in response to questions,")
