@@ -278,6 +278,7 @@ impl Recognizer {
         }
         self.type_by_company_words(doc, &mut found);
         self.find_organisations_in_context(doc, &mut found);
+        news::cut_at_wire_brackets(doc, &mut found);
         news::name_wire_brackets(doc, &mut found);
         news::name_bracketed_divisions(doc, &mut found);
         if conll {

@@ -623,6 +623,49 @@ pub(super) fn name_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
     }
 }
 
+/// Wire copy puts a company's ticker in angle brackets after its name
+/// ("Vantor Inc <VTR.N> said"), and the model may run a name across them
+/// ("Vantor Inc <VTR", "VTR> SAYS ORDER WORTH ONE" in a headline). No name
+/// holds a bracket: a span is cut to its longest piece outside the
+/// brackets (a ticker inside them is the code of the name before it, not a
+/// name of its own), and in a headline in capitals the words after a
+/// ticker are the headline's, no name.
+pub(super) fn cut_at_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
+    let bracket = |w: &str| matches!(w, "<" | ">");
+    found.retain_mut(|f| {
+        let words = &doc[f.sentence];
+        if !(f.start..f.end).any(|k| bracket(words[k])) {
+            return true;
+        }
+        let headline = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+        let mut best: Option<(usize, usize)> = None;
+        let mut k = f.start;
+        while k < f.end {
+            if bracket(words[k]) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < f.end && !bracket(words[k]) {
+                k += 1;
+            }
+            let before = start.checked_sub(1).map(|b| words[b]);
+            let inside = before == Some("<");
+            let after_ticker = before == Some(">") && headline;
+            if !inside && !after_ticker && best.is_none_or(|(a, b)| k - start > b - a) {
+                best = Some((start, k));
+            }
+        }
+        match best {
+            Some((start, end)) => {
+                (f.start, f.end) = (start, end);
+                true
+            }
+            None => false,
+        }
+    });
+}
+
 /// "Kessel Finance Co (H.K.) Ltd", "Vantor Bank (Securities) Ltd": a
 /// company's name can hold its region or branch of business in brackets
 /// before its legal form. The model stops at the bracket and reads the
@@ -936,6 +979,32 @@ mod tests {
                 found(1, 1, 4, EntityLabel::Organization),
                 found(2, 2, 3, EntityLabel::Organization),
                 found(3, 1, 3, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_name_runs_across_a_wire_bracket() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Vantor", "Inc", "<", "VTR.N", ">", "said", "so", "."],
+            vec![
+                "VANTOR", "<", "VTR", ">", "SAYS", "ORDER", "WORTH", "ONE", "MLN",
+            ],
+            vec![
+                "Kessel", "'s", "<", "KSL", ">", "Harlow", "Bank", "rose", ".",
+            ],
+        ];
+        let mut list = vec![
+            found(0, 0, 4, EntityLabel::Organization),
+            found(1, 2, 8, EntityLabel::Misc),
+            found(2, 3, 7, EntityLabel::Organization),
+        ];
+        cut_at_wire_brackets(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 0, 2, EntityLabel::Organization),
+                found(2, 5, 7, EntityLabel::Organization),
             ]
         );
     }
