@@ -564,6 +564,31 @@ fn particle_of(t: &Tree, v: usize) -> Option<usize> {
     .then_some(a)
 }
 
+/// Whether the "including" phrase headed by `k` follows its verb's object
+/// noun at once (after a comma at most), so that it counts members of that
+/// noun, not of a noun inside a phrase after it ("helps competitors across
+/// many sports, including rugby"), nor of a noun with a figure ("grew 12
+/// pct, including capital goods", "opened 81 stores, including 76 in
+/// Tollund": read on the bench, the members after a counted noun were as
+/// often wrong as right); and a figure is no member.
+fn counts_members_of_the_object(t: &Tree, k: usize) -> bool {
+    let Some(v) = t.head(k) else {
+        return false;
+    };
+    let Some(object) = t.kid(v, "obj") else {
+        return false;
+    };
+    let Some(case) = t.case_kid(k) else {
+        return false;
+    };
+    let ends_at_its_noun = !t.kids(object).iter().any(|&d| d > object);
+    ends_at_its_noun
+        && object < k
+        && t.kid(object, "nummod").is_none()
+        && t.upos(k) != Upos::Num
+        && (case == object + 1 || case == object + 2 && t.lower(object + 1) == ",")
+}
+
 fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
     if t.in_reduplicated_compound(k) {
         return None;
@@ -589,6 +614,17 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
         slot.prep = t.prep(k);
         if slot.prep.as_deref() == Some("according to") {
             return None; // attribution, not an argument
+        }
+        // "beat six actors, including Ana Ruiz": the phrase counts members
+        // of the phrase before it. Right after the verb's object it names
+        // some of what the verb was done to ("beat Ana Ruiz"); after any
+        // other phrase it is no participant of the verb ("will meet in
+        // Tollund, including miners": not "meet including miners").
+        if slot.prep.as_deref() == Some("including") {
+            return counts_members_of_the_object(t, k).then(|| Slot::new(k, SlotKind::Object));
+        }
+        if slot.prep.as_deref() == Some("excluding") {
+            return None;
         }
     }
     Some(slot)

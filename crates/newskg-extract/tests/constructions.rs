@@ -477,6 +477,27 @@ fn an_approximation_stays_in_the_relation() {
     );
 }
 
+/// An "including" phrase counts members of the phrase before it: right
+/// after the object it names some of what the verb was done to ("beat the
+/// other actors, including Ana Ruiz": "beat Ana Ruiz"); after another phrase it
+/// is no participant of the verb ("won many awards in 2004, including the
+/// Harlow Prize" gives no "win including Harlow Prize").
+#[test]
+fn an_including_phrase_counts_members_of_the_phrase_before_it() {
+    let got = facts(&extract(
+        "Morgan Lind beat the other actors, including Ana Ruiz, to the prize.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Morgan Lind | beat | Ana Ruiz"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Vantor Corp won many awards in 2004, including the Harlow Prize.",
+    ));
+    assert!(got.iter().any(|f| f.contains("many awards")), "{got:?}");
+    assert!(got.iter().all(|f| !f.contains("including")), "{got:?}");
+}
+
 /// "was happy to praise": in the past a predicate of feeling tells what
 /// was done; in the present, or under a modal, it only offers.
 #[test]
