@@ -213,6 +213,11 @@ pub fn is_naming_verb(verb: &str) -> bool {
     NAMING_VERBS.contains(&verb)
 }
 
+/// Wire copy's abbreviated units, lower case: "dlrs", "cts", "pct" ("4-3/4
+/// cts a unit", "45 U.S. dlrs a ton"). Nouns only: their "-s" makes the
+/// tagger take "cts" and "dlrs" for verbs.
+pub const WIRE_UNITS: &[&str] = &["dlr", "dlrs", "ct", "cts", "pct", "stg"];
+
 /// Nouns of time, lower case: parts of the day and spans ("week",
 /// "decade", "childhood"); days and months are [`is_time_noun`]'s too. A
 /// phrase headed by one says when, not who or what.

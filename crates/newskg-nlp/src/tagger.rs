@@ -152,9 +152,26 @@ impl Tagger {
                     tag = instead;
                 }
             }
+            if let Some(noun) = self.noun_tag_for_unit(form, tag) {
+                tag = noun;
+            }
             tags.push(tag as u16);
         }
         tags
+    }
+
+    /// The noun tag of a wire unit ([`crate::names::WIRE_UNITS`]) that the
+    /// model tagged as a verb ("4-3/4 cts a unit": "cts" read as a verb in
+    /// the third person): "NNS" for the forms in "-s", else "NN".
+    fn noun_tag_for_unit(&self, form: &str, tag: usize) -> Option<usize> {
+        let lower = form.to_ascii_lowercase();
+        if !crate::names::WIRE_UNITS.contains(&lower.as_str())
+            || !self.xpos_tags.get(tag).is_some_and(|t| t.starts_with("VB"))
+        {
+            return None;
+        }
+        let noun = if lower.ends_with('s') { "NNS" } else { "NN" };
+        self.xpos_tags.iter().position(|t| t == noun)
     }
 
     /// The verb tag a word's form rules out, and the one it stands for:

@@ -56,3 +56,22 @@ fn a_participle_form_is_no_past_tense() {
         .unwrap_or_else(|| panic!("no rose: {words:?}"));
     assert_eq!(rose.1, "NN", "{words:?}");
 }
+
+/// Wire copy's units are nouns: "cts" and "dlrs", whose "-s" looks like a
+/// verb's, had made "4-3/4 cts a unit" a clause ("ct unit").
+#[test]
+fn a_wire_unit_is_no_verb() {
+    let words =
+        tagged("Tollund Mining declared a final payout of 4-3/4 cts a unit, its board said.");
+    let cts = words
+        .iter()
+        .find(|w| w.0 == "cts")
+        .unwrap_or_else(|| panic!("no cts: {words:?}"));
+    assert_eq!(cts.1, "NNS", "{words:?}");
+    let words = tagged("Harlow Steel will lift its list price by 45 U.S. dlrs a ton.");
+    let dlrs = words
+        .iter()
+        .find(|w| w.0 == "dlrs")
+        .unwrap_or_else(|| panic!("no dlrs: {words:?}"));
+    assert_eq!(dlrs.1, "NNS", "{words:?}");
+}
