@@ -623,7 +623,20 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
         if slot.prep.as_deref() == Some("including") {
             return counts_members_of_the_object(t, k).then(|| Slot::new(k, SlotKind::Object));
         }
-        if slot.prep.as_deref() == Some("excluding") {
+        // "sold all units except Tollund", "unlike Kessel", "besides the
+        // bank": what is left out or set beside is no participant; nor is
+        // a comparison set off by commas ("the order meant that Vantor,
+        // like Kessel, supplies ...": not "mean like Kessel").
+        if matches!(
+            slot.prep.as_deref(),
+            Some("excluding" | "except" | "unlike" | "besides")
+        ) {
+            return None;
+        }
+        if slot.prep.as_deref() == Some("like")
+            && t.case_kid(k)
+                .is_some_and(|c| c == 0 || t.lower(c - 1) == ",")
+        {
             return None;
         }
     }

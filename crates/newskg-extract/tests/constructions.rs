@@ -496,6 +496,12 @@ fn an_including_phrase_counts_members_of_the_phrase_before_it() {
     ));
     assert!(got.iter().any(|f| f.contains("many awards")), "{got:?}");
     assert!(got.iter().all(|f| !f.contains("including")), "{got:?}");
+    // What is left out is no participant either.
+    let got = facts(&extract(
+        "The Harlow Group was sold to Vantor Corp today except for units in certain countries, the company said.",
+    ));
+    assert!(got.iter().any(|f| f.contains("be sold to")), "{got:?}");
+    assert!(got.iter().all(|f| !f.contains("except")), "{got:?}");
 }
 
 /// "was happy to praise": in the past a predicate of feeling tells what
