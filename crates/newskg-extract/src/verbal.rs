@@ -626,10 +626,11 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
         // "sold all units except Tollund", "unlike Kessel", "besides the
         // bank": what is left out or set beside is no participant; nor is
         // a comparison set off by commas ("the order meant that Vantor,
-        // like Kessel, supplies ...": not "mean like Kessel").
+        // like Kessel, supplies ...": not "mean like Kessel"); "per" gives
+        // a rate ("71 dlrs per share", "per capita"), not a participant.
         if matches!(
             slot.prep.as_deref(),
-            Some("excluding" | "except" | "unlike" | "besides")
+            Some("excluding" | "except" | "unlike" | "besides" | "per")
         ) {
             return None;
         }

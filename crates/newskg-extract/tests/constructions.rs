@@ -502,6 +502,11 @@ fn an_including_phrase_counts_members_of_the_phrase_before_it() {
     ));
     assert!(got.iter().any(|f| f.contains("be sold to")), "{got:?}");
     assert!(got.iter().all(|f| !f.contains("except")), "{got:?}");
+    // Nor is a rate's "per".
+    let got = facts(&extract(
+        "Kessel Bank estimated per capita income for 2031 at 41 euros.",
+    ));
+    assert!(got.iter().all(|f| !f.contains(" per |")), "{got:?}");
 }
 
 /// "was happy to praise": in the past a predicate of feeling tells what
