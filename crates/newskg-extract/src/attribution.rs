@@ -311,9 +311,7 @@ fn closes_sentence(t: &Tree, i: usize) -> bool {
         .filter(|&k| t.dominates(i, k))
         .max()
         .unwrap_or(i);
-    start > 0
-        && t.lower(start - 1) == ","
-        && (end + 1..t.len()).all(|k| t.upos(k) == newskg_nlp::Upos::Punct)
+    t.after_comma(start) && (end + 1..t.len()).all(|k| t.upos(k) == newskg_nlp::Upos::Punct)
 }
 
 /// "told a meeting of the club that she is sorry": a "that" clause with its own

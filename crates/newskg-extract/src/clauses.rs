@@ -760,10 +760,9 @@ impl Resolver<'_> {
             .iter()
             .copied()
             .filter(|&k| office && k > h && t.base(k) == "nmod");
-        let after_comma = |a: usize| a > 0 && t.lower(a - 1) == ",";
         // (A name is one run of words: a `flat` word after a comma is an
         // apposition misread.)
-        let apposed = |a: usize| t.rel(a) == "appos" || t.rel(a) == "flat" && after_comma(a);
+        let apposed = |a: usize| t.rel(a) == "appos" || t.rel(a) == "flat" && t.after_comma(a);
         let a = std::iter::once(h).chain(of).find_map(|x| {
             t.kids(x)
                 .iter()

@@ -285,7 +285,7 @@ pub(crate) fn compact_tokens(t: &Tree, head: usize) -> Vec<usize> {
                 && !is_time_noun(&t.lemma(k))
                 // Set off by a comma ("the spokesman, in response to
                 // questions, said"), a phrase is an aside, no complement.
-                && !t.case_kid(k).is_some_and(|c| c > 0 && t.lower(c - 1) == ",")
+                && !t.case_kid(k).is_some_and(|c| t.after_comma(c))
         }) {
             if let Some(c) = t.case_kid(k) {
                 out.push(c);

@@ -94,6 +94,12 @@ impl<'a> Tree<'a> {
             .any(|&k| self.base(k) == "mark" && self.lower(k) == "to")
     }
 
+    /// Whether token `i` comes right after a comma ("the spokesman, in
+    /// response to questions,": a phrase set off by commas).
+    pub(crate) fn after_comma(&self, i: usize) -> bool {
+        i > 0 && self.sent.tokens[i - 1].form == ","
+    }
+
     /// The case marker (preposition) of a nominal.
     pub(crate) fn case_kid(&self, i: usize) -> Option<usize> {
         self.kids(i)

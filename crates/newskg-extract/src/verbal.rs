@@ -586,7 +586,7 @@ fn counts_members_of_the_object(t: &Tree, k: usize) -> bool {
         && object < k
         && t.kid(object, "nummod").is_none()
         && t.upos(k) != Upos::Num
-        && (case == object + 1 || case == object + 2 && t.lower(object + 1) == ",")
+        && (case == object + 1 || case == object + 2 && t.after_comma(case))
 }
 
 fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
@@ -635,8 +635,7 @@ fn slot_for(t: &Tree, k: usize) -> Option<Slot> {
             return None;
         }
         if slot.prep.as_deref() == Some("like")
-            && t.case_kid(k)
-                .is_some_and(|c| c == 0 || t.lower(c - 1) == ",")
+            && t.case_kid(k).is_some_and(|c| c == 0 || t.after_comma(c))
         {
             return None;
         }

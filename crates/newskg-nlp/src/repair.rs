@@ -3141,10 +3141,7 @@ fn subject_read_as_object(s: &mut Sentence) {
         }
         // "ruled out a deal", "found out the cost": a phrasal verb is
         // another verb, which takes no clause this way.
-        if s.tokens
-            .iter()
-            .any(|t| t.head == Some(v) && t.deprel == "compound:prt")
-        {
+        if has_dependent(s, v, &["compound:prt"]) {
             continue;
         }
         let Some(object) = (0..n).find(|&k| {
@@ -3237,9 +3234,7 @@ fn subject_read_as_object(s: &mut Sentence) {
         // verb, or an end or start after a period, is the noun's modifier.
         let lemma = s.tokens[head].lemma.as_str();
         let bare_verb = finite.upos == Upos::Verb;
-        if s.tokens
-            .iter()
-            .any(|t| t.head == Some(head) && t.deprel == "cc")
+        if has_dependent(s, head, &["cc"])
             || bare_verb && CALLING_VERBS.contains(&lemma)
             || bare_verb
                 && matches!(lemma, "end" | "begin" | "start")

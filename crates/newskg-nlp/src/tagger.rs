@@ -163,14 +163,17 @@ impl Tagger {
     /// The noun tag of a wire unit ([`crate::names::WIRE_UNITS`]) that the
     /// model tagged as a verb ("4-3/4 cts a unit": "cts" read as a verb in
     /// the third person): "NNS" for the forms in "-s", else "NN".
+    /// (Called for every word the dictionary does not tag: the cheap tag
+    /// test comes first, and the form is compared without a lower-cased
+    /// copy.)
     fn noun_tag_for_unit(&self, form: &str, tag: usize) -> Option<usize> {
-        let lower = form.to_ascii_lowercase();
-        if !crate::names::WIRE_UNITS.contains(&lower.as_str())
-            || !self.xpos_tags.get(tag).is_some_and(|t| t.starts_with("VB"))
-        {
+        if !self.xpos_tags.get(tag).is_some_and(|t| t.starts_with("VB")) {
             return None;
         }
-        let noun = if lower.ends_with('s') { "NNS" } else { "NN" };
+        let unit = crate::names::WIRE_UNITS
+            .iter()
+            .find(|u| u.eq_ignore_ascii_case(form))?;
+        let noun = if unit.ends_with('s') { "NNS" } else { "NN" };
         self.xpos_tags.iter().position(|t| t == noun)
     }
 
