@@ -51,6 +51,14 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
     {
         return None;
     }
+    // "Vantor is keen to buy Kessel": the infinitive's chain states it
+    // ("be keen to buy"); "Vantor be keen" alone says nothing.
+    if t.kids(p)
+        .iter()
+        .any(|&c| crate::verbal::is_control_adjective(t, p, c))
+    {
+        return None;
+    }
     let mut rel_tokens = surface_tokens(t, p);
     rel_tokens.retain(|&k| k != p);
     rel_tokens.sort_unstable();

@@ -530,6 +530,7 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
                 || is_infinitive_modifier(t, cur)
                 || is_prospect(t, cur)
                 || is_contemplated(t, cur)
+                || is_mandated(t, cur)
                 || is_appearance(t, cur)
                 || is_pending_time_clause(t, cur))
         {
@@ -550,7 +551,14 @@ pub(crate) fn clause_modality(t: &Tree, top: usize) -> Modality {
         {
             break;
         }
-        own_auxiliary = t.base(cur) == "conj" && t.kids(cur).iter().any(|&k| t.base(k) == "aux");
+        // (So has one with a subject of its own and a finite verb: "would
+        // appeal, and that it hoped to win".)
+        own_auxiliary = t.base(cur) == "conj"
+            && t.kids(cur).iter().any(|&k| {
+                t.base(k) == "aux"
+                    || t.base(k) == "nsubj"
+                        && matches!(t.sent.tokens[cur].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            });
         match t.head(cur) {
             Some(h) => cur = h,
             None => break,
@@ -742,6 +750,51 @@ fn is_contemplated(t: &Tree, v: usize) -> bool {
             .iter()
             .any(|&k| matches!(t.base(k), "nsubj" | "aux" | "mark"))
         && (matches!(t.base(v), "xcomp" | "ccomp" | "obj") || t.base(v) == "advcl" && right_after())
+}
+
+/// Verbs whose "that" clause says what someone wants done, not what is
+/// (the mandative subjunctive, Quirk et al. 1985 §16.32): "demanded that
+/// Kessel repay the loan", "proposed that the quotas be cut".
+const MANDATIVE_VERBS: &[&str] = &[
+    "demand",
+    "recommend",
+    "propose",
+    "urge",
+    "request",
+    "require",
+    "ask",
+    "order",
+    "stipulate",
+];
+
+/// Verbs whose "that" clause is mandative only in the subjunctive:
+/// "suggested that Vantor sell the mill" (a proposal) but "suggested that
+/// Vantor was failing" (a claim).
+const SUBJUNCTIVE_MANDATIVE_VERBS: &[&str] = &["suggest", "insist", "advise"];
+
+/// Whether clause `v` is what a verb of [`MANDATIVE_VERBS`] wants done
+/// ("demanded that Kessel repay the loan"): nothing says it happened.
+fn is_mandated(t: &Tree, v: usize) -> bool {
+    let Some(h) = t.head(v).filter(|&h| h < v && t.base(v) == "ccomp") else {
+        return false;
+    };
+    let lemma = t.lemma(h);
+    MANDATIVE_VERBS.contains(&lemma.as_str())
+        || SUBJUNCTIVE_MANDATIVE_VERBS.contains(&lemma.as_str()) && is_subjunctive(t, v)
+}
+
+/// Whether finite clause `v` is in the subjunctive: its first verb in the
+/// base form after a subject ("that Vantor sell", "that the mill be
+/// sold"), no modal.
+fn is_subjunctive(t: &Tree, v: usize) -> bool {
+    let first = t
+        .kids(v)
+        .iter()
+        .copied()
+        .filter(|&k| matches!(t.rel(k), "aux" | "aux:pass") && k < v)
+        .min()
+        .unwrap_or(v);
+    t.kids(v).iter().any(|&k| t.base(k) == "nsubj") && t.sent.tokens[first].xpos == "VB"
 }
 
 /// Verbs of making someone do something that say it was done: "forced

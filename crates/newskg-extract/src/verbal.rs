@@ -19,6 +19,43 @@ const TRANSPARENT_VERBS: &[&str] = &[
     "go", "start", "begin", "continue", "have", "keep", "need", "seem", "appear", "use", "get",
 ];
 
+/// Adjectives of will that take an infinitive their subject does ("is
+/// keen to buy", "are ready to strike"): like "plan to buy" they state the
+/// subject's attitude now, so they belong in the relation ("be keen to
+/// buy"); without them "said Vantor was ready to sell" would report a
+/// sale. Adjectives that tell whether the event happened are read
+/// elsewhere: "unable to", "unwilling to" deny it, "able to" and past
+/// feelings ("was happy to") tell it happened (`negation`), and raising
+/// adjectives ("likely to", "due to") only hedge it.
+const CONTROL_ADJECTIVES: &[&str] = &[
+    "keen",
+    "eager",
+    "willing",
+    "ready",
+    "determined",
+    "reluctant",
+    "anxious",
+    "desperate",
+    "prepared",
+    "hesitant",
+];
+
+/// Whether `a` is a predicative adjective of will
+/// ([`CONTROL_ADJECTIVES`]) with its copula and infinitive `c` ("is keen to
+/// buy"), which then reads as one relation with it.
+pub(crate) fn is_control_adjective(t: &Tree, a: usize, c: usize) -> bool {
+    t.upos(a) == Upos::Adj
+        && t.kid(a, "cop").is_some()
+        && t.rel(c) == "xcomp"
+        && t.head(c) == Some(a)
+        && t.upos(c) == Upos::Verb
+        && t.has_to_mark(c)
+        && CONTROL_ADJECTIVES.contains(&t.lower(a).as_str())
+        // "keen for people to use it": the people use it, not whoever is keen.
+        && crate::subject::for_subject(t, c).is_none()
+        && t.kid(c, "nsubj").is_none()
+}
+
 /// Passive verbs of hearsay and belief before an infinitive ("are said to
 /// have declared war", "is believed to hold", "is thought to fear"): the
 /// text reports someone's claim, so the fact is the infinitive's, Reported.
@@ -346,6 +383,12 @@ fn chain(t: &Tree, v: usize) -> (Vec<usize>, usize) {
                 verbs.push(h);
                 cur = h;
             }
+            // "is keen to buy": the adjective heads the chain, and the
+            // chain goes on above it ("seemed keen to buy").
+            Some(h) if is_control_adjective(t, h, cur) => {
+                verbs.push(h);
+                cur = h;
+            }
             _ => break,
         }
     }
@@ -424,7 +467,11 @@ fn verb_relation(t: &Tree, verbs: &[usize], passive_no_agent: bool) -> String {
             && t.kids(v)
                 .iter()
                 .any(|&k| t.rel(k) == "aux:pass" || t.rel(k) == "nsubj:pass");
-        if n == last && passive_no_agent || passive_inside {
+        if t.upos(v) == Upos::Adj {
+            // "be keen to": the copula the adjective needs to be a relation.
+            words.push("be".into());
+            words.push(t.lower(v));
+        } else if n == last && passive_no_agent || passive_inside {
             words.push("be".into());
             words.push(t.lower(v));
         } else {
@@ -1282,6 +1329,9 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         || negation::is_prevented(t, v)
         || in_a_title(t, v)
         || works_as_preposition(t, v)
+        // "London-based", "Paris-headquartered": half of a compound
+        // adjective, no event (its first half is no agent: "London base").
+        || v > 0 && t.lower(v - 1) == "-" && matches!(t.lemma(v).as_str(), "base" | "headquarter")
     {
         return None;
     }

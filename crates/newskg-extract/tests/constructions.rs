@@ -97,7 +97,8 @@ fn a_descriptor_before_a_name_gives_way_to_the_name() {
         "Pan-Nordic chain Vantor is ready to buy the Kessel Exchange.",
     ));
     assert!(
-        got.iter().any(|f| f.starts_with("Vantor | buy |")),
+        got.iter()
+            .any(|f| f.starts_with("Vantor | be ready to buy |")),
         "{got:?}"
     );
     assert!(
@@ -3069,5 +3070,111 @@ fn an_adverb_after_a_noun_is_no_word_of_its_label() {
     assert!(
         found.iter().any(|f| f.ends_with("| 18 countries")),
         "{found:?}"
+    );
+}
+
+/// "is keen to buy", "was unable to pay": an adjective of will or ability
+/// before an infinitive is part of the relation, as "plan to" is; a
+/// statement of it keeps the adjective ("said Vantor was ready to sell"
+/// is no report that Vantor sold). "likely to" only hedges.
+#[test]
+fn adjectives_of_will_and_ability_join_the_relation() {
+    let doc = extract("Vantor Corp is keen to buy the Kessel mill.");
+    let got = facts(&doc);
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | be keen to buy | Kessel mill"),
+        "{got:?}"
+    );
+    assert_eq!(modality_of(&doc, "be keen to buy"), Modality::Asserted);
+    assert!(!got.iter().any(|f| f.contains("| be | keen")), "{got:?}");
+    let doc = extract("Ana Ruiz said Harlow Ltd was not ready to sell the plant.");
+    let ready = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "be ready to sell")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(ready.negated, "{:?}", facts(&doc));
+    let got = facts(&extract("Harlow Ltd is likely to sell the plant."));
+    assert!(
+        got.iter().any(|f| f == "Harlow Ltd | sell | plant"),
+        "{got:?}"
+    );
+}
+
+/// "hired London-based lawyer Ola Lind", "bought Toronto-based Harlow
+/// Ltd": the place says where the one hired or bought is based; it is never
+/// hired or bought itself, nor does it "base" anyone.
+#[test]
+fn a_place_before_based_is_no_participant() {
+    let got = facts(&extract(
+        "Kessel Corp agreed to buy Toronto-based Harlow Distillers Ltd from Vantor Inc.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Kessel Corp | agree to buy | Harlow Distillers Ltd"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.contains("Toronto")), "{got:?}");
+    let got = facts(&extract(
+        "Tollund Corp said it sold Fresno, Calif.-based Vantor Labs to Harlow Inc.",
+    ));
+    assert!(
+        got.iter().any(|f| f.contains("| sell | Vantor Labs")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|f| f.contains("Fresno") || f.contains("| base |")),
+        "{got:?}"
+    );
+}
+
+/// "demanded that Kessel repay the loan", "recommended that shareholders
+/// accept the offer": the clause says what someone wants done, so nothing
+/// says it happened (Possible). "suggest" and "insist" want something done
+/// only with the subjunctive; with a past tense they claim.
+#[test]
+fn a_demanded_clause_is_no_fact() {
+    for (text, relation) in [
+        (
+            "Vantor Corp demanded that Kessel Bank repay the loan.",
+            "repay",
+        ),
+        (
+            "The Vantor board recommended that Kessel Bank accept the Harlow offer.",
+            "accept",
+        ),
+        ("Ana Ruiz suggested that Vantor Corp sell the mill.", "sell"),
+    ] {
+        let doc = extract(text);
+        assert_eq!(
+            modality_of(&doc, relation),
+            Modality::Possible,
+            "{text}: {:?}",
+            facts(&doc)
+        );
+    }
+    let doc = extract("Ana Ruiz insisted that Vantor Corp had sold the mill.");
+    assert_eq!(
+        modality_of(&doc, "sell"),
+        Modality::Reported,
+        "{:?}",
+        facts(&doc)
+    );
+}
+
+/// "said it would appeal, and that it still hoped to win": the second
+/// "that" clause is said too, not stated by the writer.
+#[test]
+fn a_second_that_clause_is_said_too() {
+    let doc = extract(
+        "Vantor Corp said it would appeal the ruling, and that it still hoped to buy Kessel Bank.",
+    );
+    assert_eq!(
+        modality_of(&doc, "hope to buy"),
+        Modality::Reported,
+        "{:?}",
+        facts(&doc)
     );
 }

@@ -106,6 +106,8 @@ const CALLING_VERBS: &[&str] = &["call", "name", "dub", "term", "label", "entitl
 
 /// Every repair, in the order they run.
 const REPAIRS: &[fn(&mut Sentence)] = &[
+    second_content_clause_read_as_conjunct_of_the_verb,
+    name_before_based_read_as_argument,
     period_end_read_as_verb,
     inverted_speaker_read_as_object,
     gerund_of_a_named_noun_read_as_verb,
@@ -1637,6 +1639,144 @@ fn opened_by_comma(s: &Sentence, noun: usize) -> bool {
 }
 
 /// Subordinator `sub` opens the clause of verb `v`, whose subject is
+/// "hired London-based lawyer Ola Lind", "agreed to buy Toronto-based
+/// Harlow Ltd": the parser, meeting a name before "-based", takes the name
+/// for the verb's object and leaves the noun phrase after the participle
+/// hanging. In English a name before "-based" (or "-headquartered") only
+/// modifies the participle, which modifies the noun phrase right after it
+/// (UD: compound, amod); that phrase takes the place the name was given.
+fn name_before_based_read_as_argument(s: &mut Sentence) {
+    let n = s.tokens.len();
+    let within = |h: Option<usize>, from: usize, to: usize| h.is_some_and(|h| from <= h && h <= to);
+    for based in 2..n {
+        let last = based - 2;
+        if s.tokens[based - 1].form != "-"
+            || !matches!(s.tokens[based].lemma.as_str(), "base" | "headquarter")
+            || s.tokens[last].upos != Upos::Propn
+        {
+            continue;
+        }
+        let name_from = |last: usize| {
+            (0..=last)
+                .rev()
+                .take_while(|&k| s.tokens[k].upos == Upos::Propn)
+                .last()
+                .unwrap_or(last)
+        };
+        let mut first = name_from(last);
+        // "Dublin, Calif.-based", "the Akron, Ohio-based airline": a town
+        // and its state are one place, where the state is abbreviated or
+        // the two open the phrase; otherwise "met Kessel, London-based
+        // Vantor and Harlow" is more likely a list.
+        if first >= 2 && s.tokens[first - 1].form == "," && s.tokens[first - 2].upos == Upos::Propn
+        {
+            let town = name_from(first - 2);
+            let opens = town == 0 || s.tokens[town - 1].lemma.eq_ignore_ascii_case("the");
+            if opens || s.tokens[last].form.ends_with('.') {
+                first = town;
+            }
+        }
+        let end = (based + 1..n)
+            .take_while(|&k| {
+                matches!(
+                    s.tokens[k].upos,
+                    Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num
+                )
+            })
+            .last();
+        let Some(end) = end else {
+            continue;
+        };
+        // The words of the name and of the phrase whose heads lie outside them.
+        let name_tops: Vec<usize> = (first..=last)
+            .filter(|&k| s.tokens[k].form != "," && !within(s.tokens[k].head, first, last))
+            .collect();
+        let phrase_tops: Vec<usize> = (based + 1..=end)
+            .filter(|&k| !within(s.tokens[k].head, based + 1, end))
+            .collect();
+        let (Some(&name), Some(&phrase)) = (name_tops.first(), phrase_tops.last()) else {
+            continue;
+        };
+        // Two tops only for a town and its state, read apart.
+        if name_tops.len() > 2 {
+            continue;
+        }
+        if s.tokens[name].head == Some(based) && s.tokens[based].head == Some(phrase) {
+            continue;
+        }
+        let (head, rel) = (s.tokens[name].head, s.tokens[name].deprel.clone());
+        if !within(head, first, end) {
+            attach(s, phrase, head, &rel);
+        } else if within(s.tokens[phrase].head, first, based) {
+            continue;
+        }
+        for &k in &phrase_tops {
+            if k != phrase {
+                attach(s, k, Some(phrase), "compound");
+            }
+        }
+        if let Some(&state) = name_tops.get(1) {
+            attach(s, state, Some(name), "appos");
+            if let Some(comma) = (name..state).find(|&k| s.tokens[k].form == ",") {
+                attach(s, comma, Some(state), "punct");
+            }
+        }
+        // What the parser hung on the participle as a clause ("Under the
+        // deal, Kessel-based Vantor said": "Under the deal" on "based")
+        // goes back to where the participle hung.
+        let based_head = s.tokens[based].head;
+        if !within(based_head, first, end) {
+            let hung: Vec<usize> = (0..n)
+                .filter(|&k| (k < first || k > end) && s.tokens[k].head == Some(based))
+                .collect();
+            for k in hung {
+                s.tokens[k].head = based_head;
+            }
+        }
+        attach(s, name, Some(based), "compound");
+        attach(s, based - 1, Some(name), "punct");
+        attach(s, based, Some(phrase), "amod");
+    }
+}
+
+/// "said it would appeal, and that it still hoped to win": the parser
+/// joins the second "that" clause to the verb as a conjunct, as if the
+/// verb were said twice. A finite clause opened by the complementizer
+/// "that" is no main clause; joined after a content clause of the same
+/// verb, it is a second content clause, a conjunct of the first.
+fn second_content_clause_read_as_conjunct_of_the_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        let Some(h) = s.tokens[v].head.filter(|&h| h < v) else {
+            continue;
+        };
+        // "and that", "or that": the coordinator right before the
+        // complementizer, both the conjunct's.
+        let opened_by_that = (1..v).any(|k| {
+            s.tokens[k].head == Some(v)
+                && s.tokens[k].deprel == "mark"
+                && s.tokens[k].form.eq_ignore_ascii_case("that")
+                && s.tokens[k - 1].head == Some(v)
+                && s.tokens[k - 1].deprel == "cc"
+        });
+        // A content clause can be the conjunct of another ("said she knew
+        // it and that ..."); only a main verb cannot have one.
+        let main = matches!(s.tokens[h].deprel.as_str(), "root" | "parataxis");
+        if s.tokens[v].deprel != "conj"
+            || s.tokens[h].upos != Upos::Verb
+            || !main
+            || !opened_by_that
+        {
+            continue;
+        }
+        let first =
+            (h + 1..v).find(|&c| s.tokens[c].head == Some(h) && s.tokens[c].deprel == "ccomp");
+        if let Some(c) = first {
+            attach(s, v, Some(c), "conj");
+        }
+    }
+}
+
 /// `noun`, an adverbial of `host`.
 fn opens_clause(s: &mut Sentence, sub: usize, noun: usize, v: usize, host: usize) {
     attach(s, noun, Some(v), "nsubj");
@@ -5427,5 +5567,53 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[3], (Some(5), "amod"));
+    }
+
+    #[test]
+    fn a_name_before_based_modifies_the_phrase_after_it() {
+        use Upos::*;
+        // "Kessel hired London-based lawyer Ola Lind ." as the parser read
+        // it: London the object, the phrase after "based" hanging apart.
+        let mut s = sentence(&[
+            ("Kessel", "Kessel", Propn, "NNP", 2, "nsubj"),
+            ("hired", "hire", Verb, "VBD", 0, "root"),
+            ("London", "London", Propn, "NNP", 2, "obj"),
+            ("-", "-", Punct, "HYPH", 5, "punct"),
+            ("based", "base", Verb, "VBN", 6, "amod"),
+            ("lawyer", "lawyer", Noun, "NN", 2, "obl:unmarked"),
+            ("Ola", "Ola", Propn, "NNP", 8, "compound"),
+            ("Lind", "Lind", Propn, "NNP", 2, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[7], (Some(2), "obj"));
+        assert_eq!(got[2], (Some(5), "compound"));
+        assert_eq!(got[4], (Some(8), "amod"));
+        assert_eq!(got[5], (Some(8), "compound"));
+    }
+
+    #[test]
+    fn a_second_that_clause_joins_the_first() {
+        use Upos::*;
+        // "Vantor said it would appeal and that it hoped to win ." with
+        // "hoped" joined to "said".
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("said", "say", Verb, "VBD", 0, "root"),
+            ("it", "it", Pron, "PRP", 5, "nsubj"),
+            ("would", "would", Aux, "MD", 5, "aux"),
+            ("appeal", "appeal", Verb, "VB", 2, "ccomp"),
+            ("and", "and", Cconj, "CC", 10, "cc"),
+            ("that", "that", Sconj, "IN", 10, "mark"),
+            ("it", "it", Pron, "PRP", 10, "nsubj"),
+            ("still", "still", Adv, "RB", 10, "advmod"),
+            ("hoped", "hope", Verb, "VBD", 2, "conj"),
+            ("to", "to", Part, "TO", 12, "mark"),
+            ("win", "win", Verb, "VB", 10, "xcomp"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[9], (Some(5), "conj"));
     }
 }
