@@ -196,9 +196,14 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                 .find(|&k| t.base(k) == "parataxis")
         });
         let content = content.or_else(|| {
-            // "“P,” X said": the speech verb hangs off the quote.
+            // "“P,” X said": the speech verb hangs off the quote. (Not a
+            // verb opened by "that", "whether" or "if": "said that owners
+            // were thinking of ..." is what was said, no speech tag.)
             (matches!(t.base(f.pred), "parataxis" | "ccomp")
-                && f.args.iter().all(|s| s.kind != SlotKind::Object))
+                && f.args.iter().all(|s| s.kind != SlotKind::Object)
+                && !t.kids(f.pred).iter().any(|&k| {
+                    t.base(k) == "mark" && matches!(t.lower(k).as_str(), "that" | "whether" | "if")
+                }))
             .then(|| t.head(f.pred))
             .flatten()
         });

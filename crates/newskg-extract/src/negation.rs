@@ -778,9 +778,20 @@ fn is_mandated(t: &Tree, v: usize) -> bool {
     let Some(h) = t.head(v).filter(|&h| h < v && t.base(v) == "ccomp") else {
         return false;
     };
+    // The clause opens with "that", a question word ("asked why he had
+    // left") or right after the verb ("demanded all departments make
+    // savings"); a speech verb hung there after a comma ("asked banks to
+    // cut sales, the agency reported") is no content.
+    let opens = (0..v).find(|&k| t.dominates(v, k)).unwrap_or(v);
+    let content = opens == h + 1
+        || matches!(
+            t.lower(opens).as_str(),
+            "that" | "whether" | "if" | "why" | "how" | "what" | "who" | "when" | "where" | "which"
+        );
     let lemma = t.lemma(h);
-    MANDATIVE_VERBS.contains(&lemma.as_str())
-        || SUBJUNCTIVE_MANDATIVE_VERBS.contains(&lemma.as_str()) && is_subjunctive(t, v)
+    content
+        && (MANDATIVE_VERBS.contains(&lemma.as_str())
+            || SUBJUNCTIVE_MANDATIVE_VERBS.contains(&lemma.as_str()) && is_subjunctive(t, v))
 }
 
 /// Whether finite clause `v` is in the subjunctive: its first verb in the

@@ -3178,3 +3178,17 @@ fn a_second_that_clause_is_said_too() {
         facts(&doc)
     );
 }
+
+/// "The survey said that owners were thinking of upgrading": "thinking",
+/// a verb of the speech list opened by "that", is what was said, not a
+/// speech tag hung on its quote, so the survey's statement is its own and
+/// the owners think nothing of "the survey said".
+#[test]
+fn a_that_clause_is_no_speech_tag() {
+    let doc = extract(
+        "The Vantor survey said that most Harlow owners were thinking of upgrading to new phones.",
+    );
+    let got = facts(&doc);
+    assert_eq!(modality_of(&doc, "say"), Modality::Asserted, "{got:?}");
+    assert!(!got.iter().any(|f| f.contains("| think |")), "{got:?}");
+}
