@@ -196,11 +196,14 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                 .find(|&k| t.base(k) == "parataxis")
         });
         let content = content.or_else(|| {
-            // "“P,” X said": the speech verb hangs off the quote. (Not a
-            // verb opened by "that", "whether" or "if": "said that owners
-            // were thinking of ..." is what was said, no speech tag.)
+            // "“P,” X said": the speech verb hangs off the quote, set off
+            // from it by a comma, a dash or a quotation mark. (Not a verb
+            // opened by "that", "whether" or "if", nor one right after a
+            // verb: "said that owners were thinking of ...", "said it
+            // believes ..." are what was said, no speech tags.)
             (matches!(t.base(f.pred), "parataxis" | "ccomp")
                 && f.args.iter().all(|s| s.kind != SlotKind::Object)
+                && set_off(t, f.pred)
                 && !t.kids(f.pred).iter().any(|&k| {
                     t.base(k) == "mark" && matches!(t.lower(k).as_str(), "that" | "whether" | "if")
                 }))
@@ -370,6 +373,16 @@ fn depth(t: &Tree, i: usize) -> usize {
         cur = t.head(c);
     }
     d
+}
+
+/// Whether the clause of `v` is set off by punctuation right before it
+/// (", X said", "” X said", "- X said"), as a speech tag after its quote is.
+fn set_off(t: &Tree, v: usize) -> bool {
+    // (The comma may hang on the tag itself.)
+    let first = (0..v)
+        .find(|&k| t.dominates(v, k) && !t.is_punct(k))
+        .unwrap_or(v);
+    first > 0 && t.is_punct(first - 1)
 }
 
 #[cfg(test)]

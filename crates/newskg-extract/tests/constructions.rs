@@ -3192,3 +3192,31 @@ fn a_that_clause_is_no_speech_tag() {
     assert_eq!(modality_of(&doc, "say"), Modality::Asserted, "{got:?}");
     assert!(!got.iter().any(|f| f.contains("| think |")), "{got:?}");
 }
+
+/// "said it believes the suit is without merit": a clause right after
+/// the speech verb is what was said, not a speech tag hung on a quote (a
+/// tag is set off by a comma or a quotation mark), and "without merit",
+/// a predicate with its own subject and copula, is the clause believed.
+#[test]
+fn a_clause_right_after_the_speech_verb_is_no_speech_tag() {
+    let doc = extract("Vantor Corp said it believes the Kessel suit is without merit.");
+    let got = facts(&doc);
+    assert!(
+        !doc.facts
+            .iter()
+            .any(|f| f.relation == "say" && f.modality == Modality::Reported),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f == "Vantor Corp | believe | <statement>"),
+        "{got:?}"
+    );
+    let doc = extract("Harlow Ltd cut its prices today, the Vantor agency reported.");
+    assert_eq!(
+        modality_of(&doc, "cut"),
+        Modality::Reported,
+        "{:?}",
+        facts(&doc)
+    );
+}

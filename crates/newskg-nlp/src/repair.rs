@@ -106,6 +106,7 @@ const CALLING_VERBS: &[&str] = &["call", "name", "dub", "term", "label", "entitl
 
 /// Every repair, in the order they run.
 const REPAIRS: &[fn(&mut Sentence)] = &[
+    predicate_read_as_oblique_of_a_clause_verb,
     second_content_clause_read_as_conjunct_of_the_verb,
     name_before_based_read_as_argument,
     period_end_read_as_verb,
@@ -575,6 +576,28 @@ fn present_conjunct_read_as_the_speaker_s(s: &mut Sentence) {
             continue;
         }
         s.tokens[k].head = Some(said);
+    }
+}
+
+/// "said it believes the suit is without merit": the parser hangs the
+/// predicate "without merit" on "believes" as its oblique, and the suit is
+/// left a subject of nothing. A word with a copula and a subject of its own
+/// heads a clause; under a verb that takes a clause ([`CLAUSE_VERBS`]),
+/// after it, it is that verb's complement.
+fn predicate_read_as_oblique_of_a_clause_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for p in 0..n {
+        let Some(v) = s.tokens[p].head.filter(|&v| v < p) else {
+            continue;
+        };
+        if matches!(s.tokens[p].deprel.as_str(), "obl" | "obj" | "nmod")
+            && s.tokens[v].upos == Upos::Verb
+            && CLAUSE_VERBS.contains(&s.tokens[v].lemma.to_lowercase().as_str())
+            && has_dependent(s, p, &["cop"])
+            && has_dependent(s, p, &["nsubj", "nsubj:pass"])
+        {
+            attach(s, p, Some(v), "ccomp");
+        }
     }
 }
 
@@ -5615,5 +5638,24 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[9], (Some(5), "conj"));
+    }
+
+    #[test]
+    fn a_predicate_with_its_subject_is_the_clause_of_a_clause_verb() {
+        use Upos::*;
+        // "Vantor believes the suit is without merit ." with "merit" an
+        // oblique of "believes".
+        let mut s = sentence(&[
+            ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+            ("believes", "believe", Verb, "VBZ", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("suit", "suit", Noun, "NN", 7, "nsubj"),
+            ("is", "be", Aux, "VBZ", 7, "cop"),
+            ("without", "without", Adp, "IN", 7, "case"),
+            ("merit", "merit", Noun, "NN", 2, "obl"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[6], (Some(2), "ccomp"));
     }
 }
