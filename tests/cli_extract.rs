@@ -265,6 +265,28 @@ fn a_statement_keeps_the_modal_of_what_it_reports() {
     assert_eq!(buy["modality"], "Possible", "{buy}");
 }
 
+/// What a statement reports keeps its condition ("would buy ... if the
+/// board agreed"): without it a conditional forecast reads as a plain one.
+#[test]
+fn a_statement_keeps_the_condition_of_what_it_reports() {
+    let wd = Workdir::new();
+    let input = wd.write(
+        "condition.txt",
+        "Ana Ruiz said Vantor would buy the Harlow plant if the board agreed. \
+         Jan Brandt said Kessel will sell its stake unless Tollund pays more.\n",
+    );
+    let facts = extracted_facts(&wd, &input);
+    let said = |speaker: &str| said_by(&facts, speaker);
+    assert_eq!(
+        said("Ana Ruiz")["object"]["label"],
+        "Vantor would buy Harlow plant if board agreed"
+    );
+    assert_eq!(
+        said("Jan Brandt")["object"]["label"],
+        "Kessel will sell stake unless Tollund pays more"
+    );
+}
+
 /// A relation that carries what the verb makes of its object ("urge to
 /// resign", "name chief executive") reads, inside a statement, with the
 /// object after its verb: "Vantor urge Jan Brandt to resign", not "Vantor

@@ -192,7 +192,12 @@ fn statement_label(
         side(&f.subject),
         side(&f.object)
     );
-    label.trim_end().to_string()
+    // "analysts say (the market would rise if a coalition is formed)": the
+    // condition is part of what was said.
+    match &f.condition {
+        Some(condition) => format!("{} {condition}", label.trim_end()),
+        None => label.trim_end().to_string(),
+    }
 }
 
 /// Whether fact `f` is a record of its own: a fact with no object ("the

@@ -579,6 +579,7 @@ pub(crate) mod tests {
                 Modality::Reported
             },
             modal: None,
+            condition: None,
             attributed_to: (!negated).then_some(Argument::Entity(1)),
             confidence: 0.87,
             sentence,

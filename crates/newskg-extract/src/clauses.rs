@@ -1102,6 +1102,14 @@ fn facts_of_frame(
 ) {
     let Some(subject) = &f.subject else { return };
     let modal = negation::modal_word(r.t, &f.rel_tokens);
+    let condition = negation::condition_clause(r.t, f.pred).map(|(mark, c)| {
+        let mut words = concepts::clause_tokens(r.t, c);
+        // ("if a coalition was formed": the passive keeps its auxiliary.)
+        words.extend(r.t.kids(c).iter().filter(|&&k| r.t.rel(k) == "aux:pass"));
+        words.retain(|&k| k != mark);
+        words.sort_unstable();
+        format!("{} {}", r.t.lower(mark), concepts::label(r.t, &words))
+    });
     let subjects = if attribution::SPEECH.contains(&r.t.lemma(f.pred).as_str()) {
         r.speakers(subject)
     } else {
@@ -1214,6 +1222,7 @@ fn facts_of_frame(
                     negated: f.negated,
                     modality: f.modality,
                     modal: modal.clone(),
+                    condition: condition.clone(),
                     attributed_to: speaker.clone(),
                     confidence: (f.confidence * factor * entity_bonus).clamp(0.0, 1.0),
                     sentence: si,
@@ -1251,6 +1260,7 @@ fn facts_of_frame(
                     negated: f.negated,
                     modality: f.modality,
                     modal: modal.clone(),
+                    condition: condition.clone(),
                     attributed_to: speaker.clone(),
                     confidence: (f.confidence * entity_bonus).clamp(0.0, 1.0),
                     sentence: si,
@@ -1409,6 +1419,7 @@ pub(crate) mod tests {
             negated: false,
             modality: Modality::Asserted,
             modal: None,
+            condition: None,
             attributed_to: None,
             confidence: 0.9,
             sentence: 0,

@@ -185,6 +185,13 @@ pub struct Fact {
     /// could fall": Kessel say (prices could fall)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modal: Option<String>,
+    /// The condition its clause is stated under, as words ("if rates
+    /// rise"): part of what a statement that reports the fact shows
+    /// ("Kessel said prices would fall if rates rose": Kessel say (prices
+    /// would fall if rates rise)); without it a forecast reads as
+    /// unconditional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
     /// Who the text attributes the fact to ("X said that ..."), if anyone.
     pub attributed_to: Option<Argument>,
     /// 0..1: how sure the extractor is (from the pattern and the parse).

@@ -87,6 +87,27 @@ const CONDITIONAL_MARKS: &[&str] = &["if", "unless", "whether", "lest", "case"];
 /// Whether `k` is a subordinator that makes its clause a condition (one of
 /// [`CONDITIONAL_MARKS`], "as long as", "so long as", "provided",
 /// "providing").
+/// The condition clause of verb `v` (or of the verb whose complement `v`
+/// is, as in "would be able to pay if ..."), opened by "if" or "unless":
+/// its mark and its head.
+pub(crate) fn condition_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    let mut cur = v;
+    for _ in 0..t.len() {
+        let found = t.kids(cur).iter().find_map(|&c| {
+            let mark =
+                t.kids(c).iter().copied().find(|&m| {
+                    t.base(m) == "mark" && matches!(t.lower(m).as_str(), "if" | "unless")
+                })?;
+            (t.base(c) == "advcl" && is_conditional_mark(t, mark)).then_some((mark, c))
+        });
+        if found.is_some() || t.rel(cur) != "xcomp" {
+            return found;
+        }
+        cur = t.head(cur)?;
+    }
+    None
+}
+
 fn is_conditional_mark(t: &Tree, k: usize) -> bool {
     let word = t.lower(k);
     // (The first or the last word of "as long as", as parsers mark it.)

@@ -911,6 +911,7 @@ mod tests {
             negated: false,
             modality: Modality::Asserted,
             modal: None,
+            condition: None,
             attributed_to: None,
             confidence,
             sentence: 0,

@@ -712,6 +712,7 @@ pub(crate) fn role_fact_to(
         negated: false,
         modality: Modality::Asserted,
         modal: None,
+        condition: None,
         attributed_to: None,
         confidence: 0.9,
         sentence,
