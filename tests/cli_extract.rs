@@ -273,7 +273,8 @@ fn a_statement_keeps_the_condition_of_what_it_reports() {
     let input = wd.write(
         "condition.txt",
         "Ana Ruiz said Vantor would buy the Harlow plant if the board agreed. \
-         Jan Brandt said Kessel will sell its stake unless Tollund pays more.\n",
+         Jan Brandt said Kessel will sell its stake unless Tollund pays more. \
+         Ola Lind said Harlow would raise prices if there were no new taxes.\n",
     );
     let facts = extracted_facts(&wd, &input);
     let said = |speaker: &str| said_by(&facts, speaker);
@@ -284,6 +285,10 @@ fn a_statement_keeps_the_condition_of_what_it_reports() {
     assert_eq!(
         said("Jan Brandt")["object"]["label"],
         "Kessel will sell stake unless Tollund pays more"
+    );
+    assert_eq!(
+        said("Ola Lind")["object"]["label"],
+        "Harlow would raise prices if there were no new taxes"
     );
 }
 

@@ -1104,10 +1104,19 @@ fn facts_of_frame(
     let modal = negation::modal_word(r.t, &f.rel_tokens);
     let condition = negation::condition_clause(r.t, f.pred).map(|(mark, c)| {
         let mut words = concepts::clause_tokens(r.t, c);
-        // ("if a coalition was formed": the passive keeps its auxiliary.)
+        // ("if a coalition was formed": the passive keeps its auxiliary;
+        // "if there are no limits": a denial on a word shown stays.)
         words.extend(r.t.kids(c).iter().filter(|&&k| r.t.rel(k) == "aux:pass"));
+        let denials: Vec<usize> = (0..r.t.len())
+            .filter(|&k| {
+                matches!(r.t.lower(k).as_str(), "no" | "not" | "never" | "n't")
+                    && r.t.head(k).is_some_and(|h| words.contains(&h))
+            })
+            .collect();
+        words.extend(denials);
         words.retain(|&k| k != mark);
         words.sort_unstable();
+        words.dedup();
         format!("{} {}", r.t.lower(mark), concepts::label(r.t, &words))
     });
     let subjects = if attribution::SPEECH.contains(&r.t.lemma(f.pred).as_str()) {
