@@ -106,6 +106,7 @@ const CALLING_VERBS: &[&str] = &["call", "name", "dub", "term", "label", "entitl
 
 /// Every repair, in the order they run.
 const REPAIRS: &[fn(&mut Sentence)] = &[
+    list_member_after_a_code_read_as_apposition,
     predicate_read_as_oblique_of_a_clause_verb,
     second_content_clause_read_as_conjunct_of_the_verb,
     name_before_based_read_as_argument,
@@ -597,6 +598,38 @@ fn predicate_read_as_oblique_of_a_clause_verb(s: &mut Sentence) {
             && has_dependent(s, p, &["nsubj", "nsubj:pass"])
         {
             attach(s, p, Some(v), "ccomp");
+        }
+    }
+}
+
+/// "owned by Vantor Corp <VAN>, Kessel Corp <KES> and Tollund Inc <TOL>":
+/// after a bracketed code the parser takes the next name for the first
+/// one's apposition, and the list loses a member. A name after a comma
+/// that follows a closing bracket, where the first name has a later
+/// conjunct with its coordinator, is a member of that list.
+fn list_member_after_a_code_read_as_apposition(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for a in 0..n {
+        let Some(h) = s.tokens[a].head.filter(|&h| h < a) else {
+            continue;
+        };
+        if s.tokens[a].deprel != "appos" || s.tokens[a].upos != Upos::Propn {
+            continue;
+        }
+        // The first word of the apposition's phrase, and what stands before it.
+        let start = (0..a)
+            .find(|&k| s.dominates(a, k) && s.tokens[k].upos != Upos::Punct)
+            .unwrap_or(a);
+        let after_code = start >= 2
+            && s.tokens[start - 1].form == ","
+            && matches!(s.tokens[start - 2].form.as_str(), ">" | ")");
+        let later_conjunct = (a + 1..n).any(|c| {
+            s.tokens[c].head == Some(h)
+                && s.tokens[c].deprel == "conj"
+                && has_dependent(s, c, &["cc"])
+        });
+        if after_code && later_conjunct {
+            attach(s, a, Some(h), "conj");
         }
     }
 }
@@ -5657,5 +5690,32 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[6], (Some(2), "ccomp"));
+    }
+
+    #[test]
+    fn a_name_after_a_code_is_a_list_member() {
+        use Upos::*;
+        // "owned by Vantor Corp <VAN> , Kessel Corp <KES> and Tollund Inc"
+        // with Kessel Corp read as Vantor Corp's apposition.
+        let mut s = sentence(&[
+            ("owned", "own", Verb, "VBN", 0, "root"),
+            ("by", "by", Adp, "IN", 4, "case"),
+            ("Vantor", "Vantor", Propn, "NNP", 4, "compound"),
+            ("Corp", "Corp", Propn, "NNP", 1, "obl:agent"),
+            ("<", "<", Punct, "-LRB-", 6, "punct"),
+            ("VAN", "VAN", Propn, "NNP", 4, "appos"),
+            (">", ">", Punct, "-RRB-", 6, "punct"),
+            (",", ",", Punct, ",", 10, "punct"),
+            ("Kessel", "Kessel", Propn, "NNP", 10, "compound"),
+            ("Corp", "Corp", Propn, "NNP", 4, "appos"),
+            ("<", "<", Punct, "-LRB-", 12, "punct"),
+            ("KES", "KES", Propn, "NNP", 4, "appos"),
+            (">", ">", Punct, "-RRB-", 12, "punct"),
+            ("and", "and", Cconj, "CC", 16, "cc"),
+            ("Tollund", "Tollund", Propn, "NNP", 16, "compound"),
+            ("Inc", "Inc", Propn, "NNP", 4, "conj"),
+        ]);
+        repair(&mut s);
+        assert_eq!(heads(&s)[9], (Some(4), "conj"));
     }
 }
