@@ -664,6 +664,16 @@ pub(super) fn cut_at_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
             None => false,
         }
     });
+    // "BankAmerica <BAC> Corp", "News International <NWSL.L> Plc": the legal
+    // form after a ticker closes the name before it, and alone names nothing.
+    found.retain(|f| {
+        let words = &doc[f.sentence];
+        !(f.start > 0
+            && words[f.start - 1] == ">"
+            && words[f.start..f.end]
+                .iter()
+                .all(|w| LEGAL_FORM_WORDS.contains(w)))
+    });
 }
 
 /// "Kessel Finance Co (H.K.) Ltd", "Vantor Bank (Securities) Ltd": a
@@ -1007,6 +1017,19 @@ mod tests {
                 found(2, 5, 7, EntityLabel::Organization),
             ]
         );
+    }
+
+    #[test]
+    fn a_legal_form_after_a_ticker_is_no_name() {
+        let doc: Vec<Vec<&str>> = vec![vec![
+            "Vantor", "<", "VTR", ">", "Corp", "has", "had", "offers", ".",
+        ]];
+        let mut list = vec![
+            found(0, 0, 1, EntityLabel::Organization),
+            found(0, 4, 5, EntityLabel::Organization),
+        ];
+        cut_at_wire_brackets(&doc, &mut list);
+        assert_eq!(sorted(list), [found(0, 0, 1, EntityLabel::Organization)]);
     }
 
     #[test]
