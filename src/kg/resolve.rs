@@ -878,7 +878,12 @@ fn initials(gazetteer: &Gazetteer, name: &str) -> Vec<String> {
     // is not "EC".
     let key = names::normalize(name);
     let all = names::key_words(&key);
-    let words = names::without_legal_form(&all);
+    let mut words = names::without_legal_form(&all);
+    // "Tollund, Brandt and Co": the "and" of the partnership's form goes
+    // with the form ("TB", not "TBA").
+    while let [rest @ .., "and" | "&"] = words {
+        words = rest;
+    }
     if words.len() < 2 {
         return Vec::new();
     }

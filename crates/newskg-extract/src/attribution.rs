@@ -223,6 +223,16 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                 });
             }
             scopes.push((c, speaker, stand, f.pred));
+        } else if let Some(c) = expected_of_object(t, f.pred) {
+            // "most economists expect the Fed to buy bills": what the
+            // object is expected (told, believed) to do is the speaker's
+            // view, though the verb's own fact keeps its object ("expect to
+            // buy bills" the Fed). (Not a pronoun's, "diplomats said they
+            // expected ...", nor what someone does not expect: the speaker
+            // of a clause around it speaks for it.)
+            if stand == Stand::Says && speaker.is_some_and(|s| !t.is_pron(s)) {
+                scopes.push((c, speaker, stand, f.pred));
+            }
         }
     }
     // "According to X, P": X is the source of P's clause. Parsers also
@@ -373,6 +383,19 @@ fn depth(t: &Tree, i: usize) -> usize {
         cur = t.head(c);
     }
     d
+}
+
+/// The infinitive verb `verb` says its object is to do ("expect the Fed
+/// to buy", "told Vantor to stop"), if any.
+fn expected_of_object(t: &Tree, verb: usize) -> Option<usize> {
+    let object = t
+        .kids(verb)
+        .iter()
+        .copied()
+        .find(|&k| matches!(t.base(k), "obj" | "iobj"))?;
+    t.kids(verb).iter().copied().find(|&c| {
+        c > object && t.rel(c) == "xcomp" && t.upos(c) == newskg_nlp::Upos::Verb && t.has_to_mark(c)
+    })
 }
 
 /// Whether the clause of `v` is set off by punctuation right before it

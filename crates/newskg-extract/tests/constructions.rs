@@ -3220,3 +3220,17 @@ fn a_clause_right_after_the_speech_verb_is_no_speech_tag() {
         facts(&doc)
     );
 }
+
+/// "most economists expect Kessel Bank to cut rates": what the object is
+/// expected to do is the economists' view, so its fact is theirs.
+#[test]
+fn what_an_object_is_expected_to_do_is_the_expecters_view() {
+    let doc = extract("The Vantor economists expect Kessel Bank to cut rates this week.");
+    let cut = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "cut")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert_eq!(cut.modality, Modality::Possible, "{:?}", facts(&doc));
+    assert!(cut.attributed_to.is_some(), "{:?}", facts(&doc));
+}

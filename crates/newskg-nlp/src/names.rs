@@ -1321,7 +1321,13 @@ pub fn acronym_of(gazetteer: &Gazetteer, acronym: &str, long: &str) -> bool {
     let initials = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
     // With its legal form ("Halden Electric Company", "HEC") or without
     // ("Vantor Banking Corporation", "VB").
-    for words in [&words[..], without_legal_form(&words)] {
+    // (Without the form, a partnership's "and" goes with it: "Tollund,
+    // Brandt and Co" is "TB".)
+    let mut bare = without_legal_form(&words);
+    while let [rest @ .., "and" | "&"] = bare {
+        bare = rest;
+    }
+    for words in [&words[..], bare] {
         let content: Vec<&str> = words
             .iter()
             .copied()
@@ -2001,6 +2007,9 @@ mod tests {
         assert!(acronym_of(&g, "NKBC", "Nordic Kessel Bank Corporation"));
         assert!(acronym_of(&g, "NKB", "Nordic Kessel Bank Corporation"));
         assert!(!acronym_of(&g, "Trump", "The Rump"));
+        // A partnership's "and" goes with its form.
+        assert!(acronym_of(&g, "TB", "Tollund, Brandt and Co"));
+        assert!(!acronym_of(&g, "TBA", "Tollund, Brandt and Co"));
         // A common noun's abbreviation abbreviates no name.
         assert!(acronym_of(&g, "DVJ", "Dow Vantor Jones"));
         assert!(!acronym_of(&g, "DJ", "Dow Jones"));

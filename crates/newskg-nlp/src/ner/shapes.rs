@@ -775,6 +775,18 @@ impl Recognizer {
                     })
                 };
                 let opener = |i: usize| opens_with_function_word(words, i);
+                // A person's full name ("said Ana Varden, Varden and Co") is
+                // no partner's; a single word the model took for a person
+                // ("Goldman, Sachs and Co") may be.
+                let full_name = |j: usize| {
+                    found.iter().any(|f| {
+                        f.sentence == s
+                            && f.label == EntityLabel::Person
+                            && f.end - f.start >= 2
+                            && f.start <= j
+                            && j < f.end
+                    })
+                };
                 let mut start = k;
                 while start > 0 && k - start < 4 {
                     let before = words[start - 1];
@@ -865,6 +877,7 @@ impl Recognizer {
                         && names < 4
                         && words[start - 1] == ","
                         && is_capitalised(words[start - 2])
+                        && !full_name(start - 2)
                         && !LEGAL_FORM_WORDS.contains(&words[start - 2])
                         && !opener(start - 2)
                         && !crate::names::is_time_noun(&words[start - 2].to_lowercase())
@@ -873,6 +886,20 @@ impl Recognizer {
                     {
                         start -= 2;
                         names += 1;
+                        // "Lind Barney, Harris Upham and Co": a partner's
+                        // name may have two words.
+                        if start >= 1
+                            && is_capitalised(words[start - 1])
+                            && !LEGAL_FORM_WORDS.contains(&words[start - 1])
+                            && !opener(start - 1)
+                            && !full_name(start - 1)
+                            && !g.is_given_name(words[start - 1])
+                            && g.lookup(words[start - 1])
+                                .is_none_or(|e| e.label == EntityLabel::Organization)
+                            && (start == 1 || !is_capitalised(words[start - 2]))
+                        {
+                            start -= 1;
+                        }
                     }
                 }
                 // "Harlow and Co Inc": legal forms in a row all close it.
@@ -1897,6 +1924,28 @@ mod tests {
                 found(1, 6, 7, EntityLabel::Place),
                 found(2, 1, 3, EntityLabel::Person),
                 found(3, 2, 4, EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_partnership_keeps_every_partner() {
+        let (rec, _, _dir) = tiny();
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "analyst", "with", "Tollund", "Varden", ",", "Harlow", "Kessel", "and", "Co",
+                "said",
+            ],
+            vec!["said", "Ana", "Varden", ",", "Varden", "and", "Co"],
+        ];
+        let mut list = vec![found(1, 1, 3, EntityLabel::Person)];
+        rec.find_shaped_names(&doc, &mut list);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 2, 9, EntityLabel::Organization),
+                found(1, 1, 3, EntityLabel::Person),
+                found(1, 4, 7, EntityLabel::Organization),
             ]
         );
     }
