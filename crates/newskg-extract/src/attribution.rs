@@ -321,10 +321,7 @@ fn speaker_of(t: &Tree, f: &Frame) -> Option<usize> {
 /// Whether the phrase headed by `i` is set off by a comma and ends the
 /// sentence (only punctuation after it).
 fn closes_sentence(t: &Tree, i: usize) -> bool {
-    // (The comma itself often hangs on the phrase.)
-    let start = (0..=i)
-        .find(|&k| t.dominates(i, k) && t.upos(k) != newskg_nlp::Upos::Punct)
-        .unwrap_or(i);
+    let start = t.phrase_start(i);
     let end = (i..t.len())
         .filter(|&k| t.dominates(i, k))
         .max()
@@ -401,10 +398,7 @@ fn expected_of_object(t: &Tree, verb: usize) -> Option<usize> {
 /// Whether the clause of `v` is set off by punctuation right before it
 /// (", X said", "” X said", "- X said"), as a speech tag after its quote is.
 fn set_off(t: &Tree, v: usize) -> bool {
-    // (The comma may hang on the tag itself.)
-    let first = (0..v)
-        .find(|&k| t.dominates(v, k) && !t.is_punct(k))
-        .unwrap_or(v);
+    let first = t.phrase_start(v);
     first > 0 && t.is_punct(first - 1)
 }
 

@@ -803,7 +803,7 @@ fn is_mandated(t: &Tree, v: usize) -> bool {
     // left") or right after the verb ("demanded all departments make
     // savings"); a speech verb hung there after a comma ("asked banks to
     // cut sales, the agency reported") is no content.
-    let opens = (0..v).find(|&k| t.dominates(v, k)).unwrap_or(v);
+    let opens = t.phrase_start(v);
     let content = opens == h + 1
         || matches!(
             t.lower(opens).as_str(),

@@ -94,6 +94,14 @@ impl<'a> Tree<'a> {
             .any(|&k| self.base(k) == "mark" && self.lower(k) == "to")
     }
 
+    /// The first word of the phrase `i` heads, punctuation left out (a
+    /// comma before a phrase often hangs on it).
+    pub(crate) fn phrase_start(&self, i: usize) -> usize {
+        (0..i)
+            .find(|&k| self.dominates(i, k) && !self.is_punct(k))
+            .unwrap_or(i)
+    }
+
     /// Whether token `i` comes right after a comma ("the spokesman, in
     /// response to questions,": a phrase set off by commas).
     pub(crate) fn after_comma(&self, i: usize) -> bool {
