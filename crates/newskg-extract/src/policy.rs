@@ -125,7 +125,9 @@ impl FactPolicy {
                     && !is_misread_complement(&fact.relation, &fact.object)
                     && !is_preposition_noun(&fact.relation, &fact.object)
                     && !is_request_for_comment(&fact.relation, &fact.object)
-                    && !restates_its_subject(fact))
+                    && !restates_its_subject(fact)
+                    && !lost_its_firm(&fact.subject)
+                    && !lost_its_firm(&fact.object))
     }
 }
 
@@ -351,6 +353,28 @@ const ONE_PER_COUNTRY: &[&str] = &["central", "state", "official", "national", "
 const ONE_OF_MANY_BODIES: &[&str] = &[
     "company", "firm", "group", "bank", "board", "union", "party", "team", "club",
 ];
+
+/// Whether a concept is what is left of a phrase whose company name the
+/// parse lost: a legal form after a preposition ("the acquisition of Inc",
+/// "an analyst with Co") or alone. No reader can tell which company.
+fn lost_its_firm(argument: &Argument) -> bool {
+    let Argument::Concept { label, .. } = argument else {
+        return false;
+    };
+    let words: Vec<&str> = label.split(' ').collect();
+    let form = |w: &&str| newskg_nlp::names::LEGAL_FORM_WORDS.contains(w);
+    match words.as_slice() {
+        [.., before, last] => {
+            form(last)
+                && matches!(
+                    *before,
+                    "of" | "with" | "at" | "for" | "by" | "from" | "to" | "in" | "on"
+                )
+        }
+        [only] => form(only),
+        [] => false,
+    }
+}
 
 /// Whether `fact` is a verb of saying with what was said as its object
 /// ("analysts said that ...").
@@ -1182,6 +1206,11 @@ mod tests {
             ("strong pound", "pound", true),
             ("60 workers", "worker", true),
             ("five years of growth", "year", true),
+            // A company's name the parse lost leaves its form alone.
+            ("acquisition of Inc", "acquisition", false),
+            ("analyst with Co", "analyst", false),
+            ("Corp", "corp", false),
+            ("talks with Kessel and Co", "talk", true),
         ] {
             let f = fact(labelled(label, head), concept("budget"), 0.9);
             assert_eq!(p.keeps_as_content(&f, 0.9), kept, "{label}");

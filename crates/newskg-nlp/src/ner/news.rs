@@ -665,11 +665,15 @@ pub(super) fn cut_at_wire_brackets(doc: &[Vec<&str>], found: &mut Vec<Found>) {
         }
     });
     // "BankAmerica <BAC> Corp", "News International <NWSL.L> Plc": the legal
-    // form after a ticker closes the name before it, and alone names nothing.
+    // form after a ticker closes the name before it; alone ("Unilever Plc
+    // and NV", "of HyOx, Inc.") a legal form names nothing.
     found.retain(|f| {
         let words = &doc[f.sentence];
-        !(f.start > 0
-            && words[f.start - 1] == ">"
+        // ("ASA" and "LP" alone are more often acronyms: the American
+        // Soybean Association.)
+        let alone = f.end == f.start + 1 && !matches!(words[f.start], "ASA" | "LP")
+            || f.start > 0 && words[f.start - 1] == ">";
+        !(alone
             && words[f.start..f.end]
                 .iter()
                 .all(|w| LEGAL_FORM_WORDS.contains(w)))
@@ -1021,15 +1025,26 @@ mod tests {
 
     #[test]
     fn a_legal_form_after_a_ticker_is_no_name() {
-        let doc: Vec<Vec<&str>> = vec![vec![
-            "Vantor", "<", "VTR", ">", "Corp", "has", "had", "offers", ".",
-        ]];
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Vantor", "<", "VTR", ">", "Corp", "has", "had", "offers", ".",
+            ],
+            vec!["Kessel", "Plc", "and", "NV", "rose", "."],
+        ];
         let mut list = vec![
             found(0, 0, 1, EntityLabel::Organization),
             found(0, 4, 5, EntityLabel::Organization),
+            found(1, 0, 2, EntityLabel::Organization),
+            found(1, 3, 4, EntityLabel::Organization),
         ];
         cut_at_wire_brackets(&doc, &mut list);
-        assert_eq!(sorted(list), [found(0, 0, 1, EntityLabel::Organization)]);
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 0, 1, EntityLabel::Organization),
+                found(1, 0, 2, EntityLabel::Organization),
+            ]
+        );
     }
 
     #[test]
