@@ -886,7 +886,7 @@ impl Recognizer {
                     {
                         start -= 2;
                         names += 1;
-                        // "Lind Barney, Harris Upham and Co": a partner's
+                        // "Tollund Varden, Harlow Kessel and Co": a partner's
                         // name may have two words.
                         if start >= 1
                             && is_capitalised(words[start - 1])
