@@ -98,7 +98,7 @@ pub(crate) fn condition_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
                 t.kids(c).iter().copied().find(|&m| {
                     t.base(m) == "mark" && matches!(t.lower(m).as_str(), "if" | "unless")
                 })?;
-            (t.base(c) == "advcl" && is_conditional_mark(t, mark)).then_some((mark, c))
+            (t.base(c) == "advcl").then_some((mark, c))
         });
         if found.is_some() || t.rel(cur) != "xcomp" {
             return found;

@@ -1331,7 +1331,7 @@ pub(crate) fn verb_frame(t: &Tree, v: usize) -> Option<Frame> {
         || works_as_preposition(t, v)
         // "London-based", "Paris-headquartered": half of a compound
         // adjective, no event (its first half is no agent: "London base").
-        || v > 0 && t.lower(v - 1) == "-" && matches!(t.lemma(v).as_str(), "base" | "headquarter")
+        || v > 0 && t.lower(v - 1) == "-" && names::PLACE_PARTICIPLES.contains(&t.lemma(v).as_str())
     {
         return None;
     }

@@ -293,6 +293,11 @@ pub fn is_time_noun(word: &str) -> bool {
         || (word != "may" && MONTHS.contains(&word))
 }
 
+/// Participles that make the name before their hyphen a compound
+/// adjective of place ("London-based", "Oslo-headquartered"): the name says
+/// where the noun after it is, and the participle is no event.
+pub const PLACE_PARTICIPLES: &[&str] = &["base", "headquarter"];
+
 /// Participles that work as prepositions ("following the merger",
 /// "including its plants", "excluding charges", "regarding the sale"):
 /// they say when, what is counted or what about, and no one does them.

@@ -617,9 +617,7 @@ fn list_member_after_a_code_read_as_apposition(s: &mut Sentence) {
             continue;
         }
         // The first word of the apposition's phrase, and what stands before it.
-        let start = (0..a)
-            .find(|&k| s.dominates(a, k) && s.tokens[k].upos != Upos::Punct)
-            .unwrap_or(a);
+        let start = phrase_start(s, a);
         let after_code = start >= 2
             && s.tokens[start - 1].form == ","
             && matches!(s.tokens[start - 2].form.as_str(), ">" | ")");
@@ -1019,7 +1017,7 @@ fn infinitive_after_the_object_read_as_purpose(s: &mut Sentence) {
 /// The "to" that opens infinitive `c`'s words (a comma the parser hung on
 /// it aside), if it is the infinitive's own marker.
 fn infinitive_to(s: &Sentence, c: usize) -> Option<usize> {
-    let first = (0..c).find(|&k| s.dominates(c, k) && s.tokens[k].upos != Upos::Punct)?;
+    let first = phrase_start(s, c);
     (s.tokens[first].head == Some(c)
         && s.tokens[first].deprel == "mark"
         && s.tokens[first].form.eq_ignore_ascii_case("to"))
@@ -1707,7 +1705,7 @@ fn name_before_based_read_as_argument(s: &mut Sentence) {
     for based in 2..n {
         let last = based - 2;
         if s.tokens[based - 1].form != "-"
-            || !matches!(s.tokens[based].lemma.as_str(), "base" | "headquarter")
+            || !names::PLACE_PARTICIPLES.contains(&s.tokens[based].lemma.as_str())
             || s.tokens[last].upos != Upos::Propn
         {
             continue;
@@ -1844,6 +1842,14 @@ fn opens_clause(s: &mut Sentence, sub: usize, noun: usize, v: usize, host: usize
 fn attach(s: &mut Sentence, k: usize, head: Option<usize>, rel: &str) {
     s.tokens[k].head = head;
     s.tokens[k].deprel = rel.to_string();
+}
+
+/// The first word of the phrase token `i` heads, punctuation left out (a
+/// comma before a phrase often hangs on it); `i` itself when it opens it.
+fn phrase_start(s: &Sentence, i: usize) -> usize {
+    (0..i)
+        .find(|&k| s.dominates(i, k) && s.tokens[k].upos != Upos::Punct)
+        .unwrap_or(i)
 }
 
 /// Whether token `h` has a dependent with one of relations `rels`.
