@@ -47,6 +47,7 @@ use self::features::{
 use self::names::{
     extend_person_names, join_family_name_first, join_misc, join_touching_persons,
     split_title_department_person, split_title_place_person, take_given_names_from_places,
+    type_after_courtesy_titles,
 };
 use self::news::is_sports_report;
 use self::shapes::take_acronym_types;
@@ -285,6 +286,7 @@ impl Recognizer {
             join_misc(doc, &mut found);
         }
         take_acronym_types(doc, &mut found);
+        type_after_courtesy_titles(doc, &mut found, &self.gazetteer);
         make_consistent(doc, &mut found, &self.gazetteer);
         // Names found again by consistency ("Yeutter" in the first sentence,
         // found by the model only later) take in their given names too.
@@ -312,6 +314,7 @@ impl Recognizer {
         self.split_organisation_from_person(doc, &mut found);
         self.split_title_from_organisation(doc, &mut found);
         self.drop_dates_and_common_words(doc, &mut found);
+        type_after_courtesy_titles(doc, &mut found, &self.gazetteer);
         join_touching_persons(&mut found);
         self.strip_opening_conjunctions(doc, &mut found);
         found.sort_by_key(|f| (f.sentence, f.start));

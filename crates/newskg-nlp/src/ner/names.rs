@@ -904,6 +904,60 @@ pub(super) fn join_touching_persons(found: &mut Vec<Found>) {
     *found = merged;
 }
 
+/// A name written after a courtesy title ("Mr Kessel", "Mrs Harlow", "Dr
+/// Varden") is a person's, whatever the model or a place of that name
+/// says: English puts "Mr" only before a person (or a personified
+/// character, a person too). The model sometimes tags the title alone
+/// ("Mr" as a name of its own, the surname after it as another): the two
+/// are one person. Titles that also open names of other things ("Lord's",
+/// "Lady Vols", "Miss World") are not read so. Run before the document's
+/// names are made consistent and again last, after the steps that retype.
+pub(super) fn type_after_courtesy_titles(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    gazetteer: &Gazetteer,
+) {
+    const PERSON_ONLY: [&str; 7] = ["mr", "mrs", "ms", "mme", "mx", "dr", "sir"];
+    // Written as a title ("Mr", "Dr."), not in capitals: "DR Congo".
+    let is_title = |w: &str| {
+        let lower = w.to_lowercase();
+        w.chars().nth(1).is_some_and(char::is_lowercase)
+            && PERSON_ONLY.contains(&lower.strip_suffix('.').unwrap_or(&lower))
+    };
+    let title_alone = |f: &Found| f.end == f.start + 1 && is_title(doc[f.sentence][f.start]);
+    // (In place, keeping the order: the document's majority type lets the
+    // first of tied names win.)
+    let lone: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| title_alone(f))
+        .map(|f| (f.sentence, f.start))
+        .collect();
+    for f in found.iter_mut().filter(|f| !title_alone(f)) {
+        let words = &doc[f.sentence];
+        if f.start > 0 && lone.contains(&(f.sentence, f.start - 1)) {
+            f.start -= 1;
+        }
+        // (A rank after the courtesy title, "Mr Justice Varden", is left to
+        // the steps that read titles.)
+        let titled = is_title(words[f.start])
+            && f.end > f.start + 1
+            && !gazetteer.is_title(&words[f.start + 1].to_lowercase())
+            || f.start > 0
+                && is_title(words[f.start - 1])
+                && !gazetteer.is_title(&words[f.start].to_lowercase());
+        // (Not a firm named after one: "Mrs Kessel Inc", "Dr Varden Labs".)
+        let firm = || {
+            crate::names::is_business_key(&crate::names::normalize(
+                &words[f.start..f.end].join(" "),
+            ))
+        };
+        if titled && words[f.end - 1].chars().any(char::is_lowercase) && !firm() {
+            f.label = EntityLabel::Person;
+        }
+    }
+    found.retain(|f| !title_alone(f));
+}
+
 /// Step 3e: MISC names next to each other are one ("Chilean Mapuche",
 /// "Peruvian Quechua"), and an event takes in the year before it ("2031
 /// World Cup").
@@ -1076,6 +1130,38 @@ mod tests {
         let mut list = Vec::new();
         rec.find_organisations(&doc, &mut list);
         assert!(list.iter().all(|f| f.sentence == 2), "{list:?}");
+    }
+
+    #[test]
+    fn a_name_after_mr_or_dr_is_a_person() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Mr", "Tollund", "will", "serve", "as", "deputy"],
+            vec!["Later", ",", "Mr", "Kessel", "left"],
+            vec!["Dr.", "Varden", "spoke"],
+            vec!["Troops", "entered", "DR", "Congo"],
+            vec!["Mr", "said", "nothing"],
+            vec!["Mrs", "Kessel", "Inc", "grew"],
+        ];
+        let mut list = vec![
+            found(0, 0, 2, EntityLabel::Organization),
+            found(1, 2, 3, EntityLabel::Misc),
+            found(1, 3, 4, EntityLabel::Person),
+            found(2, 1, 2, EntityLabel::Place),
+            found(3, 2, 4, EntityLabel::Place),
+            found(4, 0, 1, EntityLabel::Misc),
+            found(5, 0, 3, EntityLabel::Organization),
+        ];
+        type_after_courtesy_titles(&doc, &mut list, &gazetteer());
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 0, 2, EntityLabel::Person),
+                found(1, 2, 4, EntityLabel::Person),
+                found(2, 1, 2, EntityLabel::Person),
+                found(3, 2, 4, EntityLabel::Place),
+                found(5, 0, 3, EntityLabel::Organization),
+            ]
+        );
     }
 
     #[test]
