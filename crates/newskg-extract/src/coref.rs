@@ -688,6 +688,41 @@ impl Scene<'_> {
                 .is_some_and(|rel| rel.starts_with("nsubj"))
     }
 
+    /// Whether candidate `a` is named in what the person pronoun `pr` is
+    /// said to say, reported without quotation marks before the tag ("A
+    /// pact backed by Lind would open markets, he said"): the pronoun
+    /// stands for the content's speaker, and a name inside the content is
+    /// someone else (the speaker, talking of himself, would be "he" there
+    /// too: binding principle C). The content is the clause under the verb
+    /// of saying, or the clause the tag hangs on.
+    fn named_in_report_of(&self, a: &Candidate, pr: &Candidate, p: PronounClass) -> bool {
+        if !matches!(p, PronounClass::Male | PronounClass::Female)
+            || a.sentence != pr.sentence
+            || a.span.end > pr.span.start
+            || self.speech_relation(pr) != Some("nsubj")
+        {
+            return false;
+        }
+        let (Some(sentence), Some((_, verb)), Some((top, _))) = (
+            self.analyzed.sentences.get(pr.sentence),
+            self.top_token(pr),
+            self.top_token(a),
+        ) else {
+            return false;
+        };
+        let tokens = &sentence.tokens;
+        let content_under_verb = tokens.iter().enumerate().any(|(k, t)| {
+            t.head == Some(verb)
+                && matches!(t.deprel.as_str(), "ccomp" | "parataxis")
+                && sentence.dominates(k, top)
+        });
+        let tag_on_content = tokens[verb].deprel == "parataxis"
+            && tokens[verb]
+                .head
+                .is_some_and(|h| sentence.dominates(h, top) && !sentence.dominates(verb, top));
+        content_under_verb || tag_on_content
+    }
+
     /// The relation of candidate `c` to a verb of saying it hangs on
     /// ("nsubj" for who says, "obj" for whom it is told), if it hangs on
     /// one: the relation of its token whose head lies outside it (a name's
@@ -966,6 +1001,7 @@ fn antecedent(
             || scene.frames_quote_of(a, pr)
             || quote_speakers.contains(&k)
             || scene.named_in_quote_of(a, pr)
+            || scene.named_in_report_of(a, pr, p)
             || scene.in_dateline(a)
             || scene.same_clause_subject(a, pr)
             || scene.met_before(a, pr)

@@ -1130,3 +1130,23 @@ fn whom_he_met_before_he_speaks_is_not_he() {
     );
     assert_eq!(resolved(&doc, "he"), ["Tom Reyes"]);
 }
+
+/// The speaker of reported content with no quotation marks, named by a
+/// pronoun after it, is no man the content names ("A pact backed by
+/// Brandt would help, he said": a man speaking of himself would say "he"
+/// in the content too); the subject of the sentence before is.
+#[test]
+fn a_reported_speaker_is_not_a_man_the_report_names() {
+    let doc = extract(
+        "Tom Reyes said the economy was weak.\n\n\
+         A trade pact, backed by President Jan Brandt, would open new markets for Norway, he said.",
+    );
+    assert_eq!(resolved(&doc, "he"), ["Tom Reyes"]);
+    // A name outside the content, in a phrase of the tag's own clause, may
+    // still be the speaker's.
+    let doc = extract(
+        "Tom Reyes met the board.\n\n\
+         After Jan Brandt arrived, he said the pact would open new markets.",
+    );
+    assert_eq!(resolved(&doc, "he"), ["Jan Brandt"]);
+}
