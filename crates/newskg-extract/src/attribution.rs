@@ -201,7 +201,7 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             // opened by "that", "whether" or "if", nor one right after a
             // verb: "said that owners were thinking of ...", "said it
             // believes ..." are what was said, no speech tags.)
-            (matches!(t.base(f.pred), "parataxis" | "ccomp")
+            ((matches!(t.base(f.pred), "parataxis" | "ccomp") || tag_read_as_conjunct(t, f.pred))
                 && f.args.iter().all(|s| s.kind != SlotKind::Object)
                 && set_off(t, f.pred)
                 && !t.kids(f.pred).iter().any(|&k| {
@@ -397,6 +397,20 @@ fn expected_of_object(t: &Tree, verb: usize) -> Option<usize> {
 
 /// Whether the clause of `v` is set off by punctuation right before it
 /// (", X said", "” X said", "- X said"), as a speech tag after its quote is.
+/// Whether speech verb `v` is a tag the parser joined to the clause before
+/// it as a conjunct ("Costs rose, officials added"): a conjunct with its
+/// own subject, after the clause, with no "and" or "but" joining them, is
+/// no second event of the sentence but who says the first.
+fn tag_read_as_conjunct(t: &Tree, v: usize) -> bool {
+    t.base(v) == "conj"
+        && t.head(v).is_some_and(|h| h < v)
+        && t.kid(v, "cc").is_none()
+        && t.kids(v).iter().any(|&k| t.base(k) == "nsubj")
+        // (A participle with no auxiliary is a reduced clause: "with small
+        // growth forecast".)
+        && (t.sent.tokens[v].xpos != "VBN" || t.kid(v, "aux").is_some())
+}
+
 fn set_off(t: &Tree, v: usize) -> bool {
     let first = t.phrase_start(v);
     first > 0 && t.is_punct(first - 1)

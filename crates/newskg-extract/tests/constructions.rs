@@ -3234,3 +3234,28 @@ fn what_an_object_is_expected_to_do_is_the_expecters_view() {
     assert_eq!(cut.modality, Modality::Possible, "{:?}", facts(&doc));
     assert!(cut.attributed_to.is_some(), "{:?}", facts(&doc));
 }
+
+/// A speech tag the parser joined to the clause before it as a conjunct
+/// ("Harvest levels are raised by the farm law, officials added") still
+/// says whose the clause is: Reported, not Asserted. A conjunct joined by
+/// "and" is a second event.
+#[test]
+fn a_speech_tag_read_as_a_conjunct_reports_the_clause() {
+    let doc = extract(
+        "Harvest levels also are increased by the new farm law, which sharply boosted payments to grain farmers, officials added.",
+    );
+    assert_eq!(
+        modality_of(&doc, "increase"),
+        Modality::Reported,
+        "{:?}",
+        facts(&doc)
+    );
+    let doc =
+        extract("Ana Ruiz closed the plant in Tollund and the workers protested the decision.");
+    assert_eq!(
+        modality_of(&doc, "close"),
+        Modality::Asserted,
+        "{:?}",
+        facts(&doc)
+    );
+}
