@@ -209,6 +209,13 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                 }))
             .then(|| t.head(f.pred))
             .flatten()
+            .map(|h| {
+                if t.base(f.pred) == "conj" {
+                    sentence_clause(t, h)
+                } else {
+                    h
+                }
+            })
         });
         let content = content
             .or_else(|| fronted_content(t, f))
@@ -223,6 +230,14 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
                 });
             }
             scopes.push((c, speaker, stand, f.pred));
+            // A second clause the parser hung on the same verb ("Worried
+            // by the vote, he said P", the fronted phrase read as a clause
+            // too) is said as well.
+            for &k in t.kids(f.pred) {
+                if k != c && t.base(k) == "ccomp" {
+                    scopes.push((k, speaker, stand, f.pred));
+                }
+            }
         } else if let Some(c) = expected_of_object(t, f.pred) {
             // "most economists expect the Fed to buy bills": what the
             // object is expected (told, believed) to do is the speaker's
@@ -400,15 +415,34 @@ fn expected_of_object(t: &Tree, verb: usize) -> Option<usize> {
 /// Whether speech verb `v` is a tag the parser joined to the clause before
 /// it as a conjunct ("Costs rose, officials added"): a conjunct with its
 /// own subject, after the clause, with no "and" or "but" joining them, is
-/// no second event of the sentence but who says the first.
+/// no second event of the sentence but who says the first. (Not one opened
+/// by a subordinator, "as investors hoped", nor one in mid-sentence.)
 fn tag_read_as_conjunct(t: &Tree, v: usize) -> bool {
     t.base(v) == "conj"
         && t.head(v).is_some_and(|h| h < v)
         && t.kid(v, "cc").is_none()
+        && t.kid(v, "mark").is_none()
         && t.kids(v).iter().any(|&k| t.base(k) == "nsubj")
+        // It closes the sentence ("..., officials said in a statement."),
+        // not a parenthesis inside it ("too much, critics argue, into ...").
+        && (v + 1..t.len()).all(|k| t.is_punct(k) || t.dominates(v, k))
         // (A participle with no auxiliary is a reduced clause: "with small
         // growth forecast".)
         && (t.sent.tokens[v].xpos != "VBN" || t.kid(v, "aux").is_some())
+}
+
+/// The clause a tag read as a conjunct of `h` reports: the whole clause
+/// before it, so from a conjunct or adverbial clause up to the clause it
+/// hangs on ("Taxes will rise if Labour wins, Ruiz claimed": the tag hangs
+/// on "wins", but Ruiz claims that taxes will rise if Labour wins).
+fn sentence_clause(t: &Tree, mut h: usize) -> usize {
+    while matches!(t.base(h), "conj" | "advcl") {
+        match t.head(h) {
+            Some(up) => h = up,
+            None => break,
+        }
+    }
+    h
 }
 
 fn set_off(t: &Tree, v: usize) -> bool {

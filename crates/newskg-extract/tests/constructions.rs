@@ -3259,3 +3259,34 @@ fn a_speech_tag_read_as_a_conjunct_reports_the_clause() {
         facts(&doc)
     );
 }
+
+/// A participle phrase before the speaker ("Expressing concern about X, he
+/// said P") may be parsed as a second clause of the verb of saying: P is
+/// still what was said, and its speaker's.
+#[test]
+fn a_fronted_phrase_read_as_a_clause_leaves_the_content_reported() {
+    let doc = extract(
+        "Tom Reyes arrived. Expressing concern about growing fishing quotas in the Kessel parliament, he said Norway should make efforts to prevent trade disputes.",
+    );
+    let fact = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "make")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(fact.attributed_to.is_some(), "{:?}", facts(&doc));
+}
+
+/// A tag joined as a conjunct to a conditional clause reports the whole
+/// sentence, not the condition: "Taxes will rise if Labour wins, Lind
+/// claimed" is no claim that Labour wins.
+#[test]
+fn a_speech_tag_on_a_condition_reports_the_sentence() {
+    let doc = extract(
+        "Income taxes would be raised if Labour wins the general election, Ola Lind has claimed.",
+    );
+    for f in doc.facts.iter().filter(|f| f.relation == "claim") {
+        if let Argument::Statement(i) = f.object {
+            assert_ne!(doc.facts[i].relation, "win", "{:?}", facts(&doc));
+        }
+    }
+}
