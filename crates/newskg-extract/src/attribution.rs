@@ -422,6 +422,9 @@ fn tag_read_as_conjunct(t: &Tree, v: usize) -> bool {
         && t.head(v).is_some_and(|h| h < v)
         && t.kid(v, "cc").is_none()
         && t.kid(v, "mark").is_none()
+        // (A phrasal verb says nothing: "showed up", "pointed out" takes a
+        // clause of its own.)
+        && t.kid(v, "compound:prt").is_none()
         && t.kids(v).iter().any(|&k| t.base(k) == "nsubj")
         // It closes the sentence ("..., officials said in a statement."),
         // not a parenthesis inside it ("too much, critics argue, into ...").
