@@ -218,6 +218,7 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
             })
         });
         let content = content
+            .or_else(|| quoted_as_saying_content(t, f.pred))
             .or_else(|| fronted_content(t, f))
             .or_else(|| clause_on_audience(t, f.pred));
         if let Some(c) = content {
@@ -289,10 +290,19 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
         }
     }
     for f in frames.iter_mut() {
-        // The innermost scope that holds this predicate (and is not its own quote).
+        // The innermost scope that holds this predicate (and is not its own
+        // quote, nor the tag that says it: "Vantor will sell the plant,
+        // Ruiz, president of Kessel, said": Ruiz's title is no part of what
+        // he said, though the parser hangs the tag inside the clause).
         let scope = scopes
             .iter()
-            .filter(|(c, _, _, verb)| *verb != f.pred && t.dominates(*c, f.pred))
+            .filter(|&&(c, _, _, verb)| {
+                verb != f.pred
+                    && t.dominates(c, f.pred)
+                    && !(verb < t.len()
+                        && t.dominates(c, verb)
+                        && t.dominates(tag_root(t, verb), f.pred))
+            })
             .max_by_key(|(c, _, _, _)| depth(t, *c));
         if let Some(&(_, speaker, stand, _)) = scope {
             // What X did not say is nobody's claim in the text.
@@ -331,6 +341,33 @@ fn speaker_of(t: &Tree, f: &Frame) -> Option<usize> {
         return t.kid(pred, "obl:agent");
     }
     f.subject.as_ref().map(|s| s.head)
+}
+
+/// The top of the tag a verb of saying heads: the verb, or the "quoted" its
+/// "as saying" hangs on ("Ruiz was quoted as saying").
+fn tag_root(t: &Tree, verb: usize) -> usize {
+    t.head(verb)
+        .filter(|&q| {
+            t.lemma(q) == "quote"
+                && t.kids(verb)
+                    .iter()
+                    .any(|&m| t.base(m) == "mark" && t.lower(m) == "as")
+        })
+        .unwrap_or(verb)
+}
+
+/// "P, Ruiz was quoted as saying": the content of a "saying" that hangs on
+/// "quoted" as its "as" phrase, where "quoted" is a tag after the clause it
+/// reports, set off by a comma and closing the sentence (the parser makes
+/// it an adverbial clause or a conjunct of that clause).
+fn quoted_as_saying_content(t: &Tree, pred: usize) -> Option<usize> {
+    let quote = Some(tag_root(t, pred)).filter(|&q| q != pred)?;
+    let host = t.head(quote).filter(|&h| h < quote)?;
+    (matches!(t.base(quote), "advcl" | "parataxis" | "conj")
+        && t.kid(quote, "mark").is_none()
+        && set_off(t, quote)
+        && closes_sentence(t, quote))
+    .then(|| sentence_clause(t, host))
 }
 
 /// Whether the phrase headed by `i` is set off by a comma and ends the

@@ -3290,3 +3290,42 @@ fn a_speech_tag_on_a_condition_reports_the_sentence() {
         }
     }
 }
+
+/// "P, X was quoted as saying": X is P's source, as with "X said".
+#[test]
+fn a_clause_before_quoted_as_saying_is_the_speaker_s() {
+    let doc = extract(
+        "Norway will need three more ferries on the northern routes by 2031, Tom Reyes was quoted as saying by a news agency.",
+    );
+    let fact = doc
+        .facts
+        .iter()
+        .find(|f| f.relation == "need")
+        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
+    assert!(fact.attributed_to.is_some(), "{:?}", facts(&doc));
+}
+
+/// The tag that says a clause is no part of what it says, even where the
+/// parser hangs it inside the clause: the speaker's title and what the tag
+/// adds are the narrator's, Asserted, not the speaker's own report.
+#[test]
+fn a_speech_tag_is_not_inside_what_it_reports() {
+    let doc = extract(
+        "Margins at the mill were too thin to pay for new kilns, Tom Reyes said, adding that he expects costs to fall next year.",
+    );
+    assert_eq!(
+        modality_of(&doc, "add"),
+        Modality::Asserted,
+        "{:?}",
+        facts(&doc)
+    );
+    let doc = extract(
+        "With that change, Vantor no longer needs to ship timber through the port, said Tom Reyes, president of the port.",
+    );
+    assert_eq!(
+        modality_of(&doc, "president of"),
+        Modality::Asserted,
+        "{:?}",
+        facts(&doc)
+    );
+}
