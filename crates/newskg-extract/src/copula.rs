@@ -231,6 +231,12 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
         (None, Some(name)) => (format!("{role} of"), name),
         (None, None) => ("be".to_string(), b),
     };
+    // "Ruiz, formerly an analyst at Vantor": a role no longer held.
+    let relation = if crate::roles::has_past_adverb(t, b) {
+        format!("formerly {relation}")
+    } else {
+        relation
+    };
     let mut subject = Slot::new(a, SlotKind::Object);
     subject.exclude.push(b);
     Some(appos(b, subject, relation, object))

@@ -386,6 +386,19 @@ const PAST_ROLE_WORDS: &[&str] = &[
     "ex",
 ];
 
+/// Adverbs that say a role has ended ("X, formerly an analyst at Vantor",
+/// "once an adviser to"): the relation says so ("formerly be"). (With a
+/// verb only "formerly" does, "formerly owned by": "previously announced"
+/// is an earlier event, not an ended state.)
+const PAST_ADVERBS: &[&str] = &["formerly", "previously", "once"];
+
+/// Whether role noun `p` has an adverb of [`PAST_ADVERBS`].
+pub(crate) fn has_past_adverb(t: &crate::tree::Tree, p: usize) -> bool {
+    t.kids(p)
+        .iter()
+        .any(|&k| t.base(k) == "advmod" && PAST_ADVERBS.contains(&t.lower(k).as_str()))
+}
+
 /// Whether a role modifier says the role is no longer held ("former",
 /// "ex", "late"; see [`PAST_ROLE_WORDS`]).
 pub(crate) fn is_past_role_word(word: &str) -> bool {

@@ -3329,3 +3329,21 @@ fn a_speech_tag_is_not_inside_what_it_reports() {
         facts(&doc)
     );
 }
+
+/// "Ruiz, formerly an analyst with Kessel": an apposition with an adverb
+/// of an ended state names a role no longer held.
+#[test]
+fn a_role_formerly_held_is_no_present_role() {
+    let got = facts(&extract(
+        "Ana Ruiz, formerly an analyst with Kessel Securities, joined Vantor in May.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Ana Ruiz | formerly be | analyst with Kessel Securities"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|f| f.starts_with("Ana Ruiz | be | analyst")),
+        "{got:?}"
+    );
+}
