@@ -315,6 +315,9 @@ impl Recognizer {
         self.split_title_from_organisation(doc, &mut found);
         self.drop_dates_and_common_words(doc, &mut found);
         type_after_courtesy_titles(doc, &mut found, &self.gazetteer);
+        // (After the steps that trim organisations' names: a person's name
+        // retyped here keeps its words.)
+        news::type_by_appositive_kind(doc, &mut found, &self.gazetteer);
         join_touching_persons(&mut found);
         self.strip_opening_conjunctions(doc, &mut found);
         found.sort_by_key(|f| (f.sentence, f.start));

@@ -480,6 +480,133 @@ const SPORTS_WORDS: &[&str] = &[
     "championship",
 ];
 
+/// Step 3d, in apposition: a name the text describes right after it as a
+/// kind of organisation ("Varden, a Norwegian savings bank,", "Kessel, the
+/// country's biggest insurer.", "Harlow and Lind, an engineering firm")
+/// is an organisation's, not a person's or a work's, whatever the model
+/// took it for: no person is "a bank". The description opens with "a", "an", "the" or a
+/// possessive, has at most five words before its noun and no preposition
+/// (in "a lawyer for the firm" the firm is someone else), and the noun
+/// heads it (a comma, full stop or a word such as "which", "that", "in",
+/// "of" follows: "a company director" is a person). A name that opens with
+/// a given name keeps its type.
+pub(super) fn type_by_appositive_kind(
+    doc: &[Vec<&str>],
+    found: &mut Vec<Found>,
+    gazetteer: &crate::Gazetteer,
+) {
+    const KINDS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "bank",
+        "insurer",
+        "airline",
+        "agency",
+        "newspaper",
+        "magazine",
+        "broadcaster",
+        "conglomerate",
+        "retailer",
+        "subsidiary",
+        "unit",
+        "utility",
+        "chain",
+        "concern",
+        "exporter",
+        "importer",
+        "charity",
+        "corporation",
+        "brewery",
+        "carrier",
+        "consortium",
+        "cooperative",
+    ];
+    const FOLLOW: &[&str] = &[
+        ",", ".", ";", ":", ")", "-", "--", "which", "that", "whose", "in", "of", "with", "based",
+        "and", "said", "has", "had", "is", "was",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "for", "of", "at", "with", "in", "from", "to", "by", "on", "about", "as",
+    ];
+    let mut retyped: Vec<(usize, usize)> = Vec::new();
+    for f in found.iter_mut() {
+        let words = &doc[f.sentence];
+        // (A place keeps its type: the model cuts places out of longer
+        // names, "Kessel Bank Norway", and the place is no firm.)
+        if !matches!(f.label, EntityLabel::Person | EntityLabel::Misc) {
+            continue;
+        }
+        // A wire ticker or short name in brackets may stand between
+        // ("Varden Bank (VB) <VRB.OL>, a savings bank").
+        let mut comma = f.end;
+        for _ in 0..2 {
+            let close = match words.get(comma) {
+                Some(&"(") => ")",
+                Some(&"<") => ">",
+                _ => break,
+            };
+            match (comma + 1..words.len().min(comma + 5)).find(|&k| words[k] == close) {
+                Some(k) => comma = k + 1,
+                None => break,
+            }
+        }
+        if words.get(comma) != Some(&",") {
+            continue;
+        }
+        let Some(det) = words.get(comma + 1) else {
+            continue;
+        };
+        let opens = matches!(det.to_lowercase().as_str(), "a" | "an" | "the")
+            || det.ends_with("'s")
+            || words
+                .get(comma + 2)
+                .is_some_and(|w| *w == "'s" || *w == "'");
+        if !opens {
+            continue;
+        }
+        let from = comma + 2;
+        let noun = (from..words.len().min(from + 6)).find(|&k| {
+            KINDS.contains(&words[k])
+                && words
+                    .get(k + 1)
+                    .is_none_or(|next| FOLLOW.contains(&next.to_lowercase().as_str()))
+        });
+        let Some(noun) = noun else {
+            continue;
+        };
+        let between_ok = words[from..noun]
+            .iter()
+            .all(|w| !PREPOSITIONS.contains(w) && !matches!(*w, "," | "and" | "or" | "who"));
+        let person_name = f.label == EntityLabel::Person
+            && f.end - f.start >= 2
+            && gazetteer.is_given_name(words[f.start]);
+        if between_ok && !person_name {
+            f.label = EntityLabel::Organization;
+            retyped.push((f.sentence, f.start));
+        }
+    }
+    // The model may have cut the name in two persons that touch ("Banca"
+    // and "Nazionale del Lavoro"), which the last step would have joined:
+    // the name retyped takes the part before it.
+    for (s, start) in retyped {
+        let Some(before) = found
+            .iter()
+            .position(|p| p.sentence == s && p.end == start && p.label == EntityLabel::Person)
+        else {
+            continue;
+        };
+        let from = found[before].start;
+        found.remove(before);
+        if let Some(f) = found
+            .iter_mut()
+            .find(|f| f.sentence == s && f.start == start)
+        {
+            f.start = from;
+        }
+    }
+}
+
 /// Nouns that put an organisation's name after them ("company Calvora",
 /// "tyre giant Brevant", "club Varnholt", "newspaper Kurier Halden").
 const ORG_NOUNS_BEFORE: &[&str] = &[
@@ -905,6 +1032,49 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_described_as_a_bank_is_an_organisation() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Varden", "Kredit", "(", "VK", ")", ",", "Norway", "'s", "biggest", "bank", ",",
+                "grew",
+            ],
+            vec![
+                "Tollund",
+                ",",
+                "a",
+                "Harlow",
+                "engineering",
+                "firm",
+                "that",
+                "grew",
+            ],
+            vec![
+                "Ola", "Lind", ",", "a", "lawyer", "for", "the", "firm", ",", "spoke",
+            ],
+            vec!["Kessel", ",", "a", "company", "director", ",", "left"],
+            vec!["Oslo", ",", "the", "group", "'s", "home", ",", "voted"],
+        ];
+        let mut list = vec![
+            found(0, 0, 2, EntityLabel::Person),
+            found(1, 0, 1, EntityLabel::Person),
+            found(2, 0, 2, EntityLabel::Person),
+            found(3, 0, 1, EntityLabel::Person),
+            found(4, 0, 1, EntityLabel::Place),
+        ];
+        type_by_appositive_kind(&doc, &mut list, &gazetteer());
+        assert_eq!(
+            sorted(list),
+            [
+                found(0, 0, 2, EntityLabel::Organization),
+                found(1, 0, 1, EntityLabel::Organization),
+                found(2, 0, 2, EntityLabel::Person),
+                found(3, 0, 1, EntityLabel::Person),
+                found(4, 0, 1, EntityLabel::Place),
+            ]
+        );
+    }
+
+    #[test]
     fn word_tables_fit_their_lookups() {
         // One bit per sports word, and words of 4 to 16 ASCII letters.
         assert!(SPORTS_WORDS.len() <= 64);
@@ -922,7 +1092,7 @@ mod tests {
         }
         assert!(!is_month("Mayor") && !is_month("Ma") && !is_month("Monday"));
     }
-    use crate::ner::tests::{found, sorted, tiny};
+    use crate::ner::tests::{found, gazetteer, sorted, tiny};
 
     #[test]
     fn a_bracketed_division_before_a_legal_form_is_part_of_the_name() {
