@@ -209,9 +209,11 @@ pub(crate) fn denied_manner(t: &Tree, p: usize) -> Option<usize> {
 }
 
 /// Adverbs that say an event came close to happening or happened only in
-/// part ("almost doubled", "barely changed", "partly offset"): without
-/// them the relation states more than the text, so they stay in it.
+/// part ("almost doubled", "barely changed", "partly offset", "little
+/// affected"): without them the relation states more than the text, so
+/// they stay in it.
 const APPROXIMATORS: &[&str] = &[
+    "little",
     "almost",
     "nearly",
     "virtually",
@@ -231,6 +233,8 @@ pub(crate) fn approximation(t: &Tree, p: usize) -> Option<usize> {
         k < p
             && t.base(k) == "advmod"
             && APPROXIMATORS.contains(&t.lower(k).as_str())
+            // ("a little disappointed" is somewhat, not hardly, so.)
+            && !(k > 0 && t.lower(k) == "little" && t.lower(k - 1) == "a")
             && t.upos(k + 1) != Upos::Adv
             && (k + 1..p).all(|j| matches!(t.upos(j), Upos::Aux | Upos::Adv | Upos::Part))
     })

@@ -3347,3 +3347,17 @@ fn a_role_formerly_held_is_no_present_role() {
         "{got:?}"
     );
 }
+
+/// "little affected" is no plain "affected": the adverb stays in the
+/// relation, as "barely changed" does; "a little disappointed" is only
+/// somewhat so, and reads as the verb.
+#[test]
+fn little_before_a_participle_stays_in_the_relation() {
+    let got = facts(&extract(
+        "Tom Reyes said the salmon farms in Harlow had been little affected by the storm.",
+    ));
+    assert!(
+        got.iter().any(|f| f.contains("| little affect |")),
+        "{got:?}"
+    );
+}

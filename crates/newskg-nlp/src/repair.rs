@@ -156,6 +156,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     subordinate_clause_read_as_conjunct,
     subject_read_as_conjunct_of_a_noun,
     name_split_into_objects,
+    complement_of_a_relational_noun_read_as_oblique,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -2013,7 +2014,127 @@ fn recipient_read_as_modifier_of_an_amount(s: &mut Sentence) {
     }
 }
 
-/// "features Ana Ruiz and Jan Brandt": the parser hangs the second name on
+/// Nouns whose "on" phrase says what they apply to ("the interest rate on
+/// its card", "a tax on imports", "a ban on exports", "talks on trade"):
+/// the phrase is the noun's complement, not a circumstance of the verb.
+const ON_COMPLEMENT_NOUNS: &[&str] = &[
+    "rate",
+    "tax",
+    "duty",
+    "tariff",
+    "levy",
+    "surcharge",
+    "ban",
+    "embargo",
+    "moratorium",
+    "limit",
+    "cap",
+    "ceiling",
+    "restriction",
+    "curb",
+    "quota",
+    "subsidy",
+    "sanction",
+    "interest",
+    "yield",
+    "premium",
+    "dividend",
+    "report",
+    "study",
+    "view",
+    "stance",
+    "position",
+    "comment",
+    "debate",
+    "talk",
+    "agreement",
+    "accord",
+    "vote",
+    "ruling",
+    "decision",
+    "information",
+    "data",
+    "attack",
+    "raid",
+    "crackdown",
+    "lien",
+    "option",
+];
+
+/// Verbs whose own argument an "on" phrase after their object is ("impose
+/// a ban on", "spend money on", "base the price on"): UD hangs it on them.
+const ON_TAKING_VERBS: &[&str] = &[
+    "impose",
+    "levy",
+    "place",
+    "put",
+    "slap",
+    "spend",
+    "pay",
+    "charge",
+    "base",
+    "focus",
+    "concentrate",
+    "set",
+    "lay",
+    "inflict",
+    "confer",
+    "bestow",
+    "blame",
+    "pin",
+    "call",
+];
+
+/// "increased the interest rate on its card to 13 pct": the parser hangs
+/// the "on" phrase right after the object on the verb. After a noun that
+/// takes an "on" complement ([`ON_COMPLEMENT_NOUNS`]) and with nothing
+/// between them but the object's own words, the phrase is the noun's
+/// (the noun-attachment reading of relational nouns, as treebanks annotate
+/// "rate on", "tax on").
+fn complement_of_a_relational_noun_read_as_oblique(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for k in 0..n {
+        let (Some(v), "obl") = (s.tokens[k].head, s.tokens[k].deprel.as_str()) else {
+            continue;
+        };
+        let Some(case) = (0..k)
+            .rev()
+            .find(|&c| s.tokens[c].head == Some(k) && s.tokens[c].deprel == "case")
+        else {
+            continue;
+        };
+        // (Verbs that take an "on" phrase of their own keep it: "impose a
+        // tax on imports", "spend money on arms"; so does a time, "pay the
+        // premium on Tuesday".)
+        if !s.tokens[case].form.eq_ignore_ascii_case("on")
+            || s.tokens[v].upos != Upos::Verb
+            || ON_TAKING_VERBS.contains(&s.tokens[v].lemma.to_lowercase().as_str())
+            || names::is_weekday(&s.tokens[k].form)
+            || names::is_month(&s.tokens[k].form)
+            || s.tokens[k].upos == Upos::Num
+        {
+            continue;
+        }
+        // The verb's object, whose phrase ends right before the "on".
+        let Some(object) = (0..case)
+            .rev()
+            .find(|&o| s.tokens[o].head == Some(v) && s.tokens[o].deprel == "obj")
+        else {
+            continue;
+        };
+        let phrase_end = (object..case).filter(|&i| s.dominates(object, i)).max();
+        if phrase_end != Some(case - 1)
+            || s.tokens[object].upos != Upos::Noun
+            || !ON_COMPLEMENT_NOUNS.contains(&s.tokens[object].lemma.to_lowercase().as_str())
+        {
+            continue;
+        }
+        s.tokens[k].head = Some(object);
+        s.tokens[k].deprel = "nmod".to_string();
+    }
+}
+
+/// "features Ana Ruiz and Jan Brandt": the parser hangs the second name on/// "features Ana Ruiz and Jan Brandt": the parser hangs the second name on
 /// the verb as its conjunct. A verb's conjunct is a clause, with a verb or
 /// a subject of its own; a noun with neither, whose phrase opens with "and"
 /// or "or" right after the verb's object, is that object's conjunct.
@@ -3486,6 +3607,36 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn an_on_phrase_after_a_rate_is_the_rate_s() {
+        use Upos::*;
+        // "Vantor raised the rate on its card ." with "on its card" hung
+        // on the verb.
+        let rows = |verb: &str, lemma: &str, noun: &str| {
+            sentence(&[
+                ("Vantor", "Vantor", Propn, "NNP", 2, "nsubj"),
+                (verb, lemma, Verb, "VBD", 0, "root"),
+                ("the", "the", Det, "DT", 4, "det"),
+                (noun, noun, Noun, "NN", 2, "obj"),
+                ("on", "on", Adp, "IN", 7, "case"),
+                ("its", "its", Pron, "PRP$", 7, "nmod:poss"),
+                ("card", "card", Noun, "NN", 2, "obl"),
+                (".", ".", Punct, ".", 2, "punct"),
+            ])
+        };
+        let mut s = rows("raised", "raise", "rate");
+        complement_of_a_relational_noun_read_as_oblique(&mut s);
+        assert_eq!(heads(&s)[6], (Some(4), "nmod"));
+        // A verb that takes "on" itself keeps it ("imposed a tax on"), and
+        // a noun that takes none leaves it ("sold the car on Monday").
+        let mut s = rows("imposed", "impose", "rate");
+        complement_of_a_relational_noun_read_as_oblique(&mut s);
+        assert_eq!(heads(&s)[6], (Some(2), "obl"));
+        let mut s = rows("sold", "sell", "car");
+        complement_of_a_relational_noun_read_as_oblique(&mut s);
+        assert_eq!(heads(&s)[6], (Some(2), "obl"));
     }
 
     #[test]
