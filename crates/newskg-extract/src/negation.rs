@@ -865,11 +865,14 @@ fn is_infinitive_modifier(t: &Tree, v: usize) -> bool {
         })
 }
 
-/// Predicates of feeling whose infinitive, in the past, tells what was
-/// done: "was happy to praise the team", "were proud to announce" (they
-/// praised, they announced). In the present they offer ("is happy to
-/// help"), and a modal keeps them hedged ("would be glad to sell").
+/// Predicates of feeling, and "able", whose infinitive, in the past, tells
+/// what was done: "was happy to praise the team", "were proud to
+/// announce", "was able to lower the rate" (they praised, they announced,
+/// it was lowered: "able" is implicative in the past, Karttunen 1971). In
+/// the present they offer or allow ("is happy to help", "is able to
+/// pay"), and a modal keeps them hedged ("would be glad to sell").
 const EMOTIVE_PREDICATES: &[&str] = &[
+    "able",
     "happy",
     "glad",
     "pleased",

@@ -3361,3 +3361,23 @@ fn little_before_a_participle_stays_in_the_relation() {
         "{got:?}"
     );
 }
+
+/// "was able to lower the rate": in the past, "able" tells it was done;
+/// in the present or under a modal it only allows it.
+#[test]
+fn was_able_to_tells_what_was_done() {
+    let doc = extract("Ana Ruiz was able to cut the fee for small farms.");
+    assert_eq!(
+        modality_of(&doc, "cut"),
+        Modality::Asserted,
+        "{:?}",
+        facts(&doc)
+    );
+    let doc = extract("Ana Ruiz would be able to cut the fee for small farms.");
+    assert_eq!(
+        modality_of(&doc, "cut"),
+        Modality::Possible,
+        "{:?}",
+        facts(&doc)
+    );
+}
