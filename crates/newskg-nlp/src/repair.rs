@@ -157,6 +157,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     subject_read_as_conjunct_of_a_noun,
     name_split_into_objects,
     complement_of_a_relational_noun_read_as_oblique,
+    head_noun_of_coordinated_modifiers_read_as_modifier,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -2014,6 +2015,52 @@ fn recipient_read_as_modifier_of_an_amount(s: &mut Sentence) {
     }
 }
 
+/// "the oils and fats tax", "a coffee and cocoa exporter": the parser
+/// takes the first noun for the head and hangs the real head, right after
+/// the second conjunct, on it as a bare modifier. A noun with no
+/// preposition of its own, right after "A and B" and hung on A, is the
+/// phrase's head: it takes A's place, and A becomes its compound.
+fn head_noun_of_coordinated_modifiers_read_as_modifier(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for c in 3..n {
+        let (a, cc, b) = (c - 3, c - 2, c - 1);
+        let noun = |k: usize| matches!(s.tokens[k].upos, Upos::Noun);
+        if !noun(a)
+            || !noun(b)
+            || !noun(c)
+            || s.tokens[cc].deprel != "cc"
+            || s.tokens[cc].head != Some(b)
+            || s.tokens[b].head != Some(a)
+            || s.tokens[b].deprel != "conj"
+            || s.tokens[c].head != Some(a)
+            || !matches!(
+                s.tokens[c].deprel.as_str(),
+                "nmod" | "nmod:unmarked" | "compound"
+            )
+            || s.tokens
+                .iter()
+                .any(|t| t.head == Some(c) && t.deprel == "case")
+            || c + 1 < n && noun(c + 1)
+            // ("a fire and flood today closed": a time is no head.)
+            || names::is_time_noun(&s.tokens[c].form.to_lowercase())
+        {
+            continue;
+        }
+        let (head, rel) = (s.tokens[a].head, s.tokens[a].deprel.clone());
+        s.tokens[c].head = head;
+        s.tokens[c].deprel = rel;
+        s.tokens[a].head = Some(c);
+        s.tokens[a].deprel = "compound".to_string();
+        // What modified the phrase before A ("the", "proposed") now
+        // modifies its head.
+        for k in 0..a {
+            if s.tokens[k].head == Some(a) {
+                s.tokens[k].head = Some(c);
+            }
+        }
+    }
+}
+
 /// Nouns whose "on" phrase says what they apply to ("the interest rate on
 /// its card", "a tax on imports", "a ban on exports", "talks on trade"):
 /// the phrase is the noun's complement, not a circumstance of the verb.
@@ -3607,6 +3654,29 @@ mod tests {
             .iter()
             .map(|t| (t.head.map(|h| h + 1), t.deprel.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn the_noun_after_coordinated_modifiers_heads_them() {
+        use Upos::*;
+        // "Norway opposed the oils and fats tax ." with "tax" hung on
+        // "oils" as a bare modifier.
+        let mut s = sentence(&[
+            ("Norway", "Norway", Propn, "NNP", 2, "nsubj"),
+            ("opposed", "oppose", Verb, "VBD", 0, "root"),
+            ("the", "the", Det, "DT", 4, "det"),
+            ("oils", "oil", Noun, "NNS", 2, "obj"),
+            ("and", "and", Cconj, "CC", 6, "cc"),
+            ("fats", "fat", Noun, "NNS", 4, "conj"),
+            ("tax", "tax", Noun, "NN", 4, "nmod"),
+            (".", ".", Punct, ".", 2, "punct"),
+        ]);
+        head_noun_of_coordinated_modifiers_read_as_modifier(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[6], (Some(2), "obj"));
+        assert_eq!(got[3], (Some(7), "compound"));
+        assert_eq!(got[2], (Some(7), "det"));
+        assert_eq!(got[5], (Some(4), "conj"));
     }
 
     #[test]
