@@ -37,13 +37,17 @@ fn facts(doc: &DocFacts) -> Vec<String> {
         .collect()
 }
 
-/// The modality of the first fact of `doc` with `relation`.
-fn modality_of(doc: &DocFacts, relation: &str) -> Modality {
+/// The first fact of `doc` with `relation`.
+fn fact_with<'d>(doc: &'d DocFacts, relation: &str) -> &'d newskg_extract::Fact {
     doc.facts
         .iter()
         .find(|f| f.relation == relation)
-        .map(|f| f.modality)
         .unwrap_or_else(|| panic!("{relation}: {:?}", facts(doc)))
+}
+
+/// The modality of the first fact of `doc` with `relation`.
+fn modality_of(doc: &DocFacts, relation: &str) -> Modality {
+    fact_with(doc, relation).modality
 }
 
 /// The tokenizer splits "so-called" and "Oslo-based" at the hyphen, as UD
@@ -3268,12 +3272,11 @@ fn a_fronted_phrase_read_as_a_clause_leaves_the_content_reported() {
     let doc = extract(
         "Tom Reyes arrived. Expressing concern about growing fishing quotas in the Kessel parliament, he said Norway should make efforts to prevent trade disputes.",
     );
-    let fact = doc
-        .facts
-        .iter()
-        .find(|f| f.relation == "make")
-        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
-    assert!(fact.attributed_to.is_some(), "{:?}", facts(&doc));
+    assert!(
+        fact_with(&doc, "make").attributed_to.is_some(),
+        "{:?}",
+        facts(&doc)
+    );
 }
 
 /// A tag joined as a conjunct to a conditional clause reports the whole
@@ -3297,12 +3300,11 @@ fn a_clause_before_quoted_as_saying_is_the_speaker_s() {
     let doc = extract(
         "Norway will need three more ferries on the northern routes by 2031, Tom Reyes was quoted as saying by a news agency.",
     );
-    let fact = doc
-        .facts
-        .iter()
-        .find(|f| f.relation == "need")
-        .unwrap_or_else(|| panic!("{:?}", facts(&doc)));
-    assert!(fact.attributed_to.is_some(), "{:?}", facts(&doc));
+    assert!(
+        fact_with(&doc, "need").attributed_to.is_some(),
+        "{:?}",
+        facts(&doc)
+    );
 }
 
 /// The tag that says a clause is no part of what it says, even where the
