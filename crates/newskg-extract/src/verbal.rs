@@ -502,7 +502,8 @@ fn manner_compound_of(t: &Tree, v: usize) -> Option<usize> {
 /// the particle of a phrasal-prepositional verb ("come in for", "cut back
 /// on", "come up with", "get away with").
 const PARTICLES: &[&str] = &[
-    "in", "out", "up", "down", "off", "away", "back", "over", "on", "along", "through",
+    "in", "out", "up", "down", "off", "away", "back", "over", "on", "along", "through", "together",
+    "apart",
 ];
 
 /// Phrasal verbs of news whose particle often follows the object ("cut
@@ -553,6 +554,14 @@ const PHRASAL_VERBS: &[&str] = &[
     "send away",
     "kick away",
     "wrestle away",
+    "put together",
+    "bring together",
+    "pull together",
+    "piece together",
+    "cobble together",
+    "stitch together",
+    "take apart",
+    "pull apart",
 ];
 
 /// The particle of verb `v`: its `compound:prt`, or an adverb of
@@ -583,7 +592,10 @@ fn particle_of(t: &Tree, v: usize) -> Option<usize> {
             && t.rel(p) == "advmod"
             && PARTICLES.contains(&t.lower(p).as_str())
             && !before_a_measure(p)
-            && (p == v + 1 && t.sent.tokens[p].xpos == "RP"
+            && (p == v + 1
+                && (t.sent.tokens[p].xpos == "RP"
+                    // ("put together a government": tagged an adverb.)
+                    || PHRASAL_VERBS.contains(&format!("{} {}", t.lemma(v), t.lower(p)).as_str()))
                 || t.upos(p - 1) != Upos::Punct
                     // After the object, only a phrasal verb of
                     // [`PHRASAL_VERBS`], closing the phrase ("pushed the

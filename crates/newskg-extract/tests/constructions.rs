@@ -3383,3 +3383,16 @@ fn was_able_to_tells_what_was_done() {
         facts(&doc)
     );
 }
+
+/// "put together a government", "buy back shares": a particle the tagger
+/// took for an adverb, right after a phrasal verb, stays in the relation
+/// ("put" a government says another thing).
+#[test]
+fn a_particle_tagged_as_an_adverb_stays_with_its_phrasal_verb() {
+    let got = facts(&extract("Tom Reyes put together a new government in May."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Tom Reyes | put together | new government"),
+        "{got:?}"
+    );
+}
