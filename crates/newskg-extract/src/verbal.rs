@@ -570,9 +570,6 @@ const PHRASAL_VERBS: &[&str] = &[
 /// adverb; without it the relation says another thing ("come for
 /// criticism").
 fn particle_of(t: &Tree, v: usize) -> Option<usize> {
-    if let Some(p) = t.kid(v, "compound:prt") {
-        return Some(p);
-    }
     // "pushed back the launch" (the tagger's particle, hung as an adverb)
     // and "pushed the launch back": a particle word right after the verb
     // or right after its object is the verb's particle; without it the
@@ -587,6 +584,15 @@ fn particle_of(t: &Tree, v: usize) -> Option<usize> {
                     "from" | "to" | "near" | "than" | "of"
                 ))
     };
+    // The parser's own particle, unless a comma sets it off before a
+    // figure ("declared a dividend of 21 cts, up five pct": how much it
+    // changed, no "declare up").
+    if let Some(p) = t.kid(v, "compound:prt") {
+        // (A hyphen glues a particle on: "spun-off from".)
+        let set_off = p > 0 && t.is_punct(p - 1) && t.sent.tokens[p - 1].xpos != "HYPH";
+        let change = set_off && before_a_measure(p);
+        return (!change).then_some(p);
+    }
     if let Some(p) = t.kids(v).iter().copied().find(|&p| {
         p > v
             && t.rel(p) == "advmod"

@@ -3396,3 +3396,15 @@ fn a_particle_tagged_as_an_adverb_stays_with_its_phrasal_verb() {
         "{got:?}"
     );
 }
+
+/// "declared a dividend of 21 cts, up five pct": a particle set off by a
+/// comma before a figure says how much something changed; it is no part
+/// of the verb ("declare up").
+#[test]
+fn up_before_a_figure_after_a_comma_is_no_particle() {
+    let got = facts(&extract(
+        "Vantor Corp said it declared a cash dividend of 21 cts a unit, up five pct from the year before.",
+    ));
+    assert!(got.iter().any(|f| f.contains("| declare |")), "{got:?}");
+    assert!(!got.iter().any(|f| f.contains("| declare up |")), "{got:?}");
+}
