@@ -325,12 +325,8 @@ pub(crate) fn apply(t: &Tree, frames: &mut [Frame]) {
 /// as saying ...", the one quoted says it, not the paper that quotes.
 fn speaker_of(t: &Tree, f: &Frame) -> Option<usize> {
     let pred = f.pred;
-    if let Some(quote) = t.head(pred).filter(|&q| {
-        t.lemma(q) == "quote"
-            && t.kids(pred)
-                .iter()
-                .any(|&m| t.base(m) == "mark" && t.lower(m) == "as")
-    }) {
+    let quote = tag_root(t, pred);
+    if quote != pred {
         return t.kid(quote, "nsubj:pass").or_else(|| t.kid(quote, "obj"));
     }
     let passive = t.kids(pred).iter().any(|&k| t.rel(k) == "aux:pass")
@@ -447,8 +443,6 @@ fn expected_of_object(t: &Tree, verb: usize) -> Option<usize> {
     })
 }
 
-/// Whether the clause of `v` is set off by punctuation right before it
-/// (", X said", "” X said", "- X said"), as a speech tag after its quote is.
 /// Whether speech verb `v` is a tag the parser joined to the clause before
 /// it as a conjunct ("Costs rose, officials added"): a conjunct with its
 /// own subject, after the clause, with no "and" or "but" joining them, is
@@ -485,6 +479,8 @@ fn sentence_clause(t: &Tree, mut h: usize) -> usize {
     h
 }
 
+/// Whether the clause of `v` is set off by punctuation right before it
+/// (", X said", "” X said", "- X said"), as a speech tag after its quote is.
 fn set_off(t: &Tree, v: usize) -> bool {
     let first = t.phrase_start(v);
     first > 0 && t.is_punct(first - 1)

@@ -576,6 +576,9 @@ fn particle_of(t: &Tree, v: usize) -> Option<usize> {
     // relation says another thing ("push launch"). Not before a figure or
     // a "from"/"to" ("earned 34 cts, down from 76", "stepped away from"):
     // there it says how far or where.
+    // A verb and particle of [`PHRASAL_VERBS`] ("put together").
+    let phrasal =
+        |p: usize| PHRASAL_VERBS.contains(&format!("{} {}", t.lemma(v), t.lower(p)).as_str());
     let before_a_measure = |p: usize| {
         p + 1 < t.len()
             && (t.upos(p + 1) == Upos::Num
@@ -601,14 +604,14 @@ fn particle_of(t: &Tree, v: usize) -> Option<usize> {
             && (p == v + 1
                 && (t.sent.tokens[p].xpos == "RP"
                     // ("put together a government": tagged an adverb.)
-                    || PHRASAL_VERBS.contains(&format!("{} {}", t.lemma(v), t.lower(p)).as_str()))
+                    || phrasal(p))
                 || t.upos(p - 1) != Upos::Punct
                     // After the object, only a phrasal verb of
                     // [`PHRASAL_VERBS`], closing the phrase ("pushed the
                     // launch back by a year"): elsewhere such a word is
                     // most often an adverb of the clause ("started the
                     // festival back in 1978").
-                    && PHRASAL_VERBS.contains(&format!("{} {}", t.lemma(v), t.lower(p)).as_str())
+                    && phrasal(p)
                     && (p + 1 >= t.len()
                         || matches!(t.upos(p + 1), Upos::Punct | Upos::Adp | Upos::Cconj | Upos::Sconj))
                     && t.kid(v, "obj").is_some_and(|o| {

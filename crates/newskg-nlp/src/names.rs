@@ -617,6 +617,19 @@ pub fn courtesy_title(word: &str) -> Option<Option<Gender>> {
         .map(|(_, g)| *g)
 }
 
+/// Courtesy titles that also open the names of other things ("Miss World",
+/// "Lady Vols", "Lord's", "Dame Street", "Madam Tussauds"): the name after
+/// them need not be a person's.
+const COURTESY_TITLES_OF_OTHER_NAMES: &[&str] = &["miss", "madam", "dame", "lord", "lady"];
+
+/// Whether `word` (as [`courtesy_title`] reads it) is a courtesy title
+/// that only ever stands before a person's name ("Mr", "Dr.", "Sir").
+pub fn is_person_only_courtesy_title(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    courtesy_title(word).is_some()
+        && !COURTESY_TITLES_OF_OTHER_NAMES.contains(&lower.strip_suffix('.').unwrap_or(&lower))
+}
+
 /// Abbreviated ranks and styles written before a name (normalised: "Sen."
 /// is "sen"). Like a courtesy title they are no part of the name ("Sen.
 /// Kessel" is the surname "Kessel"); unlike one, they also name a role,

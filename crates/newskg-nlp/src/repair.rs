@@ -2037,9 +2037,7 @@ fn head_noun_of_coordinated_modifiers_read_as_modifier(s: &mut Sentence) {
                 s.tokens[c].deprel.as_str(),
                 "nmod" | "nmod:unmarked" | "compound"
             )
-            || s.tokens
-                .iter()
-                .any(|t| t.head == Some(c) && t.deprel == "case")
+            || has_dependent(s, c, &["case"])
             || c + 1 < n && noun(c + 1)
             // ("a fire and flood today closed": a time is no head.)
             || names::is_time_noun(&s.tokens[c].form.to_lowercase())

@@ -910,19 +910,18 @@ pub(super) fn join_touching_persons(found: &mut Vec<Found>) {
 /// character, a person too). The model sometimes tags the title alone
 /// ("Mr" as a name of its own, the surname after it as another): the two
 /// are one person. Titles that also open names of other things ("Lord's",
-/// "Lady Vols", "Miss World") are not read so. Run before the document's
+/// "Lady Vols", "Miss World") are not read so
+/// ([`crate::names::is_person_only_courtesy_title`]). Run before the document's
 /// names are made consistent and again last, after the steps that retype.
 pub(super) fn type_after_courtesy_titles(
     doc: &[Vec<&str>],
     found: &mut Vec<Found>,
     gazetteer: &Gazetteer,
 ) {
-    const PERSON_ONLY: [&str; 7] = ["mr", "mrs", "ms", "mme", "mx", "dr", "sir"];
     // Written as a title ("Mr", "Dr."), not in capitals: "DR Congo".
     let is_title = |w: &str| {
-        let lower = w.to_lowercase();
         w.chars().nth(1).is_some_and(char::is_lowercase)
-            && PERSON_ONLY.contains(&lower.strip_suffix('.').unwrap_or(&lower))
+            && crate::names::is_person_only_courtesy_title(w)
     };
     let title_alone = |f: &Found| f.end == f.start + 1 && is_title(doc[f.sentence][f.start]);
     // (In place, keeping the order: the document's majority type lets the
