@@ -537,6 +537,19 @@ fn collect(t: &Tree, i: usize, allow_of: bool, out: &mut Vec<usize>) {
             {
                 continue;
             }
+            // An adjective after the noun with a complement of its own is
+            // a reduced relative clause ("notes worth 40 mln crowns", "firms
+            // eager to expand"): its complement never joins the label, so
+            // it goes whole ("bonds", not "bonds worth").
+            if rel == "amod"
+                && k > i
+                && t.upos(k) == Upos::Adj
+                && t.kids(k)
+                    .iter()
+                    .any(|&c| matches!(t.base(c), "obj" | "obl" | "xcomp" | "ccomp"))
+            {
+                continue;
+            }
             collect(t, k, false, out);
         } else if rel == "nmod:unmarked"
             && (t.rel(i) == "nummod"

@@ -3408,3 +3408,18 @@ fn up_before_a_figure_after_a_comma_is_no_particle() {
     assert!(got.iter().any(|f| f.contains("| declare |")), "{got:?}");
     assert!(!got.iter().any(|f| f.contains("| declare up |")), "{got:?}");
 }
+
+/// "the nurses present at the hearing": an adjective after the noun with
+/// a complement of its own is a reduced relative clause; the label keeps
+/// the noun, not a dangling "present" whose complement was cut.
+#[test]
+fn a_modifier_with_its_own_complement_leaves_the_label_whole() {
+    let got = facts(&extract(
+        "Ana Ruiz thanked the nurses present at the hearing.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | thank | nurses"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|f| f.ends_with(" present")), "{got:?}");
+}

@@ -117,7 +117,7 @@ impl Tagger {
             .iter()
             .map(|t| WordAtoms::new(&t.form, &self.clusters))
             .collect();
-        let xpos = self.predict_xpos(
+        let (xpos, after_modal) = self.predict_xpos(
             &sentence
                 .tokens
                 .iter()
@@ -125,7 +125,18 @@ impl Tagger {
                 .collect::<Vec<_>>(),
             &words,
         );
-        let upos = self.predict_upos(&words, &xpos);
+        let mut upos = self.predict_upos(&words, &xpos);
+        // The second pass, which learned from the model's own noun tags,
+        // may still call a verb set right after a modal a noun.
+        let verb = Upos::ALL.iter().position(|u| *u == Upos::Verb);
+        for &i in &after_modal {
+            let u = Upos::ALL[usize::from(upos[i])];
+            if u != Upos::Verb && u != Upos::Aux {
+                if let Some(v) = verb {
+                    upos[i] = v as u16;
+                }
+            }
+        }
         for ((t, x), u) in sentence.tokens.iter_mut().zip(&xpos).zip(&upos) {
             t.xpos.clone_from(&self.xpos_tags[usize::from(*x)]);
             t.upos = Upos::ALL[usize::from(*u)];
@@ -133,14 +144,21 @@ impl Tagger {
         angle_brackets(sentence);
     }
 
-    fn predict_xpos(&self, forms: &[&str], words: &[WordAtoms]) -> Vec<u16> {
+    /// The XPOS class of each word, and the words set to a verb because
+    /// they follow a modal ([`Tagger::base_verb_after_modal`]).
+    fn predict_xpos(&self, forms: &[&str], words: &[WordAtoms]) -> (Vec<u16>, Vec<usize>) {
         let ahead = dictionary_tags(forms, &self.tagdict);
         let mut tags: Vec<u16> = Vec::with_capacity(words.len());
+        let mut after_modal = Vec::new();
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0.0; self.xpos_model.classes()];
         for (i, form) in forms.iter().enumerate() {
-            if let Some(t) = self.tagdict.get(*form) {
-                tags.push(*t);
+            if let Some(&t) = self.tagdict.get(*form) {
+                let verb = self.base_verb_after_modal(forms, &tags, usize::from(t));
+                if verb.is_some() {
+                    after_modal.push(i);
+                }
+                tags.push(verb.map_or(t, |v| v as u16));
                 continue;
             }
             feats.clear();
@@ -155,9 +173,13 @@ impl Tagger {
             if let Some(noun) = self.noun_tag_for_unit(form, tag) {
                 tag = noun;
             }
+            if let Some(verb) = self.base_verb_after_modal(forms, &tags, tag) {
+                tag = verb;
+                after_modal.push(i);
+            }
             tags.push(tag as u16);
         }
-        tags
+        (tags, after_modal)
     }
 
     /// The noun tag of a wire unit ([`crate::names::WIRE_UNITS`]) that the
@@ -175,6 +197,53 @@ impl Tagger {
             .find(|u| u.eq_ignore_ascii_case(form))?;
         let noun = if unit.ends_with('s') { "NNS" } else { "NN" };
         self.xpos_tags.iter().position(|t| t == noun)
+    }
+
+    /// The base-form verb tag ("VB") for the word after a modal, with only
+    /// adverbs between ("would most likely focus on pay", "will no
+    /// longer have"), that the model tagged as a singular noun or a present
+    /// tense (or the tag dictionary gave a noun: "issue", "store"): English
+    /// puts a verb's bare infinitive there and nothing else. A noun read
+    /// there ("the panel will issue its report": "issue" as a noun) leaves
+    /// the clause without its verb. In a question the subject comes between
+    /// ("can anyone help", "why would money matter"), so a modal that opens
+    /// the sentence or follows "why", "how", "where" or "when", and the
+    /// indefinite pronouns, are left alone.
+    /// `tags` are those of the words before this one, `tag` the model's.
+    fn base_verb_after_modal(&self, forms: &[&str], tags: &[u16], tag: usize) -> Option<usize> {
+        let name = |t: usize| self.xpos_tags.get(t).map_or("", String::as_str);
+        if !matches!(name(tag), "NN" | "VBP") {
+            return None;
+        }
+        let i = tags.len();
+        let form = forms[i];
+        if form.bytes().any(|b| b.is_ascii_uppercase()) || is_indefinite_pronoun(form) {
+            return None;
+        }
+        // Back over the adverbs to the word they follow.
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let before = name(usize::from(tags[j]));
+            let adverb = matches!(before, "RB" | "RBR" | "RBS")
+                || forms[j].eq_ignore_ascii_case("likely")
+                || (forms[j].eq_ignore_ascii_case("no")
+                    && forms
+                        .get(j + 1)
+                        .is_some_and(|f| f.eq_ignore_ascii_case("longer")))
+                || (forms[j].eq_ignore_ascii_case("longer")
+                    && j > 0
+                    && forms[j - 1].eq_ignore_ascii_case("no"));
+            if !adverb {
+                let opens_a_question = j == 0
+                    || name(usize::from(tags[j - 1])) == "WRB"
+                    || name(usize::from(tags[j - 1])) == "CC" && j == 1;
+                return (before == "MD" && !opens_a_question)
+                    .then(|| self.xpos_tags.iter().position(|t| t == "VB"))
+                    .flatten();
+            }
+        }
+        None
     }
 
     /// The verb tag a word's form rules out, and the one it stands for:
@@ -226,6 +295,17 @@ impl Tagger {
         }
         tags
     }
+}
+
+/// "someone", "anything", "nobody": the words that follow a modal as the
+/// subject of a question ("would anyone object").
+fn is_indefinite_pronoun(form: &str) -> bool {
+    let lower = form.to_ascii_lowercase();
+    ["some", "any", "every", "no"].iter().any(|q| {
+        lower
+            .strip_prefix(q)
+            .is_some_and(|rest| matches!(rest, "one" | "body" | "thing"))
+    })
 }
 
 /// "<" and ">" around a code or an address ("Vantor Inc <VNTR.L>", as wire

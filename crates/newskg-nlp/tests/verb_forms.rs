@@ -75,3 +75,35 @@ fn a_wire_unit_is_no_verb() {
         .unwrap_or_else(|| panic!("no dlrs: {words:?}"));
     assert_eq!(dlrs.1, "NNS", "{words:?}");
 }
+
+/// After a modal, with only adverbs between, comes a verb's base form: a
+/// noun reading there ("will issue" with "issue" as a noun) leaves the
+/// clause without its verb. An indefinite pronoun after the modal of a
+/// question is its subject and stays a noun.
+#[test]
+fn the_word_after_a_modal_is_a_verb() {
+    for (text, word) in [
+        (
+            "Ana Ruiz said the union would most likely focus on pay in the spring.",
+            "focus",
+        ),
+        (
+            "The Harlow council will issue its report on Monday.",
+            "issue",
+        ),
+    ] {
+        let words = tagged(text);
+        let verb = words
+            .iter()
+            .find(|w| w.0 == word)
+            .unwrap_or_else(|| panic!("no {word}: {words:?}"));
+        assert_eq!(verb.1, "VB", "{words:?}");
+        assert!(!matches!(verb.2.as_str(), "compound" | "nmod"), "{words:?}");
+    }
+    let words = tagged("Why would anyone store old files there?");
+    let anyone = words
+        .iter()
+        .find(|w| w.0 == "anyone")
+        .unwrap_or_else(|| panic!("no anyone: {words:?}"));
+    assert_eq!(anyone.1, "NN", "{words:?}");
+}
