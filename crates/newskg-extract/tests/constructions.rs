@@ -3423,3 +3423,21 @@ fn a_modifier_with_its_own_complement_leaves_the_label_whole() {
     );
     assert!(!got.iter().any(|f| f.ends_with(" present")), "{got:?}");
 }
+
+/// "said Kessel, which owns three mills, would close": the subject of
+/// what is said carries a relative clause between commas; the parser had
+/// hung the name on the verb of saying and lost the clause's subject.
+/// The relative clause is inside what is said, so it is reported too.
+#[test]
+fn a_subject_with_a_relative_clause_after_a_verb_of_saying() {
+    let doc =
+        extract("Ana Ruiz said the Harlow mill, which employs 300 people, would close in June.");
+    let got = facts(&doc);
+    assert!(
+        got.iter().any(|f| f == "Ana Ruiz | say | <statement>"),
+        "{got:?}"
+    );
+    let doc = extract("Ana Ruiz said Kessel, which owns three mills, would close one of them.");
+    let owns = fact_with(&doc, "own");
+    assert_eq!(owns.modality, Modality::Reported, "{:?}", facts(&doc));
+}

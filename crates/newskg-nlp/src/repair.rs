@@ -158,6 +158,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     name_split_into_objects,
     complement_of_a_relational_noun_read_as_oblique,
     head_noun_of_coordinated_modifiers_read_as_modifier,
+    subject_with_a_relative_clause_read_as_argument_of_the_speech_verb,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -5943,4 +5944,136 @@ mod tests {
         repair(&mut s);
         assert_eq!(heads(&s)[9], (Some(4), "conj"));
     }
+}
+
+/// "Officials said Vantor, which owns three mills, would close one": the
+/// subject of what is said carries a relative clause set off by commas,
+/// and the parser, reaching the comma, hangs the noun phrase on the verb of
+/// saying (as its object or a second subject), the relative clause beside
+/// it, and the verb of what is said on the relative clause or the verb of
+/// saying without a subject. After a verb that takes a clause
+/// ([`CLAUSE_VERBS`]), a noun phrase, a comma, "which" or "who" opening a
+/// clause, a comma and a finite verb group (a modal, an auxiliary or a
+/// verb in the past or present tense) can only be read one way: the noun
+/// phrase is the subject of that verb, the relative clause modifies it, and
+/// the verb's clause is what is said.
+fn subject_with_a_relative_clause_read_as_argument_of_the_speech_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        if s.tokens[v].upos != Upos::Verb || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str()) {
+            continue;
+        }
+        let mut start = v + 1;
+        if s.tokens
+            .get(start)
+            .is_some_and(|t| t.form.eq_ignore_ascii_case("that"))
+        {
+            start += 1;
+        }
+        // The noun phrase: nominal words up to a comma, ending in a noun.
+        let Some(comma) = (start..n).find(|&k| s.tokens[k].form == ",") else {
+            continue;
+        };
+        let nominal = |k: usize| {
+            matches!(
+                s.tokens[k].upos,
+                Upos::Det | Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num
+            ) || s.tokens[k].xpos == "HYPH"
+                || s.tokens[k].xpos == "POS"
+        };
+        if comma == start
+            || !(start..comma).all(nominal)
+            || !matches!(s.tokens[comma - 1].upos, Upos::Noun | Upos::Propn)
+        {
+            continue;
+        }
+        // Its head: the one word whose head lies outside it.
+        let outside: Vec<usize> = (start..comma)
+            .filter(|&k| {
+                s.tokens[k]
+                    .head
+                    .is_none_or(|h| !(start..comma).contains(&h))
+            })
+            .collect();
+        let [head] = outside[..] else {
+            continue;
+        };
+        let Some(relative) = s.tokens.get(comma + 1).filter(|t| {
+            matches!(t.xpos.as_str(), "WDT" | "WP")
+                && matches!(t.form.to_lowercase().as_str(), "which" | "who")
+        }) else {
+            continue;
+        };
+        let Some(clause) = relative
+            .head
+            .filter(|&r| r > comma + 1 && s.tokens[r].upos == Upos::Verb)
+        else {
+            continue;
+        };
+        // The comma that closes the relative clause, and the finite verb
+        // group right after it.
+        let Some((close, verb)) = (clause + 1..n)
+            .filter(|&k| s.tokens[k].form == ",")
+            .find_map(|k| finite_group_after(s, k).map(|m| (k, m)))
+        else {
+            continue;
+        };
+        // The relative clause lies between the commas; the verb says what
+        // is said and has no subject of its own yet.
+        if !(comma + 1..close).all(|k| s.dominates(clause, k) || s.dominates(verb, k) && k > clause)
+            || (0..n).any(|k| {
+                k != head
+                    && s.tokens[k].head == Some(verb)
+                    && s.tokens[k].deprel.starts_with("nsubj")
+            })
+            || s.dominates(verb, v)
+        {
+            continue;
+        }
+        let passive =
+            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
+        s.tokens[verb].head = Some(v);
+        s.tokens[verb].deprel = "ccomp".to_string();
+        s.tokens[head].head = Some(verb);
+        s.tokens[head].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        s.tokens[clause].head = Some(head);
+        s.tokens[clause].deprel = "acl:relcl".to_string();
+        for k in [comma, close] {
+            s.tokens[k].head = Some(clause);
+            s.tokens[k].deprel = "punct".to_string();
+        }
+        if start > v + 1 {
+            s.tokens[v + 1].head = Some(verb);
+            s.tokens[v + 1].deprel = "mark".to_string();
+        }
+    }
+}
+
+/// The verb of a finite verb group that starts right after token `k`: a
+/// modal or auxiliary and adverbs before a verb ("would soon close", "had
+/// resigned"), or a verb in the past or present tense ("closed").
+fn finite_group_after(s: &Sentence, k: usize) -> Option<usize> {
+    let first = s.tokens.get(k + 1)?;
+    let finite = matches!(first.xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP");
+    if !finite {
+        return None;
+    }
+    if first.upos == Upos::Verb {
+        return Some(k + 1);
+    }
+    if first.upos != Upos::Aux {
+        return None;
+    }
+    let mut m = k + 2;
+    while s
+        .tokens
+        .get(m)
+        .is_some_and(|t| matches!(t.upos, Upos::Aux | Upos::Adv | Upos::Part))
+    {
+        m += 1;
+    }
+    s.tokens
+        .get(m)
+        .filter(|t| matches!(t.upos, Upos::Verb | Upos::Adj))
+        .map(|_| m)
 }
