@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use crate::copula::{appos_frame, copula_frame};
+use crate::copula::{appos_frame, coordinated_appos_frame, copula_frame};
 use crate::frame::{Frame, Slot, SlotKind};
 use crate::lexicon::Lexicon;
 use crate::said_event::{is_said, LINKING_VERBS};
@@ -72,6 +72,8 @@ pub(crate) fn sentence_frames(t: &Tree) -> Vec<Frame> {
             copula_frame(t, i)
         } else if t.rel(i) == "appos" {
             appos_frame(t, i)
+        } else if t.rel(i) == "conj" {
+            coordinated_appos_frame(t, i)
         } else {
             None
         };

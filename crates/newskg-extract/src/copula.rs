@@ -194,6 +194,63 @@ pub(crate) fn copula_frame(t: &Tree, p: usize) -> Option<Frame> {
 /// company, a maker of chips" → company be maker.
 pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
     let a = t.head(b)?;
+    appos_frame_of(t, a, b)
+}
+
+/// A frame for a second description coordinated with an appositive ("Lind,
+/// a retired nurse and old friend of Ruiz": Lind is a friend of Ruiz
+/// too) that ties the person to another: a common noun joined to the appositive by "and" or "or" with no
+/// comma between (after a comma a conjunct may be another person: "Lind, a
+/// banker, and Ruiz").
+pub(crate) fn coordinated_appos_frame(t: &Tree, c: usize) -> Option<Frame> {
+    let b = t.head(c)?;
+    let a = t.head(b)?;
+    // One named person or body with a second role (singular: "Lind, a
+    // banker and sales director" is no list of sales).
+    if t.rel(c) != "conj"
+        || t.rel(b) != "appos"
+        || t.upos(c) != Upos::Noun
+        || t.sent.tokens[c].xpos != "NN"
+        || t.upos(a) != Upos::Propn
+        || c < b
+    {
+        return None;
+    }
+    let cc = t.kids(c).iter().copied().find(|&k| t.rel(k) == "cc")?;
+    if (b..cc).any(|k| t.is_punct(k) && t.lower(k) == "," && !t.dominates(c, k)) {
+        return None;
+    }
+    // Only a tie to someone or something ("friend of Ruiz", "officer of
+    // Vantor"): a bare second noun ("Lind, a banker and collector") is as
+    // often two things the parser joined as an apposition.
+    let mut frame = appos_frame_of(t, a, c).filter(|f| f.relation != "be")?;
+    // "the former editor and publisher of X": a past word of the first
+    // role holds for the whole description (not for a tie between people:
+    // "a former nurse and old friend of Ruiz" is a friend still).
+    // Only where the first description is a bare office ("former
+    // president"): "a former Harlow pupil and joint owner" and "a former
+    // mayor and now adviser" end the past with the first.
+    let bare_office = t.kids(b).iter().all(|&k| {
+        matches!(t.base(k), "det" | "punct" | "cc" | "conj")
+            || k < b && names::is_office_modifier(&t.lower(k))
+            || k < b && names::is_role_modifier(&t.lower(k))
+            || k < b && crate::roles::is_past_role_word(&t.lower(k))
+            || crate::roles::has_past_adverb(t, b) && t.base(k) == "advmod"
+    }) && !t.kids(c).iter().any(|&k| t.base(k) == "advmod");
+    let past = bare_office
+        && !names::is_relational_noun(&t.lemma(c))
+        && (crate::roles::has_past_adverb(t, b)
+            || t.kids(b).iter().any(|&k| {
+                k < b && t.base(k) == "amod" && crate::roles::is_past_role_word(&t.lower(k))
+            }));
+    if past && !frame.relation.starts_with("former") {
+        frame.relation = format!("former {}", frame.relation);
+    }
+    Some(frame)
+}
+
+/// The frame of description `b` of `a`.
+fn appos_frame_of(t: &Tree, a: usize, b: usize) -> Option<Frame> {
     if t.is_pron(a) || is_list_or_code(t, a, b) {
         return None;
     }
@@ -269,6 +326,17 @@ fn role_words(t: &Tree, b: usize) -> String {
         })
         .map(|k| t.lower(k))
         .collect();
+    // "chief executive officer", "managing director": the words right
+    // before the noun that make it another office, however the parser
+    // hung them on each other.
+    let mut start = start;
+    while start > 0
+        && t.dominates(b, start - 1)
+        && newskg_nlp::names::is_office_modifier(&t.lower(start - 1))
+    {
+        start -= 1;
+    }
+    words.retain(|w| !(start..b).any(|k| t.lower(k) == *w));
     let own: Vec<usize> = (start..=b).collect();
     words.push(if own.len() > 1 {
         t.join(&own).to_lowercase()

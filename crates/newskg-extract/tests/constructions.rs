@@ -3441,3 +3441,30 @@ fn a_subject_with_a_relative_clause_after_a_verb_of_saying() {
     let owns = fact_with(&doc, "own");
     assert_eq!(owns.modality, Modality::Reported, "{:?}", facts(&doc));
 }
+
+/// "Brandt, a retired nurse and old friend of Ruiz": a second description
+/// joined to the apposition by "and" ties the person too.
+#[test]
+fn a_description_coordinated_with_an_apposition() {
+    let got = facts(&extract(
+        "The club thanked Jan Brandt, a retired nurse and old friend of Ana Ruiz.",
+    ));
+    assert!(
+        got.iter().any(|f| f == "Jan Brandt | friend of | Ana Ruiz"),
+        "{got:?}"
+    );
+}
+
+/// "chief operating officer of Harlow Steel" is no plain officer: the words
+/// that make the role another office stay in the relation.
+#[test]
+fn an_office_keeps_the_words_that_make_it() {
+    let got = facts(&extract(
+        "Jan Brandt, chief operating officer of Harlow Steel, said prices would fall.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f == "Jan Brandt | chief operating officer of | Harlow Steel"),
+        "{got:?}"
+    );
+}

@@ -1124,6 +1124,26 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "late",
 ];
 
+/// Words that, before a role noun, name another office with it: a "chief
+/// executive officer" or "managing director" is no plain officer or
+/// director, so a relation keeps them ("chief executive officer of").
+pub const OFFICE_MODIFIERS: &[&str] = &[
+    "chief",
+    "executive",
+    "operating",
+    "financial",
+    "managing",
+    "general",
+    "senior",
+    "principal",
+    "technical",
+];
+
+/// Whether `word` is one of the [`OFFICE_MODIFIERS`], whatever its case.
+pub fn is_office_modifier(word: &str) -> bool {
+    OFFICE_MODIFIERS.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether `word` is one of the [`ROLE_MODIFIERS`] ("Shadow", "vice",
 /// "ex-"), whatever its case.
 pub fn is_role_modifier(word: &str) -> bool {
