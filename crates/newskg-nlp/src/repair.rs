@@ -159,6 +159,8 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     complement_of_a_relational_noun_read_as_oblique,
     head_noun_of_coordinated_modifiers_read_as_modifier,
     subject_with_a_relative_clause_read_as_argument_of_the_speech_verb,
+    participle_after_the_subject_read_as_its_head,
+    subject_read_as_argument_of_an_opening_clause,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -3656,6 +3658,71 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_its_noun_modifies_it() {
+        use Upos::*;
+        // "The workers currently employed are housed in Tollund ." with
+        // "employed" as the head of the subject and "workers" its subject.
+        let mut s = sentence(&[
+            ("The", "the", Det, "DT", 2, "det"),
+            ("workers", "worker", Noun, "NNS", 4, "nsubj"),
+            ("currently", "currently", Adv, "RB", 4, "advmod"),
+            ("employed", "employ", Verb, "VBN", 6, "nsubj:pass"),
+            ("are", "be", Aux, "VBP", 6, "aux:pass"),
+            ("housed", "house", Verb, "VBN", 0, "root"),
+            ("in", "in", Adp, "IN", 8, "case"),
+            ("Tollund", "Tollund", Propn, "NNP", 6, "obl"),
+            (".", ".", Punct, ".", 6, "punct"),
+        ]);
+        participle_after_the_subject_read_as_its_head(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[1], (Some(6), "nsubj:pass"));
+        assert_eq!(got[3], (Some(2), "acl"));
+    }
+
+    #[test]
+    fn the_subject_after_an_opening_clause_is_the_main_verb_s() {
+        use Upos::*;
+        // "By closing the mill , the owners of Kessel have cut costs ."
+        // with "owners" hung on "closing".
+        let rows = |owners_head: usize, owners_rel: &'static str| {
+            sentence(&[
+                ("By", "by", Sconj, "IN", 2, "mark"),
+                ("closing", "close", Verb, "VBG", 11, "advcl"),
+                ("the", "the", Det, "DT", 4, "det"),
+                ("mill", "mill", Noun, "NN", 2, "obj"),
+                (",", ",", Punct, ",", 7, "punct"),
+                ("the", "the", Det, "DT", 7, "det"),
+                ("owners", "owner", Noun, "NNS", owners_head, owners_rel),
+                ("of", "of", Adp, "IN", 9, "case"),
+                ("Kessel", "Kessel", Propn, "NNP", 7, "nmod"),
+                ("have", "have", Aux, "VBP", 11, "aux"),
+                ("cut", "cut", Verb, "VBN", 0, "root"),
+                ("costs", "cost", Noun, "NNS", 11, "obj"),
+                (".", ".", Punct, ".", 11, "punct"),
+            ])
+        };
+        let mut s = rows(2, "obl");
+        subject_read_as_argument_of_an_opening_clause(&mut s);
+        let got = heads(&s);
+        assert_eq!(got[6], (Some(11), "nsubj"));
+        assert_eq!(got[4], (Some(2), "punct"));
+        // The clause's own object stays.
+        assert_eq!(got[3], (Some(2), "obj"));
+        // A main verb with a subject of its own is left alone.
+        let mut s = rows(11, "nsubj");
+        let before = heads(&s)
+            .iter()
+            .map(|(h, r)| (*h, r.to_string()))
+            .collect::<Vec<_>>();
+        subject_read_as_argument_of_an_opening_clause(&mut s);
+        let after = heads(&s)
+            .iter()
+            .map(|(h, r)| (*h, r.to_string()))
+            .collect::<Vec<_>>();
+        assert_eq!(before, after);
+    }
+
+    #[test]
     fn the_noun_after_coordinated_modifiers_heads_them() {
         use Upos::*;
         // "Norway opposed the oils and fats tax ." with "tax" hung on
@@ -6076,4 +6143,99 @@ fn finite_group_after(s: &Sentence, k: usize) -> Option<usize> {
         .get(m)
         .filter(|t| matches!(t.upos, Upos::Verb | Upos::Adj))
         .map(|_| m)
+}
+
+/// "The suspects currently detained are held at Harlow": a past participle
+/// right after a noun, with no auxiliary of its own, is a reduced relative
+/// clause on that noun ("suspects [who are] detained"); the parser made the
+/// participle the subject's head and the noun its subject. A participle
+/// that heads a subject and has a noun subject before it and no auxiliary
+/// or copula cannot be a clause (a clause as subject needs "that", "to" or
+/// "-ing"): the noun is the subject, the participle modifies it.
+fn participle_after_the_subject_read_as_its_head(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for p in 0..n {
+        let t = &s.tokens[p];
+        if t.upos != Upos::Verb || t.xpos != "VBN" || !t.deprel.starts_with("nsubj") {
+            continue;
+        }
+        let Some(head) = t.head.filter(|&h| h > p) else {
+            continue;
+        };
+        if has_dependent(s, p, &["aux", "aux:pass", "cop", "mark"]) {
+            continue;
+        }
+        let Some(noun) = (0..p).find(|&k| {
+            s.tokens[k].head == Some(p)
+                && s.tokens[k].deprel.starts_with("nsubj")
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+        }) else {
+            continue;
+        };
+        // Only adverbs between the noun and its participle ("currently").
+        if !(noun + 1..p).all(|k| s.dominates(noun, k) || s.tokens[k].upos == Upos::Adv) {
+            continue;
+        }
+        s.tokens[noun].head = Some(head);
+        s.tokens[noun].deprel = s.tokens[p].deprel.clone();
+        s.tokens[p].head = Some(noun);
+        s.tokens[p].deprel = "acl".to_string();
+    }
+}
+
+/// "By signing the pact on Tuesday, the ministers have overcome the
+/// problem": the parser carries the opening adverbial clause past its
+/// comma and takes the main clause's subject for one of its arguments,
+/// leaving the main verb without a subject. A noun phrase right after the
+/// comma that closes an opening clause, hung on that clause without a
+/// preposition, and ending right before the main verb (or its auxiliary),
+/// is the main verb's subject.
+fn subject_read_as_argument_of_an_opening_clause(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        if s.tokens[v].upos != Upos::Verb || has_dependent(s, v, &["nsubj", "nsubj:pass", "csubj"])
+        {
+            continue;
+        }
+        let Some(clause) = (0..v).find(|&c| {
+            s.tokens[c].head == Some(v)
+                && s.tokens[c].deprel == "advcl"
+                && matches!(s.tokens[c].upos, Upos::Verb)
+                && has_dependent(s, c, &["mark"])
+        }) else {
+            continue;
+        };
+        // The main verb's group starts at its first auxiliary.
+        let group = (clause + 1..v)
+            .find(|&k| {
+                s.tokens[k].head == Some(v)
+                    && matches!(s.tokens[k].deprel.as_str(), "aux" | "aux:pass")
+            })
+            .unwrap_or(v);
+        // (The last such argument: the clause's own object comes first.)
+        let Some(noun) = (clause + 1..group).rev().find(|&k| {
+            s.tokens[k].head == Some(clause)
+                && matches!(s.tokens[k].deprel.as_str(), "obl" | "obj" | "nsubj")
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                && !has_dependent(s, k, &["case"])
+        }) else {
+            continue;
+        };
+        // (The parser may have hung the comma itself on the noun.)
+        let start = (0..=noun)
+            .find(|&k| s.dominates(noun, k) && s.tokens[k].upos != Upos::Punct)
+            .unwrap_or(noun);
+        let end = (noun..n)
+            .take_while(|&k| s.dominates(noun, k))
+            .last()
+            .unwrap_or(noun);
+        let finite = matches!(s.tokens[group].xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP");
+        if end + 1 != group || !finite || start == 0 || s.tokens[start - 1].form != "," {
+            continue;
+        }
+        let passive = has_dependent(s, v, &["aux:pass"]);
+        s.tokens[noun].head = Some(v);
+        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        s.tokens[start - 1].head = Some(clause);
+    }
 }
