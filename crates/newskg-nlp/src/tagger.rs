@@ -165,6 +165,12 @@ impl Tagger {
             xpos_features(words, &ahead, i, &tags, &mut feats);
             self.xpos_model.score_into(&feats, &mut scores);
             let mut tag = argmax(&scores);
+            // Pronouns are a closed class: a word that is none of them
+            // ("Ministers" opening a sentence) takes its next best tag.
+            if self.is_pronoun_tag(tag) && !is_pronoun_form(form) {
+                scores[tag] = f32::NEG_INFINITY;
+                tag = argmax(&scores);
+            }
             if let Some((ruled_out, instead)) = self.verb_tag_for_form(form) {
                 if tag == ruled_out {
                     tag = instead;
@@ -197,6 +203,14 @@ impl Tagger {
             .find(|u| u.eq_ignore_ascii_case(form))?;
         let noun = if unit.ends_with('s') { "NNS" } else { "NN" };
         self.xpos_tags.iter().position(|t| t == noun)
+    }
+
+    /// Whether XPOS class `tag` is a pronoun's (personal, possessive or
+    /// wh-): tags of a closed class of words.
+    fn is_pronoun_tag(&self, tag: usize) -> bool {
+        self.xpos_tags
+            .get(tag)
+            .is_some_and(|t| matches!(t.as_str(), "PRP" | "PRP$" | "WP" | "WP$"))
     }
 
     /// The base-form verb tag ("VB") for the word after a modal, with only
@@ -295,6 +309,80 @@ impl Tagger {
         }
         tags
     }
+}
+
+/// The English pronouns that take the personal, possessive and wh- tags
+/// (with the spellings of informal writing: "u", "ur", "em"); any other
+/// word the model tags so is a misreading.
+const PRONOUN_FORMS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "it",
+    "its",
+    "itself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "one",
+    "oneself",
+    "'s",
+    "s",
+    "u",
+    "ur",
+    "ya",
+    "ye",
+    "yer",
+    "em",
+    "'em",
+    "thee",
+    "thou",
+    "thy",
+    "thine",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "whoever",
+    "whomever",
+    "whatever",
+    "whatsoever",
+    "which",
+    "y'all",
+    "it's",
+    "its'",
+    "theyre",
+    "youre",
+    "im",
+    "who's",
+    "there",
+];
+
+fn is_pronoun_form(form: &str) -> bool {
+    let lower = form.to_lowercase().replace('\u{2019}', "'");
+    PRONOUN_FORMS.contains(&lower.as_str())
 }
 
 /// "someone", "anything", "nobody": the words that follow a modal as the

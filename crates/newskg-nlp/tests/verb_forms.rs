@@ -107,3 +107,14 @@ fn the_word_after_a_modal_is_a_verb() {
         .unwrap_or_else(|| panic!("no anyone: {words:?}"));
     assert_eq!(anyone.1, "NN", "{words:?}");
 }
+
+/// Pronouns are a closed class: a plural noun opening a sentence
+/// ("Ministers met ...") is no personal pronoun, whatever its shape
+/// suggested to the tagger; a real pronoun keeps its tag.
+#[test]
+fn only_a_pronoun_is_tagged_as_one() {
+    let words = tagged("Ministers met the unions on Monday.");
+    assert_eq!(words[0].1, "NNS", "{words:?}");
+    let words = tagged("They met the unions on Monday.");
+    assert_eq!(words[0].1, "PRP", "{words:?}");
+}
