@@ -3468,3 +3468,18 @@ fn an_office_keeps_the_words_that_make_it() {
         "{got:?}"
     );
 }
+
+/// "fell after the board of Vantor had cut the dividend": "after" opens a
+/// clause here, not a prepositional phrase; the noun phrase after it is
+/// the subject of the verb that follows.
+#[test]
+fn a_subordinator_read_as_a_preposition() {
+    let got = facts(&extract(
+        "The shares fell after the board of Vantor Corp had cut the dividend.",
+    ));
+    assert!(
+        got.iter()
+            .any(|f| f.ends_with("| cut | dividend") && f.contains("board")),
+        "{got:?}"
+    );
+}

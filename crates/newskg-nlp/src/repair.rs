@@ -161,6 +161,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     subject_with_a_relative_clause_read_as_argument_of_the_speech_verb,
     participle_after_the_subject_read_as_its_head,
     subject_read_as_argument_of_an_opening_clause,
+    subordinator_read_as_preposition,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -6113,6 +6114,73 @@ fn subject_with_a_relative_clause_read_as_argument_of_the_speech_verb(s: &mut Se
             s.tokens[v + 1].head = Some(verb);
             s.tokens[v + 1].deprel = "mark".to_string();
         }
+    }
+}
+
+/// "Demand will grow as most operators have launched networks": "as",
+/// "since", "after", "before", "until" are prepositions and subordinators
+/// both, and the parser, reading "as most operators", makes the noun its
+/// object and leaves the clause's verb without a subject. A noun phrase
+/// after one of them that runs straight into a finite verb group (a
+/// modal, an auxiliary, a verb in the past or present tense) whose verb has
+/// no subject is that verb's subject, and the word is the clause's marker.
+fn subordinator_read_as_preposition(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for p in 0..n {
+        if s.tokens[p].deprel != "case"
+            || !matches!(
+                s.tokens[p].form.to_lowercase().as_str(),
+                "as" | "since" | "after" | "before" | "until" | "till"
+            )
+        {
+            continue;
+        }
+        let Some(noun) = s.tokens[p].head.filter(|&h| h > p) else {
+            continue;
+        };
+        if !matches!(s.tokens[noun].deprel.as_str(), "obl" | "nmod")
+            || !matches!(
+                s.tokens[noun].upos,
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Num
+            )
+        {
+            continue;
+        }
+        let end = (noun..n)
+            .take_while(|&k| s.dominates(noun, k))
+            .last()
+            .unwrap_or(noun);
+        // The phrase is the words from the preposition to its end, with
+        // no comma (after one, the clause may be the sentence's own: "as a
+        // result of the vote, the plan is dead").
+        if !(p + 1..=end).all(|k| s.dominates(noun, k) && s.tokens[k].form != ",") {
+            continue;
+        }
+        let Some(verb) = finite_group_after(s, end) else {
+            continue;
+        };
+        if s.dominates(verb, noun)
+            || (0..n)
+                .any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel.starts_with("nsubj"))
+        {
+            continue;
+        }
+        let Some(host) = s.tokens[noun].head else {
+            continue;
+        };
+        if s.dominates(verb, host) {
+            continue;
+        }
+        let passive =
+            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
+        s.tokens[noun].head = Some(verb);
+        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        s.tokens[p].head = Some(verb);
+        s.tokens[p].deprel = "mark".to_string();
+        if s.tokens[verb].head != Some(host) {
+            s.tokens[verb].head = Some(host);
+        }
+        s.tokens[verb].deprel = "advcl".to_string();
     }
 }
 
