@@ -162,6 +162,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     participle_after_the_subject_read_as_its_head,
     subject_read_as_argument_of_an_opening_clause,
     subordinator_read_as_preposition,
+    list_read_as_stacked_appositions,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -3724,6 +3725,36 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_names_read_as_stacked_appositions() {
+        use Upos::*;
+        // "Ruiz , Lind , Brandt and Reyes left ." with "Lind" in apposition
+        // to "Ruiz", "Brandt" to "Lind" and "Reyes" a conjunct of "Brandt".
+        let rows = |open: &'static str, close: &'static str| {
+            sentence(&[
+                ("Ruiz", "Ruiz", Propn, "NNP", 9, "nsubj"),
+                (",", ",", Punct, ",", 3, "punct"),
+                ("Lind", "Lind", Propn, "NNP", 1, "appos"),
+                (open, open, Punct, ",", 5, "punct"),
+                ("Brandt", "Brandt", Propn, "NNP", 3, "appos"),
+                ("and", "and", Cconj, "CC", 7, "cc"),
+                ("Reyes", "Reyes", Propn, "NNP", 5, "conj"),
+                (close, close, Punct, ",", 5, "punct"),
+                ("left", "leave", Verb, "VBD", 0, "root"),
+            ])
+        };
+        let mut s = rows(",", ",");
+        list_read_as_stacked_appositions(&mut s);
+        let got = heads(&s);
+        for k in [2, 4, 6] {
+            assert_eq!(got[k], (Some(1), "conj"), "{got:?}");
+        }
+        // Inside brackets the names may describe one another.
+        let mut s = rows("(", ")");
+        list_read_as_stacked_appositions(&mut s);
+        assert_eq!(heads(&s)[2], (Some(1), "appos"));
+    }
+
+    #[test]
     fn the_noun_after_coordinated_modifiers_heads_them() {
         use Upos::*;
         // "Norway opposed the oils and fats tax ." with "tax" hung on
@@ -6181,6 +6212,60 @@ fn subordinator_read_as_preposition(s: &mut Sentence) {
             s.tokens[verb].head = Some(host);
         }
         s.tokens[verb].deprel = "advcl".to_string();
+    }
+}
+
+/// "Ruiz, The Tollund Trio, Jan Brandt and Ola Lind": a list of names that
+/// the parser read as appositions stacked on each other (each name
+/// describing the one before), with the last name a conjunct of the one
+/// before it. A name in apposition whose own apposition has a conjunct
+/// joined by "and" or "or", all of them names, is a list: every member is
+/// a conjunct of the first.
+fn list_read_as_stacked_appositions(s: &mut Sentence) {
+    let n = s.tokens.len();
+    // A name: a proper noun, or a capitalised noun inside the sentence
+    // ("The Harlow Players"); descriptions ("a chemist") are appositions.
+    let name = |s: &Sentence, i: usize| {
+        s.tokens[i].upos == Upos::Propn
+            || s.tokens[i].upos == Upos::Noun
+                && i > 0
+                && s.tokens[i]
+                    .form
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+    };
+    for b in 0..n {
+        let Some(a) = s.tokens[b].head else { continue };
+        if s.tokens[b].deprel != "appos" || a > b || !name(s, a) || !name(s, b) {
+            continue;
+        }
+        let Some(c) = (b + 1..n)
+            .find(|&k| s.tokens[k].head == Some(b) && s.tokens[k].deprel == "appos" && name(s, k))
+        else {
+            continue;
+        };
+        let Some(d) = (c + 1..n).find(|&k| {
+            s.tokens[k].head == Some(c)
+                && s.tokens[k].deprel == "conj"
+                && name(s, k)
+                && (c + 1..k).any(|m| {
+                    s.tokens[m].head == Some(k)
+                        && s.tokens[m].deprel == "cc"
+                        && matches!(s.tokens[m].lemma.as_str(), "and" | "or")
+                })
+        }) else {
+            continue;
+        };
+        // (Inside brackets the names may describe one another: "Lind (then
+        // CEO, Vantor Group)".)
+        if (a..d).any(|k| matches!(s.tokens[k].form.as_str(), "(" | ")")) {
+            continue;
+        }
+        for k in [b, c, d] {
+            s.tokens[k].head = Some(a);
+            s.tokens[k].deprel = "conj".to_string();
+        }
     }
 }
 
