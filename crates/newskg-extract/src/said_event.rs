@@ -40,7 +40,7 @@ pub(crate) fn is_said_event(t: &Tree, f: &Frame) -> bool {
     if !matches!(f.pattern, Pattern::Svo | Pattern::Passive | Pattern::Xcomp)
         || t.upos(f.pred) != Upos::Verb
         || LINKING_VERBS.contains(&lemma.as_str())
-        || COMPLEMENT_VERBS.contains(&lemma.as_str())
+        || COMPLEMENT_VERBS.contains(&lemma.as_str()) && !is_whole_passive(f, &lemma)
         || !(is_said(t, f.pred) || is_said(t, crate::verbal::chain_top(t, f.pred)))
     {
         return false;
@@ -164,6 +164,15 @@ const COMPLEMENT_VERBS: &[&str] = &[
     "be", "have", "do", "need", "want", "wish", "hope", "expect", "plan", "intend", "try", "think",
     "believe", "feel", "know", "mean", "make", "take", "give", "put", "let",
 ];
+
+/// Whether frame `f` is the passive of a verb of needing, wanting or
+/// planning, which says something whole without a complement ("the new
+/// offices are not needed", "a strike was planned"), unlike its active
+/// ("they need"). ("Was expected" with nothing after it has lost its "to"
+/// or its date: "closing is expected" says nothing.)
+fn is_whole_passive(f: &Frame, lemma: &str) -> bool {
+    f.pattern == Pattern::Passive && matches!(lemma, "need" | "want" | "plan")
+}
 
 /// The relation of a said event: the frame's own, with an adverb of
 /// direction right after the verb ("should step aside", "was moving

@@ -3483,3 +3483,17 @@ fn a_subordinator_read_as_a_preposition() {
         "{got:?}"
     );
 }
+
+/// "said new offices were not needed": the passive of a verb of needing
+/// says something whole without a complement, so what was said is a
+/// statement of its own (the active "they need" says nothing alone).
+#[test]
+fn a_passive_of_needing_is_what_was_said() {
+    let doc = extract("Ana Ruiz said the new offices in Harlow were not needed.");
+    let say = fact_with(&doc, "say");
+    assert!(
+        matches!(say.object, Argument::Statement(_)),
+        "{:?}",
+        facts(&doc)
+    );
+}
