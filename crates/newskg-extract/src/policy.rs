@@ -456,6 +456,9 @@ const EMPTY_HEADS: &[&str] = &[
     "effect",
     "hold",
     "part",
+    // "noted the fact": what the fact is lies in a clause the label
+    // cannot hold.
+    "fact",
     // "what the hell", "where the heck": an intensifier, nobody.
     "hell",
     "heck",
@@ -1273,6 +1276,7 @@ mod tests {
             "percent",
             "million",
             "way",
+            "fact",
             "3.5",
             "more than",
             "at least",
