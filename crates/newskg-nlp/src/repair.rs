@@ -3626,6 +3626,354 @@ fn subject_read_as_object(s: &mut Sentence) {
     }
 }
 
+/// "Officials said Vantor, which owns three mills, would close one": the
+/// subject of what is said carries a relative clause set off by commas,
+/// and the parser, reaching the comma, hangs the noun phrase on the verb of
+/// saying (as its object or a second subject), the relative clause beside
+/// it, and the verb of what is said on the relative clause or the verb of
+/// saying without a subject. After a verb that takes a clause
+/// ([`CLAUSE_VERBS`]), a noun phrase, a comma, "which" or "who" opening a
+/// clause, a comma and a finite verb group (a modal, an auxiliary or a
+/// verb in the past or present tense) can only be read one way: the noun
+/// phrase is the subject of that verb, the relative clause modifies it, and
+/// the verb's clause is what is said.
+fn subject_with_a_relative_clause_read_as_argument_of_the_speech_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        if s.tokens[v].upos != Upos::Verb || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str()) {
+            continue;
+        }
+        let mut start = v + 1;
+        if s.tokens
+            .get(start)
+            .is_some_and(|t| t.form.eq_ignore_ascii_case("that"))
+        {
+            start += 1;
+        }
+        // The noun phrase: nominal words up to a comma, ending in a noun.
+        let Some(comma) = (start..n).find(|&k| s.tokens[k].form == ",") else {
+            continue;
+        };
+        let nominal = |k: usize| {
+            matches!(
+                s.tokens[k].upos,
+                Upos::Det | Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num
+            ) || s.tokens[k].xpos == "HYPH"
+                || s.tokens[k].xpos == "POS"
+        };
+        if comma == start
+            || !(start..comma).all(nominal)
+            || !matches!(s.tokens[comma - 1].upos, Upos::Noun | Upos::Propn)
+        {
+            continue;
+        }
+        // Its head: the one word whose head lies outside it.
+        let outside: Vec<usize> = (start..comma)
+            .filter(|&k| {
+                s.tokens[k]
+                    .head
+                    .is_none_or(|h| !(start..comma).contains(&h))
+            })
+            .collect();
+        let [head] = outside[..] else {
+            continue;
+        };
+        let Some(relative) = s.tokens.get(comma + 1).filter(|t| {
+            matches!(t.xpos.as_str(), "WDT" | "WP")
+                && matches!(t.form.to_lowercase().as_str(), "which" | "who")
+        }) else {
+            continue;
+        };
+        let Some(clause) = relative
+            .head
+            .filter(|&r| r > comma + 1 && s.tokens[r].upos == Upos::Verb)
+        else {
+            continue;
+        };
+        // The comma that closes the relative clause, and the finite verb
+        // group right after it.
+        let Some((close, verb)) = (clause + 1..n)
+            .filter(|&k| s.tokens[k].form == ",")
+            .find_map(|k| finite_group_after(s, k).map(|m| (k, m)))
+        else {
+            continue;
+        };
+        // The relative clause lies between the commas; the verb says what
+        // is said and has no subject of its own yet.
+        if !(comma + 1..close).all(|k| s.dominates(clause, k) || s.dominates(verb, k) && k > clause)
+            || (0..n).any(|k| {
+                k != head
+                    && s.tokens[k].head == Some(verb)
+                    && s.tokens[k].deprel.starts_with("nsubj")
+            })
+            || s.dominates(verb, v)
+        {
+            continue;
+        }
+        let passive =
+            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
+        s.tokens[verb].head = Some(v);
+        s.tokens[verb].deprel = "ccomp".to_string();
+        s.tokens[head].head = Some(verb);
+        s.tokens[head].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        s.tokens[clause].head = Some(head);
+        s.tokens[clause].deprel = "acl:relcl".to_string();
+        for k in [comma, close] {
+            s.tokens[k].head = Some(clause);
+            s.tokens[k].deprel = "punct".to_string();
+        }
+        if start > v + 1 {
+            s.tokens[v + 1].head = Some(verb);
+            s.tokens[v + 1].deprel = "mark".to_string();
+        }
+    }
+}
+
+/// "Demand will grow as most operators have launched networks": "as",
+/// "since", "after", "before", "until" are prepositions and subordinators
+/// both, and the parser, reading "as most operators", makes the noun its
+/// object and leaves the clause's verb without a subject. A noun phrase
+/// after one of them that runs straight into a finite verb group (a
+/// modal, an auxiliary, a verb in the past or present tense) whose verb has
+/// no subject is that verb's subject, and the word is the clause's marker.
+fn subordinator_read_as_preposition(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for p in 0..n {
+        if s.tokens[p].deprel != "case"
+            || !matches!(
+                s.tokens[p].form.to_lowercase().as_str(),
+                "as" | "since" | "after" | "before" | "until" | "till"
+            )
+        {
+            continue;
+        }
+        let Some(noun) = s.tokens[p].head.filter(|&h| h > p) else {
+            continue;
+        };
+        if !matches!(s.tokens[noun].deprel.as_str(), "obl" | "nmod")
+            || !matches!(
+                s.tokens[noun].upos,
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Num
+            )
+        {
+            continue;
+        }
+        let end = (noun..n)
+            .take_while(|&k| s.dominates(noun, k))
+            .last()
+            .unwrap_or(noun);
+        // The phrase is the words from the preposition to its end, with
+        // no comma (after one, the clause may be the sentence's own: "as a
+        // result of the vote, the plan is dead").
+        if !(p + 1..=end).all(|k| s.dominates(noun, k) && s.tokens[k].form != ",") {
+            continue;
+        }
+        let Some(verb) = finite_group_after(s, end) else {
+            continue;
+        };
+        if s.dominates(verb, noun)
+            || (0..n)
+                .any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel.starts_with("nsubj"))
+        {
+            continue;
+        }
+        let Some(host) = s.tokens[noun].head else {
+            continue;
+        };
+        if s.dominates(verb, host) {
+            continue;
+        }
+        let passive =
+            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
+        s.tokens[noun].head = Some(verb);
+        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        s.tokens[p].head = Some(verb);
+        s.tokens[p].deprel = "mark".to_string();
+        if s.tokens[verb].head != Some(host) {
+            s.tokens[verb].head = Some(host);
+        }
+        s.tokens[verb].deprel = "advcl".to_string();
+    }
+}
+
+/// "Ruiz, The Tollund Trio, Jan Brandt and Ola Lind": a list of names that
+/// the parser read as appositions stacked on each other (each name
+/// describing the one before), with the last name a conjunct of the one
+/// before it. A name in apposition whose own apposition has a conjunct
+/// joined by "and" or "or", all of them names, is a list: every member is
+/// a conjunct of the first.
+fn list_read_as_stacked_appositions(s: &mut Sentence) {
+    let n = s.tokens.len();
+    // A name: a proper noun, or a capitalised noun inside the sentence
+    // ("The Harlow Players"); descriptions ("a chemist") are appositions.
+    let name = |s: &Sentence, i: usize| {
+        s.tokens[i].upos == Upos::Propn
+            || s.tokens[i].upos == Upos::Noun
+                && i > 0
+                && s.tokens[i]
+                    .form
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+    };
+    for b in 0..n {
+        let Some(a) = s.tokens[b].head else { continue };
+        if s.tokens[b].deprel != "appos" || a > b || !name(s, a) || !name(s, b) {
+            continue;
+        }
+        let Some(c) = (b + 1..n)
+            .find(|&k| s.tokens[k].head == Some(b) && s.tokens[k].deprel == "appos" && name(s, k))
+        else {
+            continue;
+        };
+        let Some(d) = (c + 1..n).find(|&k| {
+            s.tokens[k].head == Some(c)
+                && s.tokens[k].deprel == "conj"
+                && name(s, k)
+                && (c + 1..k).any(|m| {
+                    s.tokens[m].head == Some(k)
+                        && s.tokens[m].deprel == "cc"
+                        && matches!(s.tokens[m].lemma.as_str(), "and" | "or")
+                })
+        }) else {
+            continue;
+        };
+        // (Inside brackets the names may describe one another: "Lind (then
+        // CEO, Vantor Group)".)
+        if (a..d).any(|k| matches!(s.tokens[k].form.as_str(), "(" | ")")) {
+            continue;
+        }
+        for k in [b, c, d] {
+            s.tokens[k].head = Some(a);
+            s.tokens[k].deprel = "conj".to_string();
+        }
+    }
+}
+
+/// The verb of a finite verb group that starts right after token `k`: a
+/// modal or auxiliary and adverbs before a verb ("would soon close", "had
+/// resigned"), or a verb in the past or present tense ("closed").
+fn finite_group_after(s: &Sentence, k: usize) -> Option<usize> {
+    let first = s.tokens.get(k + 1)?;
+    let finite = matches!(first.xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP");
+    if !finite {
+        return None;
+    }
+    if first.upos == Upos::Verb {
+        return Some(k + 1);
+    }
+    if first.upos != Upos::Aux {
+        return None;
+    }
+    let mut m = k + 2;
+    while s
+        .tokens
+        .get(m)
+        .is_some_and(|t| matches!(t.upos, Upos::Aux | Upos::Adv | Upos::Part))
+    {
+        m += 1;
+    }
+    s.tokens
+        .get(m)
+        .filter(|t| matches!(t.upos, Upos::Verb | Upos::Adj))
+        .map(|_| m)
+}
+
+/// "The suspects currently detained are held at Harlow": a past participle
+/// right after a noun, with no auxiliary of its own, is a reduced relative
+/// clause on that noun ("suspects [who are] detained"); the parser made the
+/// participle the subject's head and the noun its subject. A participle
+/// that heads a subject and has a noun subject before it and no auxiliary
+/// or copula cannot be a clause (a clause as subject needs "that", "to" or
+/// "-ing"): the noun is the subject, the participle modifies it.
+fn participle_after_the_subject_read_as_its_head(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for p in 0..n {
+        let t = &s.tokens[p];
+        if t.upos != Upos::Verb || t.xpos != "VBN" || !t.deprel.starts_with("nsubj") {
+            continue;
+        }
+        let Some(head) = t.head.filter(|&h| h > p) else {
+            continue;
+        };
+        if has_dependent(s, p, &["aux", "aux:pass", "cop", "mark"]) {
+            continue;
+        }
+        let Some(noun) = (0..p).find(|&k| {
+            s.tokens[k].head == Some(p)
+                && s.tokens[k].deprel.starts_with("nsubj")
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
+        }) else {
+            continue;
+        };
+        // Only adverbs between the noun and its participle ("currently").
+        if !(noun + 1..p).all(|k| s.dominates(noun, k) || s.tokens[k].upos == Upos::Adv) {
+            continue;
+        }
+        s.tokens[noun].head = Some(head);
+        s.tokens[noun].deprel = s.tokens[p].deprel.clone();
+        s.tokens[p].head = Some(noun);
+        s.tokens[p].deprel = "acl".to_string();
+    }
+}
+
+/// "By signing the pact on Tuesday, the ministers have overcome the
+/// problem": the parser carries the opening adverbial clause past its
+/// comma and takes the main clause's subject for one of its arguments,
+/// leaving the main verb without a subject. A noun phrase right after the
+/// comma that closes an opening clause, hung on that clause without a
+/// preposition, and ending right before the main verb (or its auxiliary),
+/// is the main verb's subject.
+fn subject_read_as_argument_of_an_opening_clause(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        if s.tokens[v].upos != Upos::Verb || has_dependent(s, v, &["nsubj", "nsubj:pass", "csubj"])
+        {
+            continue;
+        }
+        let Some(clause) = (0..v).find(|&c| {
+            s.tokens[c].head == Some(v)
+                && s.tokens[c].deprel == "advcl"
+                && matches!(s.tokens[c].upos, Upos::Verb)
+                && has_dependent(s, c, &["mark"])
+        }) else {
+            continue;
+        };
+        // The main verb's group starts at its first auxiliary.
+        let group = (clause + 1..v)
+            .find(|&k| {
+                s.tokens[k].head == Some(v)
+                    && matches!(s.tokens[k].deprel.as_str(), "aux" | "aux:pass")
+            })
+            .unwrap_or(v);
+        // (The last such argument: the clause's own object comes first.)
+        let Some(noun) = (clause + 1..group).rev().find(|&k| {
+            s.tokens[k].head == Some(clause)
+                && matches!(s.tokens[k].deprel.as_str(), "obl" | "obj" | "nsubj")
+                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                && !has_dependent(s, k, &["case"])
+        }) else {
+            continue;
+        };
+        // (The parser may have hung the comma itself on the noun.)
+        let start = (0..=noun)
+            .find(|&k| s.dominates(noun, k) && s.tokens[k].upos != Upos::Punct)
+            .unwrap_or(noun);
+        let end = (noun..n)
+            .take_while(|&k| s.dominates(noun, k))
+            .last()
+            .unwrap_or(noun);
+        let finite = matches!(s.tokens[group].xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP");
+        if end + 1 != group || !finite || start == 0 || s.tokens[start - 1].form != "," {
+            continue;
+        }
+        let passive = has_dependent(s, v, &["aux:pass"]);
+        s.tokens[noun].head = Some(v);
+        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        s.tokens[start - 1].head = Some(clause);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -6042,353 +6390,5 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!(heads(&s)[9], (Some(4), "conj"));
-    }
-}
-
-/// "Officials said Vantor, which owns three mills, would close one": the
-/// subject of what is said carries a relative clause set off by commas,
-/// and the parser, reaching the comma, hangs the noun phrase on the verb of
-/// saying (as its object or a second subject), the relative clause beside
-/// it, and the verb of what is said on the relative clause or the verb of
-/// saying without a subject. After a verb that takes a clause
-/// ([`CLAUSE_VERBS`]), a noun phrase, a comma, "which" or "who" opening a
-/// clause, a comma and a finite verb group (a modal, an auxiliary or a
-/// verb in the past or present tense) can only be read one way: the noun
-/// phrase is the subject of that verb, the relative clause modifies it, and
-/// the verb's clause is what is said.
-fn subject_with_a_relative_clause_read_as_argument_of_the_speech_verb(s: &mut Sentence) {
-    let n = s.tokens.len();
-    for v in 0..n {
-        if s.tokens[v].upos != Upos::Verb || !CLAUSE_VERBS.contains(&s.tokens[v].lemma.as_str()) {
-            continue;
-        }
-        let mut start = v + 1;
-        if s.tokens
-            .get(start)
-            .is_some_and(|t| t.form.eq_ignore_ascii_case("that"))
-        {
-            start += 1;
-        }
-        // The noun phrase: nominal words up to a comma, ending in a noun.
-        let Some(comma) = (start..n).find(|&k| s.tokens[k].form == ",") else {
-            continue;
-        };
-        let nominal = |k: usize| {
-            matches!(
-                s.tokens[k].upos,
-                Upos::Det | Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num
-            ) || s.tokens[k].xpos == "HYPH"
-                || s.tokens[k].xpos == "POS"
-        };
-        if comma == start
-            || !(start..comma).all(nominal)
-            || !matches!(s.tokens[comma - 1].upos, Upos::Noun | Upos::Propn)
-        {
-            continue;
-        }
-        // Its head: the one word whose head lies outside it.
-        let outside: Vec<usize> = (start..comma)
-            .filter(|&k| {
-                s.tokens[k]
-                    .head
-                    .is_none_or(|h| !(start..comma).contains(&h))
-            })
-            .collect();
-        let [head] = outside[..] else {
-            continue;
-        };
-        let Some(relative) = s.tokens.get(comma + 1).filter(|t| {
-            matches!(t.xpos.as_str(), "WDT" | "WP")
-                && matches!(t.form.to_lowercase().as_str(), "which" | "who")
-        }) else {
-            continue;
-        };
-        let Some(clause) = relative
-            .head
-            .filter(|&r| r > comma + 1 && s.tokens[r].upos == Upos::Verb)
-        else {
-            continue;
-        };
-        // The comma that closes the relative clause, and the finite verb
-        // group right after it.
-        let Some((close, verb)) = (clause + 1..n)
-            .filter(|&k| s.tokens[k].form == ",")
-            .find_map(|k| finite_group_after(s, k).map(|m| (k, m)))
-        else {
-            continue;
-        };
-        // The relative clause lies between the commas; the verb says what
-        // is said and has no subject of its own yet.
-        if !(comma + 1..close).all(|k| s.dominates(clause, k) || s.dominates(verb, k) && k > clause)
-            || (0..n).any(|k| {
-                k != head
-                    && s.tokens[k].head == Some(verb)
-                    && s.tokens[k].deprel.starts_with("nsubj")
-            })
-            || s.dominates(verb, v)
-        {
-            continue;
-        }
-        let passive =
-            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
-        s.tokens[verb].head = Some(v);
-        s.tokens[verb].deprel = "ccomp".to_string();
-        s.tokens[head].head = Some(verb);
-        s.tokens[head].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
-        s.tokens[clause].head = Some(head);
-        s.tokens[clause].deprel = "acl:relcl".to_string();
-        for k in [comma, close] {
-            s.tokens[k].head = Some(clause);
-            s.tokens[k].deprel = "punct".to_string();
-        }
-        if start > v + 1 {
-            s.tokens[v + 1].head = Some(verb);
-            s.tokens[v + 1].deprel = "mark".to_string();
-        }
-    }
-}
-
-/// "Demand will grow as most operators have launched networks": "as",
-/// "since", "after", "before", "until" are prepositions and subordinators
-/// both, and the parser, reading "as most operators", makes the noun its
-/// object and leaves the clause's verb without a subject. A noun phrase
-/// after one of them that runs straight into a finite verb group (a
-/// modal, an auxiliary, a verb in the past or present tense) whose verb has
-/// no subject is that verb's subject, and the word is the clause's marker.
-fn subordinator_read_as_preposition(s: &mut Sentence) {
-    let n = s.tokens.len();
-    for p in 0..n {
-        if s.tokens[p].deprel != "case"
-            || !matches!(
-                s.tokens[p].form.to_lowercase().as_str(),
-                "as" | "since" | "after" | "before" | "until" | "till"
-            )
-        {
-            continue;
-        }
-        let Some(noun) = s.tokens[p].head.filter(|&h| h > p) else {
-            continue;
-        };
-        if !matches!(s.tokens[noun].deprel.as_str(), "obl" | "nmod")
-            || !matches!(
-                s.tokens[noun].upos,
-                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Num
-            )
-        {
-            continue;
-        }
-        let end = (noun..n)
-            .take_while(|&k| s.dominates(noun, k))
-            .last()
-            .unwrap_or(noun);
-        // The phrase is the words from the preposition to its end, with
-        // no comma (after one, the clause may be the sentence's own: "as a
-        // result of the vote, the plan is dead").
-        if !(p + 1..=end).all(|k| s.dominates(noun, k) && s.tokens[k].form != ",") {
-            continue;
-        }
-        let Some(verb) = finite_group_after(s, end) else {
-            continue;
-        };
-        if s.dominates(verb, noun)
-            || (0..n)
-                .any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel.starts_with("nsubj"))
-        {
-            continue;
-        }
-        let Some(host) = s.tokens[noun].head else {
-            continue;
-        };
-        if s.dominates(verb, host) {
-            continue;
-        }
-        let passive =
-            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
-        s.tokens[noun].head = Some(verb);
-        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
-        s.tokens[p].head = Some(verb);
-        s.tokens[p].deprel = "mark".to_string();
-        if s.tokens[verb].head != Some(host) {
-            s.tokens[verb].head = Some(host);
-        }
-        s.tokens[verb].deprel = "advcl".to_string();
-    }
-}
-
-/// "Ruiz, The Tollund Trio, Jan Brandt and Ola Lind": a list of names that
-/// the parser read as appositions stacked on each other (each name
-/// describing the one before), with the last name a conjunct of the one
-/// before it. A name in apposition whose own apposition has a conjunct
-/// joined by "and" or "or", all of them names, is a list: every member is
-/// a conjunct of the first.
-fn list_read_as_stacked_appositions(s: &mut Sentence) {
-    let n = s.tokens.len();
-    // A name: a proper noun, or a capitalised noun inside the sentence
-    // ("The Harlow Players"); descriptions ("a chemist") are appositions.
-    let name = |s: &Sentence, i: usize| {
-        s.tokens[i].upos == Upos::Propn
-            || s.tokens[i].upos == Upos::Noun
-                && i > 0
-                && s.tokens[i]
-                    .form
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-    };
-    for b in 0..n {
-        let Some(a) = s.tokens[b].head else { continue };
-        if s.tokens[b].deprel != "appos" || a > b || !name(s, a) || !name(s, b) {
-            continue;
-        }
-        let Some(c) = (b + 1..n)
-            .find(|&k| s.tokens[k].head == Some(b) && s.tokens[k].deprel == "appos" && name(s, k))
-        else {
-            continue;
-        };
-        let Some(d) = (c + 1..n).find(|&k| {
-            s.tokens[k].head == Some(c)
-                && s.tokens[k].deprel == "conj"
-                && name(s, k)
-                && (c + 1..k).any(|m| {
-                    s.tokens[m].head == Some(k)
-                        && s.tokens[m].deprel == "cc"
-                        && matches!(s.tokens[m].lemma.as_str(), "and" | "or")
-                })
-        }) else {
-            continue;
-        };
-        // (Inside brackets the names may describe one another: "Lind (then
-        // CEO, Vantor Group)".)
-        if (a..d).any(|k| matches!(s.tokens[k].form.as_str(), "(" | ")")) {
-            continue;
-        }
-        for k in [b, c, d] {
-            s.tokens[k].head = Some(a);
-            s.tokens[k].deprel = "conj".to_string();
-        }
-    }
-}
-
-/// The verb of a finite verb group that starts right after token `k`: a
-/// modal or auxiliary and adverbs before a verb ("would soon close", "had
-/// resigned"), or a verb in the past or present tense ("closed").
-fn finite_group_after(s: &Sentence, k: usize) -> Option<usize> {
-    let first = s.tokens.get(k + 1)?;
-    let finite = matches!(first.xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP");
-    if !finite {
-        return None;
-    }
-    if first.upos == Upos::Verb {
-        return Some(k + 1);
-    }
-    if first.upos != Upos::Aux {
-        return None;
-    }
-    let mut m = k + 2;
-    while s
-        .tokens
-        .get(m)
-        .is_some_and(|t| matches!(t.upos, Upos::Aux | Upos::Adv | Upos::Part))
-    {
-        m += 1;
-    }
-    s.tokens
-        .get(m)
-        .filter(|t| matches!(t.upos, Upos::Verb | Upos::Adj))
-        .map(|_| m)
-}
-
-/// "The suspects currently detained are held at Harlow": a past participle
-/// right after a noun, with no auxiliary of its own, is a reduced relative
-/// clause on that noun ("suspects [who are] detained"); the parser made the
-/// participle the subject's head and the noun its subject. A participle
-/// that heads a subject and has a noun subject before it and no auxiliary
-/// or copula cannot be a clause (a clause as subject needs "that", "to" or
-/// "-ing"): the noun is the subject, the participle modifies it.
-fn participle_after_the_subject_read_as_its_head(s: &mut Sentence) {
-    let n = s.tokens.len();
-    for p in 0..n {
-        let t = &s.tokens[p];
-        if t.upos != Upos::Verb || t.xpos != "VBN" || !t.deprel.starts_with("nsubj") {
-            continue;
-        }
-        let Some(head) = t.head.filter(|&h| h > p) else {
-            continue;
-        };
-        if has_dependent(s, p, &["aux", "aux:pass", "cop", "mark"]) {
-            continue;
-        }
-        let Some(noun) = (0..p).find(|&k| {
-            s.tokens[k].head == Some(p)
-                && s.tokens[k].deprel.starts_with("nsubj")
-                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn)
-        }) else {
-            continue;
-        };
-        // Only adverbs between the noun and its participle ("currently").
-        if !(noun + 1..p).all(|k| s.dominates(noun, k) || s.tokens[k].upos == Upos::Adv) {
-            continue;
-        }
-        s.tokens[noun].head = Some(head);
-        s.tokens[noun].deprel = s.tokens[p].deprel.clone();
-        s.tokens[p].head = Some(noun);
-        s.tokens[p].deprel = "acl".to_string();
-    }
-}
-
-/// "By signing the pact on Tuesday, the ministers have overcome the
-/// problem": the parser carries the opening adverbial clause past its
-/// comma and takes the main clause's subject for one of its arguments,
-/// leaving the main verb without a subject. A noun phrase right after the
-/// comma that closes an opening clause, hung on that clause without a
-/// preposition, and ending right before the main verb (or its auxiliary),
-/// is the main verb's subject.
-fn subject_read_as_argument_of_an_opening_clause(s: &mut Sentence) {
-    let n = s.tokens.len();
-    for v in 0..n {
-        if s.tokens[v].upos != Upos::Verb || has_dependent(s, v, &["nsubj", "nsubj:pass", "csubj"])
-        {
-            continue;
-        }
-        let Some(clause) = (0..v).find(|&c| {
-            s.tokens[c].head == Some(v)
-                && s.tokens[c].deprel == "advcl"
-                && matches!(s.tokens[c].upos, Upos::Verb)
-                && has_dependent(s, c, &["mark"])
-        }) else {
-            continue;
-        };
-        // The main verb's group starts at its first auxiliary.
-        let group = (clause + 1..v)
-            .find(|&k| {
-                s.tokens[k].head == Some(v)
-                    && matches!(s.tokens[k].deprel.as_str(), "aux" | "aux:pass")
-            })
-            .unwrap_or(v);
-        // (The last such argument: the clause's own object comes first.)
-        let Some(noun) = (clause + 1..group).rev().find(|&k| {
-            s.tokens[k].head == Some(clause)
-                && matches!(s.tokens[k].deprel.as_str(), "obl" | "obj" | "nsubj")
-                && matches!(s.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
-                && !has_dependent(s, k, &["case"])
-        }) else {
-            continue;
-        };
-        // (The parser may have hung the comma itself on the noun.)
-        let start = (0..=noun)
-            .find(|&k| s.dominates(noun, k) && s.tokens[k].upos != Upos::Punct)
-            .unwrap_or(noun);
-        let end = (noun..n)
-            .take_while(|&k| s.dominates(noun, k))
-            .last()
-            .unwrap_or(noun);
-        let finite = matches!(s.tokens[group].xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP");
-        if end + 1 != group || !finite || start == 0 || s.tokens[start - 1].form != "," {
-            continue;
-        }
-        let passive = has_dependent(s, v, &["aux:pass"]);
-        s.tokens[noun].head = Some(v);
-        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
-        s.tokens[start - 1].head = Some(clause);
     }
 }
