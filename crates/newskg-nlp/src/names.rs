@@ -1356,7 +1356,27 @@ pub fn acronym_of(gazetteer: &Gazetteer, acronym: &str, long: &str) -> bool {
     if words.len() < 2 {
         return false;
     }
-    let initials = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
+    // A word that is an acronym itself stands for all its letters: "BBC
+    // Two" is no "BT", "GM Hughes" no "GH".
+    let spelled: Vec<String> = long
+        .split_whitespace()
+        .filter(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        })
+        .map(|w| normalize(w))
+        .collect();
+    let initials = |ws: &[&str]| -> String {
+        ws.iter()
+            .map(|w| {
+                if spelled.iter().any(|s| s == w) {
+                    (*w).to_string()
+                } else {
+                    w.chars().next().map(String::from).unwrap_or_default()
+                }
+            })
+            .collect()
+    };
     // With its legal form ("Halden Electric Company", "HEC") or without
     // ("Vantor Banking Corporation", "VB").
     // (Without the form, a partnership's "and" goes with it: "Tollund,
@@ -2045,6 +2065,9 @@ mod tests {
         assert!(acronym_of(&g, "NKBC", "Nordic Kessel Bank Corporation"));
         assert!(acronym_of(&g, "NKB", "Nordic Kessel Bank Corporation"));
         assert!(!acronym_of(&g, "Trump", "The Rump"));
+        // An acronym inside the long name stands for all its letters.
+        assert!(!acronym_of(&g, "BT", "BBC Two"));
+        assert!(acronym_of(&g, "BBCT", "BBC Two"));
         // A partnership's "and" goes with its form.
         assert!(acronym_of(&g, "TB", "Tollund, Brandt and Co"));
         assert!(!acronym_of(&g, "TBA", "Tollund, Brandt and Co"));
