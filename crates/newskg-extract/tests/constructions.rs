@@ -3497,3 +3497,21 @@ fn a_passive_of_needing_is_what_was_said() {
         facts(&doc)
     );
 }
+
+/// "blamed rising costs": the "-ing" form of a verb that takes no object
+/// ("costs rose", never "rose costs") before a bare noun is an adjective;
+/// read as a verb it had made "blame rise" costs, and after "because of" a
+/// clause whose subject was taken from the sentence ("Ruiz fall prices").
+#[test]
+fn a_participle_of_change_before_its_noun_modifies_it() {
+    let got = facts(&extract("Harlow Steel blamed rising costs for the loss."));
+    assert!(
+        got.iter()
+            .any(|f| f == "Harlow Steel | blame | rising costs"),
+        "{got:?}"
+    );
+    let got = facts(&extract(
+        "Vantor cut its forecast because of falling prices in Asia, Ana Ruiz said.",
+    ));
+    assert!(!got.iter().any(|f| f.contains("| fall |")), "{got:?}");
+}

@@ -163,6 +163,7 @@ const REPAIRS: &[fn(&mut Sentence)] = &[
     subject_read_as_argument_of_an_opening_clause,
     subordinator_read_as_preposition,
     list_read_as_stacked_appositions,
+    participle_of_change_read_as_verb,
 ];
 
 /// Applies every repair to `sentence` (heads and relations; tokens and tags
@@ -3847,6 +3848,111 @@ fn list_read_as_stacked_appositions(s: &mut Sentence) {
             s.tokens[k].head = Some(a);
             s.tokens[k].deprel = "conj".to_string();
         }
+    }
+}
+
+/// Verbs of a change in amount or level that take no object ("prices
+/// rose", never "rose prices"): their "-ing" form before a noun is an
+/// adjective ("rising costs", "falling demand"). (Not "mount", "sink" or
+/// "dip", which also take objects: "mounting a campaign".)
+const INTRANSITIVE_CHANGE_VERBS: &[&str] = &[
+    "rise",
+    "fall",
+    "decline",
+    "soar",
+    "slump",
+    "dwindle",
+    "surge",
+    "sag",
+    "plunge",
+    "tumble",
+    "spiral",
+    "rocket",
+    "shrink",
+    "fluctuate",
+    "rebound",
+    "slide",
+];
+
+/// "blamed rising costs", "because of falling prices": the "-ing" form of
+/// a verb that takes no object ([`INTRANSITIVE_CHANGE_VERBS`]) right before
+/// a bare noun modifies that noun; the parser, seeing a verb form, made it
+/// a clause with the noun as its object, and the clause took a subject
+/// from the sentence ("Vantor fall prices"). The noun takes the
+/// participle's place (with the preposition that opened it), and the
+/// participle becomes its modifier.
+fn participle_of_change_read_as_verb(s: &mut Sentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        let t = &s.tokens[v];
+        if t.upos != Upos::Verb
+            || t.xpos != "VBG"
+            || !INTRANSITIVE_CHANGE_VERBS.contains(&t.lemma.as_str())
+        {
+            continue;
+        }
+        let Some(head) = t.head else { continue };
+        let Some(noun) =
+            (v + 1..n).find(|&k| s.tokens[k].head == Some(v) && s.tokens[k].deprel == "obj")
+        else {
+            continue;
+        };
+        // A bare noun right after it, with only its own modifiers between
+        // (no determiner: "the" would make it a gerund's object).
+        let bare = matches!(s.tokens[noun].upos, Upos::Noun | Upos::Propn)
+            && (v + 1..noun).all(|k| {
+                s.tokens[k].head == Some(noun)
+                    && matches!(s.tokens[k].deprel.as_str(), "amod" | "compound")
+            })
+            && !(0..n).any(|k| {
+                s.tokens[k].head == Some(noun)
+                    && matches!(s.tokens[k].deprel.as_str(), "det" | "nmod:poss")
+            });
+        if !bare || has_dependent(s, v, &["nsubj", "nsubj:pass", "aux", "aux:pass", "iobj"]) {
+            continue;
+        }
+        let markers: Vec<usize> = (0..v)
+            .filter(|&k| {
+                s.tokens[k].head == Some(v)
+                    && matches!(s.tokens[k].deprel.as_str(), "mark" | "case")
+            })
+            .collect();
+        let deprel = if !markers.is_empty() {
+            if s.tokens[head].upos == Upos::Verb {
+                "obl"
+            } else {
+                "nmod"
+            }
+        } else {
+            match s.tokens[v].deprel.as_str() {
+                "xcomp" | "ccomp" => "obj",
+                "advcl" => "obl",
+                other => other,
+            }
+        }
+        .to_string();
+        s.tokens[noun].head = Some(head);
+        s.tokens[noun].deprel = deprel;
+        // The clause's own adjuncts ("blamed rising costs for the loss")
+        // go to the verb above; the rest stays with the noun phrase.
+        for k in 0..n {
+            if k == noun || s.tokens[k].head != Some(v) {
+                continue;
+            }
+            if markers.contains(&k) {
+                s.tokens[k].head = Some(noun);
+                s.tokens[k].deprel = "case".to_string();
+            } else if matches!(
+                s.tokens[k].deprel.as_str(),
+                "obl" | "advcl" | "punct" | "advmod"
+            ) {
+                s.tokens[k].head = Some(head);
+            } else {
+                s.tokens[k].head = Some(noun);
+            }
+        }
+        s.tokens[v].head = Some(noun);
+        s.tokens[v].deprel = "amod".to_string();
     }
 }
 
