@@ -26,16 +26,21 @@ fn tagged(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The first word of `words` whose form is `form`, with its tag and relation.
+fn word<'w>(words: &'w [(String, String, String)], form: &str) -> &'w (String, String, String) {
+    words
+        .iter()
+        .find(|w| w.0 == form)
+        .unwrap_or_else(|| panic!("no {form}: {words:?}"))
+}
+
 /// "fell" is a past tense, never a participle: read as one ("stocks fell
 /// by 2.5 mln barrels" as stocks that were felled), the sentence had no
 /// verb and the amount became an agent.
 #[test]
 fn a_past_tense_form_is_no_participle() {
     let words = tagged("Crude stocks fell by 2.5 mln barrels in the week, the institute said.");
-    let fell = words
-        .iter()
-        .find(|w| w.0 == "fell")
-        .unwrap_or_else(|| panic!("no fell: {words:?}"));
+    let fell = word(&words, "fell");
     assert_eq!(fell.1, "VBD", "{words:?}");
     assert!(!words.iter().any(|w| w.2 == "obl:agent"), "{words:?}");
 }
@@ -45,15 +50,9 @@ fn a_past_tense_form_is_no_participle() {
 #[test]
 fn a_participle_form_is_no_past_tense() {
     let words = tagged("The board has taken a rose from the garden.");
-    let taken = words
-        .iter()
-        .find(|w| w.0 == "taken")
-        .unwrap_or_else(|| panic!("no taken: {words:?}"));
+    let taken = word(&words, "taken");
     assert_eq!(taken.1, "VBN", "{words:?}");
-    let rose = words
-        .iter()
-        .find(|w| w.0 == "rose")
-        .unwrap_or_else(|| panic!("no rose: {words:?}"));
+    let rose = word(&words, "rose");
     assert_eq!(rose.1, "NN", "{words:?}");
 }
 
@@ -63,16 +62,10 @@ fn a_participle_form_is_no_past_tense() {
 fn a_wire_unit_is_no_verb() {
     let words =
         tagged("Tollund Mining declared a final payout of 4-3/4 cts a unit, its board said.");
-    let cts = words
-        .iter()
-        .find(|w| w.0 == "cts")
-        .unwrap_or_else(|| panic!("no cts: {words:?}"));
+    let cts = word(&words, "cts");
     assert_eq!(cts.1, "NNS", "{words:?}");
     let words = tagged("Harlow Steel will lift its list price by 45 U.S. dlrs a ton.");
-    let dlrs = words
-        .iter()
-        .find(|w| w.0 == "dlrs")
-        .unwrap_or_else(|| panic!("no dlrs: {words:?}"));
+    let dlrs = word(&words, "dlrs");
     assert_eq!(dlrs.1, "NNS", "{words:?}");
 }
 
@@ -82,7 +75,7 @@ fn a_wire_unit_is_no_verb() {
 /// question is its subject and stays a noun.
 #[test]
 fn the_word_after_a_modal_is_a_verb() {
-    for (text, word) in [
+    for (text, form) in [
         (
             "Ana Ruiz said the union would most likely focus on pay in the spring.",
             "focus",
@@ -93,18 +86,12 @@ fn the_word_after_a_modal_is_a_verb() {
         ),
     ] {
         let words = tagged(text);
-        let verb = words
-            .iter()
-            .find(|w| w.0 == word)
-            .unwrap_or_else(|| panic!("no {word}: {words:?}"));
+        let verb = word(&words, form);
         assert_eq!(verb.1, "VB", "{words:?}");
         assert!(!matches!(verb.2.as_str(), "compound" | "nmod"), "{words:?}");
     }
     let words = tagged("Why would anyone store old files there?");
-    let anyone = words
-        .iter()
-        .find(|w| w.0 == "anyone")
-        .unwrap_or_else(|| panic!("no anyone: {words:?}"));
+    let anyone = word(&words, "anyone");
     assert_eq!(anyone.1, "NN", "{words:?}");
 }
 
