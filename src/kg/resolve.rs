@@ -40,6 +40,10 @@ use crate::nlp::{EntityLabel, Gazetteer};
 /// of another story: one shared role or two shared entities.
 const AMBIGUOUS_SURNAME_EVIDENCE: usize = 4;
 
+/// The context score a two-letter code needs to join a long name known
+/// only from other stories (two shared entities or a shared title).
+const CODE_EVIDENCE: usize = 4;
+
 /// Links document entities to graph entities, incrementally.
 #[derive(Default)]
 pub struct Resolver {
@@ -410,8 +414,10 @@ impl Resolver {
         // apart ("French Treasury" in one story, "FT" in another) are one
         // entity only when some story used the code for that name or they
         // share evidence: two initials fit many bodies ("FT" is also a
-        // newspaper, "BT" a phone company and a bank). Longer codes ("IBM")
-        // are rarer, and stories use them without spelling them out.
+        // newspaper, "BT" a phone company and a bank), so two entities or a
+        // title in common (one, a country or a city, is shared by many of
+        // their stories). Longer codes ("IBM") are rarer, and stories use
+        // them without spelling them out.
         let d_code = code_only(&d.label, &d.aliases);
         let d_names = names_of(&d.label, &d.aliases, None);
         let cands: Vec<usize> = cands
@@ -419,7 +425,10 @@ impl Resolver {
             .filter(|&k| {
                 let e = &self.entities[k];
                 let e_code = code_only(&e.label, &e.aliases);
-                if d_code == e_code || !two_letters(if d_code { &d.label } else { &e.label }) {
+                if d_code == e_code {
+                    return true;
+                }
+                if !two_letters(if d_code { &d.label } else { &e.label }) {
                     return true;
                 }
                 let e_names = names_of(&e.label, &e.aliases, None);
@@ -432,7 +441,7 @@ impl Resolver {
                 named
                     .iter()
                     .any(|n| keys.contains(&names::organisation_key(n)))
-                    || self.context_score(k, d, context) > 0
+                    || self.context_score(k, d, context) >= CODE_EVIDENCE
             })
             .collect();
         match cands.len() {
@@ -1098,7 +1107,8 @@ mod tests {
 
     /// Two initials fit many bodies: a story's bare "FT" is the "Fennel
     /// Trust" of another story only when a story used "FT" for it or the
-    /// two share evidence (here an entity seen with both).
+    /// two share evidence (here two entities seen with both; one, a city or
+    /// a country, is shared by too many stories).
     #[test]
     fn two_initials_alone_link_no_long_name() {
         let mut r = Resolver::new(Vec::new());
@@ -1113,23 +1123,20 @@ mod tests {
         ));
         let code = r.resolve(&doc("b", vec![ent("FT", Organization, &[], &[])]));
         assert_eq!(long, code);
-        // Seen with the same body, it does too.
-        let mut r = Resolver::new(Vec::new());
-        let long = r.resolve(&doc(
-            "a",
-            vec![
-                ent("Fennel Trust", Organization, &[], &[]),
-                ent("Harlow Bank", Organization, &[], &[]),
-            ],
-        ));
-        let code = r.resolve(&doc(
-            "b",
-            vec![
-                ent("FT", Organization, &[], &[]),
-                ent("Harlow Bank", Organization, &[], &[]),
-            ],
-        ));
-        assert_eq!(long[0], code[0]);
+        // Seen with one same body, it stays apart; with two, it links.
+        let run = |shared: &[&str]| {
+            let mut r = Resolver::new(Vec::new());
+            let with = |first: DocEntity| {
+                let mut es = vec![first];
+                es.extend(shared.iter().map(|n| ent(n, Organization, &[], &[])));
+                es
+            };
+            let long = r.resolve(&doc("a", with(ent("Fennel Trust", Organization, &[], &[]))));
+            let code = r.resolve(&doc("b", with(ent("FT", Organization, &[], &[]))));
+            long[0] == code[0]
+        };
+        assert!(!run(&["Harlow Bank"]));
+        assert!(run(&["Harlow Bank", "Tollund Steel"]));
     }
 
     #[test]
