@@ -1364,7 +1364,7 @@ pub fn acronym_of(gazetteer: &Gazetteer, acronym: &str, long: &str) -> bool {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
             letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
         })
-        .map(|w| normalize(w))
+        .map(normalize)
         .collect();
     let initials = |ws: &[&str]| -> String {
         ws.iter()
