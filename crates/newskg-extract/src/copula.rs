@@ -199,9 +199,9 @@ pub(crate) fn appos_frame(t: &Tree, b: usize) -> Option<Frame> {
 
 /// A frame for a second description coordinated with an appositive ("Lind,
 /// a retired nurse and old friend of Ruiz": Lind is a friend of Ruiz
-/// too) that ties the person to another: a common noun joined to the appositive by "and" or "or" with no
-/// comma between (after a comma a conjunct may be another person: "Lind, a
-/// banker, and Ruiz").
+/// too) that ties the person to another: a common noun joined to the
+/// appositive by "and" or "or" with no comma between (after a comma a
+/// conjunct may be another person: "Lind, a banker, and Ruiz").
 pub(crate) fn coordinated_appos_frame(t: &Tree, c: usize) -> Option<Frame> {
     let b = t.head(c)?;
     let a = t.head(b)?;
@@ -330,10 +330,7 @@ fn role_words(t: &Tree, b: usize) -> String {
     // before the noun that make it another office, however the parser
     // hung them on each other.
     let mut start = start;
-    while start > 0
-        && t.dominates(b, start - 1)
-        && newskg_nlp::names::is_office_modifier(&t.lower(start - 1))
-    {
+    while start > 0 && t.dominates(b, start - 1) && names::is_office_modifier(&t.lower(start - 1)) {
         start -= 1;
     }
     words.retain(|w| !(start..b).any(|k| t.lower(k) == *w));
