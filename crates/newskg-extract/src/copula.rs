@@ -230,16 +230,17 @@ pub(crate) fn coordinated_appos_frame(t: &Tree, c: usize) -> Option<Frame> {
     // Only where the first description is a bare office ("former
     // president"): "a former Harlow pupil and joint owner" and "a former
     // mayor and now adviser" end the past with the first.
+    let past_adverb = crate::roles::has_past_adverb(t, b);
     let bare_office = t.kids(b).iter().all(|&k| {
         matches!(t.base(k), "det" | "punct" | "cc" | "conj")
             || k < b && names::is_office_modifier(&t.lower(k))
             || k < b && names::is_role_modifier(&t.lower(k))
             || k < b && crate::roles::is_past_role_word(&t.lower(k))
-            || crate::roles::has_past_adverb(t, b) && t.base(k) == "advmod"
+            || past_adverb && t.base(k) == "advmod"
     }) && !t.kids(c).iter().any(|&k| t.base(k) == "advmod");
     let past = bare_office
         && !names::is_relational_noun(&t.lemma(c))
-        && (crate::roles::has_past_adverb(t, b)
+        && (past_adverb
             || t.kids(b).iter().any(|&k| {
                 k < b && t.base(k) == "amod" && crate::roles::is_past_role_word(&t.lower(k))
             }));

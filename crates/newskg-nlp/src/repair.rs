@@ -1867,6 +1867,17 @@ fn has_dependent(s: &Sentence, h: usize, rels: &[&str]) -> bool {
         .any(|t| t.head == Some(h) && rels.contains(&t.deprel.as_str()))
 }
 
+/// The relation of a subject given to verb `v`: "nsubj:pass" when the verb
+/// has a passive auxiliary ("was sold"), else "nsubj".
+fn subject_relation(s: &Sentence, v: usize) -> String {
+    if has_dependent(s, v, &["aux:pass"]) {
+        "nsubj:pass"
+    } else {
+        "nsubj"
+    }
+    .to_string()
+}
+
 /// "said last winter that it had no plans": the parser takes the time
 /// phrase for the verb's clause. A clause has a predicate; a time noun with
 /// no subject or copula of its own hung on a verb as `ccomp` is the verb's
@@ -2967,11 +2978,7 @@ fn subject_read_as_compound_of_time(s: &mut Sentence) {
         }
         let head = s.tokens[w].head;
         let deprel = if subjectless_time {
-            let passive = s
-                .tokens
-                .iter()
-                .any(|t| t.head == head && t.deprel == "aux:pass");
-            if passive { "nsubj:pass" } else { "nsubj" }.to_string()
+            head.map_or_else(|| "nsubj".to_string(), |h| subject_relation(s, h))
         } else {
             s.tokens[w].deprel.clone()
         };
@@ -3616,12 +3623,8 @@ fn subject_read_as_object(s: &mut Sentence) {
         {
             continue;
         }
-        let passive = s
-            .tokens
-            .iter()
-            .any(|t| t.head == Some(head) && t.deprel == "aux:pass");
+        s.tokens[object].deprel = subject_relation(s, head);
         s.tokens[object].head = Some(head);
-        s.tokens[object].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
         s.tokens[head].head = Some(v);
         s.tokens[head].deprel = "ccomp".to_string();
     }
@@ -3711,12 +3714,10 @@ fn subject_with_a_relative_clause_read_as_argument_of_the_speech_verb(s: &mut Se
         {
             continue;
         }
-        let passive =
-            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
+        s.tokens[head].deprel = subject_relation(s, verb);
         s.tokens[verb].head = Some(v);
         s.tokens[verb].deprel = "ccomp".to_string();
         s.tokens[head].head = Some(verb);
-        s.tokens[head].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
         s.tokens[clause].head = Some(head);
         s.tokens[clause].deprel = "acl:relcl".to_string();
         for k in [comma, close] {
@@ -3784,10 +3785,8 @@ fn subordinator_read_as_preposition(s: &mut Sentence) {
         if s.dominates(verb, host) {
             continue;
         }
-        let passive =
-            (0..n).any(|k| s.tokens[k].head == Some(verb) && s.tokens[k].deprel == "aux:pass");
+        s.tokens[noun].deprel = subject_relation(s, verb);
         s.tokens[noun].head = Some(verb);
-        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
         s.tokens[p].head = Some(verb);
         s.tokens[p].deprel = "mark".to_string();
         if s.tokens[verb].head != Some(host) {
@@ -4073,9 +4072,8 @@ fn subject_read_as_argument_of_an_opening_clause(s: &mut Sentence) {
         if end + 1 != group || !finite || start == 0 || s.tokens[start - 1].form != "," {
             continue;
         }
-        let passive = has_dependent(s, v, &["aux:pass"]);
+        s.tokens[noun].deprel = subject_relation(s, v);
         s.tokens[noun].head = Some(v);
-        s.tokens[noun].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
         s.tokens[start - 1].head = Some(clause);
     }
 }
